@@ -1,0 +1,72 @@
+"""The ``workbench`` command line: a thin adapter over :mod:`workbench.pipeline`.
+
+Each command group lives in its own module with a ``register(subparsers)`` function that adds
+its sub-commands, each with ``set_defaults(handler=...)``. A handler takes the parsed arguments
+and returns an exit code. User errors print one sentence on stderr and exit with status 2;
+``--debug`` shows the traceback as well.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from workbench import __version__
+from workbench.errors import WorkbenchError
+
+#: Modules that contribute sub-commands, in the order of ``workbench --help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "workbench.cli.translate_cmd",
+    "workbench.cli.models_cmd",
+    "workbench.cli.compare_cmd",
+    "workbench.cli.evaluate_cmd",
+    "workbench.cli.serve_cmd",
+)
+
+log = logging.getLogger("workbench")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every registered sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Translate kk/ky/ru statements, compare them with English reporting, "
+        "score translations.",
+    )
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
+    parser.add_argument("--home", help="workbench data folder (default: $WORKBENCH_HOME)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or notices")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``workbench`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO,
+        format="%(levelname)s: %(message)s",
+    )
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 1
+    try:
+        return int(handler(args) or 0)
+    except WorkbenchError as err:
+        if args.debug:
+            log.exception("failed")
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,37 @@
+"""Helpers shared by the CLI command modules: settings from arguments, reading input files."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from workbench.errors import UserInputError
+from workbench.settings import Settings
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """Resolve :class:`Settings` with the global command-line options as overrides."""
+    return Settings.resolve({"home": getattr(args, "home", None)})
+
+
+def read_text_file(path: str | Path) -> str:
+    """Read a UTF-8 text file; cp1251 bytes and binary files give one clear message.
+
+    Raises:
+        UserInputError: when the file is missing, binary or not UTF-8.
+    """
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as err:
+        raise UserInputError(f"Cannot read {p}: {err.strerror or err}.") from err
+    if b"\x00" in raw[:8192]:
+        raise UserInputError(f"{p} looks like a binary file, not text; give a UTF-8 text file.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise UserInputError(
+            f"{p} is not UTF-8 (first bad byte on line {line}); "
+            "convert it, e.g. `iconv -f cp1251 -t utf-8`."
+        ) from err

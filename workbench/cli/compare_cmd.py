@@ -1,0 +1,9 @@
+"""Sub-commands of `workbench` (compare). Filled in by the compare stage."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add this module's sub-commands to ``sub``."""

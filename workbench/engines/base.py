@@ -1,0 +1,202 @@
+"""The translator base class: validation, batching and splitting of over-long input.
+
+An engine fills two hooks: :meth:`Translator._translate_batch` (a list of sentences in, a list of
+translations out, same length) and, when the model has an input limit,
+:meth:`Translator.count_tokens` with :attr:`Translator.max_input_tokens`. Everything else — empty
+strings, batching, progress, splitting sentences longer than the model's limit so that nothing is
+ever silently truncated — happens here, once, for every engine.
+
+Wrappers (cache, pivot) are translators too: they take another translator and override
+:meth:`translate`.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from workbench import __version__
+from workbench.errors import UserInputError
+from workbench.settings import Settings
+from workbench.types import TranslationSignature
+
+#: ``progress(done, total)`` is called as sentences are translated.
+ProgressFn = Callable[[int, int], None]
+
+# Where an over-long sentence may be cut, best first: after clause punctuation, then at spaces.
+_CLAUSE_BREAK = re.compile(r"(?<=[,;:—–])\s+|\s+(?=[—–-]\s)")
+_SPACE = re.compile(r"\s+")
+
+
+class Translator(ABC):
+    """Base class of every engine.
+
+    Args:
+        model: Hub id or local folder (engine-specific; ``imported`` takes a file).
+        src: Source language code (``kk``, ``ky``, ``ru``).
+        tgt: Target language code (``en``).
+        beam_size: Beam width; 1 is greedy decoding.
+        max_length: Maximum number of generated tokens per sentence (``max_new_tokens``).
+        batch_size: Sentences per model call.
+        settings: Resolved settings (threads, offline, home).
+    """
+
+    #: Registry name of the engine (``opus-mt``, ``nllb`` ...).
+    engine_name: ClassVar[str] = ""
+    #: Inference backend (``transformers``, ``ctranslate2``, ``file`` ...).
+    backend: ClassVar[str] = ""
+    #: Longest input in model tokens; ``None`` when the engine has no limit.
+    max_input_tokens: int | None = None
+
+    def __init__(
+        self,
+        model: str,
+        src: str,
+        tgt: str = "en",
+        *,
+        beam_size: int = 4,
+        max_length: int = 256,
+        batch_size: int = 16,
+        settings: Settings | None = None,
+    ) -> None:
+        if beam_size < 1:
+            raise UserInputError(f"--beam-size must be at least 1, not {beam_size}.")
+        if max_length < 1:
+            raise UserInputError(f"--max-length must be at least 1, not {max_length}.")
+        if batch_size < 1:
+            raise UserInputError(f"batch size must be at least 1, not {batch_size}.")
+        self.model = model
+        self.src = src
+        self.tgt = tgt
+        self.beam_size = beam_size
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.settings = settings or Settings.resolve()
+
+    # ── hooks ────────────────────────────────────────────────────────────────────────────
+
+    @abstractmethod
+    def _translate_batch(self, texts: list[str]) -> list[str]:
+        """Translate non-empty sentences that fit the model's limit; same length out."""
+
+    def count_tokens(self, text: str) -> int:
+        """Length of ``text`` in the model's input tokens (default: whitespace words)."""
+        return len(text.split())
+
+    @property
+    def revision(self) -> str:
+        """Model revision (commit hash) or content hash of a local folder."""
+        return "unknown"
+
+    @property
+    def precision(self) -> str:
+        """Numeric precision of inference (``float32``, ``int8`` ...)."""
+        return "float32"
+
+    def signature_extra(self) -> tuple[tuple[str, str], ...]:
+        """Engine-specific signature fields."""
+        return ()
+
+    # ── shared behaviour ─────────────────────────────────────────────────────────────────
+
+    @property
+    def signature(self) -> TranslationSignature:
+        """How this translator translates; computed without loading the model."""
+        return TranslationSignature(
+            engine=self.engine_name,
+            model=self.model,
+            revision=self.revision,
+            backend=self.backend,
+            precision=self.precision,
+            beam_size=self.beam_size,
+            max_length=self.max_length,
+            src=self.src,
+            tgt=self.tgt,
+            version=__version__,
+            extra=self.signature_extra(),
+        )
+
+    def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
+        """Translate sentences; returns exactly one string per input, ``""`` for blank input.
+
+        Sentences longer than :attr:`max_input_tokens` are split into pieces that fit, each
+        piece is translated and the translations are joined, so nothing is silently truncated.
+        """
+        texts = list(texts)
+        pieces: list[str] = []
+        owners: list[int] = []
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise UserInputError(f"input {i + 1} is {type(text).__name__}, not text.")
+            if text.strip():
+                for piece in self.split_to_fit(text.strip()):
+                    pieces.append(piece)
+                    owners.append(i)
+        translated = self._run_batches(pieces, progress)
+        out: list[list[str]] = [[] for _ in texts]
+        for owner, piece in zip(owners, translated, strict=True):
+            out[owner].append(piece.strip())
+        return [" ".join(p for p in parts if p) for parts in out]
+
+    def _run_batches(self, pieces: list[str], progress: ProgressFn | None) -> list[str]:
+        results: list[str] = []
+        total = len(pieces)
+        if progress:
+            progress(0, total)
+        for start in range(0, total, self.batch_size):
+            batch = pieces[start : start + self.batch_size]
+            got = self._translate_batch(batch)
+            if len(got) != len(batch):
+                raise RuntimeError(
+                    f"{self.engine_name} returned {len(got)} translations for {len(batch)} inputs"
+                )
+            results.extend(got)
+            if progress:
+                progress(len(results), total)
+        return results
+
+    def split_to_fit(self, text: str) -> list[str]:
+        """Split ``text`` into pieces of at most :attr:`max_input_tokens` tokens.
+
+        Cuts after clause punctuation first, then between words; a single word longer than
+        the limit is cut into character chunks as a last resort.
+        """
+        limit = self.max_input_tokens
+        if limit is None or self.count_tokens(text) <= limit:
+            return [text]
+        for pattern in (_CLAUSE_BREAK, _SPACE):
+            parts = [p for p in pattern.split(text) if p.strip()]
+            if len(parts) > 1:
+                return self._pack(parts, limit, " ")
+        # One enormous "word": cut it in halves until each fits.
+        mid = len(text) // 2
+        return self.split_to_fit(text[:mid]) + self.split_to_fit(text[mid:])
+
+    def _pack(self, parts: list[str], limit: int, joiner: str) -> list[str]:
+        """Greedily join consecutive parts while they fit; recurse into parts that never fit."""
+        out: list[str] = []
+        current = ""
+        for part in parts:
+            candidate = f"{current}{joiner}{part}" if current else part
+            if self.count_tokens(candidate) <= limit:
+                current = candidate
+                continue
+            if current:
+                out.append(current)
+            if self.count_tokens(part) <= limit:
+                current = part
+            else:
+                out.extend(self.split_to_fit(part))
+                current = ""
+        if current:
+            out.append(current)
+        return out
+
+    def close(self) -> None:
+        """Release the model (optional; the default holds nothing to release)."""
+        return None
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.signature}>"

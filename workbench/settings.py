@@ -1,0 +1,151 @@
+"""One settings object, resolved once and passed down explicitly.
+
+Precedence: explicit overrides (command line, UI) > environment > config file > defaults.
+Nothing here runs at import time: no directory is created and no environment variable is read
+until :meth:`Settings.resolve` is called.
+
+Environment variables:
+    WORKBENCH_HOME      where caches, converted models and judgments live
+                        (default: the user's data folder, e.g. ``~/.local/share/workbench``).
+    WORKBENCH_CONFIG    a TOML config file (default: ``$WORKBENCH_HOME/config.toml`` if present).
+    WORKBENCH_THREADS   CPU threads for engines and embedders (default: all cores).
+    WORKBENCH_OFFLINE   ``1`` to never contact the Hugging Face Hub (``HF_HUB_OFFLINE`` also counts).
+    WORKBENCH_CACHE     ``0`` to disable the translation cache.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import UserInputError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+def _default_home() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("workbench", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved configuration for one run of the workbench.
+
+    Attributes:
+        home: Folder for the translation cache, converted models, embeddings and judgments.
+        threads: CPU threads engines may use (0 = let the library decide).
+        offline: Never contact the Hugging Face Hub.
+        use_cache: Read and write the translation cache.
+        device: ``cpu`` or ``cuda``.
+        extra: Config-file keys not otherwise known, kept for stages that define their own.
+    """
+
+    home: Path
+    threads: int = 0
+    offline: bool = False
+    use_cache: bool = True
+    device: str = "cpu"
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def cache_path(self) -> Path:
+        """SQLite file of cached translations."""
+        return self.home / "cache.sqlite"
+
+    @property
+    def embeddings_path(self) -> Path:
+        """SQLite file of cached sentence embeddings."""
+        return self.home / "embeddings.sqlite"
+
+    @property
+    def judgments_path(self) -> Path:
+        """SQLite file of human judgments."""
+        return self.home / "judgments.sqlite"
+
+    @property
+    def ct2_dir(self) -> Path:
+        """Folder of CTranslate2 conversions, one sub-folder per model and quantization."""
+        return self.home / "ct2"
+
+    @property
+    def data_dir(self) -> Path:
+        """Folder for downloaded test sets (``workbench data get``)."""
+        return self.home / "data"
+
+    def ensure_home(self) -> Path:
+        """Create :attr:`home` if needed and return it."""
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UserInputError(
+                f"Cannot create the workbench folder {self.home} ({err.strerror}); "
+                "set WORKBENCH_HOME to a writable folder."
+            ) from err
+        return self.home
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def resolve(
+        cls,
+        overrides: Mapping[str, Any] | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """Build settings from overrides > environment > config file > defaults.
+
+        Args:
+            overrides: Values given explicitly (command line, UI); ``None`` values are ignored.
+            env: The environment to read (default: ``os.environ``).
+
+        Raises:
+            UserInputError: when the config file or an environment value is malformed.
+        """
+        env = os.environ if env is None else env
+        given = {k: v for k, v in (overrides or {}).items() if v is not None}
+        home = Path(given.pop("home", None) or env.get("WORKBENCH_HOME") or _default_home())
+        home = home.expanduser()
+        config_path = Path(env.get("WORKBENCH_CONFIG") or home / "config.toml")
+        values: dict[str, Any] = _read_config(config_path) if config_path.is_file() else {}
+        if "WORKBENCH_THREADS" in env:
+            values["threads"] = _parse_int("WORKBENCH_THREADS", env["WORKBENCH_THREADS"])
+        if (
+            env.get("WORKBENCH_OFFLINE", "").lower() in _TRUE
+            or env.get("HF_HUB_OFFLINE", "").lower() in _TRUE
+        ):
+            values["offline"] = True
+        if env.get("WORKBENCH_CACHE", "").lower() in {"0", "false", "no", "off"}:
+            values["use_cache"] = False
+        values.update(given)
+        known = {f.name for f in dataclasses.fields(cls)} - {"home", "extra"}
+        extra = {k: v for k, v in values.items() if k not in known}
+        return cls(home=home, extra=extra, **{k: v for k, v in values.items() if k in known})
+
+
+def _parse_int(name: str, raw: str) -> int:
+    try:
+        return int(raw)
+    except ValueError as err:
+        raise UserInputError(f"{name} must be a whole number, not {raw!r}.") from err
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as err:
+        raise UserInputError(f"Cannot read the config file {path}: {err}.") from err
+    return dict(data.get("workbench", data))

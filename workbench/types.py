@@ -1,0 +1,327 @@
+"""Shared, frozen result types: the only things the pipeline stages exchange.
+
+corpus ──► segment ──► translate ──► align ──► diff ──► score ──► present
+
+Stages never import each other; they import these types. Every artifact type carries a
+``signature`` string saying how it was made (in the spirit of sacreBLEU's signatures).
+Each section below belongs to one stage; add fields at the end with defaults so that
+existing callers keep working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+#: ISO 639-1 codes of the source languages the workbench translates from.
+SOURCE_LANGUAGES: tuple[str, ...] = ("kk", "ky", "ru")
+#: Target languages (English only for now).
+TARGET_LANGUAGES: tuple[str, ...] = ("en",)
+#: Human-readable language names.
+LANGUAGE_NAMES: dict[str, str] = {"kk": "Kazakh", "ky": "Kyrgyz", "ru": "Russian", "en": "English"}
+
+
+# ─── segment ────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a text, with its character offsets in that text.
+
+    ``text == source[start:end]`` always holds for the text it was cut from.
+    """
+
+    text: str
+    start: int
+    end: int
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What language identification thinks a text is written in.
+
+    Attributes:
+        language: ISO 639-1 code (``"un"`` when unknown).
+        script: ``"Cyrl"``, ``"Latn"`` or ``"other"``.
+        confidence: 0–100 as reported by the detector.
+        reliable: the detector's own reliability flag.
+    """
+
+    language: str
+    script: str
+    confidence: float
+    reliable: bool
+
+
+# ─── translate ──────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class TranslationSignature:
+    """How a translation was made; ``str()`` gives the sacreBLEU-style one-line form.
+
+    Example: ``engine:opus-mt|model:Helsinki-NLP/opus-mt-ru-en|rev:abc1234|backend:transformers|
+    prec:float32|beam:4|maxlen:256|pair:ru-en|version:0.1.0``
+    """
+
+    engine: str
+    model: str
+    revision: str
+    backend: str
+    precision: str
+    beam_size: int
+    max_length: int
+    src: str
+    tgt: str
+    version: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def __str__(self) -> str:
+        parts = [
+            f"engine:{self.engine}",
+            f"model:{self.model}",
+            f"rev:{self.revision}",
+            f"backend:{self.backend}",
+            f"prec:{self.precision}",
+            f"beam:{self.beam_size}",
+            f"maxlen:{self.max_length}",
+            f"pair:{self.src}-{self.tgt}",
+        ]
+        parts += [f"{k}:{v}" for k, v in self.extra]
+        parts.append(f"version:{self.version}")
+        return "|".join(parts)
+
+
+@dataclass(frozen=True)
+class SentenceTranslation:
+    """One source sentence and its translation."""
+
+    source: Sentence
+    translation: str
+    cached: bool = False
+
+
+@dataclass(frozen=True)
+class Translation:
+    """The translation of one input text (one input line), sentence by sentence.
+
+    Attributes:
+        source: The input text as given.
+        text: The full translation (sentence translations joined by a space).
+        signature: ``str(TranslationSignature)`` of the engine that made it.
+        sentences: Per-sentence pairs, in order, with offsets into ``source``.
+        warnings: Notices for the user (language mismatch, Latin-script Kazakh, split sentences).
+    """
+
+    source: str
+    text: str
+    signature: str
+    sentences: tuple[SentenceTranslation, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+# ─── corpus ─────────────────────────────────────────────────────────────────────────────────
+
+
+class OutletType(str, Enum):
+    """Who published a document."""
+
+    STATE = "state"
+    INDEPENDENT = "independent"
+    FOREIGN = "foreign"
+
+
+class Provenance(str, Enum):
+    """How the text of a document came to be."""
+
+    ORIGINAL = "original"
+    RECONSTRUCTED = "reconstructed"
+    MACHINE_TRANSLATED = "machine-translated"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of a case: a statement (kk/ky/ru) or a report (en).
+
+    Attributes:
+        translation: A supplied English translation, one line per statement sentence/line, if any.
+    """
+
+    id: str
+    title: str
+    outlet: str
+    outlet_type: OutletType
+    language: str
+    text: str
+    date: str = ""
+    url: str = ""
+    provenance: Provenance = Provenance.ORIGINAL
+    licence: str = ""
+    translation: str | None = None
+    translation_provenance: Provenance | None = None
+    path: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Case:
+    """A set of documents about one event, read from ``corpora/<id>/case.toml``."""
+
+    id: str
+    title: str
+    description: str
+    documents: tuple[Document, ...]
+    path: str = ""
+
+    @property
+    def statements(self) -> tuple[Document, ...]:
+        """Documents not in English (the statements to translate and compare)."""
+        return tuple(d for d in self.documents if d.language != "en")
+
+    @property
+    def reports(self) -> tuple[Document, ...]:
+        """English documents (the reporting to compare against)."""
+        return tuple(d for d in self.documents if d.language == "en")
+
+
+# ─── align ──────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class StatementRef:
+    """A statement sentence as the aligner saw it."""
+
+    index: int
+    text: str
+    translation: str | None = None
+    document_id: str = ""
+
+
+@dataclass(frozen=True)
+class ReportRef:
+    """A report sentence as the aligner saw it."""
+
+    index: int
+    text: str
+    document_id: str = ""
+
+
+# ─── diff ───────────────────────────────────────────────────────────────────────────────────
+
+#: The fixed vocabulary of difference kinds.
+DIFFERENCE_KINDS: tuple[str, ...] = (
+    "number",
+    "entity",
+    "framing",
+    "attribution",
+    "hedge",
+    "negation",
+    "omission",
+    "addition",
+    "wording",
+)
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One difference in wording between a statement and the report that retells it.
+
+    Spans are ``(start, end)`` character offsets: ``statement_span`` into the statement's English
+    translation (or its text when there is none), ``report_span`` into the joined report text.
+    A side that has nothing (an omission's report side, an addition's statement side) is ``None``.
+    """
+
+    kind: str
+    statement: str
+    report: str
+    statement_span: tuple[int, int] | None
+    report_span: tuple[int, int] | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """A statement sentence, the report sentences that retell it, and how they differ."""
+
+    statement: StatementRef
+    reports: tuple[ReportRef, ...]
+    score: float
+    differences: tuple[Difference, ...] = ()
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Statements lined up against reporting (the JSON of ``workbench compare``)."""
+
+    signature: str
+    alignments: tuple[Alignment, ...]
+    unmatched_statements: tuple[StatementRef, ...]
+    unmatched_reports: tuple[ReportRef, ...]
+
+
+# ─── score ──────────────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class MetricScore:
+    """A corpus-level score with its sacreBLEU signature and per-segment scores."""
+
+    metric: str
+    score: float
+    signature: str
+    segment_scores: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True)
+class SignificanceResult:
+    """A system compared against the baseline on one metric."""
+
+    metric: str
+    system: str
+    baseline: str
+    method: str
+    p_value: float
+    mean: float
+    ci_low: float
+    ci_high: float
+    resamples: int
+    seed: int
+
+
+@dataclass(frozen=True)
+class SystemScores:
+    """All metric scores of one system, and its significance against the baseline."""
+
+    name: str
+    scores: tuple[MetricScore, ...]
+    significance: tuple[SignificanceResult, ...] = ()
+
+
+@dataclass(frozen=True)
+class ErrorSpan:
+    """An MQM-style error: a marked span of the translation with category and severity."""
+
+    start: int
+    end: int
+    category: str
+    severity: str
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """One human judgment of one translated segment by one annotator."""
+
+    annotator: str
+    item_id: str
+    system: str
+    source: str
+    translation: str
+    reference: str = ""
+    score: float | None = None
+    errors: tuple[ErrorSpan, ...] = ()
+    signature: str = ""
+    created_at: str = ""
+    id: int | None = None
+    extra: tuple[tuple[str, str], ...] = field(default=())
