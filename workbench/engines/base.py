@@ -49,6 +49,9 @@ class Translator(ABC):
     backend: ClassVar[str] = ""
     #: Longest input in model tokens; ``None`` when the engine has no limit.
     max_input_tokens: int | None = None
+    #: Whether the pipeline should cut input lines into sentences before calling
+    #: :meth:`translate` (False for engines that look up whole lines, such as ``imported``).
+    segment_input: ClassVar[bool] = True
 
     def __init__(
         self,
