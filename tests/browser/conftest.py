@@ -6,7 +6,6 @@ Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screensho
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,9 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from harness import CHROMIUM, CHROMIUM_ARGS, REPO, Server, start_server  # noqa: E402
-
-SCREENSHOTS = REPO / "docs" / "screenshots"
+from browser_harness import CHROMIUM, CHROMIUM_ARGS, Server, start_server  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -78,18 +75,3 @@ def server(
     srv.home = home  # type: ignore[attr-defined]
     yield srv
     srv.stop()
-
-
-def open_tab(page: Any, server: Server, tab: str) -> None:
-    """Load the app and switch to ``tab`` (its label, e.g. "Compare")."""
-    if not page.url.startswith(server.url):
-        page.goto(server.url)
-    page.get_by_role("tab", name=tab).click()
-
-
-def snap(page: Any, name: str) -> None:
-    """Save a screenshot to ``docs/screenshots/<name>.png`` when WORKBENCH_SCREENSHOTS=1."""
-    if os.environ.get("WORKBENCH_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.wait_for_timeout(400)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

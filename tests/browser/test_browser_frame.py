@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import open_tab, snap
-from harness import Server
+from browser_harness import Server, open_tab, snap
 
 TABS = ("Translate", "Compare", "Evaluate", "Annotate", "Models")
 

@@ -1,7 +1,7 @@
 """Start ``workbench serve`` in a subprocess and drive it with Playwright's headless Chromium.
 
-Used by the browser tests (``tests/browser``) and by ``scripts``-free screenshot regeneration
-(``WORKBENCH_SCREENSHOTS=1``).
+Used by the browser tests (``tests/browser``); ``WORKBENCH_SCREENSHOTS=1`` makes them
+also write the screenshots in ``docs/screenshots``.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "docs" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -87,3 +89,18 @@ def start_server(home: Path, extra_args: Sequence[str] = (), timeout: float = 90
     server = Server(process, url, log)
     server.stop()
     raise RuntimeError(f"workbench serve did not start:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def open_tab(page: Any, server: Server, tab: str) -> None:
+    """Load the app and switch to ``tab`` (its label, e.g. "Compare")."""
+    if not page.url.startswith(server.url):
+        page.goto(server.url)
+    page.get_by_role("tab", name=tab).click()
+
+
+def snap(page: Any, name: str) -> None:
+    """Save a screenshot to ``docs/screenshots/<name>.png`` when WORKBENCH_SCREENSHOTS=1."""
+    if os.environ.get("WORKBENCH_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.wait_for_timeout(400)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
