@@ -242,6 +242,29 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class LabelHit:
+    """A loaded or neutral label for actors found in a text by the framing lexicon.
+
+    Attributes:
+        text: The label as written (``source[start:end]``).
+        term: The lexicon term it matched (a stem ends with ``*``).
+        category: The lexicon category (e.g. ``criminal``, ``terror``, ``protest``).
+        loaded: True for a loaded label (bandits, terrorists), False for a neutral one.
+        start: Start offset in the text searched.
+        end: End offset in the text searched.
+        language: The language of the lexicon term (``en``, ``ru``, ``kk``, ``ky``).
+    """
+
+    text: str
+    term: str
+    category: str
+    loaded: bool
+    start: int
+    end: int
+    language: str = "en"
+
+
+@dataclass(frozen=True)
 class Alignment:
     """A statement sentence, the report sentences that retell it, and how they differ."""
 
