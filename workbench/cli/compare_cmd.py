@@ -103,7 +103,9 @@ def run_compare(args: argparse.Namespace) -> int:
     }
     if args.case:
         case = find_case(args.case, settings.corpora_dir)
-        result = compare.compare_case(case, translator_for=_translator_for(args, settings), **options)
+        result = compare.compare_case(
+            case, translator_for=_translator_for(args, settings), **options
+        )
         _write(CASE_FORMATS[args.format](result, case), args.output)
     else:
         translator = None if args.translations else _translator_for(args, settings)
@@ -121,7 +123,9 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def _check_form(args: argparse.Namespace) -> None:
     if args.case:
-        extra = [f"--{n}" for n in ("statements", "reporting", "translations", "src") if getattr(args, n)]
+        extra = [
+            f"--{n}" for n in ("statements", "reporting", "translations", "src") if getattr(args, n)
+        ]
         if extra:
             raise UserInputError(f"Give either --case or {', '.join(extra)}, not both.")
         return
@@ -135,7 +139,9 @@ def _check_form(args: argparse.Namespace) -> None:
         raise UserInputError("Give either --translations or --engine/--model, not both.")
 
 
-def _translator_for(args: argparse.Namespace, settings: Settings) -> Callable[[str], Translator] | None:
+def _translator_for(
+    args: argparse.Namespace, settings: Settings
+) -> Callable[[str], Translator] | None:
     """A function giving the translator for a language, or None without --engine/--model."""
     if not (args.engine or args.model):
         return None

@@ -139,7 +139,11 @@ def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
         }
         for f in result.figures
     ]
-    return {"differences_by_outlet_type": kinds, "labels_by_outlet_type": labels, "figures": figures}
+    return {
+        "differences_by_outlet_type": kinds,
+        "labels_by_outlet_type": labels,
+        "figures": figures,
+    }
 
 
 def case_to_dict(result: CaseComparison, case: Case | None = None) -> dict[str, Any]:
@@ -242,7 +246,7 @@ def highlight(text: str, spans: Iterable[tuple[tuple[int, int] | None, str]]) ->
 def _legend() -> str:
     chips = "".join(
         f'<span class="{_kind_class(k)}" title="{_e(KIND_MEANINGS.get(k, ""))}">{_e(k)}</span> '
-        f'<small>{_e(KIND_MEANINGS.get(k, ""))}</small><br>'
+        f"<small>{_e(KIND_MEANINGS.get(k, ''))}</small><br>"
         for k in DIFFERENCE_KINDS
     )
     return f'<div class="legend">{chips}</div>'
@@ -262,11 +266,15 @@ def _pair(al: Alignment, labels: dict[str, str]) -> str:
     st = al.statement
     st_text = st.translation or st.text
     st_html = highlight(st_text, [(d.statement_span, d.kind) for d in al.differences])
-    orig = f'<p class="orig" lang="{_e(labels.get(st.document_id, ""))}">{_e(st.text)}</p>'
+    lang = labels.get(st.document_id, "")
+    lang_attr = f' lang="{_e(lang)}"' if lang else ""
+    orig = f'<p class="orig"{lang_attr}>{_e(st.text)}</p>'
     orig = orig if st.translation else ""
     report_text = REPORT_JOINER.join(r.text for r in al.reports)
     rep_html = highlight(report_text, [(d.report_span, d.kind) for d in al.differences])
-    where = ", ".join(f"#{r.index}" + (f" {r.document_id}" if r.document_id else "") for r in al.reports)
+    where = ", ".join(
+        f"#{r.index}" + (f" {r.document_id}" if r.document_id else "") for r in al.reports
+    )
     doc = f" · {_e(st.document_id)}" if st.document_id else ""
     diffs = "".join(_difference_item(d) for d in al.differences) or "<li>no differences found</li>"
     return (
@@ -367,7 +375,9 @@ def _comparison_body(comparison: Comparison, languages: dict[str, str]) -> str:
         f"<h2>Aligned statements and reports ({len(comparison.alignments)})</h2>{_legend()}"
         + (pairs or "<p>No statement is retold by the reporting.</p>")
         + _unmatched(
-            "Statements no report retells", comparison.unmatched_statements, "Every statement is retold."
+            "Statements no report retells",
+            comparison.unmatched_statements,
+            "Every statement is retold.",
         )
         + _unmatched(
             "Report sentences with no counterpart in the statements",
@@ -377,7 +387,9 @@ def _comparison_body(comparison: Comparison, languages: dict[str, str]) -> str:
     )
 
 
-def comparison_html(comparison: Comparison, *, title: str = "Statements compared with reporting") -> str:
+def comparison_html(
+    comparison: Comparison, *, title: str = "Statements compared with reporting"
+) -> str:
     """A standalone HTML report of one comparison."""
     body = (
         f"<h1>{_e(title)}</h1>{_comparison_body(comparison, {})}"
@@ -437,12 +449,20 @@ def _md_comparison(comparison: Comparison) -> list[str]:
         + (f" — *{_md(s.translation)}*" if s.translation else "")
         for s in comparison.unmatched_statements
     ]
-    lines += ["", f"## Report sentences with no counterpart ({len(comparison.unmatched_reports)})", ""]
-    lines += [f"- #{r.index} {_md(r.document_id)}: {_md(r.text)}" for r in comparison.unmatched_reports]
+    lines += [
+        "",
+        f"## Report sentences with no counterpart ({len(comparison.unmatched_reports)})",
+        "",
+    ]
+    lines += [
+        f"- #{r.index} {_md(r.document_id)}: {_md(r.text)}" for r in comparison.unmatched_reports
+    ]
     return lines
 
 
-def comparison_markdown(comparison: Comparison, *, title: str = "Statements compared with reporting") -> str:
+def comparison_markdown(
+    comparison: Comparison, *, title: str = "Statements compared with reporting"
+) -> str:
     """A Markdown report of one comparison."""
     lines = [f"# {_md(title)}", ""] + _md_comparison(comparison)
     lines += ["", "## Signature", "", f"`{comparison.signature}`", ""]
@@ -482,7 +502,12 @@ def case_markdown(result: CaseComparison, case: Case | None = None) -> str:
     lines = [f"# {_md(result.title)}", "", f"Case `{result.case_id}`", ""]
     lines += _md_aggregates(result) + _md_comparison(flatten(result))
     if case is not None:
-        lines += ["", "## Documents", "", "| id | outlet | type | language | provenance | licence |"]
+        lines += [
+            "",
+            "## Documents",
+            "",
+            "| id | outlet | type | language | provenance | licence |",
+        ]
         lines.append("|---|---|---|---|---|---|")
         lines += [
             f"| {_md(d.id)} | {_md(d.outlet)} | {d.outlet_type.value} | {d.language} | "

@@ -91,7 +91,9 @@ def statement_lines(statements: str | Sequence[str]) -> list[str]:
     return statements.split("\n") if isinstance(statements, str) else list(statements)
 
 
-def report_refs(reports: str | Sequence[str], document_id: str = "", start: int = 0) -> list[ReportRef]:
+def report_refs(
+    reports: str | Sequence[str], document_id: str = "", start: int = 0
+) -> list[ReportRef]:
     """English report sentences: a text is cut into sentences; a sequence is taken as sentences.
 
     Args:
@@ -162,7 +164,9 @@ def compare_files(
     return compare_texts(body.lines, report.text, src=src, translations=supplied, **options)
 
 
-def translate_lines(lines: Sequence[str], translator: Translator, progress: ProgressFn | None) -> list[str]:
+def translate_lines(
+    lines: Sequence[str], translator: Translator, progress: ProgressFn | None
+) -> list[str]:
     """Machine-translate statement lines (sentence by sentence, through the cache if wrapped)."""
     return [t.text for t in translate_texts(list(lines), translator, progress=progress)]
 
@@ -200,9 +204,7 @@ def fill_differences(
 def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequence[str]) -> str:
     """``compare:…|tr:[…]|<align signature>|<diff signature>|version:…`` for a comparison."""
     tr = "+".join(dict.fromkeys(translation)) or "none"
-    return (
-        f"compare|tr:[{tr}]|{align_signature}|{diff_signature(lexicon)}|version:{__version__}"
-    )
+    return f"compare|tr:[{tr}]|{align_signature}|{diff_signature(lexicon)}|version:{__version__}"
 
 
 def _resolve(
@@ -309,7 +311,7 @@ def compare_case(
         unmatched_reports=pooled.unmatched_reports,
         kind_counts=count_kinds(pooled, case),
         label_uses=count_labels(pooled, case, lex),
-        figures=disagreeing_figures(pooled, case),
+        figures=disagreeing_figures(pooled, case, lex),
     )
 
 
@@ -333,7 +335,9 @@ def _case_statements(
     return refs, signatures
 
 
-def _split_by_document(pooled: Comparison, case: Case, signature: str) -> tuple[DocumentComparison, ...]:
+def _split_by_document(
+    pooled: Comparison, case: Case, signature: str
+) -> tuple[DocumentComparison, ...]:
     out = []
     for doc in case.statements:
         comparison = Comparison(
@@ -404,7 +408,9 @@ def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[
     """
     hits: dict[tuple[str, str, str, bool], Counter[str]] = defaultdict(Counter)
     texts: list[tuple[str, str]] = []
-    statements = [a.statement for a in comparison.alignments] + list(comparison.unmatched_statements)
+    statements = [a.statement for a in comparison.alignments] + list(
+        comparison.unmatched_statements
+    )
     docs = _documents(case)
     for st in statements:
         texts.append((docs[st.document_id].outlet_type.value, st.translation or st.text))
@@ -421,15 +427,28 @@ def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[
     return tuple(uses)
 
 
-def disagreeing_figures(comparison: Comparison, case: Case) -> tuple[FigureDisagreement, ...]:
-    """Every ``number`` difference, with the documents and sentences on both sides."""
+def disagreeing_figures(
+    comparison: Comparison, case: Case, lexicon: Lexicon
+) -> tuple[FigureDisagreement, ...]:
+    """Figures that differ between a statement and the reports retelling it.
+
+    Two passes: every ``number`` difference of an alignment (a figure only one side gives, or
+    given differently), and then each report sentence of the alignment on its own, so that a
+    report giving 103 where the statement says 164 shows even when another report sentence of
+    the same alignment repeats 164.
+    """
     docs = _documents(case)
-    out = []
+    out: list[FigureDisagreement] = []
+    seen: set[tuple[int, int, str, str]] = set()
     for al in comparison.alignments:
-        for d in al.differences:
-            if d.kind != "number":
+        found = [(report_of(al, d), d) for d in al.differences if d.kind == "number"]
+        if len(al.reports) > 1:
+            found += [(rep, d) for rep in al.reports for d in _sentence_figures(al, rep, lexicon)]
+        for rep, d in found:
+            key = (al.statement.index, rep.index, d.statement, d.report)
+            if key in seen:
                 continue
-            rep = report_of(al, d)
+            seen.add(key)
             out.append(
                 FigureDisagreement(
                     statement_document=al.statement.document_id,
@@ -444,3 +463,11 @@ def disagreeing_figures(comparison: Comparison, case: Case) -> tuple[FigureDisag
             )
     return tuple(out)
 
+
+def _sentence_figures(al: Alignment, rep: ReportRef, lexicon: Lexicon) -> list[Difference]:
+    """Figures a single report sentence gives differently (both sides present)."""
+    st = al.statement
+    diffs = find_differences(
+        st.translation or st.text, rep.text, source=st.text, lexicon=lexicon, detectors=("number",)
+    )
+    return [d for d in diffs if d.kind == "number" and d.statement and d.report]

@@ -20,3 +20,4 @@ def build(ctx: UIContext, shared: Shared) -> None:
     with gr.Tab("Compare", id="compare", elem_id="tab-compare"):
         if unavailable("Comparison", *REQUIRES, elem_id="compare-unavailable"):
             return
+        gr.Markdown("Compare a case from the command line: `workbench compare --case ID`.")
