@@ -54,13 +54,16 @@ def to_tmx(translations: Sequence[Translation], src: str, tgt: str = "en") -> st
     ET.SubElement(
         root,
         "header",
-        creationtool="workbench",
-        creationtoolversion=__version__,
-        segtype="sentence",
-        adminlang="en",
-        srclang=src,
-        datatype="plaintext",
-        **{"o-tmf": "workbench", "creationdate": _now()},
+        {
+            "creationtool": "workbench",
+            "creationtoolversion": __version__,
+            "segtype": "sentence",
+            "adminlang": "en",
+            "srclang": src,
+            "datatype": "plaintext",
+            "o-tmf": "workbench",
+            "creationdate": _now(),
+        },
     )
     body = ET.SubElement(root, "body")
     for i, k, source, target, t in _pairs(translations):
@@ -85,9 +88,13 @@ def to_xliff(
     file = ET.SubElement(
         root,
         f"{q}file",
-        original=original,
-        datatype="plaintext",
-        **{"source-language": src, "target-language": tgt, "tool-id": "workbench"},
+        {
+            "original": original,
+            "datatype": "plaintext",
+            "source-language": src,
+            "target-language": tgt,
+            "tool-id": "workbench",
+        },
     )
     header = ET.SubElement(file, f"{q}header")
     ET.SubElement(
@@ -99,9 +106,10 @@ def to_xliff(
     for i, k, source, target, t in _pairs(translations):
         unit = ET.SubElement(body, f"{q}trans-unit", id=f"{i + 1}.{k + 1}")
         ET.SubElement(unit, f"{q}source").text = _clean(source)
-        ET.SubElement(
-            unit, f"{q}target", state="translated", **{"state-qualifier": "mt-suggestion"}
-        ).text = _clean(target)
+        target_el = ET.SubElement(
+            unit, f"{q}target", {"state": "translated", "state-qualifier": "mt-suggestion"}
+        )
+        target_el.text = _clean(target)
         ET.SubElement(unit, f"{q}note", {"from": "workbench"}).text = _clean(t.signature)
         for warning in t.warnings:
             ET.SubElement(unit, f"{q}note", {"from": "workbench", "priority": "2"}).text = _clean(
