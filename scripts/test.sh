@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 [ -x "$PY" ] || PY=python3
-"$PY" -m ruff check workbench tests benchmarks
+"$PY" -m ruff check .
 "$PY" -m mypy
 exec "$PY" -m pytest "$@"

@@ -11,6 +11,7 @@ Environment variables:
     WORKBENCH_THREADS   CPU threads for engines and embedders (default: all cores).
     WORKBENCH_OFFLINE   ``1`` to never contact the Hugging Face Hub (``HF_HUB_OFFLINE`` also counts).
     WORKBENCH_CACHE     ``0`` to disable the translation cache.
+    WORKBENCH_CORPORA   the folder of cases (default: ``corpora/`` next to the package).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ class Settings:
         use_cache: Read and write the translation cache.
         device: ``cpu`` or ``cuda``.
         extra: Config-file keys not otherwise known, kept for stages that define their own.
+        corpora: Folder of cases (``None``: the repository's ``corpora/``).
     """
 
     home: Path
@@ -58,6 +60,7 @@ class Settings:
     use_cache: bool = True
     device: str = "cpu"
     extra: Mapping[str, Any] = field(default_factory=dict)
+    corpora: Path | None = None
 
     @property
     def cache_path(self) -> Path:
@@ -78,6 +81,13 @@ class Settings:
     def ct2_dir(self) -> Path:
         """Folder of CTranslate2 conversions, one sub-folder per model and quantization."""
         return self.home / "ct2"
+
+    @property
+    def corpora_dir(self) -> Path:
+        """Folder of cases: :attr:`corpora`, or ``corpora/`` next to the installed package."""
+        if self.corpora is not None:
+            return Path(self.corpora).expanduser()
+        return Path(__file__).resolve().parent.parent / "corpora"
 
     @property
     def data_dir(self) -> Path:
@@ -129,7 +139,11 @@ class Settings:
             values["offline"] = True
         if env.get("WORKBENCH_CACHE", "").lower() in {"0", "false", "no", "off"}:
             values["use_cache"] = False
+        if env.get("WORKBENCH_CORPORA"):
+            values["corpora"] = env["WORKBENCH_CORPORA"]
         values.update(given)
+        if values.get("corpora") is not None:
+            values["corpora"] = Path(values["corpora"])
         known = {f.name for f in dataclasses.fields(cls)} - {"home", "extra"}
         extra = {k: v for k, v in values.items() if k not in known}
         return cls(home=home, extra=extra, **{k: v for k, v in values.items() if k in known})

