@@ -15,3 +15,5 @@ def build(ctx: UIContext, shared: Shared) -> None:
     with gr.Tab("Models", id="models", elem_id="tab-models"):
         if unavailable("The model catalog", *REQUIRES, elem_id="models-unavailable"):
             return
+        # Placeholder until the UI branch lands the full tab (engines integration edit).
+        gr.Markdown("The model catalog: run `workbench models list`.", elem_id="models-list")
