@@ -40,9 +40,10 @@ def test_the_hijacking_by_foreign_terrorists_is_attributed_and_hedged(
     sample_result: CaseComparison,
 ) -> None:
     al = _aligned(sample_result, "hijacked by terrorist groups")
-    kinds = {d.kind: d for d in al.differences}
-    assert "attribution" in kinds and kinds["attribution"].statement == ""
-    assert "hedge" in kinds
+    attributions = [d for d in al.differences if d.kind == "attribution"]
+    assert any(d.statement == "" and "government says" in d.report for d in attributions), (
+        al.differences
+    )
     language = _aligned(sample_result, "language that was not Kazakh")
     hedges = [d.report for d in language.differences if d.kind == "hedge"]
     assert any("alleged" in h for h in hedges), language.differences
