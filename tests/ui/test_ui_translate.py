@@ -26,14 +26,22 @@ RU = (
 )
 
 
-@pytest.fixture
-def ctx(settings: Settings, tiny_marian_dir: Path) -> UIContext:
+@pytest.fixture(scope="module")
+def pool_ctx(tiny_marian_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> UIContext:
+    """One context (and engine pool) per module: the tiny model loads once."""
+    settings = Settings.resolve({"home": tmp_path_factory.mktemp("translate-home")})
     return UIContext(settings, extra_models=(ModelChoice("opus-mt", str(tiny_marian_dir)),))
 
 
 @pytest.fixture
-def result(ctx: UIContext) -> h.TranslateResult:
-    return h.translate(ctx, RU, None, h.AUTO, ["extra:0"], max_length=24)
+def ctx(settings: Settings, pool_ctx: UIContext) -> UIContext:
+    """A fresh home (post-edits, exports) that shares the module's loaded model."""
+    return UIContext(settings, extra_models=pool_ctx.extra_models, _pool=pool_ctx.pool)
+
+
+@pytest.fixture(scope="module")
+def result(pool_ctx: UIContext) -> h.TranslateResult:
+    return h.translate(pool_ctx, RU, None, h.AUTO, ["extra:0"], beam_size=1, max_length=24)
 
 
 def test_one_output_per_sentence_with_signature(ctx: UIContext, result: h.TranslateResult) -> None:
@@ -44,13 +52,18 @@ def test_one_output_per_sentence_with_signature(ctx: UIContext, result: h.Transl
     assert all(r[2].strip() for r in rows)
     assert "Detected Russian" in result.notices[0]
     sig = result.systems[0].signature
-    assert "engine:opus-mt" in sig and "pair:ru-en" in sig and "maxlen:24" in sig
+    assert (
+        "engine:opus-mt" in sig and "pair:ru-en" in sig and "maxlen:24" in sig and "beam:1" in sig
+    )
 
 
 def test_pool_reuses_the_loaded_model(ctx: UIContext, result: h.TranslateResult) -> None:
-    first = ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24)
-    h.translate(ctx, "Ещё одно предложение.", None, "ru", ["extra:0"], max_length=24)
-    assert ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24) is first
+    first = ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24, beam_size=1)
+    h.translate(ctx, "Ещё одно.", None, "ru", ["extra:0"], beam_size=1, max_length=24)
+    assert (
+        ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24, beam_size=1)
+        is first
+    )
 
 
 def test_postedit_is_kept_shown_and_exported(ctx: UIContext, result: h.TranslateResult) -> None:
@@ -88,14 +101,14 @@ def test_bad_input_is_one_clear_error(ctx: UIContext, tmp_path: Path) -> None:
 def test_uploaded_cp1251_file_is_read_with_a_notice(ctx: UIContext, tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
     path.write_bytes("Власти ввели режим чрезвычайного положения.".encode("cp1251"))
-    got = h.translate(ctx, "", str(path), "ru", ["extra:0"], max_length=16)
+    got = h.translate(ctx, "", str(path), "ru", ["extra:0"], beam_size=1, max_length=16)
     assert got.lines == ("Власти ввели режим чрезвычайного положения.",)
     assert any("cp1251" in n for n in got.notices)
 
 
 def test_hostile_text_stays_text(ctx: UIContext) -> None:
     hostile = "<img src=x onerror=alert(1)> Привет."
-    got = h.translate(ctx, hostile, None, "ru", ["extra:0"], max_length=16)
+    got = h.translate(ctx, hostile, None, "ru", ["extra:0"], beam_size=1, max_length=16)
     _, rows = h.table_rows(ctx, got)
     assert "".join(r[1] for r in rows).startswith("<img src=x onerror=alert(1)>")
 
@@ -121,3 +134,19 @@ def test_cli_command_parses_to_the_tab_settings(ctx: UIContext) -> None:
     )
     auto = models_h.cli_commands(ctx, h.AUTO, [], "", "opus-mt", 4, 256)
     assert auto.startswith("# ") and "--src SRC" in auto
+
+
+@pytest.mark.parametrize("fmt", ["TMX", "XLIFF"])
+def test_translation_memory_exports_carry_edits_and_signature(
+    ctx: UIContext, result: h.TranslateResult, fmt: str
+) -> None:
+    import xml.etree.ElementTree as ET
+
+    label = result.systems[0].label
+    h.save_postedit(ctx, result, "1.1", label, "The president said <20,000> bandits attacked.")
+    path = h.export(ctx, result, label, fmt)
+    root = ET.parse(path).getroot()  # well-formed, edits escaped
+    text = ET.tostring(root, encoding="unicode")
+    assert "The president said &lt;20,000&gt; bandits attacked." in text
+    assert "Это была попытка переворота." in text
+    assert f"{result.systems[0].signature}|postedits:1" in text
