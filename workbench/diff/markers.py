@@ -19,7 +19,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.text import STOPWORDS, tokenize, words
+from workbench.diff.text import STOPWORDS, is_cyrillic, tokenize, words
 from workbench.diff.translit import same_name
 
 _F = re.IGNORECASE
@@ -62,23 +62,28 @@ _ATTR_EN = re.compile(
     _F,
 )
 _ATTR_SRC = re.compile(
-    r"(?<!\w)(?:заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
-    r"по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*|"
+    r"(?<!\w)(?:(?P<ru>заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
+    r"рассказал\w*|по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*)|"
     r"деді|мәлімдеді|хабарлады|атап\s+өтті|мәліметінше|айтуынша|сөзінше|"
     r"деди|билдирди|маалымдады|белгиледи|маалыматы\s+боюнча|айтымында)(?!\w)",
     _F,
 )
 #: Speakers that all stand for "the authorities".
-OFFICIAL = words(
-    """government officials official authorities authority ministry ministries spokesman
-    spokeswoman spokesperson office police prosecutor prosecutors state akimat kremlin
-    administration committee service agency"""
+OFFICIAL: tuple[str, ...] = tuple(
+    sorted(
+        words(
+            """government official authorit ministr spokes office police prosecut state akimat kremlin
+    administr committee service agency правительств министр мвд власт официальн пресс-служб
+    ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
+    бийлик милиция"""
+        )
+    )
 )
 _PRONOUNS = words(
     "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
 )
 #: Words after which the speaker of a speech verb starts ("what I said" → "I").
-_BOUNDARY = words("that who which what whom where when if because and but as while")
+_BOUNDARY = words("that who which what whom where when if because and but as while что и как")
 
 _NEGATION = re.compile(
     r"(?<!\w)(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|"
@@ -120,19 +125,26 @@ def _same_role(a: Mention, b: Mention) -> bool:
     return a.role == b.role
 
 
-def attribution_mentions(text: str) -> list[Mention]:
-    """Attributions of ``text``: the speech marker and the speaker (before or after it)."""
+def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
+    """Attributions of ``text``: the speech marker and the speaker (before or after it).
+
+    English, and Russian/Kazakh/Kyrgyz markers in Cyrillic text (a statement with no
+    translation, or the source); the speaker of a Kazakh or Kyrgyz marker is not extracted
+    (the verb ends a clause the speaker opens), so it matches any speaker.
+    """
     out = []
-    for m in _ATTR_EN.finditer(text):
-        if m.group("acc"):
+    cyrillic = is_cyrillic(text)
+    for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
+        if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
+        elif cyrillic and not m.group("ru"):
+            who, start, end = "", m.start(), m.end()
         else:
             who, start, end = _speaker(text, m.start(), m.end())
-        speaker = _speaker_key(who)
         out.append(
-            Mention(text[start:end], (start, end), role="attribution",
-                    note=f"attributed to {who.strip() or 'someone'}", value=speaker,
-                    context=context_of(text, (start, end)))
+            Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
+                    note=f"attributed to {who.strip() or 'someone'}", value=_speaker_key(who),
+                    context=context_of(text, (start, end)) if with_spans else "")
         )  # fmt: skip
     return out
 
@@ -162,7 +174,7 @@ def _speaker_key(who: str) -> frozenset[str]:
     words = {w.text for w in tokenize(who)}
     if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
         return frozenset()
-    if {w.lower().rstrip("s'’") for w in words} & {o.rstrip("s") for o in OFFICIAL}:
+    if any(w.lower().startswith(OFFICIAL) for w in words):
         return frozenset({"<official>"})
     return frozenset(w for w in words if w.lower() not in STOPWORDS)
 
@@ -179,14 +191,8 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
     """Claims attributed on one side only, or to a different speaker on each side."""
     statement = attribution_mentions(ctx.statement)
     report = attribution_mentions(ctx.report)
-    source: list[Mention] = []
-    if ctx.source:
-        source = [
-            Mention(m.group(), None, role="attribution", note="attributed in source",
-                    value=frozenset())
-            for m in _ATTR_SRC.finditer(ctx.source)
-        ]  # fmt: skip
-    if not statement and source:
+    source = attribution_mentions(ctx.source, with_spans=False) if ctx.source else []
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
     return compare_mentions("attribution", statement, report, _same_speaker, source=source)
 
