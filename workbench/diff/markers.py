@@ -85,20 +85,33 @@ _PRONOUNS = words(
 #: Words after which the speaker of a speech verb starts ("what I said" → "I").
 _BOUNDARY = words("that who which what whom where when if because and but as while что и как")
 
-_NEGATION = re.compile(
-    r"(?<!\w)(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|"
-    r"scarcely|unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|"
-    r"deny|denies|denied|denying|\w+n['’]t|не|нет|ни|никогда|никто|ничего|без|"
-    r"жоқ|емес|жок|эмес)(?!\w)",
-    _F,
+_NEGATION_EN = (
+    r"not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|scarcely|"
+    r"unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|deny|denies|denied|denying|\w+n['’]t"
 )
+#: Negation words per source language (Kazakh "не" means "what", so it is Russian only).
+_NEGATION_WORDS: dict[str, str] = {
+    "ru": r"не|нет|ни|никогда|никто|ничего|без",
+    "kk": r"жоқ|емес",
+    "ky": r"жок|эмес",
+}
+_NEGATION: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?<!\w)(?:{_NEGATION_EN}|{words_})(?!\w)", _F)
+    for lang, words_ in _NEGATION_WORDS.items()
+}
 
 
 def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
-    """Hedge markers and scare quotes (short quoted phrases) of ``text``."""
+    """Hedge markers and scare quotes (short quoted phrases) of ``text``.
+
+    A quote of one to four words that does not end like a sentence is a scare quote ("I stand
+    corrected." is reported speech). Quotes count only in English text: kk/ky/ru put names of bands, parties and films in
+    quotes («Янычар»), which is no hedge.
+    """
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
-    for m in _QUOTE.finditer(text):
-        if 1 <= len(m.group("q").split()) <= 4:
+    for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
+        quoted = m.group("q")
+        if 1 <= len(quoted.split()) <= 4 and not re.search(r"[.!?,]\s*$", quoted):
             found.append((m.start(), m.end(), "distancing"))
     found.sort()
     return [
@@ -197,20 +210,23 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
     return compare_mentions("attribution", statement, report, _same_speaker, source=source)
 
 
-def negation_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
-    """Negation markers of ``text`` (English, and ru/kk/ky words in source text)."""
+def negation_mentions(
+    text: str, lang: str | None = None, *, with_spans: bool = True
+) -> list[Mention]:
+    """Negation markers of ``text``: English, and the words of ``lang`` (ru/kk/ky, default ru)."""
+    rx = _NEGATION.get(lang or "ru", _NEGATION["ru"])
     return [
         Mention(m.group(), (m.start(), m.end()) if with_spans else None, role="negation",
                 note="negation", context=context_of(text, m.span()) if with_spans else "")
-        for m in _NEGATION.finditer(text)
+        for m in rx.finditer(text)
     ]  # fmt: skip
 
 
 def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     """Negations on one side with no counterpart on the other."""
-    statement = negation_mentions(ctx.statement)
+    statement = negation_mentions(ctx.statement, ctx.src)
     report = negation_mentions(ctx.report)
-    source = negation_mentions(ctx.source, with_spans=False) if ctx.source else []
+    source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
     return compare_mentions(
         "negation", statement, report, lambda a, b: True, source=source, pair=False
     )
