@@ -61,7 +61,9 @@ def test_same_speaker_is_no_attribution_difference(
 ) -> None:
     found = diffs(statement, report, lexicon)
     assert of_kind(found, "attribution") == []
-    assert of_kind(found, "entity") == []
+    assert [d.report for d in of_kind(found, "entity")] == (
+        ["Tokayev"] if "he said" in statement else []
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,3 +121,43 @@ def test_matching_negations_are_no_difference(
 ) -> None:
     kw = {"source": source, "src": "ru"} if source else {}
     assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
+
+
+def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("It is best for beginners to not try.", "It is never best for beginners to not try.",
+              lexicon),
+        "negation",
+    )  # fmt: skip
+    assert (d.report, d.report_span) == ("never", (6, 11))
+
+
+def test_source_markers_explain_the_report_only_once(lexicon: Lexicon) -> None:
+    # the source's one attribution is the statement's own; it cannot explain a second one
+    found = diffs(
+        "Tokayev said order was restored.",
+        "Officials said Tokayev said order was restored.",
+        lexicon,
+        source="Токаев заявил, что порядок восстановлен.",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "attribution")] == ["Officials said"]
+
+
+def test_kazakh_ne_is_what_not_a_negation(lexicon: Lexicon) -> None:
+    statement, report = "I remembered what they wanted.", "I never remembered what they wanted."
+    kk = diffs(statement, report, lexicon, source="Олар не қалағанын есіме түсірдім.", src="kk")
+    assert [d.report for d in of_kind(kk, "negation")] == ["never"]
+    ru = diffs(statement, report, lexicon, source="Я не вспомнил, чего они хотели.", src="ru")
+    assert of_kind(ru, "negation") == []
+
+
+def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
+    found = diffs(
+        "The Janissary ensemble followed.",
+        "The “Janissary” ensemble followed.",
+        lexicon,
+        source="Последовал ансамбль «Янычар».",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "hedge")] == ["“Janissary”"]
