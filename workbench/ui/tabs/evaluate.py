@@ -18,3 +18,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
     with gr.Tab("Evaluate", id="evaluate", elem_id="tab-evaluate"):
         if unavailable("Evaluation", *REQUIRES, elem_id="evaluate-unavailable"):
             return
+        # Placeholder until the UI stage builds this tab over workbench.pipeline.evaluate.
+        gr.Markdown(
+            "Score system outputs with `workbench score --ref REF --hyp A --hyp B`.",
+            elem_id="evaluate-intro",
+        )
