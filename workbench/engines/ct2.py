@@ -184,7 +184,7 @@ class CT2Engine(Translator):
         family: str | None = None,
     ) -> None:
         super().__init__(
-            model,
+            catalog.canonical(model),
             src,
             tgt,
             beam_size=beam_size,
@@ -199,12 +199,12 @@ class CT2Engine(Translator):
         if family is not None and family not in FAMILIES:
             raise UserInputError(f"family must be one of {', '.join(FAMILIES)}, not {family!r}.")
         self.compute_type = compute_type
-        self.requested_revision = revision or default_revision(model)
-        entry = catalog.find_entry(model)
+        self.requested_revision = revision or default_revision(self.model)
+        entry = catalog.find_entry(self.model)
         self.target_token_option = target_token or (entry.target_token if entry else None) or None
         self.family = family or self._known_family(entry)
         if self.family:
-            FAMILIES[self.family]().check_pair(src, tgt, model)
+            FAMILIES[self.family]().check_pair(src, tgt, self.model)
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None

@@ -368,7 +368,7 @@ class HFEngine(Translator):
         target_token: str | None = None,
     ) -> None:
         super().__init__(
-            model,
+            catalog.canonical(model),
             src,
             tgt,
             beam_size=beam_size,
@@ -378,14 +378,14 @@ class HFEngine(Translator):
         )
         if dtype not in ("float32", "bfloat16", "float16"):
             raise UserInputError(f"dtype must be float32, bfloat16 or float16, not {dtype!r}.")
-        self.requested_revision = revision or default_revision(model)
+        self.requested_revision = revision or default_revision(self.model)
         self.dtype = dtype
         self.target_token_option = target_token
         if target_token is None and self.family == "marian":
-            entry = catalog.find_entry(model)
+            entry = catalog.find_entry(self.model)
             self.target_token_option = (entry.target_token or None) if entry else None
         self.lang = FAMILIES[self.family]()
-        self.lang.check_pair(src, tgt, model)
+        self.lang.check_pair(src, tgt, self.model)
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None
