@@ -78,3 +78,22 @@ def test_a_name_with_no_counterpart_is_one_sided(lexicon: Lexicon) -> None:
 def test_a_capitalised_word_opening_a_sentence_is_not_a_name(lexicon: Lexicon) -> None:
     found = diffs("Police detained him.", "Officers detained him.", lexicon)
     assert of_kind(found, "entity") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("He was held by the Los Angeles Police Department.",
+         "He was held by the Federation Police Department.", "Los Angeles Police Department"),
+        ("Kassym-Jomart Tokayev spoke.", "Nursultan Nazarbayev spoke.", "Kassym-Jomart Tokayev"),
+    ],
+)  # fmt: skip
+def test_a_long_name_needs_most_of_its_words(
+    statement: str, report: str, expected: str, lexicon: Lexicon
+) -> None:
+    assert expected in [d.statement for d in of_kind(diffs(statement, report, lexicon), "entity")]
+
+
+def test_a_surname_alone_matches_the_full_name(lexicon: Lexicon) -> None:
+    found = diffs("President Kassym-Jomart Tokayev spoke.", "Tokayev spoke.", lexicon)
+    assert of_kind(found, "entity") == []

@@ -119,3 +119,24 @@ def test_matching_negations_are_no_difference(
 ) -> None:
     kw = {"source": source, "src": "ru"} if source else {}
     assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
+
+
+def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("It is best for beginners to not try.", "It is never best for beginners to not try.",
+              lexicon),
+        "negation",
+    )  # fmt: skip
+    assert (d.report, d.report_span) == ("never", (6, 11))
+
+
+def test_source_markers_explain_the_report_only_once(lexicon: Lexicon) -> None:
+    # the source's one attribution is the statement's own; it cannot explain a second one
+    found = diffs(
+        "Tokayev said order was restored.",
+        "Officials said Tokayev said order was restored.",
+        lexicon,
+        source="Токаев заявил, что порядок восстановлен.",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "attribution")] == ["Officials said"]

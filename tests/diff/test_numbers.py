@@ -92,3 +92,22 @@ def test_source_figures_stand_in_for_an_untranslated_statement(lexicon: Lexicon)
     assert [(d.statement, d.statement_span, d.report) for d in found] == [
         ("20 тысяч", None, "2,000")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("speeds over 170km/h at 6am", [170, 6]),
+        ("in the 1990s, on the 25th", [1990, 25]),
+        ("December twenty-fifth, the third day", [25, 3]),
+        ("ten percent of 20%", [10, 20]),
+        ("the first time, a second chance", []),
+    ],
+)
+def test_units_ordinals_and_percent_words(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+def test_a_repeated_figure_is_matched_with_its_own_counterpart(lexicon: Lexicon) -> None:
+    found = of_kind(diffs("5 died and 5 were hurt.", "5 died and 6 were hurt.", lexicon), "number")
+    assert [(d.statement, d.statement_span, d.report) for d in found] == [("5", (11, 12), "6")]

@@ -50,13 +50,12 @@ def parse_auth(spec: str | None) -> tuple[str, str] | None:
 def run(args: argparse.Namespace) -> int:
     """Handler of ``workbench serve``."""
     from workbench.ui.app import serve
-    from workbench.ui.context import DEFAULT_CORPORA, ModelChoice, UIContext
+    from workbench.ui.context import ModelChoice, UIContext
 
-    ctx = UIContext(
-        settings=settings_from_args(args),
-        corpora=args.corpora or DEFAULT_CORPORA,
-        extra_models=tuple(ModelChoice.parse(m) for m in args.model),
-    )
+    settings = settings_from_args(args)
+    if args.corpora is not None:
+        settings = settings.replace(corpora=args.corpora)
+    ctx = UIContext(settings, extra_models=tuple(ModelChoice.parse(m) for m in args.model))
     if args.port < 0 or args.port > 65535:
         raise UserInputError(f"--port must be between 0 and 65535, not {args.port}.")
     serve(ctx, host=args.host, port=args.port, auth=parse_auth(args.auth), share=args.share)

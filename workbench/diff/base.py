@@ -7,6 +7,7 @@ entities, framing, hedges, attributions, negations) ignore ``claimed``; the cont
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -87,9 +88,40 @@ class Mention:
     role: str = ""
     note: str = ""
     value: object = None
+    context: str = ""
 
 
 Same = Callable[[Mention, Mention], bool]
+
+
+def context_of(text: str, span: Span) -> str:
+    """The words either side of ``span`` (lower-case), to tell repeated mentions apart."""
+    before = re.findall(r"\w+", text[max(0, span[0] - 40) : span[0]])
+    after = re.findall(r"\w+", text[span[1] : span[1] + 40])
+    return f"{before[-1].lower() if before else ''}|{after[0].lower() if after else ''}"
+
+
+def match_mentions(
+    left: Sequence[Mention], right: Sequence[Mention], same: Same
+) -> tuple[list[Mention], list[Mention]]:
+    """Pair equal mentions one-to-one; return the unmatched ones of each side.
+
+    Identical text in identical context is matched first, then identical text, then anything
+    ``same`` accepts, so that a repeated marker is matched with its own counterpart.
+    """
+    a, b = list(left), list(right)
+    tests: tuple[Same, ...] = (
+        lambda x, y: x.text.lower() == y.text.lower() and x.context == y.context != "",
+        lambda x, y: x.text.lower() == y.text.lower(),
+        lambda x, y: True,
+    )
+    for test in tests:
+        for x in list(a):
+            y = next((y for y in b if test(x, y) and same(x, y)), None)
+            if y is not None:
+                a.remove(x)
+                b.remove(y)
+    return a, b
 
 
 def compare_mentions(
@@ -103,24 +135,19 @@ def compare_mentions(
 ) -> Finding:
     """Match mentions across the sides and turn the leftovers into differences.
 
-    Mentions equal under ``same`` are matched (their spans are claimed, no difference). A report
-    mention equal to one in the original ``source`` is matched too. Leftovers are paired (same
-    ``role`` first, then in order) into two-sided differences when ``pair`` is true; the rest are
-    one-sided differences.
+    Mentions equal under ``same`` are matched one-to-one (their spans are claimed, no
+    difference). Source mentions not matched by a statement mention explain report mentions
+    equal to them (the translation dropped what the original and the report both have).
+    Leftovers are paired (same ``role`` first, then in order) into two-sided differences when
+    ``pair`` is true; the rest are one-sided differences.
     """
-    left = list(statement)
-    right = list(report)
-    claims_s = [m.span for m in left if m.span]
-    claims_r = [m.span for m in right if m.span]
-    for s in list(left):
-        match = next((r for r in right if same(s, r)), None)
-        if match is not None:
-            left.remove(s)
-            right.remove(match)
-    right = [r for r in right if not any(same(o, r) for o in source)]
+    left, right = match_mentions(statement, report, same)
+    if source:
+        spare = match_mentions(statement, source, same)[1]
+        right = match_mentions(spare, right, same)[1]
     return Finding(
         tuple(pair_leftovers(kind, left, right, pair=pair)),
-        Claims(tuple(claims_s), tuple(claims_r)),
+        Claims(tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)),
     )
 
 

@@ -2,12 +2,14 @@
 
 A name is a run of capitalised words. A word that opens a sentence counts only when something
 confirms it is a name (it is followed by another capitalised word, or is capitalised elsewhere).
-A name on one side is matched when any of its words is a spelling variant (:func:`same_name`)
-of any word on the other side, or of a word of the original source text.
+A name on one side is matched when its last word (the surname or head) and, for names of three
+words or more, most of its words are spelling variants (:func:`same_name`) of words on the other side, or of words of the
+original source text.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding, Mention, pair_leftovers
@@ -19,7 +21,7 @@ NOT_NAMES: frozenset[str] = words(
     """president minister prime deputy mr mrs ms dr sir lord lady general colonel captain
     governor mayor senator chairman chief head king queen prince princess pope saint st
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday i
+    monday tuesday wednesday thursday friday saturday sunday i ok
     президент министр премьер глава генерал январь января февраля марта апреля мая июня июля
     августа сентября октября ноября декабря"""
 )
@@ -27,7 +29,12 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*[\"“«(]?|[\"“«]|\n)\s*$")
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[0].isupper() and tok.lower not in NOT_NAMES
+    word = re.split(r"['’]", tok.lower)[0]
+    return tok.text[0].isupper() and word not in NOT_NAMES
+
+
+def _possessive(run: list[Token]) -> bool:
+    return bool(run) and run[-1].lower.endswith(("'s", "’s"))
 
 
 def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
@@ -37,7 +44,7 @@ def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
     run: list[Token] = []
     for tok in tokens:
         adjacent = run and re.fullmatch(r"[\s\-]*", text[run[-1].end : tok.start]) is not None
-        if _capitalised(tok) and (not run or adjacent):
+        if _capitalised(tok) and (not run or adjacent) and not _possessive(run):
             run.append(tok)
             continue
         if run:
@@ -63,10 +70,11 @@ def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> lis
     mid = {t.text for run in runs for t in run if not _SENTENCE_START.search(text[: t.start])}
     elsewhere = mid | also_capitalised
     out = []
-    for run in runs:
-        if not _confirmed(run, text, elsewhere):
+    for whole in runs:
+        if not _confirmed(whole, text, elsewhere):
             continue
-        if all(t.lower in STOPWORDS for t in run):
+        run = list(itertools.dropwhile(lambda t: t.lower in STOPWORDS, whole))
+        if not run:
             continue
         start, end = run[0].start, run[-1].end
         out.append(Mention(text[start:end], (start, end), note="name", value=run))
@@ -84,8 +92,19 @@ def _capitalised_mid(text: str) -> frozenset[str]:
 def _present(mention: Mention, words: list[Token]) -> bool:
     run = mention.value
     assert isinstance(run, list)
-    keys = [t.text for t in run if t.lower not in NOT_NAMES and len(t.text) > 1]
-    return any(same_name(k, w.text) for k in keys for w in words if len(w.text) > 1)
+    keys = [re.sub(r"['’]s$", "", t.text) for t in run if t.lower not in NOT_NAMES]
+    if not keys:
+        return True
+    found = [_found(k, words) for k in keys]
+    # the surname or head noun must be there ("Kassym-Jomart Tokayev" ~ "Tokayev"), and most
+    # of a longer name ("Los Angeles Police Department" !~ "Federation Police Department")
+    return found[-1] and (len(found) <= 2 or 2 * sum(found) > len(found))
+
+
+def _found(key: str, words: list[Token]) -> bool:
+    if key in {w.text for w in words}:
+        return True
+    return len(key) > 1 and any(same_name(key, w.text) for w in words if len(w.text) > 1)
 
 
 def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:

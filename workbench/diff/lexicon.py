@@ -39,6 +39,7 @@ class Term:
     loaded: bool
     language: str
     pattern: re.Pattern[str]
+    prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,19 @@ def _terms(entry: dict[str, Any], category: Category, file: Path) -> list[Term]:
                 "list of non-empty strings."
             )
         out += [
-            Term(w.strip(), category.name, category.loaded, lang, _compile(w.strip()))
+            Term(w.strip(), category.name, category.loaded, lang, _compile(w.strip()), _prefix(w))
             for w in words
         ]
     return out
+
+
+def _fold_case(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+def _prefix(term: str) -> str:
+    """A literal piece every match of ``term`` contains (a cheap pre-filter)."""
+    return _fold_case(re.split(r"[\s\-*]+", term.strip())[0])
 
 
 def _compile(term: str) -> re.Pattern[str]:
@@ -160,8 +170,12 @@ def find_labels(text: str, lexicon: Lexicon) -> list[LabelHit]:
 
     Overlapping matches are resolved longest first, then leftmost; hits are in text order.
     """
+    folded = _fold_case(text)
     found = [
-        (m.start(), m.end(), term) for term in lexicon.terms for m in term.pattern.finditer(text)
+        (m.start(), m.end(), term)
+        for term in lexicon.terms
+        if term.prefix in folded
+        for m in term.pattern.finditer(text)
     ]
     found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].term))
     hits: list[LabelHit] = []

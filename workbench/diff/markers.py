@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from workbench.diff.base import Claims, DiffContext, Finding, Mention, compare_mentions
+from workbench.diff.base import (
+    Claims,
+    DiffContext,
+    Finding,
+    Mention,
+    compare_mentions,
+    context_of,
+)
 from workbench.diff.text import STOPWORDS, tokenize, words
 from workbench.diff.translit import same_name
 
@@ -37,8 +44,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
     ),
     "distancing": re.compile(
         r"(?<!\w)(?:so-called|self-styled|self-described|"
-        r"what\s+(?:\w+\s+){1,4}?(?:called|calls|call|described\s+as|termed|labell?ed|branded|"
-        r"dubbed)|так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
+        r"what\s+(?:\w+\s+){1,4}?(?:called|described\s+as|termed|labell?ed|branded|dubbed)|так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
         _F,
     ),
 }
@@ -68,10 +74,15 @@ OFFICIAL = words(
     spokeswoman spokesperson office police prosecutor prosecutors state akimat kremlin
     administration committee service agency"""
 )
-_PRONOUNS = words("he she they it we i you who which that this")
+_PRONOUNS = words(
+    "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
+)
+#: Words after which the speaker of a speech verb starts ("what I said" → "I").
+_BOUNDARY = words("that who which what whom where when if because and but as while")
 
 _NEGATION = re.compile(
-    r"(?<!\w)(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|"
+    r"(?<!\w)(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|"
+    r"scarcely|unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|"
     r"deny|denies|denied|denying|\w+n['’]t|не|нет|ни|никогда|никто|ничего|без|"
     r"жоқ|емес|жок|эмес)(?!\w)",
     _F,
@@ -86,7 +97,13 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
             found.append((m.start(), m.end(), "distancing"))
     found.sort()
     return [
-        Mention(text[s:e], (s, e) if with_spans else None, role=cls, note=f"hedge:{cls}")
+        Mention(
+            text[s:e],
+            (s, e) if with_spans else None,
+            role=cls,
+            note=f"hedge:{cls}",
+            context=context_of(text, (s, e)) if with_spans else "",
+        )
         for s, e, cls in found
     ]
 
@@ -114,22 +131,31 @@ def attribution_mentions(text: str) -> list[Mention]:
         speaker = _speaker_key(who)
         out.append(
             Mention(text[start:end], (start, end), role="attribution",
-                    note=f"attributed to {who.strip() or 'someone'}", value=speaker)
+                    note=f"attributed to {who.strip() or 'someone'}", value=speaker,
+                    context=context_of(text, (start, end)))
         )  # fmt: skip
     return out
 
 
 def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The words before a speech verb back to punctuation (or after it: "said the minister")."""
-    before = text[:start]
-    clause = re.split(r"[,.;:!?\"“”«»()\n]|\bthat\b", before)[-1]
-    words = clause.split()[-4:]
-    if words and not all(w.lower() in STOPWORDS - _PRONOUNS for w in words):
-        who = " ".join(words)
-        return who, start - len(clause) + clause.rfind(words[0]), end
+    """The speaker of a speech verb: the words before it in its clause ("the ministry said"),
+    or after it when the verb opens the clause ("..., said the minister")."""
+    clause = re.split(r"[,.;:!?\"“”«»()\n]", text[:start])[-1]
+    if clause.strip():
+        words = list(re.finditer(r"\S+", clause))
+        cut = max((i + 1 for i, w in enumerate(words) if _boundary(w.group())), default=0)
+        words = words[cut:][-4:]
+        if not words:
+            return "", start, end
+        who = " ".join(w.group() for w in words)
+        return who, start - len(clause) + words[0].start(), end
     after = re.split(r"[,.;:!?\"“”«»()\n]", text[end:])[0]
     who = " ".join(after.split()[:4])
     return who, start, end + (text[end:].find(who) + len(who) if who else 0)
+
+
+def _boundary(word: str) -> bool:
+    return word.lower() in _BOUNDARY or re.fullmatch(_VERBS, word, _F) is not None
 
 
 def _speaker_key(who: str) -> frozenset[str]:
@@ -169,7 +195,7 @@ def negation_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Negation markers of ``text`` (English, and ru/kk/ky words in source text)."""
     return [
         Mention(m.group(), (m.start(), m.end()) if with_spans else None, role="negation",
-                note="negation")
+                note="negation", context=context_of(text, m.span()) if with_spans else "")
         for m in _NEGATION.finditer(text)
     ]  # fmt: skip
 

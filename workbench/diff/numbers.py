@@ -11,7 +11,14 @@ import math
 import re
 from dataclasses import dataclass
 
-from workbench.diff.base import Claims, DiffContext, Finding, Mention, compare_mentions
+from workbench.diff.base import (
+    Claims,
+    DiffContext,
+    Finding,
+    Mention,
+    compare_mentions,
+    context_of,
+)
 from workbench.diff.text import STOPWORDS, is_cyrillic
 
 _MULT = (
@@ -20,7 +27,7 @@ _MULT = (
 )
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|(?![\w]))"
+    rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|[a-zA-Z]{{1,5}}\b|(?!\w))"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?",
     re.IGNORECASE,
 )
@@ -41,6 +48,15 @@ _EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", 
 EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_EN_UNITS)}
 EN_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_EN_TENS)})
 EN_WORDS.update({"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9})
+_EN_ORDINALS = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+EN_WORDS.update({w: float(i) for i, w in enumerate(_EN_ORDINALS) if i})
+EN_WORDS.update({w[:-1] + "ieth": float(20 + 10 * i) for i, w in enumerate(_EN_TENS)})
+#: Words that are mostly not figures when they stand alone ("one of them", "the first time").
+_ALONE_NOT_FIGURES = frozenset({"one", "first", "second", "один", "одна", "одно", "бір", "бир"})
 
 RU_WORDS: dict[str, float] = {
     "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
@@ -86,6 +102,7 @@ _VAGUE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")(?!\w)",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|процент\w*|пайыз\w*)", re.IGNORECASE)
 _CURRENCY = re.compile(r"[$€£₸₽]\s?$|(?:dollars?|euros?|pounds?|tenge|тенге|доллар|теңге)", re.I)
 
 
@@ -188,10 +205,13 @@ def _run_to_figure(text: str, run: list[re.Match[str]], table: dict[str, float])
         else:
             current += v
     value = total + current
-    if len(run) == 1 and value == 1:  # "one" alone is mostly a pronoun or an article
+    if len(run) == 1 and run[0].group().lower() in _ALONE_NOT_FIGURES:
         return []
     start, end = run[0].start(), run[-1].end()
-    return [Figure(text[start:end], start, end, value)]
+    pct = _PERCENT.match(text, end)
+    if pct:
+        end = pct.end()
+    return [Figure(text[start:end], start, end, value, percent=bool(pct))]
 
 
 def same_value(a: Mention, b: Mention) -> bool:
@@ -233,6 +253,7 @@ def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> 
             role=_role(text, f),
             note="figure" if not f.vague else "vague amount",
             value=f,
+            context=context_of(text, (f.start, f.end)) if with_spans else "",
         )
         for f in find_figures(text, lang)
     ]

@@ -13,9 +13,6 @@ from typing import Any
 
 from workbench.settings import Settings
 
-#: Where the sample cases live in a source checkout (``corpora/`` next to the package).
-DEFAULT_CORPORA = Path(__file__).resolve().parents[2] / "corpora"
-
 
 @dataclass(frozen=True)
 class ModelChoice:
@@ -48,12 +45,10 @@ class UIContext:
 
     Attributes:
         settings: Resolved settings (home, threads, offline, cache).
-        corpora: Folder of cases offered in the Compare tab.
         extra_models: Models offered in the Translate tab besides the catalog.
     """
 
     settings: Settings
-    corpora: Path = DEFAULT_CORPORA
     extra_models: tuple[ModelChoice, ...] = ()
     _pool: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -67,6 +62,11 @@ class UIContext:
 
                 self._pool = EnginePool(self.settings)
             return self._pool
+
+    @property
+    def corpora(self) -> Path:
+        """Folder of cases offered in the Compare tab."""
+        return self.settings.corpora_dir
 
     @property
     def postedits_path(self) -> Path:

@@ -347,13 +347,22 @@ def _write_jsonl(
 def _write_tm(
     path: Path, result: TranslateResult, system: SystemResult, sentences: Any, signature: str
 ) -> None:
-    from workbench import export as exporting
+    from workbench.export import to_tmx, to_xliff, write_text
 
-    flat = [(source, text) for line in sentences for source, text, _ in line]
-    fmt = "tmx" if path.suffix == ".tmx" else "xliff"
-    exporting.write_translation_memory(  # type: ignore[attr-defined]
-        path, flat, src=result.src, tgt="en", signature=signature, fmt=fmt
-    )
+    edited = [
+        replace(
+            t,
+            signature=signature,
+            text=" ".join(text for _, text, _ in line if text),
+            sentences=tuple(
+                replace(pair, translation=text)
+                for pair, (_, text, _) in zip(t.sentences, line, strict=True)
+            ),
+        )
+        for t, line in zip(system.translations, sentences, strict=True)
+    ]
+    render = to_tmx if path.suffix == ".tmx" else to_xliff
+    write_text(render(edited, result.src, "en"), path)
 
 
 _WRITERS = {"TXT": _write_txt, "JSONL": _write_jsonl, "TMX": _write_tm, "XLIFF": _write_tm}

@@ -53,7 +53,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     label="…or upload a UTF-8 text file (one paragraph per line)",
                     file_types=[".txt"],
                     type="filepath",
-                    height=90,
+                    height=120,
                     elem_id="translate-file",
                 )
             with gr.Column(scale=2):
@@ -128,7 +128,9 @@ def build(ctx: UIContext, shared: Shared) -> None:
                         label="System", choices=[], elem_id="translate-export-system"
                     )
                 prepare = gr.Button("Prepare download", elem_id="translate-export")
-                download = gr.File(label="File", interactive=False, elem_id="translate-download")
+                download = gr.File(
+                    label="File", interactive=False, height=80, elem_id="translate-download"
+                )
 
         @guarded
         def on_translate(
