@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -69,10 +71,32 @@ def _chromium() -> str:
     return path
 
 
+# Runs in its own interpreter: the UI tests keep a session-wide Playwright loop open, and
+# Playwright's sync API refuses to start a second one in the same process.
+OPEN_OFFLINE = """
+import json, sys
+from playwright.sync_api import sync_playwright
+executable, uri = sys.argv[1], sys.argv[2]
+requests = []
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+    page = browser.new_context(offline=True).new_page()
+    page.on("request", lambda req: requests.append(req.url))
+    page.goto(uri)
+    box = page.locator("svg").first.bounding_box()
+    print(json.dumps({
+        "svgs": page.locator("svg").count(),
+        "width": box["width"] if box else 0,
+        "circles": page.locator("circle").count(),
+        "table": page.locator("table").inner_text(),
+        "requests": requests,
+    }))
+    browser.close()
+"""
+
+
 @pytest.mark.browser
 def test_html_report_opens_offline_in_chromium(tmp_path: Path, shared_data: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
     executable = _chromium()
     ref = (shared_data / "ntrex128" / "eng_Latn.txt").read_text(encoding="utf-8").splitlines()[:40]
     r = write_lines(tmp_path / "ref.txt", ref)
@@ -97,17 +121,17 @@ def test_html_report_opens_offline_in_chromium(tmp_path: Path, shared_data: Path
         "50",
     )
     assert proc.returncode == 0, proc.stderr
-    requests: list[str] = []
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        context = browser.new_context(offline=True)
-        page = context.new_page()
-        page.on("request", lambda req: requests.append(req.url))
-        page.goto(out.as_uri())
-        assert page.locator("svg").count() == 4  # 2 metrics × (distribution + scatter)
-        box = page.locator("svg").first.bounding_box()
-        assert box is not None and box["width"] > 100
-        assert page.locator("circle").count() == 2 * 40
-        assert "p = " in page.locator("table").inner_text()
-        browser.close()
-    assert requests == [out.as_uri()]
+    shown = subprocess.run(
+        [sys.executable, "-c", OPEN_OFFLINE, executable, out.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert shown.returncode == 0, shown.stderr
+    seen = json.loads(shown.stdout)
+    assert seen["svgs"] == 4  # 2 metrics × (distribution + scatter)
+    assert seen["width"] > 100
+    assert seen["circles"] == 2 * 40
+    assert "p = " in seen["table"]
+    assert seen["requests"] == [out.as_uri()]  # nothing but the file itself
