@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +243,7 @@ class CT2Engine(Translator):
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None
+        self._lock = threading.RLock()  # lazy loading from several UI threads
         self._lang: Any = None
         self._translator: Any = None
 
@@ -294,8 +296,11 @@ class CT2Engine(Translator):
     # ── loading ─────────────────────────────────────────────────────────────────────────
 
     def _prepare(self) -> None:
-        if self._tokenizer is not None:
-            return
+        with self._lock:
+            if self._tokenizer is None:
+                self._prepare_locked()
+
+    def _prepare_locked(self) -> None:
         folder = convert(
             self.model,
             self.settings,
@@ -324,23 +329,25 @@ class CT2Engine(Translator):
         self.family = family
 
     def _load(self) -> Any:
-        if self._translator is None:
-            import ctranslate2
-
-            self._prepare()
-            try:
-                self._translator = ctranslate2.Translator(
-                    str(self._folder),
-                    device=self.settings.device,
-                    compute_type=self.compute_type,
-                    inter_threads=1,
-                    intra_threads=max(self.settings.threads, 0),
-                )
-            except (RuntimeError, ValueError) as err:
-                raise EngineError(
-                    f"Cannot load the CTranslate2 model {self._folder}: {err}."
-                ) from err
+        with self._lock:
+            if self._translator is None:
+                self._load_locked()
         return self._translator
+
+    def _load_locked(self) -> None:
+        import ctranslate2
+
+        self._prepare()
+        try:
+            self._translator = ctranslate2.Translator(
+                str(self._folder),
+                device=self.settings.device,
+                compute_type=self.compute_type,
+                inter_threads=1,
+                intra_threads=max(self.settings.threads, 0),
+            )
+        except (RuntimeError, ValueError) as err:
+            raise EngineError(f"Cannot load the CTranslate2 model {self._folder}: {err}.") from err
 
     # ── hooks ───────────────────────────────────────────────────────────────────────────
 
