@@ -80,6 +80,12 @@ _LOADED_PLURAL = ["bandits", "terrorists", "extremists", "rioters", "looters", "
 _LOADED_SINGULAR = ["bandit", "terrorist", "extremist", "rioter", "looter", "militant", "thug"]
 _SINGULAR = {"person", "man", "woman", "student", "worker", "resident", "group", "crowd"}
 _HEDGES = ["allegedly", "reportedly", "purportedly", "apparently", "supposedly"]
+# Held out: loaded labels and hedges that the shipped lexicon and hedge lists do NOT contain,
+# to show how much recall depends on vocabulary coverage.
+_UNLISTED_PLURAL = ["agitators", "saboteurs", "mercenaries", "anarchists", "vandals", "hoodlums",
+                    "infiltrators", "separatists"]  # fmt: skip
+_UNLISTED_SINGULAR = ["agitator", "saboteur", "mercenary", "anarchist", "vandal", "hoodlum"]
+_UNLISTED_HEDGES = ["presumably", "evidently", "putatively", "arguably", "conceivably"]
 _AUX = re.compile(r"(?<= )(is|are|was|were|will|can|could|would|should|has|have|had|may|might|must)"
                   r"(?= [a-z])")  # fmt: skip
 _PAST = re.compile(r"(?<=[a-z] )([a-z]{3,}ed)\b")
@@ -160,12 +166,32 @@ def plant_entity(line: str, rng: random.Random, names: Sequence[str]) -> Plant |
 
 def plant_framing(line: str, rng: random.Random, names: Sequence[str]) -> Plant | None:
     """Replace a neutral noun for people with a loaded label."""
+    return _label(line, rng, _LOADED_SINGULAR, _LOADED_PLURAL)
+
+
+def plant_unlisted_label(line: str, rng: random.Random, names: Sequence[str]) -> Plant | None:
+    """Replace a neutral noun for people with a loaded label the lexicon does not list."""
+    return _label(line, rng, _UNLISTED_SINGULAR, _UNLISTED_PLURAL)
+
+
+def _label(line: str, rng: random.Random, singular: list[str], plural: list[str]) -> Plant | None:
     found = list(_NEUTRAL.finditer(line))
     if not found:
         return None
     m = rng.choice(found)
-    new = rng.choice(_LOADED_SINGULAR if m.group() in _SINGULAR else _LOADED_PLURAL)
+    new = rng.choice(singular if m.group() in _SINGULAR else plural)
     return _replace(line, m.start(), m.end(), new, f"{m.group()}→{new}")
+
+
+def plant_unlisted_hedge(line: str, rng: random.Random, names: Sequence[str]) -> Plant | None:
+    """Insert a hedge adverb the hedge lists do not contain before a past-tense verb."""
+    verbs = list(_PAST.finditer(line))
+    if not verbs:
+        return None
+    m = rng.choice(verbs)
+    word = rng.choice(_UNLISTED_HEDGES)
+    return Plant(line[: m.start()] + word + " " + line[m.start() :], None,
+                 (m.start(), m.start() + len(word)), f"+{word}")  # fmt: skip
 
 
 def plant_hedge(line: str, rng: random.Random, names: Sequence[str]) -> Plant | None:
@@ -218,13 +244,16 @@ def plant_negation(line: str, rng: random.Random, names: Sequence[str]) -> Plant
     return Plant(line[:at] + word + " " + line[at:], None, (at, at + len(word)), f"+{word}")
 
 
-PLANTERS: dict[str, Planter] = {
-    "number": plant_number,
-    "entity": plant_entity,
-    "framing": plant_framing,
-    "hedge": plant_hedge,
-    "attribution": plant_attribution,
-    "negation": plant_negation,
+#: Benchmark rows: name → (the kind that must be reported, how to plant it).
+PLANTERS: dict[str, tuple[str, Planter]] = {
+    "number": ("number", plant_number),
+    "entity": ("entity", plant_entity),
+    "framing": ("framing", plant_framing),
+    "hedge": ("hedge", plant_hedge),
+    "attribution": ("attribution", plant_attribution),
+    "negation": ("negation", plant_negation),
+    "framing, label not in lexicon": ("framing", plant_unlisted_label),
+    "hedge, word not in lists": ("hedge", plant_unlisted_hedge),
 }
 
 
@@ -232,10 +261,10 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def detected(kind: str, plant: Plant, found: Sequence[Difference]) -> bool:
-    """The planted kind is reported with a span overlapping the change on either side."""
+def detected(kind: str | None, plant: Plant, found: Sequence[Difference]) -> bool:
+    """The planted kind (any kind if None) is reported with a span overlapping the change."""
     return any(
-        d.kind == kind
+        (kind is None or d.kind == kind)
         and (
             _overlaps(d.report_span, plant.new_span) or _overlaps(d.statement_span, plant.old_span)
         )
@@ -271,37 +300,48 @@ def corpus_names(lines: Sequence[Line]) -> list[str]:
     return sorted(n for n, c in counts.items() if c >= 2 and n.split()[0] not in _NOT_NAME)
 
 
+@dataclass
+class Tally:
+    """Counts of one benchmark row."""
+
+    n: int = 0
+    hits: int = 0
+    hits_src: int = 0
+    any_kind: int = 0
+
+
 def run_plants(
-    kind: str, planter: Planter, lines: Sequence[Line], names: Sequence[str], lexicon: Lexicon,
-    per_kind: int, seed: int, show: int,
-) -> tuple[int, int, int, Counter[str], list[str]]:  # fmt: skip
-    """Plant ``per_kind`` changes; return (n, hits, hits with source, other kinds, misses)."""
-    rng = random.Random(f"{seed}:{kind}")
+    row: str, kind: str, planter: Planter, lines: Sequence[Line], names: Sequence[str],
+    lexicon: Lexicon, per_kind: int, seed: int, show: int,
+) -> tuple[Tally, Counter[str], list[str]]:  # fmt: skip
+    """Plant ``per_kind`` changes; return the tally, other kinds fired, and some misses."""
+    rng = random.Random(f"{seed}:{row}")
     order = list(range(len(lines)))
     rng.shuffle(order)
-    n = hits = hits_src = 0
+    t = Tally()
     others: Counter[str] = Counter()
     misses: list[str] = []
     for i in order:
-        if n >= per_kind:
+        if t.n >= per_kind:
             break
         line = lines[i]
         plant = planter(line.text, rng, names)
         if plant is None:
             continue
-        n += 1
+        t.n += 1
         found = find_differences(line.text, plant.text, lexicon=lexicon)
         lang = rng.choice(sorted(SOURCES))
         with_src = find_differences(
             line.text, plant.text, source=line.sources[lang], src=lang, lexicon=lexicon
         )
         hit = detected(kind, plant, found)
-        hits += hit
-        hits_src += detected(kind, plant, with_src)
+        t.hits += hit
+        t.hits_src += detected(kind, plant, with_src)
+        t.any_kind += detected(None, plant, found)
         others.update({d.kind for d in found if d.kind in SPECIFIC and d.kind != kind})
         if not hit and len(misses) < show:
             misses.append(f"    miss {plant.what}: {plant.text[:150]}")
-    return n, hits, hits_src, others, misses
+    return t, others, misses
 
 
 def false_alarms(
@@ -363,16 +403,19 @@ def main() -> None:
     print(f"signature: {diff_signature(lexicon, DETECTOR_ORDER)}")
     t0 = time.perf_counter()
     print("\n## Planted changes: recall per kind (span must overlap the change)")
-    print("| kind | planted | recall | recall with kk/ky/ru source | other specific kinds fired |")
-    print("|---|---:|---:|---:|---|")
+    print("| planted | n | recall | recall with kk/ky/ru source | any kind at the change "
+          "| other specific kinds fired |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---|")
     misses: list[str] = []
-    for kind, planter in PLANTERS.items():
-        n, hits, hits_src, others, miss = run_plants(
-            kind, planter, lines, names, lexicon, args.per_kind, args.seed, args.show
+    for row, (kind, planter) in PLANTERS.items():
+        t, others, miss = run_plants(
+            row, kind, planter, lines, names, lexicon, args.per_kind, args.seed, args.show
         )
         other = ", ".join(f"{k} {v}" for k, v in others.most_common()) or "-"
-        print(f"| {kind} | {n} | {hits / max(n, 1):.3f} | {hits_src / max(n, 1):.3f} | {other} |")
-        misses += [f"  {kind}:", *miss]
+        n = max(t.n, 1)
+        print(f"| {row} | {t.n} | {t.hits / n:.3f} | {t.hits_src / n:.3f} | "
+              f"{t.any_kind / n:.3f} | {other} |")  # fmt: skip
+        misses += [f"  {row}:", *miss]
     print("\n".join(misses))
 
     rng = random.Random(f"{args.seed}:notation")

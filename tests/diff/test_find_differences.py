@@ -137,3 +137,29 @@ def test_empty_and_hostile_input(lexicon: Lexicon) -> None:
     assert find_differences("", "", lexicon=lexicon) == ()
     found = diffs("<script>alert(1)</script> 164 died", "\x00\ufeff 103 died", lexicon)
     assert ("164", "103") in [(d.statement, d.report) for d in of_kind(found, "number")]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("Токаев заявил, что 20 тысяч бандитов атаковали Алматы.", "ru"),
+        ("Тоқаев 20 мың бандит Алматыға шабуыл жасады деп мәлімдеді.", "kk"),
+        ("Токаев 20 миң бандит Алматыга кол салганын билдирди.", "ky"),
+    ],
+)
+def test_untranslated_statement_is_compared_across_scripts(
+    statement: str, src: str, lexicon: Lexicon
+) -> None:
+    same = diffs(statement, "Tokayev said 20,000 bandits attacked Almaty.", lexicon, src=src)
+    assert same == ()
+    other = diffs(
+        statement,
+        "Thousands of protesters gathered in Almaty, according to witnesses.",
+        lexicon,
+        src=src,
+    )
+    kinds = {d.kind for d in other}
+    assert {"number", "framing", "entity"} <= kinds
+    assert not kinds & {"wording", "omission", "addition"}  # no word diff across scripts
+    (entity,) = of_kind(other, "entity")
+    assert entity.statement.startswith("То")

@@ -61,7 +61,9 @@ def test_same_speaker_is_no_attribution_difference(
 ) -> None:
     found = diffs(statement, report, lexicon)
     assert of_kind(found, "attribution") == []
-    assert of_kind(found, "entity") == []
+    assert [d.report for d in of_kind(found, "entity")] == (
+        ["Tokayev"] if "he said" in statement else []
+    )
 
 
 @pytest.mark.parametrize(
@@ -140,3 +142,22 @@ def test_source_markers_explain_the_report_only_once(lexicon: Lexicon) -> None:
         src="ru",
     )
     assert [d.report for d in of_kind(found, "attribution")] == ["Officials said"]
+
+
+def test_kazakh_ne_is_what_not_a_negation(lexicon: Lexicon) -> None:
+    statement, report = "I remembered what they wanted.", "I never remembered what they wanted."
+    kk = diffs(statement, report, lexicon, source="Олар не қалағанын есіме түсірдім.", src="kk")
+    assert [d.report for d in of_kind(kk, "negation")] == ["never"]
+    ru = diffs(statement, report, lexicon, source="Я не вспомнил, чего они хотели.", src="ru")
+    assert of_kind(ru, "negation") == []
+
+
+def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
+    found = diffs(
+        "The Janissary ensemble followed.",
+        "The “Janissary” ensemble followed.",
+        lexicon,
+        source="Последовал ансамбль «Янычар».",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "hedge")] == ["“Janissary”"]

@@ -25,6 +25,13 @@ NOT_NAMES: frozenset[str] = words(
     президент министр премьер глава генерал январь января февраля марта апреля мая июня июля
     августа сентября октября ноября декабря"""
 )
+#: Surname endings that confirm a capitalised word opening a sentence is a name (Токаев, Tokayev,
+#: Тоқаев, Ruzakhunov, Назарбаева, Ұлы, Уулу), with a few Russian/Kazakh case endings.
+_SURNAME = re.compile(
+    r"(?:(?:ов|ев|ёв|ин|ова|ева|ина|баев|ұлы|улы|уулу|қызы|кызы|бек)(?:а|у|ым|ом|ы|ке|ге|қа|ға)?"
+    r"|(?:ov|ev|yev|ova|eva|uly|uulu|bek|bayev))$",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*[\"“«(]?|[\"“«]|\n)\s*$")
 
 
@@ -55,20 +62,20 @@ def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
     return runs, tokens
 
 
-def _confirmed(run: list[Token], text: str, elsewhere: set[str]) -> bool:
+def _confirmed(run: list[Token], text: str, elsewhere: frozenset[str]) -> bool:
     first = run[0]
-    if not _SENTENCE_START.search(text[: first.start]):
+    if not _SENTENCE_START.search(text[: first.start]) or len(run) > 1:
         return True
-    if len(run) > 1:
-        return True
-    return first.lower not in STOPWORDS and first.text in elsewhere
+    if first.lower in STOPWORDS:
+        return False
+    return first.text in elsewhere or _SURNAME.search(first.text) is not None
 
 
 def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> list[Mention]:
     """Name mentions of ``text`` (runs of capitalised words), with spans."""
     runs, tokens = _names(text)
     mid = {t.text for run in runs for t in run if not _SENTENCE_START.search(text[: t.start])}
-    elsewhere = mid | also_capitalised
+    elsewhere = frozenset(mid) | also_capitalised
     out = []
     for whole in runs:
         if not _confirmed(whole, text, elsewhere):

@@ -30,7 +30,7 @@ def detect_framing(ctx: DiffContext, claimed: Claims) -> Finding:
     statement = label_mentions(ctx.statement, ctx.lexicon)
     report = label_mentions(ctx.report, ctx.lexicon)
     source = label_mentions(ctx.source, ctx.lexicon, with_spans=False) if ctx.source else []
-    if not statement and source:
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
     s_roles = {m.role for m in statement}
     r_roles = {m.role for m in report}

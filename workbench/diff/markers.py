@@ -19,7 +19,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.text import STOPWORDS, tokenize, words
+from workbench.diff.text import STOPWORDS, is_cyrillic, tokenize, words
 from workbench.diff.translit import same_name
 
 _F = re.IGNORECASE
@@ -62,38 +62,56 @@ _ATTR_EN = re.compile(
     _F,
 )
 _ATTR_SRC = re.compile(
-    r"(?<!\w)(?:заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
-    r"по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*|"
+    r"(?<!\w)(?:(?P<ru>заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
+    r"рассказал\w*|по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*)|"
     r"деді|мәлімдеді|хабарлады|атап\s+өтті|мәліметінше|айтуынша|сөзінше|"
     r"деди|билдирди|маалымдады|белгиледи|маалыматы\s+боюнча|айтымында)(?!\w)",
     _F,
 )
 #: Speakers that all stand for "the authorities".
-OFFICIAL = words(
-    """government officials official authorities authority ministry ministries spokesman
-    spokeswoman spokesperson office police prosecutor prosecutors state akimat kremlin
-    administration committee service agency"""
+OFFICIAL: tuple[str, ...] = tuple(
+    sorted(
+        words(
+            """government official authorit ministr spokes office police prosecut state akimat kremlin
+    administr committee service agency правительств министр мвд власт официальн пресс-служб
+    ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
+    бийлик милиция"""
+        )
+    )
 )
 _PRONOUNS = words(
     "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
 )
 #: Words after which the speaker of a speech verb starts ("what I said" → "I").
-_BOUNDARY = words("that who which what whom where when if because and but as while")
+_BOUNDARY = words("that who which what whom where when if because and but as while что и как")
 
-_NEGATION = re.compile(
-    r"(?<!\w)(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|"
-    r"scarcely|unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|"
-    r"deny|denies|denied|denying|\w+n['’]t|не|нет|ни|никогда|никто|ничего|без|"
-    r"жоқ|емес|жок|эмес)(?!\w)",
-    _F,
+_NEGATION_EN = (
+    r"not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|scarcely|"
+    r"unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|deny|denies|denied|denying|\w+n['’]t"
 )
+#: Negation words per source language (Kazakh "не" means "what", so it is Russian only).
+_NEGATION_WORDS: dict[str, str] = {
+    "ru": r"не|нет|ни|никогда|никто|ничего|без",
+    "kk": r"жоқ|емес",
+    "ky": r"жок|эмес",
+}
+_NEGATION: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?<!\w)(?:{_NEGATION_EN}|{words_})(?!\w)", _F)
+    for lang, words_ in _NEGATION_WORDS.items()
+}
 
 
 def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
-    """Hedge markers and scare quotes (short quoted phrases) of ``text``."""
+    """Hedge markers and scare quotes (short quoted phrases) of ``text``.
+
+    A quote of one to four words that does not end like a sentence is a scare quote ("I stand
+    corrected." is reported speech). Quotes count only in English text: kk/ky/ru put names of bands, parties and films in
+    quotes («Янычар»), which is no hedge.
+    """
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
-    for m in _QUOTE.finditer(text):
-        if 1 <= len(m.group("q").split()) <= 4:
+    for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
+        quoted = m.group("q")
+        if 1 <= len(quoted.split()) <= 4 and not re.search(r"[.!?,]\s*$", quoted):
             found.append((m.start(), m.end(), "distancing"))
     found.sort()
     return [
@@ -120,19 +138,26 @@ def _same_role(a: Mention, b: Mention) -> bool:
     return a.role == b.role
 
 
-def attribution_mentions(text: str) -> list[Mention]:
-    """Attributions of ``text``: the speech marker and the speaker (before or after it)."""
+def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
+    """Attributions of ``text``: the speech marker and the speaker (before or after it).
+
+    English, and Russian/Kazakh/Kyrgyz markers in Cyrillic text (a statement with no
+    translation, or the source); the speaker of a Kazakh or Kyrgyz marker is not extracted
+    (the verb ends a clause the speaker opens), so it matches any speaker.
+    """
     out = []
-    for m in _ATTR_EN.finditer(text):
-        if m.group("acc"):
+    cyrillic = is_cyrillic(text)
+    for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
+        if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
+        elif cyrillic and not m.group("ru"):
+            who, start, end = "", m.start(), m.end()
         else:
             who, start, end = _speaker(text, m.start(), m.end())
-        speaker = _speaker_key(who)
         out.append(
-            Mention(text[start:end], (start, end), role="attribution",
-                    note=f"attributed to {who.strip() or 'someone'}", value=speaker,
-                    context=context_of(text, (start, end)))
+            Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
+                    note=f"attributed to {who.strip() or 'someone'}", value=_speaker_key(who),
+                    context=context_of(text, (start, end)) if with_spans else "")
         )  # fmt: skip
     return out
 
@@ -162,7 +187,7 @@ def _speaker_key(who: str) -> frozenset[str]:
     words = {w.text for w in tokenize(who)}
     if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
         return frozenset()
-    if {w.lower().rstrip("s'’") for w in words} & {o.rstrip("s") for o in OFFICIAL}:
+    if any(w.lower().startswith(OFFICIAL) for w in words):
         return frozenset({"<official>"})
     return frozenset(w for w in words if w.lower() not in STOPWORDS)
 
@@ -179,32 +204,29 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
     """Claims attributed on one side only, or to a different speaker on each side."""
     statement = attribution_mentions(ctx.statement)
     report = attribution_mentions(ctx.report)
-    source: list[Mention] = []
-    if ctx.source:
-        source = [
-            Mention(m.group(), None, role="attribution", note="attributed in source",
-                    value=frozenset())
-            for m in _ATTR_SRC.finditer(ctx.source)
-        ]  # fmt: skip
-    if not statement and source:
+    source = attribution_mentions(ctx.source, with_spans=False) if ctx.source else []
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
     return compare_mentions("attribution", statement, report, _same_speaker, source=source)
 
 
-def negation_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
-    """Negation markers of ``text`` (English, and ru/kk/ky words in source text)."""
+def negation_mentions(
+    text: str, lang: str | None = None, *, with_spans: bool = True
+) -> list[Mention]:
+    """Negation markers of ``text``: English, and the words of ``lang`` (ru/kk/ky, default ru)."""
+    rx = _NEGATION.get(lang or "ru", _NEGATION["ru"])
     return [
         Mention(m.group(), (m.start(), m.end()) if with_spans else None, role="negation",
                 note="negation", context=context_of(text, m.span()) if with_spans else "")
-        for m in _NEGATION.finditer(text)
+        for m in rx.finditer(text)
     ]  # fmt: skip
 
 
 def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     """Negations on one side with no counterpart on the other."""
-    statement = negation_mentions(ctx.statement)
+    statement = negation_mentions(ctx.statement, ctx.src)
     report = negation_mentions(ctx.report)
-    source = negation_mentions(ctx.source, with_spans=False) if ctx.source else []
+    source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
     return compare_mentions(
         "negation", statement, report, lambda a, b: True, source=source, pair=False
     )

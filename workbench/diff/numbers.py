@@ -264,6 +264,6 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     statement = mentions(ctx.statement, ctx.src)
     report = mentions(ctx.report, "en")
     source = mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
-    if not statement and source:
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
     return compare_mentions("number", statement, report, same_value, source=source)
