@@ -48,6 +48,10 @@ def test_russian_paragraph_gives_one_output_per_sentence(page: Any, server: Serv
     # Post-edit sentence 1.2 and see the edit kept in the table.
     page.locator("#postedit-row input").click()
     page.get_by_role("option", name="1.2").click()
+    from playwright.sync_api import expect
+
+    editor = page.locator("#postedit-text textarea")
+    expect(editor).to_have_value(rows[1][2])  # the machine translation, ready to edit
     page.locator("#postedit-text textarea").fill("The authorities declared a state of emergency.")
     page.locator("#postedit-save").click()
     page.get_by_text("Saved your edit of sentence 1.2").wait_for()
