@@ -124,3 +124,13 @@ def table_cells(
         if rows is None or len(cells) == rows or time.monotonic() > deadline:
             return cells
         page.wait_for_timeout(200)
+
+
+def wait_uploaded(page: Any, elem_id: str, *stems: str, timeout: float = 60) -> None:
+    """Wait until the ``gr.File`` with ``elem_id`` lists files whose names contain ``stems``."""
+    page.wait_for_function(
+        "([id, stems]) => { const el = document.getElementById(id);"
+        " return !!el && stems.every(s => el.innerText.includes(s)); }",
+        arg=[elem_id, list(stems)],
+        timeout=timeout * 1000,
+    )

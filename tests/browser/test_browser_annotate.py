@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, start_server, table_cells
+from browser_harness import Server, open_tab, snap, start_server, table_cells, wait_uploaded
 
 SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов.", "Миссия продлится неделю."]
 MT = ["164 people died.", "20,000 bandits were detained.", "The mission will last a week."]
@@ -59,7 +59,8 @@ def test_two_judgments_survive_a_restart(
     page.locator("#annotate-new-name input, #annotate-new-name textarea").first.fill("pilot")
     page.locator("#annotate-new-source input[type=file]").set_input_files(str(src))
     page.locator("#annotate-new-systems input[type=file]").set_input_files([str(mt)])
-    page.get_by_text("mt.txt").first.wait_for()
+    wait_uploaded(page, "annotate-new-systems", "mt")
+    wait_uploaded(page, "annotate-new-source", "src")
     page.locator("#annotate-create").click()
     page.get_by_text("3 new items stored").wait_for()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, table_cells
+from browser_harness import Server, open_tab, snap, table_cells, wait_uploaded
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 RU = (
@@ -118,7 +118,8 @@ def test_evaluate_scores_uploaded_systems(page: Any, server: Server, tmp_path: P
     page.locator("#evaluate-systems input[type=file]").set_input_files(
         [str(tmp_path / "baseline.txt"), str(tmp_path / "candidate.txt")]
     )
-    page.get_by_text("candidate.txt").first.wait_for()
+    wait_uploaded(page, "evaluate-systems", "baseline", "candidate")
+    wait_uploaded(page, "evaluate-reference", "ref")
     page.locator("#evaluate-run").click()
     table = page.locator("#evaluate-metrics-table")
     table.get_by_text("BLEU|", exact=False).first.wait_for(timeout=120_000)
