@@ -194,3 +194,17 @@ def test_comet_model_unavailable_is_one_clear_message(
         match=r"COMET is unavailable: its model Unbabel/wmt22-comet-da could not be loaded",
     ):
         score_systems([("a", a)], [ref], metrics="comet", sources=ref)
+
+
+def test_scoring_from_a_threaded_server_uses_a_safe_start_method(
+    small: tuple[list[str], list[str], list[str]],
+) -> None:
+    """Called from a worker thread (as the UI does), results equal the single-threaded ones."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ref, a, b = small
+    args = ([("a", a), ("b", b)], [ref])
+    kwargs = {"metrics": "bleu,chrf", "significance": "bootstrap", "resamples": 50}
+    with ThreadPoolExecutor(1) as threads:
+        threaded = threads.submit(score_systems, *args, **kwargs).result(timeout=120)
+    assert threaded == score_systems(*args, **kwargs)
