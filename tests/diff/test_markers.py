@@ -191,3 +191,12 @@ def test_marker_edge_cases_from_the_sample_case(
     statement: str, report: str, kind: str, expected: list[str], lexicon: Lexicon
 ) -> None:
     assert [d.report for d in of_kind(diffs(statement, report, lexicon), kind)] == expected
+
+
+def test_alleged_that_is_an_attribution_not_also_a_hedge(lexicon: Lexicon) -> None:
+    found = diffs(
+        "Some did not speak Kazakh.", "He alleged that some did not speak Kazakh.", lexicon
+    )
+    assert [(d.kind, d.report) for d in found] == [("attribution", "He alleged")]
+    found = diffs("The attackers fled.", "The alleged attackers fled.", lexicon)
+    assert [(d.kind, d.report) for d in found] == [("hedge", "alleged")]
