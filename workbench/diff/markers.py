@@ -27,7 +27,7 @@ _F = re.IGNORECASE
 #: Hedge markers by class; a hedge is matched by one of the same class on the other side.
 HEDGES: dict[str, re.Pattern[str]] = {
     "allegation": re.compile(
-        r"(?<!\w)(?:allegedly|alleged(?!\s+that\b)|purportedly|purported|supposedly|ostensibly|"
+        r"(?<!\w)(?:allegedly|alleged|purportedly|purported|supposedly|ostensibly|"
         r"якобы|мнимы\w*|имиш|болжолдуу)(?!\w)",
         _F,
     ),
