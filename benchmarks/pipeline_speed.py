@@ -2,7 +2,7 @@
 
 Needs no download. Prints what it measured and writes JSON:
 
-1. **Bulk cache reads**: 1,000 real Russian sentences (FLORES-200 dev) are put in a fresh
+1. **Bulk cache reads**: 1,000 real Russian sentences (FLORES-200 dev, NTREX-128) are put in a fresh
    translation cache under the signature of a ``ct2`` translator of the random-weight Marian
    model that ``translate_speed.py`` builds (their "translations" are the English reference
    lines -- the benchmark measures lookups, not quality). A fresh process then runs the whole
@@ -96,8 +96,9 @@ def bench_cache(data: Path, model: Path, home: Path, n: int) -> dict[str, Any]:
     from workbench.settings import Settings
 
     settings = Settings.resolve({"home": str(home)})
-    sources = _lines(data / "flores200-dev" / "rus_Cyrl.txt")
-    targets = _lines(data / "flores200-dev" / "eng_Latn.txt")
+    sets = ("flores200-dev", "ntrex128")
+    sources = [line for name in sets for line in _lines(data / name / "rus_Cyrl.txt")]
+    targets = [line for name in sets for line in _lines(data / name / "eng_Latn.txt")]
     # One sentence per input line so that segmentation keeps each line whole.
     pairs = [
         (s, t) for s, t in zip(sources, targets, strict=True) if len(split_sentences(s, "ru")) == 1
