@@ -589,7 +589,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default="PASSIVE",
         help="OMP_WAIT_POLICY of every measured process ('default': leave it)",
     )
-    p.add_argument("--repeats", type=int, default=2, help="alternating runs of raw-ct2/workbench")
+    p.add_argument("--repeats", type=int, default=3, help="alternating runs of raw-ct2/workbench")
     p.add_argument("--quick", action="store_true", help="small smoke run (~1 minute)")
     args = p.parse_args(argv)
     if args.quick:
