@@ -257,6 +257,12 @@ def parse_args() -> argparse.Namespace:
         help="search the constants instead of measuring: on FLORES-200 dev (default) or on "
         "NTREX documents disjoint from the measured ones",
     )
+    parser.add_argument(
+        "--set",
+        choices=("ntrex", "flores"),
+        default="ntrex",
+        help="measure on NTREX-128 documents (default) or FLORES-200 dev pseudo-documents",
+    )
     parser.add_argument("--langs", nargs="+", default=sorted(FILES), choices=sorted(FILES))
     parser.add_argument("--docs", type=int, default=40, help="NTREX documents to sample (0: all)")
     parser.add_argument("--block", type=int, default=20, help="FLORES lines per pseudo-document")
@@ -278,7 +284,7 @@ def load(args: argparse.Namespace) -> tuple[dict[str, list[int]], list[int], Pat
     ``--calibrate ntrex`` another ``--docs`` documents, disjoint from those, are tuned on, and
     their unrelated lines come from the remaining documents only.
     """
-    if args.calibrate == "flores":
+    if args.calibrate == "flores" or (not args.calibrate and args.set == "flores"):
         folder = args.data / "flores200-dev"
         docs = flores_blocks(len(read_lines(folder / "eng_Latn.txt")), args.block, args.seed)
         return docs, list(range(sum(map(len, docs.values())))), folder
