@@ -25,13 +25,22 @@ def read_text_file(path: str | Path) -> str:
         raw = p.read_bytes()
     except OSError as err:
         raise UserInputError(f"Cannot read {p}: {err.strerror or err}.") from err
+    return decode_text(raw, str(p))
+
+
+def decode_text(raw: bytes, name: str) -> str:
+    """Decode UTF-8 input (a file's or stdin's bytes); binary and non-UTF-8 give one sentence.
+
+    Raises:
+        UserInputError: when ``raw`` looks binary or is not UTF-8.
+    """
     if b"\x00" in raw[:8192]:
-        raise UserInputError(f"{p} looks like a binary file, not text; give a UTF-8 text file.")
+        raise UserInputError(f"{name} looks like a binary file, not text; give a UTF-8 text file.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise UserInputError(
-            f"{p} is not UTF-8 (first bad byte on line {line}); "
+            f"{name} is not UTF-8 (first bad byte on line {line}); "
             "convert it, e.g. `iconv -f cp1251 -t utf-8`."
         ) from err

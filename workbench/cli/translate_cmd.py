@@ -1,9 +1,145 @@
-"""Sub-commands of `workbench` (translate). Filled in by the translate stage."""
+"""``workbench translate``: one text per input line in, one translation per line out.
+
+The contract other stages build on::
+
+    workbench translate --engine NAME --model ID_OR_DIR --src {kk,ky,ru} [--tgt en]
+        [--beam-size N] [--max-length N] [--input FILE] [--output FILE] [--format txt|jsonl]
+
+``txt`` writes exactly one line per input line; ``jsonl`` one JSON object per input line with
+``source``, ``translation``, ``signature``, ``sentences`` (with character offsets) and
+``warnings``. Warnings also go to stderr.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from workbench.cli.common import decode_text, read_text_file, settings_from_args
+from workbench.errors import UserInputError
+from workbench.pipeline.translate import (
+    EnginePool,
+    choose_model,
+    translate_texts,
+    translation_record,
+)
+from workbench.types import SOURCE_LANGUAGES, TARGET_LANGUAGES, Translation
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this module's sub-commands to ``sub``."""
+    """Add ``translate`` to ``sub``."""
+    p = sub.add_parser(
+        "translate",
+        help="translate kk/ky/ru text into English, one text per line",
+        description="Translate one text per input line; writes one line (or JSON object) per "
+        "input line. Engine and model default to the catalog's choice for the language pair.",
+    )
+    p.add_argument("--engine", help="opus-mt, nllb, m2m100, ct2, pivot or imported")
+    p.add_argument("--model", help="Hub id, local model folder, or catalog name")
+    p.add_argument("--src", required=True, choices=SOURCE_LANGUAGES, help="source language")
+    p.add_argument("--tgt", default="en", choices=TARGET_LANGUAGES, help="target language")
+    p.add_argument("--beam-size", type=int, default=4, help="beam width; 1 = greedy (default 4)")
+    p.add_argument(
+        "--max-length", type=int, default=256, help="max generated tokens per sentence (256)"
+    )
+    p.add_argument("--batch-size", type=int, default=16, help="sentences per model call (16)")
+    p.add_argument("--input", help="UTF-8 text file, one text per line (default: stdin)")
+    p.add_argument("--output", help="file to write (default: stdout)")
+    p.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="output format")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``workbench translate``."""
+    settings = settings_from_args(args)
+    if args.no_cache:
+        settings = settings.replace(use_cache=False)
+    lines = read_lines(args.input)
+    if not lines:
+        print("warning: the input is empty; nothing to translate.", file=sys.stderr)
+        write_output([], args.output, args.format)
+        return 0
+    engine, model = choose_model(args.src, args.tgt, args.engine, args.model)
+    pool = EnginePool(settings)
+    try:
+        translator = pool.get(
+            engine, model, args.src, args.tgt, args.beam_size, args.max_length,
+            batch_size=args.batch_size,
+        )  # fmt: skip
+        with progress_bar(quiet=args.quiet) as progress:
+            results = translate_texts(lines, translator, progress=progress)
+    finally:
+        pool.close()
+    print_warnings(results)
+    write_output(results, args.output, args.format)
+    return 0
+
+
+def read_lines(path: str | None) -> list[str]:
+    """Input lines from ``path`` or stdin (UTF-8); only ``\\n`` ends a line."""
+    text = read_text_file(path) if path else decode_text(sys.stdin.buffer.read(), "stdin")
+    if not text:
+        return []
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+@contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A tqdm bar on stderr, shown only for work that lasts more than a second."""
+    if quiet:
+        yield None
+        return
+    from tqdm import tqdm
+
+    bar = tqdm(total=0, unit="sent", file=sys.stderr, delay=1.0, desc="translating")
+
+    def update(done: int, total: int) -> None:
+        bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def print_warnings(results: Sequence[Translation]) -> None:
+    """Each distinct warning once on stderr, with the input lines it concerns."""
+    lines_of: dict[str, list[int]] = {}
+    for number, result in enumerate(results, 1):
+        for warning in result.warnings:
+            lines_of.setdefault(warning, []).append(number)
+    for warning, numbers in lines_of.items():
+        where = ", ".join(map(str, numbers[:5])) + (" …" if len(numbers) > 5 else "")
+        label = "line" if len(numbers) == 1 else f"{len(numbers)} lines:"
+        print(f"warning ({label} {where}): {warning}", file=sys.stderr)
+
+
+def write_output(results: Sequence[Translation], path: str | None, fmt: str) -> None:
+    """Write one line per translation to ``path`` (atomically) or stdout."""
+    if fmt == "jsonl":
+        rows = [json.dumps(translation_record(r), ensure_ascii=False) for r in results]
+    else:
+        rows = [" ".join(r.text.splitlines()) for r in results]
+    data = "".join(f"{row}\n" for row in rows).encode("utf-8")
+    if path is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError as err:
+        raise UserInputError(f"Cannot write {target}: {err.strerror or err}.") from err

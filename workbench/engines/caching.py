@@ -59,7 +59,15 @@ class CachingTranslator(Translator):
         self.cache = cache
         self.engine_name = inner.engine_name  # type: ignore[misc]
         self.segment_input = inner.segment_input  # type: ignore[misc]
-        self.max_input_tokens = inner.max_input_tokens
+
+    @property  # type: ignore[override]
+    def max_input_tokens(self) -> int | None:
+        """The wrapped engine's input limit (known once it has loaded its tokenizer)."""
+        return self.inner.max_input_tokens
+
+    @max_input_tokens.setter
+    def max_input_tokens(self, value: int | None) -> None:
+        self.inner.max_input_tokens = value
 
     @property
     def signature(self) -> TranslationSignature:
