@@ -152,6 +152,19 @@ def test_margin_uses_the_prior_when_a_side_is_small() -> None:
     assert one[0, 0] == pytest.approx(0.9 / 0.7875, rel=1e-5)
 
 
+def test_tiny_inputs_link_only_the_retelling(e5: CachingEmbedder) -> None:
+    # Two statements, one report sentence: the prior stands in for the missing neighbours, so
+    # the on-topic statement about the death toll is not linked to the sentence about the attack.
+    result = align(
+        _statements(STATEMENTS[:2]),
+        _reports(["The president claimed that 20,000 protesters stormed Almaty."]),
+        e5,
+    )
+    assert _pairs(result) == {(0, 0)}
+    alone = align(_statements(STATEMENTS[1:2]), _reports(REPORTS[3:4]), e5)
+    assert _pairs(alone) == {(0, 0)}  # one against one still works
+
+
 def test_merge_check_links_partial_retellings_only(counting: CountingEmbedder) -> None:
     # Each half alone is a partial match (cosine 0.71) below the margin threshold; together
     # they are the whole sentence (cosine 1.0), which the merge check recognises.
