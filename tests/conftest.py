@@ -39,3 +39,50 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present")
     return SHARED_DATA
+
+
+# ─── tiny random-weight models (engines) ───────────────────────────────────────────────────
+# Real architectures (MarianMT, M2M100, NLLB = M2M100 + NllbTokenizer) with random weights and
+# a sentencepiece model trained on a few dozen sentences, saved with save_pretrained. Load them
+# through ``workbench.engines.create(engine, str(path), src)`` exactly as users load models.
+# They prove wiring, not quality: the output is gibberish, at most
+# ``tiny_models.DEFAULT_MAX_NEW_TOKENS`` tokens (pass that as max_length to compare with raw
+# ``generate``). See tests/tiny_models.py.
+
+
+@pytest.fixture(scope="session")
+def tiny_models_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Scratch root shared by the tiny-model fixtures."""
+    return tmp_path_factory.mktemp("tiny_models")
+
+
+@pytest.fixture(scope="session")
+def tiny_marian_dir(tiny_models_root: Path) -> Path:
+    """A tiny MarianMT (OPUS-MT) model folder, ru/kk/ky/en sentencepiece vocabulary."""
+    from tests.tiny_models import build_marian
+
+    return build_marian(tiny_models_root / "marian", tiny_models_root / "work-marian")
+
+
+@pytest.fixture(scope="session")
+def tiny_m2m100_dir(tiny_models_root: Path) -> Path:
+    """A tiny M2M100 model folder with the real M2M100Tokenizer (100 language tokens)."""
+    from tests.tiny_models import build_m2m100
+
+    return build_m2m100(tiny_models_root / "m2m100", tiny_models_root / "work-m2m100")
+
+
+@pytest.fixture(scope="session")
+def tiny_nllb_dir(tiny_models_root: Path) -> Path:
+    """A tiny NLLB-200 model folder (M2M100 architecture, real NllbTokenizer, 202 codes)."""
+    from tests.tiny_models import build_nllb
+
+    return build_nllb(tiny_models_root / "nllb", tiny_models_root / "work-nllb")
+
+
+@pytest.fixture(scope="session")
+def tiny_ct2_dir(tiny_marian_dir: Path, tiny_models_root: Path) -> Path:
+    """The tiny Marian converted to CTranslate2 (float32), tokenizer files included."""
+    from tests.tiny_models import build_ct2
+
+    return build_ct2(tiny_marian_dir, tiny_models_root / "ct2-marian")

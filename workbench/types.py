@@ -242,6 +242,29 @@ class Difference:
 
 
 @dataclass(frozen=True)
+class LabelHit:
+    """A loaded or neutral label for actors found in a text by the framing lexicon.
+
+    Attributes:
+        text: The label as written (``source[start:end]``).
+        term: The lexicon term it matched (a stem ends with ``*``).
+        category: The lexicon category (e.g. ``criminal``, ``terror``, ``protest``).
+        loaded: True for a loaded label (bandits, terrorists), False for a neutral one.
+        start: Start offset in the text searched.
+        end: End offset in the text searched.
+        language: The language of the lexicon term (``en``, ``ru``, ``kk``, ``ky``).
+    """
+
+    text: str
+    term: str
+    category: str
+    loaded: bool
+    start: int
+    end: int
+    language: str = "en"
+
+
+@dataclass(frozen=True)
 class Alignment:
     """A statement sentence, the report sentences that retell it, and how they differ."""
 
@@ -361,6 +384,8 @@ class SignificanceResult:
     ci_high: float
     resamples: int
     seed: int
+    score: float = 0.0
+    signature: str = ""
 
 
 @dataclass(frozen=True)
@@ -399,3 +424,28 @@ class Judgment:
     created_at: str = ""
     id: int | None = None
     extra: tuple[tuple[str, str], ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class AnnotationItem:
+    """One translated segment waiting for human judgment (source, MT, reference side by side).
+
+    Attributes:
+        item_id: Unique id within the judgment store (e.g. ``flores200-dev:nllb:17``).
+        system: Name of the system that produced ``translation``.
+        source: Source-language segment.
+        translation: The machine translation to judge.
+        reference: A human reference translation, if any.
+        signature: ``str(TranslationSignature)`` of the engine that made the translation.
+        campaign: Name of the annotation campaign the item belongs to.
+        position: Order in which annotators see items (lower first).
+    """
+
+    item_id: str
+    system: str
+    source: str
+    translation: str
+    reference: str = ""
+    signature: str = ""
+    campaign: str = "default"
+    position: int = 0

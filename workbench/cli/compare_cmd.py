@@ -10,10 +10,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from workbench.corpus import find_case
 from workbench.errors import UserInputError
+from workbench.export.compare_report import CASE_FORMATS, COMPARISON_FORMATS
 from workbench.settings import Settings
 from workbench.types import SOURCE_LANGUAGES
+
+if TYPE_CHECKING:
+    from workbench.engines.base import Translator
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,7 +62,7 @@ def _register_compare(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument(
         "--threshold", type=float, help="alignment score threshold (default: calibrated)"
     )
-    p.add_argument("--format", choices=("json", "html", "md"), default="json")
+    p.add_argument("--format", choices=tuple(COMPARISON_FORMATS), default="json")
     p.add_argument("--output", metavar="FILE", help="write here instead of standard output")
     _add_corpora_option(p)
     p.set_defaults(handler=run_compare)
@@ -83,4 +91,77 @@ def run_cases_list(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Compare statements with reporting (or a whole case) and write JSON, HTML or Markdown."""
-    raise UserInputError("workbench compare is not available yet.")
+    from workbench.align import DEFAULT_EMBEDDER, create_embedder
+    from workbench.pipeline import compare
+
+    settings = _settings(args)
+    _check_form(args)
+    options = {
+        "embedder": create_embedder(args.embedder or DEFAULT_EMBEDDER, settings=settings),
+        "threshold": args.threshold,
+        "settings": settings,
+    }
+    if args.case:
+        case = find_case(args.case, settings.corpora_dir)
+        result = compare.compare_case(
+            case, translator_for=_translator_for(args, settings), **options
+        )
+        _write(CASE_FORMATS[args.format](result, case), args.output)
+    else:
+        translator = None if args.translations else _translator_for(args, settings)
+        comparison = compare.compare_files(
+            args.statements,
+            args.reporting,
+            src=args.src,
+            translations=args.translations,
+            translator=translator(args.src) if translator else None,
+            **options,
+        )
+        _write(COMPARISON_FORMATS[args.format](comparison), args.output)
+    return 0
+
+
+def _check_form(args: argparse.Namespace) -> None:
+    if args.case:
+        extra = [
+            f"--{n}" for n in ("statements", "reporting", "translations", "src") if getattr(args, n)
+        ]
+        if extra:
+            raise UserInputError(f"Give either --case or {', '.join(extra)}, not both.")
+        return
+    missing = [f"--{n}" for n in ("statements", "src", "reporting") if not getattr(args, n)]
+    if missing:
+        raise UserInputError(
+            f"Missing {', '.join(missing)}: give --statements FILE --src {{kk,ky,ru}} "
+            "--reporting FILE, or --case ID."
+        )
+    if args.translations and (args.engine or args.model):
+        raise UserInputError("Give either --translations or --engine/--model, not both.")
+
+
+def _translator_for(
+    args: argparse.Namespace, settings: Settings
+) -> Callable[[str], Translator] | None:
+    """A function giving the translator for a language, or None without --engine/--model."""
+    if not (args.engine or args.model):
+        return None
+    from workbench.pipeline.translate import EnginePool, choose_model
+
+    pool = EnginePool(settings)
+
+    def translator_for(src: str) -> Translator:
+        engine, model = choose_model(src, "en", args.engine, args.model)
+        return pool.get(engine, model, src)
+
+    return translator_for
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err
+    print(f"wrote {output}", file=sys.stderr)

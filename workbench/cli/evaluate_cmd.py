@@ -1,9 +1,234 @@
-"""Sub-commands of `workbench` (evaluate). Filled in by the evaluate stage."""
+"""Sub-commands of `workbench` for evaluation: score, eval, data, judgments, report."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from workbench.cli.common import settings_from_args
+from workbench.errors import UserInputError
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add this module's sub-commands to ``sub``."""
+    _register_score(sub)
+    _register_eval(sub)
+    _register_data(sub)
+    _register_judgments(sub)
+    _register_report(sub)
+
+
+def _add_scoring_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--metrics",
+        default="bleu,chrf,ter",
+        help="comma-separated metrics: bleu, chrf, chrf++, ter (comet with `workbench eval`)",
+    )
+    p.add_argument("--significance", choices=["bootstrap", "ar"], help="paired test vs the first")
+    p.add_argument("--resamples", type=int, help="bootstrap resamples / AR trials (1000 / 10000)")
+    p.add_argument("--seed", type=int, default=12345, help="random seed of the test (12345)")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per metric)")
+    p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
+
+
+def _register_score(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "score",
+        help="score system outputs with sacreBLEU (BLEU, chrF, chrF++, TER) and significance",
+        description="Corpus and segment scores of every --hyp against the --ref file(s); the "
+        "first --hyp is the baseline of --significance. Numbers equal the sacrebleu command's.",
+    )
+    p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
+    p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
+    p.add_argument("--names", help="comma-separated system names (default: file names)")
+    p.add_argument("--output", "-o", help="write here instead of stdout")
+    _add_scoring_options(p)
+    p.set_defaults(handler=_score)
+
+
+def _score(args: argparse.Namespace) -> int:
+    from workbench.export.tables import scores_to_json, scores_to_text
+    from workbench.pipeline.evaluate import score_files
+
+    systems = score_files(
+        args.hyp,
+        args.ref,
+        names=args.names,
+        metrics=args.metrics,
+        significance=args.significance,
+        resamples=args.resamples,
+        seed=args.seed,
+        jobs=args.jobs,
+    )
+    meta = {"references": args.ref, "hypotheses": args.hyp}
+    text = (
+        scores_to_json(systems, **meta) + "\n" if args.format == "json" else scores_to_text(systems)
+    )
+    _write(text, args.output)
+    return 0
+
+
+def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "eval",
+        help="translate a public test set with an engine and score it",
+        description="Reproduce a published number: translate --testset's --src side with "
+        "--engine/--model and score it against the English reference.",
+    )
+    p.add_argument("--engine", required=True, help="engine name (opus-mt, nllb, m2m100, ct2 ...)")
+    p.add_argument("--model", required=True, help="model id or folder")
+    p.add_argument("--testset", default="flores200-dev", help="flores200-dev or ntrex128")
+    p.add_argument("--src", required=True, help="source language: kk, ky or ru")
+    p.add_argument("--limit", type=int, help="only the first N segments")
+    p.add_argument("--metrics", default="bleu,chrf", help="comma-separated metrics")
+    p.add_argument("--beam-size", type=int, default=4)
+    p.add_argument("--max-length", type=int, default=256)
+    p.add_argument("--save", help="write the translations here (one per line)")
+    p.add_argument("--format", choices=["json", "text"], default="text")
+    p.set_defaults(handler=_eval)
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from workbench.export.tables import scores_to_json, scores_to_text
+    from workbench.pipeline.evaluate import evaluate_testset
+
+    result = evaluate_testset(
+        args.engine,
+        args.model,
+        args.testset,
+        args.src,
+        settings_from_args(args),
+        limit=args.limit,
+        metrics=args.metrics,
+        beam_size=args.beam_size,
+        max_length=args.max_length,
+    )
+    if args.save:
+        _write("".join(t.text + "\n" for t in result.translations), args.save)
+    meta = {"testset": result.testset, "translation_signature": result.signature}
+    if args.format == "json":
+        print(scores_to_json([result.scores], **meta))
+    else:
+        print(f"{result.testset}\n{result.signature}")
+        print(scores_to_text([result.scores]), end="")
+    return 0
+
+
+def _register_data(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("data", help="download and list public test sets (FLORES-200, NTREX-128)")
+    dsub = p.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+    get = dsub.add_parser("get", help="download flores200 or ntrex128 into the data folder")
+    get.add_argument("collection", choices=["flores200", "ntrex128"])
+    get.set_defaults(handler=_data_get)
+    lst = dsub.add_parser("list", help="list known test sets and where they are")
+    lst.set_defaults(handler=_data_list)
+
+
+def _data_get(args: argparse.Namespace) -> int:
+    from workbench.testsets import download
+
+    for folder in download(args.collection, settings_from_args(args), progress=not args.quiet):
+        print(folder)
+    return 0
+
+
+def _data_list(args: argparse.Namespace) -> int:
+    from workbench.testsets import list_testsets
+
+    for spec, folder in list_testsets(settings_from_args(args)):
+        where = str(folder) if folder else f"not downloaded (workbench data get {spec.collection})"
+        print(f"{spec.name}\t{spec.lines} lines\t{spec.licence}\t{where}")
+    return 0
+
+
+def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("judgments", help="export human judgments or show agreement statistics")
+    jsub = p.add_subparsers(dest="judgments_command", metavar="ACTION", required=True)
+    exp = jsub.add_parser("export", help="write judgments as CSV or JSONL")
+    exp.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
+    exp.add_argument("--output", "-o", help="file to write (default: stdout)")
+    exp.add_argument("--db", help="judgments database (default: the workbench home's)")
+    exp.set_defaults(handler=_judgments_export)
+    st = jsub.add_parser("stats", help="per-system averages and annotator agreement")
+    st.add_argument("--db", help="judgments database (default: the workbench home's)")
+    st.add_argument("--format", choices=["json", "text"], default="text")
+    st.set_defaults(handler=_judgments_stats)
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        path = Path(args.db)
+        if not path.is_file():
+            raise UserInputError(f"No judgments database at {path}.")
+        return path
+    return settings_from_args(args).judgments_path
+
+
+def _judgments_export(args: argparse.Namespace) -> int:
+    from workbench.export.tables import judgment_rows, judgments_to_jsonl, to_csv
+    from workbench.score.judgments import JudgmentStore
+
+    with JudgmentStore(_db_path(args)) as store:
+        judgments = store.judgments()
+    text = (
+        to_csv(judgment_rows(judgments)) if args.format == "csv" else judgments_to_jsonl(judgments)
+    )
+    _write(text, args.output)
+    return 0
+
+
+def _judgments_stats(args: argparse.Namespace) -> int:
+    from workbench.pipeline.evaluate import judgment_stats, stats_to_text
+
+    stats = judgment_stats(_db_path(args))
+    if args.format == "json":
+        import json
+
+        print(json.dumps(stats, ensure_ascii=False, indent=1))
+    else:
+        print(stats_to_text(stats), end="")
+    return 0
+
+
+def _register_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "report",
+        help="standalone HTML report (tables, score distributions, system vs system)",
+        description="Score --hyp files against --ref and write an HTML report that opens offline.",
+    )
+    p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
+    p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
+    p.add_argument("--names", help="comma-separated system names (default: file names)")
+    p.add_argument("--output", "-o", required=True, help="HTML file to write")
+    p.add_argument("--title", default="Translation quality report")
+    _add_scoring_options(p)
+    p.set_defaults(handler=_report)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from workbench.export.html_report import write_html_report
+    from workbench.pipeline.evaluate import score_files
+
+    systems = score_files(
+        args.hyp,
+        args.ref,
+        names=args.names,
+        metrics=args.metrics,
+        significance=args.significance,
+        resamples=args.resamples,
+        seed=args.seed,
+        jobs=args.jobs,
+    )
+    print(write_html_report(systems, args.output, title=args.title))
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err

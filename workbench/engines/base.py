@@ -102,6 +102,14 @@ class Translator(ABC):
         """Engine-specific signature fields."""
         return ()
 
+    def _prepare(self) -> None:
+        """Called once per :meth:`translate` call that has text to translate, before splitting.
+
+        Engines whose :attr:`max_input_tokens` and :meth:`count_tokens` need the tokenizer load
+        it here (not the model: that waits for the first :meth:`_translate_batch`).
+        """
+        return None
+
     # ── shared behaviour ─────────────────────────────────────────────────────────────────
 
     @property
@@ -128,6 +136,8 @@ class Translator(ABC):
         piece is translated and the translations are joined, so nothing is silently truncated.
         """
         texts = list(texts)
+        if any(isinstance(t, str) and t.strip() for t in texts):
+            self._prepare()
         pieces: list[str] = []
         owners: list[int] = []
         for i, text in enumerate(texts):

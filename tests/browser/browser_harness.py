@@ -1,0 +1,106 @@
+"""Start ``workbench serve`` in a subprocess and drive it with Playwright's headless Chromium.
+
+Used by the browser tests (``tests/browser``); ``WORKBENCH_SCREENSHOTS=1`` makes them
+also write the screenshots in ``docs/screenshots``.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = REPO / "docs" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A running ``workbench serve``."""
+
+    process: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def stop(self) -> None:
+        """Stop the server (terminate, then kill)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+
+
+def start_server(home: Path, extra_args: Sequence[str] = (), timeout: float = 90) -> Server:
+    """Start ``python -m workbench serve`` on a free port with ``WORKBENCH_HOME=home``.
+
+    Raises:
+        RuntimeError: when the server does not answer within ``timeout`` seconds (the message
+            includes the end of its log).
+    """
+    port = free_port()
+    log = home / f"serve-{port}.log"
+    env = {**os.environ, "WORKBENCH_HOME": str(home), "HF_HUB_OFFLINE": "1"}
+    with log.open("wb") as fh:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "workbench", "serve", "--port", str(port), *extra_args],
+            cwd=REPO,
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return Server(process, url, log)
+        except (urllib.error.URLError, OSError):
+            time.sleep(0.3)
+    server = Server(process, url, log)
+    server.stop()
+    raise RuntimeError(f"workbench serve did not start:\n{log.read_text(errors='replace')[-3000:]}")
+
+
+def open_tab(page: Any, server: Server, tab: str) -> None:
+    """Load the app and switch to ``tab`` (its label, e.g. "Compare")."""
+    if not page.url.startswith(server.url):
+        page.goto(server.url)
+    page.get_by_role("tab", name=tab).click()
+
+
+def snap(page: Any, name: str) -> None:
+    """Save a screenshot to ``docs/screenshots/<name>.png`` when WORKBENCH_SCREENSHOTS=1."""
+    if os.environ.get("WORKBENCH_SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.wait_for_timeout(400)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

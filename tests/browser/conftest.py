@@ -1,0 +1,77 @@
+"""Fixtures for the browser tests: a headless Chromium and a running ``workbench serve``.
+
+The tests skip cleanly when ``/usr/bin/chromium`` or the ``playwright`` package is missing.
+Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from browser_harness import CHROMIUM, CHROMIUM_ARGS, Server, start_server  # noqa: E402
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test."""
+    for item in items:
+        if Path(str(item.fspath)).parent == Path(__file__).parent:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, headless; skips when either is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh page that records every JavaScript dialog it sees in ``page.dialogs``."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.dialogs = []  # type: ignore[attr-defined]
+
+    def on_dialog(dialog: Any) -> None:
+        pg.dialogs.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.dismiss()
+
+    pg.on("dialog", on_dialog)
+    pg.set_default_timeout(30_000)
+    yield pg
+    context.close()
+
+
+def serve_args(request: pytest.FixtureRequest) -> list[str]:
+    """``--model`` for the tiny random-weight Marian model when the fixture exists."""
+    try:
+        tiny = request.getfixturevalue("tiny_marian_dir")
+    except pytest.FixtureLookupError:
+        return []
+    return ["--model", f"opus-mt:{tiny}"]
+
+
+@pytest.fixture(scope="module")
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Server]:
+    """One ``workbench serve`` per test module, with its own empty WORKBENCH_HOME."""
+    home = tmp_path_factory.mktemp("serve-home")
+    srv = start_server(home, serve_args(request))
+    srv.home = home  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()

@@ -1,0 +1,144 @@
+"""The sample case end to end: what a reader of the seed article would point to.
+
+No model is downloaded: the statements carry the project's human translations and the embedder
+is the bundled e5-small.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from workbench.pipeline.compare import joined_reports, report_of
+from workbench.types import Alignment, Case, CaseComparison
+
+pytestmark = pytest.mark.slow  # the session fixture embeds ~130 sentences once (a few seconds)
+
+
+def _alignments(result: CaseComparison) -> list[Alignment]:
+    return [a for dc in result.documents for a in dc.comparison.alignments]
+
+
+def _aligned(result: CaseComparison, words: str) -> Alignment:
+    found = [a for a in _alignments(result) if words in (a.statement.translation or "")]
+    assert found, f"no report retells the statement containing {words!r}"
+    return found[0]
+
+
+def test_bandits_in_the_statement_are_protesters_in_the_report(
+    sample_result: CaseComparison,
+) -> None:
+    al = _aligned(sample_result, "20,000 bandits")
+    assert "20 тысяч бандитов" in al.statement.text
+    framing = [d for d in al.differences if d.kind == "framing"]
+    assert any(d.statement == "bandits" and "protesters" in d.report for d in framing), framing
+    assert not any(d.kind == "number" for d in al.differences), "20 тысяч = 20,000 is no difference"
+
+
+def test_the_hijacking_by_foreign_terrorists_is_attributed_and_hedged(
+    sample_result: CaseComparison,
+) -> None:
+    al = _aligned(sample_result, "hijacked by terrorist groups")
+    attributions = [d for d in al.differences if d.kind == "attribution"]
+    assert any(d.statement == "" and "government says" in d.report for d in attributions), (
+        al.differences
+    )
+    language = _aligned(sample_result, "language that was not Kazakh")
+    hedges = [d.report for d in language.differences if d.kind == "hedge"]
+    assert any("alleged" in h for h in hedges), language.differences
+
+
+def test_the_death_toll_is_withdrawn_and_its_figures_disagree(
+    sample_result: CaseComparison,
+) -> None:
+    al = _aligned(sample_result, "164 people died")
+    report = joined_reports(al)
+    assert "164" in report and "disowned" in report
+    figures = {(f.statement, f.report) for f in sample_result.figures}
+    assert ("103", "") in figures or ("164", "103") in figures, figures
+
+
+def test_the_musician_is_named_in_statement_and_report(sample_result: CaseComparison) -> None:
+    al = _aligned(sample_result, "Vikram Ruzakhunov, a respected musician")
+    assert "Рузахунов" in al.statement.text
+    assert any("Ruzakhunov" in r.text and "musician" in r.text for r in al.reports)
+    assert any(d.kind in {"addition", "omission", "wording"} for d in al.differences)
+
+
+def test_leftovers_on_both_sides(sample_result: CaseComparison) -> None:
+    unmatched_st = [s for dc in sample_result.documents for s in dc.comparison.unmatched_statements]
+    assert any(s.translation == "Order is being restored in Almaty." for s in unmatched_st)
+    assert any("Magnum" in r.text for r in sample_result.unmatched_reports)
+    matched = {r.index for a in _alignments(sample_result) for r in a.reports}
+    assert matched.isdisjoint(r.index for r in sample_result.unmatched_reports)
+
+
+def test_every_span_points_at_its_text(sample_result: CaseComparison) -> None:
+    checked = 0
+    for al in _alignments(sample_result):
+        statement, report = al.statement.translation or al.statement.text, joined_reports(al)
+        for d in al.differences:
+            if d.statement_span:
+                assert statement[slice(*d.statement_span)] == d.statement
+            if d.report_span:
+                assert report[slice(*d.report_span)] == d.report
+            checked += 1
+    assert checked >= 20
+
+
+def test_documents_split_the_pooled_comparison(
+    sample_result: CaseComparison, sample_case: Case
+) -> None:
+    assert [dc.document_id for dc in sample_result.documents] == [
+        d.id for d in sample_case.statements
+    ]
+    for dc in sample_result.documents:
+        lines = next(d for d in sample_case.statements if d.id == dc.document_id).text.split("\n")
+        got = len(dc.comparison.alignments) + len(dc.comparison.unmatched_statements)
+        assert got == len(lines)
+        assert all(a.statement.document_id == dc.document_id for a in dc.comparison.alignments)
+
+
+def test_kind_counts_recount_the_differences(
+    sample_result: CaseComparison, sample_case: Case
+) -> None:
+    types = {d.id: d.outlet_type.value for d in sample_case.documents}
+    expected: Counter[tuple[str, str]] = Counter()
+    for al in _alignments(sample_result):
+        for d in al.differences:
+            expected[(types[report_of(al, d).document_id], d.kind)] += 1
+    for ref in sample_result.unmatched_reports:
+        expected[(types[ref.document_id], "addition")] += 1
+    every_statement = [
+        s.index
+        for dc in sample_result.documents
+        for s in [a.statement for a in dc.comparison.alignments]
+        + list(dc.comparison.unmatched_statements)
+    ]
+    for outlet_type in ("foreign", "independent"):
+        retold = {
+            a.statement.index
+            for a in _alignments(sample_result)
+            if any(types[r.document_id] == outlet_type for r in a.reports)
+        }
+        expected[(outlet_type, "omission")] += sum(1 for i in every_statement if i not in retold)
+    got = Counter({(k.outlet_type, k.kind): k.count for k in sample_result.kind_counts})
+    assert got == expected
+    assert got[("independent", "framing")] >= 1
+    assert {k.outlet_type for k in sample_result.kind_counts} == {"foreign", "independent"}
+
+
+def test_labels_by_outlet_type(sample_result: CaseComparison) -> None:
+    uses = {(u.outlet_type, u.label): u for u in sample_result.label_uses}
+    assert uses[("state", "bandits")].loaded
+    assert uses[("state", "terrorist")].count >= 2
+    assert not uses[("independent", "protesters")].loaded
+    state = [u for u in sample_result.label_uses if u.outlet_type == "state"]
+    assert state[0].loaded and state == sorted(state, key=lambda u: -u.count)
+
+
+def test_signature_says_how_it_was_made(sample_result: CaseComparison) -> None:
+    sig = sample_result.signature
+    for part in ("tr:[supplied]", "emb:e5-small", "thr:", "lexicon:", "version:"):
+        assert part in sig, sig

@@ -1,0 +1,186 @@
+"""``workbench compare``: the file form, the case form, formats, clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.types import CaseComparison
+
+REPO = Path(__file__).resolve().parents[2]
+
+STATEMENTS = "На Алматы напали 20 тысяч бандитов.\nВрачи оказывают помощь раненым.\n"
+TRANSLATIONS = "Almaty was attacked by 20,000 bandits.\nDoctors are treating the wounded.\n"
+REPORT = (
+    "The national football team lost its match on Tuesday evening.\n\n"
+    "The president claimed that 20,000 protesters had stormed Almaty.\n"
+)
+
+
+def _run(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    pre = ["--home", str(home)] if home else []
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *pre, *args],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=dict(os.environ),
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    paths = {"st": tmp_path / "st.txt", "tr": tmp_path / "tr.txt", "rep": tmp_path / "rep.txt"}
+    paths["st"].write_text(STATEMENTS, encoding="utf-8")
+    paths["tr"].write_text(TRANSLATIONS, encoding="utf-8")
+    paths["rep"].write_text(REPORT, encoding="utf-8")
+    return paths
+
+
+def test_file_form_json_follows_the_contract(files: dict[str, Path], session_home: Path) -> None:
+    out = _run(
+        "compare",
+        "--statements",
+        str(files["st"]),
+        "--src",
+        "ru",
+        "--reporting",
+        str(files["rep"]),
+        "--translations",
+        str(files["tr"]),
+        home=session_home,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert isinstance(data["signature"], str) and "tr:[supplied]" in data["signature"]
+    (al,) = data["alignments"]
+    assert al["statement"] == {
+        "index": 0,
+        "text": "На Алматы напали 20 тысяч бандитов.",
+        "translation": "Almaty was attacked by 20,000 bandits.",
+        "document_id": "",
+    }
+    assert [r["text"] for r in al["reports"]] == [
+        "The president claimed that 20,000 protesters had stormed Almaty."
+    ]
+    assert isinstance(al["score"], float)
+    for d in al["differences"]:
+        assert set(d) >= {"kind", "statement", "report", "statement_span", "report_span"}
+    assert "framing" in {d["kind"] for d in al["differences"]}
+    assert [s["index"] for s in data["unmatched_statements"]] == [1]
+    assert [r["text"] for r in data["unmatched_reports"]] == [
+        "The national football team lost its match on Tuesday evening."
+    ]
+
+
+def test_html_and_markdown_to_a_file(
+    files: dict[str, Path], tmp_path: Path, session_home: Path
+) -> None:
+    for fmt in ("html", "md"):
+        target = tmp_path / f"out.{fmt}"
+        out = _run(
+            "compare",
+            "--statements",
+            str(files["st"]),
+            "--src",
+            "ru",
+            "--reporting",
+            str(files["rep"]),
+            "--translations",
+            str(files["tr"]),
+            "--format",
+            fmt,
+            "--output",
+            str(target),
+            home=session_home,
+        )
+        assert out.returncode == 0, out.stderr
+        text = target.read_text(encoding="utf-8")
+        assert "20,000" in text and "protesters" in text and "Signature" in text
+    assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--src", "ru"], "Missing --statements, --reporting"),
+        (["--case", "kazakhstan-2022-01", "--src", "ru"], "Give either --case or --src, not both"),
+        (["--case", "no-such-case"], "No case 'no-such-case'"),
+    ],
+)
+def test_usage_errors_are_one_sentence(args: list[str], expected: str) -> None:
+    out = _run("compare", *args)
+    assert out.returncode == 2
+    assert expected in out.stderr and "Traceback" not in out.stderr
+
+
+def test_translations_with_another_line_count_are_refused(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("only one line\n", encoding="utf-8")
+    out = _run(
+        "compare",
+        "--statements",
+        str(files["st"]),
+        "--src",
+        "ru",
+        "--reporting",
+        str(files["rep"]),
+        "--translations",
+        str(bad),
+    )
+    assert out.returncode == 2
+    assert "bad.txt has 1 lines but" in out.stderr and "st.txt has 2" in out.stderr
+
+
+def test_binary_reporting_is_refused_with_its_name(files: dict[str, Path], tmp_path: Path) -> None:
+    binary = tmp_path / "rep.txt"
+    binary.write_bytes(b"\x00\x01\x02PK")
+    out = _run(
+        "compare",
+        "--statements",
+        str(files["st"]),
+        "--src",
+        "ru",
+        "--reporting",
+        str(binary),
+        "--translations",
+        str(files["tr"]),
+    )
+    assert out.returncode == 2 and "rep.txt looks like a binary file" in out.stderr
+
+
+@pytest.mark.slow
+def test_case_form_matches_the_pipeline(
+    sample_result: CaseComparison, session_home: Path, tmp_path: Path
+) -> None:
+    out = _run("compare", "--case", "kazakhstan-2022-01", home=session_home)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["signature"] == sample_result.signature
+    assert len(data["alignments"]) == sum(
+        len(dc.comparison.alignments) for dc in sample_result.documents
+    )
+    assert data["case"]["id"] == "kazakhstan-2022-01"
+    assert {d["language"] for d in data["documents"]} == {"ru", "kk", "ky", "en"}
+    assert "independent" in data["aggregates"]["differences_by_outlet_type"]
+    html_out = _run(
+        "compare",
+        "--case",
+        str(REPO / "corpora" / "kazakhstan-2022-01"),
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path / "case.html"),
+        home=session_home,
+    )
+    assert html_out.returncode == 0, html_out.stderr
+    page = (tmp_path / "case.html").read_text(encoding="utf-8")
+    assert "Figures that disagree" in page and "Ruzakhunov" in page

@@ -1,0 +1,159 @@
+"""The report writers: JSON contract, standalone HTML that escapes hostile text, Markdown."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from workbench.export.compare_report import (
+    CASE_FORMATS,
+    COMPARISON_FORMATS,
+    case_to_dict,
+    comparison_html,
+    comparison_to_dict,
+    highlight,
+)
+from workbench.types import (
+    Alignment,
+    Case,
+    CaseComparison,
+    Comparison,
+    Difference,
+    Document,
+    DocumentComparison,
+    FigureDisagreement,
+    KindCount,
+    LabelUse,
+    OutletType,
+    Provenance,
+    ReportRef,
+    StatementRef,
+)
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _comparison() -> Comparison:
+    st = StatementRef(0, f"Бандиты {HOSTILE}", f"The bandits {HOSTILE}", "st")
+    r1 = ReportRef(3, "The protesters came.", "rep")
+    r2 = ReportRef(4, f"Officials said {HOSTILE}.", "rep")
+    report = "The protesters came. " + r2.text
+    start = report.index("Officials said")
+    diffs = (
+        Difference("framing", "bandits", "protesters", (4, 11), (4, 14), "loaded vs neutral"),
+        Difference("attribution", "", "Officials said", None, (start, start + 14), HOSTILE),
+    )
+    return Comparison(
+        signature="compare|tr:[supplied]|align:x|version:0.1.0",
+        alignments=(Alignment(st, (r1, r2), 1.25, diffs),),
+        unmatched_statements=(StatementRef(1, HOSTILE, None, "st"),),
+        unmatched_reports=(ReportRef(5, HOSTILE, "rep"),),
+    )
+
+
+def _case_result() -> tuple[CaseComparison, Case]:
+    comparison = _comparison()
+    docs = (
+        Document(
+            "st", HOSTILE, "Gov", OutletType.STATE, "ru", "x", provenance=Provenance.RECONSTRUCTED
+        ),
+        Document("rep", "Report", HOSTILE, OutletType.FOREIGN, "en", "y", notes=HOSTILE),
+    )
+    case = Case("c", HOSTILE, HOSTILE, docs)
+    result = CaseComparison(
+        case_id="c",
+        title=HOSTILE,
+        signature=comparison.signature,
+        documents=(DocumentComparison("st", comparison),),
+        unmatched_reports=comparison.unmatched_reports,
+        kind_counts=(KindCount("foreign", "framing", 1), KindCount("foreign", "addition", 1)),
+        label_uses=(
+            LabelUse("state", "bandits", "criminal", True, 2),
+            LabelUse("foreign", HOSTILE, "protest", False, 1),
+        ),
+        figures=(FigureDisagreement("st", "rep", "foreign", "164", "103", HOSTILE, "103 died"),),
+    )
+    return result, case
+
+
+def test_json_has_the_contract_keys() -> None:
+    data = json.loads(COMPARISON_FORMATS["json"](_comparison()))
+    assert set(data) >= {"signature", "alignments", "unmatched_statements", "unmatched_reports"}
+    al = data["alignments"][0]
+    assert set(al) >= {"statement", "reports", "score", "differences"}
+    assert set(al["statement"]) >= {"index", "text", "translation"}
+    assert set(al["reports"][0]) >= {"index", "text"}
+    assert set(al["differences"][0]) >= {
+        "kind",
+        "statement",
+        "report",
+        "statement_span",
+        "report_span",
+    }
+    assert al["differences"][0]["statement_span"] == [4, 11]
+    assert al["differences"][1]["statement_span"] is None
+    assert isinstance(al["score"], float)
+    assert data["unmatched_reports"] == [{"index": 5, "text": HOSTILE, "document_id": "rep"}]
+
+
+def test_case_json_adds_aggregates_and_documents() -> None:
+    result, case = _case_result()
+    data = case_to_dict(result, case)
+    assert data["alignments"] == comparison_to_dict(_comparison())["alignments"]
+    agg = data["aggregates"]
+    assert agg["differences_by_outlet_type"] == {"foreign": {"framing": 1, "addition": 1}}
+    assert agg["labels_by_outlet_type"]["state"][0] == {
+        "label": "bandits",
+        "category": "criminal",
+        "loaded": True,
+        "count": 2,
+    }
+    assert agg["figures"][0]["statement"] == "164" and agg["figures"][0]["report"] == "103"
+    assert data["documents"][0]["provenance"] == "reconstructed"
+
+
+def _assert_inert(page: str) -> None:
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page), "external asset"
+    assert "<link" not in page.lower()
+
+
+def test_html_escapes_hostile_text_and_needs_nothing_external() -> None:
+    page = comparison_html(_comparison())
+    _assert_inert(page)
+    assert page.startswith("<!DOCTYPE html>") and "<style>" in page
+    assert '<mark class="k-framing" title="framing">bandits</mark>' in page
+    assert '<mark class="k-framing" title="framing">protesters</mark>' in page
+    assert '<mark class="k-attribution" title="attribution">Officials said</mark>' in page
+    assert ".k-framing{background:" in page and "legend" in page
+    assert "compare|tr:[supplied]|align:x" in page
+
+
+def test_case_html_shows_aggregates_and_escapes_metadata() -> None:
+    result, case = _case_result()
+    page = CASE_FORMATS["html"](result, case)
+    _assert_inert(page)
+    assert "Aggregates" in page and "Figures that disagree" in page and "<b>164</b>" in page
+    assert '<span class="loaded">bandits</span>' in page
+
+
+def test_markdown_escapes_hostile_text() -> None:
+    result, case = _case_result()
+    for text in (COMPARISON_FORMATS["md"](_comparison()), CASE_FORMATS["md"](result, case)):
+        assert "<script" not in text and "&lt;script&gt;" in text
+        assert "**framing**: “bandits” → “protesters”" in text
+    assert "| foreign | 1 | 1 |" in CASE_FORMATS["md"](result, case)
+
+
+def test_highlight_clips_overlaps_and_ignores_bad_spans() -> None:
+    got = highlight(
+        "a<b>cdef",
+        [((1, 4), "number"), ((2, 6), "hedge"), ((7, 99), "entity"), (None, "x"), ((5, 5), "x")],
+    )
+    assert got == (
+        'a<mark class="k-number" title="number">&lt;b&gt;</mark>'
+        '<mark class="k-hedge" title="hedge">cd</mark>e'
+        '<mark class="k-entity" title="entity">f</mark>'
+    )

@@ -1,0 +1,99 @@
+"""Names across scripts: spelling variants match, a name with no counterpart is a difference."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon, fold, same_name, transliterate
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Токаев", "Tokayev"),
+        ("Токаев", "Tokaev"),
+        ("Tokayev", "Tokaev"),
+        ("Рузахунов", "Ruzakhunov"),
+        ("Алматы", "Almaty"),
+        ("Назарбаев", "Nazarbayev"),
+        ("Токаева", "Tokayev"),  # Russian genitive
+        ("Алматыда", "Almaty"),  # Kazakh locative
+        ("Kazakh", "Kazakhstan"),
+    ],
+)
+def test_spelling_variants_are_the_same_name(a: str, b: str) -> None:
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Tokayev", "Nazarbayev"), ("Almaty", "Astana"), ("Trump", "Trudeau")]
+)
+def test_different_names_differ(a: str, b: str) -> None:
+    assert not same_name(a, b)
+
+
+def test_transliteration_spells_names_as_english_news_does() -> None:
+    assert transliterate("Токаев") == "Tokayev"
+    assert transliterate("Рузахунов") == "Ruzakhunov"
+    assert transliterate("Қасым-Жомарт") == "Kasym-Zhomart"
+    assert fold("Tokayev") == fold("Tokaev") == fold("Токаев")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source"),
+    [
+        ("Tokayev said the order was restored.", "According to Tokaev, order was restored.", None),
+        ("Nazarbayev left the council.", "Former president Nazarbaev left the council.", None),
+        ("He was detained in Almaty.", "Ruzakhunov was detained in Almaty.",
+         "Рузахунов был задержан в Алматы."),
+        ("Kazakh forces moved in.", "Forces of Kazakhstan moved in.", None),
+    ],
+)  # fmt: skip
+def test_variant_spellings_are_no_entity_difference(
+    statement: str, report: str, source: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": "ru"} if source else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "entity") == []
+
+
+def test_a_swapped_name_is_an_entity_difference(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("The order was given by Tokayev.", "The order was given by Nazarbayev.", lexicon),
+        "entity",
+    )
+    assert (d.statement, d.report) == ("Tokayev", "Nazarbayev")
+
+
+def test_a_name_with_no_counterpart_is_one_sided(lexicon: Lexicon) -> None:
+    found = of_kind(
+        diffs(
+            "Attackers stormed the building.", "Attackers stormed the akimat in Almaty.", lexicon
+        ),
+        "entity",
+    )
+    assert [(d.statement_span, d.report) for d in found] == [(None, "Almaty")]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_not_a_name(lexicon: Lexicon) -> None:
+    found = diffs("Police detained him.", "Officers detained him.", lexicon)
+    assert of_kind(found, "entity") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("He was held by the Los Angeles Police Department.",
+         "He was held by the Federation Police Department.", "Los Angeles Police Department"),
+        ("Kassym-Jomart Tokayev spoke.", "Nursultan Nazarbayev spoke.", "Kassym-Jomart Tokayev"),
+    ],
+)  # fmt: skip
+def test_a_long_name_needs_most_of_its_words(
+    statement: str, report: str, expected: str, lexicon: Lexicon
+) -> None:
+    assert expected in [d.statement for d in of_kind(diffs(statement, report, lexicon), "entity")]
+
+
+def test_a_surname_alone_matches_the_full_name(lexicon: Lexicon) -> None:
+    found = diffs("President Kassym-Jomart Tokayev spoke.", "Tokayev spoke.", lexicon)
+    assert of_kind(found, "entity") == []

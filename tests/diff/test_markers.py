@@ -1,0 +1,163 @@
+"""Hedges, attributions and negations."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker"),
+    [
+        ("The musician was paid to take part.", "The musician was allegedly paid to take part.",
+         "allegedly"),
+        ("Foreign terrorists attacked the city.",
+         "What the government called foreign terrorists attacked the city.",
+         "What the government called"),
+        ("Terrorists attacked the city.", "“Terrorists” attacked the city.", "“Terrorists”"),
+        ("The musician confessed.", "The musician reportedly confessed.", "reportedly"),
+        ("He is a so-called activist.", "He is an activist.", "so-called"),
+        ("The figure was published.", "The unconfirmed figure was published.", "unconfirmed"),
+    ],
+)  # fmt: skip
+def test_a_hedge_on_one_side_is_a_hedge_difference(
+    statement: str, report: str, marker: str, lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "hedge")
+    assert marker in (d.statement, d.report)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source"),
+    [
+        ("He was allegedly paid.", "He was purportedly paid.", None),  # same class
+        ("He was paid.", "He was allegedly paid.", "Ему якобы заплатили."),
+        (
+            'Trump said in his mock "news anchor" voice.',
+            'Trump said in a "news anchor" voice.',
+            None,
+        ),
+    ],
+)
+def test_matching_hedges_are_no_difference(
+    statement: str, report: str, source: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": "ru"} if source else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "hedge") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("Tokayev said order was restored.", "According to Tokaev, order was restored."),
+        ("The ministry stated that order was restored.", "Officials said order was restored."),
+        ("Order was restored, he said.", "Tokayev said order was restored."),
+    ],
+)
+def test_same_speaker_is_no_attribution_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon)
+    assert of_kind(found, "attribution") == []
+    assert [d.report for d in of_kind(found, "entity")] == (
+        ["Tokayev"] if "he said" in statement else []
+    )
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("20,000 bandits attacked Almaty.", "Tokayev said 20,000 bandits attacked Almaty.",
+         ("", "Tokayev said")),
+        ("Order was restored, the ministry said.", "Order was restored.", ("the ministry said", "")),
+        ("Officials said order was restored.", "Witnesses told reporters order was restored.",
+         ("Officials said", "Witnesses told")),
+        ("Order was restored.", "Order was restored, according to the interior ministry.",
+         ("", "according to the interior ministry")),
+    ],
+)  # fmt: skip
+def test_attribution_on_one_side_or_to_another_speaker(
+    statement: str, report: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "attribution")
+    assert (d.statement, d.report) == expected
+
+
+def test_attribution_in_the_source_explains_the_report(lexicon: Lexicon) -> None:
+    found = diffs(
+        "Order was restored.", "Tokayev said order was restored.", lexicon,
+        source="Токаев заявил, что порядок восстановлен.", src="ru",
+    )  # fmt: skip
+    assert of_kind(found, "attribution") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker"),
+    [
+        ("The musician was paid.", "The musician was not paid.", "not"),
+        ("Police fired at the crowd.", "Police never fired at the crowd.", "never"),
+        ("The ministry confirmed the figure.", "The ministry denied the figure.", "denied"),
+        ("They didn't shoot.", "They shot.", "didn't"),
+        ("He left with a weapon.", "He left without a weapon.", "without"),
+    ],
+)
+def test_negation_on_one_side(statement: str, report: str, marker: str, lexicon: Lexicon) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "negation")
+    assert marker in (d.statement, d.report)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source"),
+    [
+        ("They did not shoot.", "They didn't shoot.", None),
+        ("Nobody was hurt.", "No one was hurt.", None),
+        ("He was paid.", "He was not paid.", "Ему не заплатили."),
+    ],
+)
+def test_matching_negations_are_no_difference(
+    statement: str, report: str, source: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": "ru"} if source else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
+
+
+def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("It is best for beginners to not try.", "It is never best for beginners to not try.",
+              lexicon),
+        "negation",
+    )  # fmt: skip
+    assert (d.report, d.report_span) == ("never", (6, 11))
+
+
+def test_source_markers_explain_the_report_only_once(lexicon: Lexicon) -> None:
+    # the source's one attribution is the statement's own; it cannot explain a second one
+    found = diffs(
+        "Tokayev said order was restored.",
+        "Officials said Tokayev said order was restored.",
+        lexicon,
+        source="Токаев заявил, что порядок восстановлен.",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "attribution")] == ["Officials said"]
+
+
+def test_kazakh_ne_is_what_not_a_negation(lexicon: Lexicon) -> None:
+    statement, report = "I remembered what they wanted.", "I never remembered what they wanted."
+    kk = diffs(statement, report, lexicon, source="Олар не қалағанын есіме түсірдім.", src="kk")
+    assert [d.report for d in of_kind(kk, "negation")] == ["never"]
+    ru = diffs(statement, report, lexicon, source="Я не вспомнил, чего они хотели.", src="ru")
+    assert of_kind(ru, "negation") == []
+
+
+def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
+    found = diffs(
+        "The Janissary ensemble followed.",
+        "The “Janissary” ensemble followed.",
+        lexicon,
+        source="Последовал ансамбль «Янычар».",
+        src="ru",
+    )
+    assert [d.report for d in of_kind(found, "hedge")] == ["“Janissary”"]

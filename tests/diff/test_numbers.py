@@ -1,0 +1,113 @@
+"""Figures: equal values in any notation are no difference; different values are."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon, find_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        ("20,000 bandits attacked Almaty", None, [20000]),
+        ("20 000 and 20\u00a0000", None, [20000, 20000]),
+        ("20 тысяч бандитов", "ru", [20000]),
+        ("20 тыс. человек и 1,5 млн тенге", "ru", [20000, 1_500_000]),
+        ("двадцать тысяч бандитов", "ru", [20000]),
+        ("сто шестьдесят четыре человека погибли", "ru", [164]),
+        ("Алматыға 20 мың бандит", "kk", [20000]),
+        ("жиырма мың адам, жүз алпыс төрт", "kk", [20000, 164]),
+        ("20 миң бандит, жыйырма миң", "ky", [20000, 20000]),
+        ("twenty thousand people and one hundred and sixty-four dead", None, [20000, 164]),
+        ("$5m, 1.5 million and 3.5%", None, [5_000_000, 1_500_000, 3.5]),
+        ("between twenty and thirty", None, [20, 30]),
+        ("one of the protesters", None, []),
+    ],
+)
+def test_figures_are_normalised(text: str, lang: str | None, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text, lang)] == values
+
+
+def test_vague_amounts_are_ranges() -> None:
+    (f,) = find_figures("thousands of protesters")
+    assert (f.value, f.high) == (1000, 10000)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source", "src"),
+    [
+        ("20,000 bandits attacked Almaty.", "20 000 bandits attacked Almaty.", None, None),
+        ("20,000 bandits attacked Almaty.", "Twenty thousand bandits attacked Almaty.", None, None),
+        ("20 thousand bandits attacked Almaty.", "20,000 bandits attacked Almaty.", None, None),
+        ("About 20,000 people came.", "About 20K people came.", None, None),
+        ("A figure of 1.5 million.", "A figure of 1,500,000.", None, None),
+        # the translation dropped the figure; the source has it and it equals the report's
+        ("Bandits attacked Almaty.", "20,000 bandits attacked Almaty.",
+         "20 тысяч бандитов атаковали Алматы.", "ru"),
+        ("Bandits attacked Almaty.", "20,000 bandits attacked Almaty.",
+         "Алматыға 20 мың бандит шабуыл жасады.", "kk"),
+        ("Thousands of people came.", "5,000 people came.", None, None),
+    ],
+)  # fmt: skip
+def test_equal_values_in_other_notation_are_no_difference(
+    statement: str, report: str, source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": src} if source and src else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "number") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("164 people died.", "103 people died in Almaty.", ("164", "103")),
+        ("20,000 bandits attacked Almaty.", "Thousands of protesters gathered.",
+         ("20,000", "Thousands")),
+        ("Twenty thousand bandits attacked.", "2,000 bandits attacked.",
+         ("Twenty thousand", "2,000")),
+        ("Prices rose 10%.", "Prices rose 12 percent.", ("10%", "12 percent")),
+    ],
+)  # fmt: skip
+def test_different_values_are_a_number_difference(
+    statement: str, report: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "number")
+    assert (d.statement, d.report) == expected
+    assert d.statement_span is not None and d.report_span is not None
+
+
+def test_a_figure_on_one_side_only_is_one_sided(lexicon: Lexicon) -> None:
+    found = of_kind(
+        diffs("164 people died, 103 in Almaty.", "103 died in Almaty.", lexicon), "number"
+    )
+    assert [(d.statement, d.report_span) for d in found] == [("164", None)]
+
+
+def test_source_figures_stand_in_for_an_untranslated_statement(lexicon: Lexicon) -> None:
+    found = of_kind(
+        diffs("", "2,000 bandits attacked.", lexicon, source="20 тысяч бандитов.", src="ru"),
+        "number",
+    )
+    assert [(d.statement, d.statement_span, d.report) for d in found] == [
+        ("20 тысяч", None, "2,000")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("speeds over 170km/h at 6am", [170, 6]),
+        ("in the 1990s, on the 25th", [1990, 25]),
+        ("December twenty-fifth, the third day", [25, 3]),
+        ("ten percent of 20%", [10, 20]),
+        ("the first time, a second chance", []),
+    ],
+)
+def test_units_ordinals_and_percent_words(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text)] == values
+
+
+def test_a_repeated_figure_is_matched_with_its_own_counterpart(lexicon: Lexicon) -> None:
+    found = of_kind(diffs("5 died and 5 were hurt.", "5 died and 6 were hurt.", lexicon), "number")
+    assert [(d.statement, d.statement_span, d.report) for d in found] == [("5", (11, 12), "6")]

@@ -1,0 +1,69 @@
+"""Fixtures for the evaluate tests: real FLORES/NTREX text and deterministic system variants."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SACREBLEU = Path(sys.executable).with_name("sacrebleu")
+
+
+def perturb(lines: list[str], seed: int, drop: float, swap: float) -> list[str]:
+    """Deterministic 'system outputs': drop and swap words of real sentences."""
+    rng = random.Random(seed)
+    out = []
+    for line in lines:
+        words = [w for w in line.split() if rng.random() >= drop] or line.split()[:1]
+        for i in range(len(words) - 1):
+            if rng.random() < swap:
+                words[i], words[i + 1] = words[i + 1], words[i]
+        out.append(" ".join(words))
+    return out
+
+
+def write_lines(path: Path, lines: list[str]) -> Path:
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def flores_files(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """FLORES-200 dev English reference and three perturbed 'systems' of it (997 lines)."""
+    ref = shared_data / "flores200-dev" / "eng_Latn.txt"
+    lines = ref.read_text(encoding="utf-8").splitlines()
+    folder = tmp_path_factory.mktemp("flores")
+    return {
+        "ref": ref,
+        "a": write_lines(folder / "a.txt", perturb(lines, 1, 0.08, 0.05)),
+        "b": write_lines(folder / "b.txt", perturb(lines, 2, 0.12, 0.10)),
+        "c": write_lines(folder / "c.txt", perturb(lines, 3, 0.05, 0.20)),
+        "ref2": write_lines(folder / "ref2.txt", perturb(lines, 4, 0.02, 0.02)),
+    }
+
+
+def run_workbench(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workbench", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
+
+
+def run_sacrebleu(*args: str, env: dict[str, str] | None = None) -> str:
+    import os
+
+    return subprocess.run(
+        [str(SACREBLEU), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    ).stdout

@@ -1,0 +1,173 @@
+"""Metrics registry, segment scores, significance parameters and input errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sacrebleu.metrics import BLEU, CHRF, TER
+
+from tests.evaluate.conftest import perturb, run_workbench, write_lines
+from workbench.errors import MetricError, UnknownNameError, UserInputError
+from workbench.score import METRICS, score_systems
+from workbench.score.metrics import metric_names
+
+
+@pytest.fixture(scope="module")
+def small(shared_data: Path) -> tuple[list[str], list[str], list[str]]:
+    """60 real NTREX sentences: reference, and two perturbed systems."""
+    ref = (shared_data / "ntrex128" / "eng_Latn.txt").read_text(encoding="utf-8").splitlines()
+    ref = ref[:60]
+    return ref, perturb(ref, 1, 0.1, 0.1), perturb(ref, 2, 0.2, 0.2)
+
+
+SACRE = {
+    "bleu": lambda: BLEU(effective_order=True),
+    "chrf": lambda: CHRF(),
+    "chrf++": lambda: CHRF(word_order=2),
+    "ter": lambda: TER(),
+}
+
+
+@pytest.mark.parametrize("name", ["bleu", "chrf", "chrf++", "ter"])
+def test_every_sacrebleu_metric_contract(
+    name: str, small: tuple[list[str], list[str], list[str]]
+) -> None:
+    ref, a, b = small
+    first = score_systems([("a", a), ("b", b)], [ref], metrics=[name], jobs=1)
+    again = score_systems([("a", a), ("b", b)], [ref], metrics=[name], jobs=1)
+    assert [s.name for s in first] == ["a", "b"]
+    for system, hyps in zip(first, (a, b), strict=True):
+        (score,) = system.scores
+        assert score.metric == name
+        assert len(score.segment_scores) == len(ref)
+        # segment scores are exactly sacreBLEU's sentence_score (BLEU with effective order)
+        sentence = SACRE[name]()
+        expected = [sentence.sentence_score(h, [r]).score for h, r in zip(hyps, ref, strict=True)]
+        assert list(score.segment_scores) == pytest.approx(expected, abs=1e-9)
+    assert first == again  # stable scores and signatures
+
+
+def test_parallel_and_in_process_runs_agree(small: tuple[list[str], list[str], list[str]]) -> None:
+    ref, a, b = small
+    one = score_systems({"a": a, "b": b}, [ref], metrics="bleu,chrf,ter", jobs=1)
+    two = score_systems({"a": a, "b": b}, [ref], metrics="bleu,chrf,ter", jobs=2)
+    assert one == two
+
+
+def test_unknown_metric_lists_the_available_ones() -> None:
+    with pytest.raises(UnknownNameError, match="available: bleu, chrf, chrf\\+\\+, comet, ter"):
+        metric_names("bleu,meteor")
+    assert metric_names("BLEU, ter,bleu") == ["bleu", "ter"]
+    assert "chrf++" in METRICS
+
+
+def test_seed_and_resamples_change_the_test_and_its_signature(
+    small: tuple[list[str], list[str], list[str]],
+) -> None:
+    ref, a, b = small
+    runs = {
+        (seed, n): score_systems(
+            [("a", a), ("b", b)],
+            [ref],
+            metrics="bleu",
+            significance="bootstrap",
+            resamples=n,
+            seed=seed,
+        )[1].significance[0]
+        for seed, n in [(1, 100), (1, 100), (2, 100), (1, 200)]
+    }
+    assert runs[1, 100].signature.startswith("BLEU|nrefs:1|bs:100|seed:1|")
+    assert runs[1, 200].signature.startswith("BLEU|nrefs:1|bs:200|seed:1|")
+    assert runs[2, 100].mean != runs[1, 100].mean
+    assert runs[1, 100].ci_low < runs[1, 100].mean < runs[1, 100].ci_high
+    assert 0 < runs[1, 100].p_value <= 1
+
+
+def test_significance_parameters_are_checked(small: tuple[list[str], list[str], list[str]]) -> None:
+    ref, a, b = small
+    with pytest.raises(MetricError, match="seed"):
+        score_systems([("a", a), ("b", b)], [ref], significance="ar", seed=0)
+    with pytest.raises(MetricError, match="resamples"):
+        score_systems([("a", a), ("b", b)], [ref], significance="bootstrap", resamples=-3)
+    with pytest.raises(UserInputError, match="at least two systems"):
+        score_systems([("a", a)], [ref], significance="bootstrap")
+    with pytest.raises(UnknownNameError, match="bootstrap"):
+        score_systems([("a", a), ("b", b)], [ref], significance="permutation")
+
+
+def test_misaligned_and_empty_inputs_are_user_errors(
+    small: tuple[list[str], list[str], list[str]],
+) -> None:
+    ref, a, _ = small
+    with pytest.raises(UserInputError, match="System 'a' has 59 segments but the reference has 60"):
+        score_systems([("a", a[:-1])], [ref])
+    with pytest.raises(UserInputError, match="used twice"):
+        score_systems([("a", a), ("a", a)], [ref])
+    with pytest.raises(UserInputError, match="no segments"):
+        score_systems([("a", [])], [[]])
+
+
+def test_comet_says_clearly_that_it_is_unavailable(
+    small: tuple[list[str], list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    ref, a, _ = small
+    monkeypatch.setitem(sys.modules, "comet", None)  # as if unbabel-comet were not installed
+    with pytest.raises(MetricError, match=r"COMET is unavailable.*pip install"):
+        score_systems([("a", a)], [ref], metrics="comet", sources=ref)
+    with pytest.raises(MetricError, match="source"):
+        score_systems([("a", a)], [ref], metrics="comet")
+
+
+# ─── the CLI's messages ─────────────────────────────────────────────────────────────────────
+
+
+@pytest.fixture
+def files(tmp_path: Path, small: tuple[list[str], list[str], list[str]]) -> dict[str, Path]:
+    ref, a, _ = small
+    bad = tmp_path / "cp1251.txt"
+    bad.write_bytes("Привет мир\n".encode("cp1251") * len(ref))
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    return {
+        "ref": write_lines(tmp_path / "ref.txt", ref),
+        "a": write_lines(tmp_path / "a.txt", a),
+        "short": write_lines(tmp_path / "short.txt", a[:10]),
+        "cp1251": bad,
+        "empty": empty,
+    }
+
+
+@pytest.mark.parametrize(
+    ("hyp", "message"),
+    [
+        ("short", "has 10 segments but the reference has 60; they must be line-aligned"),
+        ("empty", "is empty; give a file with one segment per line"),
+        ("cp1251", "is not UTF-8 (first bad byte on line 1)"),
+    ],
+)
+def test_cli_bad_input_gives_one_clear_message(
+    files: dict[str, Path], hyp: str, message: str
+) -> None:
+    proc = run_workbench("score", "--ref", str(files["ref"]), "--hyp", str(files[hyp]))
+    assert proc.returncode == 2
+    assert message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr
+
+
+def test_cli_text_output_looks_like_sacrebleu(files: dict[str, Path]) -> None:
+    proc = run_workbench(
+        "score", "--ref", str(files["ref"]), "--hyp", str(files["a"]), "--metrics", "bleu"
+    )
+    assert proc.returncode == 0, proc.stderr
+    expected = BLEU().corpus_score(
+        files["a"].read_text(encoding="utf-8").splitlines(),
+        [files["ref"].read_text(encoding="utf-8").splitlines()],
+    )
+    assert (
+        f"BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = {expected.score:.1f}"
+        in proc.stdout
+    )

@@ -1,0 +1,101 @@
+"""Compare-tab handlers on the sample case (supplied translations, bundled e5-small embedder)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import UserInputError
+from workbench.settings import Settings
+from workbench.types import DIFFERENCE_KINDS
+from workbench.ui.context import UIContext
+from workbench.ui.handlers import compare as h
+
+pytest.importorskip(
+    "workbench.pipeline.compare", reason="the compare pipeline is not in this build"
+)
+pytestmark = pytest.mark.slow  # one real comparison of the sample case (~15 s on 2 CPUs)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[UIContext, h.CompareState]:
+    """The sample case compared once for the whole module (it takes a few seconds)."""
+    settings = Settings.resolve({"home": tmp_path_factory.mktemp("compare-home")})
+    ctx = UIContext(settings)
+    choices = h.case_choices(ctx)
+    return ctx, h.run(ctx, h.load(h.default_case(choices)), h.SUPPLIED)
+
+
+def test_sample_case_is_offered_first(settings: Settings) -> None:
+    choices = h.case_choices(UIContext(settings))
+    assert choices and choices[0][0].startswith(h.SAMPLE_CASE)
+    assert Path(h.default_case(choices) or "").name == h.SAMPLE_CASE
+    overview = h.case_overview(h.load(h.default_case(choices)))
+    assert "state" in overview and "foreign" in overview
+
+
+def test_pairs_show_differences_highlighted_by_kind(
+    sample: tuple[UIContext, h.CompareState],
+) -> None:
+    _, state = sample
+    html = h.pairs_html(state, DIFFERENCE_KINDS, h.OUTLET_TYPES)
+    kinds = set(re.findall(r'<mark class="wb-diff diff-([a-z]+)"', html))
+    assert {"number", "attribution"} <= kinds
+    n_all = len(re.findall(r'class="wb-pair"', html))
+    only_numbers = h.pairs_html(state, ["number"], h.OUTLET_TYPES)
+    n_numbers = len(re.findall(r'class="wb-pair"', only_numbers))
+    assert 0 < n_numbers < n_all
+    assert set(re.findall(r'<mark class="wb-diff diff-([a-z]+)"', only_numbers)) == {"number"}
+
+
+def test_outlet_filter_keeps_only_that_reporting(sample: tuple[UIContext, h.CompareState]) -> None:
+    _, state = sample
+    foreign = h.pairs_html(state, DIFFERENCE_KINDS, ["foreign"])
+    independent = h.pairs_html(state, DIFFERENCE_KINDS, ["independent"])
+    for html, outlet in ((foreign, "(foreign)"), (independent, "(independent)")):
+        cards = html.split('class="wb-pair"')[1:]
+        assert cards and all(outlet in card for card in cards)
+    assert len(foreign.split('class="wb-pair"')) != len(independent.split('class="wb-pair"'))
+    assert "No aligned pair" in h.pairs_html(state, DIFFERENCE_KINDS, [])
+
+
+def test_unmatched_and_aggregates(sample: tuple[UIContext, h.CompareState]) -> None:
+    _, state = sample
+    unmatched = h.unmatched_html(state, h.OUTLET_TYPES)
+    n_statements = sum(len(d.comparison.unmatched_statements) for d in state.result.documents)
+    assert f"Statements no report retells ({n_statements})" in unmatched
+    aggregates = h.aggregates_html(state)
+    assert "Differences by outlet type and kind" in aggregates and "bandits" in aggregates
+    assert state.result.signature.split("|")[0] in aggregates
+
+
+def test_html_report_is_written(sample: tuple[UIContext, h.CompareState]) -> None:
+    ctx, state = sample
+    path = h.export_html(ctx, state)
+    assert path.suffix == ".html" and path.parent == ctx.exports_dir
+    assert "<html" in path.read_text(encoding="utf-8").lower()
+    with pytest.raises(UserInputError, match="Run a comparison first"):
+        h.export_html(ctx, None)
+
+
+def test_uploaded_files_become_a_case(tmp_path: Path, settings: Settings) -> None:
+    st = tmp_path / "st.txt"
+    st.write_text("<script>alert(1)</script> Погибли 164 человека.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("<script>alert(1)</script> 164 people died.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. Other news followed.", encoding="utf-8")
+    case = h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign")
+    assert [d.outlet_type.value for d in case.documents] == ["state", "foreign"]
+    ctx = UIContext(settings)
+    state = h.run(ctx, case, h.SUPPLIED)
+    html = h.pairs_html(state, DIFFERENCE_KINDS, h.OUTLET_TYPES) + h.unmatched_html(
+        state, h.OUTLET_TYPES
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    with pytest.raises(UserInputError, match="outlet type"):
+        h.uploaded_case(str(st), str(rep), "ru", None, "tabloid")
+    with pytest.raises(UserInputError, match="No reporting file"):
+        h.uploaded_case(str(st), None, "ru")

@@ -1,0 +1,140 @@
+"""The app frame without a browser: serve options, escaping, features, post-edit store, app build."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import build_parser
+from workbench.cli.serve_cmd import parse_auth
+from workbench.errors import UserInputError
+from workbench.ui.context import ModelChoice
+from workbench.ui.features import missing, unavailable_message
+from workbench.ui.handlers.common import MAX_CHARS, output_path, read_upload
+from workbench.ui.postedits import PostEditStore
+from workbench.ui.render import esc, highlight, notice_list, signature_list, table
+
+HOSTILE = '<img src=x onerror=alert(1)><script>alert("x")</script>'
+
+
+def test_serve_defaults_to_localhost_without_share() -> None:
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.share, args.auth) == ("127.0.0.1", 7860, False, None)
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [(None, None), ("ann:s3cret", ("ann", "s3cret")), ("a:b:c", ("a", "b:c"))],
+)
+def test_auth_is_parsed(spec: str | None, expected: tuple[str, str] | None) -> None:
+    assert parse_auth(spec) == expected
+
+
+@pytest.mark.parametrize("spec", ["nopassword", ":pw", "user:"])
+def test_bad_auth_is_one_clear_error(spec: str) -> None:
+    with pytest.raises(UserInputError, match="USER:PASSWORD"):
+        parse_auth(spec)
+
+
+def test_model_choice_parses_engine_and_model() -> None:
+    assert ModelChoice.parse("opus-mt:/m/ru-en") == ModelChoice("opus-mt", "/m/ru-en")
+    with pytest.raises(UserInputError, match="ENGINE:MODEL"):
+        ModelChoice.parse("/just/a/path")
+
+
+def test_every_renderer_escapes_hostile_text() -> None:
+    for html in (
+        esc(HOSTILE),
+        notice_list([HOSTILE]),
+        signature_list([(HOSTILE, HOSTILE)]),
+        highlight(HOSTILE, [(0, 4, "number", HOSTILE)]),
+        table([HOSTILE], [[HOSTILE]], css_class="t"),
+    ):
+        assert "<img" not in html and "<script" not in html
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html or "&lt;img" in html
+
+
+def test_highlight_marks_spans_by_kind_and_keeps_text() -> None:
+    text = "Police said 20,000 bandits attacked."
+    html = highlight(text, [(12, 18, "number", "20,000 vs 10,000"), (19, 26, "framing", "label")])
+    assert '<mark class="wb-diff diff-number"' in html
+    assert ">20,000</mark>" in html and ">bandits</mark>" in html
+    assert html.startswith("Police said ") and html.endswith(" attacked.")
+
+
+def test_highlight_skips_overlapping_and_out_of_range_spans() -> None:
+    html = highlight("abcdef", [(0, 4, "number", ""), (2, 5, "entity", ""), (3, 99, "hedge", "")])
+    assert html.count("<mark") == 1 and "diff-entity" not in html and html.endswith("ef")
+
+
+def test_missing_features_are_named() -> None:
+    assert missing("workbench.settings:Settings", "json") == []
+    gone = missing("workbench.nonexistent:thing", "workbench.settings:Nope")
+    assert gone == ["workbench.nonexistent:thing", "workbench.settings:Nope"]
+    assert "`workbench.settings.Nope`" in unavailable_message("X", gone)
+
+
+def test_postedits_are_kept_and_replaced(tmp_path: Path) -> None:
+    store = PostEditStore(tmp_path / "sub" / "pe.sqlite")
+    assert store.lookup([("a", "sig")]) == {}
+    store.save("Привет.", "sig1", "Hi.", "Hello.")
+    store.save("Привет.", "sig1", "Hi.", "Hello there. ")
+    store.save("Привет.", "sig2", "Hey.", "Hey!")
+    again = PostEditStore(tmp_path / "sub" / "pe.sqlite")
+    assert again.lookup([("Привет.", "sig1"), ("Привет.", "sig2"), ("x", "sig1")]) == {
+        ("Привет.", "sig1"): "Hello there.",
+        ("Привет.", "sig2"): "Hey!",
+    }
+    assert again.count() == 2
+    with pytest.raises(UserInputError, match="empty"):
+        store.save("a", "s", "b", "   ")
+
+
+def test_uploads_utf8_cp1251_binary_and_huge(tmp_path: Path) -> None:
+    good = tmp_path / "a.txt"
+    good.write_bytes("\ufeffПривет".encode())
+    assert read_upload(good) == ("Привет", [])
+    legacy = tmp_path / "b.txt"
+    legacy.write_bytes("Привет".encode("cp1251"))
+    text, notices = read_upload(legacy)
+    assert text == "Привет" and "cp1251" in notices[0]
+    binary = tmp_path / "c.bin"
+    binary.write_bytes(b"\x00\x01\x02PK")
+    with pytest.raises(UserInputError, match="binary"):
+        read_upload(binary)
+    huge = tmp_path / "d.txt"
+    huge.write_text("а" * (MAX_CHARS + 1), encoding="utf-8")
+    with pytest.raises(UserInputError, match="command line"):
+        read_upload(huge)
+    with pytest.raises(UserInputError, match="No file"):
+        read_upload(None)
+
+
+def test_output_paths_are_fresh_and_safe(tmp_path: Path) -> None:
+    a = output_path(tmp_path / "x", "../evil name<>", ".txt")
+    a.write_text("")
+    b = output_path(tmp_path / "x", "../evil name<>", ".txt")
+    assert a.parent == b.parent == tmp_path / "x" and a != b and ".." not in a.name
+
+
+def test_app_builds_with_every_tab(settings: object) -> None:
+    pytest.importorskip("gradio")
+    from workbench.ui.app import create_app
+    from workbench.ui.context import UIContext
+
+    app = create_app(UIContext(settings=settings))  # type: ignore[arg-type]
+    ids = {getattr(b, "elem_id", None) for b in app.blocks.values()}
+    for tab in ("translate", "compare", "evaluate", "annotate", "models"):
+        assert f"tab-{tab}" in ids
+
+
+def test_serve_refuses_a_bad_port() -> None:
+    from workbench.cli.serve_cmd import run
+
+    args = argparse.Namespace(
+        home=None, host="127.0.0.1", port=70000, auth=None, share=False, model=[], corpora=None
+    )
+    with pytest.raises(UserInputError, match="--port"):
+        run(args)

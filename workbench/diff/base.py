@@ -1,0 +1,199 @@
+"""What every difference detector shares: its input, its output, the registry, mention pairing.
+
+A detector is a function ``detect(ctx, claimed) -> Finding``. The specific detectors (numbers,
+entities, framing, hedges, attributions, negations) ignore ``claimed``; the content detector
+(omission, addition, wording) runs last and skips every span the others examined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from workbench.diff.lexicon import Lexicon
+from workbench.diff.text import Span
+from workbench.registry import Registry
+from workbench.types import Difference
+
+
+@dataclass(frozen=True)
+class DiffContext:
+    """The inputs of one comparison.
+
+    Attributes:
+        statement: The statement's English translation (or its text when there is none).
+        report: The joined English report sentences.
+        source: The statement's original kk/ky/ru text, if known.
+        src: The source language code, if known.
+        lexicon: The framing lexicon.
+    """
+
+    statement: str
+    report: str
+    source: str | None
+    src: str | None
+    lexicon: Lexicon
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Spans already examined by earlier detectors, per side."""
+
+    statement: tuple[Span, ...] = ()
+    report: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a detector found: differences, and the spans it examined (equal or not)."""
+
+    differences: tuple[Difference, ...] = ()
+    claims: Claims = field(default_factory=Claims)
+
+
+Detector = Callable[[DiffContext, Claims], Finding]
+
+#: Detectors by name; each entry is lazy so that listing them imports nothing.
+DETECTORS: Registry[Detector] = Registry("difference detector")
+DETECTORS.add("number", "workbench.diff.numbers:detect_numbers")
+DETECTORS.add("entity", "workbench.diff.entities:detect_entities")
+DETECTORS.add("framing", "workbench.diff.framing:detect_framing")
+DETECTORS.add("hedge", "workbench.diff.markers:detect_hedges")
+DETECTORS.add("attribution", "workbench.diff.markers:detect_attributions")
+DETECTORS.add("negation", "workbench.diff.markers:detect_negations")
+DETECTORS.add("content", "workbench.diff.content:detect_content")
+
+#: The order detectors run in: specific kinds first, the content diff last.
+DETECTOR_ORDER: tuple[str, ...] = (
+    "number",
+    "entity",
+    "framing",
+    "hedge",
+    "attribution",
+    "negation",
+    "content",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a detector found on one side (a figure, a name, a label, a marker).
+
+    ``span`` is ``None`` for a mention found only in the original source text.
+    """
+
+    text: str
+    span: Span | None
+    role: str = ""
+    note: str = ""
+    value: object = None
+    context: str = ""
+
+
+Same = Callable[[Mention, Mention], bool]
+
+
+def context_of(text: str, span: Span) -> str:
+    """The words either side of ``span`` (lower-case), to tell repeated mentions apart."""
+    before = re.findall(r"\w+", text[max(0, span[0] - 40) : span[0]])
+    after = re.findall(r"\w+", text[span[1] : span[1] + 40])
+    return f"{before[-1].lower() if before else ''}|{after[0].lower() if after else ''}"
+
+
+def match_mentions(
+    left: Sequence[Mention], right: Sequence[Mention], same: Same
+) -> tuple[list[Mention], list[Mention]]:
+    """Pair equal mentions one-to-one; return the unmatched ones of each side.
+
+    Identical text in identical context is matched first, then identical text, then anything
+    ``same`` accepts, so that a repeated marker is matched with its own counterpart.
+    """
+    a, b = list(left), list(right)
+    tests: tuple[Same, ...] = (
+        lambda x, y: x.text.lower() == y.text.lower() and x.context == y.context != "",
+        lambda x, y: x.text.lower() == y.text.lower(),
+        lambda x, y: True,
+    )
+    for test in tests:
+        for x in list(a):
+            y = next((y for y in b if test(x, y) and same(x, y)), None)
+            if y is not None:
+                a.remove(x)
+                b.remove(y)
+    return a, b
+
+
+def compare_mentions(
+    kind: str,
+    statement: Sequence[Mention],
+    report: Sequence[Mention],
+    same: Same,
+    *,
+    source: Sequence[Mention] = (),
+    pair: bool = True,
+) -> Finding:
+    """Match mentions across the sides and turn the leftovers into differences.
+
+    Mentions equal under ``same`` are matched one-to-one (their spans are claimed, no
+    difference). Source mentions not matched by a statement mention explain report mentions
+    equal to them (the translation dropped what the original and the report both have).
+    Leftovers are paired (same ``role`` first, then in order) into two-sided differences when
+    ``pair`` is true; the rest are one-sided differences.
+    """
+    left, right = match_mentions(statement, report, same)
+    if source:
+        spare = match_mentions(statement, source, same)[1]
+        right = match_mentions(spare, right, same)[1]
+    return Finding(
+        tuple(pair_leftovers(kind, left, right, pair=pair)),
+        Claims(tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)),
+    )
+
+
+def pair_leftovers(
+    kind: str, left: Sequence[Mention], right: Sequence[Mention], *, pair: bool = True
+) -> list[Difference]:
+    """Differences for unmatched mentions: paired across sides (same role first, then in order)
+    when ``pair`` is true, one-sided otherwise and for what is left."""
+    left, right = list(left), list(right)
+    diffs: list[Difference] = []
+    if pair:
+        for s, r in _pairs(left, right):
+            left.remove(s)
+            right.remove(r)
+            diffs.append(_difference(kind, s, r))
+    diffs += [_difference(kind, s, None) for s in left]
+    diffs += [_difference(kind, None, r) for r in right]
+    return diffs
+
+
+def _pairs(left: list[Mention], right: list[Mention]) -> list[tuple[Mention, Mention]]:
+    pairs: list[tuple[Mention, Mention]] = []
+    free = list(right)
+    for s in left:
+        r = next((r for r in free if r.role and r.role == s.role), None)
+        if r is not None:
+            pairs.append((s, r))
+            free.remove(r)
+    done = {id(s) for s, _ in pairs}
+    for s in left:
+        if id(s) not in done and free:
+            pairs.append((s, free.pop(0)))
+    return pairs
+
+
+def _difference(kind: str, s: Mention | None, r: Mention | None) -> Difference:
+    notes = [m.note for m in (s, r) if m is not None and m.note]
+    if s is None:
+        notes.append("only in report")
+    elif r is None:
+        notes.append("only in statement" if s.span else "only in source text")
+    return Difference(
+        kind=kind,
+        statement=s.text if s else "",
+        report=r.text if r else "",
+        statement_span=s.span if s else None,
+        report_span=r.span if r else None,
+        note="; ".join(dict.fromkeys(notes)),
+    )

@@ -1,0 +1,78 @@
+"""The rest of a token-level diff: ``omission``, ``addition`` and ``wording``.
+
+Runs last. Content words (no stop words) outside every span the specific detectors examined are
+compared with difflib. In each changed block, words found nowhere on the other side are what
+differs (words merely moved are not): statement words only → ``omission``, report words only →
+``addition``, both → ``wording``.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from workbench.diff.base import Claims, DiffContext, Finding
+from workbench.diff.text import Span, Token, covered, is_content, is_cyrillic, stem, tokenize
+from workbench.types import Difference
+
+
+def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
+    return [
+        t for t in tokenize(text) if is_content(t) and not covered((t.start, t.end), list(claims))
+    ]
+
+
+def _groups(tokens: list[Token], claims: tuple[Span, ...]) -> list[list[Token]]:
+    """Split tokens into runs that no examined span interrupts."""
+    groups: list[list[Token]] = []
+    for tok in tokens:
+        if groups and not covered((groups[-1][-1].end, tok.start), list(claims)):
+            groups[-1].append(tok)
+        else:
+            groups.append([tok])
+    return groups
+
+
+def _span(group: list[Token]) -> Span:
+    return group[0].start, group[-1].end
+
+
+def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Omissions, additions and wording changes among the words no other detector explained."""
+    if is_cyrillic(ctx.statement) != is_cyrillic(ctx.report):
+        return Finding()  # different scripts: a word diff would flag every word
+    s_toks = _content(ctx.statement, claimed.statement)
+    r_toks = _content(ctx.report, claimed.report)
+    s_keys = [stem(t.text) for t in s_toks]
+    r_keys = [stem(t.text) for t in r_toks]
+    s_set, r_set = set(s_keys), set(r_keys)
+    diffs: list[Difference] = []
+    matcher = SequenceMatcher(None, s_keys, r_keys, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        s_missing = [t for t, k in zip(s_toks[i1:i2], s_keys[i1:i2], strict=True) if k not in r_set]
+        r_missing = [t for t, k in zip(r_toks[j1:j2], r_keys[j1:j2], strict=True) if k not in s_set]
+        diffs += _block(
+            ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
+        )
+    return Finding(tuple(diffs))
+
+
+def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:
+    out: list[Difference] = []
+    for s, r in zip(left, right, strict=False):
+        ss, rs = _span(s), _span(r)
+        out.append(
+            Difference("wording", ctx.statement[ss[0] : ss[1]], ctx.report[rs[0] : rs[1]], ss, rs)
+        )
+    for s in left[len(right) :]:
+        ss = _span(s)
+        out.append(
+            Difference("omission", ctx.statement[ss[0] : ss[1]], "", ss, None, "only in statement")
+        )
+    for r in right[len(left) :]:
+        rs = _span(r)
+        out.append(
+            Difference("addition", "", ctx.report[rs[0] : rs[1]], None, rs, "only in report")
+        )
+    return out

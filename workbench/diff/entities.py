@@ -1,0 +1,131 @@
+"""Names of people, places and organisations, compared across scripts: the ``entity`` detector.
+
+A name is a run of capitalised words. A word that opens a sentence counts only when something
+confirms it is a name (it is followed by another capitalised word, or is capitalised elsewhere).
+A name on one side is matched when its last word (the surname or head) and, for names of three
+words or more, most of its words are spelling variants (:func:`same_name`) of words on the other side, or of words of the
+original source text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from workbench.diff.base import Claims, DiffContext, Finding, Mention, pair_leftovers
+from workbench.diff.text import STOPWORDS, Token, tokenize, words
+from workbench.diff.translit import same_name
+
+#: Words that are capitalised without being names (titles, months, days).
+NOT_NAMES: frozenset[str] = words(
+    """president minister prime deputy mr mrs ms dr sir lord lady general colonel captain
+    governor mayor senator chairman chief head king queen prince princess pope saint st
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday i ok
+    президент министр премьер глава генерал январь января февраля марта апреля мая июня июля
+    августа сентября октября ноября декабря"""
+)
+#: Surname endings that confirm a capitalised word opening a sentence is a name (Токаев, Tokayev,
+#: Тоқаев, Ruzakhunov, Назарбаева, Ұлы, Уулу), with a few Russian/Kazakh case endings.
+_SURNAME = re.compile(
+    r"(?:(?:ов|ев|ёв|ин|ова|ева|ина|баев|ұлы|улы|уулу|қызы|кызы|бек)(?:а|у|ым|ом|ы|ке|ге|қа|ға)?"
+    r"|(?:ov|ev|yev|ova|eva|uly|uulu|bek|bayev))$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*[\"“«(]?|[\"“«]|\n)\s*$")
+
+
+def _capitalised(tok: Token) -> bool:
+    word = re.split(r"['’]", tok.lower)[0]
+    return tok.text[0].isupper() and word not in NOT_NAMES
+
+
+def _possessive(run: list[Token]) -> bool:
+    return bool(run) and run[-1].lower.endswith(("'s", "’s"))
+
+
+def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
+    """Runs of capitalised tokens that look like names, and all tokens of ``text``."""
+    tokens = tokenize(text)
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for tok in tokens:
+        adjacent = run and re.fullmatch(r"[\s\-]*", text[run[-1].end : tok.start]) is not None
+        if _capitalised(tok) and (not run or adjacent) and not _possessive(run):
+            run.append(tok)
+            continue
+        if run:
+            runs.append(run)
+        run = [tok] if _capitalised(tok) else []
+    if run:
+        runs.append(run)
+    return runs, tokens
+
+
+def _confirmed(run: list[Token], text: str, elsewhere: frozenset[str]) -> bool:
+    first = run[0]
+    if not _SENTENCE_START.search(text[: first.start]) or len(run) > 1:
+        return True
+    if first.lower in STOPWORDS:
+        return False
+    return first.text in elsewhere or _SURNAME.search(first.text) is not None
+
+
+def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> list[Mention]:
+    """Name mentions of ``text`` (runs of capitalised words), with spans."""
+    runs, tokens = _names(text)
+    mid = {t.text for run in runs for t in run if not _SENTENCE_START.search(text[: t.start])}
+    elsewhere = frozenset(mid) | also_capitalised
+    out = []
+    for whole in runs:
+        if not _confirmed(whole, text, elsewhere):
+            continue
+        run = list(itertools.dropwhile(lambda t: t.lower in STOPWORDS, whole))
+        if not run:
+            continue
+        start, end = run[0].start, run[-1].end
+        out.append(Mention(text[start:end], (start, end), note="name", value=run))
+    return out
+
+
+def _capitalised_mid(text: str) -> frozenset[str]:
+    return frozenset(
+        t.text
+        for t in tokenize(text)
+        if t.text[0].isupper() and not _SENTENCE_START.search(text[: t.start])
+    )
+
+
+def _present(mention: Mention, words: list[Token]) -> bool:
+    run = mention.value
+    assert isinstance(run, list)
+    keys = [re.sub(r"['’]s$", "", t.text) for t in run if t.lower not in NOT_NAMES]
+    if not keys:
+        return True
+    found = [_found(k, words) for k in keys]
+    # the surname or head noun must be there ("Kassym-Jomart Tokayev" ~ "Tokayev"), and most
+    # of a longer name ("Los Angeles Police Department" !~ "Federation Police Department")
+    return found[-1] and (len(found) <= 2 or 2 * sum(found) > len(found))
+
+
+def _found(key: str, words: list[Token]) -> bool:
+    if key in {w.text for w in words}:
+        return True
+    return len(key) > 1 and any(same_name(key, w.text) for w in words if len(w.text) > 1)
+
+
+def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Names on one side with no spelling variant on the other (or in the source text)."""
+    statement_tokens = tokenize(ctx.statement)
+    report_tokens = tokenize(ctx.report)
+    source_tokens = tokenize(ctx.source) if ctx.source else []
+    statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
+    report = find_names(ctx.report, _capitalised_mid(ctx.statement))
+    left = [m for m in statement if not _present(m, report_tokens)]
+    right = [
+        m for m in report if not _present(m, statement_tokens) and not _present(m, source_tokens)
+    ]
+    claims = Claims(
+        tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
+    )
+    return Finding(tuple(pair_leftovers("entity", left, right)), claims)

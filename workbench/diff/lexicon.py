@@ -1,0 +1,196 @@
+"""The editable framing lexicon: loaded and neutral labels for actors, by category and language.
+
+The default lexicon ships as ``workbench/data/framing_lexicon.toml``; a user can pass their own
+file. Terms are matched as whole words; a word ending in ``*`` is a stem.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from workbench.errors import UserInputError
+from workbench.types import LabelHit
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Languages a lexicon may list terms for.
+LEXICON_LANGUAGES: tuple[str, ...] = ("en", "ru", "kk", "ky")
+_DEFAULT = "framing_lexicon.toml"
+
+
+class LexiconError(UserInputError):
+    """A framing lexicon file is missing or malformed; the message names the file."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """One lexicon term, compiled."""
+
+    term: str
+    category: str
+    loaded: bool
+    language: str
+    pattern: re.Pattern[str]
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Category:
+    """A lexicon category (``loaded`` or neutral) with its description."""
+
+    name: str
+    loaded: bool
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A loaded framing lexicon.
+
+    Attributes:
+        name: The lexicon's name.
+        version: Its version (part of every diff signature).
+        path: The file it was read from.
+        categories: Its categories, in file order.
+        terms: Every term, compiled, longest first.
+    """
+
+    name: str
+    version: str
+    path: str
+    categories: tuple[Category, ...]
+    terms: tuple[Term, ...]
+
+    @property
+    def signature(self) -> str:
+        """``name@version`` of this lexicon."""
+        return f"{self.name}@{self.version}"
+
+
+def default_lexicon_path() -> Path:
+    """The path of the lexicon shipped with the workbench."""
+    return Path(str(resources.files("workbench") / "data" / _DEFAULT))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Read a framing lexicon file (the shipped one when ``path`` is None).
+
+    Raises:
+        LexiconError: when the file cannot be read, is not TOML, or lacks required fields.
+    """
+    file = Path(path) if path is not None else default_lexicon_path()
+    try:
+        with file.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as err:
+        raise LexiconError(
+            f"Cannot read the lexicon file {file} ({err.strerror}); check the path."
+        ) from err
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"The lexicon file {file} is not valid TOML ({err}); fix it.") from err
+    return _build(data, file)
+
+
+def _build(data: dict[str, Any], file: Path) -> Lexicon:
+    version = data.get("version")
+    if not isinstance(version, (str, int, float)) or str(version).strip() == "":
+        raise LexiconError(f'The lexicon file {file} has no `version = "..."`; add one.')
+    raw = data.get("categories")
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(f"The lexicon file {file} has no [[categories]] entries; add some.")
+    categories: list[Category] = []
+    terms: list[Term] = []
+    for number, entry in enumerate(raw, start=1):
+        category = _category(entry, number, file)
+        categories.append(category)
+        terms += _terms(entry, category, file)
+    terms.sort(key=lambda t: (-len(t.term), t.term))
+    name = str(data.get("name", file.stem))
+    return Lexicon(name, str(version), str(file), tuple(categories), tuple(terms))
+
+
+def _category(entry: object, number: int, file: Path) -> Category:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise LexiconError(f"Category {number} in the lexicon file {file} needs a `name`.")
+    loaded = entry.get("loaded")
+    if not isinstance(loaded, bool):
+        raise LexiconError(
+            f"Category {entry['name']!r} in the lexicon file {file} needs `loaded = true` "
+            "or `loaded = false`."
+        )
+    return Category(entry["name"], loaded, str(entry.get("description", "")))
+
+
+def _terms(entry: dict[str, Any], category: Category, file: Path) -> list[Term]:
+    out: list[Term] = []
+    for lang in LEXICON_LANGUAGES:
+        words = entry.get(lang, [])
+        if not isinstance(words, list) or not all(
+            isinstance(w, str) and w.strip(" *") for w in words
+        ):
+            raise LexiconError(
+                f"`{lang}` of category {category.name!r} in the lexicon file {file} must be a "
+                "list of non-empty strings."
+            )
+        out += [
+            Term(w.strip(), category.name, category.loaded, lang, _compile(w.strip()), _prefix(w))
+            for w in words
+        ]
+    return out
+
+
+def _fold_case(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+def _prefix(term: str) -> str:
+    """A literal piece every match of ``term`` contains (a cheap pre-filter)."""
+    return _fold_case(re.split(r"[\s\-*]+", term.strip())[0])
+
+
+def _compile(term: str) -> re.Pattern[str]:
+    parts = []
+    for word in re.split(r"[\s\-]+", term):
+        stem = word.endswith("*")
+        body = "".join("[её]" if c in "её" else re.escape(c) for c in word.rstrip("*"))
+        parts.append(body + (r"[\w’'\-]*" if stem else ""))
+    return re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
+
+
+def find_labels(text: str, lexicon: Lexicon) -> list[LabelHit]:
+    """Find the lexicon's loaded and neutral labels in ``text`` (any lexicon language).
+
+    Overlapping matches are resolved longest first, then leftmost; hits are in text order.
+    """
+    folded = _fold_case(text)
+    found = [
+        (m.start(), m.end(), term)
+        for term in lexicon.terms
+        if term.prefix in folded
+        for m in term.pattern.finditer(text)
+    ]
+    found.sort(key=lambda f: (f[0] - f[1], f[0], f[2].term))
+    hits: list[LabelHit] = []
+    for start, end, term in found:
+        if any(start < h.end and h.start < end for h in hits):
+            continue
+        hits.append(
+            LabelHit(
+                text=text[start:end],
+                term=term.term,
+                category=term.category,
+                loaded=term.loaded,
+                start=start,
+                end=end,
+                language=term.language,
+            )
+        )
+    return sorted(hits, key=lambda h: h.start)

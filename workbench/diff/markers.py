@@ -1,0 +1,232 @@
+"""Hedges, attributions and negations: small markers that change how a claim stands.
+
+* ``hedge``: "allegedly", "reportedly", "so-called", "what officials called", scare quotes.
+* ``attribution``: who says it ("X said", "according to X", "the ministry stated").
+* ``negation``: not / no / never / denied / without (ru не, нет, ни, никогда in source text).
+
+Each marker is compared by class (hedges), by speaker (attributions) or by count (negations).
+"""
+
+from __future__ import annotations
+
+import re
+
+from workbench.diff.base import (
+    Claims,
+    DiffContext,
+    Finding,
+    Mention,
+    compare_mentions,
+    context_of,
+)
+from workbench.diff.text import STOPWORDS, is_cyrillic, tokenize, words
+from workbench.diff.translit import same_name
+
+_F = re.IGNORECASE
+
+#: Hedge markers by class; a hedge is matched by one of the same class on the other side.
+HEDGES: dict[str, re.Pattern[str]] = {
+    "allegation": re.compile(
+        r"(?<!\w)(?:allegedly|alleged|purportedly|purported|supposedly|ostensibly|"
+        r"якобы|мнимы\w*|имиш|болжолдуу)(?!\w)",
+        _F,
+    ),
+    "report": re.compile(
+        r"(?<!\w)(?:reportedly|(?:is|are|was|were)\s+(?:said|believed|thought|reported)\s+to|"
+        r"по\s+слухам|по\s+неподтвержд[её]нным\s+данным)(?!\w)",
+        _F,
+    ),
+    "uncertain": re.compile(
+        r"(?<!\w)(?:apparently|possibly|probably|perhaps|seemingly|unconfirmed|unverified|"
+        r"(?:may|might|could)\s+have|it\s+appears|предположительно|возможно|вероятно|"
+        r"по-видимому|мүмкін|мүмкүн|болжам\s+бойынша)(?!\w)",
+        _F,
+    ),
+    "distancing": re.compile(
+        r"(?<!\w)(?:so-called|self-styled|self-described|"
+        r"what\s+(?:\w+\s+){1,4}?(?:called|described\s+as|termed|labell?ed|branded|dubbed)|так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
+        _F,
+    ),
+}
+_QUOTE = re.compile(r"(?:[\"“«‘]|(?<!\w)')(?P<q>[^\"“”«»‘’'\n]{2,40}?)(?:[\"”»’]|'(?!\w))")
+
+#: Speech verbs that make an attribution ("X said", "said X").
+_VERBS = (
+    r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
+    r"added|noted|insisted|alleged|asserted|declared|confirmed|explained|argued|warned|"
+    r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed"
+)
+_ATTR_EN = re.compile(
+    r"(?<!\w)(?:(?P<acc>according\s+to|as\s+reported\s+by|citing)\s+(?P<who1>[^,.;:!?\n]{1,60}?)"
+    rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<verb>{_VERBS})(?!\w))",
+    _F,
+)
+_ATTR_SRC = re.compile(
+    r"(?<!\w)(?:(?P<ru>заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
+    r"рассказал\w*|по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*)|"
+    r"деді|мәлімдеді|хабарлады|атап\s+өтті|мәліметінше|айтуынша|сөзінше|"
+    r"деди|билдирди|маалымдады|белгиледи|маалыматы\s+боюнча|айтымында)(?!\w)",
+    _F,
+)
+#: Speakers that all stand for "the authorities".
+OFFICIAL: tuple[str, ...] = tuple(
+    sorted(
+        words(
+            """government official authorit ministr spokes office police prosecut state akimat kremlin
+    administr committee service agency правительств министр мвд власт официальн пресс-служб
+    ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
+    бийлик милиция"""
+        )
+    )
+)
+_PRONOUNS = words(
+    "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
+)
+#: Words after which the speaker of a speech verb starts ("what I said" → "I").
+_BOUNDARY = words("that who which what whom where when if because and but as while что и как")
+
+_NEGATION_EN = (
+    r"not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|scarcely|"
+    r"unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|deny|denies|denied|denying|\w+n['’]t"
+)
+#: Negation words per source language (Kazakh "не" means "what", so it is Russian only).
+_NEGATION_WORDS: dict[str, str] = {
+    "ru": r"не|нет|ни|никогда|никто|ничего|без",
+    "kk": r"жоқ|емес",
+    "ky": r"жок|эмес",
+}
+_NEGATION: dict[str, re.Pattern[str]] = {
+    lang: re.compile(rf"(?<!\w)(?:{_NEGATION_EN}|{words_})(?!\w)", _F)
+    for lang, words_ in _NEGATION_WORDS.items()
+}
+
+
+def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
+    """Hedge markers and scare quotes (short quoted phrases) of ``text``.
+
+    A quote of one to four words that does not end like a sentence is a scare quote ("I stand
+    corrected." is reported speech). Quotes count only in English text: kk/ky/ru put names of bands, parties and films in
+    quotes («Янычар»), which is no hedge.
+    """
+    found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
+    for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
+        quoted = m.group("q")
+        if 1 <= len(quoted.split()) <= 4 and not re.search(r"[.!?,]\s*$", quoted):
+            found.append((m.start(), m.end(), "distancing"))
+    found.sort()
+    return [
+        Mention(
+            text[s:e],
+            (s, e) if with_spans else None,
+            role=cls,
+            note=f"hedge:{cls}",
+            context=context_of(text, (s, e)) if with_spans else "",
+        )
+        for s, e, cls in found
+    ]
+
+
+def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Hedges on one side with no hedge of the same class on the other."""
+    statement = hedge_mentions(ctx.statement)
+    report = hedge_mentions(ctx.report)
+    source = hedge_mentions(ctx.source, with_spans=False) if ctx.source else []
+    return compare_mentions("hedge", statement, report, _same_role, source=source)
+
+
+def _same_role(a: Mention, b: Mention) -> bool:
+    return a.role == b.role
+
+
+def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
+    """Attributions of ``text``: the speech marker and the speaker (before or after it).
+
+    English, and Russian/Kazakh/Kyrgyz markers in Cyrillic text (a statement with no
+    translation, or the source); the speaker of a Kazakh or Kyrgyz marker is not extracted
+    (the verb ends a clause the speaker opens), so it matches any speaker.
+    """
+    out = []
+    cyrillic = is_cyrillic(text)
+    for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
+        if not cyrillic and m.group("acc"):
+            who, start, end = m.group("who1"), m.start(), m.end()
+        elif cyrillic and not m.group("ru"):
+            who, start, end = "", m.start(), m.end()
+        else:
+            who, start, end = _speaker(text, m.start(), m.end())
+        out.append(
+            Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
+                    note=f"attributed to {who.strip() or 'someone'}", value=_speaker_key(who),
+                    context=context_of(text, (start, end)) if with_spans else "")
+        )  # fmt: skip
+    return out
+
+
+def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The speaker of a speech verb: the words before it in its clause ("the ministry said"),
+    or after it when the verb opens the clause ("..., said the minister")."""
+    clause = re.split(r"[,.;:!?\"“”«»()\n]", text[:start])[-1]
+    if clause.strip():
+        words = list(re.finditer(r"\S+", clause))
+        cut = max((i + 1 for i, w in enumerate(words) if _boundary(w.group())), default=0)
+        words = words[cut:][-4:]
+        if not words:
+            return "", start, end
+        who = " ".join(w.group() for w in words)
+        return who, start - len(clause) + words[0].start(), end
+    after = re.split(r"[,.;:!?\"“”«»()\n]", text[end:])[0]
+    who = " ".join(after.split()[:4])
+    return who, start, end + (text[end:].find(who) + len(who) if who else 0)
+
+
+def _boundary(word: str) -> bool:
+    return word.lower() in _BOUNDARY or re.fullmatch(_VERBS, word, _F) is not None
+
+
+def _speaker_key(who: str) -> frozenset[str]:
+    words = {w.text for w in tokenize(who)}
+    if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
+        return frozenset()
+    if any(w.lower().startswith(OFFICIAL) for w in words):
+        return frozenset({"<official>"})
+    return frozenset(w for w in words if w.lower() not in STOPWORDS)
+
+
+def _same_speaker(a: Mention, b: Mention) -> bool:
+    ka, kb = a.value, b.value
+    assert isinstance(ka, frozenset) and isinstance(kb, frozenset)
+    if not ka or not kb or ka & kb:
+        return True
+    return any(same_name(x, y) for x in ka for y in kb if not x.startswith("<"))
+
+
+def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Claims attributed on one side only, or to a different speaker on each side."""
+    statement = attribution_mentions(ctx.statement)
+    report = attribution_mentions(ctx.report)
+    source = attribution_mentions(ctx.source, with_spans=False) if ctx.source else []
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
+        statement, source = source, []
+    return compare_mentions("attribution", statement, report, _same_speaker, source=source)
+
+
+def negation_mentions(
+    text: str, lang: str | None = None, *, with_spans: bool = True
+) -> list[Mention]:
+    """Negation markers of ``text``: English, and the words of ``lang`` (ru/kk/ky, default ru)."""
+    rx = _NEGATION.get(lang or "ru", _NEGATION["ru"])
+    return [
+        Mention(m.group(), (m.start(), m.end()) if with_spans else None, role="negation",
+                note="negation", context=context_of(text, m.span()) if with_spans else "")
+        for m in rx.finditer(text)
+    ]  # fmt: skip
+
+
+def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Negations on one side with no counterpart on the other."""
+    statement = negation_mentions(ctx.statement, ctx.src)
+    report = negation_mentions(ctx.report)
+    source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
+    return compare_mentions(
+        "negation", statement, report, lambda a, b: True, source=source, pair=False
+    )

@@ -1,0 +1,269 @@
+"""Figures in English and in kk/ky/ru text, normalised to values, and the ``number`` detector.
+
+"20,000", "20 000", "20 тысяч", "20 мың", "twenty thousand" and "двадцать тысяч" all have the
+value 20000; "thousands" / "тысячи" is a vague quantity (a range). Equal values in different
+notation are no difference; a figure with no equal on the other side is.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from workbench.diff.base import (
+    Claims,
+    DiffContext,
+    Finding,
+    Mention,
+    compare_mentions,
+    context_of,
+)
+from workbench.diff.text import STOPWORDS, is_cyrillic
+
+_MULT = (
+    r"thousand|million|billion|trillion|bn|mln|тыс\.|тыс|тысяч[аиуеы]?|тысячами|млн\.?|"
+    r"миллион\w*|млрд\.?|миллиард\w*|мың\w*|миң\w*"
+)
+_DIGITS = re.compile(
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|[a-zA-Z]{{1,5}}\b|(?!\w))"
+    r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+_MULTIPLIERS: dict[str, float] = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6,
+    "k": 1e3, "m": 1e6, "тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9,
+    "миллиард": 1e9, "мың": 1e3, "миң": 1e3,
+}  # fmt: skip
+
+_EN_UNITS = [
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen",
+]  # fmt: skip
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+EN_WORDS: dict[str, float] = {w: float(i) for i, w in enumerate(_EN_UNITS)}
+EN_WORDS.update({w: float(20 + 10 * i) for i, w in enumerate(_EN_TENS)})
+EN_WORDS.update({"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9})
+_EN_ORDINALS = [
+    "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+EN_WORDS.update({w: float(i) for i, w in enumerate(_EN_ORDINALS) if i})
+EN_WORDS.update({w[:-1] + "ieth": float(20 + 10 * i) for i, w in enumerate(_EN_TENS)})
+#: Words that are mostly not figures when they stand alone ("one of them", "the first time").
+_ALONE_NOT_FIGURES = frozenset({"one", "first", "second", "один", "одна", "одно", "бір", "бир"})
+
+RU_WORDS: dict[str, float] = {
+    "один": 1, "одна": 1, "одно": 1, "два": 2, "две": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3,
+    "четыре": 4, "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6,
+    "семь": 7, "семи": 7, "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9, "десять": 10,
+    "десяти": 10, "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14,
+    "пятнадцать": 15, "шестнадцать": 16, "семнадцать": 17, "восемнадцать": 18,
+    "девятнадцать": 19, "двадцать": 20, "двадцати": 20, "тридцать": 30, "тридцати": 30,
+    "сорок": 40, "сорока": 40, "пятьдесят": 50, "пятидесяти": 50, "шестьдесят": 60,
+    "шестидесяти": 60, "семьдесят": 70, "семидесяти": 70, "восемьдесят": 80,
+    "восьмидесяти": 80, "девяносто": 90, "девяноста": 90, "сто": 100, "ста": 100, "двести": 200,
+    "двухсот": 200, "триста": 300, "трехсот": 300, "трёхсот": 300, "четыреста": 400,
+    "четырехсот": 400, "пятьсот": 500, "пятисот": 500, "шестьсот": 600, "шестисот": 600,
+    "семьсот": 700, "семисот": 700, "восемьсот": 800, "восьмисот": 800, "девятьсот": 900,
+    "девятисот": 900, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячу": 1e3,
+    "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "миллиард": 1e9, "миллиарда": 1e9,
+    "миллиардов": 1e9,
+}  # fmt: skip
+KK_WORDS: dict[str, float] = {
+    "бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
+    "тоғыз": 9, "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60,
+    "жетпіс": 70, "сексен": 80, "тоқсан": 90, "жүз": 100, "мың": 1e3, "миллион": 1e6,
+    "миллиард": 1e9,
+}  # fmt: skip
+KY_WORDS: dict[str, float] = {
+    "бир": 1, "эки": 2, "үч": 3, "төрт": 4, "беш": 5, "алты": 6, "жети": 7, "сегиз": 8,
+    "тогуз": 9, "он": 10, "жыйырма": 20, "отуз": 30, "кырк": 40, "элүү": 50, "алтымыш": 60,
+    "жетимиш": 70, "сексен": 80, "токсон": 90, "жүз": 100, "миң": 1e3, "миллион": 1e6,
+    "миллиард": 1e9,
+}  # fmt: skip
+_WORD_TABLES: dict[str, dict[str, float]] = {"ru": RU_WORDS, "kk": KK_WORDS, "ky": KY_WORDS}
+
+#: Vague quantities ("thousands of") as value ranges [low, high).
+VAGUE: dict[str, tuple[float, float]] = {
+    "dozens": (24, 100), "hundreds": (200, 1000), "thousands": (1000, 10000),
+    "tens of thousands": (10000, 100000), "hundreds of thousands": (1e5, 1e6),
+    "millions": (1e6, 1e7), "десятки": (20, 100), "сотни": (200, 1000), "тысячи": (1000, 10000),
+    "десятки тысяч": (10000, 100000), "сотни тысяч": (1e5, 1e6), "миллионы": (1e6, 1e7),
+    "мыңдаған": (1000, 10000), "ондаған мың": (10000, 100000), "жүздеген": (200, 1000),
+    "миңдеген": (1000, 10000), "ондогон миң": (10000, 100000), "жүздөгөн": (200, 1000),
+}  # fmt: skip
+_VAGUE = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, VAGUE), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|процент\w*|пайыз\w*)", re.IGNORECASE)
+_CURRENCY = re.compile(r"[$€£₸₽]\s?$|(?:dollars?|euros?|pounds?|tenge|тенге|доллар|теңге)", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in a text: its value (or range), its span and text."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    percent: bool = False
+
+    @property
+    def vague(self) -> bool:
+        """True for a range such as "thousands"."""
+        return self.high is not None
+
+
+def find_figures(text: str, lang: str | None = None) -> list[Figure]:
+    """Find every figure in ``text``: digits (with multipliers), number words, vague amounts.
+
+    Args:
+        text: English, or kk/ky/ru text.
+        lang: The language of Cyrillic text (``ru`` when None); picks the number-word table.
+    """
+    figures = [f for f in map(_from_digits, _DIGITS.finditer(text)) if f is not None]
+    taken = [(f.start, f.end) for f in figures]
+    for m in _VAGUE.finditer(text):
+        if not _taken(m.start(), m.end(), taken):
+            low, high = VAGUE[m.group().lower()]
+            figures.append(Figure(m.group(), m.start(), m.end(), low, high))
+            taken.append((m.start(), m.end()))
+    table = _WORD_TABLES.get(lang or "ru", RU_WORDS) if is_cyrillic(text) else EN_WORDS
+    figures += [f for f in _from_words(text, table) if not _taken(f.start, f.end, taken)]
+    return sorted(figures, key=lambda f: f.start)
+
+
+def _taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def _from_digits(m: re.Match[str]) -> Figure | None:
+    raw = m.group("num")
+    grouped = re.fullmatch(r"\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?:\.\d+)?", raw)
+    number = re.sub(r"[,\u00a0\u202f ]", "", raw) if grouped else raw.replace(",", ".")
+    try:
+        value = float(number)
+    except ValueError:  # pragma: no cover - the regex only lets digits through
+        return None
+    mult = (m.group("sfx") or m.group("mult") or "").lower().rstrip(".")
+    value *= _multiplier(mult)
+    return Figure(m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()), value,
+                  percent=bool(m.group("pct")))  # fmt: skip
+
+
+def _multiplier(word: str) -> float:
+    if not word:
+        return 1.0
+    for key, factor in _MULTIPLIERS.items():
+        if word == key or (len(key) > 3 and word.startswith(key)):
+            return factor
+    return 1.0
+
+
+def _from_words(text: str, table: dict[str, float]) -> list[Figure]:
+    figures: list[Figure] = []
+    run: list[re.Match[str]] = []
+    for m in [*_WORD.finditer(text), None]:
+        word = m.group().lower() if m else ""
+        joiner = word == "and" and bool(run) and table.get(run[-1].group().lower(), 0) >= 100
+        if m is not None and (word in table or joiner) and (not run or _adjacent(text, run[-1], m)):
+            run.append(m)
+            continue
+        figures += _run_to_figure(text, run, table)
+        run = [m] if m is not None and word in table else []
+    return figures
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    return re.fullmatch(r"[\s\-]*", text[a.end() : b.start()]) is not None
+
+
+def _run_to_figure(text: str, run: list[re.Match[str]], table: dict[str, float]) -> list[Figure]:
+    while run and run[-1].group().lower() not in table:
+        run = run[:-1]
+    if not run:
+        return []
+    total, current = 0.0, 0.0
+    for m in run:
+        v = table.get(m.group().lower())
+        if v is None:
+            continue
+        if v == 100:
+            current = (current or 1) * 100
+        elif v >= 1000:
+            total += (current or 1) * v
+            current = 0
+        else:
+            current += v
+    value = total + current
+    if len(run) == 1 and run[0].group().lower() in _ALONE_NOT_FIGURES:
+        return []
+    start, end = run[0].start(), run[-1].end()
+    pct = _PERCENT.match(text, end)
+    if pct:
+        end = pct.end()
+    return [Figure(text[start:end], start, end, value, percent=bool(pct))]
+
+
+def same_value(a: Mention, b: Mention) -> bool:
+    """True when two figure mentions can denote the same quantity."""
+    fa, fb = a.value, b.value
+    assert isinstance(fa, Figure) and isinstance(fb, Figure)
+    if fa.percent != fb.percent:
+        return False
+    if fa.vague and fb.vague:
+        return fa.value == fb.value and fa.high == fb.high
+    if fa.vague or fb.vague:
+        rng, point = (fa, fb) if fa.vague else (fb, fa)
+        return rng.value <= point.value < (rng.high or math.inf)
+    return math.isclose(fa.value, fb.value, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _role(text: str, fig: Figure) -> str:
+    if fig.percent:
+        return "percent"
+    if _CURRENCY.search(text[max(0, fig.start - 2) : fig.start]) or _CURRENCY.match(
+        text[fig.end : fig.end + 9].strip()
+    ):
+        return "money"
+    if re.fullmatch(r"1[89]\d\d|20\d\d", fig.text):
+        return "year"
+    for word in _WORD.findall(text[fig.end : fig.end + 40])[:3]:
+        w = word.lower()
+        if w not in STOPWORDS:
+            return w[:5]
+    return ""
+
+
+def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> list[Mention]:
+    """Figures of ``text`` as mentions (spans dropped for source text)."""
+    return [
+        Mention(
+            f.text,
+            (f.start, f.end) if with_spans else None,
+            role=_role(text, f),
+            note="figure" if not f.vague else "vague amount",
+            value=f,
+            context=context_of(text, (f.start, f.end)) if with_spans else "",
+        )
+        for f in find_figures(text, lang)
+    ]
+
+
+def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
+    """Figures that differ in value between statement and report (notation does not count)."""
+    statement = mentions(ctx.statement, ctx.src)
+    report = mentions(ctx.report, "en")
+    source = mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
+    if not ctx.statement.strip() and source:  # the source stands in for no translation
+        statement, source = source, []
+    return compare_mentions("number", statement, report, same_value, source=source)

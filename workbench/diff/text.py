@@ -1,0 +1,81 @@
+"""Tokens with character spans, stop words and crude stemming shared by the detectors."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: A ``(start, end)`` character span.
+Span = tuple[int, int]
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*", re.UNICODE)
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for word lists in code)."""
+    return frozenset(text.split())
+
+
+#: English function words that never count as content on their own.
+STOPWORDS: frozenset[str] = words(
+    """a an the and or but if then than that this these those there here of in on at to for from by
+    with as into onto over under about after before during between through against among within
+    upon via is are was were be been being am has have had having do does did doing will would shall
+    should can could may might must it its it's they them their theirs he him his she her hers we us
+    our ours you your yours i me my mine who whom whose which what when where why how all any both
+    each every some such other another more most much many few own same so very too also just only
+    even still yet already again once out up down off then there's here's also s t one ones
+    mr mrs ms dr"""
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text with its character offsets (``text[start:end] == token.text``)."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        """The token lower-cased."""
+        return self.text.lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with character spans (punctuation is skipped)."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def stem(word: str) -> str:
+    """A crude, language-agnostic stem: lower-case, no possessive, no common English suffix."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def is_content(token: Token) -> bool:
+    """True for words that carry content (not a stop word, not a lone letter)."""
+    return len(token.text) > 1 and token.lower not in STOPWORDS
+
+
+def overlaps(a: Span, b: Span) -> bool:
+    """True when two character spans share at least one character."""
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covered(span: Span, spans: list[Span]) -> bool:
+    """True when ``span`` overlaps any of ``spans``."""
+    return any(overlaps(span, s) for s in spans)
+
+
+def is_cyrillic(text: str) -> bool:
+    """True when most letters of ``text`` are Cyrillic."""
+    letters = [c for c in text if c.isalpha()]
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return bool(letters) and cyr * 2 > len(letters)

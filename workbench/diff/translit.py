@@ -1,0 +1,110 @@
+"""Cyrillic (Russian, Kazakh, Kyrgyz letters) to Latin, and a folded form for fuzzy name matching.
+
+Names are spelled many ways across scripts: Токаев ~ Tokayev ~ Tokaev, Рузахунов ~ Ruzakhunov,
+Алматы ~ Almaty, Назарбаев ~ Nazarbayev. :func:`transliterate` gives a common English spelling;
+:func:`fold` maps every spelling variant to one key (kh→h, zh→j, y between vowels dropped, ...)
+so that a plain fuzzy ratio compares names across scripts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz
+
+_TABLE: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Kazakh and Kyrgyz letters
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}  # fmt: skip
+_VOWELS = set("аеёиоуыэюяәөұүі")
+
+#: Variant spellings folded to one key, applied in order to lower-case Latin text.
+_FOLDS: tuple[tuple[str, str], ...] = (
+    (r"shch", "sh"), (r"kh", "h"), (r"zh", "j"), (r"dzh", "j"), (r"ts", "c"), (r"tz", "c"),
+    (r"ch", "c"), (r"sh", "s"), (r"gh", "g"), (r"q", "k"), (r"w", "v"), (r"x", "ks"),
+    (r"ph", "f"), (r"ck", "k"), (r"ng\b", "n"),
+    (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"^y(?=[aeiou])", ""), (r"y", "i"),
+    (r"(.)\1", r"\1"),
+)  # fmt: skip
+
+
+def transliterate(text: str) -> str:
+    """Romanise Cyrillic letters (ru/kk/ky) the way English news usually spells names.
+
+    ``е`` becomes ``ye`` at the start of a word and after a vowel (Ежов → Yezhov,
+    Токаев → Tokayev); Latin text passes through unchanged.
+    """
+    out: list[str] = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low == "е" and (not prev.isalpha() or prev.lower() in _VOWELS):
+            latin = "ye"
+        else:
+            latin = _TABLE.get(low, ch)
+        if ch != low and latin:
+            latin = latin[0].upper() + latin[1:]
+        out.append(latin)
+        prev = ch
+    return "".join(out)
+
+
+def fold(name: str) -> str:
+    """One key for every spelling of a name: romanised, lower-case, ASCII, variants folded."""
+    latin = transliterate(name).lower()
+    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    latin = re.sub(r"['’`]s$|[^a-z]", "", latin)
+    for pattern, repl in _FOLDS:
+        latin = re.sub(pattern, repl, latin)
+    return latin
+
+
+#: Russian (and Turkic) case endings tried off a name before comparing (Токаева → Токаев).
+_ENDINGS = (
+    "ого",
+    "ому",
+    "ыми",
+    "ами",
+    "ым",
+    "ой",
+    "ом",
+    "ым",
+    "ов",
+    "ев",
+    "а",
+    "у",
+    "е",
+    "ы",
+    "я",
+    "ю",
+)
+
+
+def same_name(a: str, b: str, *, threshold: float = 85.0) -> bool:
+    """True when two single-word names are spelling variants of each other (any script).
+
+    Compares folded forms with a fuzzy ratio, also after removing a case ending, and accepts a
+    prefix of five letters or more (Kazakh ~ Kazakhstan, Russia ~ Russian).
+    """
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return False
+    if fa == fb or (min(len(fa), len(fb)) >= 5 and (fa.startswith(fb) or fb.startswith(fa))):
+        return True
+    if min(len(fa), len(fb)) < 4:
+        return False
+    for x in {fa, *_strip_endings(a)}:
+        for y in {fb, *_strip_endings(b)}:
+            if fuzz.ratio(x, y) >= threshold:
+                return True
+    return False
+
+
+def _strip_endings(word: str) -> set[str]:
+    low = word.lower()
+    return {fold(low[: -len(e)]) for e in _ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}

@@ -1,0 +1,473 @@
+"""Compare statements with English reporting: segment, translate, align, diff, aggregate.
+
+corpus ──► segment ──► translate ──► align ──► diff ──► (aggregates) ──► present
+
+:func:`compare_texts` compares one set of statements (one language) with reporting;
+:func:`compare_case` compares every statement document of a case with all its reporting at once
+and adds the aggregates an analyst reads first: differences by outlet type and kind, the labels
+each outlet type uses for the actors, and the figures that disagree.
+
+Conventions:
+    * A statement is one input line (it may hold several sentences); its index is its line number
+      counted from 0 (in a case: counted across the statement documents, in document order).
+    * Report text is cut into sentences; a report's index counts sentences from 0 across the
+      reporting (in a case: across the report documents, in document order).
+    * Each alignment's differences have ``report_span`` offsets into its report sentences joined
+      by :data:`REPORT_JOINER`, and ``statement_span`` offsets into the statement's English
+      translation (its original text when it has none).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from workbench import __version__
+from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder
+from workbench.corpus import read_file
+from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, find_labels
+from workbench.diff import load_lexicon as _load_lexicon
+from workbench.engines.base import ProgressFn, Translator
+from workbench.errors import UserInputError
+from workbench.pipeline.translate import translate_texts
+from workbench.segment import split_sentences
+from workbench.settings import Settings
+from workbench.types import (
+    Alignment,
+    Case,
+    CaseComparison,
+    Comparison,
+    Difference,
+    Document,
+    DocumentComparison,
+    FigureDisagreement,
+    KindCount,
+    LabelUse,
+    ReportRef,
+    StatementRef,
+)
+
+log = logging.getLogger("workbench")
+
+#: Report sentences of one alignment are joined with this before the diff.
+REPORT_JOINER = " "
+#: Detectors that still make sense when a statement has no English translation (a token diff
+#: between Russian and English words would be noise).
+CROSS_LINGUAL_DETECTORS: tuple[str, ...] = tuple(d for d in DETECTOR_ORDER if d != "content")
+
+#: ``translator_for(src)`` gives the translator for a source language (see :func:`compare_case`).
+TranslatorFor = Callable[[str], Translator]
+
+
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """The framing lexicon (the bundled one by default)."""
+    return _load_lexicon(path)
+
+
+def joined_reports(alignment: Alignment) -> str:
+    """The report text an alignment's ``report_span`` offsets point into."""
+    return REPORT_JOINER.join(r.text for r in alignment.reports)
+
+
+def report_offsets(alignment: Alignment) -> list[tuple[ReportRef, int, int]]:
+    """Each report sentence of an alignment with its ``(start, end)`` in :func:`joined_reports`."""
+    out: list[tuple[ReportRef, int, int]] = []
+    pos = 0
+    for ref in alignment.reports:
+        out.append((ref, pos, pos + len(ref.text)))
+        pos += len(ref.text) + len(REPORT_JOINER)
+    return out
+
+
+# ─── building the sentences the aligner sees ─────────────────────────────────────────────────
+
+
+def statement_lines(statements: str | Sequence[str]) -> list[str]:
+    """Statements as lines: a text is split at line breaks; a sequence is taken as is."""
+    return statements.split("\n") if isinstance(statements, str) else list(statements)
+
+
+def report_refs(
+    reports: str | Sequence[str], document_id: str = "", start: int = 0
+) -> list[ReportRef]:
+    """English report sentences: a text is cut into sentences; a sequence is taken as sentences.
+
+    Args:
+        reports: Report text, or report sentences already cut.
+        document_id: Recorded on every sentence.
+        start: Index of the first sentence (to count across documents).
+    """
+    if isinstance(reports, str):
+        texts = [s.text for s in split_sentences(reports, "en")]
+    else:
+        texts = [t.strip() for t in reports if t.strip()]
+    return [ReportRef(start + i, t, document_id) for i, t in enumerate(texts)]
+
+
+def statement_refs(
+    lines: Sequence[str],
+    translations: Sequence[str] | None,
+    document_id: str = "",
+    start: int = 0,
+) -> list[StatementRef]:
+    """One :class:`StatementRef` per non-blank line; its index is ``start`` + its line number.
+
+    Raises:
+        UserInputError: when ``translations`` does not have one line per statement line.
+    """
+    if translations is not None and len(translations) != len(lines):
+        raise UserInputError(
+            f"The translations have {len(translations)} lines but the statements have "
+            f"{len(lines)}; give one English line per statement line."
+        )
+    refs = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        tr = translations[i].strip() if translations is not None else None
+        refs.append(StatementRef(start + i, line.strip(), tr or None, document_id))
+    return refs
+
+
+def compare_files(
+    statements: str | Path,
+    reporting: str | Path,
+    *,
+    src: str,
+    translations: str | Path | None = None,
+    **options: Any,
+) -> Comparison:
+    """:func:`compare_texts` over files read with the corpus readers (.txt/.jsonl/.csv).
+
+    Supplied translations come from ``translations`` (one English line per statement line) or
+    from a ``translation`` field/column of the statements file itself.
+
+    Raises:
+        CorpusError: for an unreadable file (the message names file and line).
+        UserInputError: when the translations do not have one line per statement line.
+    """
+    body = read_file(statements)
+    supplied = body.translations
+    if translations is not None:
+        tr = read_file(translations)
+        if len(tr.lines) != len(body.lines):
+            raise UserInputError(
+                f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
+                "give one English line per statement line."
+            )
+        supplied = tr.lines
+    report = read_file(reporting)
+    return compare_texts(body.lines, report.text, src=src, translations=supplied, **options)
+
+
+def translate_lines(
+    lines: Sequence[str], translator: Translator, progress: ProgressFn | None
+) -> list[str]:
+    """Machine-translate statement lines (sentence by sentence, through the cache if wrapped)."""
+    return [t.text for t in translate_texts(list(lines), translator, progress=progress)]
+
+
+# ─── the comparison ──────────────────────────────────────────────────────────────────────────
+
+
+def fill_differences(
+    comparison: Comparison, lexicon: Lexicon, src_of: Mapping[str, str] | str
+) -> Comparison:
+    """Fill each alignment's ``differences`` with :func:`workbench.diff.find_differences`.
+
+    Args:
+        comparison: The aligner's output (differences empty).
+        lexicon: The framing lexicon.
+        src_of: The statements' language, or a mapping of document id to language.
+    """
+    filled = []
+    for al in comparison.alignments:
+        st = al.statement
+        src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
+        detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
+        diffs = find_differences(
+            st.translation or st.text,
+            joined_reports(al),
+            source=st.text,
+            src=src or None,
+            lexicon=lexicon,
+            detectors=detectors,
+        )
+        filled.append(dataclasses.replace(al, differences=diffs))
+    return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequence[str]) -> str:
+    """``compare:…|tr:[…]|<align signature>|<diff signature>|version:…`` for a comparison."""
+    tr = "+".join(dict.fromkeys(translation)) or "none"
+    return f"compare|tr:[{tr}]|{align_signature}|{diff_signature(lexicon)}|version:{__version__}"
+
+
+def _resolve(
+    embedder: Embedder | None, lexicon: Lexicon | None, settings: Settings | None
+) -> tuple[Embedder, Lexicon]:
+    return (
+        embedder or create_embedder(DEFAULT_EMBEDDER, settings=settings),
+        lexicon or load_lexicon(),
+    )
+
+
+def compare_texts(
+    statements: str | Sequence[str],
+    reports: str | Sequence[str],
+    *,
+    src: str,
+    translations: Sequence[str] | None = None,
+    translator: Translator | None = None,
+    embedder: Embedder | None = None,
+    lexicon: Lexicon | None = None,
+    threshold: float | None = None,
+    progress: ProgressFn | None = None,
+    settings: Settings | None = None,
+) -> Comparison:
+    """Line statements (one per line) up against English reporting and find the differences.
+
+    Args:
+        statements: kk/ky/ru statements, one per line (a text is split at line breaks).
+        reports: English reporting as text (cut into sentences) or as sentences.
+        src: Language of the statements.
+        translations: Supplied English translations, one per statement line.
+        translator: Used to translate the statements when no ``translations`` are given.
+            Without either, statements are aligned through cross-lingual embeddings alone.
+        embedder: Sentence embedder (default: the bundled e5-small, cached).
+        lexicon: Framing lexicon (default: the bundled one).
+        threshold: Alignment threshold (default: the embedder's calibrated value).
+        progress: ``progress(done, total)`` while translating.
+        settings: Resolved settings (embedding cache location).
+
+    Raises:
+        UserInputError: for empty input or translations of the wrong length.
+    """
+    lines = statement_lines(statements)
+    if not any(line.strip() for line in lines):
+        raise UserInputError("The statements are empty; give at least one statement line.")
+    tr_sig = ["supplied"] if translations is not None else []
+    if translations is None and translator is not None:
+        translations = translate_lines(lines, translator, progress)
+        tr_sig = [str(translator.signature)]
+    refs = statement_refs(lines, translations)
+    reps = report_refs(reports)
+    if not reps:
+        raise UserInputError("The reporting is empty; give English report text.")
+    emb, lex = _resolve(embedder, lexicon, settings)
+    comparison = fill_differences(align(refs, reps, emb, threshold=threshold), lex, src)
+    sig = combined_signature(comparison.signature, lex, tr_sig)
+    return dataclasses.replace(comparison, signature=sig)
+
+
+# ─── a whole case ────────────────────────────────────────────────────────────────────────────
+
+
+def compare_case(
+    case: Case,
+    *,
+    translator_for: TranslatorFor | None = None,
+    embedder: Embedder | None = None,
+    lexicon: Lexicon | None = None,
+    threshold: float | None = None,
+    progress: ProgressFn | None = None,
+    settings: Settings | None = None,
+) -> CaseComparison:
+    """Compare every statement document of a case with all of its reporting, and aggregate.
+
+    All statement sentences are aligned against all report sentences at once, so a report
+    sentence goes to the statement (of whichever document) it retells best.
+
+    Args:
+        case: The case (see :func:`workbench.corpus.load_case`).
+        translator_for: Machine-translate the statements with ``translator_for(language)``
+            instead of using the supplied translations.
+        embedder, lexicon, threshold, progress, settings: As for :func:`compare_texts`.
+
+    Raises:
+        UserInputError: when the case has no statements or no reporting.
+    """
+    if not case.statements or not case.reports:
+        raise UserInputError(
+            f"The case {case.id!r} needs statements (kk/ky/ru) and English reports to compare."
+        )
+    statements, tr_sig = _case_statements(case, translator_for, progress)
+    reports: list[ReportRef] = []
+    for doc in case.reports:
+        reports += report_refs(doc.text, doc.id, start=len(reports))
+    emb, lex = _resolve(embedder, lexicon, settings)
+    src_of = {d.id: d.language for d in case.statements}
+    pooled = fill_differences(align(statements, reports, emb, threshold=threshold), lex, src_of)
+    sig = combined_signature(pooled.signature, lex, tr_sig)
+    return CaseComparison(
+        case_id=case.id,
+        title=case.title,
+        signature=sig,
+        documents=_split_by_document(pooled, case, sig),
+        unmatched_reports=pooled.unmatched_reports,
+        kind_counts=count_kinds(pooled, case),
+        label_uses=count_labels(pooled, case, lex),
+        figures=disagreeing_figures(pooled, case, lex),
+    )
+
+
+def _case_statements(
+    case: Case, translator_for: TranslatorFor | None, progress: ProgressFn | None
+) -> tuple[list[StatementRef], list[str]]:
+    refs: list[StatementRef] = []
+    signatures: list[str] = []
+    start = 0
+    for doc in case.statements:
+        lines = doc.text.split("\n")
+        translations = doc.translation.split("\n") if doc.translation is not None else None
+        if translator_for is not None:
+            translator = translator_for(doc.language)
+            translations = translate_lines(lines, translator, progress)
+            signatures.append(str(translator.signature))
+        elif translations is not None:
+            signatures.append("supplied")
+        refs += statement_refs(lines, translations, doc.id, start)
+        start += len(lines)
+    return refs, signatures
+
+
+def _split_by_document(
+    pooled: Comparison, case: Case, signature: str
+) -> tuple[DocumentComparison, ...]:
+    out = []
+    for doc in case.statements:
+        comparison = Comparison(
+            signature=signature,
+            alignments=tuple(a for a in pooled.alignments if a.statement.document_id == doc.id),
+            unmatched_statements=tuple(
+                s for s in pooled.unmatched_statements if s.document_id == doc.id
+            ),
+            unmatched_reports=pooled.unmatched_reports,
+        )
+        out.append(DocumentComparison(doc.id, comparison))
+    return tuple(out)
+
+
+# ─── aggregates ──────────────────────────────────────────────────────────────────────────────
+
+
+def _documents(case: Case) -> dict[str, Document]:
+    return {d.id: d for d in case.documents}
+
+
+def report_of(alignment: Alignment, difference: Difference) -> ReportRef:
+    """The report sentence a difference's report side falls in (the first one if it has none)."""
+    if difference.report_span is not None:
+        at = difference.report_span[0]
+        for ref, start, end in report_offsets(alignment):
+            if start <= at <= end:
+                return ref
+    return alignment.reports[0]
+
+
+def count_kinds(comparison: Comparison, case: Case) -> tuple[KindCount, ...]:
+    """Differences by the outlet type of the reporting and kind, most frequent first.
+
+    Besides the differences inside aligned pairs, each outlet type gets one ``omission`` for
+    every statement that none of its reports retells, and one ``addition`` for every one of its
+    report sentences that retells no statement.
+    """
+    docs = _documents(case)
+    counts: Counter[tuple[str, str]] = Counter()
+    for al in comparison.alignments:
+        for d in al.differences:
+            counts[(docs[report_of(al, d).document_id].outlet_type.value, d.kind)] += 1
+    report_types = {d.outlet_type.value for d in case.reports}
+    for outlet_type in report_types:
+        retold = {
+            al.statement.index
+            for al in comparison.alignments
+            if any(docs[r.document_id].outlet_type.value == outlet_type for r in al.reports)
+        }
+        statements = [a.statement for a in comparison.alignments] + list(
+            comparison.unmatched_statements
+        )
+        missed = sum(1 for s in statements if s.index not in retold)
+        if missed:
+            counts[(outlet_type, "omission")] += missed
+    for ref in comparison.unmatched_reports:
+        counts[(docs[ref.document_id].outlet_type.value, "addition")] += 1
+    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
+    return tuple(KindCount(t, k, n) for (t, k), n in ordered)
+
+
+def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[LabelUse, ...]:
+    """Labels for the actors used by each outlet type, most used first.
+
+    The state's labels are counted in the English translations of its statements (the words a
+    reader of the translation sees); the reporting's in its text.
+    """
+    hits: dict[tuple[str, str, str, bool], Counter[str]] = defaultdict(Counter)
+    texts: list[tuple[str, str]] = []
+    statements = [a.statement for a in comparison.alignments] + list(
+        comparison.unmatched_statements
+    )
+    docs = _documents(case)
+    for st in statements:
+        texts.append((docs[st.document_id].outlet_type.value, st.translation or st.text))
+    for doc in case.reports:
+        texts.append((doc.outlet_type.value, doc.text))
+    for outlet_type, text in texts:
+        for hit in find_labels(text, lexicon):
+            hits[(outlet_type, hit.term, hit.category, hit.loaded)][hit.text.lower()] += 1
+    uses = [
+        LabelUse(t, forms.most_common(1)[0][0], cat, loaded, sum(forms.values()))
+        for (t, _term, cat, loaded), forms in hits.items()
+    ]
+    uses.sort(key=lambda u: (u.outlet_type, -u.count, not u.loaded, u.label))
+    return tuple(uses)
+
+
+def disagreeing_figures(
+    comparison: Comparison, case: Case, lexicon: Lexicon
+) -> tuple[FigureDisagreement, ...]:
+    """Figures that differ between a statement and the reports retelling it.
+
+    Two passes: every ``number`` difference of an alignment (a figure only one side gives, or
+    given differently), and then each report sentence of the alignment on its own, so that a
+    report giving 103 where the statement says 164 shows even when another report sentence of
+    the same alignment repeats 164.
+    """
+    docs = _documents(case)
+    out: list[FigureDisagreement] = []
+    seen: set[tuple[int, int, str, str]] = set()
+    for al in comparison.alignments:
+        found = [(report_of(al, d), d) for d in al.differences if d.kind == "number"]
+        if len(al.reports) > 1:
+            found += [(rep, d) for rep in al.reports for d in _sentence_figures(al, rep, lexicon)]
+        for rep, d in found:
+            key = (al.statement.index, rep.index, d.statement, d.report)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(
+                FigureDisagreement(
+                    statement_document=al.statement.document_id,
+                    report_document=rep.document_id,
+                    outlet_type=docs[rep.document_id].outlet_type.value,
+                    statement=d.statement,
+                    report=d.report,
+                    statement_sentence=al.statement.translation or al.statement.text,
+                    report_sentence=rep.text,
+                    note=d.note,
+                )
+            )
+    return tuple(out)
+
+
+def _sentence_figures(al: Alignment, rep: ReportRef, lexicon: Lexicon) -> list[Difference]:
+    """Figures a single report sentence gives differently (both sides present)."""
+    st = al.statement
+    diffs = find_differences(
+        st.translation or st.text, rep.text, source=st.text, lexicon=lexicon, detectors=("number",)
+    )
+    return [d for d in diffs if d.kind == "number" and d.statement and d.report]

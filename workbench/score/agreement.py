@@ -1,0 +1,228 @@
+"""Per-system averages of human judgments and agreement between annotators.
+
+Which statistic where:
+* Direct assessment (0–100, interval scale): Pearson's r and Spearman's ρ for every pair of
+  annotators over the items both judged, and Krippendorff's alpha with the interval distance
+  over all annotators (it allows any number of annotators and missing judgments).
+* MQM error spans: Cohen's kappa for every pair of annotators on the most severe error each
+  marked on an item (``none`` < ``minor`` < ``major`` < ``critical``), over items both judged.
+  Kappa is computed on the nominal labels (it ignores how far apart two severities are).
+
+Per system: mean raw DA, mean DA z-scored per annotator (as WMT does, so harsh and lenient
+annotators weigh the same), the MQM penalty per segment (minor 1, major 5, critical 10) and
+error counts by severity.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from workbench.score.judgments import SEVERITIES
+from workbench.types import Judgment
+
+#: Severity labels in order, ``none`` for an item judged without errors.
+SEVERITY_LABELS: tuple[str, ...] = ("none", *SEVERITIES)
+
+
+@dataclass(frozen=True)
+class SystemHumanScores:
+    """Human judgments of one system, averaged."""
+
+    system: str
+    judgments: int
+    da_judgments: int
+    da_mean: float | None
+    da_z_mean: float | None
+    mqm_per_segment: float
+    errors_by_severity: tuple[tuple[str, int], ...]
+    signatures: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PairAgreement:
+    """Agreement of two annotators over the items both judged."""
+
+    annotator_a: str
+    annotator_b: str
+    items: int
+    da_items: int
+    pearson: float | None
+    spearman: float | None
+    kappa_severity: float | None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Agreement among all annotators."""
+
+    annotators: tuple[str, ...]
+    pairs: tuple[PairAgreement, ...]
+    krippendorff_alpha_da: float | None
+    alpha_items: int
+
+
+def worst_severity(judgment: Judgment) -> str:
+    """The most severe error of a judgment (``none`` when it marks no error)."""
+    ranks = [SEVERITY_LABELS.index(e.severity) for e in judgment.errors]
+    return SEVERITY_LABELS[max(ranks, default=0)]
+
+
+def mqm_penalty(judgment: Judgment, weights: Mapping[str, float] = SEVERITIES) -> float:
+    """Sum of severity weights of a judgment's error spans."""
+    return float(sum(weights.get(e.severity, 0.0) for e in judgment.errors))
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def pearson(x: Sequence[float], y: Sequence[float]) -> float | None:
+    """Pearson's r; ``None`` with fewer than two pairs or a constant side."""
+    if len(x) != len(y) or len(x) < 2:
+        return None
+    mx, my = sum(x) / len(x), sum(y) / len(y)
+    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True))
+    sxx = sum((a - mx) ** 2 for a in x)
+    syy = sum((b - my) ** 2 for b in y)
+    if sxx == 0 or syy == 0:
+        return None
+    return sxy / math.sqrt(sxx * syy)
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """Ranks from 1, ties given their average rank."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
+
+
+def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
+    """Spearman's ρ (Pearson's r of the ranks)."""
+    return pearson(ranks(x), ranks(y)) if len(x) == len(y) else None
+
+
+def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
+    """Cohen's kappa of two annotators' nominal labels; ``None`` if undefined."""
+    if len(a) != len(b) or not a:
+        return None
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
+    ca, cb = Counter(a), Counter(b)
+    expected = sum(ca[k] * cb[k] for k in set(ca) | set(cb)) / (n * n)
+    if expected == 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def krippendorff_alpha_interval(units: Mapping[str, Mapping[str, float]]) -> float | None:
+    """Krippendorff's alpha, interval distance, from ``item -> annotator -> value``.
+
+    Items judged by fewer than two annotators do not count (they carry no agreement). Uses
+    the coincidence-matrix form: ``alpha = 1 - D_o / D_e``.
+    """
+    pairable = [list(v.values()) for v in units.values() if len(v) >= 2]
+    n = sum(len(v) for v in pairable)
+    if n < 2:
+        return None
+    observed = 0.0
+    for values in pairable:
+        m = len(values)
+        observed += sum((a - b) ** 2 for a in values for b in values) / (m - 1)
+    observed /= n
+    pooled = [x for v in pairable for x in v]
+    expected = sum((a - b) ** 2 for a in pooled for b in pooled) / (n * (n - 1))
+    if expected == 0:
+        return None
+    return 1 - observed / expected
+
+
+def _z_scores(judgments: Sequence[Judgment]) -> dict[int, float]:
+    """DA z-score of each judgment (by list index), standardised per annotator."""
+    by_annotator: dict[str, list[int]] = defaultdict(list)
+    for i, j in enumerate(judgments):
+        if j.score is not None:
+            by_annotator[j.annotator].append(i)
+    out: dict[int, float] = {}
+    for idx in by_annotator.values():
+        scores = [float(judgments[i].score or 0.0) for i in idx]
+        mean = sum(scores) / len(scores)
+        sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / len(scores))
+        for i, s in zip(idx, scores, strict=True):
+            out[i] = (s - mean) / sd if sd > 0 else 0.0
+    return out
+
+
+def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
+    """Per-system averages of the judgments (see the module docstring), by system name."""
+    items = list(judgments)
+    z = _z_scores(items)
+    by_system: dict[str, list[int]] = defaultdict(list)
+    for i, j in enumerate(items):
+        by_system[j.system].append(i)
+    out = []
+    for system in sorted(by_system):
+        idx = by_system[system]
+        da = [float(items[i].score) for i in idx if items[i].score is not None]  # type: ignore[arg-type]
+        severities = Counter(e.severity for i in idx for e in items[i].errors)
+        out.append(
+            SystemHumanScores(
+                system=system,
+                judgments=len(idx),
+                da_judgments=len(da),
+                da_mean=_mean(da),
+                da_z_mean=_mean([z[i] for i in idx if i in z]),
+                mqm_per_segment=sum(mqm_penalty(items[i]) for i in idx) / len(idx),
+                errors_by_severity=tuple((s, severities.get(s, 0)) for s in SEVERITIES),
+                signatures=tuple(sorted({items[i].signature for i in idx if items[i].signature})),
+            )
+        )
+    return out
+
+
+def agreement(judgments: Iterable[Judgment]) -> Agreement:
+    """Agreement among annotators (see the module docstring for which statistic where)."""
+    by_item: dict[str, dict[str, Judgment]] = defaultdict(dict)
+    for j in judgments:
+        by_item[j.item_id][j.annotator] = j  # the latest judgment of an annotator wins
+    annotators = sorted({a for v in by_item.values() for a in v})
+    pairs = []
+    for a, b in combinations(annotators, 2):
+        shared = [v for v in by_item.values() if a in v and b in v]
+        da = [(v[a].score, v[b].score) for v in shared]
+        da_pairs = [(float(x), float(y)) for x, y in da if x is not None and y is not None]
+        xs, ys = [p[0] for p in da_pairs], [p[1] for p in da_pairs]
+        pairs.append(
+            PairAgreement(
+                annotator_a=a,
+                annotator_b=b,
+                items=len(shared),
+                da_items=len(da_pairs),
+                pearson=pearson(xs, ys),
+                spearman=spearman(xs, ys),
+                kappa_severity=cohen_kappa(
+                    [worst_severity(v[a]) for v in shared], [worst_severity(v[b]) for v in shared]
+                ),
+            )
+        )
+    units = {
+        item: {ann: float(j.score) for ann, j in v.items() if j.score is not None}
+        for item, v in by_item.items()
+    }
+    return Agreement(
+        annotators=tuple(annotators),
+        pairs=tuple(pairs),
+        krippendorff_alpha_da=krippendorff_alpha_interval(units),
+        alpha_items=sum(1 for v in units.values() if len(v) >= 2),
+    )

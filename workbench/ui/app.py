@@ -1,0 +1,119 @@
+"""The app factory and the server behind ``workbench serve``.
+
+``create_app`` builds the :class:`gradio.Blocks` (one function per tab); ``serve`` launches it on
+127.0.0.1 by default, with no share link unless asked, no analytics and nothing that waits on the
+network, so the app is up in seconds; models load on first use.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from workbench import __version__
+from workbench.errors import UserInputError
+from workbench.ui.context import UIContext
+from workbench.ui.render import esc
+
+log = logging.getLogger("workbench")
+
+#: Environment that keeps gradio and huggingface_hub off the network at start-up.
+OFFLINE_ENV: dict[str, str] = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+    "GRADIO_RUN_HISTORY": "False",
+    "GRADIO_SSR_MODE": "False",
+}
+CSS_PATH = Path(__file__).with_name("style.css")
+
+
+def quiet_environment() -> None:
+    """Set :data:`OFFLINE_ENV` (before gradio is imported) unless the user set them."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ.setdefault(key, value)
+
+
+def create_app(ctx: UIContext):  # type: ignore[no-untyped-def]
+    """Build the workbench app: a header and one tab per job.
+
+    Returns:
+        The :class:`gradio.Blocks` app (not launched).
+    """
+    quiet_environment()
+    import gradio as gr
+
+    from workbench.ui.tabs import annotate, compare, evaluate, models, translate
+    from workbench.ui.tabs.common import Shared
+
+    shared = Shared()
+    with gr.Blocks(title="Translation & framing workbench", analytics_enabled=False) as app:
+        gr.HTML(
+            '<div class="wb-header"><h1>Translation &amp; framing workbench</h1>'
+            '<span class="wb-sub">Kazakh · Kyrgyz · Russian → English — translate, compare with '
+            f"reporting, score, judge · v{esc(__version__)} · data in "
+            f"<code>{esc(ctx.settings.home)}</code></span></div>",
+            elem_id="wb-header",
+        )
+        with gr.Tabs(elem_id="wb-tabs"):
+            translate.build(ctx, shared)
+            compare.build(ctx, shared)
+            evaluate.build(ctx, shared)
+            annotate.build(ctx, shared)
+            models.build(ctx, shared)
+    return app
+
+
+def theme():  # type: ignore[no-untyped-def]
+    """The app's theme: local system fonts only (nothing fetched from the web)."""
+    import gradio as gr
+
+    return gr.themes.Soft(
+        primary_hue="indigo",
+        secondary_hue="slate",
+        neutral_hue="slate",
+        font=["Inter", "ui-sans-serif", "system-ui", "DejaVu Sans", "sans-serif"],
+        font_mono=["ui-monospace", "DejaVu Sans Mono", "monospace"],
+    )
+
+
+def serve(
+    ctx: UIContext,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    auth: tuple[str, str] | None = None,
+    share: bool = False,
+    block: bool = True,
+) -> None:
+    """Launch the app and (when ``block``) serve until interrupted.
+
+    Raises:
+        UserInputError: when the port is taken or the address cannot be bound.
+    """
+    app = create_app(ctx)
+    ctx.settings.ensure_home()
+    # gradio polls its own server through httpx; those requests are not news for the user.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        app.launch(
+            server_name=host,
+            server_port=port,
+            auth=auth,
+            share=share,
+            prevent_thread_lock=not block,
+            footer_links=[],
+            run_history=False,
+            ssr_mode=False,
+            mcp_server=False,
+            enable_monitoring=False,
+            show_error=True,
+            quiet=False,
+            theme=theme(),
+            css_paths=[CSS_PATH],
+            allowed_paths=[str(ctx.exports_dir)],
+        )
+    except OSError as err:
+        raise UserInputError(
+            f"Cannot serve on {host}:{port} ({err}); pick another port with --port."
+        ) from err

@@ -1,0 +1,75 @@
+"""What every tab uses: turning user errors into one message, the "unavailable" notice."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import gradio as gr
+
+from workbench.errors import WorkbenchError
+from workbench.ui.features import missing, unavailable_message
+from workbench.ui.render import esc
+
+log = logging.getLogger("workbench")
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def guarded(fn: F) -> F:
+    """Show a :class:`WorkbenchError` as one escaped message (``gr.Error``), never a traceback.
+
+    Unexpected exceptions are logged with their traceback on the server and shown as one
+    generic sentence.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except gr.Error:
+            raise
+        except WorkbenchError as err:
+            log.info("user error in %s: %s", fn.__name__, err)
+            raise gr.Error(esc(err), print_exception=False) from err
+        except Exception as err:
+            log.exception("unexpected failure in %s", fn.__name__)
+            raise gr.Error(
+                esc(
+                    f"Something went wrong ({type(err).__name__}: {err}); "
+                    "the server log has the details."
+                ),
+                print_exception=False,
+            ) from err
+
+    return wrapper  # type: ignore[return-value]
+
+
+def progress_adapter(progress: Any) -> Callable[[float, str], None]:
+    """Adapt a ``gr.Progress`` to the handlers' ``progress(fraction, message)``."""
+
+    def report(fraction: float, message: str) -> None:
+        progress(max(0.0, min(1.0, fraction)), desc=message)
+
+    return report
+
+
+def unavailable(feature: str, *requirements: str, elem_id: str) -> bool:
+    """Show a notice and return True when ``requirements`` are missing from this build."""
+    gone = missing(*requirements)
+    if gone:
+        gr.Markdown(
+            unavailable_message(feature, gone), elem_id=elem_id, elem_classes="wb-unavailable"
+        )
+    return bool(gone)
+
+
+@dataclass
+class Shared:
+    """Components and state one tab offers to others (e.g. translations to evaluate)."""
+
+    translations: Any = None  # gr.State holding the latest TranslateResult
+    cli_inputs: tuple[Any, ...] = ()  # Translate controls the Models tab turns into a command

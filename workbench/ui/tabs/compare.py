@@ -1,0 +1,186 @@
+"""The Compare tab: statements lined up against reporting, differences highlighted by kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gradio as gr
+
+from workbench.errors import WorkbenchError
+from workbench.types import DIFFERENCE_KINDS, LANGUAGE_NAMES, SOURCE_LANGUAGES
+from workbench.ui.context import UIContext
+from workbench.ui.handlers import compare as h
+from workbench.ui.render import esc
+from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
+
+REQUIRES: tuple[str, ...] = (
+    "workbench.corpus:load_case",
+    "workbench.corpus:list_cases",
+    "workbench.pipeline.compare:compare_case",
+    "workbench.export.compare_report:case_html",
+)
+
+
+def on_case_value(path: object) -> str:
+    """The overview of the preselected case (empty when there is none or it cannot load)."""
+    if not isinstance(path, str) or not path:
+        return ""
+    try:
+        return h.case_overview(h.load(path))
+    except WorkbenchError as err:
+        return f'<p class="wb-empty">{esc(err)}</p>'
+
+
+def build(ctx: UIContext, shared: Shared) -> None:
+    """Lay out the Compare tab and wire its events."""
+    with gr.Tab("Compare", id="compare", elem_id="tab-compare"):
+        if unavailable("Comparison with reporting", *REQUIRES, elem_id="compare-unavailable"):
+            return
+        state = gr.State(None)
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=3):
+                choices = h.case_choices(ctx)
+                case = gr.Dropdown(
+                    choices=choices,
+                    value=h.default_case(choices),
+                    label="Case",
+                    elem_id="compare-case",
+                )
+                translations = gr.Radio(
+                    choices=[
+                        ("Supplied English translations", h.SUPPLIED),
+                        ("Machine-translate (default model per language)", h.DEFAULT_MODEL),
+                    ],
+                    value=h.SUPPLIED,
+                    label="Statements in English from",
+                    elem_id="compare-translations",
+                )
+                run = gr.Button("Compare", variant="primary", elem_id="compare-run")
+            with (
+                gr.Column(scale=2),
+                gr.Accordion("…or upload statements and reporting", open=False),
+            ):
+                up_statements = gr.File(
+                    label="Statements (kk/ky/ru, one per line)",
+                    type="filepath",
+                    elem_id="compare-upload-statements",
+                )
+                up_translations = gr.File(
+                    label="Their English translations (optional, line by line)",
+                    type="filepath",
+                    elem_id="compare-upload-translations",
+                )
+                up_reports = gr.File(
+                    label="English reporting", type="filepath", elem_id="compare-upload-reports"
+                )
+                with gr.Row():
+                    up_src = gr.Dropdown(
+                        choices=[(LANGUAGE_NAMES[c], c) for c in SOURCE_LANGUAGES],
+                        value="ru",
+                        label="Statement language",
+                        elem_id="compare-upload-src",
+                    )
+                    up_outlet = gr.Dropdown(
+                        choices=list(h.OUTLET_TYPES),
+                        value="independent",
+                        label="Reporting outlet type",
+                        elem_id="compare-upload-outlet",
+                    )
+                run_upload = gr.Button("Compare uploaded files", elem_id="compare-run-upload")
+        with gr.Accordion("Case documents", open=False):
+            overview = gr.HTML(on_case_value(case.value), elem_id="compare-overview")
+        gr.HTML(h.legend_html(), elem_id="compare-legend")
+        with gr.Row():
+            kinds = gr.CheckboxGroup(
+                choices=list(DIFFERENCE_KINDS),
+                value=list(DIFFERENCE_KINDS),
+                label="Difference kinds",
+                elem_id="compare-kinds",
+                scale=3,
+            )
+            outlets = gr.CheckboxGroup(
+                choices=list(h.OUTLET_TYPES),
+                value=list(h.OUTLET_TYPES),
+                label="Reporting outlet types",
+                elem_id="compare-outlets",
+                scale=1,
+            )
+        with gr.Tabs():
+            with gr.Tab("Aligned pairs", id="compare-pairs-tab"):
+                pairs = gr.HTML(h.pairs_html(None, [], []), elem_id="compare-pairs")
+            with gr.Tab("Unmatched", id="compare-unmatched-tab"):
+                unmatched = gr.HTML(elem_id="compare-unmatched")
+            with gr.Tab("Aggregates", id="compare-aggregates-tab"):
+                aggregates = gr.HTML(elem_id="compare-aggregates")
+        with gr.Row():
+            export = gr.Button("Prepare HTML report", elem_id="compare-export")
+            download = gr.File(
+                label="Report", interactive=False, height=80, elem_id="compare-download"
+            )
+
+        @guarded
+        def on_case(path: str | None) -> str:
+            return h.case_overview(h.load(path)) if path else ""
+
+        case.change(on_case, inputs=case, outputs=overview)
+
+        def render(
+            st: h.CompareState | None, kinds_: list[str], outlets_: list[str]
+        ) -> tuple[Any, ...]:
+            return (
+                h.pairs_html(st, kinds_, outlets_),
+                h.unmatched_html(st, outlets_),
+                h.aggregates_html(st),
+            )
+
+        @guarded
+        def on_run(
+            path: str | None,
+            how: str,
+            kinds_: list[str],
+            outlets_: list[str],
+            progress: Any = gr.Progress(),  # noqa: B008
+        ) -> tuple[Any, ...]:
+            st = h.run(ctx, h.load(path), how, progress_adapter(progress))
+            return (st, h.case_overview(st.case), *render(st, kinds_, outlets_))
+
+        outputs = [state, overview, pairs, unmatched, aggregates]
+        run.click(
+            on_run,
+            inputs=[case, translations, kinds, outlets],
+            outputs=outputs,
+            concurrency_limit=1,
+        )
+
+        @guarded
+        def on_run_upload(
+            st_file: str | None,
+            tr_file: str | None,
+            rep_file: str | None,
+            src: str,
+            outlet: str,
+            kinds_: list[str],
+            outlets_: list[str],
+            progress: Any = gr.Progress(),  # noqa: B008
+        ) -> tuple[Any, ...]:
+            case_ = h.uploaded_case(st_file, rep_file, src, tr_file, outlet)
+            how = h.SUPPLIED if tr_file else h.DEFAULT_MODEL
+            st = h.run(ctx, case_, how, progress_adapter(progress))
+            return (st, h.case_overview(st.case), *render(st, kinds_, outlets_))
+
+        run_upload.click(
+            on_run_upload,
+            inputs=[up_statements, up_translations, up_reports, up_src, up_outlet, kinds, outlets],
+            outputs=outputs,
+            concurrency_limit=1,
+        )
+        kinds.change(render, inputs=[state, kinds, outlets], outputs=[pairs, unmatched, aggregates])
+        outlets.change(
+            render, inputs=[state, kinds, outlets], outputs=[pairs, unmatched, aggregates]
+        )
+
+        @guarded
+        def on_export(st: h.CompareState | None) -> str:
+            return str(h.export_html(ctx, st))
+
+        export.click(on_export, inputs=state, outputs=download)
