@@ -141,6 +141,14 @@ def find_entry(name_or_id: str, catalog: list[ModelEntry] | None = None) -> Mode
     return None
 
 
+def canonical(model: str) -> str:
+    """The Hub id for a catalog name (``nllb-200-distilled-600M``); anything else unchanged."""
+    if is_local(model):
+        return model
+    entry = find_entry(model)
+    return entry.hub_id if entry is not None else model
+
+
 def get_entry(name_or_id: str) -> ModelEntry:
     """Like :func:`find_entry` but raises a user error listing the catalog names."""
     catalog = load_catalog()
@@ -288,3 +296,88 @@ def read_json(path: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+# ─── what the `workbench models` commands print ────────────────────────────────────────────
+
+
+def pull(model: str, settings: Settings, revision: str | None = None) -> ResolvedModel:
+    """Download a catalog model or Hub id into the Hugging Face cache (no-op when cached).
+
+    Raises:
+        ModelNotAvailableError: when it is neither cached nor downloadable.
+    """
+    hub_id = canonical(model)
+    entry = find_entry(hub_id)
+    rev = revision or (entry.revision if entry else "main")
+    if settings.offline:
+        return resolve(hub_id, settings, rev)
+    return resolve(hub_id, settings.replace(offline=False), rev)
+
+
+def _size(entry: ModelEntry) -> str:
+    params = (
+        f"{entry.parameters / 1000:.1f}B" if entry.parameters >= 1000 else f"{entry.parameters}M"
+    )
+    disk = f"{entry.disk_mb / 1000:.1f} GB" if entry.disk_mb >= 1000 else f"{entry.disk_mb} MB"
+    return f"{params} / {disk}"
+
+
+def format_catalog(catalog: list[ModelEntry] | None = None) -> str:
+    """The catalog as a text table, with whether each model is in the local HF cache."""
+    rows = [("NAME", "PAIRS", "LICENCE", "PARAMS / DISK", "REVISION", "CACHED", "DEFAULT FOR")]
+    for e in catalog if catalog is not None else load_catalog():
+        cached = "yes" if cached_snapshot(e.hub_id, e.revision) is not None else "no"
+        rev = e.revision[:12] if e.pinned else f"{e.revision} (unpinned)"
+        rows.append(
+            (e.name, ",".join(e.pairs), e.licence, _size(e), rev, cached, ",".join(e.default_for))
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.append("")
+    lines.append("Details, scores and usage: workbench models info NAME")
+    return "\n".join(lines)
+
+
+def describe(name: str) -> str:
+    """What ``workbench models info NAME`` prints: a catalog entry, or an engine's usage."""
+    from workbench.engines import ENGINES
+
+    entry = find_entry(name)
+    if entry is None and name in ENGINES and not is_local(name):
+        cls = ENGINES.get(name)
+        module_doc = sys.modules[cls.__module__].__doc__ or ""
+        return f"engine {name}\n\n{module_doc.strip()}\n\n{name}: {(cls.__doc__ or '').strip()}"
+    if entry is None:
+        entry = get_entry(name)  # raises, listing the catalog names
+    lines = [
+        f"{entry.name}",
+        f"  Hub id:     {entry.hub_id}",
+        f"  revision:   {entry.revision}" + ("" if entry.pinned else " (not pinned)"),
+        f"  engine:     {entry.engine} (transformers: {entry.transformers_engine})",
+        f"  pairs:      {', '.join(entry.pairs)}",
+        f"  licence:    {entry.licence}",
+        f"  size:       {_size(entry)}",
+    ]
+    if entry.default_for:
+        lines.append(f"  default for: {', '.join(entry.default_for)}")
+    for s in entry.scores:
+        chrf = f" / chrF {s.chrf}" if s.chrf is not None else ""
+        lines.append(f"  score:      {s.pair} {s.testset}: BLEU {s.bleu}{chrf} ({s.source})")
+    if entry.notes:
+        lines.append(f"  notes:      {entry.notes}")
+    lines.append("")
+    lines.append(f"  fetch:      workbench models pull {entry.name}")
+    for pair in entry.pairs:
+        src, _, tgt = pair.partition("-")
+        if tgt == "en":
+            lines.append(
+                f"  translate:  workbench translate --engine {entry.engine} "
+                f"--model {entry.hub_id} --src {src}"
+            )
+        else:
+            lines.append(
+                f"  pivot leg:  workbench translate --engine pivot --src {src} --model "
+                f'"{entry.engine}:{entry.hub_id}+{entry.engine}" (via {tgt}; `models info pivot`)'
+            )
+    return "\n".join(lines)

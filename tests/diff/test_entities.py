@@ -97,3 +97,11 @@ def test_a_long_name_needs_most_of_its_words(
 def test_a_surname_alone_matches_the_full_name(lexicon: Lexicon) -> None:
     found = diffs("President Kassym-Jomart Tokayev spoke.", "Tokayev spoke.", lexicon)
     assert of_kind(found, "entity") == []
+
+
+def test_unrelated_leftover_names_are_not_paired(lexicon: Lexicon) -> None:
+    found = of_kind(
+        diffs("In Almaty 103 people died.", "A Telegram channel put the toll at 103.", lexicon),
+        "entity",
+    )
+    assert [(d.statement, d.report) for d in found] == [("Almaty", ""), ("", "Telegram")]

@@ -120,3 +120,15 @@ def test_malformed_lexicon_names_the_file(tmp_path: Path, content: str, message:
 def test_missing_lexicon_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match="nowhere.toml"):
         load_lexicon(tmp_path / "nowhere.toml")
+
+
+def test_nested_labels_count_for_their_inner_category(lexicon: Lexicon) -> None:
+    # "foreign terrorist groups" is a `foreign` label and also says `terrorist`
+    found = diffs(
+        "The demonstrations were hijacked by terrorist groups.",
+        "Peaceful protests were hijacked by local and foreign terrorist groups.",
+        lexicon,
+    )
+    assert [(d.statement, d.report) for d in of_kind(found, "framing")] == [
+        ("", "foreign terrorist")
+    ]

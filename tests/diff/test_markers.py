@@ -161,3 +161,33 @@ def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
         src="ru",
     )
     assert [d.report for d in of_kind(found, "hedge")] == ["“Janissary”"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "kind", "expected"),
+    [
+        # passive "were reported" hedges; it names no speaker
+        ("People also died in Kyzylorda.", "Deaths were also reported in Kyzylorda.", "hedge",
+         ["were also reported"]),
+        ("People also died in Kyzylorda.", "Deaths were also reported in Kyzylorda.",
+         "attribution", []),
+        # "reported to" someone is no speech verb
+        ("They reported to a single command centre.", "Tokayev said they took orders from a centre.",
+         "attribution", ["Tokayev said"]),
+        ("Some spoke another language.", "Tokayev has also said some spoke another language.",
+         "attribution", ["Tokayev has also said"]),
+        ("The security bodies stated he is Uburov.", "The service changed its story, saying he is Uburov.",
+         "attribution", []),
+        ("According to him, he was paid.", "According to Tokayev, he was paid.", "attribution", []),
+        ("Terrorist groups hijacked the protests.",
+         "Protests were hijacked by what it calls terrorist groups.", "hedge", ["what it calls"]),
+        ("What do you call the last day of the year?", "What is the last day of the year called?",
+         "hedge", []),
+        ("Only peaceful protesters were there.", "Nothing but peaceful protesters were there.",
+         "negation", []),
+    ],
+)  # fmt: skip
+def test_marker_edge_cases_from_the_sample_case(
+    statement: str, report: str, kind: str, expected: list[str], lexicon: Lexicon
+) -> None:
+    assert [d.report for d in of_kind(diffs(statement, report, lexicon), kind)] == expected

@@ -111,3 +111,10 @@ def test_units_ordinals_and_percent_words(text: str, values: list[float]) -> Non
 def test_a_repeated_figure_is_matched_with_its_own_counterpart(lexicon: Lexicon) -> None:
     found = of_kind(diffs("5 died and 5 were hurt.", "5 died and 6 were hurt.", lexicon), "number")
     assert [(d.statement, d.statement_span, d.report) for d in found] == [("5", (11, 12), "6")]
+
+
+def test_figures_of_different_classes_are_not_paired(lexicon: Lexicon) -> None:
+    found = of_kind(
+        diffs("He was promised 200 dollars.", "20,000 protesters took part.", lexicon), "number"
+    )
+    assert [(d.statement, d.report) for d in found] == [("200", ""), ("", "20,000")]

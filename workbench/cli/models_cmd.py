@@ -1,9 +1,70 @@
-"""Sub-commands of `workbench` (models). Filled in by the models stage."""
+"""``workbench models list|pull|convert|info``: the model catalog and the local model cache."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+
+from workbench.cli.common import settings_from_args
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this module's sub-commands to ``sub``."""
+    """Add ``models`` and its sub-commands to ``sub``."""
+    p = sub.add_parser("models", help="list, download, convert and describe translation models")
+    msub = p.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    msub.add_parser("list", help="the catalog, and whether each model is cached here").set_defaults(
+        handler=run_list
+    )
+    pull = msub.add_parser("pull", help="download a model into the Hugging Face cache")
+    pull.add_argument("model", help="catalog name or Hub id")
+    pull.add_argument("--revision", help="Hub revision (default: the catalog's)")
+    pull.set_defaults(handler=run_pull)
+    conv = msub.add_parser("convert", help="convert a model to CTranslate2 for the ct2 engine")
+    conv.add_argument("model", help="catalog name, Hub id or local transformers folder")
+    conv.add_argument("--quantization", default="int8", help="int8 (default), float32, int16 ...")
+    conv.add_argument("--revision", help="Hub revision (default: the catalog's)")
+    conv.add_argument("--force", action="store_true", help="convert again if already converted")
+    conv.set_defaults(handler=run_convert)
+    info = msub.add_parser("info", help="catalog details, scores, licence and usage of a model")
+    info.add_argument("model", help="catalog name, Hub id, or an engine name (e.g. pivot)")
+    info.set_defaults(handler=run_info)
+
+
+def _models():  # type: ignore[no-untyped-def]
+    return importlib.import_module("workbench.models")  # reads the catalog file: load late
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Handle ``workbench models list``."""
+    print(_models().format_catalog())
+    return 0
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    """Handle ``workbench models pull MODEL``."""
+    resolved = _models().pull(args.model, settings_from_args(args), args.revision)
+    print(f"{args.model}: revision {resolved.revision} in {resolved.path}")
+    return 0
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    """Handle ``workbench models convert MODEL``."""
+    from workbench.engines.ct2 import convert
+
+    m = _models()
+    out = convert(
+        m.canonical(args.model),
+        settings_from_args(args),
+        quantization=args.quantization,
+        revision=args.revision,
+        force=args.force,
+    )
+    print(f"converted {args.model} ({args.quantization}) to {out}")
+    print(f"use it with: workbench translate --engine ct2 --model {out} --src SRC")
+    return 0
+
+
+def run_info(args: argparse.Namespace) -> int:
+    """Handle ``workbench models info MODEL``."""
+    print(_models().describe(args.model))
+    return 0

@@ -132,34 +132,40 @@ def compare_mentions(
     *,
     source: Sequence[Mention] = (),
     pair: bool = True,
+    compatible: Same | None = None,
 ) -> Finding:
     """Match mentions across the sides and turn the leftovers into differences.
 
     Mentions equal under ``same`` are matched one-to-one (their spans are claimed, no
     difference). Source mentions not matched by a statement mention explain report mentions
     equal to them (the translation dropped what the original and the report both have).
-    Leftovers are paired (same ``role`` first, then in order) into two-sided differences when
-    ``pair`` is true; the rest are one-sided differences.
+    Leftovers are paired (same ``role`` first, then in order among ``compatible`` ones) into
+    two-sided differences when ``pair`` is true; the rest are one-sided differences.
     """
     left, right = match_mentions(statement, report, same)
     if source:
         spare = match_mentions(statement, source, same)[1]
         right = match_mentions(spare, right, same)[1]
     return Finding(
-        tuple(pair_leftovers(kind, left, right, pair=pair)),
+        tuple(pair_leftovers(kind, left, right, pair=pair, compatible=compatible)),
         Claims(tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)),
     )
 
 
 def pair_leftovers(
-    kind: str, left: Sequence[Mention], right: Sequence[Mention], *, pair: bool = True
+    kind: str,
+    left: Sequence[Mention],
+    right: Sequence[Mention],
+    *,
+    pair: bool = True,
+    compatible: Same | None = None,
 ) -> list[Difference]:
     """Differences for unmatched mentions: paired across sides (same role first, then in order)
     when ``pair`` is true, one-sided otherwise and for what is left."""
     left, right = list(left), list(right)
     diffs: list[Difference] = []
     if pair:
-        for s, r in _pairs(left, right):
+        for s, r in _pairs(left, right, compatible):
             left.remove(s)
             right.remove(r)
             diffs.append(_difference(kind, s, r))
@@ -168,7 +174,10 @@ def pair_leftovers(
     return diffs
 
 
-def _pairs(left: list[Mention], right: list[Mention]) -> list[tuple[Mention, Mention]]:
+def _pairs(
+    left: list[Mention], right: list[Mention], compatible: Same | None = None
+) -> list[tuple[Mention, Mention]]:
+    """Same role first; then in order, among ``compatible`` mentions (all when None)."""
     pairs: list[tuple[Mention, Mention]] = []
     free = list(right)
     for s in left:
@@ -178,8 +187,10 @@ def _pairs(left: list[Mention], right: list[Mention]) -> list[tuple[Mention, Men
             free.remove(r)
     done = {id(s) for s, _ in pairs}
     for s in left:
-        if id(s) not in done and free:
-            pairs.append((s, free.pop(0)))
+        r = next((r for r in free if compatible is None or compatible(s, r)), None)
+        if id(s) not in done and r is not None:
+            pairs.append((s, r))
+            free.remove(r)
     return pairs
 
 

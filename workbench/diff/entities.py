@@ -12,7 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 
-from workbench.diff.base import Claims, DiffContext, Finding, Mention, pair_leftovers
+from workbench.diff.base import (
+    Claims,
+    DiffContext,
+    Finding,
+    Mention,
+    context_of,
+    pair_leftovers,
+)
 from workbench.diff.text import STOPWORDS, Token, tokenize, words
 from workbench.diff.translit import same_name
 
@@ -84,7 +91,10 @@ def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> lis
         if not run:
             continue
         start, end = run[0].start, run[-1].end
-        out.append(Mention(text[start:end], (start, end), note="name", value=run))
+        out.append(
+            Mention(text[start:end], (start, end), note="name", value=run,
+                    context=context_of(text, (start, end)))
+        )  # fmt: skip
     return out
 
 
@@ -128,4 +138,10 @@ def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     claims = Claims(
         tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
     )
-    return Finding(tuple(pair_leftovers("entity", left, right)), claims)
+    return Finding(tuple(pair_leftovers("entity", left, right, compatible=_same_place)), claims)
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Names stand in the same place when the word before or after them is the same."""
+    (a1, a2), (b1, b2) = a.context.split("|"), b.context.split("|")
+    return bool(a1 and a1 == b1) or bool(a2 and a2 == b2)

@@ -8,7 +8,7 @@ with no label on the other side); a neutral label alone is left to the content d
 from __future__ import annotations
 
 from workbench.diff.base import Claims, DiffContext, Finding, Mention, pair_leftovers
-from workbench.diff.lexicon import Lexicon, find_labels
+from workbench.diff.lexicon import Lexicon, categories_in, find_labels
 
 
 def label_mentions(text: str, lexicon: Lexicon, *, with_spans: bool = True) -> list[Mention]:
@@ -32,9 +32,11 @@ def detect_framing(ctx: DiffContext, claimed: Claims) -> Finding:
     source = label_mentions(ctx.source, ctx.lexicon, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
-    s_roles = {m.role for m in statement}
-    r_roles = {m.role for m in report}
+    s_roles = categories_in(ctx.statement, ctx.lexicon)
+    r_roles = categories_in(ctx.report, ctx.lexicon)
     explained = s_roles | {m.role for m in source}
+    if ctx.source:
+        explained |= categories_in(ctx.source, ctx.lexicon)
     left = _first_per_role([m for m in statement if m.role not in r_roles])
     right = _first_per_role([m for m in report if m.role not in explained])
     diffs = [d for d in pair_leftovers("framing", left, right) if "loaded:" in d.note]

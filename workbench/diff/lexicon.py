@@ -165,6 +165,13 @@ def _compile(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[\s\-]+".join(parts) + r"(?!\w)", re.IGNORECASE)
 
 
+def categories_in(text: str, lexicon: Lexicon) -> set[str]:
+    """Every category any term matches in ``text``, nested matches included ("foreign
+    terrorists" is ``foreign`` and also ``terror``)."""
+    folded = _fold_case(text)
+    return {t.category for t in lexicon.terms if t.prefix in folded and t.pattern.search(text)}
+
+
 def find_labels(text: str, lexicon: Lexicon) -> list[LabelHit]:
     """Find the lexicon's loaded and neutral labels in ``text`` (any lexicon language).
 

@@ -33,6 +33,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
     ),
     "report": re.compile(
         r"(?<!\w)(?:reportedly|(?:is|are|was|were)\s+(?:said|believed|thought|reported)\s+to|"
+        r"(?:is|are|was|were|been|being)\s+(?:also\s+|\w+ly\s+)?(?:reported|said|claimed|alleged)|"
         r"по\s+слухам|по\s+неподтвержд[её]нным\s+данным)(?!\w)",
         _F,
     ),
@@ -44,7 +45,9 @@ HEDGES: dict[str, re.Pattern[str]] = {
     ),
     "distancing": re.compile(
         r"(?<!\w)(?:so-called|self-styled|self-described|"
-        r"what\s+(?:\w+\s+){1,4}?(?:called|described\s+as|termed|labell?ed|branded|dubbed)|так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
+        r"what\s+(?!(?:do|does|did)\b)(?:\w+\s+){1,4}?"
+        r"(?:calls?|called|described\s+as|describes\s+as|termed|terms|labell?ed|branded|dubbed)|"
+        r"так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
         _F,
     ),
 }
@@ -56,9 +59,13 @@ _VERBS = (
     r"added|noted|insisted|alleged|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed"
 )
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", _F)
+#: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
+_PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|telling\s+\w+"
 _ATTR_EN = re.compile(
     r"(?<!\w)(?:(?P<acc>according\s+to|as\s+reported\s+by|citing)\s+(?P<who1>[^,.;:!?\n]{1,60}?)"
-    rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<verb>{_VERBS})(?!\w))",
+    rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<part>{_PARTICIPLES})(?!\w)|"
+    rf"(?P<verb>{_VERBS})(?!\w)(?!\s+to\b))",
     _F,
 )
 _ATTR_SRC = re.compile(
@@ -72,7 +79,7 @@ _ATTR_SRC = re.compile(
 OFFICIAL: tuple[str, ...] = tuple(
     sorted(
         words(
-            """government official authorit ministr spokes office police prosecut state akimat kremlin
+            """government official authorit security ministr spokes office police prosecut state akimat kremlin
     administr committee service agency правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
@@ -81,12 +88,16 @@ OFFICIAL: tuple[str, ...] = tuple(
 )
 _PRONOUNS = words(
     "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
+    " him her them us me"
 )
+#: Words dropped from a speaker ("Tokayev has also said" → "Tokayev").
+_NOT_SPEAKER = words("has have had also later then again once further first later will would")
 #: Words after which the speaker of a speech verb starts ("what I said" → "I").
 _BOUNDARY = words("that who which what whom where when if because and but as while что и как")
 
 _NEGATION_EN = (
-    r"not|no|never|none|nobody|nothing|neither|nor|without|cannot|hardly|barely|scarcely|"
+    r"not|no|never|none|nobody|nothing(?!\s+but\b)|neither|nor|without|cannot|hardly|barely|"
+    r"scarcely|"
     r"unable\s+to|fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to|deny|denies|denied|denying|\w+n['’]t"
 )
 #: Negation words per source language (Kazakh "не" means "what", so it is Russian only).
@@ -148,15 +159,17 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     out = []
     cyrillic = is_cyrillic(text)
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
+        if not cyrillic and m.group("verb") and _PASSIVE.search(text[: m.start()]):
+            continue  # "deaths were (also) reported" is a hedge, not an attribution
         if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
-        elif cyrillic and not m.group("ru"):
+        elif (cyrillic and not m.group("ru")) or (not cyrillic and m.group("part")):
             who, start, end = "", m.start(), m.end()
         else:
             who, start, end = _speaker(text, m.start(), m.end())
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
-                    note=f"attributed to {who.strip() or 'someone'}", value=_speaker_key(who),
+                    note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(who),
                     context=context_of(text, (start, end)) if with_spans else "")
         )  # fmt: skip
     return out
@@ -183,8 +196,17 @@ def _boundary(word: str) -> bool:
     return word.lower() in _BOUNDARY or re.fullmatch(_VERBS, word, _F) is not None
 
 
+def _clean(who: str) -> str:
+    """The speaker without auxiliaries and adverbs ("Tokayev has also" → "Tokayev")."""
+    return " ".join(
+        w.text
+        for w in tokenize(who)
+        if w.lower not in _NOT_SPEAKER and not (w.lower.endswith("ly") and w.text.islower())
+    )
+
+
 def _speaker_key(who: str) -> frozenset[str]:
-    words = {w.text for w in tokenize(who)}
+    words = {w.text for w in tokenize(_clean(who))}
     if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
         return frozenset()
     if any(w.lower().startswith(OFFICIAL) for w in words):

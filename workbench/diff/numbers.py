@@ -266,4 +266,15 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     source = mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
-    return compare_mentions("number", statement, report, same_value, source=source)
+    return compare_mentions(
+        "number", statement, report, same_value, source=source, compatible=_same_class
+    )
+
+
+_CLASSES = frozenset({"percent", "money", "year"})
+
+
+def _same_class(a: Mention, b: Mention) -> bool:
+    """Figures pair only within a class: percentages, money, years, counts (200 dollars is no
+    counterpart of 20,000 people)."""
+    return (a.role if a.role in _CLASSES else "") == (b.role if b.role in _CLASSES else "")

@@ -21,7 +21,6 @@ ENGINES.add("pivot", "workbench.engines.pivot:PivotEngine")
 ENGINES.add("imported", "workbench.engines.imported:ImportedEngine")
 
 
-
 def create(
     engine: str,
     model: str,

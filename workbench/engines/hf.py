@@ -302,14 +302,13 @@ def detect_family(folder: Path) -> str:
     )
 
 
-def input_limit(folder: Path, tokenizer: Any, specials: int) -> int:
+def input_limit(max_positions: Any, tokenizer: Any, specials: int) -> int:
     """Longest input in tokens (without special tokens) the model accepts.
 
-    The smaller of the tokenizer's ``model_max_length`` and the model's
-    ``max_position_embeddings``, minus the special tokens the tokenizer adds.
+    The smaller of the model's ``max_position_embeddings`` (1024 when unknown) and the
+    tokenizer's ``model_max_length``, minus the special tokens the tokenizer adds.
     """
-    config = catalog.read_json(folder / "config.json")
-    limits = [int(config.get("max_position_embeddings") or 1024)]
+    limits = [int(max_positions or 1024)]
     tok_max = getattr(tokenizer, "model_max_length", None)
     if isinstance(tok_max, int) and 0 < tok_max < 1_000_000:
         limits.append(tok_max)
@@ -369,7 +368,7 @@ class HFEngine(Translator):
         target_token: str | None = None,
     ) -> None:
         super().__init__(
-            model,
+            catalog.canonical(model),
             src,
             tgt,
             beam_size=beam_size,
@@ -379,14 +378,14 @@ class HFEngine(Translator):
         )
         if dtype not in ("float32", "bfloat16", "float16"):
             raise UserInputError(f"dtype must be float32, bfloat16 or float16, not {dtype!r}.")
-        self.requested_revision = revision or default_revision(model)
+        self.requested_revision = revision or default_revision(self.model)
         self.dtype = dtype
         self.target_token_option = target_token
         if target_token is None and self.family == "marian":
-            entry = catalog.find_entry(model)
+            entry = catalog.find_entry(self.model)
             self.target_token_option = (entry.target_token or None) if entry else None
         self.lang = FAMILIES[self.family]()
-        self.lang.check_pair(src, tgt, model)
+        self.lang.check_pair(src, tgt, self.model)
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None
@@ -423,13 +422,14 @@ class HFEngine(Translator):
         tokenizer = load_tokenizer(folder)
         self.lang.setup(tokenizer, self.src, self.tgt, self.target_token_option)
         self._tokenizer = tokenizer
-        specials = len(tokenizer("x")["input_ids"]) - len(
-            tokenizer("x", add_special_tokens=False)["input_ids"]
-        )
+        specials = len(tokenizer("x")["input_ids"]) - len(tokenizer.tokenize("x"))
         prefix = self.lang.source_text("")
         if prefix:
-            specials += len(tokenizer(prefix, add_special_tokens=False)["input_ids"])
-        self.max_input_tokens = input_limit(folder, tokenizer, specials)
+            specials += len(tokenizer.tokenize(prefix))
+        config = catalog.read_json(folder / "config.json")
+        self.max_input_tokens = input_limit(
+            config.get("max_position_embeddings"), tokenizer, specials
+        )
 
     def _load_model(self) -> Any:
         if self._model is None:

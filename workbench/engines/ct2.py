@@ -1,0 +1,326 @@
+"""The ``ct2`` engine: OPUS-MT, NLLB-200 and M2M100 models run with CTranslate2.
+
+``--model`` accepts a Hub id, a local transformers folder, or a folder already converted to
+CTranslate2. Hub ids and transformers folders are converted on first use (or by ``workbench
+models convert``) with ``ctranslate2.converters.TransformersConverter`` into
+``settings.ct2_dir/<model>--<revision>--<quantization>``: the conversion is written to a
+temporary folder and renamed into place, so an interrupted conversion never leaves a broken
+model behind. The tokenizer files are copied next to the converted weights, with a
+``workbench.json`` that records where the conversion came from.
+
+Default compute type on CPU is ``int8`` (option ``compute_type``: ``float32``, ``int8_float32``,
+``int16`` ...). Tokenization uses the model's Hugging Face tokenizer; the source language token
+(NLLB, M2M100) comes from the tokenizer and the target language token is given to CTranslate2
+as ``target_prefix``. Decoding: ``translate_batch(tokens, beam_size=beam_size,
+max_decoding_length=max_length)``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from workbench import models as catalog
+from workbench.engines.base import Translator
+from workbench.engines.hf import (
+    FAMILIES,
+    default_revision,
+    detect_family,
+    input_limit,
+    load_tokenizer,
+)
+from workbench.errors import EngineError, UserInputError
+from workbench.settings import Settings
+
+log = logging.getLogger("workbench")
+
+#: Compute types CTranslate2 accepts (what the CPU supports is checked when loading).
+COMPUTE_TYPES = (
+    "int8",
+    "int8_float32",
+    "int8_float16",
+    "int8_bfloat16",
+    "int16",
+    "float16",
+    "bfloat16",
+    "float32",
+)
+#: Files copied from a transformers folder next to the converted weights.
+TOKENIZER_FILES = (
+    "tokenizer_config.json",
+    "tokenizer.json",
+    "special_tokens_map.json",
+    "vocab.json",
+    "source.spm",
+    "target.spm",
+    "sentencepiece.bpe.model",
+    "generation_config.json",
+)
+_TOK_SUFFIXES = (".spm", ".model", "tokenizer.json", "vocab.json")
+#: Sidecar describing a conversion made by the workbench.
+SIDECAR = "workbench.json"
+
+
+def is_ct2_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a CTranslate2 model (``model.bin``)."""
+    return (folder / "model.bin").is_file()
+
+
+def conversion_dir(settings: Settings, model: str, revision: str, quantization: str) -> Path:
+    """Where the conversion of ``model`` at ``revision`` and ``quantization`` is cached."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "--", model.strip("/\\")).strip("-")[-80:]
+    return settings.ct2_dir / f"{name}--{revision[:20]}--{quantization}"
+
+
+def convert(
+    model: str,
+    settings: Settings,
+    *,
+    quantization: str = "int8",
+    revision: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Convert a Hub id or transformers folder to CTranslate2 (cached; atomic).
+
+    Args:
+        model: Hub id or local transformers folder.
+        settings: Where the conversion goes (``settings.ct2_dir``) and whether to download.
+        quantization: Weight type of the conversion (one of :data:`COMPUTE_TYPES`).
+        revision: Hub revision (default: the catalog's, else ``main``).
+        force: Convert again even if a conversion exists.
+
+    Returns:
+        The folder of the converted model.
+
+    Raises:
+        ModelNotAvailableError: when the source model cannot be found or fetched.
+        EngineError: when the conversion fails.
+    """
+    if quantization not in COMPUTE_TYPES:
+        raise UserInputError(
+            f"Unknown quantization {quantization!r}; use one of {', '.join(COMPUTE_TYPES)}."
+        )
+    resolved = catalog.resolve(model, settings, revision or default_revision(model))
+    if is_ct2_folder(resolved.path):
+        return resolved.path
+    out = conversion_dir(settings, model, resolved.revision, quantization)
+    if is_ct2_folder(out) and not force:
+        return out
+    settings.ensure_home()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    _run_converter(resolved.path, tmp, quantization)
+    sidecar = {
+        "source": model,
+        "revision": resolved.revision,
+        "quantization": quantization,
+        "family": detect_family(resolved.path),
+        "max_position_embeddings": catalog.read_json(resolved.path / "config.json").get(
+            "max_position_embeddings"
+        ),
+    }
+    (tmp / SIDECAR).write_text(json.dumps(sidecar, indent=2), encoding="utf-8")
+    if force:
+        shutil.rmtree(out, ignore_errors=True)
+    try:
+        os.replace(tmp, out)
+    except OSError:  # another process finished the same conversion first
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not is_ct2_folder(out):
+            raise
+    log.info("converted %s to CTranslate2 (%s) in %s", model, quantization, out)
+    return out
+
+
+def _run_converter(source: Path, tmp: Path, quantization: str) -> None:
+    from ctranslate2.converters import TransformersConverter
+
+    files = [str(source / f) for f in TOKENIZER_FILES if (source / f).is_file()]
+    try:
+        converter = TransformersConverter(str(source), copy_files=files, trust_remote_code=False)
+        converter.convert(str(tmp), quantization=quantization, force=True)
+    except (OSError, ValueError, KeyError, NotImplementedError, RuntimeError) as err:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise EngineError(
+            f"Cannot convert {source} to CTranslate2 ({err}); the ct2 engine runs MarianMT, "
+            "NLLB-200 and M2M100 models."
+        ) from err
+
+
+class CT2Engine(Translator):
+    """OPUS-MT / NLLB-200 / M2M100 through CTranslate2 (see the module docstring).
+
+    Args:
+        model: Hub id, local transformers folder, or CTranslate2 folder.
+        compute_type: CTranslate2 compute type (default ``int8``); also the quantization of an
+            automatic conversion.
+        revision: Hub revision (default: the catalog's, else ``main``).
+        target_token: OPUS-MT only: force this ``>>xxx<<`` target token.
+        family: ``marian``, ``nllb`` or ``m2m100`` when the folder does not say.
+    """
+
+    engine_name = "ct2"
+    backend = "ctranslate2"
+
+    def __init__(
+        self,
+        model: str,
+        src: str,
+        tgt: str = "en",
+        *,
+        beam_size: int = 4,
+        max_length: int = 256,
+        batch_size: int = 16,
+        settings: Settings | None = None,
+        compute_type: str = "int8",
+        revision: str | None = None,
+        target_token: str | None = None,
+        family: str | None = None,
+    ) -> None:
+        super().__init__(
+            catalog.canonical(model),
+            src,
+            tgt,
+            beam_size=beam_size,
+            max_length=max_length,
+            batch_size=batch_size,
+            settings=settings,
+        )
+        if compute_type not in COMPUTE_TYPES:
+            raise UserInputError(
+                f"Unknown compute_type {compute_type!r}; use one of {', '.join(COMPUTE_TYPES)}."
+            )
+        if family is not None and family not in FAMILIES:
+            raise UserInputError(f"family must be one of {', '.join(FAMILIES)}, not {family!r}.")
+        self.compute_type = compute_type
+        self.requested_revision = revision or default_revision(self.model)
+        entry = catalog.find_entry(self.model)
+        self.target_token_option = target_token or (entry.target_token if entry else None) or None
+        self.family = family or self._known_family(entry)
+        if self.family:
+            FAMILIES[self.family]().check_pair(src, tgt, self.model)
+        self._revision: str | None = None
+        self._folder: Path | None = None
+        self._tokenizer: Any = None
+        self._lang: Any = None
+        self._translator: Any = None
+
+    def _known_family(self, entry: catalog.ModelEntry | None) -> str:
+        """The family, when it is known without downloading (catalog or local files)."""
+        if entry is not None and entry.transformers_engine:
+            return {"opus-mt": "marian"}.get(entry.transformers_engine, entry.transformers_engine)
+        if catalog.is_local(self.model):
+            folder = Path(self.model).expanduser()
+            sidecar = catalog.read_json(folder / SIDECAR)
+            try:
+                return str(sidecar.get("family") or detect_family(folder))
+            except EngineError:
+                return ""  # reported when the model loads
+        return ""
+
+    # ── signature ───────────────────────────────────────────────────────────────────────
+
+    @property
+    def revision(self) -> str:
+        if self._revision is None:
+            if catalog.is_local(self.model):
+                folder = Path(self.model).expanduser()
+                sidecar = catalog.read_json(folder / SIDECAR)
+                self._revision = str(
+                    sidecar.get("revision") or catalog.local_revision(folder.resolve())
+                )
+            else:
+                self._revision = catalog.revision_of(self.model, self.requested_revision)
+        return self._revision
+
+    @property
+    def precision(self) -> str:
+        return self.compute_type
+
+    def signature_extra(self) -> tuple[tuple[str, str], ...]:
+        return (("tok", self.target_token_option),) if self.target_token_option else ()
+
+    # ── loading ─────────────────────────────────────────────────────────────────────────
+
+    def _prepare(self) -> None:
+        if self._tokenizer is not None:
+            return
+        folder = convert(
+            self.model,
+            self.settings,
+            quantization=self.compute_type,
+            revision=self.requested_revision,
+        )
+        if not any((folder / f).is_file() for f in TOKENIZER_FILES if f.endswith(_TOK_SUFFIXES)):
+            raise EngineError(
+                f"The CTranslate2 model in {folder} has no tokenizer files; convert it with "
+                "`workbench models convert MODEL` so they are copied alongside."
+            )
+        sidecar = catalog.read_json(folder / SIDECAR)
+        family = self.family or str(sidecar.get("family") or detect_family(folder))
+        lang = FAMILIES[family]()
+        lang.check_pair(self.src, self.tgt, self.model)
+        tokenizer = load_tokenizer(folder)
+        lang.setup(tokenizer, self.src, self.tgt, self.target_token_option)
+        specials = len(tokenizer("x")["input_ids"]) - len(tokenizer.tokenize("x"))
+        prefix = lang.source_text("")
+        specials += len(tokenizer.tokenize(prefix)) if prefix else 0
+        # config.json here is CTranslate2's; the source model's limit is in the sidecar.
+        self.max_input_tokens = input_limit(
+            sidecar.get("max_position_embeddings"), tokenizer, specials
+        )
+        self._folder, self._lang, self._tokenizer = folder, lang, tokenizer
+        self.family = family
+
+    def _load(self) -> Any:
+        if self._translator is None:
+            import ctranslate2
+
+            self._prepare()
+            try:
+                self._translator = ctranslate2.Translator(
+                    str(self._folder),
+                    device=self.settings.device,
+                    compute_type=self.compute_type,
+                    inter_threads=1,
+                    intra_threads=max(self.settings.threads, 0),
+                )
+            except (RuntimeError, ValueError) as err:
+                raise EngineError(
+                    f"Cannot load the CTranslate2 model {self._folder}: {err}."
+                ) from err
+        return self._translator
+
+    # ── hooks ───────────────────────────────────────────────────────────────────────────
+
+    def count_tokens(self, text: str) -> int:
+        self._prepare()
+        return len(self._tokenizer.tokenize(text))
+
+    def _translate_batch(self, texts: list[str]) -> list[str]:
+        translator = self._load()
+        tok = self._tokenizer
+        source = [
+            tok.convert_ids_to_tokens(tok(self._lang.source_text(t))["input_ids"]) for t in texts
+        ]
+        forced = self._lang.target_token()
+        results = translator.translate_batch(
+            source,
+            beam_size=self.beam_size,
+            max_decoding_length=self.max_length,
+            target_prefix=[[forced]] * len(texts) if forced else None,
+            max_batch_size=self.batch_size,
+        )
+        return [
+            tok.decode(tok.convert_tokens_to_ids(r.hypotheses[0]), skip_special_tokens=True).strip()
+            for r in results
+        ]
+
+    def close(self) -> None:
+        self._translator = None

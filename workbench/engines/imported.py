@@ -1,0 +1,205 @@
+"""The ``imported`` engine: translations supplied in a file, so every later stage runs without
+any model (outputs of another system, human translations, a commercial service's export).
+
+``--model`` is the file; its format follows the extension:
+
+* ``.txt`` — one translation per input line, **by position**. The input must have as many
+  lines as the file, or as many non-blank lines as the file has non-blank lines (the pipeline
+  drops blank input lines before translating).
+* ``.tsv`` — ``source<TAB>translation`` per line, looked up by source text.
+* ``.jsonl`` — one ``{"source": ..., "translation": ...}`` object per line, looked up by source.
+
+Look-ups compare Unicode-normalised (NFC) text with whitespace runs collapsed. The engine sees
+whole lines (``segment_input = False``). Errors name the file and line. Signature: backend
+``file``, revision the SHA-256 of the file's bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench.engines.base import ProgressFn, Translator
+from workbench.errors import UserInputError
+from workbench.settings import Settings
+
+FORMATS = (".txt", ".tsv", ".jsonl")
+
+
+def normalise(text: str) -> str:
+    """The look-up key of a source text: NFC, whitespace runs collapsed, stripped."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _read(path: Path) -> tuple[bytes, list[str]]:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise UserInputError(
+            f"Cannot read the translations file {path}: {err.strerror or err}."
+        ) from err
+    if b"\x00" in raw[:8192]:
+        raise UserInputError(f"{path} looks binary; give a UTF-8 .txt, .tsv or .jsonl file.")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise UserInputError(
+            f"{path} line {line} is not UTF-8; convert the file to UTF-8."
+        ) from err
+    lines = text.splitlines()
+    return raw, lines
+
+
+def _pairs_tsv(path: Path, lines: list[str]) -> list[tuple[int, str, str]]:
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        source, tab, translation = line.partition("\t")
+        if not tab:
+            raise UserInputError(f"{path} line {n} has no TAB; write source<TAB>translation.")
+        out.append((n, source, translation))
+    return out
+
+
+def _pairs_jsonl(path: Path, lines: list[str]) -> list[tuple[int, str, str]]:
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except ValueError as err:
+            raise UserInputError(f"{path} line {n} is not valid JSON ({err.args[0]}).") from err
+        if not (
+            isinstance(obj, dict)
+            and isinstance(obj.get("source"), str)
+            and isinstance(obj.get("translation"), str)
+        ):
+            raise UserInputError(f'{path} line {n} needs string fields "source" and "translation".')
+        out.append((n, obj["source"], obj["translation"]))
+    return out
+
+
+class ImportedEngine(Translator):
+    """Translations read from a ``.txt``, ``.tsv`` or ``.jsonl`` file (see the module docstring).
+
+    Args:
+        model: The translations file.
+        src: Source language of the inputs.
+        tgt: Language of the translations.
+    """
+
+    engine_name = "imported"
+    backend = "file"
+    segment_input = False
+
+    def __init__(
+        self,
+        model: str,
+        src: str,
+        tgt: str = "en",
+        *,
+        beam_size: int = 4,
+        max_length: int = 256,
+        batch_size: int = 16,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(
+            model,
+            src,
+            tgt,
+            beam_size=beam_size,
+            max_length=max_length,
+            batch_size=batch_size,
+            settings=settings,
+        )
+        self.path = Path(model).expanduser()
+        if self.path.suffix.lower() not in FORMATS:
+            raise UserInputError(
+                f"{self.path} must end in {', '.join(FORMATS)} (one translation per line, "
+                "source<TAB>translation, or JSON lines)."
+            )
+        raw, self._lines = _read(self.path)
+        self._hash = "sha256-" + hashlib.sha256(raw).hexdigest()[:16]
+        self._table: dict[str, tuple[int, str]] = {}
+        suffix = self.path.suffix.lower()
+        if suffix != ".txt":
+            read = _pairs_tsv if suffix == ".tsv" else _pairs_jsonl
+            for n, source, translation in read(self.path, self._lines):
+                self._add(n, source, translation)
+
+    def _add(self, n: int, source: str, translation: str) -> None:
+        key = normalise(source)
+        if not key:
+            raise UserInputError(f"{self.path} line {n} has an empty source text.")
+        seen = self._table.get(key)
+        if seen is not None and seen[1].strip() != translation.strip():
+            raise UserInputError(
+                f"{self.path} lines {seen[0]} and {n} give different translations of the "
+                "same source; keep one."
+            )
+        self._table[key] = (n, translation.strip())
+
+    @property
+    def revision(self) -> str:
+        return self._hash
+
+    @property
+    def precision(self) -> str:
+        return "n/a"
+
+    def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
+        """Look each input up in the file; ``""`` for blank input."""
+        texts = list(texts)
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise UserInputError(f"input {i + 1} is {type(text).__name__}, not text.")
+        if not any(t.strip() for t in texts):
+            out = ["" for _ in texts]
+        else:
+            out = self._by_position(texts) if self._is_txt else self._by_source(texts)
+        if progress:
+            progress(len(texts), len(texts))
+        return out
+
+    @property
+    def _is_txt(self) -> bool:
+        return self.path.suffix.lower() == ".txt"
+
+    def _by_position(self, texts: list[str]) -> list[str]:
+        lines = [line.strip() for line in self._lines]
+        if len(texts) != len(lines):
+            lines = [line for line in lines if line]
+            if len([t for t in texts if t.strip()]) != len(lines):
+                raise UserInputError(
+                    f"{self.path} has {len(self._lines)} lines ({len(lines)} non-blank) but the "
+                    f"input has {len(texts)} ({sum(1 for t in texts if t.strip())} non-blank); "
+                    "a .txt file pairs translations with input lines by position."
+                )
+            it = iter(lines)
+            return [next(it) if t.strip() else "" for t in texts]
+        return [line if t.strip() else "" for t, line in zip(texts, lines, strict=True)]
+
+    def _by_source(self, texts: list[str]) -> list[str]:
+        out = []
+        for i, text in enumerate(texts):
+            if not text.strip():
+                out.append("")
+                continue
+            found = self._table.get(normalise(text))
+            if found is None:
+                short = text.strip()[:60]
+                raise UserInputError(
+                    f"{self.path} has no translation for input {i + 1} ({short!r}); "
+                    "add a line for it."
+                )
+            out.append(found[1])
+        return out
+
+    def _translate_batch(self, texts: list[str]) -> list[str]:
+        return self._by_position(texts) if self._is_txt else self._by_source(texts)
