@@ -289,11 +289,17 @@ class Comparison:
 
 @dataclass(frozen=True)
 class KindCount:
-    """How many differences of one kind the reporting of one outlet type shows."""
+    """How many differences of one kind the reporting of one outlet type shows.
+
+    ``scope`` is ``"pair"`` for differences inside aligned pairs, ``"case"`` for the leftovers
+    of the whole case: ``omission`` = statements no report of that outlet type retells,
+    ``addition`` = its report sentences that retell no statement.
+    """
 
     outlet_type: str
     kind: str
     count: int
+    scope: str = "pair"
 
 
 @dataclass(frozen=True)

@@ -104,12 +104,12 @@ def test_kind_counts_recount_the_differences(
     sample_result: CaseComparison, sample_case: Case
 ) -> None:
     types = {d.id: d.outlet_type.value for d in sample_case.documents}
-    expected: Counter[tuple[str, str]] = Counter()
+    expected: Counter[tuple[str, str, str]] = Counter()
     for al in _alignments(sample_result):
         for d in al.differences:
-            expected[(types[report_of(al, d).document_id], d.kind)] += 1
+            expected[(types[report_of(al, d).document_id], d.kind, "pair")] += 1
     for ref in sample_result.unmatched_reports:
-        expected[(types[ref.document_id], "addition")] += 1
+        expected[(types[ref.document_id], "addition", "case")] += 1
     every_statement = [
         s.index
         for dc in sample_result.documents
@@ -122,10 +122,12 @@ def test_kind_counts_recount_the_differences(
             for a in _alignments(sample_result)
             if any(types[r.document_id] == outlet_type for r in a.reports)
         }
-        expected[(outlet_type, "omission")] += sum(1 for i in every_statement if i not in retold)
-    got = Counter({(k.outlet_type, k.kind): k.count for k in sample_result.kind_counts})
+        expected[(outlet_type, "omission", "case")] += sum(
+            1 for i in every_statement if i not in retold
+        )
+    got = Counter({(k.outlet_type, k.kind, k.scope): k.count for k in sample_result.kind_counts})
     assert got == expected
-    assert got[("independent", "framing")] >= 1
+    assert got[("independent", "framing", "pair")] >= 1
     assert {k.outlet_type for k in sample_result.kind_counts} == {"foreign", "independent"}
 
 
@@ -142,3 +144,4 @@ def test_signature_says_how_it_was_made(sample_result: CaseComparison) -> None:
     sig = sample_result.signature
     for part in ("tr:[supplied]", "emb:e5-small", "thr:", "lexicon:", "version:"):
         assert part in sig, sig
+    assert sig.count("version:") == 1 and sig.endswith("|version:0.1.0")

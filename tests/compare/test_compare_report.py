@@ -66,7 +66,12 @@ def _case_result() -> tuple[CaseComparison, Case]:
         signature=comparison.signature,
         documents=(DocumentComparison("st", comparison),),
         unmatched_reports=comparison.unmatched_reports,
-        kind_counts=(KindCount("foreign", "framing", 1), KindCount("foreign", "addition", 1)),
+        kind_counts=(
+            KindCount("foreign", "framing", 1),
+            KindCount("foreign", "addition", 2),
+            KindCount("foreign", "addition", 1, "case"),
+            KindCount("foreign", "omission", 7, "case"),
+        ),
         label_uses=(
             LabelUse("state", "bandits", "criminal", True, 2),
             LabelUse("foreign", HOSTILE, "protest", False, 1),
@@ -101,7 +106,8 @@ def test_case_json_adds_aggregates_and_documents() -> None:
     data = case_to_dict(result, case)
     assert data["alignments"] == comparison_to_dict(_comparison())["alignments"]
     agg = data["aggregates"]
-    assert agg["differences_by_outlet_type"] == {"foreign": {"framing": 1, "addition": 1}}
+    assert agg["differences_by_outlet_type"] == {"foreign": {"framing": 1, "addition": 2}}
+    assert agg["leftovers_by_outlet_type"] == {"foreign": {"unmatched_reports": 1, "not_retold": 7}}
     assert agg["labels_by_outlet_type"]["state"][0] == {
         "label": "bandits",
         "category": "criminal",
@@ -136,6 +142,7 @@ def test_case_html_shows_aggregates_and_escapes_metadata() -> None:
     page = CASE_FORMATS["html"](result, case)
     _assert_inert(page)
     assert "Aggregates" in page and "Figures that disagree" in page and "<b>164</b>" in page
+    assert "<th>statements not retold</th>" in page and "<td>7</td>" in page
     assert '<span class="loaded">bandits</span>' in page
 
 
@@ -144,7 +151,7 @@ def test_markdown_escapes_hostile_text() -> None:
     for text in (COMPARISON_FORMATS["md"](_comparison()), CASE_FORMATS["md"](result, case)):
         assert "<script" not in text and "&lt;script&gt;" in text
         assert "**framing**: “bandits” → “protesters”" in text
-    assert "| foreign | 1 | 1 |" in CASE_FORMATS["md"](result, case)
+    assert "| foreign | 1 | 2 | 7 | 1 |" in CASE_FORMATS["md"](result, case)
 
 
 def test_highlight_clips_overlaps_and_ignores_bad_spans() -> None:

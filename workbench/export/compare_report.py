@@ -59,6 +59,13 @@ KIND_MEANINGS: dict[str, str] = {
 }
 
 
+#: Names of the case-level leftover counts (``KindCount.scope == "case"``).
+_LEFTOVER_NAMES: dict[str, str] = {"omission": "not_retold", "addition": "unmatched_reports"}
+_LEFTOVER_TITLES: dict[str, str] = {
+    "not_retold": "statements not retold",
+    "unmatched_reports": "report sentences with no counterpart",
+}
+
 # ─── JSON ────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -119,8 +126,13 @@ def flatten(result: CaseComparison) -> Comparison:
 def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
     """The aggregates of a case as plain JSON values."""
     kinds: dict[str, dict[str, int]] = {}
+    leftovers: dict[str, dict[str, int]] = {}
     for kc in result.kind_counts:
-        kinds.setdefault(kc.outlet_type, {})[kc.kind] = kc.count
+        if kc.scope == "pair":
+            kinds.setdefault(kc.outlet_type, {})[kc.kind] = kc.count
+        else:
+            name = _LEFTOVER_NAMES.get(kc.kind, kc.kind)
+            leftovers.setdefault(kc.outlet_type, {})[name] = kc.count
     labels: dict[str, list[dict[str, Any]]] = {}
     for lu in result.label_uses:
         labels.setdefault(lu.outlet_type, []).append(
@@ -141,6 +153,7 @@ def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
     ]
     return {
         "differences_by_outlet_type": kinds,
+        "leftovers_by_outlet_type": leftovers,
         "labels_by_outlet_type": labels,
         "figures": figures,
     }
@@ -300,16 +313,22 @@ def _aggregates_html(result: CaseComparison) -> str:
     agg = aggregates_to_dict(result)
     kinds_by_type: dict[str, dict[str, int]] = agg["differences_by_outlet_type"]
     kinds = [k for k in DIFFERENCE_KINDS if any(k in v for v in kinds_by_type.values())]
+    leftovers: dict[str, dict[str, int]] = agg["leftovers_by_outlet_type"]
     head = "".join(f'<th><span class="kind {_kind_class(k)}">{_e(k)}</span></th>' for k in kinds)
+    head += "".join(f"<th>{_e(t)}</th>" for t in _LEFTOVER_TITLES.values())
     rows = "".join(
-        f"<tr><th>{_e(t)}</th>" + "".join(f"<td>{v.get(k, 0)}</td>" for k in kinds) + "</tr>"
-        for t, v in sorted(kinds_by_type.items())
+        f"<tr><th>{_e(t)}</th>"
+        + "".join(f"<td>{kinds_by_type.get(t, {}).get(k, 0)}</td>" for k in kinds)
+        + "".join(f"<td>{leftovers.get(t, {}).get(n, 0)}</td>" for n in _LEFTOVER_TITLES)
+        + "</tr>"
+        for t in sorted(set(kinds_by_type) | set(leftovers))
     )
     out = [
         "<h2>Aggregates</h2><h3>Differences by outlet type of the reporting</h3>",
         f"<table><tr><th>outlet type</th>{head}</tr>{rows}</table>",
-        '<p class="meta">omission also counts statements no report of that outlet type retells; '
-        "addition, report sentences that retell no statement.</p>",
+        '<p class="meta">Kinds count differences inside aligned pairs; the last two columns '
+        "count the statements no report of that outlet type retells and its report sentences "
+        "that retell no statement.</p>",
         "<h3>Labels for the actors, by outlet type</h3><table><tr><th>outlet type</th>"
         "<th>labels, most used first (loaded in bold red)</th></tr>",
     ]
@@ -473,11 +492,15 @@ def _md_aggregates(result: CaseComparison) -> list[str]:
     agg = aggregates_to_dict(result)
     kinds_by_type: dict[str, dict[str, int]] = agg["differences_by_outlet_type"]
     kinds = [k for k in DIFFERENCE_KINDS if any(k in v for v in kinds_by_type.values())]
+    leftovers: dict[str, dict[str, int]] = agg["leftovers_by_outlet_type"]
+    columns = kinds + list(_LEFTOVER_TITLES.values())
     lines = ["## Differences by outlet type of the reporting", ""]
-    lines.append("| outlet type | " + " | ".join(kinds) + " |")
-    lines.append("|---|" + "---|" * len(kinds))
-    for t, v in sorted(kinds_by_type.items()):
-        lines.append(f"| {_md(t)} | " + " | ".join(str(v.get(k, 0)) for k in kinds) + " |")
+    lines.append("| outlet type | " + " | ".join(columns) + " |")
+    lines.append("|---|" + "---|" * len(columns))
+    for t in sorted(set(kinds_by_type) | set(leftovers)):
+        counts = [kinds_by_type.get(t, {}).get(k, 0) for k in kinds]
+        counts += [leftovers.get(t, {}).get(n, 0) for n in _LEFTOVER_TITLES]
+        lines.append(f"| {_md(t)} | " + " | ".join(str(c) for c in counts) + " |")
     lines += ["", "## Labels for the actors, by outlet type (loaded in bold)", ""]
     for t, uses in sorted(agg["labels_by_outlet_type"].items()):
         cells = ", ".join(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -52,6 +53,8 @@ from workbench.types import (
 )
 
 log = logging.getLogger("workbench")
+
+_VERSION_FIELD = re.compile(r"\|version:[^|\]]*(?=\||$)")
 
 #: Report sentences of one alignment are joined with this before the diff.
 REPORT_JOINER = " "
@@ -202,9 +205,17 @@ def fill_differences(
 
 
 def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequence[str]) -> str:
-    """``compare:…|tr:[…]|<align signature>|<diff signature>|version:…`` for a comparison."""
+    """``compare|tr:[…]|<align signature>|<diff signature>|version:…`` for a comparison.
+
+    ``tr`` lists how the statements were translated (``supplied``, an engine's signature, or
+    ``none``); the stage signatures lose their own ``version`` field, given once at the end.
+    """
     tr = "+".join(dict.fromkeys(translation)) or "none"
-    return f"compare|tr:[{tr}]|{align_signature}|{diff_signature(lexicon)}|version:{__version__}"
+    parts = [
+        _VERSION_FIELD.sub("", align_signature),
+        _VERSION_FIELD.sub("", diff_signature(lexicon)),
+    ]
+    return f"compare|tr:[{tr}]|{'|'.join(parts)}|version:{__version__}"
 
 
 def _resolve(
@@ -372,32 +383,34 @@ def report_of(alignment: Alignment, difference: Difference) -> ReportRef:
 def count_kinds(comparison: Comparison, case: Case) -> tuple[KindCount, ...]:
     """Differences by the outlet type of the reporting and kind, most frequent first.
 
-    Besides the differences inside aligned pairs, each outlet type gets one ``omission`` for
-    every statement that none of its reports retells, and one ``addition`` for every one of its
-    report sentences that retells no statement.
+    Differences inside aligned pairs have scope ``"pair"``. The leftovers of the whole case
+    have scope ``"case"``: each outlet type gets one ``omission`` for every statement that none
+    of its reports retells, and one ``addition`` for every one of its report sentences that
+    retells no statement.
     """
     docs = _documents(case)
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, str, str]] = Counter()
     for al in comparison.alignments:
         for d in al.differences:
-            counts[(docs[report_of(al, d).document_id].outlet_type.value, d.kind)] += 1
-    report_types = {d.outlet_type.value for d in case.reports}
-    for outlet_type in report_types:
+            counts[(docs[report_of(al, d).document_id].outlet_type.value, d.kind, "pair")] += 1
+    statements = [a.statement for a in comparison.alignments] + list(
+        comparison.unmatched_statements
+    )
+    for outlet_type in sorted({d.outlet_type.value for d in case.reports}):
         retold = {
             al.statement.index
             for al in comparison.alignments
             if any(docs[r.document_id].outlet_type.value == outlet_type for r in al.reports)
         }
-        statements = [a.statement for a in comparison.alignments] + list(
-            comparison.unmatched_statements
-        )
         missed = sum(1 for s in statements if s.index not in retold)
         if missed:
-            counts[(outlet_type, "omission")] += missed
+            counts[(outlet_type, "omission", "case")] += missed
     for ref in comparison.unmatched_reports:
-        counts[(docs[ref.document_id].outlet_type.value, "addition")] += 1
-    ordered = sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
-    return tuple(KindCount(t, k, n) for (t, k), n in ordered)
+        counts[(docs[ref.document_id].outlet_type.value, "addition", "case")] += 1
+    ordered = sorted(
+        counts.items(), key=lambda kv: (kv[0][0], kv[0][2] != "pair", -kv[1], kv[0][1])
+    )
+    return tuple(KindCount(t, k, n, scope) for (t, k, scope), n in ordered)
 
 
 def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[LabelUse, ...]:

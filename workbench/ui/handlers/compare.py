@@ -295,10 +295,19 @@ def aggregates_html(state: CompareState | None) -> str:
     if state is None:
         return ""
     r = state.result
-    kinds = [k for k in DIFFERENCE_KINDS if any(c.kind == k for c in r.kind_counts)]
+    # scope "pair": differences inside aligned pairs; "case": statements not retold (omission)
+    # and report sentences with no counterpart (addition) of each outlet type.
+    kinds = [
+        k for k in DIFFERENCE_KINDS if any(c.kind == k and c.scope == "pair" for c in r.kind_counts)
+    ]
     outlets = sorted({c.outlet_type for c in r.kind_counts})
-    counts = {(c.outlet_type, c.kind): c.count for c in r.kind_counts}
-    kind_rows = [[o, *(counts.get((o, k), 0) for k in kinds)] for o in outlets]
+    counts = {(c.outlet_type, c.kind, c.scope): c.count for c in r.kind_counts}
+    leftovers = (("omission", "Statements not retold"), ("addition", "Report sentences unmatched"))
+    kind_rows = [
+        [o, *(counts.get((o, k, "pair"), 0) for k in kinds)]
+        + [counts.get((o, k, "case"), 0) for k, _ in leftovers]
+        for o in outlets
+    ]
     labels = [
         [u.outlet_type, u.label, u.category, "loaded" if u.loaded else "neutral", u.count]
         for u in r.label_uses
@@ -309,7 +318,9 @@ def aggregates_html(state: CompareState | None) -> str:
     ]
     return (
         "<h4>Differences by outlet type and kind</h4>"
-        + table(["Outlet type", *kinds], kind_rows, css_class="wb-table")
+        + table(
+            ["Outlet type", *kinds, *(t for _, t in leftovers)], kind_rows, css_class="wb-table"
+        )
         + "<h4>Labels for the actors, by outlet type</h4>"
         + table(
             ["Outlet type", "Label", "Category", "Loaded?", "Uses"], labels, css_class="wb-table"
