@@ -171,3 +171,26 @@ def test_cli_text_output_looks_like_sacrebleu(files: dict[str, Path]) -> None:
         f"BLEU|nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0 = {expected.score:.1f}"
         in proc.stdout
     )
+
+
+def test_comet_model_unavailable_is_one_clear_message(
+    small: tuple[list[str], list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the package importable but the Hub unreachable, COMET refuses instead of scoring."""
+    import sys
+    import types
+
+    ref, a, _ = small
+    fake = types.ModuleType("comet")
+
+    def download_model(name: str) -> str:
+        raise OSError(f"We couldn't connect to 'https://huggingface.co' to load {name}")
+
+    fake.download_model = download_model  # type: ignore[attr-defined]
+    fake.load_from_checkpoint = lambda path: None  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "comet", fake)
+    with pytest.raises(
+        MetricError,
+        match=r"COMET is unavailable: its model Unbabel/wmt22-comet-da could not be loaded",
+    ):
+        score_systems([("a", a)], [ref], metrics="comet", sources=ref)

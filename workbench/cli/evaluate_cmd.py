@@ -85,12 +85,15 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     p.add_argument("--beam-size", type=int, default=4)
     p.add_argument("--max-length", type=int, default=256)
     p.add_argument("--save", help="write the translations here (one per line)")
+    p.add_argument("--tmx", help="also write the translated segments as TMX 1.4b")
+    p.add_argument("--xliff", help="also write the translated segments as XLIFF 1.2")
     p.add_argument("--format", choices=["json", "text"], default="text")
     p.set_defaults(handler=_eval)
 
 
 def _eval(args: argparse.Namespace) -> int:
     from workbench.export.tables import scores_to_json, scores_to_text
+    from workbench.export.tm import to_tmx, to_xliff
     from workbench.pipeline.evaluate import evaluate_testset
 
     result = evaluate_testset(
@@ -106,6 +109,10 @@ def _eval(args: argparse.Namespace) -> int:
     )
     if args.save:
         _write("".join(t.text + "\n" for t in result.translations), args.save)
+    if args.tmx:
+        _write(to_tmx(result.translations, args.src), args.tmx)
+    if args.xliff:
+        _write(to_xliff(result.translations, args.src), args.xliff)
     meta = {"testset": result.testset, "translation_signature": result.signature}
     if args.format == "json":
         print(scores_to_json([result.scores], **meta))

@@ -138,7 +138,9 @@ def evaluate_testset(
     translations = translate_texts(list(data.sources), translator, progress=progress)
     hyps = [t.text for t in translations]
     name = f"{engine}:{model}"
-    (scores,) = score_systems([(name, hyps)], [list(data.references)], metrics=metrics, jobs=1)
+    (scores,) = score_systems(
+        [(name, hyps)], [list(data.references)], metrics=metrics, sources=data.sources, jobs=1
+    )
     return EvalResult(
         testset=data.signature,
         translations=tuple(translations),

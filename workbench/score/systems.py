@@ -149,6 +149,9 @@ def _run(
     needs_seed = any(j.significance for j in parallel)
     results = {j.metric: _evaluate(j) for j in local}
     if parallel and (workers > 1 or needs_seed):
+        import sacrebleu.metrics
+        import sacrebleu.significance  # noqa: F401  (loaded once, inherited by forked workers)
+
         ordered = sorted(parallel, key=lambda j: -_COST.get(j.metric, 1))
         with ProcessPoolExecutor(
             max_workers=max(1, min(workers, len(ordered))),
