@@ -103,3 +103,41 @@ def test_ct2_checks_the_pair_and_options(tiny_m2m100_dir: Path) -> None:
         create("ct2", "facebook/m2m100_418M", "ky")
     with pytest.raises(UserInputError, match="compute_type"):
         create("ct2", str(tiny_m2m100_dir), "kk", compute_type="int3")
+
+
+@pytest.mark.slow
+def test_hub_model_converted_once_keeps_working_without_the_hub_cache(
+    tiny_marian_dir: Path, tmp_path: Path, workbench_home: Path
+) -> None:
+    """A Hub id (here a tiny model placed in the standard HF cache layout) is converted on
+    first use; once converted it keeps working offline even if the HF cache is emptied."""
+    import os
+    import subprocess
+    import sys
+
+    commit = "89abcdef0123456789abcdef0123456789abcdef"
+    repo = tmp_path / "hub" / "models--tiny-org--tiny-marian"
+    shutil.copytree(tiny_marian_dir, repo / "snapshots" / commit)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text(commit, encoding="utf-8")
+    code = (
+        "import shutil, sys\n"
+        "from workbench.engines import create\n"
+        "def run():\n"
+        "    tr = create('ct2', 'tiny-org/tiny-marian', 'ru', compute_type='float32',"
+        " beam_size=1, max_length=5)\n"
+        "    print(tr.signature.revision, '|', tr.translate(['Да'])[0])\n"
+        "run()\n"
+        f"shutil.rmtree({str(tmp_path / 'hub')!r})\n"
+        "run()\n"
+    )
+    env = {**os.environ, "HF_HUB_CACHE": str(tmp_path / "hub"), "HF_HUB_OFFLINE": "1"}
+    cwd = Path(__file__).resolve().parents[2]
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=cwd
+    )
+    assert run.returncode == 0, run.stderr
+    first, second = run.stdout.strip().splitlines()
+    assert first == second and first.startswith(commit + " | ") and len(first) > len(commit) + 3
+    (conv,) = (workbench_home / "ct2").iterdir()
+    assert conv.name == f"tiny-org--tiny-marian--{commit[:20]}--float32"

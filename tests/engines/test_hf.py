@@ -177,3 +177,31 @@ def test_threads_setting_is_applied(tiny_marian_dir: Path, workbench_home: Path)
         assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)
+
+
+def test_model_loads_once_under_concurrent_first_calls(
+    tiny_marian_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The UI may call one translator from several threads: the lazy load happens once."""
+    import threading
+    import time
+
+    from workbench.engines.hf import HFEngine
+
+    loads: list[int] = []
+    real = HFEngine._load_model_locked
+
+    def counting(self: HFEngine) -> None:
+        loads.append(1)
+        time.sleep(0.2)
+        real(self)
+
+    monkeypatch.setattr(HFEngine, "_load_model_locked", counting)
+    tr = create("opus-mt", str(tiny_marian_dir), "ru", max_length=3)
+    outs: list[list[str]] = []
+    threads = [threading.Thread(target=lambda: outs.append(tr.translate(["Да"]))) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1 and len(outs) == 4 and all(o[0] for o in outs)

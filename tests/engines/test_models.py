@@ -105,6 +105,7 @@ def test_missing_model_on_the_cli_has_no_traceback() -> None:
     assert lines[-1].startswith("error: The model no-such-org/no-such-model is not downloaded")
 
 
+@pytest.mark.slow
 def test_cached_hub_model_resolves_to_its_snapshot_commit(
     tmp_path: Path, tiny_marian_dir: Path
 ) -> None:
@@ -149,6 +150,7 @@ def test_models_list_and_info() -> None:
     assert unknown.returncode == 2 and "not in the model catalog" in unknown.stderr
 
 
+@pytest.mark.slow
 def test_models_convert_reports_where_it_went(tiny_m2m100_dir: Path, workbench_home: Path) -> None:
     run = _cli("models", "convert", str(tiny_m2m100_dir), "--quantization", "float32")
     assert run.returncode == 0, run.stderr

@@ -22,6 +22,7 @@ import logging
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +72,35 @@ def is_ct2_folder(folder: Path) -> bool:
     return (folder / "model.bin").is_file()
 
 
+def _slug(model: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "--", model.strip("/\\")).strip("-")[-80:]
+
+
 def conversion_dir(settings: Settings, model: str, revision: str, quantization: str) -> Path:
     """Where the conversion of ``model`` at ``revision`` and ``quantization`` is cached."""
-    name = re.sub(r"[^A-Za-z0-9._-]+", "--", model.strip("/\\")).strip("-")[-80:]
-    return settings.ct2_dir / f"{name}--{revision[:20]}--{quantization}"
+    return settings.ct2_dir / f"{_slug(model)}--{revision[:20]}--{quantization}"
+
+
+def existing_conversion(
+    settings: Settings, model: str, revision: str, quantization: str
+) -> Path | None:
+    """A finished conversion of Hub model ``model``, found without the Hugging Face cache.
+
+    A pinned ``revision`` must match exactly; for ``main`` the newest conversion is used.
+    """
+    if not settings.ct2_dir.is_dir():
+        return None
+    exact = conversion_dir(settings, model, revision, quantization)
+    if is_ct2_folder(exact):
+        return exact
+    if revision != "main":
+        return None
+    found = [
+        p
+        for p in settings.ct2_dir.glob(f"{_slug(model)}--*--{quantization}")
+        if is_ct2_folder(p) and catalog.read_json(p / SIDECAR).get("source") == model
+    ]
+    return max(found, key=lambda p: p.stat().st_mtime) if found else None
 
 
 def convert(
@@ -105,7 +131,16 @@ def convert(
         raise UserInputError(
             f"Unknown quantization {quantization!r}; use one of {', '.join(COMPUTE_TYPES)}."
         )
-    resolved = catalog.resolve(model, settings, revision or default_revision(model))
+    revision = revision or default_revision(model)
+    if (
+        not force
+        and not catalog.is_local(model)
+        and catalog.cached_snapshot(model, revision) is None
+    ):
+        done = existing_conversion(settings, model, revision, quantization)
+        if done is not None:  # converted earlier; the Hub snapshot may since have been deleted
+            return done
+    resolved = catalog.resolve(model, settings, revision)
     if is_ct2_folder(resolved.path):
         return resolved.path
     out = conversion_dir(settings, model, resolved.revision, quantization)
@@ -208,6 +243,7 @@ class CT2Engine(Translator):
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None
+        self._lock = threading.RLock()  # lazy loading from several UI threads
         self._lang: Any = None
         self._translator: Any = None
 
@@ -236,8 +272,19 @@ class CT2Engine(Translator):
                     sidecar.get("revision") or catalog.local_revision(folder.resolve())
                 )
             else:
-                self._revision = catalog.revision_of(self.model, self.requested_revision)
+                self._revision = self._hub_revision()
         return self._revision
+
+    def _hub_revision(self) -> str:
+        snapshot = catalog.cached_snapshot(self.model, self.requested_revision)
+        if snapshot is not None:
+            return snapshot.name
+        done = existing_conversion(
+            self.settings, self.model, self.requested_revision, self.compute_type
+        )
+        if done is not None:
+            return str(catalog.read_json(done / SIDECAR).get("revision") or self.requested_revision)
+        return self.requested_revision
 
     @property
     def precision(self) -> str:
@@ -249,8 +296,11 @@ class CT2Engine(Translator):
     # ── loading ─────────────────────────────────────────────────────────────────────────
 
     def _prepare(self) -> None:
-        if self._tokenizer is not None:
-            return
+        with self._lock:
+            if self._tokenizer is None:
+                self._prepare_locked()
+
+    def _prepare_locked(self) -> None:
         folder = convert(
             self.model,
             self.settings,
@@ -279,23 +329,25 @@ class CT2Engine(Translator):
         self.family = family
 
     def _load(self) -> Any:
-        if self._translator is None:
-            import ctranslate2
-
-            self._prepare()
-            try:
-                self._translator = ctranslate2.Translator(
-                    str(self._folder),
-                    device=self.settings.device,
-                    compute_type=self.compute_type,
-                    inter_threads=1,
-                    intra_threads=max(self.settings.threads, 0),
-                )
-            except (RuntimeError, ValueError) as err:
-                raise EngineError(
-                    f"Cannot load the CTranslate2 model {self._folder}: {err}."
-                ) from err
+        with self._lock:
+            if self._translator is None:
+                self._load_locked()
         return self._translator
+
+    def _load_locked(self) -> None:
+        import ctranslate2
+
+        self._prepare()
+        try:
+            self._translator = ctranslate2.Translator(
+                str(self._folder),
+                device=self.settings.device,
+                compute_type=self.compute_type,
+                inter_threads=1,
+                intra_threads=max(self.settings.threads, 0),
+            )
+        except (RuntimeError, ValueError) as err:
+            raise EngineError(f"Cannot load the CTranslate2 model {self._folder}: {err}.") from err
 
     # ── hooks ───────────────────────────────────────────────────────────────────────────
 

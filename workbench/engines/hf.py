@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -267,6 +268,14 @@ class M2M100Family(_LangCodeFamily):
     def _token(self, tokenizer: Any, lang: str) -> str:
         return f"__{lang}__"
 
+    def setup(self, tokenizer: Any, src: str, tgt: str, option: str | None) -> None:
+        # transformers 5 builds M2M100Tokenizer without marking its language tokens special, so
+        # ``skip_special_tokens`` would leave "__en__" in the output; mark them (ids unchanged).
+        lang_tokens = list(getattr(tokenizer, "lang_token_to_id", {}))
+        if lang_tokens and not set(lang_tokens) <= set(tokenizer.all_special_tokens):
+            tokenizer.add_special_tokens({"additional_special_tokens": lang_tokens})
+        super().setup(tokenizer, src, tgt, option)
+
     def check_pair(self, src: str, tgt: str, model: str) -> None:
         for lang in (src, tgt):
             if lang not in M2M100_LANGUAGES:
@@ -389,6 +398,7 @@ class HFEngine(Translator):
         self._revision: str | None = None
         self._folder: Path | None = None
         self._tokenizer: Any = None
+        self._lock = threading.RLock()  # lazy loading from several UI threads
         self._model: Any = None
 
     # ── signature ───────────────────────────────────────────────────────────────────────
@@ -416,8 +426,11 @@ class HFEngine(Translator):
         return self._folder
 
     def _prepare(self) -> None:
-        if self._tokenizer is not None:
-            return
+        with self._lock:
+            if self._tokenizer is None:
+                self._prepare_locked()
+
+    def _prepare_locked(self) -> None:
         folder = self._resolve()
         tokenizer = load_tokenizer(folder)
         self.lang.setup(tokenizer, self.src, self.tgt, self.target_token_option)
@@ -432,24 +445,28 @@ class HFEngine(Translator):
         )
 
     def _load_model(self) -> Any:
-        if self._model is None:
-            import torch
-            from transformers import AutoModelForSeq2SeqLM
-
-            self._prepare()
-            if self.settings.threads > 0:
-                torch.set_num_threads(self.settings.threads)
-            # generate() warns that max_new_tokens overrides the model's max_length: intended.
-            logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
-            try:
-                model = AutoModelForSeq2SeqLM.from_pretrained(
-                    str(self._folder), dtype=getattr(torch, self.dtype), trust_remote_code=False
-                )
-            except (OSError, ValueError, KeyError, RuntimeError) as err:
-                raise EngineError(f"Cannot load the model in {self._folder}: {err}.") from err
-            self._model = model.to(self.settings.device).eval()
-            log.debug("loaded %s from %s", self.model, self._folder)
+        with self._lock:
+            if self._model is None:
+                self._load_model_locked()
         return self._model
+
+    def _load_model_locked(self) -> None:
+        import torch
+        from transformers import AutoModelForSeq2SeqLM
+
+        self._prepare()
+        if self.settings.threads > 0:
+            torch.set_num_threads(self.settings.threads)
+        # generate() warns that max_new_tokens overrides the model's max_length: intended.
+        logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
+        try:
+            model = AutoModelForSeq2SeqLM.from_pretrained(
+                str(self._folder), dtype=getattr(torch, self.dtype), trust_remote_code=False
+            )
+        except (OSError, ValueError, KeyError, RuntimeError) as err:
+            raise EngineError(f"Cannot load the model in {self._folder}: {err}.") from err
+        self._model = model.to(self.settings.device).eval()
+        log.debug("loaded %s from %s", self.model, self._folder)
 
     # ── hooks ───────────────────────────────────────────────────────────────────────────
 
