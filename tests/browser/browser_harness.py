@@ -104,3 +104,33 @@ def snap(page: Any, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.wait_for_timeout(400)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def table_cells(
+    page: Any, elem_id: str, rows: int | None = None, timeout: float = 30
+) -> list[list[str]]:
+    """The text of every body cell of the ``gr.Dataframe`` with ``elem_id``, row by row.
+
+    Args:
+        rows: Wait (up to ``timeout`` seconds) until the table shows this many rows.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        cells: list[list[str]] = page.locator(f"#{elem_id}").evaluate(
+            """el => Array.from(el.querySelectorAll('[role=row]'))
+                  .map(r => Array.from(r.querySelectorAll('[role=gridcell], td')).map(c => c.innerText.trim()))
+                  .filter(cells => cells.length > 0)"""
+        )
+        if rows is None or len(cells) == rows or time.monotonic() > deadline:
+            return cells
+        page.wait_for_timeout(200)
+
+
+def wait_uploaded(page: Any, elem_id: str, *stems: str, timeout: float = 60) -> None:
+    """Wait until the ``gr.File`` with ``elem_id`` lists files whose names contain ``stems``."""
+    page.wait_for_function(
+        "([id, stems]) => { const el = document.getElementById(id);"
+        " return !!el && stems.every(s => el.innerText.includes(s)); }",
+        arg=[elem_id, list(stems)],
+        timeout=timeout * 1000,
+    )

@@ -206,3 +206,42 @@ def test_cli_judgments_export_and_stats(tmp_path: Path) -> None:
     assert stats["judgments"] == 16 and stats["agreement"]["pairs"][0]["items"] == 8
     proc = run_workbench("judgments", "stats", "--db", str(tmp_path / "missing.sqlite"))
     assert proc.returncode == 2 and "No judgments database" in proc.stderr
+
+
+def test_cli_judgments_add_loads_items_once(tmp_path: Path) -> None:
+    from tests.evaluate.conftest import write_lines
+
+    src = write_lines(tmp_path / "src.kk", SOURCES)
+    ref = write_lines(tmp_path / "ref.en", REFS)
+    a = write_lines(tmp_path / "a.en", SYS_A)
+    short = write_lines(tmp_path / "short.en", SYS_B[:2])
+    db = tmp_path / "j.sqlite"
+    args = [
+        "judgments",
+        "add",
+        "--src",
+        str(src),
+        "--ref",
+        str(ref),
+        "--hyp",
+        str(a),
+        "--names",
+        "A",
+        "--campaign",
+        "pilot",
+        "--db",
+        str(db),
+    ]
+    proc = run_workbench(*args)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("4 new items (of 4) in campaign 'pilot'")
+    assert run_workbench(*args).stdout.startswith("0 new items (of 4)")
+    with JudgmentStore(db) as store:
+        item = store.next_item("aliya", "pilot")
+        assert item is not None and (item.source, item.translation, item.reference) == (
+            SOURCES[0],
+            SYS_A[0],
+            REFS[0],
+        )
+    bad = run_workbench("judgments", "add", "--src", str(src), "--hyp", str(short), "--db", str(db))
+    assert bad.returncode == 2 and "has 2 segments but there are 4 sources" in bad.stderr

@@ -194,3 +194,44 @@ def test_comet_model_unavailable_is_one_clear_message(
         match=r"COMET is unavailable: its model Unbabel/wmt22-comet-da could not be loaded",
     ):
         score_systems([("a", a)], [ref], metrics="comet", sources=ref)
+
+
+def test_scoring_from_a_threaded_server_uses_a_safe_start_method(
+    small: tuple[list[str], list[str], list[str]],
+) -> None:
+    """Called from a worker thread (as the UI does), results equal the single-threaded ones."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    ref, a, b = small
+    args = ([("a", a), ("b", b)], [ref])
+    kwargs = {"metrics": "bleu,chrf", "significance": "bootstrap", "resamples": 50}
+    with ThreadPoolExecutor(1) as threads:
+        threaded = threads.submit(score_systems, *args, **kwargs).result(timeout=120)
+    assert threaded == score_systems(*args, **kwargs)
+
+
+def test_cli_significance_prints_no_sacrebleu_chatter(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    b = write_lines(
+        tmp_path / "b.txt",
+        perturb(files["a"].read_text(encoding="utf-8").splitlines(), 9, 0.2, 0.2),
+    )
+    proc = run_workbench(
+        "score",
+        "--ref",
+        str(files["ref"]),
+        "--hyp",
+        str(files["a"]),
+        "--hyp",
+        str(b),
+        "--metrics",
+        "bleu",
+        "--significance",
+        "ar",
+        "--resamples",
+        "100",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr == ""
+    assert "p = " in proc.stdout and "bs:1000|ar:100|seed:12345" in proc.stdout

@@ -98,6 +98,15 @@ def test_bad_input_is_one_clear_error(ctx: UIContext, tmp_path: Path) -> None:
         h.save_postedit(ctx, None, "1.1", "x", "y")
 
 
+def test_unchanged_translation_is_not_an_edit(ctx: UIContext, result: h.TranslateResult) -> None:
+    label = result.systems[0].label
+    mt = result.systems[0].translations[0].sentences[0].translation
+    with pytest.raises(UserInputError, match="unchanged"):
+        h.save_postedit(ctx, result, "1.1", label, f" {mt} ")
+    with pytest.raises(UserInputError, match="no sentence"):
+        h.save_postedit(ctx, result, "9.9", label, "x")
+
+
 def test_uploaded_cp1251_file_is_read_with_a_notice(ctx: UIContext, tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
     path.write_bytes("Власти ввели режим чрезвычайного положения.".encode("cp1251"))

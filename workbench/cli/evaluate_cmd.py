@@ -157,6 +157,14 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     exp.add_argument("--output", "-o", help="file to write (default: stdout)")
     exp.add_argument("--db", help="judgments database (default: the workbench home's)")
     exp.set_defaults(handler=_judgments_export)
+    add = jsub.add_parser("add", help="load segments to annotate (source, MT, reference)")
+    add.add_argument("--src", required=True, help="source segments, one per line")
+    add.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
+    add.add_argument("--ref", help="reference translation, one per line")
+    add.add_argument("--names", help="comma-separated system names (default: file names)")
+    add.add_argument("--campaign", default="default", help="campaign name (default: default)")
+    add.add_argument("--db", help="judgments database (default: the workbench home's)")
+    add.set_defaults(handler=_judgments_add)
     st = jsub.add_parser("stats", help="per-system averages and annotator agreement")
     st.add_argument("--db", help="judgments database (default: the workbench home's)")
     st.add_argument("--format", choices=["json", "text"], default="text")
@@ -170,6 +178,20 @@ def _db_path(args: argparse.Namespace) -> Path:
             raise UserInputError(f"No judgments database at {path}.")
         return path
     return settings_from_args(args).judgments_path
+
+
+def _judgments_add(args: argparse.Namespace) -> int:
+    from workbench.pipeline.evaluate import load_annotation_items
+    from workbench.score.judgments import JudgmentStore
+
+    items = load_annotation_items(
+        args.src, args.hyp, reference=args.ref, names=args.names, campaign=args.campaign
+    )
+    path = Path(args.db) if args.db else settings_from_args(args).judgments_path
+    with JudgmentStore(path) as store:
+        added = store.add_items(items)
+    print(f"{added} new items (of {len(items)}) in campaign {args.campaign!r} of {path}")
+    return 0
 
 
 def _judgments_export(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import threading
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,9 @@ def _run_converter(source: Path, tmp: Path, quantization: str) -> None:
     files = [str(source / f) for f in TOKENIZER_FILES if (source / f).is_file()]
     try:
         converter = TransformersConverter(str(source), copy_files=files, trust_remote_code=False)
-        converter.convert(str(tmp), quantization=quantization, force=True)
+        with warnings.catch_warnings():  # MarianTokenizer nags about sacremoses, unused here
+            warnings.filterwarnings("ignore", message=".*sacremoses.*")
+            converter.convert(str(tmp), quantization=quantization, force=True)
     except (OSError, ValueError, KeyError, NotImplementedError, RuntimeError) as err:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError(

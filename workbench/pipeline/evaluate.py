@@ -196,6 +196,25 @@ def annotation_items(
     return items
 
 
+def load_annotation_items(
+    source: str | Path,
+    hypotheses: Sequence[str | Path],
+    *,
+    reference: str | Path | None = None,
+    names: str | Sequence[str] | None = None,
+    campaign: str = "default",
+) -> list[AnnotationItem]:
+    """Annotation items from line-aligned files (source, one file per system, reference).
+
+    Raises:
+        UserInputError: for unreadable or misaligned files.
+    """
+    labels = system_names(hypotheses, names)
+    systems = [(label, read_segments(p)) for label, p in zip(labels, hypotheses, strict=True)]
+    refs = read_segments(reference) if reference else None
+    return annotation_items(read_segments(source), systems, references=refs, campaign=campaign)
+
+
 def items_from_translations(
     translations: Sequence[Translation],
     system: str,

@@ -14,6 +14,7 @@ environment it sets); :func:`seed_environment` is the worker initializer that do
 
 from __future__ import annotations
 
+import logging
 import math
 import os
 from collections.abc import Sequence
@@ -60,8 +61,11 @@ AR_CONFIDENCE_RESAMPLES = 1000
 
 
 def seed_environment(seed: int) -> None:
-    """Set sacreBLEU's seed for this (worker) process; used as a pool initializer."""
+    """Prepare a worker process: set sacreBLEU's seed, keep its progress chatter (INFO lines
+    such as "Computing BLEU for ...") out of the user's terminal."""
     os.environ["SACREBLEU_SEED"] = str(seed)
+    if not logging.getLogger("workbench").isEnabledFor(logging.DEBUG):
+        logging.getLogger("sacrebleu").setLevel(logging.WARNING)
 
 
 def check_parameters(resamples: int, seed: int) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -167,9 +168,12 @@ def _run(
 
 
 def _context() -> Any:
-    """``fork`` where available (cheap, shares loaded modules), else ``spawn``."""
+    """``fork`` in a single-threaded process (cheap, shares loaded modules); ``forkserver``
+    when other threads run (a UI server: forking them could copy a held lock); else ``spawn``."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
 def _evaluate(job: _Job) -> tuple[list[MetricScore], list[SignificanceResult]]:

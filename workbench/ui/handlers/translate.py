@@ -248,6 +248,8 @@ def save_postedit(
         raise UserInputError("Translate something first, then edit its translation.")
     system = _system(result, label)
     source, mt = _sentence(system, row)
+    if (edited or "").strip() == mt.strip():
+        raise UserInputError("That is the machine translation unchanged; edit it, then save.")
     PostEditStore(ctx.postedits_path).save(source, system.signature, mt, edited)
     return f"Saved your edit of sentence {row} ({system.label})."
 

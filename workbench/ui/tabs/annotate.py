@@ -40,7 +40,7 @@ def _show(ctx: UIContext, view: h.AnnotateView) -> tuple[Any, ...]:
 
 def build(ctx: UIContext, shared: Shared) -> None:
     """Lay out the Annotate tab and wire its events."""
-    with gr.Tab("Annotate", id="annotate", elem_id="tab-annotate"):
+    with gr.Tab("Annotate", id="annotate", elem_id="tab-annotate") as tab:
         if unavailable("Human annotation", *REQUIRES, elem_id="annotate-unavailable"):
             return
         state = gr.State(None)
@@ -133,6 +133,11 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     elem_id="annotate-create-from-translate",
                 )
             created = gr.Markdown(elem_id="annotate-created")
+
+        def on_tab() -> Any:
+            return gr.update(choices=h.campaigns(ctx))
+
+        tab.select(on_tab, outputs=campaign)  # campaigns made since the page was loaded
 
         outputs = [state, status, source, reference, translation, system, score, judged]
 
