@@ -212,7 +212,7 @@ def check_language(text: str, declared: str) -> list[str]:
         name = LANGUAGE_NAMES.get(guess.language) or _cld2_name(guess.language)
         return [
             f"The source language was given as {declared_name} but the text looks like {name} "
-            f"(cld2, {guess.confidence:.0f}%); check --src."
+            "(by cld2); check --src."
         ]
     if guess.language == "un" and _looks_russian(text, declared):
         return [

@@ -227,7 +227,7 @@ def find_testset(name: str, settings: Settings) -> Path:
     spec = TESTSETS.get(name)
     for root in search_path(settings):
         folder = root / spec.name
-        if folder.is_dir() and all((folder / f.name).is_file() for f in spec.files[:1]):
+        if folder.is_dir() and all((folder / f.name).is_file() for f in spec.files):
             return folder
     raise UserInputError(
         f"Test set {spec.name} is not in {settings.data_dir}; "

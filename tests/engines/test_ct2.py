@@ -141,3 +141,12 @@ def test_hub_model_converted_once_keeps_working_without_the_hub_cache(
     assert first == second and first.startswith(commit + " | ") and len(first) > len(commit) + 3
     (conv,) = (workbench_home / "ct2").iterdir()
     assert conv.name == f"tiny-org--tiny-marian--{commit[:20]}--float32"
+
+
+def test_missing_hub_model_offline_is_one_clear_sentence(settings: Settings) -> None:
+    from workbench.errors import ModelNotAvailableError
+
+    tr = create("ct2", "no-such-org/no-such-model", "ru")
+    with pytest.raises(ModelNotAvailableError, match="workbench models pull no-such-org/no-such"):
+        tr.translate(["Привет"])
+    assert not settings.ct2_dir.exists() or not any(settings.ct2_dir.iterdir())

@@ -115,3 +115,12 @@ def test_data_cli_list_and_offline_get() -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: Cannot download https://raw.githubusercontent.com/")
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_an_incomplete_download_folder_is_not_used(shared_data: Path, settings: Settings) -> None:
+    partial = settings.data_dir / "flores200-dev"
+    partial.mkdir(parents=True)
+    (partial / "kaz_Cyrl.txt").write_text("only one file\n", encoding="utf-8")
+    data = load_testset("flores200-dev", "kk", settings)
+    assert data.path == str(shared_data / "flores200-dev")
+    assert len(data.sources) == 997
