@@ -191,3 +191,16 @@ def test_marker_edge_cases_from_the_sample_case(
     statement: str, report: str, kind: str, expected: list[str], lexicon: Lexicon
 ) -> None:
     assert [d.report for d in of_kind(diffs(statement, report, lexicon), kind)] == expected
+
+
+def test_alleged_is_a_distancing_speech_verb_and_an_adjective(lexicon: Lexicon) -> None:
+    # the reporter chose "alleged" over "said": an attribution, and a hedge on the claim
+    found = diffs(
+        "Some did not speak Kazakh.", "He alleged that some did not speak Kazakh.", lexicon
+    )
+    assert [(d.kind, d.report) for d in found] == [
+        ("attribution", "He alleged"),
+        ("hedge", "alleged"),
+    ]
+    found = diffs("The attackers fled.", "The alleged attackers fled.", lexicon)
+    assert [(d.kind, d.report) for d in found] == [("hedge", "alleged")]

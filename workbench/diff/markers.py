@@ -59,7 +59,11 @@ _VERBS = (
     r"added|noted|insisted|alleged|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed"
 )
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?$", _F)
+_NOT_SPEECH = re.compile(
+    r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"
+    r"(?:the|a|an|this|these|those|its|his|her|their|our|my|your)\s+)$",
+    _F,
+)
 #: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
 _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|telling\s+\w+"
 _ATTR_EN = re.compile(
@@ -159,8 +163,8 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     out = []
     cyrillic = is_cyrillic(text)
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
-        if not cyrillic and m.group("verb") and _PASSIVE.search(text[: m.start()]):
-            continue  # "deaths were (also) reported" is a hedge, not an attribution
+        if not cyrillic and m.group("verb") and _NOT_SPEECH.search(text[: m.start()]):
+            continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
         if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
         elif (cyrillic and not m.group("ru")) or (not cyrillic and m.group("part")):

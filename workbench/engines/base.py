@@ -52,6 +52,10 @@ class Translator(ABC):
     #: Whether the pipeline should cut input lines into sentences before calling
     #: :meth:`translate` (False for engines that look up whole lines, such as ``imported``).
     segment_input: ClassVar[bool] = True
+    #: Sentences handed to :meth:`_translate_batch` per call (``None``: ``batch_size``). A
+    #: backend that sorts by length and batches by itself (CTranslate2's ``max_batch_size``)
+    #: gets more per call, so that batches hold sentences of similar length.
+    sentences_per_call: ClassVar[int | None] = None
 
     def __init__(
         self,
@@ -158,8 +162,9 @@ class Translator(ABC):
         total = len(pieces)
         if progress:
             progress(0, total)
-        for start in range(0, total, self.batch_size):
-            batch = pieces[start : start + self.batch_size]
+        step = self.sentences_per_call or self.batch_size
+        for start in range(0, total, step):
+            batch = pieces[start : start + step]
             got = self._translate_batch(batch)
             if len(got) != len(batch):
                 raise RuntimeError(

@@ -9,10 +9,14 @@ model behind. The tokenizer files are copied next to the converted weights, with
 ``workbench.json`` that records where the conversion came from.
 
 Default compute type on CPU is ``int8`` (option ``compute_type``: ``float32``, ``int8_float32``,
-``int16`` ...). Tokenization uses the model's Hugging Face tokenizer; the source language token
-(NLLB, M2M100) comes from the tokenizer and the target language token is given to CTranslate2
-as ``target_prefix``. Decoding: ``translate_batch(tokens, beam_size=beam_size,
-max_decoding_length=max_length)``.
+``int16`` ...). Tokenization: OPUS-MT (Marian) folders are tokenized with sentencepiece alone
+(:class:`MarianPieces`, the same tokens as ``MarianTokenizer``), so translating with them never
+imports transformers or torch; NLLB and M2M100 use the model's Hugging Face tokenizer, whose
+source language token comes from the tokenizer while the target language token is given to
+CTranslate2 as ``target_prefix``. Decoding: ``translate_batch(tokens, beam_size=beam_size,
+max_decoding_length=max_length, max_batch_size=batch_size)`` on up to
+:attr:`CT2Engine.sentences_per_call` sentences at once: CTranslate2 sorts them by length and
+cuts batches of similar length itself, which saves padding.
 """
 
 from __future__ import annotations
@@ -191,6 +195,66 @@ def _run_converter(source: Path, tmp: Path, quantization: str) -> None:
         ) from err
 
 
+class MarianPieces:
+    """Marian (OPUS-MT) tokenization with sentencepiece alone, as ``MarianTokenizer`` does it.
+
+    CTranslate2 takes token strings, and a Marian folder holds everything needed to make them:
+    ``source.spm``, ``target.spm`` and ``vocab.json``. Loading ``MarianTokenizer`` instead would
+    import transformers and torch (seconds, and about 200 MB) before the first translation.
+    This class offers the part of the tokenizer interface the engine uses and gives the same
+    tokens and the same decoded text (a test compares them on FLORES-200).
+    """
+
+    _CODE = re.compile(r">>.+?<<")  # MarianTokenizer.language_code_re
+
+    def __init__(self, folder: Path, config: dict[str, Any]) -> None:
+        import sentencepiece as spm
+
+        self.source = spm.SentencePieceProcessor(model_file=str(folder / "source.spm"))
+        self.target = spm.SentencePieceProcessor(model_file=str(folder / "target.spm"))
+        self.vocab: dict[str, int] = json.loads((folder / "vocab.json").read_text("utf-8"))
+        self.eos_token = _token(config.get("eos_token"), "</s>")
+        self.unk_token = _token(config.get("unk_token"), "<unk>")
+        self.pad_token = _token(config.get("pad_token"), "<pad>")
+        self.special = {self.eos_token, self.unk_token, self.pad_token}
+        self.model_max_length = int(config.get("model_max_length") or 512)
+
+    @classmethod
+    def load(cls, folder: Path) -> MarianPieces | None:
+        """The tokenizer of a Marian folder, or ``None`` when it needs transformers'."""
+        config = catalog.read_json(folder / "tokenizer_config.json")
+        files = ("source.spm", "target.spm", "vocab.json")
+        if config.get("separate_vocabs") or not all((folder / f).is_file() for f in files):
+            return None
+        return cls(folder, config)
+
+    def get_vocab(self) -> dict[str, int]:
+        """Token → id (used to find ``>>xxx<<`` target tokens)."""
+        return self.vocab
+
+    def tokenize(self, text: str) -> list[str]:
+        """Source pieces; a ``>>xxx<<`` language code stays one token, as in transformers."""
+        match = self._CODE.match(text)
+        code = [match.group(0)] if match else []
+        return code + list(self.source.encode(self._CODE.sub("", text), out_type=str))
+
+    def encode(self, text: str) -> list[str]:
+        """The source tokens CTranslate2 takes: known pieces (else ``<unk>``), then ``</s>``."""
+        vocab, unk = self.vocab, self.unk_token
+        return [*(p if p in vocab else unk for p in self.tokenize(text)), self.eos_token]
+
+    def decode(self, tokens: list[str]) -> str:
+        """Target tokens to text, special tokens skipped."""
+        return str(self.target.decode_pieces([t for t in tokens if t not in self.special])).strip()
+
+
+def _token(value: Any, default: str) -> str:
+    """A special token from ``tokenizer_config.json`` (a string or an AddedToken dict)."""
+    if isinstance(value, dict):
+        value = value.get("content")
+    return value if isinstance(value, str) and value else default
+
+
 class CT2Engine(Translator):
     """OPUS-MT / NLLB-200 / M2M100 through CTranslate2 (see the module docstring).
 
@@ -205,6 +269,8 @@ class CT2Engine(Translator):
 
     engine_name = "ct2"
     backend = "ctranslate2"
+    #: CTranslate2 sorts each call's sentences by length and cuts batches of ``batch_size``.
+    sentences_per_call = 256
 
     def __init__(
         self,
@@ -319,9 +385,11 @@ class CT2Engine(Translator):
         family = self.family or str(sidecar.get("family") or detect_family(folder))
         lang = FAMILIES[family]()
         lang.check_pair(self.src, self.tgt, self.model)
-        tokenizer = load_tokenizer(folder)
+        tokenizer = (MarianPieces.load(folder) if family == "marian" else None) or load_tokenizer(
+            folder
+        )
         lang.setup(tokenizer, self.src, self.tgt, self.target_token_option)
-        specials = len(tokenizer("x")["input_ids"]) - len(tokenizer.tokenize("x"))
+        specials = len(self._source_tokens(tokenizer, "x")) - len(tokenizer.tokenize("x"))
         prefix = lang.source_text("")
         specials += len(tokenizer.tokenize(prefix)) if prefix else 0
         # config.json here is CTranslate2's; the source model's limit is in the sidecar.
@@ -361,9 +429,7 @@ class CT2Engine(Translator):
     def _translate_batch(self, texts: list[str]) -> list[str]:
         translator = self._load()
         tok = self._tokenizer
-        source = [
-            tok.convert_ids_to_tokens(tok(self._lang.source_text(t))["input_ids"]) for t in texts
-        ]
+        source = [self._source_tokens(tok, self._lang.source_text(t)) for t in texts]
         forced = self._lang.target_token()
         results = translator.translate_batch(
             source,
@@ -372,10 +438,19 @@ class CT2Engine(Translator):
             target_prefix=[[forced]] * len(texts) if forced else None,
             max_batch_size=self.batch_size,
         )
-        return [
-            tok.decode(tok.convert_tokens_to_ids(r.hypotheses[0]), skip_special_tokens=True).strip()
-            for r in results
-        ]
+        return [self._detokenize(tok, r.hypotheses[0]) for r in results]
+
+    @staticmethod
+    def _source_tokens(tok: Any, text: str) -> list[str]:
+        if isinstance(tok, MarianPieces):
+            return tok.encode(text)
+        return list(tok.convert_ids_to_tokens(tok(text)["input_ids"]))
+
+    @staticmethod
+    def _detokenize(tok: Any, tokens: list[str]) -> str:
+        if isinstance(tok, MarianPieces):
+            return tok.decode(tokens)
+        return str(tok.decode(tok.convert_tokens_to_ids(tokens), skip_special_tokens=True)).strip()
 
     def close(self) -> None:
         self._translator = None
