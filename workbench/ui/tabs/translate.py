@@ -9,7 +9,7 @@ import pandas as pd
 
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import translate as h
-from workbench.ui.render import notice_list, signature_list
+from workbench.ui.render import esc, notice_list, signature_list
 from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
 
 REQUIRES = (
@@ -196,7 +196,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             result: h.TranslateResult | None, row_: str, system_: str, edited: str
         ) -> tuple[str, pd.DataFrame]:
             message = h.save_postedit(ctx, result, row_, system_, edited)
-            return message, _frame(ctx, result)
+            return esc(message), _frame(ctx, result)
 
         save.click(on_save, inputs=[state, row, system, edit], outputs=[saved, table])
 
