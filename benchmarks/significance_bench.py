@@ -24,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -68,11 +69,21 @@ def make_data(data: Path, folder: Path, n: int) -> tuple[Path, list[Path]]:
     return ref_path, paths
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
-    """Wall-clock seconds and stdout of a command (raises if it fails)."""
+def cpu_of_children() -> float:
+    """CPU seconds (user + system) used so far by finished child processes."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], cpu: list[float] | None = None) -> tuple[float, str]:
+    """Wall-clock seconds and stdout of a command (raises if it fails); appends its CPU
+    seconds (all its processes) to ``cpu`` when given."""
+    cpu_start = cpu_of_children()
     start = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=ENV, cwd=REPO, check=False)
     elapsed = time.perf_counter() - start
+    if cpu is not None:
+        cpu.append(cpu_of_children() - cpu_start)
     if proc.returncode != 0:
         raise SystemExit(f"{cmd[0]} failed: {proc.stderr.strip()[-500:]}")
     return elapsed, proc.stdout
@@ -163,12 +174,18 @@ def main() -> int:
             "--format",
             "json",
         ]
-        sacre_times, ours_times = [], []
-        for _ in range(args.repeats):
-            t, sacre_out = timed(sacre_cmd)
-            sacre_times.append(t)
-            t, ours_out = timed(ours_cmd)
-            ours_times.append(t)
+        sacre_times: list[float] = []
+        ours_times: list[float] = []
+        sacre_cpu: list[float] = []
+        ours_cpu: list[float] = []
+        for i in range(args.repeats):  # interleaved, alternating which command goes first
+            for which in ("sacre", "ours") if i % 2 == 0 else ("ours", "sacre"):
+                if which == "sacre":
+                    t, sacre_out = timed(sacre_cmd, sacre_cpu)
+                    sacre_times.append(t)
+                else:
+                    t, ours_out = timed(ours_cmd, ours_cpu)
+                    ours_times.append(t)
         ours_json = json.loads(ours_out)
         s, o = statistics.median(sacre_times), statistics.median(ours_times)
         print(
@@ -181,7 +198,12 @@ def main() -> int:
         print(
             f"  workbench score   : {o:6.2f} s  (runs: {', '.join(f'{x:.2f}' for x in ours_times)})"
         )
-        print(f"  ratio workbench/sacrebleu = {o / s:.2f}")
+        print(f"  ratio workbench/sacrebleu = {o / s:.2f}  (wall-clock medians)")
+        print(
+            f"  CPU seconds, all processes: sacrebleu {statistics.median(sacre_cpu):.2f}, "
+            f"workbench {statistics.median(ours_cpu):.2f}"
+        )
+        print(f"  load average after the runs: {os.getloadavg()[0]:.1f}")
         problems = check_paired(sacre_out, ours_json, metrics)
         print(
             f"paired test vs sacrebleu (score, μ, ±CI, p at 4 decimals): "

@@ -26,6 +26,7 @@ class CountingEmbedder(Embedder):
     def __init__(self) -> None:
         super().__init__()
         self.seen: list[str] = []
+        self.batches: list[int] = []
 
     @property
     def dim(self) -> int:
@@ -33,6 +34,7 @@ class CountingEmbedder(Embedder):
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         self.seen.extend(texts)
+        self.batches.append(len(texts))
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in text.lower().split():

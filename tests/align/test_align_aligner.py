@@ -125,7 +125,7 @@ def test_empty_and_blank_inputs(counting: CountingEmbedder) -> None:
 def test_second_alignment_reuses_every_embedding(e5: CachingEmbedder) -> None:
     counting = CountingEmbedder()
     cached = CachingEmbedder(counting)
-    params = AlignParams(threshold=1.0, floor=0.0, secondary=9.0, prior=0.0)
+    params = AlignParams(threshold=1.0, floor=0.0, secondary=9.0, gain=0.0, prior=0.0)
     align(_statements(STATEMENTS), _reports(REPORTS), cached, params=params)
     assert len(counting.seen) == len(STATEMENTS) + len(REPORTS)
     align(_statements(STATEMENTS[:2]), _reports(REPORTS[::-1]), cached, params=params)
@@ -150,6 +150,34 @@ def test_margin_uses_the_prior_when_a_side_is_small() -> None:
     one = ratio_margin(np.array([[0.9]], dtype=np.float32), k=4, prior=0.75)
     # neighbourhood of each side: (0.9 + 3 * 0.75) / 4 = 0.7875
     assert one[0, 0] == pytest.approx(0.9 / 0.7875, rel=1e-5)
+
+
+def test_tiny_inputs_link_only_the_retelling(e5: CachingEmbedder) -> None:
+    # Two statements, one report sentence: the prior stands in for the missing neighbours, so
+    # the on-topic statement about the death toll is not linked to the sentence about the attack.
+    result = align(
+        _statements(STATEMENTS[:2]),
+        _reports(["The president claimed that 20,000 protesters stormed Almaty."]),
+        e5,
+    )
+    assert _pairs(result) == {(0, 0)}
+    alone = align(_statements(STATEMENTS[1:2]), _reports(REPORTS[3:4]), e5)
+    assert _pairs(alone) == {(0, 0)}  # one against one still works
+
+
+def test_merge_check_links_partial_retellings_only(counting: CountingEmbedder) -> None:
+    # Each half alone is a partial match (cosine 0.71) below the margin threshold; together
+    # they are the whole sentence (cosine 1.0), which the merge check recognises.
+    halves = ["alpha beta gamma", "delta epsilon zeta", "kappa lambda sigma"]
+    whole = ["alpha beta gamma delta epsilon zeta", "omega rho tau"]
+    strict = AlignParams(threshold=1.5, floor=0.5, secondary=0.5, gain=0.05, prior=0.0, k=2)
+    cached = CachingEmbedder(counting)
+    many_to_one = align(_statements(halves), _reports(whole), cached, params=strict)
+    assert _pairs(many_to_one) == {(0, 0), (1, 0)}
+    one_to_many = align(_statements(whole), _reports(halves), cached, params=strict)
+    assert _pairs(one_to_many) == {(0, 0), (0, 1)}
+    off = AlignParams(threshold=1.5, floor=0.5, secondary=9.0, gain=0.05, prior=0.0, k=2)
+    assert align(_statements(halves), _reports(whole), cached, params=off).alignments == ()
 
 
 LANGS = {"kk": "kaz_Cyrl", "ky": "kir_Cyrl", "ru": "rus_Cyrl"}

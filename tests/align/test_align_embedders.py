@@ -109,3 +109,15 @@ def test_unusable_cache_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_bytes(b"this is not a database" * 100)
     with pytest.raises(CacheError, match="embedding cache .* cannot be used"):
         CachingEmbedder(CountingEmbedder(), bad).embed(["x"])
+
+
+def test_cache_writes_chunk_by_chunk(tmp_path: Path, counting: CountingEmbedder) -> None:
+    path = tmp_path / "emb.sqlite"
+    cached = CachingEmbedder(counting, path)
+    cached.write_every = 2
+    cached.embed(["a", "b", "c", "d", "e"])
+    assert counting.seen == ["a", "b", "c", "d", "e"] and cached.computed == 5
+    assert counting.batches == [2, 2, 1]
+    fresh = CountingEmbedder()
+    CachingEmbedder(fresh, path).embed(["e", "a", "f"])
+    assert fresh.seen == ["f"]

@@ -98,12 +98,20 @@ def open_tab(page: Any, server: Server, tab: str) -> None:
     page.get_by_role("tab", name=tab).click()
 
 
-def snap(page: Any, name: str) -> None:
-    """Save a screenshot to ``docs/screenshots/<name>.png`` when WORKBENCH_SCREENSHOTS=1."""
-    if os.environ.get("WORKBENCH_SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.wait_for_timeout(400)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+def snap(page: Any, name: str, height: int | None = None) -> None:
+    """Save a screenshot to ``docs/screenshots/<name>.png`` when WORKBENCH_SCREENSHOTS=1.
+
+    Args:
+        height: Keep only the top ``height`` pixels of the full page.
+    """
+    if os.environ.get("WORKBENCH_SCREENSHOTS") != "1":
+        return
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(400)
+    clip = None
+    if height is not None:
+        clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height}
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True, clip=clip)
 
 
 def table_cells(

@@ -65,6 +65,9 @@ def test_two_judgments_survive_a_restart(
     page.get_by_text("3 new items stored").wait_for()
 
     _start(page, first_server, "alice")
+    _showing(page, SOURCES[0])
+    page.locator("#annotate-submit").click()  # slider untouched: refused, nothing stored
+    page.locator(".toast-body").filter(has_text="Move the slider").first.wait_for()
     _judge(page, "80", SOURCES[0])
     _showing(page, SOURCES[1])
     page.locator("#annotate-span input, #annotate-span textarea").first.fill("bandits")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from browser_harness import Server, open_tab, snap
+import pytest
+from browser_harness import Server, open_tab, snap, start_server
 
 TABS = ("Translate", "Compare", "Evaluate", "Annotate", "Models")
 
@@ -36,3 +38,26 @@ def test_header_names_the_data_folder(page: Any, server: Server) -> None:
     header.wait_for()
     assert str(server.home) in header.inner_text()  # type: ignore[attr-defined]
     snap(page, "frame")
+
+
+def test_auth_keeps_the_app_closed_until_login(tmp_path: Path) -> None:
+    import http.cookiejar
+    import urllib.error
+    import urllib.parse
+    import urllib.request
+
+    server = start_server(tmp_path, ["--auth", "ann:s3cret"])
+    try:
+        with pytest.raises(urllib.error.HTTPError) as closed:
+            urllib.request.urlopen(server.url + "config", timeout=10)
+        assert closed.value.code == 401
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        with pytest.raises(urllib.error.HTTPError):
+            opener.open(server.url + "login", data=b"username=ann&password=wrong", timeout=10)
+        login = urllib.parse.urlencode({"username": "ann", "password": "s3cret"}).encode()
+        assert opener.open(server.url + "login", data=login, timeout=10).status == 200
+        assert opener.open(server.url + "config", timeout=10).status == 200
+    finally:
+        server.stop()

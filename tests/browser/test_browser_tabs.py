@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, table_cells, wait_uploaded
+from browser_harness import REPO, Server, open_tab, snap, table_cells, wait_uploaded
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 RU = (
@@ -60,6 +60,48 @@ def test_russian_paragraph_gives_one_output_per_sentence(page: Any, server: Serv
     )
     edited = table_cells(page, "translate-table", rows=3)[1][2]
     assert edited == "✎ The authorities declared a state of emergency."
+    # Download as TXT: one line per input paragraph, with the edit in it.
+    page.locator("#translate-export").click()
+    link = page.locator("#translate-download a").first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert text.count("\n") == 1 and "The authorities declared a state of emergency." in text
+    snap(page, "translate-tiny-model")
+
+
+def test_imported_translations_and_a_post_edit(page: Any, server: Server, tmp_path: Path) -> None:
+    """The ``imported`` engine through the free model box: the sample case's human translations.
+
+    No MT model can be downloaded here, so this is also the Translate screenshot: real English
+    next to the Russian, from the ``imported`` engine (translations supplied in a file).
+    """
+    folder = REPO / "corpora" / "kazakhstan-2022-01" / "statements"
+    ru = (folder / "tokayev-2022-01-07.ru.txt").read_text(encoding="utf-8").splitlines()[:5]
+    en = (folder / "tokayev-2022-01-07.en.txt").read_text(encoding="utf-8").splitlines()[:5]
+    tsv = tmp_path / "human-translation.tsv"
+    tsv.write_text("".join(f"{a}\t{b}\n" for a, b in zip(ru, en, strict=True)), encoding="utf-8")
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill("\n".join(ru))
+    page.locator("#translate-custom-engine input").click()
+    page.get_by_role("option", name="imported").click()
+    page.locator("#translate-custom-model input, #translate-custom-model textarea").first.fill(
+        str(tsv)
+    )
+    page.locator("#translate-run").click()
+    page.locator("#translate-signatures code").wait_for(timeout=60_000)
+    rows = table_cells(page, "translate-table", rows=5)
+    assert [r[2] for r in rows] == en
+    assert "backend:file" in page.locator("#translate-signatures").inner_text()
+    page.locator("#postedit-row input").click()
+    page.get_by_role("option", name="2.1").click()
+    from playwright.sync_api import expect
+
+    expect(page.locator("#postedit-text textarea")).to_have_value(en[1])
+    page.locator("#postedit-text textarea").fill(en[1].replace("20,000", "twenty thousand"))
+    page.locator("#postedit-save").click()
+    page.get_by_text("Saved your edit of sentence 2.1").wait_for()
     snap(page, "translate")
 
 
@@ -92,7 +134,7 @@ def test_sample_case_shows_highlighted_differences(page: Any, server: Server) ->
     marks.first.wait_for(timeout=180_000)
     kinds = {marks.nth(i).get_attribute("data-kind") for i in range(marks.count())}
     assert {"number", "attribution"} <= kinds
-    snap(page, "compare")
+    snap(page, "compare", height=1500)
     page.locator("#compare-kinds").get_by_label("number", exact=True).uncheck()
     page.wait_for_timeout(1000)
     assert page.locator('#compare-pairs mark[data-kind="number"]').count() == 0

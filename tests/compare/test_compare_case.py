@@ -7,10 +7,14 @@ is the bundled e5-small.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
-from workbench.pipeline.compare import joined_reports, report_of
+from workbench.align import Embedder
+from workbench.engines import create
+from workbench.engines.base import Translator
+from workbench.pipeline.compare import compare_case, joined_reports, report_of
 from workbench.types import Alignment, Case, CaseComparison
 
 pytestmark = pytest.mark.slow  # the session fixture embeds ~130 sentences once (a few seconds)
@@ -145,3 +149,78 @@ def test_signature_says_how_it_was_made(sample_result: CaseComparison) -> None:
     for part in ("tr:[supplied]", "emb:e5-small", "thr:", "lexicon:", "version:"):
         assert part in sig, sig
     assert sig.count("version:") == 1 and sig.endswith("|version:0.1.0")
+
+
+def test_machine_translation_path_of_a_case(
+    sample_result: CaseComparison, sample_case: Case, e5: Embedder, tmp_path: Path
+) -> None:
+    """translator_for replaces the supplied translations (here: the imported engine reading them
+    back from a file, so the alignments must come out the same)."""
+    tsv = tmp_path / "case.tsv"
+    tsv.write_text(
+        "".join(
+            f"{s}\t{t}\n"
+            for d in sample_case.statements
+            for s, t in zip(d.text.split("\n"), (d.translation or "").split("\n"), strict=True)
+        ),
+        encoding="utf-8",
+    )
+    made: list[str] = []
+
+    def translator_for(src: str) -> Translator:
+        made.append(src)
+        return create("imported", str(tsv), src)
+
+    result = compare_case(sample_case, translator_for=translator_for, embedder=e5)
+    assert made == [d.language for d in sample_case.statements]
+    assert "engine:imported" in result.signature and "tr:[supplied]" not in result.signature
+    pairs = {(a.statement.index, r.index) for a in _alignments(result) for r in a.reports}
+    assert pairs == {
+        (a.statement.index, r.index) for a in _alignments(sample_result) for r in a.reports
+    }
+
+
+def _reference_pairs(case: Case) -> set[tuple[str, str]]:
+    """``(statement "doc:line", report sentence)`` pairs of the case's ``alignment.toml``."""
+    import tomllib
+
+    data = tomllib.loads((Path(case.path) / "alignment.toml").read_text(encoding="utf-8"))
+    return {(st, p["sentence"]) for p in data["pairs"] for st in p["statements"]}
+
+
+def _found_pairs(result: CaseComparison, case: Case) -> set[tuple[str, str]]:
+    first: dict[str, int] = {}
+    start = 0
+    for d in case.statements:
+        first[d.id] = start
+        start += len(d.text.split("\n"))
+    return {
+        (
+            f"{a.statement.document_id}:{a.statement.index - first[a.statement.document_id] + 1}",
+            r.text,
+        )
+        for a in _alignments(result)
+        for r in a.reports
+    }
+
+
+def test_alignment_against_the_reference_of_the_case(
+    sample_result: CaseComparison, sample_case: Case
+) -> None:
+    """The case ships a reference alignment; the default aligner must be precise on it."""
+    reference = _reference_pairs(sample_case)
+    report_sentences = {
+        r.text for d in sample_result.documents for a in d.comparison.alignments for r in a.reports
+    }
+    report_sentences |= {r.text for r in sample_result.unmatched_reports}
+    assert {s for _, s in reference} <= report_sentences, (
+        "reference names a sentence the segmenter cut differently"
+    )
+    found = _found_pairs(sample_result, sample_case)
+    precision = len(found & reference) / len(found)
+    recall = len(found & reference) / len(reference)
+    print(
+        f"sample case alignment: precision {precision:.2f}, recall {recall:.2f} ({len(found)} links)"
+    )
+    assert precision >= 0.9
+    assert recall >= 0.3

@@ -184,3 +184,49 @@ def test_case_form_matches_the_pipeline(
     assert html_out.returncode == 0, html_out.stderr
     page = (tmp_path / "case.html").read_text(encoding="utf-8")
     assert "Figures that disagree" in page and "Ruzakhunov" in page
+
+
+def test_engine_translates_the_statements(
+    files: dict[str, Path], tmp_path: Path, session_home: Path
+) -> None:
+    tsv = tmp_path / "tr.tsv"
+    tsv.write_text(
+        "".join(
+            f"{s}\t{t}\n"
+            for s, t in zip(STATEMENTS.splitlines(), TRANSLATIONS.splitlines(), strict=True)
+        ),
+        encoding="utf-8",
+    )
+    out = _run(
+        "compare",
+        "--statements",
+        str(files["st"]),
+        "--src",
+        "ru",
+        "--reporting",
+        str(files["rep"]),
+        "--engine",
+        "imported",
+        "--model",
+        str(tsv),
+        home=session_home,
+    )
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert "engine:imported" in data["signature"] and "tr:[supplied]" not in data["signature"]
+    (al,) = data["alignments"]
+    assert al["statement"]["translation"] == "Almaty was attacked by 20,000 bandits."
+    both = _run(
+        "compare",
+        "--statements",
+        str(files["st"]),
+        "--src",
+        "ru",
+        "--reporting",
+        str(files["rep"]),
+        "--translations",
+        str(files["tr"]),
+        "--engine",
+        "imported",
+    )
+    assert both.returncode == 2 and "not both" in both.stderr

@@ -119,3 +119,5 @@ def test_to_cyrillic_round_trip() -> None:
         assert to_cyrillic(to_latin(original, alphabet), alphabet) == original
     # и/й share one Latin letter: й after a vowel, и elsewhere.
     assert to_cyrillic(to_latin("үйіне сый киім", "2021"), "2021") == "үйіне сый киім"
+    for word in ("Азия", "кеңеюге", "полиция"):
+        assert to_cyrillic(to_latin(word, "2018"), "2018") == word

@@ -72,8 +72,12 @@ def test_error_marking_and_submit_errors(ctx: UIContext) -> None:
     with pytest.raises(UserInputError, match="not in the translation"):
         h.add_error(marked, "people", "style", "minor")
     assert h.clear_errors(marked) == view
-    with pytest.raises(UserInputError, match="score"):
+    with pytest.raises(UserInputError, match="Move the slider"):
         h.submit(ctx, view, None)
+    after = h.submit(ctx, marked, None)  # MQM only, no DA score
+    assert after.done == 1
+    (judgment,) = h.judgment_rows(ctx, "dan", "pilot")
+    assert judgment[2] == "" and judgment[3] == "minor style: people"
     with pytest.raises(UserInputError, match="name"):
         h.resume(ctx, "  ", "pilot")
     with pytest.raises(UserInputError, match="campaign"):

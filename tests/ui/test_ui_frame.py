@@ -138,3 +138,19 @@ def test_serve_refuses_a_bad_port() -> None:
     )
     with pytest.raises(UserInputError, match="--port"):
         run(args)
+
+
+def test_docs_list_every_elem_id() -> None:
+    import re
+
+    repo = Path(__file__).resolve().parents[2]
+    code = "".join(p.read_text(encoding="utf-8") for p in (repo / "workbench" / "ui").rglob("*.py"))
+    used = set(re.findall(r'elem_id="([a-z0-9-]+)"', code))
+    documented = set(
+        re.findall(
+            r"^\| `([a-z][a-z0-9-]+)` \|",
+            (repo / "docs" / "ui.md").read_text(encoding="utf-8"),
+            re.M,
+        )
+    )
+    assert used and used == documented

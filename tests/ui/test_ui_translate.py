@@ -46,7 +46,7 @@ def result(pool_ctx: UIContext) -> h.TranslateResult:
 
 def test_one_output_per_sentence_with_signature(ctx: UIContext, result: h.TranslateResult) -> None:
     headers, rows = h.table_rows(ctx, result)
-    assert headers == ["#", "Source", f"opus-mt: {ctx.extra_models[0].model}"]
+    assert headers == ["#", "Source", f"opus-mt: {Path(ctx.extra_models[0].model).name}"]
     assert [r[0] for r in rows] == ["1.1", "1.2", "3.1"]
     assert rows[1][1] == "Это была попытка переворота."
     assert all(r[2].strip() for r in rows)
@@ -120,6 +120,14 @@ def test_hostile_text_stays_text(ctx: UIContext) -> None:
     got = h.translate(ctx, hostile, None, "ru", ["extra:0"], beam_size=1, max_length=16)
     _, rows = h.table_rows(ctx, got)
     assert "".join(r[1] for r in rows).startswith("<img src=x onerror=alert(1)>")
+
+
+def test_system_labels_are_short_and_distinct(ctx: UIContext) -> None:
+    folder = ctx.extra_models[0].model
+    specs = h.resolve_systems(ctx, ["extra:0"], folder, "opus-mt", "ru")
+    name = Path(folder).name
+    assert [s.label for s in specs] == [f"opus-mt: {name}", f"opus-mt: {name} (2)"]
+    assert {s.model for s in specs} == {folder}
 
 
 def test_no_choice_uses_the_catalog_default(ctx: UIContext) -> None:

@@ -6,6 +6,8 @@ Public API: :data:`EMBEDDERS` (registry; the default ``e5-small`` is bundled and
 
 from __future__ import annotations
 
+from typing import Any
+
 from workbench.align.aligner import CALIBRATIONS, METHOD, AlignParams, align, params_for
 from workbench.align.cache import CachingEmbedder
 from workbench.align.embedders import (
@@ -24,6 +26,7 @@ def create_embedder(
     *,
     settings: Settings | None = None,
     cache: bool = True,
+    **options: Any,
 ) -> Embedder:
     """Build the embedder registered as ``name``, wrapped in the embedding cache.
 
@@ -33,11 +36,12 @@ def create_embedder(
         settings: Resolved settings; ``settings.embeddings_path`` holds the SQLite cache.
         cache: Keep vectors in memory for the wrapper's life and, when ``settings`` allow the
             cache (``use_cache``), in the SQLite file between runs.
+        **options: Embedder-specific options (``prefix`` for ``e5-small``).
 
     Raises:
         UnknownNameError: for an unknown name (the message lists the embedders).
     """
-    embedder = EMBEDDERS.get(name)(model, settings=settings)
+    embedder = EMBEDDERS.get(name)(model, settings=settings, **options)
     if not cache:
         return embedder
     path = settings.embeddings_path if settings is not None and settings.use_cache else None

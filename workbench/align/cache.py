@@ -55,6 +55,8 @@ class CachingEmbedder(Embedder):
         self._memory: dict[str, np.ndarray] = {}
         #: Sentences actually sent to the inner embedder (for logs and tests).
         self.computed = 0
+        #: Sentences embedded (and written to the file) per step.
+        self.write_every = 512
 
     @property
     def signature(self) -> str:
@@ -76,12 +78,12 @@ class CachingEmbedder(Embedder):
         if missing and self.path is not None:
             self._memory.update(self._read(missing))
             missing = [t for t in missing if t not in self._memory]
-        if missing:
-            vectors = self.inner.embed(missing)
-            self.computed += len(missing)
-            fresh = dict(zip(missing, vectors, strict=True))
+        for start in range(0, len(missing), self.write_every):
+            chunk = missing[start : start + self.write_every]
+            fresh = dict(zip(chunk, self.inner.embed(chunk), strict=True))
+            self.computed += len(chunk)
             self._memory.update(fresh)
-            if self.path is not None:
+            if self.path is not None:  # written chunk by chunk: an interrupted run keeps them
                 self._write(fresh)
         if not items:
             return super().embed(items)

@@ -94,23 +94,28 @@ def read_lines(path: str | None) -> list[str]:
 
 @contextmanager
 def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A tqdm bar on stderr, shown only for work that lasts more than a second."""
+    """A tqdm bar on stderr (terminals only), shown once work lasts more than a second."""
     if quiet:
         yield None
         return
     from tqdm import tqdm
 
-    bar = tqdm(total=0, unit="sent", file=sys.stderr, delay=1.0, desc="translating")
+    bars: list[tqdm] = []  # type: ignore[type-arg]
 
     def update(done: int, total: int) -> None:
-        bar.total = total
-        bar.n = done
-        bar.refresh()
+        if not bars:
+            if total == 0:
+                return
+            bars.append(tqdm(total=total, unit="sent", delay=1.0, desc="translating", disable=None))
+        bars[0].total = total
+        bars[0].n = done
+        bars[0].refresh()
 
     try:
         yield update
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
 
 
 def print_warnings(results: Sequence[Translation]) -> None:

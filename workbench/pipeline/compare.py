@@ -192,16 +192,40 @@ def fill_differences(
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
         detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
-        diffs = find_differences(
-            st.translation or st.text,
-            joined_reports(al),
-            source=st.text,
-            src=src or None,
-            lexicon=lexicon,
-            detectors=detectors,
-        )
-        filled.append(dataclasses.replace(al, differences=diffs))
+        diffs: list[Difference] = []
+        # One diff per report document: sentences from different outlets are not one text.
+        for start, text in _report_groups(al):
+            found = find_differences(
+                st.translation or st.text,
+                text,
+                source=st.text,
+                src=src or None,
+                lexicon=lexicon,
+                detectors=detectors,
+            )
+            diffs += [_shift(d, start) for d in found]
+        filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def _report_groups(alignment: Alignment) -> list[tuple[int, str]]:
+    """Runs of an alignment's report sentences from one document, with their offset in
+    :func:`joined_reports`."""
+    groups: list[tuple[int, str, str]] = []  # (start, document id, text)
+    for ref, start, _ in report_offsets(alignment):
+        if groups and groups[-1][1] == ref.document_id:
+            first, doc, text = groups[-1]
+            groups[-1] = (first, doc, text + REPORT_JOINER + ref.text)
+        else:
+            groups.append((start, ref.document_id, ref.text))
+    return [(start, text) for start, _, text in groups]
+
+
+def _shift(diff: Difference, offset: int) -> Difference:
+    if diff.report_span is None or not offset:
+        return diff
+    a, b = diff.report_span
+    return dataclasses.replace(diff, report_span=(a + offset, b + offset))
 
 
 def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequence[str]) -> str:

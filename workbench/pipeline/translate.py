@@ -10,12 +10,11 @@ per-sentence offsets and warnings.
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Sequence
 from typing import Any
 
-from workbench import langid
+from workbench import langid, models
 from workbench.cache import TranslationCache
 from workbench.engines import create
 from workbench.engines.base import ProgressFn, Translator
@@ -114,7 +113,6 @@ def choose_model(
     """
     if engine and model:
         return engine, model
-    models = importlib.import_module("workbench.models")  # the catalog reads a file: load late
     if model:
         entry = models.find_entry(model)
         if entry is None:

@@ -224,6 +224,8 @@ def submit(ctx: UIContext, view: AnnotateView | None, score: float | None) -> An
     """
     if view is None or view.item is None:
         raise UserInputError("There is no item to judge; type your name and press Start / resume.")
+    if score is None and not view.errors:
+        raise UserInputError("Move the slider to give a 0–100 score, or mark at least one error.")
     errors = [ErrorSpan(e["start"], e["end"], e["category"], e["severity"]) for e in view.errors]
     with _store(ctx) as store:
         store.judge(

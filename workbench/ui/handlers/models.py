@@ -84,19 +84,47 @@ def cached_rows(ctx: UIContext) -> list[list[Any]]:
     return rows
 
 
-def pull(name: str) -> str:
-    """Download a catalog model into the Hugging Face cache; returns a confirmation.
+def _model_id(name: str) -> str:
+    """A catalog name as its Hub id; a Hub id or local folder as given."""
+    from workbench.models import find_entry
+
+    name = (name or "").strip()
+    if not name:
+        raise UserInputError("Choose a catalog model or type a Hub id or local folder first.")
+    entry = find_entry(name)
+    return entry.hub_id if entry is not None else name
+
+
+def pull(ctx: UIContext, name: str) -> str:
+    """Download a model into the Hugging Face cache (no-op when cached); returns a confirmation.
 
     Raises:
         UserInputError: without a choice; ModelNotAvailableError when the Hub is unreachable.
     """
-    from workbench.models import download, get_entry
+    from workbench.models import pull as pull_model
 
-    if not name:
-        raise UserInputError("Choose a model from the catalog first.")
-    entry = get_entry(name)
-    path = download(entry.hub_id, entry.revision)
-    return f"{entry.hub_id} is in the local cache: {path}"
+    resolved = pull_model(_model_id(name), ctx.settings)
+    return f"{_model_id(name)} is available locally: {resolved.path}"
+
+
+def quantizations() -> list[str]:
+    """CTranslate2 weight types the converter accepts."""
+    from workbench.engines.ct2 import COMPUTE_TYPES
+
+    return list(COMPUTE_TYPES)
+
+
+def convert(ctx: UIContext, name: str, quantization: str) -> str:
+    """Convert a model (catalog name, Hub id or transformers folder) for the ``ct2`` engine.
+
+    Raises:
+        UserInputError: without a choice or for an unknown quantization;
+            ModelNotAvailableError when the source model is neither local nor downloadable.
+    """
+    from workbench.engines.ct2 import convert as convert_model
+
+    out = convert_model(_model_id(name), ctx.settings, quantization=quantization)
+    return f"Converted to CTranslate2 ({quantization}): {out}"
 
 
 def cli_commands(

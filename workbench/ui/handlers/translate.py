@@ -120,7 +120,9 @@ def resolve_systems(
     for value in selected or ():
         if value.startswith(_EXTRA):
             choice = ctx.extra_models[int(value.removeprefix(_EXTRA))]
-            systems.append(SystemSpec(choice.label, choice.engine, choice.model))
+            systems.append(
+                SystemSpec(short_label(choice.engine, choice.model), choice.engine, choice.model)
+            )
         elif value in catalog:
             entry = catalog[value]
             systems.append(SystemSpec(entry.name, entry.engine, entry.hub_id))
@@ -128,11 +130,23 @@ def resolve_systems(
             raise UserInputError(f"Unknown model {value!r}; pick one from the list.")
     if custom_model and custom_model.strip():
         model = custom_model.strip()
-        systems.append(SystemSpec(f"{custom_engine}: {model}", custom_engine, model))
+        systems.append(SystemSpec(short_label(custom_engine, model), custom_engine, model))
     if not systems:
         entry = default_for(src)
         systems.append(SystemSpec(entry.name, entry.engine, entry.hub_id))
-    return systems
+    seen: dict[str, int] = {}
+    unique = []
+    for spec in systems:  # column headers and the post-edit menu need distinct labels
+        seen[spec.label] = seen.get(spec.label, 0) + 1
+        label = spec.label if seen[spec.label] == 1 else f"{spec.label} ({seen[spec.label]})"
+        unique.append(replace(spec, label=label))
+    return unique
+
+
+def short_label(engine: str, model: str) -> str:
+    """``engine: name`` with a local path shortened to its last part (the signature keeps it)."""
+    name = Path(model).name if Path(model).exists() else model
+    return f"{engine}: {name or model}"
 
 
 def gather_input(text: str | None, upload: str | None) -> tuple[list[str], list[str]]:

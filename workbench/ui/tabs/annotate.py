@@ -24,7 +24,8 @@ def _judgments(ctx: UIContext, annotator: str, campaign: str) -> pd.DataFrame:
 
 
 def _show(ctx: UIContext, view: h.AnnotateView) -> tuple[Any, ...]:
-    """Outputs for a freshly loaded item: state, status, source, reference, MT, score, table."""
+    """Outputs for a freshly loaded item: state, status, source, reference, MT, system, score,
+    table, and "slider not moved yet"."""
     item = view.item
     return (
         view,
@@ -35,6 +36,7 @@ def _show(ctx: UIContext, view: h.AnnotateView) -> tuple[Any, ...]:
         item.system if item else "",
         gr.update(value=None),
         _judgments(ctx, view.annotator, view.campaign),
+        False,
     )
 
 
@@ -44,6 +46,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
         if unavailable("Human annotation", *REQUIRES, elem_id="annotate-unavailable"):
             return
         state = gr.State(None)
+        # The slider shows 0 before it is touched; only a moved slider counts as a DA score.
+        scored = gr.State(False)
         with gr.Row():
             annotator = gr.Textbox(
                 label="Annotator", placeholder="your name", elem_id="annotate-annotator"
@@ -139,7 +143,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
 
         tab.select(on_tab, outputs=campaign)  # campaigns made since the page was loaded
 
-        outputs = [state, status, source, reference, translation, system, score, judged]
+        outputs = [state, status, source, reference, translation, system, score, judged, scored]
+        score.input(lambda: True, outputs=scored)
 
         @guarded
         def on_start(annotator_: str, campaign_: str) -> tuple[Any, ...]:
@@ -166,12 +171,14 @@ def build(ctx: UIContext, shared: Shared) -> None:
         clear.click(on_clear, inputs=state, outputs=[state, translation])
 
         @guarded
-        def on_submit(view: h.AnnotateView | None, score_: float | None) -> tuple[Any, ...]:
-            new = h.submit(ctx, view, score_)
+        def on_submit(
+            view: h.AnnotateView | None, score_: float | None, scored_: bool
+        ) -> tuple[Any, ...]:
+            new = h.submit(ctx, view, score_ if scored_ else None)
             gr.Info("Judgment saved.")
             return _show(ctx, new)
 
-        submit.click(on_submit, inputs=[state, score], outputs=outputs)
+        submit.click(on_submit, inputs=[state, score, scored], outputs=outputs)
 
         def refreshed(name: str, added: int) -> tuple[Any, str]:
             message = f"Campaign **{esc(name)}**: {added} new items stored."

@@ -115,7 +115,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         with gr.Row():
             export = gr.Button("Prepare HTML report", elem_id="compare-export")
             download = gr.File(
-                label="Report", interactive=False, height=80, elem_id="compare-download"
+                label="Report", interactive=False, visible=False, elem_id="compare-download"
             )
 
         @guarded
@@ -180,7 +180,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         )
 
         @guarded
-        def on_export(st: h.CompareState | None) -> str:
-            return str(h.export_html(ctx, st))
+        def on_export(st: h.CompareState | None) -> Any:
+            return gr.update(value=str(h.export_html(ctx, st)), visible=True)
 
         export.click(on_export, inputs=state, outputs=download)

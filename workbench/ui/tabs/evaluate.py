@@ -110,7 +110,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         with gr.Row():
             export = gr.Button("Prepare HTML report", elem_id="evaluate-export")
             download = gr.File(
-                label="Report", interactive=False, height=80, elem_id="evaluate-download"
+                label="Report", interactive=False, visible=False, elem_id="evaluate-download"
             )
 
         @guarded
@@ -164,7 +164,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         )
 
         @guarded
-        def on_export(st: h.EvaluateState | None) -> str:
-            return str(h.export_report(ctx, st))
+        def on_export(st: h.EvaluateState | None) -> Any:
+            return gr.update(value=str(h.export_report(ctx, st)), visible=True)
 
         export.click(on_export, inputs=state, outputs=download)

@@ -15,7 +15,8 @@ from workbench.ui.tabs.common import Shared, guarded, unavailable
 REQUIRES: tuple[str, ...] = (
     "workbench.models:load_catalog",
     "workbench.models:cached_snapshot",
-    "workbench.models:download",
+    "workbench.models:pull",
+    "workbench.engines.ct2:convert",
 )
 
 
@@ -43,11 +44,20 @@ def build(ctx: UIContext, shared: Shared) -> None:
             with gr.Column(variant="panel"):
                 choice = gr.Dropdown(
                     choices=[row[0] for row in h.catalog_rows()],
-                    label="Model",
+                    label="Model (catalog name, Hub id or local transformers folder)",
+                    allow_custom_value=True,
                     elem_id="models-choice",
                 )
-                pull = gr.Button("Pull into the local cache", elem_id="models-pull")
-                refresh = gr.Button("Refresh", elem_id="models-refresh")
+                quantization = gr.Dropdown(
+                    choices=h.quantizations(),
+                    value="int8",
+                    label="CTranslate2 quantization",
+                    elem_id="models-quantization",
+                )
+                with gr.Row():
+                    pull = gr.Button("Pull into the local cache", elem_id="models-pull")
+                    convert = gr.Button("Convert for ct2", elem_id="models-convert")
+                    refresh = gr.Button("Refresh", elem_id="models-refresh")
                 status = gr.Textbox(label="Status", interactive=False, elem_id="models-status")
             with gr.Column(variant="panel"):
                 command = gr.Code(
@@ -68,9 +78,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
         @guarded
         def on_pull(name: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             progress(None, desc=f"Downloading {name}…")
-            return (h.pull(name), *tables())
+            return (h.pull(ctx, name), *tables())
 
         pull.click(on_pull, inputs=choice, outputs=[status, catalog, cached], concurrency_limit=1)
+
+        @guarded
+        def on_convert(name: str, quant: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
+            progress(None, desc=f"Converting {name} to CTranslate2 ({quant})…")
+            return (h.convert(ctx, name, quant), *tables())
+
+        convert.click(
+            on_convert,
+            inputs=[choice, quantization],
+            outputs=[status, catalog, cached],
+            concurrency_limit=1,
+        )
         refresh.click(tables, outputs=[catalog, cached])
 
         if shared.cli_inputs:

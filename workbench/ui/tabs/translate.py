@@ -9,7 +9,7 @@ import pandas as pd
 
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import translate as h
-from workbench.ui.render import notice_list, signature_list
+from workbench.ui.render import esc, notice_list, signature_list
 from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
 
 REQUIRES = (
@@ -29,6 +29,12 @@ def _frame(ctx: UIContext, result: h.TranslateResult | None) -> pd.DataFrame:
         seen[name] = seen.get(name, 0) + 1
         unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
     return pd.DataFrame(rows, columns=unique)
+
+
+def _widths(systems: int) -> list[str]:
+    """Column widths: a narrow id, the source, then the systems sharing the rest."""
+    each = 62 // max(systems, 1)
+    return ["5%", "33%"] + [f"{each}%"] * systems
 
 
 def build(ctx: UIContext, shared: Shared) -> None:
@@ -129,7 +135,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     )
                 prepare = gr.Button("Prepare download", elem_id="translate-export")
                 download = gr.File(
-                    label="File", interactive=False, height=80, elem_id="translate-download"
+                    label="File", interactive=False, visible=False, elem_id="translate-download"
                 )
 
         @guarded
@@ -162,7 +168,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             return (
                 result,
                 notice_list(result.notices),
-                _frame(ctx, result),
+                gr.update(value=_frame(ctx, result), column_widths=_widths(len(labels))),
                 signature_list([(s.label, s.signature) for s in result.systems]),
                 gr.update(choices=ids, value=first_row),
                 gr.update(choices=labels, value=labels[0]),
@@ -190,13 +196,13 @@ def build(ctx: UIContext, shared: Shared) -> None:
             result: h.TranslateResult | None, row_: str, system_: str, edited: str
         ) -> tuple[str, pd.DataFrame]:
             message = h.save_postedit(ctx, result, row_, system_, edited)
-            return message, _frame(ctx, result)
+            return esc(message), _frame(ctx, result)
 
         save.click(on_save, inputs=[state, row, system, edit], outputs=[saved, table])
 
         @guarded
-        def on_export(result: h.TranslateResult | None, system_: str, fmt_: str) -> str:
-            return str(h.export(ctx, result, system_, fmt_))
+        def on_export(result: h.TranslateResult | None, system_: str, fmt_: str) -> Any:
+            return gr.update(value=str(h.export(ctx, result, system_, fmt_)), visible=True)
 
         prepare.click(on_export, inputs=[state, export_system, fmt], outputs=download)
         shared.cli_inputs = (src, models, custom, engine, beam, max_length)
