@@ -13,9 +13,6 @@ from workbench.types import DIFFERENCE_KINDS
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import compare as h
 
-pytest.importorskip(
-    "workbench.pipeline.compare", reason="the compare pipeline is not in this build"
-)
 pytestmark = pytest.mark.slow  # one real comparison of the sample case (~15 s on 2 CPUs)
 
 

@@ -26,7 +26,7 @@ def missing(*requirements: str) -> list[str]:
         try:
             module = importlib.import_module(module_name)
         except ImportError as err:
-            log.debug("feature %s unavailable: %s", requirement, err)
+            log.warning("feature %s unavailable: %s", requirement, err)
             gone.append(requirement)
             continue
         if attr and not hasattr(module, attr):
@@ -38,6 +38,7 @@ def unavailable_message(feature: str, gone: list[str]) -> str:
     """One sentence telling the user that ``feature`` is not available and why."""
     names = ", ".join(f"`{g.replace(':', '.')}`" for g in gone)
     return (
-        f"**{feature} is not available in this build of the workbench**: it needs {names}, "
-        "which this installation does not have. Update the workbench to a version that does."
+        f"**{feature} is not available**: it needs {names}, which cannot be imported in this "
+        "installation (a missing dependency?). Run `bash scripts/setup.sh` again; "
+        "the server log shows the import error."
     )
