@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.cli.common import settings_from_args
 from workbench.errors import UserInputError
+from workbench.types import SystemScores
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,16 +40,21 @@ def _register_score(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
         description="Corpus and segment scores of every --hyp against the --ref file(s); the "
         "first --hyp is the baseline of --significance. Numbers equal the sacrebleu command's.",
     )
-    p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
-    p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
-    p.add_argument("--names", help="comma-separated system names (default: file names)")
+    _add_system_files(p)
     p.add_argument("--output", "-o", help="write here instead of stdout")
     _add_scoring_options(p)
     p.set_defaults(handler=_score)
 
 
-def _score(args: argparse.Namespace) -> int:
-    from workbench.export.tables import scores_to_json, scores_to_text
+def _add_system_files(p: argparse.ArgumentParser) -> None:
+    """The ``--ref``/``--hyp``/``--names`` options shared by ``score`` and ``report``."""
+    p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
+    p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
+    p.add_argument("--names", help="comma-separated system names (default: file names)")
+
+
+def _systems_from_args(args: argparse.Namespace) -> list[SystemScores]:
+    """Score the ``--hyp`` files against the ``--ref`` files with the scoring options."""
     from workbench.pipeline.evaluate import score_files
 
     systems = score_files(
@@ -61,6 +67,13 @@ def _score(args: argparse.Namespace) -> int:
         seed=args.seed,
         jobs=args.jobs,
     )
+    return systems
+
+
+def _score(args: argparse.Namespace) -> int:
+    from workbench.export.tables import scores_to_json, scores_to_text
+
+    systems = _systems_from_args(args)
     meta = {"references": args.ref, "hypotheses": args.hyp}
     text = (
         scores_to_json(systems, **meta) + "\n" if args.format == "json" else scores_to_text(systems)
@@ -226,9 +239,7 @@ def _register_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
         help="standalone HTML report (tables, score distributions, system vs system)",
         description="Score --hyp files against --ref and write an HTML report that opens offline.",
     )
-    p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
-    p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
-    p.add_argument("--names", help="comma-separated system names (default: file names)")
+    _add_system_files(p)
     p.add_argument("--output", "-o", required=True, help="HTML file to write")
     p.add_argument("--title", default="Translation quality report")
     _add_scoring_options(p)
@@ -237,18 +248,8 @@ def _register_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def _report(args: argparse.Namespace) -> int:
     from workbench.export.html_report import write_html_report
-    from workbench.pipeline.evaluate import score_files
 
-    systems = score_files(
-        args.hyp,
-        args.ref,
-        names=args.names,
-        metrics=args.metrics,
-        significance=args.significance,
-        resamples=args.resamples,
-        seed=args.seed,
-        jobs=args.jobs,
-    )
+    systems = _systems_from_args(args)
     print(write_html_report(systems, args.output, title=args.title))
     return 0
 
