@@ -1,8 +1,9 @@
-"""Helpers shared by the CLI command modules: settings from arguments, reading input files."""
+"""Helpers shared by the CLI command modules: settings from arguments, reading and writing files."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.errors import UserInputError
@@ -44,3 +45,25 @@ def decode_text(raw: bytes, name: str) -> str:
             f"{name} is not UTF-8 (first bad byte on line {line}); "
             "convert it, e.g. `iconv -f cp1251 -t utf-8`."
         ) from err
+
+
+def write_text_output(text: str, output: str | None, *, announce: bool = False) -> None:
+    """Write ``text`` to the file ``output``, or to stdout when ``output`` is empty.
+
+    Args:
+        text: What to write.
+        output: A file path, or ``None``/``""`` for stdout.
+        announce: Print ``wrote FILE`` on stderr after writing a file.
+
+    Raises:
+        UserInputError: when the file cannot be written.
+    """
+    if not output:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err
+    if announce:
+        print(f"wrote {output}", file=sys.stderr)

@@ -11,9 +11,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.common import write_text_output
 from workbench.corpus import find_case
 from workbench.errors import UserInputError
 from workbench.export.compare_report import CASE_FORMATS, COMPARISON_FORMATS
@@ -106,7 +106,7 @@ def run_compare(args: argparse.Namespace) -> int:
         result = compare.compare_case(
             case, translator_for=_translator_for(args, settings), **options
         )
-        _write(CASE_FORMATS[args.format](result, case), args.output)
+        write_text_output(CASE_FORMATS[args.format](result, case), args.output, announce=True)
     else:
         translator = None if args.translations else _translator_for(args, settings)
         comparison = compare.compare_files(
@@ -117,7 +117,7 @@ def run_compare(args: argparse.Namespace) -> int:
             translator=translator(args.src) if translator else None,
             **options,
         )
-        _write(COMPARISON_FORMATS[args.format](comparison), args.output)
+        write_text_output(COMPARISON_FORMATS[args.format](comparison), args.output, announce=True)
     return 0
 
 
@@ -154,14 +154,3 @@ def _translator_for(
         return pool.get(engine, model, src)
 
     return translator_for
-
-
-def _write(text: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err
-    print(f"wrote {output}", file=sys.stderr)

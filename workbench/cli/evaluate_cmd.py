@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from workbench.cli.common import settings_from_args
+from workbench.cli.common import settings_from_args, write_text_output
 from workbench.errors import UserInputError
 from workbench.types import SystemScores
 
@@ -78,7 +77,7 @@ def _score(args: argparse.Namespace) -> int:
     text = (
         scores_to_json(systems, **meta) + "\n" if args.format == "json" else scores_to_text(systems)
     )
-    _write(text, args.output)
+    write_text_output(text, args.output)
     return 0
 
 
@@ -121,11 +120,11 @@ def _eval(args: argparse.Namespace) -> int:
         max_length=args.max_length,
     )
     if args.save:
-        _write("".join(t.text + "\n" for t in result.translations), args.save)
+        write_text_output("".join(t.text + "\n" for t in result.translations), args.save)
     if args.tmx:
-        _write(to_tmx(result.translations, args.src), args.tmx)
+        write_text_output(to_tmx(result.translations, args.src), args.tmx)
     if args.xliff:
-        _write(to_xliff(result.translations, args.src), args.xliff)
+        write_text_output(to_xliff(result.translations, args.src), args.xliff)
     meta = {"testset": result.testset, "translation_signature": result.signature}
     if args.format == "json":
         print(scores_to_json([result.scores], **meta))
@@ -216,7 +215,7 @@ def _judgments_export(args: argparse.Namespace) -> int:
     text = (
         to_csv(judgment_rows(judgments)) if args.format == "csv" else judgments_to_jsonl(judgments)
     )
-    _write(text, args.output)
+    write_text_output(text, args.output)
     return 0
 
 
@@ -252,13 +251,3 @@ def _report(args: argparse.Namespace) -> int:
     systems = _systems_from_args(args)
     print(write_html_report(systems, args.output, title=args.title))
     return 0
-
-
-def _write(text: str, output: str | None) -> None:
-    if not output:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err
