@@ -33,7 +33,7 @@ from pathlib import Path
 from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, load_lexicon
 from workbench.types import Difference
 
-SPECIFIC = ("number", "entity", "framing", "hedge", "attribution", "negation")
+SPECIFIC = ("number", "entity", "framing", "certainty", "distancing", "attribution", "negation")
 SOURCES = {"kk": "kaz_Cyrl.txt", "ky": "kir_Cyrl.txt", "ru": "rus_Cyrl.txt"}
 _DIGITS = re.compile(
     r"(?<![\w.,$£€-])\d{1,3}(?:,\d{3})+(?!\d|[.,]\d)|(?<![\w.,$£€-])\d+(?!\d|[.,]\d)"
@@ -249,11 +249,11 @@ PLANTERS: dict[str, tuple[str, Planter]] = {
     "number": ("number", plant_number),
     "entity": ("entity", plant_entity),
     "framing": ("framing", plant_framing),
-    "hedge": ("hedge", plant_hedge),
+    "hedge": ("certainty|distancing", plant_hedge),
     "attribution": ("attribution", plant_attribution),
     "negation": ("negation", plant_negation),
     "framing, label not in lexicon": ("framing", plant_unlisted_label),
-    "hedge, word not in lists": ("hedge", plant_unlisted_hedge),
+    "hedge, word not in lists": ("certainty|distancing", plant_unlisted_hedge),
 }
 
 
@@ -262,9 +262,10 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 
 
 def detected(kind: str | None, plant: Plant, found: Sequence[Difference]) -> bool:
-    """The planted kind (any kind if None) is reported with a span overlapping the change."""
+    """The planted kind (any kind if None; ``a|b`` for either) is reported with a span
+    overlapping the change (a planted hedge is a ``certainty`` or a ``distancing`` difference)."""
     return any(
-        (kind is None or d.kind == kind)
+        (kind is None or d.kind in kind.split("|"))
         and (
             _overlaps(d.report_span, plant.new_span) or _overlaps(d.statement_span, plant.old_span)
         )
@@ -338,7 +339,9 @@ def run_plants(
         t.hits += hit
         t.hits_src += detected(kind, plant, with_src)
         t.any_kind += detected(None, plant, found)
-        others.update({d.kind for d in found if d.kind in SPECIFIC and d.kind != kind})
+        others.update(
+            {d.kind for d in found if d.kind in SPECIFIC and d.kind not in kind.split("|")}
+        )
         if not hit and len(misses) < show:
             misses.append(f"    miss {plant.what}: {plant.text[:150]}")
     return t, others, misses

@@ -210,18 +210,81 @@ class ReportRef:
 
 # ─── diff ───────────────────────────────────────────────────────────────────────────────────
 
-#: The fixed vocabulary of difference kinds.
-DIFFERENCE_KINDS: tuple[str, ...] = (
-    "number",
-    "entity",
-    "framing",
-    "attribution",
-    "hedge",
-    "negation",
-    "omission",
-    "addition",
-    "wording",
-)
+
+@dataclass(frozen=True)
+class DifferenceKind:
+    """What one kind of difference is: the single definition every renderer and filter reads.
+
+    Attributes:
+        name: The kind as it appears in ``Difference.kind`` and in JSON.
+        title: A short human title ("figure", "distancing").
+        colour: Highlight background (hex, readable with black text).
+        definition: One sentence saying what counts as this kind.
+        weight: Base salience of the kind (0–1): figures and names above wording.
+    """
+
+    name: str
+    title: str
+    colour: str
+    definition: str
+    weight: float
+
+
+#: Every kind of difference, most important first: the one home of name, order, colour and
+#: definition (renderers, legends, filters and CSS read it; the diff stage emits only these).
+DIFFERENCE_KIND_INFO: tuple[DifferenceKind, ...] = (
+    DifferenceKind("number", "figure", "#ffd166",
+                   "A figure or date has a different value on the other side, or is missing.", 1.0),
+    DifferenceKind("negation", "negation", "#ffadad",
+                   "One side negates or denies what the other affirms.", 0.95),
+    DifferenceKind("framing", "loaded label", "#ff8fa3",
+                   "A loaded label for the actors (bandits, terrorists) on one side, "
+                   "not on the other.", 0.9),
+    DifferenceKind("distancing", "distancing", "#e4c1f9",
+                   "One side distances itself from a word: scare quotes, 'so-called', "
+                   "'what he called'.", 0.85),
+    DifferenceKind("certainty", "certainty", "#c7b8ff",
+                   "A claim stated as fact on one side is hedged on the other "
+                   "('may have', 'reportedly', 'allegedly'), or the reverse.", 0.8),
+    DifferenceKind("attribution", "attribution", "#b9fbc0",
+                   "A claim asserted on one side is attributed to a speaker on the other, "
+                   "or attributed to a different speaker.", 0.7),
+    DifferenceKind("quantifier", "quantifier", "#ffe5b4",
+                   "A quantity is approximated, bounded or generalised differently "
+                   "('up to', 'around', 'all' vs 'some').", 0.7),
+    DifferenceKind("entity", "name", "#a0c4ff",
+                   "A person, place or organisation named on one side is not on the other.", 0.75),
+    DifferenceKind("label", "neutral label", "#9bf6ff",
+                   "A neutral label for the actors is added or changed "
+                   "('the sides' vs 'protesters').", 0.55),
+    DifferenceKind("omission", "omission", "#d3d3d3",
+                   "Words of the statement the report does not carry.", 0.35),
+    DifferenceKind("addition", "addition", "#caffbf",
+                   "Words of the report the statement does not carry.", 0.35),
+    DifferenceKind("wording", "wording", "#fdffb6",
+                   "Other changes of wording.", 0.25),
+)  # fmt: skip
+
+#: The fixed vocabulary of difference kinds, most important first.
+DIFFERENCE_KINDS: tuple[str, ...] = tuple(k.name for k in DIFFERENCE_KIND_INFO)
+
+#: Voices a difference's words can belong to (``Difference.voice``).
+VOICES: tuple[str, ...] = ("own", "quoted")
+#: Where a difference comes from (``Difference.origin``): the report retells the statement
+#: differently, or the supplied translation departs from the original and the report does not.
+ORIGINS: tuple[str, ...] = ("report", "translation")
+
+
+def difference_kind(name: str) -> DifferenceKind:
+    """The definition of the kind ``name``.
+
+    Raises:
+        KeyError: for a name that is not in :data:`DIFFERENCE_KINDS` (the message lists them).
+    """
+    for kind in DIFFERENCE_KIND_INFO:
+        if kind.name == name:
+            return kind
+    raise KeyError(f"Unknown difference kind {name!r}; known: {', '.join(DIFFERENCE_KINDS)}.")
 
 
 @dataclass(frozen=True)
@@ -231,6 +294,11 @@ class Difference:
     Spans are ``(start, end)`` character offsets: ``statement_span`` into the statement's English
     translation (or its text when there is none), ``report_span`` into the joined report text.
     A side that has nothing (an omission's report side, an addition's statement side) is ``None``.
+
+    ``salience`` (0–1) ranks differences for an analyst (kind, voice, confidence); ``voice`` is
+    ``"own"`` when the differing words are the outlet's own, ``"quoted"`` when they sit inside a
+    quotation or reported speech of ``speaker`` (empty when not recognised); ``origin`` is
+    ``"translation"`` when the supplied translation, not the report, departs from the original.
     """
 
     kind: str
@@ -239,6 +307,10 @@ class Difference:
     statement_span: tuple[int, int] | None
     report_span: tuple[int, int] | None
     note: str = ""
+    salience: float = 0.0
+    voice: str = "own"
+    speaker: str = ""
+    origin: str = "report"
 
 
 @dataclass(frozen=True)

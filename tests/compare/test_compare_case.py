@@ -49,7 +49,7 @@ def test_the_hijacking_by_foreign_terrorists_is_attributed_and_hedged(
         al.differences
     )
     language = _aligned(sample_result, "language that was not Kazakh")
-    hedges = [d.report for d in language.differences if d.kind == "hedge"]
+    hedges = [d.report for d in language.differences if d.kind == "certainty"]
     assert any("alleged" in h for h in hedges), language.differences
 
 

@@ -157,10 +157,16 @@ def test_markdown_escapes_hostile_text() -> None:
 def test_highlight_clips_overlaps_and_ignores_bad_spans() -> None:
     got = highlight(
         "a<b>cdef",
-        [((1, 4), "number"), ((2, 6), "hedge"), ((7, 99), "entity"), (None, "x"), ((5, 5), "x")],
+        [
+            ((1, 4), "number"),
+            ((2, 6), "certainty"),
+            ((7, 99), "entity"),
+            (None, "x"),
+            ((5, 5), "x"),
+        ],
     )
     assert got == (
         'a<mark class="k-number" title="number">&lt;b&gt;</mark>'
-        '<mark class="k-hedge" title="hedge">cd</mark>e'
+        '<mark class="k-certainty" title="certainty">cd</mark>e'
         '<mark class="k-entity" title="entity">f</mark>'
     )

@@ -142,11 +142,31 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
 
 
 def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
-    """Hedges on one side with no hedge of the same class on the other."""
+    """Hedges on one side with no hedge of the same class on the other: a ``distancing``
+    difference for distancing markers, a ``certainty`` difference for the others."""
     statement = hedge_mentions(ctx.statement)
     report = hedge_mentions(ctx.report)
     source = hedge_mentions(ctx.source, with_spans=False) if ctx.source else []
-    return compare_mentions("hedge", statement, report, _same_role, source=source)
+    found = [
+        compare_mentions(
+            kind,
+            [m for m in statement if keep(m)],
+            [m for m in report if keep(m)],
+            _same_role,
+            source=[m for m in source if keep(m)],
+        )
+        for kind, keep in (
+            ("distancing", lambda m: m.role == "distancing"),
+            ("certainty", lambda m: m.role != "distancing"),
+        )
+    ]
+    return Finding(
+        found[0].differences + found[1].differences,
+        Claims(
+            found[0].claims.statement + found[1].claims.statement,
+            found[0].claims.report + found[1].claims.report,
+        ),
+    )
 
 
 def _same_role(a: Mention, b: Mention) -> bool:

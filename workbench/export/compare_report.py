@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from workbench.types import (
+    DIFFERENCE_KIND_INFO,
     DIFFERENCE_KINDS,
     LANGUAGE_NAMES,
     Alignment,
@@ -32,31 +33,11 @@ from workbench.types import (
 #: How the report sentences of one alignment are joined (must match the compare pipeline).
 REPORT_JOINER = " "
 
-#: Highlight colour of each difference kind (background, readable with black text).
-KIND_COLOURS: dict[str, str] = {
-    "number": "#ffd166",
-    "entity": "#a0c4ff",
-    "framing": "#ff8fa3",
-    "attribution": "#b9fbc0",
-    "hedge": "#e4c1f9",
-    "negation": "#ffadad",
-    "omission": "#d3d3d3",
-    "addition": "#caffbf",
-    "wording": "#fdffb6",
-}
+#: Highlight colour of each difference kind (from the one registry of kinds).
+KIND_COLOURS: dict[str, str] = {k.name: k.colour for k in DIFFERENCE_KIND_INFO}
 
-#: One line per kind for the legend.
-KIND_MEANINGS: dict[str, str] = {
-    "number": "a figure differs (or is missing on one side)",
-    "entity": "a person, place or organisation differs",
-    "framing": "a loaded label on one side, a neutral one on the other",
-    "attribution": "who says it: 'officials said', 'according to', 'claimed'",
-    "hedge": "'allegedly', 'reportedly', 'probably'",
-    "negation": "one side negates what the other affirms",
-    "omission": "in the statement, not in the report",
-    "addition": "in the report, not in the statement",
-    "wording": "other differences of wording",
-}
+#: One line per kind for the legend (from the one registry of kinds).
+KIND_MEANINGS: dict[str, str] = {k.name: k.definition for k in DIFFERENCE_KIND_INFO}
 
 
 #: Names of the case-level leftover counts (``KindCount.scope == "case"``).
