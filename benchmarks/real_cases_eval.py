@@ -1,0 +1,254 @@
+"""Score ``workbench compare`` on hand-labelled cases the way an analyst reads the output.
+
+Each case folder holds a normal case (``case.toml`` ...) and a ``reference.toml`` written by a
+person BEFORE the tool was run on it:
+
+* ``[[links]]``: ``report`` (document id), ``sentence`` (a verbatim substring of one report
+  sentence), ``statements`` (1-based lines of ``statement_document``, or "doc-id:line" strings);
+* ``[[key_differences]]``: ``id``, ``report``, ``sentence`` (substring of the report sentence that
+  carries it), optional ``statement`` (line), ``kinds`` (the kinds that fit), ``note``;
+* optional ``judged_flags.toml`` beside it: ``[[flags]]`` with ``report``, ``kind``,
+  ``statement``, ``report_text`` and ``verdict`` ("real" or "noise"): a person's reading of flags
+  that match no key difference, so the noise share can be stated.
+
+The tool is run through its public contract (``workbench compare --case DIR --format json``), so
+the script measures what users get. Sentences are identified by the razdel sentence that contains
+them, so a link to part of a sentence (a clause) counts for that sentence.
+
+Scores printed per case and outlet: alignment precision and recall over (statement line, report
+sentence) pairs; the share of key differences flagged with a fitting kind (a key difference whose
+kinds include ``addition`` or ``omission`` also counts as found when its sentence is listed as
+unmatched, which is how the views show it); flags on wrong links (noise by construction); flags
+judged real or noise; and flags nobody has judged yet (listed with ``--show-unjudged``).
+
+Usage::
+
+    python benchmarks/real_cases_eval.py --cases private/real-cases [--show-unjudged]
+
+The private cases hold real pages and are git-ignored; only this script and numbers are
+committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from razdel import sentenize
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class Outlet:
+    """Counts for one report document."""
+
+    pred: set[tuple[int, int]] = field(default_factory=set)
+    gold: set[tuple[int, int]] = field(default_factory=set)
+    keys: dict[str, bool] = field(default_factory=dict)
+    flags: int = 0
+    key_flags: int = 0
+    wrong_link_flags: int = 0
+    judged_real: int = 0
+    judged_noise: int = 0
+    unjudged: list[str] = field(default_factory=list)
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.stop) for s in sentenize(text)]
+
+
+def _sentence_ids(spans: list[tuple[int, int]], start: int, stop: int) -> set[int]:
+    return {i for i, (a, b) in enumerate(spans) if a < max(stop, start + 1) and start < b}
+
+
+def _locate(text: str, needle: str) -> tuple[int, int] | None:
+    needle = needle.strip()
+    if not needle:
+        return None
+    pos = text.find(needle)
+    if pos < 0:
+        pos = text.find(needle[:40])
+    if pos < 0:
+        pos = text.find(needle[-40:])
+        if pos >= 0:
+            return pos, pos + min(40, len(needle))
+        return None
+    return pos, pos + len(needle)
+
+
+def _statement_index(case: dict[str, Any], folder: Path) -> dict[tuple[str, int], int]:
+    """(document id, 1-based line) -> the contract's 0-based index across statement documents."""
+    index: dict[tuple[str, int], int] = {}
+    n = 0
+    for doc in case["documents"]:
+        if doc["language"] == "en":
+            continue
+        lines = (folder / doc["file"]).read_text(encoding="utf-8").splitlines()
+        for i, line in enumerate(lines, start=1):
+            if line.strip():
+                index[(doc["id"], i)] = n
+                n += 1
+    return index
+
+
+def run_compare(folder: Path) -> dict[str, Any]:
+    """Run the CLI exactly as a user would and return its JSON."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.json"
+        cmd = [sys.executable, "-m", "workbench", "-q", "compare", "--case", str(folder),
+               "--format", "json", "--output", str(out)]
+        proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"{folder.name}: workbench compare failed:\n{proc.stderr[-3000:]}")
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def _report_docs(alignment: dict[str, Any]) -> list[dict[str, Any]]:
+    return [r for r in alignment.get("reports", []) if r.get("document_id")]
+
+
+def score_case(folder: Path, show_unjudged: bool) -> dict[str, Outlet]:
+    case = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
+    ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
+    judged_path = folder / "judged_flags.toml"
+    judged = tomllib.loads(judged_path.read_text(encoding="utf-8")) if judged_path.exists() else {}
+    verdicts = {
+        (f["report"], f["kind"], f.get("statement", ""), f.get("report_text", "")): f["verdict"]
+        for f in judged.get("flags", [])
+    }
+    st_index = _statement_index(case, folder)
+    default_doc = ref.get("statement_document")
+    texts = {d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
+             for d in case["documents"] if d["language"] == "en"}
+    spans = {doc: _sentences(t) for doc, t in texts.items()}
+    outlets: dict[str, Outlet] = defaultdict(Outlet)
+
+    def sid(doc: str, needle: str) -> set[int]:
+        loc = _locate(texts[doc], needle)
+        return _sentence_ids(spans[doc], *loc) if loc else set()
+
+    def line_index(item: int | str) -> int:
+        if isinstance(item, int):
+            return st_index[(default_doc, item)]
+        doc, line = str(item).rsplit(":", 1)
+        return st_index[(doc, int(line))]
+
+    for link in ref.get("links", []):
+        ids = sid(link["report"], link["sentence"])
+        if not ids:
+            raise SystemExit(f"{folder.name}: reference sentence not found: {link['sentence']!r}")
+        for item in link["statements"]:
+            for s in ids:
+                outlets[link["report"]].gold.add((line_index(item), s))
+    keys = {k["id"]: k for k in ref.get("key_differences", [])}
+    key_sids = {kid: (k["report"], sid(k["report"], k["sentence"])) for kid, k in keys.items()}
+    for kid, k in keys.items():
+        outlets[k["report"]].keys[kid] = False
+
+    data = run_compare(folder)
+    for a in data.get("alignments", []):
+        st = a["statement"]["index"]
+        linked: dict[str, set[int]] = defaultdict(set)
+        for r in _report_docs(a):
+            doc = r["document_id"]
+            if doc in texts:
+                ids = sid(doc, r.get("text", ""))
+                linked[doc] |= ids
+                for s in ids:
+                    outlets[doc].pred.add((st, s))
+        for d in a.get("differences", []):
+            doc = d.get("document_id") or d.get("report_document_id")
+            docs = [doc] if doc in linked else list(linked)
+            if not docs:
+                continue
+            if len(docs) > 1 and d.get("report"):
+                docs = [x for x in docs if d["report"] in texts[x]] or docs[:1]
+            doc = docs[0]
+            o = outlets[doc]
+            o.flags += 1
+            kind = d.get("kind", "")
+            hit = [kid for kid, (kdoc, ks) in key_sids.items()
+                   if kdoc == doc and ks & linked[doc] and kind in keys[kid]["kinds"]]
+            if hit:
+                o.key_flags += 1
+                for kid in hit:
+                    o.keys[kid] = True
+                continue
+            if not any((st, s) in o.gold for s in linked[doc]):
+                o.wrong_link_flags += 1
+                continue
+            key = (doc, kind, d.get("statement", ""), d.get("report", ""))
+            verdict = verdicts.get(key)
+            if verdict == "real":
+                o.judged_real += 1
+            elif verdict == "noise":
+                o.judged_noise += 1
+            else:
+                o.unjudged.append(f"{kind}: {d.get('statement', '')!r} -> {d.get('report', '')!r} "
+                                  f"[{d.get('note', '')}]")
+    for u in data.get("unmatched_reports", []):
+        doc = u.get("document_id")
+        if doc not in texts:
+            continue
+        ids = sid(doc, u.get("text", ""))
+        for kid, (kdoc, ks) in key_sids.items():
+            if kdoc == doc and ks & ids and {"addition", "omission"} & set(keys[kid]["kinds"]):
+                outlets[doc].keys[kid] = True
+    if show_unjudged:
+        for doc, o in outlets.items():
+            for line in o.unjudged:
+                print(f"  unjudged {folder.name}/{doc}: {line}")
+    return outlets
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "n/a"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=Path, default=REPO / "private" / "real-cases")
+    parser.add_argument("--show-unjudged", action="store_true")
+    args = parser.parse_args()
+    folders = sorted(p.parent for p in args.cases.glob("*/reference.toml"))
+    if not folders:
+        raise SystemExit(f"no case with a reference.toml under {args.cases}")
+    print("case/outlet | align P | align R | keys found | flags | key | wrong-link | real | noise | unjudged")
+    tot = Outlet()
+    for folder in folders:
+        for doc, o in sorted(score_case(folder, args.show_unjudged).items()):
+            tp = len(o.pred & o.gold)
+            found = sum(o.keys.values())
+            print(f"{folder.name}/{doc} | {_ratio(tp, len(o.pred))} | {_ratio(tp, len(o.gold))} | "
+                  f"{found}/{len(o.keys)} | {o.flags} | {o.key_flags} | {o.wrong_link_flags} | "
+                  f"{o.judged_real} | {o.judged_noise} | {len(o.unjudged)}")
+            tot.pred |= {(folder.name, doc, *p) for p in o.pred}  # type: ignore[arg-type]
+            tot.gold |= {(folder.name, doc, *g) for g in o.gold}  # type: ignore[arg-type]
+            tot.keys.update({f"{folder.name}/{k}": v for k, v in o.keys.items()})
+            tot.flags += o.flags
+            tot.key_flags += o.key_flags
+            tot.wrong_link_flags += o.wrong_link_flags
+            tot.judged_real += o.judged_real
+            tot.judged_noise += o.judged_noise
+            tot.unjudged += o.unjudged
+    tp = len(tot.pred & tot.gold)
+    noise = tot.wrong_link_flags + tot.judged_noise
+    print(f"ALL | {_ratio(tp, len(tot.pred))} | {_ratio(tp, len(tot.gold))} | "
+          f"{sum(tot.keys.values())}/{len(tot.keys)} | {tot.flags} | {tot.key_flags} | "
+          f"{tot.wrong_link_flags} | {tot.judged_real} | {tot.judged_noise} | {len(tot.unjudged)}")
+    print(f"key differences flagged with a fitting kind: {_ratio(sum(tot.keys.values()), len(tot.keys))}; "
+          f"noise share (wrong-link + judged noise) / flags: {_ratio(noise, tot.flags)}"
+          f" ({len(tot.unjudged)} flags not judged yet)")
+
+
+if __name__ == "__main__":
+    main()
