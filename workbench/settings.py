@@ -12,6 +12,11 @@ Environment variables:
     WORKBENCH_OFFLINE   ``1`` to never contact the Hugging Face Hub (``HF_HUB_OFFLINE`` also counts).
     WORKBENCH_CACHE     ``0`` to disable the translation cache.
     WORKBENCH_CORPORA   the folder of cases (default: ``corpora/`` next to the package).
+    WORKBENCH_MAX_LINE_CHARS, WORKBENCH_MAX_LINES, WORKBENCH_MAX_CASE_DOCUMENTS
+                        input caps (see :class:`workbench.textio.Limits`).
+    WORKBENCH_ALLOW_PICKLE  ``1`` to let engines load pickled ``pytorch_model.bin`` weights
+                        (refused by default: unpickling can run code).
+    WORKBENCH_BACKUP_EVERY  back the judgments store up every N submitted judgments (default 50).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import UserInputError
+from workbench.textio import Limits
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,6 +58,12 @@ class Settings:
         device: ``cpu`` or ``cuda``.
         extra: Config-file keys not otherwise known, kept for stages that define their own.
         corpora: Folder of cases (``None``: the repository's ``corpora/``).
+        max_line_chars: Cap on characters per input line (see :class:`~workbench.textio.Limits`).
+        max_lines: Cap on lines per input file.
+        max_case_documents: Cap on documents per case folder.
+        allow_pickle: Let engines load pickled ``pytorch_model.bin`` weights (off: refused).
+        backup_every: Back the judgments store up every N submitted judgments (0: only at start).
+        backups_kept: How many backups of each store are kept (oldest removed first).
     """
 
     home: Path
@@ -61,6 +73,38 @@ class Settings:
     device: str = "cpu"
     extra: Mapping[str, Any] = field(default_factory=dict)
     corpora: Path | None = None
+    max_line_chars: int = Limits.max_line_chars
+    max_lines: int = Limits.max_lines
+    max_case_documents: int = Limits.max_case_documents
+    allow_pickle: bool = False
+    backup_every: int = 50
+    backups_kept: int = 5
+
+    def __post_init__(self) -> None:
+        for name in ("max_line_chars", "max_lines", "max_case_documents", "backups_kept"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise UserInputError(
+                    f"The setting {name} must be a whole number >= 1, not {value!r}."
+                )
+        if isinstance(self.backup_every, bool) or not isinstance(self.backup_every, int):
+            raise UserInputError(
+                f"The setting backup_every must be a whole number, not {self.backup_every!r}."
+            )
+        if not isinstance(self.allow_pickle, bool):
+            raise UserInputError(
+                f"The setting allow_pickle must be true or false, not {self.allow_pickle!r}."
+            )
+
+    @property
+    def limits(self) -> Limits:
+        """The input caps (characters per line, lines per file, documents per case)."""
+        return Limits(self.max_line_chars, self.max_lines, self.max_case_documents)
+
+    @property
+    def backups_dir(self) -> Path:
+        """Folder of rotated online backups of the judgments and post-edit stores."""
+        return self.home / "backups"
 
     @property
     def cache_path(self) -> Path:
@@ -139,6 +183,12 @@ class Settings:
             values["offline"] = True
         if env.get("WORKBENCH_CACHE", "").lower() in {"0", "false", "no", "off"}:
             values["use_cache"] = False
+        for key in ("max_line_chars", "max_lines", "max_case_documents", "backup_every"):
+            var = f"WORKBENCH_{key.upper()}"
+            if env.get(var):
+                values[key] = _parse_int(var, env[var])
+        if env.get("WORKBENCH_ALLOW_PICKLE", "").lower() in _TRUE:
+            values["allow_pickle"] = True
         if env.get("WORKBENCH_CORPORA"):
             values["corpora"] = env["WORKBENCH_CORPORA"]
         values.update(given)

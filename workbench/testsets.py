@@ -24,6 +24,7 @@ from typing import IO, Any
 from workbench.errors import UserInputError, WorkbenchError
 from workbench.registry import Registry
 from workbench.settings import Settings
+from workbench.textio import Limits, decode_bytes, read_text
 
 log = logging.getLogger("workbench")
 
@@ -173,22 +174,19 @@ Opener = Callable[..., Any]
 # ─── reading ──────────────────────────────────────────────────────────────────────────────
 
 
-def decode_segments(raw: bytes, name: str) -> list[str]:
+def decode_segments(raw: bytes, name: str, limits: Limits | None = None) -> list[str]:
     """Split file bytes into segments the way ``sacrebleu`` reads a file.
 
+    Bytes are decoded under the one policy of :mod:`workbench.textio` (UTF-8, UTF-16 with a
+    BOM, cp1251 with a notice; NUL bytes refused).
+
     Raises:
-        UserInputError: for binary data, bytes that are not UTF-8, or no lines at all.
+        UserInputError: for binary data, undecodable bytes, a limit broken, or no lines at all.
     """
-    if b"\x00" in raw[:8192]:
-        raise UserInputError(f"{name} looks like a binary file, not text; give a UTF-8 text file.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise UserInputError(
-            f"{name} is not UTF-8 (first bad byte on line {line}); "
-            "convert it, e.g. `iconv -f cp1251 -t utf-8`."
-        ) from err
+    return _segments(decode_bytes(raw, name, limits=limits).text, name)
+
+
+def _segments(text: str, name: str) -> list[str]:
     if not text:
         raise UserInputError(f"{name} is empty; give a file with one segment per line.")
     lines = text.split("\n")
@@ -197,18 +195,13 @@ def decode_segments(raw: bytes, name: str) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def read_segments(path: str | Path) -> list[str]:
-    """Read a one-segment-per-line UTF-8 file exactly as ``sacrebleu`` would.
+def read_segments(path: str | Path, limits: Limits | None = None) -> list[str]:
+    """Read a one-segment-per-line text file exactly as ``sacrebleu`` would.
 
     Raises:
-        UserInputError: when the file is missing, empty, binary or not UTF-8.
+        UserInputError: when the file is missing, empty, binary, undecodable or over a limit.
     """
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise UserInputError(f"Cannot read {p}: {err.strerror or err}.") from err
-    return decode_segments(raw, str(p))
+    return _segments(read_text(path, limits=limits).text, str(path))
 
 
 def search_path(settings: Settings) -> list[Path]:

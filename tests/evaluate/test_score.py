@@ -127,15 +127,15 @@ def test_comet_says_clearly_that_it_is_unavailable(
 @pytest.fixture
 def files(tmp_path: Path, small: tuple[list[str], list[str], list[str]]) -> dict[str, Path]:
     ref, a, _ = small
-    bad = tmp_path / "cp1251.txt"
-    bad.write_bytes("Привет мир\n".encode("cp1251") * len(ref))
+    bad = tmp_path / "nul.txt"  # a NUL byte far past the first 8 KB
+    bad.write_bytes(("x" * 300 + "\n").encode() * (len(ref) - 1) + b"late \x00 byte\n")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     return {
         "ref": write_lines(tmp_path / "ref.txt", ref),
         "a": write_lines(tmp_path / "a.txt", a),
         "short": write_lines(tmp_path / "short.txt", a[:10]),
-        "cp1251": bad,
+        "nul": bad,
         "empty": empty,
     }
 
@@ -145,7 +145,7 @@ def files(tmp_path: Path, small: tuple[list[str], list[str], list[str]]) -> dict
     [
         ("short", "has 10 segments but the reference has 60; they must be line-aligned"),
         ("empty", "is empty; give a file with one segment per line"),
-        ("cp1251", "is not UTF-8 (first bad byte on line 1)"),
+        ("nul", "looks like a binary file, not text (a NUL byte on line 60)"),
     ],
 )
 def test_cli_bad_input_gives_one_clear_message(

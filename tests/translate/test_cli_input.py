@@ -25,10 +25,11 @@ def run_cli(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("Привет, мир.\nЭто текст.".encode("cp1251"), "is not UTF-8 (first bad byte on line 1)"),
         (bytes(range(256)) * 4, "looks like a binary file"),
+        (b"ok\n" * 5000 + b"late\x00nul\n", "NUL byte on line 5001"),
+        ("Привет".encode("utf-16-le") + b"\n\x00", "UTF-16 text without a byte-order mark"),
     ],
-    ids=["cp1251", "binary"],
+    ids=["binary", "nul-after-8kb", "utf16-no-bom"],
 )
 def test_undecodable_input_file(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "in.txt"
@@ -41,16 +42,16 @@ def test_undecodable_input_file(tmp_path: Path, content: bytes, message: str) ->
     assert proc.stdout == b""
 
 
-def test_cp1251_on_stdin() -> None:
+def test_cp1251_on_stdin_is_read_with_a_notice() -> None:
     proc = run_cli(*ARGS, stdin="Привет".encode("cp1251"))
-    assert proc.returncode == 2
-    assert b"stdin is not UTF-8" in proc.stderr
+    assert b"stdin is not UTF-8" in proc.stderr and b"read as cp1251" in proc.stderr
+    assert b"no/such-model" in proc.stderr  # it got past decoding, to the engine
 
 
 def test_missing_input_file(tmp_path: Path) -> None:
     proc = run_cli(*ARGS, "--input", str(tmp_path / "absent.txt"))
     assert proc.returncode == 2
-    assert b"Cannot read" in proc.stderr and b"No such file" in proc.stderr
+    assert b"absent.txt does not exist" in proc.stderr
 
 
 @pytest.mark.parametrize("fmt", ["txt", "jsonl"])

@@ -105,7 +105,7 @@ def test_uploads_utf8_cp1251_binary_and_huge(tmp_path: Path) -> None:
     with pytest.raises(UserInputError, match="binary"):
         read_upload(binary)
     huge = tmp_path / "d.txt"
-    huge.write_text("а" * (MAX_CHARS + 1), encoding="utf-8")
+    huge.write_text("а ам\n" * (MAX_CHARS // 5 + 1), encoding="utf-8")
     with pytest.raises(UserInputError, match="command line"):
         read_upload(huge)
     with pytest.raises(UserInputError, match="No file"):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from workbench.errors import UserInputError
 from workbench.settings import Settings
+from workbench.textio import decode_bytes, read_text
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -15,36 +16,24 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     return Settings.resolve({"home": getattr(args, "home", None)})
 
 
-def read_text_file(path: str | Path) -> str:
-    """Read a UTF-8 text file; cp1251 bytes and binary files give one clear message.
+def read_text_file(path: str | Path, settings: Settings | None = None) -> str:
+    """Read a text file under the one decoding policy (:mod:`workbench.textio`).
 
     Raises:
-        UserInputError: when the file is missing, binary or not UTF-8.
+        UserInputError: when the file is missing, binary, undecodable or over a limit.
     """
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise UserInputError(f"Cannot read {p}: {err.strerror or err}.") from err
-    return decode_text(raw, str(p))
+    limits = settings.limits if settings is not None else None
+    return read_text(path, limits=limits).text
 
 
-def decode_text(raw: bytes, name: str) -> str:
-    """Decode UTF-8 input (a file's or stdin's bytes); binary and non-UTF-8 give one sentence.
+def decode_text(raw: bytes, name: str, settings: Settings | None = None) -> str:
+    """Decode a file's or stdin's bytes under the one decoding policy (:mod:`workbench.textio`).
 
     Raises:
-        UserInputError: when ``raw`` looks binary or is not UTF-8.
+        UserInputError: when ``raw`` is binary, undecodable or over a limit.
     """
-    if b"\x00" in raw[:8192]:
-        raise UserInputError(f"{name} looks like a binary file, not text; give a UTF-8 text file.")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise UserInputError(
-            f"{name} is not UTF-8 (first bad byte on line {line}); "
-            "convert it, e.g. `iconv -f cp1251 -t utf-8`."
-        ) from err
+    limits = settings.limits if settings is not None else None
+    return decode_bytes(raw, name, limits=limits).text
 
 
 def write_text_output(text: str, output: str | None, *, announce: bool = False) -> None:

@@ -28,6 +28,7 @@ from workbench.pipeline.translate import (
     translate_texts,
     translation_record,
 )
+from workbench.settings import Settings
 from workbench.types import SOURCE_LANGUAGES, TARGET_LANGUAGES, Translation
 
 
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.no_cache:
         settings = settings.replace(use_cache=False)
-    lines = read_lines(args.input)
+    lines = read_lines(args.input, settings)
     if not lines:
         print("warning: the input is empty; nothing to translate.", file=sys.stderr)
         write_output([], args.output, args.format)
@@ -81,9 +82,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def read_lines(path: str | None) -> list[str]:
-    """Input lines from ``path`` or stdin (UTF-8); only ``\\n`` ends a line."""
-    text = read_text_file(path) if path else decode_text(sys.stdin.buffer.read(), "stdin")
+def read_lines(path: str | None, settings: Settings | None = None) -> list[str]:
+    """Input lines from ``path`` or stdin (one decoding policy); only ``\\n`` ends a line."""
+    text = (
+        read_text_file(path, settings)
+        if path
+        else decode_text(sys.stdin.buffer.read(), "stdin", settings)
+    )
     if not text:
         return []
     lines = text.split("\n")

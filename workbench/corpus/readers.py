@@ -6,7 +6,8 @@ file was not UTF-8 and was read as cp1251). A bad file raises :class:`CorpusErro
 sentence naming the file and, where it applies, the line.
 
 Formats:
-    ``.txt``   UTF-8 text (a BOM is fine); Windows-1251 (cp1251) is accepted with a notice.
+    ``.txt``   Text decoded by :func:`workbench.textio.decode_bytes` (UTF-8, UTF-16 with a BOM,
+               cp1251 with a notice; NUL bytes refused).
     ``.jsonl`` One JSON object per line with a ``"text"`` string and an optional
                ``"translation"`` string; blank lines are skipped.
     ``.csv``   A header row with a ``text`` column and an optional ``translation`` column.
@@ -17,20 +18,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from workbench.errors import CorpusError, UnknownNameError
 from workbench.registry import Registry
-
-log = logging.getLogger("workbench")
-
-#: Largest file a reader accepts (bytes); bigger files are refused with a clear message.
-MAX_FILE_BYTES = 50 * 1024 * 1024
-# Share of control characters above which decoded bytes are taken to be binary, not text.
-_MAX_CONTROL_SHARE = 0.01
+from workbench.textio import Limits, read_text
 
 
 @dataclass(frozen=True)
@@ -58,14 +52,24 @@ class ReadResult:
         return "\n".join(self.lines)
 
 
-ReaderFn = Callable[[Path], ReadResult]
+class ReaderFn(Protocol):
+    """A reader: one file in, its :class:`ReadResult` out, under the given input caps."""
+
+    def __call__(self, path: Path, limits: Limits | None = None) -> ReadResult:
+        """Read ``path``."""
+        ...
+
 
 #: Readers by extension (``"txt"``, ``"jsonl"``, ``"csv"``).
 READERS: Registry[ReaderFn] = Registry("corpus reader")
 
 
-def read_file(path: str | Path) -> ReadResult:
+def read_file(path: str | Path, limits: Limits | None = None) -> ReadResult:
     """Read ``path`` with the reader registered for its extension.
+
+    Args:
+        path: The file.
+        limits: Input caps (``None``: the defaults of :class:`~workbench.textio.Limits`).
 
     Raises:
         CorpusError: when the file is missing, too big, binary, undecodable or malformed, or
@@ -80,69 +84,20 @@ def read_file(path: str | Path) -> ReadResult:
             f"{p}: no reader for .{ext or '(no extension)'} files; "
             f"use one of: {', '.join('.' + n for n in READERS.names())}."
         ) from err
-    return reader(p)
+    return reader(p, limits)
 
 
-def decode_file(path: Path) -> tuple[str, str, tuple[str, ...]]:
-    """Read a text file's bytes and decode them: UTF-8 first, then cp1251 with a notice.
+def decode_file(path: Path, limits: Limits | None = None) -> tuple[str, str, tuple[str, ...]]:
+    """Read and decode a text file under the one policy of :mod:`workbench.textio`.
 
     Returns:
         ``(text, encoding, notices)``.
 
     Raises:
-        CorpusError: for a missing, over-large, binary or undecodable file.
+        CorpusError: for a missing, over-large, binary or undecodable file, or one over a limit.
     """
-    raw = _read_bytes(path)
-    if b"\x00" in raw[:65536]:
-        raise CorpusError(f"{path} looks like a binary file, not text; give a UTF-8 text file.")
-    try:
-        return raw.decode("utf-8-sig"), "utf-8", ()
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    line = raw[: utf8_error.start].count(b"\n") + 1
-    try:
-        text = raw.decode("cp1251")
-    except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"{path}, line {line}: the file is neither UTF-8 nor cp1251; "
-            "convert it to UTF-8 (e.g. with iconv)."
-        ) from err
-    if _control_share(text) > _MAX_CONTROL_SHARE:
-        raise CorpusError(
-            f"{path}, line {line}: the file is not UTF-8 and does not look like text; "
-            "give a UTF-8 text file."
-        ) from utf8_error
-    notice = (
-        f"{path} is not UTF-8 (first non-UTF-8 byte on line {line}); it was read as cp1251 "
-        "(Windows Cyrillic): check the text, or convert the file with "
-        "`iconv -f cp1251 -t utf-8`."
-    )
-    log.warning("%s", notice)
-    return text, "cp1251", (notice,)
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise CorpusError(
-                f"{path} is {size // (1024 * 1024)} MB, more than the "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB a corpus file may have; split it."
-            )
-        return path.read_bytes()
-    except IsADirectoryError as err:
-        raise CorpusError(f"{path} is a folder, not a file; give a text file.") from err
-    except FileNotFoundError as err:
-        raise CorpusError(f"{path} does not exist; check the path.") from err
-    except OSError as err:
-        raise CorpusError(f"Cannot read {path}: {err.strerror or err}.") from err
-
-
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / len(text)
+    got = read_text(path, limits=limits, error=CorpusError)
+    return got.text, got.encoding, got.notices
 
 
 def _lines(text: str) -> list[str]:
@@ -153,16 +108,16 @@ def _lines(text: str) -> list[str]:
 
 
 @READERS.register("txt")
-def read_txt(path: Path) -> ReadResult:
+def read_txt(path: Path, limits: Limits | None = None) -> ReadResult:
     """Read a plain-text file (UTF-8, or cp1251 with a notice)."""
-    text, encoding, notices = decode_file(path)
+    text, encoding, notices = decode_file(path, limits)
     return ReadResult(str(path), tuple(_lines(text)), None, notices, encoding)
 
 
 @READERS.register("jsonl")
-def read_jsonl(path: Path) -> ReadResult:
+def read_jsonl(path: Path, limits: Limits | None = None) -> ReadResult:
     """Read JSON Lines: one object per line with ``"text"`` and optional ``"translation"``."""
-    text, encoding, notices = decode_file(path)
+    text, encoding, notices = decode_file(path, limits)
     lines: list[str] = []
     translations: list[str | None] = []
     for number, raw_line in enumerate(text.splitlines(), start=1):
@@ -207,9 +162,9 @@ def _all_or_none(translations: list[str | None], path: Path) -> tuple[str, ...] 
 
 
 @READERS.register("csv")
-def read_csv(path: Path) -> ReadResult:
+def read_csv(path: Path, limits: Limits | None = None) -> ReadResult:
     """Read CSV with a header row naming a ``text`` and optionally a ``translation`` column."""
-    text, encoding, notices = decode_file(path)
+    text, encoding, notices = decode_file(path, limits)
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as err:

@@ -25,6 +25,7 @@ from pathlib import Path
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.settings import Settings
+from workbench.textio import decode_bytes
 
 FORMATS = (".txt", ".tsv", ".jsonl")
 
@@ -41,17 +42,7 @@ def _read(path: Path) -> tuple[bytes, list[str]]:
         raise UserInputError(
             f"Cannot read the translations file {path}: {err.strerror or err}."
         ) from err
-    if b"\x00" in raw[:8192]:
-        raise UserInputError(f"{path} looks binary; give a UTF-8 .txt, .tsv or .jsonl file.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        raise UserInputError(
-            f"{path} line {line} is not UTF-8; convert the file to UTF-8."
-        ) from err
-    lines = text.splitlines()
-    return raw, lines
+    return raw, decode_bytes(raw, str(path)).text.splitlines()
 
 
 def _pairs_tsv(path: Path, lines: list[str]) -> list[tuple[int, str, str]]:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from workbench.errors import UserInputError
+from workbench.textio import Limits, read_text
 
 #: ``progress(fraction, message)`` as the tabs pass it down (gradio's Progress fits).
 UIProgress = Callable[[float, str], None]
@@ -16,38 +17,25 @@ UIProgress = Callable[[float, str], None]
 MAX_CHARS = 200_000
 
 
-def read_upload(path: str | Path | None, what: str = "file") -> tuple[str, list[str]]:
-    """Read an uploaded text file; returns ``(text, notices)``.
+def read_upload(
+    path: str | Path | None, what: str = "file", limits: Limits | None = None
+) -> tuple[str, list[str]]:
+    """Read an uploaded text file under the one decoding policy; returns ``(text, notices)``.
 
-    UTF-8 (with or without BOM) is read as is; cp1251 (old Windows Cyrillic) is decoded with a
-    notice; binary files and other encodings give one clear message.
+    Messages name the upload by its file name only, never by its path on the server.
 
     Raises:
-        UserInputError: when the file is missing, binary, undecodable or too large.
+        UserInputError: when nothing was uploaded, or the file is empty, binary, undecodable,
+            too large or over a limit.
     """
     if not path:
         raise UserInputError(f"No {what} was uploaded; choose a file first.")
     p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as err:
-        raise UserInputError(f"Cannot read the uploaded {what} ({err.strerror or err}).") from err
-    name = p.name
-    if b"\x00" in raw[:8192]:
-        raise UserInputError(f"{name} looks like a binary file; upload a UTF-8 text file.")
-    notices: list[str] = []
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        try:
-            text = raw.decode("cp1251")
-        except UnicodeDecodeError as err:
-            raise UserInputError(
-                f"{name} is neither UTF-8 nor cp1251 text; convert it to UTF-8 and upload it again."
-            ) from err
-        notices.append(f"{name} was not UTF-8; it was read as cp1251 (Windows Cyrillic).")
-    check_size(text, name)
-    return text, notices
+    got = read_text(p, limits=limits, name=p.name)
+    if not got.text.strip():
+        raise UserInputError(f"The {what} {p.name} is empty; upload a file with text in it.")
+    check_size(got.text, p.name)
+    return got.text, list(got.notices)
 
 
 def check_size(text: str, what: str = "The text") -> None:
