@@ -194,7 +194,7 @@ def _decode(raw: bytes, name: str, error: type[WorkbenchError]) -> DecodedText:
     text = raw.decode("cp1251", errors="replace")
     if "\ufffd" in text or _control_share(text) > _MAX_CONTROL_SHARE:
         raise error(
-            f"{name}, line {line}: neither UTF-8 nor Windows Cyrillic (cp1251) text; "
+            f"{name}, line {line}: neither UTF-8 nor cp1251 (Windows Cyrillic) text; "
             "give a UTF-8 text file (e.g. convert it with iconv)."
         ) from utf8_error
     notice = (

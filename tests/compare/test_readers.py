@@ -74,7 +74,7 @@ def test_csv_with_quoted_multiline_cell(tmp_path: Path) -> None:
         ("bad.csv", b"id,text\n1,x\n2,y,z\n", r"bad\.csv, line 3: 3 columns"),
         ("bad.csv", b"", r"bad\.csv is empty"),
         ("bin.txt", b"PK\x03\x04\x00\x00binary", r"bin\.txt looks like a binary file"),
-        ("junk.txt", bytes(range(1, 32)) * 10 + b"\xff", r"junk\.txt, line 11: .*not UTF-8"),
+        ("junk.txt", bytes(range(1, 32)) * 10 + b"\xff", r"junk\.txt, line 11: .*neither UTF-8"),
         ("cp.txt", b"ok\nfine\n\x98\x98\n", r"cp\.txt, line 3: .*neither UTF-8 nor cp1251"),
         ("doc.pdf", b"%PDF", r"doc\.pdf: no reader for \.pdf files"),
     ],
