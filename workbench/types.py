@@ -201,11 +201,27 @@ class StatementRef:
 
 @dataclass(frozen=True)
 class ReportRef:
-    """A report sentence as the aligner saw it."""
+    """A report sentence (or the part of one that a link joins) as the aligner saw it.
+
+    Attributes:
+        index: The sentence's number (in a case: counted across the report documents).
+        text: The sentence, or the clause of it that retells the statement.
+        document_id: The report document (outlet) the sentence comes from.
+        span: ``(start, end)`` of ``text`` inside the whole sentence when ``text`` is a part of
+            it; ``None`` when ``text`` is the whole sentence.
+        sentence: The whole sentence when ``text`` is a part of it (else empty).
+    """
 
     index: int
     text: str
     document_id: str = ""
+    span: tuple[int, int] | None = None
+    sentence: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """The whole report sentence, whether or not the link joins only a part of it."""
+        return self.sentence or self.text
 
 
 # ─── diff ───────────────────────────────────────────────────────────────────────────────────
@@ -337,23 +353,67 @@ class LabelHit:
 
 
 @dataclass(frozen=True)
+class AlignmentLink:
+    """How one report sentence (or part) of an alignment joins the statement.
+
+    Attributes:
+        statement_span: ``(start, end)`` of the statement part the link joins, in the statement's
+            text (``view == "original"``) or in its translation (``view == "translation"``).
+        score: The link's ratio margin (1.0 = as similar as the neighbourhood).
+        unit: ``"sentence"`` when whole sentences were joined, ``"clause"`` when a clause of
+            either side carried the link (a partial or merged retelling).
+        view: Which text of the statement ``statement_span`` points into.
+    """
+
+    statement_span: tuple[int, int]
+    score: float
+    unit: str = "sentence"
+    view: str = "original"
+
+
+@dataclass(frozen=True)
 class Alignment:
-    """A statement sentence, the report sentences that retell it, and how they differ."""
+    """A statement sentence, the report sentences that retell it, and how they differ.
+
+    ``links`` (when the aligner fills it) has one :class:`AlignmentLink` per entry of
+    ``reports``, in the same order: which part of the statement each report sentence retells.
+    """
 
     statement: StatementRef
     reports: tuple[ReportRef, ...]
     score: float
     differences: tuple[Difference, ...] = ()
+    links: tuple[AlignmentLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class OutletLeftovers:
+    """What one report document (outlet), aligned to the statements on its own, left unlinked.
+
+    Attributes:
+        document_id: The report document.
+        unmatched_statements: Statements this outlet does not retell.
+        unmatched_reports: This outlet's report sentences that retell no statement.
+    """
+
+    document_id: str
+    unmatched_statements: tuple[StatementRef, ...]
+    unmatched_reports: tuple[ReportRef, ...]
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """Statements lined up against reporting (the JSON of ``workbench compare``)."""
+    """Statements lined up against reporting (the JSON of ``workbench compare``).
+
+    ``unmatched_statements`` are the statements no outlet retells; ``outlets`` (when the aligner
+    fills it) lists each report document's own leftovers, in report order.
+    """
 
     signature: str
     alignments: tuple[Alignment, ...]
     unmatched_statements: tuple[StatementRef, ...]
     unmatched_reports: tuple[ReportRef, ...]
+    outlets: tuple[OutletLeftovers, ...] = ()
 
 
 # ─── compare (a whole case) ─────────────────────────────────────────────────────────────────

@@ -200,3 +200,65 @@ def test_real_flores_lines_align_across_languages(
     assert _pairs(result) == gold
     assert [s.index for s in result.unmatched_statements] == [0]
     assert sorted(report_lines[r.index] for r in result.unmatched_reports) == distractors
+
+
+# ─── per outlet ─────────────────────────────────────────────────────────────────────────────
+
+OUTLET_RETELLINGS = [
+    "President Tokayev claimed that 20,000 bandits had attacked Almaty.",
+    "According to the president, twenty thousand bandits attacked the city of Almaty.",
+    'Tokayev said Almaty had been attacked by "20,000 bandits".',
+    "The president alleged that some 20,000 bandits had assaulted Almaty.",
+]
+OUTLET_FILLER = [
+    "Shops reopened in the capital on Monday.",
+    "Internet access was cut across Kazakhstan for several days.",
+]
+
+
+def _outlets(n: int) -> list[ReportRef]:
+    """``n`` report documents, each retelling statement 0 once among two other sentences."""
+    refs: list[ReportRef] = []
+    for k in range(n):
+        for text in (OUTLET_FILLER[0], OUTLET_RETELLINGS[k], OUTLET_FILLER[1]):
+            refs.append(ReportRef(len(refs), text, f"outlet-{k}"))
+    return refs
+
+
+def test_four_outlets_retelling_one_statement_give_four_links(e5: CachingEmbedder) -> None:
+    reports = _outlets(4)
+    result = align(_statements(STATEMENTS), reports, e5)
+    by_statement = {a.statement.index: a for a in result.alignments}
+    assert {r.document_id for r in by_statement[0].reports} == {f"outlet-{k}" for k in range(4)}
+    assert [r.text for r in by_statement[0].reports] == OUTLET_RETELLINGS
+    assert len(by_statement[0].links) == 4  # one link per report sentence
+    assert all(link.unit == "sentence" for link in by_statement[0].links)
+
+
+def test_an_outlet_does_not_change_another_outlets_links(e5: CachingEmbedder) -> None:
+    alone = align(_statements(STATEMENTS), _outlets(1), e5)
+    crowded = align(_statements(STATEMENTS), _outlets(4), e5)
+    first = {(a.statement.index, r.index) for a in crowded.alignments for r in a.reports}
+    assert _pairs(alone) == {p for p in first if p[1] < 3}
+
+
+def test_each_outlet_has_its_own_leftovers(e5: CachingEmbedder) -> None:
+    reports = _outlets(2)
+    reports.append(ReportRef(6, "The weather in London was mild and dry.", "outlet-1"))
+    result = align(_statements(STATEMENTS), reports, e5)
+    assert [o.document_id for o in result.outlets] == ["outlet-0", "outlet-1"]
+    for outlet in result.outlets:
+        assert 0 not in {s.index for s in outlet.unmatched_statements}
+        assert 4 in {s.index for s in outlet.unmatched_statements}  # nobody retells the musician
+        assert all(r.document_id == outlet.document_id for r in outlet.unmatched_reports)
+    assert 6 in {r.index for r in result.outlets[1].unmatched_reports}
+    assert 6 not in {r.index for r in result.outlets[0].unmatched_reports}
+    # case-wide leftovers: a statement is unmatched only when no outlet retells it
+    assert 0 not in {s.index for s in result.unmatched_statements}
+
+
+def test_every_sentence_is_embedded_once_across_outlets(counting: CountingEmbedder) -> None:
+    cached = CachingEmbedder(counting)
+    align(_statements(["a b c", "d e f"]), _outlets(3), cached)
+    assert len(counting.seen) == len(set(counting.seen))
+    assert counting.batches and len(counting.batches) == 1  # one bulk call for the case

@@ -314,8 +314,10 @@ def compare_case(
 ) -> CaseComparison:
     """Compare every statement document of a case with all of its reporting, and aggregate.
 
-    All statement sentences are aligned against all report sentences at once, so a report
-    sentence goes to the statement (of whichever document) it retells best.
+    Each report document is aligned on its own against all statement sentences (of every
+    statement document), so any number of outlets can retell the same statement; a report
+    sentence goes to the statement(s) it retells best. Each outlet's own leftovers are in
+    ``Comparison.outlets``.
 
     Args:
         case: The case (see :func:`workbench.corpus.load_case`).
@@ -382,6 +384,15 @@ def _split_by_document(
                 s for s in pooled.unmatched_statements if s.document_id == doc.id
             ),
             unmatched_reports=pooled.unmatched_reports,
+            outlets=tuple(
+                dataclasses.replace(
+                    o,
+                    unmatched_statements=tuple(
+                        s for s in o.unmatched_statements if s.document_id == doc.id
+                    ),
+                )
+                for o in pooled.outlets
+            ),
         )
         out.append(DocumentComparison(doc.id, comparison))
     return tuple(out)
