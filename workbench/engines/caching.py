@@ -90,8 +90,12 @@ class CachingTranslator(Translator):
     ) -> list[tuple[str, bool]]:
         """Like :meth:`translate`, with a flag per input saying whether it came from the cache.
 
-        Blank inputs give ``("", False)``.
+        Blank inputs give ``("", False)``. An engine that pairs outputs with inputs by
+        position (``imported`` with a ``.txt`` file) is never fed a deduplicated or chunked
+        subset: it gets every input, in order, and nothing is cached for it.
         """
+        if is_by_position(self.inner):
+            return [(t, False) for t in self.inner.translate(list(texts), progress)]
         keys: list[str] = []
         for i, text in enumerate(texts):
             if not isinstance(text, str):
@@ -123,6 +127,16 @@ class CachingTranslator(Translator):
     def close(self) -> None:
         """Release the wrapped engine's model."""
         self.inner.close()
+
+
+def is_by_position(translator: Translator) -> bool:
+    """Whether ``translator`` pairs its outputs with its inputs by position, not by content.
+
+    Such an engine (``imported`` with a ``.txt`` file: line N of the file is the translation of
+    input N) must see the whole input in order; the cache's deduplication and chunking would
+    shift its lines.
+    """
+    return bool(getattr(translator, "by_position", False))
 
 
 def _offset(progress: ProgressFn | None, done: int, size: int, total: int) -> ProgressFn | None:

@@ -159,6 +159,13 @@ class ImportedEngine(Translator):
         return out
 
     @property
+    def by_position(self) -> bool:
+        """True for a ``.txt`` file: translations pair with input lines by position, so the
+        cache must hand this engine the whole input in order (see
+        :func:`workbench.engines.caching.is_by_position`)."""
+        return self._is_txt
+
+    @property
     def _is_txt(self) -> bool:
         return self.path.suffix.lower() == ".txt"
 
