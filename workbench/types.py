@@ -76,6 +76,8 @@ class TranslationSignature:
     tgt: str
     version: str
     extra: tuple[tuple[str, str], ...] = ()
+    #: False for engines that do not decode (``imported``): beam and max length are left out.
+    decoding: bool = True
 
     def __str__(self) -> str:
         parts = [
@@ -84,10 +86,10 @@ class TranslationSignature:
             f"rev:{self.revision}",
             f"backend:{self.backend}",
             f"prec:{self.precision}",
-            f"beam:{self.beam_size}",
-            f"maxlen:{self.max_length}",
-            f"pair:{self.src}-{self.tgt}",
         ]
+        if self.decoding:
+            parts += [f"beam:{self.beam_size}", f"maxlen:{self.max_length}"]
+        parts += [f"pair:{self.src}-{self.tgt}"]
         parts += [f"{k}:{v}" for k, v in self.extra]
         parts.append(f"version:{self.version}")
         return "|".join(parts)

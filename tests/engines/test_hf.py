@@ -189,14 +189,14 @@ def test_model_loads_once_under_concurrent_first_calls(
     from workbench.engines.hf import HFEngine
 
     loads: list[int] = []
-    real = HFEngine._load_model_locked
+    real = HFEngine._read_model
 
-    def counting(self: HFEngine) -> None:
+    def counting(self: HFEngine) -> object:
         loads.append(1)
         time.sleep(0.2)
-        real(self)
+        return real(self)
 
-    monkeypatch.setattr(HFEngine, "_load_model_locked", counting)
+    monkeypatch.setattr(HFEngine, "_read_model", counting)
     tr = create("opus-mt", str(tiny_marian_dir), "ru", max_length=3)
     outs: list[list[str]] = []
     threads = [threading.Thread(target=lambda: outs.append(tr.translate(["Да"]))) for _ in range(4)]

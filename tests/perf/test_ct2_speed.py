@@ -95,7 +95,7 @@ def test_ct2_hands_many_sentences_per_call_and_keeps_their_order(tiny_ct2_dir: P
     tr = create("ct2", str(tiny_ct2_dir), "ru", beam_size=1, max_length=6, batch_size=8)
     one_by_one = [tr.translate([t])[0] for t in texts]
     spy = _Spy(tr._load())  # type: ignore[attr-defined]
-    tr._translator = spy  # type: ignore[attr-defined]
+    tr._loaded["translator"] = spy
     assert tr.translate(texts) == one_by_one
     assert spy.calls == [(40, 8)], "one call, CTranslate2 cuts batches of batch_size"
 

@@ -6,6 +6,11 @@ translations out, same length) and, when the model has an input limit,
 strings, batching, progress, splitting sentences longer than the model's limit so that nothing is
 ever silently truncated — happens here, once, for every engine.
 
+Every engine is configured by one :class:`~workbench.engines.options.EngineOptions` (built from
+the keyword arguments given to the constructor) and sets itself up in :meth:`Translator._setup`;
+an engine that loads something lazily (tokenizer, model) does it through
+:meth:`Translator._load_once`, the one lock-protected lazy loader shared by all engines.
+
 Wrappers (cache, pivot) are translators too: they take another translator and override
 :meth:`translate`.
 """
@@ -13,11 +18,13 @@ Wrappers (cache, pivot) are translators too: they take another translator and ov
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
-from typing import ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from workbench import __version__
+from workbench.engines.options import EngineOptions
 from workbench.errors import UserInputError
 from workbench.settings import Settings
 from workbench.types import TranslationSignature
@@ -28,6 +35,7 @@ ProgressFn = Callable[[int, int], None]
 # Where an over-long sentence may be cut, best first: after clause punctuation, then at spaces.
 _CLAUSE_BREAK = re.compile(r"(?<=[,;:—–])\s+|\s+(?=[—–-]\s)")
 _SPACE = re.compile(r"\s+")
+_T = TypeVar("_T")
 
 
 class Translator(ABC):
@@ -37,10 +45,12 @@ class Translator(ABC):
         model: Hub id or local folder (engine-specific; ``imported`` takes a file).
         src: Source language code (``kk``, ``ky``, ``ru``).
         tgt: Target language code (``en``).
-        beam_size: Beam width; 1 is greedy decoding.
-        max_length: Maximum number of generated tokens per sentence (``max_new_tokens``).
-        batch_size: Sentences per model call.
-        settings: Resolved settings (threads, offline, home).
+        settings: Resolved settings (threads, device, offline, home).
+        **options: ``beam_size``, ``max_length``, ``batch_size``, ``device``, ``threads`` and
+            the engine's :attr:`extra_options`; gathered in :attr:`options`.
+
+    Raises:
+        UserInputError: for a bad value or an option the engine does not take.
     """
 
     #: Registry name of the engine (``opus-mt``, ``nllb`` ...).
@@ -56,6 +66,11 @@ class Translator(ABC):
     #: backend that sorts by length and batches by itself (CTranslate2's ``max_batch_size``)
     #: gets more per call, so that batches hold sentences of similar length.
     sentences_per_call: ClassVar[int | None] = None
+    #: Engine-specific option names (see :class:`EngineOptions`) this engine reads.
+    extra_options: ClassVar[frozenset[str]] = frozenset()
+    #: Whether the engine decodes, i.e. beam size and max length shape its output. An engine
+    #: that does not (``imported``) leaves them out of its signature.
+    decodes: ClassVar[bool] = True
 
     def __init__(
         self,
@@ -63,24 +78,78 @@ class Translator(ABC):
         src: str,
         tgt: str = "en",
         *,
-        beam_size: int = 4,
-        max_length: int = 256,
-        batch_size: int = 16,
         settings: Settings | None = None,
+        **options: Any,
     ) -> None:
-        if beam_size < 1:
-            raise UserInputError(f"--beam-size must be at least 1, not {beam_size}.")
-        if max_length < 1:
-            raise UserInputError(f"--max-length must be at least 1, not {max_length}.")
-        if batch_size < 1:
-            raise UserInputError(f"batch size must be at least 1, not {batch_size}.")
-        self.model = model
-        self.src = src
-        self.tgt = tgt
-        self.beam_size = beam_size
-        self.max_length = max_length
-        self.batch_size = batch_size
         self.settings = settings or Settings.resolve()
+        self.options = EngineOptions.build(
+            model,
+            src,
+            tgt,
+            settings=self.settings,
+            engine=self.engine_name,
+            accepts=self.extra_options,
+            **options,
+        )
+        self._loaded: dict[str, Any] = {}
+        self._load_lock = threading.RLock()  # lazy loading from several UI threads
+        self._setup()
+
+    def _setup(self) -> None:
+        """Engine-specific checks and set-up after :attr:`options` is built (no model loading)."""
+        return None
+
+    # ── the options, by name ─────────────────────────────────────────────────────────────
+
+    @property
+    def model(self) -> str:
+        """Hub id, folder, file or spec the engine runs."""
+        return self.options.model
+
+    @property
+    def src(self) -> str:
+        """Source language code."""
+        return self.options.src
+
+    @property
+    def tgt(self) -> str:
+        """Target language code."""
+        return self.options.tgt
+
+    @property
+    def beam_size(self) -> int:
+        """Beam width."""
+        return self.options.beam_size
+
+    @property
+    def max_length(self) -> int:
+        """Maximum generated tokens per sentence."""
+        return self.options.max_length
+
+    @property
+    def batch_size(self) -> int:
+        """Sentences per model call."""
+        return self.options.batch_size
+
+    # ── lazy loading ─────────────────────────────────────────────────────────────────────
+
+    def _load_once(self, name: str, load: Callable[[], _T]) -> _T:
+        """What ``load()`` returns, computed once per ``name`` even when threads race.
+
+        The lock is re-entrant, so a loader may itself call :meth:`_load_once` (the model
+        loader needs the tokenizer). :meth:`_unload` forgets a value (:meth:`close`).
+        """
+        if name not in self._loaded:
+            with self._load_lock:
+                if name not in self._loaded:
+                    self._loaded[name] = load()
+        value: _T = self._loaded[name]
+        return value
+
+    def _unload(self, name: str) -> None:
+        """Forget what :meth:`_load_once` loaded under ``name``."""
+        with self._load_lock:
+            self._loaded.pop(name, None)
 
     # ── hooks ────────────────────────────────────────────────────────────────────────────
 
@@ -131,6 +200,7 @@ class Translator(ABC):
             tgt=self.tgt,
             version=__version__,
             extra=self.signature_extra(),
+            decoding=self.decodes,
         )
 
     def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:

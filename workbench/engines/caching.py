@@ -47,14 +47,9 @@ class CachingTranslator(Translator):
 
     def __init__(self, inner: Translator, cache: TranslationStore) -> None:
         super().__init__(
-            inner.model,
-            inner.src,
-            inner.tgt,
-            beam_size=inner.beam_size,
-            max_length=inner.max_length,
-            batch_size=inner.batch_size,
-            settings=inner.settings,
+            inner.model, inner.src, inner.tgt, settings=inner.settings, **inner.options.common()
         )
+        self.options = inner.options
         self.inner = inner
         self.cache = cache
         self.engine_name = inner.engine_name  # type: ignore[misc]

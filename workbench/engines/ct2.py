@@ -26,7 +26,6 @@ import logging
 import os
 import re
 import shutil
-import threading
 import warnings
 from pathlib import Path
 from typing import Any
@@ -258,10 +257,9 @@ def _token(value: Any, default: str) -> str:
 class CT2Engine(Translator):
     """OPUS-MT / NLLB-200 / M2M100 through CTranslate2 (see the module docstring).
 
-    Args:
-        model: Hub id, local transformers folder, or CTranslate2 folder.
-        compute_type: CTranslate2 compute type (default ``int8``); also the quantization of an
-            automatic conversion.
+    Options (besides the common ones, see :class:`~workbench.engines.options.EngineOptions`):
+        compute_type: CTranslate2 compute type (default ``int8``; also accepted as
+            ``precision``); also the quantization of an automatic conversion.
         revision: Hub revision (default: the catalog's, else ``main``).
         target_token: OPUS-MT only: force this ``>>xxx<<`` target token.
         family: ``marian``, ``nllb`` or ``m2m100`` when the folder does not say.
@@ -271,31 +269,12 @@ class CT2Engine(Translator):
     backend = "ctranslate2"
     #: CTranslate2 sorts each call's sentences by length and cuts batches of ``batch_size``.
     sentences_per_call = 256
+    extra_options = frozenset({"compute_type", "precision", "revision", "target_token", "family"})
 
-    def __init__(
-        self,
-        model: str,
-        src: str,
-        tgt: str = "en",
-        *,
-        beam_size: int = 4,
-        max_length: int = 256,
-        batch_size: int = 16,
-        settings: Settings | None = None,
-        compute_type: str = "int8",
-        revision: str | None = None,
-        target_token: str | None = None,
-        family: str | None = None,
-    ) -> None:
-        super().__init__(
-            catalog.canonical(model),
-            src,
-            tgt,
-            beam_size=beam_size,
-            max_length=max_length,
-            batch_size=batch_size,
-            settings=settings,
-        )
+    def _setup(self) -> None:
+        self.options = self.options.replace(model=catalog.canonical(self.options.model))
+        compute_type = self.options.precision or "int8"
+        family = self.options.family
         if compute_type not in COMPUTE_TYPES:
             raise UserInputError(
                 f"Unknown compute_type {compute_type!r}; use one of {', '.join(COMPUTE_TYPES)}."
@@ -303,18 +282,17 @@ class CT2Engine(Translator):
         if family is not None and family not in FAMILIES:
             raise UserInputError(f"family must be one of {', '.join(FAMILIES)}, not {family!r}.")
         self.compute_type = compute_type
-        self.requested_revision = revision or default_revision(self.model)
+        self.requested_revision = self.options.revision or default_revision(self.model)
         entry = catalog.find_entry(self.model)
-        self.target_token_option = target_token or (entry.target_token if entry else None) or None
+        self.target_token_option = (
+            self.options.target_token or (entry.target_token if entry else None) or None
+        )
         self.family = family or self._known_family(entry)
         if self.family:
-            FAMILIES[self.family]().check_pair(src, tgt, self.model)
+            FAMILIES[self.family]().check_pair(self.src, self.tgt, self.model)
         self._revision: str | None = None
         self._folder: Path | None = None
-        self._tokenizer: Any = None
-        self._lock = threading.RLock()  # lazy loading from several UI threads
         self._lang: Any = None
-        self._translator: Any = None
 
     def _known_family(self, entry: catalog.ModelEntry | None) -> str:
         """The family, when it is known without downloading (catalog or local files)."""
@@ -364,12 +342,14 @@ class CT2Engine(Translator):
 
     # ── loading ─────────────────────────────────────────────────────────────────────────
 
-    def _prepare(self) -> None:
-        with self._lock:
-            if self._tokenizer is None:
-                self._prepare_locked()
+    @property
+    def _tokenizer(self) -> Any:
+        return self._load_once("tokenizer", self._load_tokenizer)
 
-    def _prepare_locked(self) -> None:
+    def _prepare(self) -> None:
+        self._load_once("tokenizer", self._load_tokenizer)
+
+    def _load_tokenizer(self) -> Any:
         folder = convert(
             self.model,
             self.settings,
@@ -396,26 +376,24 @@ class CT2Engine(Translator):
         self.max_input_tokens = input_limit(
             sidecar.get("max_position_embeddings"), tokenizer, specials
         )
-        self._folder, self._lang, self._tokenizer = folder, lang, tokenizer
+        self._folder, self._lang = folder, lang
         self.family = family
+        return tokenizer
 
     def _load(self) -> Any:
-        with self._lock:
-            if self._translator is None:
-                self._load_locked()
-        return self._translator
+        return self._load_once("translator", self._read_model)
 
-    def _load_locked(self) -> None:
+    def _read_model(self) -> Any:
         import ctranslate2
 
         self._prepare()
         try:
-            self._translator = ctranslate2.Translator(
+            return ctranslate2.Translator(
                 str(self._folder),
-                device=self.settings.device,
+                device=self.options.device,
                 compute_type=self.compute_type,
                 inter_threads=1,
-                intra_threads=max(self.settings.threads, 0),
+                intra_threads=max(self.options.threads, 0),
             )
         except (RuntimeError, ValueError) as err:
             raise EngineError(f"Cannot load the CTranslate2 model {self._folder}: {err}.") from err
@@ -453,4 +431,4 @@ class CT2Engine(Translator):
         return str(tok.decode(tok.convert_tokens_to_ids(tokens), skip_special_tokens=True)).strip()
 
     def close(self) -> None:
-        self._translator = None
+        self._unload("translator")

@@ -22,14 +22,12 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from pathlib import Path
 from typing import Any, ClassVar
 
 from workbench import models as catalog
 from workbench.engines.base import Translator
 from workbench.errors import EngineError, UserInputError
-from workbench.settings import Settings
 
 log = logging.getLogger("workbench")
 
@@ -350,56 +348,32 @@ def default_revision(model: str) -> str:
 class HFEngine(Translator):
     """A seq2seq model run with transformers (see the module docstring).
 
-    Args:
-        model: Hub id or local folder saved with ``save_pretrained``.
-        src: Source language (``kk``, ``ky``, ``ru``).
-        tgt: Target language (``en``).
+    Options (besides the common ones, see :class:`~workbench.engines.options.EngineOptions`):
         revision: Hub revision (default: the catalog's, else ``main``).
-        dtype: ``float32`` (default), ``bfloat16`` or ``float16``.
+        dtype: ``float32`` (default), ``bfloat16`` or ``float16`` (also accepted as
+            ``precision``).
         target_token: OPUS-MT only: force this ``>>xxx<<`` target token.
     """
 
     backend = "transformers"
     family: ClassVar[str] = ""
+    extra_options = frozenset({"revision", "dtype", "precision", "target_token"})
 
-    def __init__(
-        self,
-        model: str,
-        src: str,
-        tgt: str = "en",
-        *,
-        beam_size: int = 4,
-        max_length: int = 256,
-        batch_size: int = 16,
-        settings: Settings | None = None,
-        revision: str | None = None,
-        dtype: str = "float32",
-        target_token: str | None = None,
-    ) -> None:
-        super().__init__(
-            catalog.canonical(model),
-            src,
-            tgt,
-            beam_size=beam_size,
-            max_length=max_length,
-            batch_size=batch_size,
-            settings=settings,
-        )
+    def _setup(self) -> None:
+        self.options = self.options.replace(model=catalog.canonical(self.options.model))
+        dtype = self.options.precision or "float32"
         if dtype not in ("float32", "bfloat16", "float16"):
             raise UserInputError(f"dtype must be float32, bfloat16 or float16, not {dtype!r}.")
-        self.requested_revision = revision or default_revision(self.model)
+        self.requested_revision = self.options.revision or default_revision(self.model)
         self.dtype = dtype
-        self.target_token_option = target_token
-        if target_token is None and self.family == "marian":
+        self.target_token_option = self.options.target_token
+        if self.target_token_option is None and self.family == "marian":
             entry = catalog.find_entry(self.model)
             self.target_token_option = (entry.target_token or None) if entry else None
         self.lang = FAMILIES[self.family]()
-        self.lang.check_pair(src, tgt, self.model)
+        self.lang.check_pair(self.src, self.tgt, self.model)
         self._revision: str | None = None
         self._folder: Path | None = None
-        self._tokenizer: Any = None
-        self._lock = threading.RLock()  # lazy loading from several UI threads
-        self._model: Any = None
 
     # ── signature ───────────────────────────────────────────────────────────────────────
 
@@ -425,16 +399,17 @@ class HFEngine(Translator):
             self._revision = resolved.revision
         return self._folder
 
-    def _prepare(self) -> None:
-        with self._lock:
-            if self._tokenizer is None:
-                self._prepare_locked()
+    @property
+    def _tokenizer(self) -> Any:
+        return self._load_once("tokenizer", self._load_tokenizer)
 
-    def _prepare_locked(self) -> None:
+    def _prepare(self) -> None:
+        self._load_once("tokenizer", self._load_tokenizer)
+
+    def _load_tokenizer(self) -> Any:
         folder = self._resolve()
         tokenizer = load_tokenizer(folder)
         self.lang.setup(tokenizer, self.src, self.tgt, self.target_token_option)
-        self._tokenizer = tokenizer
         specials = len(tokenizer("x")["input_ids"]) - len(tokenizer.tokenize("x"))
         prefix = self.lang.source_text("")
         if prefix:
@@ -443,20 +418,18 @@ class HFEngine(Translator):
         self.max_input_tokens = input_limit(
             config.get("max_position_embeddings"), tokenizer, specials
         )
+        return tokenizer
 
     def _load_model(self) -> Any:
-        with self._lock:
-            if self._model is None:
-                self._load_model_locked()
-        return self._model
+        return self._load_once("model", self._read_model)
 
-    def _load_model_locked(self) -> None:
+    def _read_model(self) -> Any:
         import torch
         from transformers import AutoModelForSeq2SeqLM
 
         self._prepare()
-        if self.settings.threads > 0:
-            torch.set_num_threads(self.settings.threads)
+        if self.options.threads > 0:
+            torch.set_num_threads(self.options.threads)
         # generate() warns that max_new_tokens overrides the model's max_length: intended.
         logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
         try:
@@ -465,8 +438,8 @@ class HFEngine(Translator):
             )
         except (OSError, ValueError, KeyError, RuntimeError) as err:
             raise EngineError(f"Cannot load the model in {self._folder}: {err}.") from err
-        self._model = model.to(self.settings.device).eval()
         log.debug("loaded %s from %s", self.model, self._folder)
+        return model.to(self.options.device).eval()
 
     # ── hooks ───────────────────────────────────────────────────────────────────────────
 
@@ -481,7 +454,7 @@ class HFEngine(Translator):
         tok = self._tokenizer
         inputs = tok(
             [self.lang.source_text(t) for t in texts], return_tensors="pt", padding=True
-        ).to(self.settings.device)
+        ).to(self.options.device)
         kwargs: dict[str, Any] = {}
         forced = self.lang.target_token()
         if forced is not None:
@@ -497,7 +470,7 @@ class HFEngine(Translator):
         return [s.strip() for s in tok.batch_decode(out, skip_special_tokens=True)]
 
     def close(self) -> None:
-        self._model = None
+        self._unload("model")
 
 
 class MarianEngine(HFEngine):

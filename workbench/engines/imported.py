@@ -24,7 +24,6 @@ from pathlib import Path
 
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
-from workbench.settings import Settings
 from workbench.textio import decode_bytes
 
 FORMATS = (".txt", ".tsv", ".jsonl")
@@ -89,27 +88,11 @@ class ImportedEngine(Translator):
     backend = "file"
     segment_input = False
 
-    def __init__(
-        self,
-        model: str,
-        src: str,
-        tgt: str = "en",
-        *,
-        beam_size: int = 4,
-        max_length: int = 256,
-        batch_size: int = 16,
-        settings: Settings | None = None,
-    ) -> None:
-        super().__init__(
-            model,
-            src,
-            tgt,
-            beam_size=beam_size,
-            max_length=max_length,
-            batch_size=batch_size,
-            settings=settings,
-        )
-        self.path = Path(model).expanduser()
+    #: Beam size and max length mean nothing here: the signature leaves them out.
+    decodes = False
+
+    def _setup(self) -> None:
+        self.path = Path(self.model).expanduser()
         if self.path.suffix.lower() not in FORMATS:
             raise UserInputError(
                 f"{self.path} must end in {', '.join(FORMATS)} (one translation per line, "

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from workbench import models as catalog
 from workbench.engines.base import Translator
 from workbench.errors import UserInputError
-from workbench.settings import Settings
 
 #: Separates the two legs of a pivot model spec.
 LEG_SEPARATOR = "+"
@@ -55,47 +52,27 @@ class PivotEngine(Translator):
     engine_name = "pivot"
     backend = "pivot"
 
-    def __init__(
-        self,
-        model: str,
-        src: str,
-        tgt: str = "en",
-        *,
-        beam_size: int = 4,
-        max_length: int = 256,
-        batch_size: int = 16,
-        settings: Settings | None = None,
-        via: str = "ru",
-    ) -> None:
-        legs = model.split(LEG_SEPARATOR)
+    extra_options = frozenset({"via"})
+
+    def _setup(self) -> None:
+        legs = self.model.split(LEG_SEPARATOR)
+        via, src, tgt = self.options.via, self.src, self.tgt
         if len(legs) != 2:
             raise UserInputError(
                 f"A pivot model is two legs joined by '{LEG_SEPARATOR}' "
-                f"(ENGINE:MODEL+ENGINE:MODEL), not {model!r}."
+                f"(ENGINE:MODEL+ENGINE:MODEL), not {self.model!r}."
             )
         if via in (src, tgt):
             raise UserInputError(f"The pivot language {via!r} must differ from {src} and {tgt}.")
         (e1, m1), (e2, m2) = parse_leg(legs[0], src, via), parse_leg(legs[1], via, tgt)
-        super().__init__(
-            f"{e1}:{m1}{LEG_SEPARATOR}{e2}:{m2}",
-            src,
-            tgt,
-            beam_size=beam_size,
-            max_length=max_length,
-            batch_size=batch_size,
-            settings=settings,
-        )
+        self.options = self.options.replace(model=f"{e1}:{m1}{LEG_SEPARATOR}{e2}:{m2}")
         from workbench.engines import create
 
-        opts: dict[str, Any] = {
-            "beam_size": beam_size,
-            "max_length": max_length,
-            "batch_size": batch_size,
-            "settings": self.settings,
-        }
+        # Both legs decode with the pivot's common options (beam, max length, batch, device).
+        common = self.options.common()
         self.via = via
-        self.first = create(e1, m1, src, via, **opts)
-        self.second = create(e2, m2, via, tgt, **opts)
+        self.first = create(e1, m1, src, via, settings=self.settings, **common)
+        self.second = create(e2, m2, via, tgt, settings=self.settings, **common)
 
     @property
     def revision(self) -> str:
