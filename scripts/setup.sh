@@ -10,13 +10,14 @@
 #   WORKBENCH_TORCH_INDEX    extra index for the CPU wheel on a connected machine, for example
 #                            https://download.pytorch.org/whl/cpu (default: none, use the configured indexes)
 #   WORKBENCH_PYTHON         the interpreter that creates the venv (default: python3)
-#   WORKBENCH_EXTRAS         extras to install (default: mt,ui,dev)
+#   WORKBENCH_EXTRAS         extras to install (default: mt,ui,cluster,dev; cluster = Ray, whose
+#                            tests run in CI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY="${WORKBENCH_PYTHON:-python3}"
 TORCH_SPEC="${WORKBENCH_TORCH_SPEC:-torch==2.13.0}"
-EXTRAS="${WORKBENCH_EXTRAS:-mt,ui,dev}"
+EXTRAS="${WORKBENCH_EXTRAS:-mt,ui,cluster,dev}"
 
 if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
   echo "setup: $PY is older than Python 3.10; set WORKBENCH_PYTHON to a newer interpreter." >&2

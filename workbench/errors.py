@@ -46,3 +46,7 @@ class MetricError(WorkbenchError):
 
 class AnnotationError(WorkbenchError):
     """A human judgment cannot be stored or read."""
+
+
+class ClusterError(WorkbenchError):
+    """A Ray cluster cannot be reached or started, or a distributed job failed."""
