@@ -20,6 +20,7 @@ from workbench.errors import WorkbenchError
 #: Modules that contribute sub-commands, in the order of ``workbench --help``.
 COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.translate_cmd",
+    "workbench.cli.batch_cmd",
     "workbench.cli.models_cmd",
     "workbench.cli.compare_cmd",
     "workbench.cli.evaluate_cmd",

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from workbench.cli.batch_cmd import add_ray_options, ray_run
 from workbench.cli.common import decode_text, read_text_file, settings_from_args
 from workbench.errors import UserInputError
 from workbench.pipeline.translate import (
@@ -53,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--output", help="file to write (default: stdout)")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="output format")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    add_ray_options(p)
     p.set_defaults(handler=run)
 
 
@@ -65,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
     if not lines:
         print("warning: the input is empty; nothing to translate.", file=sys.stderr)
         write_output([], args.output, args.format)
+        return 0
+    if args.ray is not None:
+        results = _translate_on_ray(args, settings, lines)
+        print_warnings(results)
+        write_output(results, args.output, args.format)
         return 0
     engine, model = choose_model(args.src, args.tgt, args.engine, args.model)
     pool = EnginePool(settings)
@@ -80,6 +87,27 @@ def run(args: argparse.Namespace) -> int:
     print_warnings(results)
     write_output(results, args.output, args.format)
     return 0
+
+
+def _translate_on_ray(
+    args: argparse.Namespace, settings: Settings, lines: list[str]
+) -> list[Translation]:
+    """``--ray``: the same translations, the engine work on a Ray cluster."""
+    from workbench.pipeline.cluster import translate_lines
+
+    options = {"beam_size": args.beam_size, "max_length": args.max_length}
+    with progress_bar(quiet=args.quiet) as progress:
+        return translate_lines(
+            lines,
+            settings,
+            src=args.src,
+            tgt=args.tgt,
+            engine=args.engine,
+            model=args.model,
+            options={**options, "batch_size": args.batch_size},
+            ray=ray_run(args),  # type: ignore[arg-type]
+            progress=progress,
+        )
 
 
 def read_lines(path: str | None, settings: Settings | None = None) -> list[str]:
@@ -141,6 +169,11 @@ def write_output(results: Sequence[Translation], path: str | None, fmt: str) -> 
         rows = [json.dumps(translation_record(r), ensure_ascii=False) for r in results]
     else:
         rows = [" ".join(r.text.splitlines()) for r in results]
+    write_lines(rows, path)
+
+
+def write_lines(rows: Sequence[str], path: str | None) -> None:
+    """Write ``rows`` one per line to ``path`` (atomically) or stdout."""
     data = "".join(f"{row}\n" for row in rows).encode("utf-8")
     if path is None:
         sys.stdout.buffer.write(data)

@@ -1,0 +1,113 @@
+"""``workbench batch`` and the ``--ray`` options shared with ``workbench translate``.
+
+::
+
+    workbench batch ARCHIVE --src ru --output out.jsonl [--engine ... --model ...] [--ray [ADDRESS]]
+
+``ARCHIVE`` is a folder of ``.txt`` files or a ``.jsonl`` of ``{"id", "text"}`` documents; the
+output has one JSON object per document: its ``id`` and the fields of ``translate --format
+jsonl``. With ``--ray`` the engine work runs on a Ray cluster (a local one when no address is
+given and ``RAY_ADDRESS`` is unset); a killed job, run again, resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from workbench.cli.common import settings_from_args
+from workbench.types import SOURCE_LANGUAGES, TARGET_LANGUAGES
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add ``batch`` to ``sub``."""
+    p = sub.add_parser(
+        "batch",
+        help="translate an archive (folder of .txt files or JSONL of documents) into JSONL",
+        description="Translate every document of an archive; writes one JSON object per "
+        "document (id, source, translation, signature, sentences, warnings).",
+    )
+    p.add_argument("archive", help="folder of .txt files, or .jsonl with id and text per line")
+    p.add_argument("--output", "-o", required=True, help="JSONL file to write")
+    p.add_argument("--engine", help="engine name (default: the catalog's for the pair)")
+    p.add_argument("--model", help="Hub id, local model folder, or catalog name")
+    p.add_argument("--src", required=True, choices=SOURCE_LANGUAGES, help="source language")
+    p.add_argument("--tgt", default="en", choices=TARGET_LANGUAGES, help="target language")
+    p.add_argument("--beam-size", type=int, default=4, help="beam width; 1 = greedy (default 4)")
+    p.add_argument("--max-length", type=int, default=256, help="max generated tokens (256)")
+    p.add_argument("--batch-size", type=int, default=16, help="sentences per model call (16)")
+    p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    add_ray_options(p)
+    p.set_defaults(handler=run)
+
+
+def add_ray_options(p: argparse.ArgumentParser) -> None:
+    """``--ray [ADDRESS]`` and the pool options (shared by ``translate`` and ``batch``)."""
+    g = p.add_argument_group("Ray cluster")
+    g.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="run the engine work on Ray: HOST:PORT or 'auto' joins a cluster; no address "
+        "uses RAY_ADDRESS, else starts a local Ray",
+    )
+    g.add_argument("--ray-cpus", type=int, help="CPUs of a local Ray (default: all cores)")
+    g.add_argument(
+        "--cpus-per-actor", type=int, default=1, help="CPUs (= model threads) per actor (1)"
+    )
+    g.add_argument("--actors", type=int, help="actors in the pool (default: CPUs / per actor)")
+    g.add_argument("--job-dir", help="folder of the job's shards (default: in the home)")
+    g.add_argument(
+        "--block-size", type=int, default=256, help="sentences per batch and per shard (256)"
+    )
+
+
+def ray_run(args: argparse.Namespace) -> object:
+    """The :class:`~workbench.pipeline.cluster.RayRun` the options describe."""
+    from workbench.cluster.data import PoolOptions
+    from workbench.pipeline.cluster import RayRun
+
+    return RayRun(
+        address=args.ray or None,
+        cpus=args.ray_cpus,
+        pool=PoolOptions(
+            cpus_per_actor=args.cpus_per_actor, actors=args.actors, block_size=args.block_size
+        ),
+        job_dir=Path(args.job_dir) if args.job_dir else None,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Handle ``workbench batch``."""
+    from workbench.cli.translate_cmd import progress_bar, write_lines
+    from workbench.pipeline.batch import batch_records, read_archive, translate_archive
+
+    settings = settings_from_args(args)
+    if args.no_cache:
+        settings = settings.replace(use_cache=False)
+    archive = read_archive(args.archive)
+    for notice in archive.notices:
+        print(f"warning: {notice}", file=sys.stderr)
+    with progress_bar(quiet=args.quiet) as progress:
+        results = translate_archive(
+            archive.documents,
+            settings,
+            engine=args.engine,
+            model=args.model,
+            src=args.src,
+            tgt=args.tgt,
+            options={
+                "beam_size": args.beam_size,
+                "max_length": args.max_length,
+                "batch_size": args.batch_size,
+            },
+            ray=ray_run(args) if args.ray is not None else None,  # type: ignore[arg-type]
+            progress=progress,
+        )
+    records = batch_records(archive.documents, results)
+    write_lines([json.dumps(r, ensure_ascii=False) for r in records], args.output)
+    print(f"wrote {len(records)} documents to {args.output}", file=sys.stderr)
+    return 0

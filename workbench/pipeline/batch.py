@@ -1,0 +1,150 @@
+"""Translate an archive: a folder of text files or a JSONL of documents, into JSONL.
+
+Each document is one text for :func:`~workbench.pipeline.translate.translate_texts` (cut into
+sentences, translated, put back together); each output line is the record ``workbench translate
+--format jsonl`` writes, with the document's ``id`` first. The same records come out on one
+machine and on a Ray cluster (``workbench batch --ray``), line for line.
+
+Archives:
+    folder   every ``*.txt`` below it (UTF-8, or cp1251 with a notice), sorted by path; the id is
+             the path relative to the folder.
+    .jsonl   one object per line with an ``id`` (string or integer, unique) and a ``text``
+             string; blank lines are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workbench.corpus.readers import decode_file
+from workbench.engines.base import ProgressFn
+from workbench.errors import UserInputError
+from workbench.pipeline.cluster import RayRun, translate_lines
+from workbench.settings import Settings
+from workbench.types import Translation
+
+
+@dataclass(frozen=True)
+class ArchiveDocument:
+    """One document of an archive.
+
+    Attributes:
+        id: Unique id (relative path for a folder, the ``id`` field for JSONL).
+        text: The document's text.
+    """
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Documents read from an archive, with notices for the user (encoding fallbacks)."""
+
+    documents: tuple[ArchiveDocument, ...]
+    notices: tuple[str, ...] = ()
+
+
+def read_archive(path: str | Path) -> Archive:
+    """Read a folder of ``*.txt`` files or a ``.jsonl`` file of documents.
+
+    Raises:
+        UserInputError: for a missing path, an empty archive, malformed JSONL, a missing or
+            duplicate id, or a file that is not text.
+    """
+    p = Path(path)
+    if p.is_dir():
+        return _read_folder(p)
+    if not p.exists():
+        raise UserInputError(f"{p} does not exist; give a folder of .txt files or a .jsonl file.")
+    if p.suffix.lower() != ".jsonl":
+        raise UserInputError(
+            f"{p} is neither a folder of .txt files nor a .jsonl file of documents."
+        )
+    return _read_jsonl(p)
+
+
+def _read_folder(folder: Path) -> Archive:
+    files = sorted(f for f in folder.rglob("*.txt") if f.is_file())
+    if not files:
+        raise UserInputError(f"{folder} holds no .txt files; nothing to translate.")
+    docs: list[ArchiveDocument] = []
+    notices: list[str] = []
+    for f in files:
+        text, _, notes = decode_file(f)
+        docs.append(ArchiveDocument(f.relative_to(folder).as_posix(), text))
+        notices += notes
+    return Archive(tuple(docs), tuple(notices))
+
+
+def _read_jsonl(path: Path) -> Archive:
+    text, _, notices = decode_file(path)
+    docs: list[ArchiveDocument] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        doc = _document(line, f"{path}, line {number}")
+        if doc.id in seen:
+            raise UserInputError(f"{path}, line {number}: the id {doc.id!r} is used twice.")
+        seen.add(doc.id)
+        docs.append(doc)
+    if not docs:
+        raise UserInputError(f"{path} holds no documents; nothing to translate.")
+    return Archive(tuple(docs), notices)
+
+
+def _document(line: str, where: str) -> ArchiveDocument:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise UserInputError(f"{where} is not JSON ({err.msg}).") from err
+    if not isinstance(row, dict):
+        raise UserInputError(f"{where} is not a JSON object with an id and a text.")
+    doc_id, text = row.get("id"), row.get("text")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, str | int) or str(doc_id) == "":
+        raise UserInputError(f"{where} has no id (a non-empty string or an integer).")
+    if not isinstance(text, str):
+        raise UserInputError(f"{where} has no text string.")
+    return ArchiveDocument(str(doc_id), text)
+
+
+def batch_records(
+    documents: Sequence[ArchiveDocument], translations: Sequence[Translation]
+) -> list[dict[str, Any]]:
+    """One output record per document: ``id`` then the ``translate --format jsonl`` fields."""
+    from workbench.pipeline.translate import translation_record
+
+    return [
+        {"id": d.id, **translation_record(t)} for d, t in zip(documents, translations, strict=True)
+    ]
+
+
+def translate_archive(
+    documents: Sequence[ArchiveDocument],
+    settings: Settings,
+    *,
+    src: str,
+    tgt: str = "en",
+    engine: str | None = None,
+    model: str | None = None,
+    options: dict[str, Any] | None = None,
+    ray: RayRun | None = None,
+    progress: ProgressFn | None = None,
+) -> list[Translation]:
+    """One translation per document, on this machine or (``ray``) on a Ray cluster."""
+    return translate_lines(
+        [d.text for d in documents],
+        settings,
+        src=src,
+        tgt=tgt,
+        engine=engine,
+        model=model,
+        options=options,
+        ray=ray,
+        progress=progress,
+    )

@@ -1,0 +1,270 @@
+"""Translate on a Ray cluster with exactly the results of :func:`translate_texts` on one machine.
+
+:class:`ClusterTranslator` is the caching translator with another way to fill the misses:
+segments already in the translation cache are not sent; the rest go to a Ray Data actor pool
+(:mod:`workbench.cluster.data`) and come back block by block, each block written at once to the
+job folder (:class:`~workbench.cluster.jobstore.JobStore`) and to the cache. A rerun of a killed
+job reads the job folder first and sends only what is still missing; sentences translated by an
+earlier run of the *same job* count as translated by the job (``cached: false``), exactly as in
+an uninterrupted run. Segmentation, language checks, warnings, re-assembly and the signature are
+the single-machine code (:func:`translate_texts`), so the output is the same line for line.
+
+Ray is started (or joined) only when there is something to translate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from workbench.cache import TranslationCache
+from workbench.cluster.data import PoolOptions, translate_sentences
+from workbench.cluster.jobstore import JobStore
+from workbench.cluster.runtime import connect
+from workbench.engines import create
+from workbench.engines.base import ProgressFn, Translator
+from workbench.engines.caching import CachingTranslator, TranslationStore
+from workbench.errors import UserInputError
+from workbench.pipeline.translate import translate_texts
+from workbench.settings import Settings
+from workbench.types import Translation
+
+log = logging.getLogger("workbench")
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """Everything needed to build the same translator on the driver and in every actor.
+
+    Attributes:
+        engine: Engine registry name.
+        model: Hub id or folder (a folder must be visible at the same path on every node).
+        src: Source language.
+        tgt: Target language.
+        options: ``beam_size``, ``max_length``, ``batch_size`` and engine options.
+    """
+
+    engine: str
+    model: str
+    src: str
+    tgt: str = "en"
+    options: tuple[tuple[str, Any], ...] = ()
+
+    def build(self, settings: Settings) -> Translator:
+        """The translator (its model loads lazily)."""
+        return create(
+            self.engine, self.model, self.src, self.tgt, settings=settings, **dict(self.options)
+        )
+
+
+@dataclass(frozen=True)
+class RayRun:
+    """Where and how a distributed job runs.
+
+    Attributes:
+        address: ``None`` (``RAY_ADDRESS`` or a local Ray), ``local``, ``auto`` or ``HOST:PORT``.
+        cpus: CPUs of a local Ray (default: all cores).
+        pool: Actor pool sizing (CPUs per actor = CTranslate2 threads per actor).
+        job_dir: Folder of the job's shards (default: under the workbench home, named after
+            the signature and the input).
+    """
+
+    address: str | None = None
+    cpus: int | None = None
+    pool: PoolOptions = field(default_factory=PoolOptions)
+    job_dir: Path | None = None
+
+    def check(self) -> None:
+        """Raise :class:`UserInputError` for impossible sizes."""
+        if self.cpus is not None and self.cpus < 1:
+            raise UserInputError(f"--ray-cpus must be at least 1, not {self.cpus}.")
+        if self.pool.cpus_per_actor < 1:
+            raise UserInputError(
+                f"--cpus-per-actor must be at least 1, not {self.pool.cpus_per_actor}."
+            )
+        if self.pool.actors is not None and self.pool.actors < 1:
+            raise UserInputError(f"--actors must be at least 1, not {self.pool.actors}.")
+        if self.pool.block_size < 1:
+            raise UserInputError(f"--block-size must be at least 1, not {self.pool.block_size}.")
+
+
+def build_in_actor(spec: EngineSpec, settings: Settings, threads: int) -> Translator:
+    """The translator an actor uses: the spec's engine, ``threads`` CPU threads, no cache."""
+    return spec.build(settings.replace(threads=threads, use_cache=False))
+
+
+class _NoStore:
+    """A cache that holds nothing (``--no-cache``)."""
+
+    def get_many(self, signature: str, sources: Sequence[str]) -> dict[str, str]:
+        return {}
+
+    def put_many(self, signature: str, pairs: Iterable[tuple[str, str]]) -> None:
+        return None
+
+
+class ClusterTranslator(CachingTranslator):
+    """``inner``'s cache in front of a Ray actor pool, with a job folder for resuming.
+
+    Args:
+        inner: The driver's translator (signature, segmentation, token counts; its model is
+            never loaded on the driver).
+        cache: The translation cache (or a store that holds nothing).
+        spec: How actors build the same translator.
+        settings: Settings the actors start from.
+        job: The job's shard folder.
+        run: Cluster address and pool sizing.
+    """
+
+    def __init__(
+        self,
+        inner: Translator,
+        cache: TranslationStore,
+        spec: EngineSpec,
+        settings: Settings,
+        job: JobStore,
+        run: RayRun,
+    ) -> None:
+        super().__init__(inner, cache)
+        self.factory = partial(build_in_actor, spec, settings)
+        self.job = job
+        self.run = run
+        #: Actors of the last Ray job (0 when nothing had to be translated).
+        self.actors_used = 0
+
+    def translate_marked(
+        self, texts: Sequence[str], progress: ProgressFn | None = None
+    ) -> list[tuple[str, bool]]:
+        """Like :meth:`CachingTranslator.translate_marked`, the misses translated on Ray."""
+        keys: list[str] = []
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise UserInputError(f"input {i + 1} is {type(text).__name__}, not text.")
+            keys.append(text.strip())
+        unique = list(dict.fromkeys(k for k in keys if k))
+        signature = str(self.inner.signature)
+        stored = self.job.load()
+        made = {k: stored[k] for k in unique if k in stored}
+        hits = self.cache.get_many(signature, [k for k in unique if k not in made])
+        misses = [k for k in unique if k not in made and k not in hits]
+        if made:
+            log.info("resuming: %d sentences were translated by an earlier run", len(made))
+        if misses:
+            made.update(self._on_ray(signature, misses, progress))
+        return [(hits[k], True) if k in hits else (made.get(k, ""), False) for k in keys]
+
+    def _on_ray(
+        self, signature: str, misses: list[str], progress: ProgressFn | None
+    ) -> dict[str, str]:
+        made: dict[str, str] = {}
+        total = len(misses)
+        if progress:
+            progress(0, total)
+
+        def on_block(sources: list[str], translations: list[str]) -> None:
+            pairs = list(zip(sources, translations, strict=True))
+            self.job.write(pairs)
+            self.cache.put_many(signature, pairs)
+            made.update(pairs)
+            if progress:
+                progress(len(made), total)
+
+        with connect(self.run.address, num_cpus=self.run.cpus):
+            self.actors_used = translate_sentences(
+                misses, self.factory, on_block, options=self.run.pool
+            )
+        return made
+
+
+def default_job_dir(settings: Settings, signature: str, texts: Sequence[str]) -> Path:
+    """``HOME/jobs/<hash of signature and input>``: the same command finds its own shards."""
+    digest = hashlib.sha256(signature.encode())
+    for text in texts:
+        digest.update(b"\x00" + text.encode())
+    return settings.home / "jobs" / digest.hexdigest()[:20]
+
+
+def translate_on_ray(
+    texts: Sequence[str],
+    spec: EngineSpec,
+    settings: Settings,
+    run: RayRun | None = None,
+    *,
+    progress: ProgressFn | None = None,
+    check_language: bool = True,
+) -> list[Translation]:
+    """:func:`~workbench.pipeline.translate.translate_texts` with the engine work on Ray.
+
+    Args:
+        texts: Input texts (one per line or document).
+        spec: Engine, model, languages and options.
+        settings: Resolved settings (cache path, ``use_cache``).
+        run: Cluster address, pool sizing and job folder.
+        progress: ``progress(done, total)`` over the sentences sent to Ray.
+        check_language: Warn when a text does not look like ``spec.src``.
+
+    Returns:
+        One translation per text, equal to the single-machine result.
+
+    Raises:
+        ClusterError: when the cluster cannot be reached or the job folder is unusable.
+        UserInputError: for bad options.
+    """
+    run = run or RayRun()
+    run.check()
+    inner = spec.build(settings)
+    signature = str(inner.signature)
+    job = JobStore(run.job_dir or default_job_dir(settings, signature, texts), signature)
+    cache: TranslationStore = (
+        TranslationCache(settings.cache_path) if settings.use_cache else _NoStore()
+    )
+    translator = ClusterTranslator(inner, cache, spec, settings, job, run)
+    try:
+        results = translate_texts(
+            texts, translator, progress=progress, check_language=check_language
+        )
+    finally:
+        inner.close()
+        if isinstance(cache, TranslationCache):
+            cache.close()
+    job.remove()
+    return results
+
+
+def translate_lines(
+    texts: Sequence[str],
+    settings: Settings,
+    *,
+    src: str,
+    tgt: str = "en",
+    engine: str | None = None,
+    model: str | None = None,
+    options: dict[str, Any] | None = None,
+    ray: RayRun | None = None,
+    progress: ProgressFn | None = None,
+) -> list[Translation]:
+    """Translate texts on this machine, or on Ray when ``ray`` is given: the same results.
+
+    Engine and model default to the catalog's choice for the pair (as ``workbench translate``).
+
+    Raises:
+        UserInputError: for bad options; ClusterError: for an unusable cluster.
+    """
+    from workbench.pipeline.translate import EnginePool, choose_model
+
+    engine, model = choose_model(src, tgt, engine, model)
+    opts = dict(options or {})
+    if ray is not None:
+        spec = EngineSpec(engine, model, src, tgt, tuple(sorted(opts.items())))
+        return translate_on_ray(texts, spec, settings, ray, progress=progress)
+    pool = EnginePool(settings)
+    try:
+        translator = pool.get(engine, model, src, tgt, **opts)
+        return translate_texts(texts, translator, progress=progress)
+    finally:
+        pool.close()
