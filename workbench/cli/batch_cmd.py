@@ -88,9 +88,7 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.no_cache:
         settings = settings.replace(use_cache=False)
-    archive = read_archive(args.archive)
-    for notice in archive.notices:
-        print(f"warning: {notice}", file=sys.stderr)
+    archive = read_archive(args.archive, settings.limits)  # its notices are logged
     with progress_bar(quiet=args.quiet) as progress:
         results = translate_archive(
             archive.documents,

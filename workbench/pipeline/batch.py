@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.corpus.readers import decode_file
 from workbench.engines.base import ProgressFn
 from workbench.errors import UserInputError
 from workbench.pipeline.cluster import RayRun, translate_lines
 from workbench.settings import Settings
+from workbench.textio import Limits, read_text
 from workbench.types import Translation
 
 
@@ -49,8 +49,11 @@ class Archive:
     notices: tuple[str, ...] = ()
 
 
-def read_archive(path: str | Path) -> Archive:
+def read_archive(path: str | Path, limits: Limits | None = None) -> Archive:
     """Read a folder of ``*.txt`` files or a ``.jsonl`` file of documents.
+
+    Every file is decoded under the one policy of :mod:`workbench.textio` (``limits``: the
+    settings' caps; a JSONL line is one document).
 
     Raises:
         UserInputError: for a missing path, an empty archive, malformed JSONL, a missing or
@@ -58,31 +61,32 @@ def read_archive(path: str | Path) -> Archive:
     """
     p = Path(path)
     if p.is_dir():
-        return _read_folder(p)
+        return _read_folder(p, limits)
     if not p.exists():
         raise UserInputError(f"{p} does not exist; give a folder of .txt files or a .jsonl file.")
     if p.suffix.lower() != ".jsonl":
         raise UserInputError(
             f"{p} is neither a folder of .txt files nor a .jsonl file of documents."
         )
-    return _read_jsonl(p)
+    return _read_jsonl(p, limits)
 
 
-def _read_folder(folder: Path) -> Archive:
+def _read_folder(folder: Path, limits: Limits | None) -> Archive:
     files = sorted(f for f in folder.rglob("*.txt") if f.is_file())
     if not files:
         raise UserInputError(f"{folder} holds no .txt files; nothing to translate.")
     docs: list[ArchiveDocument] = []
     notices: list[str] = []
     for f in files:
-        text, _, notes = decode_file(f)
-        docs.append(ArchiveDocument(f.relative_to(folder).as_posix(), text))
-        notices += notes
+        decoded = read_text(f, limits=limits)
+        docs.append(ArchiveDocument(f.relative_to(folder).as_posix(), decoded.text))
+        notices += decoded.notices
     return Archive(tuple(docs), tuple(notices))
 
 
-def _read_jsonl(path: Path) -> Archive:
-    text, _, notices = decode_file(path)
+def _read_jsonl(path: Path, limits: Limits | None) -> Archive:
+    decoded = read_text(path, limits=limits)
+    text, notices = decoded.text, decoded.notices
     docs: list[ArchiveDocument] = []
     seen: set[str] = set()
     for number, line in enumerate(text.splitlines(), 1):
