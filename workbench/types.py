@@ -589,3 +589,67 @@ class AnnotationItem:
     signature: str = ""
     campaign: str = "default"
     position: int = 0
+
+
+# ─── faithfulness ───────────────────────────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class FaithIssue:
+    """One place where a translation departs from its source (no reference needed).
+
+    Spans are ``(start, end)`` character offsets into the source sentence and into the
+    translation; a side with nothing to point at (a figure the translation dropped has no
+    translation span) is ``None``.
+
+    Attributes:
+        kind: One of :data:`FAITH_KINDS`.
+        source: The source text at ``source_span`` ("" when None).
+        translation: The translation text at ``translation_span`` ("" when None).
+        source_span: Offsets into the source sentence.
+        translation_span: Offsets into the translation.
+        note: A short human-readable explanation.
+        severity: How strongly this issue lowers the score, in (0, 1].
+    """
+
+    kind: str
+    source: str
+    translation: str
+    source_span: tuple[int, int] | None
+    translation_span: tuple[int, int] | None
+    note: str = ""
+    severity: float = 1.0
+
+
+@dataclass(frozen=True)
+class FaithEstimate:
+    """A model-based quality estimate (CometKiwi, xCOMET, MetricX-QE), when one is installed."""
+
+    name: str
+    score: float
+    signature: str = ""
+
+
+@dataclass(frozen=True)
+class FaithResult:
+    """The faithfulness check of one (source, translation) pair.
+
+    Attributes:
+        index: Position of the pair in the input (0-based).
+        source: The source sentence (kk/ky/ru).
+        translation: Its English translation.
+        score: 0–1, higher is more faithful.
+        flagged: True when the pair should be read by a human before it is trusted.
+        issues: What was found, in source order.
+        signature: How the check was made (detectors, embedder, calibration).
+        estimates: Model-based estimates that were available.
+    """
+
+    index: int
+    source: str
+    translation: str
+    score: float
+    flagged: bool
+    issues: tuple[FaithIssue, ...] = ()
+    signature: str = ""
+    estimates: tuple[FaithEstimate, ...] = ()

@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "workbench.cli.batch_cmd",
     "workbench.cli.models_cmd",
     "workbench.cli.compare_cmd",
+    "workbench.cli.check_cmd",
     "workbench.cli.evaluate_cmd",
     "workbench.cli.serve_cmd",
 )

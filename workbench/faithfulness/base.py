@@ -1,0 +1,202 @@
+"""What every faithfulness detector shares: its input, the registry, the calibration.
+
+A detector is a function ``detect(ctx) -> list[FaithIssue]`` registered by name in
+:data:`DETECTORS`. It compares one kk/ky/ru source sentence with its English translation and
+needs no reference. Detectors that use sentence vectors (coverage) read them from
+``ctx.vectors``; when no embedder was given they find nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from workbench.errors import UserInputError
+from workbench.faithfulness.diffapi import Lexicon
+from workbench.registry import Registry
+from workbench.types import FaithIssue
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Every kind of faithfulness issue, in the order they are shown; the note says what each means.
+FAITH_KINDS: dict[str, str] = {
+    "number": "a figure changed, added or dropped",
+    "name": "a name swapped, added or dropped",
+    "label": "a loaded or neutral label that the other side does not use",
+    "negation": "a negation added or dropped",
+    "hedge": "a hedge or marker of certainty added or dropped",
+    "modality": "modality or force added or dropped (where necessary; to kill)",
+    "untranslated": "source text copied through untranslated",
+    "wrong_language": "output in another language or script than English",
+    "repetition": "repeated words or a hallucinated tail",
+    "length": "the translation is much shorter or longer than translations usually are",
+    "omission": "a source clause with no counterpart in the translation",
+    "addition": "a translation clause with no counterpart in the source",
+    "unrelated": "the translation does not say what the source says (another sentence)",
+}
+
+
+class Vectors(Protocol):
+    """Anything that embeds sentences into L2-normalised rows (an align-stage embedder)."""
+
+    @property
+    def signature(self) -> str:
+        """How vectors are made."""
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One unit-length row per text."""
+
+
+@dataclass(frozen=True)
+class ClauseVectors:
+    """Clause spans of both sides and their unit vectors (rows align with the spans)."""
+
+    source_spans: tuple[tuple[int, int], ...]
+    source: np.ndarray
+    translation_spans: tuple[tuple[int, int], ...]
+    translation: np.ndarray
+
+
+@dataclass(frozen=True)
+class LanguageCalibration:
+    """Thresholds for one source language, measured on human reference translations.
+
+    ``*_typical`` is the median on references; ``*_limit`` the value beyond which a pair is
+    flagged (a high quantile of the references, see ``benchmarks/faithfulness_bench.py``).
+    """
+
+    similarity_typical: float = 0.9
+    similarity_limit: float = 0.8
+    omission_typical: float = 0.0
+    omission_limit: float = 0.08
+    addition_typical: float = 0.0
+    addition_limit: float = 0.08
+    length_typical: float = 0.0
+    length_low: float = -0.6
+    length_high: float = 0.6
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Per-language thresholds with the name of the data they were measured on."""
+
+    name: str
+    data: str
+    languages: Mapping[str, LanguageCalibration] = field(default_factory=dict)
+
+    def get(self, src: str) -> LanguageCalibration:
+        """Thresholds for ``src`` (defaults when the language was not calibrated)."""
+        return self.languages.get(src, LanguageCalibration())
+
+
+def default_calibration_path() -> Path:
+    """The calibration shipped with the workbench."""
+    return Path(str(resources.files("workbench") / "data" / "faithfulness_calibration.toml"))
+
+
+def load_calibration(path: str | Path | None = None) -> Calibration:
+    """Read a calibration file (the shipped one when ``path`` is None).
+
+    Raises:
+        UserInputError: when the file is missing or malformed.
+    """
+    file = Path(path) if path is not None else default_calibration_path()
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        langs = {
+            lang: LanguageCalibration(**{k: float(v) for k, v in values.items()})
+            for lang, values in data.get("languages", {}).items()
+        }
+        return Calibration(str(data["name"]), str(data.get("data", "")), langs)
+    except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as err:
+        raise UserInputError(
+            f"The faithfulness calibration file {file} cannot be used ({err}); "
+            "re-create it with `python benchmarks/faithfulness_bench.py --calibrate`."
+        ) from err
+
+
+@dataclass(frozen=True)
+class FaithContext:
+    """The inputs of one check.
+
+    Attributes:
+        source: The kk/ky/ru source sentence.
+        translation: Its English translation.
+        src: Source language code.
+        lexicon: The framing lexicon (diff stage).
+        calibration: Thresholds for ``src``.
+        vectors: Clause vectors of both sides, when an embedder was given.
+    """
+
+    source: str
+    translation: str
+    src: str
+    lexicon: Lexicon
+    calibration: LanguageCalibration
+    vectors: ClauseVectors | None = None
+
+
+Detector = Callable[[FaithContext], list[FaithIssue]]
+
+#: Faithfulness detectors by name (lazy entries: listing them imports nothing).
+DETECTORS: Registry[Detector] = Registry("faithfulness detector")
+for _name, _path in (
+    ("number", "workbench.faithfulness.spans:detect_numbers"),
+    ("name", "workbench.faithfulness.spans:detect_names"),
+    ("label", "workbench.faithfulness.spans:detect_labels"),
+    ("negation", "workbench.faithfulness.markers:detect_negation"),
+    ("hedge", "workbench.faithfulness.markers:detect_hedges"),
+    ("modality", "workbench.faithfulness.markers:detect_modality"),
+    ("untranslated", "workbench.faithfulness.surface:detect_untranslated"),
+    ("wrong_language", "workbench.faithfulness.surface:detect_wrong_language"),
+    ("repetition", "workbench.faithfulness.surface:detect_repetition"),
+    ("length", "workbench.faithfulness.surface:detect_length"),
+    ("coverage", "workbench.faithfulness.coverage:detect_coverage"),
+):
+    DETECTORS.add(_name, _path)
+#: The order detectors run in.
+DETECTOR_ORDER: tuple[str, ...] = (
+    "untranslated",
+    "wrong_language",
+    "repetition",
+    "number",
+    "name",
+    "label",
+    "negation",
+    "hedge",
+    "modality",
+    "length",
+    "coverage",
+)
+
+
+def issue(
+    kind: str,
+    source: str,
+    translation: str,
+    source_span: tuple[int, int] | None,
+    translation_span: tuple[int, int] | None,
+    note: str,
+    severity: float = 1.0,
+) -> FaithIssue:
+    """A :class:`FaithIssue` whose texts are cut from the spans."""
+    return FaithIssue(
+        kind=kind,
+        source=source[source_span[0] : source_span[1]] if source_span else "",
+        translation=translation[translation_span[0] : translation_span[1]]
+        if translation_span
+        else "",
+        source_span=source_span,
+        translation_span=translation_span,
+        note=note,
+        severity=severity,
+    )

@@ -1,0 +1,193 @@
+"""Compose the registered detectors into :func:`check_pairs`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from workbench import __version__
+from workbench.errors import UserInputError
+from workbench.faithfulness.base import (
+    DETECTOR_ORDER,
+    DETECTORS,
+    Calibration,
+    ClauseVectors,
+    FaithContext,
+    Vectors,
+    issue,
+    load_calibration,
+)
+from workbench.faithfulness.coverage import clauses, features, risk
+from workbench.faithfulness.diffapi import Lexicon, load_lexicon
+from workbench.faithfulness.estimators import Estimator
+from workbench.faithfulness.surface import length_ratio
+from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
+
+#: Longest sentence checked, in characters (longer input is a user error, not a slow page).
+MAX_CHARS = 5_000
+
+
+def faith_signature(
+    detectors: Sequence[str],
+    embedder: Vectors | None,
+    calibration: Calibration,
+    lexicon: Lexicon,
+) -> str:
+    """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``."""
+    emb = embedder.signature.split("|")[0].removeprefix("emb:") if embedder else "none"
+    return (
+        f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
+        f"calibration:{calibration.name}|lexicon:{lexicon.signature}|version:{__version__}"
+    )
+
+
+def _validate(sources: Sequence[str], translations: Sequence[str], src: str) -> None:
+    if src not in SOURCE_LANGUAGES:
+        raise UserInputError(
+            f"Unknown source language {src!r}; use one of {', '.join(SOURCE_LANGUAGES)}."
+        )
+    if len(sources) != len(translations):
+        raise UserInputError(
+            f"{len(sources)} source line(s) but {len(translations)} translation line(s); "
+            "give one translation line per source line (blank lines included)."
+        )
+    for i, (s, t) in enumerate(zip(sources, translations, strict=True)):
+        for side, text in (("source", s), ("translation", t)):
+            if not isinstance(text, str):
+                raise UserInputError(f"{side} {i + 1} is {type(text).__name__}, not text.")
+            if len(text) > MAX_CHARS:
+                raise UserInputError(
+                    f"{side} line {i + 1} has {len(text)} characters (limit {MAX_CHARS}); "
+                    "give one sentence per line."
+                )
+
+
+def _vectors(pairs: list[tuple[str, str]], embedder: Vectors | None) -> list[ClauseVectors | None]:
+    if embedder is None:
+        return [None] * len(pairs)
+    spans = [(clauses(s), clauses(t)) for s, t in pairs]
+    texts = [
+        text[a:b]
+        for (s, t), (ss, ts) in zip(pairs, spans, strict=True)
+        for text, side in ((s, ss), (t, ts))
+        for a, b in side
+    ]
+    matrix = np.asarray(embedder.embed(texts), dtype=np.float32) if texts else None
+    out: list[ClauseVectors | None] = []
+    row = 0
+    for ss, ts in spans:
+        assert matrix is not None or not (ss or ts)
+        sv = matrix[row : row + len(ss)] if matrix is not None else np.zeros((0, 0))
+        row += len(ss)
+        tv = matrix[row : row + len(ts)] if matrix is not None else np.zeros((0, 0))
+        row += len(ts)
+        out.append(ClauseVectors(tuple(ss), sv, tuple(ts), tv))
+    return out
+
+
+def _score(issues: list[FaithIssue], coverage_risk: float) -> tuple[float, bool]:
+    """0.5–1 for an unflagged pair (1 = typical of human translations), below 0.5 when flagged."""
+    if issues:
+        excess = max(0.0, coverage_risk - 1.0) + sum(i.severity for i in issues)
+        return 0.5 / (1.0 + excess), True
+    return 0.5 + 0.5 * (1.0 - min(1.0, max(0.0, coverage_risk))), False
+
+
+def _empty_side(index: int, source: str, translation: str, signature: str) -> FaithResult:
+    if not source.strip() and not translation.strip():
+        return FaithResult(index, source, translation, 1.0, False, (), signature)
+    if not translation.strip():
+        found = issue("omission", source, translation, (0, len(source)), None,
+                      "the translation is empty")  # fmt: skip
+    else:
+        found = issue("addition", source, translation, None, (0, len(translation)),
+                      "the source line is empty")  # fmt: skip
+    return FaithResult(index, source, translation, 0.0, True, (found,), signature)
+
+
+def check_pairs(
+    sources: Sequence[str],
+    translations: Sequence[str],
+    src: str,
+    *,
+    embedder: Vectors | None = None,
+    lexicon: Lexicon | None = None,
+    calibration: Calibration | None = None,
+    detectors: Sequence[str] = DETECTOR_ORDER,
+    estimators: Sequence[Estimator] = (),
+) -> list[FaithResult]:
+    """Check each translation against its source sentence; no reference needed.
+
+    Args:
+        sources: kk/ky/ru source sentences (blank lines allowed: a blank pair is not flagged).
+        translations: One English translation per source sentence.
+        src: Source language (``kk``, ``ky`` or ``ru``).
+        embedder: Sentence embedder for coverage (omission, addition, unrelated); without one
+            only the span and surface checks run.
+        lexicon: Framing lexicon (the shipped one by default).
+        calibration: Thresholds (the shipped calibration by default).
+        detectors: Detector names to run (see :data:`DETECTORS`).
+        estimators: Model-based estimators whose scores are attached to each result.
+
+    Returns:
+        One :class:`FaithResult` per pair, in input order.
+
+    Raises:
+        UserInputError: for an unknown language, unequal lengths, non-text or over-long items.
+        UnknownNameError: for an unknown detector name.
+    """
+    _validate(sources, translations, src)
+    funcs = [(name, DETECTORS.get(name)) for name in detectors]
+    lexicon = lexicon or load_lexicon()
+    calibration = calibration or load_calibration()
+    cal = calibration.get(src)
+    signature = faith_signature(detectors, embedder, calibration, lexicon)
+    pairs = list(zip(sources, translations, strict=True))
+    live = [i for i, (s, t) in enumerate(pairs) if s.strip() and t.strip()]
+    use_vectors = embedder is not None and "coverage" in detectors
+    vectors = _vectors([pairs[i] for i in live], embedder if use_vectors else None)
+    by_index = dict(zip(live, vectors, strict=True))
+    estimates = _estimates(estimators, [pairs[i] for i in live], src)
+    results: list[FaithResult] = []
+    for index, (source, translation) in enumerate(pairs):
+        if index not in by_index:
+            results.append(_empty_side(index, source, translation, signature))
+            continue
+        ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index])
+        found = [i for _, fn in funcs for i in fn(ctx)]
+        found.sort(key=lambda i: (i.source_span or (10**9, 0), i.translation_span or (0, 0)))
+        r = _risk(ctx)
+        score, flagged = _score(found, r)
+        own = tuple(FaithEstimate(n, vals[live.index(index)], sig) for n, sig, vals in estimates)
+        results.append(
+            FaithResult(index, source, translation, score, flagged, tuple(found), signature, own)
+        )
+    return results
+
+
+def _risk(ctx: FaithContext) -> float:
+    """Continuous coverage and length risk (0 typical, 1 at a flag limit)."""
+    c = ctx.calibration
+    ratio = length_ratio(ctx.source, ctx.translation)
+    span = (
+        (c.length_typical - c.length_low)
+        if ratio < c.length_typical
+        else (c.length_high - c.length_typical)
+    )
+    length = abs(ratio - c.length_typical) / max(1e-6, span) if len(ctx.source) >= 20 else 0.0
+    f = features(ctx.vectors) if ctx.vectors is not None else None
+    return max(length, risk(f, ctx) if f is not None else 0.0)
+
+
+def _estimates(
+    estimators: Sequence[Estimator], pairs: list[tuple[str, str]], src: str
+) -> list[tuple[str, str, list[float]]]:
+    out = []
+    for est in estimators:
+        values = est.estimate([s for s, _ in pairs], [t for _, t in pairs], src)
+        if len(values) != len(pairs):
+            raise UserInputError(f"estimator {est.name} returned {len(values)} scores for "
+                                 f"{len(pairs)} pairs.")  # fmt: skip
+        out.append((est.name, est.signature, values))
+    return out

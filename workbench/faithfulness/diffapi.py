@@ -1,0 +1,37 @@
+"""The one place the faithfulness stage reaches into the diff stage.
+
+Allowed dependency (documented in ``tests/test_architecture.py``): ``faithfulness → diff``. The
+diff stage owns the figure normaliser ("20 тысяч" = 20,000 = "20 мың"), the cross-script name
+folding, the framing lexicon and the hedge/negation markers; faithfulness reuses them instead of
+keeping a second copy. Every use goes through this module so that a rename in the diff stage is
+fixed here once.
+"""
+
+from __future__ import annotations
+
+from workbench.diff import (
+    Lexicon,
+    find_figures,
+    find_labels,
+    fold,
+    load_lexicon,
+    same_name,
+    transliterate,
+)
+from workbench.diff.entities import find_names
+from workbench.diff.markers import hedge_mentions, negation_mentions
+from workbench.diff.numbers import Figure
+
+__all__ = [
+    "Figure",
+    "Lexicon",
+    "find_figures",
+    "find_labels",
+    "find_names",
+    "fold",
+    "hedge_mentions",
+    "load_lexicon",
+    "negation_mentions",
+    "same_name",
+    "transliterate",
+]

@@ -1,0 +1,141 @@
+"""Checks of the translation's surface: untranslated source, wrong language or script,
+repetition and hallucinated tails, length-ratio outliers. No model needed."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+from workbench.faithfulness.base import FaithContext, issue
+from workbench.langid import detect
+from workbench.types import FaithIssue
+
+_WORDS = re.compile(r"\w+")
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04FF]+(?:[\s\-,.:;«»\"()]+[\u0400-\u04FF]+)*")
+#: Below this share of Latin letters an English translation is in the wrong script.
+MIN_LATIN = 0.8
+#: Symbols that open MT models emit when they hallucinate (the "♪" answer to Russian input).
+_JUNK = re.compile(r"[♪♫♬□■▪◆�]+")
+
+
+def _letters(text: str) -> tuple[int, int, int]:
+    """Counts of Latin, Cyrillic and other letters."""
+    latin = cyr = other = 0
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if name.startswith("LATIN"):
+                latin += 1
+            elif name.startswith("CYRILLIC"):
+                cyr += 1
+            else:
+                other += 1
+    return latin, cyr, other
+
+
+def detect_untranslated(ctx: FaithContext) -> list[FaithIssue]:
+    """Runs of source-script words in the translation that also occur in the source."""
+    source_words = {w.lower() for w in _WORDS.findall(ctx.source)}
+    out: list[FaithIssue] = []
+    for m in _CYRILLIC_RUN.finditer(ctx.translation):
+        words = [w.lower() for w in _WORDS.findall(m.group())]
+        copied = [w for w in words if w in source_words]
+        if len(copied) >= max(1, len(words) // 2):
+            at = ctx.source.lower().find(words[0])
+            src_span = (at, at + len(words[0])) if at >= 0 else None
+            out.append(
+                issue("untranslated", ctx.source, ctx.translation, src_span, m.span(),
+                      f"{len(copied)} source word(s) copied through untranslated",
+                      min(1.0, 0.4 + 0.2 * len(copied)))
+            )  # fmt: skip
+    return out
+
+
+def detect_wrong_language(ctx: FaithContext) -> list[FaithIssue]:
+    """Output in another script (not Latin) or, by language ID, another language than English."""
+    latin, cyr, other = _letters(ctx.translation)
+    total = latin + cyr + other
+    if total == 0:
+        if ctx.translation.strip() and _letters(ctx.source) != (0, 0, 0):
+            return [issue("wrong_language", ctx.source, ctx.translation, None,
+                          (0, len(ctx.translation)), "the translation has no letters")]  # fmt: skip
+        return []
+    if latin / total < MIN_LATIN:
+        untranslated = detect_untranslated(ctx)
+        if untranslated and cyr / total >= 0.5 and other == 0:
+            return []  # the untranslated check explains it
+        return [
+            issue("wrong_language", ctx.source, ctx.translation, None, (0, len(ctx.translation)),
+                  f"only {100 * latin // total}% of the letters are Latin")
+        ]  # fmt: skip
+    if latin >= 40:
+        guess = detect(ctx.translation)
+        if guess.reliable and guess.confidence >= 90 and guess.language not in ("en", "un"):
+            return [
+                issue("wrong_language", ctx.source, ctx.translation, None,
+                      (0, len(ctx.translation)), f"the translation reads as {guess.language!r}")
+            ]  # fmt: skip
+    return []
+
+
+def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
+    """The span of the second occurrence of a repeated word n-gram (case-insensitive)."""
+    seen: dict[tuple[str, ...], int] = {}
+    low = [t.group().lower() for t in tokens]
+    for i in range(len(low) - n + 1):
+        gram = tuple(low[i : i + n])
+        first = seen.get(gram)
+        if first is not None and i > first:
+            return tokens[i].start(), tokens[i + n - 1].end()
+        seen.setdefault(gram, i)
+    return None
+
+
+def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
+    """A word sequence said twice where the source says it once, a word stammered three times,
+    or junk symbols (♪)."""
+    out: list[FaithIssue] = []
+    tokens = list(_WORDS.finditer(ctx.translation))
+    n = 4 if len(tokens) >= 12 else 3
+    span = _repeats(tokens, n)
+    if span is not None:
+        src_tokens = list(_WORDS.finditer(ctx.source))
+        if _repeats(src_tokens, n) is None:
+            out.append(
+                issue("repetition", ctx.source, ctx.translation, None, span,
+                      f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
+            )  # fmt: skip
+    for m in re.finditer(r"(?<!\w)(\w+)(?:\W+\1(?!\w)){2,}", ctx.translation, re.IGNORECASE):
+        if not any(i.translation_span == m.span() for i in out):
+            out.append(issue("repetition", ctx.source, ctx.translation, None, m.span(),
+                             f"{m.group(1)!r} repeated"))  # fmt: skip
+    for m in _JUNK.finditer(ctx.translation):
+        if not _JUNK.search(ctx.source):
+            out.append(issue("repetition", ctx.source, ctx.translation, None, m.span(),
+                             "symbols the source does not have (a hallucination)"))  # fmt: skip
+    return out
+
+
+def length_ratio(source: str, translation: str) -> float:
+    """log(characters of the translation / characters of the source), spaces ignored."""
+    a = len(re.sub(r"\s+", "", source)) or 1
+    b = len(re.sub(r"\s+", "", translation)) or 1
+    return math.log(b / a)
+
+
+def detect_length(ctx: FaithContext) -> list[FaithIssue]:
+    """A translation much shorter or longer than human translations of this language are."""
+    if len(ctx.source) < 20:
+        return []
+    ratio = length_ratio(ctx.source, ctx.translation)
+    cal = ctx.calibration
+    if ratio < cal.length_low:
+        return [issue("length", ctx.source, ctx.translation, (0, len(ctx.source)), None,
+                      f"the translation is {math.exp(ratio):.2f}× the source's length, "
+                      f"shorter than {math.exp(cal.length_low):.2f}×", 0.5)]  # fmt: skip
+    if ratio > cal.length_high:
+        return [issue("length", ctx.source, ctx.translation, None, (0, len(ctx.translation)),
+                      f"the translation is {math.exp(ratio):.2f}× the source's length, "
+                      f"longer than {math.exp(cal.length_high):.2f}×", 0.5)]  # fmt: skip
+    return []

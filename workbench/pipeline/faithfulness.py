@@ -1,0 +1,69 @@
+"""Faithfulness checks: each translation against its own source sentence, no reference.
+
+The CLI (``workbench check``), the UI (Translate flags per engine, Evaluate column) and compare
+(an audit of supplied translations) call :func:`check_translations`; it supplies the bundled
+embedder (align stage, cached) to the faithfulness stage, which never imports align itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from workbench.align import DEFAULT_EMBEDDER, Embedder, create_embedder
+from workbench.faithfulness import (
+    DETECTOR_ORDER,
+    Calibration,
+    check_pairs,
+    create_estimator,
+    load_calibration,
+)
+from workbench.faithfulness.diffapi import Lexicon, load_lexicon
+from workbench.settings import Settings
+from workbench.types import FaithResult
+
+
+def check_translations(
+    sources: Sequence[str],
+    translations: Sequence[str],
+    src: str,
+    *,
+    settings: Settings | None = None,
+    embedder: Embedder | None = None,
+    use_embedder: bool = True,
+    lexicon: Lexicon | None = None,
+    calibration: Calibration | None = None,
+    estimators: Sequence[str] = (),
+    detectors: Sequence[str] = DETECTOR_ORDER,
+) -> list[FaithResult]:
+    """Check (source sentence, translation) pairs; one result per pair, in input order.
+
+    Args:
+        sources: kk/ky/ru sentences (blank lines allowed and kept).
+        translations: One English translation per source line.
+        src: Source language (``kk``, ``ky``, ``ru``).
+        settings: Resolved settings (embedding cache, threads, offline).
+        embedder: Sentence embedder for coverage (default: the bundled e5-small, cached).
+        use_embedder: False skips coverage (span and surface checks only; fast).
+        lexicon: Framing lexicon (default: the shipped one).
+        calibration: Thresholds (default: the shipped calibration).
+        estimators: Names of model-based estimators to add (``cometkiwi``, ``xcomet``,
+            ``metricx-qe``); an unavailable one raises with one sentence saying why.
+        detectors: Detector names to run.
+
+    Raises:
+        UserInputError: unequal lengths, unknown language, non-text or over-long input.
+        EstimatorUnavailable: an asked-for estimator is not installed or not reachable.
+    """
+    emb = None
+    if use_embedder and "coverage" in detectors:
+        emb = embedder or create_embedder(DEFAULT_EMBEDDER, settings=settings)
+    return check_pairs(
+        sources,
+        translations,
+        src,
+        embedder=emb,
+        lexicon=lexicon or load_lexicon(),
+        calibration=calibration or load_calibration(),
+        detectors=detectors,
+        estimators=[create_estimator(n, settings) for n in estimators],
+    )
