@@ -329,6 +329,9 @@ class Difference:
     voice: str = "own"
     speaker: str = ""
     origin: str = "report"
+    #: The report document whose sentences the difference was found in ("" when unknown):
+    #: set by the compare pipeline, which diffs each outlet's sentences of an alignment apart.
+    report_document: str = ""
 
 
 @dataclass(frozen=True)
@@ -462,6 +465,37 @@ class FigureDisagreement:
     report: str
     statement_sentence: str
     report_sentence: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class LinkCorrection:
+    """An analyst's correction of the alignment, saved with the case (``corrections.toml``).
+
+    Statement and report sentence are named by document and 1-based position in it, so the
+    correction survives a change of aligner; ``report_text`` records the sentence as it was, so
+    a correction whose sentence changed is caught instead of applied to the wrong one.
+
+    Attributes:
+        action: ``"add"`` (link the sentence to the statement) or ``"remove"`` (unlink it).
+        statement_document: Id of the statement document.
+        statement_line: 1-based line of the statement in its document.
+        report_document: Id of the report document.
+        report_sentence: 1-based number of the sentence in its document.
+        report_text: The sentence when the correction was made.
+        by: Who made it.
+        at: When (ISO 8601, UTC).
+        note: Why, if the analyst said.
+    """
+
+    action: str
+    statement_document: str
+    statement_line: int
+    report_document: str
+    report_sentence: int
+    report_text: str = ""
+    by: str = ""
+    at: str = ""
     note: str = ""
 
 

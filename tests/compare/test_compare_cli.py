@@ -62,6 +62,7 @@ def test_file_form_json_follows_the_contract(files: dict[str, Path], session_hom
     (al,) = data["alignments"]
     assert al["statement"] == {
         "index": 0,
+        "number": 1,  # what users see: counted from 1
         "text": "На Алматы напали 20 тысяч бандитов.",
         "translation": "Almaty was attacked by 20,000 bandits.",
         "document_id": "",

@@ -11,7 +11,6 @@ from workbench.export.compare_report import (
     case_to_dict,
     comparison_html,
     comparison_to_dict,
-    highlight,
 )
 from workbench.types import (
     Alignment,
@@ -29,6 +28,7 @@ from workbench.types import (
     ReportRef,
     StatementRef,
 )
+from workbench.view.html import highlight
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -130,11 +130,12 @@ def test_html_escapes_hostile_text_and_needs_nothing_external() -> None:
     page = comparison_html(_comparison())
     _assert_inert(page)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert '<mark class="k-framing" title="framing">bandits</mark>' in page
-    assert '<mark class="k-framing" title="framing">protesters</mark>' in page
-    assert '<mark class="k-attribution" title="attribution">Officials said</mark>' in page
-    assert ".k-framing{background:" in page and "legend" in page
-    assert "compare|tr:[supplied]|align:x" in page
+    assert re.search(r'<mark class="wb-diff diff-framing" data-kind="framing" style="background:#[0-9a-f]{6}" title="[^"]*">bandits</mark>', page)
+    assert re.search(r'data-kind="framing"[^>]*>protesters</mark>', page)
+    assert re.search(r'data-kind="attribution"[^>]*>Officials said</mark>', page)
+    assert "wb-legend" in page and "compare|tr:[supplied]|align:x" in page
+    # Numbers users see are 1-based: statement index 0 is "Statement 1".
+    assert "Statement 1</span>" in page and "Statement 0" not in page
 
 
 def test_case_html_shows_aggregates_and_escapes_metadata() -> None:
@@ -142,8 +143,10 @@ def test_case_html_shows_aggregates_and_escapes_metadata() -> None:
     page = CASE_FORMATS["html"](result, case)
     _assert_inert(page)
     assert "Aggregates" in page and "Figures that disagree" in page and "<b>164</b>" in page
-    assert "<th>statements not retold</th>" in page and "<td>7</td>" in page
-    assert '<span class="loaded">bandits</span>' in page
+    assert "<th>statements not retold</th>" in page
+    assert '<span class="wb-loaded">bandits</span>' in page
+    # The statement-centric view: the statement with the foreign outlet's retelling.
+    assert 'data-statement="0"' in page and 'data-outlet="rep"' in page
 
 
 def test_markdown_escapes_hostile_text() -> None:
@@ -151,22 +154,20 @@ def test_markdown_escapes_hostile_text() -> None:
     for text in (COMPARISON_FORMATS["md"](_comparison()), CASE_FORMATS["md"](result, case)):
         assert "<script" not in text and "&lt;script&gt;" in text
         assert "**framing**: “bandits” → “protesters”" in text
-    assert "| foreign | 1 | 2 | 7 | 1 |" in CASE_FORMATS["md"](result, case)
+        assert "### Statement 1 ·" in text
+    # foreign: framing 1, attribution 1 (shown differences), 1 statement not retold, 1 leftover
+    assert "| foreign | 1 | 1 | 1 | 1 |" in CASE_FORMATS["md"](result, case)
 
 
-def test_highlight_clips_overlaps_and_ignores_bad_spans() -> None:
+def test_highlight_splits_overlaps_and_ignores_bad_spans() -> None:
     got = highlight(
         "a<b>cdef",
-        [
-            ((1, 4), "number"),
-            ((2, 6), "certainty"),
-            ((7, 99), "entity"),
-            (None, "x"),
-            ((5, 5), "x"),
-        ],
+        [(1, 4, "number", ""), (2, 6, "certainty", ""), (7, 99, "entity", ""), (5, 5, "x", "")],
     )
-    assert got == (
-        'a<mark class="k-number" title="number">&lt;b&gt;</mark>'
-        '<mark class="k-certainty" title="certainty">cd</mark>e'
-        '<mark class="k-entity" title="entity">f</mark>'
-    )
+    marks = re.findall(r'<mark class="wb-diff diff-(\w+)" data-kind="\w+"( data-kinds="[\w ]+")?[^>]*>([^<]*)</mark>', got)
+    assert marks == [
+        ("number", "", "&lt;"),
+        ("number", ' data-kinds="number certainty"', "b&gt;"),
+        ("certainty", "", "cd"),
+    ]
+    assert got.startswith("a<mark") and got.endswith("</mark>ef")

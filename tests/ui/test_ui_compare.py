@@ -49,20 +49,40 @@ def test_pairs_show_differences_highlighted_by_kind(
 
 def test_outlet_filter_keeps_only_that_reporting(sample: tuple[UIContext, h.CompareState]) -> None:
     _, state = sample
+    docs = {d.id: d.outlet_type.value for d in state.case.reports}
     foreign = h.pairs_html(state, DIFFERENCE_KINDS, ["foreign"])
     independent = h.pairs_html(state, DIFFERENCE_KINDS, ["independent"])
-    for html, outlet in ((foreign, "(foreign)"), (independent, "(independent)")):
-        cards = html.split('class="wb-pair"')[1:]
-        assert cards and all(outlet in card for card in cards)
+    for html, outlet in ((foreign, "foreign"), (independent, "independent")):
+        shown = re.findall(r'class="wb-retelling" data-outlet="([^"]+)"', html)
+        assert shown and {docs[d] for d in shown} == {outlet}
     assert len(foreign.split('class="wb-pair"')) != len(independent.split('class="wb-pair"'))
     assert "No aligned pair" in h.pairs_html(state, DIFFERENCE_KINDS, [])
+
+
+def test_statement_view_puts_every_outlet_side_by_side(
+    sample: tuple[UIContext, h.CompareState],
+) -> None:
+    _, state = sample
+    html = h.statements_html(state, DIFFERENCE_KINDS, h.OUTLET_TYPES)
+    cards = html.split('class="wb-statement-card"')[1:]
+    assert cards
+    # Some statement is retold by more than one outlet, each in its own retelling block.
+    outlets_per_card = [set(re.findall(r'data-outlet="([^"]+)"', c)) for c in cards]
+    assert max(len(o) for o in outlets_per_card) >= 2
+    # Numbers users see start at 1.
+    numbers = [int(n) for n in re.findall(r'<span class="wb-num">Statement (\d+)</span>', html)]
+    assert numbers and min(numbers) >= 1
+    # One outlet only: every retelling shown is that outlet's.
+    one = state.case.reports[0].id
+    only = h.view(state, h.filters(DIFFERENCE_KINDS, h.OUTLET_TYPES, [one]))
+    assert {r.document_id for s in only.statements for r in s.retellings} == {one}
 
 
 def test_unmatched_and_aggregates(sample: tuple[UIContext, h.CompareState]) -> None:
     _, state = sample
     unmatched = h.unmatched_html(state, h.OUTLET_TYPES)
     n_statements = sum(len(d.comparison.unmatched_statements) for d in state.result.documents)
-    assert f"Statements no report retells ({n_statements})" in unmatched
+    assert f"Statements no outlet shown retells ({n_statements})" in unmatched
     aggregates = h.aggregates_html(state)
     assert "Differences by outlet type and kind" in aggregates and "bandits" in aggregates
     assert state.result.signature.split("|")[0] in aggregates

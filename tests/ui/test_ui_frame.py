@@ -64,9 +64,11 @@ def test_highlight_marks_spans_by_kind_and_keeps_text() -> None:
     assert html.startswith("Police said ") and html.endswith(" attacked.")
 
 
-def test_highlight_skips_overlapping_and_out_of_range_spans() -> None:
+def test_highlight_splits_overlapping_spans_and_skips_out_of_range_ones() -> None:
     html = highlight("abcdef", [(0, 4, "number", ""), (2, 5, "entity", ""), (3, 99, "hedge", "")])
-    assert html.count("<mark") == 1 and "diff-entity" not in html and html.endswith("ef")
+    # ab: number; cd: number and entity (coloured as the first given); e: entity; f: plain.
+    assert html.count("<mark") == 3 and "hedge" not in html and html.endswith("</mark>f")
+    assert 'data-kinds="number entity"' in html and ">e</mark>" in html
 
 
 def test_missing_features_are_named() -> None:

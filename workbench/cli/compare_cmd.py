@@ -1,8 +1,10 @@
 """``workbench compare`` and ``workbench cases list``: thin adapters over the compare pipeline.
 
 workbench compare --statements FILE --src {kk,ky,ru} --reporting FILE [--translations FILE]
-                  [--engine NAME --model ID] [--format json|html|md] [--output FILE]
-workbench compare --case kazakhstan-2022-01 [--format ...] [--output FILE]
+                  [--engine NAME --model ID] [--format json|html|md] [--output/-o FILE]
+workbench compare --case kazakhstan-2022-01 [--format ...] [--output/-o FILE]
+                  [--kinds K,K] [--outlets ID,ID] [--outlet-types T,T] [--min-salience X]
+                  [--no-corrections]
 workbench cases list [--corpora DIR]
 """
 
@@ -16,12 +18,15 @@ from typing import TYPE_CHECKING
 from workbench.cli.common import write_text_output
 from workbench.corpus import find_case
 from workbench.errors import UserInputError
-from workbench.export.compare_report import CASE_FORMATS, COMPARISON_FORMATS
 from workbench.settings import Settings
 from workbench.types import SOURCE_LANGUAGES
 
+#: ``--format`` choices (the compare pipeline's report formats).
+FORMATS: tuple[str, ...] = ("json", "html", "md")
+
 if TYPE_CHECKING:
     from workbench.engines.base import Translator
+    from workbench.view import ViewFilters
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -62,8 +67,27 @@ def _register_compare(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     p.add_argument(
         "--threshold", type=float, help="alignment score threshold (default: calibrated)"
     )
-    p.add_argument("--format", choices=tuple(COMPARISON_FORMATS), default="json")
-    p.add_argument("--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--format", choices=FORMATS, default="json")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--kinds", metavar="K,K", help="case reports: show only these difference kinds")
+    p.add_argument(
+        "--outlets", metavar="ID,ID", help="case reports: show only these report documents"
+    )
+    p.add_argument(
+        "--outlet-types", metavar="T,T", help="case reports: show only these outlet types"
+    )
+    p.add_argument(
+        "--min-salience",
+        type=float,
+        default=0.0,
+        metavar="X",
+        help="case reports: hide differences less salient than X (0-1)",
+    )
+    p.add_argument(
+        "--no-corrections",
+        action="store_true",
+        help="ignore the analyst's link corrections saved with the case (corrections.toml)",
+    )
     _add_corpora_option(p)
     p.set_defaults(handler=run_compare)
 
@@ -103,10 +127,17 @@ def run_compare(args: argparse.Namespace) -> int:
     }
     if args.case:
         case = find_case(args.case, settings.corpora_dir)
+        flt = _filters(args)
+        corrections = () if args.no_corrections else None
         result = compare.compare_case(
-            case, translator_for=_translator_for(args, settings), **options
+            case,
+            translator_for=_translator_for(args, settings),
+            corrections=corrections,
+            **options,
         )
-        write_text_output(CASE_FORMATS[args.format](result, case), args.output, announce=True)
+        applied = compare.applied_corrections(case, corrections)
+        text = compare.case_report(result, case, args.format, flt, applied)
+        write_text_output(text, args.output, announce=True)
     else:
         translator = None if args.translations else _translator_for(args, settings)
         comparison = compare.compare_files(
@@ -117,8 +148,25 @@ def run_compare(args: argparse.Namespace) -> int:
             translator=translator(args.src) if translator else None,
             **options,
         )
-        write_text_output(COMPARISON_FORMATS[args.format](comparison), args.output, announce=True)
+        text = compare.comparison_report(comparison, args.format)
+        write_text_output(text, args.output, announce=True)
     return 0
+
+
+def _split(value: str | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(v.strip() for v in value.split(",") if v.strip())
+
+
+def _filters(args: argparse.Namespace) -> ViewFilters:
+    """The report filters of the command line (checked against the case by the pipeline)."""
+    from workbench.view import ViewFilters
+
+    return ViewFilters(
+        kinds=_split(args.kinds),
+        outlets=_split(args.outlets),
+        outlet_types=_split(args.outlet_types),
+        min_salience=args.min_salience,
+    )
 
 
 def _check_form(args: argparse.Namespace) -> None:
@@ -129,6 +177,13 @@ def _check_form(args: argparse.Namespace) -> None:
         if extra:
             raise UserInputError(f"Give either --case or {', '.join(extra)}, not both.")
         return
+    case_only = [
+        f"--{n.replace('_', '-')}"
+        for n in ("kinds", "outlets", "outlet_types", "min_salience", "no_corrections")
+        if getattr(args, n)
+    ]
+    if case_only:
+        raise UserInputError(f"{', '.join(case_only)} apply to case reports; give --case ID.")
     missing = [f"--{n}" for n in ("statements", "src", "reporting") if not getattr(args, n)]
     if missing:
         raise UserInputError(

@@ -29,15 +29,17 @@ from typing import Any
 
 from workbench import __version__
 from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder
-from workbench.corpus import read_file
+from workbench.corpus import read_corrections, read_file
 from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, find_labels
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
+from workbench.pipeline.corrections import apply_corrections
 from workbench.pipeline.translate import translate_texts
 from workbench.segment import split_sentences
 from workbench.settings import Settings
 from workbench.types import (
+    DIFFERENCE_KINDS,
     Alignment,
     Case,
     CaseComparison,
@@ -48,9 +50,11 @@ from workbench.types import (
     FigureDisagreement,
     KindCount,
     LabelUse,
+    LinkCorrection,
     ReportRef,
     StatementRef,
 )
+from workbench.view import ViewFilters, check_filters
 
 log = logging.getLogger("workbench")
 
@@ -194,7 +198,7 @@ def fill_differences(
         detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
         diffs: list[Difference] = []
         # One diff per report document: sentences from different outlets are not one text.
-        for start, text in _report_groups(al):
+        for start, doc_id, text in _report_groups(al):
             found = find_differences(
                 st.translation or st.text,
                 text,
@@ -203,14 +207,14 @@ def fill_differences(
                 lexicon=lexicon,
                 detectors=detectors,
             )
-            diffs += [_shift(d, start) for d in found]
+            diffs += [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
         filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
 
 
-def _report_groups(alignment: Alignment) -> list[tuple[int, str]]:
-    """Runs of an alignment's report sentences from one document, with their offset in
-    :func:`joined_reports`."""
+def _report_groups(alignment: Alignment) -> list[tuple[int, str, str]]:
+    """Runs of an alignment's report sentences from one document: ``(offset in
+    :func:`joined_reports`, document id, text)``."""
     groups: list[tuple[int, str, str]] = []  # (start, document id, text)
     for ref, start, _ in report_offsets(alignment):
         if groups and groups[-1][1] == ref.document_id:
@@ -218,7 +222,7 @@ def _report_groups(alignment: Alignment) -> list[tuple[int, str]]:
             groups[-1] = (first, doc, text + REPORT_JOINER + ref.text)
         else:
             groups.append((start, ref.document_id, ref.text))
-    return [(start, text) for start, _, text in groups]
+    return groups
 
 
 def _shift(diff: Difference, offset: int) -> Difference:
@@ -311,6 +315,7 @@ def compare_case(
     threshold: float | None = None,
     progress: ProgressFn | None = None,
     settings: Settings | None = None,
+    corrections: Sequence[LinkCorrection] | None = None,
 ) -> CaseComparison:
     """Compare every statement document of a case with all of its reporting, and aggregate.
 
@@ -324,22 +329,31 @@ def compare_case(
         translator_for: Machine-translate the statements with ``translator_for(language)``
             instead of using the supplied translations.
         embedder, lexicon, threshold, progress, settings: As for :func:`compare_texts`.
+        corrections: The analyst's link corrections to apply (default: those saved with the
+            case, see :mod:`workbench.pipeline.corrections`; ``()`` for none). The signature
+            counts them (``|corrections:N``).
 
     Raises:
-        UserInputError: when the case has no statements or no reporting.
+        UserInputError: when the case has no statements or no reporting, or a correction
+            names a sentence the case does not have.
+        CorpusError: when the case's ``corrections.toml`` is malformed.
     """
     if not case.statements or not case.reports:
         raise UserInputError(
             f"The case {case.id!r} needs statements (kk/ky/ru) and English reports to compare."
         )
     statements, tr_sig = _case_statements(case, translator_for, progress)
-    reports: list[ReportRef] = []
-    for doc in case.reports:
-        reports += report_refs(doc.text, doc.id, start=len(reports))
+    reports = case_reports(case)
+    if corrections is None:
+        corrections = read_corrections(case.path) if case.path else ()
     emb, lex = _resolve(embedder, lexicon, settings)
     src_of = {d.id: d.language for d in case.statements}
-    pooled = fill_differences(align(statements, reports, emb, threshold=threshold), lex, src_of)
+    aligned = align(statements, reports, emb, threshold=threshold)
+    aligned = apply_corrections(aligned, case, statements, reports, corrections)
+    pooled = fill_differences(aligned, lex, src_of)
     sig = combined_signature(pooled.signature, lex, tr_sig)
+    if corrections:
+        sig = sig.replace("|version:", f"|corrections:{len(corrections)}|version:", 1)
     return CaseComparison(
         case_id=case.id,
         title=case.title,
@@ -350,6 +364,19 @@ def compare_case(
         label_uses=count_labels(pooled, case, lex),
         figures=disagreeing_figures(pooled, case, lex),
     )
+
+
+def case_reports(case: Case) -> list[ReportRef]:
+    """Every report sentence of a case; indices count across the report documents."""
+    reports: list[ReportRef] = []
+    for doc in case.reports:
+        reports += report_refs(doc.text, doc.id, start=len(reports))
+    return reports
+
+
+def case_statements(case: Case) -> list[StatementRef]:
+    """Every statement line of a case with its supplied translation (no machine translation)."""
+    return _case_statements(case, None, None)[0]
 
 
 def _case_statements(
@@ -412,6 +439,9 @@ def report_of(alignment: Alignment, difference: Difference) -> ReportRef:
         for ref, start, end in report_offsets(alignment):
             if start <= at <= end:
                 return ref
+    for ref in alignment.reports:
+        if ref.document_id == difference.report_document:
+            return ref
     return alignment.reports[0]
 
 
@@ -519,3 +549,59 @@ def _sentence_figures(al: Alignment, rep: ReportRef, lexicon: Lexicon) -> list[D
         st.translation or st.text, rep.text, source=st.text, lexicon=lexicon, detectors=("number",)
     )
     return [d for d in diffs if d.kind == "number" and d.statement and d.report]
+
+
+# ─── reports ─────────────────────────────────────────────────────────────────────────────────
+
+#: Report formats of ``workbench compare --format``.
+REPORT_FORMATS: tuple[str, ...] = ("json", "html", "md")
+
+
+def case_report(
+    result: CaseComparison,
+    case: Case,
+    fmt: str,
+    filters: ViewFilters | None = None,
+    corrections: Sequence[LinkCorrection] = (),
+) -> str:
+    """A case comparison as JSON, HTML or Markdown; the HTML and Markdown render one view.
+
+    Raises:
+        UserInputError: for an unknown format or a filter naming something the case lacks.
+    """
+    from workbench.export.compare_report import case_html, case_markdown, case_to_dict, to_json
+
+    _check_format(fmt)
+    if filters is not None:
+        check_filters(filters, case, DIFFERENCE_KINDS)
+    if fmt == "html":
+        return case_html(result, case, filters, corrections)
+    if fmt == "md":
+        return case_markdown(result, case, filters, corrections)
+    return to_json(case_to_dict(result, case))
+
+
+def comparison_report(comparison: Comparison, fmt: str) -> str:
+    """One comparison (statements against one reporting) as JSON, HTML or Markdown.
+
+    Raises:
+        UserInputError: for an unknown format.
+    """
+    from workbench.export.compare_report import COMPARISON_FORMATS
+
+    _check_format(fmt)
+    return COMPARISON_FORMATS[fmt](comparison)
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in REPORT_FORMATS:
+        raise UserInputError(f"Unknown format {fmt!r}; pick one of {', '.join(REPORT_FORMATS)}.")
+
+
+def applied_corrections(
+    case: Case, corrections: Sequence[LinkCorrection] | None
+) -> tuple[LinkCorrection, ...]:
+    """The corrections :func:`compare_case` applies for ``corrections`` (``None``: the case's)."""
+    if corrections is not None:
+        return tuple(corrections)
+    return read_corrections(case.path) if case.path else ()

@@ -15,6 +15,7 @@ from workbench import __version__
 from workbench.errors import UserInputError
 from workbench.ui.context import UIContext
 from workbench.ui.render import esc
+from workbench.view.html import VIEW_CSS
 
 log = logging.getLogger("workbench")
 
@@ -111,6 +112,7 @@ def serve(
             quiet=False,
             theme=theme(),
             css_paths=[CSS_PATH],
+            css=VIEW_CSS,
             allowed_paths=[str(ctx.exports_dir)],
         )
     except OSError as err:

@@ -37,31 +37,11 @@ def signature_list(signatures: Sequence[tuple[str, str]]) -> str:
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int, str, str]]) -> str:
-    """``text`` with ``(start, end, kind, title)`` spans wrapped in ``<mark>``, all escaped.
+    """``text`` with ``(start, end, kind, title)`` spans marked: the workbench's one highlighter,
+    :func:`workbench.view.html.highlight` (overlaps are split, never dropped)."""
+    from workbench.view.html import highlight as view_highlight
 
-    Overlapping spans are resolved by keeping the earlier (then longer) one.
-
-    Args:
-        text: The plain text.
-        spans: Character spans into ``text`` with a kind (CSS class ``diff-<kind>``) and a
-            tooltip.
-    """
-    ordered = sorted(
-        (s for s in spans if 0 <= s[0] < s[1] <= len(text)), key=lambda s: (s[0], -s[1])
-    )
-    out: list[str] = []
-    pos = 0
-    for start, end, kind, title in ordered:
-        if start < pos:
-            continue
-        out.append(esc(text[pos:start]))
-        out.append(
-            f'<mark class="wb-diff diff-{esc(kind)}" data-kind="{esc(kind)}" '
-            f'title="{esc(title)}">{esc(text[start:end])}</mark>'
-        )
-        pos = end
-    out.append(esc(text[pos:]))
-    return "".join(out)
+    return view_highlight(text, spans)
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, css_class: str) -> str:

@@ -13,17 +13,18 @@ from typing import Any
 from workbench.errors import UserInputError
 from workbench.types import (
     DIFFERENCE_KINDS,
-    Alignment,
     Case,
     CaseComparison,
     Document,
+    LinkCorrection,
     OutletType,
     Provenance,
     ReportRef,
 )
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import UIProgress, output_path, read_upload
-from workbench.ui.render import esc, highlight, table
+from workbench.ui.render import esc, table
+from workbench.view import CompareView, ViewFilters, build_view
 
 #: The sample case preselected in the Compare tab.
 SAMPLE_CASE = "kazakhstan-2022-01"
@@ -36,10 +37,11 @@ OUTLET_TYPES: tuple[str, ...] = tuple(t.value for t in OutletType)
 
 @dataclass(frozen=True)
 class CompareState:
-    """A finished comparison and the case it was run on (kept in the session)."""
+    """A finished comparison, the case it was run on and the corrections applied to it."""
 
     case: Case
     result: CaseComparison
+    corrections: tuple[LinkCorrection, ...] = ()
 
 
 def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
@@ -143,6 +145,7 @@ def run(
         translations: :data:`SUPPLIED`, or :data:`DEFAULT_MODEL` to translate every statement
             language with the catalog's default model (loaded once through the pool).
     """
+    from workbench.corpus import read_corrections
     from workbench.pipeline.compare import compare_case
 
     translator_for = None
@@ -161,182 +164,232 @@ def run(
 
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
-    result = compare_case(case, translator_for=translator_for, progress=step, settings=ctx.settings)
-    return CompareState(case, result)
+    corrections = read_corrections(case.path) if case.path else ()
+    result = compare_case(
+        case,
+        translator_for=translator_for,
+        progress=step,
+        settings=ctx.settings,
+        corrections=corrections,
+    )
+    return CompareState(case, result, corrections)
 
 
 def legend_html() -> str:
-    """One coloured chip per difference kind."""
-    chips = "".join(f'<span class="wb-chip diff-{k}">{k}</span>' for k in DIFFERENCE_KINDS)
-    return f'<div class="wb-chips wb-legend">Difference kinds: {chips}</div>'
+    """Every difference kind with its colour and definition (the view's one colour table)."""
+    from workbench.view.html import legend_html as legend
+
+    return legend()
 
 
-# ── rendering ─────────────────────────────────────────────────────────────────────────────
+# ── the view ──────────────────────────────────────────────────────────────────────────────
 
 
-def _documents(case: Case) -> dict[str, Document]:
-    return {d.id: d for d in case.documents}
-
-
-def _report_outlets(alignment: Alignment, docs: dict[str, Document]) -> set[str]:
-    return {
-        docs[r.document_id].outlet_type.value for r in alignment.reports if r.document_id in docs
-    }
-
-
-def _pair_html(
-    alignment: Alignment, statement_doc: Document | None, docs: dict[str, Document], kinds: set[str]
-) -> str:
-    from workbench.pipeline.compare import joined_reports
-
-    st = alignment.statement
-    shown = st.translation if st.translation else st.text
-    diffs = [d for d in alignment.differences if d.kind in kinds]
-    left = highlight(
-        shown,
-        [
-            (*d.statement_span, d.kind, f"{d.kind}: {d.note or d.statement}")
-            for d in diffs
-            if d.statement_span
-        ],
+def filters(
+    kinds: Sequence[str],
+    outlet_types: Sequence[str],
+    outlets: Sequence[str] | None = None,
+    min_salience: float = 0.0,
+) -> ViewFilters:
+    """The view filters of the tab's controls: every box ticked means "all"."""
+    all_kinds = set(kinds) >= set(DIFFERENCE_KINDS)
+    all_types = set(outlet_types) >= set(OUTLET_TYPES)
+    return ViewFilters(
+        kinds=None if all_kinds else tuple(kinds),
+        outlets=None if outlets is None else tuple(outlets),
+        outlet_types=None if all_types else tuple(outlet_types),
+        min_salience=float(min_salience or 0.0),
     )
-    report_text = joined_reports(alignment)
-    right = highlight(
-        report_text,
-        [
-            (*d.report_span, d.kind, f"{d.kind}: {d.note or d.report}")
-            for d in diffs
-            if d.report_span
-        ],
-    )
-    original = f'<div class="wb-original">{esc(st.text)}</div>' if st.translation else ""
-    sources = sorted(
-        {
-            f"{docs[r.document_id].outlet} ({docs[r.document_id].outlet_type.value})"
-            for r in alignment.reports
-            if r.document_id in docs
-        }
-    )
-    chips = "".join(
-        f'<span class="wb-chip diff-{esc(d.kind)}" title="{esc(d.note)}">{esc(d.kind)}: '
-        f"{esc(d.statement or '—')} → {esc(d.report or '—')}</span>"
-        for d in diffs
-    )
-    who = esc(statement_doc.outlet if statement_doc else st.document_id)
+
+
+def view(state: CompareState, flt: ViewFilters) -> CompareView:
+    """The one view of the stored comparison with ``flt`` applied."""
+    return build_view(state.result, state.case, flt, state.corrections)
+
+
+_EMPTY = '<p class="wb-empty">Run a comparison to see the statements and their retellings.</p>'
+
+
+def render_all(state: CompareState | None, flt: ViewFilters) -> tuple[str, str, str, str, str]:
+    """HTML of the statement-centric view, the pair list, leftovers, aggregates, corrections."""
+    from workbench.view import html as vh
+
+    if state is None:
+        return (_EMPTY, "", "", "", "")
+    v = view(state, flt)
+    sig = f'<p class="wb-sub">Signature: <code class="wb-signature">{esc(v.signature)}</code></p>'
     return (
-        '<div class="wb-pair">'
-        f'<div class="wb-meta">{who} · statement {st.index + 1} · alignment score {alignment.score:.2f}</div>'
-        f'<div class="wb-side"><h4>Statement (English)</h4><div>{left}</div>{original}</div>'
-        f'<div class="wb-side"><h4>Reporting — {esc("; ".join(sources))}</h4><div>{right}</div></div>'
-        f'<div class="wb-chips">{chips or "<span class=wb-empty>no differences of the chosen kinds</span>"}</div>'
-        "</div>"
+        vh.filters_html(v) + vh.statements_html(v),
+        vh.pairs_html(v),
+        vh.unmatched_html(v),
+        vh.aggregates_html(v) + sig,
+        vh.corrections_html(v),
     )
 
 
 def pairs_html(state: CompareState | None, kinds: Sequence[str], outlets: Sequence[str]) -> str:
-    """The aligned pairs that have a difference of one of ``kinds`` in reporting by ``outlets``.
-
-    With every kind selected, pairs without differences are shown too.
-    """
+    """The aligned pairs with a difference of one of ``kinds`` in reporting by outlet types
+    ``outlets`` (with every kind ticked, pairs without differences too)."""
     if state is None:
         return '<p class="wb-empty">Run a comparison to see the aligned pairs.</p>'
-    docs = _documents(state.case)
-    kind_set, outlet_set = set(kinds), set(outlets)
-    show_all = kind_set >= set(DIFFERENCE_KINDS)
-    cards = []
-    for doc in state.result.documents:
-        for al in doc.comparison.alignments:
-            if not _report_outlets(al, docs) & outlet_set:
-                continue
-            if not show_all and not any(d.kind in kind_set for d in al.differences):
-                continue
-            cards.append(_pair_html(al, docs.get(doc.document_id), docs, kind_set))
-    if not cards:
-        return '<p class="wb-empty">No aligned pair matches these filters.</p>'
-    return f'<p>{len(cards)} aligned pairs</p><div class="wb-pairs">{"".join(cards)}</div>'
+    from workbench.view.html import pairs_html as render
+
+    return render(view(state, filters(kinds, outlets)))
+
+
+def statements_html(
+    state: CompareState | None, kinds: Sequence[str], outlets: Sequence[str]
+) -> str:
+    """The statement-centric view for the given kinds and outlet types."""
+    if state is None:
+        return _EMPTY
+    from workbench.view.html import statements_html as render
+
+    return render(view(state, filters(kinds, outlets)))
 
 
 def unmatched_html(state: CompareState | None, outlets: Sequence[str]) -> str:
     """Statements no report retells, and report sentences that retell no statement."""
     if state is None:
         return ""
-    docs = _documents(state.case)
-    statements = [
-        (docs[d.document_id].outlet if d.document_id in docs else d.document_id, s)
-        for d in state.result.documents
-        for s in d.comparison.unmatched_statements
-    ]
-    reports: list[ReportRef] = [
-        r
-        for r in state.result.unmatched_reports
-        if r.document_id not in docs or docs[r.document_id].outlet_type.value in set(outlets)
-    ]
-    st_items = "".join(
-        f"<li><b>{esc(who)}</b>: {esc(s.translation or s.text)}"
-        + (f' <span class="wb-original">({esc(s.text)})</span>' if s.translation else "")
-        + "</li>"
-        for who, s in statements
-    )
-    rep_items = "".join(
-        f"<li><b>{esc(docs[r.document_id].outlet if r.document_id in docs else r.document_id)}</b>: {esc(r.text)}</li>"
-        for r in reports
-    )
-    none = '<li class="wb-empty">none</li>'
-    return (
-        '<div class="wb-unmatched">'
-        f"<h4>Statements no report retells ({len(statements)})</h4><ul>{st_items or none}</ul>"
-        f"<h4>Report sentences that retell no statement ({len(reports)})</h4><ul>{rep_items or none}</ul>"
-        "</div>"
-    )
+    from workbench.view.html import unmatched_html as render
+
+    return render(view(state, filters(DIFFERENCE_KINDS, outlets)))
 
 
 def aggregates_html(state: CompareState | None) -> str:
     """Differences by outlet type and kind, labels per outlet type, disagreeing figures."""
+    return render_all(state, ViewFilters())[3] if state is not None else ""
+
+
+def outlet_choices(state: CompareState | None) -> list[tuple[str, str]]:
+    """``(outlet (type), document id)`` of every report document of the compared case."""
     if state is None:
-        return ""
-    r = state.result
-    # scope "pair": differences inside aligned pairs; "case": statements not retold (omission)
-    # and report sentences with no counterpart (addition) of each outlet type.
-    kinds = [
-        k for k in DIFFERENCE_KINDS if any(c.kind == k and c.scope == "pair" for c in r.kind_counts)
-    ]
-    outlets = sorted({c.outlet_type for c in r.kind_counts})
-    counts = {(c.outlet_type, c.kind, c.scope): c.count for c in r.kind_counts}
-    leftovers = (("omission", "Statements not retold"), ("addition", "Report sentences unmatched"))
-    kind_rows = [
-        [o, *(counts.get((o, k, "pair"), 0) for k in kinds)]
-        + [counts.get((o, k, "case"), 0) for k, _ in leftovers]
-        for o in outlets
-    ]
-    labels = [
-        [u.outlet_type, u.label, u.category, "loaded" if u.loaded else "neutral", u.count]
-        for u in r.label_uses
-    ]
-    figures = [
-        [f.outlet_type, f.statement, f.report, f.statement_sentence, f.report_sentence, f.note]
-        for f in r.figures
-    ]
-    return (
-        "<h4>Differences by outlet type and kind</h4>"
-        + table(
-            ["Outlet type", *kinds, *(t for _, t in leftovers)], kind_rows, css_class="wb-table"
+        return []
+    return [(f"{d.outlet} ({d.outlet_type.value})", d.id) for d in state.case.reports]
+
+
+# ── corrections ───────────────────────────────────────────────────────────────────────────
+
+
+def statement_choices(state: CompareState | None) -> list[tuple[str, int]]:
+    """``(label, index)`` of every statement of the compared case, numbered from 1."""
+    if state is None:
+        return []
+    from workbench.pipeline.compare import case_statements
+    from workbench.pipeline.corrections import line_starts
+
+    starts = line_starts(state.case)
+    return [
+        (
+            f"{s.index + 1} · {s.document_id} line {s.index - starts.get(s.document_id, 0) + 1}: "
+            f"{_short(s.translation or s.text)}",
+            s.index,
         )
-        + "<h4>Labels for the actors, by outlet type</h4>"
-        + table(
-            ["Outlet type", "Label", "Category", "Loaded?", "Uses"], labels, css_class="wb-table"
+        for s in case_statements(state.case)
+    ]
+
+
+def sentence_choices(state: CompareState | None) -> list[tuple[str, str]]:
+    """``(label, "document:number")`` of every report sentence, numbered from 1 per outlet."""
+    if state is None:
+        return []
+    from workbench.pipeline.compare import case_reports
+
+    out: list[tuple[str, str]] = []
+    first: dict[str, int] = {}
+    for r in case_reports(state.case):
+        first.setdefault(r.document_id, r.index)
+        number = r.index - first[r.document_id] + 1
+        out.append((f"{r.document_id} · {number}: {_short(r.text)}", f"{r.document_id}:{number}"))
+    return out
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def correct(
+    ctx: UIContext,
+    state: CompareState | None,
+    action: str,
+    statement: int | None,
+    sentence: str | None,
+    analyst: str,
+    note: str = "",
+    translations: str = SUPPLIED,
+    progress: UIProgress | None = None,
+) -> CompareState:
+    """Add or remove one link, save it with the case, and compare again with it.
+
+    Raises:
+        UserInputError: without a comparison, a statement, a sentence or a name, for a link
+            that is already there (add) or not there (remove), or for a case without a folder.
+        CorpusError: when the case folder is read-only (the saved corrections are untouched).
+    """
+    from workbench.pipeline.compare import case_reports, case_statements
+    from workbench.pipeline.corrections import correct_link, line_starts
+
+    if state is None:
+        raise UserInputError("Run a comparison first, then correct its links.")
+    if action not in ("add", "remove"):
+        raise UserInputError(f"Unknown correction {action!r}; add or remove a link.")
+    if statement is None or statement == "":
+        raise UserInputError("Pick the statement whose link you correct.")
+    if not sentence or ":" not in sentence:
+        raise UserInputError("Pick the report sentence to link or unlink.")
+    doc_id, _, number = sentence.rpartition(":")
+    if not number.isdigit():
+        raise UserInputError(f"{sentence!r} is not a report sentence; pick one from the list.")
+    by_index = {s.index: s for s in case_statements(state.case)}
+    st = by_index.get(int(statement))
+    if st is None:
+        raise UserInputError(
+            f"The case has no statement {int(statement) + 1}; pick one from the list."
         )
-        + "<h4>Figures that disagree</h4>"
-        + table(
-            ["Reporting", "Statement says", "Report says", "Statement", "Report", "Note"],
-            figures,
-            css_class="wb-table",
-        )
-        + f'<p class="wb-sub">Signature: <code class="wb-signature">{esc(r.signature)}</code></p>'
+    starts = line_starts(state.case)
+    correction = LinkCorrection(
+        action=action,
+        statement_document=st.document_id,
+        statement_line=st.index - starts.get(st.document_id, 0) + 1,
+        report_document=doc_id,
+        report_sentence=int(number),
+        by=analyst or "",
+        note=note.strip(),
     )
+    _check_change(state, correction, st.index)
+    saved = correct_link(state.case, correction, list(by_index.values()), case_reports(state.case))
+    fresh = run(ctx, state.case, translations, progress)
+    return CompareState(fresh.case, fresh.result, saved)
 
 
-def export_html(ctx: UIContext, state: CompareState | None) -> Path:
-    """Write the HTML report of the comparison and return its path.
+def _check_change(state: CompareState, c: LinkCorrection, statement_index: int) -> None:
+    """Refuse adding a link that is there or removing one that is not."""
+    linked = any(
+        r.document_id == c.report_document and _number(state, r) == c.report_sentence
+        for dc in state.result.documents
+        for al in dc.comparison.alignments
+        if al.statement.index == statement_index
+        for r in al.reports
+    )
+    where = (
+        f"statement {statement_index + 1} and sentence {c.report_sentence} of {c.report_document}"
+    )
+    if c.action == "add" and linked:
+        raise UserInputError(f"{where[0].upper()}{where[1:]} are already linked; nothing to add.")
+    if c.action == "remove" and not linked:
+        raise UserInputError(f"{where[0].upper()}{where[1:]} are not linked; nothing to remove.")
+
+
+def _number(state: CompareState, ref: ReportRef) -> int:
+    from workbench.pipeline.compare import case_reports
+
+    first = next(r.index for r in case_reports(state.case) if r.document_id == ref.document_id)
+    return ref.index - first + 1
+
+
+def export_html(ctx: UIContext, state: CompareState | None, flt: ViewFilters | None = None) -> Path:
+    """Write the HTML report of the comparison (the tab's filters applied) and return its path.
 
     Raises:
         UserInputError: when no comparison has been run.
@@ -346,5 +399,6 @@ def export_html(ctx: UIContext, state: CompareState | None) -> Path:
     if state is None:
         raise UserInputError("Run a comparison first, then download its report.")
     path = output_path(ctx.exports_dir, f"compare-{state.result.case_id}", ".html")
-    path.write_text(case_html(state.result, state.case), encoding="utf-8")
+    html = case_html(state.result, state.case, flt, state.corrections)
+    path.write_text(html, encoding="utf-8")
     return path

@@ -105,13 +105,51 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 elem_id="compare-outlets",
                 scale=1,
             )
+        with gr.Row():
+            documents = gr.CheckboxGroup(
+                choices=[], value=[], label="Outlets", elem_id="compare-documents", scale=3
+            )
+            salience = gr.Slider(
+                0.0,
+                1.0,
+                value=0.0,
+                step=0.05,
+                label="Minimum salience",
+                elem_id="compare-salience",
+                scale=1,
+            )
         with gr.Tabs():
+            with gr.Tab("Statements", id="compare-statements-tab"):
+                statements = gr.HTML(
+                    h.render_all(None, h.filters([], []))[0], elem_id="compare-statements"
+                )
             with gr.Tab("Aligned pairs", id="compare-pairs-tab"):
                 pairs = gr.HTML(h.pairs_html(None, [], []), elem_id="compare-pairs")
             with gr.Tab("Unmatched", id="compare-unmatched-tab"):
                 unmatched = gr.HTML(elem_id="compare-unmatched")
             with gr.Tab("Aggregates", id="compare-aggregates-tab"):
                 aggregates = gr.HTML(elem_id="compare-aggregates")
+            with gr.Tab("Correct links", id="compare-corrections-tab"):
+                gr.Markdown(
+                    "Remove a wrong link or add a missing one (statement ↔ report sentence). "
+                    "The correction is saved with the case (`corrections.toml` in its folder, "
+                    "with your name and the time) and used by every later comparison."
+                )
+                with gr.Row():
+                    fix_statement = gr.Dropdown(
+                        choices=[], label="Statement", elem_id="compare-fix-statement", scale=3
+                    )
+                    fix_sentence = gr.Dropdown(
+                        choices=[], label="Report sentence", elem_id="compare-fix-sentence", scale=3
+                    )
+                with gr.Row():
+                    fix_analyst = gr.Textbox(label="Your name", elem_id="compare-fix-analyst")
+                    fix_note = gr.Textbox(label="Why (optional)", elem_id="compare-fix-note")
+                with gr.Row():
+                    fix_add = gr.Button("Add link", elem_id="compare-fix-add")
+                    fix_remove = gr.Button("Remove link", elem_id="compare-fix-remove")
+                fix_status = gr.HTML(elem_id="compare-fix-status")
+                corrections = gr.HTML(elem_id="compare-corrections")
         with gr.Row():
             export = gr.Button("Prepare HTML report", elem_id="compare-export")
             download = gr.File(
@@ -124,14 +162,39 @@ def build(ctx: UIContext, shared: Shared) -> None:
 
         case.change(on_case, inputs=case, outputs=overview)
 
+        def current_filters(
+            st: h.CompareState | None,
+            kinds_: list[str],
+            outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
+        ) -> h.ViewFilters:
+            ids = {v for _, v in h.outlet_choices(st)}
+            chosen = None if set(docs_ or []) >= ids else list(docs_ or [])
+            return h.filters(kinds_, outlets_, chosen, min_sal)
+
         def render(
-            st: h.CompareState | None, kinds_: list[str], outlets_: list[str]
+            st: h.CompareState | None,
+            kinds_: list[str],
+            outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
         ) -> tuple[Any, ...]:
+            return h.render_all(st, current_filters(st, kinds_, outlets_, docs_, min_sal))
+
+        def fresh(st: h.CompareState) -> tuple[Any, ...]:
+            """Everything that changes when a comparison (re)runs."""
+            ids = [v for _, v in h.outlet_choices(st)]
             return (
-                h.pairs_html(st, kinds_, outlets_),
-                h.unmatched_html(st, outlets_),
-                h.aggregates_html(st),
+                st,
+                h.case_overview(st.case),
+                gr.update(choices=h.outlet_choices(st), value=ids),
+                gr.update(choices=h.statement_choices(st), value=None),
+                gr.update(choices=h.sentence_choices(st), value=None),
             )
+
+        views = [statements, pairs, unmatched, aggregates, corrections]
+        filter_inputs = [kinds, outlets, documents, salience]
 
         @guarded
         def on_run(
@@ -139,15 +202,18 @@ def build(ctx: UIContext, shared: Shared) -> None:
             how: str,
             kinds_: list[str],
             outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
             st = h.run(ctx, h.load(path), how, progress_adapter(progress))
-            return (st, h.case_overview(st.case), *render(st, kinds_, outlets_))
+            all_docs = [v for _, v in h.outlet_choices(st)]
+            return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
 
-        outputs = [state, overview, pairs, unmatched, aggregates]
+        outputs = [state, overview, documents, fix_statement, fix_sentence, *views]
         run.click(
             on_run,
-            inputs=[case, translations, kinds, outlets],
+            inputs=[case, translations, *filter_inputs],
             outputs=outputs,
             concurrency_limit=1,
         )
@@ -161,26 +227,91 @@ def build(ctx: UIContext, shared: Shared) -> None:
             outlet: str,
             kinds_: list[str],
             outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
             case_ = h.uploaded_case(st_file, rep_file, src, tr_file, outlet)
             how = h.SUPPLIED if tr_file else h.DEFAULT_MODEL
             st = h.run(ctx, case_, how, progress_adapter(progress))
-            return (st, h.case_overview(st.case), *render(st, kinds_, outlets_))
+            all_docs = [v for _, v in h.outlet_choices(st)]
+            return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
 
         run_upload.click(
             on_run_upload,
-            inputs=[up_statements, up_translations, up_reports, up_src, up_outlet, kinds, outlets],
+            inputs=[up_statements, up_translations, up_reports, up_src, up_outlet, *filter_inputs],
             outputs=outputs,
             concurrency_limit=1,
         )
-        kinds.change(render, inputs=[state, kinds, outlets], outputs=[pairs, unmatched, aggregates])
-        outlets.change(
-            render, inputs=[state, kinds, outlets], outputs=[pairs, unmatched, aggregates]
+        for control in filter_inputs:
+            control.change(render, inputs=[state, *filter_inputs], outputs=views)
+
+        def corrector(action: str) -> Any:
+            @guarded
+            def on_fix(
+                st: h.CompareState | None,
+                how: str,
+                statement: int | None,
+                sentence: str | None,
+                analyst: str,
+                note: str,
+                kinds_: list[str],
+                outlets_: list[str],
+                docs_: list[str],
+                min_sal: float,
+                progress: Any = gr.Progress(),  # noqa: B008
+            ) -> tuple[Any, ...]:
+                new = h.correct(
+                    ctx,
+                    st,
+                    action,
+                    statement,
+                    sentence,
+                    analyst,
+                    note,
+                    how,
+                    progress_adapter(progress),
+                )
+                done = f'<p class="wb-ok">Saved: link {esc(action)}ed — {len(new.corrections)} correction(s) kept with the case.</p>'
+                return (
+                    new,
+                    *render(new, kinds_, outlets_, docs_, min_sal),
+                    done,
+                )
+
+            return on_fix
+
+        fix_inputs = [
+            state,
+            translations,
+            fix_statement,
+            fix_sentence,
+            fix_analyst,
+            fix_note,
+            *filter_inputs,
+        ]
+        fix_add.click(
+            corrector("add"),
+            inputs=fix_inputs,
+            outputs=[state, *views, fix_status],
+            concurrency_limit=1,
+        )
+        fix_remove.click(
+            corrector("remove"),
+            inputs=fix_inputs,
+            outputs=[state, *views, fix_status],
+            concurrency_limit=1,
         )
 
         @guarded
-        def on_export(st: h.CompareState | None) -> Any:
-            return gr.update(value=str(h.export_html(ctx, st)), visible=True)
+        def on_export(
+            st: h.CompareState | None,
+            kinds_: list[str],
+            outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
+        ) -> Any:
+            flt = current_filters(st, kinds_, outlets_, docs_, min_sal)
+            return gr.update(value=str(h.export_html(ctx, st, flt)), visible=True)
 
-        export.click(on_export, inputs=state, outputs=download)
+        export.click(on_export, inputs=[state, *filter_inputs], outputs=download)
