@@ -116,3 +116,56 @@ def test_uploaded_files_become_a_case(tmp_path: Path, settings: Settings) -> Non
         h.uploaded_case(str(st), str(rep), "ru", None, "tabloid")
     with pytest.raises(UserInputError, match="No reporting file"):
         h.uploaded_case(str(st), None, "ru")
+
+
+def test_analyst_corrects_a_link_and_it_survives_a_reload(
+    tmp_path: Path, sample: tuple[UIContext, h.CompareState]
+) -> None:
+    import shutil
+
+    ctx, first = sample
+    folder = tmp_path / "case"
+    shutil.copytree(Path(first.case.path), folder)
+    state = h.run(ctx, h.load(str(folder)), h.SUPPLIED)
+    al = state.result.documents[0].comparison.alignments[0]
+    rep = al.reports[0]
+    key = f"{rep.document_id}:{h._number(state, rep)}"
+    assert key in {v for _, v in h.sentence_choices(state)}
+    with pytest.raises(UserInputError, match="already linked"):
+        h.correct(ctx, state, "add", al.statement.index, key, "Ann")
+    with pytest.raises(UserInputError, match="Type your name"):
+        h.correct(ctx, state, "remove", al.statement.index, key, "")
+    with pytest.raises(UserInputError, match="Pick the report sentence"):
+        h.correct(ctx, state, "remove", al.statement.index, None, "Ann")
+    with pytest.raises(UserInputError, match="Run a comparison first"):
+        h.correct(ctx, None, "remove", al.statement.index, key, "Ann")
+    fixed = h.correct(ctx, state, "remove", al.statement.index, key, "Ann", "wrong outlet")
+    assert len(fixed.corrections) == 1 and fixed.corrections[0].by == "Ann"
+    with pytest.raises(UserInputError, match="not linked"):
+        h.correct(ctx, fixed, "remove", al.statement.index, key, "Ann")
+    # A new session (a restarted server) loads the case again and gets the correction back.
+    reloaded = h.run(ctx, h.load(str(folder)), h.SUPPLIED)
+    assert reloaded.corrections == fixed.corrections
+    links = {
+        (a.statement.index, r.index)
+        for dc in reloaded.result.documents
+        for a in dc.comparison.alignments
+        for r in a.reports
+    }
+    assert (al.statement.index, rep.index) not in links
+    html = h.render_all(reloaded, h.filters(DIFFERENCE_KINDS, h.OUTLET_TYPES))[4]
+    assert "Ann" in html and "wrong outlet" in html
+
+
+def test_uploaded_comparison_cannot_save_corrections(tmp_path: Path, settings: Settings) -> None:
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("164 people died.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. Other news followed.", encoding="utf-8")
+    ctx = UIContext(settings)
+    state = h.run(ctx, h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign"), h.SUPPLIED)
+    key = h.sentence_choices(state)[1][1]
+    with pytest.raises(UserInputError, match="saved with a case folder"):
+        h.correct(ctx, state, "add", 0, key, "Ann")
