@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from workbench.errors import AnnotationError, UserInputError
+from workbench.storage import SalvageReport, backup, ensure_sound
 from workbench.types import AnnotationItem, ErrorSpan, Judgment
 
 log = logging.getLogger("workbench")
@@ -76,14 +77,34 @@ class JudgmentStore:
 
     Args:
         path: The database file (``settings.judgments_path``); created with its folder.
+        backups_dir: Where online backups go (``settings.backups_dir``); ``None``: no backups.
+        backup_every: Back up after every N-th submitted judgment (0: never).
+        backups_kept: How many backups to keep.
+
+    When the file fails SQLite's integrity check it is salvaged on open (see
+    :mod:`workbench.storage`): the original is kept unchanged, every readable row goes into a
+    fresh file, and :attr:`salvage` says so.
 
     Use as a context manager or call :meth:`close`.
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        backups_dir: Path | None = None,
+        backup_every: int = 0,
+        backups_kept: int = 5,
+    ) -> None:
         self.path = Path(path)
+        self.backups_dir = backups_dir
+        self.backup_every = backup_every
+        self.backups_kept = backups_kept
+        #: What salvage did when the file was found damaged on open (``None``: it was sound).
+        self.salvage: SalvageReport | None = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.salvage = ensure_sound(self.path, _SCHEMA)
             self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
@@ -91,7 +112,7 @@ class JudgmentStore:
         except (sqlite3.Error, OSError) as err:
             raise AnnotationError(
                 f"Cannot open the judgments database {self.path} ({err}); "
-                "check that the folder is writable and the file is not corrupt."
+                "check that it is a file in a writable folder."
             ) from err
 
     def __enter__(self) -> JudgmentStore:
@@ -223,7 +244,26 @@ class JudgmentStore:
             raise AnnotationError(
                 f"Cannot save the judgment in {self.path} ({err}); it was not stored, submit again."
             ) from err
-        return replace(judgment, id=cursor.lastrowid, created_at=created)
+        saved = replace(judgment, id=cursor.lastrowid, created_at=created)
+        if self.backup_every > 0 and saved.id and saved.id % self.backup_every == 0:
+            self.backup()
+        return saved
+
+    def backup(self) -> Path | None:
+        """Copy the store into :attr:`backups_dir` (SQLite online backup), rotating old copies.
+
+        A failed backup is logged, never raised: it must not cost a judgment.
+
+        Returns:
+            The new backup file, or ``None`` when backups are off or the copy failed.
+        """
+        if self.backups_dir is None:
+            return None
+        try:
+            return backup(self.path, self.backups_dir, self.backups_kept)
+        except (sqlite3.Error, OSError) as err:
+            log.warning("Could not back up %s (%s); judgments are still saved.", self.path, err)
+            return None
 
     def judge(
         self,

@@ -56,6 +56,10 @@ def create_app(ctx: UIContext):  # type: ignore[no-untyped-def]
             f"<code>{esc(ctx.settings.home)}</code></span></div>",
             elem_id="wb-header",
         )
+        if ctx.notices:
+            gr.Markdown(
+                "\n".join(f"- ⚠ {esc(n)}" for n in ctx.notices), elem_id="wb-store-notices"
+            )
         with gr.Tabs(elem_id="wb-tabs"):
             translate.build(ctx, shared)
             compare.build(ctx, shared)
@@ -78,6 +82,32 @@ def theme():  # type: ignore[no-untyped-def]
     )
 
 
+def prepare_stores(ctx: UIContext) -> list[str]:
+    """Check (salvaging when damaged) and back up the judgments and post-edit stores.
+
+    Never raises: whatever state a store is in, ``serve`` starts; the returned sentences say
+    what was found and are shown at the top of the app.
+    """
+    from workbench.errors import WorkbenchError
+    from workbench.pipeline.stores import back_up, check_judgments
+    from workbench.ui.postedits import PostEditStore
+
+    notices = []
+    judgments = check_judgments(ctx.settings)
+    if judgments.message:
+        notices.append(judgments.message)
+    if ctx.postedits_path.exists():
+        try:
+            if note := PostEditStore(ctx.postedits_path).check():
+                notices.append(note)
+            back_up(ctx.postedits_path, ctx.settings)
+        except WorkbenchError as err:
+            notices.append(f"Post-edits cannot be used right now: {err}")
+    for note in notices:
+        log.warning("%s", note)
+    return notices
+
+
 def serve(
     ctx: UIContext,
     *,
@@ -92,8 +122,9 @@ def serve(
     Raises:
         UserInputError: when the port is taken or the address cannot be bound.
     """
-    app = create_app(ctx)
     ctx.settings.ensure_home()
+    ctx.notices = tuple(prepare_stores(ctx))
+    app = create_app(ctx)
     # gradio polls its own server through httpx; those requests are not news for the user.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:

@@ -46,10 +46,13 @@ class UIContext:
     Attributes:
         settings: Resolved settings (home, threads, offline, cache).
         extra_models: Models offered in the Translate tab besides the catalog.
+        notices: What ``serve`` found at start that the user should know (damaged stores).
     """
 
     settings: Settings
     extra_models: tuple[ModelChoice, ...] = ()
+    #: Sentences shown at the top of the app (stores found damaged at start, ...).
+    notices: tuple[str, ...] = ()
     _pool: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 

@@ -6,14 +6,17 @@ committed at once, and loading an annotator resumes at the first item they have 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from workbench.errors import UserInputError
+from workbench.errors import UserInputError, WorkbenchError
 from workbench.types import AnnotationItem, ErrorSpan
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import read_upload
+
+log = logging.getLogger("workbench")
 
 #: One marked error as the tab keeps it: ``{"start", "end", "category", "severity", "text"}``.
 ErrorDict = dict[str, Any]
@@ -46,9 +49,9 @@ class AnnotateView:
 
 
 def _store(ctx: UIContext) -> Any:
-    from workbench.score.judgments import JudgmentStore
+    from workbench.pipeline.stores import open_judgments
 
-    return JudgmentStore(ctx.settings.judgments_path)
+    return open_judgments(ctx.settings)
 
 
 def categories() -> tuple[str, ...]:
@@ -69,8 +72,23 @@ def campaigns(ctx: UIContext) -> list[str]:
     """Names of the campaigns in the judgment store."""
     if not ctx.settings.judgments_path.is_file():
         return []
-    with _store(ctx) as store:
-        return list(store.campaigns())
+    try:
+        with _store(ctx) as store:
+            return list(store.campaigns())
+    except WorkbenchError as err:  # the tab says why (store_status); the app still starts
+        log.warning("%s", err)
+        return []
+
+
+def store_status(ctx: UIContext) -> str:
+    """One sentence when the judgments store was damaged or cannot be used (else ``""``)."""
+    if not ctx.settings.judgments_path.exists():
+        return ""
+    try:
+        with _store(ctx) as store:
+            return store.salvage.message if store.salvage else ""
+    except WorkbenchError as err:
+        return f"Judgments cannot be saved or shown right now: {err}"
 
 
 def _campaign_name(name: str) -> str:

@@ -246,7 +246,7 @@ def current_translation(
         return ""
     system = _system(result, label)
     source, mt = _sentence(system, row)
-    edits = PostEditStore(ctx.postedits_path).lookup([(source, system.signature)])
+    edits = _postedits(ctx, [(source, system.signature)])
     return edits.get((source, system.signature), mt)
 
 
@@ -268,10 +268,19 @@ def save_postedit(
     return f"Saved your edit of sentence {row} ({system.label})."
 
 
+def _postedits(ctx: UIContext, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Stored post-edits of ``keys``; an unusable store never stops a translation."""
+    try:
+        return PostEditStore(ctx.postedits_path).lookup(keys)
+    except UserInputError as err:
+        log.warning("Post-edits are not shown: %s", err)
+        return {}
+
+
 def edited_sentences(ctx: UIContext, system: SystemResult) -> list[list[tuple[str, str, bool]]]:
     """Per line, per sentence: ``(source, translation with post-edits applied, edited?)``."""
     keys = [(p.source.text, system.signature) for t in system.translations for p in t.sentences]
-    edits = PostEditStore(ctx.postedits_path).lookup(keys)
+    edits = _postedits(ctx, keys)
     out: list[list[tuple[str, str, bool]]] = []
     for t in system.translations:
         row = []

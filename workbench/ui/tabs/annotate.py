@@ -48,6 +48,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
         state = gr.State(None)
         # The slider shows 0 before it is touched; only a moved slider counts as a DA score.
         scored = gr.State(False)
+        # A damaged or unusable judgments store is explained here; the app starts regardless.
+        gr.Markdown(h.store_status(ctx), elem_id="annotate-store-status")
         with gr.Row():
             annotator = gr.Textbox(
                 label="Annotator", placeholder="your name", elem_id="annotate-annotator"
