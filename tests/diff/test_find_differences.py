@@ -21,9 +21,8 @@ def test_bandits_vs_protesters(lexicon: Lexicon) -> None:
     found = diffs(
         "20,000 bandits attacked Almaty.", "Thousands of protesters gathered in Almaty.", lexicon
     )
-    assert {d.kind for d in found} == {"number", "framing", "wording"}
-    (wording,) = of_kind(found, "wording")
-    assert (wording.statement, wording.report) == ("attacked", "gathered")
+    # "attacked" → "gathered" is one word: paraphrase-sized changes are left unflagged
+    assert {d.kind for d in found} == {"number", "framing"}
 
 
 def test_source_figure_equal_to_the_report(lexicon: Lexicon) -> None:
@@ -81,14 +80,35 @@ def test_wording_never_repeats_a_span_a_specific_kind_explained(lexicon: Lexicon
 
 def test_omission_and_addition(lexicon: Lexicon) -> None:
     found = diffs(
-        "The musician confessed on state television.",
-        "Later the musician confessed.",
+        "The musician confessed on the evening state television news.",
+        "The musician confessed.",
         lexicon,
     )
     assert [(d.kind, d.statement, d.report) for d in found] == [
-        ("omission", "state television", ""),
-        ("addition", "", "Later"),
+        ("omission", "evening state television news", "")
     ]
+    found = diffs(
+        "The musician confessed.",
+        "The musician confessed; his relatives dispute the confession.",
+        lexicon,
+    )
+    assert [(d.kind, d.statement, d.report) for d in found] == [
+        ("addition", "", "relatives dispute the confession")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("3,400 people were evacuated.", "3,400 people fled."),
+        ("The water level in the river rose.", "The river rose."),
+        ("All major settlements are supplied with water.", "All bigger towns have water."),
+    ],
+)
+def test_paraphrase_sized_changes_are_no_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert diffs(statement, report, lexicon) == ()
 
 
 def test_moved_words_are_no_difference(lexicon: Lexicon) -> None:
@@ -159,7 +179,7 @@ def test_untranslated_statement_is_compared_across_scripts(
         src=src,
     )
     kinds = {d.kind for d in other}
-    assert {"number", "framing", "entity"} <= kinds
+    # "Tokayev" left out is no flag of its own; the claim moved to witnesses is
+    assert {"number", "framing", "attribution"} <= kinds
     assert not kinds & {"wording", "omission", "addition"}  # no word diff across scripts
-    (entity,) = of_kind(other, "entity")
-    assert entity.statement.startswith("То")
+    assert of_kind(other, "entity") == []

@@ -7,6 +7,7 @@ entities, framing, hedges, attributions, negations) ignore ``claimed``; the cont
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,9 +60,12 @@ DETECTORS: Registry[Detector] = Registry("difference detector")
 DETECTORS.add("number", "workbench.diff.numbers:detect_numbers")
 DETECTORS.add("entity", "workbench.diff.entities:detect_entities")
 DETECTORS.add("framing", "workbench.diff.framing:detect_framing")
+DETECTORS.add("label", "workbench.diff.framing:detect_labels")
 DETECTORS.add("hedge", "workbench.diff.markers:detect_hedges")
 DETECTORS.add("attribution", "workbench.diff.markers:detect_attributions")
 DETECTORS.add("negation", "workbench.diff.markers:detect_negations")
+DETECTORS.add("quantifier", "workbench.diff.quantifiers:detect_quantifiers")
+DETECTORS.add("concept", "workbench.diff.framing:detect_concepts")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -69,9 +73,12 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "number",
     "entity",
     "framing",
+    "label",
     "hedge",
     "attribution",
     "negation",
+    "quantifier",
+    "concept",
     "content",
 )
 
@@ -133,21 +140,38 @@ def compare_mentions(
     source: Sequence[Mention] = (),
     pair: bool = True,
     compatible: Same | None = None,
+    translation_origin: bool = True,
 ) -> Finding:
     """Match mentions across the sides and turn the leftovers into differences.
 
     Mentions equal under ``same`` are matched one-to-one (their spans are claimed, no
-    difference). Source mentions not matched by a statement mention explain report mentions
-    equal to them (the translation dropped what the original and the report both have).
-    Leftovers are paired (same ``role`` first, then in order among ``compatible`` ones) into
-    two-sided differences when ``pair`` is true; the rest are one-sided differences.
+    difference). A report mention the translation lacks but the original has (under ``same``)
+    is the translation's departure, not the report's: it becomes a difference with
+    ``origin="translation"`` (or is dropped when ``translation_origin`` is false, for markers
+    whose counts differ between languages, such as Russian double negation). Leftovers are
+    paired (same ``role`` first, then in order among ``compatible`` ones) into two-sided
+    differences when ``pair`` is true; the rest are one-sided differences.
     """
     left, right = match_mentions(statement, report, same)
+    by_source: list[Mention] = []
     if source:
         spare = match_mentions(statement, source, same)[1]
-        right = match_mentions(spare, right, same)[1]
+        rest = match_mentions(spare, right, same)[1]
+        by_source = [m for m in right if not any(m is r for r in rest)]
+        right = rest
+    diffs = pair_leftovers(kind, left, right, pair=pair, compatible=compatible)
+    if translation_origin:
+        diffs += [
+            dataclasses.replace(
+                _difference(kind, None, m),
+                note=f"{m.note + '; ' if m.note else ''}in the original and the report, "
+                "not in the translation",
+                origin="translation",
+            )
+            for m in by_source
+        ]
     return Finding(
-        tuple(pair_leftovers(kind, left, right, pair=pair, compatible=compatible)),
+        tuple(diffs),
         Claims(tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)),
     )
 

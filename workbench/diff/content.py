@@ -4,6 +4,10 @@ Runs last. Content words (no stop words) outside every span the specific detecto
 compared with difflib. In each changed block, words found nowhere on the other side are what
 differs (words merely moved are not): statement words only → ``omission``, report words only →
 ``addition``, both → ``wording``.
+
+Retellings paraphrase: a word or two changed ("evacuated" → "fled", "region" left out) is how
+reporting reads, not a difference an analyst needs. A run is flagged only when it is a clause's
+worth of content words (:data:`MIN_WORDS`), on each side for ``wording``.
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ from difflib import SequenceMatcher
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.text import Span, Token, covered, is_content, is_cyrillic, stem, tokenize
 from workbench.types import Difference
+
+#: Content words a run needs before it is flagged (on each side for ``wording``).
+MIN_WORDS = 3
 
 
 def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
@@ -59,20 +66,24 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
 
 
 def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:
+    """Runs paired across sides are rewordings (flagged when both are clause-sized); the runs
+    left over are omissions or additions (flagged when clause-sized)."""
     out: list[Difference] = []
     for s, r in zip(left, right, strict=False):
+        if len(s) < MIN_WORDS or len(r) < MIN_WORDS:
+            continue
         ss, rs = _span(s), _span(r)
         out.append(
             Difference("wording", ctx.statement[ss[0] : ss[1]], ctx.report[rs[0] : rs[1]], ss, rs)
         )
     for s in left[len(right) :]:
         ss = _span(s)
-        out.append(
-            Difference("omission", ctx.statement[ss[0] : ss[1]], "", ss, None, "only in statement")
-        )
+        if len(s) >= MIN_WORDS:
+            out.append(Difference("omission", ctx.statement[ss[0] : ss[1]], "", ss, None,
+                                  "only in statement"))  # fmt: skip
     for r in right[len(left) :]:
         rs = _span(r)
-        out.append(
-            Difference("addition", "", ctx.report[rs[0] : rs[1]], None, rs, "only in report")
-        )
+        if len(r) >= MIN_WORDS:
+            out.append(Difference("addition", "", ctx.report[rs[0] : rs[1]], None, rs,
+                                  "only in report"))  # fmt: skip
     return out

@@ -138,7 +138,29 @@ def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     claims = Claims(
         tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
     )
-    return Finding(tuple(pair_leftovers("entity", left, right, compatible=_same_place)), claims)
+    right += [r for r in _requalified(left, report) if r not in right]
+    found = pair_leftovers("entity", left, right, compatible=_same_place)
+    # A report need not repeat every name of the statement: a name it leaves out is no
+    # difference of its own (the content diff shows a dropped clause); a name it adds or
+    # swaps is.
+    return Finding(tuple(d for d in found if d.report_span is not None), claims)
+
+
+def _requalified(left: list[Mention], report: list[Mention]) -> list[Mention]:
+    """Report names with the same head as a statement name but other qualifiers
+    ("Federation Police Department" for "Los Angeles Police Department")."""
+    out = []
+    for s in left:
+        s_run, s_words = s.value, {t.text for t in s.value} if isinstance(s.value, list) else set()
+        assert isinstance(s_run, list)
+        for r in report:
+            r_run = r.value
+            assert isinstance(r_run, list)
+            if len(r_run) < 2 or not same_name(s_run[-1].text, r_run[-1].text):
+                continue
+            if any(t.text not in s_words and not _found(t.text, s_run) for t in r_run[:-1]):
+                out.append(r)
+    return out
 
 
 def _same_place(a: Mention, b: Mention) -> bool:

@@ -61,6 +61,8 @@ class Lexicon:
         path: The file it was read from.
         categories: Its categories, in file order.
         terms: Every term, compiled, longest first.
+        concepts: Terms of the ``[[concepts]]`` entries (meanings compared across the original,
+            the translation and the report, such as use of force), longest first.
     """
 
     name: str
@@ -68,6 +70,7 @@ class Lexicon:
     path: str
     categories: tuple[Category, ...]
     terms: tuple[Term, ...]
+    concepts: tuple[Term, ...] = ()
 
     @property
     def signature(self) -> str:
@@ -113,8 +116,17 @@ def _build(data: dict[str, Any], file: Path) -> Lexicon:
         categories.append(category)
         terms += _terms(entry, category, file)
     terms.sort(key=lambda t: (-len(t.term), t.term))
+    concepts: list[Term] = []
+    raw_concepts = data.get("concepts", [])
+    if not isinstance(raw_concepts, list):
+        raise LexiconError(f"`concepts` in the lexicon file {file} must be [[concepts]] entries.")
+    for number, entry in enumerate(raw_concepts, start=1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise LexiconError(f"Concept {number} in the lexicon file {file} needs a `name`.")
+        concepts += _terms(entry, Category(entry["name"], False), file)
+    concepts.sort(key=lambda t: (-len(t.term), t.term))
     name = str(data.get("name", file.stem))
-    return Lexicon(name, str(version), str(file), tuple(categories), tuple(terms))
+    return Lexicon(name, str(version), str(file), tuple(categories), tuple(terms), tuple(concepts))
 
 
 def _category(entry: object, number: int, file: Path) -> Category:
@@ -177,10 +189,19 @@ def find_labels(text: str, lexicon: Lexicon) -> list[LabelHit]:
 
     Overlapping matches are resolved longest first, then leftmost; hits are in text order.
     """
+    return _find(text, lexicon.terms)
+
+
+def find_concepts(text: str, lexicon: Lexicon) -> list[LabelHit]:
+    """Find the lexicon's ``[[concepts]]`` terms in ``text`` (``category`` is the concept)."""
+    return _find(text, lexicon.concepts)
+
+
+def _find(text: str, terms: tuple[Term, ...]) -> list[LabelHit]:
     folded = _fold_case(text)
     found = [
         (m.start(), m.end(), term)
-        for term in lexicon.terms
+        for term in terms
         if term.prefix in folded
         for m in term.pattern.finditer(text)
     ]

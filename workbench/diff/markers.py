@@ -21,6 +21,7 @@ from workbench.diff.base import (
 )
 from workbench.diff.text import STOPWORDS, is_cyrillic, tokenize, words
 from workbench.diff.translit import same_name
+from workbench.types import Difference
 
 _F = re.IGNORECASE
 
@@ -39,14 +40,17 @@ HEDGES: dict[str, re.Pattern[str]] = {
     ),
     "uncertain": re.compile(
         r"(?<!\w)(?:apparently|possibly|probably|perhaps|seemingly|unconfirmed|unverified|"
-        r"(?:may|might|could)\s+have|it\s+appears|предположительно|возможно|вероятно|"
+        r"(?:remains?|remained|is|was|it\s+is|it\s+was)\s+(?:still\s+)?unclear|disputed|"
+        r"could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|"
+        r"(?:may|might|could)\s+(?:have|be)|it\s+appears|likely|предположительно|возможно|вероятно|"
         r"по-видимому|мүмкін|мүмкүн|болжам\s+бойынша)(?!\w)",
         _F,
     ),
     "distancing": re.compile(
         r"(?<!\w)(?:so-called|self-styled|self-described|"
         r"what\s+(?!(?:do|does|did)\b)(?:\w+\s+){1,4}?"
-        r"(?:calls?|called|described\s+as|describes\s+as|termed|terms|labell?ed|branded|dubbed)|"
+        r"(?:calls?|called|described\s+as|describes\s+as|termed|terms|labell?ed|branded|dubbed|"
+        r"considers?|considered|regards?\s+as|regarded\s+as|deems?|deemed|refers?\s+to\s+as)|"
         r"так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
         _F,
     ),
@@ -57,7 +61,8 @@ _QUOTE = re.compile(r"(?:[\"“«‘]|(?<!\w)')(?P<q>[^\"“”«»‘’'\n]{2,
 _VERBS = (
     r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
     r"added|noted|insisted|alleged|asserted|declared|confirmed|explained|argued|warned|"
-    r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed"
+    r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed|established|ruled|concluded|"
+    r"suggested|described|insists|blamed"
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"
@@ -69,7 +74,7 @@ _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|tellin
 _ATTR_EN = re.compile(
     r"(?<!\w)(?:(?P<acc>according\s+to|as\s+reported\s+by|citing)\s+(?P<who1>[^,.;:!?\n]{1,60}?)"
     rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<part>{_PARTICIPLES})(?!\w)|"
-    rf"(?P<verb>{_VERBS})(?!\w)(?!\s+to\b))",
+    rf"(?<!so-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b))",
     _F,
 )
 _ATTR_SRC = re.compile(
@@ -84,7 +89,8 @@ OFFICIAL: tuple[str, ...] = tuple(
     sorted(
         words(
             """government official authorit security ministr spokes office police prosecut state akimat kremlin
-    administr committee service agency правительств министр мвд власт официальн пресс-служб
+    administr committee service agency court judge investigat bishkek astana moscow akorda
+    nur-sultan tashkent правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
         )
@@ -128,7 +134,7 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
         quoted = m.group("q")
         if 1 <= len(quoted.split()) <= 4 and not re.search(r"[.!?,]\s*$", quoted):
             found.append((m.start(), m.end(), "distancing"))
-    found.sort()
+    found = _merge_distancing(sorted(found), text)
     return [
         Mention(
             text[s:e],
@@ -139,6 +145,18 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
         )
         for s, e, cls in found
     ]
+
+
+def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
+    """One mark per distanced word: "what he called" + “terrorists” is one distancing."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, cls in found:
+        adjacent = out and cls == out[-1][2] == "distancing" and not text[out[-1][1] : s].strip()
+        if adjacent or (out and s < out[-1][1] and cls == out[-1][2]):
+            out[-1] = (out[-1][0], max(e, out[-1][1]), cls)
+        else:
+            out.append((s, e, cls))
+    return out
 
 
 def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
@@ -187,7 +205,10 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
         if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
-        elif (cyrillic and not m.group("ru")) or (not cyrillic and m.group("part")):
+        elif cyrillic and not m.group("ru"):
+            # kk/ky: the speaker opens or closes the clause; its names stand for the speaker
+            who, start, end = " ".join(_sentence_names(text, m.start())), m.start(), m.end()
+        elif not cyrillic and m.group("part"):
             who, start, end = "", m.start(), m.end()
         else:
             who, start, end = _speaker(text, m.start(), m.end())
@@ -197,6 +218,15 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
                     context=context_of(text, (start, end)) if with_spans else "")
         )  # fmt: skip
     return out
+
+
+def _sentence_names(text: str, at: int) -> list[str]:
+    """Capitalised words of the sentence around offset ``at``."""
+    start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ".!?\n") if i >= 0]
+    return [
+        t.text for t in tokenize(text[start : min(ends, default=len(text))]) if t.text[0].isupper()
+    ]
 
 
 def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -247,13 +277,46 @@ def _same_speaker(a: Mention, b: Mention) -> bool:
 
 
 def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
-    """Claims attributed on one side only, or to a different speaker on each side."""
+    """A claim that moves between attributed and asserted, or to another speaker.
+
+    Flagged: the statement (or its original) attributes the claim to a speaker and the report
+    states it as fact; the report attributes it to a speaker who is neither the statement's
+    speaker nor the authorities that issued it. Not flagged: "officials said" / "the ministry
+    says" / "he said" retelling a statement the authorities made (the voice does not change).
+    """
     statement = attribution_mentions(ctx.statement)
     report = attribution_mentions(ctx.report)
     source = attribution_mentions(ctx.source, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
-    return compare_mentions("attribution", statement, report, _same_speaker, source=source)
+    claims = Claims(
+        tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
+    )
+    diffs: list[Difference] = []
+    if (statement or source) and not report:
+        first = statement[0] if statement else source[0]
+        diffs.append(
+            Difference("attribution", first.text if first.span else "", "", first.span, None,
+                       f"{first.note} in the statement; stated as fact in the report")
+        )  # fmt: skip
+    for r in report:
+        if any(_same_speaker(s, r) for s in statement + source) or _authorities(r):
+            continue
+        s = statement[0] if statement else None
+        diffs.append(
+            Difference("attribution", s.text if s else "", r.text, s.span if s else None, r.span,
+                       "; ".join(([s.note] if s else ["stated as fact in the statement"])
+                                 + [f"report: {r.note}"]))
+        )  # fmt: skip
+        break  # one flag per claim: the first other speaker stands for the rest
+    return Finding(tuple(diffs), claims)
+
+
+def _authorities(m: Mention) -> bool:
+    """The speaker is the authorities (or a pronoun, or not given): the statement's own voice."""
+    key = m.value
+    assert isinstance(key, frozenset)
+    return not key or key == frozenset({"<official>"})
 
 
 def negation_mentions(
@@ -274,5 +337,6 @@ def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     report = negation_mentions(ctx.report)
     source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
     return compare_mentions(
-        "negation", statement, report, lambda a, b: True, source=source, pair=False
-    )
+        "negation", statement, report, lambda a, b: True, source=source, pair=False,
+        translation_origin=False,
+    )  # fmt: skip

@@ -19,6 +19,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
+from workbench.diff.dates import duration_unit, find_dates, implicit_durations
 from workbench.diff.text import STOPWORDS, is_cyrillic
 
 _MULT = (
@@ -26,7 +27,7 @@ _MULT = (
     r"миллион\w*|млрд\.?|миллиард\w*|мың\w*|миң\w*"
 )
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
     rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|[a-zA-Z]{{1,5}}\b|(?!\w))"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?",
     re.IGNORECASE,
@@ -116,6 +117,8 @@ class Figure:
     value: float
     high: float | None = None
     percent: bool = False
+    unit: str = ""
+    year: int | None = None
 
     @property
     def vague(self) -> bool:
@@ -130,7 +133,14 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         text: English, or kk/ky/ru text.
         lang: The language of Cyrillic text (``ru`` when None); picks the number-word table.
     """
-    figures = [f for f in map(_from_digits, _DIGITS.finditer(text)) if f is not None]
+    figures = [
+        Figure(text[d.start : d.end], d.start, d.end, d.month * 100 + d.day, unit="date",
+               year=d.year)
+        for d in find_dates(text)
+    ]  # fmt: skip
+    taken = [(f.start, f.end) for f in figures]
+    digits = [f for f in map(_from_digits, _DIGITS.finditer(text)) if f is not None]
+    figures += [f for f in digits if not _taken(f.start, f.end, taken)]
     taken = [(f.start, f.end) for f in figures]
     for m in _VAGUE.finditer(text):
         if not _taken(m.start(), m.end(), taken):
@@ -139,7 +149,25 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
             taken.append((m.start(), m.end()))
     table = _WORD_TABLES.get(lang or "ru", RU_WORDS) if is_cyrillic(text) else EN_WORDS
     figures += [f for f in _from_words(text, table) if not _taken(f.start, f.end, taken)]
+    figures = [_with_duration(text, f) for f in figures]
+    taken = [(f.start, f.end) for f in figures]
+    figures += [
+        Figure(text[a:b], a, b, hours, unit="duration")
+        for a, b, hours in implicit_durations(text)
+        if not _taken(a, b, taken)
+    ]
     return sorted(figures, key=lambda f: f.start)
+
+
+def _with_duration(text: str, fig: Figure) -> Figure:
+    """A figure followed by a unit of time becomes a duration in hours ("24 hours" = 24)."""
+    if fig.unit or fig.vague or fig.percent or re.search(r"(?:st|nd|rd|th)$", fig.text):
+        return fig
+    unit = duration_unit(text, fig.end)
+    if unit is None:
+        return fig
+    hours, end = unit
+    return Figure(text[fig.start : end], fig.start, end, fig.value * hours, unit="duration")
 
 
 def _taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -218,8 +246,10 @@ def same_value(a: Mention, b: Mention) -> bool:
     """True when two figure mentions can denote the same quantity."""
     fa, fb = a.value, b.value
     assert isinstance(fa, Figure) and isinstance(fb, Figure)
-    if fa.percent != fb.percent:
+    if fa.percent != fb.percent or (fa.unit == "date") != (fb.unit == "date"):
         return False
+    if fa.unit == "date":
+        return fa.value == fb.value and (fa.year is None or fb.year is None or fa.year == fb.year)
     if fa.vague and fb.vague:
         return fa.value == fb.value and fa.high == fb.high
     if fa.vague or fb.vague:
@@ -231,6 +261,8 @@ def same_value(a: Mention, b: Mention) -> bool:
 def _role(text: str, fig: Figure) -> str:
     if fig.percent:
         return "percent"
+    if fig.unit:
+        return fig.unit
     if _CURRENCY.search(text[max(0, fig.start - 2) : fig.start]) or _CURRENCY.match(
         text[fig.end : fig.end + 9].strip()
     ):
@@ -260,18 +292,38 @@ def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> 
 
 
 def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
-    """Figures that differ in value between statement and report (notation does not count)."""
+    """Figures that differ in value between statement and report (notation does not count).
+
+    A figure one side gives and the other leaves out is a difference only when it is written in
+    digits and is no year or duration: "the three" vs "they", "2024" in a date one side gives
+    without its year, or "in 24 hours" vs "overnight" are not differences.
+    """
     statement = mentions(ctx.statement, ctx.src)
     report = mentions(ctx.report, "en")
     source = mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
-    return compare_mentions(
+    found = compare_mentions(
         "number", statement, report, same_value, source=source, compatible=_same_class
     )
+    minor = {m.span for m in statement + report if m.span and _minor(m)}
+    kept = tuple(
+        d
+        for d in found.differences
+        if (d.statement_span and d.report_span) or (d.statement_span or d.report_span) not in minor
+    )
+    return Finding(kept, found.claims)
 
 
-_CLASSES = frozenset({"percent", "money", "year"})
+def _minor(m: Mention) -> bool:
+    fig = m.value
+    assert isinstance(fig, Figure)
+    if fig.unit in ("duration", "year", "date") or m.role == "year":
+        return True
+    return not re.search(r"\d", fig.text) and not fig.vague and fig.value <= 10
+
+
+_CLASSES = frozenset({"percent", "money", "year", "date", "duration"})
 
 
 def _same_class(a: Mention, b: Mention) -> bool:

@@ -1,0 +1,155 @@
+"""Dates and durations as values, in English and in kk/ky/ru text.
+
+"2 March 2024", "March 2", "the second of March", "2 марта", "2 наурызда", "14-сентябрда" are
+dates (month, day, and the year when given); "24 hours", "a day", "сутки", "2 недели" are
+durations in hours. The number detector compares them as values, so "second of January" equals
+"January 2" and "24 hours" equals "a day", and a year one side leaves out is no difference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_EN_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+#: Month stems per month number (ru and ky share the Russian names; kk has its own).
+_MONTH_STEMS: dict[int, tuple[str, ...]] = {
+    1: ("январ", "қаңтар"), 2: ("феврал", "ақпан"), 3: ("март", "наурыз"), 4: ("апрел", "сәуір"),
+    5: ("ма[яйе]", "мамыр"), 6: ("июн", "маусым"), 7: ("июл", "шілде"), 8: ("август", "тамыз"),
+    9: ("сентябр", "қыркүйек"), 10: ("октябр", "қазан"), 11: ("ноябр", "қараша"),
+    12: ("декабр", "желтоқсан"),
+}  # fmt: skip
+_ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINAL_DAYS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORDINALS)}
+ORDINAL_DAYS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINALS[:9])})
+ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+
+_MONTH_EN = "|".join(_EN_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_MONTH_CY = "|".join(f"(?:{stem})" for stems in _MONTH_STEMS.values() for stem in stems)
+_ORD = "|".join(sorted(map(re.escape, ORDINAL_DAYS), key=len, reverse=True))
+_YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+_DATE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_EN})\.?(?:,?\s+{_YEAR})?|"
+    rf"(?P<m2>{_MONTH_EN})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>(?:1[89]|20)\d\d))?|"
+    rf"(?:the\s+)?(?P<o3>{_ORD})\s+of\s+(?P<m3>{_MONTH_EN})(?:,?\s+(?P<y3>(?:1[89]|20)\d\d))?|"
+    rf"(?P<m4>{_MONTH_EN})\s+(?:the\s+)?(?P<o4>{_ORD})|"
+    rf"(?:(?P<y5>(?:1[89]|20)\d\d)\s*(?:жылғы|жылы|-жылы|-жылдын|ж\.)\s+)?"
+    rf"(?P<d5>\d{{1,2}})[\s-]*(?P<m5>{_MONTH_CY})\w*(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+#: Duration units in hours.
+_UNITS: tuple[tuple[str, float], ...] = (
+    (r"hours?|hrs?|час\w*|сағат\w*|саат\w*", 1.0),
+    (r"days?|сут\w*|дн(?:я|ей)|день|күн\w*", 24.0),
+    (r"weeks?|недел\w*|апта\w*|жума\w*", 168.0),
+    (r"months?|месяц\w*|ай\w*", 720.0),
+)
+_UNIT = re.compile(
+    r"\s*(?:-\s*)?(?:"
+    + "|".join(f"(?P<u{i}>{rx})" for i, (rx, _) in enumerate(_UNITS))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+_ONE_UNIT = re.compile(
+    r"(?<!\w)(?:(?:an?|one|a\s+single|за|бір|бир)\s+(?P<u>hour|day|week|month|сутки|тәулік|сутка)|"
+    r"(?P<s>сутки|тәулік))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date found in a text: month, day and the year when given, with its span."""
+
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+
+def find_dates(text: str) -> list[DateValue]:
+    """Dates in ``text`` (English or kk/ky/ru)."""
+    out = []
+    for m in _DATE.finditer(text):
+        g = {k: v for k, v in m.groupdict().items() if v}
+        month = _month(g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5", ""))
+        if "o3" in g or "o4" in g:
+            day = ORDINAL_DAYS[(g.get("o3") or g["o4"]).lower()]
+        else:
+            day = int(g.get("d1") or g.get("d2") or g.get("d5") or 0)
+        year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5") or g.get("y6")
+        if month and 1 <= day <= 31:
+            out.append(DateValue(m.start(), m.end(), month, day, int(year) if year else None))
+    return out
+
+
+def _month(word: str) -> int:
+    w = word.lower().rstrip(".")
+    for i, name in enumerate(_EN_MONTHS, start=1):
+        if name.startswith(w) and len(w) >= 3:
+            return i
+    for number, stems in _MONTH_STEMS.items():
+        if any(re.match(stem, w) for stem in stems):
+            return number
+    return 0
+
+
+def duration_unit(text: str, end: int) -> tuple[float, int] | None:
+    """The duration unit right after offset ``end`` (hours per unit, end of the unit)."""
+    m = _UNIT.match(text, end)
+    if m is None:
+        return None
+    for i, (_, hours) in enumerate(_UNITS):
+        if m.group(f"u{i}"):
+            return hours, m.end()
+    return None  # pragma: no cover - one group always matches
+
+
+def implicit_durations(text: str) -> list[tuple[int, int, float]]:
+    """Durations written without digits ("a day", "сутки", "overnight"): (start, end, hours)."""
+    out = []
+    for m in _ONE_UNIT.finditer(text):
+        word = (m.group("u") or m.group("s")).lower()
+        hours = 1.0 if word == "hour" else 168.0 if word == "week" else 720.0
+        if word in ("day", "сутки", "тәулік", "сутка"):
+            hours = 24.0
+        out.append((m.start(), m.end(), hours))
+    return out
