@@ -40,14 +40,15 @@ def test_bandits_in_the_statement_are_protesters_in_the_report(
     assert not any(d.kind == "number" for d in al.differences), "20 тысяч = 20,000 is no difference"
 
 
-def test_the_hijacking_by_foreign_terrorists_is_attributed_and_hedged(
+def test_the_hijacking_by_foreign_terrorists_is_distanced_and_hedged(
     sample_result: CaseComparison,
 ) -> None:
     al = _aligned(sample_result, "hijacked by terrorist groups")
-    attributions = [d for d in al.differences if d.kind == "attribution"]
-    assert any(d.statement == "" and "government says" in d.report for d in attributions), (
-        al.differences
-    )
+    # "the government says" retells the government's own claim as the government's: the voice
+    # does not move, so it is no attribution difference; "what it calls" distances the label
+    assert not [d for d in al.differences if d.kind == "attribution"], al.differences
+    distancing = [d.report for d in al.differences if d.kind == "distancing"]
+    assert "what it calls" in distancing, al.differences
     language = _aligned(sample_result, "language that was not Kazakh")
     hedges = [d.report for d in language.differences if d.kind == "certainty"]
     assert any("alleged" in h for h in hedges), language.differences
