@@ -536,12 +536,29 @@ class CaseComparison:
 
 @dataclass(frozen=True)
 class MetricScore:
-    """A corpus-level score with its sacreBLEU signature and per-segment scores."""
+    """A corpus-level score with its sacreBLEU signature and per-segment scores.
+
+    Attributes:
+        metric: Registry name of the metric (``bleu``, ``ter`` ...).
+        score: Corpus score.
+        signature: sacreBLEU-style signature (``BLEU|nrefs:1|...``).
+        segment_scores: One score per segment.
+        higher_is_better: The metric's direction (False for TER, an error rate); renderers
+            use it for "worst first", colours and significance, never the metric's name.
+        ci_low: Lower end of the 95% bootstrap confidence interval of this system's score
+            (sacreBLEU's ``--confidence``: mean ± half-width), ``None`` when not computed.
+        ci_high: Upper end of that interval.
+        ci_resamples: Bootstrap resamples behind the interval (0: none).
+    """
 
     metric: str
     score: float
     signature: str
     segment_scores: tuple[float, ...] = ()
+    higher_is_better: bool = True
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_resamples: int = 0
 
 
 @dataclass(frozen=True)
@@ -560,6 +577,19 @@ class SignificanceResult:
     seed: int
     score: float = 0.0
     signature: str = ""
+    baseline_score: float | None = None
+    higher_is_better: bool = True
+
+    def verdict(self, alpha: float = 0.05) -> str:
+        """``better``, ``worse`` (than the baseline, significantly at ``alpha``, by the
+        metric's direction) or ``not significant``; ``better``/``worse`` need
+        ``baseline_score``."""
+        if not self.p_value < alpha or self.baseline_score is None:
+            return "not significant"
+        gain = self.score - self.baseline_score
+        if gain == 0:
+            return "not significant"
+        return "better" if (gain > 0) == self.higher_is_better else "worse"
 
 
 @dataclass(frozen=True)

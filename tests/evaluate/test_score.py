@@ -233,5 +233,88 @@ def test_cli_significance_prints_no_sacrebleu_chatter(
         "100",
     )
     assert proc.returncode == 0, proc.stderr
-    assert proc.stderr == ""
+    # no sacreBLEU chatter: the only stderr line is the workbench's own small-sample warning
+    assert proc.stderr.startswith("warning: Only 60 segments:") and proc.stderr.count("\n") == 1
     assert "p = " in proc.stdout and "bs:1000|ar:100|seed:12345" in proc.stdout
+
+
+def test_every_metric_declares_direction_significance_and_workers() -> None:
+    for name in METRICS.names():
+        metric = METRICS.get(name)
+        assert isinstance(metric.higher_is_better, bool)
+        assert isinstance(metric.supports_significance, bool)
+        assert isinstance(metric.supports_workers, bool)
+    assert not METRICS.get("ter").higher_is_better and METRICS.get("bleu").higher_is_better
+    assert not METRICS.get("comet").supports_significance
+
+
+def test_intervals_for_every_system_equal_sacrebleu_confidence(tmp_path: Path) -> None:
+    """Every system, the baseline included, gets sacrebleu --confidence's own μ ± ci."""
+    import re
+
+    from tests.evaluate.conftest import run_sacrebleu
+
+    ref = [f"The committee met on day {i} and agreed on the {i}th point." for i in range(40)]
+    a = perturb(ref, 1, 0.1, 0.1)
+    b = perturb(ref, 2, 0.3, 0.2)
+    rf, af = write_lines(tmp_path / "r.txt", ref), write_lines(tmp_path / "a.txt", a)
+    tested = score_systems(
+        [("a", a), ("b", b)], [ref], metrics="bleu,ter", significance="bootstrap", resamples=200
+    )
+    alone = score_systems([("a", a)], [ref], metrics="bleu,ter", confidence=200)
+    out = run_sacrebleu(
+        str(rf), "-i", str(af), "-m", "bleu", "ter", "--confidence", "--confidence-n", "200"
+    )
+    expected = [tuple(map(float, m)) for m in re.findall(r"μ = ([\d.]+) ± ([\d.]+)", out)]
+    for k, (mean, half) in enumerate(expected):
+        for score in (tested[0].scores[k], alone[0].scores[k]):
+            assert score.ci_low is not None and score.ci_high is not None
+            assert round((score.ci_low + score.ci_high) / 2, 1) == mean
+            assert round((score.ci_high - score.ci_low) / 2, 1) == half
+            assert score.ci_resamples == 200
+    ter = tested[1].scores[1]
+    assert not ter.higher_is_better and ter.ci_low is not None  # non-baseline too
+    (test,) = [t for t in tested[1].significance if t.metric == "ter"]
+    assert test.baseline_score == tested[0].scores[1].score and not test.higher_is_better
+    # b is much worse than a: TER is higher, and that is "worse", never "better"
+    assert ter.score > tested[0].scores[1].score and test.verdict() == "worse"
+
+
+def test_a_new_metric_gets_significance_and_workers_by_declaring_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A metric that is no SacrebleuMetric but declares the hooks gets tests and intervals."""
+    from dataclasses import dataclass
+
+    from workbench.score.metrics import SacrebleuMetric
+
+    @dataclass(frozen=True)
+    class Wrapped:
+        inner: SacrebleuMetric
+        name: str = "chrf-wrapped"
+        needs_source: bool = False
+        higher_is_better: bool = True
+        supports_significance: bool = True
+        supports_workers: bool = True
+
+        def __getattr__(self, attr: str) -> object:
+            return getattr(self.inner, attr)
+
+        def score(self, *args: object, **kwargs: object) -> object:
+            return self.inner.score(*args, **kwargs)  # type: ignore[arg-type]
+
+    wrapped = Wrapped(SacrebleuMetric("chrf", "CHRF"))
+    assert not isinstance(wrapped, SacrebleuMetric)
+    monkeypatch.setitem(METRICS._entries, "chrf-wrapped", wrapped)
+    ref = [f"Line {i} of the statement was read aloud." for i in range(30)]
+    a, b = perturb(ref, 1, 0.1, 0.1), perturb(ref, 2, 0.3, 0.3)
+    got = score_systems(
+        [("a", a), ("b", b)],
+        [ref],
+        metrics="chrf-wrapped",
+        significance="bootstrap",
+        resamples=100,
+        jobs=2,
+    )
+    assert got[1].significance and got[1].significance[0].metric == "chrf-wrapped"
+    assert got[0].scores[0].ci_low is not None

@@ -5,7 +5,15 @@ Public API:
     :class:`JudgmentStore`, :func:`agreement`, :func:`system_averages`.
 """
 
-from workbench.score.metrics import DEFAULT_METRICS, METRICS, SacrebleuMetric, display_name
+from workbench.score.metrics import (
+    DEFAULT_METRICS,
+    METRICS,
+    Metric,
+    PairedMetric,
+    SacrebleuMetric,
+    display_name,
+    higher_is_better,
+)
 from workbench.score.significance import DEFAULT_SEED, SIGNIFICANCE
 from workbench.score.systems import score_systems, validate_inputs
 
@@ -13,9 +21,12 @@ __all__ = [
     "DEFAULT_METRICS",
     "DEFAULT_SEED",
     "METRICS",
+    "Metric",
+    "PairedMetric",
     "SIGNIFICANCE",
     "SacrebleuMetric",
     "display_name",
+    "higher_is_better",
     "score_systems",
     "validate_inputs",
 ]

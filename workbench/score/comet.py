@@ -28,6 +28,9 @@ class CometMetric:
     name: str = "comet"
     needs_source: bool = True
     higher_is_better: bool = True
+    #: No per-segment sufficient statistics: no paired test, and the model stays in-process.
+    supports_significance: bool = False
+    supports_workers: bool = False
 
     def _load(self, model_name: str) -> Any:
         try:
@@ -71,7 +74,15 @@ class CometMetric:
             ]
             result = model.predict(data, batch_size=int(opts.get("batch_size", 8)), gpus=0)
             segments = tuple(100 * float(x) for x in result.scores)
-            out.append(MetricScore("comet", 100 * float(result.system_score), signature, segments))
+            out.append(
+                MetricScore(
+                    "comet",
+                    100 * float(result.system_score),
+                    signature,
+                    segments,
+                    higher_is_better=self.higher_is_better,
+                )
+            )
         return out
 
 

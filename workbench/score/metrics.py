@@ -23,7 +23,12 @@ from workbench.types import MetricScore
 
 
 class Metric(Protocol):
-    """What every registered metric offers."""
+    """What every registered metric declares and offers.
+
+    Generic code (``score_systems``, the UI, the reports) asks these attributes, never the
+    concrete class: a new metric gets paired significance and worker processes by declaring
+    them (and, for significance, implementing :class:`PairedMetric`'s hooks).
+    """
 
     @property
     def name(self) -> str:
@@ -35,6 +40,23 @@ class Metric(Protocol):
         """Whether the metric needs the source segments (COMET does, sacreBLEU's do not)."""
         ...
 
+    @property
+    def higher_is_better(self) -> bool:
+        """Direction: True for a quality score (BLEU, chrF, COMET), False for an error rate
+        (TER)."""
+        ...
+
+    @property
+    def supports_significance(self) -> bool:
+        """Whether the metric implements :class:`PairedMetric` (sufficient statistics per
+        segment), so paired tests and bootstrap confidence intervals work on it."""
+        ...
+
+    @property
+    def supports_workers(self) -> bool:
+        """Whether scoring may run in a worker process (picklable, no big model to load)."""
+        ...
+
     def score(
         self,
         systems: Sequence[Sequence[str]],
@@ -43,6 +65,37 @@ class Metric(Protocol):
         options: Mapping[str, Any] | None = None,
     ) -> list[MetricScore]:
         """Score every system (one list of segments each) against the reference streams."""
+        ...
+
+
+class PairedMetric(Metric, Protocol):
+    """A metric with per-segment sufficient statistics, as sacreBLEU's ``Metric`` has them.
+
+    ``create`` returns an object with sacreBLEU's metric interface
+    (``_extract_corpus_statistics``, ``_aggregate_and_compute``, ``_compute_score_from_stats``,
+    ``get_signature``); sacreBLEU's ``PairedTest`` and bootstrap then work on it unchanged.
+    """
+
+    def create(
+        self,
+        references: Sequence[Sequence[str]] | None = None,
+        options: Mapping[str, Any] | None = None,
+    ) -> Any:
+        """The corpus-level metric object (references cached when given)."""
+        ...
+
+    def create_sentence(self, options: Mapping[str, Any] | None = None) -> Any:
+        """The metric object used for segment-level scores."""
+        ...
+
+    def statistics(self, metric: Any, hypotheses: Sequence[str]) -> list[list[float]]:
+        """Per-segment sufficient statistics of one system."""
+        ...
+
+    def from_statistics(
+        self, metric: Any, sentence_metric: Any, stats: list[list[float]]
+    ) -> MetricScore:
+        """Corpus score, signature and segment scores from extracted statistics."""
         ...
 
 
@@ -64,6 +117,8 @@ class SacrebleuMetric:
     sentence_defaults: Mapping[str, Any] = field(default_factory=dict)
     higher_is_better: bool = True
     needs_source: bool = False
+    supports_significance: bool = True
+    supports_workers: bool = True
 
     def create(
         self,
@@ -106,6 +161,7 @@ class SacrebleuMetric:
             score=float(corpus.score),
             signature=f"{corpus.name}|{metric.get_signature().format()}",
             segment_scores=segments,
+            higher_is_better=self.higher_is_better,
         )
 
     def score(
@@ -142,6 +198,15 @@ DEFAULT_METRICS: tuple[str, ...] = ("bleu", "chrf", "ter")
 def display_name(score: MetricScore) -> str:
     """sacreBLEU's name of a score (``BLEU``, ``chrF2``, ``chrF2++``, ``TER``, ``COMET``)."""
     return score.signature.split("|", 1)[0] or score.metric
+
+
+def higher_is_better(name: str) -> bool:
+    """The direction of the registered metric ``name`` (False for TER).
+
+    Raises:
+        UnknownNameError: for a name that is not registered.
+    """
+    return bool(METRICS.get(name).higher_is_better)
 
 
 def metric_names(spec: str | Sequence[str]) -> list[str]:

@@ -105,6 +105,32 @@ class _KnownStatistics:
         return getattr(self._metric, name)
 
 
+#: A bootstrap interval: ``(mean, low, high)`` of the resampled scores (95%).
+Interval = tuple[float, float, float]
+
+
+def bootstrap_interval(
+    metric: Any, stats: list[list[float]], resamples: int, seed: int
+) -> Interval:
+    """95% bootstrap confidence interval of one system's score, as ``sacrebleu --confidence``.
+
+    Runs sacreBLEU's own ``_bootstrap_resample`` and ``estimate_ci`` on statistics the caller
+    already extracted; the interval is the resampled mean ± sacreBLEU's half-width.
+
+    Raises:
+        MetricError: for bad parameters, or when this process's ``SACREBLEU_SEED`` differs.
+    """
+    import numpy as np
+    from sacrebleu.significance import _bootstrap_resample, estimate_ci
+
+    check_parameters(resamples, seed)
+    if os.environ.get("SACREBLEU_SEED") != str(seed):
+        raise MetricError(f"sacreBLEU's seed is not set to {seed} in this process.")
+    _, scores = _bootstrap_resample(stats, metric, resamples)
+    mean, half = estimate_ci(np.array([x.score for x in scores]))
+    return float(mean), float(mean - half), float(mean + half)
+
+
 def paired_test(
     metric_name: str,
     metric: Any,
@@ -117,6 +143,25 @@ def paired_test(
 ) -> list[SignificanceResult]:
     """Compare every system after the first (the baseline) with it on one metric.
 
+    See :func:`paired_test_with_baseline`; this returns only the comparisons.
+    """
+    return paired_test_with_baseline(
+        metric_name, metric, systems, statistics, method=method, resamples=resamples, seed=seed
+    )[1]
+
+
+def paired_test_with_baseline(
+    metric_name: str,
+    metric: Any,
+    systems: Sequence[tuple[str, list[str]]],
+    statistics: Sequence[list[list[float]]],
+    *,
+    method: str = "bootstrap",
+    resamples: int | None = None,
+    seed: int = DEFAULT_SEED,
+) -> tuple[Interval | None, list[SignificanceResult]]:
+    """Compare every system after the first (the baseline) with it on one metric.
+
     Args:
         metric_name: Workbench metric name, stored in the results.
         metric: sacreBLEU metric object with cached references.
@@ -127,8 +172,9 @@ def paired_test(
         seed: Must equal ``SACREBLEU_SEED`` of this process (see :func:`seed_environment`).
 
     Returns:
-        One result per non-baseline system, with p-value, bootstrap mean and 95% interval
-        (mean ± sacreBLEU's half-width) and the signature sacreBLEU gives the test.
+        The baseline's own bootstrap interval (which ``PairedTest`` computes anyway; ``None``
+        if it did not) and one result per non-baseline system, with p-value, bootstrap mean
+        and 95% interval (mean ± sacreBLEU's half-width) and the test's signature.
     """
     from sacrebleu.significance import PairedTest
 
@@ -153,7 +199,11 @@ def paired_test(
     signatures, table = test()
     (score_name,) = signatures
     signature = f"{score_name}|{signatures[score_name].format()}"
-    return [
+    base: Any = table[score_name][0]
+    interval: Interval | None = None
+    if base.mean is not None and base.ci is not None:
+        interval = (float(base.mean), float(base.mean - base.ci), float(base.mean + base.ci))
+    return interval, [
         _result(metric_name, name, systems[0][0], spec, n, seed, result, signature)
         for name, result in zip(table["System"][1:], table[score_name][1:], strict=True)
     ]

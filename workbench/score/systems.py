@@ -16,16 +16,19 @@ import os
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, cast
 
 from workbench.errors import MetricError, UserInputError
-from workbench.score.metrics import DEFAULT_METRICS, METRICS, SacrebleuMetric, metric_names
+from workbench.score.metrics import DEFAULT_METRICS, METRICS, PairedMetric, metric_names
 from workbench.score.significance import (
+    AR_CONFIDENCE_RESAMPLES,
     DEFAULT_SEED,
     SIGNIFICANCE,
+    Interval,
+    bootstrap_interval,
     check_parameters,
-    paired_test,
+    paired_test_with_baseline,
     seed_environment,
 )
 from workbench.types import MetricScore, SignificanceResult, SystemScores
@@ -49,6 +52,12 @@ class _Job:
     significance: str | None
     resamples: int | None
     seed: int
+    confidence: int = 0
+
+    @property
+    def needs_seed(self) -> bool:
+        """Whether the job resamples (and so needs ``SACREBLEU_SEED`` set in its process)."""
+        return bool(self.significance or self.confidence)
 
 
 def validate_inputs(
@@ -95,6 +104,7 @@ def score_systems(
     seed: int = DEFAULT_SEED,
     jobs: int = 0,
     options: Mapping[str, Mapping[str, Any]] | None = None,
+    confidence: int = 0,
 ) -> list[SystemScores]:
     """Score systems against one or more references; the first system is the baseline.
 
@@ -109,14 +119,21 @@ def score_systems(
         jobs: Worker processes (0: one per metric; 1: in-process unless a significance test
             needs a worker for its seed).
         options: Per-metric sacreBLEU options, e.g. ``{"bleu": {"tokenize": "intl"}}``.
+        confidence: Bootstrap resamples for a 95% confidence interval of every system's score
+            (``sacrebleu --confidence``; 0: none). With a significance test every system,
+            the baseline included, gets the test's intervals anyway.
 
     Returns:
         One :class:`SystemScores` per system, in order; all but the first carry significance
-        results when a test was asked for.
+        results when a test was asked for. Scores of metrics that declare
+        ``supports_significance`` carry ``ci_low``/``ci_high`` when a test or ``confidence``
+        was asked for.
     """
     pairs = list(systems.items()) if isinstance(systems, Mapping) else list(systems)
     validate_inputs(pairs, references)
     names = metric_names(metrics)
+    if confidence:
+        check_parameters(confidence, seed)
     if significance is not None:
         method = SIGNIFICANCE.get(significance)
         check_parameters(resamples or method.default_resamples, seed)
@@ -132,9 +149,10 @@ def score_systems(
             references=tuple(tuple(r) for r in references),
             sources=tuple(sources) if sources is not None else None,
             options=dict((options or {}).get(name, {})),
-            significance=significance if isinstance(METRICS.get(name), SacrebleuMetric) else None,
+            significance=significance if METRICS.get(name).supports_significance else None,
             resamples=resamples,
             seed=seed,
+            confidence=confidence if METRICS.get(name).supports_significance else 0,
         )
         for name in names
     ]
@@ -146,13 +164,17 @@ def _run(
     jobs_list: list[_Job], jobs: int, seed: int
 ) -> dict[str, tuple[list[MetricScore], list[SignificanceResult]]]:
     """Run metric jobs in-process or in a pool of worker processes."""
-    parallel = [j for j in jobs_list if isinstance(METRICS.get(j.metric), SacrebleuMetric)]
+    parallel = [j for j in jobs_list if METRICS.get(j.metric).supports_workers]
     local = [j for j in jobs_list if j not in parallel]
     # One process per metric by default, even beyond the number of cores: three jobs of
     # unequal length (chrF > TER > BLEU) on two cores finish sooner time-shared than packed
     # two-and-one, and on a busy machine each process gets its own share of the CPUs.
     workers = jobs or min(len(parallel), _MAX_WORKERS)
-    needs_seed = any(j.significance for j in parallel)
+    needs_seed = any(j.needs_seed for j in parallel)
+    if any(j.needs_seed for j in local):
+        raise MetricError(
+            "A metric that resamples must run in a worker process (declare supports_workers)."
+        )
     results = {j.metric: _evaluate(j) for j in local}
     if parallel and (workers > 1 or needs_seed):
         import sacrebleu.metrics
@@ -182,18 +204,22 @@ def _context() -> Any:
 
 
 def _evaluate(job: _Job) -> tuple[list[MetricScore], list[SignificanceResult]]:
-    """One metric's job: scores of every system and, if asked, the paired test."""
+    """One metric's job: scores of every system and, if asked, the paired test and the
+    bootstrap interval of every system."""
     metric = METRICS.get(job.metric)
-    if not isinstance(metric, SacrebleuMetric):
+    if not metric.supports_significance:
         return metric.score(job.systems, job.references, job.sources, job.options), []
-    sacre = metric.create(job.references, job.options)
-    sentence = metric.create_sentence(job.options)
+    paired = cast(PairedMetric, metric)
+    sacre = paired.create(job.references, job.options)
+    sentence = paired.create_sentence(job.options)
     hyps = [list(h) for h in job.systems]
-    stats = [metric.statistics(sacre, h) for h in hyps]
-    scores = [metric.from_statistics(sacre, sentence, s) for s in stats]
+    stats = [paired.statistics(sacre, h) for h in hyps]
+    scores = [paired.from_statistics(sacre, sentence, s) for s in stats]
     tests: list[SignificanceResult] = []
+    intervals: list[Interval | None] = [None] * len(hyps)
+    n_ci = job.confidence
     if job.significance:
-        tests = paired_test(
+        base, tests = paired_test_with_baseline(
             job.metric,
             sacre,
             list(zip(job.names, hyps, strict=True)),
@@ -202,6 +228,23 @@ def _evaluate(job: _Job) -> tuple[list[MetricScore], list[SignificanceResult]]:
             resamples=job.resamples,
             seed=job.seed,
         )
+        intervals = [base, *[(t.mean, t.ci_low, t.ci_high) for t in tests]]
+        spec = SIGNIFICANCE.get(job.significance)
+        n_ci = (
+            AR_CONFIDENCE_RESAMPLES
+            if spec.test_type == "ar"
+            else job.resamples or spec.default_resamples
+        )
+    elif job.confidence:
+        intervals = [bootstrap_interval(sacre, st, job.confidence, job.seed) for st in stats]
+    scores = [
+        replace(score, ci_low=iv[1], ci_high=iv[2], ci_resamples=n_ci) if iv else score
+        for score, iv in zip(scores, intervals, strict=True)
+    ]
+    tests = [
+        replace(t, baseline_score=scores[0].score, higher_is_better=metric.higher_is_better)
+        for t in tests
+    ]
     return scores, tests
 
 
