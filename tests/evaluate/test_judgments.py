@@ -245,3 +245,57 @@ def test_cli_judgments_add_loads_items_once(tmp_path: Path) -> None:
         )
     bad = run_workbench("judgments", "add", "--src", str(src), "--hyp", str(short), "--db", str(db))
     assert bad.returncode == 2 and "has 2 segments but there are 4 sources" in bad.stderr
+
+
+def test_one_shared_item_gives_undefined_agreement_not_zero(tmp_path: Path) -> None:
+    """The issue's case: two annotators share one item -> alpha and kappa are undefined."""
+    from workbench.pipeline.evaluate import judgment_stats, stats_to_text
+
+    db = tmp_path / "one.sqlite"
+    with _store(db) as store:
+        item = store.next_item("aliya")
+        assert item is not None
+        store.judge(item, "aliya", score=80)
+        store.judge(item, "bakyt", score=30, errors=(ErrorSpan(0, 3, "style", "minor"),))
+    stats = judgment_stats(db)
+    agree = stats["agreement"]
+    assert agree["krippendorff_alpha_da"] is None and agree["alpha_items"] == 1  # type: ignore[index]
+    (pair,) = agree["pairs"]  # type: ignore[index]
+    assert pair["kappa_severity"] is None and pair["items"] == 1
+    text = stats_to_text(stats)
+    assert "0.000" not in text
+    assert "alpha (DA, interval): undefined (1 shared item)" in text
+    assert "kappa (worst severity) undefined (1 shared item)" in text
+    assert krippendorff_alpha_interval({"1": {"a": 80, "b": 30}}) is None
+    assert cohen_kappa(["none"], ["minor"]) is None
+
+
+def test_stats_by_campaign_with_intervals_and_categories(tmp_path: Path) -> None:
+    from workbench.pipeline.evaluate import judgment_stats
+
+    db = tmp_path / "two.sqlite"
+    with JudgmentStore(db) as store:
+        for campaign in ("pilot", "main"):
+            store.add_items(
+                annotation_items(SOURCES, [("A", SYS_A)], references=REFS, campaign=campaign)
+            )
+        for value in (90, 70, 60, 20):
+            item = store.next_item("aliya", "pilot")
+            assert item is not None
+            store.judge(item, "aliya", score=value, errors=(ErrorSpan(0, 3, "style", "minor"),))
+        item = store.next_item("aliya", "main")
+        assert item is not None
+        store.judge(item, "aliya", score=5)
+    stats = judgment_stats(db, "pilot")
+    (system,) = stats["systems"]  # type: ignore[misc]
+    assert stats["judgments"] == 4 and system["da_mean"] == pytest.approx(60.0)
+    assert 20 <= system["da_ci_low"] < 60 < system["da_ci_high"] <= 90
+    assert [tuple(x) for x in system["errors_by_category"]] == [("style", "minor", 4)]
+    assert judgment_stats(db)["judgments"] == 5
+    with pytest.raises(UserInputError, match="No campaign 'nope'.*main, pilot"):
+        judgment_stats(db, "nope")
+    proc = run_workbench("judgments", "stats", "--db", str(db), "--campaign", "pilot")
+    assert proc.returncode == 0, proc.stderr
+    assert "4 judgments by 1 annotators in campaign pilot" in proc.stdout
+    bad = run_workbench("judgments", "stats", "--db", str(db), "--campaign", "nope")
+    assert bad.returncode == 2 and "No campaign 'nope'" in bad.stderr

@@ -8,14 +8,19 @@ Which statistic where:
   marked on an item (``none`` < ``minor`` < ``major`` < ``critical``), over items both judged.
   Kappa is computed on the nominal labels (it ignores how far apart two severities are).
 
-Per system: mean raw DA, mean DA z-scored per annotator (as WMT does, so harsh and lenient
-annotators weigh the same), the MQM penalty per segment (minor 1, major 5, critical 10) and
-error counts by severity.
+Every agreement statistic needs at least :data:`MIN_SHARED_ITEMS` items judged by both sides;
+with fewer it is ``None`` ("undefined") and the item count is reported beside it, never a
+made-up 0.
+
+Per system: mean raw DA (or ESA) score with a 95% bootstrap interval, mean DA z-scored per
+annotator (as WMT does, so harsh and lenient annotators weigh the same), the MQM penalty per
+segment (minor 1, major 5, critical 10) and error counts by severity and by category.
 """
 
 from __future__ import annotations
 
 import math
+import random
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +31,11 @@ from workbench.types import Judgment
 
 #: Severity labels in order, ``none`` for an item judged without errors.
 SEVERITY_LABELS: tuple[str, ...] = ("none", *SEVERITIES)
+#: Fewest items two annotators must share for an agreement statistic to be defined.
+MIN_SHARED_ITEMS = 2
+#: Bootstrap resamples and seed of the interval around a system's mean human score.
+MEAN_RESAMPLES = 1000
+MEAN_SEED = 12345
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,9 @@ class SystemHumanScores:
     mqm_per_segment: float
     errors_by_severity: tuple[tuple[str, int], ...]
     signatures: tuple[str, ...]
+    da_ci_low: float | None = None
+    da_ci_high: float | None = None
+    errors_by_category: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,9 +126,27 @@ def spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
     return pearson(ranks(x), ranks(y)) if len(x) == len(y) else None
 
 
+def mean_interval(
+    values: Sequence[float], resamples: int = MEAN_RESAMPLES, seed: int = MEAN_SEED
+) -> tuple[float, float] | None:
+    """95% percentile-bootstrap interval of the mean (``None`` with fewer than two values).
+
+    The seed is fixed, so the same judgments always give the same interval.
+    """
+    if len(values) < 2:
+        return None
+    rng = random.Random(seed)
+    n = len(values)
+    means = sorted(sum(rng.choices(values, k=n)) / n for _ in range(resamples))
+    low = means[int(0.025 * resamples)]
+    high = means[min(resamples - 1, int(0.975 * resamples))]
+    return low, high
+
+
 def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
-    """Cohen's kappa of two annotators' nominal labels; ``None`` if undefined."""
-    if len(a) != len(b) or not a:
+    """Cohen's kappa of two annotators' nominal labels; ``None`` if undefined (fewer than
+    :data:`MIN_SHARED_ITEMS` items, or chance agreement of 1)."""
+    if len(a) != len(b) or len(a) < MIN_SHARED_ITEMS:
         return None
     n = len(a)
     observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
@@ -129,12 +160,14 @@ def cohen_kappa(a: Sequence[str], b: Sequence[str]) -> float | None:
 def krippendorff_alpha_interval(units: Mapping[str, Mapping[str, float]]) -> float | None:
     """Krippendorff's alpha, interval distance, from ``item -> annotator -> value``.
 
-    Items judged by fewer than two annotators do not count (they carry no agreement). Uses
-    the coincidence-matrix form: ``alpha = 1 - D_o / D_e``.
+    Items judged by fewer than two annotators do not count (they carry no agreement); with
+    fewer than :data:`MIN_SHARED_ITEMS` such items alpha is undefined (``None``): one item's
+    values alone make alpha 0 whatever they are. Uses the coincidence-matrix form:
+    ``alpha = 1 - D_o / D_e``.
     """
     pairable = [list(v.values()) for v in units.values() if len(v) >= 2]
     n = sum(len(v) for v in pairable)
-    if n < 2:
+    if len(pairable) < MIN_SHARED_ITEMS or n < 2:
         return None
     observed = 0.0
     for values in pairable:
@@ -159,8 +192,10 @@ def _z_scores(judgments: Sequence[Judgment]) -> dict[int, float]:
         scores = [float(judgments[i].score or 0.0) for i in idx]
         mean = sum(scores) / len(scores)
         sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / len(scores))
+        if sd == 0:  # one score, or all equal: z is undefined, not 0
+            continue
         for i, s in zip(idx, scores, strict=True):
-            out[i] = (s - mean) / sd if sd > 0 else 0.0
+            out[i] = (s - mean) / sd
     return out
 
 
@@ -176,6 +211,8 @@ def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
         idx = by_system[system]
         da = [float(items[i].score) for i in idx if items[i].score is not None]  # type: ignore[arg-type]
         severities = Counter(e.severity for i in idx for e in items[i].errors)
+        by_category = Counter((e.category, e.severity) for i in idx for e in items[i].errors)
+        interval = mean_interval(da)
         out.append(
             SystemHumanScores(
                 system=system,
@@ -186,6 +223,9 @@ def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
                 mqm_per_segment=sum(mqm_penalty(items[i]) for i in idx) / len(idx),
                 errors_by_severity=tuple((s, severities.get(s, 0)) for s in SEVERITIES),
                 signatures=tuple(sorted({items[i].signature for i in idx if items[i].signature})),
+                da_ci_low=interval[0] if interval else None,
+                da_ci_high=interval[1] if interval else None,
+                errors_by_category=tuple((c, v, n) for (c, v), n in sorted(by_category.items())),
             )
         )
     return out

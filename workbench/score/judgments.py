@@ -289,13 +289,19 @@ class JudgmentStore:
         )
 
     def judgments(
-        self, *, annotator: str | None = None, system: str | None = None, latest: bool = True
+        self,
+        *,
+        annotator: str | None = None,
+        system: str | None = None,
+        latest: bool = True,
+        campaign: str | None = None,
     ) -> list[Judgment]:
         """Stored judgments, oldest first.
 
         Args:
             annotator: Only this annotator's.
             system: Only judgments of this system.
+            campaign: Only judgments of this campaign's items.
             latest: Keep only the newest judgment per (annotator, item) — a re-judgment
                 replaces the earlier one; ``False`` returns the full history.
         """
@@ -307,6 +313,9 @@ class JudgmentStore:
         if system is not None:
             sql += " AND system = ?"
             args.append(system)
+        if campaign is not None:
+            sql += " AND item_id IN (SELECT item_id FROM items WHERE campaign = ?)"
+            args.append(campaign)
         if latest:
             sql += (
                 " AND id = (SELECT MAX(id) FROM judgments k "
