@@ -118,10 +118,55 @@ def test_html_report_is_standalone_and_escaped(scored: list) -> None:
     assert not re.search(r"(src|href)=['\"]?(https?:)?//", page), (
         "the report must not load anything"
     )
-    assert page.count("<svg") == 2 * 2  # per metric: a distribution + one system-vs-baseline
+    # per metric: corpus bars, a distribution and one system-vs-baseline scatter
+    assert page.count("<svg") == 2 * 3
     assert page.count("<circle") == 2 * 80  # one dot per segment per scatter plot
     assert scored[0].scores[0].signature in page
-    ET.fromstring(re.search(r"<svg.*?</svg>", page, re.S).group(0))  # type: ignore[union-attr]
+    for svg in re.findall(r"<svg.*?</svg>", page, re.S):
+        ET.fromstring(svg)
+        assert "class='tick'" in svg, "every plot has axis numbers"
+
+
+@pytest.mark.parametrize(
+    ("higher", "base", "other", "verdict", "css"),
+    [
+        (True, 30.0, 35.0, "better", "better"),
+        (True, 30.0, 25.0, "worse", "worse"),
+        (False, 50.0, 40.0, "better", "better"),  # TER fell: better
+        (False, 50.0, 60.0, "worse", "worse"),  # TER rose: worse, never green
+    ],
+)
+def test_report_colours_significance_by_direction(
+    higher: bool, base: float, other: float, verdict: str, css: str
+) -> None:
+    from workbench.types import MetricScore, SignificanceResult, SystemScores
+
+    name = "BLEU" if higher else "TER"
+    test = SignificanceResult(
+        "m",
+        "new",
+        "base",
+        "bootstrap",
+        0.001,
+        other,
+        other - 1,
+        other + 1,
+        1000,
+        12345,
+        score=other,
+        baseline_score=base,
+        higher_is_better=higher,
+    )
+    systems = [
+        SystemScores("base", (MetricScore("m", base, f"{name}|x", (base, base), higher),)),
+        SystemScores(
+            "new", (MetricScore("m", other, f"{name}|x", (other, other), higher),), (test,)
+        ),
+    ]
+    assert test.verdict() == verdict
+    page = render_html_report(systems)
+    assert f"<span class='{css}'>(p = 0.0010, {verdict})" in page
+    assert ("lower is better" in page) == (not higher)
 
 
 def test_report_cli_writes_a_file(tmp_path: Path, shared_data: Path) -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import settings_from_args, write_text_output
 from workbench.errors import UserInputError
-from workbench.types import SystemScores
+
+if TYPE_CHECKING:
+    from workbench.pipeline.evaluate import Evaluation
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -29,6 +33,11 @@ def _add_scoring_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--resamples", type=int, help="bootstrap resamples / AR trials (1000 / 10000)")
     p.add_argument("--seed", type=int, default=12345, help="random seed of the test (12345)")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (0: one per metric)")
+    p.add_argument(
+        "--confidence",
+        action="store_true",
+        help="95%% bootstrap interval of every system's score (always on with --significance)",
+    )
     p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
 
 
@@ -50,29 +59,35 @@ def _add_system_files(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ref", action="append", required=True, help="reference file (repeatable)")
     p.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
     p.add_argument("--names", help="comma-separated system names (default: file names)")
+    p.add_argument("--src", help="source segments, line-aligned (needed by comet)")
 
 
-def _systems_from_args(args: argparse.Namespace) -> list[SystemScores]:
-    """Score the ``--hyp`` files against the ``--ref`` files with the scoring options."""
-    from workbench.pipeline.evaluate import score_files
+def _systems_from_args(args: argparse.Namespace) -> Evaluation:
+    """Score the ``--hyp`` files against the ``--ref`` files with the scoring options; print
+    the evaluation's warnings (too few segments ...) on stderr."""
+    from workbench.pipeline.evaluate import DEFAULT_CONFIDENCE, score_files
 
-    systems = score_files(
+    evaluation = score_files(
         args.hyp,
         args.ref,
         names=args.names,
+        source=args.src,
         metrics=args.metrics,
         significance=args.significance,
         resamples=args.resamples,
         seed=args.seed,
         jobs=args.jobs,
+        confidence=DEFAULT_CONFIDENCE if args.confidence else 0,
     )
-    return systems
+    for warning in evaluation.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return evaluation
 
 
 def _score(args: argparse.Namespace) -> int:
     from workbench.export.tables import scores_to_json, scores_to_text
 
-    systems = _systems_from_args(args)
+    systems = list(_systems_from_args(args).systems)
     meta = {"references": args.ref, "hypotheses": args.hyp}
     text = (
         scores_to_json(systems, **meta) + "\n" if args.format == "json" else scores_to_text(systems)
@@ -179,6 +194,7 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     add.set_defaults(handler=_judgments_add)
     st = jsub.add_parser("stats", help="per-system averages and annotator agreement")
     st.add_argument("--db", help="judgments database (default: the workbench home's)")
+    st.add_argument("--campaign", help="only this campaign's judgments (default: all)")
     st.add_argument("--format", choices=["json", "text"], default="text")
     st.set_defaults(handler=_judgments_stats)
 
@@ -222,7 +238,7 @@ def _judgments_export(args: argparse.Namespace) -> int:
 def _judgments_stats(args: argparse.Namespace) -> int:
     from workbench.pipeline.evaluate import judgment_stats, stats_to_text
 
-    stats = judgment_stats(_db_path(args))
+    stats = judgment_stats(_db_path(args), args.campaign)
     if args.format == "json":
         import json
 
@@ -248,6 +264,9 @@ def _register_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 def _report(args: argparse.Namespace) -> int:
     from workbench.export.html_report import write_html_report
 
-    systems = _systems_from_args(args)
-    print(write_html_report(systems, args.output, title=args.title))
+    evaluation = _systems_from_args(args)
+    path = write_html_report(
+        evaluation.systems, args.output, title=args.title, warnings=evaluation.warnings
+    )
+    print(path)
     return 0

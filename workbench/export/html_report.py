@@ -19,14 +19,16 @@ from workbench.errors import UserInputError
 from workbench.types import MetricScore, SystemScores
 
 _COLOURS = ("#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#6a4c93", "#00798c", "#8d6a9f")
-_W, _H, _PAD = 420, 240, 36
+_W, _H, _PAD = 420, 240, 46
 
 _CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:.3em .6em}
 th{background:#f2f2f2}td.num{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:.85em;color:#555}.plots{display:flex;flex-wrap:wrap;gap:1em}
-figure{margin:0}figcaption{font-size:.9em;color:#444}.sig{color:#2e933c}.ns{color:#999}
+figure{margin:0}figcaption{font-size:.9em;color:#444}.better{color:#1e7b34;font-weight:600}
+.worse{color:#b3261e;font-weight:600}.ns{color:#777}.ci{color:#555;font-size:.9em}
+.warn{background:#fff4ce;border:1px solid #e0b400;padding:.5em .8em}
 """
 
 
@@ -38,27 +40,37 @@ def _name(score: MetricScore) -> str:
     return score.signature.split("|", 1)[0] or score.metric
 
 
+def _direction(score: MetricScore) -> str:
+    return "higher is better" if score.higher_is_better else "lower is better"
+
+
 def _table(systems: Sequence[SystemScores]) -> str:
     metrics = [s.metric for s in systems[0].scores]
-    head = "".join(f"<th>{_esc(_name(m))}</th>" for m in systems[0].scores)
+    head = "".join(
+        f"<th>{_esc(_name(m))}<br><small>{_direction(m)}</small></th>" for m in systems[0].scores
+    )
     rows = []
     for i, system in enumerate(systems):
         tests = {t.metric: t for t in system.significance}
         cells = []
         for metric, score in zip(metrics, system.scores, strict=True):
             cell = f"{score.score:.2f}"
+            if score.ci_low is not None and score.ci_high is not None:
+                cell += f" <span class='ci'>[{score.ci_low:.2f}–{score.ci_high:.2f}]</span>"
             test = tests.get(metric)
             if test is not None:
-                cls = "sig" if test.p_value < 0.05 else "ns"
-                half = (test.ci_high - test.ci_low) / 2
-                cell += (
-                    f" <span class='{cls}'>(μ {test.mean:.2f} ± {half:.2f}, "
-                    f"p = {test.p_value:.4f})</span>"
-                )
+                verdict = test.verdict()
+                cls = {"better": "better", "worse": "worse"}.get(verdict, "ns")
+                cell += f" <span class='{cls}'>(p = {test.p_value:.4f}, {_esc(verdict)})</span>"
             cells.append(f"<td class='num'>{cell}</td>")
         label = _esc(system.name) + (" <em>(baseline)</em>" if i == 0 and len(systems) > 1 else "")
         rows.append(f"<tr><th>{label}</th>{''.join(cells)}</tr>")
-    return f"<table><tr><th>system</th>{head}</tr>{''.join(rows)}</table>"
+    legend = (
+        "<p>Brackets: 95% bootstrap confidence interval of the score. Green: significantly "
+        "better than the baseline (p &lt; 0.05) in the metric's direction; red: significantly "
+        "worse; grey: not significant.</p>"
+    )
+    return f"<table><tr><th>system</th>{head}</tr>{''.join(rows)}</table>{legend}"
 
 
 def _signatures(systems: Sequence[SystemScores]) -> str:
@@ -72,16 +84,47 @@ def _signatures(systems: Sequence[SystemScores]) -> str:
     return "<ul>" + "".join(f"<li><code>{_esc(s)}</code></li>" for s in seen) + "</ul>"
 
 
-def _axes(x_label: str, y_label: str) -> str:
+def _ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """``count + 1`` evenly spaced axis values from ``lo`` to ``hi``."""
+    step = (hi - lo) / count
+    return [lo + k * step for k in range(count + 1)]
+
+
+def _axes(
+    x_label: str,
+    y_label: str,
+    x_range: tuple[float, float] | None = None,
+    y_range: tuple[float, float] | None = None,
+) -> str:
+    """Axis lines, labels and tick numbers (``x_range``/``y_range``: value at each end)."""
     x0, y0, x1, y1 = _PAD, _H - _PAD, _W - 10, 10
-    return (
+    parts = [
         f"<line x1='{x0}' y1='{y0}' x2='{x1}' y2='{y0}' stroke='#333'/>"
         f"<line x1='{x0}' y1='{y0}' x2='{x0}' y2='{y1}' stroke='#333'/>"
-        f"<text x='{(x0 + x1) / 2}' y='{_H - 6}' text-anchor='middle' font-size='11'>"
+        f"<text x='{(x0 + x1) / 2}' y='{_H - 4}' text-anchor='middle' font-size='11'>"
         f"{_esc(x_label)}</text>"
-        f"<text x='12' y='{(y0 + y1) / 2}' font-size='11' text-anchor='middle' "
-        f"transform='rotate(-90 12 {(y0 + y1) / 2})'>{_esc(y_label)}</text>"
-    )
+        f"<text x='10' y='{(y0 + y1) / 2}' font-size='11' text-anchor='middle' "
+        f"transform='rotate(-90 10 {(y0 + y1) / 2})'>{_esc(y_label)}</text>"
+    ]
+    if x_range is not None:
+        lo, hi = x_range
+        for v in _ticks(lo, hi):
+            x = x0 + (v - lo) / ((hi - lo) or 1) * (x1 - x0)
+            parts.append(
+                f"<line x1='{x:.1f}' y1='{y0}' x2='{x:.1f}' y2='{y0 + 4}' stroke='#333'/>"
+                f"<text class='tick' x='{x:.1f}' y='{y0 + 15}' text-anchor='middle' "
+                f"font-size='10'>{v:g}</text>"
+            )
+    if y_range is not None:
+        lo, hi = y_range
+        for v in _ticks(lo, hi):
+            y = y0 - (v - lo) / ((hi - lo) or 1) * (y0 - y1)
+            parts.append(
+                f"<line x1='{x0 - 4}' y1='{y:.1f}' x2='{x0}' y2='{y:.1f}' stroke='#333'/>"
+                f"<text class='tick' x='{x0 - 6}' y='{y + 3:.1f}' text-anchor='end' "
+                f"font-size='10'>{v:.3g}</text>"
+            )
+    return "".join(parts)
 
 
 def _range(values: Sequence[float]) -> tuple[float, float]:
@@ -103,7 +146,14 @@ def histogram_svg(systems: Sequence[SystemScores], metric_index: int, bins: int 
         counts.append([x / max(1, len(values)) for x in tally])
     top = max((x for c in counts for x in c), default=1.0) or 1.0
     sx = (_W - 10 - _PAD) / bins
-    parts = [_axes(f"segment {_name(systems[0].scores[metric_index])} ({lo:g}–{hi:g})", "share")]
+    parts = [
+        _axes(
+            f"segment {_name(systems[0].scores[metric_index])}",
+            "share of segments",
+            (lo, hi),
+            (0.0, top),
+        )
+    ]
     for k, c in enumerate(counts):
         points = " ".join(
             f"{_PAD + (b + 0.5) * sx:.1f},{_H - _PAD - (x / top) * (_H - _PAD - 10):.1f}"
@@ -117,6 +167,46 @@ def histogram_svg(systems: Sequence[SystemScores], metric_index: int, bins: int 
             f"<text x='{_W - 14}' y='{22 + 14 * k}' text-anchor='end' font-size='11' "
             f"fill='{colour}'>{_esc(systems[k].name)}</text>"
         )
+    return (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{_W}' height='{_H}'>{''.join(parts)}</svg>"
+    )
+
+
+#: Bar colours by verdict against the baseline (the baseline and untested systems: neutral).
+_VERDICT_COLOURS = {"better": "#2e933c", "worse": "#d1495b", "not significant": "#8a8a8a"}
+
+
+def bars_svg(systems: Sequence[SystemScores], metric_index: int) -> str:
+    """Corpus scores as bars starting at 0, with each system's 95% interval as a whisker and
+    colours by verdict against the baseline (green better, red worse, in the metric's
+    direction)."""
+    scores = [s.scores[metric_index] for s in systems]
+    top = max([m.ci_high or m.score for m in scores] + [m.score for m in scores] + [1.0])
+    hi = 100.0 if top <= 100 else top * 1.05
+    slot = (_W - 10 - _PAD) / max(1, len(systems))
+
+    def py(v: float) -> float:
+        return _H - _PAD - max(0.0, v) / hi * (_H - _PAD - 10)
+
+    parts = [_axes(f"{_name(scores[0])} ({_direction(scores[0])})", "score", None, (0.0, hi))]
+    for k, (system, score) in enumerate(zip(systems, scores, strict=True)):
+        test = {t.metric: t for t in system.significance}.get(score.metric)
+        colour = _VERDICT_COLOURS[test.verdict()] if test else "#1b6ca8"
+        x = _PAD + k * slot + slot * 0.2
+        w = slot * 0.6
+        parts.append(
+            f"<rect x='{x:.1f}' y='{py(score.score):.1f}' width='{w:.1f}' "
+            f"height='{py(0) - py(score.score):.1f}' fill='{colour}'><title>"
+            f"{_esc(system.name)}: {score.score:.2f}</title></rect>"
+            f"<text x='{x + w / 2:.1f}' y='{_H - _PAD + 14}' text-anchor='middle' "
+            f"font-size='10'>{_esc(system.name[:18])}</text>"
+        )
+        if score.ci_low is not None and score.ci_high is not None:
+            cx = x + w / 2
+            parts.append(
+                f"<line x1='{cx:.1f}' y1='{py(score.ci_low):.1f}' x2='{cx:.1f}' "
+                f"y2='{py(score.ci_high):.1f}' stroke='#222' stroke-width='1.5'/>"
+            )
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{_W}' height='{_H}'>{''.join(parts)}</svg>"
     )
@@ -140,21 +230,28 @@ def scatter_svg(baseline: MetricScore, other: MetricScore, x_name: str, y_name: 
     diagonal = f"<line x1='{px(lo)}' y1='{py(lo)}' x2='{px(hi)}' y2='{py(hi)}' stroke='#999' stroke-dasharray='4'/>"
     return (
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{_W}' height='{_H}'>"
-        f"{_axes(x_name, y_name)}{diagonal}{dots}</svg>"
+        f"{_axes(x_name, y_name, (lo, hi), (lo, hi))}{diagonal}{dots}</svg>"
     )
 
 
 def render_html_report(
-    systems: Sequence[SystemScores], *, title: str = "Translation quality report", notes: str = ""
+    systems: Sequence[SystemScores],
+    *,
+    title: str = "Translation quality report",
+    notes: str = "",
+    warnings: Sequence[str] = (),
 ) -> str:
-    """The report as one HTML string (no external resources)."""
+    """The report as one HTML string (no external resources); ``warnings`` are shown above
+    the scores."""
     if not systems or not systems[0].scores:
         raise UserInputError("Nothing to report: no system scores were given.")
     plots = []
     for m, score in enumerate(systems[0].scores):
         figures = [
+            f"<figure>{bars_svg(systems, m)}<figcaption>{_esc(_name(score))}: corpus score "
+            "(bars from 0; whiskers: 95% interval)</figcaption></figure>",
             f"<figure>{histogram_svg(systems, m)}<figcaption>{_esc(_name(score))}: "
-            "distribution of segment scores</figcaption></figure>"
+            "distribution of segment scores</figcaption></figure>",
         ]
         for other in systems[1:]:
             figures.append(
@@ -170,6 +267,7 @@ def render_html_report(
         f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{_esc(title)}</h1><p>{len(systems)} systems, {n} segments. Made {made} by "
         f"workbench {__version__}.</p>{f'<p>{_esc(notes)}</p>' if notes else ''}"
+        f"{''.join(f'<p class=warn>{_esc(w)}</p>' for w in warnings)}"
         f"<h2>Corpus scores</h2>{_table(systems)}<h2>Signatures</h2>{_signatures(systems)}"
         f"<h2>Plots</h2>{''.join(plots)}</body></html>\n"
     )
@@ -181,11 +279,13 @@ def write_html_report(
     *,
     title: str = "Translation quality report",
     notes: str = "",
+    warnings: Sequence[str] = (),
 ) -> Path:
     """Write :func:`render_html_report` to ``path`` and return it."""
     target = Path(path)
     try:
-        target.write_text(render_html_report(systems, title=title, notes=notes), encoding="utf-8")
+        page = render_html_report(systems, title=title, notes=notes, warnings=warnings)
+        target.write_text(page, encoding="utf-8")
     except OSError as err:
         raise UserInputError(f"Cannot write {target}: {err.strerror or err}.") from err
     return target

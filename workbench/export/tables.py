@@ -33,6 +33,7 @@ def _test_dict(test: SignificanceResult) -> dict[str, Any]:
         "resamples": test.resamples,
         "seed": test.seed,
         "test_signature": test.signature,
+        "verdict": test.verdict(),
     }
 
 
@@ -41,8 +42,10 @@ def scores_to_dict(systems: Sequence[SystemScores], **meta: Any) -> dict[str, An
 
     Each metric entry holds ``name`` (sacreBLEU's), ``score`` (full precision), ``signature``
     (sacreBLEU's, name first), ``segments`` (per-segment scores) and, for every system but the
-    baseline when a test ran, ``p_value``, ``mean``, ``ci_low``, ``ci_high`` and the test's
-    signature.
+    baseline when a test ran, ``p_value``, ``mean``, ``ci_low``, ``ci_high``, the test's
+    signature and ``verdict`` (``better``/``worse``/``not significant`` by the metric's
+    direction, ``higher_is_better``). Every system, the baseline included, carries
+    ``ci_low``/``ci_high`` when intervals were computed.
     """
     out_systems = []
     for i, system in enumerate(systems):
@@ -54,7 +57,12 @@ def scores_to_dict(systems: Sequence[SystemScores], **meta: Any) -> dict[str, An
                 "score": score.score,
                 "signature": score.signature,
                 "segments": list(score.segment_scores),
+                "higher_is_better": score.higher_is_better,
             }
+            if score.ci_low is not None and score.ci_high is not None:
+                entry.update(
+                    ci_low=score.ci_low, ci_high=score.ci_high, ci_resamples=score.ci_resamples
+                )
             if score.metric in tests:
                 entry.update(_test_dict(tests[score.metric]))
             metrics[score.metric] = entry
@@ -84,7 +92,14 @@ def scores_to_text(systems: Sequence[SystemScores], width: int = 1) -> str:
                 text += (
                     f" (μ = {test.mean:.{width}f} ± {half:.{width}f}, p = {test.p_value:.4f}{star})"
                 )
+                if star:
+                    text += f" {test.verdict()}"
+            elif score.ci_low is not None and score.ci_high is not None:
+                text += f" (95% CI {score.ci_low:.{width}f}–{score.ci_high:.{width}f})"
             lines.append(text)
+    lower = sorted({_score_name(m) for s in systems for m in s.scores if not m.higher_is_better})
+    if lower:
+        lines.append(f"Lower is better for {', '.join(lower)}; higher for the others.")
     all_tests = [t for s in systems for t in s.significance]
     if all_tests:
         lines.append(

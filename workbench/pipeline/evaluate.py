@@ -68,39 +68,149 @@ def system_names(paths: Sequence[str | Path], names: str | Sequence[str] | None)
     return found
 
 
-def score_files(
-    hypotheses: Sequence[str | Path],
-    references: Sequence[str | Path],
+#: Below this many segments, intervals and p-values are flagged as unreliable.
+MIN_RELIABLE_SEGMENTS = 100
+#: Bootstrap resamples of the per-system confidence interval when no test is run.
+DEFAULT_CONFIDENCE = 1000
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """System outputs scored against references: what the CLI, the UI and the reports show.
+
+    Attributes:
+        systems: One :class:`SystemScores` per system; the first is the baseline.
+        hypotheses: ``(name, segments)`` of every system, in the same order.
+        references: Every reference stream (one tuple of segments each).
+        sources: Source segments when given (COMET and faithfulness checks need them).
+        warnings: Sentences the user must read beside the numbers (too few segments ...).
+    """
+
+    systems: tuple[SystemScores, ...]
+    hypotheses: tuple[tuple[str, tuple[str, ...]], ...]
+    references: tuple[tuple[str, ...], ...]
+    sources: tuple[str, ...] | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def segments(self) -> int:
+        """Number of segments scored."""
+        return len(self.references[0]) if self.references else 0
+
+
+def sample_warnings(segments: int, tested: bool) -> list[str]:
+    """Warnings about the sample size: intervals and p-values from few segments mislead.
+
+    Args:
+        segments: Number of segments scored.
+        tested: Whether intervals or p-values were computed.
+    """
+    if segments >= MIN_RELIABLE_SEGMENTS:
+        return []
+    what = "confidence intervals and p-values" if tested else "corpus scores"
+    return [
+        f"Only {segments} segment{'s' if segments != 1 else ''}: {what} from fewer than "
+        f"{MIN_RELIABLE_SEGMENTS} segments are unreliable (a bootstrap over {segments} "
+        "segments can give a zero-width interval and a tiny p-value by chance); score "
+        f"{MIN_RELIABLE_SEGMENTS} or more segments before drawing conclusions."
+    ]
+
+
+def evaluate_systems(
+    systems: Sequence[tuple[str, Sequence[str]]],
+    references: Sequence[Sequence[str]],
     *,
-    names: str | Sequence[str] | None = None,
+    sources: Sequence[str] | None = None,
     metrics: str | Sequence[str] = DEFAULT_METRICS,
     significance: str | None = None,
     resamples: int | None = None,
     seed: int = DEFAULT_SEED,
     jobs: int = 0,
-) -> list[SystemScores]:
-    """Read hypothesis and reference files (as ``sacrebleu`` does) and score them.
+    confidence: int = 0,
+) -> Evaluation:
+    """Score systems against one or more references: the one evaluation route of CLI and UI.
 
-    The first hypothesis file is the baseline of the significance test.
+    Args:
+        systems: ``(name, segments)`` pairs; the first is the baseline.
+        references: One or more line-aligned reference streams.
+        sources: Source segments (line-aligned), kept for COMET and faithfulness checks.
+        metrics: Metric names.
+        significance: ``bootstrap``, ``ar`` or ``None``.
+        resamples: Resamples / trials of the test.
+        seed: Random seed of the test and the intervals.
+        jobs: Worker processes (see :func:`workbench.score.score_systems`).
+        confidence: Bootstrap resamples of every system's 95% interval (0: only with a test).
+
+    Raises:
+        UserInputError: for misaligned or empty inputs, or sources of another length.
+    """
+    if sources is not None and references and len(sources) != len(references[0]):
+        raise UserInputError(
+            f"The source has {len(sources)} segments but the reference has "
+            f"{len(references[0])}; they must be line-aligned."
+        )
+    scores = score_systems(
+        systems,
+        references,
+        metrics=metrics,
+        sources=sources,
+        significance=significance,
+        resamples=resamples,
+        seed=seed,
+        jobs=jobs,
+        confidence=confidence,
+    )
+    n = len(references[0])
+    return Evaluation(
+        systems=tuple(scores),
+        hypotheses=tuple((name, tuple(h)) for name, h in systems),
+        references=tuple(tuple(r) for r in references),
+        sources=tuple(sources) if sources is not None else None,
+        warnings=tuple(sample_warnings(n, bool(significance or confidence))),
+    )
+
+
+def score_files(
+    hypotheses: Sequence[str | Path],
+    references: Sequence[str | Path],
+    *,
+    names: str | Sequence[str] | None = None,
+    source: str | Path | None = None,
+    extra_systems: Sequence[tuple[str, Sequence[str]]] = (),
+    metrics: str | Sequence[str] = DEFAULT_METRICS,
+    significance: str | None = None,
+    resamples: int | None = None,
+    seed: int = DEFAULT_SEED,
+    jobs: int = 0,
+    confidence: int = 0,
+) -> Evaluation:
+    """Read hypothesis, reference (and source) files as ``sacrebleu`` does and score them.
+
+    ``workbench score``/``report`` and the UI's Evaluate tab both call this. Systems given in
+    ``extra_systems`` (e.g. the UI's fresh translations) come first; the first system is the
+    baseline of the significance test.
 
     Raises:
         UserInputError: for unreadable, empty, non-UTF-8 or differently long files.
     """
-    if not hypotheses:
+    if not hypotheses and not extra_systems:
         raise UserInputError("Give at least one --hyp file.")
     if not references:
         raise UserInputError("Give at least one --ref file.")
-    labels = system_names(hypotheses, names)
+    labels = system_names(hypotheses, names) if hypotheses else []
     refs = [read_segments(p) for p in references]
-    systems = [(label, read_segments(p)) for label, p in zip(labels, hypotheses, strict=True)]
-    return score_systems(
+    systems = [(name, list(h)) for name, h in extra_systems]
+    systems += [(label, read_segments(p)) for label, p in zip(labels, hypotheses, strict=True)]
+    return evaluate_systems(
         systems,
         refs,
+        sources=read_segments(source) if source else None,
         metrics=metrics,
         significance=significance,
         resamples=resamples,
         seed=seed,
         jobs=jobs,
+        confidence=confidence,
     )
 
 
@@ -232,17 +342,31 @@ def items_from_translations(
     )
 
 
-def judgment_stats(path: str | Path) -> dict[str, object]:
-    """Per-system averages and annotator agreement of a judgments database, as plain data."""
+def judgment_stats(path: str | Path, campaign: str | None = None) -> dict[str, object]:
+    """Per-system averages and annotator agreement of a judgments database, as plain data.
+
+    Args:
+        path: The judgments database.
+        campaign: Only this campaign's judgments (all when ``None``).
+
+    Raises:
+        UserInputError: for a campaign the database does not hold.
+    """
     from dataclasses import asdict
 
-    from workbench.score.agreement import agreement, system_averages
+    from workbench.score.agreement import MIN_SHARED_ITEMS, agreement, system_averages
     from workbench.score.judgments import JudgmentStore
 
     with JudgmentStore(path) as store:
-        judgments = store.judgments()
+        if campaign is not None and campaign not in store.campaigns():
+            known = ", ".join(store.campaigns()) or "none yet"
+            raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
+        judgments = store.judgments(campaign=campaign)
     return {
+        "campaign": campaign,
         "judgments": len(judgments),
+        "annotators": len({j.annotator for j in judgments}),
+        "min_shared_items": MIN_SHARED_ITEMS,
         "systems": [asdict(s) for s in system_averages(judgments)],
         "agreement": asdict(agreement(judgments)),
     }
@@ -252,24 +376,80 @@ def _fmt(value: object) -> str:
     return "–" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _stat(value: float | None, items: int) -> str:
+    """A statistic, or "undefined" with the sample size that made it so."""
+    noun = "item" if items == 1 else "items"
+    if value is None:
+        return f"undefined ({items} shared {noun})"
+    return f"{value:.3f} ({items} shared {noun})"
+
+
+def _interval(low: float | None, high: float | None) -> str:
+    return "–" if low is None or high is None else f"{low:.1f}–{high:.1f}"
+
+
 def stats_to_text(stats: dict[str, object]) -> str:
-    """:func:`judgment_stats` as a few readable lines."""
-    lines = [f"{stats['judgments']} judgments"]
-    lines.append("system\tjudgments\tDA mean\tDA z\tMQM/segment")
+    """:func:`judgment_stats` as a few readable lines; agreement that cannot be computed
+    reads "undefined" with its sample size, never 0.000."""
+    where = f" in campaign {stats['campaign']}" if stats.get("campaign") else ""
+    lines = [f"{stats['judgments']} judgments by {stats['annotators']} annotators{where}"]
+    lines.append("system\tjudgments\tDA mean\tDA 95% CI\tDA z\tMQM/segment\terrors")
     for s in stats["systems"]:  # type: ignore[attr-defined]
+        errors = ", ".join(f"{n} {sev}" for sev, n in s["errors_by_severity"] if n) or "none"
         lines.append(
-            f"{s['system']}\t{s['judgments']}\t{_fmt(s['da_mean'])}\t{_fmt(s['da_z_mean'])}\t"
-            f"{_fmt(s['mqm_per_segment'])}"
+            f"{s['system']}\t{s['judgments']}\t{_fmt(s['da_mean'])}\t"
+            f"{_interval(s['da_ci_low'], s['da_ci_high'])}\t{_fmt(s['da_z_mean'])}\t"
+            f"{_fmt(s['mqm_per_segment'])}\t{errors}"
         )
     agree = stats["agreement"]
     lines.append(
-        f"Krippendorff's alpha (DA, interval): {_fmt(agree['krippendorff_alpha_da'])} "  # type: ignore[index]
-        f"over {agree['alpha_items']} items"  # type: ignore[index]
+        "Krippendorff's alpha (DA, interval): "
+        f"{_stat(agree['krippendorff_alpha_da'], agree['alpha_items'])}"  # type: ignore[index]
     )
     for p in agree["pairs"]:  # type: ignore[index]
         lines.append(
-            f"{p['annotator_a']} vs {p['annotator_b']}: {p['items']} shared items, "
-            f"Pearson {_fmt(p['pearson'])}, Spearman {_fmt(p['spearman'])}, "
-            f"Cohen's kappa (worst severity) {_fmt(p['kappa_severity'])}"
+            f"{p['annotator_a']} vs {p['annotator_b']}: "
+            f"Pearson {_stat(p['pearson'], p['da_items'])}, "
+            f"Spearman {_stat(p['spearman'], p['da_items'])}, "
+            f"Cohen's kappa (worst severity) {_stat(p['kappa_severity'], p['items'])}"
         )
     return "\n".join(lines) + "\n"
+
+
+def write_report(
+    evaluation: Evaluation, path: str | Path, *, title: str = "Translation quality report"
+) -> Path:
+    """Write the standalone HTML report of an evaluation (with its warnings) to ``path``.
+
+    Raises:
+        UserInputError: when the file cannot be written or nothing was scored.
+    """
+    from workbench.export.html_report import write_html_report
+
+    return write_html_report(evaluation.systems, path, title=title, warnings=evaluation.warnings)
+
+
+def corpus_plot(evaluation: Evaluation, metric: str) -> str:
+    """The corpus-score bar chart of one metric as inline SVG, the same the HTML report shows:
+    bars from 0 with axis numbers, 95% intervals as whiskers, colours by verdict.
+
+    Raises:
+        UserInputError: for a metric that was not scored.
+    """
+    from workbench.export.html_report import bars_svg
+
+    names = [m.metric for m in evaluation.systems[0].scores] if evaluation.systems else []
+    if metric not in names:
+        raise UserInputError(f"{metric!r} was not scored; pick one of {', '.join(names)}.")
+    return bars_svg(evaluation.systems, names.index(metric))
+
+
+def metric_choices() -> list[tuple[str, str]]:
+    """``(label, name)`` of every registered metric, the label showing its direction
+    (``ter ↓``: lower is better)."""
+    from workbench.score import METRICS
+
+    return [
+        (f"{name} {'↑' if METRICS.get(name).higher_is_better else '↓'}", name)
+        for name in METRICS.names()
+    ]
