@@ -41,39 +41,124 @@ def state(tmp_path: Path, settings: Settings) -> h.EvaluateState:
 def test_metric_table_matches_sacrebleu_and_has_significance(state: h.EvaluateState) -> None:
     rows = h.metric_rows(state)
     assert [(r[0], r[1]) for r in rows] == [
-        ("a.txt", "bleu"),
-        ("a.txt", "chrf"),
-        ("b.txt", "bleu"),
-        ("b.txt", "chrf"),
+        ("a.txt", "bleu ↑ higher is better"),
+        ("a.txt", "chrf ↑ higher is better"),
+        ("b.txt", "bleu ↑ higher is better"),
+        ("b.txt", "chrf ↑ higher is better"),
     ]
     expected = sacrebleu.corpus_bleu(SYS_B, [REFS]).score
     assert rows[2][2] == round(expected, 2)
-    assert rows[2][5].startswith("BLEU|") and "version:" in rows[2][5]
+    assert rows[2][6].startswith("BLEU|") and "version:" in rows[2][6]
     assert rows[0][4] == "baseline"
     assert 0.0 <= float(rows[2][4]) <= 1.0 and "–" in rows[2][3]
+    assert "–" in rows[0][3], "the baseline has its interval too"
+    assert rows[2][5] in {"better", "worse", "not significant"}
+    assert "Only 3 segments" in h.warnings_markdown(state)
 
 
 def test_segment_table_filters_and_sorts(state: h.EvaluateState) -> None:
     headers, rows = h.segment_table(state, "chrf")
     assert headers == [
         "#",
-        "Reference",
         "a.txt",
         "chrf · a.txt",
         "b.txt",
         "chrf · b.txt",
         "Δ last − first",
+        "Reference 1",
     ]
     assert [r[0] for r in rows] == [1, 2, 3]
     expected = sacrebleu.sentence_chrf(SYS_B[2], [REFS[2]]).score
-    assert rows[2][5] == round(expected, 2)
+    assert rows[2][4] == round(expected, 2)
     assert [r[0] for r in h.segment_table(state, "chrf", "almaty")[1]] == [2]
     worst = h.segment_table(state, "chrf", order="worst first")[1]
-    assert min(worst[0][3], worst[0][5]) == min(min(r[3], r[5]) for r in rows)
+    assert min(worst[0][2], worst[0][4]) == min(min(r[2], r[4]) for r in rows)
     biggest = h.segment_table(state, "chrf", order="largest difference first")[1]
-    assert abs(biggest[0][-1]) == max(abs(r[-1]) for r in rows)
+    assert abs(biggest[0][5]) == max(abs(r[5]) for r in rows)
     bars, points = h.plot_data(state, "chrf")
     assert [b["system"] for b in bars] == ["a.txt", "b.txt"] and len(points) == 6
+
+
+def test_worst_first_follows_the_metric_direction(tmp_path: Path, settings: Settings) -> None:
+    """TER is an error rate: its worst segment is the one with the HIGHEST TER."""
+    got = h.evaluate(
+        UIContext(settings),
+        [_write(tmp_path, "ref.txt", REFS)],
+        [_write(tmp_path, "b.txt", SYS_B)],
+        metrics=["ter"],
+    )
+    ter = got.systems[0].scores[0]
+    assert not ter.higher_is_better
+    worst = h.segment_order(got, "ter", order="worst first")
+    assert ter.segment_scores[worst[0]] == max(ter.segment_scores)
+    assert ter.segment_scores[worst[-1]] == min(ter.segment_scores)
+    bleu = h.evaluate(
+        UIContext(settings),
+        [_write(tmp_path, "ref.txt", REFS)],
+        [_write(tmp_path, "b.txt", SYS_B)],
+        metrics=["bleu"],
+    )
+    first = h.segment_order(bleu, "bleu", order="worst first")[0]
+    assert bleu.systems[0].scores[0].segment_scores[first] == min(
+        bleu.systems[0].scores[0].segment_scores
+    )
+
+
+def test_segment_html_highlights_shows_scores_and_folds_references(
+    state: h.EvaluateState,
+) -> None:
+    page = h.segment_html(state, "chrf")
+    # hypotheses come before the folded reference column; scores are shown per system
+    assert page.index("wb-seg-sys") < page.index("<details>")
+    assert page.count("<tr>") == 1 + 3
+    # "Rain all day Almaty." vs "It rained all day in Almaty.": "Rain" is not in the reference,
+    # and the reference's "rained", "in" are missing from some hypothesis
+    assert '<mark class="wb-hyp-miss" title="not in the reference">Rain</mark>' in page
+    assert '<mark class="wb-ref-miss" title="missing from a hypothesis">in</mark>' in page
+    assert "higher is better" in page
+    evil = h.match_spans("<b>x</b> y", "y")
+    assert evil[0] and "<b>" not in h._marked("<b>x</b> y", evil[0], "c", "t")
+
+
+def test_several_references_and_a_source(tmp_path: Path, settings: Settings) -> None:
+    refs2 = ["A cat sat on the mat.", "It rained all day long in Almaty.", "Prices rose 20%."]
+    got = h.evaluate(
+        UIContext(settings),
+        [_write(tmp_path, "ref.txt", REFS), _write(tmp_path, "ref2.txt", refs2)],
+        [_write(tmp_path, "a.txt", SYS_A)],
+        metrics=["bleu"],
+        source_file=_write(tmp_path, "src.txt", ["Мысық.", "Жаңбыр.", "Баға."]),
+    )
+    assert got.systems[0].scores[0].score == pytest.approx(
+        sacrebleu.corpus_bleu(SYS_A, [REFS, refs2]).score
+    )
+    assert got.systems[0].scores[0].signature.startswith("BLEU|nrefs:2|")
+    assert got.sources == ("Мысық.", "Жаңбыр.", "Баға.")
+    page = h.segment_html(got, "bleu")
+    assert "Ref 2:" in page and "Source:</b> Мысық." in page
+    with pytest.raises(UserInputError, match="source has 2 segments"):
+        h.evaluate(
+            UIContext(settings),
+            [_write(tmp_path, "ref.txt", REFS)],
+            [_write(tmp_path, "a.txt", SYS_A)],
+            source_file=_write(tmp_path, "short-src.txt", ["a", "b"]),
+        )
+
+
+def test_faithfulness_hook_adds_a_column(
+    state: h.EvaluateState, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(
+        h.SEGMENT_COLUMNS, "Check", lambda ev, k, i: f"sys{k}-seg{i}" if i == 1 else None
+    )
+    page = h.segment_html(state, "chrf")
+    assert "<th>Check</th>" in page and "sys1-seg1" in page and "sys0-seg0" not in page
+
+
+def test_corpus_chart_starts_at_zero_with_axis_numbers(state: h.EvaluateState) -> None:
+    svg = h.corpus_chart(state, "bleu")
+    assert "<rect" in svg and "class='tick'" in svg and ">0</text>" in svg
+    assert h.score_range(state, "bleu") == pytest.approx((0.0, 100.0))
 
 
 def test_report_download(state: h.EvaluateState, settings: Settings) -> None:
@@ -95,7 +180,7 @@ def test_translations_from_the_translate_tab_are_scored(tmp_path: Path, settings
         ),
     )
     got = h.evaluate(
-        UIContext(settings), _write(tmp_path, "ref.txt", REFS), [], made, True, ["bleu"], "none"
+        UIContext(settings), [_write(tmp_path, "ref.txt", REFS)], [], made, True, ["bleu"], "none"
     )
     assert got.systems[0].name == "mt"
     assert got.systems[0].scores[0].score == pytest.approx(
@@ -116,3 +201,17 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         h.evaluate(ctx, ref, [_write(tmp_path, "a.txt", SYS_A)], significance="paired bootstrap")
     with pytest.raises(UserInputError):
         h.evaluate(ctx, ref, [_write(tmp_path, "short.txt", SYS_A[:2])], significance="none")
+    with pytest.raises(UserInputError, match="Tick at least one metric"):
+        h.evaluate(ctx, ref, [ref], metrics=[])
+    with pytest.raises(UserInputError, match="Unknown significance"):
+        h.evaluate(ctx, ref, [ref], significance="t-test")
+    with pytest.raises(UserInputError, match="Unknown order"):
+        h.segment_order(h.evaluate(ctx, ref, [ref], metrics=["bleu"]), "bleu", order="random")
+    with pytest.raises(UserInputError, match="No segment scores"):
+        h.segment_table(h.evaluate(ctx, ref, [ref], metrics=["bleu"]), "chrf")
+    with pytest.raises(UserInputError, match="Choose a campaign"):
+        h.human_results(ctx, "")
+    with pytest.raises(UserInputError, match="no judgments yet"):
+        h.human_results(ctx, "pilot")
+    with pytest.raises(UserInputError, match="Score some systems"):
+        h.export_report(ctx, None)

@@ -1,4 +1,5 @@
-"""The Evaluate tab: metric table with signatures and significance, segment table, plots."""
+"""The Evaluate tab: metric table with intervals, directions and significance, a readable
+segment table with highlighting, honest plots, and a campaign's human judgments."""
 
 from __future__ import annotations
 
@@ -8,27 +9,116 @@ import gradio as gr
 import pandas as pd
 
 from workbench.ui.context import UIContext
+from workbench.ui.handlers import annotate as annotate_h
 from workbench.ui.handlers import evaluate as h
 from workbench.ui.tabs.common import Shared, guarded, unavailable
 
 REQUIRES: tuple[str, ...] = (
-    "workbench.score:score_systems",
+    "workbench.pipeline.evaluate:score_files",
     "workbench.export.html_report:write_html_report",
 )
-METRIC_HEADERS = ["System", "Metric", "Score", "95% CI", "p (vs baseline)", "Signature"]
+METRIC_HEADERS = ["System", "Metric", "Score", "95% CI", "p (vs baseline)", "Verdict", "Signature"]
 
 
-def _segments(state: h.EvaluateState | None, metric: str, query: str, order: str) -> pd.DataFrame:
-    headers, rows = h.segment_table(state, metric, query, order)
-    return pd.DataFrame(rows, columns=headers)
+def _segments(state: h.EvaluateState | None, metric: str, query: str, order: str) -> str:
+    return h.segment_html(state, metric, query, order)
 
 
-def _plots(state: h.EvaluateState | None, metric: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    bars, points = h.plot_data(state, metric)
-    return (
-        pd.DataFrame(bars, columns=["system", "metric", "score"]),
-        pd.DataFrame(points, columns=["system", "segment", "score"]),
+def _scatter(state: h.EvaluateState | None, metric: str) -> Any:
+    _, points = h.plot_data(state, metric)
+    lo, hi = h.score_range(state, metric)
+    return gr.update(
+        value=pd.DataFrame(points, columns=["system", "segment", "score"]),
+        y_lim=[lo, hi],
+        y_title=f"segment {metric}" if metric else "score",
     )
+
+
+def _view(state: h.EvaluateState | None, metric: str, query: str, order: str) -> tuple[Any, ...]:
+    return (
+        _segments(state, metric, query, order),
+        h.corpus_chart(state, metric),
+        _scatter(state, metric),
+    )
+
+
+def _inputs(ctx: UIContext) -> tuple[Any, ...]:
+    """The upload row and the scoring options."""
+    from workbench.pipeline.evaluate import metric_choices
+
+    with gr.Row(equal_height=False):
+        with gr.Column():
+            reference = gr.File(
+                label="References (one segment per line; several files = several references)",
+                type="filepath",
+                file_count="multiple",
+                elem_id="evaluate-reference",
+            )
+            source = gr.File(
+                label="Source (optional; COMET and faithfulness checks use it)",
+                type="filepath",
+                elem_id="evaluate-source",
+            )
+        systems = gr.File(
+            label="System outputs (one file per system, line-aligned; the first is the baseline)",
+            type="filepath",
+            file_count="multiple",
+            elem_id="evaluate-systems",
+        )
+        with gr.Column():
+            use_translations = gr.Checkbox(
+                label="Use the Translate tab's translations (as the first systems)",
+                elem_id="evaluate-use-translations",
+            )
+            metrics = gr.CheckboxGroup(
+                choices=metric_choices(),
+                value=["bleu", "chrf", "ter"],
+                label="Metrics (↑ higher is better, ↓ lower is better)",
+                elem_id="evaluate-metrics",
+            )
+            significance = gr.Radio(
+                choices=list(h.SIGNIFICANCE_CHOICES),
+                value="paired bootstrap",
+                label="Significance test",
+                elem_id="evaluate-significance",
+            )
+            run = gr.Button("Score", variant="primary", elem_id="evaluate-run")
+    return reference, source, systems, use_translations, metrics, significance, run
+
+
+def _human(ctx: UIContext) -> None:
+    """The human-judgments panel: a campaign's means, errors and agreement."""
+    with gr.Accordion("Human judgments of a campaign", open=False, elem_id="evaluate-human"):
+        with gr.Row():
+            campaign = gr.Dropdown(
+                label="Campaign", choices=annotate_h.campaigns(ctx), elem_id="evaluate-campaign"
+            )
+            show = gr.Button("Show judgments", elem_id="evaluate-human-run")
+        means = gr.Dataframe(
+            value=pd.DataFrame([], columns=h.HUMAN_HEADERS),
+            label="Mean human score per system (DA or ESA, 0–100, with 95% bootstrap interval)",
+            interactive=False,
+            elem_id="evaluate-human-systems",
+        )
+        errors = gr.Dataframe(
+            value=pd.DataFrame([], columns=h.ERROR_HEADERS),
+            label="Marked errors by category and severity (MQM / ESA)",
+            interactive=False,
+            elem_id="evaluate-human-errors",
+        )
+        agreement = gr.Markdown(elem_id="evaluate-human-agreement")
+
+        @guarded
+        def on_show(campaign_: str) -> tuple[Any, ...]:
+            rows, errs, text = h.human_results(ctx, campaign_)
+            return (
+                pd.DataFrame(rows, columns=h.HUMAN_HEADERS),
+                pd.DataFrame(errs, columns=h.ERROR_HEADERS),
+                text,
+            )
+
+        show.click(on_show, inputs=campaign, outputs=[means, errors, agreement])
+        campaign.focus(lambda: gr.update(choices=annotate_h.campaigns(ctx)), outputs=campaign)
 
 
 def build(ctx: UIContext, shared: Shared) -> None:
@@ -36,42 +126,13 @@ def build(ctx: UIContext, shared: Shared) -> None:
     with gr.Tab("Evaluate", id="evaluate", elem_id="tab-evaluate"):
         if unavailable("Evaluation", *REQUIRES, elem_id="evaluate-unavailable"):
             return
-        from workbench.score import METRICS
-
         state = gr.State(None)
-        with gr.Row(equal_height=False):
-            reference = gr.File(
-                label="References (one segment per line)",
-                type="filepath",
-                elem_id="evaluate-reference",
-            )
-            systems = gr.File(
-                label="System outputs (one file per system, line-aligned; the first is the baseline)",
-                type="filepath",
-                file_count="multiple",
-                elem_id="evaluate-systems",
-            )
-            with gr.Column():
-                use_translations = gr.Checkbox(
-                    label="Use the Translate tab's translations (as the first systems)",
-                    elem_id="evaluate-use-translations",
-                )
-                metrics = gr.CheckboxGroup(
-                    choices=[m for m in METRICS.names() if m != "comet"],
-                    value=["bleu", "chrf", "ter"],
-                    label="Metrics",
-                    elem_id="evaluate-metrics",
-                )
-                significance = gr.Radio(
-                    choices=list(h.SIGNIFICANCE_CHOICES),
-                    value="paired bootstrap",
-                    label="Significance test",
-                    elem_id="evaluate-significance",
-                )
-                run = gr.Button("Score", variant="primary", elem_id="evaluate-run")
+        reference, source, systems, use_translations, metrics, significance, run = _inputs(ctx)
+        warnings = gr.Markdown(elem_id="evaluate-warnings")
         table = gr.Dataframe(
             value=pd.DataFrame([], columns=METRIC_HEADERS),
-            label="Corpus scores (sacreBLEU signatures; significance against the first system)",
+            label="Corpus scores with 95% bootstrap intervals for every system; significance "
+            "against the first system, judged in each metric's direction",
             interactive=False,
             wrap=True,
             elem_id="evaluate-metrics-table",
@@ -84,14 +145,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
             order = gr.Dropdown(
                 choices=list(h.ORDERS), value=h.ORDERS[0], label="Order", elem_id="evaluate-order"
             )
-        with gr.Row():
-            bars = gr.BarPlot(
-                x="system",
-                y="score",
-                color="system",
-                label="Corpus score",
-                elem_id="evaluate-plot-corpus",
-            )
+        with gr.Row(equal_height=False):
+            bars = gr.HTML(label="Corpus score", elem_id="evaluate-plot-corpus")
             points = gr.ScatterPlot(
                 x="segment",
                 y="score",
@@ -99,12 +154,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 label="Segment scores",
                 elem_id="evaluate-plot-segments",
             )
-        segments = gr.Dataframe(
-            value=pd.DataFrame([], columns=["#"]),
-            label="Segments (click a column header to sort)",
-            interactive=False,
-            wrap=True,
-            show_search="filter",
+        segments = gr.HTML(
+            "<p class='wb-empty'>Score some systems to see their segments.</p>",
             elem_id="evaluate-segments",
         )
         with gr.Row():
@@ -112,38 +163,41 @@ def build(ctx: UIContext, shared: Shared) -> None:
             download = gr.File(
                 label="Report", interactive=False, visible=False, elem_id="evaluate-download"
             )
+        _human(ctx)
 
         @guarded
         def on_run(
-            ref: str | None,
+            refs: list[str] | None,
+            src: str | None,
             files: list[str] | None,
             use: bool,
             result: Any,
             metrics_: list[str],
             sig: str,
         ) -> tuple[Any, ...]:
-            st = h.evaluate(ctx, ref, files, result, use, metrics_, sig)
+            st = h.evaluate(ctx, refs, files, result, use, metrics_, sig, src)
             names = h.metric_names(st)
-            first = names[0] if names else None
+            first = names[0] if names else ""
             return (
                 st,
+                h.warnings_markdown(st),
                 pd.DataFrame(h.metric_rows(st), columns=METRIC_HEADERS),
-                gr.update(choices=names, value=first),
-                _segments(st, first or "", "", h.ORDERS[0]),
-                *_plots(st, first or ""),
+                gr.update(choices=names, value=first or None),
+                *_view(st, first, "", h.ORDERS[0]),
             )
 
         run.click(
             on_run,
             inputs=[
                 reference,
+                source,
                 systems,
                 use_translations,
                 shared.translations,
                 metrics,
                 significance,
             ],
-            outputs=[state, table, metric, segments, bars, points],
+            outputs=[state, warnings, table, metric, segments, bars, points],
             concurrency_limit=1,
         )
 
@@ -153,7 +207,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         ) -> tuple[Any, ...]:
             if st is None or not metric_:
                 return gr.update(), gr.update(), gr.update()
-            return (_segments(st, metric_, query_, order_), *_plots(st, metric_))
+            return _view(st, metric_, query_, order_)
 
         for control in (metric, order):
             control.change(
