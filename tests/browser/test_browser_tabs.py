@@ -1,4 +1,4 @@
-"""Translate, compare, evaluate and the model catalog in a real browser (one server per module).
+"""Translate, compare and the model catalog in a real browser (one server per module).
 
 The Translate tab runs the tiny random-weight Marian model (``--model opus-mt:<tiny dir>``): its
 output is noise, but there is exactly one output per sentence, which is what is checked.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from browser_harness import REPO, Server, open_tab, snap, table_cells, wait_uploaded
+from browser_harness import REPO, Server, open_tab, snap, table_cells
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 RU = (
@@ -140,35 +140,6 @@ def test_sample_case_shows_highlighted_differences(page: Any, server: Server) ->
     assert page.locator('#compare-pairs mark[data-kind="number"]').count() == 0
     page.get_by_role("tab", name="Aggregates").click()
     assert "Differences by outlet type and kind" in page.locator("#compare-aggregates").inner_text()
-
-
-def test_evaluate_scores_uploaded_systems(page: Any, server: Server, tmp_path: Path) -> None:
-    refs = ["The cat sat on the mat.", "It rained all day.", "Prices rose by 20 percent."]
-    files = {
-        "ref.txt": refs,
-        "baseline.txt": ["The cat sat on a mat.", "It rained the whole day.", "Prices went up."],
-        "candidate.txt": [
-            "A cat is on the mat.",
-            "It rained all day.",
-            "Prices rose by 20 percent.",
-        ],
-    }
-    for name, lines in files.items():
-        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    open_tab(page, server, "Evaluate")
-    page.locator("#evaluate-reference input[type=file]").set_input_files(str(tmp_path / "ref.txt"))
-    page.locator("#evaluate-systems input[type=file]").set_input_files(
-        [str(tmp_path / "baseline.txt"), str(tmp_path / "candidate.txt")]
-    )
-    wait_uploaded(page, "evaluate-systems", "baseline", "candidate")
-    wait_uploaded(page, "evaluate-reference", "ref")
-    page.locator("#evaluate-run").click()
-    table = page.locator("#evaluate-metrics-table")
-    table.get_by_text("BLEU|", exact=False).first.wait_for(timeout=120_000)
-    text = table.inner_text()
-    assert "candidate.txt" in text and "baseline" in text
-    assert [r[0] for r in table_cells(page, "evaluate-segments", rows=3)] == ["1", "2", "3"]
-    snap(page, "evaluate")
 
 
 def test_models_tab_lists_the_catalog_and_a_command(page: Any, server: Server) -> None:

@@ -130,7 +130,7 @@ def test_html_report_opens_offline_in_chromium(tmp_path: Path, shared_data: Path
     )
     assert shown.returncode == 0, shown.stderr
     seen = json.loads(shown.stdout)
-    assert seen["svgs"] == 4  # 2 metrics × (distribution + scatter)
+    assert seen["svgs"] == 6  # 2 metrics × (corpus bars + distribution + scatter)
     assert seen["width"] > 100
     assert seen["circles"] == 2 * 40
     assert "p = " in seen["table"]

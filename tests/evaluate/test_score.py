@@ -306,6 +306,12 @@ def test_a_new_metric_gets_significance_and_workers_by_declaring_them(
     wrapped = Wrapped(SacrebleuMetric("chrf", "CHRF"))
     assert not isinstance(wrapped, SacrebleuMetric)
     monkeypatch.setitem(METRICS._entries, "chrf-wrapped", wrapped)
+    # forked workers inherit the patched registry (a forkserver, used once threads run, would not)
+    import multiprocessing
+
+    import workbench.score.systems as systems_module
+
+    monkeypatch.setattr(systems_module, "_context", lambda: multiprocessing.get_context("fork"))
     ref = [f"Line {i} of the statement was read aloud." for i in range(30)]
     a, b = perturb(ref, 1, 0.1, 0.1), perturb(ref, 2, 0.3, 0.3)
     got = score_systems(
