@@ -16,6 +16,7 @@ Environment variables:
                         input caps (see :class:`workbench.textio.Limits`).
     WORKBENCH_ALLOW_PICKLE  ``1`` to let engines load pickled ``pytorch_model.bin`` weights
                         (refused by default: unpickling can run code).
+    WORKBENCH_ALLOW_OUTSIDE_CASE_FILES  ``1`` to let ``case.toml`` name files outside its folder.
     WORKBENCH_BACKUP_EVERY  back the judgments store up every N submitted judgments (default 50).
 """
 
@@ -62,6 +63,8 @@ class Settings:
         max_lines: Cap on lines per input file.
         max_case_documents: Cap on documents per case folder.
         allow_pickle: Let engines load pickled ``pytorch_model.bin`` weights (off: refused).
+        allow_outside_case_files: Let a ``case.toml`` name files outside its folder (off:
+            absolute paths, ``..`` and symlinks out of the folder are refused).
         backup_every: Back the judgments store up every N submitted judgments (0: only at start).
         backups_kept: How many backups of each store are kept (oldest removed first).
     """
@@ -77,6 +80,7 @@ class Settings:
     max_lines: int = Limits.max_lines
     max_case_documents: int = Limits.max_case_documents
     allow_pickle: bool = False
+    allow_outside_case_files: bool = False
     backup_every: int = 50
     backups_kept: int = 5
 
@@ -91,10 +95,11 @@ class Settings:
             raise UserInputError(
                 f"The setting backup_every must be a whole number, not {self.backup_every!r}."
             )
-        if not isinstance(self.allow_pickle, bool):
-            raise UserInputError(
-                f"The setting allow_pickle must be true or false, not {self.allow_pickle!r}."
-            )
+        for flag in ("allow_pickle", "allow_outside_case_files"):
+            if not isinstance(getattr(self, flag), bool):
+                raise UserInputError(
+                    f"The setting {flag} must be true or false, not {getattr(self, flag)!r}."
+                )
 
     @property
     def limits(self) -> Limits:
@@ -187,8 +192,9 @@ class Settings:
             var = f"WORKBENCH_{key.upper()}"
             if env.get(var):
                 values[key] = _parse_int(var, env[var])
-        if env.get("WORKBENCH_ALLOW_PICKLE", "").lower() in _TRUE:
-            values["allow_pickle"] = True
+        for key in ("allow_pickle", "allow_outside_case_files"):
+            if env.get(f"WORKBENCH_{key.upper()}", "").lower() in _TRUE:
+                values[key] = True
         if env.get("WORKBENCH_CORPORA"):
             values["corpora"] = env["WORKBENCH_CORPORA"]
         values.update(given)

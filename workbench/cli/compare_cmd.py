@@ -103,7 +103,11 @@ def run_cases_list(args: argparse.Namespace) -> int:
     from workbench.corpus import list_cases
 
     settings = _settings(args)
-    cases = list_cases(settings.corpora_dir)
+    cases = list_cases(
+        settings.corpora_dir,
+        limits=settings.limits,
+        allow_outside=settings.allow_outside_case_files,
+    )
     if not cases:
         print(f"No cases in {settings.corpora_dir}.", file=sys.stderr)
         return 0
@@ -126,7 +130,12 @@ def run_compare(args: argparse.Namespace) -> int:
         "settings": settings,
     }
     if args.case:
-        case = find_case(args.case, settings.corpora_dir)
+        case = find_case(
+            args.case,
+            settings.corpora_dir,
+            limits=settings.limits,
+            allow_outside=settings.allow_outside_case_files,
+        )
         flt = _filters(args)
         corrections = () if args.no_corrections else None
         result = compare.compare_case(

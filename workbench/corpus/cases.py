@@ -19,12 +19,17 @@ A ``case.toml`` looks like::
     translation_provenance = "original"            # required with a translation
     date = "2022-01-07"              # optional: date, url, licence, notes, sha256
 
-File paths are relative to the folder of ``case.toml``; a ``sha256`` of a file's bytes, when
+File paths are relative to the folder of ``case.toml`` and must stay inside it: an absolute
+path, ``..`` or a symlink leading out of the folder is refused (a case shared by someone else
+must not pull arbitrary files into a report) unless the caller passes ``allow_outside=True``.
+Every value must have the type shown above; a wrong one is named with its key and line. A case
+holds at most ``Limits.max_case_documents`` documents. A ``sha256`` of a file's bytes, when
 given, is checked.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import logging
 import re
@@ -35,6 +40,7 @@ from typing import Any
 
 from workbench.corpus.readers import ReadResult, read_file
 from workbench.errors import CorpusError
+from workbench.textio import Limits
 from workbench.types import Case, Document, OutletType, Provenance
 
 if sys.version_info >= (3, 11):
@@ -48,11 +54,30 @@ CASE_FILE = "case.toml"
 _REQUIRED_CASE_KEYS = ("id", "title")
 _REQUIRED_DOC_KEYS = ("id", "title", "outlet", "outlet_type", "language", "provenance", "file")
 _LANGUAGES = ("kk", "ky", "ru", "en")
+#: Optional keys that must be strings when present (TOML dates are accepted for ``date``).
+_OPTIONAL_CASE_STR = ("description", "licence")
+_OPTIONAL_DOC_STR = (
+    "date",
+    "url",
+    "licence",
+    "notes",
+    "sha256",
+    "translation",
+    "translation_provenance",
+    "translation_sha256",
+)
 _DOC_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*documents[ \t]*\]\]", re.MULTILINE)
 
 
-def load_case(path: str | Path) -> Case:
+def load_case(
+    path: str | Path, *, limits: Limits | None = None, allow_outside: bool = False
+) -> Case:
     """Load a case from its folder or its ``case.toml``.
+
+    Args:
+        path: The case folder or its ``case.toml``.
+        limits: Input caps (documents per case, characters per line, lines per file).
+        allow_outside: Let ``file``/``translation`` name files outside the case folder.
 
     Raises:
         CorpusError: naming the file (and line) when ``case.toml`` or a document file is
@@ -63,18 +88,26 @@ def load_case(path: str | Path) -> Case:
         toml_path = toml_path / CASE_FILE
     folder = toml_path.parent
     raw = _read_toml(toml_path)
+    limits = limits or Limits()
     for key in _REQUIRED_CASE_KEYS:
         _require_str(raw, key, toml_path, 1)
+    _check_optional(raw, _OPTIONAL_CASE_STR, f"{toml_path}, line 1")
     docs = raw.get("documents")
     if not isinstance(docs, list) or not docs:
         raise CorpusError(f"{toml_path}: the case has no [[documents]]; add at least one.")
+    if len(docs) > limits.max_case_documents:
+        raise CorpusError(
+            f"{toml_path}: {len(docs):,} documents, more than the {limits.max_case_documents:,} "
+            "a case may have; split the case (or raise max_case_documents)."
+        )
+    files = _CaseFiles(folder, limits, allow_outside)
     header_lines = _document_header_lines(toml_path)
     default_licence = str(raw.get("licence", ""))
     documents: list[Document] = []
     notices: list[str] = []
     for i, entry in enumerate(docs):
         line = header_lines[i] if i < len(header_lines) else 1
-        doc, doc_notices = _load_document(entry, folder, toml_path, line, default_licence)
+        doc, doc_notices = _load_document(entry, files, toml_path, line, default_licence)
         documents.append(doc)
         notices.extend(doc_notices)
     _check_unique_ids(documents, toml_path)
@@ -88,33 +121,63 @@ def load_case(path: str | Path) -> Case:
     )
 
 
-def list_cases(root: str | Path) -> list[Case]:
+def list_cases(
+    root: str | Path,
+    *,
+    errors: list[str] | None = None,
+    limits: Limits | None = None,
+    allow_outside: bool = False,
+) -> list[Case]:
     """Load every case under ``root`` (each sub-folder holding a ``case.toml``), sorted by id.
 
+    Args:
+        root: The corpora folder.
+        errors: When given, a malformed case is skipped and its message appended here (so
+            that one bad case does not hide the others, or stop ``serve``).
+        limits: Input caps.
+        allow_outside: Passed to :func:`load_case`.
+
     Raises:
-        CorpusError: when ``root`` is not a folder or one of its cases is malformed.
+        CorpusError: when ``root`` is not a folder, or (without ``errors``) one of its cases
+            is malformed.
     """
     folder = Path(root)
     if not folder.is_dir():
         raise CorpusError(
             f"The corpora folder {folder} does not exist; give --corpora or set WORKBENCH_CORPORA."
         )
-    cases = [load_case(p.parent) for p in sorted(folder.glob(f"*/{CASE_FILE}"))]
+    cases = []
+    for toml_path in sorted(folder.glob(f"*/{CASE_FILE}")):
+        try:
+            cases.append(load_case(toml_path.parent, limits=limits, allow_outside=allow_outside))
+        except CorpusError as err:
+            if errors is None:
+                raise
+            log.warning("%s", err)
+            errors.append(str(err))
     return sorted(cases, key=lambda c: c.id)
 
 
-def find_case(name: str | Path, root: str | Path) -> Case:
+def find_case(
+    name: str | Path,
+    root: str | Path,
+    *,
+    limits: Limits | None = None,
+    allow_outside: bool = False,
+) -> Case:
     """Load a case given as a path (folder or ``case.toml``) or as an id under ``root``.
+
+    ``limits`` and ``allow_outside`` are passed to :func:`load_case`.
 
     Raises:
         CorpusError: when neither exists; the message lists the cases under ``root``.
     """
     given = Path(name)
     if given.is_dir() or given.is_file():
-        return load_case(given)
+        return load_case(given, limits=limits, allow_outside=allow_outside)
     candidate = Path(root) / str(name)
     if (candidate / CASE_FILE).is_file():
-        return load_case(candidate)
+        return load_case(candidate, limits=limits, allow_outside=allow_outside)
     available = sorted(p.parent.name for p in Path(root).glob(f"*/{CASE_FILE}"))
     raise CorpusError(
         f"No case {str(name)!r} in {root}; available: {', '.join(available) or 'none'} "
@@ -141,6 +204,49 @@ def _document_header_lines(path: Path) -> list[int]:
     return [text.count("\n", 0, m.start()) + 1 for m in _DOC_HEADER.finditer(text)]
 
 
+def _check_optional(raw: Mapping[str, Any], keys: tuple[str, ...], where: str) -> None:
+    for key in keys:
+        value = raw.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if key == "date" and isinstance(value, (datetime.date, datetime.datetime)):
+            continue
+        raise CorpusError(
+            f"{where}: '{key}' must be a string (in quotes), not {_toml_type(value)} {value!r}."
+        )
+
+
+def _toml_type(value: Any) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}
+    return names.get(type(value), f"a {type(value).__name__}")
+
+
+class _CaseFiles:
+    """Resolves and reads the files a case names, confined to the case folder."""
+
+    def __init__(self, folder: Path, limits: Limits, allow_outside: bool) -> None:
+        self.folder = folder
+        self.limits = limits
+        self.allow_outside = allow_outside
+
+    def path(self, name: str, key: str, where: str) -> Path:
+        """``name`` relative to the case folder; refused when it leads out of the folder.
+
+        Raises:
+            CorpusError: for an absolute path, ``..`` or a symlink out of the folder.
+        """
+        candidate = self.folder / name
+        if self.allow_outside:
+            return candidate
+        root = self.folder.resolve()
+        if Path(name).is_absolute() or not candidate.resolve().is_relative_to(root):
+            raise CorpusError(
+                f"{where}: {key} {name!r} leads outside the case folder; put the file inside "
+                f"{self.folder} and name it relative to it."
+            )
+        return candidate
+
+
 def _require_str(raw: Mapping[str, Any], key: str, path: Path, line: int) -> str:
     value = raw.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -160,21 +266,23 @@ def _enum(enum: type[OutletType] | type[Provenance], value: str, key: str, where
 
 
 def _load_document(
-    entry: Any, folder: Path, toml_path: Path, line: int, default_licence: str
+    entry: Any, files: _CaseFiles, toml_path: Path, line: int, default_licence: str
 ) -> tuple[Document, list[str]]:
     where = f"{toml_path}, line {line}"
     if not isinstance(entry, dict):
         raise CorpusError(f"{where}: a [[documents]] entry must be a table.")
     for key in _REQUIRED_DOC_KEYS:
         _require_str(entry, key, toml_path, line)
+    _check_optional(entry, _OPTIONAL_DOC_STR, where)
     language = entry["language"]
     if language not in _LANGUAGES:
         raise CorpusError(f"{where}: language {language!r} is not one of: {', '.join(_LANGUAGES)}.")
-    body = _read_checked(folder / entry["file"], entry.get("sha256"), where)
+    body_path = files.path(entry["file"], "file", where)
+    body = _read_checked(body_path, entry.get("sha256"), where, files.limits)
     notices = list(body.notices)
     translation_text, translation_prov = None, None
     if entry.get("translation"):
-        translation_text, translation_prov = _load_translation(entry, body, folder, where)
+        translation_text, translation_prov = _load_translation(entry, body, files, where)
     elif body.translations is not None:
         translation_text = "\n".join(body.translations)
         translation_prov = _enum(
@@ -196,20 +304,21 @@ def _load_document(
         licence=str(entry.get("licence", default_licence)),
         translation=translation_text,
         translation_provenance=translation_prov,
-        path=str(folder / entry["file"]),
+        path=str(body_path),
         notes=str(entry.get("notes", "")),
     )
     return doc, notices
 
 
 def _load_translation(
-    entry: Mapping[str, Any], body: ReadResult, folder: Path, where: str
+    entry: Mapping[str, Any], body: ReadResult, files: _CaseFiles, where: str
 ) -> tuple[str, Provenance]:
     prov_raw = entry.get("translation_provenance")
     if not isinstance(prov_raw, str):
         raise CorpusError(f"{where}: missing key 'translation_provenance' for the translation.")
     prov = _enum(Provenance, prov_raw, "translation_provenance", where)
-    tr = _read_checked(folder / entry["translation"], entry.get("translation_sha256"), where)
+    tr_path = files.path(entry["translation"], "translation", where)
+    tr = _read_checked(tr_path, entry.get("translation_sha256"), where, files.limits)
     if len(tr.lines) != len(body.lines):
         raise CorpusError(
             f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
@@ -218,8 +327,8 @@ def _load_translation(
     return tr.text, prov
 
 
-def _read_checked(path: Path, sha256: Any, where: str) -> ReadResult:
-    result = read_file(path)
+def _read_checked(path: Path, sha256: Any, where: str, limits: Limits) -> ReadResult:
+    result = read_file(path, limits)
     if sha256:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != str(sha256).lower():

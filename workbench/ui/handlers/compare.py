@@ -50,7 +50,9 @@ def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
 
     if not ctx.corpora.is_dir():
         return []
-    return [(f"{c.id} — {c.title}", c.path or c.id) for c in list_cases(ctx.corpora)]
+    skipped: list[str] = []  # a malformed case is left out (and logged), never stops serve
+    cases = list_cases(ctx.corpora, errors=skipped, limits=ctx.settings.limits)
+    return [(f"{c.id} — {c.title}", c.path or c.id) for c in cases]
 
 
 def default_case(choices: Sequence[tuple[str, str]]) -> str | None:
