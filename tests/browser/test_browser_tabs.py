@@ -130,11 +130,13 @@ def test_sample_case_shows_highlighted_differences(page: Any, server: Server) ->
     open_tab(page, server, "Compare")
     assert "kazakhstan-2022-01" in page.locator("#compare-case input").input_value()
     page.locator("#compare-run").click()
+    page.locator("#compare-statements mark.wb-diff").first.wait_for(timeout=180_000)
+    page.get_by_role("tab", name="Aligned pairs").click()
     marks = page.locator("#compare-pairs mark.wb-diff")
-    marks.first.wait_for(timeout=180_000)
+    marks.first.wait_for(timeout=30_000)
     kinds = {marks.nth(i).get_attribute("data-kind") for i in range(marks.count())}
     assert {"number", "attribution"} <= kinds
-    snap(page, "compare", height=1500)
+    snap(page, "compare-pairs", height=1500)
     page.locator("#compare-kinds").get_by_label("number", exact=True).uncheck()
     page.wait_for_timeout(1000)
     assert page.locator('#compare-pairs mark[data-kind="number"]').count() == 0

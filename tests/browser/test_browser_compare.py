@@ -1,0 +1,133 @@
+"""Compare in a real browser: the statement-centric view of a case with five outlets, and an
+analyst's link correction that is saved with the case and still there after a server restart.
+
+The server runs on a copy of the corpora folder (``--corpora``), so the correction is written
+into the copy, never into the repository's cases.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_harness import REPO, Server, open_tab, snap, start_server
+
+CASE = "spring-flood-karaozen"
+#: Statement 5 (the ministry's "provocateurs") and the regional outlet's sentence that retells
+#: it while contradicting the label; the aligner leaves this pair unlinked.
+STATEMENT_INDEX = 4
+SENTENCE = "independent-regional-en:4"
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpora")
+    shutil.copytree(REPO / "corpora" / CASE, folder / CASE)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("compare-serve-home")
+
+
+def _server(home: Path, corpora: Path) -> Server:
+    return start_server(home, ["--corpora", str(corpora)])
+
+
+@pytest.fixture
+def server(home: Path, corpora: Path) -> Iterator[Server]:
+    srv = _server(home, corpora)
+    yield srv
+    srv.stop()
+
+
+def _run_case(page: Any, server: Server) -> None:
+    open_tab(page, server, "Compare")
+    page.locator("#compare-case input").click()
+    page.get_by_role("option", name=re.compile(f"^{CASE}")).click()
+    page.locator("#compare-run").click()
+    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=180_000)
+
+
+def _card(page: Any, index: int) -> Any:
+    return page.locator(f'#compare-statements section[data-statement="{index}"]')
+
+
+def _pick(page: Any, elem_id: str, label: re.Pattern[str]) -> None:
+    page.locator(f"#{elem_id} input").click()
+    page.get_by_role("option", name=label).first.click()
+
+
+def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Server) -> None:
+    _run_case(page, server)
+    counts = page.locator("#compare-statements .wb-statement-card").evaluate_all(
+        "cards => cards.map(c => new Set(Array.from(c.querySelectorAll('[data-outlet]'))"
+        ".map(e => e.dataset.outlet)).size)"
+    )
+    assert max(counts) >= 4
+    # The retellings of the widest statement sit side by side (one row, several columns).
+    widest = counts.index(max(counts))
+    tops = (
+        page.locator("#compare-statements .wb-statement-card")
+        .nth(widest)
+        .locator(".wb-retelling")
+        .evaluate_all("els => els.map(e => Math.round(e.getBoundingClientRect().top))")
+    )
+    assert len(set(tops)) < len(tops)
+    assert page.locator("#compare-statements mark.wb-diff").count() > 0
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    snap(page, "compare", height=1600)
+
+
+def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpora: Path) -> None:
+    srv = _server(home, corpora)
+    try:
+        _run_case(page, srv)
+        card = _card(page, STATEMENT_INDEX)
+        assert card.locator('[data-outlet="independent-regional-en"]').count() == 0
+        page.get_by_role("tab", name="Correct links").click()
+        _pick(page, "compare-fix-statement", re.compile(rf"^{STATEMENT_INDEX + 1} · "))
+        _pick(page, "compare-fix-sentence", re.compile(r"^independent-regional-en · 4: "))
+        page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
+            "Browser Analyst"
+        )
+        page.locator("#compare-fix-add").click()
+        page.locator("#compare-fix-status").get_by_text("Saved").wait_for(timeout=120_000)
+        assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
+        page.get_by_role("tab", name="Statements").click()
+        added = card.locator('[data-outlet="independent-regional-en"]')
+        added.wait_for(timeout=30_000)
+        assert "analyst link" in added.inner_text()
+    finally:
+        srv.stop()
+    saved = (corpora / CASE / "corrections.toml").read_text(encoding="utf-8")
+    assert 'by = "Browser Analyst"' in saved and "report_sentence = 4" in saved
+    # A new server (a restart) on the same case folder shows the correction again.
+    again = _server(home, corpora)
+    try:
+        page.goto(again.url)
+        _run_case(page, again)
+        added = _card(page, STATEMENT_INDEX).locator('[data-outlet="independent-regional-en"]')
+        added.wait_for(timeout=30_000)
+        assert "analyst link" in added.inner_text()
+        page.get_by_role("tab", name="Correct links").click()
+        assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
+        assert page.dialogs == []  # type: ignore[attr-defined]
+    finally:
+        again.stop()
+
+
+def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> None:
+    _run_case(page, server)
+    page.get_by_role("tab", name="Correct links").click()
+    _pick(page, "compare-fix-statement", re.compile(r"^1 · "))
+    _pick(page, "compare-fix-sentence", re.compile(r"^foreign-wire-en · 3: "))
+    page.locator("#compare-fix-add").click()
+    page.get_by_text("Type your name so the correction says who made it.").first.wait_for(
+        timeout=30_000
+    )
