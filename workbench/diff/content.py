@@ -51,18 +51,46 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
     r_toks = _content(ctx.report, claimed.report)
     s_keys = [stem(t.text) for t in s_toks]
     r_keys = [stem(t.text) for t in r_toks]
-    s_set, r_set = set(s_keys), set(r_keys)
+    s_kept, r_kept = _near(s_keys, r_keys), _near(r_keys, s_keys)  # found on the other side
     diffs: list[Difference] = []
     matcher = SequenceMatcher(None, s_keys, r_keys, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        s_missing = [t for t, k in zip(s_toks[i1:i2], s_keys[i1:i2], strict=True) if k not in r_set]
-        r_missing = [t for t, k in zip(r_toks[j1:j2], r_keys[j1:j2], strict=True) if k not in s_set]
-        diffs += _block(
-            ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
-        )
+        s_missing = [
+            t for t, k in zip(s_toks[i1:i2], s_keys[i1:i2], strict=True) if k not in s_kept
+        ]
+        r_missing = [
+            t for t, k in zip(r_toks[j1:j2], r_keys[j1:j2], strict=True) if k not in r_kept
+        ]
+        if op == "insert" and len(r_missing) >= 2:  # a clause only the report has, with echoes
+            new = {id(t) for t in r_missing}
+            groups = _groups(r_toks[j1:j2], claimed.report)
+            diffs += _block(ctx, [], [g for g in groups if sum(id(t) in new for t in g) >= 2])
+        else:
+            diffs += _block(
+                ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
+            )
     return Finding(tuple(diffs))
+
+
+def _near(keys: list[str], other: list[str]) -> set[str]:
+    """``keys`` found on the other side, allowing one to extend the other ("fire" ~ "fired",
+    "evacuated" ~ "evacuation" share "evacu"): a word merely inflected is no difference."""
+    found = set()
+    for k in keys:
+        if any(k == o or _shared(k, o) for o in other):
+            found.add(k)
+    return found
+
+
+def _shared(a: str, b: str) -> bool:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 or (n >= 4 and n >= min(len(a), len(b)))
 
 
 def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from workbench import __version__
 from workbench.diff.base import DETECTOR_ORDER, DETECTORS, Claims, DiffContext
 from workbench.diff.lexicon import Lexicon
+from workbench.diff.salience import finish
 from workbench.errors import UserInputError
-from workbench.types import DIFFERENCE_KINDS, Difference
+from workbench.types import Difference
 
 #: The longest text (per side) one comparison accepts; compare aligned sentences, not documents.
 MAX_CHARS = 20_000
@@ -34,6 +35,8 @@ def find_differences(
     src: str | None = None,
     lexicon: Lexicon,
     detectors: Sequence[str] = DETECTOR_ORDER,
+    confidence: float | None = None,
+    focus: tuple[int, int] | None = None,
 ) -> tuple[Difference, ...]:
     """Find where a report retells a statement differently.
 
@@ -44,17 +47,26 @@ def find_differences(
         src: Its language code (``kk``, ``ky``, ``ru``).
         lexicon: The framing lexicon (:func:`workbench.diff.load_lexicon`).
         detectors: Detector names to run, in order (default: all; ``content`` last).
+        confidence: How sure the link between statement and report is (0–1), if known: a weak
+            link keeps only differences in the report's own words and lowers salience.
+        focus: The ``(start, end)`` part of ``statement`` the report retells, when it retells
+            only a clause: what lies outside is not an omission.
 
     Returns:
-        Differences ordered by position (statement side first), each with its kind, the text and
-        ``(start, end)`` span on both sides (``None`` for a side that has nothing) and a note.
+        Differences, most salient first (then by position), at most
+        :data:`workbench.diff.salience.MAX_PER_PAIR`; each with its kind, the text and
+        ``(start, end)`` span on both sides (``None`` for a side that has nothing), a note, its
+        salience (0–1), voice and speaker, and origin (``"translation"`` when the supplied
+        translation, not the report, departs from the original).
 
     Raises:
-        UserInputError: when a text is not a string or is too long for one comparison.
+        UserInputError: when a text is not a string or is too long for one comparison, or
+            ``confidence``/``focus`` are out of range.
         UnknownNameError: for an unknown detector name.
     """
     for name, text in (("statement", statement), ("report", report), ("source", source)):
         _check(name, text, optional=name == "source")
+    _check_link(confidence, focus, len(statement))
     ctx = DiffContext(statement, report, source or None, src, lexicon)
     claims = Claims()
     found: list[Difference] = []
@@ -69,7 +81,7 @@ def find_differences(
             + finding.claims.report
             + tuple(d.report_span for d in finding.differences if d.report_span),
         )
-    return tuple(sorted(found, key=_order))
+    return finish(found, report, confidence=confidence, focus=focus)
 
 
 def _check(name: str, text: object, *, optional: bool) -> None:
@@ -84,7 +96,23 @@ def _check(name: str, text: object, *, optional: bool) -> None:
         )
 
 
-def _order(d: Difference) -> tuple[int, int, int]:
-    s = d.statement_span[0] if d.statement_span else 1 << 30
-    r = d.report_span[0] if d.report_span else 1 << 30
-    return s, r, DIFFERENCE_KINDS.index(d.kind)
+def _check_link(confidence: object, focus: object, length: int) -> None:
+    if confidence is not None and (
+        not isinstance(confidence, (int, float)) or not 0.0 <= float(confidence) <= 1.0
+    ):
+        raise UserInputError(
+            f"The link confidence must be a number from 0 to 1, not {confidence!r}."
+        )
+    if focus is None:
+        return
+    ok = (
+        isinstance(focus, tuple)
+        and len(focus) == 2
+        and all(isinstance(x, int) for x in focus)
+        and 0 <= focus[0] < focus[1] <= length
+    )
+    if not ok:
+        raise UserInputError(
+            f"The focus must be a (start, end) span inside the statement (0–{length}), "
+            f"not {focus!r}."
+        )

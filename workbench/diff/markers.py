@@ -9,6 +9,7 @@ Each marker is compared by class (hedges), by speaker (attributions) or by count
 
 from __future__ import annotations
 
+import os
 import re
 
 from workbench.diff.base import (
@@ -19,7 +20,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.text import STOPWORDS, is_cyrillic, tokenize, words
+from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
 from workbench.diff.translit import same_name
 from workbench.types import Difference
 
@@ -336,7 +337,32 @@ def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     statement = negation_mentions(ctx.statement, ctx.src)
     report = negation_mentions(ctx.report)
     source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
-    return compare_mentions(
+    found = compare_mentions(
         "negation", statement, report, lambda a, b: True, source=source, pair=False,
         translation_origin=False,
     )  # fmt: skip
+    kept = tuple(d for d in found.differences if _flipped(d, ctx))
+    return Finding(kept, found.claims)
+
+
+def _flipped(d: Difference, ctx: DiffContext) -> bool:
+    """A one-sided negation is a difference when what it negates is on the other side too
+    ("was not damaged" vs "was damaged"); "was not damaged" vs "had held" is a paraphrase."""
+    text, other, span = (
+        (ctx.statement, ctx.report, d.statement_span)
+        if d.statement_span
+        else (ctx.report, ctx.statement, d.report_span)
+    )
+    if span is None:
+        return True
+    after = [t for t in tokenize(text[span[1] :]) if is_content(t)][:2]
+    if not after:
+        return True
+    others = {stem(t.text) for t in tokenize(other)}
+    return any(_akin(stem(t.text), o) for t in after for o in others)
+
+
+def _akin(a: str, b: str) -> bool:
+    """Same word up to inflection ("shoot" ~ "shot", "damaged" ~ "damage")."""
+    n = len(os.path.commonprefix([a, b]))
+    return a == b or (min(len(a), len(b)) >= 4 and n >= min(4, min(len(a), len(b)) - 1))

@@ -1,0 +1,127 @@
+"""What an analyst should read first: voice, one flag per fact, link gating, salience, order.
+
+After the detectors ran, :func:`finish` turns their raw differences into the list a view shows:
+
+1. **Voice**: a difference whose report words sit inside a quotation or reported speech belongs
+   to the quoted speaker (``voice="quoted"``, ``speaker``), not to the outlet.
+2. **One flag per fact**: a quantifier glued to a figure that differs is folded into the figure's
+   difference ("around 3,000" for 3,400 is one flag, not two); identical differences are kept once.
+3. **Focus**: when the link retells only part of the statement (a clause), what the report leaves
+   out of the other parts is not an omission.
+4. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
+   the report's own words (framing, distancing, certainty), which stay true whatever the report
+   retells; figures, names and omissions of a wrong pair would be bogus.
+5. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
+   for quoted words and for weak links, raised for clause-sized additions and omissions; at most
+   :data:`MAX_PER_PAIR` differences per pair, most salient first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from workbench.diff.text import Span, tokenize
+from workbench.diff.voice import Voice, find_voices, voice_at
+from workbench.types import Difference, difference_kind
+
+#: Links below this confidence keep only :data:`WEAK_LINK_KINDS`.
+WEAK_LINK = 0.5
+#: Kinds about the report's own words, still true when the link is weak.
+WEAK_LINK_KINDS = frozenset({"framing", "distancing", "certainty"})
+#: At most this many differences per aligned pair (the most salient).
+MAX_PER_PAIR = 8
+#: Kinds that are about the voice itself (they are never "quoted").
+_VOICE_KINDS = frozenset({"attribution", "distancing"})
+#: Salience factor for words inside a direct quotation / reported speech.
+QUOTED_FACTOR = 0.6
+SPEECH_FACTOR = 0.85
+
+
+def finish(
+    found: Sequence[Difference],
+    report: str,
+    *,
+    confidence: float | None = None,
+    focus: Span | None = None,
+) -> tuple[Difference, ...]:
+    """Voice, merging, focus, gating, salience and order (see the module docstring)."""
+    voices = find_voices(report)
+    diffs = [_voiced(d, voices) for d in _merged(found)]
+    if focus is not None:
+        diffs = [d for d in diffs if _in_focus(d, focus)]
+    if confidence is not None and confidence < WEAK_LINK:
+        diffs = [d for d in diffs if d.kind in WEAK_LINK_KINDS]
+    diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
+    diffs.sort(key=_rank)
+    return tuple(diffs[:MAX_PER_PAIR])
+
+
+def _merged(found: Sequence[Difference]) -> list[Difference]:
+    """Quantifiers glued to a differing figure join it; exact repeats go."""
+    figures = [d for d in found if d.kind == "number" and d.report_span]
+    out: list[Difference] = []
+    seen: set[tuple[str, str, str, Span | None]] = set()
+    for d in found:
+        if d.kind == "quantifier" and d.report_span and _glued(d.report_span, figures):
+            continue
+        key = (d.kind, d.statement.lower(), d.report.lower(), d.statement_span)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d)
+    return [_with_qualifier(d, found) if d.kind == "number" else d for d in out]
+
+
+def _glued(span: Span, figures: list[Difference]) -> bool:
+    return any(f.report_span and 0 <= f.report_span[0] - span[1] <= 2 for f in figures)
+
+
+def _with_qualifier(d: Difference, found: Sequence[Difference]) -> Difference:
+    for q in found:
+        if q.kind == "quantifier" and q.report_span and d.report_span:
+            if 0 <= d.report_span[0] - q.report_span[1] <= 2:
+                return dataclasses.replace(d, note=f"{d.note}; qualified: {q.report}")
+    return d
+
+
+def _voiced(d: Difference, voices: list[Voice]) -> Difference:
+    if d.kind in _VOICE_KINDS or d.report_span is None:
+        return d
+    v = voice_at(voices, d.report_span)
+    if v is None:
+        return d
+    return dataclasses.replace(d, voice="quoted", speaker=v.speaker, note=_quoted_note(d, v))
+
+
+def _quoted_note(d: Difference, v: Voice) -> str:
+    how = "quoted" if v.kind == "quote" else "reported speech"
+    who = f" of {v.speaker}" if v.speaker else ""
+    return f"{d.note}; {how}{who}" if d.note else f"{how}{who}"
+
+
+def _in_focus(d: Difference, focus: Span) -> bool:
+    if d.report_span is not None or d.statement_span is None:
+        return True
+    return d.statement_span[0] < focus[1] and focus[0] < d.statement_span[1]
+
+
+def salience(d: Difference, confidence: float | None = None) -> float:
+    """How much ``d`` matters to an analyst, 0–1 (see the module docstring)."""
+    score = difference_kind(d.kind).weight
+    if d.voice == "quoted":
+        score *= QUOTED_FACTOR if "quoted" in d.note.split("; ")[-1] else SPEECH_FACTOR
+    if d.kind in ("omission", "addition", "wording"):
+        words = len(tokenize(d.statement or "")) + len(tokenize(d.report or ""))
+        score *= min(1.4, 0.8 + 0.1 * words)
+    if d.origin == "translation":
+        score = max(score, 0.6)  # the official translation departs from the original
+    if confidence is not None:
+        score *= 0.5 + 0.5 * max(0.0, min(1.0, confidence))
+    return round(max(0.0, min(1.0, score)), 3)
+
+
+def _rank(d: Difference) -> tuple[float, int, int]:
+    s = d.statement_span[0] if d.statement_span else 1 << 30
+    r = d.report_span[0] if d.report_span else 1 << 30
+    return -d.salience, s, r
