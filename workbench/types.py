@@ -444,7 +444,9 @@ class LabelUse:
     """How often the documents of one outlet type use one label for the actors.
 
     ``category`` and ``loaded`` come from the lexicon (e.g. ``criminal``/True for "bandits",
-    ``neutral``/False for "protesters").
+    ``neutral``/False for "protesters"). ``count`` is the uses in the outlet's own voice;
+    ``quoted`` the uses inside quotations or reported speech, whose ``speakers`` are listed
+    (most frequent first; "unnamed" when not recognisable).
     """
 
     outlet_type: str
@@ -452,6 +454,8 @@ class LabelUse:
     category: str
     loaded: bool
     count: int
+    quoted: int = 0
+    speakers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
 """diff stage: how a report retells a statement differently.
 
-Small detectors, registered by name in :data:`DETECTORS`, each find one kind of difference
-(``number``, ``entity``, ``framing``, ``hedge``, ``attribution``, ``negation``) with character
-spans on both sides; the ``content`` detector runs last and reports the rest of a token-level
-diff (``omission``, ``addition``, ``wording``) outside the spans the others examined.
-:func:`find_differences` composes them.
+Small detectors, registered by name in :data:`DETECTORS`, each find kinds of difference
+(:data:`workbench.types.DIFFERENCE_KIND_INFO`: number, negation, framing, distancing, certainty,
+attribution, quantifier, entity, label, ...) with character spans on both sides; the ``content``
+detector runs last and reports the rest of a token-level diff (``omission``, ``addition``,
+``wording``) outside the spans the others examined. :func:`find_differences` composes them and
+:mod:`workbench.diff.salience` gives every difference its voice, salience and order.
 """
 
 from workbench.diff.base import DETECTOR_ORDER, DETECTORS, Claims, DiffContext, Finding, Mention
@@ -17,25 +18,34 @@ from workbench.diff.lexicon import (
     load_lexicon,
 )
 from workbench.diff.numbers import find_figures
+from workbench.diff.salience import MAX_PER_PAIR, WEAK_LINK, salience
 from workbench.diff.translit import fold, same_name, transliterate
+from workbench.diff.voice import Voice, find_voices, label_voices, voice_at
 
 __all__ = [
     "DETECTORS",
     "DETECTOR_ORDER",
     "MAX_CHARS",
+    "MAX_PER_PAIR",
+    "WEAK_LINK",
     "Claims",
     "DiffContext",
     "Finding",
     "Lexicon",
     "LexiconError",
     "Mention",
+    "Voice",
     "default_lexicon_path",
     "diff_signature",
     "find_differences",
     "find_figures",
     "find_labels",
+    "find_voices",
     "fold",
+    "label_voices",
     "load_lexicon",
+    "salience",
     "same_name",
     "transliterate",
+    "voice_at",
 ]

@@ -37,6 +37,7 @@ def find_differences(
     detectors: Sequence[str] = DETECTOR_ORDER,
     confidence: float | None = None,
     focus: tuple[int, int] | None = None,
+    context: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Find where a report retells a statement differently.
 
@@ -51,6 +52,9 @@ def find_differences(
             link keeps only differences in the report's own words and lowers salience.
         focus: The ``(start, end)`` part of ``statement`` the report retells, when it retells
             only a clause: what lies outside is not an omission.
+        context: Other texts the report may draw on: who issued the statement (its outlet and
+            title) and the other statements the same report sentences retell. A report-only
+            name, figure, attribution or addition made of their words is not flagged here.
 
     Returns:
         Differences, most salient first (then by position), at most
@@ -67,6 +71,8 @@ def find_differences(
     for name, text in (("statement", statement), ("report", report), ("source", source)):
         _check(name, text, optional=name == "source")
     _check_link(confidence, focus, len(statement))
+    if isinstance(context, str) or not all(isinstance(c, str) for c in context):
+        raise UserInputError("The context must be a list of texts.")
     ctx = DiffContext(statement, report, source or None, src, lexicon)
     claims = Claims()
     found: list[Difference] = []
@@ -81,7 +87,7 @@ def find_differences(
             + finding.claims.report
             + tuple(d.report_span for d in finding.differences if d.report_span),
         )
-    return finish(found, report, confidence=confidence, focus=focus)
+    return finish(found, report, confidence=confidence, focus=focus, context=context)
 
 
 def _check(name: str, text: object, *, optional: bool) -> None:

@@ -91,7 +91,7 @@ OFFICIAL: tuple[str, ...] = tuple(
         words(
             """government official authorit security ministr spokes office police prosecut state akimat kremlin
     administr committee service agency court judge investigat bishkek astana moscow akorda
-    nur-sultan tashkent правительств министр мвд власт официальн пресс-служб
+    nur-sultan tashkent president presidential bulletin decree правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
         )

@@ -5,7 +5,10 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
 1. **Voice**: a difference whose report words sit inside a quotation or reported speech belongs
    to the quoted speaker (``voice="quoted"``, ``speaker``), not to the outlet.
 2. **One flag per fact**: a quantifier glued to a figure that differs is folded into the figure's
-   difference ("around 3,000" for 3,400 is one flag, not two); identical differences are kept once.
+   difference ("around 3,000" for 3,400 is one flag, not two); identical differences are kept once;
+   a report-only name, figure, attribution or addition that the ``context`` explains (the
+   statement's issuer, the other statements the same report sentences retell) is not flagged
+   again for this statement.
 3. **Focus**: when the link retells only part of the statement (a clause), what the report leaves
    out of the other parts is not an omission.
 4. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
@@ -19,9 +22,11 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from workbench.diff.text import Span, tokenize
+from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, voice_at
 from workbench.types import Difference, difference_kind
 
@@ -44,10 +49,14 @@ def finish(
     *,
     confidence: float | None = None,
     focus: Span | None = None,
+    context: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
-    """Voice, merging, focus, gating, salience and order (see the module docstring)."""
+    """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
     diffs = [_voiced(d, voices) for d in _merged(found)]
+    if context:
+        known = _Known(context)
+        diffs = [d for d in diffs if not known.explains(d)]
     if focus is not None:
         diffs = [d for d in diffs if _in_focus(d, focus)]
     if confidence is not None and confidence < WEAK_LINK:
@@ -73,15 +82,68 @@ def _merged(found: Sequence[Difference]) -> list[Difference]:
     return [_with_qualifier(d, found) if d.kind == "number" else d for d in out]
 
 
+#: Report-only kinds that the context (issuer, other statements retold) can explain.
+_CONTEXT_KINDS = frozenset({"entity", "number", "addition", "attribution", "label", "wording"})
+_MARKER_WORDS = frozenset(
+    [
+        "according",
+        "to",
+        "said",
+        "says",
+        "say",
+        "told",
+        "stated",
+        "claimed",
+        "added",
+        "noted",
+        "has",
+        "have",
+        "also",
+        "has",
+        "as",
+        "reported",
+        "by",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+    ]
+)
+
+
+class _Known:
+    """Words of the context: who issued the statement, and the other statements the same report
+    sentences retell (a merged retelling names what belongs to its other statement)."""
+
+    def __init__(self, context: Sequence[str]) -> None:
+        tokens = [t.text for text in context for t in tokenize(text)]
+        self.folded = {fold(t) for t in tokens if len(t) > 1}
+        self.names = [t for t in tokens if t[:1].isupper() and len(t) > 2]
+
+    def explains(self, d: Difference) -> bool:
+        if d.statement_span is not None or d.origin != "report" or d.kind not in _CONTEXT_KINDS:
+            return False
+        words = [t.text for t in tokenize(d.report) if t.lower not in _MARKER_WORDS]
+        if d.kind == "entity":
+            words = words[-1:]  # the surname or head names the same one
+        return bool(words) and all(self._has(w) for w in words)
+
+    def _has(self, word: str) -> bool:
+        if fold(word) in self.folded or re.sub(r"['’]s$", "", word) in self.names:
+            return True
+        return word[:1].isupper() and any(same_name(word, n) for n in self.names)
+
+
 def _glued(span: Span, figures: list[Difference]) -> bool:
     return any(f.report_span and 0 <= f.report_span[0] - span[1] <= 2 for f in figures)
 
 
 def _with_qualifier(d: Difference, found: Sequence[Difference]) -> Difference:
     for q in found:
-        if q.kind == "quantifier" and q.report_span and d.report_span:
-            if 0 <= d.report_span[0] - q.report_span[1] <= 2:
-                return dataclasses.replace(d, note=f"{d.note}; qualified: {q.report}")
+        glued = q.report_span and d.report_span and 0 <= d.report_span[0] - q.report_span[1] <= 2
+        if q.kind == "quantifier" and glued:
+            return dataclasses.replace(d, note=f"{d.note}; qualified: {q.report}")
     return d
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.diff.lexicon import Lexicon, find_labels
 from workbench.diff.text import Span
+from workbench.types import LabelHit
 
 #: Quote pairs: opening mark → closing marks.
 _PAIRS: dict[str, str] = {"«": "»", "“": "”“", "„": "“”", "‘": "’", "‹": "›"}
@@ -222,3 +224,10 @@ def voice_at(voices: list[Voice], span: Span | None) -> Voice | None:
         return None
     inside = [v for v in voices if v.start <= span[0] and span[1] <= v.end]
     return min(inside, key=lambda v: v.end - v.start) if inside else None
+
+
+def label_voices(text: str, lexicon: Lexicon) -> list[tuple[LabelHit, Voice | None]]:
+    """The lexicon's labels in ``text``, each with the voice it sits in (None: the outlet's
+    own voice), so that aggregates count own and quoted uses apart."""
+    voices = find_voices(text)
+    return [(hit, voice_at(voices, (hit.start, hit.end))) for hit in find_labels(text, lexicon)]

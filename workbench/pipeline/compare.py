@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from workbench import __version__
-from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder
+from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder, params_for
 from workbench.corpus import read_corrections, read_file
-from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, find_labels
+from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, label_voices
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
@@ -182,7 +182,11 @@ def translate_lines(
 
 
 def fill_differences(
-    comparison: Comparison, lexicon: Lexicon, src_of: Mapping[str, str] | str
+    comparison: Comparison,
+    lexicon: Lexicon,
+    src_of: Mapping[str, str] | str,
+    link_threshold: float | None = None,
+    issuers: Mapping[str, Sequence[str]] | None = None,
 ) -> Comparison:
     """Fill each alignment's ``differences`` with :func:`workbench.diff.find_differences`.
 
@@ -190,8 +194,20 @@ def fill_differences(
         comparison: The aligner's output (differences empty).
         lexicon: The framing lexicon.
         src_of: The statements' language, or a mapping of document id to language.
+        link_threshold: The aligner's margin threshold; with it each report document's link
+            gets a confidence (:func:`link_confidence`), so that a link accepted below the
+            threshold (a merge or secondary link) does not flood the pair with flags. A clause
+            link also tells the diff which part of the statement the report retells.
+        issuers: Per statement document id, texts saying who issued it (outlet, title): a
+            report naming or quoting the issuer ("Tokayev said") is no difference. The other
+            statements a report sentence retells are context too, so a merged retelling is
+            not flagged twice.
     """
     filled = []
+    retold: dict[int, list[StatementRef]] = defaultdict(list)
+    for al in comparison.alignments:
+        for ref in al.reports:
+            retold[ref.index].append(al.statement)
     for al in comparison.alignments:
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
@@ -199,6 +215,14 @@ def fill_differences(
         diffs: list[Difference] = []
         # One diff per report document: sentences from different outlets are not one text.
         for start, doc_id, text in _report_groups(al):
+            confidence, focus = _link_of(al, doc_id, link_threshold)
+            others = {
+                o.index: o.translation or o.text
+                for ref in al.reports
+                if ref.document_id == doc_id
+                for o in retold[ref.index]
+                if o.index != st.index
+            }
             found = find_differences(
                 st.translation or st.text,
                 text,
@@ -206,10 +230,45 @@ def fill_differences(
                 src=src or None,
                 lexicon=lexicon,
                 detectors=detectors,
+                confidence=confidence,
+                focus=focus if st.translation else None,
+                context=[*(issuers or {}).get(st.document_id, ()), *others.values()],
             )
             diffs += [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
         filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def link_confidence(score: float, threshold: float) -> float:
+    """A link's margin as a confidence 0–1: 0.5 at the aligner's threshold, 1.0 at 0.02 above.
+
+    Links the aligner accepts only below its threshold (merge and secondary links for partial
+    retellings) fall under :data:`workbench.diff.salience.WEAK_LINK`.
+    """
+    return round(max(0.0, min(1.0, 0.5 + (score - threshold) / 0.04)), 3)
+
+
+def _link_of(
+    al: Alignment, doc_id: str, threshold: float | None
+) -> tuple[float | None, tuple[int, int] | None]:
+    """Confidence and statement focus of one report document's part of an alignment."""
+    links = [
+        link
+        for ref, link in zip(al.reports, al.links, strict=False)
+        if ref.document_id == doc_id and len(al.links) == len(al.reports)
+    ]
+    if threshold is None or (not links and al.score <= 0):
+        return None, None  # no calibration, or a link the analyst added: trusted
+    score = min((link.score for link in links), default=al.score)
+    clause = [
+        link.statement_span
+        for link in links
+        if link.unit == "clause" and link.view == "translation"
+    ]
+    focus = (min(a for a, _ in clause), max(b for _, b in clause)) if clause else None
+    if clause and len(clause) < len(links):
+        focus = None  # a whole-sentence link of the same outlet covers the rest
+    return link_confidence(score, threshold), focus
 
 
 def _report_groups(alignment: Alignment) -> list[tuple[int, str, str]]:
@@ -244,6 +303,11 @@ def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequ
         _VERSION_FIELD.sub("", diff_signature(lexicon)),
     ]
     return f"compare|tr:[{tr}]|{'|'.join(parts)}|version:{__version__}"
+
+
+def _threshold(embedder: Embedder, threshold: float | None) -> float:
+    """The margin threshold the aligner used for ``embedder``."""
+    return params_for(embedder, threshold).threshold
 
 
 def _resolve(
@@ -298,7 +362,9 @@ def compare_texts(
     if not reps:
         raise UserInputError("The reporting is empty; give English report text.")
     emb, lex = _resolve(embedder, lexicon, settings)
-    comparison = fill_differences(align(refs, reps, emb, threshold=threshold), lex, src)
+    comparison = fill_differences(
+        align(refs, reps, emb, threshold=threshold), lex, src, _threshold(emb, threshold)
+    )
     sig = combined_signature(comparison.signature, lex, tr_sig)
     return dataclasses.replace(comparison, signature=sig)
 
@@ -350,7 +416,8 @@ def compare_case(
     src_of = {d.id: d.language for d in case.statements}
     aligned = align(statements, reports, emb, threshold=threshold)
     aligned = apply_corrections(aligned, case, statements, reports, corrections)
-    pooled = fill_differences(aligned, lex, src_of)
+    issuers = {d.id: (d.outlet, d.title) for d in case.statements}
+    pooled = fill_differences(aligned, lex, src_of, _threshold(emb, threshold), issuers)
     sig = combined_signature(pooled.signature, lex, tr_sig)
     if corrections:
         sig = sig.replace("|version:", f"|corrections:{len(corrections)}|version:", 1)
@@ -481,27 +548,38 @@ def count_kinds(comparison: Comparison, case: Case) -> tuple[KindCount, ...]:
 def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[LabelUse, ...]:
     """Labels for the actors used by each outlet type, most used first.
 
-    The state's labels are counted in the English translations of its statements (the words a
-    reader of the translation sees); the reporting's in its text.
+    ``count`` is the uses in a report's own voice; uses inside quotations or reported speech
+    ("Tokayev said 'terrorists' attacked") are counted apart in ``quoted``, with their
+    speakers (a statement is all its issuer's voice). The state's labels are counted in the English translations of its statements
+    (the words a reader of the translation sees); the reporting's in its text.
     """
-    hits: dict[tuple[str, str, str, bool], Counter[str]] = defaultdict(Counter)
-    texts: list[tuple[str, str]] = []
+    own: dict[tuple[str, str, str, bool], Counter[str]] = defaultdict(Counter)
+    quoted: Counter[tuple[str, str, str, bool]] = Counter()
+    speakers: dict[tuple[str, str, str, bool], Counter[str]] = defaultdict(Counter)
+    texts: list[tuple[str, str, bool]] = []  # (outlet type, text, is a report)
     statements = [a.statement for a in comparison.alignments] + list(
         comparison.unmatched_statements
     )
     docs = _documents(case)
     for st in statements:
-        texts.append((docs[st.document_id].outlet_type.value, st.translation or st.text))
+        texts.append((docs[st.document_id].outlet_type.value, st.translation or st.text, False))
     for doc in case.reports:
-        texts.append((doc.outlet_type.value, doc.text))
-    for outlet_type, text in texts:
-        for hit in find_labels(text, lexicon):
-            hits[(outlet_type, hit.term, hit.category, hit.loaded)][hit.text.lower()] += 1
+        texts.append((doc.outlet_type.value, doc.text, True))
+    for outlet_type, text, is_report in texts:
+        for hit, found in label_voices(text, lexicon):
+            voice = found if is_report else None  # a statement speaks in its issuer's voice
+            key = (outlet_type, hit.term, hit.category, hit.loaded)
+            own[key][hit.text.lower()] += 0 if voice else 1  # a label only quoted keeps its form
+            if voice:
+                quoted[key] += 1
+                speakers[key][voice.speaker or "unnamed"] += 1
     uses = [
-        LabelUse(t, forms.most_common(1)[0][0], cat, loaded, sum(forms.values()))
-        for (t, _term, cat, loaded), forms in hits.items()
-    ]
-    uses.sort(key=lambda u: (u.outlet_type, -u.count, not u.loaded, u.label))
+        LabelUse(t, forms.most_common(1)[0][0], cat, loaded, sum(forms.values()),
+                 quoted=quoted[(t, term, cat, loaded)],
+                 speakers=tuple(s for s, _ in speakers[(t, term, cat, loaded)].most_common()))
+        for (t, term, cat, loaded), forms in own.items()
+    ]  # fmt: skip
+    uses.sort(key=lambda u: (u.outlet_type, -u.count, -u.quoted, not u.loaded, u.label))
     return tuple(uses)
 
 
@@ -519,7 +597,13 @@ def disagreeing_figures(
     out: list[FigureDisagreement] = []
     seen: set[tuple[int, int, str, str]] = set()
     for al in comparison.alignments:
-        found = [(report_of(al, d), d) for d in al.differences if d.kind == "number"]
+        # a figure the report shares with the original (the translation departs) is no
+        # disagreement of the report
+        found = [
+            (report_of(al, d), d)
+            for d in al.differences
+            if d.kind == "number" and d.origin != "translation"
+        ]
         if len(al.reports) > 1:
             found += [(rep, d) for rep in al.reports for d in _sentence_figures(al, rep, lexicon)]
         for rep, d in found:
@@ -548,7 +632,11 @@ def _sentence_figures(al: Alignment, rep: ReportRef, lexicon: Lexicon) -> list[D
     diffs = find_differences(
         st.translation or st.text, rep.text, source=st.text, lexicon=lexicon, detectors=("number",)
     )
-    return [d for d in diffs if d.kind == "number" and d.statement and d.report]
+    return [
+        d
+        for d in diffs
+        if d.kind == "number" and d.statement and d.report and d.origin != "translation"
+    ]
 
 
 # ─── reports ─────────────────────────────────────────────────────────────────────────────────
