@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import random
+import secrets
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -69,6 +71,13 @@ CREATE TABLE IF NOT EXISTS judgments (
     extra TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS judgments_by_annotator ON judgments (annotator, item_id);
+CREATE TABLE IF NOT EXISTS assignments (
+    campaign TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (campaign, annotator)
+);
 """
 
 
@@ -201,6 +210,60 @@ class JudgmentStore:
             [annotator, *args],
         )
         return done, total
+
+    def order_seed(self, annotator: str, campaign: str) -> int:
+        """The seed that shuffles ``campaign``'s items for ``annotator``; drawn at random and
+        recorded (committed) the first time, the same ever after.
+
+        Raises:
+            UserInputError: without an annotator name.
+            AnnotationError: when the seed cannot be stored.
+        """
+        _check_annotator(annotator)
+        name = annotator.strip()
+        sql = "SELECT seed FROM assignments WHERE campaign = ? AND annotator = ?"
+        row = self._db.execute(sql, (campaign, name)).fetchone()
+        if row:
+            return int(row[0])
+        seed = secrets.randbelow(2**31 - 1) + 1
+        created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        try:
+            with self._transaction():
+                self._db.execute(
+                    "INSERT OR IGNORE INTO assignments VALUES (?, ?, ?, ?)",
+                    (campaign, name, seed, created),
+                )
+        except sqlite3.Error as err:
+            raise AnnotationError(f"Cannot record the item order in {self.path} ({err}).") from err
+        return int(self._db.execute(sql, (campaign, name)).fetchone()[0])
+
+    def annotator_items(self, annotator: str, campaign: str) -> tuple[int, list[AnnotationItem]]:
+        """``(seed, items)``: the campaign's items in this annotator's own shuffled order.
+
+        Every annotator gets a different order (from their recorded :meth:`order_seed`), so
+        no system is always seen first or right after another.
+        """
+        seed = self.order_seed(annotator, campaign)
+        items = self.items(campaign)
+        random.Random(seed).shuffle(items)
+        return seed, items
+
+    def latest_judgment(self, annotator: str, item_id: str) -> Judgment | None:
+        """The annotator's newest judgment of ``item_id`` (``None`` if never judged)."""
+        row = self._db.execute(
+            "SELECT * FROM judgments WHERE annotator = ? AND item_id = ? ORDER BY id DESC LIMIT 1",
+            (annotator.strip(), item_id),
+        ).fetchone()
+        return _judgment(row) if row else None
+
+    def judged_ids(self, annotator: str, campaign: str) -> set[str]:
+        """Ids of the campaign's items the annotator has judged."""
+        rows = self._db.execute(
+            "SELECT DISTINCT j.item_id FROM judgments j JOIN items i USING (item_id) "
+            "WHERE j.annotator = ? AND i.campaign = ?",
+            (annotator.strip(), campaign),
+        )
+        return {str(r[0]) for r in rows}
 
     # ── judgments ────────────────────────────────────────────────────────────────────────
 
