@@ -1,4 +1,4 @@
-"""Annotate-tab handlers: campaigns, DA + MQM judgments, resume after a restart."""
+"""Annotate-tab handlers: blind shuffled sessions, mouse spans, back/skip/edit, DA/MQM/ESA."""
 
 from __future__ import annotations
 
@@ -6,13 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from workbench.errors import UserInputError
+from workbench.errors import UnknownNameError, UserInputError
+from workbench.pipeline.evaluate import judgment_stats
+from workbench.score.judgments import JudgmentStore
 from workbench.settings import Settings
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import annotate as h
 
 SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов.", "Миссия продлится неделю."]
 MT = ["164 people died.", "20,000 bandits were detained.", "The mission will last a week."]
+MT2 = ["164 persons died.", "20 000 gangsters detained.", "Mission lasts one week."]
+DA = next(k for k, v in h.PROTOCOL_CHOICES.items() if v == "da")
+MQM = next(k for k, v in h.PROTOCOL_CHOICES.items() if v == "mqm")
+ESA = next(k for k, v in h.PROTOCOL_CHOICES.items() if v == "esa")
 
 
 def _write(tmp_path: Path, name: str, lines: list[str]) -> str:
@@ -25,71 +31,143 @@ def _write(tmp_path: Path, name: str, lines: list[str]) -> str:
 def ctx(settings: Settings, tmp_path: Path) -> UIContext:
     ctx = UIContext(settings)
     name, added = h.create_campaign(
-        ctx, "pilot", _write(tmp_path, "src.txt", SOURCES), [_write(tmp_path, "mt.txt", MT)]
+        ctx,
+        "pilot",
+        _write(tmp_path, "src.txt", SOURCES),
+        [_write(tmp_path, "secret-opus.txt", MT), _write(tmp_path, "secret-nllb.txt", MT2)],
     )
-    assert (name, added) == ("pilot", 3)
+    assert (name, added) == ("pilot", 6)
     return ctx
 
 
-def test_judgments_are_saved_and_resumed_after_restart(ctx: UIContext) -> None:
+def test_blind_and_shuffled_per_annotator_with_the_seed_recorded(ctx: UIContext) -> None:
+    alice = h.resume(ctx, "alice", "pilot")
+    bob = h.resume(ctx, "bob", "pilot")
+    for view in (alice, bob):
+        shown = view.status + h.translation_html(view) + repr(h.judgment_rows(ctx, view))
+        assert "secret" not in shown, "annotators never see system names"
+    assert alice.session.order != bob.session.order  # (seeded; 1/720 chance to coincide)
+    assert sorted(alice.session.order) == sorted(bob.session.order)
+    with JudgmentStore(ctx.settings.judgments_path) as store:
+        assert store.order_seed("alice", "pilot") == alice.session.seed
+    again = h.resume(ctx, "alice", "pilot")
+    assert again.session.order == alice.session.order  # same seed, same order, after restart
+    h.submit(ctx, alice, 70)
+    with JudgmentStore(ctx.settings.judgments_path) as store:
+        (judgment,) = store.judgments(annotator="alice")
+    extra = dict(judgment.extra)
+    assert extra["order_seed"] == str(alice.session.seed) and extra["protocol"] == "da"
+    assert extra["shown_position"] == "1"
+
+
+def test_resume_after_restart_continues_in_the_annotators_order(ctx: UIContext) -> None:
     view = h.resume(ctx, "alice", "pilot")
-    assert view.item is not None and view.item.source == SOURCES[0]
-    assert (view.done, view.total) == (0, 3)
+    order = view.session.order
     view = h.submit(ctx, view, 80)
-    assert view.item is not None and view.item.source == SOURCES[1]
-    view = h.add_error(view, "bandits", "accuracy/mistranslation", "major")
-    assert h.highlighted(view) == [
-        ("20,000 ", None),
-        ("bandits", "major: accuracy/mistranslation"),
-        (" were detained.", None),
-    ]
-    h.submit(ctx, view, 55)
+    view = h.submit(ctx, view, 0)  # a reachable 0: a real score, not "no score"
     restarted = UIContext(Settings.resolve({"home": ctx.settings.home}))
     again = h.resume(restarted, "alice", "pilot")
-    assert again.item is not None and again.item.source == SOURCES[2]
-    assert (again.done, again.total) == (2, 3)
-    rows = h.judgment_rows(restarted, "alice", "pilot")
-    assert [(r[2], r[3]) for r in rows] == [
-        ("80", ""),
-        ("55", "major accuracy/mistranslation: bandits"),
-    ]
-    assert h.resume(restarted, "bob", "pilot").done == 0
-    assert "pilot" in h.campaigns(restarted)
+    assert again.item is not None and again.item.item_id == order[2]
+    assert (again.session.done, again.session.total) == (2, 6)
+    rows = h.judgment_rows(restarted, again)
+    assert [(r[0], r[2]) for r in rows] == [(1, "80"), (2, "0")]
+    stats = judgment_stats(ctx.settings.judgments_path, "pilot")
+    assert sum(s["da_judgments"] for s in stats["systems"]) == 2  # type: ignore[attr-defined]
+
+
+def test_mouse_selection_marks_a_span_and_esa_scores(ctx: UIContext) -> None:
+    view = h.resume(ctx, "carol", "pilot", ESA)
+    text = view.item.translation
+    word = text.split()[1]
+    start = text.index(word)
+    view, selected = h.select(view, start - 1, start + len(word) + 1)  # spaces trimmed
+    assert selected == word
+    assert "sev-selected" in h.translation_html(view)
+    view = h.add_error(view, selected, "style", "major")
+    assert view.errors[0]["category"] == "error"  # ESA spans have no category
+    assert f'<mark class="sev-major" title="major: error">{word}</mark>' in h.translation_html(view)
+    with pytest.raises(UserInputError, match="severities minor, major"):
+        h.add_error(view, text.split()[0], "style", "critical")
+    with pytest.raises(UserInputError, match="needs a 0–100 score"):
+        h.submit(ctx, view, None)
+    after = h.submit(ctx, view, 35)
+    assert after.session.done == 1
+    with JudgmentStore(ctx.settings.judgments_path) as store:
+        (j,) = store.judgments(annotator="carol")
+    assert j.score == 35 and (j.errors[0].start, j.errors[0].end) == (start, start + len(word))
+    assert dict(j.extra)["protocol"] == "esa"
+
+
+def test_back_shows_and_edits_a_judgment_and_skip_leaves_one(ctx: UIContext) -> None:
+    view = h.resume(ctx, "dan", "pilot", MQM)
+    first = view.item.item_id
+    word = view.item.translation.split()[0]
+    view = h.add_error(view, word, "accuracy/mistranslation", "minor")
+    view = h.submit(ctx, view, None)
+    back = h.back(ctx, view)
+    assert back.item.item_id == first and "already judged" in back.status
+    assert [e["text"] for e in back.errors] == [word]  # the earlier spans, ready to edit
+    edited = h.submit(ctx, h.add_error(h.clear_errors(back), word, "style", "critical"), None)
+    with JudgmentStore(ctx.settings.judgments_path) as store:
+        (latest,) = store.judgments(annotator="dan")
+        assert len(store.judgments(annotator="dan", latest=False)) == 2  # history kept
+    assert latest.errors[0].severity == "critical"
+    skipped = h.skip(ctx, edited)
+    assert skipped.item.item_id != edited.item.item_id
+    assert edited.item.item_id not in skipped.session.judged
+    none = h.submit(ctx, skipped, None, no_errors=True)  # MQM: explicit "no errors"
+    assert none.session.done == 2
+    with pytest.raises(UserInputError, match="Mark at least one error span"):
+        h.submit(ctx, none, None)
+    opened = h.goto(ctx, none, 1)
+    assert opened.item.item_id == first
+    with pytest.raises(UserInputError, match="no item 9"):
+        h.goto(ctx, none, 9)
+    with pytest.raises(UserInputError, match="first item"):
+        h.back(ctx, opened)
 
 
 def test_finished_annotator_sees_the_end(ctx: UIContext) -> None:
-    view = h.resume(ctx, "carol", "pilot")
-    for _ in range(3):
+    view = h.resume(ctx, "erin", "pilot")
+    for _ in range(6):
         view = h.submit(ctx, view, 70)
-    assert view.item is None and "all 3 items" in view.status
+    assert view.item is None and "all 6 items" in view.status
 
 
-def test_error_marking_and_submit_errors(ctx: UIContext) -> None:
-    view = h.resume(ctx, "dan", "pilot")
-    with pytest.raises(UserInputError, match="not in the translation"):
-        h.add_error(view, "bananas", "style", "minor")
-    marked = h.add_error(view, "people", "style", "minor")
-    with pytest.raises(UserInputError, match="not in the translation"):
-        h.add_error(marked, "people", "style", "minor")
-    assert h.clear_errors(marked) == view
-    with pytest.raises(UserInputError, match="Move the slider"):
+def test_bad_inputs_get_one_sentence(ctx: UIContext, tmp_path: Path) -> None:
+    view = h.resume(ctx, "fay", "pilot")
+    with pytest.raises(UserInputError, match="takes a score only"):
+        h.add_error(view, "people", "style", "minor")
+    with pytest.raises(UserInputError, match="needs a 0–100 score"):
         h.submit(ctx, view, None)
-    after = h.submit(ctx, marked, None)  # MQM only, no DA score
-    assert after.done == 1
-    (judgment,) = h.judgment_rows(ctx, "dan", "pilot")
-    assert judgment[2] == "" and judgment[3] == "minor style: people"
+    mqm = h.resume(ctx, "fay", "pilot", MQM)
+    with pytest.raises(UserInputError, match="not in the translation"):
+        h.add_error(mqm, "bananas", "style", "minor")
+    with pytest.raises(UserInputError, match="Select some words"):
+        h.select(mqm, 3, 3)
+    with pytest.raises(UserInputError, match="Select some words"):
+        h.select(mqm, 0, 10_000)
+    with pytest.raises(UserInputError, match="could not be read"):
+        h.select(mqm, "x", None)
     with pytest.raises(UserInputError, match="name"):
         h.resume(ctx, "  ", "pilot")
     with pytest.raises(UserInputError, match="campaign"):
         h.resume(ctx, "dan", "")
+    with pytest.raises(UserInputError, match="no campaign 'nope'"):
+        h.resume(ctx, "dan", "nope")
+    with pytest.raises(UnknownNameError, match="annotation protocol"):
+        h.resume(ctx, "dan", "pilot", "likert")
     with pytest.raises(UserInputError, match="Load an item"):
         h.add_error(None, "x", "style", "minor")
-
-
-def test_campaign_errors(ctx: UIContext, tmp_path: Path) -> None:
+    with pytest.raises(UserInputError, match="Start first"):
+        h.back(ctx, None)
+    with pytest.raises(UserInputError, match="Type the number"):
+        h.goto(ctx, view, None)
     src = _write(tmp_path, "s.txt", SOURCES)
     with pytest.raises(UserInputError, match="name"):
         h.create_campaign(ctx, " ", src, [src])
+    with pytest.raises(UserInputError, match="':'"):
+        h.create_campaign(ctx, "a:b", src, [src])
     with pytest.raises(UserInputError, match="at least one file"):
         h.create_campaign(ctx, "x", src, [])
     with pytest.raises(UserInputError, match="segments"):

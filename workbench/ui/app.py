@@ -57,9 +57,7 @@ def create_app(ctx: UIContext):  # type: ignore[no-untyped-def]
             elem_id="wb-header",
         )
         if ctx.notices:
-            gr.Markdown(
-                "\n".join(f"- ⚠ {esc(n)}" for n in ctx.notices), elem_id="wb-store-notices"
-            )
+            gr.Markdown("\n".join(f"- ⚠ {esc(n)}" for n in ctx.notices), elem_id="wb-store-notices")
         with gr.Tabs(elem_id="wb-tabs"):
             translate.build(ctx, shared)
             compare.build(ctx, shared)

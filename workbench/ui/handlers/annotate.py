@@ -1,80 +1,74 @@
-"""Annotate tab: direct assessment (0–100) and MQM error spans, per segment, per annotator.
+"""Annotate tab: blind DA, MQM and ESA judgments, error spans selected with the mouse.
 
-Items and judgments live in the judgment store (``settings.judgments_path``); every submit is
-committed at once, and loading an annotator resumes at the first item they have not judged.
+Everything goes through :mod:`workbench.pipeline.annotate`: a session shows each annotator the
+campaign's items in their own shuffled order (seed recorded), never the system's name; Back,
+Skip and re-submitting (edit) move inside that order; every submit is committed at once.
+
+Spans: the translation is shown in an HTML block whose small script reports the mouse
+selection as character offsets (:func:`select`); "Mark error" then marks the selection (or, as
+a keyboard fallback, the first unmarked occurrence of the words typed in the span box).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from workbench.errors import UserInputError, WorkbenchError
-from workbench.types import AnnotationItem, ErrorSpan
+from workbench.pipeline import annotate as pa
+from workbench.types import ErrorSpan
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import read_upload
+from workbench.ui.render import esc
 
 log = logging.getLogger("workbench")
 
 #: One marked error as the tab keeps it: ``{"start", "end", "category", "severity", "text"}``.
 ErrorDict = dict[str, Any]
+#: Protocol choices: label → name.
+PROTOCOL_CHOICES: dict[str, str] = {
+    "Direct assessment (0–100)": "da",
+    "MQM (error spans)": "mqm",
+    "ESA (error spans, then 0–100)": "esa",
+}
 
 
 @dataclass(frozen=True)
 class AnnotateView:
-    """What the tab shows for one annotator in one campaign."""
+    """What the tab shows: the session, the spans marked so far and the mouse selection."""
 
-    annotator: str
-    campaign: str
-    item: AnnotationItem | None
-    done: int
-    total: int
+    session: pa.Session
     errors: tuple[ErrorDict, ...] = field(default=())
+    selection: tuple[int, int] | None = None
+
+    @property
+    def item(self) -> Any:
+        """The current item (``None`` when finished)."""
+        return self.session.item
 
     @property
     def status(self) -> str:
         """One line: where the annotator is."""
-        if self.total == 0:
-            return f"Campaign {self.campaign!r} has no items."
-        if self.item is None:
-            return (
-                f"{self.annotator}: all {self.total} items of {self.campaign!r} judged — thank you."
-            )
-        return (
-            f"{self.annotator} · {self.campaign} · item {self.item.position + 1} of {self.total} · "
-            f"{self.done} judged"
-        )
-
-
-def _store(ctx: UIContext) -> Any:
-    from workbench.pipeline.stores import open_judgments
-
-    return open_judgments(ctx.settings)
+        return self.session.status
 
 
 def categories() -> tuple[str, ...]:
     """MQM error categories offered in the dropdown."""
-    from workbench.score.judgments import CATEGORIES
-
-    return tuple(CATEGORIES)
+    return tuple(pa.CATEGORIES)
 
 
 def severities() -> tuple[str, ...]:
     """MQM severities, least severe first."""
-    from workbench.score.judgments import SEVERITIES
-
-    return tuple(SEVERITIES)
+    return tuple(pa.SEVERITIES)
 
 
 def campaigns(ctx: UIContext) -> list[str]:
     """Names of the campaigns in the judgment store."""
-    if not ctx.settings.judgments_path.is_file():
-        return []
     try:
-        with _store(ctx) as store:
-            return list(store.campaigns())
+        return pa.campaigns(ctx.settings)
     except WorkbenchError as err:  # the tab says why (store_status); the app still starts
         log.warning("%s", err)
         return []
@@ -82,22 +76,15 @@ def campaigns(ctx: UIContext) -> list[str]:
 
 def store_status(ctx: UIContext) -> str:
     """One sentence when the judgments store was damaged or cannot be used (else ``""``)."""
+    from workbench.pipeline.stores import open_judgments
+
     if not ctx.settings.judgments_path.exists():
         return ""
     try:
-        with _store(ctx) as store:
+        with open_judgments(ctx.settings) as store:
             return store.salvage.message if store.salvage else ""
     except WorkbenchError as err:
         return f"Judgments cannot be saved or shown right now: {err}"
-
-
-def _campaign_name(name: str) -> str:
-    name = (name or "").strip()
-    if not name:
-        raise UserInputError("Give the new campaign a name.")
-    if ":" in name:
-        raise UserInputError("A campaign name cannot contain ':'; use letters, digits or '-'.")
-    return name
 
 
 def _lines(path: str | None, what: str) -> list[str]:
@@ -117,25 +104,18 @@ def create_campaign(
 ) -> tuple[str, int]:
     """Store a campaign built from uploaded line-aligned files; returns ``(name, new items)``.
 
-    Systems are named after their files.
+    Systems are named after their files (annotators never see these names).
 
     Raises:
         UserInputError: for a missing name or file, or files of different lengths.
     """
-    from pathlib import Path
-
-    from workbench.pipeline.evaluate import annotation_items
-
-    campaign = _campaign_name(name)
+    pa.campaign_name(name)
     sources = _lines(source_file, "source file")
     if not system_files:
         raise UserInputError("Upload at least one file of translations to judge.")
     systems = [(Path(p).name, _lines(p, "translation file")) for p in system_files]
     references = _lines(reference_file, "reference file") if reference_file else None
-    items = annotation_items(sources, systems, references=references, campaign=campaign)
-    with _store(ctx) as store:
-        added = store.add_items(items)
-    return campaign, added
+    return pa.create_campaign(ctx.settings, name, sources, systems, references=references)
 
 
 def campaign_from_translations(ctx: UIContext, name: str, result: Any) -> tuple[str, int]:
@@ -144,128 +124,210 @@ def campaign_from_translations(ctx: UIContext, name: str, result: Any) -> tuple[
     Raises:
         UserInputError: when nothing has been translated yet.
     """
-    from workbench.pipeline.evaluate import annotation_items
-
-    campaign = _campaign_name(name)
+    pa.campaign_name(name)
     if result is None or not getattr(result, "systems", None):
         raise UserInputError("Translate something in the Translate tab first.")
     keep = [i for i, line in enumerate(result.lines) if line.strip()]
     sources = [result.lines[i] for i in keep]
     systems = [(s.label, [s.translations[i].text for i in keep]) for s in result.systems]
     signatures = [s.signature for s in result.systems]
-    items = annotation_items(sources, systems, signatures=signatures, campaign=campaign)
-    with _store(ctx) as store:
-        added = store.add_items(items)
-    return campaign, added
+    return pa.create_campaign(ctx.settings, name, sources, systems, signatures=signatures)
 
 
-def resume(ctx: UIContext, annotator: str, campaign: str) -> AnnotateView:
-    """The annotator's first unjudged item of ``campaign`` (``item`` is None when done).
+def _view(session: pa.Session) -> AnnotateView:
+    """A fresh view of the session's item, with its previous judgment's spans (to edit)."""
+    previous = session.previous
+    errors: tuple[ErrorDict, ...] = ()
+    if previous is not None and session.item is not None:
+        errors = tuple(
+            {
+                "start": e.start,
+                "end": e.end,
+                "category": e.category,
+                "severity": e.severity,
+                "text": session.item.translation[e.start : e.end],
+            }
+            for e in previous.errors
+        )
+    return AnnotateView(session, errors)
+
+
+def resume(ctx: UIContext, annotator: str, campaign: str, protocol: str = "da") -> AnnotateView:
+    """The annotator's first unjudged item of ``campaign``, in their own order.
 
     Raises:
         UserInputError: without an annotator name or a campaign.
     """
-    annotator = (annotator or "").strip()
-    if not annotator:
-        raise UserInputError("Type your name as annotator first.")
-    if not campaign:
-        raise UserInputError("Choose a campaign (or create one below) first.")
-    with _store(ctx) as store:
-        item = store.next_item(annotator, campaign)
-        done, total = store.progress(annotator, campaign)
-    return AnnotateView(annotator, campaign, item, done, total)
+    name = PROTOCOL_CHOICES.get(protocol, protocol)
+    return _view(pa.start(ctx.settings, annotator, campaign, name))
+
+
+def _loaded(view: AnnotateView | None) -> AnnotateView:
+    if view is None or view.item is None:
+        raise UserInputError("Load an item first (type your name and press Start / resume).")
+    return view
+
+
+def back(ctx: UIContext, view: AnnotateView | None) -> AnnotateView:
+    """The previous item of the annotator's order, with their judgment of it (to edit)."""
+    if view is None:
+        raise UserInputError("Type your name, choose a campaign and press Start first.")
+    return _view(pa.back(ctx.settings, view.session))
+
+
+def skip(ctx: UIContext, view: AnnotateView | None) -> AnnotateView:
+    """Leave this item for later and show the next unjudged one."""
+    return _view(pa.skip(ctx.settings, _loaded(view).session))
+
+
+def goto(ctx: UIContext, view: AnnotateView | None, position: float | None) -> AnnotateView:
+    """Show item number ``position`` (1-based, in the annotator's order) to read or edit it."""
+    if view is None:
+        raise UserInputError("Type your name, choose a campaign and press Start first.")
+    if position is None:
+        raise UserInputError("Type the number of the item to open.")
+    return _view(pa.go(ctx.settings, view.session, int(position) - 1))
+
+
+def select(view: AnnotateView | None, start: Any, end: Any) -> tuple[AnnotateView, str]:
+    """Remember the mouse selection ``[start, end)`` of the translation; returns its text.
+
+    Raises:
+        UserInputError: when no item is loaded or the offsets are not inside the translation.
+    """
+    view = _loaded(view)
+    text = view.item.translation
+    try:
+        a, b = int(start), int(end)
+    except (TypeError, ValueError) as err:
+        raise UserInputError("The selection could not be read; select the words again.") from err
+    if not 0 <= a < b <= len(text):
+        raise UserInputError("Select some words of the translation with the mouse first.")
+    # trim spaces the mouse picked up at either end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a == b:
+        raise UserInputError("Select some words of the translation with the mouse first.")
+    return replace(view, selection=(a, b)), text[a:b]
 
 
 def add_error(view: AnnotateView | None, span: str, category: str, severity: str) -> AnnotateView:
-    """Mark the first not-yet-marked occurrence of ``span`` in the translation as an error.
+    """Mark the selected words (or the first unmarked occurrence of ``span``) as an error.
+
+    ESA spans carry no category.
 
     Raises:
-        UserInputError: when no item is loaded or ``span`` is not in the translation.
+        UserInputError: when no item is loaded, nothing is selected, the span is not in the
+            translation, or the severity does not belong to the protocol.
     """
-    if view is None or view.item is None:
-        raise UserInputError("Load an item first (type your name and press Start / resume).")
-    span = (span or "").strip()
-    if not span:
-        raise UserInputError("Copy the wrong words of the translation into 'Error span' first.")
-    text = view.item.translation
-    start = text.find(span)
-    taken = {(e["start"], e["end"]) for e in view.errors}
-    while start >= 0 and (start, start + len(span)) in taken:
-        start = text.find(span, start + 1)
-    if start < 0:
+    view = _loaded(view)
+    spec = pa.protocol(view.session.protocol)
+    if not spec.uses_spans:
         raise UserInputError(
-            f"{span!r} is not in the translation (or already marked); copy the words exactly."
+            f"{spec.title} takes a score only; switch to MQM or ESA to mark errors."
         )
+    if severity not in spec.severities:
+        raise UserInputError(f"{spec.title} uses the severities {', '.join(spec.severities)}.")
+    text = view.item.translation
+    span = (span or "").strip()
+    taken = {(e["start"], e["end"]) for e in view.errors}
+    if view.selection is not None and (not span or text[slice(*view.selection)] == span):
+        start, end = view.selection
+        if (start, end) in taken:
+            raise UserInputError("These words are already marked; select others.")
+    else:
+        if not span:
+            raise UserInputError("Select the wrong words of the translation with the mouse first.")
+        start = text.find(span)
+        while start >= 0 and (start, start + len(span)) in taken:
+            start = text.find(span, start + 1)
+        if start < 0:
+            raise UserInputError(
+                f"{span!r} is not in the translation (or already marked); select it with the "
+                "mouse or copy the words exactly."
+            )
+        end = start + len(span)
     error = {
         "start": start,
-        "end": start + len(span),
-        "category": category,
+        "end": end,
+        "category": category if spec.needs_category else pa.ESA_CATEGORY,
         "severity": severity,
-        "text": span,
+        "text": text[start:end],
     }
-    return AnnotateView(
-        view.annotator, view.campaign, view.item, view.done, view.total, (*view.errors, error)
-    )
+    return replace(view, errors=(*view.errors, error), selection=None)
 
 
 def clear_errors(view: AnnotateView | None) -> AnnotateView | None:
     """The same view without marked errors."""
-    if view is None:
-        return None
-    return AnnotateView(view.annotator, view.campaign, view.item, view.done, view.total)
+    return None if view is None else replace(view, errors=(), selection=None)
 
 
-def highlighted(view: AnnotateView | None) -> list[tuple[str, str | None]]:
-    """The translation cut into ``(text, label)`` pieces for ``gr.HighlightedText``."""
+def translation_html(view: AnnotateView | None) -> str:
+    """The translation with marked spans (by severity) and the current selection, escaped;
+    the tab's script reads offsets from the text inside ``.wb-mt``."""
     if view is None or view.item is None:
-        return []
+        return "<div class='wb-mt wb-empty'>No item loaded.</div>"
     text = view.item.translation
-    out: list[tuple[str, str | None]] = []
-    pos = 0
-    for e in sorted(view.errors, key=lambda e: e["start"]):
-        if e["start"] < pos:
+    spans = [
+        (e["start"], e["end"], f"sev-{e['severity']}", f"{e['severity']}: {e['category']}")
+        for e in view.errors
+    ]
+    if view.selection is not None:
+        spans.append((*view.selection, "sev-selected", "selected"))
+    out, pos = [], 0
+    for start, end, css, title in sorted(spans):
+        if start < pos:
             continue
-        if e["start"] > pos:
-            out.append((text[pos : e["start"]], None))
-        out.append((text[e["start"] : e["end"]], f"{e['severity']}: {e['category']}"))
-        pos = e["end"]
-    if pos < len(text):
-        out.append((text[pos:], None))
-    return out
+        out.append(esc(text[pos:start]))
+        out.append(f'<mark class="{css}" title="{esc(title)}">{esc(text[start:end])}</mark>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return f"<div class='wb-mt'>{''.join(out)}</div>"
 
 
-def submit(ctx: UIContext, view: AnnotateView | None, score: float | None) -> AnnotateView:
+def submit(
+    ctx: UIContext, view: AnnotateView | None, score: float | None, no_errors: bool = False
+) -> AnnotateView:
     """Commit the judgment of the current item and move to the next unjudged one.
 
     Raises:
-        UserInputError: when no item is loaded (or the store refuses the judgment).
+        UserInputError: when no item is loaded or the protocol's requirements are not met.
     """
-    if view is None or view.item is None:
-        raise UserInputError("There is no item to judge; type your name and press Start / resume.")
-    if score is None and not view.errors:
-        raise UserInputError("Move the slider to give a 0–100 score, or mark at least one error.")
+    view = _loaded(view)
     errors = [ErrorSpan(e["start"], e["end"], e["category"], e["severity"]) for e in view.errors]
-    with _store(ctx) as store:
-        store.judge(
-            view.item, view.annotator, score=None if score is None else float(score), errors=errors
-        )
-    return resume(ctx, view.annotator, view.campaign)
+    session = pa.submit(
+        ctx.settings,
+        view.session,
+        score=None if score is None else float(score),
+        errors=errors,
+        no_errors=no_errors,
+    )
+    return _view(session)
 
 
-def judgment_rows(ctx: UIContext, annotator: str, campaign: str) -> list[list[Any]]:
-    """The annotator's latest judgments in ``campaign``: item, system, score, errors, when."""
-    annotator = (annotator or "").strip()
-    if not annotator or not ctx.settings.judgments_path.is_file():
-        return []
-    with _store(ctx) as store:
-        judgments = store.judgments(annotator=annotator)
-    rows = []
-    for j in judgments:
-        if campaign and not j.item_id.startswith(f"{campaign}:"):
-            continue
-        errors = "; ".join(
-            f"{e.severity} {e.category}: {j.translation[e.start : e.end]}" for e in j.errors
-        )
-        score = "" if j.score is None else f"{j.score:g}"
-        rows.append([j.item_id, j.system, score, errors, j.created_at])
-    return rows
+JUDGMENT_HEADERS = ["#", "Protocol", "Score", "Errors", "Submitted (UTC)"]
+
+
+def judgment_rows(ctx: UIContext, view: AnnotateView | None) -> list[list[Any]]:
+    """The annotator's judgments in this campaign (blind: item number in their own order)."""
+    rows = pa.judgments_of(ctx.settings, view.session if view is not None else None)
+    return [
+        [r.position, r.protocol, "" if r.score is None else f"{r.score:g}", r.errors, r.created_at]
+        for r in rows
+    ]
+
+
+def instructions(view: AnnotateView | None, protocol: str = "da") -> str:
+    """The protocol's instructions for the annotator."""
+    name = view.session.protocol if view is not None else PROTOCOL_CHOICES.get(protocol, protocol)
+    spec = pa.protocol(name)
+    return f"**{esc(spec.title)}** — {esc(spec.instructions)}"
+
+
+def previous_score(view: AnnotateView | None) -> float | None:
+    """The score of the annotator's earlier judgment of this item (to edit), if any."""
+    if view is None or view.session.previous is None:
+        return None
+    return view.session.previous.score
