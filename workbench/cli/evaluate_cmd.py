@@ -85,14 +85,11 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from workbench.export.tables import scores_to_json, scores_to_text
+    from workbench.pipeline.evaluate import format_scores
 
-    systems = list(_systems_from_args(args).systems)
+    systems = _systems_from_args(args).systems
     meta = {"references": args.ref, "hypotheses": args.hyp}
-    text = (
-        scores_to_json(systems, **meta) + "\n" if args.format == "json" else scores_to_text(systems)
-    )
-    write_text_output(text, args.output)
+    write_text_output(format_scores(systems, args.format, **meta), args.output)
     return 0
 
 
@@ -119,9 +116,7 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from workbench.export.tables import scores_to_json, scores_to_text
-    from workbench.export.tm import to_tmx, to_xliff
-    from workbench.pipeline.evaluate import evaluate_testset
+    from workbench.pipeline.evaluate import evaluate_testset, format_scores, translations_as
 
     result = evaluate_testset(
         args.engine,
@@ -134,18 +129,13 @@ def _eval(args: argparse.Namespace) -> int:
         beam_size=args.beam_size,
         max_length=args.max_length,
     )
-    if args.save:
-        write_text_output("".join(t.text + "\n" for t in result.translations), args.save)
-    if args.tmx:
-        write_text_output(to_tmx(result.translations, args.src), args.tmx)
-    if args.xliff:
-        write_text_output(to_xliff(result.translations, args.src), args.xliff)
+    for fmt, target in (("txt", args.save), ("tmx", args.tmx), ("xliff", args.xliff)):
+        if target:
+            write_text_output(translations_as(result.translations, fmt, args.src), target)
     meta = {"testset": result.testset, "translation_signature": result.signature}
-    if args.format == "json":
-        print(scores_to_json([result.scores], **meta))
-    else:
+    if args.format == "text":
         print(f"{result.testset}\n{result.signature}")
-        print(scores_to_text([result.scores]), end="")
+    print(format_scores([result.scores], args.format, **meta), end="")
     return 0
 
 
@@ -160,19 +150,19 @@ def _register_data(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 
 def _data_get(args: argparse.Namespace) -> int:
-    from workbench.testsets import download
+    from workbench.pipeline.evaluate import download_testsets
 
-    for folder in download(args.collection, settings_from_args(args), progress=not args.quiet):
+    settings = settings_from_args(args)
+    for folder in download_testsets(args.collection, settings, progress=not args.quiet):
         print(folder)
     return 0
 
 
 def _data_list(args: argparse.Namespace) -> int:
-    from workbench.testsets import list_testsets
+    from workbench.pipeline.evaluate import testset_overview
 
-    for spec, folder in list_testsets(settings_from_args(args)):
-        where = str(folder) if folder else f"not downloaded (workbench data get {spec.collection})"
-        print(f"{spec.name}\t{spec.lines} lines\t{spec.licence}\t{where}")
+    for line in testset_overview(settings_from_args(args)):
+        print(line)
     return 0
 
 
@@ -183,6 +173,7 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     exp.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
     exp.add_argument("--output", "-o", help="file to write (default: stdout)")
     exp.add_argument("--db", help="judgments database (default: the workbench home's)")
+    exp.add_argument("--campaign", help="only this campaign's judgments (default: all)")
     exp.set_defaults(handler=_judgments_export)
     add = jsub.add_parser("add", help="load segments to annotate (source, MT, reference)")
     add.add_argument("--src", required=True, help="source segments, one per line")
@@ -209,29 +200,20 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _judgments_add(args: argparse.Namespace) -> int:
-    from workbench.pipeline.evaluate import load_annotation_items
-    from workbench.score.judgments import JudgmentStore
+    from workbench.pipeline.annotate import add_items_from_files
 
-    items = load_annotation_items(
-        args.src, args.hyp, reference=args.ref, names=args.names, campaign=args.campaign
-    )
     path = Path(args.db) if args.db else settings_from_args(args).judgments_path
-    with JudgmentStore(path) as store:
-        added = store.add_items(items)
-    print(f"{added} new items (of {len(items)}) in campaign {args.campaign!r} of {path}")
+    added, total = add_items_from_files(
+        path, args.src, args.hyp, reference=args.ref, names=args.names, campaign=args.campaign
+    )
+    print(f"{added} new items (of {total}) in campaign {args.campaign!r} of {path}")
     return 0
 
 
 def _judgments_export(args: argparse.Namespace) -> int:
-    from workbench.export.tables import judgment_rows, judgments_to_jsonl, to_csv
-    from workbench.score.judgments import JudgmentStore
+    from workbench.pipeline.annotate import export_judgments
 
-    with JudgmentStore(_db_path(args)) as store:
-        judgments = store.judgments()
-    text = (
-        to_csv(judgment_rows(judgments)) if args.format == "csv" else judgments_to_jsonl(judgments)
-    )
-    write_text_output(text, args.output)
+    write_text_output(export_judgments(_db_path(args), args.format, args.campaign), args.output)
     return 0
 
 
@@ -262,11 +244,7 @@ def _register_report(sub: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def _report(args: argparse.Namespace) -> int:
-    from workbench.export.html_report import write_html_report
+    from workbench.pipeline.evaluate import write_report
 
-    evaluation = _systems_from_args(args)
-    path = write_html_report(
-        evaluation.systems, args.output, title=args.title, warnings=evaluation.warnings
-    )
-    print(path)
+    print(write_report(_systems_from_args(args), args.output, title=args.title))
     return 0

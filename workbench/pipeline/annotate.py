@@ -334,3 +334,46 @@ def read_lines_files(paths: Sequence[str | Path]) -> list[list[str]]:
     from workbench.testsets import read_segments
 
     return [read_segments(p) for p in paths]
+
+
+def add_items_from_files(
+    path: str | Path,
+    source: str | Path,
+    hypotheses: Sequence[str | Path],
+    *,
+    reference: str | Path | None = None,
+    names: str | Sequence[str] | None = None,
+    campaign: str = "default",
+) -> tuple[int, int]:
+    """Load line-aligned files into the judgments database ``path`` as a campaign's items.
+
+    Returns:
+        ``(new items, items in the files)``; items already stored are kept as they were.
+
+    Raises:
+        UserInputError: for unreadable or misaligned files or a bad campaign name.
+    """
+    from workbench.pipeline.evaluate import load_annotation_items
+    from workbench.score.judgments import JudgmentStore
+
+    items = load_annotation_items(
+        source, hypotheses, reference=reference, names=names, campaign=campaign_name(campaign)
+    )
+    with JudgmentStore(path) as store:
+        return store.add_items(items), len(items)
+
+
+def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None = None) -> str:
+    """Every latest judgment in ``path`` as CSV or JSONL, each with its translation signature.
+
+    Raises:
+        UserInputError: for another format.
+    """
+    from workbench.export.tables import judgment_rows, judgments_to_jsonl, to_csv
+    from workbench.score.judgments import JudgmentStore
+
+    if fmt not in ("csv", "jsonl"):
+        raise UserInputError(f"Unknown judgments format {fmt!r}; use csv or jsonl.")
+    with JudgmentStore(path) as store:
+        judgments = store.judgments(campaign=campaign)
+    return to_csv(judgment_rows(judgments)) if fmt == "csv" else judgments_to_jsonl(judgments)

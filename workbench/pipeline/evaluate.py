@@ -453,3 +453,53 @@ def metric_choices() -> list[tuple[str, str]]:
         (f"{name} {'↑' if METRICS.get(name).higher_is_better else '↓'}", name)
         for name in METRICS.names()
     ]
+
+
+def format_scores(systems: Sequence[SystemScores], fmt: str = "text", **meta: object) -> str:
+    """Scores as ``workbench score`` prints them: sacreBLEU-style text or JSON (with ``meta``).
+
+    Raises:
+        UserInputError: for a format other than ``text`` or ``json``.
+    """
+    from workbench.export.tables import scores_to_json, scores_to_text
+
+    if fmt == "json":
+        return scores_to_json(list(systems), **meta) + "\n"
+    if fmt == "text":
+        return scores_to_text(list(systems))
+    raise UserInputError(f"Unknown score format {fmt!r}; use text or json.")
+
+
+def translations_as(translations: Sequence[Translation], fmt: str, src: str) -> str:
+    """Translations as ``txt`` (one per line), ``tmx`` (TMX 1.4b) or ``xliff`` (XLIFF 1.2).
+
+    Raises:
+        UserInputError: for another format.
+    """
+    from workbench.export.tm import to_tmx, to_xliff
+
+    if fmt == "txt":
+        return "".join(t.text + "\n" for t in translations)
+    if fmt == "tmx":
+        return to_tmx(translations, src)
+    if fmt == "xliff":
+        return to_xliff(translations, src)
+    raise UserInputError(f"Unknown translation format {fmt!r}; use txt, tmx or xliff.")
+
+
+def download_testsets(collection: str, settings: Settings, *, progress: bool = True) -> list[Path]:
+    """Download a public test-set collection (``flores200``, ``ntrex128``); returns its folders."""
+    from workbench.testsets import download
+
+    return list(download(collection, settings, progress=progress))
+
+
+def testset_overview(settings: Settings) -> list[str]:
+    """One line per known test set: name, lines, licence, and where it is (or how to get it)."""
+    from workbench.testsets import list_testsets
+
+    lines = []
+    for spec, folder in list_testsets(settings):
+        where = str(folder) if folder else f"not downloaded (workbench data get {spec.collection})"
+        lines.append(f"{spec.name}\t{spec.lines} lines\t{spec.licence}\t{where}")
+    return lines
