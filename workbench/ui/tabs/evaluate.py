@@ -15,7 +15,7 @@ from workbench.ui.tabs.common import Shared, guarded, unavailable
 
 REQUIRES: tuple[str, ...] = (
     "workbench.pipeline.evaluate:score_files",
-    "workbench.export.html_report:write_html_report",
+    "workbench.pipeline.evaluate:write_report",
 )
 METRIC_HEADERS = ["System", "Metric", "Score", "95% CI", "p (vs baseline)", "Verdict", "Signature"]
 
