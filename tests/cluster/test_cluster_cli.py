@@ -18,11 +18,13 @@ from tests.tiny_models import DEFAULT_MAX_NEW_TOKENS, SENTENCES
 REPO = Path(__file__).resolve().parents[2]
 
 
-def wb(*args: str, home: Path, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+def wb(
+    *args: str, home: Path, timeout: float = 180, quiet: bool = True, **extra: str
+) -> subprocess.CompletedProcess[str]:
     env = {"WORKBENCH_HOME": str(home), "HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"}
-    env["RAY_ADDRESS"] = ""
+    env.update(RAY_ADDRESS="", **extra)
     return subprocess.run(
-        [sys.executable, "-m", "workbench", "-q", *args],
+        [sys.executable, "-m", "workbench", *(["-q"] if quiet else []), *args],
         capture_output=True,
         text=True,
         cwd=REPO,

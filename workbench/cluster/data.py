@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from workbench.cluster.runtime import import_ray
+from workbench.errors import ClusterError, WorkbenchError
 
 log = logging.getLogger("workbench")
 
@@ -124,13 +125,42 @@ def translate_sentences(
         num_cpus=options.cpus_per_actor,
     )
     seen: set[int] = set()
-    for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-        fresh = [(int(k), str(t)) for k, t in zip(batch["key"], batch["translation"], strict=True)]
-        fresh = [(k, t) for k, t in fresh if k not in seen]
-        seen.update(k for k, _ in fresh)
-        if fresh:
-            on_block([sentences[k] for k, _ in fresh], [t for _, t in fresh])
+    try:
+        for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
+            pairs = zip(batch["key"], batch["translation"], strict=True)
+            fresh = [(int(k), str(t)) for k, t in pairs if int(k) not in seen]
+            seen.update(k for k, _ in fresh)
+            if fresh:
+                on_block([sentences[k] for k, _ in fresh], [t for _, t in fresh])
+    except WorkbenchError:
+        raise
+    except Exception as err:  # Ray wraps a failure inside an actor in its own exception types
+        raise _job_failed(err) from err
     missing = len(sentences) - len(seen)
     if missing:
         raise RuntimeError(f"the Ray job returned no translation for {missing} sentences")
     return actors
+
+
+def _root_cause(err: BaseException) -> BaseException:
+    """The exception raised in the actor, under Ray's wrappers (``.cause``, ``__cause__``)."""
+    seen: set[int] = set()
+    while id(err) not in seen:
+        seen.add(id(err))
+        inner = getattr(err, "cause", None) or err.__cause__
+        if not isinstance(inner, BaseException):
+            break
+        err = inner
+    return err
+
+
+def _job_failed(err: BaseException) -> WorkbenchError:
+    """One sentence for a job that stopped: the actor's own error when it is a user error."""
+    cause = _root_cause(err)
+    if isinstance(cause, WorkbenchError):
+        return type(cause)(str(cause))
+    first = (str(cause).strip().splitlines() or [type(cause).__name__])[0][:200]
+    return ClusterError(
+        f"The Ray job stopped ({type(cause).__name__}: {first}); the finished blocks are kept, "
+        "run the same command again to resume."
+    )

@@ -154,6 +154,10 @@ class ClusterTranslator(CachingTranslator):
         misses = [k for k in unique if k not in made and k not in hits]
         if made:
             log.info("resuming: %d sentences were translated by an earlier run", len(made))
+        if made or misses:
+            # The tokenizer (not the model), for the input limit behind the "translated in
+            # pieces" warnings, as the single-machine path loads it before translating.
+            self.inner._prepare()
         if misses:
             made.update(self._on_ray(signature, misses, progress))
         return [(hits[k], True) if k in hits else (made.get(k, ""), False) for k in keys]
@@ -174,10 +178,17 @@ class ClusterTranslator(CachingTranslator):
             if progress:
                 progress(len(made), total)
 
-        with connect(self.run.address, num_cpus=self.run.cpus):
+        with connect(self.run.address, num_cpus=self.run.cpus) as cluster:
             self.actors_used = translate_sentences(
                 misses, self.factory, on_block, options=self.run.pool
             )
+        log.info(
+            "translated %d sentences on %d Ray nodes (%g CPUs) with %d actors",
+            total,
+            cluster.nodes,
+            cluster.cpus,
+            self.actors_used,
+        )
         return made
 
 
