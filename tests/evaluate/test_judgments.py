@@ -299,3 +299,32 @@ def test_stats_by_campaign_with_intervals_and_categories(tmp_path: Path) -> None
     assert "4 judgments by 1 annotators in campaign pilot" in proc.stdout
     bad = run_workbench("judgments", "stats", "--db", str(db), "--campaign", "nope")
     assert bad.returncode == 2 and "No campaign 'nope'" in bad.stderr
+
+
+def test_stats_by_protocol_on_the_command_line(tmp_path: Path) -> None:
+    db = tmp_path / "p.sqlite"
+    with _store(db) as store:
+        item = store.next_item("aliya")
+        assert item is not None
+        store.submit(
+            Judgment(
+                "aliya",
+                item.item_id,
+                item.system,
+                item.source,
+                item.translation,
+                score=30,
+                extra=(("protocol", "esa"),),
+            )
+        )
+        store.judge(item, "bakyt", score=90)  # recorded before protocols: counts as DA
+    esa = run_workbench(
+        "judgments", "stats", "--db", str(db), "--protocol", "esa", "--format", "json"
+    )
+    assert esa.returncode == 0, esa.stderr
+    (system,) = json.loads(esa.stdout)["systems"]
+    assert system["da_mean"] == 30.0
+    da = run_workbench("judgments", "stats", "--db", str(db), "--protocol", "da")
+    assert "1 judgments by 1 annotators (DA only)" in da.stdout
+    bad = run_workbench("judgments", "stats", "--db", str(db), "--protocol", "likert")
+    assert bad.returncode == 2

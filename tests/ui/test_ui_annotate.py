@@ -174,3 +174,21 @@ def test_bad_inputs_get_one_sentence(ctx: UIContext, tmp_path: Path) -> None:
         h.create_campaign(ctx, "x", src, [_write(tmp_path, "short.txt", MT[:1])])
     with pytest.raises(UserInputError, match="Translate something"):
         h.campaign_from_translations(ctx, "x", None)
+
+
+def test_campaign_results_by_protocol_in_the_evaluate_panel(ctx: UIContext) -> None:
+    from workbench.ui.handlers import evaluate as ev
+
+    esa = h.resume(ctx, "gus", "pilot", ESA)
+    word = esa.item.translation.split()[0]
+    esa = h.submit(ctx, h.add_error(esa, word, "style", "minor"), 30)
+    da = h.resume(ctx, "hana", "pilot", DA)
+    h.submit(ctx, da, 90)
+    rows, errors, text = ev.human_results(ctx, "pilot", "ESA")
+    assert [r[2] for r in rows] == ["30.0"] and errors[0][1:] == ["error", "minor", 1]
+    rows, _, _ = ev.human_results(ctx, "pilot", "DA")
+    assert [r[2] for r in rows] == ["90.0"]
+    rows, _, text = ev.human_results(ctx, "pilot")
+    assert sum(r[1] for r in rows) == 2 and "undefined (0 shared items)" in text
+    with pytest.raises(UserInputError, match="Unknown protocol"):
+        ev.human_results(ctx, "pilot", "Likert")

@@ -186,6 +186,9 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     st = jsub.add_parser("stats", help="per-system averages and annotator agreement")
     st.add_argument("--db", help="judgments database (default: the workbench home's)")
     st.add_argument("--campaign", help="only this campaign's judgments (default: all)")
+    st.add_argument(
+        "--protocol", choices=["da", "mqm", "esa"], help="only judgments made under this protocol"
+    )
     st.add_argument("--format", choices=["json", "text"], default="text")
     st.set_defaults(handler=_judgments_stats)
 
@@ -220,7 +223,7 @@ def _judgments_export(args: argparse.Namespace) -> int:
 def _judgments_stats(args: argparse.Namespace) -> int:
     from workbench.pipeline.evaluate import judgment_stats, stats_to_text
 
-    stats = judgment_stats(_db_path(args), args.campaign)
+    stats = judgment_stats(_db_path(args), args.campaign, args.protocol)
     if args.format == "json":
         import json
 

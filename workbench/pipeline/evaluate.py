@@ -342,28 +342,39 @@ def items_from_translations(
     )
 
 
-def judgment_stats(path: str | Path, campaign: str | None = None) -> dict[str, object]:
+def judgment_stats(
+    path: str | Path, campaign: str | None = None, protocol: str | None = None
+) -> dict[str, object]:
     """Per-system averages and annotator agreement of a judgments database, as plain data.
 
     Args:
         path: The judgments database.
         campaign: Only this campaign's judgments (all when ``None``).
+        protocol: Only judgments made under this protocol (``da``, ``mqm``, ``esa``), so
+            that DA and ESA scores are not averaged together; all when ``None``.
 
     Raises:
         UserInputError: for a campaign the database does not hold.
+        UnknownNameError: for an unknown protocol.
     """
     from dataclasses import asdict
 
     from workbench.score.agreement import MIN_SHARED_ITEMS, agreement, system_averages
     from workbench.score.judgments import JudgmentStore
+    from workbench.score.protocols import PROTOCOLS, protocol_of
 
+    if protocol is not None:
+        PROTOCOLS.get(protocol)
     with JudgmentStore(path) as store:
         if campaign is not None and campaign not in store.campaigns():
             known = ", ".join(store.campaigns()) or "none yet"
             raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
         judgments = store.judgments(campaign=campaign)
+    if protocol is not None:
+        judgments = [j for j in judgments if protocol_of(j) == protocol]
     return {
         "campaign": campaign,
+        "protocol": protocol,
         "judgments": len(judgments),
         "annotators": len({j.annotator for j in judgments}),
         "min_shared_items": MIN_SHARED_ITEMS,
@@ -392,6 +403,8 @@ def stats_to_text(stats: dict[str, object]) -> str:
     """:func:`judgment_stats` as a few readable lines; agreement that cannot be computed
     reads "undefined" with its sample size, never 0.000."""
     where = f" in campaign {stats['campaign']}" if stats.get("campaign") else ""
+    if stats.get("protocol"):
+        where += f" ({str(stats['protocol']).upper()} only)"
     lines = [f"{stats['judgments']} judgments by {stats['annotators']} annotators{where}"]
     lines.append("system\tjudgments\tDA mean\tDA 95% CI\tDA z\tMQM/segment\terrors")
     for s in stats["systems"]:  # type: ignore[attr-defined]

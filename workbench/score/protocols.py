@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from workbench.errors import UserInputError
 from workbench.registry import Registry
+from workbench.types import Judgment
 
 #: Category stored for ESA spans, which have a severity but no category.
 ESA_CATEGORY = "error"
@@ -99,3 +100,12 @@ PROTOCOLS.add(
         "score the translation 0–100.",
     ),
 )
+
+
+def protocol_of(judgment: Judgment) -> str:
+    """The protocol a judgment was made under (recorded in ``extra``; judgments from before
+    protocols were recorded count as ``da`` with a score and ``mqm`` without)."""
+    recorded = dict(judgment.extra).get("protocol")
+    if recorded:
+        return recorded
+    return "da" if judgment.score is not None else "mqm"

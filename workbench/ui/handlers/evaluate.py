@@ -415,7 +415,13 @@ def _fmt(value: float | None, digits: int = 1) -> str:
     return "n/a" if value is None else f"{value:.{digits}f}"
 
 
-def human_results(ctx: UIContext, campaign: str) -> tuple[list[list[Any]], list[list[Any]], str]:
+#: Protocol filter of the human-judgments panel: label → protocol (``None``: all).
+HUMAN_PROTOCOLS: dict[str, str | None] = {"all": None, "DA": "da", "MQM": "mqm", "ESA": "esa"}
+
+
+def human_results(
+    ctx: UIContext, campaign: str, protocol: str = "all"
+) -> tuple[list[list[Any]], list[list[Any]], str]:
     """A campaign's human judgments: per-system means with intervals, errors by category and
     severity, and agreement (with its sample size, or "undefined").
 
@@ -426,7 +432,9 @@ def human_results(ctx: UIContext, campaign: str) -> tuple[list[list[Any]], list[
         raise UserInputError("Choose a campaign to see its judgments.")
     if not ctx.settings.judgments_path.is_file():
         raise UserInputError("There are no judgments yet; annotate in the Annotate tab first.")
-    stats = judgment_stats(ctx.settings.judgments_path, campaign)
+    if protocol not in HUMAN_PROTOCOLS:
+        raise UserInputError(f"Unknown protocol {protocol!r}; choose {', '.join(HUMAN_PROTOCOLS)}.")
+    stats = judgment_stats(ctx.settings.judgments_path, campaign, HUMAN_PROTOCOLS[protocol])
     systems: list[dict[str, Any]] = stats["systems"]  # type: ignore[assignment]
     rows = [
         [

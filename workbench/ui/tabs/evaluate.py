@@ -93,6 +93,12 @@ def _human(ctx: UIContext) -> None:
             campaign = gr.Dropdown(
                 label="Campaign", choices=annotate_h.campaigns(ctx), elem_id="evaluate-campaign"
             )
+            protocol = gr.Dropdown(
+                label="Protocol (DA and ESA scores are not averaged together)",
+                choices=list(h.HUMAN_PROTOCOLS),
+                value="all",
+                elem_id="evaluate-human-protocol",
+            )
             show = gr.Button("Show judgments", elem_id="evaluate-human-run")
         means = gr.Dataframe(
             value=pd.DataFrame([], columns=h.HUMAN_HEADERS),
@@ -109,15 +115,15 @@ def _human(ctx: UIContext) -> None:
         agreement = gr.Markdown(elem_id="evaluate-human-agreement")
 
         @guarded
-        def on_show(campaign_: str) -> tuple[Any, ...]:
-            rows, errs, text = h.human_results(ctx, campaign_)
+        def on_show(campaign_: str, protocol_: str) -> tuple[Any, ...]:
+            rows, errs, text = h.human_results(ctx, campaign_, protocol_)
             return (
                 pd.DataFrame(rows, columns=h.HUMAN_HEADERS),
                 pd.DataFrame(errs, columns=h.ERROR_HEADERS),
                 text,
             )
 
-        show.click(on_show, inputs=campaign, outputs=[means, errors, agreement])
+        show.click(on_show, inputs=[campaign, protocol], outputs=[means, errors, agreement])
         campaign.focus(lambda: gr.update(choices=annotate_h.campaigns(ctx)), outputs=campaign)
 
 
