@@ -20,6 +20,7 @@ from workbench.diff.base import (
     context_of,
     pair_leftovers,
 )
+from workbench.diff.morph import english_forms, is_common_word
 from workbench.diff.text import STOPWORDS, Token, tokenize, words
 from workbench.diff.translit import same_name
 
@@ -88,6 +89,8 @@ def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> lis
         if not _confirmed(whole, text, elsewhere):
             continue
         run = list(itertools.dropwhile(lambda t: t.lower in STOPWORDS, whole))
+        if run and _SENTENCE_START.search(text[: run[0].start]) and is_common_word(run[0].text):
+            run = run[1:]  # «Вооруженные», «Однако» open a sentence; they name nothing
         if not run:
             continue
         start, end = run[0].start, run[-1].end
@@ -126,9 +129,9 @@ def _found(key: str, words: list[Token]) -> bool:
 
 def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     """Names on one side with no spelling variant on the other (or in the source text)."""
-    statement_tokens = tokenize(ctx.statement)
-    report_tokens = tokenize(ctx.report)
-    source_tokens = tokenize(ctx.source) if ctx.source else []
+    statement_tokens = _with_forms(ctx.statement)
+    report_tokens = _with_forms(ctx.report)
+    source_tokens = _with_forms(ctx.source) if ctx.source else []
     statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
     report = find_names(ctx.report, _capitalised_mid(ctx.statement))
     left = [m for m in statement if not _present(m, report_tokens)]
@@ -161,6 +164,13 @@ def _requalified(left: list[Mention], report: list[Mention]) -> list[Mention]:
             if any(t.text not in s_words and not _found(t.text, s_run) for t in r_run[:-1]):
                 out.append(r)
     return out
+
+
+def _with_forms(text: str) -> list[Token]:
+    """The tokens of ``text`` and, as extra tokens, the English forms its exonyms and acronyms
+    stand for (Москве → Moscow, ОДКБ → CSTO, "CSTO" → Collective Security Treaty Organization)."""
+    extra = [Token(w, -1, -1) for w in english_forms(text)]
+    return tokenize(text) + extra
 
 
 def _same_place(a: Mention, b: Mention) -> bool:

@@ -13,6 +13,8 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
+from workbench.diff.morph import turkic_stems
+
 _TABLE: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
@@ -29,6 +31,7 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     (r"ch", "c"), (r"sh", "s"), (r"gh", "g"), (r"q", "k"), (r"w", "v"), (r"x", "ks"),
     (r"ph", "f"), (r"ck", "k"), (r"ng\b", "n"),
     (r"(?<=[aeiou])y(?=[aeiou])", ""), (r"^y(?=[aeiou])", ""), (r"y", "i"),
+    (r"k", "h"),  # Kazakh қ and Russian х stand for one sound (Қазақстан ~ Kazakhstan)
     (r"(.)\1", r"\1"),
 )  # fmt: skip
 
@@ -106,5 +109,7 @@ def same_name(a: str, b: str, *, threshold: float = 85.0) -> bool:
 
 
 def _strip_endings(word: str) -> set[str]:
+    """Folded forms of ``word`` without a Russian case ending, or a Kazakh/Kyrgyz one."""
     low = word.lower()
-    return {fold(low[: -len(e)]) for e in _ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    russian = {low[: -len(e)] for e in _ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    return {fold(w) for w in russian | turkic_stems(low)}

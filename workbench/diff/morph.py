@@ -1,0 +1,120 @@
+"""Names through inflection, exonyms and acronyms; common words that only look like names.
+
+* Russian words are lemmatised with pymorphy3 (loaded on first use): «Москве» → «москва».
+* Kazakh and Kyrgyz case endings are stripped by suffix rules (:data:`TURKIC_ENDINGS`):
+  Қазақстанды, Қазақстанға, Кыргызстандын → the stem; :func:`workbench.diff.same_name` uses them.
+* ``workbench/data/names.toml`` maps base forms that spelling cannot match to English forms:
+  exonyms (Москва → Moscow) and acronyms (ОДКБ → CSTO, Collective Security Treaty Organization;
+  СМИ → media). :func:`english_forms` gives the English words a text's names stand for.
+* :func:`is_common_word` tells a capitalised sentence-initial Russian word that is an ordinary
+  adjective, verb or conjunction («Вооруженные», «Однако») from a name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from importlib import resources
+from typing import Any
+
+from workbench.diff.text import tokenize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+#: Kazakh and Kyrgyz case endings (longest first), stripped off a name before comparing.
+TURKIC_ENDINGS: tuple[str, ...] = tuple(
+    sorted(
+        set(
+            """дағы дегі тағы тегі ның нің дың дің тың тің дын дин дун дүн тын тин тун түн нын нин
+            нун нүн дан ден тан тен нан нен дон дөн тон төн нон нөн мен бен пен менен ға ге қа ке
+            га го гө ка ко кө да де та те до дө то тө ды ді ты ті ны ні ди ду дү ти ту тү ни ну нү
+            ке ға""".split()
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+#: pymorphy3 tags of names (a word with one of them may be a name).
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+#: Parts of speech that are never names on their own.
+_COMMON_POS = frozenset(
+    {"ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "CONJ", "PRCL", "PREP", "NPRO",
+     "PRED", "GRND", "NUMR", "INTJ", "COMP"}
+)  # fmt: skip
+_RUSSIAN_ONLY = re.compile(r"[ёыэъ]", re.IGNORECASE)
+_TURKIC_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer() -> Any:
+    import pymorphy3  # noqa: PLC0415 - loaded on first use, not when the workbench is imported
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _names_table() -> dict[str, tuple[str, ...]]:
+    path = resources.files("workbench") / "data" / "names.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    table: dict[str, tuple[str, ...]] = {}
+    for section in ("exonyms", "acronyms"):
+        for key, forms in data.get(section, {}).items():
+            table[key.lower().replace("ё", "е")] = tuple(forms)
+    return table
+
+
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+@functools.lru_cache(maxsize=8192)
+def russian_lemma(word: str) -> str:
+    """The dictionary form of a Russian word (lower-case); other words come back lower-cased."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return word.lower()
+    return str(_analyzer().parse(word)[0].normal_form).replace("ё", "е")
+
+
+def turkic_stems(word: str) -> set[str]:
+    """``word`` lower-cased with each Kazakh/Kyrgyz case ending that fits stripped off (stems
+    of at least four letters)."""
+    low = word.lower()
+    return {low[: -len(e)] for e in TURKIC_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+
+
+@functools.lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """True when a capitalised Russian word is an ordinary word, never a name on its own
+    («Вооруженные», «Однако», «Сегодня»): every parse pymorphy3 knows is an adjective, verb,
+    adverb, conjunction... and none carries a name tag."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return False
+    parses = _analyzer().parse(word)
+    if not parses or not parses[0].is_known:
+        return False
+    if any(_NAME_TAGS & set(p.tag.grammemes) for p in parses):
+        return False
+    return parses[0].tag.POS in _COMMON_POS
+
+
+def english_forms(text: str) -> list[str]:
+    """English words that the exonyms and acronyms of ``text`` stand for (and, for English
+    text, the acronyms and expansions of the forms it uses), for matching names."""
+    table = _names_table()
+    out: list[str] = []
+    words = tokenize(text)
+    for tok in words:
+        if not _cyrillic(tok.text):
+            continue
+        for key in {tok.lower.replace("ё", "е"), russian_lemma(tok.text), *turkic_stems(tok.text)}:
+            for form in table.get(key, ()):
+                out += form.split()
+    lowered = f" {text.lower()} "
+    for forms in table.values():
+        if any(re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", lowered) for f in forms):
+            out += [w for f in forms for w in f.split()]
+    return out
