@@ -18,7 +18,7 @@ import sys
 from importlib import resources
 from typing import Any
 
-from workbench.diff.text import tokenize
+from workbench.diff.text import tokenize, words
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -28,8 +28,10 @@ else:  # pragma: no cover
 #: Kazakh and Kyrgyz case endings (longest first), stripped off a name before comparing.
 TURKIC_ENDINGS: tuple[str, ...] = tuple(
     sorted(
-        set(
-            ["дағы", "дегі", "тағы", "тегі", "ның", "нің", "дың", "дің", "тың", "тің", "дын", "дин", "дун", "дүн", "тын", "тин", "тун", "түн", "нын", "нин", "нун", "нүн", "дан", "ден", "тан", "тен", "нан", "нен", "дон", "дөн", "тон", "төн", "нон", "нөн", "мен", "бен", "пен", "менен", "ға", "ге", "қа", "ке", "га", "го", "гө", "ка", "ко", "кө", "да", "де", "та", "те", "до", "дө", "то", "тө", "ды", "ді", "ты", "ті", "ны", "ні", "ди", "ду", "дү", "ти", "ту", "тү", "ни", "ну", "нү", "ке", "ға"]
+        words(
+            """дағы дегі тағы тегі ның нің дың дің тың тің дын дин дун дүн тын тин тун түн нын нин
+            нун нүн дан ден тан тен нан нен дон дөн тон төн нон нөн мен бен пен менен ға ге қа ке
+            га го гө ка ко кө да де та те до дө то тө ды ді ты ті ны ні ди ду дү ти ту тү ни ну нү"""
         ),
         key=len,
         reverse=True,
@@ -42,7 +44,6 @@ _COMMON_POS = frozenset(
     {"ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "CONJ", "PRCL", "PREP", "NPRO",
      "PRED", "GRND", "NUMR", "INTJ", "COMP"}
 )  # fmt: skip
-_RUSSIAN_ONLY = re.compile(r"[ёыэъ]", re.IGNORECASE)
 _TURKIC_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 
 
@@ -103,8 +104,8 @@ def english_forms(text: str) -> list[str]:
     text, the acronyms and expansions of the forms it uses), for matching names."""
     table = _names_table()
     out: list[str] = []
-    words = tokenize(text)
-    for tok in words:
+    tokens = tokenize(text)
+    for tok in tokens:
         if not _cyrillic(tok.text):
             continue
         for key in {tok.lower.replace("ё", "е"), russian_lemma(tok.text), *turkic_stems(tok.text)}:
