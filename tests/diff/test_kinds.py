@@ -1,0 +1,355 @@
+"""The kinds analysts asked for, and the noise killers: case tables per detector."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import MAX_PER_PAIR, Lexicon, find_differences, find_figures, same_name
+from workbench.diff.morph import english_forms, is_common_word
+from workbench.errors import UserInputError
+from workbench.types import DIFFERENCE_KIND_INFO, DIFFERENCE_KINDS, difference_kind
+
+# ─── the registry of kinds ───────────────────────────────────────────────────────────────────
+
+
+def test_every_kind_is_defined_once_with_colour_definition_and_weight() -> None:
+    names = [k.name for k in DIFFERENCE_KIND_INFO]
+    assert names == list(DIFFERENCE_KINDS) and len(set(names)) == len(names)
+    for kind in DIFFERENCE_KIND_INFO:
+        assert kind.colour.startswith("#") and len(kind.colour) == 7
+        assert kind.definition.endswith(".") and 0 < kind.weight <= 1
+    assert {"distancing", "certainty", "quantifier", "label"} <= set(names)
+    with pytest.raises(KeyError, match="known: number"):
+        difference_kind("hedge")
+
+
+# ─── quantifiers ─────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("1,200 homes were flooded.", "Up to 1,200 homes were flooded.", ("", "Up to")),
+        ("20,000 people came.", "Around 20K people came.", ("", "Around")),
+        ("1,200 homes were flooded.", "At least 1,200 homes were flooded.", ("", "At least")),
+        ("3,400 people left.", "More than 3,400 people left.", ("", "More than")),
+        ("All major cities have water.", "Some other big cities have water.", ("All", "Some")),
+        ("Residents of all villages left.", "Some villages were evacuated.", ("all", "Some")),
+        ("Speech is fully protected.", "Speech is protected.", ("fully", "")),
+    ],
+)
+def test_quantifiers_and_approximations(
+    statement: str, report: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "quantifier")
+    assert (d.statement, d.report) == expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("About 20,000 people came.", "Around 20,000 people came."),  # same class
+        ("All major towns have water.", "All big towns have water."),
+        ("Two guards were wounded.", "Two guards were wounded, officials said."),
+    ],
+)
+def test_the_same_quantifier_is_no_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "quantifier") == []
+
+
+def test_an_approximated_figure_that_differs_is_one_flag(lexicon: Lexicon) -> None:
+    found = diffs("3,400 people were evacuated.", "Around 3,000 people were evacuated.", lexicon)
+    assert [(d.kind, d.statement, d.report) for d in found] == [("number", "3,400", "3,000")]
+    assert "qualified: Around" in found[0].note
+
+
+# ─── certainty and distancing ────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker"),
+    [
+        ("He trained abroad.", "He may have trained abroad.", "may have"),
+        ("The breach was caused by violations.", "The breach may have been caused by violations.",
+         "may have"),
+        ("Tajik troops fired first.", "Who fired first remains unclear.", "remains unclear"),
+        ("The river rose by 2 metres.", "The river reportedly rose by 2 metres.", "reportedly"),
+        ("The figure is correct.", "The figure could not be independently verified.",
+         "could not be independently verified"),
+    ],
+)  # fmt: skip
+def test_certainty_shifts(statement: str, report: str, marker: str, lexicon: Lexicon) -> None:
+    assert marker in [d.report for d in of_kind(diffs(statement, report, lexicon), "certainty")]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker"),
+    [
+        ("Imankulov blamed terrorists.", "Imankulov blamed what he called “terrorists”.",
+         "what he called “terrorists”"),
+        ("They spread false information.", "They spread what the authorities consider false news.",
+         "what the authorities consider"),
+        ("Activists were detained.", "So-called activists were detained.", "So-called"),
+        ("Looters will be detained.", "Police will detain “looters”.", "“looters”"),
+        ("Террористы напали.", "So-called terrorists attacked.", "So-called"),
+    ],
+)  # fmt: skip
+def test_distancing_is_one_flag_per_distanced_word(
+    statement: str, report: str, marker: str, lexicon: Lexicon
+) -> None:
+    found = of_kind(diffs(statement, report, lexicon, src="ru"), "distancing")
+    assert [d.report for d in found] == [marker]
+
+
+def test_so_called_in_the_original_is_matched_across_languages(lexicon: Lexicon) -> None:
+    found = diffs("The activists left.", "The so-called activists left.", lexicon,
+                  source="Так называемые активисты ушли.", src="ru")  # fmt: skip
+    (d,) = of_kind(found, "distancing")
+    assert d.origin == "translation"
+
+
+# ─── neutral labels ──────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        ("The sides agreed to start talks.", "Officials agreed to talks with villagers.",
+         ("sides", "villagers")),
+        ("Three leaders were sentenced.", "Three activists were sentenced.", ("", "activists")),
+        ("Three leaders were sentenced.", "Three critics of the government were sentenced.",
+         ("", "critics of the government")),
+    ],
+)  # fmt: skip
+def test_neutral_labels_added_or_changed(
+    statement: str, report: str, expected: tuple[str, str], lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "label")
+    assert (d.statement, d.report) == expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("Residents of all villages were evacuated.", "The villages were evacuated."),  # left out
+        ("Water poured in.", "Water poured in, residents said."),  # a speaker, not a label
+        ("Bandits attacked.", "Protesters gathered."),  # a framing difference, not a label
+    ],
+)
+def test_labels_left_out_or_naming_a_speaker_are_no_label_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "label") == []
+
+
+# ─── the original, the translation and the report ────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "report", "word"),
+    [
+        ("Полиции приказано действовать жёстко.", "ru", "Police were told to act where necessary.",
+         "Police were told to deal harshly with looters.", "harshly"),
+        ("Приказал открывать огонь на поражение без предупреждения.", "ru",
+         "He ordered to open fire without warning where necessary.",
+         "He ordered troops to shoot to kill without warning.", "shoot to kill"),
+        ("Кырдаал толугу менен көзөмөлдө.", "ky", "The situation is under control.",
+         "The situation is fully under control.", "fully"),
+    ],
+)  # fmt: skip
+def test_what_the_translation_dropped_is_the_translations_not_the_reports(
+    source: str, src: str, translation: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    found = diffs(translation, report, lexicon, source=source, src=src)
+    (d,) = [d for d in found if d.report == word]
+    assert d.origin == "translation" and "not in the translation" in d.note
+
+
+def test_a_report_that_adds_force_on_its_own_is_the_reports(lexicon: Lexicon) -> None:
+    found = diffs("Police will detain looters.", "Police will shoot looters to kill.", lexicon,
+                  source="Полиция задержит мародёров.", src="ru")  # fmt: skip
+    (d,) = [d for d in found if "kill" in d.report]
+    assert d.origin == "report" and "only in the report" in d.note
+
+
+# ─── figures: dates, durations, COVID-19 ─────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("He arrived on the second of January.", "He arrived on January 2."),
+        ("The verdict was delivered on 2 March 2024.", "The verdict was delivered on March 2."),
+        ("The river rose in 24 hours.", "The river rose in a day."),
+        ("COVID-19 cases rose.", "Coronavirus cases rose."),
+        ("The three were sentenced.", "They were sentenced."),  # a small count word left out
+        ("It happened on 14 September.", "It happened on September 14."),
+    ],
+)
+def test_dates_durations_and_names_with_digits_are_no_figure_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "number") == []
+
+
+def test_a_different_date_is_a_figure_difference(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("It was delivered on 2 March 2024.", "It was delivered on the third of March.",
+              lexicon),
+        "number",
+    )  # fmt: skip
+    assert (d.statement, d.report) == ("2 March 2024", "the third of March")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("14-сентябрда", "ky", 914),
+        ("2024 жылғы 2 наурызда", "kk", 302),
+        ("2 января", "ru", 102),
+        ("за сутки", "ru", 24),
+    ],
+)
+def test_dates_and_durations_in_the_source_languages(text: str, lang: str, value: int) -> None:
+    (f,) = find_figures(text, lang)
+    assert f.value == value
+
+
+def test_covid_19_is_not_the_figure_19() -> None:
+    assert [f.value for f in find_figures("COVID-19 killed 20 people.")] == [20]
+
+
+# ─── names ───────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Қазақстанды", "Kazakhstan"),
+        ("Қазақстанға", "Kazakhstan"),
+        ("Қазақстанның", "Kazakhstan"),
+        ("Кыргызстандын", "Kyrgyzstan"),
+        ("Бишкекке", "Bishkek"),
+        ("Иманкуловдун", "Imankulov"),
+        ("Токаевым", "Tokayev"),
+        ("Ескараев", "Yeskarayev"),
+    ],
+)
+def test_inflected_kazakh_kyrgyz_and_russian_names(a: str, b: str) -> None:
+    assert same_name(a, b)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source", "src"),
+    [
+        ("Troops arrived.", "CSTO troops arrived.", "Войска ОДКБ прибыли.", "ru"),
+        ("Troops arrived.", "Troops arrived in Moscow.", "Войска прибыли в Москву.", "ru"),
+        ("The media lied.", "The media lied about Kazakhstan.", "БАҚ Қазақстанды алдады.", "kk"),
+        ("The Collective Security Treaty Organization sent troops.", "The CSTO sent troops.",
+         None, None),
+    ],
+)  # fmt: skip
+def test_acronyms_and_exonyms_match(
+    statement: str, report: str, source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": src} if source and src else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "entity") == []
+
+
+def test_english_forms_of_acronyms_and_exonyms() -> None:
+    assert {"CSTO", "Moscow", "media"} <= set(english_forms("ОДКБ в Москве, СМИ"))
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("Вооруженные", True), ("Однако", True), ("Токаев", False), ("Москва", False),
+     ("Tokayev", False)],
+)  # fmt: skip
+def test_capitalised_common_russian_words_are_no_names(word: str, common: bool) -> None:
+    assert is_common_word(word) is common
+
+
+def test_a_sentence_opening_adjective_is_not_paired_as_a_name(lexicon: Lexicon) -> None:
+    found = diffs("Вооруженные силы вошли в город.", "Armed forces entered Almaty.", lexicon,
+                  src="ru")  # fmt: skip
+    assert all(d.statement != "Вооруженные" for d in found)
+
+
+# ─── one flag per fact, salience, gating ─────────────────────────────────────────────────────
+
+
+def test_most_salient_first_and_figures_above_wording(lexicon: Lexicon) -> None:
+    found = diffs(
+        "164 people died in Almaty on Sunday evening near the central square.",
+        "103 people died; relatives gathered outside the morgue demanding answers.",
+        lexicon,
+    )
+    assert found[0].kind == "number"
+    assert [d.salience for d in found] == sorted((d.salience for d in found), reverse=True)
+    assert all(0 < d.salience <= 1 for d in found)
+
+
+def test_a_weak_link_keeps_only_the_reports_own_voice(lexicon: Lexicon) -> None:
+    statement = "164 people died in 2019 in Almaty."
+    report = "So-called terrorists, who numbered 20,000, attacked Astana in 2022."
+    strong = find_differences(statement, report, lexicon=lexicon, confidence=0.9)
+    weak = find_differences(statement, report, lexicon=lexicon, confidence=0.2)
+    assert any(d.kind == "number" for d in strong)
+    assert {d.kind for d in weak} <= {"framing", "distancing", "certainty"} and weak
+    assert max(d.salience for d in weak) < max(d.salience for d in strong)
+
+
+def test_a_clause_link_does_not_count_the_rest_of_the_statement_as_omitted(
+    lexicon: Lexicon,
+) -> None:
+    statement = "Looters will be detained; police have been told to guard every empty house."
+    report = "Looters will be detained, officials said."
+    whole = find_differences(statement, report, lexicon=lexicon)
+    clause = find_differences(statement, report, lexicon=lexicon, focus=(0, 24))
+    assert any(d.kind == "omission" for d in whole)
+    assert not any(d.kind == "omission" for d in clause)
+
+
+def test_context_explains_the_issuer_and_a_merged_retelling(lexicon: Lexicon) -> None:
+    statement = "Order was restored."
+    report = "Tokayev said order was restored in Almaty and Shymkent."
+    bare = {d.kind for d in find_differences(statement, report, lexicon=lexicon)}
+    assert "entity" in bare
+    known = find_differences(
+        statement,
+        report,
+        lexicon=lexicon,
+        context=["President Tokayev", "Protests in Almaty and Shymkent ended."],
+    )
+    assert not [d for d in known if d.kind in ("entity", "attribution")]
+
+
+def test_at_most_a_capped_number_of_flags_per_pair(lexicon: Lexicon) -> None:
+    statement = " ".join(f"{n} people came to square number {n + 1}." for n in range(10, 40, 3))
+    report = " ".join(f"{n} rioters came to block number {n + 7}." for n in range(11, 41, 3))
+    assert len(find_differences(statement, report, lexicon=lexicon)) == MAX_PER_PAIR
+
+
+# ─── bad inputs ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"confidence": 1.5}, "confidence must be a number from 0 to 1"),
+        ({"confidence": "high"}, "confidence must be a number from 0 to 1"),
+        ({"focus": (5, 2)}, "focus must be a \\(start, end\\) span inside the statement"),
+        ({"focus": (0, 999)}, "focus must be"),
+        ({"focus": [0, 2]}, "focus must be"),
+        ({"context": "President Tokayev"}, "context must be a list of texts"),
+        ({"context": ["ok", 3]}, "context must be a list of texts"),
+    ],
+)
+def test_bad_link_arguments_are_one_clear_sentence(
+    kwargs: dict[str, object], message: str, lexicon: Lexicon
+) -> None:
+    with pytest.raises(UserInputError, match=message):
+        find_differences("Order was restored.", "Order is back.", lexicon=lexicon, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,85 @@
+"""Voice: quotations (nested, any marks) and reported speech in en/ru/kk/ky, with speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs
+from workbench.diff import Lexicon, find_voices, label_voices, voice_at
+from workbench.diff.voice import quotations, reported_speech
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("He called them «бандиты» twice.", ["«бандиты»"]),
+        ("He said: “They are ‘so-called’ activists”, and left.",
+         ["“They are ‘so-called’ activists”", "‘so-called’"]),
+        ("Он сказал: «Это „провокаторы“», — и ушёл.", ["«Это „провокаторы“»", "„провокаторы“"]),
+        ('The "terrorists" fled.', ['"terrorists"']),
+        ("Those he called 'terrorists' fled. It's Tokayev's call.", ["'terrorists'"]),
+        ("No quotes here, it's fine.", []),
+        ("An unclosed « quote stays open", []),
+    ],
+)  # fmt: skip
+def test_quotations_nest_and_apostrophes_are_no_quotes(text: str, quoted: list[str]) -> None:
+    assert [text[q.start : q.end] for q in quotations(text)] == quoted
+
+
+def test_nested_quotes_have_depth() -> None:
+    text = "He said: “They are ‘so-called’ activists”."
+    depths = {text[q.start : q.end]: q.depth for q in quotations(text)}
+    assert depths == {"“They are ‘so-called’ activists”": 0, "‘so-called’": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "speech", "speaker"),
+    [
+        ("Up to 1,200 homes were flooded, officials said.", "Up to 1,200 homes were flooded",
+         "officials"),
+        ("Tokayev said that 20,000 bandits attacked Almaty.", "that 20,000 bandits attacked Almaty",
+         "Tokayev"),
+        ("According to the prosecutor, the three were provocateurs.",
+         "the three were provocateurs", "the prosecutor"),
+        ("Токаев заявил, что бандиты напали на город.", "что бандиты напали на город", "Токаев"),
+        ("По словам министра, дамба не повреждена.", "дамба не повреждена", "министра"),
+        ("Қазақстанда сөз бостандығы қорғалған, деді министр Ескараев.",
+         "Қазақстанда сөз бостандығы қорғалған", "министр Ескараев"),
+        ("Иманкуловдун сөзү боюнча, кырдаал көзөмөлдө.", "кырдаал көзөмөлдө", "Иманкуловдун"),
+        ("Those he called 'terrorists' fled.", "'terrorists'", "he"),
+    ],
+)  # fmt: skip
+def test_reported_speech_and_its_speaker(text: str, speech: str, speaker: str) -> None:
+    found = [(text[v.start : v.end], v.speaker) for v in reported_speech(text)]
+    assert (speech, speaker) in found
+
+
+def test_a_passive_report_is_no_speech() -> None:
+    assert reported_speech("Deaths were reported in Kyzylorda.") == []
+
+
+def test_voice_at_gives_the_innermost_voice() -> None:
+    text = "He said: “They are ‘so-called’ activists”."
+    voices = find_voices(text)
+    inner = voice_at(voices, (text.index("so-called"), text.index("so-called") + 9))
+    assert inner is not None and inner.kind == "quote" and inner.depth == 1
+    assert inner.speaker == "He"
+    assert voice_at(voices, (0, 2)) is None  # "He" is the outlet's own words
+    assert voice_at(voices, None) is None
+
+
+def test_label_voices_tell_own_uses_from_quoted_ones(lexicon: Lexicon) -> None:
+    text = "Tokayev said “terrorists” attacked. Terrorists, the outlet writes, fled."
+    voices = [(h.text, v.speaker if v else None) for h, v in label_voices(text, lexicon)]
+    assert voices == [("terrorists", "Tokayev"), ("Terrorists", None)]
+
+
+def test_a_loaded_label_inside_a_quotation_is_the_speakers_and_weighs_less(
+    lexicon: Lexicon,
+) -> None:
+    own = diffs("Protesters gathered.", "Terrorists gathered.", lexicon)
+    quoted = diffs("Protesters gathered.", "“Terrorists” gathered, Tokayev said.", lexicon)
+    (o,) = [d for d in own if d.kind == "framing"]
+    (q,) = [d for d in quoted if d.kind == "framing"]
+    assert (o.voice, q.voice, q.speaker) == ("own", "quoted", "Tokayev")
+    assert q.salience < o.salience
