@@ -130,7 +130,10 @@ def test_html_escapes_hostile_text_and_needs_nothing_external() -> None:
     page = comparison_html(_comparison())
     _assert_inert(page)
     assert page.startswith("<!DOCTYPE html>") and "<style>" in page
-    assert re.search(r'<mark class="wb-diff diff-framing" data-kind="framing" style="background:#[0-9a-f]{6}" title="[^"]*">bandits</mark>', page)
+    assert re.search(
+        r'<mark class="wb-diff diff-framing" data-kind="framing" style="background:#[0-9a-f]{6}" title="[^"]*">bandits</mark>',
+        page,
+    )
     assert re.search(r'data-kind="framing"[^>]*>protesters</mark>', page)
     assert re.search(r'data-kind="attribution"[^>]*>Officials said</mark>', page)
     assert "wb-legend" in page and "compare|tr:[supplied]|align:x" in page
@@ -164,10 +167,36 @@ def test_highlight_splits_overlaps_and_ignores_bad_spans() -> None:
         "a<b>cdef",
         [(1, 4, "number", ""), (2, 6, "certainty", ""), (7, 99, "entity", ""), (5, 5, "x", "")],
     )
-    marks = re.findall(r'<mark class="wb-diff diff-(\w+)" data-kind="\w+"( data-kinds="[\w ]+")?[^>]*>([^<]*)</mark>', got)
+    marks = re.findall(
+        r'<mark class="wb-diff diff-(\w+)" data-kind="\w+"( data-kinds="[\w ]+")?[^>]*>([^<]*)</mark>',
+        got,
+    )
     assert marks == [
         ("number", "", "&lt;"),
         ("number", ' data-kinds="number certainty"', "b&gt;"),
         ("certainty", "", "cd"),
     ]
     assert got.startswith("a<mark") and got.endswith("</mark>ef")
+
+
+def test_voice_and_translation_origin_are_shown_in_both_reports() -> None:
+    import dataclasses
+
+    result, case = _case_result()
+    al = result.documents[0].comparison.alignments[0]
+    quoted = dataclasses.replace(al.differences[0], voice="quoted", speaker="the president")
+    own = dataclasses.replace(al.differences[1], origin="translation")
+    al2 = dataclasses.replace(al, differences=(quoted, own))
+    comp = dataclasses.replace(result.documents[0].comparison, alignments=(al2,))
+    labels = (LabelUse("foreign", "terrorists", "terror", True, 1, 4, ("the president",)),)
+    result = dataclasses.replace(
+        result,
+        documents=(DocumentComparison("st", comp),),
+        label_uses=labels,
+    )
+    page = CASE_FORMATS["html"](result, case)
+    assert "quoted: the president</span>" in page and "translation's</span>" in page
+    assert "<td>1</td><td>4 <span" in page  # own voice 1, quoted 4 listed apart
+    md = CASE_FORMATS["md"](result, case)
+    assert "*quoted: the president*" in md and "*translation's*" in md
+    assert "**terrorists** ×1 (+4 quoted: the president)" in md

@@ -125,7 +125,24 @@ def _difference_item(d: DifferenceView) -> str:
     sal = (
         f' <span class="wb-salience" title="salience">{d.salience:.2f}</span>' if d.salience else ""
     )
-    return f"<li>{chip(d.kind)}{sal} {st} → {rep}{note}</li>"
+    return f"<li>{chip(d.kind)}{sal}{voice_badge(d)} {st} → {rep}{note}</li>"
+
+
+def voice_badge(d: DifferenceView) -> str:
+    """Whose words: quoted (and by whom), or the supplied translation's, not the report's."""
+    out = ""
+    if d.voice == "quoted":
+        who = f": {esc(d.speaker)}" if d.speaker else ""
+        out += (
+            ' <span class="wb-badge wb-quoted" title="inside a quotation or reported speech">'
+            f"quoted{who}</span>"
+        )
+    if d.origin == "translation":
+        out += (
+            ' <span class="wb-badge wb-translation" title="the supplied translation departs '
+            "from the original; the report does not\">translation's</span>"
+        )
+    return out
 
 
 def _retelling_html(r: Retelling) -> str:
@@ -255,6 +272,10 @@ def aggregates_html(view: CompareView) -> str:
             esc(u.category),
             "loaded" if u.loaded else "neutral",
             str(u.count),
+            str(u.quoted)
+            + (
+                f' <span class="wb-sub">({esc(", ".join(u.speakers))})</span>' if u.speakers else ""
+            ),
         ]
         for u in view.label_uses
     ]
@@ -279,7 +300,12 @@ def aggregates_html(view: CompareView) -> str:
         "two columns count the statements no shown outlet of that type retells and its report "
         "sentences that retell no statement.</p>"
         + "<h4>Labels for the actors, by outlet type</h4>"
-        + _table(["Outlet type", "Label", "Category", "Loaded?", "Uses"], label_rows)
+        + '<p class="wb-sub">"Own voice" counts the outlet\'s own uses; uses inside quotations '
+        "or reported speech are listed apart, with their speakers.</p>"
+        + _table(
+            ["Outlet type", "Label", "Category", "Loaded?", "Own voice", "Quoted (speakers)"],
+            label_rows,
+        )
         + "<h4>Figures that disagree</h4>"
         + (
             _table(
@@ -375,6 +401,7 @@ mark.wb-diff[data-kinds]{outline:1px dashed rgba(0,0,0,.45)}
 .wb-salience{font-size:.72rem;opacity:.7}
 .wb-badge{font-size:.7rem;background:#1d4ed8;color:#fff;border-radius:3px;padding:0 .3rem;
 margin-left:.3rem}
+.wb-quoted{background:#6b7280}.wb-translation{background:#b45309}
 .wb-missing{font-size:.8rem;opacity:.75;margin:.3rem 0 0}
 .wb-legend{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
 .wb-legend small{opacity:.75}

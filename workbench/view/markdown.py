@@ -37,7 +37,12 @@ def _difference(d: DifferenceView) -> str:
     rep = f"“{md(d.report)}”" if d.report else "—"
     sal = f" ({d.salience:.2f})" if d.salience else ""
     note = f" — {md(d.note)}" if d.note else ""
-    return f"  - **{md(d.kind)}**{sal}: {st} → {rep}{note}"
+    whose = ""
+    if d.voice == "quoted":
+        whose += " *quoted" + (f": {md(d.speaker)}" if d.speaker else "") + "*"
+    if d.origin == "translation":
+        whose += " *translation's*"
+    return f"  - **{md(d.kind)}**{sal}{whose}: {st} → {rep}{note}"
 
 
 def _retelling(r: Retelling) -> list[str]:
@@ -129,11 +134,19 @@ def _aggregates(view: CompareView) -> list[str]:
         row = [counts.get((t, k, "pair"), 0) for k in view.kinds]
         row += [counts.get((t, "omission", "case"), 0), counts.get((t, "addition", "case"), 0)]
         lines.append(f"| {md(t)} | " + " | ".join(str(c) for c in row) + " |")
-    lines += ["", "## Labels for the actors, by outlet type (loaded in bold)", ""]
+    lines += [
+        "",
+        "## Labels for the actors, by outlet type (loaded in bold; own voice, quoted apart)",
+        "",
+    ]
     by_type: dict[str, list[str]] = {}
     for u in view.label_uses:
         label = f"**{md(u.label)}**" if u.loaded else md(u.label)
-        by_type.setdefault(u.outlet_type, []).append(f"{label} ×{u.count}")
+        quoted = ""
+        if u.quoted:
+            who = f": {md(', '.join(u.speakers))}" if u.speakers else ""
+            quoted = f" (+{u.quoted} quoted{who})"
+        by_type.setdefault(u.outlet_type, []).append(f"{label} ×{u.count}{quoted}")
     lines += [f"- {md(t)}: {', '.join(v)}" for t, v in sorted(by_type.items())]
     lines += ["", "## Figures that disagree", ""]
     lines += [

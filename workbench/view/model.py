@@ -121,6 +121,9 @@ class DifferenceView:
     statement_span: tuple[int, int] | None
     report_span: tuple[int, int] | None
     document_id: str
+    voice: str = "own"
+    speaker: str = ""
+    origin: str = "report"
 
 
 @dataclass(frozen=True)
@@ -366,7 +369,17 @@ class _Builder:
                 continue
             shown.append(
                 DifferenceView(
-                    d.kind, d.statement, d.report, d.note, sal, d.statement_span, span, doc.id
+                    d.kind,
+                    d.statement,
+                    d.report,
+                    d.note,
+                    sal,
+                    d.statement_span,
+                    span,
+                    doc.id,
+                    d.voice,
+                    d.speaker,
+                    d.origin,
                 )
             )
         shown.sort(key=_diff_order)

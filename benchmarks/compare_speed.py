@@ -1,0 +1,210 @@
+"""How fast Compare is: the sample case warm, and a big case against the cost of its embeddings.
+
+Needs no download (the bundled e5-small embedder). Prints what it measured, in one run:
+
+1. **Sample case, warm**: ``compare_case`` on ``corpora/kazakhstan-2022-01`` (supplied
+   translations) plus building the view and rendering the HTML report, after one cold run has
+   filled the embedder's in-memory cache. Median of ``--repeats`` runs. Target: < 2 s.
+2. **Big case**: a synthetic case of ``--outlets`` English outlets × ``--sentences`` sentences
+   against 300 statements in Russian, Kazakh and Kyrgyz (100 each, NTREX-128 lines with their
+   English originals as the supplied translations). Each outlet retells half of the statements
+   (their English original, or for every second outlet NTREX's second English reference) and
+   fills the rest with other NTREX news lines, shuffled, so outlets differ as real reporting
+   does. Two timings, alternating, each with a fresh embedder: (a) embedding every distinct text
+   the aligner embeds, in one call, with no cache; (b) the whole ``compare_case`` (embedding,
+   per-outlet alignment, differences, aggregates) + the view + the HTML report. Prints
+   (b) / (a). Target: ≤ 1.5.
+
+Usage::
+
+    .venv/bin/python benchmarks/compare_speed.py
+    .venv/bin/python benchmarks/compare_speed.py --outlets 10 --sentences 300 --repeats 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # run as a script: this checkout's workbench
+    sys.path.insert(0, str(REPO))
+
+DATA = REPO.parent / "shared" / "data"
+SAMPLE = REPO / "corpora" / "kazakhstan-2022-01"
+LANGS = (("ru", "rus_Cyrl"), ("kk", "kaz_Cyrl"), ("ky", "kir_Cyrl"))
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def _fresh_embedder(cache: bool) -> Any:
+    """The default embedder; with ``cache``, only the in-memory cache of this one run."""
+    import dataclasses
+
+    from workbench.align import create_embedder
+    from workbench.settings import Settings
+
+    settings = Settings.resolve({"home": tempfile.mkdtemp(prefix="cmpbench-")}, env={})
+    settings = dataclasses.replace(settings, use_cache=False)
+    return create_embedder(settings=settings, cache=cache)
+
+
+def _compare_and_render(case: Any, embedder: Any) -> float:
+    from workbench.export.compare_report import case_html
+    from workbench.pipeline.compare import compare_case
+
+    start = time.perf_counter()
+    result = compare_case(case, embedder=embedder, corrections=())
+    case_html(result, case)
+    return time.perf_counter() - start
+
+
+def sample_warm(repeats: int) -> dict[str, float]:
+    """Cold then warm runs of the sample case with one in-memory embedding cache."""
+    from workbench.corpus import load_case
+
+    case = load_case(SAMPLE)
+    embedder = _fresh_embedder(cache=True)
+    cold = _compare_and_render(case, embedder)
+    warm = [_compare_and_render(case, embedder) for _ in range(repeats)]
+    return {"cold_s": cold, "warm_median_s": statistics.median(warm), "warm_max_s": max(warm)}
+
+
+def build_big_case(folder: Path, outlets: int, sentences: int, seed: int = 13) -> Path:
+    """Write the synthetic case (see the module doc) into ``folder``; return its folder."""
+    rng = random.Random(seed)
+    ntrex = DATA / "ntrex128"
+    eng, eng_us = _lines(ntrex / "eng_Latn.txt"), _lines(ntrex / "eng_Latn.ref-eng-US.txt")
+    n_st = 300
+    (folder / "statements").mkdir(parents=True)
+    (folder / "reports").mkdir()
+    toml = ['id = "bench-big"', 'title = "Synthetic compare benchmark case"', ""]
+    for k, (lang, code) in enumerate(LANGS):
+        lines = range(k * n_st // 3, (k + 1) * n_st // 3)
+        src = _lines(ntrex / f"{code}.txt")
+        (folder / "statements" / f"{lang}.txt").write_text(
+            "\n".join(src[i] for i in lines) + "\n", encoding="utf-8"
+        )
+        (folder / "statements" / f"{lang}.en.txt").write_text(
+            "\n".join(eng[i] for i in lines) + "\n", encoding="utf-8"
+        )
+        toml += [
+            "[[documents]]",
+            f'id = "state-{lang}"',
+            f'title = "Statements {lang}"',
+            'outlet = "state"',
+            'outlet_type = "state"',
+            f'language = "{lang}"',
+            'provenance = "original"',
+            f'file = "statements/{lang}.txt"',
+            f'translation = "statements/{lang}.en.txt"',
+            'translation_provenance = "original"',
+            "",
+        ]
+    fillers = list(range(n_st, len(eng)))
+    rng.shuffle(fillers)
+    types = ("foreign", "independent", "state")
+    for o in range(outlets):
+        retold = rng.sample(range(n_st), min(n_st, sentences // 2))
+        source = eng_us if o % 2 else eng
+        own = [source[i] for i in retold]
+        need = sentences - len(own)
+        own += [eng[i] for i in fillers[o * need : (o + 1) * need]]
+        rng.shuffle(own)
+        (folder / "reports" / f"outlet-{o}.txt").write_text(
+            "\n".join(own) + "\n", encoding="utf-8"
+        )
+        toml += [
+            "[[documents]]",
+            f'id = "outlet-{o}"',
+            f'title = "Outlet {o}"',
+            f'outlet = "Outlet {o}"',
+            f'outlet_type = "{types[o % 3]}"',
+            'language = "en"',
+            'provenance = "original"',
+            f'file = "reports/outlet-{o}.txt"',
+            "",
+        ]
+    (folder / "case.toml").write_text("\n".join(toml), encoding="utf-8")
+    return folder
+
+
+def _aligner_texts(case: Any) -> list[str]:
+    """Every distinct text the aligner embeds for ``case`` (statements, translations, reports)."""
+    from workbench.pipeline.compare import case_reports, case_statements
+
+    statements = case_statements(case)
+    texts = [s.text for s in statements] + [s.translation or "" for s in statements]
+    texts += [r.text for r in case_reports(case)]
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def big_case(outlets: int, sentences: int, repeats: int) -> dict[str, Any]:
+    """Alternate (a) embedding the case's texts and (b) comparing it, fresh embedders each time."""
+    from workbench.corpus import load_case
+    from workbench.pipeline.compare import case_reports
+
+    with tempfile.TemporaryDirectory(prefix="cmpbench-case-") as tmp:
+        case = load_case(build_big_case(Path(tmp) / "case", outlets, sentences))
+        texts = _aligner_texts(case)
+        embed_s: list[float] = []
+        compare_s: list[float] = []
+        for _ in range(repeats):
+            embedder = _fresh_embedder(cache=False)
+            embedder.embed(texts[:8])  # load the model outside the timing (both sides)
+            start = time.perf_counter()
+            embedder.embed(texts)
+            embed_s.append(time.perf_counter() - start)
+            embedder = _fresh_embedder(cache=True)
+            embedder.embed(["warm-up of the model"])
+            compare_s.append(_compare_and_render(case, embedder))
+        per_outlet = {d.id: 0 for d in case.reports}
+        for r in case_reports(case):
+            per_outlet[r.document_id] += 1
+    return {
+        "outlets": outlets,
+        "report_sentences_per_outlet": sorted(set(per_outlet.values())),
+        "statements": 300,
+        "distinct_texts_embedded": len(texts),
+        "embed_s": embed_s,
+        "compare_s": compare_s,
+        "ratio_median": statistics.median(c / e for c, e in zip(compare_s, embed_s, strict=True)),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--outlets", type=int, default=10)
+    parser.add_argument("--sentences", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--json", metavar="FILE", help="also write the numbers here")
+    args = parser.parse_args(argv)
+    sample = sample_warm(max(3, args.repeats))
+    print(
+        f"sample case (kazakhstan-2022-01): cold {sample['cold_s']:.2f} s, warm median "
+        f"{sample['warm_median_s']:.2f} s (max {sample['warm_max_s']:.2f} s)  target < 2 s"
+    )
+    big = big_case(args.outlets, args.sentences, args.repeats)
+    print(
+        f"big case: {big['outlets']} outlets x {big['report_sentences_per_outlet']} sentences, "
+        f"{big['statements']} statements, {big['distinct_texts_embedded']} distinct texts"
+    )
+    for e, c in zip(big["embed_s"], big["compare_s"], strict=True):
+        print(f"  embedding {e:.1f} s   compare+view+HTML {c:.1f} s   ratio {c / e:.2f}")
+    print(f"  ratio (median) {big['ratio_median']:.2f}  target <= 1.5")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"sample": sample, "big": big}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
