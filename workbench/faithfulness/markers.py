@@ -11,37 +11,64 @@ from __future__ import annotations
 import re
 
 from workbench.faithfulness.base import FaithContext, issue
-from workbench.faithfulness.diffapi import hedge_mentions, negation_mentions
+from workbench.faithfulness.diffapi import hedge_mentions
 from workbench.types import FaithIssue
 
 _F = re.IGNORECASE
-#: Negative verb forms of Kazakh and Kyrgyz: stem + ма/бa/па (harmonised) + a tense ending.
+#: Negative verb forms of Kazakh and Kyrgyz: stem + ма/ба/па (harmonised) + a tense ending
+#: (бармайды, бармаған, бармады; келбейт, келбеген, келбеди). Only the unambiguous endings:
+#: a looser pattern also matches nouns (үкіметі "its government").
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
-        r"(?<!\w)\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|ған\w*|ген\w*|қан\w*|кен\w*|ды\w*|ді\w*|"
-        r"ты\w*|ті\w*|с|стан|стен|саң\w*|сең\w*|ңыз\w*|ңіз\w*|ңдар|ңдер|уы\w*|уі\w*)(?!\w)",
+        r"(?<!\w)\w{2,}(?:(?:ма|ме|ба|бе|па|пе)й(?:ды|ді|тын|тін|мын|мін|сың|сің|мыз|міз|сыз|сіз)"
+        r"|(?:маған|меген|баған|беген|паған|пеген)|(?:мады|меді|бады|беді|пады|педі))\w*",
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:й\w*|ган\w*|ген\w*|гон\w*|"
-        r"гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|ды\w*|ди\w*|ду\w*|дү\w*|ты\w*|ти\w*|ту\w*|тү\w*|"
-        r"ңыз\w*|ңиз\w*|ңуз\w*|ңүз\w*|ш\w*)(?!\w)",
+        r"(?<!\w)\w{2,}(?:(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)й(?:т|м|сың|сыз|быз|биз)"
+        r"|(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн|маган|меген|моган|мөгөн)"
+        r"|(?:бады|беди|боду|бөдү|пады|педи|поду|пөдү|мады|меди|моду|мөдү))\w*",
         _F,
     ),
 }
-#: Hedges of the source languages that the diff stage's lists do not hold (verbs, particles).
-_SOURCE_HEDGES = re.compile(
-    r"(?<!\w)(?:якобы|считает\w*|считал\w*|считают|считаетс\w|сообщает\w*|сообщаетс\w|"
-    r"предположительно|вероятно|возможно|по-видимому|видимо|кажется|похоже|предполага\w*|"
-    r"по\s+данным|по\s+слухам|примерно|около|приблизительно|свыше|порядка|"
-    r"мүмкін\w*|сияқты|тәрізді|шамамен|шамасында|шамалы|делінеді|деп\s+саналады|"
-    r"деп\s+болжа\w*|көрінеді|болуы\s+ықтимал|ықтимал\w*|"
-    r"мүмкүн\w*|окшойт|окшош|болжол\w*|болжолдуу|делет|деп\s+эсептел\w*|көрүнөт|"
-    r"ыктымал\w*|болуп\s+саналат)(?!\w)",
+#: Negations that flip a claim: lexical ones (deny, without, refuse, fail) are rendered too
+#: freely across languages to be counted.
+_EN_NEGATION = re.compile(
+    r"(?<!\w)(?:not|no(?!-)|never|nobody|nothing|none|neither|nor|cannot|\w+n['’]t)(?!\w)", _F
+)
+_SRC_NEGATION: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|нельзя|нигде|никак\w*)(?!\w)", _F),
+    "kk": re.compile(r"(?<!\w)(?:жоқ|емес|ешқашан|ешкім|ештеңе)(?!\w)", _F),
+    "ky": re.compile(r"(?<!\w)(?:жок|эмес|эч\s+качан|эч\s+ким|эч\s+нерсе)(?!\w)", _F),
+}
+#: Fixed phrases that contain a negation word without negating anything.
+_NOT_NEGATION = re.compile(
+    r"(?<!\w)(?:тем\s+не\s+менее|не\s+только|не\s+менее|чуть\s+ли\s+не|"
+    r"жок\s+дегенде|ең\s+болмаса|not\s+only|no\s+longer|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
-#: Quote characters: a quoted name («Янычар», "Panama Papers") is no hedge when the source
-#: quotes too.
+
+
+#: Hedges of the source languages that a translation must keep (the diff stage's lists hold
+#: few Kazakh and Kyrgyz ones).
+_SOURCE_HEDGES = re.compile(
+    r"(?<!\w)(?:якобы|предположительно|вероятно|возможно|по-видимому|видимо|по\s+слухам|"
+    r"по\s+неподтвержд[её]нным\s+данным|мнимы\w*|так\s+называем\w+|"
+    r"мүмкін(?!\s+емес)|болжам\s+бойынша|ықтимал|деп\s+аталатын|"
+    r"мүмкүн(?!\s+эмес)|болжолдуу|ыктымал|имиш|деп\s+аталган)(?!\w)",
+    _F,
+)
+#: Softer words of the source languages that make an English hedge a fair rendering
+#: (скорее всего → probably, может → may).
+_SOURCE_SOFT = re.compile(
+    r"(?<!\w)(?:скорее|вряд|может|могут|мог\w*|похоже|кажется|считает\w*|считают|"
+    r"сообщает\w*|утвержда\w*|наверн\w*|шығар|сияқты|тәрізді|секілді|болар|"
+    r"мүмкіндік\w*|чыгар|окшойт|сыяктуу|болсо\s+керек|мүмкүнчүлүк\w*)(?!\w)",
+    _F,
+)
+
+
+#: Quote characters: quoted phrases are no hedge here (see :func:`_english_hedges`).
 _QUOTES = "\"“”«»‘’'„"
 
 #: Modality classes: English pattern and the patterns of the source languages.
@@ -79,47 +106,53 @@ MODALITY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
-def _source_negations(ctx: FaithContext) -> list[tuple[int, int]]:
-    spans = [m.span for m in negation_mentions(ctx.source, ctx.src) if m.span]
-    rx = _SUFFIX_NEGATION.get(ctx.src)
-    if rx is not None:
-        spans += [m.span() for m in rx.finditer(ctx.source)]
-    return sorted(set(spans))
+def _negations(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
+    fixed = [m.span() for m in _NOT_NEGATION.finditer(text)]
+    return [
+        m.span()
+        for m in rx.finditer(text)
+        if not any(a <= m.start() < b for a, b in fixed)
+    ]
 
 
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
-    """A different number of negations on the two sides (added or dropped "not")."""
-    src = _source_negations(ctx)
-    tr = [m.span for m in negation_mentions(ctx.translation, "en") if m.span]
+    """A negation on one side only ("not" added to a sentence without one, or its only "not"
+    dropped); differing counts of negations on both sides are too often paraphrase.
+
+    Counted: not/n't/no/never/nobody/nothing/none/neither/nor; ru не/нет/ни/никогда/нельзя…,
+    kk/ky жоқ/емес, жок/эмес and negative verb suffixes. Not counted: lexical negation (deny,
+    without, refuse, fail), which translations render too freely, and fixed phrases
+    (тем не менее, not only).
+    """
+    src = _negations(ctx.source, _SRC_NEGATION[ctx.src])
+    suffix = _SUFFIX_NEGATION.get(ctx.src)
+    if suffix is not None:
+        src = sorted(set(src) | set(_negations(ctx.source, suffix)))
+    tr = _negations(ctx.translation, _EN_NEGATION)
+    if bool(tr) == bool(src):
+        return []
     if len(tr) > len(src):
-        extra = tr[len(src)] if src else tr[0]
         return [
-            issue("negation", ctx.source, ctx.translation, None, extra,
+            issue("negation", ctx.source, ctx.translation, None, tr[len(src)] if src else tr[0],
                   f"{len(tr)} negation(s) in the translation, {len(src)} in the source")
         ]  # fmt: skip
-    if len(src) > len(tr):
-        return [
-            issue("negation", ctx.source, ctx.translation, src[len(tr)], None,
-                  f"{len(src)} negation(s) in the source, {len(tr)} in the translation")
-        ]  # fmt: skip
-    return []
+    return [
+        issue("negation", ctx.source, ctx.translation, src[len(tr)], None,
+              f"{len(src)} negation(s) in the source, {len(tr)} in the translation")
+    ]  # fmt: skip
 
 
 def _english_hedges(ctx: FaithContext) -> list[tuple[int, int]]:
-    quotes_in_source = any(q in ctx.source for q in _QUOTES)
-    return [
-        m.span
-        for m in hedge_mentions(ctx.translation)
-        if m.span and not (quotes_in_source and m.text[:1] in _QUOTES)
-    ]
+    """Hedge words of the translation; quoted phrases are left out (a kk/ky/ru source quotes
+    names and titles, and English headlines quote the words of a source)."""
+    return [m.span for m in hedge_mentions(ctx.translation) if m.span and m.text[:1] not in _QUOTES]
 
 
 def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
     """A hedge (allegedly, reportedly, possibly, so-called…) on one side only."""
     tr = _english_hedges(ctx)
-    src = [m.span for m in hedge_mentions(ctx.source) if m.span]
-    src += [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
-    if tr and not src:
+    src = [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
+    if tr and not src and not _SOURCE_SOFT.search(ctx.source):
         return [
             issue("hedge", ctx.source, ctx.translation, None, tr[0],
                   "a hedge the source does not have")
