@@ -48,8 +48,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # this checkout's workbench, not another editable install
 
-from workbench.align import create_embedder
-from workbench.faithfulness import (
+from workbench.align import create_embedder  # noqa: E402
+from workbench.faithfulness import (  # noqa: E402
     LanguageCalibration,
     check_pairs,
     clauses,
@@ -57,8 +57,8 @@ from workbench.faithfulness import (
     length_ratio,
     load_calibration,
 )
-from workbench.faithfulness.core import _vectors
-from workbench.faithfulness.diffapi import find_figures, find_names
+from workbench.faithfulness.core import _vectors  # noqa: E402
+from workbench.faithfulness.diffapi import find_figures, find_names  # noqa: E402
 
 SOURCES = {"kk": "kaz_Cyrl.txt", "ky": "kir_Cyrl.txt", "ru": "rus_Cyrl.txt"}
 CALIBRATION_FILE = REPO / "workbench" / "data" / "faithfulness_calibration.toml"
@@ -144,10 +144,7 @@ def drop_clause(line: Line, lang: str, rng: random.Random, pools: Pools) -> str 
         return None
     k = rng.randrange(len(spans))
     text = line.en
-    if k == 0:
-        out = text[spans[1][0] :]
-    else:
-        out = text[: spans[k - 1][1]] + text[spans[k][1] :]
+    out = text[spans[1][0] :] if k == 0 else text[: spans[k - 1][1]] + text[spans[k][1] :]
     out = _cap(out.strip())
     return out if out and out != text else None
 
@@ -257,7 +254,7 @@ def untranslated_tail(line: Line, lang: str, rng: random.Random, pools: Pools) -
 
 
 def repeat_tail(line: Line, lang: str, rng: random.Random, pools: Pools) -> str | None:
-    body = line.en.rstrip(" .!?\"”")
+    body = line.en.rstrip(' .!?"”')
     words = body.split()
     if len(words) < 4:
         return None
@@ -299,8 +296,7 @@ def calibrate(lines: Sequence[Line], langs: Sequence[str], q: float, embedder: o
     """Quantiles of the coverage numbers of untouched references, as calibration TOML."""
     out = [
         'name = "flores-dev+ntrex-first-half"',
-        f'data = "FLORES-200 dev lines 1-498 and NTREX-128 lines 1-998, {len(lines)} refs, '
-        f'q={q}"',
+        f'data = "FLORES-200 dev lines 1-498 and NTREX-128 lines 1-998, {len(lines)} refs, q={q}"',
         "",
     ]
     for lang in langs:
@@ -357,7 +353,10 @@ def measure(
             if bad and bad != ln.en:
                 pairs.append((name, ln.src[lang], bad))
     results = check_pairs(
-        [p[1] for p in pairs], [p[2] for p in pairs], lang, embedder=embedder  # type: ignore[arg-type]
+        [p[1] for p in pairs],
+        [p[2] for p in pairs],
+        lang,
+        embedder=embedder,  # type: ignore[arg-type]
     )
     by: dict[str, list[tuple[float, bool, str, str]]] = defaultdict(list)
     fired: Counter[str] = Counter()
@@ -392,7 +391,7 @@ def speed(lines: Sequence[Line], n: int, embedder_factory: Callable[[], object])
         by_lang[langs[i % 3]].append(i)
     times: dict[str, list[float]] = {"embed": [], "check": []}
     for rep in range(2):
-        for what in (("embed", "check") if rep == 0 else ("check", "embed")):
+        for what in ("embed", "check") if rep == 0 else ("check", "embed"):
             emb = embedder_factory()
             emb.embed(["warm up"])  # type: ignore[attr-defined]
             t = time.perf_counter()
@@ -405,8 +404,12 @@ def speed(lines: Sequence[Line], n: int, embedder_factory: Callable[[], object])
             times[what].append(time.perf_counter() - t)
     e, c = min(times["embed"]), min(times["check"])
     print(f"\n## Speed: {n} sentence pairs (kk/ky/ru mixed), fresh uncached e5-small each run")
-    print(f"embed {2 * n} sentences: {e:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['embed'])})")
-    print(f"check {n} pairs:        {c:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['check'])})")
+    print(
+        f"embed {2 * n} sentences: {e:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['embed'])})"
+    )
+    print(
+        f"check {n} pairs:        {c:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['check'])})"
+    )
     print(f"ratio check/embed = {c / e:.2f} (target <= 1.3)")
 
 

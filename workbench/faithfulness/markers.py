@@ -108,11 +108,7 @@ MODALITY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 
 def _negations(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     fixed = [m.span() for m in _NOT_NEGATION.finditer(text)]
-    return [
-        m.span()
-        for m in rx.finditer(text)
-        if not any(a <= m.start() < b for a, b in fixed)
-    ]
+    return [m.span() for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in fixed)]
 
 
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:

@@ -67,3 +67,15 @@ def check_translations(
         detectors=detectors,
         estimators=[create_estimator(n, settings) for n in estimators],
     )
+
+
+def source_language(sources: Sequence[str]) -> str | None:
+    """The kk/ky/ru language the source lines are written in, by language ID (None if none)."""
+    from workbench.langid import detect
+    from workbench.types import SOURCE_LANGUAGES
+
+    sample = " ".join(s for s in sources[:50] if s.strip())
+    if not sample:
+        return None
+    guess = detect(sample)
+    return guess.language if guess.language in SOURCE_LANGUAGES else None

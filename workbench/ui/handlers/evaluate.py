@@ -41,7 +41,12 @@ SIGNIFICANCE_CHOICES: dict[str, str | None] = {
     "approximate randomization": "ar",
 }
 #: Segment-table orders.
-ORDERS: tuple[str, ...] = ("segment order", "worst first", "largest difference first")
+ORDERS: tuple[str, ...] = (
+    "segment order",
+    "worst first",
+    "largest difference first",
+    "flagged first (faithfulness; needs the source)",
+)
 #: Most segment rows rendered at once (filter or reorder to see others).
 MAX_ROWS = 200
 #: Extra per-hypothesis columns of the segment table (see the module docstring).
@@ -207,6 +212,12 @@ def segment_order(
         keep.sort(key=lambda i: min(sign * m.segment_scores[i] for m in scores))
     elif order == ORDERS[2] and len(scores) > 1:
         keep.sort(key=lambda i: -abs(scores[-1].segment_scores[i] - scores[0].segment_scores[i]))
+    elif order == ORDERS[3]:
+        if not state.sources:
+            raise UserInputError("Flagged first needs the source: upload the source file.")
+        from workbench.ui.handlers.faithfulness import flagged_first
+
+        keep = flagged_first(state, keep)
     return keep
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import annotate as annotate_h
 from workbench.ui.handlers import evaluate as h
+from workbench.ui.handlers import faithfulness as _faith  # noqa: F401 (registers its column)
 from workbench.ui.tabs.common import Shared, guarded, unavailable
 
 REQUIRES: tuple[str, ...] = (

@@ -1,0 +1,82 @@
+"""Evaluate tab: the faithfulness column and "flagged first", through the tab's own handlers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import UserInputError
+from workbench.settings import Settings
+from workbench.ui.context import UIContext
+from workbench.ui.handlers import evaluate as h
+from workbench.ui.handlers import faithfulness as f
+
+SOURCE = [
+    "Токаев заявил, что 20 тысяч бандитов атаковали Алматы.",
+    "Врачи оказывают помощь раненым в больницах города.",
+    "Власти не подтвердили эти данные.",
+]
+REFS = [
+    "Tokayev said that 20,000 bandits attacked Almaty.",
+    "Doctors are treating the wounded in the city's hospitals.",
+    "The authorities did not confirm these figures.",
+]
+SYS_A = [
+    "Tokayev said that 20,000 bandits attacked Almaty.",
+    "Doctors are helping the wounded in the city hospitals.",
+    "The authorities confirmed these figures.",
+]
+SYS_B = [
+    "Tokayev said 2,000 bandits attacked Almaty.",
+    "Doctors help the wounded in hospitals of the city.",
+    "The authorities did not confirm this data.",
+]
+
+
+def _write(tmp_path: Path, name: str, lines: list[str]) -> str:
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+def _state(tmp_path: Path, settings: Settings, source: bool = True) -> h.EvaluateState:
+    return h.evaluate(
+        UIContext(settings),
+        _write(tmp_path, "ref.txt", REFS),
+        [_write(tmp_path, "a.txt", SYS_A), _write(tmp_path, "b.txt", SYS_B)],
+        metrics=["chrf"],
+        source_file=_write(tmp_path, "src.txt", SOURCE) if source else None,
+    )
+
+
+def test_the_column_shows_which_system_departs_from_the_source(
+    tmp_path: Path, settings: Settings
+) -> None:
+    state = _state(tmp_path, settings)
+    assert f.COLUMN in h.SEGMENT_COLUMNS
+    a0, b0 = f.faith_cell(state, 0, 0), f.faith_cell(state, 1, 0)
+    assert a0 is not None and b0 is not None
+    assert not a0.startswith("⚑") and b0.startswith("⚑") and "number '2,000'" in b0
+    a2, b2 = f.faith_cell(state, 0, 2), f.faith_cell(state, 1, 2)
+    assert a2 is not None and a2.startswith("⚑") and "negation" in a2
+    assert b2 is not None and not b2.startswith("⚑")
+    html = h.segment_html(state, "chrf")
+    assert "<th>Faithfulness</th>" in html and "number &#x27;2,000&#x27;" in html
+
+
+def test_flagged_first_orders_by_the_least_faithful_system(
+    tmp_path: Path, settings: Settings
+) -> None:
+    state = _state(tmp_path, settings)
+    order = h.segment_order(state, "chrf", order=h.ORDERS[3])
+    assert order[-1] == 1 and set(order[:2]) == {0, 2}
+
+
+def test_without_a_source_there_is_no_column_and_flagged_first_says_why(
+    tmp_path: Path, settings: Settings
+) -> None:
+    state = _state(tmp_path, settings, source=False)
+    assert f.faith_cell(state, 0, 0) is None
+    with pytest.raises(UserInputError, match="needs the source"):
+        h.segment_order(state, "chrf", order=h.ORDERS[3])
