@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from workbench.cli.common import settings_from_args
@@ -28,6 +29,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         default=[],
         metavar="ENGINE:MODEL",
         help="offer this model in the Translate tab too, e.g. opus-mt:/path/to/folder (repeatable)",
+    )
+    p.add_argument(
+        "--models-dir",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder of local models visitors may pick by name (repeatable; "
+        "$WORKBENCH_HOME/models always counts); no other server path is ever opened",
     )
     p.add_argument("--corpora", type=Path, help="folder of cases for the Compare tab")
     p.set_defaults(handler=run)
@@ -55,8 +65,46 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.corpora is not None:
         settings = settings.replace(corpora=args.corpora)
-    ctx = UIContext(settings, extra_models=tuple(ModelChoice.parse(m) for m in args.model))
+    ctx = UIContext(
+        settings,
+        extra_models=tuple(ModelChoice.parse(m) for m in args.model),
+        models_dirs=tuple(args.models_dir),
+    )
+    ctx.model_access  # noqa: B018 - checks every --models-dir now, before the server starts
     if args.port < 0 or args.port > 65535:
         raise UserInputError(f"--port must be between 0 and 65535, not {args.port}.")
-    serve(ctx, host=args.host, port=args.port, auth=parse_auth(args.auth), share=args.share)
+    auth = parse_auth(args.auth)
+    if warning := exposure_warning(args.host, auth, args.share):
+        print(warning, file=sys.stderr)
+    serve(ctx, host=args.host, port=args.port, auth=auth, share=args.share)
     return 0
+
+
+def exposure_warning(host: str, auth: tuple[str, str] | None, share: bool) -> str | None:
+    """A loud warning when the app is reachable from other machines without a password."""
+    if auth is not None:
+        return None
+    if share:
+        where = "through a public gradio.live link"
+    elif not is_loopback(host):
+        where = f"on {host}, from other machines"
+    else:
+        return None
+    bar = "!" * 78
+    return (
+        f"{bar}\nWARNING: the workbench is served {where} WITHOUT a password: anyone who can "
+        "reach it can translate,\nread and change judgments and post-edits. Add "
+        "--auth USER:PASSWORD, or serve on 127.0.0.1.\n" + bar
+    )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is only reachable from this machine (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -179,7 +179,7 @@ def paired_test_with_baseline(
     from sacrebleu.significance import PairedTest
 
     spec = SIGNIFICANCE.get(method)
-    n = resamples or spec.default_resamples
+    n = spec.default_resamples if resamples is None else resamples
     check_parameters(n, seed)
     if len(systems) < 2:
         raise MetricError("A significance test needs at least two systems (a baseline and one).")

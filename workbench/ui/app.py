@@ -27,6 +27,10 @@ OFFLINE_ENV: dict[str, str] = {
     "GRADIO_SSR_MODE": "False",
 }
 CSS_PATH = Path(__file__).with_name("style.css")
+#: How many runs of one quick event (load an item, submit a judgment, pick a row) may run at
+#: once. Long work (translate, compare, evaluate, model pulls) sets its own limit per event, so
+#: one visitor's long run never queues another visitor's quick actions behind it.
+QUICK_CONCURRENCY = 8
 
 
 def quiet_environment() -> None:
@@ -64,6 +68,7 @@ def create_app(ctx: UIContext):  # type: ignore[no-untyped-def]
             evaluate.build(ctx, shared)
             annotate.build(ctx, shared)
             models.build(ctx, shared)
+    app.queue(default_concurrency_limit=QUICK_CONCURRENCY)
     return app
 
 

@@ -47,12 +47,15 @@ class UIContext:
         settings: Resolved settings (home, threads, offline, cache).
         extra_models: Models offered in the Translate tab besides the catalog.
         notices: What ``serve`` found at start that the user should know (damaged stores).
+        models_dirs: Operator-named model folders (see :mod:`workbench.pipeline.model_access`).
     """
 
     settings: Settings
     extra_models: tuple[ModelChoice, ...] = ()
     #: Sentences shown at the top of the app (stores found damaged at start, ...).
     notices: tuple[str, ...] = ()
+    #: Folders given with ``serve --models-dir``: typed models may name folders inside them.
+    models_dirs: tuple[Path, ...] = ()
     _pool: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -65,6 +68,14 @@ class UIContext:
 
                 self._pool = EnginePool(self.settings)
             return self._pool
+
+    @property
+    def model_access(self) -> Any:
+        """The :class:`workbench.pipeline.model_access.ModelAccess` rule of this app."""
+        from workbench.pipeline.model_access import ModelAccess
+
+        offered = tuple((m.engine, m.model) for m in self.extra_models)
+        return ModelAccess.for_serve(self.settings, self.models_dirs, offered)
 
     @property
     def corpora(self) -> Path:

@@ -119,7 +119,10 @@ def resolve_systems(
     systems: list[SystemSpec] = []
     for value in selected or ():
         if value.startswith(_EXTRA):
-            choice = ctx.extra_models[int(value.removeprefix(_EXTRA))]
+            index = value.removeprefix(_EXTRA)
+            if not index.isdigit() or int(index) >= len(ctx.extra_models):
+                raise UserInputError(f"Unknown model {value!r}; pick one from the list.")
+            choice = ctx.extra_models[int(index)]
             systems.append(
                 SystemSpec(short_label(choice.engine, choice.model), choice.engine, choice.model)
             )
@@ -129,7 +132,8 @@ def resolve_systems(
         else:
             raise UserInputError(f"Unknown model {value!r}; pick one from the list.")
     if custom_model and custom_model.strip():
-        model = custom_model.strip()
+        # Only models the operator named: never a server path a visitor typed.
+        model = ctx.model_access.resolve(custom_engine, custom_model)
         systems.append(SystemSpec(short_label(custom_engine, model), custom_engine, model))
     if not systems:
         entry = default_for(src)

@@ -1,0 +1,191 @@
+"""The UI never opens a server path a visitor types (issue 11, row 1), also through the API.
+
+A real ``workbench serve`` runs in a subprocess; every request goes through the Gradio API
+(``/gradio_api/call/...``) with ``gradio_client``, exactly as an attacker would send it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.cli.serve_cmd import exposure_warning, is_loopback
+from workbench.errors import UserInputError
+from workbench.pipeline.model_access import REFUSAL, ModelAccess
+from workbench.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests" / "browser"))
+
+from browser_harness import Server, start_server  # noqa: E402
+
+SECRET = "password=hunter2"
+#: A quick action of another tab (the Annotate tab lists its campaigns when it is opened).
+QUICK_ACTION = "/on_tab"
+
+
+@pytest.fixture(scope="module")
+def served(
+    tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path
+) -> Iterator[tuple[Server, Any, Path]]:
+    from gradio_client import Client
+
+    root = tmp_path_factory.mktemp("ui-security")
+    home = root / "home"
+    home.mkdir()
+    extra = root / "operator-models"
+    shutil.copytree(tiny_marian_dir, extra / "tiny-ru-en")
+    (root / "secret.txt").write_text(SECRET + "\n", encoding="utf-8")
+    (root / "secret.tsv").write_text(f"a\t{SECRET}\n", encoding="utf-8")
+    server = start_server(home, ["--models-dir", str(extra)])
+    try:
+        yield server, Client(server.url, verbose=False), root
+    finally:
+        server.stop()
+
+
+def _translate(client: Any, engine: str, custom: str) -> str:
+    """The error message (or ``"ok"``) of a Translate call with a typed model."""
+    try:
+        client.predict(
+            "Привет, мир.", None, "ru", [], custom, engine, 1, 16, api_name="/on_translate"
+        )
+    except Exception as err:  # gradio_client's AppError carries the gr.Error message
+        return str(err)
+    return "ok"
+
+
+def test_typed_server_paths_get_one_message_whether_they_exist_or_not(
+    served: tuple[Server, Any, Path],
+) -> None:
+    _, client, root = served
+    answers = {
+        typed: _translate(client, "opus-mt", typed)
+        for typed in (
+            str(root),  # exists
+            str(root / "secret.txt"),  # exists, a file
+            str(root / "no-such-folder"),  # does not exist
+            "/etc",
+            "../../../../etc",
+            "operator-models/../secret.txt",
+            "tiny-ru-en/../../secret.txt",
+        )
+    }
+    assert set(answers.values()) == {REFUSAL.replace("`", "")} or len(set(answers.values())) == 1
+    message = next(iter(answers.values()))
+    assert "not offered on this server" in message
+    assert str(root) not in message and SECRET not in message
+
+
+def test_imported_translations_are_never_read_from_a_typed_path(
+    served: tuple[Server, Any, Path],
+) -> None:
+    _, client, root = served
+    for typed in (str(root / "secret.tsv"), str(root / "missing.tsv")):
+        answer = _translate(client, "imported", typed)
+        assert "uploaded" in answer and SECRET not in answer and str(root) not in answer
+
+
+def test_a_folder_in_an_operator_models_dir_runs_by_name(
+    served: tuple[Server, Any, Path],
+) -> None:
+    _, client, _ = served
+    assert _translate(client, "opus-mt", "tiny-ru-en") == "ok"
+
+
+def test_an_upload_path_outside_gradio_uploads_is_refused(
+    served: tuple[Server, Any, Path],
+) -> None:
+    from gradio_client import handle_file
+
+    _, client, root = served
+    with pytest.raises(Exception) as info:  # noqa: PT011 - gradio_client raises its own types
+        client.predict(
+            None, handle_file(str(root / "secret.txt")) | {"path": str(root / "secret.txt")},
+            "ru", [], "", "opus-mt", 1, 16, api_name="/on_translate",
+        )  # fmt: skip
+    assert SECRET not in str(info.value)
+
+
+def test_quick_actions_are_not_queued_behind_a_long_run(
+    served: tuple[Server, Any, Path],
+) -> None:
+    from gradio_client import Client
+
+    server, _, root = served
+    long_text = "\n".join(f"Это предложение номер {i} для долгого перевода." for i in range(400))
+    slow = Client(server.url, verbose=False)
+    started = threading.Event()
+
+    def long_run() -> None:
+        started.set()
+        slow.predict(
+            long_text, None, "ru", [], "tiny-ru-en", "opus-mt", 4, 64, api_name="/on_translate"
+        )
+
+    worker = threading.Thread(target=long_run, daemon=True)
+    t0 = time.monotonic()
+    worker.start()
+    started.wait()
+    time.sleep(1.0)
+    quick = Client(server.url, verbose=False)
+    t1 = time.monotonic()
+    quick.predict(api_name=QUICK_ACTION)
+    quick_seconds = time.monotonic() - t1
+    worker.join(timeout=600)
+    long_seconds = time.monotonic() - t0
+    assert long_seconds > 3 * quick_seconds, (long_seconds, quick_seconds)
+    assert quick_seconds < 10
+
+
+def test_the_access_rule_directly(settings: Settings, tmp_path: Path) -> None:
+    (tmp_path / "models" / "m").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    access = ModelAccess.for_serve(settings, [tmp_path / "models"], [("opus-mt", "/x/offered")])
+    assert access.resolve("opus-mt", "m") == str(tmp_path / "models" / "m")
+    assert access.resolve("opus-mt", str(tmp_path / "models" / "m")) == str(
+        tmp_path / "models" / "m"
+    )
+    assert access.resolve("opus-mt", "/x/offered") == "/x/offered"
+    assert access.resolve("opus-mt", "opus-mt-ru-en").startswith("Helsinki-NLP/")
+    for typed in (
+        str(tmp_path / "outside"),
+        str(tmp_path / "models"),
+        "m/../../outside",
+        "",
+        "a\x00b",
+    ):
+        with pytest.raises(UserInputError) as info:
+            access.resolve("opus-mt", typed)
+        assert str(info.value) == REFUSAL
+    with pytest.raises(UserInputError, match="is not a folder"):
+        ModelAccess.for_serve(settings, [tmp_path / "nope"])
+
+
+@pytest.mark.parametrize(
+    ("host", "auth", "share", "warns"),
+    [
+        ("127.0.0.1", None, False, False),
+        ("localhost", None, False, False),
+        ("::1", None, False, False),
+        ("0.0.0.0", None, False, True),
+        ("192.168.1.5", None, False, True),
+        ("0.0.0.0", ("u", "p"), False, False),
+        ("127.0.0.1", None, True, True),
+    ],
+)
+def test_serving_beyond_loopback_without_auth_warns_loudly(
+    host: str, auth: tuple[str, str] | None, share: bool, warns: bool
+) -> None:
+    warning = exposure_warning(host, auth, share)
+    assert (warning is not None) == warns
+    if warning:
+        assert "WITHOUT a password" in warning and "--auth" in warning
+    assert is_loopback("127.0.0.2") and not is_loopback("example.org")
