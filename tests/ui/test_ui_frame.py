@@ -136,7 +136,14 @@ def test_serve_refuses_a_bad_port() -> None:
     from workbench.cli.serve_cmd import run
 
     args = argparse.Namespace(
-        home=None, host="127.0.0.1", port=70000, auth=None, share=False, model=[], corpora=None
+        home=None,
+        host="127.0.0.1",
+        port=70000,
+        auth=None,
+        share=False,
+        model=[],
+        corpora=None,
+        models_dir=[],
     )
     with pytest.raises(UserInputError, match="--port"):
         run(args)

@@ -138,13 +138,15 @@ def test_no_choice_uses_the_catalog_default(ctx: UIContext) -> None:
 
 
 def test_cli_command_parses_to_the_tab_settings(ctx: UIContext) -> None:
-    text = models_h.cli_commands(ctx, "ky", ["extra:0"], "/m/x y", "nllb", 2, 64)
+    folder = ctx.settings.home / "models" / "x y"  # typed models come from operator folders
+    folder.mkdir(parents=True)
+    text = models_h.cli_commands(ctx, "ky", ["extra:0"], "x y", "nllb", 2, 64)
     lines = text.splitlines()
     assert len(lines) == 2
     args = build_parser().parse_args(shlex.split(lines[1])[1:])
     assert (args.engine, args.model, args.src, args.beam_size, args.max_length) == (
         "nllb",
-        "/m/x y",
+        str(folder),
         "ky",
         2,
         64,

@@ -18,7 +18,6 @@ come from a typed path: they are uploaded.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,6 @@ REFUSAL = (
     "folder in the model folders the operator set up (ask them to add it with "
     "`workbench serve --models-dir DIR`)."
 )
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ class ModelAccess:
             return None
         for folder in self.folders:
             root = Path(os.path.abspath(folder.expanduser()))
-            if _NAME.match(value):
+            if len(typed.parts) == 1 and not typed.is_absolute() and value not in {".", ".."}:
                 candidate = root / value
             elif typed.is_absolute() and typed.is_relative_to(root) and typed != root:
                 candidate = typed
