@@ -92,4 +92,7 @@ def test_json_contract_holds(flood: tuple[Case, CaseComparison]) -> None:
         assert al["statement"]["number"] == al["statement"]["index"] + 1
         assert all({"document_id", "text"} <= set(r) for r in al["reports"])
         assert all({"kind", "statement", "report", "note"} <= set(d) for d in al["differences"])
+        for d in al["differences"]:
+            assert 0 <= d["salience"] <= 1 and d["voice"] in ("own", "quoted")
+            assert d["report_document"] in {r["document_id"] for r in al["reports"]}
     assert len({r["document_id"] for al in data["alignments"] for r in al["reports"]}) == 5

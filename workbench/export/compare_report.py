@@ -59,6 +59,9 @@ def _difference_dict(d: Difference) -> dict[str, Any]:
         "report_span": list(d.report_span) if d.report_span else None,
         "note": d.note,
         "salience": salience_of(d),
+        "voice": d.voice,
+        "speaker": d.speaker,
+        "origin": d.origin,
         "report_document": d.report_document,
     }
 

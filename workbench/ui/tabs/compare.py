@@ -18,6 +18,8 @@ REQUIRES: tuple[str, ...] = (
     "workbench.corpus:list_cases",
     "workbench.pipeline.compare:compare_case",
     "workbench.export.compare_report:case_html",
+    "workbench.view:build_view",
+    "workbench.pipeline.corrections:correct_link",
 )
 
 
