@@ -11,9 +11,20 @@ and prints:
   are not key, judged by reading the output);
 * per-kind counts of flags and of noise, and (with ``--show``) every miss and every noise flag.
 
+With ``--real-cases DIR`` it runs instead on cases in the lead's private format (a normal case
+plus ``reference.toml`` with hand links and key differences; see ``real_cases_eval.py``), on the
+REFERENCE links, so that what is measured is the diff stage and not the alignment: every
+reference link (report sentence × statement line) is one pair, compared as the pipeline does
+(the statement's translation if supplied, else its original; the issuer and the other linked
+statements as context). A key difference counts when a flag of a fitting kind sits on its
+report sentence. Flags matching no key are listed for reading; ``diff_judged.toml`` beside the
+case (``[[flags]]`` with ``report``, ``kind``, ``statement``, ``report_text``, ``verdict`` =
+"real" or "noise", private like the case) records that reading, so the noise share is stated.
+
 Usage::
 
     python benchmarks/diff_real_bench.py [--cases DIR] [--show]
+    python benchmarks/diff_real_bench.py --real-cases private/real-cases [--show]
 """
 
 from __future__ import annotations
@@ -27,7 +38,7 @@ from typing import Any
 
 import tomllib
 
-from workbench.diff import diff_signature, find_differences, load_lexicon
+from workbench.diff import diff_signature, find_differences, load_lexicon, titled_names
 from workbench.types import Difference
 
 CASES = Path(__file__).parent / "data" / "diff_real"
@@ -137,6 +148,125 @@ def run(cases: Path, show: bool) -> int:
     return 0
 
 
+def _real_pairs(folder: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The reference links of a private case as pairs, and its key differences by sentence."""
+    from razdel import sentenize  # noqa: PLC0415 - only this mode needs it
+
+    case = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
+    ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
+    docs = {d["id"]: d for d in case["documents"]}
+    texts = {i: (folder / d["file"]).read_text(encoding="utf-8") for i, d in docs.items()}
+    sentences = {
+        i: [s.text for s in sentenize(t)] for i, t in texts.items() if docs[i]["language"] == "en"
+    }
+
+    def sentence(doc: str, needle: str) -> str:
+        needle = needle.strip()
+        for s in sentences[doc]:
+            if needle in s or needle[:40] in s or needle[-40:] in s:
+                return s
+        raise SystemExit(f"{folder.name}: reference sentence not found in {doc}: {needle[:30]!r}…")
+
+    def line(item: int | str) -> tuple[str, int]:
+        if isinstance(item, int):
+            return ref["statement_document"], item
+        doc, number = str(item).rsplit(":", 1)
+        return doc, int(number)
+
+    pairs: list[dict[str, Any]] = []
+    linked: dict[tuple[str, str], list[tuple[str, int]]] = {}
+    for link in ref.get("links", []):
+        linked[(link["report"], sentence(link["report"], link["sentence"]))] = [
+            line(i) for i in link["statements"]
+        ]
+    for (report, sent), lines in linked.items():
+        for doc, number in lines:
+            d = docs[doc]
+            original = texts[doc].splitlines()[number - 1].strip()
+            tr = None
+            if d.get("translation"):
+                tr = (
+                    (folder / d["translation"]).read_text(encoding="utf-8").splitlines()[number - 1]
+                )
+            others = [texts[o].splitlines()[n - 1] for o, n in lines if (o, n) != (doc, number)]
+            others += titled_names(texts[report])  # as the pipeline does per report document
+            pairs.append({"id": f"{report}:{doc}:{number}", "report_doc": report, "report": sent,
+                          "source": original, "translation": tr, "src": d["language"],
+                          "context": [d.get("outlet", ""), d.get("title", ""), *others]})  # fmt: skip
+    keys = {}
+    for k in ref.get("key_differences", []):
+        keys[k["id"]] = (k["report"], sentence(k["report"], k["sentence"]), tuple(k["kinds"]))
+    return pairs, keys
+
+
+def run_real(root: Path, show: bool) -> int:
+    """Score the diff on the reference links of private cases (see the module docstring)."""
+    lexicon = load_lexicon()
+    folders = sorted(p for p in root.iterdir() if (p / "reference.toml").exists())
+    if not folders:
+        raise SystemExit(f"No cases with reference.toml under {root}.")
+    print("# diff on the reference links of private real cases")
+    print(f"signature: {diff_signature(lexicon)}")
+    print("| case | reference pairs | key differences | flagged with a fitting kind | flags "
+          "| key | judged real | judged noise | unjudged |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    tot = Counter()
+    lines: list[str] = []
+    for folder in folders:
+        pairs, keys = _real_pairs(folder)
+        judged_file = folder / "diff_judged.toml"
+        judged = (
+            tomllib.loads(judged_file.read_text(encoding="utf-8")) if judged_file.exists() else {}
+        )
+        verdicts = {(f["report"], f["kind"], f.get("statement", ""), f.get("report_text", "")):
+                    f["verdict"] for f in judged.get("flags", [])}  # fmt: skip
+        c: Counter[str] = Counter(pairs=len(pairs), keys=len(keys))
+        found_keys: set[str] = set()
+        seen: set[tuple[str, str, str, str]] = set()
+        for pair in pairs:
+            found = find_differences(
+                pair["translation"] or pair["source"], pair["report"],
+                source=pair["source"], src=pair["src"], lexicon=lexicon,
+                context=[t for t in pair["context"] if t],
+            )  # fmt: skip
+            for d in found:
+                hits = [kid for kid, (doc, sent, kinds) in keys.items()
+                        if doc == pair["report_doc"] and sent == pair["report"] and d.kind in kinds]  # fmt: skip
+                found_keys.update(hits)
+                key = (pair["report_doc"], d.kind, d.statement, d.report)
+                if key in seen:
+                    continue  # one flag per fact and outlet, as the pipeline shows it
+                seen.add(key)
+                c["flags"] += 1
+                if hits:
+                    c["key"] += 1
+                    continue
+                verdict = verdicts.get(key, "")
+                c[verdict or "unjudged"] += 1
+                lines.append(f"  {verdict or 'UNJUDGED':8} {folder.name} {pair['id']}: {d.kind} "
+                             f"{d.statement!r} → {d.report!r} ({d.note})")  # fmt: skip
+        for kid, (_doc, sent, kinds) in keys.items():
+            unlinked = not any(p["report"] == sent for p in pairs)
+            if kid not in found_keys and unlinked and {"addition", "omission"} & set(kinds):
+                found_keys.add(kid)  # shown as a sentence with no counterpart (real_cases_eval)
+        c["found"] = len(found_keys)
+        tot.update(c)
+        print(f"| {folder.name} | {c['pairs']} | {c['keys']} | {c['found']} "
+              f"({_pct(c['found'], c['keys'])}) | {c['flags']} | {c['key']} | {c['real']} "
+              f"| {c['noise']} | {c['unjudged']} |")  # fmt: skip
+        for kid, (doc, sent, kinds) in keys.items():
+            if kid not in found_keys and not any(p["report"] == sent for p in pairs):
+                lines.append(f"  UNLINKED {folder.name} {kid}: its sentence has no reference link")
+            elif kid not in found_keys:
+                lines.append(f"  MISS     {folder.name} {kid} ({doc}): {', '.join(kinds)}")
+    print(f"| **all** | {tot['pairs']} | {tot['keys']} | {tot['found']} "
+          f"({_pct(tot['found'], tot['keys'])}) | {tot['flags']} | {tot['key']} | {tot['real']} "
+          f"| {tot['noise']} ({_pct(tot['noise'], tot['flags'])}) | {tot['unjudged']} |")  # fmt: skip
+    if show:
+        print("\n".join(lines))
+    return 0
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.0f} %" if b else "-"
 
@@ -146,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.toml cases")
     parser.add_argument("--show", action="store_true", help="print every miss and noise flag")
+    parser.add_argument("--real-cases", type=Path, help="private cases with reference.toml")
     args = parser.parse_args(argv)
+    if args.real_cases:
+        return run_real(args.real_cases, args.show)
     return run(args.cases, args.show)
 
 

@@ -170,7 +170,7 @@ def score_case(folder: Path, show_unjudged: bool) -> dict[str, Outlet]:
                 for s in ids:
                     outlets[doc].pred.add((st, s))
         for d in a.get("differences", []):
-            doc = d.get("document_id") or d.get("report_document_id")
+            doc = d.get("document_id") or d.get("report_document") or d.get("report_document_id")
             docs = [doc] if doc in linked else list(linked)
             if not docs:
                 continue

@@ -20,7 +20,7 @@ from workbench.diff.lexicon import (
 from workbench.diff.numbers import find_figures
 from workbench.diff.salience import MAX_PER_PAIR, WEAK_LINK, salience
 from workbench.diff.translit import fold, same_name, transliterate
-from workbench.diff.voice import Voice, find_voices, label_voices, voice_at
+from workbench.diff.voice import Voice, find_voices, label_voices, titled_names, voice_at
 
 __all__ = [
     "DETECTORS",
@@ -46,6 +46,7 @@ __all__ = [
     "load_lexicon",
     "salience",
     "same_name",
+    "titled_names",
     "transliterate",
     "voice_at",
 ]

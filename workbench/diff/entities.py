@@ -29,7 +29,8 @@ NOT_NAMES: frozenset[str] = words(
     """president minister prime deputy mr mrs ms dr sir lord lady general colonel captain
     governor mayor senator chairman chief head king queen prince princess pope saint st
     january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday i ok
+    monday tuesday wednesday thursday friday saturday sunday i ok jan feb mar apr jun jul aug sep
+    sept oct nov dec
     президент министр премьер глава генерал январь января февраля марта апреля мая июня июля
     августа сентября октября ноября декабря"""
 )
@@ -58,7 +59,7 @@ def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
     runs: list[list[Token]] = []
     run: list[Token] = []
     for tok in tokens:
-        adjacent = run and re.fullmatch(r"[\s\-]*", text[run[-1].end : tok.start]) is not None
+        adjacent = run and re.fullmatch(r"[ \t\-]*", text[run[-1].end : tok.start]) is not None
         if _capitalised(tok) and (not run or adjacent) and not _possessive(run):
             run.append(tok)
             continue
@@ -134,6 +135,7 @@ def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     source_tokens = _with_forms(ctx.source) if ctx.source else []
     statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
     report = find_names(ctx.report, _capitalised_mid(ctx.statement))
+    report = [m for m in report if not _credit(m, ctx.report)]
     left = [m for m in statement if not _present(m, report_tokens)]
     right = [
         m for m in report if not _present(m, statement_tokens) and not _present(m, source_tokens)
@@ -164,6 +166,27 @@ def _requalified(left: list[Mention], report: list[Mention]) -> list[Mention]:
             if any(t.text not in s_words and not _found(t.text, s_run) for t in r_run[:-1]):
                 out.append(r)
     return out
+
+
+#: News agencies and outlets a report cites as its channel (a credit, not a name in the story).
+NEWS_AGENCIES: frozenset[str] = words(
+    """tass ria novosti interfax reuters afp ap xinhua sputnik kabar akipress kazinform kaztag
+    trend anadolu itar apa app urdupoint bbc cnn aljazeera al-jazeera tengrinews 24.kg azattyq
+    ozodi fergana eurasianet rferl"""
+)
+
+
+def _credit(m: Mention, text: str) -> bool:
+    """A news agency credited as the channel ("citing TASS", "Kazinform News Agency"), or a
+    dateline ("BISHKEK, Nov 26"): no name of the story."""
+    run = m.value
+    assert isinstance(run, list)
+    if any(t.lower.strip(".") in NEWS_AGENCIES for t in run):
+        return True
+    if {t.lower for t in run} & {"news", "agency", "press"}:
+        return True
+    span = m.span or (0, 0)
+    return m.text.isupper() and len(m.text) >= 6 and re.match(r"\s*[,(–—-]", text[span[1] :]) is not None
 
 
 def _with_forms(text: str) -> list[Token]:

@@ -21,6 +21,7 @@ from workbench.diff.base import (
     context_of,
 )
 from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
+from workbench.diff.entities import NEWS_AGENCIES
 from workbench.diff.translit import same_name
 from workbench.types import Difference
 
@@ -36,7 +37,9 @@ HEDGES: dict[str, re.Pattern[str]] = {
     "report": re.compile(
         r"(?<!\w)(?:reportedly|(?:is|are|was|were)\s+(?:said|believed|thought|reported)\s+to|"
         r"(?:is|are|was|were|been|being)\s+(?:also\s+|\w+ly\s+)?(?:reported|said|claimed|alleged)|"
-        r"по\s+слухам|по\s+неподтвержд[её]нным\s+данным)(?!\w)",
+        r"по\s+слухам|по\s+неподтвержд[её]нным\s+данным|по\s+предварительн\w+\s+\w+|"
+        r"(?:according\s+to\s+)?preliminary\s+(?:data|information|figures|reports|estimates)|"
+        r"алдын\s+ала\s+(?:мәлімет|дерек|маалымат)\w*)(?!\w)",
         _F,
     ),
     "uncertain": re.compile(
@@ -67,7 +70,7 @@ _VERBS = (
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"
-    r"(?:the|a|an|this|these|those|its|his|her|their|our|my|your)\s+)$",
+    r"(?:the|a|an|this|these|those|its|his|her|their|our|my|your|\d+|several|many|all)\s+)$",
     _F,
 )
 #: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
@@ -75,12 +78,15 @@ _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|tellin
 _ATTR_EN = re.compile(
     r"(?<!\w)(?:(?P<acc>according\s+to|as\s+reported\s+by|citing)\s+(?P<who1>[^,.;:!?\n]{1,60}?)"
     rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<part>{_PARTICIPLES})(?!\w)|"
-    rf"(?<!so-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b))",
+    rf"(?<!so-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b)"
+    r"(?!(?:(?<=declared)|(?<=announced))\s+(?:a|an|the|state|war|martial|emergency|victory|"
+    r"mourning|quarantine)\b))",
     _F,
 )
 _ATTR_SRC = re.compile(
     r"(?<!\w)(?:(?P<ru>заяви\w*|сообщи\w*|сообща\w*|отмети\w*|подчеркну\w*|утвержда\w*|"
-    r"рассказал\w*|по\s+словам|по\s+данным|по\s+информации|как\s+сообща\w*)|"
+    r"рассказал\w*|по\s+(?!предварит)(?:\w+\s+)?(?:словам|данным|информации)|"
+    r"как\s+сообща\w*)|"
     r"деді|мәлімдеді|хабарлады|атап\s+өтті|мәліметінше|айтуынша|сөзінше|"
     r"деди|билдирди|маалымдады|белгиледи|маалыматы\s+боюнча|айтымында)(?!\w)",
     _F,
@@ -91,7 +97,8 @@ OFFICIAL: tuple[str, ...] = tuple(
         words(
             """government official authorit security ministr spokes office police prosecut state akimat kremlin
     administr committee service agency court judge investigat bishkek astana moscow akorda
-    nur-sultan tashkent president presidential bulletin decree правительств министр мвд власт официальн пресс-служб
+    nur-sultan tashkent president presidential bulletin decree data figures estimate statistic
+    preliminary данны информаци правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
         )
@@ -126,14 +133,15 @@ _NEGATION: dict[str, re.Pattern[str]] = {
 def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Hedge markers and scare quotes (short quoted phrases) of ``text``.
 
-    A quote of one to four words that does not end like a sentence is a scare quote ("I stand
+    A quote of one to three words without a figure that does not end like a sentence is a
+    scare quote ("I stand
     corrected." is reported speech). Quotes count only in English text: kk/ky/ru put names of bands, parties and films in
     quotes («Янычар»), which is no hedge.
     """
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
     for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
         quoted = m.group("q")
-        if 1 <= len(quoted.split()) <= 4 and not re.search(r"[.!?,]\s*$", quoted):
+        if _scare(quoted):
             found.append((m.start(), m.end(), "distancing"))
     found = _merge_distancing(sorted(found), text)
     return [
@@ -146,6 +154,16 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
         )
         for s, e, cls in found
     ]
+
+
+def _scare(quoted: str) -> bool:
+    """A scare quote: one to three words, no figure, not the end of a sentence (a longer quote
+    or one with a figure is a quotation of the speaker, not a distancing)."""
+    return (
+        1 <= len(quoted.split()) <= 3
+        and not re.search(r"\d", quoted)
+        and not re.search(r"[.!?,]\s*$", quoted)
+    )
 
 
 def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
@@ -243,6 +261,8 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
         who = " ".join(w.group() for w in words)
         return who, start - len(clause) + words[0].start(), end
     after = re.split(r"[,.;:!?\"“”«»()\n]", text[end:])[0]
+    if re.match(r"\s*(?:that|whether|how|why|what|if|there|it|this|the|a|an)\b", after, _F):
+        return "", start, end  # "..., said that ..." : what follows is the claim, not a speaker
     who = " ".join(after.split()[:4])
     return who, start, end + (text[end:].find(who) + len(who) if who else 0)
 
@@ -264,8 +284,8 @@ def _speaker_key(who: str) -> frozenset[str]:
     words = {w.text for w in tokenize(_clean(who))}
     if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
         return frozenset()
-    if any(w.lower().startswith(OFFICIAL) for w in words):
-        return frozenset({"<official>"})
+    if any(w.lower().startswith(OFFICIAL) or w.lower() in NEWS_AGENCIES for w in words):
+        return frozenset({"<official>"})  # the authorities, or an agency relaying them
     return frozenset(w for w in words if w.lower() not in STOPWORDS)
 
 

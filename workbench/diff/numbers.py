@@ -28,7 +28,7 @@ _MULT = (
 )
 _DIGITS = re.compile(
     r"(?<![\w.,])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|[a-zA-Z]{{1,5}}\b|(?!\w))"
+    rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|-?[^\W\d_]{{1,5}}(?!\w)|(?!\w))"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?",
     re.IGNORECASE,
 )
@@ -192,7 +192,7 @@ def _multiplier(word: str) -> float:
     if not word:
         return 1.0
     for key, factor in _MULTIPLIERS.items():
-        if word == key or (len(key) > 3 and word.startswith(key)):
+        if word == key or (len(key) >= 3 and word.startswith(key)):
             return factor
     return 1.0
 

@@ -2,12 +2,12 @@
 
 "Up to 20,000", "around 20K", "at least 1,200" qualify a figure (``approx``, ``upper``,
 ``lower``); "all major cities" → "some other big cities" changes how much of a whole a claim
-covers (``universal`` vs ``partial``). The markers are listed for English, Russian, Kazakh and
+covers (``universal`` vs ``partial``); "fully" / «толугу менен» qualify a claim's degree. The markers are listed for English, Russian, Kazakh and
 Kyrgyz, so that the original can show that a report's "fully" is the original's «толугу менен»
 even when the official translation dropped it.
 
-A qualifier on one side only is a difference; a universal on one side and a partial on the other
-is one two-sided difference. A qualifier glued to a figure that itself differs is reported once,
+A figure qualifier or a degree on one side only is a difference; a universal on one side and a
+partial on the other is one two-sided difference (an "all" or "some" merely left out is not). A qualifier glued to a figure that itself differs is reported once,
 with the figure (see :func:`workbench.diff.core.find_differences`).
 """
 
@@ -23,30 +23,39 @@ _NUM = (
     r"fifty|a\s+(?:hundred|thousand|million)|hundreds|thousands|dozens|tens)\b))"
 )
 _NUM_CY = r"(?=\s*\d)"
+#: kk/ky (and ru «с лишним») qualifiers follow the figure: «15тен ашык», «1000ге жакын».
+_AFTER_NUM = (
+    r"(?:(?<=\d\s)|(?<=\d\w\s)|(?<=\d\w\w\s)|(?<=\d\w\w\w\s)|(?<=\d\w\w\w\w\s)|"
+    r"(?<=\d-\w\w\s)|(?<=\d-\w\w\w\s)|(?<=мың\w\w\w\s)|(?<=миң\w\w\w\s))"
+)
 
 #: Markers by class: numeric qualifiers must precede a figure.
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
-        rf"(?<!\w)(?:(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
+        rf"(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
         rf"an\s+estimated|estimated|or\s+so){_NUM}|около{_NUM_CY}|примерно|приблизительно|"
-        rf"порядка{_NUM_CY}|почти|шамамен|шамасы|жуық|болжол\s+менен|чамасы|жакын{_NUM_CY})(?!\w)",
+        rf"порядка{_NUM_CY}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})(?!\w)",
         _F,
     ),
     "upper": re.compile(
-        rf"(?<!\w)(?:(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
-        rf"less\s+than|under){_NUM}|до{_NUM_CY}|не\s+более|не\s+больше|дейін|чейин)(?!\w)",
+        rf"(?<!\w)(?:{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
+        rf"less\s+than|under){_NUM}|до{_NUM_CY}|не\s+более|не\s+больше)(?!\w)",
         _F,
     ),
     "lower": re.compile(
-        rf"(?<!\w)(?:(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|"
+        rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than){_NUM}|не\s+менее|более{_NUM_CY}|"
-        rf"свыше|больше{_NUM_CY}|астам|артық|кем\s+дегенде|ашык|кеминде)(?!\w)",
+        rf"свыше|больше{_NUM_CY}|кем\s+дегенде|кеминде)(?!\w)",
+        _F,
+    ),
+    "degree": re.compile(
+        r"(?<!\w)(?:fully|completely|entirely|totally|wholly|полностью|целиком|толық|толығымен|"
+        r"түгел|толук|толугу\s+менен)(?!\w)",
         _F,
     ),
     "universal": re.compile(
-        r"(?<!\w)(?:all(?!\s+(?:but|of\s+a\s+sudden))|every|entire|whole|fully|completely|"
-        r"entirely|totally|все|всех|всё|весь|вся|всю|каждый|каждого|полностью|целиком|"
-        r"барлық\w*|бүкіл|толық|толығымен|түгел|бардык\w*|бүт|толук|толугу\s+менен|баары)(?!\w)",
+        r"(?<!\w)(?:all(?!\s+(?:but|of\s+a\s+sudden))|every|entire|whole|все|всех|всё|весь|вся|"
+        r"всю|каждый|каждого|барлық\w*|бүкіл|әрбір|бардык\w*|бүт|баары|ар\s+бир)(?!\w)",
         _F,
     ),
     "partial": re.compile(
@@ -59,7 +68,10 @@ CLASSES: dict[str, re.Pattern[str]] = {
 }
 #: Classes that stand against each other on the two sides (one two-sided difference).
 _FAMILY = {"universal": "scope", "partial": "scope", "approx": "figure", "upper": "figure",
-           "lower": "figure"}  # fmt: skip
+           "lower": "figure", "degree": "degree"}  # fmt: skip
+#: Classes flagged only when the other side has the opposite ("all" → "some"): an "all" or a
+#: "some" merely left out or added is how paraphrase reads.
+_PAIRED_ONLY = frozenset({"universal", "partial"})
 
 
 def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
@@ -83,7 +95,7 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
     source = quantifier_mentions(ctx.source, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:
         statement, source = source, []
-    return compare_mentions(
+    found = compare_mentions(
         "quantifier",
         statement,
         report,
@@ -91,3 +103,10 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
         source=source,
         compatible=lambda a, b: _FAMILY[a.role] == _FAMILY[b.role],
     )
+    kept = tuple(
+        d
+        for d in found.differences
+        if (d.statement_span and d.report_span) or d.note.split(";")[0].split(":")[-1]
+        not in _PAIRED_ONLY
+    )
+    return Finding(kept, found.claims)

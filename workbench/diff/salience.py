@@ -118,7 +118,8 @@ class _Known:
 
     def __init__(self, context: Sequence[str]) -> None:
         tokens = [t.text for text in context for t in tokenize(text)]
-        self.folded = {fold(t) for t in tokens if len(t) > 1}
+        self.folded = {fold(t) for t in tokens if len(t) > 1} - {""}
+        self.raw = {t.lower() for t in tokens}
         self.names = [t for t in tokens if t[:1].isupper() and len(t) > 2]
 
     def explains(self, d: Difference) -> bool:
@@ -130,6 +131,8 @@ class _Known:
         return bool(words) and all(self._has(w) for w in words)
 
     def _has(self, word: str) -> bool:
+        if any(c.isdigit() for c in word) or not fold(word):
+            return word.lower() in self.raw
         if fold(word) in self.folded or re.sub(r"['’]s$", "", word) in self.names:
             return True
         return word[:1].isupper() and any(same_name(word, n) for n in self.names)

@@ -13,7 +13,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from workbench.diff.morph import turkic_stems
+from workbench.diff.morph import russian_lemma, turkic_stems
 
 _TABLE: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -112,4 +112,15 @@ def _strip_endings(word: str) -> set[str]:
     """Folded forms of ``word`` without a Russian case ending, or a Kazakh/Kyrgyz one."""
     low = word.lower()
     russian = {low[: -len(e)] for e in _ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    toponym = _ADJECTIVAL.sub("", russian_lemma(word)) if _cyrillic_word(low) else low
+    if toponym != low and len(toponym) >= 4:  # Карагандинской области ~ Karaganda
+        russian.add(toponym)
     return {fold(w) for w in russian | turkic_stems(low)}
+
+
+#: Russian adjectival endings of place names (карагандинский, акмолинская, курганской).
+_ADJECTIVAL = re.compile(r"(?:инск|енск|анск|нск|ск)(?:ий|ая|ое|ие|ой|ого|ом)$")
+
+
+def _cyrillic_word(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)

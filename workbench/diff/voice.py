@@ -30,7 +30,7 @@ _SPEECH_EN = (
 )
 _SPEECH = re.compile(
     rf"(?<!\w)(?:(?P<acc>according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|stated)\s+by|"
-    rf"по\s+словам|по\s+данным|по\s+информации|по\s+мнению)\s+(?P<who>[^,.;:!?\n]{{1,60}}?)"
+    rf"по\s+(?:\w+\s+)?(?:словам|данным|информации|мнению))\s+(?P<who>[^,.;:!?\n]{{1,60}}?)"
     rf"(?=[,.;:!?\n]|\s+(?:that|who|which)\b|$)|"
     rf"(?P<who2>[^,.;:!?\n«“\"]{{1,60}}?)\s+(?P<post>сөзінше|айтуынша|мәліметінше|"
     rf"сөзү\s+боюнча|маалыматы\s+боюнча|айтымында)(?!\w)|"
@@ -231,3 +231,18 @@ def label_voices(text: str, lexicon: Lexicon) -> list[tuple[LabelHit, Voice | No
     own voice), so that aggregates count own and quoted uses apart."""
     voices = find_voices(text)
     return [(hit, voice_at(voices, (hit.start, hit.end))) for hit in find_labels(text, lexicon)]
+
+
+_TITLED = re.compile(
+    r"(?<!\w)(?i:president|prime\s+minister|(?:foreign|interior|defen[cs]e|justice|emergencies|"
+    r"health)\s+minister|minister|spokes(?:man|woman|person)|secretary|governor|mayor|akim|"
+    r"chairman|chairwoman|prosecutor(?:-general)?|ambassador|leader|dictator|head\s+of\s+state)"
+    r"(?:\s+of\s+[A-Z][\w-]+)?\s+((?:[A-Z][\w'’-]+[ \t]?){1,3})"
+)
+
+
+def titled_names(text: str) -> list[str]:
+    """Names an English text gives with an official title ("President Kassym-Jomart Tokayev",
+    "Foreign Minister Erzhan Kazykhan"), as "title name" strings: when a report later writes
+    "Tokayev said", the speaker is that official."""
+    return [m.group().strip() for m in _TITLED.finditer(text)]

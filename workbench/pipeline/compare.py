@@ -30,7 +30,14 @@ from typing import Any
 from workbench import __version__
 from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder, params_for
 from workbench.corpus import read_corrections, read_file
-from workbench.diff import DETECTOR_ORDER, Lexicon, diff_signature, find_differences, label_voices
+from workbench.diff import (
+    DETECTOR_ORDER,
+    Lexicon,
+    diff_signature,
+    find_differences,
+    label_voices,
+    titled_names,
+)
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
@@ -205,9 +212,18 @@ def fill_differences(
     """
     filled = []
     retold: dict[int, list[StatementRef]] = defaultdict(list)
+    officials: dict[str, list[str]] = defaultdict(list)  # titled names per report document
+    seen_refs: set[int] = set()
     for al in comparison.alignments:
         for ref in al.reports:
             retold[ref.index].append(al.statement)
+    for ref in [r for al in comparison.alignments for r in al.reports] + list(
+        comparison.unmatched_reports
+    ):
+        if ref.index not in seen_refs:
+            seen_refs.add(ref.index)
+            officials[ref.document_id] += titled_names(ref.text)
+    seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
@@ -232,11 +248,32 @@ def fill_differences(
                 detectors=detectors,
                 confidence=confidence,
                 focus=focus if st.translation else None,
-                context=[*(issuers or {}).get(st.document_id, ()), *others.values()],
+                context=[
+                    *(issuers or {}).get(st.document_id, ()),
+                    *officials[doc_id],
+                    *others.values(),
+                ],
             )
-            diffs += [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
+            shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
+            diffs += [d for d in shifted if _first_time(al, d, seen)]
         filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> bool:
+    """One flag per fact: a one-sided difference is shown once per outlet, however many
+    alignments share its report sentence (or its statement)."""
+    if d.report_span is not None and d.statement_span is None:
+        key: tuple[object, ...] = ("r", d.report_document, report_of(al, d).index, d.kind,
+                                   d.report.lower())  # fmt: skip
+    elif d.statement_span is not None and d.report_span is None:
+        key = ("s", d.report_document, al.statement.index, d.kind, d.statement.lower())
+    else:
+        return True
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def link_confidence(score: float, threshold: float) -> float:
