@@ -20,8 +20,8 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
 from workbench.diff.entities import NEWS_AGENCIES
+from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
 from workbench.diff.translit import same_name
 from workbench.types import Difference
 
