@@ -186,7 +186,11 @@ def _credit(m: Mention, text: str) -> bool:
     if {t.lower for t in run} & {"news", "agency", "press"}:
         return True
     span = m.span or (0, 0)
-    return m.text.isupper() and len(m.text) >= 6 and re.match(r"\s*[,(–—-]", text[span[1] :]) is not None
+    return (
+        m.text.isupper()
+        and len(m.text) >= 6
+        and re.match(r"\s*[,(–—-]", text[span[1] :]) is not None
+    )
 
 
 def _with_forms(text: str) -> list[Token]:

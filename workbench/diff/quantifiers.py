@@ -106,7 +106,7 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
     kept = tuple(
         d
         for d in found.differences
-        if (d.statement_span and d.report_span) or d.note.split(";")[0].split(":")[-1]
-        not in _PAIRED_ONLY
+        if (d.statement_span and d.report_span)
+        or d.note.split(";")[0].split(":")[-1] not in _PAIRED_ONLY
     )
     return Finding(kept, found.claims)
