@@ -16,8 +16,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from workbench.cli.common import settings_from_args
+from workbench.cli.common import settings_from_args, write_text_output
+from workbench.errors import UserInputError
 from workbench.types import SOURCE_LANGUAGES, TARGET_LANGUAGES
 
 
@@ -108,4 +110,97 @@ def run(args: argparse.Namespace) -> int:
     records = batch_records(archive.documents, results)
     write_lines([json.dumps(r, ensure_ascii=False) for r in records], args.output)
     print(f"wrote {len(records)} documents to {args.output}", file=sys.stderr)
+    return 0
+
+
+def add_eval_ray_options(p: argparse.ArgumentParser) -> None:
+    """``--ray [ADDRESS]`` for ``workbench eval``: each evaluation a Ray task."""
+    g = p.add_argument_group("Ray cluster")
+    g.add_argument(
+        "--ray",
+        nargs="?",
+        const="",
+        metavar="ADDRESS",
+        help="run each engine × test set evaluation as a Ray task (address as for translate)",
+    )
+    g.add_argument("--ray-cpus", type=int, help="CPUs of a local Ray (default: all cores)")
+    g.add_argument(
+        "--cpus-per-task", type=int, default=1, help="CPUs (= model threads) per evaluation (1)"
+    )
+
+
+def eval_jobs(args: argparse.Namespace) -> list[Any]:
+    """The ``(engine, model, testset)`` evaluations ``--engine``/``--model``/``--testset`` ask for.
+
+    Raises:
+        UserInputError: when engines and models do not pair up, or a test set name is empty.
+    """
+    from workbench.pipeline.cluster import EvalJob
+
+    engines, models = list(args.engine), list(args.model)
+    if len(engines) == 1:
+        engines *= len(models)
+    if len(engines) != len(models):
+        raise UserInputError(
+            f"{len(args.engine)} --engine for {len(models)} --model; give one --engine for "
+            "every --model, or a single --engine for all of them."
+        )
+    testsets = [t.strip() for t in args.testset.split(",")]
+    if not all(testsets):
+        raise UserInputError(f"--testset {args.testset!r} has an empty name.")
+    return [EvalJob(e, m, t) for t in testsets for e, m in zip(engines, models, strict=True)]
+
+
+def eval_many(args: argparse.Namespace, jobs: list[Any]) -> int:
+    """``workbench eval`` over several evaluations, or with ``--ray``."""
+    from workbench.cluster.data import PoolOptions
+    from workbench.pipeline.cluster import RayRun, evaluate_many
+    from workbench.pipeline.evaluate import format_scores, translations_as
+
+    exports = (("txt", args.save), ("tmx", args.tmx), ("xliff", args.xliff))
+    if len(jobs) > 1 and any(target for _, target in exports):
+        raise UserInputError(
+            "--save, --tmx and --xliff take the translations of one evaluation; give one "
+            "--model and one --testset with them."
+        )
+    ray = None
+    if args.ray is not None:
+        ray = RayRun(
+            address=args.ray or None,
+            cpus=args.ray_cpus,
+            pool=PoolOptions(cpus_per_actor=args.cpus_per_task),
+        )
+        if args.cpus_per_task < 1:
+            raise UserInputError(f"--cpus-per-task must be at least 1, not {args.cpus_per_task}.")
+    results = evaluate_many(
+        jobs,
+        args.src,
+        settings_from_args(args),
+        ray=ray,
+        limit=args.limit,
+        metrics=args.metrics,
+        beam_size=args.beam_size,
+        max_length=args.max_length,
+    )
+    for fmt, target in exports:
+        if target:
+            write_text_output(translations_as(results[0].translations, fmt, args.src), target)
+    groups: dict[str, list[Any]] = {}
+    for result in results:
+        groups.setdefault(result.testset, []).append(result)
+    docs = []
+    for testset, group in groups.items():
+        signatures = [r.signature for r in group]
+        meta: dict[str, Any] = {"testset": testset}
+        meta["translation_signature" if len(group) == 1 else "translation_signatures"] = (
+            signatures[0] if len(group) == 1 else signatures
+        )
+        scores = [r.scores for r in group]
+        if args.format == "text":
+            print("\n".join([testset, *signatures]))
+            print(format_scores(scores, "text", **meta), end="")
+        else:
+            docs.append(format_scores(scores, "json", **meta))
+    if docs:
+        print(docs[0] if len(docs) == 1 else "[" + ",\n".join(d.strip() for d in docs) + "]")
     return 0

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.cli.batch_cmd import add_eval_ray_options, eval_jobs, eval_many
 from workbench.cli.common import settings_from_args, write_text_output
 from workbench.errors import UserInputError
 
@@ -100,9 +101,21 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
         description="Reproduce a published number: translate --testset's --src side with "
         "--engine/--model and score it against the English reference.",
     )
-    p.add_argument("--engine", required=True, help="engine name (opus-mt, nllb, m2m100, ct2 ...)")
-    p.add_argument("--model", required=True, help="model id or folder")
-    p.add_argument("--testset", default="flores200-dev", help="flores200-dev or ntrex128")
+    p.add_argument(
+        "--engine",
+        action="append",
+        required=True,
+        help="engine name (opus-mt, nllb, m2m100, ct2 ...); repeat it with --model, or give "
+        "one for every --model",
+    )
+    p.add_argument(
+        "--model", action="append", required=True, help="model id or folder (repeatable)"
+    )
+    p.add_argument(
+        "--testset",
+        default="flores200-dev",
+        help="flores200-dev or ntrex128, or several separated by commas",
+    )
     p.add_argument("--src", required=True, help="source language: kk, ky or ru")
     p.add_argument("--limit", type=int, help="only the first N segments")
     p.add_argument("--metrics", default="bleu,chrf", help="comma-separated metrics")
@@ -112,16 +125,21 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
     p.add_argument("--tmx", help="also write the translated segments as TMX 1.4b")
     p.add_argument("--xliff", help="also write the translated segments as XLIFF 1.2")
     p.add_argument("--format", choices=["json", "text"], default="text")
+    add_eval_ray_options(p)
     p.set_defaults(handler=_eval)
 
 
 def _eval(args: argparse.Namespace) -> int:
     from workbench.pipeline.evaluate import evaluate_testset, format_scores, translations_as
 
+    jobs = eval_jobs(args)
+    if len(jobs) > 1 or args.ray is not None:
+        return eval_many(args, jobs)
+
     result = evaluate_testset(
-        args.engine,
-        args.model,
-        args.testset,
+        jobs[0].engine,
+        jobs[0].model,
+        jobs[0].testset,
         args.src,
         settings_from_args(args),
         limit=args.limit,

@@ -132,10 +132,8 @@ def translate_sentences(
             seen.update(k for k, _ in fresh)
             if fresh:
                 on_block([sentences[k] for k, _ in fresh], [t for _, t in fresh])
-    except WorkbenchError:
-        raise
     except Exception as err:  # Ray wraps a failure inside an actor in its own exception types
-        raise _job_failed(err) from err
+        raise job_failed(err) from err
     missing = len(sentences) - len(seen)
     if missing:
         raise RuntimeError(f"the Ray job returned no translation for {missing} sentences")
@@ -154,13 +152,23 @@ def _root_cause(err: BaseException) -> BaseException:
     return err
 
 
-def _job_failed(err: BaseException) -> WorkbenchError:
-    """One sentence for a job that stopped: the actor's own error when it is a user error."""
+#: What a user can do after a translation job stopped.
+RESUME_HINT = "the finished blocks are kept, run the same command again to resume"
+
+
+def job_failed(err: BaseException, hint: str = RESUME_HINT) -> WorkbenchError:
+    """One sentence for a job that stopped: the worker's own error when it is a user error.
+
+    A :class:`WorkbenchError` raised on the driver (the job folder cannot be written) is
+    returned as it is; Ray's wrapper of one raised in a worker (a class deriving from both) is
+    replaced by the worker's error itself, whose message is one sentence.
+    """
+    from ray.exceptions import RayError
+
+    if isinstance(err, WorkbenchError) and not isinstance(err, RayError):
+        return err
     cause = _root_cause(err)
     if isinstance(cause, WorkbenchError):
         return type(cause)(str(cause))
     first = (str(cause).strip().splitlines() or [type(cause).__name__])[0][:200]
-    return ClusterError(
-        f"The Ray job stopped ({type(cause).__name__}: {first}); the finished blocks are kept, "
-        "run the same command again to resume."
-    )
+    return ClusterError(f"The Ray job stopped ({type(cause).__name__}: {first}); {hint}.")

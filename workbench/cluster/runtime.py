@@ -133,7 +133,7 @@ def connect(address: str | None = None, *, num_cpus: int | None = None) -> Itera
     kwargs: dict[str, Any] = {
         "include_dashboard": False,
         "log_to_driver": False,
-        "logging_level": logging.WARNING,
+        "logging_level": logging.ERROR,  # Ray's notices (token auth: docs/scale.md) stay quiet
         "runtime_env": {"env_vars": {"PYTHONPATH": _code_path()}},
     }
     temp_dir = None

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.cache import TranslationCache
 from workbench.cluster.data import PoolOptions, translate_sentences
@@ -33,6 +33,9 @@ from workbench.errors import UserInputError
 from workbench.pipeline.translate import translate_texts
 from workbench.settings import Settings
 from workbench.types import Translation
+
+if TYPE_CHECKING:
+    from workbench.pipeline.evaluate import EvalResult
 
 log = logging.getLogger("workbench")
 
@@ -279,3 +282,81 @@ def translate_lines(
         return translate_texts(texts, translator, progress=progress)
     finally:
         pool.close()
+
+
+@dataclass(frozen=True)
+class EvalJob:
+    """One evaluation: an engine's model on a test set.
+
+    Attributes:
+        engine: Engine name.
+        model: Model id or folder.
+        testset: Test set name (``flores200-dev``, ``ntrex128``).
+    """
+
+    engine: str
+    model: str
+    testset: str
+
+
+def evaluate_job(
+    job: EvalJob, src: str, settings: Settings, threads: int, options: dict[str, Any]
+) -> EvalResult:
+    """One evaluation with ``threads`` CPU threads (what a Ray task runs)."""
+    from workbench.pipeline.evaluate import evaluate_testset
+
+    return evaluate_testset(
+        job.engine, job.model, job.testset, src, settings.replace(threads=threads), **options
+    )
+
+
+def evaluate_many(
+    jobs: Sequence[EvalJob],
+    src: str,
+    settings: Settings,
+    *,
+    ray: RayRun | None = None,
+    limit: int | None = None,
+    metrics: str | Sequence[str] = "bleu,chrf",
+    beam_size: int = 4,
+    max_length: int = 256,
+) -> list[EvalResult]:
+    """Evaluate several engines on several test sets, one after another or as Ray tasks.
+
+    With ``ray`` each evaluation is a Ray task with ``ray.pool.cpus_per_actor`` CPUs (and as
+    many engine threads); the results are those of the sequential run, in the order of ``jobs``.
+
+    Raises:
+        UserInputError: for bad options, unknown test sets or engines; ClusterError: for an
+            unusable cluster.
+    """
+    from workbench.pipeline.evaluate import evaluate_testset
+    from workbench.pipeline.translate import EnginePool
+
+    if not jobs:
+        raise UserInputError("Give at least one --engine/--model and one --testset.")
+    options: dict[str, Any] = {
+        "limit": limit,
+        "metrics": metrics,
+        "beam_size": beam_size,
+        "max_length": max_length,
+    }
+    if ray is None:
+        pool = EnginePool(settings)
+        try:
+            return [
+                evaluate_testset(j.engine, j.model, j.testset, src, settings, pool=pool, **options)
+                for j in jobs
+            ]
+        finally:
+            pool.close()
+    from workbench.cluster.tasks import run_tasks
+
+    ray.check()
+    cpus = ray.pool.cpus_per_actor
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((job, src, settings, cpus, options), {}) for job in jobs
+    ]
+    with connect(ray.address, num_cpus=ray.cpus) as cluster:
+        log.info("%d evaluations as Ray tasks on %d nodes", len(jobs), cluster.nodes)
+        return run_tasks(evaluate_job, calls, num_cpus=cpus)
