@@ -39,6 +39,7 @@ from workbench.engines.hf import (
     input_limit,
     load_tokenizer,
 )
+from workbench.engines.weights import check_weights
 from workbench.errors import EngineError, UserInputError
 from workbench.settings import Settings
 
@@ -154,6 +155,7 @@ def convert(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
+    check_weights(resolved.path, allow_pickle=settings.allow_pickle, model=model)
     _run_converter(resolved.path, tmp, quantization)
     sidecar = {
         "source": model,
@@ -396,7 +398,11 @@ class CT2Engine(Translator):
                 intra_threads=max(self.options.threads, 0),
             )
         except (RuntimeError, ValueError) as err:
-            raise EngineError(f"Cannot load the CTranslate2 model {self._folder}: {err}.") from err
+            raise EngineError(
+                f"Cannot load the CTranslate2 model {self._folder} ({err}); "
+                "if the file is damaged, convert the model again with "
+                "`workbench models convert MODEL --force`."
+            ) from err
 
     # ── hooks ───────────────────────────────────────────────────────────────────────────
 

@@ -21,12 +21,14 @@ Language handling differs per model family (:data:`FAMILIES`):
 from __future__ import annotations
 
 import logging
+import pickle
 import re
 from pathlib import Path
 from typing import Any, ClassVar
 
 from workbench import models as catalog
 from workbench.engines.base import Translator
+from workbench.engines.weights import check_weights, load_failure
 from workbench.errors import EngineError, UserInputError
 
 log = logging.getLogger("workbench")
@@ -428,16 +430,21 @@ class HFEngine(Translator):
         from transformers import AutoModelForSeq2SeqLM
 
         self._prepare()
+        folder = self._resolve()
+        weights = check_weights(folder, allow_pickle=self.settings.allow_pickle, model=self.model)
         if self.options.threads > 0:
             torch.set_num_threads(self.options.threads)
         # generate() warns that max_new_tokens overrides the model's max_length: intended.
         logging.getLogger("transformers.generation.utils").setLevel(logging.ERROR)
         try:
             model = AutoModelForSeq2SeqLM.from_pretrained(
-                str(self._folder), dtype=getattr(torch, self.dtype), trust_remote_code=False
+                str(self._folder),
+                dtype=getattr(torch, self.dtype),
+                trust_remote_code=False,
+                use_safetensors=weights.safetensors,  # safetensors whenever the folder has them
             )
-        except (OSError, ValueError, KeyError, RuntimeError) as err:
-            raise EngineError(f"Cannot load the model in {self._folder}: {err}.") from err
+        except (OSError, ValueError, KeyError, RuntimeError, pickle.UnpicklingError) as err:
+            raise EngineError(load_failure(folder, err)) from err
         log.debug("loaded %s from %s", self.model, self._folder)
         return model.to(self.options.device).eval()
 
