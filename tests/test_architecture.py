@@ -172,9 +172,7 @@ ADAPTER_ALLOWED = frozenset(
 ADAPTER_OFFENDERS: dict[str, frozenset[str]] = {
     "cli/batch_cmd.py": frozenset({"cluster"}),
     "cli/check_cmd.py": frozenset({"export"}),
-    "cli/compare_cmd.py": frozenset({"corpus", "engines", "align"}),
     "cli/models_cmd.py": frozenset({"engines", "models"}),
-    "ui/handlers/compare.py": frozenset({"corpus", "export"}),
     "ui/handlers/models.py": frozenset({"models", "engines"}),
     "ui/handlers/translate.py": frozenset({"models", "langid", "export"}),
     "ui/postedits.py": frozenset({"storage"}),

@@ -16,7 +16,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workbench.cli.common import write_text_output
-from workbench.corpus import find_case
 from workbench.errors import UserInputError
 from workbench.settings import Settings
 from workbench.types import SOURCE_LANGUAGES
@@ -25,7 +24,7 @@ from workbench.types import SOURCE_LANGUAGES
 FORMATS: tuple[str, ...] = ("json", "html", "md")
 
 if TYPE_CHECKING:
-    from workbench.engines.base import Translator
+    from workbench.pipeline.compare import Translator
     from workbench.view import ViewFilters
 
 
@@ -100,10 +99,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def run_cases_list(args: argparse.Namespace) -> int:
     """Print one line per case: id, number of documents, languages, title."""
-    from workbench.corpus import list_cases
+    from workbench.pipeline.compare import cases_in
 
     settings = _settings(args)
-    cases = list_cases(
+    cases = cases_in(
         settings.corpora_dir,
         limits=settings.limits,
         allow_outside=settings.allow_outside_case_files,
@@ -119,18 +118,17 @@ def run_cases_list(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Compare statements with reporting (or a whole case) and write JSON, HTML or Markdown."""
-    from workbench.align import DEFAULT_EMBEDDER, create_embedder
     from workbench.pipeline import compare
 
     settings = _settings(args)
     _check_form(args)
     options = {
-        "embedder": create_embedder(args.embedder or DEFAULT_EMBEDDER, settings=settings),
+        "embedder": compare.embedder_named(args.embedder, settings),
         "threshold": args.threshold,
         "settings": settings,
     }
     if args.case:
-        case = find_case(
+        case = compare.case_named(
             args.case,
             settings.corpora_dir,
             limits=settings.limits,

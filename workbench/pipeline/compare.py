@@ -29,7 +29,7 @@ from typing import Any
 
 from workbench import __version__
 from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder, params_for
-from workbench.corpus import read_corrections, read_file
+from workbench.corpus import find_case, list_cases, load_case, read_corrections, read_file
 from workbench.diff import (
     DETECTOR_ORDER,
     Lexicon,
@@ -95,6 +95,39 @@ def report_offsets(alignment: Alignment) -> list[tuple[ReportRef, int, int]]:
         out.append((ref, pos, pos + len(ref.text)))
         pos += len(ref.text) + len(REPORT_JOINER)
     return out
+
+
+# ─── cases (the adapters reach the corpus stage through these) ─────────────────────────────
+
+
+def case_named(name: str | Path, corpora: str | Path, **options: Any) -> Case:
+    """The case given as a folder, a ``case.toml`` or an id under ``corpora``
+    (``options``: those of :func:`workbench.corpus.find_case`, e.g. ``limits``).
+
+    Raises:
+        CorpusError: when there is no such case (the message lists the cases).
+    """
+    return find_case(name, corpora, **options)
+
+
+def case_at(path: str | Path, **options: Any) -> Case:
+    """The case in the folder (or ``case.toml``) ``path`` (``options``: those of
+    :func:`workbench.corpus.load_case`).
+
+    Raises:
+        CorpusError: naming the file when the case cannot be read.
+    """
+    return load_case(path, **options)
+
+
+def cases_in(corpora: str | Path, **options: Any) -> list[Case]:
+    """Every case under the corpora folder, sorted by id (``options``: those of
+    :func:`workbench.corpus.list_cases`, e.g. ``errors`` to skip malformed cases).
+
+    Raises:
+        CorpusError: when the folder does not exist or a case is malformed.
+    """
+    return list_cases(corpora, **options)
 
 
 # ─── building the sentences the aligner sees ─────────────────────────────────────────────────
@@ -345,6 +378,15 @@ def combined_signature(align_signature: str, lexicon: Lexicon, translation: Sequ
 def _threshold(embedder: Embedder, threshold: float | None) -> float:
     """The margin threshold the aligner used for ``embedder``."""
     return params_for(embedder, threshold).threshold
+
+
+def embedder_named(name: str | None, settings: Settings | None = None) -> Embedder:
+    """The registered embedder ``name`` (default: the bundled one), wrapped in the cache.
+
+    Raises:
+        UnknownNameError: for an unknown name (the message lists the embedders).
+    """
+    return create_embedder(name or DEFAULT_EMBEDDER, settings=settings)
 
 
 def _resolve(

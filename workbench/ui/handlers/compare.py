@@ -46,12 +46,12 @@ class CompareState:
 
 def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
     """``(title, folder)`` of every case in the corpora folder (empty when there is none)."""
-    from workbench.corpus import list_cases
+    from workbench.pipeline.compare import cases_in
 
     if not ctx.corpora.is_dir():
         return []
     skipped: list[str] = []  # a malformed case is left out (and logged), never stops serve
-    cases = list_cases(ctx.corpora, errors=skipped, limits=ctx.settings.limits)
+    cases = cases_in(ctx.corpora, errors=skipped, limits=ctx.settings.limits)
     return [(f"{c.id} — {c.title}", c.path or c.id) for c in cases]
 
 
@@ -69,11 +69,11 @@ def load(path: str | None) -> Case:
     Raises:
         UserInputError: when no case is chosen.
     """
-    from workbench.corpus import load_case
+    from workbench.pipeline.compare import case_at
 
     if not path:
         raise UserInputError("Choose a case first (or upload statements and reporting).")
-    return load_case(path)
+    return case_at(path)
 
 
 def case_overview(case: Case) -> str:
@@ -147,8 +147,7 @@ def run(
         translations: :data:`SUPPLIED`, or :data:`DEFAULT_MODEL` to translate every statement
             language with the catalog's default model (loaded once through the pool).
     """
-    from workbench.corpus import read_corrections
-    from workbench.pipeline.compare import compare_case
+    from workbench.pipeline.compare import applied_corrections, compare_case
 
     translator_for = None
     if translations == DEFAULT_MODEL:
@@ -166,7 +165,7 @@ def run(
 
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
-    corrections = read_corrections(case.path) if case.path else ()
+    corrections = applied_corrections(case, None)
     result = compare_case(
         case,
         translator_for=translator_for,
@@ -396,11 +395,11 @@ def export_html(ctx: UIContext, state: CompareState | None, flt: ViewFilters | N
     Raises:
         UserInputError: when no comparison has been run.
     """
-    from workbench.export.compare_report import case_html
+    from workbench.pipeline.compare import case_report
 
     if state is None:
         raise UserInputError("Run a comparison first, then download its report.")
     path = output_path(ctx.exports_dir, f"compare-{state.result.case_id}", ".html")
-    html = case_html(state.result, state.case, flt, state.corrections)
+    html = case_report(state.result, state.case, "html", flt, state.corrections)
     path.write_text(html, encoding="utf-8")
     return path

@@ -14,10 +14,10 @@ from workbench.ui.render import esc
 from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
 
 REQUIRES: tuple[str, ...] = (
-    "workbench.corpus:load_case",
-    "workbench.corpus:list_cases",
+    "workbench.pipeline.compare:case_at",
+    "workbench.pipeline.compare:cases_in",
     "workbench.pipeline.compare:compare_case",
-    "workbench.export.compare_report:case_html",
+    "workbench.pipeline.compare:case_report",
     "workbench.view:build_view",
     "workbench.pipeline.corrections:correct_link",
 )
