@@ -353,3 +353,10 @@ def test_bad_link_arguments_are_one_clear_sentence(
 ) -> None:
     with pytest.raises(UserInputError, match=message):
         find_differences("Order was restored.", "Order is back.", lexicon=lexicon, **kwargs)  # type: ignore[arg-type]
+
+
+def test_a_changed_year_is_flagged_even_where_a_left_out_year_would_not_be(
+    lexicon: Lexicon,
+) -> None:
+    (d,) = of_kind(diffs("the crisis in 2007.", "the crisis in 2107.", lexicon), "number")
+    assert d.report == "2107"

@@ -306,11 +306,14 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     found = compare_mentions(
         "number", statement, report, same_value, source=source, compatible=_same_class
     )
-    minor = {m.span for m in statement + report if m.span and _minor(m)}
+    minor_s = {m.span for m in statement if m.span and _minor(m)}
+    minor_r = {m.span for m in report if m.span and _minor(m)}
     kept = tuple(
         d
         for d in found.differences
-        if (d.statement_span and d.report_span) or (d.statement_span or d.report_span) not in minor
+        if (d.statement_span and d.report_span)
+        or (d.statement_span is not None and d.statement_span not in minor_s)
+        or (d.report_span is not None and d.report_span not in minor_r)
     )
     return Finding(kept, found.claims)
 
