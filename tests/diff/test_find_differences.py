@@ -34,17 +34,14 @@ def test_source_figure_equal_to_the_report(lexicon: Lexicon) -> None:
         src="ru",
     )
     assert of_kind(found, "number") == []
-    assert sorted((d.kind, d.report) for d in found) == [
-        ("attribution", "Tokayev said"),
-        ("entity", "Tokayev"),
-    ]
+    assert [(d.kind, d.report) for d in found] == [("attribution", "Tokayev said")]
 
 
 def test_casualty_figures(lexicon: Lexicon) -> None:
     found = diffs("164 people died.", "103 died in Almaty.", lexicon)
     (number,) = of_kind(found, "number")
     assert (number.statement, number.report) == ("164", "103")
-    assert [d.report for d in of_kind(found, "entity")] == ["Almaty"]
+    assert of_kind(found, "entity") == []  # an added place name is no swap
 
 
 def test_foreign_terrorists_vs_what_the_government_called(lexicon: Lexicon) -> None:
@@ -68,7 +65,7 @@ def test_spans_point_into_the_texts_on_a_busy_pair(lexicon: Lexicon) -> None:
     found = diffs(statement, report, lexicon)  # the helper checks every span
     kinds = {d.kind for d in found}
     # its negations negate words the statement does not have: paraphrase, not a flip
-    assert {"number", "entity", "framing", "certainty", "attribution"} <= kinds
+    assert {"number", "framing", "certainty", "attribution"} <= kinds
     spans = [d.statement_span for d in found if d.statement_span]
     spans += [d.report_span for d in found if d.report_span]
     assert all(0 <= s < e for s, e in spans)

@@ -87,7 +87,9 @@ def find_differences(
             + finding.claims.report
             + tuple(d.report_span for d in finding.differences if d.report_span),
         )
-    return finish(found, report, confidence=confidence, focus=focus, context=context)
+    return finish(
+        found, report, confidence=confidence, focus=focus, context=context, lexicon=lexicon
+    )
 
 
 def _check(name: str, text: object, *, optional: bool) -> None:

@@ -64,9 +64,9 @@ _QUOTE = re.compile(r"(?:[\"“«‘]|(?<!\w)')(?P<q>[^\"“”«»‘’'\n]{2,
 #: Speech verbs that make an attribution ("X said", "said X").
 _VERBS = (
     r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
-    r"added|noted|insisted|alleged|asserted|declared|confirmed|explained|argued|warned|"
+    r"added|noted|insisted|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed|established|ruled|concluded|"
-    r"suggested|described|insists|blamed"
+    r"suggested|described|insists|blamed|alleged(?!\s+(?!that\b)[a-z])"
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"

@@ -25,7 +25,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from workbench.diff.text import Span, tokenize
+from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
+from workbench.diff.text import Span, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, voice_at
 from workbench.types import Difference, difference_kind
@@ -50,12 +51,13 @@ def finish(
     confidence: float | None = None,
     focus: Span | None = None,
     context: Sequence[str] = (),
+    lexicon: Lexicon | None = None,
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
     diffs = [_voiced(d, voices) for d in _merged(found)]
     if context:
-        known = _Known(context)
+        known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
     if focus is not None:
         diffs = [d for d in diffs if _in_focus(d, focus)]
@@ -84,31 +86,11 @@ def _merged(found: Sequence[Difference]) -> list[Difference]:
 
 #: Report-only kinds that the context (issuer, other statements retold) can explain.
 _CONTEXT_KINDS = frozenset({"entity", "number", "addition", "attribution", "label", "wording"})
-_MARKER_WORDS = frozenset(
-    [
-        "according",
-        "to",
-        "said",
-        "says",
-        "say",
-        "told",
-        "stated",
-        "claimed",
-        "added",
-        "noted",
-        "has",
-        "have",
-        "also",
-        "has",
-        "as",
-        "reported",
-        "by",
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-    ]
+_MARKER_WORDS = words(
+    """according to said says say told stated claimed claims added noted has have had also as
+    reported by the a an of in insisted insists blamed alleged asserted declared confirmed
+    explained argued warned wrote maintained reiterated stressed suggested described called
+    calls accused announced citing mr mrs ms"""
 )
 
 
@@ -116,14 +98,23 @@ class _Known:
     """Words of the context: who issued the statement, and the other statements the same report
     sentences retell (a merged retelling names what belongs to its other statement)."""
 
-    def __init__(self, context: Sequence[str]) -> None:
+    def __init__(self, context: Sequence[str], lexicon: Lexicon | None = None) -> None:
         tokens = [t.text for text in context for t in tokenize(text)]
+        joined = "\n".join(context)
+        self.categories = categories_in(joined, lexicon) if lexicon else set()
+        self.concepts = {h.category for h in find_concepts(joined, lexicon)} if lexicon else set()
         self.folded = {fold(t) for t in tokens if len(t) > 1} - {""}
         self.raw = {t.lower() for t in tokens}
         self.names = [t for t in tokens if t[:1].isupper() and len(t) > 2]
 
     def explains(self, d: Difference) -> bool:
-        if d.statement_span is not None or d.origin != "report" or d.kind not in _CONTEXT_KINDS:
+        if d.statement_span is not None or d.origin != "report":
+            return False
+        if d.kind in ("framing", "label"):  # the label is in a statement retold alongside
+            return any(f":{c}" in d.note for c in self.categories)
+        if d.kind == "wording" and ":" in d.note.split(";")[0]:  # a concept (use of force)
+            return d.note.split(":")[0] in self.concepts
+        if d.kind not in _CONTEXT_KINDS:
             return False
         words = [t.text for t in tokenize(d.report) if t.lower not in _MARKER_WORDS]
         if d.kind == "entity":
