@@ -179,20 +179,27 @@ def _real_pairs(folder: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         linked[(link["report"], sentence(link["report"], link["sentence"]))] = [
             line(i) for i in link["statements"]
         ]
+    # As the pipeline does: one outlet's sentences retelling one statement are one text.
+    groups: dict[tuple[str, str, int], list[str]] = {}
     for (report, sent), lines in linked.items():
         for doc, number in lines:
-            d = docs[doc]
-            original = texts[doc].splitlines()[number - 1].strip()
-            tr = None
-            if d.get("translation"):
-                tr = (
-                    (folder / d["translation"]).read_text(encoding="utf-8").splitlines()[number - 1]
-                )
-            others = [texts[o].splitlines()[n - 1] for o, n in lines if (o, n) != (doc, number)]
-            others += titled_names(texts[report])  # as the pipeline does per report document
-            pairs.append({"id": f"{report}:{doc}:{number}", "report_doc": report, "report": sent,
-                          "source": original, "translation": tr, "src": d["language"],
-                          "context": [d.get("outlet", ""), d.get("title", ""), *others]})  # fmt: skip
+            groups.setdefault((report, doc, number), []).append(sent)
+    for (report, doc, number), sents in groups.items():
+        sent = " ".join(sorted(sents, key=texts[report].find))
+        lines = [ln for (r, s_), ls in linked.items() if r == report and s_ in sents for ln in ls]
+        d = docs[doc]
+        original = texts[doc].splitlines()[number - 1].strip()
+        tr = None
+        if d.get("translation"):
+            tr = (folder / d["translation"]).read_text(encoding="utf-8").splitlines()[number - 1]
+        others = [
+            texts[o].splitlines()[n - 1] for o, n in dict.fromkeys(lines) if (o, n) != (doc, number)
+        ]
+        others += titled_names(texts[report])  # as the pipeline does per report document
+        pairs.append({"id": f"{report}:{doc}:{number}", "report_doc": report, "report": sent,
+                      "sentences": sents,
+                      "source": original, "translation": tr, "src": d["language"],
+                      "context": [d.get("outlet", ""), d.get("title", ""), *others]})  # fmt: skip
     keys = {}
     for k in ref.get("key_differences", []):
         keys[k["id"]] = (k["report"], sentence(k["report"], k["sentence"]), tuple(k["kinds"]))
@@ -231,7 +238,8 @@ def run_real(root: Path, show: bool) -> int:
             )  # fmt: skip
             for d in found:
                 hits = [kid for kid, (doc, sent, kinds) in keys.items()
-                        if doc == pair["report_doc"] and sent == pair["report"] and d.kind in kinds]  # fmt: skip
+                        if doc == pair["report_doc"] and sent in pair["sentences"]
+                        and d.kind in kinds]  # fmt: skip
                 found_keys.update(hits)
                 key = (pair["report_doc"], d.kind, d.statement, d.report)
                 if key in seen:
@@ -246,7 +254,7 @@ def run_real(root: Path, show: bool) -> int:
                 lines.append(f"  {verdict or 'UNJUDGED':8} {folder.name} {pair['id']}: {d.kind} "
                              f"{d.statement!r} → {d.report!r} ({d.note})")  # fmt: skip
         for kid, (_doc, sent, kinds) in keys.items():
-            unlinked = not any(p["report"] == sent for p in pairs)
+            unlinked = not any(sent in p["sentences"] for p in pairs)
             if kid not in found_keys and unlinked and {"addition", "omission"} & set(kinds):
                 found_keys.add(kid)  # shown as a sentence with no counterpart (real_cases_eval)
         c["found"] = len(found_keys)
@@ -255,7 +263,7 @@ def run_real(root: Path, show: bool) -> int:
               f"({_pct(c['found'], c['keys'])}) | {c['flags']} | {c['key']} | {c['real']} "
               f"| {c['noise']} | {c['unjudged']} |")  # fmt: skip
         for kid, (doc, sent, kinds) in keys.items():
-            if kid not in found_keys and not any(p["report"] == sent for p in pairs):
+            if kid not in found_keys and not any(sent in p["sentences"] for p in pairs):
                 lines.append(f"  UNLINKED {folder.name} {kid}: its sentence has no reference link")
             elif kid not in found_keys:
                 lines.append(f"  MISS     {folder.name} {kid} ({doc}): {', '.join(kinds)}")

@@ -360,3 +360,15 @@ def test_a_changed_year_is_flagged_even_where_a_left_out_year_would_not_be(
 ) -> None:
     (d,) = of_kind(diffs("the crisis in 2007.", "the crisis in 2107.", lexicon), "number")
     assert d.report == "2107"
+
+
+def test_a_hedge_kept_only_inside_the_quotation_is_flagged(lexicon: Lexicon) -> None:
+    statement = "Possibly this is the largest disaster in 80 years."
+    lede = (
+        "The flood is the largest disaster in 80 years, the president told the nation on "
+        'Saturday. "Possibly this is the largest disaster in 80 years," he said.'
+    )
+    (d,) = of_kind(diffs(statement, lede, lexicon), "certainty")
+    assert d.statement == "Possibly" and "only inside the quotation" in d.note
+    quoted_only = '"Possibly this is the largest disaster in 80 years," he said.'
+    assert of_kind(diffs(statement, quoted_only, lexicon), "certainty") == []

@@ -23,6 +23,7 @@ from workbench.diff.base import (
 from workbench.diff.entities import NEWS_AGENCIES
 from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
 from workbench.diff.translit import same_name
+from workbench.diff.voice import quotations
 from workbench.types import Difference
 
 _F = re.IGNORECASE
@@ -98,7 +99,7 @@ OFFICIAL: tuple[str, ...] = tuple(
             """government official authorit security ministr spokes office police prosecut state akimat kremlin
     administr committee service agency court judge investigat bishkek astana moscow akorda
     nur-sultan tashkent president presidential bulletin decree data figures estimate statistic
-    preliminary данны информаци правительств министр мвд власт официальн пресс-служб
+    preliminary данны информаци scns gknb knb fsb mvd mchs emercom правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
         )
@@ -198,12 +199,36 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
         )
     ]
     return Finding(
-        found[0].differences + found[1].differences,
+        found[0].differences + found[1].differences + _hedge_only_quoted(ctx, statement, report),
         Claims(
             found[0].claims.statement + found[1].claims.statement,
             found[0].claims.report + found[1].claims.report,
         ),
     )
+
+
+def _hedge_only_quoted(
+    ctx: DiffContext, statement: list[Mention], report: list[Mention]
+) -> tuple[Difference, ...]:
+    """The statement hedges a claim; the report keeps the hedge only inside a quotation while
+    its own words retell the claim as fact (the lede drops what the quotation keeps)."""
+    hedges = [m for m in statement if m.role in ("report", "uncertain") and m.span]
+    quotes = [(q.start, q.end) for q in quotations(ctx.report) if q.depth == 0]
+    if not hedges or not quotes:
+        return ()
+    certain = [m for m in report if m.role != "distancing" and m.span]
+    own = [m for m in certain if not any(a <= m.span[0] < b for a, b in quotes)]  # type: ignore[index]
+    quoted = [m for m in certain if m not in own]
+    outside = ctx.report
+    for a, b in sorted(quotes, reverse=True):
+        outside = outside[:a] + outside[b:]
+    if own or not quoted or len(outside.split()) < 8:
+        return ()
+    h = hedges[0]
+    return (
+        Difference("certainty", h.text, "", h.span, None,
+                   "kept only inside the quotation; the outlet's own words state it as fact"),
+    )  # fmt: skip
 
 
 def _same_role(a: Mention, b: Mention) -> bool:

@@ -71,11 +71,15 @@ def finish(
 def _merged(found: Sequence[Difference]) -> list[Difference]:
     """Quantifiers glued to a differing figure join it; exact repeats go."""
     figures = [d for d in found if d.kind == "number" and d.report_span]
+    left_out = [d for d in found if d.kind == "number" and d.statement_span and not d.report]
     out: list[Difference] = []
     seen: set[tuple[str, str, str, Span | None]] = set()
     for d in found:
         if d.kind == "quantifier" and d.report_span and _glued(d.report_span, figures):
             continue
+        qualifier_left_out = d.kind == "quantifier" and not d.report
+        if qualifier_left_out and any(_near(d.statement_span, f.statement_span) for f in left_out):
+            continue  # "15тен ашык" left out: one flag, the figure's
         key = (d.kind, d.statement.lower(), d.report.lower(), d.statement_span)
         if key in seen:
             continue
@@ -127,6 +131,11 @@ class _Known:
         if fold(word) in self.folded or re.sub(r"['’]s$", "", word) in self.names:
             return True
         return word[:1].isupper() and any(same_name(word, n) for n in self.names)
+
+
+def _near(a: Span | None, b: Span | None) -> bool:
+    """Two spans of one text a qualifier apart: "more than 15", «15тен ашык»."""
+    return a is not None and b is not None and (0 <= b[0] - a[1] <= 2 or 0 <= a[0] - b[1] <= 2)
 
 
 def _glued(span: Span, figures: list[Difference]) -> bool:
