@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -221,6 +222,9 @@ def test_cli_reuses_the_corrections_and_refuses_a_stale_one(
     out = _cli("compare", "--case", case_copy.path, "--format", "md", home=session_home)
     assert out.returncode == 0, out.stderr
     assert "## Analyst corrections (1)" in out.stdout and "Test Analyst" in out.stdout
+    as_json = _cli("compare", "--case", case_copy.path, home=session_home)
+    (saved,) = json.loads(as_json.stdout)["corrections"]
+    assert saved["by"] == "Test Analyst" and saved["action"] == "add"
     ignored = _cli(
         "compare",
         "--case",

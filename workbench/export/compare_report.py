@@ -12,6 +12,7 @@ joined by a single space (:data:`REPORT_JOINER`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -132,11 +133,16 @@ def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
     }
 
 
-def case_to_dict(result: CaseComparison, case: Case | None = None) -> dict[str, Any]:
+def case_to_dict(
+    result: CaseComparison,
+    case: Case | None = None,
+    corrections: Sequence[LinkCorrection] = (),
+) -> dict[str, Any]:
     """A case comparison as JSON: the :func:`comparison_to_dict` keys over all documents, plus
-    ``case``, ``documents`` (metadata) and ``aggregates``."""
+    ``case``, ``documents`` (metadata), ``aggregates`` and the analyst's ``corrections``."""
     out = comparison_to_dict(flatten(result))
     out["case"] = {"id": result.case_id, "title": result.title}
+    out["corrections"] = [dataclasses.asdict(c) for c in corrections]
     if case is not None:
         out["case"]["description"] = case.description
         out["documents"] = [

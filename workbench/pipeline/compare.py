@@ -745,7 +745,7 @@ def case_report(
         return case_html(result, case, filters, corrections)
     if fmt == "md":
         return case_markdown(result, case, filters, corrections)
-    return to_json(case_to_dict(result, case))
+    return to_json(case_to_dict(result, case, corrections))
 
 
 def comparison_report(comparison: Comparison, fmt: str) -> str:
