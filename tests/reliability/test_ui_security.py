@@ -116,14 +116,26 @@ def test_a_folder_in_an_operator_models_dir_runs_by_name(
 def test_an_upload_path_outside_gradio_uploads_is_refused(
     served: tuple[Server, Any, Path],
 ) -> None:
-    from gradio_client import handle_file
+    """A raw API call whose "upload" names a server file: refused before anything reads it."""
+    import json
+    import urllib.request
 
-    _, client, root = served
-    upload = handle_file(str(root / "secret.txt")) | {"path": str(root / "secret.txt")}
-    args = _translate_args(client, text="", upload=upload)
-    with pytest.raises(Exception) as info:  # noqa: PT011 - gradio_client raises its own types
-        client.predict(*args, api_name=TRANSLATE)
-    assert SECRET not in str(info.value)
+    server, client, root = served
+    answers = []
+    for target in (root / "secret.txt", root / "missing.txt"):
+        upload = {"path": str(target), "meta": {"_type": "gradio.FileData"}, "orig_name": "x.txt"}
+        body = json.dumps({"data": _translate_args(client, text="", upload=upload)}).encode()
+        call = server.url + "gradio_api/call" + TRANSLATE
+        request = urllib.request.Request(
+            call, data=body, headers={"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            event = json.loads(response.read())["event_id"]
+        with urllib.request.urlopen(f"{call}/{event}", timeout=120) as response:
+            stream = response.read().decode()
+        assert "event: error" in stream and SECRET not in stream
+        answers.append(stream.replace(str(target), "PATH"))
+    assert answers[0] == answers[1]  # the same answer whether the file exists or not
 
 
 def test_quick_actions_are_not_queued_behind_a_long_run(
@@ -203,3 +215,27 @@ def test_serving_beyond_loopback_without_auth_warns_loudly(
     if warning:
         assert "WITHOUT a password" in warning and "--auth" in warning
     assert is_loopback("127.0.0.2") and not is_loopback("example.org")
+
+
+def test_auth_closes_every_route_including_the_api(tmp_path: Path) -> None:
+    """Held: with --auth, the page, the config, the API and uploads all answer 401 first."""
+    import urllib.error
+    import urllib.request
+
+    server = start_server(tmp_path, ["--auth", "ann:s3cret"])
+    try:
+        for route, data in (
+            ("config", None),
+            ("gradio_api/info", None),
+            ("gradio_api/call/on_translate", b'{"data": []}'),
+            ("gradio_api/upload", b""),
+            ("gradio_api/queue/join", b"{}"),
+        ):
+            request = urllib.request.Request(server.url + route, data=data)
+            if data is not None:
+                request.add_header("Content-Type", "application/json")
+            with pytest.raises(urllib.error.HTTPError) as closed:
+                urllib.request.urlopen(request, timeout=10)
+            assert closed.value.code in (401, 403), route
+    finally:
+        server.stop()
