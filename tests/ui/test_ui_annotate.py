@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -46,8 +47,15 @@ def test_blind_and_shuffled_per_annotator_with_the_seed_recorded(ctx: UIContext)
     for view in (alice, bob):
         shown = view.status + h.translation_html(view) + repr(h.judgment_rows(ctx, view))
         assert "secret" not in shown, "annotators never see system names"
-    assert alice.session.order != bob.session.order  # (seeded; 1/720 chance to coincide)
     assert sorted(alice.session.order) == sorted(bob.session.order)
+    with JudgmentStore(ctx.settings.judgments_path) as store:
+        by_position = [i.item_id for i in store.items("pilot")]
+    for view in (alice, bob):  # the order is exactly the recorded seed's shuffle
+        expected = list(by_position)
+        random.Random(view.session.seed).shuffle(expected)
+        assert list(view.session.order) == expected
+    orders = {h.resume(ctx, name, "pilot").session.order for name in "pqrst"}
+    assert len(orders | {alice.session.order, bob.session.order}) > 1  # not one fixed order
     with JudgmentStore(ctx.settings.judgments_path) as store:
         assert store.order_seed("alice", "pilot") == alice.session.seed
     again = h.resume(ctx, "alice", "pilot")

@@ -325,17 +325,6 @@ def judgments_of(settings: Settings, session: Session | None) -> list[JudgedRow]
     return rows
 
 
-def read_lines_files(paths: Sequence[str | Path]) -> list[list[str]]:
-    """Read line-aligned files the way ``workbench score`` does (one segment per line).
-
-    Raises:
-        UserInputError: for unreadable, empty or non-UTF-8 files.
-    """
-    from workbench.testsets import read_segments
-
-    return [read_segments(p) for p in paths]
-
-
 def add_items_from_files(
     path: str | Path,
     source: str | Path,

@@ -59,7 +59,8 @@ class CometMetric:
         """COMET system and segment scores (×100) of every system."""
         if sources is None:
             raise MetricError(
-                "COMET needs the source segments; score a test set with `workbench eval`."
+                "COMET needs the source segments; give them with --src (or upload the source "
+                "in the Evaluate tab), or score a test set with `workbench eval`."
             )
         opts = dict(options or {})
         model_name = str(opts.get("model", DEFAULT_MODEL))
