@@ -324,3 +324,59 @@ def test_a_new_metric_gets_significance_and_workers_by_declaring_them(
     )
     assert got[1].significance and got[1].significance[0].metric == "chrf-wrapped"
     assert got[0].scores[0].ci_low is not None
+
+
+def test_cli_two_segments_warn_and_every_system_has_an_interval(tmp_path: Path) -> None:
+    """The issue's case: 2 segments used to give p = 0.001 and CI 100.0–100.0 silently."""
+    ref = write_lines(tmp_path / "ref.txt", ["The cat sat on the mat.", "It rained all day."])
+    a = write_lines(tmp_path / "a.txt", ["The cat sat on the mat.", "It rained all day."])
+    b = write_lines(tmp_path / "b.txt", ["A cat is on a mat.", "Rain all day."])
+    proc = run_workbench(
+        "score",
+        "--ref",
+        str(ref),
+        "--hyp",
+        str(a),
+        "--hyp",
+        str(b),
+        "--significance",
+        "bootstrap",
+        "--resamples",
+        "100",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "warning: Only 2 segments" in proc.stderr
+    assert "(95% CI 100.0–100.0)" in proc.stdout  # the baseline's interval, with the warning
+    assert "worse" in proc.stdout and "Lower is better for TER" in proc.stdout
+    alone = run_workbench(
+        "score",
+        "--ref",
+        str(ref),
+        "--hyp",
+        str(b),
+        "--confidence",
+        "--format",
+        "json",
+        "--metrics",
+        "ter",
+    )
+    assert alone.returncode == 0, alone.stderr
+    import json
+
+    ter = json.loads(alone.stdout)["systems"][0]["metrics"]["ter"]
+    assert ter["higher_is_better"] is False and ter["ci_low"] <= ter["score"] <= ter["ci_high"]
+    short_src = write_lines(tmp_path / "src.txt", ["Бір."])
+    bad = run_workbench("score", "--ref", str(ref), "--hyp", str(a), "--src", str(short_src))
+    assert bad.returncode == 2 and "source has 1 segments" in bad.stderr
+
+
+def test_pipeline_formats_refuse_unknown_names(tmp_path: Path) -> None:
+    from workbench.pipeline.annotate import export_judgments
+    from workbench.pipeline.evaluate import format_scores, translations_as
+
+    with pytest.raises(UserInputError, match="use text or json"):
+        format_scores([], "yaml")
+    with pytest.raises(UserInputError, match="use txt, tmx or xliff"):
+        translations_as([], "docx", "kk")
+    with pytest.raises(UserInputError, match="use csv or jsonl"):
+        export_judgments(tmp_path / "j.sqlite", "xml")
