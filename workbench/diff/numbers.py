@@ -308,6 +308,9 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     )
     minor_s = {m.span for m in statement if m.span and _minor(m)}
     minor_r = {m.span for m in report if m.span and _minor(m)}
+    # a figure repeated on one side ("80 years" in the headline and in the quote) is one fact
+    minor_s |= {m.span for m in statement if m.span and any(same_value(m, r) for r in report)}
+    minor_r |= {m.span for m in report if m.span and any(same_value(m, x) for x in statement)}
     kept = tuple(
         d
         for d in found.differences

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
+from workbench.diff.markers import hedge_mentions
 from workbench.diff.text import Span, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, voice_at
@@ -107,6 +108,7 @@ class _Known:
         joined = "\n".join(context)
         self.categories = categories_in(joined, lexicon) if lexicon else set()
         self.concepts = {h.category for h in find_concepts(joined, lexicon)} if lexicon else set()
+        self.hedges = {m.role for m in hedge_mentions(joined, with_spans=False)}
         self.folded = {fold(t) for t in tokens if len(t) > 1} - {""}
         self.raw = {t.lower() for t in tokens}
         self.names = [t for t in tokens if t[:1].isupper() and len(t) > 2]
@@ -116,6 +118,8 @@ class _Known:
             return False
         if d.kind in ("framing", "label"):  # the label is in a statement retold alongside
             return any(f":{c}" in d.note for c in self.categories)
+        if d.kind in ("certainty", "distancing"):  # so is the hedge
+            return any(f"hedge:{c}" in d.note.split(";")[0] for c in self.hedges)
         if d.kind == "wording" and ":" in d.note.split(";")[0]:  # a concept (use of force)
             return d.note.split(":")[0] in self.concepts
         if d.kind not in _CONTEXT_KINDS:
