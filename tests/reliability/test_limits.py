@@ -95,3 +95,15 @@ def test_settings_refuse_a_nonsense_cap() -> None:
         Settings.resolve(env={"WORKBENCH_HOME": "/tmp/x", "WORKBENCH_MAX_LINE_CHARS": "0"})
     with pytest.raises(WorkbenchError, match="WORKBENCH_MAX_LINES must be a whole number"):
         Settings.resolve(env={"WORKBENCH_HOME": "/tmp/x", "WORKBENCH_MAX_LINES": "many"})
+
+
+def test_score_honours_the_line_cap_setting(tmp_path: Path) -> None:
+    line = "слово " * 4_000  # 24,000 characters: over the default cap of 20,000
+    for name in ("hyp.txt", "ref.txt"):
+        (tmp_path / name).write_text(f"short\n{line}\n", encoding="utf-8")
+    args = ["--ref", str(tmp_path / "ref.txt"), "--hyp", str(tmp_path / "hyp.txt")]
+    refused = _score_cli(*args, "--metrics", "bleu", home=tmp_path)
+    assert refused.returncode == 2 and "max_line_chars" in refused.stderr
+    (tmp_path / "config.toml").write_text("max_line_chars = 30000\n", encoding="utf-8")
+    allowed = _score_cli(*args, "--metrics", "bleu", home=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr

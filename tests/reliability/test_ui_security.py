@@ -239,3 +239,28 @@ def test_auth_closes_every_route_including_the_api(tmp_path: Path) -> None:
             assert closed.value.code in (401, 403), route
     finally:
         server.stop()
+
+
+def test_a_case_path_sent_through_the_api_is_refused_unless_offered(
+    served: tuple[Server, Any, Path],
+) -> None:
+    """Held: the Compare tab's case dropdown accepts only the cases it offers."""
+    import json
+    import urllib.request
+
+    server, _, root = served
+    answers = []
+    for target in (root, root / "missing", Path("/etc")):
+        call = server.url + "gradio_api/call/on_case"
+        request = urllib.request.Request(
+            call,
+            data=json.dumps({"data": [str(target)]}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            event = json.loads(response.read())["event_id"]
+        with urllib.request.urlopen(f"{call}/{event}", timeout=60) as response:
+            stream = response.read().decode()
+        assert "event: error" in stream and "not in the list of choices" in stream
+        answers.append(stream.replace(str(target), "PATH"))
+    assert len(set(answers)) == 1

@@ -79,6 +79,7 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
         seed=args.seed,
         jobs=args.jobs,
         confidence=DEFAULT_CONFIDENCE if args.confidence else 0,
+        limits=settings_from_args(args).limits,
     )
     for warning in evaluation.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -15,6 +15,7 @@ from workbench.errors import UserInputError
 from workbench.score import DEFAULT_METRICS, DEFAULT_SEED, score_systems
 from workbench.settings import Settings
 from workbench.testsets import load_testset, read_segments
+from workbench.textio import Limits
 from workbench.types import AnnotationItem, SystemScores, Translation
 
 log = logging.getLogger("workbench")
@@ -183,8 +184,12 @@ def score_files(
     seed: int = DEFAULT_SEED,
     jobs: int = 0,
     confidence: int = 0,
+    limits: Limits | None = None,
 ) -> Evaluation:
     """Read hypothesis, reference (and source) files as ``sacrebleu`` does and score them.
+
+    Files are decoded and capped by :mod:`workbench.textio` (``limits``: the settings' caps;
+    ``None``: the defaults).
 
     ``workbench score``/``report`` and the UI's Evaluate tab both call this. Systems given in
     ``extra_systems`` (e.g. the UI's fresh translations) come first; the first system is the
@@ -198,13 +203,15 @@ def score_files(
     if not references:
         raise UserInputError("Give at least one --ref file.")
     labels = system_names(hypotheses, names) if hypotheses else []
-    refs = [read_segments(p) for p in references]
+    refs = [read_segments(p, limits) for p in references]
     systems = [(name, list(h)) for name, h in extra_systems]
-    systems += [(label, read_segments(p)) for label, p in zip(labels, hypotheses, strict=True)]
+    systems += [
+        (label, read_segments(p, limits)) for label, p in zip(labels, hypotheses, strict=True)
+    ]
     return evaluate_systems(
         systems,
         refs,
-        sources=read_segments(source) if source else None,
+        sources=read_segments(source, limits) if source else None,
         metrics=metrics,
         significance=significance,
         resamples=resamples,
