@@ -172,11 +172,7 @@ ADAPTER_ALLOWED = frozenset(
 ADAPTER_OFFENDERS: dict[str, frozenset[str]] = {
     "cli/batch_cmd.py": frozenset({"cluster"}),
     "cli/check_cmd.py": frozenset({"export"}),
-    "cli/models_cmd.py": frozenset({"engines", "models"}),
-    "ui/handlers/models.py": frozenset({"models", "engines"}),
-    "ui/handlers/translate.py": frozenset({"models", "langid", "export"}),
     "ui/postedits.py": frozenset({"storage"}),
-    "ui/tabs/translate.py": frozenset({"engines"}),
 }
 ADAPTER_FILES = sorted(
     [*PKG.joinpath("cli").rglob("*.py"), *PKG.joinpath("ui").rglob("*.py")],

@@ -97,11 +97,27 @@ class TranslationSignature:
 
 @dataclass(frozen=True)
 class SentenceTranslation:
-    """One source sentence and its translation."""
+    """One source sentence and its translation.
+
+    Attributes:
+        source: The source sentence with its offsets.
+        translation: The translation shown and exported.
+        cached: Whether it came from the translation cache.
+        origin: How the translation was made: one of :data:`TRANSLATION_ORIGINS` (``mt``
+            machine translation, ``post-edited`` corrected by a person, ``imported`` made
+            elsewhere and uploaded). Exports turn it into XLIFF states and a TMX property.
+        machine: For a post-edited sentence, the machine translation it started from.
+    """
 
     source: Sentence
     translation: str
     cached: bool = False
+    origin: str = "mt"
+    machine: str = ""
+
+
+#: How a translation was made (see :attr:`SentenceTranslation.origin`).
+TRANSLATION_ORIGINS: tuple[str, ...] = ("mt", "post-edited", "imported")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Models-tab handlers: the catalog table, the local cache, pull and convert."""
+"""Models-tab handlers: the catalog with what is ready here, local models, pull and convert."""
 
 from __future__ import annotations
 
@@ -10,35 +10,77 @@ from workbench.errors import ModelNotAvailableError, UserInputError
 from workbench.settings import Settings
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import models as h
+from workbench.ui.wording import in_ui_terms
 
 
-def test_catalog_rows_name_every_entry_with_its_cache_state() -> None:
+def test_catalog_rows_name_every_entry_with_its_state(settings: Settings) -> None:
     from workbench.models import load_catalog
 
-    rows = h.catalog_rows()
+    rows = h.catalog_rows(UIContext(settings))
     assert [r[0] for r in rows] == [e.name for e in load_catalog()]
-    assert all(len(r) == len(h.CATALOG_HEADERS) and r[-1] in {"yes", "no"} for r in rows)
+    assert all(len(r) == len(h.CATALOG_HEADERS) for r in rows)
+    assert {r[-1] for r in rows} <= {
+        "ready (downloaded)",
+        "ready (converted)",
+        "would download",
+        "not here (offline)",
+    }
     assert any("ru-en: 35.2 / 62.6" in r[7] for r in rows)
+    m2m = next(r for r in rows if r[0].startswith("m2m100"))
+    assert m2m[7] == "not published"
 
 
-def test_convert_a_local_folder_and_see_it_cached(
+def test_convert_a_copied_folder_and_see_it_listed(
     settings: Settings, tiny_marian_dir: Path
 ) -> None:
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "tiny-ru-en")
     ctx = UIContext(settings)
-    message = h.convert(ctx, str(tiny_marian_dir), "int8")
-    assert message.startswith("Converted to CTranslate2 (int8): ")
-    out = Path(message.split(": ", 1)[1])
-    assert out.parent == settings.ct2_dir and (out / "model.bin").is_file()
-    assert [r[:2] for r in h.cached_rows(ctx) if r[0] == "CTranslate2"] == [
-        ["CTranslate2", out.name]
-    ]
+    assert "tiny-ru-en" in h.choices(ctx)
+    message = h.convert(ctx, "tiny-ru-en", "int8")
+    assert message.startswith("Converted tiny-ru-en to CTranslate2 (int8")
+    kinds = {(r[0].split("--")[0], r[2]) for r in h.local_rows(ctx)}
+    assert ("tiny-ru-en", "local") in kinds
+    converted = [r for r in h.local_rows(ctx) if r[2] == "converted"]
+    assert len(converted) == 1 and converted[0][1] == "ct2"
+    assert (settings.ct2_dir / converted[0][0] / "model.bin").is_file()
 
 
-def test_pull_and_convert_errors_are_user_errors(settings: Settings) -> None:
+def test_offline_pull_says_how_to_bring_a_model_in(settings: Settings) -> None:
     ctx = UIContext(settings.replace(offline=True))
-    with pytest.raises(UserInputError, match="Choose a catalog model"):
-        h.pull(ctx, "  ")
-    with pytest.raises(ModelNotAvailableError):
+    with pytest.raises(ModelNotAvailableError) as err:
         h.pull(ctx, "opus-mt-ru-en")
+    message = str(err.value)
+    assert str(settings.home / "models") in message and "HF_HUB_OFFLINE" in message
+    assert "workbench models pull" not in message
+
+
+@pytest.mark.parametrize("name", ["  ", "/etc", "../x", "a/b/c", "C:\\\\models"])
+def test_pull_and_convert_refuse_paths_and_blanks(settings: Settings, name: str) -> None:
+    ctx = UIContext(settings.replace(offline=True))
+    with pytest.raises(UserInputError):
+        h.pull(ctx, name)
+    with pytest.raises(UserInputError):
+        h.convert(ctx, name, "int8")
+
+
+def test_bad_quantization_is_a_user_error(settings: Settings) -> None:
     with pytest.raises(UserInputError, match="quantization"):
-        h.convert(ctx, "opus-mt-ru-en", "int3")
+        h.convert(UIContext(settings), "opus-mt-ru-en", "int3")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The source language was given as Kazakh but the text looks like Russian (by cld2); check --src.",
+        "M2M100 (m) cannot translate ky→en: it has no 'ky'; use --engine nllb, or --engine pivot via Russian.",
+        "The text looks like Kazakh in Latin; convert it first (workbench.langid.to_cyrillic can help).",
+        "--beam-size must be at least 1, not 0.",
+        "The model x is not downloaded and cannot be fetched now; run `workbench models pull x` on a "
+        "connected machine, or pass a local folder.",
+    ],
+)
+def test_messages_are_put_in_ui_terms(message: str) -> None:
+    shown = in_ui_terms(message)
+    assert "--" not in shown and "workbench.langid" not in shown and "`workbench" not in shown

@@ -1,13 +1,14 @@
 """Translate-tab handlers over the real pipeline with the tiny random-weight Marian model.
 
-The tiny model proves the wiring (segmentation, one output per sentence, signatures, post-edits,
-exports), not translation quality.
+The tiny model proves the wiring (segmentation, one output per sentence, signatures, post-edits
+in the table, uploads beside models, exports with states), not translation quality.
 """
 
 from __future__ import annotations
 
 import json
 import shlex
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,12 @@ RU = (
     "\n"
     "Власти ввели режим чрезвычайного положения."
 )
+EN = [
+    "The president said 20,000 bandits attacked Almaty.",
+    "It was an attempted coup.",
+    "The authorities declared a state of emergency.",
+]
+XLIFF = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
 
 @pytest.fixture(scope="module")
@@ -41,15 +48,21 @@ def ctx(settings: Settings, pool_ctx: UIContext) -> UIContext:
 
 @pytest.fixture(scope="module")
 def result(pool_ctx: UIContext) -> h.TranslateResult:
-    return h.translate(pool_ctx, RU, None, h.AUTO, ["extra:0"], beam_size=1, max_length=24)
+    return h.translate(pool_ctx, RU, None, h.AUTO, ["serve:0"], beam_size=1, max_length=24)
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
 
 
 def test_one_output_per_sentence_with_signature(ctx: UIContext, result: h.TranslateResult) -> None:
-    headers, rows = h.table_rows(ctx, result)
-    assert headers == ["#", "Source", f"opus-mt: {Path(ctx.extra_models[0].model).name}"]
-    assert [r[0] for r in rows] == ["1.1", "1.2", "3.1"]
-    assert rows[1][1] == "Это была попытка переворота."
-    assert all(r[2].strip() for r in rows)
+    view = h.view(ctx, result)
+    assert view.headers == ["#", "Source", f"opus-mt: {Path(ctx.extra_models[0].model).name}"]
+    assert [r[0] for r in view.rows] == ["1.1", "1.2", "3.1"]
+    assert view.rows[1][1] == "Это была попытка переворота."
+    assert all(r[2].strip() for r in view.rows)
     assert "Detected Russian" in result.notices[0]
     sig = result.systems[0].signature
     assert (
@@ -59,19 +72,33 @@ def test_one_output_per_sentence_with_signature(ctx: UIContext, result: h.Transl
 
 def test_pool_reuses_the_loaded_model(ctx: UIContext, result: h.TranslateResult) -> None:
     first = ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24, beam_size=1)
-    h.translate(ctx, "Ещё одно.", None, "ru", ["extra:0"], beam_size=1, max_length=24)
-    assert (
-        ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24, beam_size=1)
-        is first
+    h.translate(ctx, "Ещё одно.", None, "ru", ["serve:0"], beam_size=1, max_length=24)
+    again = ctx.pool.get("opus-mt", ctx.extra_models[0].model, "ru", max_length=24, beam_size=1)
+    assert again is first
+
+
+def test_mixed_russian_and_kazakh_lines_are_each_translated_from_their_language(
+    ctx: UIContext,
+) -> None:
+    text = (
+        "Власти ввели режим чрезвычайного положения в Алматы и области.\n"
+        "Үкімет Алматы қаласында төтенше жағдай енгізді деп хабарлады."
     )
+    got = h.translate(ctx, text, None, h.AUTO, ["serve:0"], beam_size=1, max_length=8)
+    assert got.languages == ("ru", "kk")
+    assert "Russian on line 1; Kazakh on line 2" in got.notices[0]
+    pairs = [t.signature.split("|pair:")[1].split("|")[0] for t in got.systems[0].translations]
+    assert pairs == ["ru-en", "kk-en"]
 
 
-def test_postedit_is_kept_shown_and_exported(ctx: UIContext, result: h.TranslateResult) -> None:
-    label = result.systems[0].label
-    h.save_postedit(ctx, result, "1.2", label, "It was an attempted coup.")
+def test_postedit_in_the_table_is_kept_shown_and_exported(
+    ctx: UIContext, result: h.TranslateResult
+) -> None:
+    message = h.edit_cell(ctx, result, 1, 2, "It was an attempted coup.")
+    assert "Saved your edit of sentence 1.2" in message
     fresh = UIContext(ctx.settings, extra_models=ctx.extra_models)  # as after a restart
-    assert h.current_translation(fresh, result, "1.2", label) == "It was an attempted coup."
-    assert h.table_rows(fresh, result)[1][1][2] == "✎ It was an attempted coup."
+    assert h.view(fresh, result).rows[1][2] == "✎ It was an attempted coup."
+    label = result.systems[0].label
     txt = h.export(fresh, result, label, "TXT").read_text(encoding="utf-8").split("\n")
     assert len(txt) == 4 and txt[1] == "" and "It was an attempted coup." in txt[0]
     records = [
@@ -80,92 +107,192 @@ def test_postedit_is_kept_shown_and_exported(ctx: UIContext, result: h.Translate
     ]
     assert [(r["line"], r["sentence"]) for r in records] == [(1, 1), (1, 2), (3, 1)]
     edited = records[1]
-    assert edited["post_edited"] and edited["translation"] == "It was an attempted coup."
+    assert (
+        edited["origin"] == "post-edited" and edited["translation"] == "It was an attempted coup."
+    )
     assert edited["machine_translation"] != edited["translation"]
     assert edited["signature"].endswith("|postedits:1")
+    assert records[0]["origin"] == "mt"
+
+
+def test_editing_a_cell_again_or_with_the_edit_mark_is_not_a_new_edit(
+    ctx: UIContext, result: h.TranslateResult
+) -> None:
+    h.edit_cell(ctx, result, 0, 2, "First edit.")
+    assert h.edit_cell(ctx, result, 0, 2, "✎ First edit.") == ""
+    assert h.view(ctx, result).rows[0][2] == "✎ First edit."
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value", "match"),
+    [
+        (0, 1, "x", "Only the systems' translations"),
+        (0, 0, "x", "Only the systems' translations"),
+        (9, 2, "x", "Only the systems' translations"),
+        (0, 2, "   ", "cannot be empty"),
+        (0, 2, "✎ ", "cannot be empty"),
+    ],
+)
+def test_bad_table_edits_are_one_clear_error(
+    ctx: UIContext, result: h.TranslateResult, row: int, column: int, value: str, match: str
+) -> None:
+    with pytest.raises(UserInputError, match=match):
+        h.edit_cell(ctx, result, row, column, value)
+
+
+def test_uploaded_translations_sit_beside_a_model_with_disagreements_marked(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    tsv = _write(
+        tmp_path,
+        "agency.tsv",
+        "".join(
+            f"{s}\t{t}\n"
+            for s, t in zip(
+                [
+                    "Президент заявил, что 20 000 бандитов напали на Алматы.",
+                    "Это была попытка переворота.",
+                    "Власти ввели режим чрезвычайного положения.",
+                ],
+                EN,
+                strict=True,
+            )
+        ),
+    )
+    by_line = _write(tmp_path, "desk.txt", f"{EN[0]} It was a coup attempt.\n{EN[2]}\n")
+    got = h.translate(ctx, RU, None, "ru", ["serve:0"], [tsv, by_line], beam_size=1, max_length=8)
+    view = h.view(ctx, got)
+    assert view.headers[2:] == [
+        "imported: agency.tsv",
+        "imported: desk.txt",
+        f"opus-mt: {Path(ctx.extra_models[0].model).name}",
+        "Agreement",
+    ]
+    assert [r[2] for r in view.rows] == EN
+    assert [r[3] for r in view.rows] == [EN[0], "It was a coup attempt.", EN[2]]
+    assert '<mark class="wb-engines-differ"' in view.disagreements and "coup" in view.disagreements
+    sigs = dict(h.signatures(got))
+    assert "engine:imported|model:agency.tsv|rev:sha256-" in sigs["imported: agency.tsv"]
+    assert "beam:" not in sigs["imported: agency.tsv"]
+
+
+def test_a_translator_with_no_model_uploads_and_gets_no_model_column(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    by_sentence = _write(tmp_path, "mine.txt", "\n".join(EN) + "\n")
+    got = h.translate(ctx, RU, None, h.AUTO, [], [by_sentence])
+    assert [s.engine for s in got.systems] == ["imported"]
+    assert [r[2] for r in h.view(ctx, got).rows] == EN
+
+
+def test_xliff_states_tell_mt_post_edited_and_imported_apart(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    mine = _write(tmp_path, "mine.txt", "\n".join(EN) + "\n")
+    got = h.translate(ctx, RU, None, "ru", ["serve:0"], [mine], beam_size=1, max_length=8)
+    h.edit_cell(ctx, got, 0, 3, "Edited machine translation.")
+    states = {}
+    for label in h.labels(got):
+        root = ET.parse(h.export(ctx, got, label, "XLIFF")).getroot()
+        states[label] = [
+            (t.get("state"), t.get("state-qualifier"))
+            for t in root.iterfind(".//x:trans-unit/x:target", XLIFF)
+        ]
+    imported, model = h.labels(got)
+    assert states[imported] == [("translated", "leveraged-inherited")] * 3
+    assert states[model] == [("translated", None)] + [("translated", "mt-suggestion")] * 2
+    root = ET.parse(h.export(ctx, got, model, "XLIFF")).getroot()
+    alt = root.find(".//x:trans-unit/x:alt-trans/x:target", XLIFF)
+    assert alt is not None and alt.text and alt.text != "Edited machine translation."
+    tmx = ET.parse(h.export(ctx, got, model, "TMX")).getroot()
+    origins = [p.text for p in tmx.iter("prop") if p.get("type") == "x-origin"]
+    assert origins == ["post-edited", "mt", "mt"]
 
 
 def test_bad_input_is_one_clear_error(ctx: UIContext, tmp_path: Path) -> None:
     with pytest.raises(UserInputError, match="nothing to translate"):
-        h.translate(ctx, "  \n ", None, "ru", ["extra:0"])
+        h.translate(ctx, "  \n ", None, "ru", ["serve:0"])
     with pytest.raises(UserInputError, match="Kazakh, Kyrgyz or Russian"):
         h.translate(ctx, "This is plainly an English sentence about the weather.", None, h.AUTO, [])
-    with pytest.raises(UserInputError, match="Unknown model"):
-        h.translate(ctx, "Привет.", None, "ru", ["no-such-model"])
+    with pytest.raises(UserInputError, match="no longer in the list"):
+        h.translate(ctx, "Привет.", None, "ru", ["/etc/passwd"])
+    with pytest.raises(UserInputError, match="no longer offered"):
+        h.translate(ctx, "Привет.", None, "ru", ["serve:7"])
     with pytest.raises(UserInputError, match="Translate something first"):
         h.export(ctx, None, "", "TXT")
     with pytest.raises(UserInputError, match="Translate something first"):
-        h.save_postedit(ctx, None, "1.1", "x", "y")
+        h.edit_cell(ctx, None, 0, 2, "y")
+    with pytest.raises(UserInputError, match=r"can be uploaded as .*not \.csv"):
+        h.translate(ctx, "Привет.", None, "ru", [], [_write(tmp_path, "t.csv", "a,b\n")])
 
 
-def test_unchanged_translation_is_not_an_edit(ctx: UIContext, result: h.TranslateResult) -> None:
-    label = result.systems[0].label
-    mt = result.systems[0].translations[0].sentences[0].translation
-    with pytest.raises(UserInputError, match="unchanged"):
-        h.save_postedit(ctx, result, "1.1", label, f" {mt} ")
-    with pytest.raises(UserInputError, match="no sentence"):
-        h.save_postedit(ctx, result, "9.9", label, "x")
+def test_hostile_text_stays_text(ctx: UIContext) -> None:
+    hostile = "<img src=x onerror=alert(1)> Привет."
+    got = h.translate(ctx, hostile, None, "ru", ["serve:0"], beam_size=1, max_length=16)
+    rows = h.view(ctx, got).rows
+    assert "".join(r[1] for r in rows).startswith("<img src=x onerror=alert(1)>")
 
 
 def test_uploaded_cp1251_file_is_read_with_a_notice(ctx: UIContext, tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
     path.write_bytes("Власти ввели режим чрезвычайного положения.".encode("cp1251"))
-    got = h.translate(ctx, "", str(path), "ru", ["extra:0"], beam_size=1, max_length=16)
+    got = h.translate(ctx, "", str(path), "ru", ["serve:0"], beam_size=1, max_length=16)
     assert got.lines == ("Власти ввели режим чрезвычайного положения.",)
     assert any("cp1251" in n for n in got.notices)
 
 
-def test_hostile_text_stays_text(ctx: UIContext) -> None:
-    hostile = "<img src=x onerror=alert(1)> Привет."
-    got = h.translate(ctx, hostile, None, "ru", ["extra:0"], beam_size=1, max_length=16)
-    _, rows = h.table_rows(ctx, got)
-    assert "".join(r[1] for r in rows).startswith("<img src=x onerror=alert(1)>")
+def test_model_list_marks_what_is_ready_and_what_would_download(ctx: UIContext) -> None:
+    choices = dict((v, label) for label, v in h.model_choices(ctx))
+    assert "would download, 310 MB" in choices["catalog:opus-mt-ru-en"] or (
+        "not here (offline), 310 MB" in choices["catalog:opus-mt-ru-en"]
+    )
+    assert "given to serve" in choices["serve:0"]
 
 
-def test_system_labels_are_short_and_distinct(ctx: UIContext) -> None:
-    folder = ctx.extra_models[0].model
-    specs = h.resolve_systems(ctx, ["extra:0"], folder, "opus-mt", "ru")
-    name = Path(folder).name
-    assert [s.label for s in specs] == [f"opus-mt: {name}", f"opus-mt: {name} (2)"]
-    assert {s.model for s in specs} == {folder}
+def test_a_converted_and_a_copied_model_appear_in_the_model_list(
+    settings: Settings, tiny_marian_dir: Path
+) -> None:
+    import shutil
 
-
-def test_no_choice_uses_the_catalog_default(ctx: UIContext) -> None:
-    from workbench.models import default_for
-
-    (spec,) = h.resolve_systems(ctx, [], "", "opus-mt", "kk")
-    assert (spec.engine, spec.model) == (default_for("kk").engine, default_for("kk").hub_id)
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "my-ru-en")
+    ctx = UIContext(settings)
+    models_h.convert(ctx, "my-ru-en", "int8")
+    values = [v for _, v in h.model_choices(ctx)]
+    assert "local:local/my-ru-en" in values
+    converted = [v for v in values if v.startswith("local:converted/")]
+    assert len(converted) == 1
+    (spec,) = h.resolve_systems(ctx, converted)
+    assert spec.engine == "ct2" and Path(spec.model).is_dir()
 
 
 def test_cli_command_parses_to_the_tab_settings(ctx: UIContext) -> None:
-    folder = ctx.settings.home / "models" / "x y"  # typed models come from operator folders
-    folder.mkdir(parents=True)
-    text = models_h.cli_commands(ctx, "ky", ["extra:0"], "x y", "nllb", 2, 64)
-    lines = text.splitlines()
-    assert len(lines) == 2
-    args = build_parser().parse_args(shlex.split(lines[1])[1:])
+    text = models_h.cli_commands(ctx, "ky", ["serve:0"], 2, 64)
+    args = build_parser().parse_args(shlex.split(text.splitlines()[0])[1:])
     assert (args.engine, args.model, args.src, args.beam_size, args.max_length) == (
-        "nllb",
-        str(folder),
+        "opus-mt",
+        ctx.extra_models[0].model,
         "ky",
         2,
         64,
     )
-    auto = models_h.cli_commands(ctx, h.AUTO, [], "", "opus-mt", 4, 256)
+    auto = models_h.cli_commands(ctx, h.AUTO, ["serve:0"], 4, 256)
     assert auto.startswith("# ") and "--src SRC" in auto
+    assert models_h.cli_commands(ctx, "ru", [], 4, 256).startswith("# Tick a model")
 
 
-@pytest.mark.parametrize("fmt", ["TMX", "XLIFF"])
-def test_translation_memory_exports_carry_edits_and_signature(
-    ctx: UIContext, result: h.TranslateResult, fmt: str
+def test_a_model_typed_by_name_follows_the_operator_rule(
+    settings: Settings, tiny_marian_dir: Path, tmp_path: Path
 ) -> None:
-    import xml.etree.ElementTree as ET
+    import shutil
 
-    label = result.systems[0].label
-    h.save_postedit(ctx, result, "1.1", label, "The president said <20,000> bandits attacked.")
-    path = h.export(ctx, result, label, fmt)
-    root = ET.parse(path).getroot()  # well-formed, edits escaped
-    text = ET.tostring(root, encoding="unicode")
-    assert "The president said &lt;20,000&gt; bandits attacked." in text
-    assert "Это была попытка переворота." in text
-    assert f"{result.systems[0].signature}|postedits:1" in text
+    from workbench.pipeline.model_access import REFUSAL
+
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "typed-ru-en")
+    ctx = UIContext(settings)
+    (spec,) = h.resolve_systems(ctx, [], "typed-ru-en", "opus-mt")
+    assert spec.model == str(settings.home / "models" / "typed-ru-en")
+    for typed in (str(tmp_path), str(tiny_marian_dir), "../x", "/etc"):
+        with pytest.raises(UserInputError) as err:
+            h.resolve_systems(ctx, [], typed, "opus-mt")
+        assert str(err.value) == REFUSAL
+    assert "imported" not in h.engine_choices()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 
 from workbench.cli.common import settings_from_args
 
@@ -30,30 +29,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     info.set_defaults(handler=run_info)
 
 
-def _models():  # type: ignore[no-untyped-def]
-    return importlib.import_module("workbench.models")  # reads the catalog file: load late
-
-
 def run_list(args: argparse.Namespace) -> int:
     """Handle ``workbench models list``."""
-    print(_models().format_catalog())
+    from workbench.pipeline.models import catalog_text
+
+    print(catalog_text())
     return 0
 
 
 def run_pull(args: argparse.Namespace) -> int:
     """Handle ``workbench models pull MODEL``."""
-    resolved = _models().pull(args.model, settings_from_args(args), args.revision)
+    from workbench.pipeline.models import pull_model
+
+    resolved = pull_model(args.model, settings_from_args(args), args.revision)
     print(f"{args.model}: revision {resolved.revision} in {resolved.path}")
     return 0
 
 
 def run_convert(args: argparse.Namespace) -> int:
     """Handle ``workbench models convert MODEL``."""
-    from workbench.engines.ct2 import convert
+    from workbench.pipeline.models import convert_model
 
-    m = _models()
-    out = convert(
-        m.canonical(args.model),
+    out = convert_model(
+        args.model,
         settings_from_args(args),
         quantization=args.quantization,
         revision=args.revision,
@@ -66,5 +64,7 @@ def run_convert(args: argparse.Namespace) -> int:
 
 def run_info(args: argparse.Namespace) -> int:
     """Handle ``workbench models info MODEL``."""
-    print(_models().describe(args.model))
+    from workbench.pipeline.models import describe_model
+
+    print(describe_model(args.model))
     return 0

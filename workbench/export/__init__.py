@@ -14,7 +14,7 @@ from workbench.export.tables import (
     to_csv,
     to_jsonl,
 )
-from workbench.export.tm import to_tmx, to_xliff, write_text
+from workbench.export.tm import TM_SUFFIXES, XLIFF_STATES, read_tm, to_tmx, to_xliff, write_text
 
 __all__ = [
     "judgment_rows",
@@ -27,6 +27,9 @@ __all__ = [
     "segment_rows",
     "to_csv",
     "to_jsonl",
+    "TM_SUFFIXES",
+    "XLIFF_STATES",
+    "read_tm",
     "to_tmx",
     "to_xliff",
     "write_html_report",

@@ -4,6 +4,14 @@ Both are built with :mod:`xml.etree.ElementTree`, so every text is escaped and t
 well-formed XML. Each sentence pair of a :class:`~workbench.types.Translation` becomes one
 translation unit; the engine's signature travels with it (a TMX ``<prop type="x-signature">``,
 an XLIFF ``<note from="workbench">``), together with any warnings.
+
+How each translation was made (:attr:`~workbench.types.SentenceTranslation.origin`) is written
+so that CAT tools can tell raw machine translation from a person's work (:data:`XLIFF_STATES`):
+XLIFF 1.2 ``state``/``state-qualifier`` on ``<target>`` (a post-edit keeps the machine
+translation it started from in an ``<alt-trans origin="mt">``), TMX a ``<prop type="x-origin">``.
+
+:func:`read_tm` reads TMX and XLIFF (1.2 and 2.x) back into ``(source, target)`` pairs, so
+translations made in a CAT tool can be uploaded as a system.
 """
 
 from __future__ import annotations
@@ -15,21 +23,34 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import UserInputError
-from workbench.types import Translation
+from workbench.types import SentenceTranslation, Translation
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 
+#: XLIFF 1.2 ``(state, state-qualifier)`` of a target per origin: machine translation is a
+#: suggestion, a post-edit is a translator's translation, an imported one was inherited from
+#: work done elsewhere.
+XLIFF_STATES: dict[str, tuple[str, str | None]] = {
+    "mt": ("translated", "mt-suggestion"),
+    "post-edited": ("translated", None),
+    "imported": ("translated", "leveraged-inherited"),
+}
+#: Suffixes :func:`read_tm` reads.
+TM_SUFFIXES = (".tmx", ".xliff", ".xlf")
 
-def _pairs(translations: Sequence[Translation]) -> Iterator[tuple[int, int, str, str, Translation]]:
-    """``(text index, sentence index, source, target, translation)`` for every sentence pair;
-    a translation without sentence pairs counts as one pair (its whole text)."""
+
+def _pairs(
+    translations: Sequence[Translation],
+) -> Iterator[tuple[int, int, str, str, Translation, SentenceTranslation | None]]:
+    """``(text index, sentence index, source, target, translation, pair)`` for every sentence
+    pair; a translation without sentence pairs counts as one pair (its whole text, no pair)."""
     for i, t in enumerate(translations):
         if t.sentences:
             for k, pair in enumerate(t.sentences):
-                yield i, k, pair.source.text, pair.translation, t
+                yield i, k, pair.source.text, pair.translation, t, pair
         elif t.source.strip():
-            yield i, 0, t.source, t.text, t
+            yield i, 0, t.source, t.text, t, None
 
 
 def _xml(root: ET.Element) -> str:
@@ -66,9 +87,12 @@ def to_tmx(translations: Sequence[Translation], src: str, tgt: str = "en") -> st
         },
     )
     body = ET.SubElement(root, "body")
-    for i, k, source, target, t in _pairs(translations):
+    for i, k, source, target, t, pair in _pairs(translations):
         tu = ET.SubElement(body, "tu", tuid=f"{i + 1}.{k + 1}")
         ET.SubElement(tu, "prop", type="x-signature").text = _clean(t.signature)
+        ET.SubElement(tu, "prop", type="x-origin").text = pair.origin if pair else "mt"
+        if pair is not None and pair.origin == "post-edited" and pair.machine:
+            ET.SubElement(tu, "prop", type="x-machine-translation").text = _clean(pair.machine)
         for warning in t.warnings:
             ET.SubElement(tu, "note").text = _clean(warning)
         for lang, text in ((src, source), (tgt, target)):
@@ -80,8 +104,13 @@ def to_tmx(translations: Sequence[Translation], src: str, tgt: str = "en") -> st
 def to_xliff(
     translations: Sequence[Translation], src: str, tgt: str = "en", *, original: str = "workbench"
 ) -> str:
-    """An XLIFF 1.2 document with one ``<trans-unit>`` per sentence pair (state ``translated``,
-    the machine translation marked with ``state-qualifier="mt-suggestion"``)."""
+    """An XLIFF 1.2 document with one ``<trans-unit>`` per sentence pair.
+
+    The target's ``state``/``state-qualifier`` follow :data:`XLIFF_STATES` (machine translation
+    ``translated``+``mt-suggestion``, post-edited ``translated``, imported
+    ``translated``+``leveraged-inherited``); a post-edit keeps its machine translation in an
+    ``<alt-trans origin="mt">``.
+    """
     ET.register_namespace("", _XLIFF_NS)
     q = f"{{{_XLIFF_NS}}}"
     root = ET.Element(f"{q}xliff", version="1.2")
@@ -103,19 +132,97 @@ def to_xliff(
         {"tool-id": "workbench", "tool-name": "workbench", "tool-version": __version__},
     )
     body = ET.SubElement(file, f"{q}body")
-    for i, k, source, target, t in _pairs(translations):
+    for i, k, source, target, t, pair in _pairs(translations):
         unit = ET.SubElement(body, f"{q}trans-unit", id=f"{i + 1}.{k + 1}")
         ET.SubElement(unit, f"{q}source").text = _clean(source)
-        target_el = ET.SubElement(
-            unit, f"{q}target", {"state": "translated", "state-qualifier": "mt-suggestion"}
-        )
-        target_el.text = _clean(target)
+        origin = pair.origin if pair else "mt"
+        state, qualifier = XLIFF_STATES.get(origin, XLIFF_STATES["mt"])
+        attrs = {"state": state} | ({"state-qualifier": qualifier} if qualifier else {})
+        ET.SubElement(unit, f"{q}target", attrs).text = _clean(target)
+        if pair is not None and origin == "post-edited" and pair.machine:
+            alt = ET.SubElement(unit, f"{q}alt-trans", {"origin": "mt", "alttranstype": "proposal"})
+            ET.SubElement(alt, f"{q}target").text = _clean(pair.machine)
         ET.SubElement(unit, f"{q}note", {"from": "workbench"}).text = _clean(t.signature)
+        ET.SubElement(unit, f"{q}note", {"from": "workbench-origin"}).text = origin
         for warning in t.warnings:
             ET.SubElement(unit, f"{q}note", {"from": "workbench", "priority": "2"}).text = _clean(
                 warning
             )
     return _xml(root)
+
+
+def _local(tag: object) -> str:
+    """An element's tag without its namespace."""
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _text(element: ET.Element | None) -> str:
+    """All text inside ``element``, inline markup dropped."""
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def read_tm(text: str, name: str, src: str | None = None) -> list[tuple[str, str]]:
+    """``(source, target)`` pairs from a TMX or XLIFF (1.2 or 2.x) document.
+
+    Args:
+        text: The document.
+        name: How to call it in messages (a file name).
+        src: Source language code; in TMX the variant in that language is the source
+            (default: the header's ``srclang``, else the first variant).
+
+    Raises:
+        UserInputError: when the text is not well-formed XML, not TMX or XLIFF, or holds no
+            translated segment.
+    """
+    if "<!ENTITY" in text:
+        raise UserInputError(f"{name} declares XML entities; export it again without a DTD.")
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as err:
+        raise UserInputError(f"{name} is not well-formed XML ({err}); export it again.") from err
+    kind = _local(root.tag)
+    if kind == "tmx":
+        pairs = _read_tmx(root, src)
+    elif kind == "xliff":
+        pairs = _read_xliff(root)
+    else:
+        raise UserInputError(f"{name} is neither TMX nor XLIFF (its root is <{kind}>).")
+    pairs = [(s, t) for s, t in pairs if s.strip() and t.strip()]
+    if not pairs:
+        raise UserInputError(f"{name} holds no segment with both a source and a translation.")
+    return pairs
+
+
+def _read_tmx(root: ET.Element, src: str | None) -> list[tuple[str, str]]:
+    header = root.find("header")
+    srclang = (src or (header.get("srclang") if header is not None else None) or "").lower()
+    out = []
+    for tu in root.iter("tu"):
+        variants = [
+            ((tuv.get(_XML_LANG) or tuv.get("lang") or "").lower(), _text(tuv.find("seg")))
+            for tuv in tu.findall("tuv")
+        ]
+        if len(variants) < 2:
+            continue
+        first = next((i for i, (lang, _) in enumerate(variants) if _same(lang, srclang)), 0)
+        source = variants[first][1]
+        target = next(text for i, (_, text) in enumerate(variants) if i != first)
+        out.append((source, target))
+    return out
+
+
+def _same(lang: str, wanted: str) -> bool:
+    return bool(wanted) and lang.split("-")[0] == wanted.split("-")[0]
+
+
+def _read_xliff(root: ET.Element) -> list[tuple[str, str]]:
+    out = []
+    for element in root.iter():
+        if _local(element.tag) not in ("trans-unit", "segment"):
+            continue
+        children = {_local(c.tag): c for c in element}
+        out.append((_text(children.get("source")), _text(children.get("target"))))
+    return out
 
 
 def write_text(text: str, path: str | Path) -> Path:

@@ -1,15 +1,15 @@
-"""Models tab: the catalog, what is cached locally, pulling models, the equivalent CLI command."""
+"""Models tab: the catalog with what is ready here, local and converted models, pulling and
+converting, the equivalent CLI command. Plain functions over :mod:`workbench.pipeline.models`."""
 
 from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
-from workbench.errors import UserInputError
+from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, resolve_systems
+from workbench.ui.handlers.translate import AUTO, cli_preview
 
 CATALOG_HEADERS = [
     "Name",
@@ -18,136 +18,99 @@ CATALOG_HEADERS = [
     "Pairs",
     "Licence",
     "Params (M)",
-    "Download (MB)",
+    "Size (MB)",
     "Published FLORES-200 scores (BLEU / chrF)",
-    "Cached here",
+    "Here",
 ]
-CACHED_HEADERS = ["Kind", "Model", "Size (MB)", "Location"]
+LOCAL_HEADERS = ["Model", "Engine", "Kind", "Converted from", "Size (MB)"]
 
 
-def _scores(entry: Any) -> str:
-    return "; ".join(
-        f"{s.pair}: {s.bleu if s.bleu is not None else '–'} / {s.chrf if s.chrf is not None else '–'}"
-        for s in entry.scores
+def catalog_rows(ctx: UIContext) -> list[list[Any]]:
+    """One row per catalog entry: scores or "not published", and whether it is ready here."""
+    return [
+        [
+            s.entry.name,
+            s.entry.engine,
+            s.entry.hub_id,
+            ", ".join(s.entry.pairs),
+            s.entry.licence,
+            s.entry.parameters or "",
+            round(s.size_mb) if s.size_mb else "",
+            pm.published_scores(s.entry),
+            s.state,
+        ]
+        for s in pm.catalog_status(ctx.settings)
+    ]
+
+
+def local_rows(ctx: UIContext) -> list[list[Any]]:
+    """Models copied into ``<home>/models``, conversions in ``<home>/ct2``, ``serve`` folders."""
+    extra = tuple((m.engine, m.model) for m in ctx.extra_models)
+    return [
+        [m.name, m.engine, m.kind, m.source, m.size_mb]
+        for m in pm.local_models(ctx.settings, extra, tuple(ctx.models_dirs))
+    ]
+
+
+def choices(ctx: UIContext) -> list[str]:
+    """What the Pull/Convert menu offers: catalog names, then local model names."""
+    local = [
+        m.name
+        for m in pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))
+        if m.kind == "local"
+    ]
+    return [s.entry.name for s in pm.catalog_status(ctx.settings)] + local
+
+
+def where_models_go(ctx: UIContext) -> str:
+    """A sentence saying where to put model folders so that they are listed."""
+    return (
+        f"Copy a model folder (config.json, tokenizer files, weights) into "
+        f"`{pm.models_dir(ctx.settings)}` and press Refresh: it appears here and in the "
+        "Translate tab's model list."
     )
 
 
-def catalog_rows() -> list[list[Any]]:
-    """One row per catalog entry, with whether it is in the local Hugging Face cache."""
-    from workbench.models import cached_snapshot, load_catalog
-
-    rows = []
-    for e in load_catalog():
-        cached = cached_snapshot(e.hub_id, e.revision) is not None
-        rows.append(
-            [
-                e.name,
-                e.engine,
-                e.hub_id,
-                ", ".join(e.pairs),
-                e.licence,
-                e.parameters or "",
-                e.disk_mb or "",
-                _scores(e),
-                "yes" if cached else "no",
-            ]
-        )
-    return rows
-
-
-def _size_mb(path: Path) -> float:
-    return round(sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6, 1)
-
-
-def cached_rows(ctx: UIContext) -> list[list[Any]]:
-    """Models in the Hugging Face cache and CTranslate2 conversions in the workbench home."""
-    rows: list[list[Any]] = []
-    try:
-        from huggingface_hub import scan_cache_dir
-
-        for repo in sorted(scan_cache_dir().repos, key=lambda r: r.repo_id):
-            if repo.repo_type == "model":
-                rows.append(
-                    [
-                        "Hugging Face",
-                        repo.repo_id,
-                        round(repo.size_on_disk / 1e6, 1),
-                        str(repo.repo_path),
-                    ]
-                )
-    except Exception:  # noqa: BLE001 - no cache folder yet, or an unreadable one: nothing cached
-        pass
-    ct2 = ctx.settings.ct2_dir
-    if ct2.is_dir():
-        for folder in sorted(p for p in ct2.iterdir() if p.is_dir()):
-            rows.append(["CTranslate2", folder.name, _size_mb(folder), str(folder)])
-    return rows
-
-
-def _model_id(name: str) -> str:
-    """A catalog name as its Hub id; a Hub id or local folder as given."""
-    from workbench.models import find_entry
-
-    name = (name or "").strip()
-    if not name:
-        raise UserInputError("Choose a catalog model or type a Hub id or local folder first.")
-    entry = find_entry(name)
-    return entry.hub_id if entry is not None else name
-
-
 def pull(ctx: UIContext, name: str) -> str:
-    """Download a model into the Hugging Face cache (no-op when cached); returns a confirmation.
-
-    Raises:
-        UserInputError: without a choice; ModelNotAvailableError when the Hub is unreachable.
-    """
-    from workbench.models import pull as pull_model
-
-    resolved = pull_model(_model_id(name), ctx.settings)
-    return f"{_model_id(name)} is available locally: {resolved.path}"
+    """Download a catalog model (no-op when it is here); offline, say how to bring it in."""
+    return pm.pull(name, ctx.settings)
 
 
 def quantizations() -> list[str]:
     """CTranslate2 weight types the converter accepts."""
-    from workbench.engines.ct2 import COMPUTE_TYPES
-
-    return list(COMPUTE_TYPES)
+    return pm.quantizations()
 
 
 def convert(ctx: UIContext, name: str, quantization: str) -> str:
-    """Convert a model (catalog name, Hub id or transformers folder) for the ``ct2`` engine.
-
-    Raises:
-        UserInputError: without a choice or for an unknown quantization;
-            ModelNotAvailableError when the source model is neither local nor downloadable.
-    """
-    from workbench.engines.ct2 import convert as convert_model
-
-    out = convert_model(_model_id(name), ctx.settings, quantization=quantization)
-    return f"Converted to CTranslate2 ({quantization}): {out}"
+    """Convert a catalog or local model for the ``ct2`` engine; returns a confirmation."""
+    done = pm.convert(name, ctx.settings, quantization)
+    return (
+        f"Converted {name} to CTranslate2 ({quantization}, {done.size_mb:,.0f} MB); "
+        "it is now listed as ready in the Translate tab."
+    )
 
 
 def cli_commands(
     ctx: UIContext,
     src: str,
     selected: Sequence[str],
-    custom_model: str,
-    custom_engine: str,
     beam_size: float,
     max_length: float,
+    custom_model: str = "",
+    custom_engine: str = "opus-mt",
 ) -> str:
     """The ``workbench translate`` command(s) that do what the Translate tab is set to do.
 
-    One line per system; ``SRC`` stands for the language when the tab detects it.
+    One line per ticked model; ``SRC`` stands for the language when the tab detects it.
     """
-    lang = "ru" if src == AUTO else src
-    try:
-        systems = resolve_systems(ctx, selected, custom_model, custom_engine, lang)
-    except UserInputError as err:
-        return f"# {err}"
+    systems = cli_preview(ctx, selected, custom_model, custom_engine)
+    if not systems:
+        return "# Tick a model in the Translate tab to see its command here."
     lines = []
     if src == AUTO:
-        lines.append("# The tab detects the language; the command line needs it: kk, ky or ru.")
+        lines.append(
+            "# The tab detects the language per line; the command line takes one: kk, ky or ru."
+        )
     for s in systems:
         args = [
             "workbench",
@@ -157,7 +120,7 @@ def cli_commands(
             "--model",
             s.model,
             "--src",
-            lang if src != AUTO else "SRC",
+            src if src != AUTO else "SRC",
             "--beam-size",
             str(int(beam_size)),
             "--max-length",

@@ -1,12 +1,13 @@
-"""Translate tab: translate pasted or uploaded text with one or several systems, post-edit, export.
+"""Translate tab: one text, several systems side by side, post-edits in the table, downloads.
 
-Every function here is plain Python over :mod:`workbench.pipeline.translate`; the tab module wires
-them to gradio components.
+Plain functions over :mod:`workbench.pipeline.side_by_side` and :mod:`workbench.pipeline.models`
+(the tab module wires them to gradio components). Systems are models from the list (catalog,
+local, converted, ``serve --model``) and uploaded translations made elsewhere; the UI never
+opens a path a visitor types.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -14,159 +15,146 @@ from pathlib import Path
 from typing import Any
 
 from workbench.errors import UserInputError
-from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES, Translation
+from workbench.pipeline import models as pm
+from workbench.pipeline import side_by_side as sbs
+from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import UIProgress, check_size, output_path, read_upload
 from workbench.ui.postedits import PostEditStore
+from workbench.ui.render import esc
 
 log = logging.getLogger("workbench")
 
-#: Value of the source-language dropdown that asks for detection.
-AUTO = "auto"
-#: Formats offered for download, name → file suffix.
-EXPORT_FORMATS: dict[str, str] = {"TXT": ".txt", "JSONL": ".jsonl", "TMX": ".tmx", "XLIFF": ".xlf"}
-#: Prefix of choice values that point at ``serve --model`` entries.
-_EXTRA = "extra:"
+AUTO = sbs.AUTO
+EXPORT_FORMATS = sbs.EXPORT_FORMATS
+#: Marks a post-edited cell in the table.
+EDIT_MARK = "✎ "
+#: Marks a cell left empty because the system has no translation for it.
+MISSING = "—"
+# Prefixes of model choice values.
+_CATALOG, _LOCAL, _SERVE = "catalog:", "local:", "serve:"
+
+TranslateResult = sbs.SideBySide
 
 
 @dataclass(frozen=True)
-class SystemSpec:
-    """One system to translate with: engine and model (Hub id, folder or catalog model)."""
+class View:
+    """What the tab shows after translating or editing."""
 
-    label: str
-    engine: str
-    model: str
-
-
-@dataclass(frozen=True)
-class SystemResult:
-    """The translations of all input lines by one system."""
-
-    label: str
-    engine: str
-    model: str
-    signature: str
-    translations: tuple[Translation, ...]
+    headers: list[str]
+    rows: list[list[str]]
+    disagreements: str
+    table: sbs.Table
 
 
-@dataclass(frozen=True)
-class TranslateResult:
-    """What the Translate tab shows: the input lines and each system's translations."""
-
-    src: str
-    lines: tuple[str, ...]
-    systems: tuple[SystemResult, ...]
-    notices: tuple[str, ...] = ()
+# ── choices ──────────────────────────────────────────────────────────────────────────────
 
 
 def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
-    """``(label, value)`` pairs for the model checkboxes: catalog entries, then ``--model`` ones."""
-    from workbench.models import load_catalog
-
-    choices = [(f"{e.name} ({e.engine})", e.name) for e in load_catalog()]
-    choices += [(m.label, f"{_EXTRA}{i}") for i, m in enumerate(ctx.extra_models)]
+    """``(label, value)`` for the model checkboxes: the catalog marked ready or would download
+    (with sizes), then local, converted and ``serve --model`` models."""
+    choices = [(s.label, f"{_CATALOG}{s.entry.name}") for s in pm.catalog_status(ctx.settings)]
+    choices += [(m.label, f"{_LOCAL}{m.kind}/{m.name}") for m in _local(ctx) if m.kind != "serve"]
+    for i in range(len(ctx.extra_models)):
+        m = _serve_model(ctx, i)
+        choices.append(
+            (f"{m.engine}: {m.name} · given to serve, {m.size_mb:,.0f} MB", f"{_SERVE}{i}")
+        )
     return choices
+
+
+def _serve_model(ctx: UIContext, i: int) -> pm.LocalModel:
+    choice = ctx.extra_models[i]
+    path = Path(choice.model).expanduser()
+    size = pm.folder_size_mb(path) if path.is_dir() else 0.0
+    return pm.LocalModel(path.name or choice.model, choice.engine, path, "serve", size)
+
+
+def local_models(ctx: UIContext) -> list[pm.LocalModel]:
+    """Models in the operator's model folders and conversions (not ``serve --model`` ones)."""
+    return pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))
+
+
+def _local(ctx: UIContext) -> list[pm.LocalModel]:
+    catalog_ids = {s.entry.hub_id for s in pm.catalog_status(ctx.settings)}
+    # A conversion of a catalog model is that catalog entry ("ready (converted)").
+    return [m for m in local_models(ctx) if m.source not in catalog_ids or not m.source]
 
 
 def language_choices() -> list[tuple[str, str]]:
     """``(label, value)`` pairs for the source-language dropdown, detection first."""
-    return [("Detect automatically", AUTO)] + [
+    return [("Detect per line", AUTO)] + [
         (f"{LANGUAGE_NAMES[c]} ({c})", c) for c in SOURCE_LANGUAGES
     ]
-
-
-def resolve_source_language(text: str, choice: str) -> tuple[str, list[str]]:
-    """The source language to use, detecting it when ``choice`` is :data:`AUTO`.
-
-    Raises:
-        UserInputError: when detection does not give kk, ky or ru.
-    """
-    if choice != AUTO:
-        if choice not in SOURCE_LANGUAGES:
-            raise UserInputError(
-                f"Unknown source language {choice!r}; pick one of {', '.join(SOURCE_LANGUAGES)}."
-            )
-        return choice, []
-    from workbench.langid import detect
-
-    guess = detect(text)
-    if guess.language not in SOURCE_LANGUAGES:
-        raise UserInputError(
-            f"Could not tell whether the text is Kazakh, Kyrgyz or Russian (detector: "
-            f"{guess.language!r}); pick the source language yourself."
-        )
-    name = LANGUAGE_NAMES[guess.language]
-    return guess.language, [f"Detected {name} (confidence {guess.confidence:.0f})."]
 
 
 def resolve_systems(
     ctx: UIContext,
     selected: Sequence[str],
-    custom_model: str,
-    custom_engine: str,
-    src: str,
-) -> list[SystemSpec]:
-    """Turn the chosen checkboxes and the free model box into systems to run.
+    custom_model: str = "",
+    custom_engine: str = "opus-mt",
+) -> list[sbs.SystemSpec]:
+    """The ticked models, and a model typed by name, as systems.
 
-    With nothing chosen, the catalog's default model for ``src`` is used.
+    A typed model is resolved by the operator's rule
+    (:class:`~workbench.pipeline.model_access.ModelAccess`): a catalog model, a ``serve
+    --model`` entry or a folder in the operator's model folders; never any other server path.
 
     Raises:
-        UserInputError: for an unknown catalog name or a ``--model`` index out of range.
+        UserInputError: for a value that is not in the list (a stale page), or a typed model
+            that is not on offer (one message, whatever the path).
     """
-    from workbench.models import default_for, load_catalog
-
-    catalog = {e.name: e for e in load_catalog()}
-    systems: list[SystemSpec] = []
+    local = {f"{m.kind}/{m.name}": m for m in local_models(ctx)}
+    specs = []
     for value in selected or ():
-        if value.startswith(_EXTRA):
-            index = value.removeprefix(_EXTRA)
-            if not index.isdigit() or int(index) >= len(ctx.extra_models):
-                raise UserInputError(f"Unknown model {value!r}; pick one from the list.")
-            choice = ctx.extra_models[int(index)]
-            systems.append(
-                SystemSpec(short_label(choice.engine, choice.model), choice.engine, choice.model)
+        if value.startswith(_CATALOG) and (
+            spec := sbs.catalog_system(value.removeprefix(_CATALOG))
+        ):
+            specs.append(spec)
+        elif value.startswith(_LOCAL) and (m := local.get(value.removeprefix(_LOCAL))):
+            specs.append(sbs.SystemSpec(m.name, m.engine, str(m.path)))
+        elif value.startswith(_SERVE) and value.removeprefix(_SERVE).isdigit():
+            i = int(value.removeprefix(_SERVE))
+            if i >= len(ctx.extra_models):
+                raise UserInputError("That model is no longer offered; reload the page.")
+            m = _serve_model(ctx, i)
+            specs.append(
+                sbs.SystemSpec(f"{m.engine}: {m.name}", m.engine, ctx.extra_models[i].model)
             )
-        elif value in catalog:
-            entry = catalog[value]
-            systems.append(SystemSpec(entry.name, entry.engine, entry.hub_id))
         else:
-            raise UserInputError(f"Unknown model {value!r}; pick one from the list.")
+            raise UserInputError("That model is no longer in the list; reload the page.")
     if custom_model and custom_model.strip():
-        # Only models the operator named: never a server path a visitor typed.
         model = ctx.model_access.resolve(custom_engine, custom_model)
-        systems.append(SystemSpec(short_label(custom_engine, model), custom_engine, model))
-    if not systems:
-        entry = default_for(src)
-        systems.append(SystemSpec(entry.name, entry.engine, entry.hub_id))
-    seen: dict[str, int] = {}
-    unique = []
-    for spec in systems:  # column headers and the post-edit menu need distinct labels
-        seen[spec.label] = seen.get(spec.label, 0) + 1
-        label = spec.label if seen[spec.label] == 1 else f"{spec.label} ({seen[spec.label]})"
-        unique.append(replace(spec, label=label))
-    return unique
+        name = Path(model).name if Path(model).is_absolute() else model
+        specs.append(sbs.SystemSpec(f"{custom_engine}: {name}", custom_engine, model))
+    return specs
 
 
-def short_label(engine: str, model: str) -> str:
-    """``engine: name`` with a local path shortened to its last part (the signature keeps it)."""
-    name = Path(model).name if Path(model).exists() else model
-    return f"{engine}: {name or model}"
+# ── translating ──────────────────────────────────────────────────────────────────────────
 
 
 def gather_input(text: str | None, upload: str | None) -> tuple[list[str], list[str]]:
-    """Input lines from the text box, or from the uploaded file when one is given.
+    """Input lines from the text box, or from the uploaded source file when one is given.
 
     Raises:
         UserInputError: when there is no text at all, or it is too large.
     """
     notices: list[str] = []
     if upload:
-        text, notices = read_upload(upload, "text file")
+        text, notices = read_upload(upload, "source file")
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     check_size(text)
     if not text.strip():
-        raise UserInputError("There is nothing to translate; paste text or upload a file.")
+        raise UserInputError("There is nothing to translate; paste text or upload a source file.")
     return text.rstrip("\n").split("\n"), notices
+
+
+def read_translations(
+    uploads: Sequence[str] | None, src_choice: str
+) -> list[sbs.UploadedTranslations]:
+    """Parse every uploaded translations file (named by file name only)."""
+    src = None if src_choice == AUTO else src_choice
+    return [sbs.read_upload(path, Path(path).name, src) for path in uploads or ()]
 
 
 def translate(
@@ -175,157 +163,151 @@ def translate(
     upload: str | None,
     src_choice: str,
     selected: Sequence[str],
-    custom_model: str = "",
-    custom_engine: str = "opus-mt",
+    imported: Sequence[str] | None = None,
     beam_size: int = 4,
     max_length: int = 256,
     progress: UIProgress | None = None,
+    custom_model: str = "",
+    custom_engine: str = "opus-mt",
 ) -> TranslateResult:
-    """Translate the input with every chosen system (models load lazily through the pool)."""
-    from workbench.pipeline.translate import translate_texts
+    """Translate the input with every ticked model and line up every uploaded translation.
 
+    With nothing ticked and nothing uploaded, the catalog's default model for each language of
+    the input is used.
+    """
     lines, notices = gather_input(text, upload)
-    src, detected = resolve_source_language("\n".join(lines), src_choice)
-    notices += detected
-    specs = resolve_systems(ctx, selected, custom_model, custom_engine, src)
-    results: list[SystemResult] = []
-    for k, spec in enumerate(specs):
-
-        def step(done: int, total: int, k: int = k, spec: SystemSpec = spec) -> None:
-            if progress is not None and total:
-                frac = (k + done / total) / len(specs)
-                progress(frac, f"{spec.label}: {done}/{total} sentences")
-
-        if progress is not None:
-            progress(k / len(specs), f"Loading {spec.label}…")
-        translator = ctx.pool.get(
-            spec.engine, spec.model, src, beam_size=int(beam_size), max_length=int(max_length)
-        )
-        translations = translate_texts(lines, translator, progress=step)
-        signature = translations[0].signature if translations else str(translator.signature)
-        for t in translations:
-            notices += [f"{spec.label}: {w}" for w in t.warnings]
-        results.append(
-            SystemResult(spec.label, spec.engine, spec.model, signature, tuple(translations))
-        )
-    return TranslateResult(src, tuple(lines), tuple(results), tuple(dict.fromkeys(notices)))
+    uploads = read_translations(imported, src_choice)
+    specs = resolve_systems(ctx, selected, custom_model, custom_engine)
+    result = sbs.translate_side_by_side(
+        ctx.pool,
+        lines,
+        src_choice,
+        specs,
+        uploads,
+        beam_size=int(beam_size),
+        max_length=int(max_length),
+        progress=progress,
+    )
+    return replace(result, notices=(*notices, *result.notices)) if notices else result
 
 
-# ── post-editing ──────────────────────────────────────────────────────────────────────────
+# ── the table and post-edits ─────────────────────────────────────────────────────────────
 
 
-def row_ids(result: TranslateResult) -> list[str]:
-    """Row labels ``line.sentence`` (1-based) of every source sentence, in order."""
-    if not result.systems:
-        return []
-    return [
-        f"{i + 1}.{j + 1}"
-        for i, t in enumerate(result.systems[0].translations)
-        for j in range(len(t.sentences))
+def _edits(ctx: UIContext, result: TranslateResult) -> dict[tuple[str, str], str]:
+    keys = [
+        (p.source.text, t.signature)
+        for s in result.systems
+        for t in s.translations
+        for p in t.sentences
     ]
+    return PostEditStore(ctx.postedits_path).lookup(keys)
 
 
-def _sentence(system: SystemResult, row: str) -> tuple[str, str]:
-    """``(source sentence, machine translation)`` of ``row`` in ``system``."""
-    try:
-        line, sent = (int(x) - 1 for x in row.split("."))
-        pair = system.translations[line].sentences[sent]
-    except (ValueError, IndexError) as err:
-        raise UserInputError(f"There is no sentence {row!r}; pick a row from the table.") from err
-    return pair.source.text, pair.translation
+def view(ctx: UIContext, result: TranslateResult | None) -> View:
+    """Headers, rows and the disagreement panel of the side-by-side table."""
+    if result is None or not result.systems:
+        return View(["#", "Source"], [], "", sbs.Table((), ()))
+    table = sbs.build_table(result, _edits(ctx, result))
+    several = len(table.systems) > 1
+    headers = ["#", "Source", *table.systems] + (["Agreement"] if several else [])
+    headers += ["Flags"] if table.has_flags else []
+    rows = []
+    for r in table.rows:
+        row = [r.id, r.source] + [_shown(c) for c in r.cells]
+        if several:
+            row.append("" if r.agreement is None else f"{r.agreement:.0f}%")
+        if table.has_flags:
+            row.append(
+                "; ".join(
+                    f"{s}: {f}"
+                    for s, c in zip(table.systems, r.cells, strict=True)
+                    for f in c.flags
+                )
+            )
+        rows.append(row)
+    return View(headers, rows, disagreement_html(table), table)
 
 
-def _system(result: TranslateResult, label: str) -> SystemResult:
-    for system in result.systems:
-        if system.label == label:
-            return system
-    raise UserInputError(f"No system called {label!r} in these results; translate first.")
+def _shown(cell: sbs.Cell) -> str:
+    if cell.origin == "missing":
+        return MISSING
+    return f"{EDIT_MARK}{cell.text}" if cell.origin == "post-edited" else cell.text
 
 
-def current_translation(
-    ctx: UIContext, result: TranslateResult | None, row: str, label: str
-) -> str:
-    """The translation of ``row`` by ``label`` as shown (the post-edit when there is one)."""
-    if result is None or not row or not label:
+def disagreement_html(table: sbs.Table, limit: int = 50) -> str:
+    """Rows where the systems disagree, least agreement first, differing words marked."""
+    rows = sbs.disagreements(table)
+    if not rows:
         return ""
-    system = _system(result, label)
-    source, mt = _sentence(system, row)
-    edits = _postedits(ctx, [(source, system.signature)])
-    return edits.get((source, system.signature), mt)
+    items = []
+    for r in rows[:limit]:
+        texts = [c.text for c in r.cells]
+        cells = "".join(
+            f'<li><span class="wb-system">{esc(label)}</span> '
+            + "".join(
+                _token(tok, differs)
+                for tok, differs in sbs.word_diff(text, texts[:k] + texts[k + 1 :])
+            )
+            + "</li>"
+            for k, (label, text) in enumerate(zip(table.systems, texts, strict=True))
+            if text
+        )
+        items.append(
+            f'<div class="wb-disagree"><p><b>{esc(r.id)}</b> · agreement {r.agreement:.0f}% · '
+            f"{esc(r.source)}</p><ul>{cells}</ul></div>"
+        )
+    more = f"<p>…and {len(rows) - limit} more rows.</p>" if len(rows) > limit else ""
+    head = (
+        f"<h4>Where the systems disagree ({len(rows)} of {len(table.rows)} sentences)</h4>"
+        "<p>Marked words are not shared by every other system.</p>"
+    )
+    return head + "".join(items) + more
 
 
-def save_postedit(
-    ctx: UIContext, result: TranslateResult | None, row: str, label: str, edited: str
+def _token(token: str, differs: bool) -> str:
+    text = esc(token)
+    return f' <mark class="wb-engines-differ">{text}</mark>' if differs else f" {text}"
+
+
+def edit_cell(
+    ctx: UIContext, result: TranslateResult | None, row: int, column: int, value: str
 ) -> str:
-    """Keep the post-edit of one sentence; returns a confirmation for the user.
+    """Save a translation edited in the table (row and column as the table shows them).
+
+    Returns:
+        A confirmation for the user.
 
     Raises:
-        UserInputError: when there are no results yet, or the edit is empty.
+        UserInputError: when there is no result, the cell is not a translation, or the edit
+            is empty.
     """
     if result is None:
-        raise UserInputError("Translate something first, then edit its translation.")
-    system = _system(result, label)
-    source, mt = _sentence(system, row)
-    if (edited or "").strip() == mt.strip():
-        raise UserInputError("That is the machine translation unchanged; edit it, then save.")
-    PostEditStore(ctx.postedits_path).save(source, system.signature, mt, edited)
-    return f"Saved your edit of sentence {row} ({system.label})."
+        raise UserInputError("Translate something first, then edit its translation in the table.")
+    table = sbs.build_table(result, _edits(ctx, result))
+    k = column - 2
+    if not (0 <= row < len(table.rows)) or not (0 <= k < len(table.systems)):
+        raise UserInputError(
+            "Only the systems' translations can be edited, not the source or the numbers."
+        )
+    r = table.rows[row]
+    cell = r.cells[k]
+    edited = (value or "").removeprefix(EDIT_MARK.strip()).strip()
+    if cell.origin == "missing" or not cell.signature:
+        raise UserInputError(f"{table.systems[k]} has no translation of sentence {r.id} to edit.")
+    if not edited or edited == MISSING:
+        raise UserInputError("A translation cannot be empty; type the corrected sentence.")
+    if edited == cell.text:
+        return ""
+    PostEditStore(ctx.postedits_path).save(r.source, cell.signature, cell.machine, edited)
+    return f"Saved your edit of sentence {r.id} ({table.systems[k]})."
 
 
-def _postedits(ctx: UIContext, keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """Stored post-edits of ``keys``; an unusable store never stops a translation."""
-    try:
-        return PostEditStore(ctx.postedits_path).lookup(keys)
-    except UserInputError as err:
-        log.warning("Post-edits are not shown: %s", err)
-        return {}
-
-
-def edited_sentences(ctx: UIContext, system: SystemResult) -> list[list[tuple[str, str, bool]]]:
-    """Per line, per sentence: ``(source, translation with post-edits applied, edited?)``."""
-    keys = [(p.source.text, system.signature) for t in system.translations for p in t.sentences]
-    edits = _postedits(ctx, keys)
-    out: list[list[tuple[str, str, bool]]] = []
-    for t in system.translations:
-        row = []
-        for p in t.sentences:
-            edit = edits.get((p.source.text, system.signature))
-            row.append(
-                (p.source.text, edit if edit is not None else p.translation, edit is not None)
-            )
-        out.append(row)
-    return out
-
-
-def table_rows(ctx: UIContext, result: TranslateResult | None) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of the side-by-side table: one row per source sentence.
-
-    A post-edited cell starts with ``✎``.
-    """
-    if result is None or not result.systems:
-        return ["#", "Source"], []
-    headers = ["#", "Source"] + [s.label for s in result.systems]
-    per_system = [edited_sentences(ctx, s) for s in result.systems]
-    rows: list[list[str]] = []
-    first = per_system[0]
-    for i, line in enumerate(first):
-        for j, (source, _, _) in enumerate(line):
-            row = [f"{i + 1}.{j + 1}", source]
-            for sentences in per_system:
-                try:
-                    _, text, edited = sentences[i][j]
-                except IndexError:
-                    text, edited = "", False
-                row.append(f"✎ {text}" if edited else text)
-            rows.append(row)
-    return headers, rows
-
-
-# ── export ────────────────────────────────────────────────────────────────────────────────
+# ── export ───────────────────────────────────────────────────────────────────────────────
 
 
 def export(ctx: UIContext, result: TranslateResult | None, label: str, fmt: str) -> Path:
-    """Write one system's translations (post-edits applied) as TXT, JSONL, TMX or XLIFF.
+    """Write one system's translations (post-edits applied) for download.
 
     Raises:
         UserInputError: when there is nothing to export or the format is unknown.
@@ -333,70 +315,52 @@ def export(ctx: UIContext, result: TranslateResult | None, label: str, fmt: str)
     if result is None or not result.systems:
         raise UserInputError("Translate something first, then download it.")
     if fmt not in EXPORT_FORMATS:
-        raise UserInputError(f"Unknown format {fmt!r}; pick one of {', '.join(EXPORT_FORMATS)}.")
-    system = _system(result, label) if label else result.systems[0]
-    sentences = edited_sentences(ctx, system)
+        raise UserInputError(f"Pick a format from the list ({', '.join(EXPORT_FORMATS)}).")
+    system = result.system(label) if label else result.systems[0]
     path = output_path(ctx.exports_dir, f"translation-{system.label}", EXPORT_FORMATS[fmt])
-    n_edited = sum(e for line in sentences for _, _, e in line)
-    signature = system.signature + (f"|postedits:{n_edited}" if n_edited else "")
-    writer = _WRITERS[fmt]
-    writer(path, result, system, sentences, signature)
-    return path
+    return sbs.export_system(result, system.label, fmt, _edits(ctx, result), path)
 
 
-def _write_txt(
-    path: Path, result: TranslateResult, system: SystemResult, sentences: Any, signature: str
-) -> None:
-    lines = [" ".join(t for _, t, _ in line) for line in sentences]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def signatures(result: TranslateResult | None) -> list[tuple[str, str]]:
+    """``(label, signature)`` per system and source language."""
+    if result is None:
+        return []
+    return [(s.label, sig) for s in result.systems for sig in s.signatures]
 
 
-def _write_jsonl(
-    path: Path, result: TranslateResult, system: SystemResult, sentences: Any, signature: str
-) -> None:
-    with path.open("w", encoding="utf-8") as fh:
-        for i, line in enumerate(sentences):
-            for j, (source, text, edited) in enumerate(line):
-                mt = system.translations[i].sentences[j].translation
-                record = {
-                    "line": i + 1,
-                    "sentence": j + 1,
-                    "source": source,
-                    "translation": text,
-                    "machine_translation": mt,
-                    "post_edited": edited,
-                    "system": system.label,
-                    "src": result.src,
-                    "tgt": "en",
-                    "signature": signature,
-                }
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+def labels(result: TranslateResult | None) -> list[str]:
+    """The systems' labels."""
+    return [s.label for s in result.systems] if result else []
 
 
-def _write_tm(
-    path: Path, result: TranslateResult, system: SystemResult, sentences: Any, signature: str
-) -> None:
-    from workbench.export import to_tmx, to_xliff, write_text
-
-    edited = [
-        replace(
-            t,
-            signature=signature,
-            text=" ".join(text for _, text, _ in line if text),
-            sentences=tuple(
-                replace(pair, translation=text)
-                for pair, (_, text, _) in zip(t.sentences, line, strict=True)
-            ),
-        )
-        for t, line in zip(system.translations, sentences, strict=True)
-    ]
-    render = to_tmx if path.suffix == ".tmx" else to_xliff
-    write_text(render(edited, result.src, "en"), path)
-
-
-_WRITERS = {"TXT": _write_txt, "JSONL": _write_jsonl, "TMX": _write_tm, "XLIFF": _write_tm}
+def cli_preview(
+    ctx: UIContext,
+    selected: Sequence[str],
+    custom_model: str = "",
+    custom_engine: str = "opus-mt",
+) -> list[sbs.SystemSpec]:
+    """The systems the CLI box shows commands for (errors become an empty list)."""
+    try:
+        return resolve_systems(ctx, selected, custom_model, custom_engine)
+    except UserInputError:
+        return []
 
 
 def with_notice(result: TranslateResult, notice: str) -> TranslateResult:
     """A copy of ``result`` with one more notice."""
     return replace(result, notices=(*result.notices, notice))
+
+
+def uploaded_names(uploads: Sequence[Any] | None) -> list[str]:
+    """File names of uploads (for messages)."""
+    return [Path(str(u)).name for u in uploads or ()]
+
+
+SystemResult = sbs.SystemResult
+
+
+def engine_choices() -> list[str]:
+    """Engines a model typed by name may run with (``imported`` is an upload, not a name)."""
+    from workbench.pipeline.side_by_side import engine_names
+
+    return [name for name in engine_names() if name != "imported"]

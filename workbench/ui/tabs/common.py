@@ -73,3 +73,49 @@ class Shared:
 
     translations: Any = None  # gr.State holding the latest TranslateResult
     cli_inputs: tuple[Any, ...] = ()  # Translate controls the Models tab turns into a command
+
+
+def in_place(n_outputs: int) -> Callable[[F], F]:
+    """Like :func:`guarded`, but the message stays in the tab's error panel until dismissed.
+
+    The wrapped handler returns ``n_outputs`` values; the wrapper returns two more first: the
+    error panel's visibility and its text (see :func:`error_panel`). On success the panel is
+    hidden; on a :class:`WorkbenchError` it shows the message in UI terms and every other
+    output is left as it was (no red "Error" badges, nothing lost).
+    """
+
+    def decorate(fn: F) -> F:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                got = fn(*args, **kwargs)
+            except WorkbenchError as err:
+                log.info("user error in %s: %s", fn.__name__, err)
+                text = error_html(err)
+            except Exception as err:
+                log.exception("unexpected failure in %s", fn.__name__)
+                text = error_html(
+                    f"Something went wrong ({type(err).__name__}); the server log has the details."
+                )
+            else:
+                values = got if isinstance(got, tuple) else (got,)
+                if len(values) == n_outputs + 2:  # the handler set the panel itself
+                    return values
+                return (gr.update(visible=False), "", *values)
+            return (gr.update(visible=True), text, *[gr.skip()] * n_outputs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def error_html(err: object) -> str:
+    """An error message for an error panel: in UI terms, escaped, marked as an alert."""
+    from workbench.ui.wording import in_ui_terms
+
+    return f'<p class="wb-error-text" role="alert">⚠ {esc(in_ui_terms(str(err)))}</p>'
+
+
+def hide() -> Any:
+    """An update that hides a component (the error panel's Dismiss)."""
+    return gr.update(visible=False)

@@ -10,13 +10,13 @@ import pandas as pd
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import models as h
 from workbench.ui.handlers.translate import AUTO
-from workbench.ui.tabs.common import Shared, guarded, unavailable
+from workbench.ui.tabs.common import Shared, hide, in_place, unavailable
 
 REQUIRES: tuple[str, ...] = (
-    "workbench.models:load_catalog",
-    "workbench.models:cached_snapshot",
-    "workbench.models:pull",
-    "workbench.engines.ct2:convert",
+    "workbench.pipeline.models:catalog_status",
+    "workbench.pipeline.models:local_models",
+    "workbench.pipeline.models:pull",
+    "workbench.pipeline.models:convert",
 )
 
 
@@ -26,26 +26,26 @@ def build(ctx: UIContext, shared: Shared) -> None:
         if unavailable("The model catalog", *REQUIRES, elem_id="models-unavailable"):
             return
         catalog = gr.Dataframe(
-            value=pd.DataFrame(h.catalog_rows(), columns=h.CATALOG_HEADERS),
-            label="Catalog (models/catalog.toml)",
-            column_widths=["14%", "6%", "18%", "12%", "8%", "6%", "7%", "21%", "8%"],
+            value=pd.DataFrame(h.catalog_rows(ctx), columns=h.CATALOG_HEADERS),
+            label="Catalog (models/catalog.toml): “ready” runs here now, others download first",
+            column_widths=["14%", "6%", "17%", "11%", "8%", "6%", "6%", "20%", "12%"],
             interactive=False,
             wrap=True,
             elem_id="models-catalog",
         )
-        cached = gr.Dataframe(
-            value=pd.DataFrame(h.cached_rows(ctx), columns=h.CACHED_HEADERS),
-            label="Cached on this machine",
+        local = gr.Dataframe(
+            value=pd.DataFrame(h.local_rows(ctx), columns=h.LOCAL_HEADERS),
+            label="Local and converted models (offered in the Translate tab too)",
             interactive=False,
             wrap=True,
-            elem_id="models-cached",
+            elem_id="models-local",
         )
+        gr.Markdown(h.where_models_go(ctx), elem_id="models-where")
         with gr.Row(equal_height=False):
             with gr.Column(variant="panel"):
                 choice = gr.Dropdown(
-                    choices=[row[0] for row in h.catalog_rows()],
-                    label="Model (catalog name, Hub id or local transformers folder)",
-                    allow_custom_value=True,
+                    choices=h.choices(ctx),
+                    label="Model (catalog or local)",
                     elem_id="models-choice",
                 )
                 quantization = gr.Dropdown(
@@ -58,42 +58,53 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     pull = gr.Button("Pull into the local cache", elem_id="models-pull")
                     convert = gr.Button("Convert for ct2", elem_id="models-convert")
                     refresh = gr.Button("Refresh", elem_id="models-refresh")
+                with gr.Group(
+                    visible=False, elem_id="models-error", elem_classes="wb-error-panel"
+                ) as error_box:
+                    error_text = gr.HTML(elem_id="models-error-text")
+                    dismiss = gr.Button("Dismiss", size="sm", elem_id="models-error-dismiss")
+                dismiss.click(hide, outputs=error_box)
                 status = gr.Textbox(label="Status", interactive=False, elem_id="models-status")
             with gr.Column(variant="panel"):
+                gr.Markdown(
+                    "#### The same translation on the command line\n"
+                    "Follows the Translate tab's settings.",
+                    elem_id="models-cli-title",
+                )
                 command = gr.Code(
-                    value=h.cli_commands(ctx, AUTO, [], "", "opus-mt", 4, 256),
-                    label="The same translation on the command line (follows the Translate tab)",
+                    value=h.cli_commands(ctx, AUTO, [], 4, 256),
                     language="shell",
                     wrap_lines=True,
                     interactive=False,
+                    show_label=False,
                     elem_id="models-cli",
                 )
+        panel = [error_box, error_text]
 
-        def tables() -> tuple[pd.DataFrame, pd.DataFrame]:
+        def tables() -> tuple[pd.DataFrame, pd.DataFrame, Any]:
             return (
-                pd.DataFrame(h.catalog_rows(), columns=h.CATALOG_HEADERS),
-                pd.DataFrame(h.cached_rows(ctx), columns=h.CACHED_HEADERS),
+                pd.DataFrame(h.catalog_rows(ctx), columns=h.CATALOG_HEADERS),
+                pd.DataFrame(h.local_rows(ctx), columns=h.LOCAL_HEADERS),
+                gr.update(choices=h.choices(ctx)),
             )
 
-        @guarded
+        @in_place(4)
         def on_pull(name: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             progress(None, desc=f"Downloading {name}…")
             return (h.pull(ctx, name), *tables())
 
-        pull.click(on_pull, inputs=choice, outputs=[status, catalog, cached], concurrency_limit=1)
+        outputs = [*panel, status, catalog, local, choice]
+        pull.click(on_pull, inputs=choice, outputs=outputs, concurrency_limit=1)
 
-        @guarded
+        @in_place(4)
         def on_convert(name: str, quant: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             progress(None, desc=f"Converting {name} to CTranslate2 ({quant})…")
             return (h.convert(ctx, name, quant), *tables())
 
         convert.click(
-            on_convert,
-            inputs=[choice, quantization],
-            outputs=[status, catalog, cached],
-            concurrency_limit=1,
+            on_convert, inputs=[choice, quantization], outputs=outputs, concurrency_limit=1
         )
-        refresh.click(tables, outputs=[catalog, cached])
+        refresh.click(tables, outputs=[catalog, local, choice])
 
         if shared.cli_inputs:
 

@@ -1,4 +1,4 @@
-"""The Translate tab: text or file in, one or several systems, side-by-side sentences out."""
+"""The Translate tab: text in, models and uploaded translations side by side, edits in the table."""
 
 from __future__ import annotations
 
@@ -7,34 +7,51 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
+from workbench.errors import WorkbenchError
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import translate as h
 from workbench.ui.render import esc, notice_list, signature_list
-from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
-
-REQUIRES = (
-    "workbench.pipeline.translate:EnginePool",
-    "workbench.pipeline.translate:translate_texts",
-    "workbench.models:load_catalog",
-    "workbench.langid:detect",
+from workbench.ui.tabs.common import (
+    Shared,
+    error_html,
+    hide,
+    in_place,
+    progress_adapter,
+    unavailable,
 )
 
-
-def _frame(ctx: UIContext, result: h.TranslateResult | None) -> pd.DataFrame:
-    headers, rows = h.table_rows(ctx, result)
-    # Two systems may share a label (same model twice); keep the columns apart.
-    seen: dict[str, int] = {}
-    unique = []
-    for name in headers:
-        seen[name] = seen.get(name, 0) + 1
-        unique.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
-    return pd.DataFrame(rows, columns=unique)
+REQUIRES = (
+    "workbench.pipeline.side_by_side:translate_side_by_side",
+    "workbench.pipeline.models:catalog_status",
+    "workbench.langid:detect",
+)
+#: File types accepted as translations made elsewhere.
+IMPORT_TYPES = [".txt", ".tsv", ".jsonl", ".tmx", ".xliff", ".xlf"]
 
 
-def _widths(systems: int) -> list[str]:
-    """Column widths: a narrow id, the source, then the systems sharing the rest."""
-    each = 62 // max(systems, 1)
-    return ["5%", "33%"] + [f"{each}%"] * systems
+def _frame(view: h.View) -> pd.DataFrame:
+    return pd.DataFrame(view.rows, columns=view.headers)
+
+
+def _widths(headers: list[str]) -> list[str]:
+    """Column widths: a narrow id, the source, the systems sharing the rest, narrow extras."""
+    extras = sum(1 for name in headers[2:] if name in ("Agreement", "Flags"))
+    systems = max(len(headers) - 2 - extras, 1)
+    each = (62 - 7 * extras) // systems
+    return ["5%", "33%"] + [f"{each}%"] * systems + ["7%"] * extras
+
+
+def _static(headers: list[str]) -> list[int]:
+    """Columns that cannot be edited: the id, the source, agreement and flags."""
+    return [0, 1] + [i for i, name in enumerate(headers) if name in ("Agreement", "Flags")]
+
+
+def _table_update(view: h.View) -> Any:
+    return gr.update(
+        value=_frame(view),
+        column_widths=_widths(view.headers),
+        static_columns=_static(view.headers),
+    )
 
 
 def build(ctx: UIContext, shared: Shared) -> None:
@@ -43,25 +60,32 @@ def build(ctx: UIContext, shared: Shared) -> None:
         shared.translations = gr.State(None)
         if unavailable("Translation", *REQUIRES, elem_id="translate-unavailable"):
             return
-        from workbench.engines import ENGINES
-
         state = shared.translations
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
                 text = gr.Textbox(
-                    label="Source text (Kazakh, Kyrgyz or Russian)",
-                    lines=9,
+                    label="Source text (Kazakh, Kyrgyz or Russian; lines may mix them)",
+                    lines=8,
                     max_lines=30,
                     placeholder="Paste a statement here; one paragraph per line.",
                     elem_id="translate-input",
                 )
-                upload = gr.File(
-                    label="…or upload a UTF-8 text file (one paragraph per line)",
-                    file_types=[".txt"],
-                    type="filepath",
-                    height=120,
-                    elem_id="translate-file",
-                )
+                with gr.Row():
+                    upload = gr.File(
+                        label="…or upload the source (.txt, one paragraph per line)",
+                        file_types=[".txt"],
+                        type="filepath",
+                        height=110,
+                        elem_id="translate-file",
+                    )
+                    imported = gr.File(
+                        label="Translations made elsewhere (.txt, .tsv, .jsonl, .tmx, .xliff)",
+                        file_types=IMPORT_TYPES,
+                        file_count="multiple",
+                        type="filepath",
+                        height=110,
+                        elem_id="translate-imported",
+                    )
             with gr.Column(scale=2):
                 src = gr.Dropdown(
                     choices=h.language_choices(),
@@ -72,20 +96,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 models = gr.CheckboxGroup(
                     choices=h.model_choices(ctx),
                     label="Models",
-                    info="Tick one or several; none ticked uses the catalog's default for the language.",
+                    info="“ready” models run here now; others would download first. "
+                    "Nothing ticked and nothing uploaded: the catalog's default per language.",
                     elem_id="translate-models",
                 )
-                with gr.Row():
+                with gr.Accordion("A model by name", open=False), gr.Row():
                     engine = gr.Dropdown(
-                        choices=ENGINES.names(),
+                        choices=h.engine_choices(),
                         value="opus-mt",
                         label="Engine",
                         scale=1,
                         elem_id="translate-custom-engine",
                     )
                     custom = gr.Textbox(
-                        label="Local folder or Hub id",
-                        placeholder="/path/to/model or Helsinki-NLP/opus-mt-ru-en",
+                        label="Catalog model, or a folder in the operator's model folders",
+                        placeholder="opus-mt-ru-en or my-model-folder",
                         scale=2,
                         elem_id="translate-custom-model",
                     )
@@ -102,52 +127,54 @@ def build(ctx: UIContext, shared: Shared) -> None:
                         elem_id="translate-max-length",
                     )
                 run = gr.Button("Translate", variant="primary", elem_id="translate-run")
+        with gr.Group(
+            visible=False, elem_id="translate-error", elem_classes="wb-error-panel"
+        ) as error_box:
+            error_text = gr.HTML(elem_id="translate-error-text")
+            dismiss = gr.Button("Dismiss", size="sm", elem_id="translate-error-dismiss")
+        dismiss.click(hide, outputs=error_box)
         notices = gr.HTML(elem_id="translate-notices")
         table = gr.Dataframe(
-            value=_frame(ctx, None),
-            label="Sentence by sentence (✎ marks a post-edited translation)",
-            interactive=False,
+            value=_frame(h.view(ctx, None)),
+            label="Sentence by sentence: click a translation to post-edit it (✎ marks an edit)",
+            interactive=True,
+            static_columns=[0, 1],
             wrap=True,
             show_search="search",
             elem_id="translate-table",
         )
+        saved = gr.Markdown(elem_id="postedit-status")
+        disagreements = gr.HTML(elem_id="translate-disagreements")
         signatures = gr.HTML(elem_id="translate-signatures")
-        with gr.Row(equal_height=False):
-            with gr.Column(variant="panel"):
-                gr.Markdown("#### Post-edit a translation")
-                with gr.Row():
-                    row = gr.Dropdown(label="Sentence", choices=[], elem_id="postedit-row")
-                    system = gr.Dropdown(label="System", choices=[], elem_id="postedit-system")
-                edit = gr.Textbox(label="Corrected translation", lines=3, elem_id="postedit-text")
-                save = gr.Button("Save edit", elem_id="postedit-save")
-                saved = gr.Markdown(elem_id="postedit-status")
-            with gr.Column(variant="panel"):
-                gr.Markdown("#### Download")
-                with gr.Row():
-                    fmt = gr.Radio(
-                        list(h.EXPORT_FORMATS),
-                        value="TXT",
-                        label="Format",
-                        elem_id="translate-format",
-                    )
-                    export_system = gr.Dropdown(
-                        label="System", choices=[], elem_id="translate-export-system"
-                    )
-                prepare = gr.Button("Prepare download", elem_id="translate-export")
-                download = gr.File(
-                    label="File", interactive=False, visible=False, elem_id="translate-download"
+        with gr.Row(equal_height=False), gr.Column(variant="panel"):
+            gr.Markdown("#### Download")
+            with gr.Row():
+                fmt = gr.Radio(
+                    list(h.EXPORT_FORMATS),
+                    value="XLIFF",
+                    label="Format",
+                    elem_id="translate-format",
                 )
+                export_system = gr.Dropdown(
+                    label="System", choices=[], elem_id="translate-export-system"
+                )
+            prepare = gr.Button("Prepare download", elem_id="translate-export")
+            download = gr.File(
+                label="File", interactive=False, visible=False, elem_id="translate-download"
+            )
+        panel = [error_box, error_text]
 
-        @guarded
+        @in_place(6)
         def on_translate(
             text_: str,
             upload_: str | None,
+            imported_: list[str] | None,
             src_: str,
             models_: list[str],
-            custom_: str,
-            engine_: str,
             beam_: float,
             max_length_: float,
+            custom_: str,
+            engine_: str,
             progress: Any = gr.Progress(),  # noqa: B008 - gradio's way of asking for a bar
         ) -> tuple[Any, ...]:
             result = h.translate(
@@ -156,53 +183,63 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 upload_,
                 src_,
                 models_,
-                custom_,
-                engine_,
-                int(beam_),
-                int(max_length_),
+                imported_,
+                beam_size=int(beam_),
+                max_length=int(max_length_),
                 progress=progress_adapter(progress),
+                custom_model=custom_,
+                custom_engine=engine_,
             )
-            ids = h.row_ids(result)
-            labels = [s.label for s in result.systems]
-            first_row = ids[0] if ids else None
+            view = h.view(ctx, result)
+            labels = h.labels(result)
             return (
                 result,
                 notice_list(result.notices),
-                gr.update(value=_frame(ctx, result), column_widths=_widths(len(labels))),
-                signature_list([(s.label, s.signature) for s in result.systems]),
-                gr.update(choices=ids, value=first_row),
-                gr.update(choices=labels, value=labels[0]),
-                gr.update(choices=labels, value=labels[0]),
-                h.current_translation(ctx, result, first_row or "", labels[0]),
-                "",
+                _table_update(view),
+                view.disagreements,
+                signature_list(h.signatures(result)),
+                gr.update(choices=labels, value=labels[0] if labels else None),
             )
 
         run.click(
             on_translate,
-            inputs=[text, upload, src, models, custom, engine, beam, max_length],
-            outputs=[state, notices, table, signatures, row, system, export_system, edit, saved],
+            inputs=[text, upload, imported, src, models, beam, max_length, custom, engine],
+            outputs=[
+                *panel,
+                state,
+                notices,
+                table,
+                disagreements,
+                signatures,
+                export_system,
+            ],
             concurrency_limit=1,
         )
 
-        @guarded
-        def on_pick(result: h.TranslateResult | None, row_: str, system_: str) -> str:
-            return h.current_translation(ctx, result, row_, system_)
+        @in_place(3)
+        def on_edit(result: h.TranslateResult | None, evt: gr.EditData) -> tuple[Any, ...]:
+            # A refused edit shows its message and puts the table back as it was saved.
+            row, column = (int(i) for i in evt.index)
+            error = ""
+            try:
+                message = h.edit_cell(ctx, result, row, column, str(evt.value))
+            except WorkbenchError as err:
+                message, error = "", error_html(err)
+            view = h.view(ctx, result)
+            return (
+                gr.update(visible=bool(error)),
+                error,
+                # An unchanged cell (the editor also reports on blur) keeps the last message.
+                esc(message) if message else gr.skip(),
+                _table_update(view),
+                view.disagreements,
+            )
 
-        row.change(on_pick, inputs=[state, row, system], outputs=edit)
-        system.change(on_pick, inputs=[state, row, system], outputs=edit)
+        table.edit(on_edit, inputs=[state], outputs=[*panel, saved, table, disagreements])
 
-        @guarded
-        def on_save(
-            result: h.TranslateResult | None, row_: str, system_: str, edited: str
-        ) -> tuple[str, pd.DataFrame]:
-            message = h.save_postedit(ctx, result, row_, system_, edited)
-            return esc(message), _frame(ctx, result)
-
-        save.click(on_save, inputs=[state, row, system, edit], outputs=[saved, table])
-
-        @guarded
+        @in_place(1)
         def on_export(result: h.TranslateResult | None, system_: str, fmt_: str) -> Any:
             return gr.update(value=str(h.export(ctx, result, system_, fmt_)), visible=True)
 
-        prepare.click(on_export, inputs=[state, export_system, fmt], outputs=download)
-        shared.cli_inputs = (src, models, custom, engine, beam, max_length)
+        prepare.click(on_export, inputs=[state, export_system, fmt], outputs=[*panel, download])
+        shared.cli_inputs = (src, models, beam, max_length, custom, engine)

@@ -1,0 +1,194 @@
+"""A translator with no downloadable model, in a real browser (issue 12, Translate and Models).
+
+The operator has copied the tests' tiny random-weight Marian model into ``<home>/models`` (where
+an operator puts model folders); no catalog model can be downloaded. The translator uploads
+translations made elsewhere, compares them with the local model side by side, post-edits a cell
+of the table and downloads XLIFF whose states tell machine translation, post-edits and imported
+translations apart. The tiny model's output is noise: it proves the wiring, not quality.
+"""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_harness import Server, open_tab, snap, start_server, table_cells, wait_uploaded
+
+RU = [
+    "Президент заявил, что на Алматы напали 20 000 бандитов. Власти ввели режим "
+    "чрезвычайного положения.",
+    "Интернет был отключён на несколько дней.",
+]
+EN = [
+    "The president said 20,000 bandits attacked Almaty.",
+    "The authorities declared a state of emergency.",
+    "The internet was shut down for several days.",
+]
+XLIFF = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
+    """``workbench serve`` whose home holds the tiny model in ``models/`` (no ``--model``)."""
+    home = tmp_path_factory.mktemp("translator-home")
+    shutil.copytree(tiny_marian_dir, home / "models" / "tiny-ru-en")
+    srv = start_server(home)
+    yield srv
+    srv.stop()
+
+
+def _set_slider(page: Any, elem_id: str, value: str) -> None:
+    """Type a slider's value; under load the slider sometimes misses the first entry."""
+    box = page.locator(f"#{elem_id} input[type=number]")
+    slider = page.locator(f"#{elem_id} input[type=range]")
+    for _ in range(5):
+        box.fill(value)
+        box.press("Enter")
+        box.blur()
+        page.wait_for_timeout(300)
+        if slider.input_value() == value:
+            return
+    raise AssertionError(f"{elem_id} did not take {value}")
+
+
+def _edit_cell(page: Any, row: int, col: int, text: str) -> None:
+    cell = page.locator(f'#translate-table [data-testid="cell-{row}-{col}"]')
+    cell.dblclick()
+    editor = cell.locator("textarea").first
+    editor.fill(text)
+    editor.press("Enter")
+
+
+def test_translator_uploads_compares_post_edits_and_downloads_xliff(
+    page: Any, server: Server, tmp_path: Path
+) -> None:
+    from playwright.sync_api import expect
+
+    done_elsewhere = tmp_path / "agency-translation.txt"  # one translation per sentence
+    done_elsewhere.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill("\n".join(RU))
+    page.locator("#translate-imported input[type=file]").set_input_files(str(done_elsewhere))
+    wait_uploaded(page, "translate-imported", "agency-translation")
+    models = page.locator("#translate-models")
+    assert "would download" in models.inner_text() or "not here" in models.inner_text()
+    models.get_by_text("tiny-ru-en", exact=False).click()
+    page.get_by_text("Decoding options").click()
+    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
+        _set_slider(page, elem_id, value)
+    page.locator("#translate-run").click()
+    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)
+    rows = table_cells(page, "translate-table", rows=3)
+    assert [r[0] for r in rows] == ["1.1", "1.2", "2.1"]
+    assert [r[2] for r in rows] == EN, "uploaded translations line up with the sentences"
+    assert all(r[3] for r in rows), "the local model translated every sentence"
+    assert all(r[4].endswith("%") for r in rows), "agreement per sentence"
+    assert page.locator("#translate-disagreements mark.wb-engines-differ").count() > 0
+    signatures = page.locator("#translate-signatures").inner_text()
+    assert "engine:imported|model:agency-translation.txt" in signatures
+    assert "engine:opus-mt" in signatures and "beam:1" in signatures
+    # Post-edit the model's translation of 1.2 in the table cell.
+    _edit_cell(page, 1, 3, "The authorities imposed a state of emergency.")
+    page.get_by_text("Saved your edit of sentence 1.2").wait_for(timeout=60_000)
+    expect(page.locator('#translate-table [data-testid="cell-1-3"]')).to_contain_text(
+        "✎ The authorities imposed a state of emergency."
+    )
+    snap(page, "translate")
+    # Download the model's column as XLIFF and read the states.
+    page.locator("#translate-export-system input").click()
+    page.get_by_role("option", name="tiny-ru-en").click()
+    page.locator("#translate-format").get_by_text("XLIFF").click()
+    page.locator("#translate-export").click()
+    link = page.locator("#translate-download a").first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    root = ET.parse(info.value.path()).getroot()
+    units = root.findall(".//x:trans-unit", XLIFF)
+    states = [
+        (u.find("x:target", XLIFF).get("state"), u.find("x:target", XLIFF).get("state-qualifier"))
+        for u in units
+    ]
+    assert states == [
+        ("translated", "mt-suggestion"),
+        ("translated", None),
+        ("translated", "mt-suggestion"),
+    ]
+    assert units[1].find("x:target", XLIFF).text == "The authorities imposed a state of emergency."
+    assert units[1].find("x:alt-trans[@origin='mt']/x:target", XLIFF) is not None
+    # The uploaded column downloads as imported.
+    before = link.get_attribute("href")
+    page.locator("#translate-export-system input").click()
+    page.get_by_role("option", name="imported: agency-translation.txt").click()
+    page.locator("#translate-export").click()
+    page.wait_for_function(
+        "(old) => document.querySelector('#translate-download a')?.getAttribute('href') !== old",
+        arg=before,
+    )
+    with page.expect_download() as info:
+        page.locator("#translate-download a").first.click()
+    root = ET.parse(info.value.path()).getroot()
+    qualifiers = {t.get("state-qualifier") for t in root.iterfind(".//x:target", XLIFF)}
+    assert qualifiers == {"leveraged-inherited"}
+
+
+def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, server: Server) -> None:
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill(
+        f"{HOSTILE} This is plainly an English sentence about the weather."
+    )
+    page.locator("#translate-run").click()
+    panel = page.locator("#translate-error").first
+    panel.get_by_text("pick the language under Source language").wait_for(timeout=60_000)
+    page.wait_for_timeout(11_000)  # a toast would be gone by now
+    assert panel.is_visible()
+    text = panel.inner_text()
+    assert "--src" not in text and "workbench." not in text
+    assert page.locator("#translate-table .error, #translate-notices .error").count() == 0
+    page.locator("#translate-error-dismiss").click()
+    page.wait_for_function("() => !document.querySelector('#translate-error')?.offsetParent")
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_hostile_text_in_uploads_and_input_is_shown_as_text(
+    page: Any, server: Server, tmp_path: Path
+) -> None:
+    upload = tmp_path / "hostile.txt"
+    upload.write_text(f"{HOSTILE} Hello.\n", encoding="utf-8")
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill(f"{HOSTILE} Привет. <script>alert(2)</script>")
+    page.locator("#translate-src input").click()
+    page.get_by_role("option", name="Russian (ru)").click()
+    page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
+    wait_uploaded(page, "translate-imported", "hostile")
+    page.locator("#translate-run").click()
+    page.locator("#translate-signatures code").first.wait_for(timeout=60_000)
+    assert HOSTILE in table_cells(page, "translate-table", rows=1)[0][1]
+    assert page.locator('img[src="x"]').count() == 0
+    page.wait_for_timeout(500)
+    assert page.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
+    page: Any, server: Server
+) -> None:
+    open_tab(page, server, "Models")
+    catalog = page.locator("#models-catalog")
+    catalog.get_by_text("Helsinki-NLP/opus-mt-ru-en").first.wait_for()
+    assert "not published" in catalog.inner_text()
+    assert "tiny-ru-en" in page.locator("#models-local").inner_text()
+    assert page.locator("#models-cli-title").is_visible()
+    page.locator("#models-choice input").click()
+    page.get_by_role("option", name="opus-mt-ru-en", exact=True).click()
+    page.locator("#models-pull").click()
+    panel = page.locator("#models-error").first
+    panel.get_by_text("HF_HUB_OFFLINE").wait_for(timeout=60_000)
+    text = panel.inner_text()
+    assert "models" in text and "workbench models pull" not in text
+    snap(page, "models")

@@ -1,0 +1,146 @@
+"""Side-by-side pipeline: per-line languages, uploads lined up with sentences, agreement, TM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workbench.errors import UserInputError
+from workbench.export import read_tm, to_tmx, to_xliff
+from workbench.pipeline import side_by_side as sbs
+from workbench.segment import split_sentences
+
+LINES = ["Первое предложение. Второе предложение.", "", "Третье предложение."]
+LANGS = ["ru", "ru", "ru"]
+
+
+def _upload(tmp_path: Path, name: str, text: str) -> sbs.UploadedTranslations:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return sbs.read_upload(path, name)
+
+
+@pytest.mark.parametrize(
+    ("line", "want"),
+    [
+        ("Власти ввели режим чрезвычайного положения в стране.", "ru"),
+        ("Үкімет елде төтенше жағдай енгізді деп хабарлады.", "kk"),
+        ("Өкмөт өлкөдө өзгөчө кырдаал жарыялады деп билдирди.", "ky"),
+        ("12:40", None),
+    ],
+)
+def test_guess_language_per_line(line: str, want: str | None) -> None:
+    assert sbs.guess_language(line) == want
+
+
+def test_undetectable_lines_take_their_neighbours_language() -> None:
+    lines = ["Власти ввели режим чрезвычайного положения в стране.", "12:40", ""]
+    langs, notices = sbs.line_languages(lines, sbs.AUTO)
+    assert langs == ["ru", "ru", "ru"] and notices == ["Detected Russian."]
+
+
+@pytest.mark.parametrize("choice", ["xx", "en", ""])
+def test_unknown_language_choice_is_a_user_error(choice: str) -> None:
+    with pytest.raises(UserInputError, match="Pick the source language"):
+        sbs.line_languages(LINES, choice)
+
+
+def test_txt_by_sentence_and_by_line(tmp_path: Path) -> None:
+    by_sentence = _upload(tmp_path, "s.txt", "One.\nTwo.\n\nThree.\n")
+    system, notices = sbs.import_system(by_sentence, LINES, LANGS)
+    assert [[p.translation for p in t.sentences] for t in system.translations] == [
+        ["One.", "Two."],
+        [],
+        ["Three."],
+    ]
+    assert notices == []
+    assert all(p.origin == "imported" for t in system.translations for p in t.sentences)
+    by_line = _upload(tmp_path, "l.txt", "One. Two.\nThree.\n")
+    system, notices = sbs.import_system(by_line, LINES, LANGS)
+    assert [t.text for t in system.translations] == ["One. Two.", "", "Three."]
+    assert "per input line" in notices[0]
+
+
+def test_txt_with_the_wrong_count_says_how_it_is_matched(tmp_path: Path) -> None:
+    with pytest.raises(
+        UserInputError,
+        match=r"has 4 translation lines.*3 sentences.*per input line or per sentence",
+    ):
+        sbs.import_system(_upload(tmp_path, "x.txt", "a\nb\nc\nd\n"), LINES, LANGS)
+
+
+def test_keyed_upload_matches_lines_or_sentences_and_names_the_missing(tmp_path: Path) -> None:
+    tsv = _upload(tmp_path, "k.tsv", f"{LINES[0]}\tOne. Two.\n")
+    system, notices = sbs.import_system(tsv, LINES, LANGS)
+    assert [p.translation for p in system.translations[0].sentences] == ["One.", "Two."]
+    assert system.translations[2].text == "" and system.translations[2].signature == ""
+    assert "no translation for 1 of 3 sentences" in notices[0] and "Третье" in notices[0]
+    with pytest.raises(UserInputError, match="None of the 3 source sentences"):
+        sbs.import_system(_upload(tmp_path, "n.tsv", "Другое.\tOther.\n"), LINES, LANGS)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "match"),
+    [
+        ("a.tsv", "no tab here\n", "has no TAB"),
+        ("a.tsv", "Раз.\tOne.\nРаз.\tUno.\n", "translate the same source differently"),
+        ("a.tsv", "\tOne.\n", "empty source"),
+        ("a.jsonl", "{not json}\n", "not valid JSON"),
+        ("a.jsonl", '{"source": 1, "translation": "x"}\n', "needs text fields"),
+        ("a.tmx", "<tmx><body>", "not well-formed XML"),
+        ("a.xlf", "<html/>", "neither TMX nor XLIFF"),
+        ("a.tmx", '<!DOCTYPE x [<!ENTITY a "b">]><tmx/>', "declares XML entities"),
+        ("a.xliff", "<xliff><file><body/></file></xliff>", "no segment"),
+        ("a.txt", "\n\n", "is empty"),
+        ("a.docx", "x", r"can be uploaded as"),
+    ],
+)
+def test_bad_uploads_are_one_clear_error(tmp_path: Path, name: str, text: str, match: str) -> None:
+    with pytest.raises(UserInputError, match=match):
+        _upload(tmp_path, name, text)
+
+
+def test_tmx_and_xliff_round_trip_as_uploads(tmp_path: Path) -> None:
+    from workbench.types import Sentence, SentenceTranslation, Translation
+
+    pairs = [("Первое предложение.", "One."), ("Второе предложение.", "Two.")]
+    translations = [
+        Translation(s, t, "sig", (SentenceTranslation(Sentence(s, 0, len(s), 0), t),))
+        for s, t in pairs
+    ]
+    assert read_tm(to_tmx(translations, "ru"), "t.tmx", "ru") == pairs
+    assert read_tm(to_xliff(translations, "ru"), "t.xlf") == pairs
+    xliff2 = (
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="ru">'
+        "<file id='f'><unit id='1'><segment><source>Раз.</source><target>One.</target>"
+        "</segment></unit></file></xliff>"
+    )
+    assert read_tm(xliff2, "t.xliff") == [("Раз.", "One.")]
+
+
+@pytest.mark.parametrize(
+    ("translation", "n", "want"),
+    [
+        ("One. Two.", 2, ["One.", "Two."]),
+        ("One and two together.", 2, ["One and two together.", ""]),
+        (
+            "Troops came. People fled. Shops closed. Roads shut.",
+            2,
+            ["Troops came. People fled.", "Shops closed. Roads shut."],
+        ),
+        ("Only.", 1, ["Only."]),
+    ],
+)
+def test_spread_keeps_every_word_in_order(translation: str, n: int, want: list[str]) -> None:
+    source = " ".join(["Одно предложение здесь."] * n)
+    assert sbs.spread(translation, split_sentences(source, "ru")) == want
+
+
+def test_agreement_and_word_diff() -> None:
+    assert sbs.agreement(["The same.", "The same."]) == 100.0
+    assert sbs.agreement(["Only one.", ""]) is None
+    low = sbs.agreement(["Troops arrived in Almaty.", "Soldiers came to the city."])
+    assert low is not None and low < 40
+    diff = sbs.word_diff("Troops arrived in Almaty.", ["Troops came to Almaty."])
+    assert [t for t, d in diff if d] == ["arrived", "in"]

@@ -1,0 +1,45 @@
+"""Messages in the UI's terms: stages speak of command-line options; the UI names its controls.
+
+The stages' messages are written for the command line (``check --src``, ``use --engine nllb``,
+``workbench models pull``, ``workbench.langid.to_cyrillic``). :func:`in_ui_terms` rewrites those
+phrases into what a person in the browser can do. The table is data, one row per phrase; a test
+checks that no message shown in the Translate and Models tabs keeps a ``--option``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: ``(pattern, replacement)``, applied in order.
+UI_TERMS: tuple[tuple[str, str], ...] = (
+    (r"check --src\b", "pick the language under Source language"),
+    (r"--src\b", "Source language"),
+    (
+        r"use --engine nllb, or --engine pivot via Russian",
+        "tick NLLB-200 in the model list instead",
+    ),
+    (r"--engine (\S+)", r"the \1 engine"),
+    (r"Give --model for", "Pick a model for"),
+    (r"--model\b", "the model list"),
+    (r"--beam-size", "Beam size (Decoding options)"),
+    (r"--max-length", "Max length (Decoding options)"),
+    (
+        r"\(workbench\.langid\.to_cyrillic can help\)",
+        "(a Latin-to-Cyrillic converter for Kazakh can do it)",
+    ),
+    (
+        r"run `workbench models pull [^`]*` on a connected machine, or pass a local folder",
+        "see the Models tab, which says how to bring a model onto this machine",
+    ),
+    (r"`workbench models convert[^`]*`", "the Models tab's Convert for ct2"),
+    (r"`workbench models list`", "the Models tab"),
+    (r"the `workbench` command line", "the workbench command line"),
+)
+_COMPILED = tuple((re.compile(p), r) for p, r in UI_TERMS)
+
+
+def in_ui_terms(message: str) -> str:
+    """``message`` with command-line phrases replaced by what to do in the UI."""
+    for pattern, replacement in _COMPILED:
+        message = pattern.sub(replacement, message)
+    return message
