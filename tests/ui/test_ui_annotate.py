@@ -200,3 +200,14 @@ def test_campaign_results_by_protocol_in_the_evaluate_panel(ctx: UIContext) -> N
     assert sum(r[1] for r in rows) == 2 and "undefined (0 shared items)" in text
     with pytest.raises(UserInputError, match="Unknown protocol"):
         ev.human_results(ctx, "pilot", "Likert")
+
+
+def test_each_protocol_shows_only_its_controls(ctx: UIContext) -> None:
+    da = h.controls(h.resume(ctx, "ida", "pilot", DA))
+    mqm = h.controls(h.resume(ctx, "ida", "pilot", MQM))
+    esa = h.controls(h.resume(ctx, "ida", "pilot", ESA))
+    assert (da.score, da.spans, da.no_errors) == (True, False, False)
+    assert (mqm.score, mqm.spans, mqm.category, mqm.no_errors) == (False, True, True, True)
+    assert (esa.score, esa.spans, esa.category) == (True, True, False)
+    assert esa.severities == ("minor", "major") and "critical" in mqm.severities
+    assert h.controls(None).spans  # before Start everything is visible

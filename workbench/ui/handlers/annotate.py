@@ -326,6 +326,31 @@ def instructions(view: AnnotateView | None, protocol: str = "da") -> str:
     return f"**{esc(spec.title)}** — {esc(spec.instructions)}"
 
 
+@dataclass(frozen=True)
+class ProtocolControls:
+    """Which judging controls the protocol uses (the tab hides the others)."""
+
+    score: bool
+    spans: bool
+    category: bool
+    no_errors: bool
+    severities: tuple[str, ...]
+
+
+def controls(view: AnnotateView | None) -> ProtocolControls:
+    """The controls of the view's protocol (all of them before a session starts)."""
+    if view is None:
+        return ProtocolControls(True, True, True, True, severities())
+    spec = pa.protocol(view.session.protocol)
+    return ProtocolControls(
+        score=spec.needs_score,
+        spans=spec.uses_spans,
+        category=spec.needs_category,
+        no_errors=spec.name == "mqm",
+        severities=spec.severities or severities(),
+    )
+
+
 def previous_score(view: AnnotateView | None) -> float | None:
     """The score of the annotator's earlier judgment of this item (to edit), if any."""
     if view is None or view.session.previous is None:

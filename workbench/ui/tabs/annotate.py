@@ -42,9 +42,11 @@ def _table(ctx: UIContext, view: h.AnnotateView | None) -> pd.DataFrame:
 
 def _show(ctx: UIContext, view: h.AnnotateView) -> tuple[Any, ...]:
     """Outputs for a freshly loaded item: state, status, instructions, source, reference,
-    translation, score, scored, no-errors, span box, table."""
+    translation, score, scored, no-errors, span box, table, then the protocol's controls
+    (category, severity, span column, score-zero button) shown or hidden."""
     item = view.item
     previous = h.previous_score(view)
+    shown = h.controls(view)
     return (
         view,
         esc(view.status),
@@ -52,11 +54,16 @@ def _show(ctx: UIContext, view: h.AnnotateView) -> tuple[Any, ...]:
         item.source if item else "",
         item.reference if item else "",
         h.translation_html(view),
-        gr.update(value=previous),
+        gr.update(value=previous, visible=shown.score),
         previous is not None,
-        False,
-        "",
+        gr.update(value=False, visible=shown.no_errors),
+        gr.update(value="", visible=shown.spans),
         _table(ctx, view),
+        gr.update(visible=shown.category),
+        gr.update(choices=list(shown.severities), value=shown.severities[0], visible=shown.spans),
+        gr.update(visible=shown.spans),
+        gr.update(visible=shown.spans),
+        gr.update(visible=shown.score),
     )
 
 
@@ -232,6 +239,11 @@ def build(ctx: UIContext, shared: Shared) -> None:
             c["no_errors"],
             c["span"],
             judged,
+            c["category"],
+            c["severity"],
+            c["add"],
+            c["clear"],
+            c["zero"],
         ]
         c["score"].input(lambda: True, outputs=scored)
         c["score"].release(lambda: True, outputs=scored)
