@@ -278,3 +278,28 @@ def test_a_case_path_sent_through_the_api_is_refused_unless_offered(
         assert "event: error" in stream and "not in the list of choices" in stream
         answers.append(stream.replace(str(target), "PATH"))
     assert len(set(answers)) == 1
+
+
+def test_an_upload_bigger_than_any_reader_accepts_is_refused_before_it_is_stored(
+    served: tuple[Server, Any, Path],
+) -> None:
+    import urllib.error
+    import urllib.request
+
+    from workbench.textio import MAX_FILE_BYTES
+
+    server, _, _ = served
+    boundary = "wbboundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n'
+        "Content-Type: text/plain\r\n\r\n"
+    ).encode()
+    body = head + b"a" * (MAX_FILE_BYTES + 1024) + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(
+        server.url + "gradio_api/upload",
+        data=body,
+        headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=120)
+    assert refused.value.code == 413

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import UserInputError
+from workbench.textio import MAX_FILE_BYTES
 from workbench.ui.context import UIContext
 from workbench.ui.render import esc
 from workbench.view.html import VIEW_CSS
@@ -148,6 +149,8 @@ def serve(
             css_paths=[CSS_PATH],
             css=VIEW_CSS,
             allowed_paths=[str(ctx.exports_dir)],
+            # an upload larger than any file a reader accepts is refused before it is stored
+            max_file_size=MAX_FILE_BYTES,
         )
     except OSError as err:
         raise UserInputError(
