@@ -85,3 +85,55 @@ def test_hostile_text_is_escaped_in_every_renderer() -> None:
     hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
     shown = esc(hostile)
     assert "<script>" not in shown and "<img" not in shown and "&lt;script&gt;" in shown
+
+
+def test_serve_with_a_models_dir_that_is_not_a_folder_is_one_sentence(tmp_path: Path) -> None:
+    env = {**os.environ, "WORKBENCH_HOME": str(tmp_path / "home")}
+    proc = subprocess.run(
+        [sys.executable, "-m", "workbench", "serve", "--models-dir", str(tmp_path / "nope")],
+        capture_output=True, text=True, cwd=REPO, env=env, timeout=120,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert (
+        proc.stderr.strip()
+        == f"error: --models-dir {tmp_path / 'nope'} is not a folder; give a folder."
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "env", "expected"),
+    [
+        ("", {"WORKBENCH_ALLOW_PICKLE": "1"}, {"allow_pickle": True}),
+        ("", {"WORKBENCH_ALLOW_OUTSIDE_CASE_FILES": "yes"}, {"allow_outside_case_files": True}),
+        (
+            "allow_pickle = true\nbackup_every = 10\n",
+            {},
+            {"allow_pickle": True, "backup_every": 10},
+        ),
+        ("", {}, {"allow_pickle": False, "allow_outside_case_files": False, "backup_every": 50}),
+    ],
+)
+def test_the_safety_settings_resolve_from_config_and_environment(
+    tmp_path: Path, config: str, env: dict[str, str], expected: dict[str, object]
+) -> None:
+    from workbench.settings import Settings
+
+    (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+    settings = Settings.resolve(env={"WORKBENCH_HOME": str(tmp_path), **env})
+    assert {key: getattr(settings, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        ('allow_pickle = "yes"\n', "allow_pickle must be true or false"),
+        ("max_lines = 0\n", "max_lines must be a whole number >= 1"),
+        ('backup_every = "often"\n', "backup_every must be a whole number"),
+    ],
+)
+def test_wrong_safety_settings_are_one_sentence(tmp_path: Path, config: str, message: str) -> None:
+    from workbench.settings import Settings
+
+    (tmp_path / "config.toml").write_text(config, encoding="utf-8")
+    with pytest.raises(UserInputError, match=message):
+        Settings.resolve(env={"WORKBENCH_HOME": str(tmp_path)})

@@ -7,6 +7,7 @@ told; the CLI and ``serve`` carry on. Online backups are made and rotated.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -232,13 +233,27 @@ def test_serve_starts_whatever_state_the_stores_are_in(tmp_path: Path, state: st
     else:
         judgments.mkdir()
     (home / "postedits.sqlite").write_bytes(b"not a database" * 300)
-    server = start_server(home)
+    # a corpora folder with a good case, a truncated case.toml and a case whose file is binary
+    corpora = tmp_path / "corpora"
+    shutil.copytree(REPO / "corpora" / "kazakhstan-2022-01", corpora / "good")
+    (corpora / "truncated").mkdir()
+    (corpora / "truncated" / "case.toml").write_text('id = "t"\ntitle = "unfinished', "utf-8")
+    shutil.copytree(REPO / "corpora" / "kazakhstan-2022-01", corpora / "binary")
+    toml = corpora / "binary" / "case.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace("kazakhstan-2022-01", "binary-case", 1), "utf-8"
+    )
+    for statement in (corpora / "binary" / "statements").glob("*.txt"):
+        statement.write_bytes(b"\x00\x01garbage")
+    server = start_server(home, ["--corpora", str(corpora)])
     try:
         with urllib.request.urlopen(server.url + "config", timeout=30) as response:
             config = response.read().decode()
     finally:
         server.stop()
     assert "postedits.sqlite was damaged" in config
+    assert "kazakhstan-2022-01" in config  # the good case is offered; the broken ones are left out
+    assert "binary-case" not in config
     if state == "damaged":
         assert "judgments.sqlite was damaged" in config
         assert list(home.glob("judgments.damaged-*.sqlite"))
