@@ -143,4 +143,5 @@ def test_agreement_and_word_diff() -> None:
     low = sbs.agreement(["Troops arrived in Almaty.", "Soldiers came to the city."])
     assert low is not None and low < 40
     diff = sbs.word_diff("Troops arrived in Almaty.", ["Troops came to Almaty."])
-    assert [t for t, d in diff if d] == ["arrived", "in"]
+    assert [t for _, t, d in diff if d] == ["arrived", "in"]
+    assert "".join(space + token for space, token, _ in diff) == "Troops arrived in Almaty."

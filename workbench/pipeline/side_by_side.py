@@ -636,22 +636,30 @@ def agreement(texts: Sequence[str]) -> float | None:
     return round(100 * sum(scores) / len(scores), 1)
 
 
-def word_diff(text: str, others: Sequence[str]) -> list[tuple[str, bool]]:
-    """``text`` as ``(token, differs)`` pieces: a word differs when some other non-empty text
-    does not have it at the matching place (word-level alignment by ``difflib``)."""
-    tokens = _WORD.findall(text)
-    lowered = [t.lower() for t in tokens]
-    differs = [False] * len(tokens)
+def word_diff(text: str, others: Sequence[str]) -> list[tuple[str, str, bool]]:
+    """``text`` as ``(space before, token, differs)`` pieces: a word differs when some other
+    non-empty text does not have it at the matching place (word alignment by ``difflib``).
+
+    Joining ``space + token`` over the pieces gives ``text`` back (without trailing space).
+    """
+    found = list(_WORD.finditer(text))
+    lowered = [m.group(0).lower() for m in found]
+    differs = [False] * len(found)
     for other in others:
         if not other.strip() or other == text:
             continue
         matcher = difflib.SequenceMatcher(None, lowered, words(other), autojunk=False)
-        matched = [False] * len(tokens)
+        matched = [False] * len(found)
         for block in matcher.get_matching_blocks():
             for k in range(block.a, block.a + block.size):
                 matched[k] = True
         differs = [d or not m for d, m in zip(differs, matched, strict=True)]
-    return list(zip(tokens, differs, strict=True))
+    out = []
+    previous = 0
+    for m, d in zip(found, differs, strict=True):
+        out.append((text[previous : m.start()], m.group(0), d))
+        previous = m.end()
+    return out
 
 
 def disagreements(table: Table, below: float = 100.0) -> list[Row]:

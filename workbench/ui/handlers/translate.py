@@ -246,8 +246,8 @@ def disagreement_html(table: sbs.Table, limit: int = 50) -> str:
         cells = "".join(
             f'<li><span class="wb-system">{esc(label)}</span> '
             + "".join(
-                _token(tok, differs)
-                for tok, differs in sbs.word_diff(text, texts[:k] + texts[k + 1 :])
+                _token(space, tok, differs)
+                for space, tok, differs in sbs.word_diff(text, texts[:k] + texts[k + 1 :])
             )
             + "</li>"
             for k, (label, text) in enumerate(zip(table.systems, texts, strict=True))
@@ -265,9 +265,9 @@ def disagreement_html(table: sbs.Table, limit: int = 50) -> str:
     return head + "".join(items) + more
 
 
-def _token(token: str, differs: bool) -> str:
+def _token(space: str, token: str, differs: bool) -> str:
     text = esc(token)
-    return f' <mark class="wb-engines-differ">{text}</mark>' if differs else f" {text}"
+    return esc(space) + (f'<mark class="wb-engines-differ">{text}</mark>' if differs else text)
 
 
 def edit_cell(
