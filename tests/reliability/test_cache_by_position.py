@@ -106,3 +106,20 @@ def test_cli_output_is_identical_with_and_without_the_cache(
 
     run(model_file=warm, input_file=_file(tmp_path, "warm-in.txt", ["Первое.", "Второе."]))
     assert run() == run("--no-cache") == "".join(f"T{i}\n" for i in range(len(lines)))
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_a_pivot_with_by_position_legs_gets_whole_inputs(
+    settings: Settings, tmp_path: Path, cache: bool
+) -> None:
+    lines = [f"Сап {i % 5}." for i in range(40)]  # more than one batch of 16, with repeats
+    first = _file(tmp_path, "ky-ru.txt", [f"Строка {i}." for i in range(40)])
+    second = _file(tmp_path, "ru-en.txt", [f"Line {i}." for i in range(40)])
+    pool = EnginePool(settings.replace(use_cache=cache))
+    try:
+        spec = f"imported:{first}+imported:{second}"
+        translator = pool.get("pivot", spec, "ky")
+        got = [t.text for t in translate_texts(lines, translator, check_language=False)]
+    finally:
+        pool.close()
+    assert got == [f"Line {i}." for i in range(40)]

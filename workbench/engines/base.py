@@ -171,6 +171,13 @@ class Translator(ABC):
         """Numeric precision of inference (``float32``, ``int8`` ...)."""
         return "float32"
 
+    @property
+    def by_position(self) -> bool:
+        """Whether outputs pair with inputs by position rather than by content (``imported``
+        with a ``.txt`` file). Such an engine must get the whole input, in order: the cache
+        never deduplicates or chunks what it sends to it."""
+        return False
+
     def signature_extra(self) -> tuple[tuple[str, str], ...]:
         """Engine-specific signature fields."""
         return ()

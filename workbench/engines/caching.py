@@ -131,7 +131,7 @@ def is_by_position(translator: Translator) -> bool:
     input N) must see the whole input in order; the cache's deduplication and chunking would
     shift its lines.
     """
-    return bool(getattr(translator, "by_position", False))
+    return translator.by_position
 
 
 def _offset(progress: ProgressFn | None, done: int, size: int, total: int) -> ProgressFn | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from workbench import models as catalog
-from workbench.engines.base import Translator
+from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 
 #: Separates the two legs of a pivot model spec.
@@ -85,6 +87,17 @@ class PivotEngine(Translator):
     def signature_extra(self) -> tuple[tuple[str, str], ...]:
         legs = f"{self.first.backend}{LEG_SEPARATOR}{self.second.backend}"
         return (("via", self.via), ("legs", legs))
+
+    @property
+    def by_position(self) -> bool:
+        """True when either leg pairs by position (an ``imported`` ``.txt`` leg)."""
+        return self.first.by_position or self.second.by_position
+
+    def translate(self, texts: Sequence[str], progress: ProgressFn | None = None) -> list[str]:
+        """Both legs in turn; a by-position leg gets the whole input in order, not batches."""
+        if self.by_position:
+            return self.second.translate(self.first.translate(list(texts)), progress)
+        return super().translate(texts, progress)
 
     def _translate_batch(self, texts: list[str]) -> list[str]:
         return self.second.translate(self.first.translate(texts))
