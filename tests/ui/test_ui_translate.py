@@ -296,3 +296,15 @@ def test_a_model_typed_by_name_follows_the_operator_rule(
             h.resolve_systems(ctx, [], typed, "opus-mt")
         assert str(err.value) == REFUSAL
     assert "imported" not in h.engine_choices()
+
+
+def test_per_engine_flags_get_a_column(ctx: UIContext, result: h.TranslateResult) -> None:
+    label = result.systems[0].label
+    assert h.view(ctx, result).headers[-1] != "Flags"
+
+    def first_sentence_only(source: str, translation: str) -> tuple[str, ...]:
+        return ("checked",) if source.startswith("Президент") else ()
+
+    flagged = h.view(ctx, result, [first_sentence_only])
+    assert flagged.headers[-1] == "Flags"
+    assert [r[-1] for r in flagged.rows] == [f"{label}: checked", "", ""]

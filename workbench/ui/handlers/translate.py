@@ -204,11 +204,20 @@ def _edits(ctx: UIContext, result: TranslateResult) -> dict[tuple[str, str], str
     return PostEditStore(ctx.postedits_path).lookup(keys)
 
 
-def view(ctx: UIContext, result: TranslateResult | None) -> View:
-    """Headers, rows and the disagreement panel of the side-by-side table."""
+def view(
+    ctx: UIContext, result: TranslateResult | None, flaggers: Sequence[sbs.Flagger] = ()
+) -> View:
+    """Headers, rows and the disagreement panel of the side-by-side table.
+
+    Args:
+        ctx: The app's context (post-edits).
+        result: What :func:`translate` returned.
+        flaggers: Per-engine checks ``flagger(source, translation) -> flags`` (e.g.
+            faithfulness); any flag adds a Flags column naming the system.
+    """
     if result is None or not result.systems:
         return View(["#", "Source"], [], "", sbs.Table((), ()))
-    table = sbs.build_table(result, _edits(ctx, result))
+    table = sbs.build_table(result, _edits(ctx, result), flaggers)
     several = len(table.systems) > 1
     headers = ["#", "Source", *table.systems] + (["Agreement"] if several else [])
     headers += ["Flags"] if table.has_flags else []

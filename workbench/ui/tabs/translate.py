@@ -23,7 +23,7 @@ from workbench.ui.tabs.common import (
 REQUIRES = (
     "workbench.pipeline.side_by_side:translate_side_by_side",
     "workbench.pipeline.models:catalog_status",
-    "workbench.langid:detect",
+    "workbench.pipeline.side_by_side:guess_language",
 )
 #: File types accepted as translations made elsewhere.
 IMPORT_TYPES = [".txt", ".tsv", ".jsonl", ".tmx", ".xliff", ".xlf"]
