@@ -27,12 +27,14 @@ _MULT = (
     r"миллион\w*|млрд\.?|миллиард\w*|мың\w*|миң\w*"
 )
 _DIGITS = re.compile(
-    r"(?<![\w.,])(?<![^\W\d_]-)(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
     rf"(?:(?P<sfx>[kmKM]|bn)\b|[\s\-]?(?P<mult>{_MULT})(?!\w)|-?[^\W\d_]{{1,5}}(?!\w)|(?!\w))"
     r"(?:\s?(?P<pct>%|per\s?cent\b|percent\b|процент\w*|пайыз\w*))?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A capitalised name glued to a number by a hyphen is a name, not a figure (COVID-19, Su-27).
+_MODEL_NAME = re.compile(r"(?<![\w-])[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*-$")
 
 _MULTIPLIERS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6,
@@ -139,7 +141,12 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         for d in find_dates(text)
     ]  # fmt: skip
     taken = [(f.start, f.end) for f in figures]
-    digits = [f for f in map(_from_digits, _DIGITS.finditer(text)) if f is not None]
+    digits = [
+        f
+        for m in _DIGITS.finditer(text)
+        if not _MODEL_NAME.search(text, 0, m.start())
+        and (f := _from_digits(m)) is not None
+    ]
     figures += [f for f in digits if not _taken(f.start, f.end, taken)]
     taken = [(f.start, f.end) for f in figures]
     for m in _VAGUE.finditer(text):
