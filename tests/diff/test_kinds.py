@@ -372,3 +372,16 @@ def test_a_hedge_kept_only_inside_the_quotation_is_flagged(lexicon: Lexicon) -> 
     assert d.statement == "Possibly" and "only inside the quotation" in d.note
     quoted_only = '"Possibly this is the largest disaster in 80 years," he said.'
     assert of_kind(diffs(statement, quoted_only, lexicon), "certainty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is over," the mayor said, as quoted by the Karaganda Evening News.',
+        "Viewers watched CBS, CNN, Fox News Channel and MSNBC.",
+        '"NO MORE DELAYS," wrote the minister in a message.',
+        'It "affects perhaps 2 million children", the report said.',
+    ],
+)
+def test_a_sentence_compared_with_itself_has_no_difference(text: str, lexicon: Lexicon) -> None:
+    assert diffs(text, text, lexicon) == ()

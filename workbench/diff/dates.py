@@ -57,10 +57,20 @@ _ORDINALS = [
 ORDINAL_DAYS: dict[str, int] = {w: i + 1 for i, w in enumerate(_ORDINALS)}
 ORDINAL_DAYS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_ORDINALS[:9])})
 ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+_CARDINALS = [
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty",
+]  # fmt: skip
+#: Days written as cardinal words after the month ("September twenty").
+CARDINAL_DAYS: dict[str, int] = {w: i + 1 for i, w in enumerate(_CARDINALS)}
+CARDINAL_DAYS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_CARDINALS[:9])})
+CARDINAL_DAYS.update({"thirty": 30, "thirty-one": 31})
 
 _MONTH_EN = "|".join(_EN_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _MONTH_CY = "|".join(f"(?:{stem})" for stems in _MONTH_STEMS.values() for stem in stems)
 _ORD = "|".join(sorted(map(re.escape, ORDINAL_DAYS), key=len, reverse=True))
+_CARD = "|".join(sorted(map(re.escape, CARDINAL_DAYS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
 _DATE = re.compile(
     r"(?<![\w-])(?:"
@@ -68,6 +78,7 @@ _DATE = re.compile(
     rf"(?P<m2>{_MONTH_EN})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>(?:1[89]|20)\d\d))?|"
     rf"(?:the\s+)?(?P<o3>{_ORD})\s+of\s+(?P<m3>{_MONTH_EN})(?:,?\s+(?P<y3>(?:1[89]|20)\d\d))?|"
     rf"(?P<m4>{_MONTH_EN})\s+(?:the\s+)?(?P<o4>{_ORD})|"
+    rf"(?P<m7>(?!may\b|march\b)(?:{_MONTH_EN}))\s+(?P<c7>{_CARD})(?![\w-])|"
     rf"(?:(?P<y5>(?:1[89]|20)\d\d)\s*(?:жылғы|жылы|-жылы|-жылдын|ж\.)\s+)?"
     rf"(?P<d5>\d{{1,2}})[\s-]*(?P<m5>{_MONTH_CY})\w*(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?"
     r")(?!\w)",
@@ -110,9 +121,18 @@ def find_dates(text: str) -> list[DateValue]:
     out = []
     for m in _DATE.finditer(text):
         g = {k: v for k, v in m.groupdict().items() if v}
-        month = _month(g.get("m1") or g.get("m2") or g.get("m3") or g.get("m4") or g.get("m5", ""))
+        month = _month(
+            g.get("m1")
+            or g.get("m2")
+            or g.get("m3")
+            or g.get("m4")
+            or g.get("m7")
+            or g.get("m5", "")
+        )
         if "o3" in g or "o4" in g:
             day = ORDINAL_DAYS[(g.get("o3") or g["o4"]).lower()]
+        elif "c7" in g:
+            day = CARDINAL_DAYS[g["c7"].lower()]
         else:
             day = int(g.get("d1") or g.get("d2") or g.get("d5") or 0)
         year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5") or g.get("y6")

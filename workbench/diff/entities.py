@@ -137,15 +137,15 @@ def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     report_tokens = _with_forms(ctx.report)
     source_tokens = _with_forms(ctx.source) if ctx.source else []
     statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
-    report = find_names(ctx.report, _capitalised_mid(ctx.statement))
-    report = [m for m in report if not _credit(m, ctx.report)]
+    every = find_names(ctx.report, _capitalised_mid(ctx.statement))
+    claims = Claims(  # every name was examined, credits included, on both sides alike
+        tuple(m.span for m in statement if m.span), tuple(m.span for m in every if m.span)
+    )
+    report = [m for m in every if not _credit(m, ctx.report)]
     left = [m for m in statement if not _present(m, report_tokens)]
     right = [
         m for m in report if not _present(m, statement_tokens) and not _present(m, source_tokens)
     ]
-    claims = Claims(
-        tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
-    )
     right += [r for r in _requalified(left, report) if r not in right]
     found = pair_leftovers("entity", left, right, compatible=_same_place)
     # A report need not repeat every name of the statement, and it adds place names, agencies

@@ -212,7 +212,14 @@ def _hedge_only_quoted(
 ) -> tuple[Difference, ...]:
     """The statement hedges a claim; the report keeps the hedge only inside a quotation while
     its own words retell the claim as fact (the lede drops what the quotation keeps)."""
-    hedges = [m for m in statement if m.role in ("report", "uncertain") and m.span]
+    s_quotes = [(q.start, q.end) for q in quotations(ctx.statement)]
+    hedges = [
+        m
+        for m in statement
+        if m.role in ("report", "uncertain")
+        and m.span
+        and not any(a <= m.span[0] < b for a, b in s_quotes)  # the statement's own words
+    ]
     quotes = [(q.start, q.end) for q in quotations(ctx.report) if q.depth == 0]
     if not hedges or not quotes:
         return ()

@@ -144,8 +144,7 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
     digits = [
         f
         for m in _DIGITS.finditer(text)
-        if not _MODEL_NAME.search(text, 0, m.start())
-        and (f := _from_digits(m)) is not None
+        if not _MODEL_NAME.search(text, 0, m.start()) and (f := _from_digits(m)) is not None
     ]
     figures += [f for f in digits if not _taken(f.start, f.end, taken)]
     taken = [(f.start, f.end) for f in figures]
