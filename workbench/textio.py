@@ -47,14 +47,16 @@ class Limits:
 
     Attributes:
         max_line_chars: Characters in one line (``max_line_chars``,
-            ``WORKBENCH_MAX_LINE_CHARS``). A line is one sentence or paragraph; a longer one is
-            almost always a file without line breaks, and one line of 185 KB made TER take 4 GB.
+            ``WORKBENCH_MAX_LINE_CHARS``). High enough for a whole article pasted as one line
+            (translation cuts it into sentences; a 100,000-character line is tested), low enough
+            that one line cannot exhaust memory; metrics that grow faster than the length (TER)
+            cap segments themselves.
         max_lines: Lines in one file (``max_lines``, ``WORKBENCH_MAX_LINES``).
         max_case_documents: Documents in one case folder (``max_case_documents``,
             ``WORKBENCH_MAX_CASE_DOCUMENTS``).
     """
 
-    max_line_chars: int = 20_000
+    max_line_chars: int = 200_000
     max_lines: int = 200_000
     max_case_documents: int = 2_000
 
