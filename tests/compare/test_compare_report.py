@@ -113,6 +113,8 @@ def test_case_json_adds_aggregates_and_documents() -> None:
         "category": "criminal",
         "loaded": True,
         "count": 2,
+        "quoted": 0,
+        "speakers": [],
     }
     assert agg["figures"][0]["statement"] == "164" and agg["figures"][0]["report"] == "103"
     assert data["documents"][0]["provenance"] == "reconstructed"

@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.pipeline.compare import link_confidence
-from workbench.types import CaseComparison
+from workbench.pipeline.compare import fill_differences, link_confidence, load_lexicon
+from workbench.types import (
+    Alignment,
+    AlignmentLink,
+    CaseComparison,
+    Comparison,
+    ReportRef,
+    StatementRef,
+)
 
 
 def test_labels_a_report_only_quotes_are_counted_apart(sample_result: CaseComparison) -> None:
@@ -40,3 +47,36 @@ def test_link_confidence_is_half_at_the_threshold(
     score: float, threshold: float, confidence: float
 ) -> None:
     assert link_confidence(score, threshold) == pytest.approx(confidence)
+
+
+def _pair(index: int, translation: str, report: str, score: float = 1.1) -> Alignment:
+    st = StatementRef(index, f"line {index}", translation, "state-doc")
+    rep = ReportRef(0, report, "wire")
+    return Alignment(st, (rep,), score, links=(AlignmentLink((0, len(translation)), score),))
+
+
+def test_one_flag_per_fact_when_alignments_share_a_report_sentence() -> None:
+    report = "Order was restored, witnesses said."
+    comparison = Comparison(
+        "sig",
+        (_pair(0, "Order was restored.", report), _pair(1, "Order was restored here.", report)),
+        (),
+        (),
+    )
+    filled = fill_differences(comparison, load_lexicon(), "ru", link_threshold=1.032)
+    flags = [d for al in filled.alignments for d in al.differences if d.kind == "attribution"]
+    assert len(flags) == 1 and flags[0].report == "witnesses said"
+
+
+def test_a_weak_link_gives_no_figures() -> None:
+    weak = _pair(0, "164 people died in Almaty.", "Some 2019 rioters were counted.", score=1.0)
+    strong = _pair(0, "164 people died in Almaty.", "Some 2019 rioters were counted.", score=1.1)
+    lex = load_lexicon()
+    kinds = [
+        {d.kind for al in fill_differences(Comparison("s", (al,), (), ()), lex, "ru",
+                                           link_threshold=1.032).alignments
+         for d in al.differences}
+        for al in (weak, strong)
+    ]  # fmt: skip
+    assert "number" not in kinds[0] and "number" in kinds[1]
+    assert "framing" in kinds[0]  # the report's own loaded label stays true on any link

@@ -110,8 +110,9 @@ def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
     labels: dict[str, list[dict[str, Any]]] = {}
     for lu in result.label_uses:
         labels.setdefault(lu.outlet_type, []).append(
-            {"label": lu.label, "category": lu.category, "loaded": lu.loaded, "count": lu.count}
-        )
+            {"label": lu.label, "category": lu.category, "loaded": lu.loaded, "count": lu.count,
+             "quoted": lu.quoted, "speakers": list(lu.speakers)}
+        )  # fmt: skip
     figures = [
         {
             "statement_document": f.statement_document,

@@ -508,7 +508,7 @@ def compare_case(
         unmatched_reports=pooled.unmatched_reports,
         kind_counts=count_kinds(pooled, case),
         label_uses=count_labels(pooled, case, lex),
-        figures=disagreeing_figures(pooled, case, lex),
+        figures=disagreeing_figures(pooled, case, lex, _threshold(emb, threshold)),
     )
 
 
@@ -663,14 +663,15 @@ def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[
 
 
 def disagreeing_figures(
-    comparison: Comparison, case: Case, lexicon: Lexicon
+    comparison: Comparison, case: Case, lexicon: Lexicon, link_threshold: float | None = None
 ) -> tuple[FigureDisagreement, ...]:
     """Figures that differ between a statement and the reports retelling it.
 
     Two passes: every ``number`` difference of an alignment (a figure only one side gives, or
     given differently), and then each report sentence of the alignment on its own, so that a
     report giving 103 where the statement says 164 shows even when another report sentence of
-    the same alignment repeats 164.
+    the same alignment repeats 164. With ``link_threshold`` a sentence on a weak link gives no
+    figures of its own (a wrong link must not produce a bogus disagreement).
     """
     docs = _documents(case)
     out: list[FigureDisagreement] = []
@@ -684,7 +685,11 @@ def disagreeing_figures(
             if d.kind == "number" and d.origin != "translation"
         ]
         if len(al.reports) > 1:
-            found += [(rep, d) for rep in al.reports for d in _sentence_figures(al, rep, lexicon)]
+            found += [
+                (rep, d)
+                for rep, link in zip(al.reports, _links_of(al), strict=True)
+                for d in _sentence_figures(al, rep, lexicon, _confidence(link, link_threshold))
+            ]
         for rep, d in found:
             key = (al.statement.index, rep.index, d.statement, d.report)
             if key in seen:
@@ -705,11 +710,31 @@ def disagreeing_figures(
     return tuple(out)
 
 
-def _sentence_figures(al: Alignment, rep: ReportRef, lexicon: Lexicon) -> list[Difference]:
+def _links_of(al: Alignment) -> list[float | None]:
+    """Each report sentence's link score (None when the alignment carries no per-link scores)."""
+    if len(al.links) == len(al.reports):
+        return [link.score for link in al.links]
+    return [None] * len(al.reports)
+
+
+def _confidence(score: float | None, threshold: float | None) -> float | None:
+    if score is None or threshold is None or score <= 0:
+        return None
+    return link_confidence(score, threshold)
+
+
+def _sentence_figures(
+    al: Alignment, rep: ReportRef, lexicon: Lexicon, confidence: float | None = None
+) -> list[Difference]:
     """Figures a single report sentence gives differently (both sides present)."""
     st = al.statement
     diffs = find_differences(
-        st.translation or st.text, rep.text, source=st.text, lexicon=lexicon, detectors=("number",)
+        st.translation or st.text,
+        rep.text,
+        source=st.text,
+        lexicon=lexicon,
+        detectors=("number",),
+        confidence=confidence,
     )
     return [
         d
