@@ -40,7 +40,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -57,8 +57,13 @@ from workbench.faithfulness import (  # noqa: E402
     length_ratio,
     load_calibration,
 )
-from workbench.faithfulness.core import _vectors  # noqa: E402
-from workbench.faithfulness.diffapi import find_figures, find_names  # noqa: E402
+from workbench.faithfulness.base import FAITH_KINDS, Calibration, FaithContext  # noqa: E402
+from workbench.faithfulness.core import COVERAGE_KINDS, _risk, _vectors, evidence  # noqa: E402
+from workbench.faithfulness.diffapi import (  # noqa: E402
+    find_figures,
+    find_names,
+    load_lexicon,  # noqa: E402
+)
 
 SOURCES = {"kk": "kaz_Cyrl.txt", "ky": "kir_Cyrl.txt", "ru": "rus_Cyrl.txt"}
 CALIBRATION_FILE = REPO / "workbench" / "data" / "faithfulness_calibration.toml"
@@ -292,22 +297,27 @@ CORRUPTIONS: dict[str, tuple[Corrupt, float]] = {
 # ── calibration ──────────────────────────────────────────────────────────────────────────────
 
 
-def calibrate(lines: Sequence[Line], langs: Sequence[str], q: float, embedder: object) -> str:
-    """Quantiles of the coverage numbers of untouched references, as calibration TOML."""
+def calibrate(
+    lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object
+) -> str:
+    """Calibration TOML from untouched references: coverage quantiles, how often each kind
+    fires, the coverage risk's tail, and the evidence limit that flags ``budget`` of them."""
     out = [
         'name = "flores-dev+ntrex-first-half"',
-        f'data = "FLORES-200 dev lines 1-498 and NTREX-128 lines 1-998, {len(lines)} refs, q={q}"',
+        f'data = "FLORES-200 dev lines 1-498 and NTREX-128 lines 1-998, {len(lines)} refs, '
+        f'q={q}, budget={budget}"',
         "",
     ]
+    lexicon = load_lexicon()
     for lang in langs:
         pairs = [(ln.src[lang], ln.en) for ln in lines]
         vecs = _vectors(pairs, embedder)  # type: ignore[arg-type]
-        feats = [features(v) for v in vecs if v is not None]
-        sim = np.array([f.similarity for f in feats if f])
-        om = np.array([f.omission for f in feats if f])
-        ad = np.array([f.addition for f in feats if f])
+        feats = [f for f in (features(v) for v in vecs if v is not None) if f]
+        sim = np.array([f.similarity for f in feats])
+        om = np.array([f.omission for f in feats])
+        ad = np.array([f.addition for f in feats])
         lr = np.array([length_ratio(s, t) for s, t in pairs if len(s) >= 20])
-        cal = LanguageCalibration(
+        base = LanguageCalibration(
             similarity_typical=float(np.median(sim)),
             similarity_limit=float(np.quantile(sim, 1 - q)),
             omission_typical=float(np.median(om)),
@@ -318,10 +328,41 @@ def calibrate(lines: Sequence[Line], langs: Sequence[str], q: float, embedder: o
             length_low=float(np.quantile(lr, 1 - q)),
             length_high=float(np.quantile(lr, q)),
         )
+        results = check_pairs(
+            [p[0] for p in pairs], [p[1] for p in pairs], lang, embedder=embedder,  # type: ignore[arg-type]
+            calibration=Calibration("pass-1", "", {lang: base}),
+        )  # fmt: skip
+        kinds = [{i.kind for i in r.issues} for r in results]
+        risks = np.array(
+            [_risk(FaithContext(s, t, lang, lexicon, base, v)) for (s, t), v in zip(pairs, vecs, strict=True)]
+        )  # fmt: skip
+        counts = Counter(k for ks in kinds for k in ks - COVERAGE_KINDS)
+        n = len(pairs)
+        rates = {
+            k: round((counts[k] + 0.5) / (n + 1), 5) for k in FAITH_KINDS if k not in COVERAGE_KINDS
+        }
+        points: list[tuple[float, float]] = []
+        for p in (1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005):
+            r = float(np.quantile(risks, 1 - p))
+            if not points or r > points[-1][0]:
+                points.append((round(r, 4), p))
+        cal = replace(base, kind_rates=rates, risk_points=tuple(points))
+        ev = np.array([evidence(ks, r, cal) for ks, r in zip(kinds, risks, strict=True)])
+        limit = float(np.quantile(ev, 1 - budget, method="higher")) + 1e-3
         out.append(f"[languages.{lang}]")
-        out += [f"{k} = {getattr(cal, k):.4f}" for k in cal.__dataclass_fields__]
+        out += [f"{k} = {getattr(base, k):.4f}" for k in _SCALARS]
+        out.append(f"evidence_limit = {limit:.4f}")
+        out.append("kind_rates = { " + ", ".join(f"{k} = {v}" for k, v in rates.items()) + " }")
+        out.append("risk_points = [" + ", ".join(f"[{r}, {p}]" for r, p in points) + "]")
         out.append("")
+        print(f"calibrated {lang}: {sum(e >= limit for e in ev)}/{n} references above the limit")
     return "\n".join(out)
+
+
+_SCALARS = (
+    "similarity_typical", "similarity_limit", "omission_typical", "omission_limit",
+    "addition_typical", "addition_limit", "length_typical", "length_low", "length_high",
+)  # fmt: skip
 
 
 # ── measurement ──────────────────────────────────────────────────────────────────────────────
@@ -418,7 +459,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--calibrate", action="store_true", help="write the calibration file first")
-    ap.add_argument("--quantile", type=float, default=0.995)
+    ap.add_argument("--quantile", type=float, default=0.995, help="coverage flag quantile")
+    ap.add_argument("--budget", type=float, default=0.04, help="share of references flagged")
     ap.add_argument("--n", type=int, default=200, help="measured references per language")
     ap.add_argument("--n-cal", type=int, default=400, help="calibration references")
     ap.add_argument("--seed", type=int, default=7)
@@ -435,7 +477,7 @@ def main() -> None:
     embedder = None if args.no_embedder else create_embedder(cache=True)
     if args.calibrate:
         sample = rng.sample(cal_lines, min(args.n_cal, len(cal_lines)))
-        text = calibrate(sample, langs, args.quantile, embedder)
+        text = calibrate(sample, langs, args.quantile, args.budget, embedder)
         CALIBRATION_FILE.write_text(text, encoding="utf-8")
         print(f"wrote {CALIBRATION_FILE.relative_to(REPO)}")
     calibration = load_calibration(CALIBRATION_FILE)

@@ -8,6 +8,7 @@ needs no reference. Detectors that use sentence vectors (coverage) read them fro
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -83,6 +84,28 @@ class LanguageCalibration:
     length_typical: float = 0.0
     length_low: float = -0.6
     length_high: float = 0.6
+    #: How often each span/surface kind fires on untouched references (its false-fire rate).
+    kind_rates: Mapping[str, float] = field(default_factory=dict)
+    #: ``(coverage risk, share of references at or above it)``, increasing risk.
+    risk_points: tuple[tuple[float, float], ...] = ()
+    #: Evidence (see :func:`evidence`) at and above which a pair is flagged.
+    evidence_limit: float = 1.3
+
+    def rate(self, kind: str) -> float:
+        """The false-fire rate of ``kind`` (2 % when it was not calibrated)."""
+        return self.kind_rates.get(kind, 0.02)
+
+    def risk_p(self, risk: float) -> float:
+        """Share of references with a coverage risk at least ``risk`` (1 below the median)."""
+        points = self.risk_points or ((0.0, 0.5), (1.0, 0.005))
+        if risk <= points[0][0]:
+            return 1.0 if risk < points[0][0] else points[0][1]
+        for (r0, p0), (r1, p1) in zip(points, points[1:], strict=False):
+            if risk <= r1:
+                t = (risk - r0) / max(1e-9, r1 - r0)
+                return float(10 ** (math.log10(p0) + t * (math.log10(p1) - math.log10(p0))))
+        r_last, p_last = points[-1]
+        return float(p_last * 10 ** (-(risk - r_last)))
 
 
 @dataclass(frozen=True)
@@ -112,16 +135,26 @@ def load_calibration(path: str | Path | None = None) -> Calibration:
     file = Path(path) if path is not None else default_calibration_path()
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
-        langs = {
-            lang: LanguageCalibration(**{k: float(v) for k, v in values.items()})
-            for lang, values in data.get("languages", {}).items()
-        }
+        langs = {lang: _language(values) for lang, values in data.get("languages", {}).items()}
         return Calibration(str(data["name"]), str(data.get("data", "")), langs)
     except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as err:
         raise UserInputError(
             f"The faithfulness calibration file {file} cannot be used ({err}); "
             "re-create it with `python benchmarks/faithfulness_bench.py --calibrate`."
         ) from err
+
+
+def _language(values: dict[str, object]) -> LanguageCalibration:
+    scalars = {k: float(v) for k, v in values.items() if isinstance(v, (int, float))}  # type: ignore[arg-type]
+    rates = values.get("kind_rates", {})
+    points = values.get("risk_points", [])
+    if not isinstance(rates, dict) or not isinstance(points, list):
+        raise TypeError("kind_rates must be a table and risk_points a list")
+    return LanguageCalibration(
+        **scalars,
+        kind_rates={str(k): float(v) for k, v in rates.items()},
+        risk_points=tuple((float(r), float(p)) for r, p in points),
+    )
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,6 +15,7 @@ from workbench.faithfulness.base import (
     Calibration,
     ClauseVectors,
     FaithContext,
+    LanguageCalibration,
     Vectors,
     issue,
     load_calibration,
@@ -22,7 +24,7 @@ from workbench.faithfulness.coverage import clauses, features, risk
 from workbench.faithfulness.diffapi import Lexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
 from workbench.faithfulness.surface import length_ratio
-from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
+from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithResult
 
 #: Longest sentence checked, in characters (longer input is a user error, not a slow page).
 MAX_CHARS = 5_000
@@ -86,12 +88,26 @@ def _vectors(pairs: list[tuple[str, str]], embedder: Vectors | None) -> list[Cla
     return out
 
 
-def _score(issues: list[FaithIssue], coverage_risk: float) -> tuple[float, bool]:
-    """0.5–1 for an unflagged pair (1 = typical of human translations), below 0.5 when flagged."""
-    if issues:
-        excess = max(0.0, coverage_risk - 1.0) + sum(i.severity for i in issues)
-        return 0.5 / (1.0 + excess), True
-    return 0.5 + 0.5 * (1.0 - min(1.0, max(0.0, coverage_risk))), False
+#: Kinds whose evidence is the coverage risk itself (they are its thresholded view).
+COVERAGE_KINDS = frozenset({"omission", "addition", "unrelated", "length"})
+
+
+def evidence(kinds: set[str], risk: float, cal: LanguageCalibration) -> float:
+    """How unlikely a faithful translation is to look like this, in −log10 units.
+
+    Each span or surface kind found adds −log10 of how often that kind fires on untouched
+    human references; the coverage risk adds −log10 of the share of references that are at
+    least as far from their source. The operating point (``evidence_limit``) is the value
+    that the calibration references reach only rarely.
+    """
+    spans = sum(-math.log10(cal.rate(k)) for k in kinds - COVERAGE_KINDS)
+    return spans - math.log10(max(1e-12, cal.risk_p(risk)))
+
+
+def _score(value: float, cal: LanguageCalibration) -> tuple[float, bool]:
+    """Score 0–1 (0.5 at the operating point, 1 with no evidence) and the flag."""
+    limit = max(1e-6, cal.evidence_limit)
+    return 0.5 ** (value / limit), value >= limit
 
 
 def _empty_side(index: int, source: str, translation: str, signature: str) -> FaithResult:
@@ -157,8 +173,7 @@ def check_pairs(
         ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index])
         found = [i for _, fn in funcs for i in fn(ctx)]
         found.sort(key=lambda i: (i.source_span or (10**9, 0), i.translation_span or (0, 0)))
-        r = _risk(ctx)
-        score, flagged = _score(found, r)
+        score, flagged = _score(evidence({i.kind for i in found}, _risk(ctx), cal), cal)
         own = tuple(FaithEstimate(n, vals[live.index(index)], sig) for n, sig, vals in estimates)
         results.append(
             FaithResult(index, source, translation, score, flagged, tuple(found), signature, own)

@@ -92,16 +92,26 @@ def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
     return None
 
 
+def _adjacent_repeat(tokens: list[re.Match[str]]) -> tuple[int, int] | None:
+    """A run of two or more words said twice in a row ("all too real all too real")."""
+    low = [t.group().lower() for t in tokens]
+    for n in range(2, 9):
+        for i in range(len(low) - 2 * n + 1):
+            if low[i : i + n] == low[i + n : i + 2 * n] and any(len(w) > 3 for w in low[i : i + n]):
+                return tokens[i + n].start(), tokens[i + 2 * n - 1].end()
+    return None
+
+
 def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
     """A word sequence said twice where the source says it once, a word stammered three times,
     or junk symbols (♪)."""
     out: list[FaithIssue] = []
     tokens = list(_WORDS.finditer(ctx.translation))
     n = 4 if len(tokens) >= 12 else 3
-    span = _repeats(tokens, n)
+    span = _adjacent_repeat(tokens) or _repeats(tokens, n)
     if span is not None:
         src_tokens = list(_WORDS.finditer(ctx.source))
-        if _repeats(src_tokens, n) is None:
+        if _repeats(src_tokens, n) is None and _adjacent_repeat(src_tokens) is None:
             out.append(
                 issue("repetition", ctx.source, ctx.translation, None, span,
                       f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
