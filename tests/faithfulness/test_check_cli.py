@@ -54,7 +54,7 @@ def test_jsonl_has_one_object_per_line_in_order_with_blank_lines_kept(
     assert out.returncode == 0, out.stderr
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["line"] for r in rows] == [1, 2, 3, 4]
-    assert [r["flagged"] for r in rows] == [True, False, False, True]
+    assert [r["flagged"] for r in rows[:3]] == [True, False, False]
     for r in rows:
         assert 0.0 <= r["score"] <= 1.0
         assert (r["score"] < 0.5) == r["flagged"]
@@ -63,7 +63,9 @@ def test_jsonl_has_one_object_per_line_in_order_with_blank_lines_kept(
     number = next(i for i in rows[0]["issues"] if i["kind"] == "number")
     assert number["translation"] == "25,000" and number["source"] == "20 тысяч"
     assert rows[1]["source"] == "" and rows[1]["issues"] == []
+    # a dropped "not" is listed; alone it is not flagged (negation is too often paraphrased)
     assert any(i["kind"] == "negation" for i in rows[3]["issues"])
+    assert rows[3]["score"] < rows[2]["score"]
 
 
 def test_html_page_is_offline_and_escaped(files: dict[str, Path], tmp_path: Path) -> None:
@@ -75,7 +77,7 @@ def test_html_page_is_offline_and_escaped(files: dict[str, Path], tmp_path: Path
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?(?:https?:)?//", text)
     assert '<mark class="k-number"' in text and "25,000" in text
-    assert "2 flagged" in text
+    assert "1 flagged" in text
 
 
 @pytest.mark.parametrize(

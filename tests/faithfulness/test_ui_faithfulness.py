@@ -8,9 +8,11 @@ import pytest
 
 from workbench.errors import UserInputError
 from workbench.settings import Settings
+from workbench.types import Sentence, SentenceTranslation, Translation
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import evaluate as h
 from workbench.ui.handlers import faithfulness as f
+from workbench.ui.handlers.translate import SystemResult, TranslateResult
 
 SOURCE = [
     "Токаев заявил, что 20 тысяч бандитов атаковали Алматы.",
@@ -59,8 +61,8 @@ def test_the_column_shows_which_system_departs_from_the_source(
     assert a0 is not None and b0 is not None
     assert not a0.startswith("⚑") and b0.startswith("⚑") and "number '2,000'" in b0
     a2, b2 = f.faith_cell(state, 0, 2), f.faith_cell(state, 1, 2)
-    assert a2 is not None and a2.startswith("⚑") and "negation" in a2
-    assert b2 is not None and not b2.startswith("⚑")
+    assert a2 is not None and "negation" in a2  # listed, though alone not flagged
+    assert b2 is not None and "negation" not in b2
     html = h.segment_html(state, "chrf")
     assert "<th>Faithfulness</th>" in html and "number &#x27;2,000&#x27;" in html
 
@@ -70,7 +72,7 @@ def test_flagged_first_orders_by_the_least_faithful_system(
 ) -> None:
     state = _state(tmp_path, settings)
     order = h.segment_order(state, "chrf", order=h.ORDERS[3])
-    assert order[-1] == 1 and set(order[:2]) == {0, 2}
+    assert order[0] == 0 and order[-1] == 1  # the changed figure first, the clean line last
 
 
 def test_without_a_source_there_is_no_column_and_flagged_first_says_why(
@@ -80,3 +82,39 @@ def test_without_a_source_there_is_no_column_and_flagged_first_says_why(
     assert f.faith_cell(state, 0, 0) is None
     with pytest.raises(UserInputError, match="needs the source"):
         h.segment_order(state, "chrf", order=h.ORDERS[3])
+
+
+def _system(label: str, sources: list[str], translations: list[str]) -> SystemResult:
+    sentences = tuple(
+        SentenceTranslation(Sentence(s, 0, len(s)), t)
+        for s, t in zip(sources, translations, strict=True)
+    )
+    return SystemResult(
+        label, "imported", label, "engine:imported",
+        (Translation(" ".join(sources), " ".join(translations), "engine:imported", sentences),),
+    )  # fmt: skip
+
+
+def test_translate_flags_show_which_engine_dropped_the_number() -> None:
+    result = TranslateResult(
+        "ru",
+        (" ".join(SOURCE),),
+        (_system("engine-a", SOURCE, SYS_A), _system("engine-b", SOURCE, SYS_B)),
+    )
+    checks = f.translate_flags(result)
+    assert [r.flagged for r in checks[1]] == [True, False, False]
+    assert not checks[0][0].flagged and "negation" in {i.kind for i in checks[0][2].issues}
+    html = f.translate_flags_html(result)
+    assert "<b>engine-a</b>: 0 of 3 sentences flagged" in html
+    assert "<b>engine-b</b>: 1 of 3 sentences flagged" in html
+    assert '<mark class="k-number"' in html and ">2,000</mark>" in html
+    assert "mark.k-number" in html  # the colours come with the fragment
+    assert "Врачи" not in html  # a sentence no engine is flagged on is not listed
+
+
+def test_translate_flags_escape_and_handle_nothing_translated() -> None:
+    assert "Translate something" in f.translate_flags_html(None)
+    bad = ["<script>alert(1)</script> 25,000"]
+    result = TranslateResult("ru", ("x",), (_system("<b>x</b>", ["Это 20 тысяч."], bad),))
+    html = f.translate_flags_html(result)
+    assert "<script>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html

@@ -69,8 +69,13 @@ def issue_spans(issues: Sequence[FaithIssue], side: str) -> list[tuple[tuple[int
     return [(span, i.kind, i.note) for i in issues if (span := key(i)) is not None]
 
 
+def mark_css() -> str:
+    """CSS giving each issue kind its colour (``mark.k-KIND`` and ``.chip.k-KIND``)."""
+    return "".join(f"mark.k-{k},.chip.k-{k}{{background:{c}}}" for k, c in KIND_COLOURS.items())
+
+
 def _css() -> str:
-    marks = "".join(f"mark.k-{k},.chip.k-{k}{{background:{c}}}" for k, c in KIND_COLOURS.items())
+    marks = mark_css()
     return (
         "body{font-family:system-ui,sans-serif;margin:2em;color:#222}"
         "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.35em;"

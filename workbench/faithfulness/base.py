@@ -90,6 +90,10 @@ class LanguageCalibration:
     risk_points: tuple[tuple[float, float], ...] = ()
     #: Evidence (see :func:`evidence`) at and above which a pair is flagged.
     evidence_limit: float = 1.3
+    #: Kinds precise enough on references to flag a pair on their own.
+    alone_kinds: tuple[str, ...] = (
+        "number", "label", "modality", "untranslated", "wrong_language", "repetition",
+    )  # fmt: skip
 
     def rate(self, kind: str) -> float:
         """The false-fire rate of ``kind`` (2 % when it was not calibrated)."""
@@ -147,11 +151,14 @@ def load_calibration(path: str | Path | None = None) -> Calibration:
 def _language(values: dict[str, object]) -> LanguageCalibration:
     scalars = {k: float(v) for k, v in values.items() if isinstance(v, (int, float))}  # type: ignore[arg-type]
     rates = values.get("kind_rates", {})
+    alone = values.get("alone_kinds")
     points = values.get("risk_points", [])
     if not isinstance(rates, dict) or not isinstance(points, list):
         raise TypeError("kind_rates must be a table and risk_points a list")
+    extra = {"alone_kinds": tuple(str(k) for k in alone)} if isinstance(alone, list) else {}
     return LanguageCalibration(
-        **scalars,
+        **scalars,  # type: ignore[arg-type]
+        **extra,  # type: ignore[arg-type]
         kind_rates={str(k): float(v) for k, v in rates.items()},
         risk_points=tuple((float(r), float(p)) for r, p in points),
     )

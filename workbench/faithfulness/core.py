@@ -92,16 +92,26 @@ def _vectors(pairs: list[tuple[str, str]], embedder: Vectors | None) -> list[Cla
 COVERAGE_KINDS = frozenset({"omission", "addition", "unrelated", "length"})
 
 
+#: A kind that flags on its own puts the evidence this far past the limit (score below 0.42).
+ALONE_FACTOR = 1.25
+
+
 def evidence(kinds: set[str], risk: float, cal: LanguageCalibration) -> float:
     """How unlikely a faithful translation is to look like this, in −log10 units.
 
     Each span or surface kind found adds −log10 of how often that kind fires on untouched
     human references; the coverage risk adds −log10 of the share of references that are at
-    least as far from their source. The operating point (``evidence_limit``) is the value
-    that the calibration references reach only rarely.
+    least as far from their source. A kind precise enough on references (``alone_kinds``:
+    figures, labels, modality, untranslated or repeated text, wrong language) reaches the
+    operating point on its own; the others (names, negation, hedges, coverage) need each other.
+    The operating point (``evidence_limit``) is set so that the calibration references stay
+    within the false-flag budget.
     """
     spans = sum(-math.log10(cal.rate(k)) for k in kinds - COVERAGE_KINDS)
-    return spans - math.log10(max(1e-12, cal.risk_p(risk)))
+    value = spans - math.log10(max(1e-12, cal.risk_p(risk)))
+    if kinds & set(cal.alone_kinds):
+        value = max(value, ALONE_FACTOR * cal.evidence_limit)
+    return value
 
 
 def _score(value: float, cal: LanguageCalibration) -> tuple[float, bool]:

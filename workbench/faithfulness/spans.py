@@ -72,31 +72,95 @@ def _word_in_source(fig: Figure, source: str) -> bool:
     )
 
 
+_RUN = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?(?!\w)", re.I)
+_ROMAN = re.compile(r"(?<![\w-])(?=[IVXL]{1,6}(?![\w]))(L?X{0,3})(IX|IV|V?I{0,3})(?![\w])")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+#: Unit conversions a translation may make (km→miles, kg→pounds, cm→inches, m→yards/feet, °C).
+_CONVERSIONS = (1.609, 2.2046, 2.54, 1.0936, 3.2808, 0.4536, 0.3048)
+
+
+def _digits(text: str) -> set[str]:
+    """Every run of digits of ``text``, whole (separators removed) and in pieces."""
+    out: set[str] = set()
+    for m in _RUN.finditer(text):
+        out.add(re.sub(r"[,.\u00a0\u202f ]", "", m.group()))
+        out.update(re.findall(r"\d+", m.group()))
+    return out
+
+
+def _roman(text: str) -> set[float]:
+    values = set()
+    for m in _ROMAN.finditer(text):
+        word = m.group()
+        if not word or word == "I":
+            continue
+        total = 0
+        for a, b in zip(word, word[1:] + " ", strict=True):
+            v = _ROMAN_VALUES[a]
+            total += -v if b != " " and _ROMAN_VALUES.get(b, 0) > v else v
+        values.add(float(total))
+    return values
+
+
+def _in_time(text: str, fig: Figure) -> bool:
+    return any(m.start() <= fig.start < m.end() for m in _TIME.finditer(text))
+
+
+def _converted(fig: Figure, others: list[Figure]) -> bool:
+    return any(
+        o.value
+        and abs(fig.value / o.value / c - 1) < 0.12
+        or abs(o.value / max(fig.value, 1e-9) / c - 1) < 0.12
+        for o in others
+        for c in _CONVERSIONS
+    )
+
+
 def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
-    """Figures of the translation with no equal value in the source (changed or added), and
-    source figures written in digits that the translation lost (dropped)."""
-    src_figs = find_figures(ctx.source, ctx.src)
+    """Translation figures with no equal value in the source (changed or added), and source
+    figures of two or more digits that the translation lost (dropped).
+
+    A figure written in digits counts as present when the source has the same digits (dates,
+    ranges and "340 million" vs "от 340 до 500 миллионов" are parsed differently on each side),
+    or a unit conversion of a source figure (27 m ~ 30 yards); times of day are left out (15:00
+    ~ 3 p.m.); English number words count only against a source figure they contradict.
+    """
+    src_figs = [f for f in find_figures(ctx.source, ctx.src) if not _in_time(ctx.source, f)]
+    src_digits = _digits(ctx.source)
+    romans = _roman(ctx.source)
     left = list(src_figs)
     out: list[FaithIssue] = []
     for fig in find_figures(ctx.translation, "en"):
+        if _in_time(ctx.translation, fig):
+            continue
         match = next((f for f in left if _same(fig, f)), None)
         if match is not None:
             left.remove(match)
             continue
-        if not _DIGIT.search(fig.text) and _word_in_source(fig, ctx.source):
+        has_digits = bool(_DIGIT.search(fig.text))
+        if has_digits and (
+            _digits(fig.text) <= src_digits or fig.value in romans or _converted(fig, left)
+        ):
             continue
-        near = [f for f in left if _DIGIT.search(f.text)]
+        if not has_digits and (_word_in_source(fig, ctx.source) or fig.vague):
+            continue
+        near = [f for f in left if _DIGIT.search(f.text) and not f.vague]
+        if not has_digits and not near:
+            continue
         out.append(
             issue("number", ctx.source, ctx.translation,
                   (near[0].start, near[0].end) if near else None, (fig.start, fig.end),
                   f"figure {fig.text!r} has no equal in the source"
                   + (f" (source: {near[0].text!r})" if near else ""),
-                  1.0 if _DIGIT.search(fig.text) else 0.6)
+                  1.0 if has_digits else 0.6)
         )  # fmt: skip
         if near:
             left.remove(near[0])
+    en_digits = _digits(ctx.translation)
     for fig in left:
-        if _DIGIT.search(fig.text) and not fig.vague and fig.text not in ctx.translation:
+        digits = re.sub(r"\D", "", fig.text)
+        if len(digits) >= 2 and not fig.vague and not _digits(fig.text) & en_digits:
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
                       f"source figure {fig.text!r} is missing from the translation", 0.6)
@@ -276,7 +340,7 @@ def _skeleton(key: str) -> str:
     key = re.sub(r"^u(?=[aeo])", "v", key)
     key = re.sub(r"c(?=[eiy])", "s", key)
     for a, b in (("ks", "h"), ("x", "h"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"),
-                 ("ph", "f"), ("z", "s"), ("j", "g"), ("th", "t")):  # fmt: skip
+                 ("ph", "f"), ("z", "s"), ("j", "g"), ("th", "t"), ("h", "g")):  # fmt: skip
         key = key.replace(a, b)
     return re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", key))
 

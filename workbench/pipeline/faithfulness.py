@@ -8,6 +8,7 @@ embedder (align stage, cached) to the faithfulness stage, which never imports al
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from workbench.align import DEFAULT_EMBEDDER, Embedder, create_embedder
 from workbench.faithfulness import (
@@ -79,3 +80,41 @@ def source_language(sources: Sequence[str]) -> str | None:
         return None
     guess = detect(sample)
     return guess.language if guess.language in SOURCE_LANGUAGES else None
+
+
+def render(results: Sequence[FaithResult], fmt: str) -> str:
+    """Results as ``jsonl`` or ``html`` (see :data:`FORMATS`).
+
+    Raises:
+        UnknownNameError: for another format.
+    """
+    from workbench.errors import UnknownNameError
+    from workbench.export.faithfulness_report import FAITH_FORMATS
+
+    if fmt not in FAITH_FORMATS:
+        raise UnknownNameError(f"Unknown format {fmt!r}; available: {', '.join(FAITH_FORMATS)}.")
+    return FAITH_FORMATS[fmt](results)
+
+
+#: Output formats of :func:`render`.
+FORMATS: tuple[str, ...] = ("jsonl", "html")
+
+
+def marked_translation(result: FaithResult) -> str:
+    """The translation as escaped HTML with every issue span marked ``<mark class="k-KIND">``."""
+    from workbench.export.faithfulness_report import highlight, issue_spans
+
+    return highlight(result.translation, issue_spans(result.issues, "translation"))
+
+
+def kind_css() -> str:
+    """The CSS that colours ``mark.k-KIND`` (one colour table for every renderer)."""
+    from workbench.export.faithfulness_report import mark_css
+
+    return mark_css()
+
+
+@lru_cache(maxsize=1)
+def shared_embedder() -> Embedder:
+    """One default embedder (cached vectors) for interactive checks, loaded once per process."""
+    return create_embedder(DEFAULT_EMBEDDER)

@@ -8,10 +8,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from workbench.errors import WorkbenchError
 from workbench.pipeline.evaluate import Evaluation
-from workbench.pipeline.faithfulness import check_translations, source_language
-from workbench.types import FaithResult
+from workbench.pipeline.faithfulness import (
+    check_translations,
+    kind_css,
+    marked_translation,
+    shared_embedder,
+    source_language,
+)
+from workbench.pipeline.side_by_side import Flagger, row_sentences
+from workbench.types import SOURCE_LANGUAGES, FaithResult
 from workbench.ui.handlers.evaluate import SEGMENT_COLUMNS
+from workbench.ui.handlers.translate import TranslateResult
+from workbench.ui.render import esc
 
 #: Column title in the Evaluate segment table.
 COLUMN = "Faithfulness"
@@ -56,3 +66,99 @@ def flagged_first(state: Evaluation, segments: Sequence[int]) -> list[int]:
 
 
 SEGMENT_COLUMNS[COLUMN] = faith_cell
+
+
+@lru_cache(maxsize=4096)
+def check_cell(source: str, translation: str, src: str) -> FaithResult:
+    """Faithfulness of one sentence's translation (cached; one shared embedder)."""
+    (result,) = check_translations([source], [translation], src, embedder=shared_embedder())
+    return result
+
+
+def _languages(result: TranslateResult) -> dict[str, str]:
+    """Source sentence → the language of its line."""
+    langs: dict[str, str] = {}
+    rows = row_sentences(result.lines, result.line_languages)
+    for sentences, lang in zip(rows, result.line_languages, strict=True):
+        for sentence in sentences:
+            langs.setdefault(sentence.text, lang)
+    return langs
+
+
+def flaggers_for(result: TranslateResult | None) -> tuple[Flagger, ...]:
+    """The Translate table's per-engine flagger: ``(source, translation) -> flags``."""
+    if result is None:
+        return ()
+    langs = _languages(result)
+
+    def flag(source: str, translation: str) -> tuple[str, ...]:
+        src = langs.get(source) or source_language([source])
+        if src not in SOURCE_LANGUAGES or not source.strip():
+            return ()
+        r = check_cell(source, translation, src)
+        return (summary(r),) if r.flagged else ()
+
+    return (flag,)
+
+
+def translate_flags(result: TranslateResult | None) -> list[list[FaithResult]]:
+    """Per system of a Translate result, the check of each source sentence's translation."""
+    if result is None or not result.systems:
+        return []
+    languages = result.line_languages
+    out = []
+    for system in result.systems:
+        checks = []
+        for i, translation in enumerate(system.translations):
+            src = languages[i] if i < len(languages) else result.src
+            for pair in translation.sentences:
+                if src in SOURCE_LANGUAGES and pair.source.text.strip():
+                    checks.append(check_cell(pair.source.text, pair.translation, src))
+        out.append(checks)
+    return out
+
+
+def translate_flags_html(result: TranslateResult | None) -> str:
+    """The Translate tab's flags: per engine how many sentences are flagged, and for every
+    sentence some engine was flagged on, each engine's translation with the spans marked, so a
+    translator sees which engine dropped the number. A problem is shown as one sentence."""
+    try:
+        checks = translate_flags(result)
+    except WorkbenchError as err:
+        return f"<p class='wb-empty'>Faithfulness not checked: {esc(err)}</p>"
+    if result is None or not checks:
+        return "<p class='wb-empty'>Translate something to see faithfulness flags.</p>"
+    labels = [s.label for s in result.systems]
+    counts = "".join(
+        f"<li><b>{esc(label)}</b>: {sum(r.flagged for r in rs)} of {len(rs)} sentences flagged</li>"
+        for label, rs in zip(labels, checks, strict=True)
+    )
+    rows = []
+    n = min(len(rs) for rs in checks)
+    for i in range(n):
+        if not any(rs[i].flagged for rs in checks):
+            continue
+        cells = "".join(_cell(rs[i]) for rs in checks)
+        rows.append(f"<tr><td>{i + 1}</td><td>{esc(checks[0][i].source)}</td>{cells}</tr>")
+    head = "".join(f"<th>{esc(label)}</th>" for label in labels)
+    table = (
+        f"<table class='wb-faith'><thead><tr><th>#</th><th>Source</th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        if rows
+        else "<p>No sentence is flagged for any engine.</p>"
+    )
+    return (
+        f"<style>{kind_css()}</style>"
+        "<div class='wb-faith-flags'><p>Faithfulness (source vs translation, no reference): "
+        f"score 0–1, ⚑ below 0.5.</p><ul>{counts}</ul>{table}</div>"
+    )
+
+
+def _cell(r: FaithResult) -> str:
+    notes = "".join(f"<li>{esc(i.kind)}: {esc(i.note)}</li>" for i in r.issues)
+    flag = "⚑ " if r.flagged else ""
+    return (
+        f"<td class='{'wb-faith-flagged' if r.flagged else 'wb-faith-ok'}'>"
+        f"<div>{marked_translation(r)}</div><div class='wb-faith-score'>{flag}{r.score:.2f}</div>"
+        f"<ul>{notes}</ul></td>"
+    )

@@ -9,6 +9,7 @@ import pandas as pd
 
 from workbench.errors import WorkbenchError
 from workbench.ui.context import UIContext
+from workbench.ui.handlers import faithfulness as faith_h
 from workbench.ui.handlers import translate as h
 from workbench.ui.render import esc, notice_list, signature_list
 from workbench.ui.tabs.common import (
@@ -146,6 +147,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         saved = gr.Markdown(elem_id="postedit-status")
         disagreements = gr.HTML(elem_id="translate-disagreements")
         signatures = gr.HTML(elem_id="translate-signatures")
+        faith = gr.HTML(elem_id="translate-faith")
         with gr.Row(equal_height=False), gr.Column(variant="panel"):
             gr.Markdown("#### Download")
             with gr.Row():
@@ -190,7 +192,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 custom_model=custom_,
                 custom_engine=engine_,
             )
-            view = h.view(ctx, result)
+            view = h.view(ctx, result, faith_h.flaggers_for(result))
             labels = h.labels(result)
             return (
                 result,
@@ -214,7 +216,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 export_system,
             ],
             concurrency_limit=1,
-        )
+        ).success(faith_h.translate_flags_html, inputs=state, outputs=faith)
 
         @in_place(3)
         def on_edit(result: h.TranslateResult | None, evt: gr.EditData) -> tuple[Any, ...]:
@@ -225,7 +227,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 message = h.edit_cell(ctx, result, row, column, str(evt.value))
             except WorkbenchError as err:
                 message, error = "", error_html(err)
-            view = h.view(ctx, result)
+            view = h.view(ctx, result, faith_h.flaggers_for(result))
             return (
                 gr.update(visible=bool(error)),
                 error,
