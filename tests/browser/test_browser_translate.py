@@ -192,3 +192,16 @@ def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
     text = panel.inner_text()
     assert "models" in text and "workbench models pull" not in text
     snap(page, "models")
+    # Converting the local model for ct2 offers the conversion in the Translate tab at once.
+    page.locator("#models-error-dismiss").click()
+    page.locator("#models-choice input").click()
+    page.get_by_role("option", name="tiny-ru-en", exact=True).click()
+    page.locator("#models-convert").click()
+    page.wait_for_function(
+        "() => document.querySelector('#models-status textarea')?.value.startsWith('Converted')",
+        timeout=120_000,
+    )
+    assert "converted" in page.locator("#models-local").inner_text()
+    page.get_by_role("tab", name="Translate").click()
+    models = page.locator("#translate-models")
+    models.get_by_text("converted from", exact=False).first.wait_for(timeout=30_000)

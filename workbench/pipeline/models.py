@@ -82,7 +82,8 @@ class LocalModel:
     @property
     def label(self) -> str:
         """How a model list shows it."""
-        origin = f" from {self.source}" if self.source else ""
+        source = Path(self.source).name if Path(self.source).is_absolute() else self.source
+        origin = f" from {source}" if source else ""
         return f"{self.name} ({self.engine}) · {self.kind}{origin}, {self.size_mb:,.0f} MB"
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, cli_preview
+from workbench.ui.handlers.translate import AUTO, cli_preview, model_choices
 
 CATALOG_HEADERS = [
     "Name",
@@ -47,7 +48,13 @@ def local_rows(ctx: UIContext) -> list[list[Any]]:
     """Models copied into ``<home>/models``, conversions in ``<home>/ct2``, ``serve`` folders."""
     extra = tuple((m.engine, m.model) for m in ctx.extra_models)
     return [
-        [m.name, m.engine, m.kind, m.source, m.size_mb]
+        [
+            m.name,
+            m.engine,
+            m.kind,
+            Path(m.source).name if m.source.startswith("/") else m.source,
+            m.size_mb,
+        ]
         for m in pm.local_models(ctx.settings, extra, tuple(ctx.models_dirs))
     ]
 
@@ -60,6 +67,11 @@ def choices(ctx: UIContext) -> list[str]:
         if m.kind == "local"
     ]
     return [s.entry.name for s in pm.catalog_status(ctx.settings)] + local
+
+
+def translate_choices(ctx: UIContext) -> list[tuple[str, str]]:
+    """The Translate tab's model list as it is now (after a pull or a conversion)."""
+    return model_choices(ctx)
 
 
 def where_models_go(ctx: UIContext) -> str:

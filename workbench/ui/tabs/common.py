@@ -73,6 +73,7 @@ class Shared:
 
     translations: Any = None  # gr.State holding the latest TranslateResult
     cli_inputs: tuple[Any, ...] = ()  # Translate controls the Models tab turns into a command
+    model_list: Any = None  # the Translate tab's model checkboxes (refreshed after a convert)
 
 
 def in_place(n_outputs: int) -> Callable[[F], F]:

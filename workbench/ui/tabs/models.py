@@ -81,22 +81,29 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 )
         panel = [error_box, error_text]
 
-        def tables() -> tuple[pd.DataFrame, pd.DataFrame, Any]:
+        # A pull or a conversion changes what the Translate tab offers: refresh its list too.
+        lists = [shared.model_list] if shared.model_list is not None else []
+
+        def tables() -> tuple[Any, ...]:
+            translate_list = [gr.update(choices=h.translate_choices(ctx))] if lists else []
             return (
                 pd.DataFrame(h.catalog_rows(ctx), columns=h.CATALOG_HEADERS),
                 pd.DataFrame(h.local_rows(ctx), columns=h.LOCAL_HEADERS),
                 gr.update(choices=h.choices(ctx)),
+                *translate_list,
             )
 
-        @in_place(4)
+        n_out = 3 + len(lists) + 1
+
+        @in_place(n_out)
         def on_pull(name: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             progress(None, desc=f"Downloading {name}…")
             return (h.pull(ctx, name), *tables())
 
-        outputs = [*panel, status, catalog, local, choice]
+        outputs = [*panel, status, catalog, local, choice, *lists]
         pull.click(on_pull, inputs=choice, outputs=outputs, concurrency_limit=1)
 
-        @in_place(4)
+        @in_place(n_out)
         def on_convert(name: str, quant: str, progress: Any = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
             progress(None, desc=f"Converting {name} to CTranslate2 ({quant})…")
             return (h.convert(ctx, name, quant), *tables())
@@ -104,7 +111,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
         convert.click(
             on_convert, inputs=[choice, quantization], outputs=outputs, concurrency_limit=1
         )
-        refresh.click(tables, outputs=[catalog, local, choice])
+        refresh.click(tables, outputs=[catalog, local, choice, *lists])
 
         if shared.cli_inputs:
 
