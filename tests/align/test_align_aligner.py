@@ -10,6 +10,7 @@ import pytest
 from tests.align.conftest import CountingEmbedder
 from workbench.align import AlignParams, CachingEmbedder, align
 from workbench.align.aligner import ratio_margin
+from workbench.align.clauses import split_clauses
 from workbench.errors import UserInputError
 from workbench.types import ReportRef, StatementRef
 
@@ -125,11 +126,16 @@ def test_empty_and_blank_inputs(counting: CountingEmbedder) -> None:
 def test_second_alignment_reuses_every_embedding(e5: CachingEmbedder) -> None:
     counting = CountingEmbedder()
     cached = CachingEmbedder(counting)
-    params = AlignParams(threshold=1.0, floor=0.0, secondary=9.0, gain=0.0, prior=0.0)
+    params = AlignParams(
+        threshold=1.0, floor=0.0, secondary=9.0, gain=0.0, prior=0.0, gate=0.0, budget=1.0
+    )
     align(_statements(STATEMENTS), _reports(REPORTS), cached, params=params)
-    assert len(counting.seen) == len(STATEMENTS) + len(REPORTS)
+    units = len(STATEMENTS) + len(REPORTS)
+    clauses = [c.text for t in STATEMENTS + REPORTS for c in split_clauses(t)]
+    assert clauses  # some of these sentences have clauses, embedded as units of their own
+    assert sorted(counting.seen) == sorted(STATEMENTS + REPORTS + list(dict.fromkeys(clauses)))
     align(_statements(STATEMENTS[:2]), _reports(REPORTS[::-1]), cached, params=params)
-    assert len(counting.seen) == len(STATEMENTS) + len(REPORTS)
+    assert len(counting.seen) == units + len(set(clauses))  # nothing embedded twice
 
 
 def test_signature_names_method_threshold_and_embedder(e5: CachingEmbedder) -> None:
@@ -170,13 +176,17 @@ def test_merge_check_links_partial_retellings_only(counting: CountingEmbedder) -
     # they are the whole sentence (cosine 1.0), which the merge check recognises.
     halves = ["alpha beta gamma", "delta epsilon zeta", "kappa lambda sigma"]
     whole = ["alpha beta gamma delta epsilon zeta", "omega rho tau"]
-    strict = AlignParams(threshold=1.5, floor=0.5, secondary=0.5, gain=0.05, prior=0.0, k=2)
+    strict = AlignParams(
+        threshold=1.5, floor=0.5, secondary=0.5, gain=0.05, prior=0.0, k=2, units="sentence"
+    )
     cached = CachingEmbedder(counting)
     many_to_one = align(_statements(halves), _reports(whole), cached, params=strict)
     assert _pairs(many_to_one) == {(0, 0), (1, 0)}
     one_to_many = align(_statements(whole), _reports(halves), cached, params=strict)
     assert _pairs(one_to_many) == {(0, 0), (0, 1)}
-    off = AlignParams(threshold=1.5, floor=0.5, secondary=9.0, gain=0.05, prior=0.0, k=2)
+    off = AlignParams(
+        threshold=1.5, floor=0.5, secondary=9.0, gain=0.05, prior=0.0, k=2, units="sentence"
+    )
     assert align(_statements(halves), _reports(whole), cached, params=off).alignments == ()
 
 

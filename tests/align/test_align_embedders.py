@@ -121,3 +121,12 @@ def test_cache_writes_chunk_by_chunk(tmp_path: Path, counting: CountingEmbedder)
     fresh = CountingEmbedder()
     CachingEmbedder(fresh, path).embed(["e", "a", "f"])
     assert fresh.seen == ["f"]
+
+
+def test_batches_go_by_length_but_rows_keep_the_input_order(counting: CountingEmbedder) -> None:
+    counting.batch_size = 2
+    texts = ["a much longer sentence here", "b", "c c c", "d d"]
+    together = counting.embed(texts)
+    assert counting.seen == ["b", "d d", "c c c", "a much longer sentence here"]
+    for row, text in zip(together, texts, strict=True):
+        np.testing.assert_array_equal(row, counting.embed([text])[0])

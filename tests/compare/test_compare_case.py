@@ -198,7 +198,7 @@ def _found_pairs(result: CaseComparison, case: Case) -> set[tuple[str, str]]:
     return {
         (
             f"{a.statement.document_id}:{a.statement.index - first[a.statement.document_id] + 1}",
-            r.text,
+            r.full_text,
         )
         for a in _alignments(result)
         for r in a.reports
@@ -211,7 +211,10 @@ def test_alignment_against_the_reference_of_the_case(
     """The case ships a reference alignment; the default aligner must be precise on it."""
     reference = _reference_pairs(sample_case)
     report_sentences = {
-        r.text for d in sample_result.documents for a in d.comparison.alignments for r in a.reports
+        r.full_text
+        for d in sample_result.documents
+        for a in d.comparison.alignments
+        for r in a.reports
     }
     report_sentences |= {r.text for r in sample_result.unmatched_reports}
     assert {s for _, s in reference} <= report_sentences, (
@@ -223,5 +226,7 @@ def test_alignment_against_the_reference_of_the_case(
     print(
         f"sample case alignment: precision {precision:.2f}, recall {recall:.2f} ({len(found)} links)"
     )
-    assert precision >= 0.9
-    assert recall >= 0.3
+    # Per-outlet alignment with clause units trades precision for recall on this small case
+    # (P 0.93 / R 0.70 before, 0.81 / 0.81 now; docs/align.md): both must stay balanced.
+    assert precision >= 0.78
+    assert recall >= 0.78

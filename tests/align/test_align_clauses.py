@@ -1,0 +1,137 @@
+"""Clause splitting: offsets, the four languages, quotations, bounds and bad arguments."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.align.clauses import CLAUSE_WORDS, split_clauses
+
+
+def _texts(text: str, **options: int) -> list[str]:
+    clauses = split_clauses(text, **options)
+    for c in clauses:
+        assert text[c.start : c.end] == c.text  # offsets point at the clause
+        assert c.span == (c.start, c.end)
+    return [c.text for c in clauses]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokayev said they followed a clear plan and took orders from a single command centre.",
+            [
+                "Tokayev said they followed a clear plan",
+                "and took orders from a single command centre.",
+            ],
+        ),
+        (
+            "Президент заявил, что на Алматы напали двадцать тысяч бандитов, а власти сообщили, "
+            "что погибли 164 человека.",
+            [
+                "Президент заявил, что на Алматы напали двадцать тысяч бандитов",
+                "а власти сообщили, что погибли 164 человека.",
+            ],
+        ),
+        (
+            "Елімізге 20 мың бандит шабуыл жасады, олардың көпшілігі шетелден келген деп мәлімдеді.",
+            [
+                "Елімізге 20 мың бандит шабуыл жасады",
+                "олардың көпшілігі шетелден келген деп мәлімдеді.",
+            ],
+        ),
+        (
+            "Алматыга 20 миң бандит кол салды, бирок алардын көбү чет өлкөдөн келген деп билдирди.",
+            [
+                "Алматыга 20 миң бандит кол салды",
+                "бирок алардын көбү чет өлкөдөн келген деп билдирди.",
+            ],
+        ),
+        (
+            "Officials said 164 people died. Among them were 103 people in Almaty, the ministry added.",
+            [
+                "Officials said 164 people died.",
+                "Among them were 103 people in Almaty, the ministry added.",
+            ],
+        ),
+    ],
+    ids=["en-and", "ru-comma-a", "kk-comma", "ky-birok", "two-sentences"],
+)
+def test_clauses_in_four_languages(text: str, expected: list[str]) -> None:
+    assert _texts(text) == expected
+
+
+def test_a_short_piece_joins_its_neighbour() -> None:
+    # "The talks failed" has three words: below min_words, so it stays with the next clause.
+    assert _texts("The talks failed; both sides blamed each other for the collapse.") == []
+    assert _texts("The talks failed; both sides blamed each other.", min_words=3) == [
+        "The talks failed",
+        "both sides blamed each other.",
+    ]
+
+
+def test_a_list_is_not_cut_into_clauses() -> None:
+    assert _texts("Riots, looting and arson hit the city.") == []
+    assert _texts("Беспорядки, грабежи и поджоги охватили город.") == []
+
+
+def test_a_quotation_is_never_cut_inside() -> None:
+    text = (
+        "The president said: «We will destroy the bandits who attacked Almaty» — a phrase "
+        "repeated on state TV, which then showed the detainee."
+    )
+    clauses = _texts(text)
+    assert clauses[0].endswith("who attacked Almaty»")
+    assert not any(c.startswith("who") for c in clauses)
+    quoted = (
+        'He called them "bandits, who were trained abroad and paid" and said order was restored.'
+    )
+    assert all(c.count('"') in (0, 2) for c in _texts(quoted))
+
+
+def test_that_and_which_start_a_clause_without_a_comma() -> None:
+    text = (
+        "He also alleged that many of them had come from abroad and that some did not speak Kazakh."
+    )
+    assert _texts(text) == [
+        "He also alleged that many of them had come from abroad",
+        "and that some did not speak Kazakh.",
+    ]
+
+
+def test_the_number_of_clauses_is_bounded() -> None:
+    text = ", ".join(f"clause number {i} has five words" for i in range(50)) + "."
+    assert len(_texts(text)) == 4
+    assert len(_texts(text, max_clauses=2)) == 2
+    assert _texts(text, max_clauses=1) == []  # one clause: the sentence is the only unit
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Yes.", "Short one, two.", "«»", ",,,;;;"])
+def test_texts_without_two_clauses_give_none(text: str) -> None:
+    assert split_clauses(text) == ()
+
+
+def test_bad_arguments_are_refused() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        split_clauses("a b c d, e f g h", min_words=0)
+    with pytest.raises(ValueError, match="at least 1"):
+        split_clauses("a b c d, e f g h", max_clauses=0)
+
+
+def test_clause_words_cover_every_language() -> None:
+    for word in ("which", "который", "бірақ", "бирок", "деп"):
+        assert word in CLAUSE_WORDS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the ministry said 103 people had died in the unrest, according to a government "
+        "Telegram channel.",
+        "По словам министра здравоохранения, в столкновениях погибли сто шестьдесят четыре человека.",
+        "Министрдің сөзінше, қақтығыстарда жүз алпыс төрт адам қаза тапты.",
+    ],
+    ids=["en", "ru", "kk"],
+)
+def test_a_speaker_frame_stays_with_the_claim_it_frames(text: str) -> None:
+    assert split_clauses(text) == ()  # "according to …" alone is no clause
