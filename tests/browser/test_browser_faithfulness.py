@@ -1,17 +1,20 @@
 """Translate tab: faithfulness flags per engine, in a real browser.
 
-Two engines translate the same Russian lines: the tiny random-weight Marian model (its output
-is noise, so it is flagged on every sentence) and the ``imported`` engine with a human
-translation in which one figure was changed. The flags panel must show, per engine, how many
-sentences are flagged, and mark the changed figure in the imported engine's translation.
+Two engines translate the same Russian lines: the tests' tiny random-weight Marian model (its
+output is noise) and a translation made elsewhere, uploaded, in which one figure was changed.
+The flags panel must say, per engine, how many sentences are flagged, and mark the changed
+figure in the uploaded translation, so a translator sees which engine changed the number.
 """
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from browser_harness import Server, open_tab, snap
+import pytest
+from browser_harness import Server, open_tab, snap, start_server, wait_uploaded
 
 RU = [
     "Президент заявил, что на Алматы напали 20 000 бандитов.",
@@ -23,38 +26,51 @@ EN = [
 ]
 
 
-def test_translate_flags_show_which_engine_changed_the_figure(
-    page: Any, server: Server, tmp_path: Path
-) -> None:
-    tsv = tmp_path / "translation.tsv"
-    tsv.write_text("".join(f"{a}\t{b}\n" for a, b in zip(RU, EN, strict=True)), encoding="utf-8")
-    open_tab(page, server, "Translate")
-    page.locator("#translate-input textarea").fill("\n".join(RU))
-    page.locator("#translate-src input").click()
-    page.get_by_role("option", name="Russian (ru)").click()
-    page.locator("#translate-models").get_by_text("opus-mt:", exact=False).click()
-    page.get_by_text("Decoding options").click()
-    from playwright.sync_api import expect
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
+    """``workbench serve`` whose home holds the tiny model in ``models/``."""
+    home = tmp_path_factory.mktemp("faith-home")
+    shutil.copytree(tiny_marian_dir, home / "models" / "tiny-ru-en")
+    srv = start_server(home)
+    yield srv
+    srv.stop()
 
-    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "32")):
-        box = page.locator(f"#{elem_id} input[type=number]")
+
+def _set_slider(page: Any, elem_id: str, value: str) -> None:
+    box = page.locator(f"#{elem_id} input[type=number]")
+    slider = page.locator(f"#{elem_id} input[type=range]")
+    for _ in range(5):
         box.fill(value)
         box.press("Enter")
         box.blur()
-        expect(page.locator(f"#{elem_id} input[type=range]")).to_have_value(value)
-    page.locator("#translate-custom-engine input").click()
-    page.get_by_role("option", name="imported").click()
-    page.locator("#translate-custom-model input, #translate-custom-model textarea").first.fill(
-        str(tsv)
-    )
+        page.wait_for_timeout(300)
+        if slider.input_value() == value:
+            return
+    raise AssertionError(f"{elem_id} did not take {value}")
+
+
+def test_translate_flags_show_which_engine_changed_the_figure(
+    page: Any, server: Server, tmp_path: Path
+) -> None:
+    upload = tmp_path / "agency-translation.txt"
+    upload.write_text("\n".join(EN) + "\n", encoding="utf-8")
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill("\n".join(RU))
+    page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
+    wait_uploaded(page, "translate-imported", "agency-translation")
+    page.locator("#translate-models").get_by_text("tiny-ru-en", exact=False).click()
+    page.get_by_text("Decoding options").click()
+    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
+        _set_slider(page, elem_id, value)
     page.locator("#translate-run").click()
-    page.locator("#translate-signatures code").wait_for(timeout=120_000)
+    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)
     flags = page.locator("#translate-faith")
     flags.get_by_text("sentences flagged", exact=False).first.wait_for(timeout=120_000)
-    text = flags.inner_text()
-    assert text.count("sentences flagged") == 2  # one line per engine
-    imported = flags.locator("li", has_text="imported").inner_text()
-    assert "1 of 2 sentences flagged" in imported  # the human translation with a changed figure
+    assert flags.inner_text().count("sentences flagged") == 2  # one line per engine
+    uploaded = flags.locator("li", has_text="agency").inner_text()
+    assert "1 of 2 sentences flagged" in uploaded  # the changed figure, not the other sentence
     mark = flags.locator("mark.k-number")
     assert mark.count() == 1 and mark.inner_text() == "2,000"
+    # The table's Flags column names the engine and the issue too.
+    assert "2,000" in page.locator("#translate-table").inner_text()
     snap(page, "translate-faithfulness")
