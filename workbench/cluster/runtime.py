@@ -166,6 +166,7 @@ def _quiet_ray_data(ray: Any) -> None:
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     ctx.verbose_stats_logs = False
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
 
 
 def _info(ray: Any, address: str) -> ClusterInfo:
