@@ -120,9 +120,7 @@ def build_big_case(folder: Path, outlets: int, sentences: int, seed: int = 13) -
         need = sentences - len(own)
         own += [eng[i] for i in fillers[o * need : (o + 1) * need]]
         rng.shuffle(own)
-        (folder / "reports" / f"outlet-{o}.txt").write_text(
-            "\n".join(own) + "\n", encoding="utf-8"
-        )
+        (folder / "reports" / f"outlet-{o}.txt").write_text("\n".join(own) + "\n", encoding="utf-8")
         toml += [
             "[[documents]]",
             f'id = "outlet-{o}"',

@@ -108,8 +108,19 @@ def run_compare(folder: Path) -> dict[str, Any]:
     """Run the CLI exactly as a user would and return its JSON."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.json"
-        cmd = [sys.executable, "-m", "workbench", "-q", "compare", "--case", str(folder),
-               "--format", "json", "--output", str(out)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "workbench",
+            "-q",
+            "compare",
+            "--case",
+            str(folder),
+            "--format",
+            "json",
+            "--output",
+            str(out),
+        ]
         proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True)
         if proc.returncode != 0:
             raise SystemExit(f"{folder.name}: workbench compare failed:\n{proc.stderr[-3000:]}")
@@ -131,8 +142,11 @@ def score_case(folder: Path, show_unjudged: bool) -> dict[str, Outlet]:
     }
     st_index = _statement_index(case, folder)
     default_doc = ref.get("statement_document")
-    texts = {d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
-             for d in case["documents"] if d["language"] == "en"}
+    texts = {
+        d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
+        for d in case["documents"]
+        if d["language"] == "en"
+    }
     spans = {doc: _sentences(t) for doc, t in texts.items()}
     outlets: dict[str, Outlet] = defaultdict(Outlet)
 
@@ -180,8 +194,11 @@ def score_case(folder: Path, show_unjudged: bool) -> dict[str, Outlet]:
             o = outlets[doc]
             o.flags += 1
             kind = d.get("kind", "")
-            hit = [kid for kid, (kdoc, ks) in key_sids.items()
-                   if kdoc == doc and ks & linked[doc] and kind in keys[kid]["kinds"]]
+            hit = [
+                kid
+                for kid, (kdoc, ks) in key_sids.items()
+                if kdoc == doc and ks & linked[doc] and kind in keys[kid]["kinds"]
+            ]
             if hit:
                 o.key_flags += 1
                 for kid in hit:
@@ -197,8 +214,10 @@ def score_case(folder: Path, show_unjudged: bool) -> dict[str, Outlet]:
             elif verdict == "noise":
                 o.judged_noise += 1
             else:
-                o.unjudged.append(f"{kind}: {d.get('statement', '')!r} -> {d.get('report', '')!r} "
-                                  f"[{d.get('note', '')}]")
+                o.unjudged.append(
+                    f"{kind}: {d.get('statement', '')!r} -> {d.get('report', '')!r} "
+                    f"[{d.get('note', '')}]"
+                )
     for u in data.get("unmatched_reports", []):
         doc = u.get("document_id")
         if doc not in texts:
@@ -226,15 +245,19 @@ def main() -> None:
     folders = sorted(p.parent for p in args.cases.glob("*/reference.toml"))
     if not folders:
         raise SystemExit(f"no case with a reference.toml under {args.cases}")
-    print("case/outlet | align P | align R | keys found | flags | key | wrong-link | real | noise | unjudged")
+    print(
+        "case/outlet | align P | align R | keys found | flags | key | wrong-link | real | noise | unjudged"
+    )
     tot = Outlet()
     for folder in folders:
         for doc, o in sorted(score_case(folder, args.show_unjudged).items()):
             tp = len(o.pred & o.gold)
             found = sum(o.keys.values())
-            print(f"{folder.name}/{doc} | {_ratio(tp, len(o.pred))} | {_ratio(tp, len(o.gold))} | "
-                  f"{found}/{len(o.keys)} | {o.flags} | {o.key_flags} | {o.wrong_link_flags} | "
-                  f"{o.judged_real} | {o.judged_noise} | {len(o.unjudged)}")
+            print(
+                f"{folder.name}/{doc} | {_ratio(tp, len(o.pred))} | {_ratio(tp, len(o.gold))} | "
+                f"{found}/{len(o.keys)} | {o.flags} | {o.key_flags} | {o.wrong_link_flags} | "
+                f"{o.judged_real} | {o.judged_noise} | {len(o.unjudged)}"
+            )
             tot.pred |= {(folder.name, doc, *p) for p in o.pred}  # type: ignore[arg-type]
             tot.gold |= {(folder.name, doc, *g) for g in o.gold}  # type: ignore[arg-type]
             tot.keys.update({f"{folder.name}/{k}": v for k, v in o.keys.items()})
@@ -246,12 +269,16 @@ def main() -> None:
             tot.unjudged += o.unjudged
     tp = len(tot.pred & tot.gold)
     noise = tot.wrong_link_flags + tot.judged_noise
-    print(f"ALL | {_ratio(tp, len(tot.pred))} | {_ratio(tp, len(tot.gold))} | "
-          f"{sum(tot.keys.values())}/{len(tot.keys)} | {tot.flags} | {tot.key_flags} | "
-          f"{tot.wrong_link_flags} | {tot.judged_real} | {tot.judged_noise} | {len(tot.unjudged)}")
-    print(f"key differences flagged with a fitting kind: {_ratio(sum(tot.keys.values()), len(tot.keys))}; "
-          f"noise share (wrong-link + judged noise) / flags: {_ratio(noise, tot.flags)}"
-          f" ({len(tot.unjudged)} flags not judged yet)")
+    print(
+        f"ALL | {_ratio(tp, len(tot.pred))} | {_ratio(tp, len(tot.gold))} | "
+        f"{sum(tot.keys.values())}/{len(tot.keys)} | {tot.flags} | {tot.key_flags} | "
+        f"{tot.wrong_link_flags} | {tot.judged_real} | {tot.judged_noise} | {len(tot.unjudged)}"
+    )
+    print(
+        f"key differences flagged with a fitting kind: {_ratio(sum(tot.keys.values()), len(tot.keys))}; "
+        f"noise share (wrong-link + judged noise) / flags: {_ratio(noise, tot.flags)}"
+        f" ({len(tot.unjudged)} flags not judged yet)"
+    )
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,16 +35,21 @@ class DieOnce:
 
 
 class FailAfter:
-    """Raises once ``good`` batches (counted in files under ``folder``) were translated."""
+    """Raises once ``good`` batches (counted in files under ``folder``) were translated and the
+    driver has stored at least one of them in ``job`` (a crash midway, after some results)."""
 
-    def __init__(self, inner: Translator, folder: Path, good: int) -> None:
+    def __init__(self, inner: Translator, folder: Path, good: int, job: Path) -> None:
         self.inner = inner
         self.folder = folder
         self.good = good
+        self.job = job
 
     def translate(self, texts: Sequence[str]) -> list[str]:
         done = len(list(self.folder.glob("batch-*")))
         if done >= self.good:
+            deadline = time.monotonic() + 60
+            while not any(self.job.glob("shard-*")) and time.monotonic() < deadline:
+                time.sleep(0.05)
             raise RuntimeError("simulated crash of the job")
         (self.folder / f"batch-{os.getpid()}-{done}-{id(texts)}").touch()
         return self.inner.translate(texts)
@@ -54,6 +60,6 @@ def dying_factory(spec: EngineSpec, settings: Settings, marker: str, threads: in
 
 
 def failing_factory(
-    spec: EngineSpec, settings: Settings, folder: str, good: int, threads: int
+    spec: EngineSpec, settings: Settings, folder: str, good: int, job: str, threads: int
 ) -> FailAfter:
-    return FailAfter(build_in_actor(spec, settings, threads), Path(folder), good)
+    return FailAfter(build_in_actor(spec, settings, threads), Path(folder), good, Path(job))

@@ -104,7 +104,9 @@ def test_a_job_that_stopped_midway_resumes_where_it_stopped(
     settings = Settings.resolve({"home": home(tmp_path, "ray"), "use_cache": False})
     first = cluster_translator(spec, settings, tmp_path / "job", block_size=8)
     (tmp_path / "count").mkdir()
-    first.factory = partial(failing_factory, spec, settings, str(tmp_path / "count"), 3)
+    first.factory = partial(
+        failing_factory, spec, settings, str(tmp_path / "count"), 3, str(tmp_path / "job")
+    )
     with pytest.raises(ClusterError, match="run the same command again to resume"):
         translate_texts(lines, first)
     kept = shard_sources(tmp_path / "job")

@@ -63,7 +63,10 @@ def add_ray_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--actors", type=int, help="actors in the pool (default: CPUs / per actor)")
     g.add_argument("--job-dir", help="folder of the job's shards (default: in the home)")
     g.add_argument(
-        "--block-size", type=int, default=256, help="sentences per batch and per shard (256)"
+        "--block-size",
+        type=int,
+        default=256,
+        help="sentences per block and shard (256: the single-machine path's blocks)",
     )
 
 

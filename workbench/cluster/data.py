@@ -1,21 +1,28 @@
-"""Translate sentences on Ray Data: ``map_batches`` over an actor pool, one model per actor.
+"""Translate blocks of sentences on Ray Data: ``map_batches`` over an actor pool, one model per actor.
 
-The sentences are sorted by length and cut into blocks of ``block_size``, so every batch holds
-sentences of similar length (less padding). Each actor builds its translator once, in its own
-process, from a picklable ``factory(threads)`` (a CTranslate2 translator cannot be pickled), with
-as many threads as the CPUs Ray assigned to the actor. Results stream back to the driver block by
-block, each handed to ``on_block`` as soon as it arrives (the pipeline writes it to the job
-folder and the cache there), so a job killed midway keeps every finished block.
+The caller cuts the sentences into blocks; each block is one row of the dataset and one call
+``translator.translate(block)`` in an actor, exactly the call the single-machine path makes for
+the same block (its cache wrapper translates the misses in blocks of 256). With int8 weights a
+model's output can depend on which sentences share a batch (a near tie between two tokens flips
+with the padding), so keeping the blocks is what makes the output identical, not just close.
+Within a block CTranslate2 sorts the sentences by length and cuts batches of ``batch_size``
+(``max_batch_size``), so every batch holds sentences of similar length. Each actor builds its
+translator once, in its own process, from a picklable ``factory(threads)`` (a CTranslate2
+translator cannot be pickled), with as many threads as CPUs Ray assigned to the actor. Finished
+blocks stream back to the driver, each handed to ``on_block`` as soon as it arrives (the
+pipeline writes it to the job folder and the cache there), so a job killed midway keeps every
+finished block.
 
-Faults: Ray Data restarts a dead actor and retries its unfinished batch (``max_restarts=-1``,
-``max_task_retries=-1``); a block that is delivered twice is passed on only once, so nothing is
-lost or duplicated.
+Faults: Ray Data restarts a dead actor and retries its unfinished block (``max_restarts=-1``,
+``max_task_retries=-1``); a block delivered twice is passed on only once, so nothing is lost or
+duplicated.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -24,7 +31,8 @@ from workbench.errors import ClusterError, WorkbenchError
 
 log = logging.getLogger("workbench")
 
-#: Sentences per batch (one shard of the job folder).
+#: Sentences per block (one shard of the job folder); the single-machine cache path's
+#: ``STORE_EVERY``, so that both paths make the same ``translate`` calls.
 BLOCK_SIZE = 256
 
 
@@ -38,8 +46,8 @@ class SentenceTranslator(Protocol):
 
 #: ``factory(threads)`` builds a translator inside an actor.
 TranslatorFactory = Callable[[int], SentenceTranslator]
-#: ``on_block(sources, translations)`` receives each finished block on the driver.
-BlockFn = Callable[[list[str], list[str]], None]
+#: ``on_block(block_id, sources, translations)`` receives each finished block on the driver.
+BlockFn = Callable[[int, list[str], list[str]], None]
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,8 @@ class PoolOptions:
     Attributes:
         cpus_per_actor: CPUs Ray reserves for each actor (its CTranslate2 threads).
         actors: Actors in the pool (``None``: as many as the cluster's CPUs allow).
-        block_size: Sentences per batch and per shard.
+        block_size: Sentences per block and per shard (keep the default for output identical
+            to the single-machine path with int8 models).
     """
 
     cpus_per_actor: int = 1
@@ -64,7 +73,7 @@ class PoolOptions:
 
 
 class TranslateActor:
-    """One actor of the pool: builds its translator once, then translates batch after batch.
+    """One actor of the pool: builds its translator once, then translates block after block.
 
     Ray Data keeps the constructor arguments in the object store while the dataset runs, so a
     restarted actor finds them (Ray logs one warning about it: ray-project/ray#53727).
@@ -78,52 +87,53 @@ class TranslateActor:
         self.translator = factory(self.threads)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        """Translate ``batch["text"]``; keeps ``batch["key"]`` to put results back in place."""
+        """Translate each block of ``batch`` (a JSON list of sentences) in one call."""
         import numpy as np
 
-        texts = [str(t) for t in batch["text"]]
-        out = self.translator.translate(texts)
-        return {"key": batch["key"], "translation": np.array(out, dtype=object)}
+        out = [json.dumps(self.translator.translate(json.loads(str(b)))) for b in batch["block"]]
+        return {"id": batch["id"], "translations": np.array(out, dtype=object)}
 
 
-def length_blocks(sentences: Sequence[str], block_size: int) -> list[list[int]]:
-    """Indices of ``sentences`` sorted by length (longest first), cut into blocks."""
-    order = sorted(range(len(sentences)), key=lambda i: (-len(sentences[i]), i))
-    return [order[i : i + block_size] for i in range(0, len(order), block_size)]
+def cut_blocks(sentences: Sequence[str], block_size: int) -> list[list[str]]:
+    """``sentences`` in order, cut into blocks of ``block_size``."""
+    return [list(sentences[i : i + block_size]) for i in range(0, len(sentences), block_size)]
 
 
-def translate_sentences(
-    sentences: Sequence[str],
+def translate_blocks(
+    blocks: Mapping[int, Sequence[str]],
     factory: TranslatorFactory,
     on_block: BlockFn,
     *,
     options: PoolOptions | None = None,
 ) -> int:
-    """Translate ``sentences`` on the connected Ray cluster, block by block.
+    """Translate each block on the connected Ray cluster with one ``translate`` call.
 
     Args:
-        sentences: Unique non-empty sentences.
+        blocks: Block id → its sentences (unique, non-empty).
         factory: Builds a translator in each actor (must pickle).
-        on_block: Called on the driver with each finished block, once per sentence.
+        on_block: Called on the driver with ``(block id, sentences, translations)``, once per
+            block, as soon as the block is back.
         options: Pool sizing.
 
     Returns:
         The number of actors used.
+
+    Raises:
+        WorkbenchError: one sentence when the job stops (see :func:`job_failed`).
     """
     options = options or PoolOptions()
     if options.cpus_per_actor < 1:
         raise ValueError("cpus_per_actor must be at least 1")
-    if not sentences:
+    if not blocks:
         return 0
     ray = import_ray()
-    blocks = length_blocks(sentences, options.block_size)
-    rows = [{"key": i, "text": sentences[i]} for block in blocks for i in block]
-    actors = min(options.pool_size(ray.cluster_resources().get("CPU", 1.0)), len(blocks))
-    ds = ray.data.from_items(rows, override_num_blocks=len(blocks))
+    rows = [{"id": i, "block": json.dumps(list(b), ensure_ascii=False)} for i, b in blocks.items()]
+    actors = min(options.pool_size(ray.cluster_resources().get("CPU", 1.0)), len(rows))
+    ds = ray.data.from_items(rows, override_num_blocks=len(rows))
     ds = ds.map_batches(
         TranslateActor,
         fn_constructor_kwargs={"factory": factory},
-        batch_size=options.block_size,
+        batch_size=1,
         batch_format="numpy",
         compute=ray.data.ActorPoolStrategy(size=actors),
         num_cpus=options.cpus_per_actor,
@@ -131,16 +141,18 @@ def translate_sentences(
     seen: set[int] = set()
     try:
         for batch in ds.iter_batches(batch_size=None, batch_format="numpy"):
-            pairs = zip(batch["key"], batch["translation"], strict=True)
-            fresh = [(int(k), str(t)) for k, t in pairs if int(k) not in seen]
-            seen.update(k for k, _ in fresh)
-            if fresh:
-                on_block([sentences[k] for k, _ in fresh], [t for _, t in fresh])
+            for block_id, translations in zip(batch["id"], batch["translations"], strict=True):
+                key = int(block_id)
+                if key not in seen:
+                    seen.add(key)
+                    on_block(key, list(blocks[key]), json.loads(str(translations)))
     except Exception as err:  # Ray wraps a failure inside an actor in its own exception types
         raise job_failed(err) from err
-    missing = len(sentences) - len(seen)
+    missing = len(blocks) - len(seen)
     if missing:
-        raise RuntimeError(f"the Ray job returned no translation for {missing} sentences")
+        raise ClusterError(
+            f"The Ray job returned no translation for {missing} blocks; {RESUME_HINT}."
+        )
     return actors
 
 

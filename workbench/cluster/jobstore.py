@@ -1,10 +1,12 @@
-"""Per-shard results of a distributed translation job, so that a killed job resumes.
+"""The plan and per-block results of a distributed translation job, so that a killed job resumes.
 
-A job folder holds ``job.json`` (the translation signature the job runs under) and one
-``shard-NNNNNN.jsonl`` per block of translated sentences, each line ``{"source", "translation"}``.
-A shard is written to a temporary name and renamed into place, so a job killed while writing
-leaves either the whole shard or nothing. Rerunning the same job reads the shards back and sends
-only the sentences they do not hold. The driver is the only writer; on a real cluster the folder
+A job folder holds ``job.json`` — the translation signature and the job's **plan**: the blocks
+of sentences it sends, fixed when the job first starts — and one ``shard-NNNNNN.jsonl`` per
+finished block (``NNNNNN`` = the block's number in the plan), each line ``{"source",
+"translation"}``. Files are written to a temporary name and renamed into place, so a job killed
+while writing leaves either the whole file or nothing. Rerunning the job reads the plan and the
+shards back and sends only the blocks without a shard, *as the same blocks*: the output does not
+depend on where the job was killed. The driver is the only writer; on a real cluster the folder
 may live on a shared filesystem (see docs/scale.md).
 """
 
@@ -13,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable
 from pathlib import Path
 
 from workbench.errors import ClusterError
@@ -22,10 +23,10 @@ MANIFEST = "job.json"
 
 
 class JobStore:
-    """The shard folder of one job.
+    """The folder of one job.
 
     Args:
-        folder: Where the shards live (created on first write).
+        folder: Where the plan and shards live (created on first write).
         signature: Translation signature of the job; a folder made under another signature
             is refused rather than mixed.
     """
@@ -33,69 +34,80 @@ class JobStore:
     def __init__(self, folder: str | Path, signature: str) -> None:
         self.folder = Path(folder)
         self.signature = signature
-        self._next = 0
 
-    def load(self) -> dict[str, str]:
-        """Translations already stored by earlier runs of this job (source → translation).
+    def load_plan(self) -> list[list[str]] | None:
+        """The blocks of an earlier run of this job, or ``None`` for a new job.
 
         Raises:
-            ClusterError: when the folder belongs to a job with another signature or a shard
-                cannot be read.
+            ClusterError: when the folder belongs to a job with another signature or its
+                manifest is damaged.
         """
         manifest = self.folder / MANIFEST
         if not manifest.is_file():
-            return {}
+            return None
         try:
-            stored = json.loads(manifest.read_text(encoding="utf-8")).get("signature")
-        except (OSError, ValueError) as err:
-            raise ClusterError(f"Cannot read the job manifest {manifest}: {err}.") from err
-        if stored != self.signature:
-            raise ClusterError(
-                f"The job folder {self.folder} holds results of another job ({stored}); "
-                "give another --job-dir or delete that folder."
-            )
-        done: dict[str, str] = {}
-        shards = sorted(self.folder.glob("shard-*.jsonl"))
-        for shard in shards:
-            done.update(self._read(shard))
-        self._next = len(shards)
-        return done
-
-    @staticmethod
-    def _read(shard: Path) -> Iterable[tuple[str, str]]:
-        try:
-            lines = shard.read_text(encoding="utf-8").splitlines()
-            return [(r["source"], r["translation"]) for r in map(json.loads, lines)]
+            stored = json.loads(manifest.read_text(encoding="utf-8"))
+            signature, blocks = stored["signature"], stored["blocks"]
         except (OSError, ValueError, KeyError, TypeError) as err:
             raise ClusterError(
-                f"The shard {shard} is damaged ({err}); delete it and run the job again."
+                f"The job manifest {manifest} is damaged ({err}); delete {self.folder} and run "
+                "the job again."
             ) from err
+        if signature != self.signature:
+            raise ClusterError(
+                f"The job folder {self.folder} holds results of another job ({signature}); "
+                "give another --job-dir or delete that folder."
+            )
+        return [list(b) for b in blocks]
 
-    def write(self, pairs: Iterable[tuple[str, str]]) -> Path:
-        """Store one block of ``(source, translation)`` pairs as the next shard (atomically).
+    def save_plan(self, blocks: list[list[str]]) -> None:
+        """Record the job's blocks (atomically).
+
+        Raises:
+            ClusterError: when the folder cannot be written.
+        """
+        data = json.dumps({"signature": self.signature, "blocks": blocks}, ensure_ascii=False)
+        self._write(self.folder / MANIFEST, data)
+
+    def finished(self) -> dict[int, dict[str, str]]:
+        """Block number → its translations (source → translation), for every finished block.
+
+        Raises:
+            ClusterError: when a shard cannot be read.
+        """
+        out: dict[int, dict[str, str]] = {}
+        for shard in sorted(self.folder.glob("shard-*.jsonl")):
+            try:
+                number = int(shard.stem.removeprefix("shard-"))
+                rows = map(json.loads, shard.read_text(encoding="utf-8").splitlines())
+                out[number] = {r["source"]: r["translation"] for r in rows}
+            except (OSError, ValueError, KeyError, TypeError) as err:
+                raise ClusterError(
+                    f"The shard {shard} is damaged ({err}); delete it and run the job again."
+                ) from err
+        return out
+
+    def write(self, number: int, pairs: list[tuple[str, str]]) -> Path:
+        """Store the translations of block ``number`` as its shard (atomically).
 
         Raises:
             ClusterError: when the folder cannot be written.
         """
         rows = [json.dumps({"source": s, "translation": t}, ensure_ascii=False) for s, t in pairs]
+        shard = self.folder / f"shard-{number:06d}.jsonl"
+        self._write(shard, "".join(row + "\n" for row in rows))
+        return shard
+
+    def _write(self, path: Path, text: str) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            manifest = self.folder / MANIFEST
-            if not manifest.is_file():
-                manifest.write_text(json.dumps({"signature": self.signature}), encoding="utf-8")
-            shard = self.folder / f"shard-{self._next:06d}.jsonl"
-            while shard.exists():
-                self._next += 1
-                shard = self.folder / f"shard-{self._next:06d}.jsonl"
-            tmp = shard.with_name(f".{shard.name}.tmp-{os.getpid()}")
-            tmp.write_text("".join(row + "\n" for row in rows), encoding="utf-8")
-            os.replace(tmp, shard)
+            tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, path)
         except OSError as err:
             raise ClusterError(
                 f"Cannot write the job folder {self.folder}: {err.strerror or err}."
             ) from err
-        self._next += 1
-        return shard
 
     def remove(self) -> None:
         """Delete the folder (after the job's output has been written)."""

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from workbench.cache import TranslationCache
-from workbench.cluster.data import PoolOptions, translate_sentences
+from workbench.cluster.data import PoolOptions, cut_blocks, translate_blocks
 from workbench.cluster.jobstore import JobStore
 from workbench.cluster.runtime import connect
 from workbench.engines import create
@@ -151,40 +151,54 @@ class ClusterTranslator(CachingTranslator):
             keys.append(text.strip())
         unique = list(dict.fromkeys(k for k in keys if k))
         signature = str(self.inner.signature)
-        stored = self.job.load()
-        made = {k: stored[k] for k in unique if k in stored}
-        hits = self.cache.get_many(signature, [k for k in unique if k not in made])
-        misses = [k for k in unique if k not in made and k not in hits]
+        plan, hits = self._plan(signature, unique)
+        finished = self.job.finished()
+        made = {k: v for block in finished.values() for k, v in block.items()}
         if made:
             log.info("resuming: %d sentences were translated by an earlier run", len(made))
-        if made or misses:
+        if plan:
             # The tokenizer (not the model), for the input limit behind the "translated in
             # pieces" warnings, as the single-machine path loads it before translating.
             self.inner._prepare()
-        if misses:
-            made.update(self._on_ray(signature, misses, progress))
+        todo = {i: block for i, block in enumerate(plan) if i not in finished}
+        if todo:
+            made.update(self._on_ray(signature, todo, progress))
         return [(hits[k], True) if k in hits else (made.get(k, ""), False) for k in keys]
 
+    def _plan(self, signature: str, unique: list[str]) -> tuple[list[list[str]], dict[str, str]]:
+        """The job's blocks (an earlier run's, extended by new misses) and the cache hits.
+
+        A new job looks every sentence up in the cache and cuts the misses, in input order,
+        into blocks of ``block_size``: the blocks the single-machine cache path translates.
+        """
+        plan = self.job.load_plan()
+        planned = {s for block in plan for s in block} if plan else set()
+        hits = self.cache.get_many(signature, [k for k in unique if k not in planned])
+        extra = [k for k in unique if k not in planned and k not in hits]
+        if extra or plan is None:
+            plan = (plan or []) + cut_blocks(extra, self.run.pool.block_size)
+            if plan:
+                self.job.save_plan(plan)
+        return plan, hits
+
     def _on_ray(
-        self, signature: str, misses: list[str], progress: ProgressFn | None
+        self, signature: str, todo: dict[int, list[str]], progress: ProgressFn | None
     ) -> dict[str, str]:
         made: dict[str, str] = {}
-        total = len(misses)
+        total = sum(len(block) for block in todo.values())
         if progress:
             progress(0, total)
 
-        def on_block(sources: list[str], translations: list[str]) -> None:
+        def on_block(number: int, sources: list[str], translations: list[str]) -> None:
             pairs = list(zip(sources, translations, strict=True))
-            self.job.write(pairs)
+            self.job.write(number, pairs)
             self.cache.put_many(signature, pairs)
             made.update(pairs)
             if progress:
                 progress(len(made), total)
 
         with connect(self.run.address, num_cpus=self.run.cpus) as cluster:
-            self.actors_used = translate_sentences(
-                misses, self.factory, on_block, options=self.run.pool
-            )
+            self.actors_used = translate_blocks(todo, self.factory, on_block, options=self.run.pool)
         log.info(
             "translated %d sentences on %d Ray nodes (%g CPUs) with %d actors",
             total,
