@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from workbench.engines import create
 from workbench.errors import UserInputError
 from workbench.export import read_tm, to_tmx, to_xliff
 from workbench.pipeline import side_by_side as sbs
@@ -84,10 +85,10 @@ def test_keyed_upload_matches_lines_or_sentences_and_names_the_missing(tmp_path:
     ("name", "text", "match"),
     [
         ("a.tsv", "no tab here\n", "has no TAB"),
-        ("a.tsv", "Раз.\tOne.\nРаз.\tUno.\n", "translate the same source differently"),
+        ("a.tsv", "Раз.\tOne.\nРаз.\tUno.\n", "give different translations of the same source"),
         ("a.tsv", "\tOne.\n", "empty source"),
         ("a.jsonl", "{not json}\n", "not valid JSON"),
-        ("a.jsonl", '{"source": 1, "translation": "x"}\n', "needs text fields"),
+        ("a.jsonl", '{"source": 1, "translation": "x"}\n', "needs string fields"),
         ("a.tmx", "<tmx><body>", "not well-formed XML"),
         ("a.xlf", "<html/>", "neither TMX nor XLIFF"),
         ("a.tmx", '<!DOCTYPE x [<!ENTITY a "b">]><tmx/>', "declares XML entities"),
@@ -145,3 +146,26 @@ def test_agreement_and_word_diff() -> None:
     diff = sbs.word_diff("Troops arrived in Almaty.", ["Troops came to Almaty."])
     assert [t for _, t, d in diff if d] == ["arrived", "in"]
     assert "".join(space + token for space, token, _ in diff) == "Troops arrived in Almaty."
+
+
+def test_the_cli_imported_engine_reads_tmx_and_xliff_by_source(tmp_path: Path) -> None:
+    from workbench.types import Sentence, SentenceTranslation, Translation
+
+    pairs = [("Первое предложение.", "One."), ("Второе предложение.", "Two.")]
+    made = [
+        Translation(s, t, "sig", (SentenceTranslation(Sentence(s, 0, len(s), 0), t),))
+        for s, t in pairs
+    ]
+    for name, text in (("m.tmx", to_tmx(made, "ru")), ("m.xlf", to_xliff(made, "ru"))):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        tr = create("imported", str(path), "ru")
+        assert tr.translate(["Второе  предложение.", "", "Первое предложение."]) == [
+            "Two.",
+            "",
+            "One.",
+        ]
+    bad = tmp_path / "bad.tmx"
+    bad.write_text("<tmx><body>", encoding="utf-8")
+    with pytest.raises(UserInputError, match="not well-formed XML"):
+        create("imported", str(bad), "ru")

@@ -8,6 +8,9 @@ any model (outputs of another system, human translations, a commercial service's
   drops blank input lines before translating).
 * ``.tsv`` — ``source<TAB>translation`` per line, looked up by source text.
 * ``.jsonl`` — one ``{"source": ..., "translation": ...}`` object per line, looked up by source.
+* ``.tmx``, ``.xliff``, ``.xlf`` — translation units of a CAT tool, looked up by source.
+
+The readers of the keyed formats live in :mod:`workbench.translation_files`.
 
 Look-ups compare Unicode-normalised (NFC) text with whitespace runs collapsed. The engine sees
 whole lines (``segment_input = False``). Errors name the file and line. Signature: backend
@@ -17,21 +20,15 @@ whole lines (``segment_input = False``). Errors name the file and line. Signatur
 from __future__ import annotations
 
 import hashlib
-import json
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.textio import decode_bytes
+from workbench.translation_files import KEYED_SUFFIXES, normalise, pair_table, read_rows
 
-FORMATS = (".txt", ".tsv", ".jsonl")
-
-
-def normalise(text: str) -> str:
-    """The look-up key of a source text: NFC, whitespace runs collapsed, stripped."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+FORMATS = (".txt", *KEYED_SUFFIXES)
 
 
 def _read(path: Path) -> tuple[bytes, list[str]]:
@@ -42,37 +39,6 @@ def _read(path: Path) -> tuple[bytes, list[str]]:
             f"Cannot read the translations file {path}: {err.strerror or err}."
         ) from err
     return raw, decode_bytes(raw, str(path)).text.splitlines()
-
-
-def _pairs_tsv(path: Path, lines: list[str]) -> list[tuple[int, str, str]]:
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        source, tab, translation = line.partition("\t")
-        if not tab:
-            raise UserInputError(f"{path} line {n} has no TAB; write source<TAB>translation.")
-        out.append((n, source, translation))
-    return out
-
-
-def _pairs_jsonl(path: Path, lines: list[str]) -> list[tuple[int, str, str]]:
-    out = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as err:
-            raise UserInputError(f"{path} line {n} is not valid JSON ({err.args[0]}).") from err
-        if not (
-            isinstance(obj, dict)
-            and isinstance(obj.get("source"), str)
-            and isinstance(obj.get("translation"), str)
-        ):
-            raise UserInputError(f'{path} line {n} needs string fields "source" and "translation".')
-        out.append((n, obj["source"], obj["translation"]))
-    return out
 
 
 class ImportedEngine(Translator):
@@ -96,28 +62,15 @@ class ImportedEngine(Translator):
         if self.path.suffix.lower() not in FORMATS:
             raise UserInputError(
                 f"{self.path} must end in {', '.join(FORMATS)} (one translation per line, "
-                "source<TAB>translation, or JSON lines)."
+                "source<TAB>translation, JSON lines, TMX or XLIFF)."
             )
         raw, self._lines = _read(self.path)
         self._hash = "sha256-" + hashlib.sha256(raw).hexdigest()[:16]
         self._table: dict[str, tuple[int, str]] = {}
         suffix = self.path.suffix.lower()
         if suffix != ".txt":
-            read = _pairs_tsv if suffix == ".tsv" else _pairs_jsonl
-            for n, source, translation in read(self.path, self._lines):
-                self._add(n, source, translation)
-
-    def _add(self, n: int, source: str, translation: str) -> None:
-        key = normalise(source)
-        if not key:
-            raise UserInputError(f"{self.path} line {n} has an empty source text.")
-        seen = self._table.get(key)
-        if seen is not None and seen[1].strip() != translation.strip():
-            raise UserInputError(
-                f"{self.path} lines {seen[0]} and {n} give different translations of the "
-                "same source; keep one."
-            )
-        self._table[key] = (n, translation.strip())
+            rows = read_rows("\n".join(self._lines), str(self.path), suffix, self.src)
+            self._table = pair_table(rows, str(self.path))
 
     @property
     def revision(self) -> str:

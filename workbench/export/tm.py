@@ -10,8 +10,8 @@ so that CAT tools can tell raw machine translation from a person's work (:data:`
 XLIFF 1.2 ``state``/``state-qualifier`` on ``<target>`` (a post-edit keeps the machine
 translation it started from in an ``<alt-trans origin="mt">``), TMX a ``<prop type="x-origin">``.
 
-:func:`read_tm` reads TMX and XLIFF (1.2 and 2.x) back into ``(source, target)`` pairs, so
-translations made in a CAT tool can be uploaded as a system.
+:func:`read_tm` (from :mod:`workbench.translation_files`, the one home of translation-file
+readers) reads TMX and XLIFF (1.2 and 2.x) back into ``(source, target)`` pairs.
 """
 
 from __future__ import annotations
@@ -23,7 +23,10 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.errors import UserInputError
+from workbench.translation_files import TM_SUFFIXES, read_tm
 from workbench.types import SentenceTranslation, Translation
+
+__all__ = ["TM_SUFFIXES", "XLIFF_STATES", "read_tm", "to_tmx", "to_xliff", "write_text"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -36,8 +39,6 @@ XLIFF_STATES: dict[str, tuple[str, str | None]] = {
     "post-edited": ("translated", None),
     "imported": ("translated", "leveraged-inherited"),
 }
-#: Suffixes :func:`read_tm` reads.
-TM_SUFFIXES = (".tmx", ".xliff", ".xlf")
 
 
 def _pairs(
@@ -149,80 +150,6 @@ def to_xliff(
                 warning
             )
     return _xml(root)
-
-
-def _local(tag: object) -> str:
-    """An element's tag without its namespace."""
-    return str(tag).rsplit("}", 1)[-1]
-
-
-def _text(element: ET.Element | None) -> str:
-    """All text inside ``element``, inline markup dropped."""
-    return "".join(element.itertext()) if element is not None else ""
-
-
-def read_tm(text: str, name: str, src: str | None = None) -> list[tuple[str, str]]:
-    """``(source, target)`` pairs from a TMX or XLIFF (1.2 or 2.x) document.
-
-    Args:
-        text: The document.
-        name: How to call it in messages (a file name).
-        src: Source language code; in TMX the variant in that language is the source
-            (default: the header's ``srclang``, else the first variant).
-
-    Raises:
-        UserInputError: when the text is not well-formed XML, not TMX or XLIFF, or holds no
-            translated segment.
-    """
-    if "<!ENTITY" in text:
-        raise UserInputError(f"{name} declares XML entities; export it again without a DTD.")
-    try:
-        root = ET.fromstring(text)
-    except ET.ParseError as err:
-        raise UserInputError(f"{name} is not well-formed XML ({err}); export it again.") from err
-    kind = _local(root.tag)
-    if kind == "tmx":
-        pairs = _read_tmx(root, src)
-    elif kind == "xliff":
-        pairs = _read_xliff(root)
-    else:
-        raise UserInputError(f"{name} is neither TMX nor XLIFF (its root is <{kind}>).")
-    pairs = [(s, t) for s, t in pairs if s.strip() and t.strip()]
-    if not pairs:
-        raise UserInputError(f"{name} holds no segment with both a source and a translation.")
-    return pairs
-
-
-def _read_tmx(root: ET.Element, src: str | None) -> list[tuple[str, str]]:
-    header = root.find("header")
-    srclang = (src or (header.get("srclang") if header is not None else None) or "").lower()
-    out = []
-    for tu in root.iter("tu"):
-        variants = [
-            ((tuv.get(_XML_LANG) or tuv.get("lang") or "").lower(), _text(tuv.find("seg")))
-            for tuv in tu.findall("tuv")
-        ]
-        if len(variants) < 2:
-            continue
-        first = next((i for i, (lang, _) in enumerate(variants) if _same(lang, srclang)), 0)
-        source = variants[first][1]
-        target = next(text for i, (_, text) in enumerate(variants) if i != first)
-        out.append((source, target))
-    return out
-
-
-def _same(lang: str, wanted: str) -> bool:
-    return bool(wanted) and lang.split("-")[0] == wanted.split("-")[0]
-
-
-def _read_xliff(root: ET.Element) -> list[tuple[str, str]]:
-    out = []
-    for element in root.iter():
-        if _local(element.tag) not in ("trans-unit", "segment"):
-            continue
-        children = {_local(c.tag): c for c in element}
-        out.append((_text(children.get("source")), _text(children.get("target"))))
-    return out
 
 
 def write_text(text: str, path: str | Path) -> Path:

@@ -31,6 +31,7 @@ from typing import Any
 from workbench import __version__, langid
 from workbench.errors import UserInputError
 from workbench.segment import split_sentences
+from workbench.translation_files import normalise, pair_table, read_rows
 from workbench.types import (
     LANGUAGE_NAMES,
     SOURCE_LANGUAGES,
@@ -284,13 +285,6 @@ def translate_system(
 # ── uploaded translations ────────────────────────────────────────────────────────────────
 
 
-def normalise(text: str) -> str:
-    """The key two texts are matched by: NFC, whitespace runs collapsed, stripped."""
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 @dataclass(frozen=True)
 class UploadedTranslations:
     """The content of an uploaded translations file.
@@ -315,7 +309,6 @@ def read_upload(path: str | Path, name: str, src: str | None = None) -> Uploaded
         UserInputError: for an unsupported suffix, undecodable bytes, malformed rows or
             conflicting translations of one source.
     """
-    from workbench.export import read_tm
     from workbench.textio import read_text
 
     suffix = Path(name).suffix.lower()
@@ -336,55 +329,9 @@ def read_upload(path: str | Path, name: str, src: str | None = None) -> Uploaded
         if not lines:
             raise UserInputError(f"{name} is empty; upload a file with one translation a line.")
         return UploadedTranslations(name, digest, lines=lines)
-    if suffix in (".tmx", ".xliff", ".xlf"):
-        rows = [(n, s, t) for n, (s, t) in enumerate(read_tm(text, name, src), 1)]
-    else:
-        rows = _rows_tsv(name, text) if suffix == ".tsv" else _rows_jsonl(name, text)
-    pairs: dict[str, str] = {}
-    first: dict[str, int] = {}
-    for n, source, translation in rows:
-        key = normalise(source)
-        if not key:
-            raise UserInputError(f"{name} entry {n} has an empty source text.")
-        if key in pairs and pairs[key] != translation.strip():
-            raise UserInputError(
-                f"{name} entries {first[key]} and {n} translate the same source differently; "
-                "keep one."
-            )
-        pairs[key] = translation.strip()
-        first.setdefault(key, n)
+    table = pair_table(read_rows(text, name, suffix, src), name)
+    pairs = {key: translation for key, (_, translation) in table.items()}
     return UploadedTranslations(name, digest, pairs=pairs)
-
-
-def _rows_tsv(name: str, text: str) -> list[tuple[int, str, str]]:
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        source, tab, translation = line.partition("\t")
-        if not tab:
-            raise UserInputError(f"{name} line {n} has no TAB; write source<TAB>translation.")
-        out.append((n, source, translation))
-    return out
-
-
-def _rows_jsonl(name: str, text: str) -> list[tuple[int, str, str]]:
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except ValueError as err:
-            raise UserInputError(f"{name} line {n} is not valid JSON ({err.args[0]}).") from err
-        if not (
-            isinstance(obj, dict)
-            and isinstance(obj.get("source"), str)
-            and isinstance(obj.get("translation"), str)
-        ):
-            raise UserInputError(f'{name} line {n} needs text fields "source" and "translation".')
-        out.append((n, obj["source"], obj["translation"]))
-    return out
 
 
 def spread(translation: str, sentences: Sequence[Sentence]) -> list[str]:
