@@ -291,10 +291,21 @@ def build_cases(
     return cases
 
 
-def inputs(case: Case, lang_lines: list[str]) -> tuple[list[StatementRef], list[ReportRef]]:
-    """The aligner's input for one case in one statement language."""
+def inputs(
+    case: Case, lang_lines: list[str], english: list[str] | None = None
+) -> tuple[list[StatementRef], list[ReportRef]]:
+    """The aligner's input for one case in one statement language.
+
+    With ``english``, each statement carries its English original as a supplied translation
+    (an official English version the outlets retell).
+    """
     statements = [
-        StatementRef(p, " ".join(lang_lines[case.lines[i]] for i in para), None, "statement")
+        StatementRef(
+            p,
+            " ".join(lang_lines[case.lines[i]] for i in para),
+            " ".join(english[case.lines[i]] for i in para) if english else None,
+            "statement",
+        )
         for p, para in enumerate(case.paragraphs)
     ]
     reports: list[ReportRef] = []
@@ -347,14 +358,19 @@ class Result:
 
 
 def evaluate(
-    cases: list[Case], texts: dict[str, list[str]], embedder: Embedder, params: AlignParams
+    cases: list[Case],
+    texts: dict[str, list[str]],
+    embedder: Embedder,
+    params: AlignParams,
+    english: list[str] | None = None,
 ) -> dict[str, Result]:
-    """Align every case in every language and count links against the gold ones."""
+    """Align every case in every language and count links against the gold ones (with
+    ``english``, statements carry their English original as a supplied translation)."""
     out: dict[str, Result] = {}
     for lang, lines in texts.items():
         res = out.setdefault(lang, Result())
         for case in cases:
-            statements, reports = inputs(case, lines)
+            statements, reports = inputs(case, lines, english)
             comparison = align(statements, reports, embedder, params=params)
             found = {(a.statement.index, r.index) for a in comparison.alignments for r in a.reports}
             res.clause_links += sum(
@@ -520,6 +536,11 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--langs", default="kk,ky,ru", help="statement languages")
     parser.add_argument("--units", choices=("clause", "sentence"), help="override unit mode")
     parser.add_argument("--calibrate", action="store_true", help="search on tuning documents")
+    parser.add_argument(
+        "--translated",
+        action="store_true",
+        help="statements carry their English original as a supplied translation",
+    )
     parser.add_argument("--rounds", type=int, default=2, help="coordinate-search rounds")
     parser.add_argument("--show", type=int, default=0, help="print N example outlets")
     parser.add_argument(
@@ -565,12 +586,13 @@ def main() -> None:
         params = replace(params, units=args.units)
     print(f"embedder: {embedder.signature}")
     t0 = time.perf_counter()
-    results = evaluate(cases, texts, embedder, params)
+    supplied = english if args.translated else None
+    results = evaluate(cases, texts, embedder, params, supplied)
     print(f"first run (embeds what the cache lacks): {time.perf_counter() - t0:.1f} s")
     if args.calibrate:
         params = calibrate(cases, texts, embedder, params, args.rounds)
         print(f"best: {params.signature_fields()}")
-        results = evaluate(cases, texts, embedder, params)
+        results = evaluate(cases, texts, embedder, params, supplied)
     print(f"aligner: align:{params.signature_fields()}")
     print_results(results)
     t = pooled(results)
