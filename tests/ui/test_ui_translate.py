@@ -308,3 +308,11 @@ def test_per_engine_flags_get_a_column(ctx: UIContext, result: h.TranslateResult
     flagged = h.view(ctx, result, [first_sentence_only])
     assert flagged.headers[-1] == "Flags"
     assert [r[-1] for r in flagged.rows] == [f"{label}: checked", "", ""]
+
+
+def test_notices_speak_ui_terms(ctx: UIContext) -> None:
+    latin_kazakh = "Ükimet elde tötenşe jağdai engizdi dep habarlady, internet öşirildi."
+    got = h.translate(ctx, latin_kazakh, None, "kk", ["serve:0"], beam_size=1, max_length=8)
+    shown = h.notices_html(got)
+    assert "Latin alphabet" in shown
+    assert "--src" not in shown and "workbench.langid" not in shown

@@ -330,6 +330,14 @@ def export(ctx: UIContext, result: TranslateResult | None, label: str, fmt: str)
     return sbs.export_system(result, system.label, fmt, _edits(ctx, result), path)
 
 
+def notices_html(result: TranslateResult | None) -> str:
+    """The result's notices as an escaped list, in the UI's terms (no ``--src``)."""
+    from workbench.ui.render import notice_list
+    from workbench.ui.wording import in_ui_terms
+
+    return notice_list(in_ui_terms(n) for n in result.notices) if result else ""
+
+
 def signatures(result: TranslateResult | None) -> list[tuple[str, str]]:
     """``(label, signature)`` per system and source language."""
     if result is None:

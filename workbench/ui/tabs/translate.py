@@ -11,7 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import faithfulness as faith_h
 from workbench.ui.handlers import translate as h
-from workbench.ui.render import esc, notice_list, signature_list
+from workbench.ui.render import esc, signature_list
 from workbench.ui.tabs.common import (
     Shared,
     error_html,
@@ -196,7 +196,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             labels = h.labels(result)
             return (
                 result,
-                notice_list(result.notices),
+                h.notices_html(result),
                 _table_update(view),
                 view.disagreements,
                 signature_list(h.signatures(result)),
