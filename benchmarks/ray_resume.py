@@ -137,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
     killed_s = time.perf_counter() - t
+    for session in Path("/tmp").glob(f"wbray-*/session_*_{proc.pid}"):  # the killed Ray's folder
+        subprocess.run(["rm", "-rf", str(session.parent)], check=False)
     shards = sorted(job.glob("shard-*.jsonl"))
     kept = sum(len(s.read_text(encoding="utf-8").splitlines()) for s in shards)
     t = time.perf_counter()

@@ -66,7 +66,9 @@ def language_accuracy(
     return total, right, right_whole
 
 
-def spread_accuracy(texts: dict[str, list[str]], docs: list[list[int]]) -> tuple[int, int, int, int]:
+def spread_accuracy(
+    texts: dict[str, list[str]], docs: list[list[int]]
+) -> tuple[int, int, int, int]:
     """``(sentences, exact, paragraphs, paragraphs split as built)`` for Russian paragraphs."""
     sentences = exact = paras = as_built = 0
     for doc in docs:
@@ -110,7 +112,9 @@ def main() -> None:
         print(f"all  {n:6}  {sum(right.values()) / n:14.1%}  {sum(whole.values()) / n:10.1%}")
     sentences, exact, paras, as_built = spread_accuracy(texts, docs)
     print("\nA .txt of English paragraphs spread over the Russian sentences:")
-    print(f"paragraphs split into as many sentences as built: {as_built}/{paras} ({as_built / paras:.1%})")
+    print(
+        f"paragraphs split into as many sentences as built: {as_built}/{paras} ({as_built / paras:.1%})"
+    )
     print(f"sentences given exactly their reference: {exact}/{sentences} ({exact / sentences:.1%})")
     print(f"\n({time.perf_counter() - t0:.1f} s)")
 

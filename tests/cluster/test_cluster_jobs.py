@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -76,6 +77,8 @@ def test_a_killed_job_resumes_and_gives_the_single_machine_output(
         proc.wait(30)
     finally:
         kill_all(tree or descendants([proc.pid]))
+        for session in Path("/tmp").glob(f"wbray-*/session_*_{proc.pid}"):  # the killed Ray's
+            shutil.rmtree(session.parent, ignore_errors=True)
     kept = len(list(job.glob("shard-*.jsonl")))
     assert kept >= 3 and not out.exists()
     again = wb("batch", str(docs), "-o", str(out), *base, "--ray", "--ray-cpus", "2",
