@@ -13,7 +13,8 @@ person BEFORE the tool was run on it:
 
 The tool is run through its public contract (``workbench compare --case DIR --format json``), so
 the script measures what users get. Sentences are identified by the razdel sentence that contains
-them, so a link to part of a sentence (a clause) counts for that sentence.
+them (the workbench's own segmenter: lines, then razdel), so a link to part of a sentence (a
+clause) counts for that sentence.
 
 Scores printed per case and outlet: alignment precision and recall over (statement line, report
 sentence) pairs; the share of key differences flagged with a fitting kind (a key difference whose
@@ -41,14 +42,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from razdel import sentenize
-
 try:
     import tomllib
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from workbench.segment import split_sentences  # noqa: E402
 
 
 @dataclass
@@ -67,7 +69,8 @@ class Outlet:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    return [(s.start, s.stop) for s in sentenize(text)]
+    """Sentences as the workbench cuts them (lines first, then razdel), as character spans."""
+    return [(s.start, s.end) for s in split_sentences(text, "en")]
 
 
 def _sentence_ids(spans: list[tuple[int, int]], start: int, stop: int) -> set[int]:
