@@ -435,6 +435,9 @@ class Comparison:
     unmatched_statements: tuple[StatementRef, ...]
     unmatched_reports: tuple[ReportRef, ...]
     outlets: tuple[OutletLeftovers, ...] = ()
+    #: The faithfulness audit of supplied translations, one per statement with one (its
+    #: ``index`` is the statement's index); empty when the translations were not supplied.
+    translation_audit: tuple[FaithResult, ...] = ()
 
 
 # ─── compare (a whole case) ─────────────────────────────────────────────────────────────────
@@ -539,6 +542,9 @@ class CaseComparison:
         label_uses: Labels for the actors used by each outlet type (the state's from the
             statements' English translations), most used first.
         figures: Figures that disagree between statements and the reports retelling them.
+        translation_audit: Each supplied translation checked against its original statement
+            (:class:`FaithResult` whose ``index`` is the statement's index across the case);
+            empty when no statement document has a supplied translation.
     """
 
     case_id: str
@@ -549,6 +555,7 @@ class CaseComparison:
     kind_counts: tuple[KindCount, ...]
     label_uses: tuple[LabelUse, ...]
     figures: tuple[FigureDisagreement, ...]
+    translation_audit: tuple[FaithResult, ...] = ()
 
 
 # ─── score ──────────────────────────────────────────────────────────────────────────────────

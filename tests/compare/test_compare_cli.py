@@ -60,6 +60,8 @@ def test_file_form_json_follows_the_contract(files: dict[str, Path], session_hom
     data = json.loads(out.stdout)
     assert isinstance(data["signature"], str) and "tr:[supplied]" in data["signature"]
     (al,) = data["alignments"]
+    audit = al["statement"].pop("translation_audit")  # the supplied translation, checked
+    assert audit["flagged"] is False and set(audit) >= {"score", "issues"}
     assert al["statement"] == {
         "index": 0,
         "number": 1,  # what users see: counted from 1

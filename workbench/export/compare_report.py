@@ -22,6 +22,7 @@ from workbench.types import (
     CaseComparison,
     Comparison,
     Difference,
+    FaithResult,
     LinkCorrection,
     ReportRef,
     StatementRef,
@@ -37,13 +38,37 @@ _LEFTOVER_NAMES: dict[str, str] = {"omission": "not_retold", "addition": "unmatc
 # ─── JSON ────────────────────────────────────────────────────────────────────────────────────
 
 
-def _statement_dict(ref: StatementRef) -> dict[str, Any]:
+def _statement_dict(ref: StatementRef, audit: FaithResult | None = None) -> dict[str, Any]:
     return {
         "index": ref.index,
         "number": ref.index + 1,
         "text": ref.text,
         "translation": ref.translation,
         "document_id": ref.document_id,
+        "translation_audit": audit_dict(audit) if audit is not None else None,
+    }
+
+
+def audit_dict(audit: FaithResult) -> dict[str, Any]:
+    """The faithfulness audit of a statement's supplied translation: ``flagged``, ``score``
+    (0–1, higher is more faithful), ``issues`` (``kind``, ``source``/``translation`` text and
+    spans into the statement's text and its translation, ``note``, ``severity``), ``signature``."""
+    return {
+        "flagged": audit.flagged,
+        "score": round(audit.score, 4),
+        "issues": [
+            {
+                "kind": i.kind,
+                "source": i.source,
+                "translation": i.translation,
+                "source_span": list(i.source_span) if i.source_span else None,
+                "translation_span": list(i.translation_span) if i.translation_span else None,
+                "note": i.note,
+                "severity": i.severity,
+            }
+            for i in audit.issues
+        ],
+        "signature": audit.signature,
     }
 
 
@@ -68,19 +93,23 @@ def _difference_dict(d: Difference) -> dict[str, Any]:
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The JSON contract of ``workbench compare`` (plus ``document_id`` and ``note`` keys)."""
+    """The JSON contract of ``workbench compare`` (plus ``document_id`` and ``note`` keys, and
+    each statement's ``translation_audit``: None when its translation was not audited)."""
+    audits = {r.index: r for r in comparison.translation_audit}
     return {
         "signature": comparison.signature,
         "alignments": [
             {
-                "statement": _statement_dict(a.statement),
+                "statement": _statement_dict(a.statement, audits.get(a.statement.index)),
                 "reports": [_report_dict(r) for r in a.reports],
                 "score": float(a.score),
                 "differences": [_difference_dict(d) for d in a.differences],
             }
             for a in comparison.alignments
         ],
-        "unmatched_statements": [_statement_dict(s) for s in comparison.unmatched_statements],
+        "unmatched_statements": [
+            _statement_dict(s, audits.get(s.index)) for s in comparison.unmatched_statements
+        ],
         "unmatched_reports": [_report_dict(r) for r in comparison.unmatched_reports],
     }
 
@@ -94,6 +123,7 @@ def flatten(result: CaseComparison) -> Comparison:
             s for dc in result.documents for s in dc.comparison.unmatched_statements
         ),
         unmatched_reports=result.unmatched_reports,
+        translation_audit=result.translation_audit,
     )
 
 

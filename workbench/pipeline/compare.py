@@ -35,6 +35,7 @@ from workbench.diff import (
     Lexicon,
     diff_signature,
     find_differences,
+    find_figures,
     label_voices,
     titled_names,
 )
@@ -42,11 +43,13 @@ from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline.corrections import apply_corrections
+from workbench.pipeline.faithfulness import check_translations
 from workbench.pipeline.translate import translate_texts
 from workbench.segment import split_sentences
 from workbench.settings import Settings
 from workbench.types import (
     DIFFERENCE_KINDS,
+    SOURCE_LANGUAGES,
     Alignment,
     Case,
     CaseComparison,
@@ -54,6 +57,8 @@ from workbench.types import (
     Difference,
     Document,
     DocumentComparison,
+    FaithIssue,
+    FaithResult,
     FigureDisagreement,
     KindCount,
     LabelUse,
@@ -410,6 +415,7 @@ def compare_texts(
     threshold: float | None = None,
     progress: ProgressFn | None = None,
     settings: Settings | None = None,
+    audit: bool = True,
 ) -> Comparison:
     """Line statements (one per line) up against English reporting and find the differences.
 
@@ -425,6 +431,10 @@ def compare_texts(
         threshold: Alignment threshold (default: the embedder's calibrated value).
         progress: ``progress(done, total)`` while translating.
         settings: Resolved settings (embedding cache location).
+        audit: Check supplied ``translations`` against the statements
+            (:func:`audit_translations`, ``translation_audit``) and mark the report differences
+            that sit on a departure of the translation as its own (:func:`attribute_to_translation`).
+            Machine translations are not audited.
 
     Raises:
         UserInputError: for empty input or translations of the wrong length.
@@ -444,8 +454,131 @@ def compare_texts(
     comparison = fill_differences(
         align(refs, reps, emb, threshold=threshold), lex, src, _threshold(emb, threshold)
     )
-    sig = combined_signature(comparison.signature, lex, tr_sig)
+    checked: tuple[FaithResult, ...] = ()
+    if audit and tr_sig == ["supplied"]:
+        checked = audit_translations(refs, src, emb, lex, settings)
+        comparison = attribute_to_translation(comparison, checked, src)
+    sig = _audit_signature(combined_signature(comparison.signature, lex, tr_sig), checked)
     return dataclasses.replace(comparison, signature=sig)
+
+
+# ─── the audit of supplied translations ─────────────────────────────────────────────────────
+
+#: Faithfulness issues that speak of the whole translation, not of one place in it: a report
+#: difference inside their span is not thereby the translation's.
+SENTENCE_WIDE_ISSUES: frozenset[str] = frozenset({"length", "wrong_language"})
+
+
+def audit_translations(
+    statements: Sequence[StatementRef],
+    src_of: Mapping[str, str] | str,
+    embedder: Embedder | None = None,
+    lexicon: Lexicon | None = None,
+    settings: Settings | None = None,
+) -> tuple[FaithResult, ...]:
+    """Check every statement's supplied English translation against its original.
+
+    Uses the faithfulness stage (:func:`workbench.pipeline.faithfulness.check_translations`)
+    with the comparison's own embedder and lexicon, so its sentence vectors come from the same
+    cache. Statements without a translation, or in no kk/ky/ru language, are not checked.
+
+    Args:
+        statements: The statements (their ``translation`` is the supplied English).
+        src_of: The statements' language, or a mapping of document id to language.
+        embedder, lexicon, settings: As for :func:`compare_texts`.
+
+    Returns:
+        One :class:`FaithResult` per checked statement, its ``index`` the statement's index,
+        in statement order.
+    """
+    by_lang: dict[str, list[StatementRef]] = defaultdict(list)
+    for st in statements:
+        lang = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
+        if st.translation and lang in SOURCE_LANGUAGES:
+            by_lang[lang].append(st)
+    out: list[FaithResult] = []
+    for lang, refs in by_lang.items():
+        results = check_translations(
+            [r.text for r in refs],
+            [r.translation or "" for r in refs],
+            lang,
+            settings=settings,
+            embedder=embedder,
+            lexicon=lexicon,
+        )
+        out += [
+            dataclasses.replace(res, index=r.index) for r, res in zip(refs, results, strict=True)
+        ]
+    return tuple(sorted(out, key=lambda r: r.index))
+
+
+def translation_issue(
+    difference: Difference, audit: FaithResult | None, src: str | None = None
+) -> FaithIssue | None:
+    """The faithfulness issue of a statement's supplied translation that a report difference
+    sits on, if any: the difference is then the translation's, not the report's.
+
+    A difference sits on an issue when its statement-side span overlaps the issue's English
+    span (sentence-wide issues aside), or when it is a figure only the report gives and the
+    translation dropped that same figure from the original (values compared by the diff
+    stage's normaliser: «20 тысяч» = 20,000).
+    """
+    if audit is None:
+        return None
+    english = len(audit.translation)
+    for issue in audit.issues:
+        span = issue.translation_span
+        if issue.kind in SENTENCE_WIDE_ISSUES or span is None:
+            continue
+        if english and span[1] - span[0] >= 0.8 * english:
+            continue  # the whole translation: no one place
+        ds = difference.statement_span
+        if ds is not None and ds[0] < span[1] and span[0] < ds[1]:
+            return issue
+    if difference.kind == "number" and difference.statement_span is None and difference.report:
+        told = {f.value for f in find_figures(difference.report, "en")}
+        for issue in audit.issues:
+            dropped = issue.kind == "number" and issue.translation_span is None
+            if dropped and told & {f.value for f in find_figures(issue.source, src)}:
+                return issue
+    return None
+
+
+def attribute_to_translation(
+    comparison: Comparison, audit: Sequence[FaithResult], src_of: Mapping[str, str] | str
+) -> Comparison:
+    """Mark each report difference that sits on a flagged departure of the supplied translation
+    (:func:`translation_issue`) as the translation's (``origin="translation"``), so that a
+    faithful report is not blamed; its note says what the translation did."""
+    by_index = {r.index: r for r in audit if r.issues}
+    if not by_index:
+        return dataclasses.replace(comparison, translation_audit=tuple(audit))
+    out = []
+    for al in comparison.alignments:
+        res = by_index.get(al.statement.index)
+        if res is None:
+            out.append(al)
+            continue
+        src = src_of if isinstance(src_of, str) else src_of.get(al.statement.document_id)
+        diffs = []
+        for d in al.differences:
+            issue = None if d.origin == "translation" else translation_issue(d, res, src)
+            if issue is not None:
+                why = f"the supplied translation departs here ({issue.kind}: {issue.note})"
+                d = dataclasses.replace(
+                    d, origin="translation", note=f"{d.note}; {why}" if d.note else why
+                )
+            diffs.append(d)
+        out.append(dataclasses.replace(al, differences=tuple(diffs)))
+    return dataclasses.replace(comparison, alignments=tuple(out), translation_audit=tuple(audit))
+
+
+def _audit_signature(signature: str, audit: Sequence[FaithResult]) -> str:
+    """``signature`` with ``|audit:<faithfulness signature>`` before its version field."""
+    if not audit:
+        return signature
+    faith = _VERSION_FIELD.sub("", audit[0].signature).replace("|", ";")
+    return signature.replace("|version:", f"|audit:{faith}|version:", 1)
 
 
 # ─── a whole case ────────────────────────────────────────────────────────────────────────────
@@ -461,6 +594,7 @@ def compare_case(
     progress: ProgressFn | None = None,
     settings: Settings | None = None,
     corrections: Sequence[LinkCorrection] | None = None,
+    audit: bool = True,
 ) -> CaseComparison:
     """Compare every statement document of a case with all of its reporting, and aggregate.
 
@@ -477,6 +611,11 @@ def compare_case(
         corrections: The analyst's link corrections to apply (default: those saved with the
             case, see :mod:`workbench.pipeline.corrections`; ``()`` for none). The signature
             counts them (``|corrections:N``).
+        audit: Check each supplied translation against its original statement
+            (``translation_audit``, see :func:`audit_translations`) and mark the report
+            differences that sit on a departure of the translation as the translation's
+            (:func:`attribute_to_translation`). Not done for machine translations
+            (``translator_for``). The signature says so (``|audit:…``).
 
     Raises:
         UserInputError: when the case has no statements or no reporting, or a correction
@@ -497,7 +636,11 @@ def compare_case(
     aligned = apply_corrections(aligned, case, statements, reports, corrections)
     issuers = {d.id: (d.outlet, d.title) for d in case.statements}
     pooled = fill_differences(aligned, lex, src_of, _threshold(emb, threshold), issuers)
-    sig = combined_signature(pooled.signature, lex, tr_sig)
+    checked: tuple[FaithResult, ...] = ()
+    if audit and translator_for is None:
+        checked = audit_translations(statements, src_of, emb, lex, settings)
+        pooled = attribute_to_translation(pooled, checked, src_of)
+    sig = _audit_signature(combined_signature(pooled.signature, lex, tr_sig), checked)
     if corrections:
         sig = sig.replace("|version:", f"|corrections:{len(corrections)}|version:", 1)
     return CaseComparison(
@@ -508,7 +651,8 @@ def compare_case(
         unmatched_reports=pooled.unmatched_reports,
         kind_counts=count_kinds(pooled, case),
         label_uses=count_labels(pooled, case, lex),
-        figures=disagreeing_figures(pooled, case, lex, _threshold(emb, threshold)),
+        figures=disagreeing_figures(pooled, case, lex, _threshold(emb, threshold), checked),
+        translation_audit=checked,
     )
 
 
@@ -545,6 +689,12 @@ def _case_statements(
     return refs, signatures
 
 
+def _indices(comparison: Comparison, document_id: str) -> set[int]:
+    """Indices of the statements of one document in a comparison."""
+    refs = [a.statement for a in comparison.alignments] + list(comparison.unmatched_statements)
+    return {r.index for r in refs if r.document_id == document_id}
+
+
 def _split_by_document(
     pooled: Comparison, case: Case, signature: str
 ) -> tuple[DocumentComparison, ...]:
@@ -557,6 +707,9 @@ def _split_by_document(
                 s for s in pooled.unmatched_statements if s.document_id == doc.id
             ),
             unmatched_reports=pooled.unmatched_reports,
+            translation_audit=tuple(
+                r for r in pooled.translation_audit if r.index in _indices(pooled, doc.id)
+            ),
             outlets=tuple(
                 dataclasses.replace(
                     o,
@@ -663,7 +816,11 @@ def count_labels(comparison: Comparison, case: Case, lexicon: Lexicon) -> tuple[
 
 
 def disagreeing_figures(
-    comparison: Comparison, case: Case, lexicon: Lexicon, link_threshold: float | None = None
+    comparison: Comparison,
+    case: Case,
+    lexicon: Lexicon,
+    link_threshold: float | None = None,
+    audit: Sequence[FaithResult] = (),
 ) -> tuple[FigureDisagreement, ...]:
     """Figures that differ between a statement and the reports retelling it.
 
@@ -671,9 +828,12 @@ def disagreeing_figures(
     given differently), and then each report sentence of the alignment on its own, so that a
     report giving 103 where the statement says 164 shows even when another report sentence of
     the same alignment repeats 164. With ``link_threshold`` a sentence on a weak link gives no
-    figures of its own (a wrong link must not produce a bogus disagreement).
+    figures of its own (a wrong link must not produce a bogus disagreement). A figure on which
+    the supplied translation departs from the original (``audit``, see
+    :func:`translation_issue`) is the translation's, not a disagreement of the report.
     """
     docs = _documents(case)
+    audits = {r.index: r for r in audit}
     out: list[FigureDisagreement] = []
     seen: set[tuple[int, int, str, str]] = set()
     for al in comparison.alignments:
@@ -689,6 +849,10 @@ def disagreeing_figures(
                 (rep, d)
                 for rep, link in zip(al.reports, _links_of(al), strict=True)
                 for d in _sentence_figures(al, rep, lexicon, _confidence(link, link_threshold))
+                if translation_issue(
+                    d, audits.get(al.statement.index), docs[al.statement.document_id].language
+                )
+                is None
             ]
         for rep, d in found:
             key = (al.statement.index, rep.index, d.statement, d.report)

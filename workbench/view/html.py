@@ -103,7 +103,46 @@ def _statement_block(
     original = (
         f'<div class="wb-original"{lang_attr}>{esc(info.text)}</div>' if info.translation else ""
     )
-    return f'<div class="wb-statement-text">{highlight(info.english, spans)}</div>{original}'
+    return (
+        f'<div class="wb-statement-text">{highlight(info.english, spans)}</div>{original}'
+        f"{audit_html(info, lang_attr)}"
+    )
+
+
+def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
+    """Where the supplied translation departs from the original: both sides with the
+    faithfulness issues highlighted, and one line per issue ("" when nothing was found)."""
+    audit = info.translation_audit
+    if audit is None or not audit.issues or info.translation is None:
+        return ""
+    src = [(*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span]
+    tr = [
+        (*i.translation_span, i.kind, f"{i.kind}: {i.note}")
+        for i in audit.issues
+        if i.translation_span
+    ]
+    head = (
+        "The supplied translation departs from the original"
+        if audit.flagged
+        else "The supplied translation: minor points (not flagged)"
+    )
+    items = "".join(
+        f"<li>{chip(i.kind)} {esc(i.note)}"
+        + (f' <span class="wb-sub">“{esc(i.source)}”</span>' if i.source else "")
+        + (f" → “{esc(i.translation)}”" if i.translation else "")
+        + "</li>"
+        for i in audit.issues
+    )
+    return (
+        f'<div class="wb-audit" data-flagged="{str(audit.flagged).lower()}">'
+        f'<div class="wb-audit-head"><span class="wb-badge wb-translation">translation audit'
+        f'</span> {head} <span class="wb-sub">(faithfulness {audit.score:.2f})</span></div>'
+        f'<div class="wb-audit-side"><span class="wb-sub">original:</span> '
+        f"<span{lang_attr}>{highlight(info.text, src)}</span></div>"
+        f'<div class="wb-audit-side"><span class="wb-sub">translation:</span> '
+        f"{highlight(info.translation, tr)}</div>"
+        f'<ul class="wb-audit-issues">{items}</ul></div>'
+    )
 
 
 def _statement_head(info: StatementInfo) -> str:
@@ -402,6 +441,8 @@ mark.wb-diff[data-kinds]{outline:1px dashed rgba(0,0,0,.45)}
 .wb-badge{font-size:.7rem;background:#1d4ed8;color:#fff;border-radius:3px;padding:0 .3rem;
 margin-left:.3rem}
 .wb-quoted{background:#6b7280}.wb-translation{background:#b45309}
+.wb-audit{border-left:3px solid #b45309;padding:.2rem .5rem;margin:.3rem 0;font-size:.88rem}
+.wb-audit-issues{margin:.2rem 0;padding-left:1.2rem}
 .wb-missing{font-size:.8rem;opacity:.75;margin:.3rem 0 0}
 .wb-legend{list-style:none;padding:0;margin:.25rem 0;display:flex;flex-wrap:wrap;gap:.2rem 1rem}
 .wb-legend small{opacity:.75}

@@ -67,6 +67,36 @@ def _statement_lines(info: StatementInfo, retellings: tuple[Retelling, ...]) -> 
     lines = [f"> {highlight(info.english, spans, md_piece)}"]
     if info.translation:
         lines += [">", f"> *{md(info.text)}*"]
+    return lines + [""] + _audit_lines(info)
+
+
+def _audit_lines(info: StatementInfo) -> list[str]:
+    """Where the supplied translation departs from the original (nothing when it does not)."""
+    audit = info.translation_audit
+    if audit is None or not audit.issues or info.translation is None:
+        return []
+    src = [(*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span]
+    tr = [
+        (*i.translation_span, i.kind, f"{i.kind}: {i.note}")
+        for i in audit.issues
+        if i.translation_span
+    ]
+    head = (
+        "The supplied translation departs from the original"
+        if audit.flagged
+        else "The supplied translation: minor points (not flagged)"
+    )
+    lines = [
+        f"**Translation audit** — {head} (faithfulness {audit.score:.2f})",
+        "",
+        f"- original: {highlight(info.text, src, md_piece)}",
+        f"- translation: {highlight(info.translation, tr, md_piece)}",
+    ]
+    for i in audit.issues:
+        sides = (f" “{md(i.source)}”" if i.source else "") + (
+            f" → “{md(i.translation)}”" if i.translation else ""
+        )
+        lines.append(f"  - **{md(i.kind)}**{sides} — {md(i.note)}")
     return lines + [""]
 
 

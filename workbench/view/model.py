@@ -30,6 +30,7 @@ from workbench.types import (
     Difference,
     Document,
     DocumentComparison,
+    FaithResult,
     FigureDisagreement,
     KindCount,
     LabelUse,
@@ -135,6 +136,9 @@ class StatementInfo:
         number: ``index + 1``.
         line: 1-based line in its own document.
         outlet: Who made the statement (its document's outlet).
+        translation_audit: The faithfulness check of the supplied translation against the
+            original (spans: ``source_span`` into :attr:`text`, ``translation_span`` into
+            :attr:`translation`); None when the translation was not audited.
     """
 
     index: int
@@ -144,6 +148,12 @@ class StatementInfo:
     outlet: str
     text: str
     translation: str | None
+    translation_audit: FaithResult | None = None
+
+    @property
+    def translation_departs(self) -> bool:
+        """True when the audit flags the supplied translation as departing from the original."""
+        return self.translation_audit is not None and self.translation_audit.flagged
 
     @property
     def english(self) -> str:
@@ -310,6 +320,7 @@ class _Builder:
             for c in corrections
             if c.action == "add"
         }
+        self.audits = {r.index: r for r in result.translation_audit}
 
     def _alignments(self) -> list[Alignment]:
         return [a for dc in self.result.documents for a in dc.comparison.alignments]
@@ -327,7 +338,14 @@ class _Builder:
         line = ref.index - self.doc_start.get(ref.document_id, 0) + 1
         outlet = doc.outlet if doc else ref.document_id
         return StatementInfo(
-            ref.index, ref.index + 1, line, ref.document_id, outlet, ref.text, ref.translation
+            ref.index,
+            ref.index + 1,
+            line,
+            ref.document_id,
+            outlet,
+            ref.text,
+            ref.translation,
+            self.audits.get(ref.index),
         )
 
     def sentence(self, ref: ReportRef) -> ReportSentence:
@@ -619,6 +637,7 @@ def as_case(comparison: Comparison, title: str) -> tuple[CaseComparison, Case]:
         ),
         tuple(st(s) for s in comparison.unmatched_statements),
         tuple(rep(r) for r in comparison.unmatched_reports),
+        translation_audit=comparison.translation_audit,
     )
     doc_ids = dict.fromkeys(
         [a.statement.document_id for a in named.alignments]
@@ -644,5 +663,6 @@ def as_case(comparison: Comparison, title: str) -> tuple[CaseComparison, Case]:
         kind_counts=(),
         label_uses=(),
         figures=(),
+        translation_audit=comparison.translation_audit,
     )
     return result, bare_case(result)
