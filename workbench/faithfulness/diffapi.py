@@ -19,12 +19,14 @@ from workbench.diff import (
     transliterate,
 )
 from workbench.diff.entities import find_names
+from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.numbers import Figure
 
 __all__ = [
     "Figure",
     "Lexicon",
+    "categories_in",
     "find_figures",
     "find_labels",
     "find_names",

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
     Figure,
+    categories_in,
     find_figures,
     find_labels,
     find_names,
@@ -436,8 +437,8 @@ def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
     "protesters"; "people" → "terrorists")."""
     src_hits = find_labels(ctx.source, ctx.lexicon)
     tr_hits = find_labels(ctx.translation, ctx.lexicon)
-    src_cats = {h.category for h in src_hits}
-    tr_cats = {h.category for h in tr_hits}
+    src_cats = categories_in(ctx.source, ctx.lexicon)  # nested too: "foreign terrorists"
+    tr_cats = categories_in(ctx.translation, ctx.lexicon)
     out: list[FaithIssue] = []
     for h in tr_hits:
         if h.loaded and h.category not in src_cats:
