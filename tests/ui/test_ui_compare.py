@@ -72,6 +72,12 @@ def test_statement_view_puts_every_outlet_side_by_side(
     # Numbers users see start at 1.
     numbers = [int(n) for n in re.findall(r'<span class="wb-num">Statement (\d+)</span>', html)]
     assert numbers and min(numbers) >= 1
+    # The audit of the supplied translations sits under the statements it flags.
+    flagged = {a.index for a in state.result.translation_audit if a.flagged}
+    audited = [c for c in cards if 'class="wb-audit" data-flagged="true"' in c]
+    assert flagged and audited
+    shown = {int(n) for c in audited for n in re.findall(r'^ data-statement="(\d+)"', c)}
+    assert shown and shown <= flagged
     # One outlet only: every retelling shown is that outlet's.
     one = state.case.reports[0].id
     only = h.view(state, h.filters(DIFFERENCE_KINDS, h.OUTLET_TYPES, [one]))
