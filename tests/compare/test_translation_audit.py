@@ -70,12 +70,15 @@ ORIGINAL = (
     "На Алматы напали 20 тысяч бандитов.\n"
     "Я дал приказ открывать огонь на поражение без предупреждения.\n"
     "Порядок в городе будет восстановлен.\n"
+    "Аэропорт будет закрыт ещё 15 дней.\n"
 )
-# The official English: the figure dropped, the order softened; line 3 faithful.
+# The official English: the figure dropped, the order softened; line 3 faithful; line 4 (which
+# no report retells) drops the 15 days.
 OFFICIAL = (
     "Almaty was attacked by bandits.\n"
     "I have ordered to open fire without warning where necessary.\n"
     "Order in the city will be restored.\n"
+    "The airport will stay closed.\n"
 )
 # A faithful report: it has the figure and the force of the original.
 WIRE = (
@@ -115,7 +118,7 @@ def _audit(result: CaseComparison, index: int) -> FaithResult:
 def test_each_supplied_translation_is_audited_with_spans_on_both_sides(
     soft_result: CaseComparison,
 ) -> None:
-    assert [a.index for a in soft_result.translation_audit] == [0, 1, 2]
+    assert [a.index for a in soft_result.translation_audit] == [0, 1, 2, 3]
     figure, order, faithful = (_audit(soft_result, i) for i in range(3))
     assert figure.flagged and order.flagged
     assert not faithful.flagged
@@ -167,6 +170,11 @@ def test_the_audit_is_in_the_view_json_html_and_markdown(
     number = [i for i in audit0["issues"] if i["kind"] == "number"][0]
     assert number["source"] == "20 тысяч" and number["translation_span"] is None
     assert by_index[2]["translation_audit"]["flagged"] is False
+    assert [s["index"] for s in data["unmatched_statements"]] == [3]
+    assert data["unmatched_statements"][0]["translation_audit"]["flagged"] is True
+    summary = data["aggregates"]["translation_audit"]
+    assert summary["audited"] == 4 and summary["flagged"] == 3
+    assert summary["differences_of_the_translation"] >= 1
     for a in data["alignments"]:  # the contract's fields stay
         assert {"index", "text", "translation", "document_id"} <= set(a["statement"])
         assert all({"kind", "statement", "report", "note"} <= set(d) for d in a["differences"])
@@ -175,10 +183,12 @@ def test_the_audit_is_in_the_view_json_html_and_markdown(
     assert "departs from the original" in html
     assert 'data-kind="modality"' in html and ">where necessary</mark>" in html
     assert ">20 тысяч</mark>" in html
+    assert "translation departs</span>" in html  # the unmatched statement 4
     assert "translation&#x27;s</span>" in html or "translation's</span>" in html
     md = case_report(soft_result, case, "md")
     assert "**Translation audit** — The supplied translation departs from the original" in md
     assert ">20 тысяч</mark>" in md and "*translation's*" in md
+    assert "· *translation departs*" in md
     assert 'class="wb-audit"' in statements_html(view)  # the UI's statement-centric view
     assert "Translation audit" in view_markdown(view)
 
@@ -194,6 +204,7 @@ def test_a_case_without_translations_has_no_audit(tmp_path: Path, e5: Embedder) 
     assert statements and all(s["translation_audit"] is None for s in statements)
     assert 'class="wb-audit"' not in case_report(result, case, "html")
     assert "Translation audit" not in case_report(result, case, "md")
+    assert data["aggregates"]["translation_audit"]["audited"] == 0
 
 
 def test_audit_can_be_left_out(soft_case: Path, e5: Embedder) -> None:
@@ -205,12 +216,12 @@ def test_audit_can_be_left_out(soft_case: Path, e5: Embedder) -> None:
 def test_compare_texts_audits_supplied_translations_only(e5: Embedder) -> None:
     lines, official = ORIGINAL.splitlines(), OFFICIAL.splitlines()
     audited = compare_texts(lines, WIRE, src="ru", translations=official, embedder=e5)
-    assert [a.index for a in audited.translation_audit] == [0, 1, 2]
+    assert [a.index for a in audited.translation_audit] == [0, 1, 2, 3]
     assert audited.translation_audit[0].flagged
     bare = compare_texts(lines, WIRE, src="ru", embedder=e5)  # no translation: nothing to audit
     assert bare.translation_audit == ()
-    with pytest.raises(UserInputError, match="translations have 2 lines but the statements have 3"):
-        compare_texts(lines, WIRE, src="ru", translations=official[:2], embedder=e5)
+    with pytest.raises(UserInputError, match="translations have 3 lines but the statements have 4"):
+        compare_texts(lines, WIRE, src="ru", translations=official[:3], embedder=e5)
 
 
 def test_a_translation_file_with_fewer_lines_is_refused_by_the_case_loader(

@@ -157,6 +157,16 @@ def aggregates_to_dict(result: CaseComparison) -> dict[str, Any]:
         for f in result.figures
     ]
     return {
+        "translation_audit": {
+            "audited": len(result.translation_audit),
+            "flagged": sum(a.flagged for a in result.translation_audit),
+            "differences_of_the_translation": sum(
+                d.origin == "translation"
+                for dc in result.documents
+                for a in dc.comparison.alignments
+                for d in a.differences
+            ),
+        },
         "differences_by_outlet_type": kinds,
         "leftovers_by_outlet_type": leftovers,
         "labels_by_outlet_type": labels,

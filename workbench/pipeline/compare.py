@@ -689,16 +689,17 @@ def _case_statements(
     return refs, signatures
 
 
-def _indices(comparison: Comparison, document_id: str) -> set[int]:
-    """Indices of the statements of one document in a comparison."""
+def _document_of(comparison: Comparison) -> dict[int, str]:
+    """The document id of each statement index in a comparison."""
     refs = [a.statement for a in comparison.alignments] + list(comparison.unmatched_statements)
-    return {r.index for r in refs if r.document_id == document_id}
+    return {r.index: r.document_id for r in refs}
 
 
 def _split_by_document(
     pooled: Comparison, case: Case, signature: str
 ) -> tuple[DocumentComparison, ...]:
     out = []
+    doc_of = _document_of(pooled)
     for doc in case.statements:
         comparison = Comparison(
             signature=signature,
@@ -708,7 +709,7 @@ def _split_by_document(
             ),
             unmatched_reports=pooled.unmatched_reports,
             translation_audit=tuple(
-                r for r in pooled.translation_audit if r.index in _indices(pooled, doc.id)
+                r for r in pooled.translation_audit if doc_of.get(r.index) == doc.id
             ),
             outlets=tuple(
                 dataclasses.replace(

@@ -267,6 +267,12 @@ def unmatched_html(view: CompareView) -> str:
     st_items = "".join(
         f"<li>{_statement_head(s)}: {esc(s.english)}"
         + (f' <span class="wb-original">({esc(s.text)})</span>' if s.translation else "")
+        + (
+            ' <span class="wb-badge wb-translation" title="the translation audit flags the '
+            'supplied translation">translation departs</span>'
+            if s.translation_departs
+            else ""
+        )
         + "</li>"
         for s in view.unmatched_statements
     )

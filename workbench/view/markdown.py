@@ -191,7 +191,9 @@ def _aggregates(view: CompareView) -> list[str]:
 def _leftovers(view: CompareView) -> list[str]:
     lines = [f"## Statements no outlet shown retells ({len(view.unmatched_statements)})", ""]
     lines += [
-        f"- {_head(s)}: {md(s.english)}" + (f" — *{md(s.text)}*" if s.translation else "")
+        f"- {_head(s)}: {md(s.english)}"
+        + (f" — *{md(s.text)}*" if s.translation else "")
+        + (" · *translation departs*" if s.translation_departs else "")
         for s in view.unmatched_statements
     ]
     total = sum(len(o.sentences) for o in view.leftovers)
