@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from workbench.pipeline.postedits import PostEditStore
 from workbench.score.judgments import JudgmentStore
 from workbench.storage import backup, backups, integrity_problem
 from workbench.types import AnnotationItem
-from workbench.ui.postedits import PostEditStore
 
 REPO = Path(__file__).resolve().parents[2]
 PAGE = 4096

@@ -10,10 +10,10 @@ import pytest
 from workbench.cli import build_parser
 from workbench.cli.serve_cmd import parse_auth
 from workbench.errors import UserInputError
+from workbench.pipeline.postedits import PostEditStore
 from workbench.ui.context import ModelChoice
 from workbench.ui.features import missing, unavailable_message
 from workbench.ui.handlers.common import MAX_CHARS, output_path, read_upload
-from workbench.ui.postedits import PostEditStore
 from workbench.ui.render import esc, highlight, notice_list, signature_list, table
 
 HOSTILE = '<img src=x onerror=alert(1)><script>alert("x")</script>'

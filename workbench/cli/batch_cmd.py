@@ -72,8 +72,7 @@ def add_ray_options(p: argparse.ArgumentParser) -> None:
 
 def ray_run(args: argparse.Namespace) -> object:
     """The :class:`~workbench.pipeline.cluster.RayRun` the options describe."""
-    from workbench.cluster.data import PoolOptions
-    from workbench.pipeline.cluster import RayRun
+    from workbench.pipeline.cluster import PoolOptions, RayRun
 
     return RayRun(
         address=args.ray or None,
@@ -156,8 +155,7 @@ def eval_jobs(args: argparse.Namespace) -> list[Any]:
 
 def eval_many(args: argparse.Namespace, jobs: list[Any]) -> int:
     """``workbench eval`` over several evaluations, or with ``--ray``."""
-    from workbench.cluster.data import PoolOptions
-    from workbench.pipeline.cluster import RayRun, evaluate_many
+    from workbench.pipeline.cluster import PoolOptions, RayRun, evaluate_many
     from workbench.pipeline.evaluate import format_scores, translations_as
 
     exports = (("txt", args.save), ("tmx", args.tmx), ("xliff", args.xliff))

@@ -93,8 +93,8 @@ def prepare_stores(ctx: UIContext) -> list[str]:
     what was found and are shown at the top of the app.
     """
     from workbench.errors import WorkbenchError
+    from workbench.pipeline.postedits import PostEditStore
     from workbench.pipeline.stores import back_up, check_judgments
-    from workbench.ui.postedits import PostEditStore
 
     notices = []
     judgments = check_judgments(ctx.settings)

@@ -17,10 +17,10 @@ from typing import Any
 from workbench.errors import UserInputError
 from workbench.pipeline import models as pm
 from workbench.pipeline import side_by_side as sbs
+from workbench.pipeline.postedits import PostEditStore
 from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import UIProgress, check_size, output_path, read_upload
-from workbench.ui.postedits import PostEditStore
 from workbench.ui.render import esc
 
 log = logging.getLogger("workbench")
