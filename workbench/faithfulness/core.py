@@ -75,7 +75,7 @@ def _vectors(pairs: list[tuple[str, str]], embedder: Vectors | None) -> list[Cla
         for text, side in ((s, ss), (t, ts))
         for a, b in side
     ]
-    matrix = np.asarray(embedder.embed(texts), dtype=np.float32) if texts else None
+    matrix = _embed_by_length(embedder, texts) if texts else None
     out: list[ClauseVectors | None] = []
     row = 0
     for ss, ts in spans:
@@ -112,6 +112,16 @@ def evidence(kinds: set[str], risk: float, cal: LanguageCalibration) -> float:
     if kinds & set(cal.alone_kinds):
         value = max(value, ALONE_FACTOR * cal.evidence_limit)
     return value
+
+
+def _embed_by_length(embedder: Vectors, texts: list[str]) -> np.ndarray:
+    """Embed ``texts`` shortest first (a batch is padded to its longest text; clauses vary a
+    lot in length) and return the rows in input order. The vectors are the same."""
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    rows = np.asarray(embedder.embed([texts[i] for i in order]), dtype=np.float32)
+    out = np.empty_like(rows)
+    out[order] = rows
+    return out
 
 
 def _score(value: float, cal: LanguageCalibration) -> tuple[float, bool]:
