@@ -111,7 +111,7 @@ def test_source_figures_stand_in_for_an_untranslated_statement(lexicon: Lexicon)
 @pytest.mark.parametrize(
     ("text", "values"),
     [
-        ("speeds over 170km/h at 6am", [170, 6]),
+        ("speeds over 170km/h at 6am", [170, 360]),  # a clock time: minutes after midnight
         ("in the 1990s, on the 25th", [1990, 25]),
         ("December twenty-fifth, the third day", [1225, 3]),  # a date: month * 100 + day
         ("ten percent of 20%", [10, 20]),
@@ -132,3 +132,32 @@ def test_figures_of_different_classes_are_not_paired(lexicon: Lexicon) -> None:
         diffs("He was promised 200 dollars.", "20,000 protesters took part.", lexicon), "number"
     )
     assert [(d.statement, d.report) for d in found] == [("200", ""), ("", "20,000")]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("On 14 April at 06:00 water was released.", [414, 360]),
+        ("14 апреля в 06:00 вода была сброшена.", [414, 360]),
+        ("Сағат 10:30-да су жіберілді.", [630]),
+        ("at 6 a.m. and again at 6:30 pm", [360, 1110]),
+        ("6 people, a 1:2 ratio and version 3.14", [6, 1, 2, 3.14]),
+    ],
+)
+def test_clock_times_are_one_figure(text: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text, "ru")] == values
+
+
+def test_a_clock_time_is_never_paired_with_a_count(lexicon: Lexicon) -> None:
+    # «06:00» was read as the figures 06 and 00, and 06 was paired with "four" people.
+    found = of_kind(
+        diffs("At 06:00 water was released.", "At least four people died after the release.",
+              lexicon),
+        "number",
+    )  # fmt: skip
+    assert all(":" in d.statement or not d.statement for d in found)
+    assert not any(d.statement and d.report for d in found)
+
+
+def test_the_same_time_in_another_notation_is_no_difference(lexicon: Lexicon) -> None:
+    assert of_kind(diffs("It began at 06:00.", "It began at 6 a.m.", lexicon), "number") == []

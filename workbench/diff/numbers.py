@@ -33,6 +33,12 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+#: A clock time: "06:00", "6:30 p.m.", "6 a.m.", «в 06:00», «сағат 06:00-де»; one figure, not two.
+_TIME = re.compile(
+    r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
+    r"(?:\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))?(?![\w:])",
+    re.IGNORECASE,
+)
 #: A capitalised name glued to a number by a hyphen is a name, not a figure (COVID-19, Su-27).
 _MODEL_NAME = re.compile(r"(?<![\w-])[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*-$")
 
@@ -141,6 +147,8 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         for d in find_dates(text)
     ]  # fmt: skip
     taken = [(f.start, f.end) for f in figures]
+    figures += [f for f in _clock_times(text) if not _taken(f.start, f.end, taken)]
+    taken = [(f.start, f.end) for f in figures]
     digits = [
         f
         for m in _DIGITS.finditer(text)
@@ -163,6 +171,27 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         if not _taken(a, b, taken)
     ]
     return sorted(figures, key=lambda f: f.start)
+
+
+def _clock_times(text: str) -> list[Figure]:
+    """Clock times as one figure each, valued in minutes after midnight (unit ``time``).
+
+    Only "HH:MM" or an hour with a.m./p.m. counts: a bare "6" stays a count.
+    """
+    out: list[Figure] = []
+    for m in _TIME.finditer(text):
+        if m.group("m") is None and m.group("ampm") is None:
+            continue
+        hour = int(m.group("h"))
+        ampm = (m.group("ampm") or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        minutes = hour * 60 + int(m.group("m") or 0)
+        end = m.start() + len(m.group().rstrip())
+        out.append(Figure(text[m.start() : end], m.start(), end, minutes, unit="time"))
+    return out
 
 
 def _with_duration(text: str, fig: Figure) -> Figure:
@@ -254,6 +283,8 @@ def same_value(a: Mention, b: Mention) -> bool:
     assert isinstance(fa, Figure) and isinstance(fb, Figure)
     if fa.percent != fb.percent or (fa.unit == "date") != (fb.unit == "date"):
         return False
+    if (fa.unit == "time") != (fb.unit == "time"):
+        return False
     if fa.unit == "date":
         return fa.value == fb.value and (fa.year is None or fb.year is None or fa.year == fb.year)
     if fa.vague and fb.vague:
@@ -330,12 +361,12 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
 def _minor(m: Mention) -> bool:
     fig = m.value
     assert isinstance(fig, Figure)
-    if fig.unit in ("duration", "year", "date") or m.role == "year":
+    if fig.unit in ("duration", "year", "date", "time") or m.role == "year":
         return True
     return not re.search(r"\d", fig.text) and not fig.vague and fig.value <= 10
 
 
-_CLASSES = frozenset({"percent", "money", "year", "date", "duration"})
+_CLASSES = frozenset({"percent", "money", "year", "date", "duration", "time"})
 
 
 def _same_class(a: Mention, b: Mention) -> bool:
