@@ -6,7 +6,9 @@ conftest files of sub-folders or in helper modules under ``tests/``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,3 +88,24 @@ def tiny_ct2_dir(tiny_marian_dir: Path, tiny_models_root: Path) -> Path:
     from tests.tiny_models import build_ct2
 
     return build_ct2(tiny_marian_dir, tiny_models_root / "ct2-marian")
+
+
+# ─── one headless Chromium for the whole run ───────────────────────────────────────────────
+# Playwright's sync API allows one running instance per thread: every test that needs a browser
+# (tests/browser, tests/reliability) shares this session fixture instead of starting its own.
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, headless; skips when either is missing."""
+    from tests.browser.browser_harness import CHROMIUM, CHROMIUM_ARGS
+
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
