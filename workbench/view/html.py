@@ -20,12 +20,11 @@ from workbench.view.model import (
     PairView,
     ReportSentence,
     Retelling,
+    Span,
     StatementInfo,
     StatementView,
+    audit_marks,
 )
-
-#: A span to highlight: ``(start, end, kind, title)``.
-Span = tuple[int, int, str, str]
 
 
 def esc(text: object) -> str:
@@ -112,20 +111,10 @@ def _statement_block(
 def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
     """Where the supplied translation departs from the original: both sides with the
     faithfulness issues highlighted, and one line per issue ("" when nothing was found)."""
-    audit = info.translation_audit
-    if audit is None or not audit.issues or info.translation is None:
+    marks = audit_marks(info)
+    if marks is None or info.translation_audit is None or info.translation is None:
         return ""
-    src = [(*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span]
-    tr = [
-        (*i.translation_span, i.kind, f"{i.kind}: {i.note}")
-        for i in audit.issues
-        if i.translation_span
-    ]
-    head = (
-        "The supplied translation departs from the original"
-        if audit.flagged
-        else "The supplied translation: minor points (not flagged)"
-    )
+    audit = info.translation_audit
     items = "".join(
         f"<li>{chip(i.kind)} {esc(i.note)}"
         + (f' <span class="wb-sub">“{esc(i.source)}”</span>' if i.source else "")
@@ -136,11 +125,11 @@ def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
     return (
         f'<div class="wb-audit" data-flagged="{str(audit.flagged).lower()}">'
         f'<div class="wb-audit-head"><span class="wb-badge wb-translation">translation audit'
-        f'</span> {head} <span class="wb-sub">(faithfulness {audit.score:.2f})</span></div>'
+        f'</span> {marks.head} <span class="wb-sub">(faithfulness {audit.score:.2f})</span></div>'
         f'<div class="wb-audit-side"><span class="wb-sub">original:</span> '
-        f"<span{lang_attr}>{highlight(info.text, src)}</span></div>"
+        f"<span{lang_attr}>{highlight(info.text, marks.source)}</span></div>"
         f'<div class="wb-audit-side"><span class="wb-sub">translation:</span> '
-        f"{highlight(info.translation, tr)}</div>"
+        f"{highlight(info.translation, marks.translation)}</div>"
         f'<ul class="wb-audit-issues">{items}</ul></div>'
     )
 

@@ -11,7 +11,13 @@ import re
 
 from workbench.view.html import highlight
 from workbench.view.kinds import kind_styles
-from workbench.view.model import CompareView, DifferenceView, Retelling, StatementInfo
+from workbench.view.model import (
+    CompareView,
+    DifferenceView,
+    Retelling,
+    StatementInfo,
+    audit_marks,
+)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
@@ -72,25 +78,15 @@ def _statement_lines(info: StatementInfo, retellings: tuple[Retelling, ...]) -> 
 
 def _audit_lines(info: StatementInfo) -> list[str]:
     """Where the supplied translation departs from the original (nothing when it does not)."""
-    audit = info.translation_audit
-    if audit is None or not audit.issues or info.translation is None:
+    marks = audit_marks(info)
+    if marks is None or info.translation_audit is None or info.translation is None:
         return []
-    src = [(*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span]
-    tr = [
-        (*i.translation_span, i.kind, f"{i.kind}: {i.note}")
-        for i in audit.issues
-        if i.translation_span
-    ]
-    head = (
-        "The supplied translation departs from the original"
-        if audit.flagged
-        else "The supplied translation: minor points (not flagged)"
-    )
+    audit = info.translation_audit
     lines = [
-        f"**Translation audit** — {head} (faithfulness {audit.score:.2f})",
+        f"**Translation audit** — {marks.head} (faithfulness {audit.score:.2f})",
         "",
-        f"- original: {highlight(info.text, src, md_piece)}",
-        f"- translation: {highlight(info.translation, tr, md_piece)}",
+        f"- original: {highlight(info.text, marks.source, md_piece)}",
+        f"- translation: {highlight(info.translation, marks.translation, md_piece)}",
     ]
     for i in audit.issues:
         sides = (f" “{md(i.source)}”" if i.source else "") + (

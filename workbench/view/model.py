@@ -161,6 +161,48 @@ class StatementInfo:
         return self.translation or self.text
 
 
+#: A span to highlight, as every renderer takes it: ``(start, end, kind, title)``.
+Span = tuple[int, int, str, str]
+
+
+@dataclass(frozen=True)
+class AuditMarks:
+    """The audit of a statement's supplied translation as every rendering shows it.
+
+    Attributes:
+        head: The one-line verdict ("departs from the original" or "minor points").
+        source: Issue spans into the original (:attr:`StatementInfo.text`).
+        translation: Issue spans into the supplied translation.
+    """
+
+    head: str
+    source: tuple[Span, ...]
+    translation: tuple[Span, ...]
+
+
+def audit_marks(info: StatementInfo) -> AuditMarks | None:
+    """What the renderings show of ``info``'s translation audit (None: nothing to show)."""
+    audit = info.translation_audit
+    if audit is None or not audit.issues or info.translation is None:
+        return None
+    head = (
+        "The supplied translation departs from the original"
+        if audit.flagged
+        else "The supplied translation: minor points (not flagged)"
+    )
+    return AuditMarks(
+        head,
+        tuple(
+            (*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span
+        ),
+        tuple(
+            (*i.translation_span, i.kind, f"{i.kind}: {i.note}")
+            for i in audit.issues
+            if i.translation_span
+        ),
+    )
+
+
 @dataclass(frozen=True)
 class ReportSentence:
     """A report sentence with its 1-based number in its own document."""
