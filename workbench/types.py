@@ -685,6 +685,40 @@ class AnnotationItem:
 # ─── faithfulness ───────────────────────────────────────────────────────────────────────────
 
 
+
+@dataclass(frozen=True)
+class FaithKind:
+    """What one kind of faithfulness issue is: the single definition checks and renderers read.
+
+    Attributes:
+        name: The kind as it appears in ``FaithIssue.kind`` and in JSON.
+        colour: Highlight background (hex, readable with black text).
+        definition: What counts as this kind.
+    """
+
+    name: str
+    colour: str
+    definition: str
+
+
+#: Every kind of faithfulness issue, in the order they are shown: the one home of name, colour
+#: and definition (the stage emits only these; the reports and the UI colour them from here).
+FAITH_KIND_INFO: tuple[FaithKind, ...] = (
+    FaithKind("number", "#ffd166", "a figure changed, added or dropped"),
+    FaithKind("name", "#f4a3c0", "a name swapped, added or dropped"),
+    FaithKind("label", "#ff8c69", "a loaded or neutral label that the other side does not use"),
+    FaithKind("negation", "#c3a6ff", "a negation added or dropped"),
+    FaithKind("hedge", "#9ad0f5", "a hedge or marker of certainty added or dropped"),
+    FaithKind("modality", "#a0e7c8", "modality or force added or dropped (where necessary; to kill)"),
+    FaithKind("untranslated", "#d9d9d9", "source text copied through untranslated"),
+    FaithKind("wrong_language", "#bdbdbd", "output in another language or script than English"),
+    FaithKind("repetition", "#f7c59f", "repeated words or a hallucinated tail"),
+    FaithKind("length", "#e6e6a1", "the translation is much shorter or longer than translations usually are"),
+    FaithKind("omission", "#ffb3b3", "a source clause with no counterpart in the translation"),
+    FaithKind("addition", "#b3e6b3", "a translation clause with no counterpart in the source"),
+    FaithKind("unrelated", "#ff9999", "the translation does not say what the source says (another sentence)"),
+)
+
 @dataclass(frozen=True)
 class FaithIssue:
     """One place where a translation departs from its source (no reference needed).
@@ -694,7 +728,7 @@ class FaithIssue:
     translation span) is ``None``.
 
     Attributes:
-        kind: One of :data:`FAITH_KINDS`.
+        kind: One of :data:`FAITH_KIND_INFO`.
         source: The source text at ``source_span`` ("" when None).
         translation: The translation text at ``translation_span`` ("" when None).
         source_span: Offsets into the source sentence.

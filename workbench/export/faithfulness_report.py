@@ -12,15 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 
 from workbench import __version__
-from workbench.types import FaithIssue, FaithResult
+from workbench.types import FAITH_KIND_INFO, FaithIssue, FaithResult
 
-#: Colour of each issue kind in the HTML page (one table for every renderer).
-KIND_COLOURS: dict[str, str] = {
-    "number": "#ffd166", "name": "#f4a3c0", "label": "#ff8c69", "negation": "#c3a6ff",
-    "hedge": "#9ad0f5", "modality": "#a0e7c8", "untranslated": "#d9d9d9",
-    "wrong_language": "#bdbdbd", "repetition": "#f7c59f", "length": "#e6e6a1",
-    "omission": "#ffb3b3", "addition": "#b3e6b3", "unrelated": "#ff9999",
-}  # fmt: skip
+#: Highlight colour of each faithfulness kind (from :data:`workbench.types.FAITH_KIND_INFO`).
+KIND_COLOURS: dict[str, str] = {k.name: k.colour for k in FAITH_KIND_INFO}
 
 
 def result_dict(result: FaithResult) -> dict[str, object]:

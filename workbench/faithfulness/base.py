@@ -21,29 +21,16 @@ import numpy as np
 from workbench.errors import UserInputError
 from workbench.faithfulness.diffapi import Lexicon
 from workbench.registry import Registry
-from workbench.types import FaithIssue
+from workbench.types import FAITH_KIND_INFO, FaithIssue
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-#: Every kind of faithfulness issue, in the order they are shown; the note says what each means.
-FAITH_KINDS: dict[str, str] = {
-    "number": "a figure changed, added or dropped",
-    "name": "a name swapped, added or dropped",
-    "label": "a loaded or neutral label that the other side does not use",
-    "negation": "a negation added or dropped",
-    "hedge": "a hedge or marker of certainty added or dropped",
-    "modality": "modality or force added or dropped (where necessary; to kill)",
-    "untranslated": "source text copied through untranslated",
-    "wrong_language": "output in another language or script than English",
-    "repetition": "repeated words or a hallucinated tail",
-    "length": "the translation is much shorter or longer than translations usually are",
-    "omission": "a source clause with no counterpart in the translation",
-    "addition": "a translation clause with no counterpart in the source",
-    "unrelated": "the translation does not say what the source says (another sentence)",
-}
+#: Every kind of faithfulness issue, in the order they are shown, with what each means
+#: (read from :data:`workbench.types.FAITH_KIND_INFO`).
+FAITH_KINDS: dict[str, str] = {k.name: k.definition for k in FAITH_KIND_INFO}
 
 
 class Vectors(Protocol):
