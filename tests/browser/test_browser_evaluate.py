@@ -94,9 +94,18 @@ def test_evaluator_reads_segments_directions_and_intervals(
     page.get_by_role("option", name="ter").click()
     page.locator("#evaluate-order input").click()
     page.get_by_role("option", name="worst first").click()
+    # Two events re-render the table (metric, then order): wait for the re-sorted one, not only
+    # for the metric's note, or the rows may still be in the previous order.
     page.wait_for_function(
-        "() => document.querySelector('#evaluate-segments .wb-seg-note')"
-        "?.innerText.includes('lower is better')"
+        """() => {
+            const el = document.querySelector('#evaluate-segments');
+            if (!el?.querySelector('.wb-seg-note')?.innerText.includes('lower is better')) return false;
+            const top = (tr) => Math.max(...[...tr.querySelectorAll('td.wb-seg-score')]
+                .map(td => parseFloat(td.innerText)));
+            const rows = [...el.querySelectorAll('tbody tr')];
+            return rows.length > 0 && rows.every(tr => top(tr) <= top(rows[0]));
+        }""",
+        timeout=30_000,
     )
     scores = segments.evaluate(
         """el => [...el.querySelectorAll('tbody tr')].slice(0, 3).map(
