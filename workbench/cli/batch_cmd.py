@@ -87,15 +87,16 @@ def ray_run(args: argparse.Namespace) -> object:
 def run(args: argparse.Namespace) -> int:
     """Handle ``workbench batch``."""
     from workbench.cli.translate_cmd import progress_bar, write_lines
-    from workbench.pipeline.batch import batch_records, read_archive, translate_archive
+    from workbench.pipeline.batch import batch_records, read_archive
+    from workbench.pipeline.cluster import translate_lines
 
     settings = settings_from_args(args)
     if args.no_cache:
         settings = settings.replace(use_cache=False)
     archive = read_archive(args.archive, settings.limits)  # its notices are logged
     with progress_bar(quiet=args.quiet) as progress:
-        results = translate_archive(
-            archive.documents,
+        results = translate_lines(
+            [d.text for d in archive.documents],
             settings,
             engine=args.engine,
             model=args.model,

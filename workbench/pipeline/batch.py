@@ -3,7 +3,8 @@
 Each document is one text for :func:`~workbench.pipeline.translate.translate_texts` (cut into
 sentences, translated, put back together); each output line is the record ``workbench translate
 --format jsonl`` writes, with the document's ``id`` first. The same records come out on one
-machine and on a Ray cluster (``workbench batch --ray``), line for line.
+machine and on a Ray cluster (``workbench batch --ray``), line for line: the texts go through
+:func:`~workbench.pipeline.cluster.translate_lines`; this module reads archives and writes records.
 
 Archives:
     folder   every ``*.txt`` below it (UTF-8, or cp1251 with a notice), sorted by path; the id is
@@ -20,10 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.engines.base import ProgressFn
 from workbench.errors import UserInputError
-from workbench.pipeline.cluster import RayRun, translate_lines
-from workbench.settings import Settings
 from workbench.textio import Limits, read_text
 from workbench.types import Translation
 
@@ -126,29 +124,3 @@ def batch_records(
     return [
         {"id": d.id, **translation_record(t)} for d, t in zip(documents, translations, strict=True)
     ]
-
-
-def translate_archive(
-    documents: Sequence[ArchiveDocument],
-    settings: Settings,
-    *,
-    src: str,
-    tgt: str = "en",
-    engine: str | None = None,
-    model: str | None = None,
-    options: dict[str, Any] | None = None,
-    ray: RayRun | None = None,
-    progress: ProgressFn | None = None,
-) -> list[Translation]:
-    """One translation per document, on this machine or (``ray``) on a Ray cluster."""
-    return translate_lines(
-        [d.text for d in documents],
-        settings,
-        src=src,
-        tgt=tgt,
-        engine=engine,
-        model=model,
-        options=options,
-        ray=ray,
-        progress=progress,
-    )
