@@ -16,7 +16,6 @@ Usage: python benchmarks/evaluate_ui_bench.py [--segments 997] [--repeats 3]
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import subprocess
 import sys
@@ -27,18 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-
-def perturb(lines: list[str], seed: int, drop: float, swap: float) -> list[str]:
-    """Deterministic 'system outputs': drop and swap words of real sentences."""
-    rng = random.Random(seed)
-    out = []
-    for line in lines:
-        words = [w for w in line.split() if rng.random() >= drop] or line.split()[:1]
-        for i in range(len(words) - 1):
-            if rng.random() < swap:
-                words[i], words[i + 1] = words[i + 1], words[i]
-        out.append(" ".join(words))
-    return out
+from benchmarks.synthetic import perturb  # noqa: E402
 
 
 def main() -> int:

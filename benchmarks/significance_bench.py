@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import re
 import resource
 import statistics
@@ -33,21 +32,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # benchmarks.synthetic and this checkout's workbench
+
+from benchmarks.synthetic import perturb  # noqa: E402
+
 SACREBLEU = str(Path(sys.executable).with_name("sacrebleu"))
 ENV = {**os.environ, "NO_COLOR": "1"}
-
-
-def perturb(lines: list[str], seed: int, drop: float, swap: float) -> list[str]:
-    """Drop and swap words, deterministically."""
-    rng = random.Random(seed)
-    out = []
-    for line in lines:
-        words = [w for w in line.split() if rng.random() >= drop] or line.split()[:1]
-        for i in range(len(words) - 1):
-            if rng.random() < swap:
-                words[i], words[i + 1] = words[i + 1], words[i]
-        out.append(" ".join(words))
-    return out
 
 
 def make_data(data: Path, folder: Path, n: int) -> tuple[Path, list[Path]]:

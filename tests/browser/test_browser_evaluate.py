@@ -8,25 +8,14 @@ look like to sacreBLEU), so that the systems differ clearly and the small-sample
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 from typing import Any
 
 from browser_harness import Server, open_tab, snap, table_cells, wait_uploaded
 
+from benchmarks.synthetic import perturb
+
 N = 120
-
-
-def _perturb(lines: list[str], seed: int, drop: float, swap: float) -> list[str]:
-    rng = random.Random(seed)
-    out = []
-    for line in lines:
-        words = [w for w in line.split() if rng.random() >= drop] or line.split()[:1]
-        for i in range(len(words) - 1):
-            if rng.random() < swap:
-                words[i], words[i + 1] = words[i + 1], words[i]
-        out.append(" ".join(words))
-    return out
 
 
 def _files(shared_data: Path, folder: Path) -> dict[str, Path]:
@@ -36,9 +25,9 @@ def _files(shared_data: Path, folder: Path) -> dict[str, Path]:
     texts = {
         "source.kk": src,
         "reference.en": ref,
-        "opus.en": _perturb(ref, 1, 0.15, 0.10),
-        "nllb.en": _perturb(ref, 2, 0.05, 0.05),
-        "m2m.en": _perturb(ref, 3, 0.35, 0.25),
+        "opus.en": perturb(ref, 1, 0.15, 0.10),
+        "nllb.en": perturb(ref, 2, 0.05, 0.05),
+        "m2m.en": perturb(ref, 3, 0.35, 0.25),
     }
     paths = {}
     for name, lines in texts.items():

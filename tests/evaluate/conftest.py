@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks.synthetic import perturb
+
 REPO = Path(__file__).resolve().parents[2]
 SACREBLEU = Path(sys.executable).with_name("sacrebleu")
-
-
-def perturb(lines: list[str], seed: int, drop: float, swap: float) -> list[str]:
-    """Deterministic 'system outputs': drop and swap words of real sentences."""
-    rng = random.Random(seed)
-    out = []
-    for line in lines:
-        words = [w for w in line.split() if rng.random() >= drop] or line.split()[:1]
-        for i in range(len(words) - 1):
-            if rng.random() < swap:
-                words[i], words[i + 1] = words[i + 1], words[i]
-        out.append(" ".join(words))
-    return out
 
 
 def write_lines(path: Path, lines: list[str]) -> Path:
