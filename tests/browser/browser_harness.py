@@ -7,6 +7,7 @@ also write the screenshots in ``docs/screenshots``.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -142,3 +143,35 @@ def wait_uploaded(page: Any, elem_id: str, *stems: str, timeout: float = 60) -> 
         arg=[elem_id, list(stems)],
         timeout=timeout * 1000,
     )
+
+
+def start_server_with_model(home: Path, model_dir: Path, name: str) -> Server:
+    """Copy a model folder into ``<home>/models/<name>`` (where an operator puts model folders)
+    and start ``workbench serve`` there, with no ``--model``."""
+    shutil.copytree(model_dir, home / "models" / name)
+    return start_server(home)
+
+
+def set_slider(page: Any, elem_id: str, value: str) -> None:
+    """Type a slider's value; under load the slider sometimes misses the first entry."""
+    box = page.locator(f"#{elem_id} input[type=number]")
+    slider = page.locator(f"#{elem_id} input[type=range]")
+    for _ in range(5):
+        box.fill(value)
+        box.press("Enter")
+        box.blur()
+        page.wait_for_timeout(300)
+        if slider.input_value() == value:
+            return
+    raise AssertionError(f"{elem_id} did not take {value}")
+
+
+def translate_with_fast_decoding(page: Any, model: str) -> None:
+    """Translate tab: tick ``model``, decode greedily and short (beam 1, 16 tokens: the tiny
+    random-weight model's output is noise either way), run, and wait for the signatures."""
+    page.locator("#translate-models").get_by_text(model, exact=False).click()
+    page.get_by_text("Decoding options").click()
+    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
+        set_slider(page, elem_id, value)
+    page.locator("#translate-run").click()
+    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)

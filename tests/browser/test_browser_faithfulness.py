@@ -8,13 +8,19 @@ figure in the uploaded translation, so a translator sees which engine changed th
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, start_server, wait_uploaded
+from browser_harness import (
+    Server,
+    open_tab,
+    snap,
+    start_server_with_model,
+    translate_with_fast_decoding,
+    wait_uploaded,
+)
 
 RU = [
     "Президент заявил, что на Алматы напали 20 000 бандитов.",
@@ -30,23 +36,9 @@ EN = [
 def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
     """``workbench serve`` whose home holds the tiny model in ``models/``."""
     home = tmp_path_factory.mktemp("faith-home")
-    shutil.copytree(tiny_marian_dir, home / "models" / "tiny-ru-en")
-    srv = start_server(home)
+    srv = start_server_with_model(home, tiny_marian_dir, "tiny-ru-en")
     yield srv
     srv.stop()
-
-
-def _set_slider(page: Any, elem_id: str, value: str) -> None:
-    box = page.locator(f"#{elem_id} input[type=number]")
-    slider = page.locator(f"#{elem_id} input[type=range]")
-    for _ in range(5):
-        box.fill(value)
-        box.press("Enter")
-        box.blur()
-        page.wait_for_timeout(300)
-        if slider.input_value() == value:
-            return
-    raise AssertionError(f"{elem_id} did not take {value}")
 
 
 def test_translate_flags_show_which_engine_changed_the_figure(
@@ -58,12 +50,7 @@ def test_translate_flags_show_which_engine_changed_the_figure(
     page.locator("#translate-input textarea").fill("\n".join(RU))
     page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
     wait_uploaded(page, "translate-imported", "agency-translation")
-    page.locator("#translate-models").get_by_text("tiny-ru-en", exact=False).click()
-    page.get_by_text("Decoding options").click()
-    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
-        _set_slider(page, elem_id, value)
-    page.locator("#translate-run").click()
-    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)
+    translate_with_fast_decoding(page, "tiny-ru-en")
     flags = page.locator("#translate-faith")
     flags.get_by_text("sentences flagged", exact=False).first.wait_for(timeout=120_000)
     assert flags.inner_text().count("sentences flagged") == 2  # one line per engine

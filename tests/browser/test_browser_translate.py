@@ -9,14 +9,21 @@ translations apart. The tiny model's output is noise: it proves the wiring, not 
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, start_server, table_cells, wait_uploaded
+from browser_harness import (
+    Server,
+    open_tab,
+    snap,
+    start_server_with_model,
+    table_cells,
+    translate_with_fast_decoding,
+    wait_uploaded,
+)
 
 RU = [
     "Президент заявил, что на Алматы напали 20 000 бандитов. Власти ввели режим "
@@ -36,24 +43,9 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
     """``workbench serve`` whose home holds the tiny model in ``models/`` (no ``--model``)."""
     home = tmp_path_factory.mktemp("translator-home")
-    shutil.copytree(tiny_marian_dir, home / "models" / "tiny-ru-en")
-    srv = start_server(home)
+    srv = start_server_with_model(home, tiny_marian_dir, "tiny-ru-en")
     yield srv
     srv.stop()
-
-
-def _set_slider(page: Any, elem_id: str, value: str) -> None:
-    """Type a slider's value; under load the slider sometimes misses the first entry."""
-    box = page.locator(f"#{elem_id} input[type=number]")
-    slider = page.locator(f"#{elem_id} input[type=range]")
-    for _ in range(5):
-        box.fill(value)
-        box.press("Enter")
-        box.blur()
-        page.wait_for_timeout(300)
-        if slider.input_value() == value:
-            return
-    raise AssertionError(f"{elem_id} did not take {value}")
 
 
 def _edit_cell(page: Any, row: int, col: int, text: str) -> None:
@@ -77,12 +69,7 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
     wait_uploaded(page, "translate-imported", "agency-translation")
     models = page.locator("#translate-models")
     assert "would download" in models.inner_text() or "not here" in models.inner_text()
-    models.get_by_text("tiny-ru-en", exact=False).click()
-    page.get_by_text("Decoding options").click()
-    for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
-        _set_slider(page, elem_id, value)
-    page.locator("#translate-run").click()
-    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)
+    translate_with_fast_decoding(page, "tiny-ru-en")
     rows = table_cells(page, "translate-table", rows=3)
     assert [r[0] for r in rows] == ["1.1", "1.2", "2.1"]
     assert [r[2] for r in rows] == EN, "uploaded translations line up with the sentences"
