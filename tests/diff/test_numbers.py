@@ -140,6 +140,7 @@ def test_figures_of_different_classes_are_not_paired(lexicon: Lexicon) -> None:
         ("On 14 April at 06:00 water was released.", [414, 360]),
         ("14 апреля в 06:00 вода была сброшена.", [414, 360]),
         ("Сағат 10:30-да су жіберілді.", [630]),
+        ("Саат 08:50дөн баштап атышуулар болду.", [530]),  # a ky case ending glued to the minutes
         ("at 6 a.m. and again at 6:30 pm", [360, 1110]),
         ("6 people, a 1:2 ratio and version 3.14", [6, 1, 2, 3.14]),
     ],

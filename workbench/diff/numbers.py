@@ -34,9 +34,11 @@ _DIGITS = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 #: A clock time: "06:00", "6:30 p.m.", "6 a.m.", «в 06:00», «сағат 06:00-де»; one figure, not two.
+#: A kk/ky case ending may be glued to the minutes («саат 08:50дөн»): it is not part of the figure.
 _TIME = re.compile(
     r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d))?"
-    r"(?:\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))?(?![\w:])",
+    r"(?:\s?(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b))?"
+    r"(?:(?<=\d\d)(?P<case>[а-яёәғқңөұүһі]{1,5}))?(?![\w:])",
     re.IGNORECASE,
 )
 #: A capitalised name glued to a number by a hyphen is a name, not a figure (COVID-19, Su-27).
@@ -189,7 +191,7 @@ def _clock_times(text: str) -> list[Figure]:
         elif ampm == "am" and hour == 12:
             hour = 0
         minutes = hour * 60 + int(m.group("m") or 0)
-        end = m.start() + len(m.group().rstrip())
+        end = m.start() + len(m.group().rstrip()) - len(m.group("case") or "")
         out.append(Figure(text[m.start() : end], m.start(), end, minutes, unit="time"))
     return out
 
