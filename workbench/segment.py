@@ -10,6 +10,11 @@ Line breaks: a blank line always ends a sentence; a single line break ends one t
 looks like a hard wrap inside a sentence (the line before has no closing punctuation and the next
 line starts with a lower-case letter). Every :class:`~workbench.types.Sentence` satisfies
 ``text[s.start:s.end] == s.text`` and carries no surrounding whitespace.
+
+English: razdel's abbreviation lists are Russian, so a cut after an English title before a
+capitalised word ("St. Petersburg", "Sen. Warren") or after "a.m."/"p.m." before a time zone
+("8:50 a.m. Kyrgyz time") is undone (19 such wrong cuts in FLORES-200 dev + NTREX-128 English,
+none of them a true boundary).
 """
 
 from __future__ import annotations
@@ -32,6 +37,17 @@ DEFAULT_SPLITTER: dict[str, str] = {"ru": "razdel", "kk": "razdel", "ky": "razde
 _SENTENCEX_LANG = {"ru": "ru", "kk": "kk", "ky": "ru", "en": "en"}
 
 _LINE_BREAK = re.compile(r"\n")
+#: English words ending in a full stop that never end a sentence before a capitalised name
+#: ("St. Petersburg", "Mr. Smith", "Gen. Tashiev"); razdel's lists are Russian.
+_EN_TITLE = re.compile(
+    r"(?<![\w.])(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Prof|Rev|Mt|Ft|No|Nos|vs)\.$",
+)
+#: "a.m."/"p.m." followed by a time zone ("8:50 a.m. Kyrgyz time", "6 p.m. GMT"): one sentence.
+_EN_AMPM = re.compile(r"(?<![\w.])[ap]\.m\.$", re.IGNORECASE)
+_EN_ZONE = re.compile(
+    r"(?!Local\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time\b"
+    r"|(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MSK|CET|CEST|BST|ALMT)\b"
+)
 _CLOSING = frozenset(".!?…:;»\"')]")
 
 
@@ -98,6 +114,8 @@ def split_sentences(text: str, lang: str, *, splitter: str | None = None) -> lis
         if not block.strip():
             continue
         spans = list(split(block, lang)) or [(0, len(block))]
+        if lang == "en":
+            spans = _join_english_abbreviations(block, spans)
         for s_start, s_end in _cover(block, spans):
             start, end = _trimmed(text, b_start + s_start, b_start + s_end)
             if start < end:
@@ -109,3 +127,20 @@ def _cover(block: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]
     """Stretch the splitter's spans so that no non-space character of ``block`` is dropped."""
     cuts = sorted({0, len(block), *(s for s, _ in spans[1:])})
     yield from zip(cuts, cuts[1:], strict=False)
+
+
+def _join_english_abbreviations(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo the cuts after an English title ("St.", "Mr.", "Gen.") or after "a.m."/"p.m." that
+    a time zone follows: the splitter took their full stop for a sentence end."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            before = block[out[-1][0] : out[-1][1]].rstrip()
+            after = block[start:end].lstrip()
+            title = _EN_TITLE.search(before) and after[:1].isupper()
+            zone = _EN_AMPM.search(before) and _EN_ZONE.match(after)
+            if title or zone:
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out

@@ -148,3 +148,29 @@ def test_unknown_splitter_lists_the_names() -> None:
 
     with pytest.raises(UnknownNameError, match="razdel, sentencex"):
         split_sentences("Текст.", "ru", splitter="nope")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Firing began at 8:50 a.m. Kyrgyz time on the border. Then it stopped.",
+            ["Firing began at 8:50 a.m. Kyrgyz time on the border.", "Then it stopped."],
+        ),
+        (
+            "He spoke in St. Petersburg on Friday. Sen. Warren agreed.",
+            ["He spoke in St. Petersburg on Friday.", "Sen. Warren agreed."],
+        ),
+        (  # "a.m." does end a sentence when no time zone follows
+            "The attack began at 8 a.m. Police arrived at 9 a.m. Local time was given.",
+            ["The attack began at 8 a.m.", "Police arrived at 9 a.m.", "Local time was given."],
+        ),
+        ("It ended at 6 p.m. GMT on Friday.", ["It ended at 6 p.m. GMT on Friday."]),
+    ],
+)
+def test_english_titles_and_time_zones_do_not_end_a_sentence(
+    text: str, expected: list[str]
+) -> None:
+    sentences = split_sentences(text, "en")
+    assert [s.text for s in sentences] == expected
+    assert all(text[s.start : s.end] == s.text for s in sentences)
