@@ -48,6 +48,8 @@ def test_a_hedge_the_translation_dropped_is_shown_as_the_translations(lexicon: L
             'Trump said in a "news anchor" voice.',
             None,
         ),
+        ("Бои, по всей видимости, прекратились.", "The fighting had apparently stopped.", None),
+        ("Бои, видимо, прекратились.", "The fighting had apparently stopped.", None),
     ],
 )
 def test_matching_hedges_are_no_difference(

@@ -48,7 +48,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"(?:remains?|remained|is|was|it\s+is|it\s+was)\s+(?:still\s+)?unclear|disputed|"
         r"could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|"
         r"(?:may|might|could)\s+(?:have|be)|it\s+appears|likely|предположительно|возможно|вероятно|"
-        r"по-видимому|мүмкін|мүмкүн|болжам\s+бойынша)(?!\w)",
+        r"по-видимому|видимо|по\s+всей\s+видимости|мүмкін|мүмкүн|болжам\s+бойынша)(?!\w)",
         _F,
     ),
     "distancing": re.compile(
