@@ -106,6 +106,43 @@ MODALITY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 }
 
 
+#: Lexical negation: words that say "not" without a negation word (unhurt, invisible,
+#: rejected, without, devoid, failed). A translation renders «не пострадал» as "unhurt" and
+#: «көрінбейтін» as "invisible", so a negation on one side with one of these on the other is
+#: a rendering, not a flip.
+_EN_LEXICAL = re.compile(
+    r"(?<!\w)(?:un(?!der|til|i[toqvs]|cle|less(?!\w))[a-z]{3,}|(?:in|im|ir|il|non-?)[a-z]*(?:ible|able)|"
+    r"[a-z]{3,}less|without|lack\w*|fail\w*|refus\w*|reject\w*|"
+    r"den(?:y|ies|ied|ying|ial)|absen\w*|devoid|free\s+of|instead|rather\s+than|"
+    r"neither|nor|hardly|barely|scarcely|ban|bann\w+|bans|prevent\w*|avoid\w*|"
+    r"invalid|impossible|unknown|ignor\w*|zero|nowhere)(?!\w)",
+    _F,
+)
+_SRC_LEXICAL: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:без(?!опасн)\w*|отказ\w*|отсутств\w*|лиш[её]н\w*|лишил\w*|кроме|вместо|"
+        r"неизвест\w*|невозмож\w*|невидим\w*|недоступ\w*|незакон\w*|неудач\w*|неспособ\w*|"
+        r"неясн\w*|неверн\w*|недостат\w*|непри\w+|нерав\w+|нецел\w+|неуда\w+|"
+        r"запрет\w*|прекрат\w*|отверг\w*|отклон\w*|избе[гж]\w*|едва|"
+        r"пропа[лв]\w*|потер\w+|проигр\w+|провал\w*)(?!\w)",
+        _F,
+    ),
+    "kk": re.compile(
+        r"(?<!\w)(?:\w+(?:сыз|сіз)\w*|\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
+        r"бас\s+тарт\w*|тыйым\w*|"
+        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|с)\w*)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:\w+(?:сыз|сиз|суз|сүз)\w*|\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
+        r"баш\s+тарт\w*|тыюу\w*|"
+        r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|со|сө|са|се)\w*)(?!\w)",
+        _F,
+    ),
+}
+
+
 def _negations(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     fixed = [m.span() for m in _NOT_NEGATION.finditer(text)]
     return [m.span() for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in fixed)]
@@ -127,6 +164,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     tr = _negations(ctx.translation, _EN_NEGATION)
     if bool(tr) == bool(src):
         return []
+    if src and _EN_LEXICAL.search(ctx.translation):
+        return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
+    lexical = _SRC_LEXICAL.get(ctx.src)
+    if tr and lexical is not None and lexical.search(ctx.source):
+        return []  # "without" ← «без», "not known" ← «белгісіз»
     if len(tr) > len(src):
         return [
             issue("negation", ctx.source, ctx.translation, None, tr[len(src)] if src else tr[0],

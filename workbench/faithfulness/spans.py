@@ -6,8 +6,11 @@ cross-script folding (Токаев ~ Tokayev); labels its four-language framing 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+from dataclasses import dataclass
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -19,7 +22,9 @@ from workbench.faithfulness.diffapi import (
     find_labels,
     find_names,
     fold,
+    is_common_word,
     transliterate,
+    turkic_stems,
 )
 from workbench.types import FaithIssue
 
@@ -74,7 +79,10 @@ def _word_in_source(fig: Figure, source: str) -> bool:
 
 
 _RUN = re.compile(r"\d+(?:[,.\u00a0\u202f ]\d{3})*(?:[.,]\d+)?")
-_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\s?[ap]\.?m\.?(?!\w)", re.I)
+_TIME = re.compile(
+    r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?|\d{1,2}\.\d{2}\s?[ap]\.?m\.?|\d{1,2}\s?[ap]\.?m\.?(?!\w)",
+    re.I,
+)
 _ROMAN = re.compile(r"(?<![\w-])(?=[IVXL]{1,6}(?![\w]))(L?X{0,3})(IX|IV|V?I{0,3})(?![\w])")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: Unit conversions a translation may make (km→miles, kg→pounds, cm→inches, m→yards/feet, °C).
@@ -88,6 +96,21 @@ def _digits(text: str) -> set[str]:
         out.add(re.sub(r"[,.\u00a0\u202f ]", "", m.group()))
         out.update(re.findall(r"\d+", m.group()))
     return out
+
+
+def _whole_runs(text: str) -> set[str]:
+    """Every run of digits of ``text`` as a whole number (separators removed)."""
+    return {re.sub(r"[,.\u00a0\u202f ]", "", m.group()) for m in _RUN.finditer(text)}
+
+
+def _digits_in_source(fig: Figure, src_digits: set[str], src_whole: set[str]) -> bool:
+    """The figure's digits stand in the source: as a whole number ("8" only where the source
+    has an 8 of its own, not a piece of 1980), or, for a figure of several pieces (a date or
+    a range parsed differently on each side), every piece."""
+    pieces = re.findall(r"\d+", fig.text)
+    if len(pieces) > 1:
+        return set(pieces) <= src_digits
+    return bool(_whole_runs(fig.text) & src_whole)
 
 
 def _roman(text: str) -> set[float]:
@@ -108,13 +131,31 @@ def _in_time(text: str, fig: Figure) -> bool:
     return any(m.start() <= fig.start < m.end() for m in _TIME.finditer(text))
 
 
-def _converted(fig: Figure, others: list[Figure]) -> bool:
-    return any(
-        o.value
-        and abs(fig.value / o.value / c - 1) < 0.12
-        or abs(o.value / max(fig.value, 1e-9) / c - 1) < 0.12
-        for o in others
-        for c in _CONVERSIONS
+#: Units an English translation converts to or from (after the figure).
+_UNIT = re.compile(
+    r"(?<![^\d\s-])\s?-?(?:miles?|mi|mph|km|kilomet\w+|kg|kilo\w*|pounds?|lbs?|inch\w*|in\b|cm|centimet\w+|"
+    r"feet|foot|ft|yards?|yd|met(?:re|er)s?|m|°[CF]?|degrees?|fahrenheit|celsius)(?!\w)",
+    re.I,
+)
+
+
+def _converted(fig: Figure, others: list[Figure], text: str) -> Figure | None:
+    """The source figure that ``fig`` converts (27 m ~ 30 yards); only for a figure with a
+    unit after it."""
+    if fig.percent or not (_UNIT.search(fig.text) or _UNIT.match(text, fig.end)):
+        return None
+    return next(
+        (
+            o
+            for o in others
+            for c in _CONVERSIONS
+            if o.value
+            and (
+                abs(fig.value / o.value / c - 1) < 0.12
+                or abs(o.value / max(fig.value, 1e-9) / c - 1) < 0.12
+            )
+        ),
+        None,
     )
 
 
@@ -129,6 +170,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     """
     src_figs = [f for f in find_figures(ctx.source, ctx.src) if not _in_time(ctx.source, f)]
     src_digits = _digits(ctx.source)
+    src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
     left = list(src_figs)
     out: list[FaithIssue] = []
@@ -140,9 +182,11 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
             left.remove(match)
             continue
         has_digits = bool(_DIGIT.search(fig.text))
-        if has_digits and (
-            _digits(fig.text) <= src_digits or fig.value in romans or _converted(fig, left)
-        ):
+        converted = _converted(fig, left, ctx.translation) if has_digits else None
+        if converted is not None:
+            left.remove(converted)
+            continue
+        if has_digits and (_digits_in_source(fig, src_digits, src_whole) or fig.value in romans):
             continue
         if not has_digits and (_word_in_source(fig, ctx.source) or fig.vague):
             continue
@@ -169,23 +213,28 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     return out
 
 
-#: Names whose English form is no spelling of the kk/ky/ru one (exonyms), as folded keys.
+#: Names whose English form is no spelling of the kk/ky/ru one (exonyms), as romanised
+#: prefixes; the CLDR table (``workbench/data/exonyms.tsv``) adds countries, regions, cities
+#: and languages in all three languages.
 EXONYMS: dict[str, tuple[str, ...]] = {
-    "china": ("kitai", "kitae", "kitaia", "kitaiu", "kitt", "kitai"),
+    "china": ("kitai", "kitae", "kitaia", "kitaiu", "kitt"),
     "chinese": ("kitai",),
     "beijing": ("pekin", "beijin"),
-    "moscow": ("moskv",),
-    "russia": ("rosi", "resei", "rusia"),
+    "moscow": ("moskv", "maskeu"),
+    "russia": ("rosi", "resei", "rusia", "orusi"),
     "russian": ("rosi", "rus", "resei", "orus"),
     "us": ("sša", "sha", "aks", "akš", "amerik", "soedinenie"),
     "usa": ("sha", "aks", "amerik"),
     "america": ("amerik", "sha", "aks"),
     "american": ("amerik", "sha", "aks"),
+    "americans": ("amerik", "sha", "aks"),
     "united": ("soedin", "kuram", "birikk", "sha", "aks"),
     "states": ("štat", "stat", "sha", "aks"),
-    "uk": ("velikobrit", "ulibrit", "ulubrit", "britan"),
-    "britain": ("velikobrit", "ulibrit", "ulubrit", "britan"),
-    "british": ("brit", "velikobrit", "ulibrit", "ulubrit"),
+    "uk": ("velikobrit", "ulibrit", "ulubrit", "britan", "anglii", "angli"),
+    "britain": ("velikobrit", "ulibrit", "ulubrit", "britan", "angli"),
+    "british": ("brit", "velikobrit", "ulibrit", "ulubrit", "angli"),
+    "england": ("angli",),
+    "english": ("angli", "agilsin"),
     "eu": ("es", "eo", "evrosoiuz", "evroodak", "evropa"),
     "europe": ("evrop", "europ"),
     "european": ("evrop",),
@@ -195,7 +244,7 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "japanese": ("iapon", "japon"),
     "turkey": ("turci", "turki", "turkia"),
     "greece": ("greci", "grek"),
-    "india": ("indi",),
+    "india": ("indi", "undist", "indiia"),
     "new": ("nov", "jana", "jan", "jaŋ"),
     "zealand": ("zeland",),
     "north": ("sever", "soltust", "tundk"),
@@ -205,134 +254,63 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "kyrgyzstan": ("kirg", "kirgiz", "kirgi"),
 }
 #: Capitalised English words of names that translations render word for word (Supreme Court →
-#: Жоғарғы Сот), nationalities and parties: no spelling of theirs is expected in the source.
+#: Жоғарғы Сот), nationalities and parties, and common nouns that English capitalises in
+#: names or titles (Earth, Day, Navy): no spelling of theirs is expected in the source.
 TITLE_WORDS = frozenset(
-    [
-        "academy",
-        "agency",
-        "airport",
-        "alliance",
-        "assembly",
-        "association",
-        "authority",
-        "bank",
-        "board",
-        "bureau",
-        "cabinet",
-        "campaign",
-        "center",
-        "centre",
-        "championship",
-        "channel",
-        "church",
-        "city",
-        "club",
-        "coalition",
-        "college",
-        "commission",
-        "committee",
-        "company",
-        "conference",
-        "congress",
-        "corporation",
-        "council",
-        "county",
-        "court",
-        "cup",
-        "department",
-        "district",
-        "embassy",
-        "federation",
-        "festival",
-        "force",
-        "forces",
-        "foundation",
-        "founder",
-        "front",
-        "fund",
-        "games",
-        "government",
-        "guard",
-        "hall",
-        "house",
-        "institute",
-        "island",
-        "islands",
-        "league",
-        "library",
-        "ministry",
-        "movement",
-        "museum",
-        "nations",
-        "network",
-        "news",
-        "office",
-        "ocean",
-        "organization",
-        "organisation",
-        "palace",
-        "park",
-        "parliament",
-        "party",
-        "police",
-        "post",
-        "prize",
-        "province",
-        "republic",
-        "river",
-        "school",
-        "sea",
-        "senate",
-        "service",
-        "society",
-        "square",
-        "state",
-        "states",
-        "station",
-        "street",
-        "summit",
-        "times",
-        "tribunal",
-        "union",
-        "university",
-        "war",
-        "world",
-        "american",
-        "americans",
-        "british",
-        "chinese",
-        "democrat",
-        "democrats",
-        "democratic",
-        "european",
-        "europeans",
-        "french",
-        "german",
-        "germans",
-        "muslim",
-        "muslims",
-        "republican",
-        "republicans",
-        "russian",
-        "russians",
-        "western",
-        "eastern",
-        "northern",
-        "southern",
-        "east",
-        "west",
-        "north",
-        "south",
-        "famer",
-        "general",
-        "supreme",
-        "united",
-        "national",
-        "federal",
-    ]
+    """academy agency airport alliance assembly association authority bank board bureau cabinet
+    campaign center centre championship channel church city club coalition college commission
+    committee company conference congress corporation council county court cup department
+    district embassy federation festival force forces foundation founder front fund games
+    government guard hall house institute island islands league library ministry movement museum
+    nations network news office ocean organization organisation palace park parliament party
+    police post prize province republic river school sea senate service society square state
+    states station street summit times tribunal union university war world american americans
+    british chinese democrat democrats democratic european europeans french german germans
+    muslim muslims republican republicans russian russians western eastern northern southern
+    east west north south famer general supreme united national federal jr sr grand prix earth
+    sun moon day navy army air arts sciences science television radio internet web online mr mrs
+    ms dr prime minister president king queen prince princess sir lord lady saint st mount lake
+    bay gulf cape valley region act bill law treaty agreement award awards show series
+    championships open tour olympic olympics paralympic paralympics premier cathedral temple
+    mosque bridge tower hotel hospital center stadium arena road avenue highway port harbour
+    harbor age era empire kingdom dynasty revolution resistance catholic orthodox christian
+    christians jewish jews islamic protestant god lord bible internet""".split()  # noqa: SIM905
 )
-_EXONYMS = {fold(k): v for k, v in EXONYMS.items()}
 _VOWEL = re.compile(r"[aeiouy]+")
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=1)
+def _exonyms() -> dict[str, frozenset[str]]:
+    """Folded English word → folded prefixes of its kk/ky/ru names (hand table and CLDR)."""
+    table: dict[str, set[str]] = {fold(k): {fold(v) for v in vs} for k, vs in EXONYMS.items()}
+    path = resources.files("workbench") / "data" / "exonyms.tsv"
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or "\t" not in row:
+            continue
+        english, forms = row.split("\t", 1)
+        prefixes = {
+            _prefix(fold(transliterate(w)))
+            for form in forms.split("|")
+            for w in _WORD.findall(form)
+            if len(w) >= 3 and w.lower() not in _GENERIC
+        }
+        for word in _WORD.findall(english):
+            if len(word) >= 3 and word.lower() not in TITLE_WORDS | {"and", "the", "of"}:
+                table.setdefault(fold(word), set()).update(p for p in prefixes if len(p) >= 3)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+#: Generic words of place and language names (острова, тілі) that name nothing alone.
+_GENERIC = frozenset(
+    """тілі тили язык острова остров аралдары аралы аралдар республика республикасы
+    республикасы штаты штаттары область облысы округ округу провинция провинциясы""".split()  # noqa: SIM905
+)
+
+
+def _prefix(key: str) -> str:
+    """The part of a folded name that case endings leave alone (Греция ~ Грециядағы)."""
+    return key if len(key) <= 4 else key[: max(4, len(key) - 2)]
 
 
 def _skeleton(key: str) -> str:
@@ -346,10 +324,15 @@ def _skeleton(key: str) -> str:
     return re.sub(r"(.)\1+", r"\1", _VOWEL.sub("", key))
 
 
-def _source_keys(source: str) -> list[str]:
-    """Folded spellings of every source word (romanised when Cyrillic)."""
-    keys = (fold(transliterate(w)) for w in _WORD.findall(source) if len(w) > 1)
-    return [k for k in keys if len(k) > 1]
+def _phonetic(key: str) -> set[str]:
+    """Folded English spellings as a kk/ky/ru text would render them: "th" as т or ф
+    (Athens ~ Афины), "wh" as у (Whitehall ~ Уайтхолл), "c" as к or с."""
+    out = {key}
+    if "th" in key:
+        out |= {key.replace("th", "t"), key.replace("th", "f")}
+    out |= {re.sub(r"^vh", "uai", k) for k in out if k.startswith("vh")}
+    out |= {re.sub(r"c(?=[eiy])", "s", re.sub(r"c(?![eiyh])", "h", k)) for k in out if "c" in k}
+    return out
 
 
 def _similar(key: str, other: str) -> bool:
@@ -359,30 +342,77 @@ def _similar(key: str, other: str) -> bool:
     if len(a) < 3 or len(b) < 3:
         return a == b
     b = b[: len(a) + 1]
-    return a == b or b.startswith(a) or (len(a) >= 4 and fuzz.ratio(a, b) >= 67)
+    return a == b or b.startswith(a) or (len(a) >= 4 and a[0] == b[0] and fuzz.ratio(a, b) >= 67)
 
 
-def _in_source(word: str, keys: list[str]) -> bool:
+@dataclass(frozen=True)
+class _SourceWord:
+    """A source word with its romanised keys (whole and without case endings)."""
+
+    text: str
+    start: int
+    end: int
+    keys: frozenset[str]
+    capital: bool
+
+
+def _source_words(source: str) -> list[_SourceWord]:
+    out = []
+    for m in _WORD.finditer(source):
+        w = m.group()
+        if len(w) < 2:
+            continue
+        key = fold(transliterate(w))
+        if len(key) < 2:
+            continue
+        stems = {fold(transliterate(s)) for s in turkic_stems(w)} | {key}
+        out.append(_SourceWord(w, m.start(), m.end(), frozenset(stems), w[0].isupper()))
+    return out
+
+
+def _matches(word: str, src: _SourceWord) -> bool:
+    """True when the English word ``word`` can be the source word's rendering: the same name
+    in another script (graded: skeletons, a fuzzy ratio of the romanised stems, variant
+    spellings), or an exonym (China ~ Қытай)."""
     key = fold(word)
     if len(key) < 2:
         return True
-    if any(k.startswith(e) for e in _EXONYMS.get(key, ()) for k in keys):
+    exo = _exonyms().get(key, frozenset())
+    if any(k.startswith(p) for p in exo for k in src.keys):
         return True
-    return any(_similar(key, k) for k in keys)
+    limit = 75 if src.capital else 88
+    for variant in _phonetic(key):
+        for k in src.keys:
+            if _similar(variant, k) if src.capital else variant == k:
+                return True
+            if (
+                min(len(variant), len(k)) >= 4
+                and fuzz.ratio(variant, k[: len(variant) + 1]) >= limit
+            ):
+                return True
+    return False
 
 
-def _english_name_words(translation: str) -> list[tuple[str, tuple[int, int]]]:
+def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int]]]:
+    """Name mentions of the translation with the words a source would spell (acronyms and
+    title words left out); mentions with none, and institutions (a name whose head is a title
+    word: translations render them word for word), are left out."""
     out = []
     for mention in find_names(translation):
         if mention.span is None:
             continue
-        parts = [w for w in _WORD.findall(mention.text) if w[0].isupper() and len(w) > 1]
-        if parts:
-            out.append((re.sub(r"['’]s$", "", parts[-1]), mention.span))
+        parts = [
+            re.sub(r"['’]s$", "", w) for w in _WORD.findall(mention.text)
+            if w[0].isupper() and len(w) > 1 and not _ACRONYM.fullmatch(w)
+            and w.lower() not in TITLE_WORDS
+        ]  # fmt: skip
+        head = re.sub(r"['’]s$", "", _WORD.findall(mention.text)[-1]).lower()
+        if parts and head not in TITLE_WORDS:  # "Collective Security Treaty Organisation"
+            out.append((parts, mention.span))
     return out
 
 
-_SRC_NAME = re.compile(r"(?<=[\w,;:)»\"] )[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-]+")
+_SRC_NAME = re.compile(r"(?<=[\w,;:)»\"] )[«\"“„]?([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-]+)")
 
 
 _FIRST_NAME = re.compile(
@@ -392,13 +422,38 @@ _FIRST_NAME = re.compile(
 )
 
 
-def _source_names(source: str) -> list[re.Match[str]]:
+_OPENING = re.compile(r"^[«\"“(]?([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-]+)")
+#: Letters that Kazakh and Kyrgyz words of their own hardly use: an opening word with one is
+#: most likely a foreign name («Эфиопиядағы», «Вашингтонда»).
+_FOREIGN_LETTERS = {"kk": re.compile(r"[фвцчщёэ]", re.I), "ky": re.compile(r"[фвцщё]", re.I)}
+
+
+def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
     """Capitalised words of the source that do not open a sentence (kk/ky/ru capitalise only
-    names there), and an opening word that looks like a name (a surname ending, Latin script,
-    or another capitalised word follows)."""
+    names there), and an opening word that looks like a name: a surname ending, Latin script,
+    a Russian word the dictionary does not know as an ordinary word, a Kazakh/Kyrgyz word
+    with letters of foreign words."""
     first = _FIRST_NAME.match(source)
+    if first is None:
+        opening = _OPENING.match(source)
+        word = opening.group(1) if opening else ""
+        rx = _FOREIGN_LETTERS.get(src)
+        if (
+            opening
+            and len(word) > 2
+            and (
+                rx.search(word[1:])
+                if rx is not None
+                else not is_common_word(word) and not _COMMON_OPENING.search(word)
+            )
+        ):
+            first = opening
     found = ([first] if first else []) + list(_SRC_NAME.finditer(source))
-    return [m for m in found if not _ACRONYM.fullmatch(m.group())]
+    return [m for m in found if not _ACRONYM.fullmatch(m.group(1))]
+
+
+#: Russian opening words that pymorphy knows as nouns but name nothing (В, По, На are short).
+_COMMON_OPENING = re.compile(r"^(?:Это|Эти|Этот|Эта|Он|Она|Они|Мы|Вы|Я|Но|И|А)$")
 
 
 #: Acronyms (США, ФБР, PTSD) are left out on both sides: their letters differ across languages.
@@ -406,28 +461,37 @@ _ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}(?:-\w+)?")
 
 
 def detect_names(ctx: FaithContext) -> list[FaithIssue]:
-    """Names of the translation with no spelling variant in the source, when a source name is
-    also left without an English counterpart (a swap leaves a trace on both sides; a name that
-    was translated word for word, "Ring of Fire", leaves none in the source's names)."""
-    keys = _source_keys(ctx.source)
-    en_keys = [fold(w) for w in _WORD.findall(ctx.translation) if len(w) > 1 and w[0].isupper()]
-    unmatched_src = [
-        m for m in _source_names(ctx.source)
-        if not any(_similar(fold(transliterate(m.group())), k) for k in en_keys)
-        and not any(fold(transliterate(m.group())).startswith(e)
-                    for k in en_keys for e in _EXONYMS.get(k, ()))
-    ]  # fmt: skip
-    out: list[FaithIssue] = []
-    for head, span in _english_name_words(ctx.translation):
-        if _ACRONYM.fullmatch(head) or head.lower() in TITLE_WORDS or _in_source(head, keys):
+    """Names of the translation none of whose words is a spelling of a source word, when a
+    source name is also left without an English counterpart (a swap leaves a trace on both
+    sides; a name that was translated word for word, "Ring of Fire", leaves none in the
+    source's names).
+
+    A word matches across scripts by graded similarity of romanised forms (consonant
+    skeleton, fuzzy ratio of the stems with Kazakh/Kyrgyz case endings off, th ~ т/ф), or by
+    the exonym tables (China ~ Қытай, Cologne ~ Кёльн).
+    """
+    words = _source_words(ctx.source)
+    by_start = {w.start: w for w in words}
+    en_words = [w for w in _WORD.findall(ctx.translation) if len(w) > 2 and w[0].isupper()]
+    unmatched_src = []
+    for m in _source_names(ctx.source, ctx.src):
+        head = by_start.get(m.start(1))
+        if head is None:
             continue
-        twin = unmatched_src[0] if unmatched_src else None
-        if twin is None:
+        whole = _SourceWord(head.text, head.start, head.end, head.keys, True)
+        if not any(_matches(w, whole) for w in en_words):
+            unmatched_src.append(m)
+    if not unmatched_src:
+        return []
+    twin = unmatched_src[0]
+    out: list[FaithIssue] = []
+    for parts, span in _english_mentions(ctx.translation):
+        if any(_matches(p, w) for p in parts for w in words):
             continue
         out.append(
-            issue("name", ctx.source, ctx.translation, twin.span() if twin else None, span,
+            issue("name", ctx.source, ctx.translation, twin.span(1), span,
                   f"name {ctx.translation[span[0]:span[1]]!r} has no counterpart in the source"
-                  + (f" (the source names {twin.group()!r})" if twin else ""))
+                  f" (the source names {twin.group(1)!r})")
         )  # fmt: skip
     return out
 

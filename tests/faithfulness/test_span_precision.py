@@ -1,0 +1,127 @@
+"""The span checks' precision rules: faithful renderings that must NOT fire, next to the
+departures that still must.
+
+Names: exonyms (China ~ Қытай, Athens ~ Афины), Kazakh/Kyrgyz case endings on foreign names
+(Уайтхоллдағы ~ Whitehall), th ~ т/ф. Negation: lexical renderings ("unhurt" for «не
+пострадал», "invisible" for «көрінбейтін»). Figures: a small figure changed, a figure whose
+digits occur elsewhere in the source, a decimal that is no clock time, a percentage that is
+no unit conversion.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.faithfulness import check_pairs
+
+
+def _kinds(source: str, translation: str, src: str) -> set[str]:
+    (result,) = check_pairs([source], [translation], src)
+    return {i.kind for i in result.issues}
+
+
+FAITHFUL_NAMES = [
+    ("kk", "Қытайдың Фуцзянь провинциясында Ли Цзин сөз сөйледі.",
+     "Li Jing spoke in China's Fujian province."),
+    ("ru", "Встреча прошла в Афинах, сказал Уолтер.", "The meeting took place in Athens, Walter said."),
+    ("kk", "Наразылар Уайтхоллдағы көлік қозғалысын бөгеді, деді Смит.",
+     "Protesters blocked traffic in Whitehall, Smith said."),
+    ("ky", "Эфиопиядагы казуу иштерин Беркли университети жүргүзгөн.",
+     "The excavations in Ethiopia were led by the University of Berkeley."),
+    ("ru", "Концерт состоится в Кёльне, сообщил Шмидт.", "The concert will be held in Cologne, Schmidt said."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), FAITHFUL_NAMES)
+def test_exonyms_endings_and_spelling_variants_are_no_name_issue(
+    src: str, source: str, translation: str
+) -> None:
+    assert "name" not in _kinds(source, translation, src)
+
+
+SWAPS = [
+    ("kk", "Наразылар Уайтхоллдағы көлік қозғалысын бөгеді, деді Смит.",
+     "Protesters blocked traffic in Whitehall, Macpherson said."),
+    ("ru", "Встреча прошла в Афинах, сказал Уолтер.", "The meeting took place in Athens, Kennedy said."),
+    ("ky", "Эфиопиядагы казуу иштерин Беркли университети жүргүзгөн.",
+     "The excavations in Catalonia were led by the University of Berkeley."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), SWAPS)
+def test_a_swapped_name_still_fires(src: str, source: str, translation: str) -> None:
+    assert "name" in _kinds(source, translation, src)
+
+
+def test_a_lower_case_english_word_is_no_counterpart_of_a_source_name() -> None:
+    # "and" once matched «Индией»; "243" matched «Джонсон»
+    assert "name" in _kinds(
+        "Эта атака сильно повлияла на отношения между Индией и Пакистаном.",
+        "The attack put a huge strain on relations between India and Brighton.",
+        "ru",
+    )
+    assert "name" in _kinds(
+        "Отстав на семь очков, Джонсон на втором месте с результатом в 2243 очка.",
+        "Seven points behind, McIlroy is second with 2,243.",
+        "ru",
+    )
+
+
+LEXICAL_NEGATION = [
+    ("kk", "Заят апатта жарақат алмады.", "Zayat was unhurt in the accident."),
+    ("kk", "Су молекулалары көрінбейтін қабық жасайды.",
+     "The water molecules make an invisible skin."),
+    ("ru", "Он не пострадал в аварии.", "He was unhurt in the accident."),
+    ("ru", "Он ушёл без разрешения.", "He left without permission, not asking anyone."),
+    ("kk", "Сондай-ақ артық қозғалыс жасамауға тырысыңыз.",
+     "Also try not to make extra movements."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), LEXICAL_NEGATION)
+def test_lexical_negation_renders_a_negation(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _kinds(source, translation, src)
+
+
+def test_a_flipped_negation_still_fires() -> None:
+    assert "negation" in _kinds(
+        "Полиция бұл ақпаратты растамады.", "The police confirmed this information.", "kk"
+    )
+    assert "negation" in _kinds(
+        "Президент подписал указ.", "The president did not sign the decree.", "ru"
+    )
+    # the English has a lexical negation word, but the source has no negation at all
+    assert "negation" in _kinds(
+        "Власти подтвердили, что здание разрушено.",
+        "The authorities did not confirm that the building was destroyed.",
+        "ru",
+    )
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "bad"),
+    [
+        ("ru", "Забастовка длилась 5 дней.", "The strike lasted 8 days."),
+        # the new figure's digits occur in the source, but not as a number of their own
+        ("ru", "В 1980 году погибли 9 человек.", "In 1980, 8 people died."),
+        ("ru", "На втором месте — ABC с 3,26 млн зрителей.", "ABC was second with 6.26 million viewers."),
+        ("ru", "Европейская часть Турции охватывает 3% страны.", "European Turkey includes 6% of the country."),
+        ("ru", "18 марта 1965 года он вышел в открытый космос.", "On March 21, 1965, he walked in space."),
+    ],
+)  # fmt: skip
+def test_changed_small_and_reused_figures_fire(src: str, source: str, bad: str) -> None:
+    assert "number" in _kinds(source, bad, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "good"),
+    [
+        ("ru", "Забастовка длилась 5 дней.", "The strike lasted five days."),
+        ("ru", "18 марта 1965 года он вышел в открытый космос.", "On March 18, 1965, he walked in space."),
+        ("ru", "Матч закончился со счётом 5-3 в 19:00.", "The match ended 5-3 at 7 p.m."),
+        ("ru", "Рост 27 метров.", "It is 30 yards tall."),
+        ("ru", "Рост 2,53 метра, в 1980 году.", "It was 2.53 metres tall in 1980."),
+    ],
+)  # fmt: skip
+def test_faithful_figures_in_other_notation_do_not_fire(src: str, source: str, good: str) -> None:
+    assert "number" not in _kinds(source, good, src)
