@@ -80,3 +80,21 @@ def test_a_weak_link_gives_no_figures() -> None:
     ]  # fmt: skip
     assert "number" not in kinds[0] and "number" in kinds[1]
     assert "framing" in kinds[0]  # the report's own loaded label stays true on any link
+
+
+def test_an_official_titled_by_one_outlet_is_the_same_voice_in_another() -> None:
+    """One wire writes "President Kassym-Jomart Tokayev", another only "Kassym-Jomart Tokayev
+    said": the second retells the issuer too, not a new speaker; a witness still is one."""
+    st = StatementRef(0, "line 0", "Order was restored.", "state-doc")
+    titled = ReportRef(0, "President Kassym-Jomart Tokayev said order was restored.", "wire-a")
+    untitled = ReportRef(1, "Kassym-Jomart Tokayev said order was restored.", "wire-b")
+    witness = ReportRef(2, "Witnesses said order was restored.", "wire-c")
+    link = (AlignmentLink((0, 19), 1.1),)
+    comparison = Comparison(
+        "sig", (Alignment(st, (titled, untitled, witness), 1.1, links=link),), (), ()
+    )
+    filled = fill_differences(comparison, load_lexicon(), "ru", link_threshold=1.032)
+    flagged = {
+        d.report_document for d in filled.alignments[0].differences if d.kind == "attribution"
+    }
+    assert flagged == {"wire-c"}

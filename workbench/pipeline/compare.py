@@ -250,7 +250,9 @@ def fill_differences(
     """
     filled = []
     retold: dict[int, list[StatementRef]] = defaultdict(list)
-    officials: dict[str, list[str]] = defaultdict(list)  # titled names per report document
+    # Names any outlet gives with an official title: "President Kassym-Jomart Tokayev" in one
+    # report makes "Kassym-Jomart Tokayev said" in another the same official, not a new voice.
+    officials: dict[str, None] = {}
     seen_refs: set[int] = set()
     for al in comparison.alignments:
         for ref in al.reports:
@@ -260,7 +262,7 @@ def fill_differences(
     ):
         if ref.index not in seen_refs:
             seen_refs.add(ref.index)
-            officials[ref.document_id] += titled_names(ref.text)
+            officials.update(dict.fromkeys(titled_names(ref.text)))
     seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
         st = al.statement
@@ -288,7 +290,7 @@ def fill_differences(
                 focus=focus if st.translation else None,
                 context=[
                     *(issuers or {}).get(st.document_id, ()),
-                    *officials[doc_id],
+                    *officials,
                     *others.values(),
                 ],
             )
