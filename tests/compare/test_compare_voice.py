@@ -98,3 +98,40 @@ def test_an_official_titled_by_one_outlet_is_the_same_voice_in_another() -> None
         d.report_document for d in filled.alignments[0].differences if d.kind == "attribution"
     }
     assert flagged == {"wire-c"}
+
+
+def _clause_pair(statement: str, report: str, span: tuple[int, int], unit: str) -> Alignment:
+    st = StatementRef(0, statement, None, "state-doc")  # no translation: the original is read
+    return Alignment(
+        st, (ReportRef(0, report, "wire"),), 1.1, links=(AlignmentLink(span, 1.1, unit),)
+    )
+
+
+def test_a_clause_link_into_the_original_compares_only_the_retold_clause() -> None:
+    statement = "Погибли 20 человек, а власти обещали помочь всем пострадавшим."
+    report = "The authorities promised to help all victims."
+    clause = (statement.index("а власти"), len(statement))
+    kinds = [
+        {d.kind for al in fill_differences(Comparison("s", (pair,), (), ()), load_lexicon(),
+                                           "ru", link_threshold=1.032).alignments
+         for d in al.differences}
+        for pair in (_clause_pair(statement, report, (0, len(statement)), "sentence"),
+                     _clause_pair(statement, report, clause, "clause"))
+    ]  # fmt: skip
+    assert "number" in kinds[0]  # a whole-sentence link: the 20 dead are left out
+    assert "number" not in kinds[1]  # the report retells only the promise
+
+
+def test_a_label_the_outlet_uses_itself_in_another_sentence_is_not_a_dropped_label() -> None:
+    statement = StatementRef(0, "Бандиты напали на здание акимата.", None, "state-doc")
+
+    def framing(other: str) -> list[str]:
+        al = Alignment(statement, (ReportRef(0, "Armed men attacked the city hall.", "wire"),), 1.1)
+        comparison = Comparison("s", (al,), (), (ReportRef(1, other, "wire"),))
+        filled = fill_differences(comparison, load_lexicon(), "ru")
+        return [d.statement for al in filled.alignments for d in al.differences
+                if d.kind == "framing"]  # fmt: skip
+
+    assert framing("The bandits fled to the mountains.") == []  # the outlet says it itself
+    assert framing('"Bandits will be punished," the president said.') == ["Бандиты"]  # quoted
+    assert framing("Police closed the roads.") == ["Бандиты"]

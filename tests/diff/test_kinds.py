@@ -327,6 +327,46 @@ def test_context_explains_the_issuer_and_a_merged_retelling(lexicon: Lexicon) ->
     assert not [d for d in known if d.kind in ("entity", "attribution")]
 
 
+def test_a_link_that_is_not_strong_gives_one_figure_flag_listing_the_rest(
+    lexicon: Lexicon,
+) -> None:
+    statement = "The water has started to recede in the region."
+    report = "The flood destroyed 1,700 homes, 411 roads and 65 bridges in 12 districts."
+    strong = of_kind(find_differences(statement, report, lexicon=lexicon, confidence=1.0), "number")
+    doubtful = of_kind(
+        find_differences(statement, report, lexicon=lexicon, confidence=0.6), "number"
+    )
+    assert len(strong) >= 3
+    assert len(doubtful) == 1 and "also: 411" in doubtful[0].note and "65" in doubtful[0].note
+
+
+def test_a_label_the_outlet_uses_in_its_own_voice_elsewhere_is_no_framing_choice(
+    lexicon: Lexicon,
+) -> None:
+    statement = "Bandits attacked the city hall."
+    report = "Armed men attacked the city hall."
+    assert of_kind(find_differences(statement, report, lexicon=lexicon), "framing")
+    used = find_differences(statement, report, lexicon=lexicon, outlet_labels=["criminal"])
+    assert not of_kind(used, "framing")
+    other = find_differences(statement, report, lexicon=lexicon, outlet_labels=["terror"])
+    assert of_kind(other, "framing")
+
+
+@pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        ("Все четверо задержаны.", "All four were detained."),
+        ("Задержаны все четверо нападавших.", "All 4 attackers were detained."),
+        ("Трое из них скончались в больнице.", "Three of them died in hospital."),
+    ],
+)
+def test_russian_collective_numerals_are_figures(
+    source: str, report: str, lexicon: Lexicon
+) -> None:
+    found = find_differences(source, report, source=source, src="ru", lexicon=lexicon)
+    assert not of_kind(found, "number")
+
+
 def test_at_most_a_capped_number_of_flags_per_pair(lexicon: Lexicon) -> None:
     statement = " ".join(f"{n} people came to square number {n + 1}." for n in range(10, 40, 3))
     report = " ".join(f"{n} rioters came to block number {n + 7}." for n in range(11, 41, 3))
@@ -346,6 +386,8 @@ def test_at_most_a_capped_number_of_flags_per_pair(lexicon: Lexicon) -> None:
         ({"focus": [0, 2]}, "focus must be"),
         ({"context": "President Tokayev"}, "context must be a list of texts"),
         ({"context": ["ok", 3]}, "context must be a list of texts"),
+        ({"outlet_labels": "terror"}, "outlet's labels must be a list of category names"),
+        ({"outlet_labels": [1]}, "outlet's labels must be a list of category names"),
     ],
 )
 def test_bad_link_arguments_are_one_clear_sentence(

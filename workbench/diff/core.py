@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from workbench import __version__
 from workbench.diff.base import DETECTOR_ORDER, DETECTORS, Claims, DiffContext
@@ -38,6 +38,7 @@ def find_differences(
     confidence: float | None = None,
     focus: tuple[int, int] | None = None,
     context: Sequence[str] = (),
+    outlet_labels: Collection[str] = (),
 ) -> tuple[Difference, ...]:
     """Find where a report retells a statement differently.
 
@@ -55,6 +56,9 @@ def find_differences(
         context: Other texts the report may draw on: who issued the statement (its outlet and
             title) and the other statements the same report sentences retell. A report-only
             name, figure, attribution or addition made of their words is not flagged here.
+        outlet_labels: Label categories of the lexicon (``"terror"``) the outlet uses in its
+            own voice elsewhere in its document: a loaded label of the statement that this
+            report sentence leaves out is then no framing choice of the outlet.
 
     Returns:
         Differences, most salient first (then by position), at most
@@ -73,6 +77,8 @@ def find_differences(
     _check_link(confidence, focus, len(statement))
     if isinstance(context, str) or not all(isinstance(c, str) for c in context):
         raise UserInputError("The context must be a list of texts.")
+    if isinstance(outlet_labels, str) or not all(isinstance(c, str) for c in outlet_labels):
+        raise UserInputError("The outlet's labels must be a list of category names.")
     ctx = DiffContext(statement, report, source or None, src, lexicon)
     claims = Claims()
     found: list[Difference] = []
@@ -88,7 +94,13 @@ def find_differences(
             + tuple(d.report_span for d in finding.differences if d.report_span),
         )
     return finish(
-        found, report, confidence=confidence, focus=focus, context=context, lexicon=lexicon
+        found,
+        report,
+        confidence=confidence,
+        focus=focus,
+        context=context,
+        lexicon=lexicon,
+        outlet_labels=outlet_labels,
     )
 
 

@@ -9,12 +9,16 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    a report-only name, figure, attribution or addition that the ``context`` explains (the
    statement's issuer, the other statements the same report sentences retell) is not flagged
    again for this statement.
-3. **Focus**: when the link retells only part of the statement (a clause), what the report leaves
+3. **The outlet's own labels**: a loaded label of the statement that the report sentence leaves
+   out is no framing choice when the outlet uses that label in its own voice in another
+   sentence (``outlet_labels``).
+4. **Focus**: when the link retells only part of the statement (a clause), what the report leaves
    out of the other parts is not an omission.
-4. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
+5. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
    the report's own words (framing, distancing, certainty), which stay true whatever the report
-   retells; figures, names and omissions of a wrong pair would be bogus.
-5. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
+   retells; figures, names and omissions of a wrong pair would be bogus. A link that is not
+   strong (below :data:`STRONG_LINK`) gives at most one figure flag (its note lists the rest).
+6. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
    for quoted words and for weak links, raised for clause-sized additions and omissions; at most
    :data:`MAX_PER_PAIR` differences per pair, most salient first.
 """
@@ -23,7 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions
@@ -36,6 +40,11 @@ from workbench.types import Difference, difference_kind
 WEAK_LINK = 0.5
 #: Kinds about the report's own words, still true when the link is weak.
 WEAK_LINK_KINDS = frozenset({"framing", "distancing", "certainty"})
+#: Links below this confidence (the aligner's margin less than 0.02 above its threshold) give
+#: at most one ``number`` flag: a pile of figures on such a link says the link is doubtful (on
+#: the same-topic traps of ``benchmarks/diff_gate_bench.py`` merging them cost no flag on a right
+#: link), and one flag still sends the analyst to read the pair.
+STRONG_LINK = 1.0
 #: At most this many differences per aligned pair (the most salient).
 MAX_PER_PAIR = 8
 #: Kinds that are about the voice itself (they are never "quoted").
@@ -53,6 +62,7 @@ def finish(
     focus: Span | None = None,
     context: Sequence[str] = (),
     lexicon: Lexicon | None = None,
+    outlet_labels: Collection[str] = (),
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
@@ -60,10 +70,14 @@ def finish(
     if context:
         known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
+    if outlet_labels:
+        diffs = [d for d in diffs if not _label_used_elsewhere(d, outlet_labels)]
     if focus is not None:
         diffs = [d for d in diffs if _in_focus(d, focus)]
     if confidence is not None and confidence < WEAK_LINK:
         diffs = [d for d in diffs if d.kind in WEAK_LINK_KINDS]
+    if confidence is not None and confidence < STRONG_LINK:
+        diffs = _one_figure_flag(diffs)
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
     diffs.sort(key=_rank)
     return tuple(diffs[:MAX_PER_PAIR])
@@ -135,6 +149,25 @@ class _Known:
         if fold(word) in self.folded or re.sub(r"['’]s$", "", word) in self.names:
             return True
         return word[:1].isupper() and any(same_name(word, n) for n in self.names)
+
+
+def _one_figure_flag(diffs: list[Difference]) -> list[Difference]:
+    """The figures of a link that is not strong as one flag: the first, its note listing the
+    others ("also: 1,700, 411")."""
+    figures = [d for d in diffs if d.kind == "number"]
+    if len(figures) < 2:
+        return diffs
+    rest = ", ".join(dict.fromkeys(d.report or d.statement for d in figures[1:]))
+    first = dataclasses.replace(figures[0], note=f"{figures[0].note}; also: {rest}")
+    return [first if d is figures[0] else d for d in diffs if d.kind != "number" or d is figures[0]]
+
+
+def _label_used_elsewhere(d: Difference, outlet_labels: Collection[str]) -> bool:
+    """A statement's loaded label left out here that the outlet uses in its own voice in
+    another sentence: not avoided, so no framing choice (note ``loaded:<category>``)."""
+    if d.kind != "framing" or d.report_span is not None or d.statement_span is None:
+        return False
+    return d.note.split(";")[0].removeprefix("loaded:") in outlet_labels
 
 
 def _near(a: Span | None, b: Span | None) -> bool:

@@ -253,16 +253,17 @@ def fill_differences(
     # Names any outlet gives with an official title: "President Kassym-Jomart Tokayev" in one
     # report makes "Kassym-Jomart Tokayev said" in another the same official, not a new voice.
     officials: dict[str, None] = {}
-    seen_refs: set[int] = set()
+    sentences: dict[int, ReportRef] = {}
     for al in comparison.alignments:
         for ref in al.reports:
             retold[ref.index].append(al.statement)
     for ref in [r for al in comparison.alignments for r in al.reports] + list(
         comparison.unmatched_reports
     ):
-        if ref.index not in seen_refs:
-            seen_refs.add(ref.index)
+        if ref.index not in sentences:
+            sentences[ref.index] = ref
             officials.update(dict.fromkeys(titled_names(ref.text)))
+    own_labels = outlet_labels(sorted(sentences.values(), key=lambda r: r.index), lexicon)
     seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
         st = al.statement
@@ -271,7 +272,8 @@ def fill_differences(
         diffs: list[Difference] = []
         # One diff per report document: sentences from different outlets are not one text.
         for start, doc_id, text in _report_groups(al):
-            confidence, focus = _link_of(al, doc_id, link_threshold)
+            view = "translation" if st.translation else "original"
+            confidence, focus = _link_of(al, doc_id, link_threshold, view)
             others = {
                 o.index: o.translation or o.text
                 for ref in al.reports
@@ -287,17 +289,32 @@ def fill_differences(
                 lexicon=lexicon,
                 detectors=detectors,
                 confidence=confidence,
-                focus=focus if st.translation else None,
+                focus=focus,
                 context=[
                     *(issuers or {}).get(st.document_id, ()),
                     *officials,
                     *others.values(),
                 ],
+                outlet_labels=own_labels.get(doc_id, frozenset()),
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             diffs += [d for d in shifted if _first_time(al, d, seen)]
         filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def outlet_labels(reports: Sequence[ReportRef], lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Per report document, the lexicon's label categories it uses in its own voice (not
+    inside a quotation or reported speech), read over its sentences joined in order."""
+    texts: dict[str, list[str]] = defaultdict(list)
+    for ref in reports:
+        texts[ref.document_id].append(ref.text)
+    return {
+        doc: frozenset(
+            hit.category for hit, voice in label_voices(" ".join(t), lexicon) if not voice
+        )
+        for doc, t in texts.items()
+    }
 
 
 def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> bool:
@@ -326,9 +343,14 @@ def link_confidence(score: float, threshold: float) -> float:
 
 
 def _link_of(
-    al: Alignment, doc_id: str, threshold: float | None
+    al: Alignment, doc_id: str, threshold: float | None, view: str = "translation"
 ) -> tuple[float | None, tuple[int, int] | None]:
-    """Confidence and statement focus of one report document's part of an alignment."""
+    """Confidence and statement focus of one report document's part of an alignment.
+
+    The focus is the part of the statement's ``view`` (``"translation"`` when the diff reads
+    its English translation, ``"original"`` when it reads the original) that the outlet's clause
+    links retell; a clause link into the other view gives no focus.
+    """
     links = [
         link
         for ref, link in zip(al.reports, al.links, strict=False)
@@ -337,11 +359,7 @@ def _link_of(
     if threshold is None or (not links and al.score <= 0):
         return None, None  # no calibration, or a link the analyst added: trusted
     score = min((link.score for link in links), default=al.score)
-    clause = [
-        link.statement_span
-        for link in links
-        if link.unit == "clause" and link.view == "translation"
-    ]
+    clause = [link.statement_span for link in links if link.unit == "clause" and link.view == view]
     focus = (min(a for a, _ in clause), max(b for _, b in clause)) if clause else None
     if clause and len(clause) < len(links):
         focus = None  # a whole-sentence link of the same outlet covers the rest
