@@ -37,6 +37,7 @@ def test_every_kind_is_defined_once_with_colour_definition_and_weight() -> None:
         ("All major cities have water.", "Some other big cities have water.", ("All", "Some")),
         ("Residents of all villages left.", "Some villages were evacuated.", ("all", "Some")),
         ("Speech is fully protected.", "Speech is protected.", ("fully", "")),
+        ("500гө чейин адам келди.", "500 people came.", ("чейин", "")),
     ],
 )
 def test_quantifiers_and_approximations(
@@ -52,6 +53,9 @@ def test_quantifiers_and_approximations(
         ("About 20,000 people came.", "Around 20,000 people came."),  # same class
         ("All major towns have water.", "All big towns have water."),
         ("Two guards were wounded.", "Two guards were wounded, officials said."),
+        # «чейин» / «до» after or before a clock time is "until", not "up to" a quantity
+        ("Саат 08:50дөн 08:55ке чейин аткылашты.", "Shelling went on from 08:50 to 08:55."),
+        ("Обстрел продолжался до 08:55.", "The shelling went on until 08:55."),
     ],
 )
 def test_the_same_quantifier_is_no_difference(

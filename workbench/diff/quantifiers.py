@@ -66,6 +66,11 @@ CLASSES: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
+#: A clock time or a year just before an upper/lower marker: «08:55ке чейин», «до 08:55»,
+#: «2025-жылга чейин» say "until", not "up to" a quantity.
+_TIME_BEFORE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\b(?:1[89]|20)\d{2}\S*\s+(?:жыл|год)\S*)\S*\s*$")
+_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+
 #: Classes that stand against each other on the two sides (one two-sided difference).
 _FAMILY = {"universal": "scope", "partial": "scope", "approx": "figure", "upper": "figure",
            "lower": "figure", "degree": "degree"}  # fmt: skip
@@ -79,6 +84,8 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     found: list[tuple[int, int, str]] = []
     for cls, rx in CLASSES.items():
         for m in rx.finditer(text):
+            if cls in ("upper", "lower") and _is_time_limit(text, m):
+                continue
             if not any(m.start() < e and s < m.end() for s, e, _ in found):
                 found.append((m.start(), m.end(), cls))
     return [
@@ -86,6 +93,14 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
                 context=context_of(text, (s, e)) if with_spans else "")
         for s, e, cls in sorted(found)
     ]  # fmt: skip
+
+
+def _is_time_limit(text: str, m: re.Match[str]) -> bool:
+    """The marker bounds a time, not a quantity ("until 08:55", «2025-жылга чейин»)."""
+    return bool(
+        _TIME_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        or _TIME_AFTER.match(text, m.end())
+    )
 
 
 def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
