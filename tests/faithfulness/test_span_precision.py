@@ -125,3 +125,36 @@ def test_changed_small_and_reused_figures_fire(src: str, source: str, bad: str) 
 )  # fmt: skip
 def test_faithful_figures_in_other_notation_do_not_fire(src: str, source: str, good: str) -> None:
     assert "number" not in _kinds(source, good, src)
+
+
+FAITHFUL_HEDGES = [
+    ("kk", "Үлкен жарақаттар туралы хабарланбады.", "No major injuries were reported."),
+    ("kk", "Бұл балдыр жүйкені зақымдауы мүмкін.", "The algae can disable nerves."),
+    ("kk", "Олар «фотон» деп аталатын бөлшек шығарады.", 'They emit a particle called a "photon".'),
+    ("ru", "Сообщается, что он вложил большую часть состояния в исследования.",
+     "He has reportedly invested much of his wealth in research."),
+    ("ru", "Пока неясно, хотел ли Рок высмеять Уэста.", "It is unclear if Rock was trying to mock West."),
+    ("kk", "Трицератопс күшті тұмсығын қолдана алатын болған.",
+     "A Triceratops could have used its strong beak."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), FAITHFUL_HEDGES)
+def test_a_hedge_licensed_by_a_source_word_of_its_class_does_not_fire(
+    src: str, source: str, translation: str
+) -> None:
+    assert "hedge" not in _kinds(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "bad"),
+    [
+        # a report verb of the source does not license an allegation
+        ("ru", "Сообщается, что мужчина въехал в толпу.", "The man allegedly drove into a crowd."),
+        ("kk", "Ер адам көлікті адамдар жиналған жерге айдап кірген.",
+         "The man reportedly drove the vehicle into a crowd."),
+        ("ky", "Полиция шектүү адамды кармады.", "The police possibly arrested a suspect."),
+    ],
+)  # fmt: skip
+def test_a_hedge_of_another_class_still_fires(src: str, source: str, bad: str) -> None:
+    assert "hedge" in _kinds(source, bad, src)

@@ -18,14 +18,24 @@ _F = re.IGNORECASE
 #: Negative verb forms of Kazakh and Kyrgyz: stem + ма/ба/па (harmonised) + a tense ending
 #: (бармайды, бармаған, бармады; келбейт, келбеген, келбеди). Only the unambiguous endings:
 #: a looser pattern also matches nouns (үкіметі "its government").
+#: Stems that end in a negative suffix's letters (көбөй- "increase", карма- "hold", таба-
+#: "find") and loanwords with them (комедия, велосипед): their forms negate nothing.
+_NOT_NEGATIVE_STEMS = (
+    r"(?:көбөй|көбей|карма|қарма|таба|жаба|саба|комеди|пропаганд|велосипед|жанармай|"
+    r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|программ)"
+)
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
-        r"(?<!\w)\w{2,}(?:(?:ма|ме|ба|бе|па|пе)й(?:ды|ді|тын|тін|мын|мін|сың|сің|мыз|міз|сыз|сіз)"
+        r"(?<!\w)(?!"
+        + _NOT_NEGATIVE_STEMS
+        + r")\w{2,}(?:(?:ма|ме|ба|бе|па|пе)й(?:ды|ді|тын|тін|мын|мін|сың|сің|мыз|міз|сыз|сіз)"
         r"|(?:маған|меген|баған|беген|паған|пеген)|(?:мады|меді|бады|беді|пады|педі))\w*",
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)\w{2,}(?:(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)й(?:т|м|сың|сыз|быз|биз)"
+        r"(?<!\w)(?!"
+        + _NOT_NEGATIVE_STEMS
+        + r")\w{2,}(?:(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)й(?:т|м|сың|сыз|быз|биз)"
         r"|(?:баган|беген|боган|бөгөн|паган|пеген|поган|пөгөн|маган|меген|моган|мөгөн)"
         r"|(?:бады|беди|боду|бөдү|пады|педи|поду|пөдү|мады|меди|моду|мөдү))\w*",
         _F,
@@ -34,16 +44,21 @@ _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
 #: Negations that flip a claim: lexical ones (deny, without, refuse, fail) are rendered too
 #: freely across languages to be counted.
 _EN_NEGATION = re.compile(
-    r"(?<!\w)(?:not|no(?!-)|never|nobody|nothing|none|neither|nor|cannot|\w+n['’]t)(?!\w)", _F
+    r"(?<!\w)(?:not|no(?!-|\.\s?\d)|never|nobody|nothing|none|neither|nor|cannot|\w+n['’]t)(?!\w)",
+    _F,
 )
 _SRC_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|нельзя|нигде|никак\w*)(?!\w)", _F),
     "kk": re.compile(r"(?<!\w)(?:жоқ|емес|ешқашан|ешкім|ештеңе)(?!\w)", _F),
-    "ky": re.compile(r"(?<!\w)(?:жок|эмес|эч\s+качан|эч\s+ким|эч\s+нерсе)(?!\w)", _F),
+    "ky": re.compile(
+        r"(?<!\w)(?:жок|эмес|элек|эч\s+качан|эч\s+ким|эч\s+нерсе|\w+(?:ба|бе|па|пе|ма|ме)пт[ыи]р)(?!\w)",
+        _F,
+    ),
 }
 #: Fixed phrases that contain a negation word without negating anything.
 _NOT_NEGATION = re.compile(
-    r"(?<!\w)(?:тем\s+не\s+менее|не\s+только|не\s+менее|чуть\s+ли\s+не|"
+    r"(?<!\w)(?:тем\s+не\s+менее|не\s+только|не\s+менее|не\s+меньше|не\s+более|не\s+больше|"
+    r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
     r"жок\s+дегенде|ең\s+болмаса|not\s+only|no\s+longer|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
@@ -54,20 +69,10 @@ _NOT_NEGATION = re.compile(
 _SOURCE_HEDGES = re.compile(
     r"(?<!\w)(?:якобы|предположительно|вероятно|возможно|по-видимому|видимо|по\s+слухам|"
     r"по\s+неподтвержд[её]нным\s+данным|мнимы\w*|так\s+называем\w+|"
-    r"мүмкін(?!\s+емес)|болжам\s+бойынша|ықтимал|деп\s+аталатын|"
-    r"мүмкүн(?!\s+эмес)|болжолдуу|ыктымал|имиш|деп\s+аталган)(?!\w)",
+    r"мүмкін(?!\s+емес)|болжам\s+бойынша|ықтимал|"
+    r"мүмкүн(?!\s+эмес)|болжолдуу|ыктымал|имиш)(?!\w)",
     _F,
 )
-#: Softer words of the source languages that make an English hedge a fair rendering
-#: (скорее всего → probably, может → may).
-_SOURCE_SOFT = re.compile(
-    r"(?<!\w)(?:скорее|вряд|может|могут|мог\w*|похоже|кажется|считает\w*|считают|"
-    r"сообщает\w*|утвержда\w*|наверн\w*|шығар|сияқты|тәрізді|секілді|болар|"
-    r"мүмкіндік\w*|шамасы|сірә|шамамен|чыгар|чамасы|окшойт|сыяктуу|болсо\s+керек|мүмкүнчүлүк\w*)(?!\w)",
-    _F,
-)
-
-
 #: Quote characters: quoted phrases are no hedge here (see :func:`_english_hedges`).
 _QUOTES = "\"“”«»‘’'„"
 
@@ -180,20 +185,85 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     ]  # fmt: skip
 
 
-def _english_hedges(ctx: FaithContext) -> list[tuple[int, int]]:
-    """Hedge words of the translation; quoted phrases are left out (a kk/ky/ru source quotes
-    names and titles, and English headlines quote the words of a source)."""
-    return [m.span for m in hedge_mentions(ctx.translation) if m.span and m.text[:1] not in _QUOTES]
+#: Source words that make an English hedge of each class a fair rendering (the diff stage's
+#: hedge classes): an impersonal report («сообщается», «хабарланды») licenses "reportedly" and
+#: "was reported", a modal word («может», «мүмкін») "may" and "possibly", a suspicion
+#: («подозревается», «күдікті») "allegedly", a naming phrase («деп аталатын») "so-called".
+_SOURCE_CLASS: dict[str, re.Pattern[str]] = {
+    "allegation": re.compile(
+        r"(?<!\w)(?:якобы|будто|мнимы\w*|подозрева\w*|обвиня\w*|предполага\w*|имиш|"
+        r"күдік\w*|айыпта\w*|болжолдуу|шектүү\w*|шектел\w*|айыпта\w*|күнөөлө\w*)(?!\w)",
+        _F,
+    ),
+    "report": re.compile(
+        r"(?<!\w)(?:сообщается|сообщалось|по\s+сообщени\w+|по\s+(?:\w+\s+)?данным|"
+        r"по\s+информации|как\s+сообща\w+|говорят|считается|считалось|известно|по\s+слухам|"
+        r"полагают|утвержда\w*|заявляют|хабарланды|хабарланған|хабарлауынша|айтылады|"
+        r"айтылған|делінеді|мәлімделді|мәліметінше|мәліметтер\w*|деректер\w*|сәйкес|хабарлан\w*|"
+        r"кабарлан\w*|неизвестно|неясно|белгісіз|белгисиз|"
+        r"кабарланды|кабарлангандай|кабарлагандай|маалымат\w*|айтылат|айтылган|делет|"
+        r"билдирилди|ылайык|деп\s+есептел\w*|деп\s+саналады|деп\s+эсептел\w*)(?!\w)",
+        _F,
+    ),
+    "uncertain": re.compile(
+        r"(?<!\w)(?:возможн\w*|вероятн\w*|предположительно|по-видимому|видимо|может|могут|"
+        r"мог\w*|скорее|похоже|кажется|вряд|наверн\w*|допуска\w*|исключ\w*|риск\w*|"
+        r"мүмкін\w*|ықтимал\w*|шығар|сияқты|тәрізді|секілді|болар|сірә|шамасы|болжа\w*|"
+        r"мүмкүн\w*|ыктымал\w*|чыгар|окшойт|сыяктуу|болсо\s+керек|болжол\w*|балким|"
+        r"\w+(?:уы|уі|шы|ші)\s+(?:мүмкін|ықтимал)|\w+(?:ар|ер|ор|өр|р)\s+(?:еді|эле)|"
+        r"неизвестно|неясно|белгісіз|белгисиз|"
+        r"\w+(?:а|е|й)\s+ал(?:ады|атын|ар|ды|са|ған|ат|ган|мас|бас)\w*)(?!\w)",
+        _F,
+    ),
+    "distancing": re.compile(
+        r"(?<!\w)(?:так\s+называем\w+|называем\w*|под\s+названием|именуем\w*|"
+        r"деп\s+атал\w+|атты|аттуу|деген)(?!\w)",
+        _F,
+    ),
+}
+#: English words that render a source hedge of any class without a hedge word of the diff
+#: lists ("can" for «мүмкін», "called" for «деп аталатын», "were reported" for «хабарланды»).
+_EN_SOFT = re.compile(
+    r"(?<!\w)(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|"
+    r"up\s+to|believed|thought|considered|seems?|seemed|likely|unlikely|may|might|could|can|"
+    r"cannot|would|possib\w*|potential\w*|probabl\w*|risk\w*|chance\w*|suggest\w*|"
+    r"according\s+to|appears?|estimated|expected|called|named|known\s+as|dubbed|titled|"
+    r"reported\w*|said|says|claim\w*|suspect\w*|accus\w*)(?!\w)",
+    _F,
+)
+
+
+def _english_hedges(ctx: FaithContext) -> list[tuple[tuple[int, int], str]]:
+    """Hedge words of the translation with their class; quoted phrases are left out (a
+    kk/ky/ru source quotes names and titles, and English headlines quote the words of a
+    source)."""
+    return [
+        (m.span, m.role)
+        for m in hedge_mentions(ctx.translation)
+        if m.span and m.text[:1] not in _QUOTES
+    ]
 
 
 def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
-    """A hedge (allegedly, reportedly, possibly, so-called…) on one side only."""
+    """A hedge (allegedly, reportedly, possibly, so-called…) the source has nothing of the
+    same class for, or a source hedge (якобы, предположительно, мүмкін…) rendered by nothing
+    hedged.
+
+    An English hedge of a class is licensed by a source word of that class (an impersonal
+    report, a modal, a suspicion, a naming phrase: see :data:`_SOURCE_CLASS`); a source hedge
+    is kept by any English hedge or softener (can, called, were reported, about).
+    """
     tr = _english_hedges(ctx)
     src = [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
-    if tr and not src and not _SOURCE_SOFT.search(ctx.source):
+    for span, cls in tr:
+        licensed = _SOURCE_CLASS.get(cls)
+        if src or (licensed is not None and licensed.search(ctx.source)):
+            continue
+        if cls == "report" and _SOURCE_CLASS["allegation"].search(ctx.source):
+            continue
         return [
-            issue("hedge", ctx.source, ctx.translation, None, tr[0],
-                  "a hedge the source does not have")
+            issue("hedge", ctx.source, ctx.translation, None, span,
+                  f"a hedge ({cls}) the source does not have")
         ]  # fmt: skip
     if src and not tr and not _approximation_kept(ctx.translation):
         return [
@@ -201,14 +271,6 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
                   "the source's hedge is missing from the translation", 0.6)
         ]  # fmt: skip
     return []
-
-
-_EN_SOFT = re.compile(
-    r"(?<!\w)(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|"
-    r"up\s+to|believed|thought|considered|seems?|seemed|likely|may|might|could|suggest\w*|"
-    r"according\s+to|appears?|estimated)(?!\w)",
-    _F,
-)
 
 
 def _approximation_kept(translation: str) -> bool:

@@ -87,6 +87,8 @@ _ROMAN = re.compile(r"(?<![\w-])(?=[IVXL]{1,6}(?![\w]))(L?X{0,3})(IX|IV|V?I{0,3}
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 #: Unit conversions a translation may make (km→miles, kg→pounds, cm→inches, m→yards/feet, °C).
 _CONVERSIONS = (1.609, 2.2046, 2.54, 1.0936, 3.2808, 0.4536, 0.3048)
+#: How far a converted figure may be rounded (27 m ~ 30 yards is 1.5 % off).
+_TOLERANCE = 0.05
 
 
 def _digits(text: str) -> set[str]:
@@ -133,7 +135,7 @@ def _in_time(text: str, fig: Figure) -> bool:
 
 #: Units an English translation converts to or from (after the figure).
 _UNIT = re.compile(
-    r"(?<![^\d\s-])\s?-?(?:miles?|mi|mph|km|kilomet\w+|kg|kilo\w*|pounds?|lbs?|inch\w*|in\b|cm|centimet\w+|"
+    r"(?<![^\d\s-])\s?-?(?:miles?|mi|mph|km|kilomet\w+|kg|kilo\w*|pounds?|lbs?|inch\w*|cm|centimet\w+|"
     r"feet|foot|ft|yards?|yd|met(?:re|er)s?|m|°[CF]?|degrees?|fahrenheit|celsius)(?!\w)",
     re.I,
 )
@@ -151,8 +153,8 @@ def _converted(fig: Figure, others: list[Figure], text: str) -> Figure | None:
             for c in _CONVERSIONS
             if o.value
             and (
-                abs(fig.value / o.value / c - 1) < 0.12
-                or abs(o.value / max(fig.value, 1e-9) / c - 1) < 0.12
+                abs(fig.value / o.value / c - 1) < _TOLERANCE
+                or abs(o.value / max(fig.value, 1e-9) / c - 1) < _TOLERANCE
             )
         ),
         None,
