@@ -240,3 +240,25 @@ def test_alleged_is_a_distancing_speech_verb_and_an_adjective(lexicon: Lexicon) 
     ]
     found = diffs("The attackers fled.", "The alleged attackers fled.", lexicon)
     assert [(d.kind, d.report) for d in found] == [("certainty", "alleged")]
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # the sentence itself gives the quoted words to a speaker: a quotation, no scare quote
+        ('Calling the blast a "cowardly act", the governor vowed to find those responsible.', []),
+        ('Describing them as “hired thugs”, the mayor asked for calm.', []),
+        ('The "activists", police said, blocked the road.', []),
+        ("The dam held “without question,” the ministry pointed out.", []),
+        # the outlet's own scare quotes, and the explicit distancing formula, stay
+        ('Police detained 15 "active members" of the group.', ['"active members"']),
+        ("The governor cast the flood as “natural disaster” and said he would rebuild.",
+         ["“natural disaster”"]),
+        ('He condemned what he called "hired thugs".', ['what he called "hired thugs"']),
+    ],
+)  # fmt: skip
+def test_a_short_quotation_given_to_its_speaker_is_no_scare_quote(
+    report: str, expected: list[str], lexicon: Lexicon
+) -> None:
+    found = diffs("The governor spoke about the flood.", report, lexicon)
+    assert [d.report for d in of_kind(found, "distancing")] == expected

@@ -142,7 +142,7 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
     for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
         quoted = m.group("q")
-        if _scare(quoted):
+        if _scare(quoted) and not _attributed_quote(text, m.start(), m.end()):
             found.append((m.start(), m.end(), "distancing"))
     found = _merge_distancing(sorted(found), text)
     return [
@@ -165,6 +165,26 @@ def _scare(quoted: str) -> bool:
         and not re.search(r"\d", quoted)
         and not re.search(r"[.!?,]\s*$", quoted)
     )
+
+
+#: "Calling the attack a “…”, he said": a participle naming or quoting for the sentence's speaker.
+_NAMING_PARTICIPLE = re.compile(
+    r"(?:^|[.;!?]\s+)(?:calling|describing|branding|labell?ing|dubbing|terming|quoting)\b"
+    r"[^.;!?\"“«]{0,80}$",
+    re.IGNORECASE,
+)
+#: "“…”, police said" / "“…,” the service pointed out": the quote is given to a speaker.
+_SAID_AFTER = re.compile(
+    r"^[”\"’»]*,\s*(?!(?:and|but|then|while|which|who)\b)(?:[\w.'’-]+\s+){1,5}?"
+    r"(?:said|says|told|added|noted|stressed|insisted|pointed\s+out|wrote|declared|stated)\b",
+    re.IGNORECASE,
+)
+
+
+def _attributed_quote(text: str, start: int, end: int) -> bool:
+    """A short quotation given to a speaker by the sentence itself (a naming participle before
+    it, or "…, X said" right after it) quotes the speaker's words; it is no scare quote."""
+    return bool(_NAMING_PARTICIPLE.search(text[:start]) or _SAID_AFTER.match(text[end:]))
 
 
 def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tuple[int, int, str]]:
