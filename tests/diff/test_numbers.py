@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.helpers import diffs, of_kind
-from workbench.diff import Lexicon, find_figures
+from workbench.diff import Lexicon, find_differences, find_figures
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,33 @@ def test_a_clock_time_is_never_paired_with_a_count(lexicon: Lexicon) -> None:
 
 def test_the_same_time_in_another_notation_is_no_difference(lexicon: Lexicon) -> None:
     assert of_kind(diffs("It began at 06:00.", "It began at 6 a.m.", lexicon), "number") == []
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Tokayev, 69, said the floods were the worst in 80 years.",
+        "The 69-year-old president said the floods were the worst in 80 years.",
+        "The 69-year-old said the floods were the worst in 80 years.",
+        "Aged 69, he said the floods were the worst in 80 years.",
+    ],
+)
+def test_a_speakers_age_the_report_adds_is_no_figure_of_the_statement(
+    report: str, lexicon: Lexicon
+) -> None:
+    source = "Паводки стали худшими за 80 лет."
+    found = find_differences(source, report, source=source, src="ru", lexicon=lexicon)
+    assert not [d for d in found if d.kind == "number"]
+
+
+def test_an_age_changed_and_a_count_of_old_things_are_still_figures(lexicon: Lexicon) -> None:
+    changed = find_differences(
+        "The 69-year-old president spoke.", "The 70-year-old president spoke.", lexicon=lexicon
+    )
+    assert [(d.statement, d.report) for d in changed if d.kind == "number"] == [
+        ("69-year", "70-year")
+    ]
+    houses = find_differences(
+        "Houses were destroyed.", "Some 40 old houses were destroyed.", lexicon=lexicon
+    )
+    assert [d.report for d in houses if d.kind == "number"] == ["40"]

@@ -300,9 +300,25 @@ def same_value(a: Mention, b: Mention) -> bool:
     return math.isclose(fa.value, fb.value, rel_tol=1e-9, abs_tol=1e-9)
 
 
+#: A person's age: "the 69-year-old", "aged 69", "Tokayev, 69, said", «69-летний».
+_AGE_AFTER = re.compile(r"(?:(?:-|\s)?years?(?:-|\s)|-)old\b|-летн|\s+жаст|\s+жашт", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"(?:\b[Aa]ged\s+|[A-ZА-ЯЁ][\w’'-]+,\s*)$")
+
+
+def _is_age(text: str, fig: Figure) -> bool:
+    after = text[fig.end : fig.end + 12]
+    if _AGE_AFTER.match(after):
+        return True
+    return bool(_AGE_BEFORE.search(text[max(0, fig.start - 40) : fig.start])) and after.startswith(
+        ","
+    )
+
+
 def _role(text: str, fig: Figure) -> str:
     if fig.percent:
         return "percent"
+    if _is_age(text, fig):
+        return "age"
     if fig.unit:
         return fig.unit
     if _CURRENCY.search(text[max(0, fig.start - 2) : fig.start]) or _CURRENCY.match(
@@ -337,7 +353,7 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     """Figures that differ in value between statement and report (notation does not count).
 
     A figure one side gives and the other leaves out is a difference only when it is written in
-    digits and is no year or duration: "the three" vs "they", "2024" in a date one side gives
+    digits and is no year, duration or person's age ("the 69-year-old", "Tokayev, 69,"): "the three" vs "they", "2024" in a date one side gives
     without its year, or "in 24 hours" vs "overnight" are not differences.
     """
     statement = mentions(ctx.statement, ctx.src)
@@ -366,12 +382,12 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
 def _minor(m: Mention) -> bool:
     fig = m.value
     assert isinstance(fig, Figure)
-    if fig.unit in ("duration", "year", "date", "time") or m.role == "year":
+    if fig.unit in ("duration", "year", "date", "time") or m.role in ("year", "age"):
         return True
     return not re.search(r"\d", fig.text) and not fig.vague and fig.value <= 10
 
 
-_CLASSES = frozenset({"percent", "money", "year", "date", "duration", "time"})
+_CLASSES = frozenset({"percent", "money", "year", "date", "duration", "time", "age"})
 
 
 def _same_class(a: Mention, b: Mention) -> bool:
