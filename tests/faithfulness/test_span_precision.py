@@ -158,3 +158,24 @@ def test_a_hedge_licensed_by_a_source_word_of_its_class_does_not_fire(
 )  # fmt: skip
 def test_a_hedge_of_another_class_still_fires(src: str, source: str, bad: str) -> None:
     assert "hedge" in _kinds(source, bad, src)
+
+
+def test_adjectives_of_places_and_known_opening_names() -> None:
+    # Iranian ~ Иран (CLDR), Venus ~ Венера (hand table); a Russian noun opening the sentence
+    # («Решение») is no source name to pair a swap with
+    assert "name" not in _kinds(
+        "Иран заявил, что Венера видна с Земли, сказал Смит.",
+        "The Iranian side said Venus is visible from Earth, Smith said.",
+        "ru",
+    )
+    assert "name" not in _kinds(
+        "Решение было принято в Киото, сказал Смит.",
+        "The decision was taken in Kyoto, Smith said.",
+        "ru",
+    )
+    # an opening Kazakh place name (no foreign letters, but a known place) is a source name
+    assert "name" in _kinds(
+        "Мексиканың кейбір аудандарында нөсер жауын болуы мүмкін.",
+        "Rainfall across portions of Catalonia could be heavy.",
+        "kk",
+    )

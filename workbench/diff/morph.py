@@ -99,6 +99,19 @@ def is_common_word(word: str) -> bool:
     return parses[0].tag.POS in _COMMON_POS
 
 
+@functools.lru_cache(maxsize=8192)
+def may_be_name(word: str) -> bool:
+    """True unless ``word`` is a Russian word the dictionary knows only as an ordinary word
+    (a noun such as «Решение» opening a sentence is no name; «Венера», «Трамп» or an unknown
+    word may be). Non-Russian words are always True."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return True
+    parses = _analyzer().parse(word)
+    if not parses or not parses[0].is_known:
+        return True
+    return any(_NAME_TAGS & set(p.tag.grammemes) for p in parses)
+
+
 def english_forms(text: str) -> list[str]:
     """English words that the exonyms and acronyms of ``text`` stand for (and, for English
     text, the acronyms and expansions of the forms it uses), for matching names."""

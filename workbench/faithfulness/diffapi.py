@@ -21,7 +21,7 @@ from workbench.diff import (
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import hedge_mentions, negation_mentions
-from workbench.diff.morph import is_common_word, turkic_stems
+from workbench.diff.morph import may_be_name, turkic_stems
 from workbench.diff.numbers import Figure
 
 __all__ = [
@@ -33,8 +33,8 @@ __all__ = [
     "find_names",
     "fold",
     "hedge_mentions",
-    "is_common_word",
     "load_lexicon",
+    "may_be_name",
     "negation_mentions",
     "same_name",
     "transliterate",

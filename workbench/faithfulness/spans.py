@@ -22,7 +22,7 @@ from workbench.faithfulness.diffapi import (
     find_labels,
     find_names,
     fold,
-    is_common_word,
+    may_be_name,
     transliterate,
     turkic_stems,
 )
@@ -254,6 +254,16 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "korea": ("kore",),
     "kazakhstan": ("kazah", "kazak"),
     "kyrgyzstan": ("kirg", "kirgiz", "kirgi"),
+    "greek": ("greci", "grek", "greh"),
+    "soviet": ("sovet", "keŋes", "kenes", "sssr", "ssr"),
+    "venus": ("vener", "šolpan", "solpan", "colpon", "čolpon"),
+    "mars": ("mars",),
+    "jupiter": ("iupiter", "upiter"),
+    "saturn": ("saturn",),
+    "mercury": ("merkur",),
+    "jesus": ("iisus", "isa"),
+    "roman": ("rim",),
+    "rome": ("rim",),
 }
 #: Capitalised English words of names that translations render word for word (Supreme Court →
 #: Жоғарғы Сот), nationalities and parties, and common nouns that English capitalises in
@@ -308,6 +318,30 @@ _GENERIC = frozenset(
     """тілі тили язык острова остров аралдары аралы аралдар республика республикасы
     республикасы штаты штаттары область облысы округ округу провинция провинциясы""".split()  # noqa: SIM905
 )
+
+
+@functools.lru_cache(maxsize=8192)
+def _exonym_prefixes(key: str) -> frozenset[str]:
+    """Source prefixes of a folded English word, and of the place it is the adjective of
+    (Iranian → Iran, Pakistani → Pakistan, Australian → Australia)."""
+    table = _exonyms()
+    found = set(table.get(key, ()))
+    for n in range(len(key) - 1, 3, -1):
+        found |= table.get(key[:n], frozenset())
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    return frozenset(p for prefixes in _exonyms().values() for p in prefixes if len(p) >= 4)
+
+
+def _known_place(word: str) -> bool:
+    """A word whose romanised form starts like a place or language of the exonym tables
+    (Мексиканың, Индонезиядағы)."""
+    key = fold(transliterate(word))
+    places = _place_prefixes()
+    return any(key[:n] in places for n in range(4, len(key) + 1))
 
 
 def _prefix(key: str) -> str:
@@ -379,7 +413,7 @@ def _matches(word: str, src: _SourceWord) -> bool:
     key = fold(word)
     if len(key) < 2:
         return True
-    exo = _exonyms().get(key, frozenset())
+    exo = _exonym_prefixes(key)
     if any(k.startswith(p) for p in exo for k in src.keys):
         return True
     limit = 75 if src.capital else 88
@@ -433,7 +467,7 @@ _FOREIGN_LETTERS = {"kk": re.compile(r"[фвцчщёэ]", re.I), "ky": re.compil
 def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
     """Capitalised words of the source that do not open a sentence (kk/ky/ru capitalise only
     names there), and an opening word that looks like a name: a surname ending, Latin script,
-    a Russian word the dictionary does not know as an ordinary word, a Kazakh/Kyrgyz word
+    a Russian word the dictionary knows as a name or not at all, a Kazakh/Kyrgyz word
     with letters of foreign words."""
     first = _FIRST_NAME.match(source)
     if first is None:
@@ -444,18 +478,12 @@ def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
             opening
             and len(word) > 2
             and (
-                rx.search(word[1:])
-                if rx is not None
-                else not is_common_word(word) and not _COMMON_OPENING.search(word)
+                (rx.search(word[1:]) or _known_place(word)) if rx is not None else may_be_name(word)
             )
         ):
             first = opening
     found = ([first] if first else []) + list(_SRC_NAME.finditer(source))
     return [m for m in found if not _ACRONYM.fullmatch(m.group(1))]
-
-
-#: Russian opening words that pymorphy knows as nouns but name nothing (В, По, На are short).
-_COMMON_OPENING = re.compile(r"^(?:Это|Эти|Этот|Эта|Он|Она|Они|Мы|Вы|Я|Но|И|А)$")
 
 
 #: Acronyms (США, ФБР, PTSD) are left out on both sides: their letters differ across languages.
