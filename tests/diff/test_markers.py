@@ -262,3 +262,19 @@ def test_a_short_quotation_given_to_its_speaker_is_no_scare_quote(
 ) -> None:
     found = diffs("The governor spoke about the flood.", report, lexicon)
     assert [d.report for d in of_kind(found, "distancing")] == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "flagged"),
+    [
+        ("Хочу заявить, что ситуация под контролем.", False),  # the speaker's own voice
+        ("Подчеркну: ситуация под контролем.", False),
+        ("Министр заявил, что ситуация под контролем.", True),  # attributed to another
+        ("Министр подчеркнул, что ситуация под контролем.", True),
+    ],
+)
+def test_a_first_person_speech_verb_attributes_nothing(
+    source: str, flagged: bool, lexicon: Lexicon
+) -> None:
+    found = diffs(source, "The situation is under control.", lexicon, source=source, src="ru")
+    assert bool(of_kind(found, "attribution")) is flagged

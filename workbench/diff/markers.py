@@ -92,6 +92,13 @@ _ATTR_SRC = re.compile(
     r"деди|билдирди|маалымдады|белгиледи|маалыматы\s+боюнча|айтымында)(?!\w)",
     _F,
 )
+#: A Russian speech verb in the first person or the infinitive («хочу заявить», «подчеркну»,
+#: «заявляю»): the statement's speaker says it himself, so it attributes nothing to another.
+_FIRST_PERSON_RU = re.compile(
+    r"заяв(?:ить|ляю|ляем|им)|сообщ(?:ить|аю|аем|у|им)|отмет(?:ить|им)|отмеч(?:у|аю|аем)|"
+    r"подчеркн(?:уть|у|ём|ем)|подч[её]ркива(?:ю|ем)|утвержда(?:ть|ю|ем)",
+    re.IGNORECASE,
+)
 #: Speakers that all stand for "the authorities".
 OFFICIAL: tuple[str, ...] = tuple(
     sorted(
@@ -274,6 +281,8 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
         if not cyrillic and m.group("verb") and _NOT_SPEECH.search(text[: m.start()]):
             continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
+        if cyrillic and m.group("ru") and _FIRST_PERSON_RU.fullmatch(m.group("ru")):
+            continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
         elif cyrillic and not m.group("ru"):
