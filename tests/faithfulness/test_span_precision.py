@@ -179,3 +179,33 @@ def test_adjectives_of_places_and_known_opening_names() -> None:
         "Rainfall across portions of Catalonia could be heavy.",
         "kk",
     )
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        ("ky", "Трамп Түндүк Кореяны жок кылам деп коркуткан.",
+         "Trump threatened to totally destroy North Korea."),
+        ("ky", "Бирок канчалык мүнөт ойноору эмгиче чечиле элек.",
+         "But just how many minutes he'll play has yet to be determined."),
+        ("ky", "Көп оорулар туура эмес түшүнүктөрдөн болот.",
+         "Many diseases come from wrong ideas."),
+        ("kk", "Ақпарат беру үшін 101 нөміріне қоңырау шалу немесе жазу сұралады.",
+         "Anyone with information is asked to call 101 or write."),
+    ],
+)  # fmt: skip
+def test_kk_ky_lexical_forms_are_no_negation_flip(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _kinds(source, translation, src)
+
+
+def test_not_added_where_the_source_has_only_a_noun_ending_like_a_negation() -> None:
+    # «немесе» (or) once excused an added "not" as a Kazakh negative form
+    assert "negation" in _kinds(
+        "Ақпарат беру үшін 101 нөміріне қоңырау шалу немесе жазу сұралады.",
+        "Anyone with information is not asked to call 101 or write.",
+        "kk",
+    )
+    # "no longer" is a negation like «эмес»
+    assert "negation" not in _kinds(
+        "Эмгек партиясы эми элдин чиркөөсү эмес.", "Labour is no longer a broad church.", "ky"
+    )

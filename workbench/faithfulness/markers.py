@@ -59,7 +59,8 @@ _SRC_NEGATION: dict[str, re.Pattern[str]] = {
 _NOT_NEGATION = re.compile(
     r"(?<!\w)(?:тем\s+не\s+менее|не\s+только|не\s+менее|не\s+меньше|не\s+более|не\s+больше|"
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
-    r"жок\s+дегенде|ең\s+болмаса|not\s+only|no\s+longer|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
+    r"жок\s+деген\w*|ең\s+болмаса|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
+    r"not\s+only|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
 
@@ -120,7 +121,8 @@ _EN_LEXICAL = re.compile(
     r"[a-z]{3,}less|without|lack\w*|fail\w*|refus\w*|reject\w*|"
     r"den(?:y|ies|ied|ying|ial)|absen\w*|devoid|free\s+of|instead|rather\s+than|"
     r"neither|nor|hardly|barely|scarcely|ban|bann\w+|bans|prevent\w*|avoid\w*|"
-    r"invalid|impossible|unknown|ignor\w*|zero|nowhere)(?!\w)",
+    r"invalid|impossible|unknown|ignor\w*|zero|nowhere|wrong\w*|incorrect\w*|false|"
+    r"yet\s+to|dis(?:agree|like|approv|miss|appear|able|pute|allow|credit|card)\w*)(?!\w)",
     _F,
 )
 _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
@@ -133,16 +135,16 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "kk": re.compile(
-        r"(?<!\w)(?:\w+(?:сыз|сіз)\w*|\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
+        r"(?<!\w)(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
         r"бас\s+тарт\w*|тыйым\w*|"
-        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|с)\w*)(?!\w)",
+        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)(?:\w+(?:сыз|сиз|суз|сүз)\w*|\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
+        r"(?<!\w)(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
         r"баш\s+тарт\w*|тыюу\w*|"
         r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
-        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|со|сө|са|се)\w*)(?!\w)",
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|бастан)\w*)(?!\w)",
         _F,
     ),
 }
