@@ -181,3 +181,24 @@ def test_untranslated_statement_is_compared_across_scripts(
     assert {"number", "framing", "attribution"} <= kinds
     assert not kinds & {"wording", "omission", "addition"}  # no word diff across scripts
     assert of_kind(other, "entity") == []
+
+
+def test_a_clause_the_report_puts_in_place_of_a_word_or_two_is_an_addition(
+    lexicon: Lexicon,
+) -> None:
+    # the statement's own run here is two words between a name and a place ("Water rose"):
+    # too short to pair with the report's clause as a rewording, which then went unflagged
+    found = find_differences(
+        "Water rose at the Shulbinsk dam in Abai region; 300 residents were evacuated.",
+        "Thanks to the quick work of local volunteers, most of the 300 dam residents who were "
+        "evacuated are safe.",
+        lexicon=lexicon,
+    )
+    added = [d.report for d in found if d.kind == "addition"]
+    assert added == ["Thanks to the quick work of local volunteers"]
+    paraphrase = find_differences(
+        "Heavy rain flooded the old bridge on Monday.",
+        "Torrential downpours flooded the old bridge on Monday.",
+        lexicon=lexicon,
+    )
+    assert not [d for d in paraphrase if d.kind in ("addition", "omission", "wording")]

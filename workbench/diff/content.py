@@ -98,9 +98,13 @@ def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) 
     left over are omissions or additions (flagged when clause-sized)."""
     out: list[Difference] = []
     for s, r in zip(left, right, strict=False):
+        ss, rs = _span(s), _span(r)
+        if len(s) < MIN_WORDS and len(r) > MIN_WORDS:  # a word or two for a whole clause
+            out.append(Difference("addition", "", ctx.report[rs[0] : rs[1]], None, rs,
+                                  "only in report"))  # fmt: skip
+            continue
         if len(s) < MIN_WORDS or len(r) < MIN_WORDS:
             continue
-        ss, rs = _span(s), _span(r)
         out.append(
             Difference("wording", ctx.statement[ss[0] : ss[1]], ctx.report[rs[0] : rs[1]], ss, rs)
         )
