@@ -21,15 +21,21 @@ report sentence. Flags matching no key are listed for reading; ``diff_judged.tom
 case (``[[flags]]`` with ``report``, ``kind``, ``statement``, ``report_text``, ``verdict`` =
 "real" or "noise", private like the case) records that reading, so the noise share is stated.
 
+With ``--end-to-end`` the project's cases run through the whole compare pipeline instead: each
+becomes a normal case (one statement document with its official translation, one report
+document per outlet type) and goes through ``compare_case`` as the CLI runs it, so the aligner
+decides the pairs; flags on wrong links count as noise (see :func:`run_end_to_end`).
+
 Usage::
 
-    python benchmarks/diff_real_bench.py [--cases DIR] [--show]
+    python benchmarks/diff_real_bench.py [--cases DIR] [--show] [--end-to-end]
     python benchmarks/diff_real_bench.py --real-cases private/real-cases [--show]
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -275,6 +281,136 @@ def run_real(root: Path, show: bool) -> int:
     return 0
 
 
+def _case_folder(case: dict[str, Any], folder: Path) -> tuple[list[str], dict[str, list[int]]]:
+    """Write ``case`` as a normal workbench case under ``folder``: one statement document (its
+    distinct sources, one per line, with their official translation), one report document per
+    outlet type (its pairs' reports, one per line). Returns the statement lines and, per outlet
+    type, the pair numbers of its report lines."""
+    sources = list(dict.fromkeys(p["source"] for p in case["pairs"]))
+    translation = {p["source"]: p["translation"] for p in case["pairs"]}
+    outlets: dict[str, list[int]] = {}
+    for n, pair in enumerate(case["pairs"]):
+        outlets.setdefault(pair["outlet_type"], []).append(n)
+    (folder / "statements").mkdir(parents=True)
+    (folder / "reports").mkdir()
+    (folder / "statements" / "s.txt").write_text("\n".join(sources) + "\n", encoding="utf-8")
+    (folder / "statements" / "s.en.txt").write_text(
+        "\n".join(translation[x] for x in sources) + "\n", encoding="utf-8"
+    )
+    docs = [
+        f'[[documents]]\nid = "statement"\ntitle = "Statement"\noutlet = "Authorities"\n'
+        f'outlet_type = "state"\nlanguage = "{case["src"]}"\nprovenance = "original"\nfile = "statements/s.txt"\n'
+        f'translation = "statements/s.en.txt"\ntranslation_provenance = "original"\n'
+    ]
+    for outlet, numbers in outlets.items():
+        text = "\n".join(case["pairs"][n]["report"] for n in numbers) + "\n"
+        (folder / "reports" / f"{outlet}.txt").write_text(text, encoding="utf-8")
+        docs.append(
+            f'[[documents]]\nid = "{outlet}"\ntitle = "{outlet}"\noutlet = "{outlet}"\n'
+            f'outlet_type = "{outlet}"\nlanguage = "en"\nprovenance = "original"\nfile = "reports/{outlet}.txt"\n'
+        )
+    head = f'id = "{case["id"]}"\ntitle = "{case["id"]}"\n\n'
+    (folder / "case.toml").write_text(head + "\n".join(docs), encoding="utf-8")
+    return sources, outlets
+
+
+def run_end_to_end(cases: Path, show: bool) -> int:
+    """The project's cases through the whole compare pipeline (alignment included).
+
+    Each case becomes a normal workbench case (:func:`_case_folder`) and runs through
+    :func:`workbench.pipeline.compare.compare_case` as the CLI does. A flag sits on a **right
+    link** when the report line it falls in is the pair whose statement it is aligned to; a flag
+    on a wrong link is noise without reading. On a right link it counts for a key (fitting kind,
+    overlapping span, as above), as real (``also_real`` or any key's span) or as noise. A key
+    whose report is never linked to its statement is missed.
+    """
+    import tempfile  # noqa: PLC0415 - only this mode needs it
+
+    from workbench.pipeline import compare  # noqa: PLC0415
+    from workbench.pipeline.compare import report_of, report_offsets  # noqa: PLC0415
+    from workbench.settings import Settings  # noqa: PLC0415
+
+    settings = Settings.resolve()
+    embedder = compare.embedder_named(None, settings)
+    lexicon = load_lexicon()
+    print("# realistic difference benchmark, end to end (aligner + diff, compare_case)")
+    print("| case | pairs | links right / found | key differences | flagged with a fitting kind "
+          "| flags | on wrong links | other noise |")  # fmt: skip
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    tot: Counter[str] = Counter()
+    lines: list[str] = []
+    for file in sorted(cases.glob("*.toml")):
+        case = tomllib.loads(file.read_text(encoding="utf-8"))
+        pairs = case["pairs"]
+        c: Counter[str] = Counter(pairs=len(pairs))
+        with tempfile.TemporaryDirectory() as tmp:
+            sources, outlets = _case_folder(case, Path(tmp) / case["id"])
+            loaded = compare.case_at(Path(tmp) / case["id"])
+            result = compare.compare_case(
+                loaded, embedder=embedder, lexicon=lexicon, settings=settings, corrections=()
+            )
+        keys = {n: keys_of(p, "keys") for n, p in enumerate(pairs)}
+        real = {n: keys_of(p, "also_real") for n, p in enumerate(pairs)}
+        found: set[tuple[int, int]] = set()
+        for doc in result.documents:
+            for al in doc.comparison.alignments:
+                st = sources[al.statement.index]
+                starts = {id(ref): start for ref, start, _ in report_offsets(al)}
+                for ref in al.reports:
+                    n = _pair_of(pairs, outlets[ref.document_id], ref.text)
+                    c["links"] += 1
+                    c["right"] += pairs[n]["source"] == st
+                for d in al.differences:
+                    ref = report_of(al, d)
+                    n = _pair_of(pairs, outlets[ref.document_id], ref.text)
+                    c["flags"] += 1
+                    if pairs[n]["source"] != st:
+                        c["wrong"] += 1
+                        lines.append(f"  WRONG {pairs[n]['id']} on statement {al.statement.index}"
+                                     f": {d.kind} {d.statement!r} → {d.report!r}")  # fmt: skip
+                        continue
+                    shift = pairs[n]["report"].find(ref.text) - starts[id(ref)]
+                    local = d
+                    if d.report_span is not None:
+                        a, b = d.report_span
+                        local = dataclasses.replace(d, report_span=(a + shift, b + shift))
+                    hits = [i for i, k in enumerate(keys[n]) if matches(local, k, strict=True)]
+                    found.update((n, i) for i in hits)
+                    if not hits and not any(
+                        matches(local, k, strict=False) for k in keys[n] + real[n]
+                    ):
+                        c["noise"] += 1
+                        lines.append(f"  NOISE {pairs[n]['id']}: {d.kind} {d.statement!r} → "
+                                     f"{d.report!r} ({d.note})")  # fmt: skip
+        c["keys"] = sum(len(k) for k in keys.values())
+        c["found"] = len(found)
+        for n, ks in keys.items():
+            lines += [f"  MISS  {pairs[n]['id']}: {k.kinds} {k.text!r}"
+                      for i, k in enumerate(ks) if (n, i) not in found]  # fmt: skip
+        tot.update(c)
+        print(f"| {case['id']} | {c['pairs']} | {c['right']} / {c['links']} | {c['keys']} | "
+              f"{c['found']} ({_pct(c['found'], c['keys'])}) | {c['flags']} | {c['wrong']} | "
+              f"{c['noise']} |")  # fmt: skip
+    noise = tot["wrong"] + tot["noise"]
+    print(f"| **all** | {tot['pairs']} | {tot['right']} / {tot['links']} | {tot['keys']} | "
+          f"{tot['found']} ({_pct(tot['found'], tot['keys'])}) | {tot['flags']} | {tot['wrong']} "
+          f"| {tot['noise']} |")  # fmt: skip
+    print(
+        f"noise (wrong links + other) / flags: {noise}/{tot['flags']} ({_pct(noise, tot['flags'])})"
+    )
+    if show:
+        print("\n".join(lines))
+    return 0
+
+
+def _pair_of(pairs: list[dict[str, Any]], numbers: list[int], text: str) -> int:
+    """The pair (of one outlet's) whose report holds ``text`` (a line, sentence or clause)."""
+    for n in numbers:
+        if text in pairs[n]["report"]:
+            return n
+    raise SystemExit(f"report text not found in its outlet's pairs: {text[:40]!r}")
+
+
 def _pct(a: int, b: int) -> str:
     return f"{100 * a / b:.0f} %" if b else "-"
 
@@ -285,7 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=Path, default=CASES, help="folder of *.toml cases")
     parser.add_argument("--show", action="store_true", help="print every miss and noise flag")
     parser.add_argument("--real-cases", type=Path, help="private cases with reference.toml")
+    parser.add_argument(
+        "--end-to-end", action="store_true", help="through the aligner (compare_case), not pairs"
+    )
     args = parser.parse_args(argv)
+    if args.end_to_end:
+        return run_end_to_end(args.cases, args.show)
     if args.real_cases:
         return run_real(args.real_cases, args.show)
     return run(args.cases, args.show)
