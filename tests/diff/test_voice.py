@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.helpers import diffs
-from workbench.diff import Lexicon, find_voices, label_voices, voice_at
+from workbench.diff import Lexicon, find_differences, find_voices, label_voices, voice_at
 from workbench.diff.voice import quotations, reported_speech
 
 
@@ -83,3 +83,11 @@ def test_a_loaded_label_inside_a_quotation_is_the_speakers_and_weighs_less(
     (q,) = [d for d in quoted if d.kind == "framing"]
     assert (o.voice, q.voice, q.speaker) == ("own", "quoted", "Tokayev")
     assert q.salience < o.salience
+
+
+def test_pointed_out_reports_speech_like_said(lexicon: Lexicon) -> None:
+    report = "Residents pointed out that the dam had been leaking for weeks."
+    voices = find_voices(report)
+    assert [(v.kind, v.speaker) for v in voices] == [("speech", "Residents")]
+    found = find_differences("The dam had been leaking for weeks.", report, lexicon=lexicon)
+    assert [d.kind for d in found] == ["attribution"]  # a voice, not a label "residents"

@@ -67,7 +67,7 @@ _VERBS = (
     r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
     r"added|noted|insisted|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed|established|ruled|concluded|"
-    r"suggested|described|insists|blamed|alleged(?!\s+(?!that\b)[a-z])"
+    r"suggested|described|insists|blamed|pointed\s+out|alleged(?!\s+(?!that\b)[a-z])"
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"

@@ -26,7 +26,7 @@ _SPEECH_EN = (
     r"said|says|say|stated|states|told|tells|announced|announces|added|noted|insisted|insists|"
     r"claimed|claims|alleged|alleges|asserted|declared|confirmed|explained|argued|warned|wrote|"
     r"tweeted|maintained|reiterated|stressed|suggested|described|called|calls|branded|"
-    r"labell?ed|dubbed|termed|blamed|accused|established|ruled|concluded"
+    r"labell?ed|dubbed|termed|blamed|accused|established|ruled|concluded|pointed\s+out"
 )
 _SPEECH = re.compile(
     rf"(?<!\w)(?:(?P<acc>according\s+to|in\s+the\s+words\s+of|as\s+(?:reported|stated)\s+by|"
