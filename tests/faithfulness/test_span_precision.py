@@ -209,3 +209,30 @@ def test_not_added_where_the_source_has_only_a_noun_ending_like_a_negation() -> 
     assert "negation" not in _kinds(
         "Эмгек партиясы эми элдин чиркөөсү эмес.", "Labour is no longer a broad church.", "ky"
     )
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "good", "bad"),
+    [
+        ("ru", "Сообщается, что семья ведёт переговоры о компенсации.",
+         "The family is reportedly negotiating compensation.",
+         "The family is negotiating compensation."),
+        ("ru", "Вероятно, Кромвель пострадает за грехи предка.",
+         "Cromwell will probably suffer for the sins of his ancestor.",
+         "Cromwell would suffer for the sins of his ancestor."),
+        ("kk", "Хабарларға сәйкес, отбасы өтемақы жайында келісіп жатыр.",
+         "The family is said to be negotiating compensation.",
+         "The family is negotiating compensation."),
+    ],
+)  # fmt: skip
+def test_a_removed_hedge_is_missed_only_when_a_word_of_its_class_stays(
+    src: str, source: str, good: str, bad: str
+) -> None:
+    assert "hedge" not in _kinds(source, good, src)
+    assert "hedge" in _kinds(source, bad, src)
+
+
+def test_a_kazakh_modal_is_kept_by_can() -> None:
+    assert "hedge" not in _kinds(
+        "Бұл балдыр жүйкені зақымдауы мүмкін.", "The algae can disable nerves.", "kk"
+    )

@@ -69,6 +69,8 @@ _NOT_NEGATION = re.compile(
 #: few Kazakh and Kyrgyz ones).
 _SOURCE_HEDGES = re.compile(
     r"(?<!\w)(?:якобы|предположительно|вероятно|возможно|по-видимому|видимо|по\s+слухам|"
+    r"скорее\s+всего|вероятнее\s+всего|по\s+всей\s+видимости|сообщается|как\s+сообщ\w+|"
+    r"по\s+сообщениям|хабарлауынша|кабарлангандай|хабарларға\s+сәйкес|кабарларга\s+ылайык|"
     r"по\s+неподтвержд[её]нным\s+данным|мнимы\w*|так\s+называем\w+|"
     r"мүмкін(?!\s+емес)|болжам\s+бойынша|ықтимал|"
     r"мүмкүн(?!\s+эмес)|болжолдуу|ыктымал|имиш)(?!\w)",
@@ -259,7 +261,9 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
     src = [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
     for span, cls in tr:
         licensed = _SOURCE_CLASS.get(cls)
-        if src or (licensed is not None and licensed.search(ctx.source)):
+        if licensed is None or licensed.search(ctx.source):
+            continue
+        if any(_source_class(ctx.source[a:b]) in (cls, None) for a, b in src):
             continue
         if cls == "report" and _SOURCE_CLASS["allegation"].search(ctx.source):
             continue
@@ -267,12 +271,52 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
             issue("hedge", ctx.source, ctx.translation, None, span,
                   f"a hedge ({cls}) the source does not have")
         ]  # fmt: skip
-    if src and not tr and not _approximation_kept(ctx.translation):
-        return [
-            issue("hedge", ctx.source, ctx.translation, src[0], None,
-                  "the source's hedge is missing from the translation", 0.6)
-        ]  # fmt: skip
+    if src and not tr:
+        word = ctx.source[src[0][0] : src[0][1]]
+        cls = _source_class(word)
+        broad = cls is None or _MODAL_WORD.fullmatch(word) is not None
+        kept = _EN_SOFT if broad else _EN_KEEPS[cls]
+        if not kept.search(ctx.translation):
+            return [
+                issue("hedge", ctx.source, ctx.translation, src[0], None,
+                      f"the source's hedge ({cls or 'hedge'}) is missing from the translation", 0.6)
+            ]  # fmt: skip
     return []
+
+
+#: Kazakh and Kyrgyz «мүмкін», «ықтимал» also mean "can", "possible": any softener keeps them.
+_MODAL_WORD = re.compile(r"мүмкін|мүмкүн|ықтимал|ыктымал", _F)
+
+
+def _source_class(word: str) -> str | None:
+    """The hedge class of a source hedge word (якобы: allegation, вероятно: uncertain)."""
+    return next((c for c, rx in _SOURCE_CLASS.items() if rx.fullmatch(word.strip())), None)
+
+
+#: English words that keep a source hedge of each class without a hedge word of the diff lists
+#: («вероятно» → "likely", "may"; «по слухам» → "rumoured", "said"; «так называемый» →
+#: "called"). Class by class: "said" does not keep «вероятно».
+_EN_KEEPS: dict[str, re.Pattern[str]] = {
+    "uncertain": re.compile(
+        r"(?<!\w)(?:may|might|could|likely|unlikely|possib\w*|potential\w*|probabl\w*|perhaps|"
+        r"maybe|suggest\w*|seem\w*|appear\w*|apparent\w*|believed|thought|estimated|expected|"
+        r"unclear|uncertain)(?!\w)",
+        _F,
+    ),
+    "report": re.compile(
+        r"(?<!\w)(?:reported\w*|said|says|according\s+to|rumou?r\w*|unconfirmed|unverified|"
+        r"claim\w*|believed|preliminary)(?!\w)",
+        _F,
+    ),
+    "allegation": re.compile(
+        r"(?<!\w)(?:alleged\w*|claim\w*|accus\w*|suspect\w*|supposed\w*|purported\w*|said|"
+        r"fake|false|sham)(?!\w)",
+        _F,
+    ),
+    "distancing": re.compile(
+        r"(?<!\w)(?:called|named|known\s+as|dubbed|titled|so-called)(?!\w)|[\"“‘]", _F
+    ),
+}
 
 
 def _approximation_kept(translation: str) -> bool:
