@@ -273,13 +273,14 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
         ]  # fmt: skip
     if src and not tr:
         word = ctx.source[src[0][0] : src[0][1]]
-        cls = _source_class(word)
-        broad = cls is None or _MODAL_WORD.fullmatch(word) is not None
-        kept = _EN_SOFT if broad else _EN_KEEPS[cls]
+        src_cls = _source_class(word)
+        broad = src_cls is None or _MODAL_WORD.fullmatch(word) is not None
+        kept = _EN_SOFT if broad or src_cls is None else _EN_KEEPS[src_cls]
         if not kept.search(ctx.translation):
             return [
                 issue("hedge", ctx.source, ctx.translation, src[0], None,
-                      f"the source's hedge ({cls or 'hedge'}) is missing from the translation", 0.6)
+                      f"the source's hedge ({src_cls or 'hedge'}) is missing from the translation",
+                      0.6)
             ]  # fmt: skip
     return []
 
