@@ -23,8 +23,8 @@ apply to few lines; they are made on every line of the measured half where they 
 English has a loaded label or a hedge), not only on the sample.
 
 Speed: ``--speed-n`` pairs are embedded (source and translation sentences, the cost any
-embedding check pays) and checked, alternately, with fresh uncached embedders; the ratio
-check/embed is printed.
+embedding check pays) and checked, chunk by chunk in alternating order, with fresh uncached
+embedders; the ratio check/embed is printed.
 
 Usage::
 
@@ -51,7 +51,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # this checkout's workbench, not another editable install
 
-from workbench.align import create_embedder  # noqa: E402
+from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
 from workbench.faithfulness import (  # noqa: E402
     LanguageCalibration,
     check_pairs,
@@ -60,8 +60,18 @@ from workbench.faithfulness import (  # noqa: E402
     length_ratio,
     load_calibration,
 )
-from workbench.faithfulness.base import FAITH_KINDS, Calibration, FaithContext  # noqa: E402
+from workbench.faithfulness.base import (  # noqa: E402
+    FAITH_KINDS,
+    Calibration,
+    CoverageModel,
+    FaithContext,
+)
 from workbench.faithfulness.core import ALONE_FACTOR, _risk, _vectors, evidence  # noqa: E402
+from workbench.faithfulness.coverage import (  # noqa: E402
+    OMISSION_FEATURES,
+    UNRELATED_FEATURES,
+    fit_logistic,
+)
 from workbench.faithfulness.diffapi import (  # noqa: E402
     find_figures,
     find_names,
@@ -308,18 +318,123 @@ CORRUPTIONS: dict[str, tuple[Corrupt, float]] = {
 # ── calibration ──────────────────────────────────────────────────────────────────────────────
 
 
+def _model(
+    rows: np.ndarray, labels: np.ndarray, folds: np.ndarray, names: Sequence[str], tail: float
+) -> tuple[CoverageModel, np.ndarray]:
+    """A logistic coverage model: weights fitted on all rows; its limit is the ``1 − tail``
+    quantile and its typical value the median of the references' out-of-fold log-odds (also
+    returned, to move the limit later)."""
+    mean, scale = rows.mean(0), rows.std(0) + 1e-9
+    x = (rows - mean) / scale
+    z = np.zeros(len(x))
+    for fold in (0, 1):
+        w = fit_logistic(x[folds != fold], labels[folds != fold])
+        z[folds == fold] = x[folds == fold] @ w[:-1] + w[-1]
+    refs, bad = z[labels == 0], z[labels == 1]
+    limit = float(np.quantile(refs, 1 - tail))
+    print(f"    model {'+'.join(names)}: out-of-fold recall {np.mean(bad >= limit):.2f} at "
+          f"{np.mean(refs >= limit):.3f} of references")  # fmt: skip
+    w = fit_logistic(x, labels)
+    return CoverageModel(
+        tuple(names), tuple(float(v) for v in mean), tuple(float(v) for v in scale),
+        tuple(float(v) for v in w[:-1]), float(w[-1]), float(np.median(refs)), limit,
+    ), refs  # fmt: skip
+
+
+def fit_models(
+    lines: Sequence[Line], lang: str, embedder: object, base: LanguageCalibration,
+    tails: tuple[float, float], seed: int,
+) -> tuple[LanguageCalibration, dict[str, np.ndarray]]:  # fmt: skip
+    """Fit the omission and unrelated models on the calibration lines: their untouched
+    references against copies with a dropped clause / another document's sentence. Returns
+    the calibration with the models and each model's out-of-fold log-odds of references."""
+    rng = random.Random(seed)
+    pools = Pools((), tuple(lines))
+    pairs: list[tuple[int, int, str, str]] = []  # (line, label, source, translation)
+    for k, ln in enumerate(lines):
+        pairs.append((k, 0, ln.src[lang], ln.en))
+        for label, fn in ((1, drop_clause), (2, other_document)):
+            bad = fn(ln, lang, rng, pools)
+            if bad and bad != ln.en:
+                pairs.append((k, label, ln.src[lang], bad))
+    vecs = _vectors([(s, t) for _, _, s, t in pairs], embedder)  # type: ignore[arg-type]
+    feats = [
+        features(v, s, t, base.length_typical) if v is not None else None
+        for (_, _, s, t), v in zip(pairs, vecs, strict=True)
+    ]
+    keep = [i for i, f in enumerate(feats) if f is not None]
+    values = [feats[i].values() for i in keep]  # type: ignore[union-attr]
+    label = np.array([pairs[i][1] for i in keep])
+    folds = np.array([pairs[i][0] % 2 for i in keep])
+    models, refs = {}, {}
+    for key, names, target, tail in (
+        ("omission_model", OMISSION_FEATURES, 1, tails[0]),
+        ("unrelated_model", UNRELATED_FEATURES, 2, tails[1]),
+    ):
+        use = (label == 0) | (label == target)
+        rows = np.array([[values[i][n] for n in names] for i in np.flatnonzero(use)])
+        models[key], refs[key] = _model(
+            rows, (label[use] == target).astype(float), folds[use], names, tail
+        )
+    return replace(base, **models), refs  # type: ignore[arg-type]
+
+
+#: Kinds the coverage models report (their share of the budget is set after the others').
+COVERAGE_ALONE = frozenset({"omission", "unrelated", "addition"})
+#: The coverage models keep at least this part of their nominal tails when the budget is short.
+MIN_TAIL_PART = 0.3
+
+
+def _pass(
+    pairs: Sequence[tuple[str, str]], vecs: Sequence[object], lang: str, base: LanguageCalibration
+) -> tuple[list[set[str]], np.ndarray]:
+    """The kinds found on each reference and its coverage risk, under ``base``."""
+    lexicon = load_lexicon()
+    results = check_pairs(
+        [p[0] for p in pairs], [p[1] for p in pairs], lang,
+        embedder=_Fixed(pairs, vecs),  # type: ignore[arg-type]
+        calibration=Calibration("pass-1", "", {lang: base}),
+    )  # fmt: skip
+    kinds = [{i.kind for i in r.issues} for r in results]
+    risks = np.array(
+        [_risk(FaithContext(s, t, lang, lexicon, base, v)) for (s, t), v in zip(pairs, vecs, strict=True)]  # type: ignore[arg-type]
+    )  # fmt: skip
+    return kinds, risks
+
+
+def _fit_tails(
+    base: LanguageCalibration, refs: dict[str, np.ndarray], kinds: list[set[str]],
+    tails: tuple[float, float], budget: float,
+) -> tuple[LanguageCalibration, tuple[float, float]]:  # fmt: skip
+    """Move the coverage models' limits so that they report at most what the budget leaves
+    after the span kinds that flag on their own (at least ``MIN_TAIL_PART`` of the tails)."""
+    n = len(kinds)
+    counts = Counter(k for ks in kinds for k in ks)
+    alone = {k for k in FAITH_KINDS if (counts[k] + 0.5) / (n + 1) <= ALONE_RATE} - COVERAGE_ALONE
+    spans = sum(bool(ks & alone) for ks in kinds) / max(1, n)
+    part = min(1.0, max(MIN_TAIL_PART, (budget - spans) / sum(tails)))
+    new = (tails[0] * part, tails[1] * part)
+    print(f"    span kinds alone flag {spans:.3f} of references; coverage tails "
+          f"{new[0]:.4f} (omission), {new[1]:.4f} (unrelated)")  # fmt: skip
+    models = {
+        key: replace(getattr(base, key), limit=float(np.quantile(refs[key], 1 - tail)))
+        for key, tail in zip(("omission_model", "unrelated_model"), new, strict=True)
+    }
+    return replace(base, **models), new  # type: ignore[arg-type]
+
+
 def calibrate(
-    lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object
-) -> str:
-    """Calibration TOML from untouched references: coverage quantiles, how often each kind
-    fires, the coverage risk's tail, and the evidence limit that flags ``budget`` of them."""
+    lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object,
+    tails: tuple[float, float] = (0.015, 0.008), seed: int = 7,
+) -> str:  # fmt: skip
+    """Calibration TOML from untouched references: coverage quantiles and models, how often
+    each kind fires, the coverage risk's tail, and the evidence limit that flags ``budget``."""
     out = [
         'name = "flores-dev+ntrex-first-half"',
         f'data = "FLORES-200 dev lines 1-498 and NTREX-128 lines 1-998, {len(lines)} refs, '
-        f'q={q}, budget={budget}"',
+        f'q={q}, budget={budget}, omission tail<={tails[0]}, unrelated tail<={tails[1]}"',
         "",
     ]
-    lexicon = load_lexicon()
     for lang in langs:
         pairs = [(ln.src[lang], ln.en) for ln in lines]
         vecs = _vectors(pairs, embedder)  # type: ignore[arg-type]
@@ -339,14 +454,10 @@ def calibrate(
             length_low=float(np.quantile(lr, 1 - q)),
             length_high=float(np.quantile(lr, q)),
         )
-        results = check_pairs(
-            [p[0] for p in pairs], [p[1] for p in pairs], lang, embedder=embedder,  # type: ignore[arg-type]
-            calibration=Calibration("pass-1", "", {lang: base}),
-        )  # fmt: skip
-        kinds = [{i.kind for i in r.issues} for r in results]
-        risks = np.array(
-            [_risk(FaithContext(s, t, lang, lexicon, base, v)) for (s, t), v in zip(pairs, vecs, strict=True)]
-        )  # fmt: skip
+        base, refs = fit_models(lines, lang, embedder, base, tails, seed)
+        kinds, _ = _pass(pairs, vecs, lang, base)
+        base, used = _fit_tails(base, refs, kinds, tails, budget)
+        kinds, risks = _pass(pairs, vecs, lang, base)
         counts = Counter(k for ks in kinds for k in ks)
         n = len(pairs)
         rates = {k: round((counts[k] + 0.5) / (n + 1), 5) for k in FAITH_KINDS if k != "length"}
@@ -364,11 +475,14 @@ def calibrate(
         limit = float(rest[room]) + 1e-3 if room < len(rest) else float(rest[-1]) + 1e-3
         ev = np.where(by_alone, np.maximum(ev, ALONE_FACTOR * limit), ev)
         out.append(f"[languages.{lang}]")
+        out.append(f"# coverage tails used: omission {used[0]:.4f}, unrelated {used[1]:.4f}")
         out += [f"{k} = {getattr(base, k):.4f}" for k in _SCALARS]
         out.append(f"evidence_limit = {limit:.4f}")
         out.append("alone_kinds = [" + ", ".join(f'"{k}"' for k in alone) + "]")
         out.append("kind_rates = { " + ", ".join(f"{k} = {v}" for k, v in rates.items()) + " }")
         out.append("risk_points = [" + ", ".join(f"[{r}, {p}]" for r, p in points) + "]")
+        for key in ("omission_model", "unrelated_model"):
+            out += [f"[languages.{lang}.{key}]", *_model_toml(getattr(base, key))]
         out.append("")
         print(f"calibrated {lang}: {sum(e >= limit for e in ev)}/{n} references above the limit")
     return "\n".join(out)
@@ -378,6 +492,38 @@ def calibrate(
 #: hedge to remove): made on every line of the measured half where they apply, not only on the
 #: sample, so that n is as large as the material allows.
 WHOLE_HALF = frozenset({"label made neutral", "hedge removed"})
+
+
+class _Fixed:
+    """Hands back clause vectors already computed (the calibration's second pass)."""
+
+    def __init__(self, pairs: Sequence[tuple[str, str]], vecs: Sequence[object]) -> None:
+        self.rows: dict[str, np.ndarray] = {}
+        for (s, t), v in zip(pairs, vecs, strict=True):
+            if v is None:
+                continue
+            for text, spans, matrix in (
+                (s, v.source_spans, v.source),  # type: ignore[attr-defined]
+                (t, v.translation_spans, v.translation),
+            ):  # type: ignore[attr-defined]
+                for (a, b), row in zip(spans, matrix, strict=True):
+                    self.rows[text[a:b]] = row
+        self.signature = "emb:fixed"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self.rows[t] for t in texts])
+
+
+def _model_toml(m: CoverageModel) -> list[str]:
+    def nums(values: Sequence[float]) -> str:
+        return "[" + ", ".join(f"{v:.5g}" for v in values) + "]"
+
+    return [
+        "features = [" + ", ".join(f'"{n}"' for n in m.features) + "]",
+        f"mean = {nums(m.mean)}", f"scale = {nums(m.scale)}", f"weights = {nums(m.weights)}",
+        f"bias = {m.bias:.5g}", f"typical = {m.typical:.5g}", f"limit = {m.limit:.5g}",
+    ]  # fmt: skip
+
 
 #: Kinds firing on at most this share of calibration references flag a pair on their own.
 ALONE_RATE = 0.03
@@ -444,37 +590,48 @@ def measure(
     return rows, false_flags, fired
 
 
-def speed(lines: Sequence[Line], n: int, embedder_factory: Callable[[], object]) -> None:
-    """Time embedding the sentences of n pairs vs checking them, alternating, fresh embedders."""
-    pick = [lines[i % len(lines)] for i in range(n)]
+def speed(
+    lines: Sequence[Line], n: int, embedder_factory: Callable[[], object], chunk: int = 100
+) -> None:
+    """Time embedding the sentences of n pairs vs checking them, with fresh embedders.
+
+    The pairs (kk/ky/ru in turn) are cut into chunks of ``chunk`` pairs of one language; each
+    chunk is embedded (its source and translation sentences) and checked (one ``check_pairs``
+    call, as a user's file is), the two in alternating order, so that the machine's load
+    (other jobs on shared cores) falls on both about equally. Printed: the totals, their ratio
+    and the median of the per-chunk ratios.
+    """
     langs = list(SOURCES)
-    sources = [ln.src[langs[i % 3]] for i, ln in enumerate(pick)]
-    translations = [ln.en for ln in pick]
-    by_lang: dict[str, list[int]] = defaultdict(list)
-    for i in range(n):
-        by_lang[langs[i % 3]].append(i)
-    times: dict[str, list[float]] = {"embed": [], "check": []}
-    for rep in range(2):
-        for what in ("embed", "check") if rep == 0 else ("check", "embed"):
+    pick = [lines[i % len(lines)] for i in range(n)]
+    jobs: list[tuple[str, list[str], list[str]]] = []
+    for k, lang in enumerate(langs):
+        part = pick[k::3]
+        for start in range(0, len(part), chunk):
+            rows = part[start : start + chunk]
+            jobs.append((lang, [ln.src[lang] for ln in rows], [ln.en for ln in rows]))
+    totals = {"embed": 0.0, "check": 0.0}
+    ratios: list[float] = []
+    for j, (lang, sources, translations) in enumerate(jobs):
+        took: dict[str, float] = {}
+        for what in ("embed", "check") if j % 2 == 0 else ("check", "embed"):
             emb = embedder_factory()
             emb.embed(["warm up"])  # type: ignore[attr-defined]
             t = time.perf_counter()
             if what == "embed":
                 emb.embed(sources + translations)  # type: ignore[attr-defined]
             else:
-                for lang, idx in by_lang.items():
-                    check_pairs([sources[i] for i in idx], [translations[i] for i in idx], lang,
-                                embedder=emb)  # type: ignore[arg-type]  # fmt: skip
-            times[what].append(time.perf_counter() - t)
-    e, c = min(times["embed"]), min(times["check"])
-    print(f"\n## Speed: {n} sentence pairs (kk/ky/ru mixed), fresh uncached e5-small each run")
+                check_pairs(sources, translations, lang, embedder=emb)  # type: ignore[arg-type]
+            took[what] = time.perf_counter() - t
+            totals[what] += took[what]
+        ratios.append(took["check"] / took["embed"])
+    e, c = totals["embed"], totals["check"]
+    print(f"\n## Speed: {n} sentence pairs (kk/ky/ru), {len(jobs)} chunks, fresh uncached e5-small")
+    print(f"embed {2 * n} sentences: {e:.1f}s")
+    print(f"check {n} pairs:        {c:.1f}s")
     print(
-        f"embed {2 * n} sentences: {e:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['embed'])})"
+        f"ratio check/embed = {c / e:.2f} (target <= 1.3); per-chunk median "
+        f"{float(np.median(ratios)):.2f} (range {min(ratios):.2f}-{max(ratios):.2f})"
     )
-    print(
-        f"check {n} pairs:        {c:.1f}s (runs: {', '.join(f'{x:.1f}' for x in times['check'])})"
-    )
-    print(f"ratio check/embed = {c / e:.2f} (target <= 1.3)")
 
 
 def report(
@@ -511,6 +668,18 @@ def main() -> None:
     ap.add_argument("--calibrate", action="store_true", help="write the calibration file first")
     ap.add_argument("--quantile", type=float, default=0.995, help="coverage flag quantile")
     ap.add_argument("--budget", type=float, default=0.04, help="share of references flagged")
+    ap.add_argument(
+        "--omission-tail",
+        type=float,
+        default=0.015,
+        help="share of calibration references the omission model reports",
+    )
+    ap.add_argument(
+        "--unrelated-tail",
+        type=float,
+        default=0.008,
+        help="share of calibration references the unrelated model reports",
+    )
     ap.add_argument("--n", type=int, default=200, help="measured references per language")
     ap.add_argument("--n-cal", type=int, default=400, help="calibration references")
     ap.add_argument("--seed", type=int, default=7)
@@ -520,8 +689,15 @@ def main() -> None:
     ap.add_argument("--no-embedder", action="store_true", help="span checks only (fast)")
     ap.add_argument(
         "--on", choices=("measurement", "calibration"), default="measurement",
-        help="half to measure the table on: develop on 'calibration', report 'measurement'",
+        help="half to measure the table on: develop on 'calibration' (the lines outside the "
+        "calibration sample), report 'measurement'",
     )  # fmt: skip
+    ap.add_argument(
+        "--embedding-cache",
+        type=Path,
+        default=None,
+        help="SQLite file keeping vectors between runs (development)",
+    )
     args = ap.parse_args()
     started = time.perf_counter()
     langs = args.langs.split(",")
@@ -529,20 +705,26 @@ def main() -> None:
     rng = random.Random(args.seed)
     # in memory: each source clause is embedded once
     embedder = None if args.no_embedder else create_embedder(cache=True)
+    if embedder is not None and args.embedding_cache is not None:
+        embedder = CachingEmbedder(embedder.inner, args.embedding_cache)  # type: ignore[attr-defined]
+    sample = rng.sample(cal_lines, min(args.n_cal, len(cal_lines)))
     if args.calibrate:
-        sample = rng.sample(cal_lines, min(args.n_cal, len(cal_lines)))
-        text = calibrate(sample, langs, args.quantile, args.budget, embedder)
+        tails = (args.omission_tail, args.unrelated_tail)
+        text = calibrate(sample, langs, args.quantile, args.budget, embedder, tails, args.seed)
         CALIBRATION_FILE.write_text(text, encoding="utf-8")
         print(f"wrote {CALIBRATION_FILE.relative_to(REPO)}")
     calibration = load_calibration(CALIBRATION_FILE)
-    measured = cal_lines if args.on == "calibration" else meas_lines
+    used = {(ln.corpus, ln.index) for ln in sample}
+    outside = [ln for ln in cal_lines if (ln.corpus, ln.index) not in used]
+    measured = outside if args.on == "calibration" else meas_lines
     names = sorted({name for ln in measured for _, _, name in _whole_names(ln.en)})
     pools = Pools(tuple(names), tuple(measured))
     print(f"# faithfulness benchmark  seed={args.seed} n={args.n} per language")
     print(f"calibration: {calibration.name} ({calibration.data})")
     if args.on == "calibration":
         print("measured on: the CALIBRATION half (FLORES-200 dev lines 1-498 + NTREX-128 lines "
-              "1-998), for developing the detectors; not a result")  # fmt: skip
+              "1-998) outside the calibration sample, for developing the detectors; not a "
+              "result")  # fmt: skip
     else:
         print(
             "measured on: FLORES-200 dev lines 499-997 + NTREX-128 lines 999-1997 (not calibration)"

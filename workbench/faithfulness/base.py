@@ -55,6 +55,35 @@ class ClauseVectors:
 
 
 @dataclass(frozen=True)
+class CoverageModel:
+    """A logistic model over named coverage features, fitted on the calibration half.
+
+    ``logit = bias + Σ weight·(value − mean)/scale``; the kind is reported at and above
+    ``limit`` (a high quantile of the logits of untouched references, measured out of fold),
+    ``typical`` is their median. Written by ``benchmarks/faithfulness_bench.py --calibrate``.
+    """
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    typical: float
+    limit: float
+
+    def logit(self, values: Mapping[str, float]) -> float:
+        """The model's log-odds for one pair's feature values (missing features count 0)."""
+        z = self.bias
+        for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.weights, strict=True):
+            z += w * (values.get(name, 0.0) - mu) / (sd or 1.0)
+        return float(z)
+
+    def risk(self, values: Mapping[str, float]) -> float:
+        """0 for a typical reference, 1 at the reporting limit."""
+        return (self.logit(values) - self.typical) / max(1e-6, self.limit - self.typical)
+
+
+@dataclass(frozen=True)
 class LanguageCalibration:
     """Thresholds for one source language, measured on human reference translations.
 
@@ -77,6 +106,9 @@ class LanguageCalibration:
     risk_points: tuple[tuple[float, float], ...] = ()
     #: Evidence (see :func:`evidence`) at and above which a pair is flagged.
     evidence_limit: float = 1.3
+    #: Logistic models of a dropped clause and of another sentence (None: the gap thresholds).
+    omission_model: CoverageModel | None = None
+    unrelated_model: CoverageModel | None = None
     #: Kinds precise enough on references to flag a pair on their own.
     alone_kinds: tuple[str, ...] = (
         "number", "label", "modality", "untranslated", "wrong_language", "repetition",
@@ -142,13 +174,38 @@ def _language(values: dict[str, object]) -> LanguageCalibration:
     points = values.get("risk_points", [])
     if not isinstance(rates, dict) or not isinstance(points, list):
         raise TypeError("kind_rates must be a table and risk_points a list")
-    extra = {"alone_kinds": tuple(str(k) for k in alone)} if isinstance(alone, list) else {}
+    extra: dict[str, object] = {}
+    if isinstance(alone, list):
+        extra["alone_kinds"] = tuple(str(k) for k in alone)
+    for key in ("omission_model", "unrelated_model"):
+        model = values.get(key)
+        if isinstance(model, dict):
+            extra[key] = _model(model)
     return LanguageCalibration(
         **scalars,  # type: ignore[arg-type]
         **extra,  # type: ignore[arg-type]
         kind_rates={str(k): float(v) for k, v in rates.items()},
         risk_points=tuple((float(r), float(p)) for r, p in points),
     )
+
+
+def _model(values: dict[str, object]) -> CoverageModel:
+    def floats(key: str) -> tuple[float, ...]:
+        items = values[key]
+        if not isinstance(items, list):
+            raise TypeError(f"{key} must be a list")
+        return tuple(float(v) for v in items)
+
+    names = values["features"]
+    if not isinstance(names, list):
+        raise TypeError("features must be a list")
+    mean, scale, weights = floats("mean"), floats("scale"), floats("weights")
+    if not len(names) == len(mean) == len(scale) == len(weights):
+        raise ValueError("a coverage model needs one mean, scale and weight per feature")
+    return CoverageModel(
+        tuple(str(n) for n in names), mean, scale, weights,
+        float(values["bias"]), float(values["typical"]), float(values["limit"]),  # type: ignore[arg-type]
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -211,7 +211,11 @@ def _risk(ctx: FaithContext) -> float:
         else (c.length_high - c.length_typical)
     )
     length = abs(ratio - c.length_typical) / max(1e-6, span) if len(ctx.source) >= 20 else 0.0
-    f = features(ctx.vectors) if ctx.vectors is not None else None
+    f = (
+        features(ctx.vectors, ctx.source, ctx.translation, c.length_typical)
+        if ctx.vectors is not None
+        else None
+    )
     return max(length, risk(f, ctx) if f is not None else 0.0)
 
 

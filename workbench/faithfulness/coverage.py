@@ -13,12 +13,13 @@ these numbers on human reference translations (``benchmarks/faithfulness_bench.p
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.faithfulness.base import ClauseVectors, FaithContext, issue
+from workbench.faithfulness.base import ClauseVectors, FaithContext, LanguageCalibration, issue
 from workbench.types import FaithIssue
 
 _CUT = re.compile(r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*")
@@ -67,6 +68,11 @@ class CoverageFeatures:
         similarity: Cosine of the two sentence vectors.
         omission: The largest source-clause gap, and the index of that clause.
         addition: The largest translation-clause gap, and the index of that clause.
+        length: log(characters of the translation / characters of the source), spaces ignored.
+        best: The worst-covered source clause's best cosine to any translation clause.
+        fit: How much closer to the typical length ratio the translation is when read as the
+            source without one clause (the best such clause; negative: closer, as when that
+            clause was dropped), and that clause's index.
     """
 
     similarity: float
@@ -74,10 +80,43 @@ class CoverageFeatures:
     omission_clause: int
     addition: float
     addition_clause: int
+    length: float = 0.0
+    best: float = 1.0
+    fit: float = 0.0
+    fit_clause: int = 0
+
+    def values(self) -> dict[str, float]:
+        """The numeric features by name (what a :class:`CoverageModel` reads)."""
+        return {
+            "similarity": self.similarity, "omission": self.omission,
+            "addition": self.addition, "length": self.length, "best": self.best,
+            "fit": self.fit,
+        }  # fmt: skip
 
 
-def features(v: ClauseVectors) -> CoverageFeatures | None:
-    """Coverage features of a pair (None when a side is empty)."""
+#: Features of each coverage model, in the order the calibration stores them.
+OMISSION_FEATURES = ("length", "omission", "similarity", "best", "fit")
+UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length")
+
+
+def _chars(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def features(
+    v: ClauseVectors, source: str = "", translation: str = "", length_typical: float = 0.0
+) -> CoverageFeatures | None:
+    """Coverage features of a pair (None when a side is empty).
+
+    Args:
+        v: Clause spans and vectors of both sides.
+        source: The source sentence (for the length features; "" leaves them neutral).
+        translation: The translation.
+        length_typical: The typical log length ratio of the language (for ``fit``).
+    """
     if not v.source_spans or not v.translation_spans:
         return None
     S = sentence_vector(v.source_spans, v.source)
@@ -85,17 +124,57 @@ def features(v: ClauseVectors) -> CoverageFeatures | None:
     om = v.source @ S - v.source @ T
     ad = v.translation @ T - v.translation @ S
     i, j = int(np.argmax(om)), int(np.argmax(ad))
-    return CoverageFeatures(float(S @ T), float(om[i]), i, float(ad[j]), j)
+    best = float((v.source @ v.translation.T).max(axis=1).min())
+    length, fit, k = 0.0, 0.0, 0
+    if source and translation:
+        ns, nt = max(1, _chars(source)), max(1, _chars(translation))
+        length = math.log(nt / ns)
+        if len(v.source_spans) > 1:
+            cut = [ns - _chars(source[a:b]) for a, b in v.source_spans]
+            fits = [abs(math.log(nt / max(1, c)) - length_typical) for c in cut]
+            k = int(np.argmin(fits))
+            fit = fits[k] - abs(length - length_typical)
+    return CoverageFeatures(float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k)
 
 
 def risk(f: CoverageFeatures, ctx: FaithContext) -> float:
     """How far the worst coverage number is beyond typical: 0 typical, 1 at the flag limit."""
     c = ctx.calibration
+    addition = (f.addition - c.addition_typical) / max(1e-6, c.addition_limit - c.addition_typical)
+    if c.omission_model is not None and c.unrelated_model is not None:
+        values = f.values()
+        return max(c.omission_model.risk(values), c.unrelated_model.risk(values), addition)
     return max(
         (c.similarity_typical - f.similarity)
         / max(1e-6, c.similarity_typical - c.similarity_limit),
         (f.omission - c.omission_typical) / max(1e-6, c.omission_limit - c.omission_typical),
-        (f.addition - c.addition_typical) / max(1e-6, c.addition_limit - c.addition_typical),
+        addition,
+    )
+
+
+def _unrelated(f: CoverageFeatures, c: LanguageCalibration) -> tuple[bool, str]:
+    if c.unrelated_model is not None:
+        z = c.unrelated_model.logit(f.values())
+        return z >= c.unrelated_model.limit, (
+            f"similarity {f.similarity:.3f}, coverage log-odds {z:.2f} ≥ "
+            f"{c.unrelated_model.limit:.2f}: the translation may be another sentence"
+        )
+    return f.similarity < c.similarity_limit, (
+        f"similarity {f.similarity:.3f} is below {c.similarity_limit:.3f}: the "
+        "translation may be another sentence"
+    )
+
+
+def _omitted(f: CoverageFeatures, c: LanguageCalibration, clauses: int) -> tuple[bool, str]:
+    if c.omission_model is not None:
+        z = c.omission_model.logit(f.values())
+        return z >= c.omission_model.limit, (
+            f"this clause has no counterpart in the translation (gap {f.omission:.3f}, length "
+            f"ratio {math.exp(f.length):.2f}, log-odds {z:.2f} ≥ {c.omission_model.limit:.2f})"
+        )
+    return f.omission > c.omission_limit and clauses > 1, (
+        f"this clause has no counterpart in the translation "
+        f"(gap {f.omission:.3f} > {c.omission_limit:.3f})"
     )
 
 
@@ -103,26 +182,45 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     """Omitted source clauses, added translation clauses, or an unrelated translation."""
     if ctx.vectors is None:
         return []
-    f = features(ctx.vectors)
+    c = ctx.calibration
+    f = features(ctx.vectors, ctx.source, ctx.translation, c.length_typical)
     if f is None:
         return []
-    c = ctx.calibration
-    if f.similarity < c.similarity_limit:
+    unrelated, note = _unrelated(f, c)
+    if unrelated:
         return [
             issue("unrelated", ctx.source, ctx.translation, (0, len(ctx.source)),
-                  (0, len(ctx.translation)),
-                  f"similarity {f.similarity:.3f} is below {c.similarity_limit:.3f}: the "
-                  "translation may be another sentence")
+                  (0, len(ctx.translation)), note)
         ]  # fmt: skip
     out: list[FaithIssue] = []
-    if f.omission > c.omission_limit and len(ctx.vectors.source_spans) > 1:
+    omitted, note = _omitted(f, c, len(ctx.vectors.source_spans))
+    if omitted:
         span = ctx.vectors.source_spans[f.omission_clause]
-        out.append(issue("omission", ctx.source, ctx.translation, span, None,
-                         f"this clause has no counterpart in the translation "
-                         f"(gap {f.omission:.3f} > {c.omission_limit:.3f})", 0.7))  # fmt: skip
+        out.append(issue("omission", ctx.source, ctx.translation, span, None, note, 0.7))
     if f.addition > c.addition_limit and len(ctx.vectors.translation_spans) > 1:
         span = ctx.vectors.translation_spans[f.addition_clause]
         out.append(issue("addition", ctx.source, ctx.translation, None, span,
                          f"this clause has no counterpart in the source "
                          f"(gap {f.addition:.3f} > {c.addition_limit:.3f})", 0.7))  # fmt: skip
     return out
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.ndarray:
+    """Weights (bias last) of an L2-regularised logistic regression, by Newton's method.
+
+    Args:
+        x: ``(n, k)`` standardised features.
+        y: ``n`` labels, 1 for the corrupted class.
+        l2: Ridge penalty on the weights (not the bias).
+        steps: Newton iterations.
+    """
+    a = np.c_[x, np.ones(len(x))]
+    w = np.zeros(a.shape[1])
+    ridge = l2 * np.eye(a.shape[1])
+    ridge[-1, -1] = 0.0
+    for _ in range(steps):
+        p = 1.0 / (1.0 + np.exp(-np.clip(a @ w, -30, 30)))
+        grad = a.T @ (p - y) + ridge @ w
+        hess = a.T @ (a * (p * (1 - p))[:, None]) + ridge + 1e-9 * np.eye(len(w))
+        w = w - np.linalg.solve(hess, grad)
+    return w

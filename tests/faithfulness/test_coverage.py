@@ -1,0 +1,129 @@
+"""Coverage: clause features, the calibrated logistic models, and the vector path's cost.
+
+The model tests use synthetic unit vectors whose geometry is known; the end-to-end tests run
+the bundled multilingual e5-small (offline) with the shipped calibration on sentences in the
+style of official statements.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from workbench.align.cache import CachingEmbedder
+from workbench.align.embedders import E5Embedder
+from workbench.errors import UserInputError
+from workbench.faithfulness import ClauseVectors, check_pairs, clauses, features, load_calibration
+from workbench.faithfulness.base import CoverageModel
+from workbench.faithfulness.coverage import OMISSION_FEATURES, fit_logistic
+
+
+def _unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_missing_clause_has_the_largest_gap_and_the_length_fits_without_it() -> None:
+    source = "Полиция задержала десять человек, которые участвовали в беспорядках."
+    cut = clauses(source)
+    assert len(cut) == 2
+    a, b = _unit(1, 0, 0), _unit(0, 1, 0)
+    whole = ClauseVectors(tuple(cut), np.stack([a, b]), ((0, 10),), np.stack([_unit(1, 1, 0)]))
+    dropped = ClauseVectors(tuple(cut), np.stack([a, b]), ((0, 10),), np.stack([a]))
+    full = features(whole, source, "Police detained ten people who took part in the riots.")
+    short = features(dropped, source, "Police detained ten people.")
+    assert full is not None and short is not None
+    assert short.omission > full.omission + 0.3 and short.omission_clause == 1
+    assert short.similarity < full.similarity
+    assert short.length < full.length
+    assert short.fit < 0 < full.fit + 1e-9  # read without clause 1, the length is typical
+    assert short.fit_clause == 1
+
+
+def test_fit_logistic_finds_the_direction_that_separates_the_classes() -> None:
+    rng = np.random.default_rng(3)
+    good = rng.normal(0.0, 1.0, size=(200, 2))
+    bad = rng.normal(0.0, 1.0, size=(200, 2)) + np.array([2.5, 0.0])
+    w = fit_logistic(np.vstack([good, bad]), np.r_[np.zeros(200), np.ones(200)])
+    assert w[0] > 1.0 and abs(w[1]) < 0.5 * w[0]
+    z_good, z_bad = good @ w[:2] + w[2], bad @ w[:2] + w[2]
+    assert (z_bad > 0).mean() > 0.85 and (z_good < 0).mean() > 0.85
+
+
+def test_model_logit_and_risk_are_standardised_sums() -> None:
+    m = CoverageModel(("length", "omission"), (0.0, 0.1), (0.5, 0.05), (-2.0, 1.0), -3.0,
+                      -4.0, 0.0)  # fmt: skip
+    assert m.logit({"length": 0.0, "omission": 0.1}) == pytest.approx(-3.0)
+    assert m.logit({"length": -0.5, "omission": 0.2}) == pytest.approx(-3.0 + 2.0 + 2.0)
+    assert m.risk({"length": -0.5, "omission": 0.2}) == pytest.approx((1.0 + 4.0) / 4.0)
+
+
+def test_calibration_models_are_read_and_bad_ones_are_one_sentence(tmp_path: Path) -> None:
+    shipped = load_calibration()
+    for lang in ("kk", "ky", "ru"):
+        cal = shipped.get(lang)
+        assert cal.omission_model is not None and cal.unrelated_model is not None
+        assert cal.omission_model.features == OMISSION_FEATURES
+        assert cal.omission_model.limit > cal.omission_model.typical
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        'name = "x"\n[languages.ru.omission_model]\nfeatures = ["length"]\nmean = [0.0, 1.0]\n'
+        "scale = [1.0]\nweights = [1.0]\nbias = 0.0\ntypical = 0.0\nlimit = 1.0\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UserInputError, match="cannot be used .*one mean, scale and weight"):
+        load_calibration(bad)
+
+
+class _Counting(E5Embedder):
+    """The bundled e5-small, counting the texts it embeds."""
+
+    texts = 0
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        type(self).texts += len(texts)
+        return super()._embed_batch(texts)
+
+
+@pytest.fixture(scope="module")
+def e5() -> CachingEmbedder:
+    return CachingEmbedder(_Counting(), None)
+
+
+RU = (
+    "Президент подписал указ о чрезвычайном положении, который вводится на две недели, "
+    "а полиции поручено обеспечить порядок на улицах столицы."
+)
+RU_EN = (
+    "The president signed a decree on a state of emergency, which is introduced for two "
+    "weeks, and the police were instructed to ensure order on the streets of the capital."
+)
+RU_DROPPED = (
+    "The president signed a decree on a state of emergency, which is introduced for two weeks."
+)
+OTHER = "The football season ends in May with a final match in the new stadium in Madrid."
+
+
+def test_dropped_clause_and_other_sentence_are_flagged_faithful_is_not(
+    e5: CachingEmbedder,
+) -> None:
+    faithful, dropped, other = check_pairs([RU] * 3, [RU_EN, RU_DROPPED, OTHER], "ru",
+                                           embedder=e5)  # fmt: skip
+    assert not faithful.flagged and not any(
+        i.kind in ("omission", "unrelated") for i in faithful.issues
+    )
+    omission = [i for i in dropped.issues if i.kind == "omission"]
+    assert dropped.flagged and omission
+    assert "полиции" in omission[0].source  # the clause the translation lost
+    assert other.flagged and [i.kind for i in other.issues if i.kind == "unrelated"]
+
+
+def test_each_clause_is_embedded_once_and_no_sentence_twice(e5: CachingEmbedder) -> None:
+    before = _Counting.texts
+    sources = [RU, "Совещание прошло в Астане."]
+    translations = [RU_EN, "The meeting was held in Astana."]
+    check_pairs(sources, translations, "ru", embedder=e5)
+    pieces = {t[a:b] for t in sources + translations for a, b in clauses(t)}
+    assert 0 < _Counting.texts - before <= len(pieces)
