@@ -93,31 +93,43 @@ def e5() -> CachingEmbedder:
 
 
 RU = (
-    "Президент подписал указ о чрезвычайном положении, который вводится на две недели, "
-    "а полиции поручено обеспечить порядок на улицах столицы."
+    "Президент подписал указ о введении чрезвычайного положения в Алматы, а полиции поручено "
+    "обеспечить порядок на улицах города и задержать участников беспорядков."
 )
 RU_EN = (
-    "The president signed a decree on a state of emergency, which is introduced for two "
-    "weeks, and the police were instructed to ensure order on the streets of the capital."
+    "The president signed a decree introducing a state of emergency in Almaty, and the police "
+    "were instructed to keep order on the city's streets and detain those who took part in the "
+    "riots."
 )
-RU_DROPPED = (
-    "The president signed a decree on a state of emergency, which is introduced for two weeks."
+KK = (
+    "Президент Алматыда төтенше жағдай енгізу туралы жарлыққа қол қойды, ал полицияға қала "
+    "көшелерінде тәртіпті қамтамасыз ету тапсырылды."
+)
+KK_EN = (
+    "The President signed a decree introducing a state of emergency in Almaty, and the police "
+    "were instructed to ensure order on the city streets."
 )
 OTHER = "The football season ends in May with a final match in the new stadium in Madrid."
 
 
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "dropped", "lost"),
+    [
+        ("ru", RU, RU_EN, RU_EN.split(", and")[0] + ".", "полиции поручено"),
+        ("kk", KK, KK_EN, KK_EN.split(", and")[0] + ".", "полицияға"),
+    ],
+)
 def test_dropped_clause_and_other_sentence_are_flagged_faithful_is_not(
-    e5: CachingEmbedder,
+    e5: CachingEmbedder, src: str, source: str, faithful: str, dropped: str, lost: str
 ) -> None:
-    faithful, dropped, other = check_pairs([RU] * 3, [RU_EN, RU_DROPPED, OTHER], "ru",
-                                           embedder=e5)  # fmt: skip
-    assert not faithful.flagged and not any(
-        i.kind in ("omission", "unrelated") for i in faithful.issues
-    )
-    omission = [i for i in dropped.issues if i.kind == "omission"]
-    assert dropped.flagged and omission
-    assert "полиции" in omission[0].source  # the clause the translation lost
-    assert other.flagged and [i.kind for i in other.issues if i.kind == "unrelated"]
+    good, short, other = check_pairs([source] * 3, [faithful, dropped, OTHER], src, embedder=e5)
+    assert not good.flagged and not any(i.kind in ("omission", "unrelated") for i in good.issues)
+    omission = [i for i in short.issues if i.kind == "omission"]
+    assert short.flagged and omission
+    assert lost in omission[0].source  # the clause the translation lost
+    assert other.flagged and any(i.kind == "unrelated" for i in other.issues)
+    (blind,) = check_pairs([source], [dropped], src)  # no embedder: no coverage issue
+    assert not any(i.kind in ("omission", "unrelated") for i in blind.issues)
 
 
 def test_each_clause_is_embedded_once_and_no_sentence_twice(e5: CachingEmbedder) -> None:
