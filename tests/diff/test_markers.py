@@ -6,6 +6,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon
+from workbench.diff.markers import attribution_mentions
 
 
 @pytest.mark.parametrize(
@@ -278,3 +279,20 @@ def test_a_first_person_speech_verb_attributes_nothing(
 ) -> None:
     found = diffs(source, "The situation is under control.", lexicon, source=source, src="ru")
     assert bool(of_kind(found, "attribution")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("report", "speakers"),
+    [
+        # "states" as a noun is no speech verb: after a hyphen, a preposition or a quantifier
+        ("The minister said the two regions were quasi-states.", ["The minister"]),
+        ("He defended the integrity of states and warned against new borders.", ["someone"]),
+        ("The report states that 40 people died.", ["The report"]),
+        # after the verb, a clause with its own verb is the claim, not the speaker
+        ("He defended the borders, said Abai and Zhetisu were safe.", ["someone"]),
+        ("The dam will hold, said Governor Aliya Sarsenova.", ["Governor Aliya Sarsenova"]),
+    ],
+)
+def test_speech_verbs_and_their_speakers(report: str, speakers: list[str]) -> None:
+    notes = [m.note.removeprefix("attributed to ") for m in attribution_mentions(report)]
+    assert notes == speakers

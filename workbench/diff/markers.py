@@ -71,7 +71,8 @@ _VERBS = (
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"
-    r"(?:the|a|an|this|these|those|its|his|her|their|our|my|your|\d+|several|many|all)\s+)$",
+    r"(?:the|a|an|this|these|those|its|his|her|their|our|my|your|\d+|several|many|all|"
+    r"of|for|in|on|between|among|with|from|against|about|member|neighbou?ring|sovereign)\s+)$",
     _F,
 )
 #: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
@@ -79,7 +80,7 @@ _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|tellin
 _ATTR_EN = re.compile(
     r"(?<!\w)(?:(?P<acc>according\s+to|as\s+reported\s+by|citing)\s+(?P<who1>[^,.;:!?\n]{1,60}?)"
     rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<part>{_PARTICIPLES})(?!\w)|"
-    rf"(?<!so-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b)"
+    rf"(?<!-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b)"
     r"(?!(?:(?<=declared)|(?<=announced))\s+(?:a|an|the|state|war|martial|emergency|victory|"
     r"mourning|quarantine)\b))",
     _F,
@@ -324,6 +325,9 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
     after = re.split(r"[,.;:!?\"“”«»()\n]", text[end:])[0]
     if re.match(r"\s*(?:that|whether|how|why|what|if|there|it|this|the|a|an)\b", after, _F):
         return "", start, end  # "..., said that ..." : what follows is the claim, not a speaker
+    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|must|did)\b",
+                 after, _F):  # fmt: skip
+        return "", start, end  # "..., said X were ..." : a clause with its own verb is the claim
     who = " ".join(after.split()[:4])
     return who, start, end + (text[end:].find(who) + len(who) if who else 0)
 
