@@ -216,6 +216,11 @@ def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
         ("The security bodies stated he is Uburov.", "The service changed its story, saying he is Uburov.",
          "attribution", []),
         ("According to him, he was paid.", "According to Tokayev, he was paid.", "attribution", []),
+        # a state security committee named by its acronym is the authorities' voice
+        ("Shots were fired at the border.", "Shots were fired at the border, the UKMK added.",
+         "attribution", []),
+        ("Shots were fired at the border.", "Shots were fired at the border, the ҰҚК said.",
+         "attribution", []),
         ("Terrorist groups hijacked the protests.",
          "Protests were hijacked by what it calls terrorist groups.", "distancing", ["what it calls"]),
         ("What do you call the last day of the year?", "What is the last day of the year called?",

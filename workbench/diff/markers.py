@@ -107,7 +107,7 @@ OFFICIAL: tuple[str, ...] = tuple(
             """government official authorit security ministr spokes office police prosecut state akimat kremlin
     administr committee service agency court judge investigat bishkek astana moscow akorda
     nur-sultan tashkent president presidential bulletin decree data figures estimate statistic
-    preliminary данны информаци scns gknb knb fsb mvd mchs emercom правительств министр мвд власт официальн пресс-служб
+    preliminary данны информаци scns gknb knb ukmk укмк ұқк fsb mvd mchs emercom правительств министр мвд власт официальн пресс-служб
     ведомств акимат прокуратур полици кнб үкімет министрлі билік полиция өкмөт министрлик
     бийлик милиция"""
         )
