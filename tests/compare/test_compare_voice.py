@@ -135,3 +135,32 @@ def test_a_label_the_outlet_uses_itself_in_another_sentence_is_not_a_dropped_lab
     assert framing("The bandits fled to the mountains.") == []  # the outlet says it itself
     assert framing('"Bandits will be punished," the president said.') == ["Бандиты"]  # quoted
     assert framing("Police closed the roads.") == ["Бандиты"]
+
+
+def test_the_figures_that_disagree_come_only_from_links_sure_enough() -> None:
+    from workbench.pipeline.compare import FIGURES_LINK, disagreeing_figures
+    from workbench.types import Case, Document, OutletType
+
+    case = Case("c", "c", "", (
+        Document("state-doc", "s", "Ministry", OutletType.STATE, "ru", "164 человека погибли."),
+        Document("wire", "w", "Wire", OutletType.FOREIGN, "en", "103 people died."),
+    ))  # fmt: skip
+    lex = load_lexicon()
+    threshold = 1.032
+
+    def figures(score: float) -> list[tuple[str, str]]:
+        st = StatementRef(0, "164 человека погибли.", "164 people died.", "state-doc")
+        al = Alignment(
+            st,
+            (ReportRef(0, "103 people died.", "wire"),),
+            score,
+            links=(AlignmentLink((0, 16), score, "sentence", "translation"),),
+        )
+        filled = fill_differences(Comparison("s", (al,), (), ()), lex, "ru", threshold)
+        assert [d.kind for d in filled.alignments[0].differences] == ["number"]  # the pair's flag
+        return [(f.statement, f.report)
+                for f in disagreeing_figures(filled, case, lex, threshold)]  # fmt: skip
+
+    sure = threshold + 0.04 * (FIGURES_LINK - 0.5) + 0.001  # link_confidence just above
+    assert figures(sure) == [("164", "103")]
+    assert figures(threshold + 0.002) == []  # a doubtful link: the pair keeps its flag only
