@@ -140,6 +140,8 @@ def test_neutral_labels_added_or_changed(
     [
         ("Residents of all villages were evacuated.", "The villages were evacuated."),  # left out
         ("Water poured in.", "Water poured in, residents said."),  # a speaker, not a label
+        ("Each family gets 5,000 tenge.", "Each family gets 5,000 tenge, a sum critics called "
+         "“a joke”."),  # a naming speaker, not a label
         ("Bandits attacked.", "Protesters gathered."),  # a framing difference, not a label
     ],
 )

@@ -23,7 +23,7 @@ from workbench.types import Difference
 
 _SPEAKS = re.compile(
     r"\s+(?:\w+\s+)?(?:said|say|says|told|tell|claimed|claim|claims|reported|insisted|"
-    r"alleged|described|recalled|added|pointed\s+out)\b",
+    r"alleged|described|recalled|added|pointed\s+out|called|calls|branded|dubbed|termed)\b",
     re.IGNORECASE,
 )
 
