@@ -164,3 +164,23 @@ def test_the_figures_that_disagree_come_only_from_links_sure_enough() -> None:
     sure = threshold + 0.04 * (FIGURES_LINK - 0.5) + 0.001  # link_confidence just above
     assert figures(sure) == [("164", "103")]
     assert figures(threshold + 0.002) == []  # a doubtful link: the pair keeps its flag only
+
+
+def test_one_figure_flag_standing_for_several_is_not_dropped_as_a_repeat() -> None:
+    """A doubtful link folds its figures into one flag; when another alignment of the same
+    outlet already showed the first of them, the folded flag still shows (it says more)."""
+    report = ReportRef(0, "The flood hit 80 villages and 1,700 homes.", "wire")
+    strong = Alignment(
+        StatementRef(0, "line 0", "The flood hit the region.", "state-doc"), (report,), 1.1,
+        links=(AlignmentLink((0, 25), 1.1, "sentence", "translation"),),
+    )  # fmt: skip
+    doubtful = Alignment(
+        StatementRef(1, "line 1", "Homes were damaged.", "state-doc"), (report,), 1.04,
+        links=(AlignmentLink((0, 19), 1.04, "sentence", "translation"),),
+    )  # fmt: skip
+    filled = fill_differences(
+        Comparison("s", (strong, doubtful), (), ()), load_lexicon(), "ru", link_threshold=1.032
+    )
+    shown = [[d.note for d in al.differences if d.kind == "number"] for al in filled.alignments]
+    assert len(shown[0]) == 2  # a strong link: each figure
+    assert len(shown[1]) == 1 and "also:" in shown[1][0]

@@ -320,11 +320,12 @@ def outlet_labels(reports: Sequence[ReportRef], lexicon: Lexicon) -> dict[str, f
 def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> bool:
     """One flag per fact: a one-sided difference is shown once per outlet, however many
     alignments share its report sentence (or its statement)."""
+    also = d.note.partition("also: ")[2]  # the other figures one flag stands for
     if d.report_span is not None and d.statement_span is None:
         key: tuple[object, ...] = ("r", d.report_document, report_of(al, d).index, d.kind,
-                                   d.report.lower())  # fmt: skip
+                                   d.report.lower(), also)  # fmt: skip
     elif d.statement_span is not None and d.report_span is None:
-        key = ("s", d.report_document, al.statement.index, d.kind, d.statement.lower())
+        key = ("s", d.report_document, al.statement.index, d.kind, d.statement.lower(), also)
     else:
         return True
     if key in seen:
