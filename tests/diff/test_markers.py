@@ -216,6 +216,9 @@ def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
         ("The security bodies stated he is Uburov.", "The service changed its story, saying he is Uburov.",
          "attribution", []),
         ("According to him, he was paid.", "According to Tokayev, he was paid.", "attribution", []),
+        # "the 69-year-old" points back to the speaker already named, like "he"
+        ("The regions are quasi-states.", "The 69-year-old said the regions were quasi-states.",
+         "attribution", []),
         # a state security committee named by its acronym is the authorities' voice
         ("Shots were fired at the border.", "Shots were fired at the border, the UKMK added.",
          "attribution", []),

@@ -345,9 +345,16 @@ def _clean(who: str) -> str:
     )
 
 
+#: "the 69-year-old (leader)": a description that points back to someone already named, like
+#: a pronoun.
+_BY_AGE = re.compile(r"^(?:the\s+)?\d+-year-old(?:\s+[a-z]+)?$", re.IGNORECASE)
+
+
 def _speaker_key(who: str) -> frozenset[str]:
     words = {w.text for w in tokenize(_clean(who))}
     if not words or {w.lower() for w in words} & _PRONOUNS and len(words) <= 2:
+        return frozenset()
+    if _BY_AGE.match(_clean(who).strip()):
         return frozenset()
     if any(w.lower().startswith(OFFICIAL) or w.lower() in NEWS_AGENCIES for w in words):
         return frozenset({"<official>"})  # the authorities, or an agency relaying them
