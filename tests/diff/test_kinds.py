@@ -140,8 +140,10 @@ def test_neutral_labels_added_or_changed(
     [
         ("Residents of all villages were evacuated.", "The villages were evacuated."),  # left out
         ("Water poured in.", "Water poured in, residents said."),  # a speaker, not a label
-        ("Each family gets 5,000 tenge.", "Each family gets 5,000 tenge, a sum critics called "
-         "“a joke”."),  # a naming speaker, not a label
+        (
+            "Each family gets 5,000 tenge.",
+            "Each family gets 5,000 tenge, a sum critics called “a joke”.",
+        ),  # a naming speaker, not a label
         ("Bandits attacked.", "Protesters gathered."),  # a framing difference, not a label
     ],
 )
@@ -344,6 +346,16 @@ def test_a_link_that_is_not_strong_gives_one_figure_flag_listing_the_rest(
     )
     assert len(strong) >= 3
     assert len(doubtful) == 1 and "also: 411" in doubtful[0].note and "65" in doubtful[0].note
+    changed = of_kind(
+        find_differences(
+            "The flood destroyed 1,200 homes.",
+            "The flood destroyed 17 bridges and 3,000 homes in 12 districts.",
+            lexicon=lexicon,
+            confidence=0.6,
+        ),
+        "number",
+    )
+    assert [(d.statement, d.report) for d in changed] == [("1,200", "3,000")]  # it leads
 
 
 def test_a_label_the_outlet_uses_in_its_own_voice_elsewhere_is_no_framing_choice(

@@ -152,14 +152,15 @@ class _Known:
 
 
 def _one_figure_flag(diffs: list[Difference]) -> list[Difference]:
-    """The figures of a link that is not strong as one flag: the first, its note listing the
-    others ("also: 1,700, 411")."""
+    """The figures of a link that is not strong as one flag: a figure given differently if there
+    is one (else the first), its note listing the others ("also: 1,700, 411")."""
     figures = [d for d in diffs if d.kind == "number"]
     if len(figures) < 2:
         return diffs
-    rest = ", ".join(dict.fromkeys(d.report or d.statement for d in figures[1:]))
-    first = dataclasses.replace(figures[0], note=f"{figures[0].note}; also: {rest}")
-    return [first if d is figures[0] else d for d in diffs if d.kind != "number" or d is figures[0]]
+    lead = next((d for d in figures if d.statement_span and d.report_span), figures[0])
+    rest = ", ".join(dict.fromkeys(d.report or d.statement for d in figures if d is not lead))
+    kept = dataclasses.replace(lead, note=f"{lead.note}; also: {rest}")
+    return [kept if d is lead else d for d in diffs if d.kind != "number" or d is lead]
 
 
 def _label_used_elsewhere(d: Difference, outlet_labels: Collection[str]) -> bool:
