@@ -23,7 +23,9 @@ report says something the statement does not) by the report sentence being liste
 which is how the views show an addition — an omission key is never credited that way, an
 unmatched sentence hides what it left out; ``--show-keys`` lists each key and how it was found;
 flags on wrong links (noise by construction); flags judged real or noise; and flags nobody has
-judged yet (listed with ``--show-unjudged``).
+judged yet (listed with ``--show-unjudged``). A flag is placed by the report sentence that holds
+its words, not by every sentence linked to the statement: a flag on words of a wrongly merged
+sentence is a wrong-link flag, and it finds only a key of its own sentence.
 
 Usage::
 
@@ -200,17 +202,23 @@ def score_case(folder: Path, show_unjudged: bool, show_keys: bool = False) -> di
             o = outlets[doc]
             o.flags += 1
             kind = d.get("kind", "")
+            # The flag's own sentence(s): those of the linked ones that hold its report words (a
+            # flag on words of a wrongly merged sentence is judged by that sentence alone).
+            words = (d.get("report") or "").strip()
+            own = {
+                s for s in linked[doc] if words and words in texts[doc][slice(*spans[doc][s])]
+            } or linked[doc]
             hit = [
                 kid
                 for kid, (kdoc, ks) in key_sids.items()
-                if kdoc == doc and ks & linked[doc] and kind in keys[kid]["kinds"]
+                if kdoc == doc and ks & own and kind in keys[kid]["kinds"]
             ]
             if hit:
                 o.key_flags += 1
                 for kid in hit:
                     o.keys[kid] = "flag"
                 continue
-            if not any((st, s) in o.gold for s in linked[doc]):
+            if not any((st, s) in o.gold for s in own):
                 o.wrong_link_flags += 1
                 continue
             key = (doc, kind, d.get("statement", ""), d.get("report", ""))
