@@ -91,3 +91,23 @@ def test_pointed_out_reports_speech_like_said(lexicon: Lexicon) -> None:
     assert [(v.kind, v.speaker) for v in voices] == [("speech", "Residents")]
     found = find_differences("The dam had been leaking for weeks.", report, lexicon=lexicon)
     assert [d.kind for d in found] == ["attribution"]  # a voice, not a label "residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "speaker"),
+    [
+        # the name a naming verb gives runs to the end of its clause, however long the object
+        ("Officials call the men who blocked the bridge looters and thugs, yet villagers "
+         "describe a peaceful crowd.", "thugs", "Officials"),
+        ("The mayor called those who stayed behind heroes.", "heroes", "The mayor"),
+        ("Officials call for calm in the flooded districts.", "calm", None),  # no naming
+    ],
+)  # fmt: skip
+def test_a_naming_verb_gives_the_whole_name_to_its_speaker(
+    text: str, word: str, speaker: str | None
+) -> None:
+    at = text.index(word)
+    voice = voice_at(find_voices(text), (at, at + len(word)))
+    assert (voice.speaker if voice else None) == speaker
+    if speaker:
+        assert "villagers" not in text[voice.start : voice.end]  # type: ignore[union-attr]

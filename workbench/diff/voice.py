@@ -25,7 +25,8 @@ _SYMMETRIC = ('"', "'")
 _SPEECH_EN = (
     r"said|says|say|stated|states|told|tells|announced|announces|added|noted|insisted|insists|"
     r"claimed|claims|alleged|alleges|asserted|declared|confirmed|explained|argued|warned|wrote|"
-    r"tweeted|maintained|reiterated|stressed|suggested|described|called|calls|branded|"
+    r"tweeted|maintained|reiterated|stressed|suggested|described|called|calls|"
+    r"call(?!\s+(?:for|on|off|up|in|out|back|to|it\s+a\s+day)\b)|branded|"
     r"labell?ed|dubbed|termed|blamed|accused|established|ruled|concluded|pointed\s+out"
 )
 _SPEECH = re.compile(
@@ -47,7 +48,13 @@ _NOT_SPEECH_BEFORE = re.compile(
 _CLAUSE_END = re.compile(r"[.!?;\n]")
 #: Naming verbs: what they report is the name given ("those he called 'terrorists'").
 _NAMING = re.compile(
-    r"called|calls|branded|labell?ed|dubbed|termed|described|назва\w*|деп\s+атады", re.IGNORECASE
+    r"call|called|calls|branded|labell?ed|dubbed|termed|described|назва\w*|деп\s+атады",
+    re.IGNORECASE,
+)
+#: Where the name a naming verb gives ends: the clause ends, or a conjunction opens another.
+_NAME_END = re.compile(
+    r"[,;:.!?()\n—–]|\s(?:yet|but|while|whereas|although|though|because|after|before|when)\b",
+    re.IGNORECASE,
 )
 _NAME_OBJECT = re.compile(
     r"\s*(?:(?:them|him|her|it|the\s+\w+|these|those)\s+)?(?:as\s+)?"
@@ -139,6 +146,9 @@ def reported_speech(text: str) -> list[Voice]:
             if named and named.group("name").strip():
                 a = named.start("name")
                 b = a + len(named.group("name").rstrip())
+                stop = _NAME_END.search(text, b)
+                if speaker and stop and not named.group("name").strip()[0] in "«“„\"'‘":
+                    b = stop.start()  # "call the people who took to the streets bandits"
                 out.append(Voice(a, b, "speech", speaker, marker=(mstart, mend)))
             continue
         after = text[mend:end].strip(" ,:—–-")
