@@ -147,7 +147,7 @@ def reported_speech(text: str) -> list[Voice]:
                 a = named.start("name")
                 b = a + len(named.group("name").rstrip())
                 stop = _NAME_END.search(text, b)
-                if speaker and stop and not named.group("name").strip()[0] in "«“„\"'‘":
+                if speaker and stop and named.group("name").strip()[0] not in "«“„\"'‘":
                     b = stop.start()  # "call the people who took to the streets bandits"
                 out.append(Voice(a, b, "speech", speaker, marker=(mstart, mend)))
             continue
