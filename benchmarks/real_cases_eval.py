@@ -245,12 +245,23 @@ def score_case(folder: Path, show_unjudged: bool, show_keys: bool = False) -> di
             for kid, how in sorted(o.keys.items()):
                 print(
                     f"  key {folder.name}/{doc}/{kid}: {how or 'MISSED'} (kinds {keys[kid]['kinds']})"
+                    + ("" if how else _why_missed(o, key_sids[kid][1]))
                 )
     if show_unjudged:
         for doc, o in outlets.items():
             for line in o.unjudged:
                 print(f"  unjudged {folder.name}/{doc}: {line}")
     return outlets
+
+
+def _why_missed(o: Outlet, sentences: set[int]) -> str:
+    """Where a missed key's sentence went: unlinked, or linked to which statements (0-based
+    indices) against the reference's."""
+    pred = sorted({st for st, s in o.pred if s in sentences})
+    gold = sorted({st for st, s in o.gold if s in sentences})
+    if not pred:
+        return f" - sentence unlinked (reference: {gold or 'none'})"
+    return f" - sentence linked to {pred} (reference: {gold or 'none'})"
 
 
 def _ratio(a: int, b: int) -> str:
