@@ -139,3 +139,10 @@ def test_each_clause_is_embedded_once_and_no_sentence_twice(e5: CachingEmbedder)
     check_pairs(sources, translations, "ru", embedder=e5)
     pieces = {t[a:b] for t in sources + translations for a, b in clauses(t)}
     assert 0 < _Counting.texts - before <= len(pieces)
+
+
+def test_e5_vectors_do_not_depend_on_the_batch_size() -> None:
+    texts = [RU, RU_EN, KK, KK_EN, OTHER, *(t[a:b] for t in (RU, KK_EN) for a, b in clauses(t))]
+    small = E5Embedder(batch_size=3).embed(texts)
+    np.testing.assert_array_equal(small, E5Embedder().embed(texts))
+    assert E5Embedder().batch_size >= 512  # one engine call for a few hundred sentences
