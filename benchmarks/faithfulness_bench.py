@@ -382,7 +382,10 @@ def fit_models(
 #: Kinds the coverage models report (their share of the budget is set after the others').
 COVERAGE_ALONE = frozenset({"omission", "unrelated", "addition"})
 #: The coverage models keep at least this part of their nominal tails when the budget is short.
-MIN_TAIL_PART = 0.3
+#: The unrelated model gets the larger tail: on the calibration half a wider tail gains more
+#: there (other document, 0.25 % -> 1 % of references: recall +0.03 to +0.21) than for a
+#: dropped clause (+0.07 to +0.10).
+MIN_TAIL_PART = 0.4
 
 
 def _pass(
@@ -425,7 +428,7 @@ def _fit_tails(
 
 def calibrate(
     lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object,
-    tails: tuple[float, float] = (0.015, 0.008), seed: int = 7,
+    tails: tuple[float, float] = (0.01, 0.015), seed: int = 7,
 ) -> str:  # fmt: skip
     """Calibration TOML from untouched references: coverage quantiles and models, how often
     each kind fires, the coverage risk's tail, and the evidence limit that flags ``budget``."""
@@ -671,13 +674,13 @@ def main() -> None:
     ap.add_argument(
         "--omission-tail",
         type=float,
-        default=0.015,
+        default=0.01,
         help="share of calibration references the omission model reports",
     )
     ap.add_argument(
         "--unrelated-tail",
         type=float,
-        default=0.008,
+        default=0.015,
         help="share of calibration references the unrelated model reports",
     )
     ap.add_argument("--n", type=int, default=200, help="measured references per language")
