@@ -51,6 +51,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.align import AlignParams, Embedder, align, create_embedder, params_for
+from workbench.align.anchors import Anchors
+from workbench.pipeline.anchors import default_anchors
 from workbench.settings import Settings
 from workbench.types import ReportRef, StatementRef
 
@@ -363,16 +365,21 @@ def evaluate(
     embedder: Embedder,
     params: AlignParams,
     english: list[str] | None = None,
+    anchors: Anchors | None = None,
+    show: int = 0,
 ) -> dict[str, Result]:
     """Align every case in every language and count links against the gold ones (with
-    ``english``, statements carry their English original as a supplied translation)."""
+    ``english``, statements carry their English original as a supplied translation; ``show``
+    prints the missed and wrong links of that many cases per language)."""
     out: dict[str, Result] = {}
     for lang, lines in texts.items():
         res = out.setdefault(lang, Result())
-        for case in cases:
+        for n_case, case in enumerate(cases):
             statements, reports = inputs(case, lines, english)
-            comparison = align(statements, reports, embedder, params=params)
+            comparison = align(statements, reports, embedder, params=params, anchors=anchors)
             found = {(a.statement.index, r.index) for a in comparison.alignments for r in a.reports}
+            if n_case < show:
+                _show(case, statements, reports, found)
             res.clause_links += sum(
                 link.unit == "clause" for a in comparison.alignments for link in a.links
             )
@@ -397,6 +404,23 @@ def evaluate(
                         res.kinds["speech"].add(linked & g, g)
                 start += len(outlet)
     return out
+
+
+def _show(
+    case: Case,
+    statements: list[StatementRef],
+    reports: list[ReportRef],
+    found: set[tuple[int, int]],
+) -> None:
+    """Print the missed (-) and wrong (+) links of one case."""
+    items = [it for outlet in case.outlets for it in outlet]
+    gold = {(p, j) for j, it in enumerate(items) for p in it.lines}
+    print(f"== {case.doc}")
+    for sign, pairs in (("-", gold - found), ("+", found - gold)):
+        for i, j in sorted(pairs, key=lambda x: x[1]):
+            it = items[j]
+            print(f" {sign} [{it.kind}{'+speech' if it.speech else ''}] {reports[j].text[:150]}")
+            print(f"      <{i}> {statements[i].text[:150]}")
 
 
 def pooled(results: dict[str, Result]) -> Tally:
@@ -449,6 +473,13 @@ GRID: dict[str, tuple[float, ...]] = {
     "exclusive": (0.0, 0.005, 0.01, 0.02, 0.04, 9.0),
     "k": (2, 3, 4, 5),
 }
+#: Constants of the anchor evidence (searched only with anchors on).
+ANCHOR_GRID: dict[str, tuple[float, ...]] = {
+    "name_bonus": (0.0, 0.01, 0.02, 0.03, 0.04, 0.06),
+    "figure_bonus": (0.0, 0.01, 0.02, 0.03, 0.04, 0.06),
+    "figure_penalty": (0.0, 0.01, 0.02, 0.03, 0.05),
+}
+GRID.update(ANCHOR_GRID)
 #: The least pooled precision the search accepts; above it, recall decides.
 PRECISION_FLOOR = 0.91
 
@@ -466,27 +497,43 @@ def calibrate(
     embedder: Embedder,
     start: AlignParams,
     rounds: int,
+    anchors: Anchors | None = None,
+    only: tuple[str, ...] = (),
 ) -> AlignParams:
-    """Coordinate search on the tuning cases; prints every step."""
+    """Coordinate search on the tuning cases (``only``: these constants); prints every step."""
     best = start
-    best_o = objective(evaluate(cases, texts, embedder, best))
-    print(f"start {best.signature_fields()}  {best_o}")
+    best_o = objective(evaluate(cases, texts, embedder, best, anchors=anchors))
+    print(f"start {best.signature_fields()}|{best.anchor_fields()}  {best_o}")
+    grid = {k: v for k, v in GRID.items() if not only or k in only}
+    if anchors is None:
+        grid = {k: v for k, v in grid.items() if k not in ANCHOR_GRID}
     for _ in range(rounds):
-        for name, values in GRID.items():
+        for name, values in grid.items():
             for value in values:
                 trial = replace(best, **{name: int(value) if name == "k" else value})
-                o = objective(evaluate(cases, texts, embedder, trial))
+                o = objective(evaluate(cases, texts, embedder, trial, anchors=anchors))
                 if o > best_o:
                     best, best_o = trial, o
-            t = pooled(evaluate(cases, texts, embedder, best))
-            print(f"{name:<16} -> {best.signature_fields()}  P {t.p:.4f} R {t.r:.4f}", flush=True)
+            t = pooled(evaluate(cases, texts, embedder, best, anchors=anchors))
+            print(
+                f"{name:<16} -> {best.signature_fields()}|{best.anchor_fields()}  "
+                f"P {t.p:.4f} R {t.r:.4f}",
+                flush=True,
+            )
     return best
 
 
 # ── cost ─────────────────────────────────────────────────────────────────────────────────────
 
 
-def cost(english: list[str], statements: list[str], outlets: int, size: int, seed: int) -> None:
+def cost(
+    english: list[str],
+    statements: list[str],
+    outlets: int,
+    size: int,
+    seed: int,
+    params: AlignParams | None = None,
+) -> None:
     """Time of :func:`align` (clause units included) against embedding the case's sentences.
 
     The case: ``size`` statement sentences and ``outlets`` report documents of ``size`` English
@@ -513,12 +560,12 @@ def cost(english: list[str], statements: list[str], outlets: int, size: int, see
     embed_s = time.perf_counter() - t0
     before = embedder.computed
     t0 = time.perf_counter()
-    result = align(st, reports, embedder)
+    result = align(st, reports, embedder, params=params, anchors=default_anchors())
     align_s = time.perf_counter() - t0
     print(
         f"cost: {len(st)} statements, {outlets} outlets x {size} sentences "
         f"({len(texts)} distinct sentences embedded in {embed_s:.1f} s); align() with clause "
-        f"units {align_s:.1f} s ({embedder.computed - before} clause units embedded, "
+        f"units and anchors {align_s:.1f} s ({embedder.computed - before} clause units embedded, "
         f"{sum(len(a.reports) for a in result.alignments)} links); "
         f"(embedding + align) / embedding = {(embed_s + align_s) / embed_s:.2f}"
     )
@@ -542,11 +589,37 @@ def parse_args() -> argparse.Namespace:
         help="statements carry their English original as a supplied translation",
     )
     parser.add_argument("--rounds", type=int, default=2, help="coordinate-search rounds")
-    parser.add_argument("--show", type=int, default=0, help="print N example outlets")
+    parser.add_argument(
+        "--no-anchors",
+        action="store_true",
+        help="align on embeddings alone (no figure and name evidence)",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override one aligner constant (repeatable), e.g. --set threshold=1.02",
+    )
+    parser.add_argument(
+        "--only", default="", help="calibrate only these constants (comma-separated)"
+    )
+    parser.add_argument(
+        "--show", type=int, default=0, help="print missed/wrong links of N cases per language"
+    )
     parser.add_argument(
         "--cost", default="", metavar="OUTLETSxSIZE", help="time a case of that shape, e.g. 10x300"
     )
     return parser.parse_args()
+
+
+def _set(params: AlignParams, args: argparse.Namespace) -> AlignParams:
+    """``params`` with the ``--set NAME=VALUE`` overrides."""
+    for item in args.set:
+        name, _, value = item.partition("=")
+        kind = type(getattr(params, name))
+        params = replace(params, **{name: kind(value)})
+    return params
 
 
 def main() -> None:
@@ -560,7 +633,8 @@ def main() -> None:
     english = read_lines(folder / "eng_Latn.txt")
     if args.cost:
         outlets, size = (int(x) for x in args.cost.lower().split("x"))
-        cost(english, read_lines(folder / FILES["ru"]), outlets, size, args.seed)
+        base = params_for(create_embedder(settings=Settings.resolve()))
+        cost(english, read_lines(folder / FILES["ru"]), outlets, size, args.seed, _set(base, args))
         return
     tune, measure = split_documents(ids)
     split = tune if args.calibrate else measure
@@ -576,24 +650,25 @@ def main() -> None:
         f"cases: {len(cases)}  outlets: {n_out}  report sentences: {n_items}  "
         f"kinds: {dict(sorted(kinds.items()))}  seed: {args.seed}  paragraphs: {args.paragraphs}"
     )
-    for case in cases[: args.show]:
-        for it in case.outlets[0]:
-            print(f"  [{it.kind}{'+speech' if it.speech else ''} {it.lines}] {it.text}")
     settings = Settings.resolve()
     embedder = create_embedder(settings=settings)
     params = params_for(embedder)
     if args.units:
         params = replace(params, units=args.units)
+    params = _set(params, args)
+    anchors = None if args.no_anchors else default_anchors()
     print(f"embedder: {embedder.signature}")
     t0 = time.perf_counter()
     supplied = english if args.translated else None
-    results = evaluate(cases, texts, embedder, params, supplied)
+    results = evaluate(cases, texts, embedder, params, supplied, anchors, args.show)
     print(f"first run (embeds what the cache lacks): {time.perf_counter() - t0:.1f} s")
     if args.calibrate:
-        params = calibrate(cases, texts, embedder, params, args.rounds)
-        print(f"best: {params.signature_fields()}")
-        results = evaluate(cases, texts, embedder, params, supplied)
-    print(f"aligner: align:{params.signature_fields()}")
+        only = tuple(x for x in args.only.split(",") if x)
+        params = calibrate(cases, texts, embedder, params, args.rounds, anchors, only)
+        print(f"best: {params.signature_fields()}|{params.anchor_fields()}")
+        results = evaluate(cases, texts, embedder, params, supplied, anchors)
+    extra = f"|anchors:{anchors.name}|{params.anchor_fields()}" if anchors else ""
+    print(f"aligner: align:{params.signature_fields()}{extra}")
     print_results(results)
     t = pooled(results)
     print(f"pooled: P {t.p:.3f} R {t.r:.3f} F1 {t.f1:.3f}")

@@ -44,6 +44,7 @@ on tuning data; FLORES-200 dev serves as a second, out-of-domain measurement.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -51,6 +52,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from workbench import __version__
+from workbench.align.anchors import AnchorEvidence, Anchors, adjusted
 from workbench.align.clauses import Clause
 from workbench.align.embedders import Embedder
 from workbench.align.units import Units, candidates, clause_links, statement_clauses
@@ -93,6 +95,10 @@ class AlignParams:
         budget: Most report sentences cut into clauses, as a share of all report sentences.
         min_words: Least words of a clause (shorter pieces join a neighbour).
         max_clauses: Most clauses per sentence.
+        name_bonus: Added to a cosine times the share of the statement's names the report
+            sentence carries (see :mod:`workbench.align.anchors`; only with anchors given).
+        figure_bonus: Likewise for the statement's figures.
+        figure_penalty: Subtracted from a cosine when both sides carry figures and share none.
         source: How the constants were derived (for docs and logs; not in the signature).
     """
 
@@ -110,6 +116,9 @@ class AlignParams:
     budget: float = 0.5
     min_words: int = 4
     max_clauses: int = 4
+    name_bonus: float = 0.0
+    figure_bonus: float = 0.0
+    figure_penalty: float = 0.0
     source: str = ""
 
     def __post_init__(self) -> None:
@@ -141,20 +150,27 @@ class AlignParams:
             )
         return out
 
+    def anchor_fields(self) -> str:
+        """``nbonus:…|fbonus:…|fpen:…``: how anchor evidence moves the cosines."""
+        return (
+            f"nbonus:{self.name_bonus:.3f}|fbonus:{self.figure_bonus:.3f}|"
+            f"fpen:{self.figure_penalty:.3f}"
+        )
+
 
 #: Calibrated constants by embedder name. Re-derive with
 #: ``python benchmarks/align_bench.py --calibrate --embedder NAME`` (FLORES-200 dev).
 CALIBRATIONS: dict[str, AlignParams] = {
-    # Per-outlet alignment with clause units, calibrated by coordinate search on the tuning half
-    # of NTREX-128 (documents split by sha1(id) % 2; 16 documents, 65 simulated outlets, kk+ky+ru
-    # pooled; objective: recall at pooled precision >= 0.91):
+    # Per-outlet alignment with clause units and figure anchors, calibrated by coordinate
+    # search on the tuning half of NTREX-128 (documents split by sha1(id) % 2; 16 documents,
+    # 65 simulated outlets, kk+ky+ru pooled; objective: recall at pooled precision >= 0.91):
     #   PYTHONPATH=. python benchmarks/align_real_bench.py --calibrate --docs 16
-    # Tuning documents: P 0.917, R 0.824 (whole 0.94, partial 0.78, merged 0.70). The budget
-    # (0.25 of report sentences cut into clauses) is set by cost, not accuracy: 0.5 gave R 0.833.
+    # The budget (share of report sentences cut into clauses) is set by the cost target
+    # (10 outlets x 300 sentences <= 1.5x embedding time), not by accuracy: see docs/align.md.
     "e5-small": AlignParams(
         threshold=1.01,
         floor=0.80,
-        secondary=1.032,
+        secondary=1.02,
         gain=0.01,
         prior=0.83,  # mean 3-nearest-neighbour cosine in NTREX tuning documents (0.832)
         k=3,
@@ -166,6 +182,9 @@ CALIBRATIONS: dict[str, AlignParams] = {
         budget=0.25,
         min_words=4,
         max_clauses=4,
+        name_bonus=0.0,
+        figure_bonus=0.02,
+        figure_penalty=0.01,
         source="benchmarks/align_real_bench.py --calibrate (NTREX tuning documents)",
     ),
 }
@@ -371,9 +390,15 @@ def merge_check(
     return added
 
 
-def signature(embedder: Embedder, params: AlignParams) -> str:
-    """``align:margin-ratio|thr:…|…|emb:…|version:…`` — how a comparison was aligned."""
-    return f"align:{METHOD}|{params.signature_fields()}|{embedder.signature}|version:{__version__}"
+def signature(embedder: Embedder, params: AlignParams, anchors: Anchors | None = None) -> str:
+    """``align:margin-ratio|thr:…|…|emb:…|version:…`` — how a comparison was aligned.
+
+    With anchors, ``|anchors:NAME|nbonus:…|fbonus:…|fpen:…`` follows the constants.
+    """
+    fields = params.signature_fields()
+    if anchors is not None:
+        fields += f"|anchors:{anchors.name}|{params.anchor_fields()}"
+    return f"align:{METHOD}|{fields}|{embedder.signature}|version:{__version__}"
 
 
 def align(
@@ -383,6 +408,7 @@ def align(
     *,
     threshold: float | None = None,
     params: AlignParams | None = None,
+    anchors: Anchors | None = None,
 ) -> Comparison:
     """Line statement sentences up against report sentences, outlet by outlet, in any order.
 
@@ -398,6 +424,9 @@ def align(
             :class:`~workbench.align.cache.CachingEmbedder` to embed each sentence once).
         threshold: Least ratio margin for a link; ``None`` uses the calibrated value.
         params: All constants at once (overrides the calibration; ``threshold`` still applies).
+        anchors: Figures and names as evidence (see :mod:`workbench.align.anchors`; the
+            pipeline passes :func:`workbench.pipeline.anchors.default_anchors`); ``None``
+            aligns on the embeddings alone.
 
     Returns:
         A :class:`~workbench.types.Comparison` with one alignment per retold statement (in
@@ -418,16 +447,18 @@ def align(
     if kept_s and kept_r:
         views = _views(kept_s, kept_r, embedder)
         outlets = _outlet_columns(kept_r)
+        evidence = _sentence_evidence(kept_s, kept_r, anchors)
         for cols in outlets.values():
-            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen))
+            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence))
         if chosen.units == "clause":
-            for key, value in _clause_pass(kept_s, kept_r, outlets, views, embedder, chosen):
+            clause_links_ = _clause_pass(kept_s, kept_r, outlets, views, embedder, chosen, anchors)
+            for key, value in clause_links_:
                 links.setdefault(key, value)  # a whole-sentence link stays as it is
     found = {(keep_s[i], keep_r[j]): value for (i, j), value in links.items()}
     linked_s = {i for i, _ in found}
     linked_r = {j for _, j in found}
     return Comparison(
-        signature=signature(embedder, chosen),
+        signature=signature(embedder, chosen, anchors),
         alignments=_alignments(statements, reports, found),
         unmatched_statements=tuple(s for p, s in enumerate(statements) if p not in linked_s),
         unmatched_reports=tuple(r for p, r in enumerate(reports) if p not in linked_r),
@@ -449,17 +480,50 @@ def _align_outlet(
     cols: Sequence[int],
     views: _Views,
     params: AlignParams,
+    evidence: AnchorEvidence | None = None,
 ) -> dict[tuple[int, int], _Found]:
     """Links of one outlet (report positions ``cols``) to the statements, with their margins."""
     sub = replace(views, report=views.report[list(cols)])
-    sims = _similarity(sub)
-    margins = ratio_margin(sims, params.k, params.prior)
+    mine = evidence.select(None, cols) if evidence else None
+    raw = _similarity(sub)
+    margins = _adjust(ratio_margin(raw, params.k, params.prior), mine, params)
+    sims = _adjust(raw, mine, params)
     found = link(sims, margins, params)
     if params.exclusive < 9:
         best = margins.max(axis=0)
         found = {(i, j) for i, j in found if margins[i, j] >= best[j] - params.exclusive}
     found |= merge_check(statements, [reports[c] for c in cols], sub, sims, margins, params)
     return {(i, cols[j]): _Found(float(margins[i, j])) for i, j in found}
+
+
+def _adjust(sims: np.ndarray, evidence: AnchorEvidence | None, params: AlignParams) -> np.ndarray:
+    return adjusted(
+        sims,
+        evidence,
+        name_bonus=params.name_bonus,
+        figure_bonus=params.figure_bonus,
+        figure_penalty=params.figure_penalty,
+    )
+
+
+def _sentence_evidence(
+    statements: Sequence[StatementRef], reports: Sequence[ReportRef], anchors: Anchors | None
+) -> AnchorEvidence | None:
+    """Anchor evidence of every statement with every report sentence; a statement with a
+    supplied translation takes, per pair, the stronger evidence of its two texts."""
+    if anchors is None:
+        return None
+    right = [r.text for r in reports]
+    ev = anchors.evidence([s.text for s in statements], right)
+    tr = [p for p, s in enumerate(statements) if (s.translation or "").strip()]
+    if tr:
+        ev_tr = anchors.evidence([statements[p].translation or "" for p in tr], right)
+        names, figures, conflict = ev.names.copy(), ev.figures.copy(), ev.conflict.copy()
+        names[tr] = np.maximum(names[tr], ev_tr.names)
+        figures[tr] = np.maximum(figures[tr], ev_tr.figures)
+        conflict[tr] = np.minimum(conflict[tr], ev_tr.conflict)
+        ev = AnchorEvidence(names, figures, conflict)
+    return ev
 
 
 def _clause_pass(
@@ -469,6 +533,7 @@ def _clause_pass(
     views: _Views,
     embedder: Embedder,
     params: AlignParams,
+    anchors: Anchors | None = None,
 ) -> list[tuple[tuple[int, int], _Found]]:
     """Links found below the sentence (see :mod:`workbench.align.units`), outlet by outlet."""
     words, most = params.min_words, params.max_clauses
@@ -490,6 +555,7 @@ def _clause_pass(
     vectors = embedder.embed(list(dict.fromkeys(texts)))
     row = {t: i for i, t in enumerate(dict.fromkeys(texts))}
     st = _statement_units(statements, views, st_clauses, vectors, row)
+    st_texts = _statement_unit_texts(statements, views, st_clauses)
     best: dict[tuple[int, int], _Found] = {}
     for cols in outlets.values():
         local = {j: n for n, j in enumerate(cols)}
@@ -503,6 +569,10 @@ def _clause_pass(
             views=("report",) * (len(cols) + len(mine)),
             clause=np.array([False] * len(cols) + [True] * len(mine)),
         )
+        evidence = None
+        if anchors is not None:
+            rp_texts = [reports[j].text for j in cols] + [c.text for _, c in mine]
+            evidence = anchors.evidence(st_texts, rp_texts)
         found = clause_links(
             st,
             rp,
@@ -512,6 +582,9 @@ def _clause_pass(
             prior=params.prior,
             threshold=params.clause_threshold,
             floor=params.clause_floor,
+            adjust=functools.partial(_adjust, evidence=evidence, params=params)
+            if evidence
+            else None,
         )
         for f in found:
             key = (f.statement, cols[f.report])
@@ -520,6 +593,18 @@ def _clause_pass(
                     f.score, "clause", f.statement_span, f.statement_view, f.report_span
                 )
     return list(best.items())
+
+
+def _statement_unit_texts(
+    statements: Sequence[StatementRef], views: _Views, clauses: list[tuple[int, str, Clause]]
+) -> list[str]:
+    """The texts of :func:`_statement_units`, in the same order."""
+    tr = [i for i in range(len(statements)) if views.has_translation[i]]
+    return (
+        [s.text for s in statements]
+        + [statements[i].translation or "" for i in tr]
+        + [c.text for _, _, c in clauses]
+    )
 
 
 def _statement_units(

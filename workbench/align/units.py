@@ -28,7 +28,7 @@ matrix and two grouped maxima — a few milliseconds for hundreds of sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,6 +150,7 @@ def clause_links(
     prior: float,
     threshold: float,
     floor: float,
+    adjust: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[ClauseLink]:
     """Links of one outlet found through clauses (see the module docstring).
 
@@ -159,6 +160,8 @@ def clause_links(
         n_statements, n_reports: Sentences on each side (owners are below these).
         k, prior: Neighbourhood size and the cosine assumed for missing neighbours.
         threshold, floor: Least ratio margin and least cosine of a clause-level link.
+        adjust: Applied to the unit cosines and margins (anchor evidence; the neighbourhoods
+            are taken over the raw cosines).
     """
     if not len(st.owner) or not len(rp.owner):
         return []
@@ -168,6 +171,8 @@ def clause_links(
     nn_s = _top_mean(per_report, k, prior, axis=1)
     nn_r = _top_mean(per_statement, k, prior, axis=0)
     margins = sims / np.maximum((nn_s[:, None] + nn_r[None, :]) / 2, 1e-6)
+    if adjust is not None:
+        sims, margins = adjust(sims), adjust(margins)
     out: list[ClauseLink] = []
     for v in range(len(rp.owner)):
         u = int(np.argmax(margins[:, v]))

@@ -42,6 +42,7 @@ from workbench.diff import (
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
+from workbench.pipeline.anchors import default_anchors
 from workbench.pipeline.corrections import apply_corrections
 from workbench.pipeline.faithfulness import check_translations
 from workbench.pipeline.translate import translate_texts
@@ -473,7 +474,10 @@ def compare_texts(
         raise UserInputError("The reporting is empty; give English report text.")
     emb, lex = _resolve(embedder, lexicon, settings)
     comparison = fill_differences(
-        align(refs, reps, emb, threshold=threshold), lex, src, _threshold(emb, threshold)
+        align(refs, reps, emb, threshold=threshold, anchors=default_anchors()),
+        lex,
+        src,
+        _threshold(emb, threshold),
     )
     checked: tuple[FaithResult, ...] = ()
     if audit and tr_sig == ["supplied"]:
@@ -653,7 +657,7 @@ def compare_case(
         corrections = read_corrections(case.path) if case.path else ()
     emb, lex = _resolve(embedder, lexicon, settings)
     src_of = {d.id: d.language for d in case.statements}
-    aligned = align(statements, reports, emb, threshold=threshold)
+    aligned = align(statements, reports, emb, threshold=threshold, anchors=default_anchors())
     aligned = apply_corrections(aligned, case, statements, reports, corrections)
     issuers = {d.id: (d.outlet, d.title) for d in case.statements}
     pooled = fill_differences(aligned, lex, src_of, _threshold(emb, threshold), issuers)

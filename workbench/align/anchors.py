@@ -1,0 +1,81 @@
+"""Anchors: figures and names two sentences share (or disagree on), as evidence for a link.
+
+A small cross-lingual embedder compresses cosines: a reworded retelling and a merely on-topic
+sentence can score alike. Figures and names survive translation and rewording far better than
+wording does: a report sentence that carries the statement's «164» and «Алматы» (Almaty) is
+very likely its retelling, and one whose figures all differ from the statement's is likely not.
+
+The aligner does not find figures or names itself (the diff stage owns the figure normaliser
+and the cross-script name folding, and stages do not import each other). It takes an
+:class:`Anchors` object from its caller — the pipeline builds one from the diff stage's
+helpers, see :mod:`workbench.pipeline.anchors` — and adds the evidence to the cosines before
+the margin (``AlignParams.name_bonus``, ``figure_bonus``, ``figure_penalty``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class AnchorEvidence:
+    """Evidence for every (left text, right text) pair, each matrix ``len(left) × len(right)``.
+
+    Attributes:
+        names: Share of the left text's names found on the right, each name weighted by its
+            rarity among the left texts (0..1).
+        figures: Share of the left text's figures found on the right, weighted likewise (0..1).
+        conflict: 1 where both texts carry specific figures and share none, else 0.
+    """
+
+    names: np.ndarray
+    figures: np.ndarray
+    conflict: np.ndarray
+
+    def select(self, rows: Sequence[int] | None, cols: Sequence[int] | None) -> AnchorEvidence:
+        """The evidence for a sub-matrix (``None`` keeps every row or column)."""
+
+        def cut(m: np.ndarray) -> np.ndarray:
+            if rows is not None:
+                m = m[list(rows)]
+            if cols is not None:
+                m = m[:, list(cols)]
+            return m
+
+        return AnchorEvidence(cut(self.names), cut(self.figures), cut(self.conflict))
+
+
+class Anchors(Protocol):
+    """Finds the anchors of texts and scores every pair of a left and a right list."""
+
+    #: Short name in the alignment signature (``anchors:NAME``).
+    name: str
+
+    def evidence(self, left: Sequence[str], right: Sequence[str]) -> AnchorEvidence:
+        """Evidence for each (left, right) pair; ``left`` are statement texts (kk/ky/ru, or a
+        supplied English translation), ``right`` English report texts."""
+        ...
+
+
+def adjusted(
+    sims: np.ndarray,
+    evidence: AnchorEvidence | None,
+    *,
+    name_bonus: float,
+    figure_bonus: float,
+    figure_penalty: float,
+) -> np.ndarray:
+    """``sims`` with the anchor evidence added (``None``: unchanged)."""
+    if evidence is None:
+        return sims
+    out = (
+        sims
+        + name_bonus * evidence.names
+        + figure_bonus * evidence.figures
+        - figure_penalty * evidence.conflict
+    )
+    return np.asarray(out, dtype=np.float32)

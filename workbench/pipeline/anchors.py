@@ -1,0 +1,200 @@
+"""Figures and names as alignment anchors, found with the diff stage's helpers.
+
+The align stage takes an :class:`~workbench.align.anchors.Anchors` object and adds its evidence
+to the cosines before the margin; it cannot find figures or names itself, since the diff stage
+owns the figure normaliser («20 тысяч» = 20,000 = "20 мың") and the cross-script name folding
+(Токаев ~ Tokayev, Қазақстанды ~ Kazakhstan) and stages do not import each other. This module,
+in the pipeline that composes both, builds the anchors from those helpers.
+
+* **Figures**: the values :func:`workbench.diff.find_figures` reads (digits with multipliers,
+  number words, dates as month-day, percentages apart); vague amounts ("thousands") are not
+  anchors.
+* **Names**: each word of the names :func:`workbench.diff.entities.find_names` finds, folded
+  (:func:`workbench.diff.fold`) together with its forms without a Russian or Turkic case ending
+  (Путиным → putin, Қазақстанды → hazahstan); two words match when their folded forms have a fuzzy ratio of at least
+  :data:`NAME_RATIO` or one is a prefix (5+ letters) of the other (Kazakh ~ Kazakhstan).
+
+Each statement anchor counts by its rarity among the statements (1 / the number of statements
+carrying it), so a name every statement repeats says little and a figure only one statement has
+says much. Word matching runs once over the *distinct* folded forms of both sides
+(``rapidfuzz.process.cdist``), so a case of hundreds of sentences costs well under a second.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from workbench.align.anchors import AnchorEvidence
+from workbench.diff import find_figures, fold
+from workbench.diff.entities import find_names
+from workbench.diff.morph import turkic_stems
+
+# find_names may load pymorphy3's dictionaries (to tell a capitalised common word from a name);
+# its INFO line about it is no news for a user, whose stderr carries one sentence per error.
+logging.getLogger("pymorphy3").setLevel(logging.WARNING)
+
+#: Least fuzzy ratio (0–100) of two folded name words that are one name (Трамп ~ Trump is 80).
+NAME_RATIO = 80.0
+#: Fewest letters of a folded name word that counts (shorter ones are initials and particles).
+MIN_NAME = 3
+#: Russian case endings tried off a Cyrillic name word (Путиным → Путин, Алматы → Алмат).
+RUSSIAN_ENDINGS: tuple[str, ...] = (
+    "ого", "ему", "ому", "ыми", "ими", "ами", "ями", "ым", "им", "ом", "ем", "ой", "ей",
+    "ую", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и",
+)  # fmt: skip
+#: Plain numbers below this are no anchors (dates and percentages always are).
+SMALL = 13
+_KAZAKH = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
+_KYRGYZ = re.compile(r"[ңөү]", re.IGNORECASE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _lang(text: str) -> str | None:
+    """The number-word table for ``text``: kk, ky, ru for Cyrillic, ``None`` for English."""
+    if not _CYRILLIC.search(text):
+        return None
+    if _KAZAKH.search(text.replace("ң", "").replace("ө", "").replace("ү", "")):
+        return "kk"
+    return "ky" if _KYRGYZ.search(text) else "ru"
+
+
+@lru_cache(maxsize=65536)
+def figure_keys(text: str) -> frozenset[str]:
+    """The specific figures of ``text`` as keys (``20000``, ``12%``, ``date:102``)."""
+    keys = set()
+    for f in find_figures(text, _lang(text)):
+        if f.high is not None:  # a vague amount is no anchor
+            continue
+        if f.unit != "date" and not f.percent and abs(f.value) < SMALL:
+            continue  # "four-day week", "one in five", "2&1": too common to tell sentences apart
+        value = f"{f.value:g}"
+        keys.add(f"date:{value}" if f.unit == "date" else f"{value}{'%' if f.percent else ''}")
+        if f.year:
+            keys.add(f"{f.year}")
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def name_words(text: str) -> frozenset[frozenset[str]]:
+    """Each name word of ``text`` as the set of its folded forms (with and without endings)."""
+    out = set()
+    for mention in find_names(text):
+        for word in re.findall(r"[^\W\d_]+", mention.text):
+            forms = {fold(word)}
+            if _CYRILLIC.search(word):
+                forms |= {fold(s) for s in _russian_stems(word) | turkic_stems(word)}
+            forms = {f for f in forms if len(f) >= MIN_NAME}
+            if forms:
+                out.add(frozenset(forms))
+    return frozenset(out)
+
+
+def _russian_stems(word: str) -> set[str]:
+    """``word`` (lower-cased) without each Russian case ending that fits (stems of 3+ letters).
+
+    Plain suffix rules rather than a morphological analyser: a name's stem is all that is
+    compared, and loading the analyser's dictionaries costs a second per process.
+    """
+    low = word.lower()
+    return {low[: -len(e)] for e in RUSSIAN_ENDINGS if low.endswith(e) and len(low) - len(e) >= 3}
+
+
+def _rarity(rows: list[frozenset[str]]) -> dict[str, float]:
+    counts: dict[str, int] = {}
+    for keys in rows:
+        for key in keys:
+            counts[key] = counts.get(key, 0) + 1
+    return {key: 1.0 / n for key, n in counts.items()}
+
+
+def _figures(left: Sequence[str], right: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    lk = [figure_keys(t) for t in left]
+    rk = [figure_keys(t) for t in right]
+    weight = _rarity(lk)
+    shared = np.zeros((len(left), len(right)), dtype=np.float32)
+    conflict = np.zeros_like(shared)
+    for i, a in enumerate(lk):
+        if not a:
+            continue
+        total = sum(weight[k] for k in a)
+        for j, b in enumerate(rk):
+            if not b:
+                continue
+            common = a & b
+            if common:
+                shared[i, j] = sum(weight[k] for k in common) / total
+            else:
+                conflict[i, j] = 1.0
+    return shared, conflict
+
+
+def _match(left: list[str], right: list[str]) -> np.ndarray:
+    """Which distinct folded forms match (fuzzy ratio or a 5-letter prefix)."""
+    if not left or not right:
+        return np.zeros((len(left), len(right)), dtype=bool)
+    ratio = process.cdist(left, right, scorer=fuzz.ratio, dtype=np.float32)
+    ok = ratio >= NAME_RATIO
+    for i, a in enumerate(left):
+        if len(a) < 5:
+            continue
+        for j, b in enumerate(right):
+            if len(b) >= 5 and (a.startswith(b) or b.startswith(a)):
+                ok[i, j] = True
+    return np.asarray(ok)
+
+
+def _names(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
+    lw = [name_words(t) for t in left]
+    rw = [name_words(t) for t in right]
+    shared = np.zeros((len(left), len(right)), dtype=np.float32)
+    l_words = sorted({w for ws in lw for w in ws}, key=sorted)
+    r_words = sorted({w for ws in rw for w in ws}, key=sorted)
+    if not l_words or not r_words:
+        return shared
+    l_forms = sorted({f for w in l_words for f in w})
+    r_forms = sorted({f for w in r_words for f in w})
+    ok = _match(l_forms, r_forms).astype(np.float32)
+    lf = {f: i for i, f in enumerate(l_forms)}
+    rf = {f: i for i, f in enumerate(r_forms)}
+    w_l = np.zeros((len(l_words), len(l_forms)), dtype=np.float32)
+    for i, w in enumerate(l_words):
+        w_l[i, [lf[f] for f in w]] = 1
+    w_r = np.zeros((len(r_words), len(r_forms)), dtype=np.float32)
+    for j, w in enumerate(r_words):
+        w_r[j, [rf[f] for f in w]] = 1
+    word_ok = (w_l @ ok @ w_r.T) > 0  # left word × right word
+    li = {w: i for i, w in enumerate(l_words)}
+    ri = {w: j for j, w in enumerate(r_words)}
+    has_l = np.zeros((len(left), len(l_words)), dtype=np.float32)
+    for i, ws in enumerate(lw):
+        has_l[i, [li[w] for w in ws]] = 1
+    has_r = np.zeros((len(right), len(r_words)), dtype=np.float32)
+    for j, ws in enumerate(rw):
+        has_r[j, [ri[w] for w in ws]] = 1
+    weight = 1.0 / np.maximum(has_l.sum(axis=0), 1)  # rarity among the left texts
+    found = (word_ok.astype(np.float32) @ has_r.T) > 0  # left word × right text
+    total = has_l @ weight
+    shared = (has_l * weight) @ found.astype(np.float32)
+    return np.asarray(shared / np.maximum(total, 1e-9)[:, None], dtype=np.float32)
+
+
+class TextAnchors:
+    """Figures and names of kk/ky/ru and English texts (see the module docstring)."""
+
+    name = "figures+names"
+
+    def evidence(self, left: Sequence[str], right: Sequence[str]) -> AnchorEvidence:
+        """Anchor evidence for every (statement text, report text) pair."""
+        figures, conflict = _figures(left, right)
+        return AnchorEvidence(names=_names(left, right), figures=figures, conflict=conflict)
+
+
+def default_anchors() -> TextAnchors:
+    """The anchors compare uses."""
+    return TextAnchors()
