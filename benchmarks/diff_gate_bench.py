@@ -13,8 +13,10 @@ Each case is aligned once; the diff is then filled twice through the pipeline's 
 :func:`fill_differences`: **ungated** (both constants disabled) and **as shipped**. A link
 (one alignment × one outlet) is *right* when every report sentence in it retells that statement.
 Printed: links and flags per confidence bin on right and wrong links, flags per kind and side
-(B: both sides, S: statement only, R: report only) on right and wrong links, and how many flags
-per link (a pile of flags on one link).
+(B: both sides, S: statement only, R: report only) on right and wrong links, how many flags
+per link (a pile of flags on one link), and on right links how often a clause link narrows the
+diff's focus for each kind of retelling (right for partial and merged retellings, wrong for
+whole ones).
 
 The simulated retellings plant no differences, so flags on right links are not "keys"; what the
 table shows is which kinds and confidences wrong links produce compared with right ones, and
@@ -87,14 +89,27 @@ class Tally:
         self.flags: Counter[tuple[str, bool]] = Counter()
         self.kinds: Counter[tuple[str, bool]] = Counter()
         self.piles: dict[bool, Counter[int]] = defaultdict(Counter)
+        self.focus: Counter[tuple[str, str]] = Counter()
 
-    def add(self, filled: Comparison, gold: set[tuple[int, int]], threshold: float) -> None:
-        """Count one filled comparison against its gold links."""
+    def add(
+        self,
+        filled: Comparison,
+        gold: set[tuple[int, int]],
+        threshold: float,
+        kinds: dict[int, str],
+    ) -> None:
+        """Count one filled comparison against its gold links (``kinds``: how each report
+        sentence retells, whole / partial / merged / trap)."""
         for al in filled.alignments:
             for doc in sorted({r.document_id for r in al.reports}):
-                conf, _ = _link_of(al, doc, threshold, "original")
+                conf, focus = _link_of(al, doc, threshold, "original")
                 refs = [r for r in al.reports if r.document_id == doc]
                 right = all((al.statement.index, r.index) in gold for r in refs)
+                if right:
+                    how = "+".join(sorted({kinds[r.index] for r in refs}))
+                    whole = focus is None or focus[1] - focus[0] >= 0.9 * len(al.statement.text)
+                    self.focus[(how, "no focus" if focus is None else
+                                ("whole" if whole else "narrowed"))] += 1  # fmt: skip
                 ds = [d for d in al.differences if d.report_document == doc]
                 self.links[(bin_of(conf), right)] += 1
                 self.flags[(bin_of(conf), right)] += len(ds)
@@ -132,15 +147,17 @@ def run(args: argparse.Namespace) -> None:
             statements, reports = arb.inputs(case, lines)
             aligned = align(statements, reports, embedder, params=params)
             gold: set[tuple[int, int]] = set()
+            kinds: dict[int, str] = {}
             start = 0
             for outlet in case.outlets:
                 gold |= {(p, start + j) for j, it in enumerate(outlet) for p in it.lines}
+                kinds |= {start + j: it.kind for j, it in enumerate(outlet)}
                 start += len(outlet)
             with ungated():
                 raw = fill_differences(aligned, lexicon, lang, params.threshold)
-            tallies["ungated"].add(raw, gold, params.threshold)
+            tallies["ungated"].add(raw, gold, params.threshold, kinds)
             shipped = fill_differences(aligned, lexicon, lang, params.threshold)
-            tallies["shipped"].add(shipped, gold, params.threshold)
+            tallies["shipped"].add(shipped, gold, params.threshold, kinds)
     print(f"time {time.perf_counter() - t0:.0f}s (languages: {args.langs})\n")
     report(tallies)
 
@@ -172,6 +189,14 @@ def report(tallies: dict[str, Tally]) -> None:
         for right in (True, False):
             pile = " ".join(f"{n}:{t.piles[right][n]}" for n in range(5))
             print(f"{name:<8} {'right' if right else 'wrong'}: {pile}")
+    print("\n## Clause focus on right links, by how the outlet retells the statement")
+    print("(narrowed: the diff compares only the clause the link retells; a whole retelling")
+    print("given a narrowed focus loses what it retells outside it)")
+    print("| retelling | no focus | narrowed | whole statement |")
+    print("|---|---:|---:|---:|")
+    for how in sorted({h for h, _ in raw.focus}):
+        f = [raw.focus[(how, k)] for k in ("no focus", "narrowed", "whole")]
+        print(f"| {how} | {f[0]} | {f[1]} | {f[2]} |")
     for name, t in tallies.items():
         w = sum(v for (_, ok), v in t.flags.items() if not ok)
         total = sum(t.flags.values())
