@@ -236,3 +236,55 @@ def test_a_kazakh_modal_is_kept_by_can() -> None:
     assert "hedge" not in _kinds(
         "Бұл балдыр жүйкені зақымдауы мүмкін.", "The algae can disable nerves.", "kk"
     )
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        ("kk", "Джеймс Кимнің хатын оқыды.", "James read Kim's letter."),
+        ("kk", "Эйрдің ойыншылары Ютаға барды.", "The Ayr players went to Utah."),
+        ("kk", "Бақылау және тергеу кіші комитетінің төрағасы сөйледі, деді Смит.",
+         "The chair of the Oversight and Investigations Subcommittee spoke, Smith said."),
+        ("ru", "Матч выиграл Клэй, сообщил Браун.", "The match was won by Clay, Brown said."),
+    ],
+)  # fmt: skip
+def test_short_names_with_endings_and_translated_common_word_names_are_no_name_issue(
+    src: str, source: str, translation: str
+) -> None:
+    assert "name" not in _kinds(source, translation, src)
+
+
+def test_a_swap_to_a_name_that_is_no_common_word_still_fires() -> None:
+    assert "name" in _kinds("Джеймс Кимнің хатын оқыды.", "James read Macpherson's letter.", "kk")
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        ("kk", "Ол жай сайлауға түсіп жүрген жоқпын деді.", "He said: I am not just running."),
+        ("kk", "Заңды күшке ие болмаса да, депутаттар оны қолдады.",
+         "Although it is not legally binding, deputies supported it."),
+        ("kk", "Екі ел елшілерін 1962 жылдан бері жібермепті.",
+         "The two countries have not exchanged ambassadors since 1962."),
+    ],
+)  # fmt: skip
+def test_kk_negative_forms_with_person_conditional_and_evidential_endings_count(
+    src: str, source: str, translation: str
+) -> None:
+    assert "negation" not in _kinds(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        ("kk", "Тістері жапырақтарды ғана емес, бұтақтарды да сындыра алатын.",
+         "Its teeth could crush leaves and even branches."),
+        ("kk", "Саны диалекттер есептелетін-есептелмейтініне байланысты өзгереді.",
+         "The number varies depending on whether dialects are counted."),
+        ("kk", "Қарулы мемлекеттік емес субъект мәлімдеме жасады.",
+         "An armed non-state actor made a statement."),
+        ("kk", "Ол ақпан немесе наурыз айында келеді.", "He comes in February or March."),
+    ],
+)  # fmt: skip
+def test_kk_forms_that_negate_no_claim(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _kinds(source, translation, src)

@@ -21,10 +21,11 @@ from workbench.diff import (
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import hedge_mentions, negation_mentions
-from workbench.diff.morph import may_be_name, turkic_stems
+from workbench.diff.morph import TURKIC_ENDINGS, may_be_name, turkic_stems
 from workbench.diff.numbers import Figure
 
 __all__ = [
+    "TURKIC_ENDINGS",
     "Figure",
     "Lexicon",
     "categories_in",

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
+    TURKIC_ENDINGS,
     Figure,
     categories_in,
     find_figures,
@@ -368,6 +369,7 @@ def _phonetic(key: str) -> set[str]:
         out |= {key.replace("th", "t"), key.replace("th", "f")}
     out |= {re.sub(r"^vh", "uai", k) for k in out if k.startswith("vh")}
     out |= {re.sub(r"c(?=[eiy])", "s", re.sub(r"c(?![eiyh])", "h", k)) for k in out if "c" in k}
+    out |= {k[:-1] for k in out if k.endswith("h") and len(k) > 3}  # Utah ~ Юта, Fallujah
     return out
 
 
@@ -392,16 +394,28 @@ class _SourceWord:
     capital: bool
 
 
+def _romanised(word: str) -> str:
+    """The folded romanised key of a source word, "дж" folded like "j" (Джеймс ~ James)."""
+    return fold(transliterate(word)).replace("dj", "j")
+
+
 def _source_words(source: str) -> list[_SourceWord]:
     out = []
     for m in _WORD.finditer(source):
         w = m.group()
         if len(w) < 2:
             continue
-        key = fold(transliterate(w))
+        key = _romanised(w)
         if len(key) < 2:
             continue
-        stems = {fold(transliterate(s)) for s in turkic_stems(w)} | {key}
+        stems = {_romanised(s) for s in turkic_stems(w)} | {key}
+        if w[0].isupper():  # short names keep their case endings apart: Киммен, Ионың, Эйрдің
+            low = w.lower()
+            stems |= {
+                _romanised(low[: -len(e)])
+                for e in TURKIC_ENDINGS
+                if low.endswith(e) and len(low) - len(e) >= 2
+            }
         out.append(_SourceWord(w, m.start(), m.end(), frozenset(stems), w[0].isupper()))
     return out
 
@@ -429,6 +443,33 @@ def _matches(word: str, src: _SourceWord) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """Lower-case English words of Webster's Second (the ``english-words`` package): words
+    that a dictionary lists only in lower case are common words, not names."""
+    from english_words import get_english_words_set  # noqa: PLC0415 - 2 MB list, on first use
+
+    return frozenset(
+        w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
+    )
+
+
+def _common_word(word: str) -> bool:
+    """True when ``word`` (any case, plural or possessive) is a common English word."""
+    low = re.sub(r"['’]s?$", "", word).lower()
+    words = _dictionary()
+    forms = {low}
+    if low.endswith("ies"):
+        forms.add(low[:-3] + "y")
+    if low.endswith("es"):
+        forms.add(low[:-2])
+    if low.endswith("s"):
+        forms.add(low[:-1])
+    if low.endswith("men"):
+        forms.add(low[:-3] + "man")
+    return any(f in words for f in forms)
+
+
 def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int]]]:
     """Name mentions of the translation with the words a source would spell (acronyms and
     title words left out); mentions with none, and institutions (a name whose head is a title
@@ -443,8 +484,11 @@ def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int]
             and w.lower() not in TITLE_WORDS
         ]  # fmt: skip
         head = re.sub(r"['’]s$", "", _WORD.findall(mention.text)[-1]).lower()
-        if parts and head not in TITLE_WORDS:  # "Collective Security Treaty Organisation"
-            out.append((parts, mention.span))
+        if not parts or head in TITLE_WORDS:  # "Collective Security Treaty Organisation"
+            continue
+        if all(_common_word(p) for p in parts):  # "Planned Parenthood", "Fire", "Clay"
+            continue
+        out.append((parts, mention.span))
     return out
 
 
