@@ -413,7 +413,8 @@ def _fit_tails(
     after the span kinds that flag on their own (at least ``MIN_TAIL_PART`` of the tails)."""
     n = len(kinds)
     counts = Counter(k for ks in kinds for k in ks)
-    alone = {k for k in FAITH_KINDS if (counts[k] + 0.5) / (n + 1) <= ALONE_RATE} - COVERAGE_ALONE
+    rates = {k: (counts[k] + 0.5) / (n + 1) for k in FAITH_KINDS}
+    alone = set(span_alone_kinds(kinds, rates, budget))
     spans = sum(bool(ks & alone) for ks in kinds) / max(1, n)
     part = min(1.0, max(MIN_TAIL_PART, (budget - spans) / sum(tails)))
     new = (tails[0] * part, tails[1] * part)
@@ -469,7 +470,8 @@ def calibrate(
             r = float(np.quantile(risks, 1 - p))
             if not points or r > points[-1][0]:
                 points.append((round(r, 4), p))
-        alone = tuple(k for k, v in rates.items() if v <= ALONE_RATE)
+        alone = tuple(k for k in sorted(COVERAGE_ALONE) if rates.get(k, 1.0) <= ALONE_RATE)
+        alone += span_alone_kinds(kinds, rates, budget)
         cal = replace(base, kind_rates=rates, risk_points=tuple(points), alone_kinds=())
         ev = np.array([evidence(ks, r, cal) for ks, r in zip(kinds, risks, strict=True)])
         by_alone = np.array([bool(ks & set(alone)) for ks in kinds])
@@ -528,8 +530,40 @@ def _model_toml(m: CoverageModel) -> list[str]:
     ]  # fmt: skip
 
 
-#: Kinds firing on at most this share of calibration references flag a pair on their own.
+#: Kinds firing on at most this share of calibration references may flag a pair on their own.
 ALONE_RATE = 0.03
+#: Share of the false-flag budget that kinds flagging alone may take; the rest is left to
+#: pairs whose evidence adds up (names with coverage, negation with a hedge...).
+ALONE_SHARE = 0.85
+
+
+#: The order span and surface kinds are given the budget in: what no faithful translation does
+#: (source copied, wrong language, repetition), then the facts the issue names first (figures,
+#: labels, modality), then hedges, names and negation. The coverage kinds (omission, addition,
+#: unrelated) get their own share (``_fit_tails``).
+ALONE_PRIORITY = (
+    "untranslated", "wrong_language", "repetition", "number", "label", "modality", "hedge",
+    "name", "negation",
+)  # fmt: skip
+
+
+def span_alone_kinds(
+    kinds: Sequence[set[str]], rates: dict[str, float], budget: float
+) -> tuple[str, ...]:
+    """Span and surface kinds that flag on their own: in :data:`ALONE_PRIORITY` order, each kind
+    firing on at most ``ALONE_RATE`` of the references is added while the references flagged by
+    any chosen kind stay within ``ALONE_SHARE`` of the budget. A kind precise enough alone but
+    with no room left stays evidence that needs company (another kind, or coverage)."""
+    chosen: list[str] = []
+    n = max(1, len(kinds))
+    for kind in ALONE_PRIORITY:
+        if rates.get(kind, 1.0) > ALONE_RATE:
+            continue
+        trial = set(chosen) | {kind}
+        if sum(bool(ks & trial) for ks in kinds) / n <= ALONE_SHARE * budget:
+            chosen.append(kind)
+    return tuple(chosen)
+
 
 _SCALARS = (
     "similarity_typical", "similarity_limit", "omission_typical", "omission_limit",

@@ -288,3 +288,53 @@ def test_kk_negative_forms_with_person_conditional_and_evidential_endings_count(
 )  # fmt: skip
 def test_kk_forms_that_negate_no_claim(src: str, source: str, translation: str) -> None:
     assert "negation" not in _kinds(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # the source converted (85 mph beside «137 км/ч»), the translation kept one unit
+        ("ru", "Скорость ветра 137 км/ч (85 миль/ч).", "Winds of 85 mph."),
+        # English words for small numbers are not compared with a year or a large figure
+        ("ru", "18 марта 1965 года он пробыл в космосе 12 минут.",
+         "On March 18, 1965, he stayed in space for twelve minutes."),
+        ("ru", "Экспорт упал до 2,8 млн баррелей, минимума за двадцать лет.",
+         "Exports fell to 2.8 million barrels, the lowest for two decades."),
+        # a conversion of a figure the translation also gives in the source's unit
+        ("ru", "Цунами шло со скоростью 800 км/ч.", "The tsunami travelled at 800 kph (497 mph)."),
+    ],
+)  # fmt: skip
+def test_conversions_and_number_words_are_no_figure_issue(
+    src: str, source: str, translation: str
+) -> None:
+    assert "number" not in _kinds(source, translation, src)
+
+
+def test_a_small_word_figure_that_contradicts_a_small_source_figure_fires() -> None:
+    assert "number" in _kinds("Забастовка длилась 5 дней.", "The strike lasted eight days.", "ru")
+
+
+@pytest.mark.parametrize(
+    "translation",
+    [
+        "A vote to confirm Judge Kavanaugh is a vote to confirm one of the best legal minds.",
+        "If the skates tilt to the right, the skater turns right, if the skates tilt to the left, "
+        "the skater turns left.",
+    ],
+)
+def test_rhetorical_repetition_far_apart_is_no_repetition(translation: str) -> None:
+    assert "repetition" not in _kinds("Голосование за Кавано — это голосование.", translation, "ru")
+
+
+def test_a_repeated_tail_still_fires() -> None:
+    assert "repetition" in _kinds(
+        "Президент выступил с обращением.",
+        "The president addressed the nation to the nation to the nation.",
+        "ru",
+    )
+    assert "repetition" in _kinds(
+        "Президент выступил с обращением к народу и армии страны.",
+        "The president addressed the people and the army of the country the people and the army "
+        "of the country.",
+        "ru",
+    )

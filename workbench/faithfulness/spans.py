@@ -162,6 +162,31 @@ def _converted(fig: Figure, others: list[Figure], text: str) -> Figure | None:
     )
 
 
+#: English number words ("two", "twelve") stand for small figures: a word figure is compared
+#: with source figures up to this value only (not with a year or "2,8 млн").
+_WORD_RANGE = 12
+
+
+def _small(fig: Figure) -> bool:
+    """A figure written with one number of at most :data:`_WORD_RANGE` («5 дней», not 1965)."""
+    runs = re.findall(r"\d+", fig.text)
+    return len(runs) == 1 and int(runs[0]) <= _WORD_RANGE
+
+
+def _ratio_converted(fig: Figure, others: list[Figure]) -> bool:
+    """``fig`` is a unit conversion of one of ``others`` (ratio within :data:`_TOLERANCE`)."""
+    return any(
+        o.value
+        and fig.value
+        and any(
+            abs(fig.value / o.value / c - 1) < _TOLERANCE
+            or abs(o.value / fig.value / c - 1) < _TOLERANCE
+            for c in _CONVERSIONS
+        )
+        for o in others
+    )
+
+
 def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     """Translation figures with no equal value in the source (changed or added), and source
     figures of two or more digits that the translation lost (dropped).
@@ -185,15 +210,19 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
             left.remove(match)
             continue
         has_digits = bool(_DIGIT.search(fig.text))
-        converted = _converted(fig, left, ctx.translation) if has_digits else None
+        converted = _converted(fig, src_figs, ctx.translation) if has_digits else None
         if converted is not None:
-            left.remove(converted)
+            if converted in left:
+                left.remove(converted)
             continue
         if has_digits and (_digits_in_source(fig, src_digits, src_whole) or fig.value in romans):
             continue
         if not has_digits and (_word_in_source(fig, ctx.source) or fig.vague):
             continue
-        near = [f for f in left if _DIGIT.search(f.text) and not f.vague]
+        near = [
+            f for f in left
+            if _DIGIT.search(f.text) and not f.vague and (has_digits or _small(f))
+        ]  # fmt: skip
         if not has_digits and not near:
             continue
         out.append(
@@ -206,9 +235,12 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         if near:
             left.remove(near[0])
     en_digits = _digits(ctx.translation)
+    en_figs = find_figures(ctx.translation, "en")
     for fig in left:
         digits = re.sub(r"\D", "", fig.text)
         if len(digits) >= 2 and not fig.vague and not _digits(fig.text) & en_digits:
+            if _ratio_converted(fig, en_figs):
+                continue  # «137 км/ч» beside "85 mph": the source converted, the translation did not
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
                       f"source figure {fig.text!r} is missing from the translation", 0.6)

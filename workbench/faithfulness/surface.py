@@ -79,15 +79,27 @@ def detect_wrong_language(ctx: FaithContext) -> list[FaithIssue]:
     return []
 
 
+#: A repeated word sequence further than this many words from its first occurrence is
+#: rhetoric ("a vote to confirm X is a vote to confirm Y", "if the skates tilt to the right...,
+#: if the skates tilt to the left") unless it runs to ``_LONG_REPEAT`` words.
+_REPEAT_GAP = 2
+_LONG_REPEAT = 8
+
+
 def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
-    """The span of the second occurrence of a repeated word n-gram (case-insensitive)."""
+    """The span of the second occurrence of a repeated word n-gram (case-insensitive) that
+    follows the first closely, or that runs on to a long repeated sequence."""
     seen: dict[tuple[str, ...], int] = {}
     low = [t.group().lower() for t in tokens]
     for i in range(len(low) - n + 1):
         gram = tuple(low[i : i + n])
         first = seen.get(gram)
         if first is not None and i > first:
-            return tokens[i].start(), tokens[i + n - 1].end()
+            run = n
+            while i + run < len(low) and low[first + run] == low[i + run] and first + run < i:
+                run += 1
+            if i - (first + n) <= _REPEAT_GAP or run >= _LONG_REPEAT:
+                return tokens[i].start(), tokens[i + run - 1].end()
         seen.setdefault(gram, i)
     return None
 
