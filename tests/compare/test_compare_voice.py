@@ -133,6 +133,7 @@ def test_a_label_the_outlet_uses_itself_in_another_sentence_is_not_a_dropped_lab
                 if d.kind == "framing"]  # fmt: skip
 
     assert framing("The bandits fled to the mountains.") == []  # the outlet says it itself
+    assert framing("Police said the bandits fled to the mountains.") == []  # retold as theirs
     assert framing('"Bandits will be punished," the president said.') == ["Бандиты"]  # quoted
     assert framing("Police closed the roads.") == ["Бандиты"]
 

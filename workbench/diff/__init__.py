@@ -20,9 +20,17 @@ from workbench.diff.lexicon import (
 from workbench.diff.numbers import find_figures
 from workbench.diff.salience import MAX_PER_PAIR, WEAK_LINK, salience
 from workbench.diff.translit import fold, same_name, transliterate
-from workbench.diff.voice import Voice, find_voices, label_voices, titled_names, voice_at
+from workbench.diff.voice import (
+    Voice,
+    carried_labels,
+    find_voices,
+    label_voices,
+    titled_names,
+    voice_at,
+)
 
 __all__ = [
+    "carried_labels",
     "DETECTORS",
     "DETECTOR_ORDER",
     "MAX_CHARS",

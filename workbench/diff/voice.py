@@ -243,6 +243,18 @@ def label_voices(text: str, lexicon: Lexicon) -> list[tuple[LabelHit, Voice | No
     return [(hit, voice_at(voices, (hit.start, hit.end))) for hit in find_labels(text, lexicon)]
 
 
+def carried_labels(text: str, lexicon: Lexicon) -> frozenset[str]:
+    """The lexicon's label categories ``text`` carries itself: in its own voice or in reported
+    speech ("the committee said they planned to seize power"), not inside a direct quotation,
+    which may distance the outlet from the word."""
+    quotes = [(q.start, q.end) for q in quotations(text)]
+    return frozenset(
+        hit.category
+        for hit in find_labels(text, lexicon)
+        if not any(a <= hit.start < b for a, b in quotes)
+    )
+
+
 _TITLED = re.compile(
     r"(?<!\w)(?i:president|prime\s+minister|(?:foreign|interior|defen[cs]e|justice|emergencies|"
     r"health)\s+minister|minister|spokes(?:man|woman|person)|secretary|governor|mayor|akim|"

@@ -33,6 +33,7 @@ from workbench.corpus import find_case, list_cases, load_case, read_corrections,
 from workbench.diff import (
     DETECTOR_ORDER,
     Lexicon,
+    carried_labels,
     diff_signature,
     find_differences,
     find_figures,
@@ -305,17 +306,13 @@ def fill_differences(
 
 
 def outlet_labels(reports: Sequence[ReportRef], lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    """Per report document, the lexicon's label categories it uses in its own voice (not
-    inside a quotation or reported speech), read over its sentences joined in order."""
+    """Per report document, the lexicon's label categories it carries itself (own voice or
+    reported speech, not a direct quotation: :func:`workbench.diff.carried_labels`), read over
+    its sentences joined in order."""
     texts: dict[str, list[str]] = defaultdict(list)
     for ref in reports:
         texts[ref.document_id].append(ref.text)
-    return {
-        doc: frozenset(
-            hit.category for hit, voice in label_voices(" ".join(t), lexicon) if not voice
-        )
-        for doc, t in texts.items()
-    }
+    return {doc: carried_labels(" ".join(t), lexicon) for doc, t in texts.items()}
 
 
 def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> bool:
