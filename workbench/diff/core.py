@@ -56,8 +56,9 @@ def find_differences(
         context: Other texts the report may draw on: who issued the statement (its outlet and
             title) and the other statements the same report sentences retell. A report-only
             name, figure, attribution or addition made of their words is not flagged here.
-        outlet_labels: Label categories of the lexicon (``"terror"``) the outlet uses in its
-            own voice elsewhere in its document: a loaded label of the statement that this
+        outlet_labels: Label categories of the lexicon (``"terror"``) the outlet carries
+            elsewhere in its document (own voice or reported speech, not a direct quotation:
+            :func:`workbench.diff.carried_labels`): a loaded label of the statement that this
             report sentence leaves out is then no framing choice of the outlet.
 
     Returns:

@@ -10,8 +10,8 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    statement's issuer, the other statements the same report sentences retell) is not flagged
    again for this statement.
 3. **The outlet's own labels**: a loaded label of the statement that the report sentence leaves
-   out is no framing choice when the outlet uses that label in its own voice in another
-   sentence (``outlet_labels``).
+   out is no framing choice when the outlet carries that label in another sentence, in its own
+   voice or in reported speech (``outlet_labels``, see :func:`workbench.diff.carried_labels`).
 4. **Focus**: when the link retells only part of the statement (a clause), what the report leaves
    out of the other parts is not an omission.
 5. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
