@@ -195,13 +195,16 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     if f is None:
         return []
     unrelated, note = _unrelated(f, c)
-    if unrelated:
+    omitted, omission_note = _omitted(f, c, len(ctx.vectors.source_spans))
+    # a translation as similar to its source as faithful ones are is no other sentence: its
+    # coverage odds come from the clause it lost (a borderline case moves with the calibration)
+    if unrelated and not (omitted and f.similarity >= c.similarity_limit):
         return [
             issue("unrelated", ctx.source, ctx.translation, (0, len(ctx.source)),
                   (0, len(ctx.translation)), note)
         ]  # fmt: skip
     out: list[FaithIssue] = []
-    omitted, note = _omitted(f, c, len(ctx.vectors.source_spans))
+    note = omission_note
     if omitted:
         span = ctx.vectors.source_spans[f.omission_clause]
         out.append(issue("omission", ctx.source, ctx.translation, span, None, note, 0.7))
