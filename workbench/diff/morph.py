@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import re
 import sys
 from importlib import resources
@@ -51,6 +52,8 @@ _TURKIC_LETTERS = re.compile(r"[әғқңөұүһі]", re.IGNORECASE)
 def _analyzer() -> Any:
     import pymorphy3  # noqa: PLC0415 - loaded on first use, not when the workbench is imported
 
+    # its INFO lines ("Loading dictionaries from ...") are no news to a CLI user
+    logging.getLogger("pymorphy3").setLevel(logging.WARNING)
     return pymorphy3.MorphAnalyzer()
 
 
