@@ -1,0 +1,51 @@
+"""The benchmark's calibration: which kinds flag alone within the false-flag budget."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "faithfulness_bench.py"
+
+
+@pytest.fixture(scope="module")
+def bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("faithfulness_bench_under_test", BENCH)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _refs(fired: dict[str, list[int]], n: int = 100) -> list[set[str]]:
+    kinds: list[set[str]] = [set() for _ in range(n)]
+    for kind, rows in fired.items():
+        for row in rows:
+            kinds[row].add(kind)
+    return kinds
+
+
+def _rates(kinds: list[set[str]]) -> dict[str, float]:
+    names = {k for ks in kinds for k in ks}
+    return {k: sum(k in ks for ks in kinds) / len(kinds) for k in names}
+
+
+def test_kinds_enter_in_priority_order_until_the_budget_is_spent(bench: ModuleType) -> None:
+    # figures 2 refs, labels 1 more, names 2 more, negation 3: a 4 % budget at 85 % holds 3.4
+    kinds = _refs({"number": [0, 1], "label": [1, 2], "name": [3, 4], "negation": [5, 6, 7]})
+    assert bench.span_alone_kinds(kinds, _rates(kinds), 0.04) == ("number", "label")
+    # a larger budget admits names; negation comes last in the order
+    assert bench.span_alone_kinds(kinds, _rates(kinds), 0.06) == ("number", "label", "name")
+
+
+def test_a_kind_firing_on_more_than_the_alone_rate_never_flags_alone(bench: ModuleType) -> None:
+    kinds = _refs({"hedge": [0, 1, 2, 3, 4]})  # 5 % of references
+    assert bench.span_alone_kinds(kinds, _rates(kinds), 0.5) == ()
+    # overlapping kinds cost the budget once
+    kinds = _refs({"number": [0, 1], "label": [0, 1], "modality": [0, 1]})
+    assert bench.span_alone_kinds(kinds, _rates(kinds), 0.03) == ("number", "label", "modality")
