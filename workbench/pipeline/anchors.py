@@ -22,7 +22,6 @@ says much. Word matching runs once over the *distinct* folded forms of both side
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -34,10 +33,6 @@ from workbench.align.anchors import AnchorEvidence
 from workbench.diff import find_figures, fold
 from workbench.diff.entities import find_names
 from workbench.diff.morph import turkic_stems
-
-# find_names may load pymorphy3's dictionaries (to tell a capitalised common word from a name);
-# its INFO line about it is no news for a user, whose stderr carries one sentence per error.
-logging.getLogger("pymorphy3").setLevel(logging.WARNING)
 
 #: Least fuzzy ratio (0–100) of two folded name words that are one name (Трамп ~ Trump is 80).
 NAME_RATIO = 80.0
