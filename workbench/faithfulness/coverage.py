@@ -81,6 +81,8 @@ class CoverageFeatures:
         fit: How much closer to the typical length ratio the translation is when read as the
             source without one clause (the best such clause; negative: closer, as when that
             clause was dropped), and that clause's index.
+        size: log(characters of the source), spaces ignored: short sentences have noisier
+            vectors and length ratios, so the models read the other numbers against it.
     """
 
     similarity: float
@@ -92,19 +94,20 @@ class CoverageFeatures:
     best: float = 1.0
     fit: float = 0.0
     fit_clause: int = 0
+    size: float = 0.0
 
     def values(self) -> dict[str, float]:
         """The numeric features by name (what a :class:`CoverageModel` reads)."""
         return {
             "similarity": self.similarity, "omission": self.omission,
             "addition": self.addition, "length": self.length, "best": self.best,
-            "fit": self.fit,
+            "fit": self.fit, "size": self.size,
         }  # fmt: skip
 
 
 #: Features of each coverage model, in the order the calibration stores them.
-OMISSION_FEATURES = ("length", "omission", "similarity", "best", "fit")
-UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length")
+OMISSION_FEATURES = ("length", "omission", "similarity", "best", "fit", "size")
+UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length", "size")
 
 
 def _chars(text: str) -> int:
@@ -133,16 +136,18 @@ def features(
     ad = v.translation @ T - v.translation @ S
     i, j = int(np.argmax(om)), int(np.argmax(ad))
     best = float((v.source @ v.translation.T).max(axis=1).min())
-    length, fit, k = 0.0, 0.0, 0
+    length, fit, k, size = 0.0, 0.0, 0, 0.0
     if source and translation:
         ns, nt = max(1, _chars(source)), max(1, _chars(translation))
-        length = math.log(nt / ns)
+        length, size = math.log(nt / ns), math.log(ns)
         if len(v.source_spans) > 1:
             cut = [ns - _chars(source[a:b]) for a, b in v.source_spans]
             fits = [abs(math.log(nt / max(1, c)) - length_typical) for c in cut]
             k = int(np.argmin(fits))
             fit = fits[k] - abs(length - length_typical)
-    return CoverageFeatures(float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k)
+    return CoverageFeatures(
+        float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k, size
+    )
 
 
 def risk(f: CoverageFeatures, ctx: FaithContext) -> float:
