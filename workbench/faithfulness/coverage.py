@@ -191,6 +191,15 @@ def _omitted(f: CoverageFeatures, c: LanguageCalibration, clauses: int) -> tuple
     )
 
 
+def _omission_stronger(f: CoverageFeatures, c: LanguageCalibration) -> bool:
+    """Both models report: the translation that lost half its source also looks like another
+    sentence; the kind is the one further beyond its limit (risk relative to its own range)."""
+    if c.omission_model is None or c.unrelated_model is None:
+        return False
+    values = f.values()
+    return c.omission_model.risk(values) >= c.unrelated_model.risk(values)
+
+
 def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     """Omitted source clauses, added translation clauses, or an unrelated translation."""
     if ctx.vectors is None:
@@ -200,19 +209,19 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     if f is None:
         return []
     unrelated, note = _unrelated(f, c)
-    omitted, omission_note = _omitted(f, c, len(ctx.vectors.source_spans))
-    # a translation as similar to its source as faithful ones are is no other sentence: its
-    # coverage odds come from the clause it lost (a borderline case moves with the calibration)
-    if unrelated and not (omitted and f.similarity >= c.similarity_limit):
+    omitted, om_note = _omitted(f, c, len(ctx.vectors.source_spans))
+    # a translation as similar to its source as faithful ones are, or further beyond the
+    # omission limit than beyond the unrelated one, lost a clause: it is no other sentence
+    lost = omitted and (f.similarity >= c.similarity_limit or _omission_stronger(f, c))
+    if unrelated and not lost:
         return [
             issue("unrelated", ctx.source, ctx.translation, (0, len(ctx.source)),
                   (0, len(ctx.translation)), note)
         ]  # fmt: skip
     out: list[FaithIssue] = []
-    note = omission_note
     if omitted:
         span = ctx.vectors.source_spans[f.omission_clause]
-        out.append(issue("omission", ctx.source, ctx.translation, span, None, note, 0.7))
+        out.append(issue("omission", ctx.source, ctx.translation, span, None, om_note, 0.7))
     if f.addition > c.addition_limit and len(ctx.vectors.translation_spans) > 1:
         span = ctx.vectors.translation_spans[f.addition_clause]
         out.append(issue("addition", ctx.source, ctx.translation, None, span,
