@@ -31,6 +31,12 @@ Usage::
     python benchmarks/faithfulness_bench.py [--data ../shared/data] [--calibrate]
         [--n 200] [--n-cal 400] [--seed 7] [--speed-n 1000] [--show 2]
         [--on measurement|calibration] [--no-embedder]
+        [--omission-tail 0.01] [--unrelated-tail 0.015] [--embedding-cache FILE]
+
+``--calibrate`` also fits the coverage models (omission, unrelated) on the calibration sample:
+its untouched references against copies with a clause dropped or another document's sentence.
+``--on calibration`` measures on the calibration-half lines outside that sample (development);
+``--embedding-cache`` keeps vectors in an SQLite file between development runs.
 """
 
 from __future__ import annotations
