@@ -227,8 +227,20 @@ def speech(text: str, rng: random.Random) -> str:
     )
 
 
-def retell(case: Case, english: list[str], rng: random.Random, traps: list[str]) -> list[Item]:
-    """One outlet's retelling of ``case`` (shuffled), traps included."""
+def retell(
+    case: Case,
+    english: list[str],
+    rng: random.Random,
+    traps: list[str],
+    repeats: float = 0.0,
+    again: random.Random | None = None,
+) -> list[Item]:
+    """One outlet's retelling of ``case`` (shuffled), traps included.
+
+    With ``repeats``, each single-line retelling is, with that probability, told a second time
+    in the same outlet (a headline or lede retelling the main claim again, condensed); those
+    draws come from ``again``, so the rest of the outlet is the same as without repeats.
+    """
     n = len(case.paragraphs)
     chosen = [p for p in range(n) if rng.random() < rng.uniform(0.4, 0.8)] or [rng.randrange(n)]
     rng.shuffle(chosen)
@@ -257,7 +269,23 @@ def retell(case: Case, english: list[str], rng: random.Random, traps: list[str])
     count = max(1, round(0.2 * len(items)))
     items += [Item(t, (), "trap") for t in rng.sample(traps, min(count, len(traps)))]
     rng.shuffle(items)
+    if repeats and again is not None:
+        for it in [it for it in items if it.kind in ("whole", "partial")]:
+            if again.random() < repeats:
+                source = english[case.lines[rng_line(case, it.lines[0], again)]]
+                short = partial(source, again) or source
+                words = short.split()
+                if len(words) >= 8:  # a headline keeps the first half or two thirds
+                    short = " ".join(words[: max(5, round(len(words) * again.uniform(0.5, 0.7)))])
+                items.insert(again.randrange(len(items) + 1), Item(
+                    _upper_first(short.rstrip(".,;: ")), it.lines, "repeat"
+                ))  # fmt: skip
     return items
+
+
+def rng_line(case: Case, paragraph: int, rng: random.Random) -> int:
+    """One line of a statement paragraph, drawn with ``rng``."""
+    return rng.choice(case.paragraphs[paragraph])
 
 
 def build_cases(
@@ -288,7 +316,10 @@ def build_cases(
             else:
                 paragraphs.append([pos])
         case = Case(doc, lines, paragraphs)
-        case.outlets = [retell(case, english, rng, traps) for _ in range(rng.randint(3, 5))]
+        again = random.Random(seed + 7919)  # repeats draw apart: the rest stays as without
+        case.outlets = [
+            retell(case, english, rng, traps, args.repeats, again) for _ in range(rng.randint(3, 5))
+        ]
         cases.append(case)
     return cases
 
@@ -433,11 +464,16 @@ def pooled(results: dict[str, Result]) -> Tally:
     return total
 
 
+def _recall(tally: Tally) -> str:
+    """Recall with three decimals, or ``-`` when there was nothing of the kind."""
+    return f"{tally.r:.3f}" if tally.gold else "-"
+
+
 def print_results(results: dict[str, Result]) -> None:
     """The per-language table."""
     head = (
         f"{'lang':<5}{'outlets':>8}{'gold':>6}{'pred':>6}{'P':>7}{'R':>7}{'F1':>7}"
-        f"{'R whole':>9}{'R part':>8}{'R merged':>10}{'R speech':>10}{'traps ok':>10}"
+        f"{'R whole':>9}{'R part':>8}{'R merged':>10}{'R speech':>10}{'R rep':>7}{'traps ok':>10}"
         f"{'outl. ok':>10}{'worst P/R':>12}{'clause':>8}"
     )
     print(head)
@@ -450,11 +486,13 @@ def print_results(results: dict[str, Result]) -> None:
             f"{res.links.p:>7.3f}{res.links.r:>7.3f}{res.links.f1:>7.3f}"
             f"{res.kinds['whole'].r:>9.3f}{res.kinds['partial'].r:>8.3f}"
             f"{res.kinds['merged'].r:>10.3f}{res.kinds['speech'].r:>10.3f}"
+            f"{_recall(res.kinds['repeat']):>7}"
             f"{1 - res.traps_linked / max(res.traps, 1):>10.3f}"
             f"{ok / len(res.outlets):>10.2f}{worst_p:>6.2f}/{worst_r:.2f}{res.clause_links:>8}"
         )
     print(
-        "P, R, F1: links; R whole/part/merged/speech: recall by kind of retelling; traps ok: "
+        "P, R, F1: links; R whole/part/merged/speech/rep(eat): recall by kind of retelling; "
+        "traps ok: "
         "share of same-topic sentences from other documents left unlinked; outl. ok: share of "
         "outlets with R >= 0.85 and P >= 0.9; worst P/R: lowest outlet precision / recall; "
         "clause: links made below the sentence"
@@ -472,6 +510,7 @@ GRID: dict[str, tuple[float, ...]] = {
     "secondary": (1.0, 1.01, 1.02, 1.03, 9.0),
     "exclusive": (0.0, 0.005, 0.01, 0.02, 0.04, 9.0),
     "k": (2, 3, 4, 5),
+    "k_statement": (0, 4, 5, 6, 8),
 }
 #: Constants of the anchor evidence (searched only with anchors on).
 ANCHOR_GRID: dict[str, tuple[float, ...]] = {
@@ -580,6 +619,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--docs", type=int, default=24, help="documents per run")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generator")
     parser.add_argument("--paragraphs", type=float, default=0.35, help="chance to join lines")
+    parser.add_argument(
+        "--repeats",
+        type=float,
+        default=0.0,
+        help="chance that an outlet retells a statement a second time (headline-style)",
+    )
     parser.add_argument("--langs", default="kk,ky,ru", help="statement languages")
     parser.add_argument("--units", choices=("clause", "sentence"), help="override unit mode")
     parser.add_argument("--calibrate", action="store_true", help="search on tuning documents")

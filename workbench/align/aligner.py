@@ -99,6 +99,9 @@ class AlignParams:
             sentence carries (see :mod:`workbench.align.anchors`; only with anchors given).
         figure_bonus: Likewise for the statement's figures.
         figure_penalty: Subtracted from a cosine when both sides carry figures and share none.
+        k_statement: Neighbourhood size on the statement side of the sentence margin (0: ``k``).
+            A real outlet retells its main claim two or three times (headline, lede, body);
+            a wider neighbourhood keeps those retellings from sinking each other's margin.
         source: How the constants were derived (for docs and logs; not in the signature).
     """
 
@@ -119,6 +122,7 @@ class AlignParams:
     name_bonus: float = 0.0
     figure_bonus: float = 0.0
     figure_penalty: float = 0.0
+    k_statement: int = 0
     source: str = ""
 
     def __post_init__(self) -> None:
@@ -130,6 +134,10 @@ class AlignParams:
             raise UserInputError(f"clause budget must be between 0 and 1, not {self.budget}.")
         if min(self.k, self.min_words, self.max_clauses) < 1:
             raise UserInputError("k, min_words and max_clauses of the aligner must be at least 1.")
+        if self.k_statement < 0:
+            raise UserInputError(
+                f"k_statement of the aligner must be 0 (same as k) or more, not {self.k_statement}."
+            )
 
     def signature_fields(self) -> str:
         """``thr:…|floor:…|sec:…|gain:…|prior:…|k:…|units:…`` for the alignment signature.
@@ -142,6 +150,8 @@ class AlignParams:
             f"gain:{self.gain:.3f}|prior:{self.prior:.3f}|k:{self.k}|excl:{self.exclusive:.3f}|"
             f"units:{self.units}"
         )
+        if self.k_statement:
+            out += f"|kst:{self.k_statement}"
         if self.units == "clause":
             out += (
                 f"|cthr:{self.clause_threshold:.3f}|cfloor:{self.clause_floor:.3f}|"
@@ -291,15 +301,16 @@ def neighbourhood(sims: np.ndarray, k: int, prior: float, axis: int) -> np.ndarr
     return np.asarray((top + prior * (k - avail)) / k, dtype=np.float32)
 
 
-def ratio_margin(sims: np.ndarray, k: int, prior: float) -> np.ndarray:
+def ratio_margin(sims: np.ndarray, k: int, prior: float, k_row: int = 0) -> np.ndarray:
     """Artetxe & Schwenk's ratio margin, with ``prior`` standing in for missing neighbours.
 
     Args:
         sims: Cosines, n × m (both non-zero).
         k: Neighbourhood size.
         prior: Cosine assumed for each of the ``k - available`` missing neighbours.
+        k_row: Neighbourhood size of the rows (statements) when not ``k`` (0: ``k``).
     """
-    row_nn = neighbourhood(sims, k, prior, axis=1)
+    row_nn = neighbourhood(sims, k_row or k, prior, axis=1)
     col_nn = neighbourhood(sims, k, prior, axis=0)
     denom = (row_nn[:, None] + col_nn[None, :]) / 2
     return np.asarray(sims / np.maximum(denom, 1e-6), dtype=np.float32)
@@ -486,7 +497,7 @@ def _align_outlet(
     sub = replace(views, report=views.report[list(cols)])
     mine = evidence.select(None, cols) if evidence else None
     raw = _similarity(sub)
-    margins = _adjust(ratio_margin(raw, params.k, params.prior), mine, params)
+    margins = _adjust(ratio_margin(raw, params.k, params.prior, params.k_statement), mine, params)
     sims = _adjust(raw, mine, params)
     found = link(sims, margins, params)
     if params.exclusive < 9:
