@@ -116,6 +116,7 @@ def test_source_figures_stand_in_for_an_untranslated_statement(lexicon: Lexicon)
         ("December twenty-fifth, the third day", [1225, 3]),  # a date: month * 100 + day
         ("ten percent of 20%", [10, 20]),
         ("the first time, a second chance", []),
+        ("two five-year terms, twenty five votes", [2, 5, 25]),  # a unit never adds to a unit
     ],
 )
 def test_units_ordinals_and_percent_words(text: str, values: list[float]) -> None:

@@ -243,12 +243,28 @@ def _from_words(text: str, table: dict[str, float]) -> list[Figure]:
     for m in [*_WORD.finditer(text), None]:
         word = m.group().lower() if m else ""
         joiner = word == "and" and bool(run) and table.get(run[-1].group().lower(), 0) >= 100
-        if m is not None and (word in table or joiner) and (not run or _adjacent(text, run[-1], m)):
+        composes = not run or joiner or _composes(run[-1].group().lower(), word, table)
+        if (
+            m is not None
+            and (word in table or joiner)
+            and composes
+            and (not run or _adjacent(text, run[-1], m))
+        ):
             run.append(m)
             continue
         figures += _run_to_figure(text, run, table)
         run = [m] if m is not None and word in table else []
     return figures
+
+
+def _composes(prev: str, word: str, table: dict[str, float]) -> bool:
+    """Whether ``word`` continues a number ending in ``prev``: after a multiplier or "and"
+    anything does; after a tens word only a unit ("twenty five"); never a unit after a unit
+    ("two five-year terms" is 2 and 5, not 7)."""
+    a, b = table.get(prev), table.get(word)
+    if a is None or b is None or b >= 100 or a >= 100:
+        return True
+    return a >= 20 and a % 10 == 0 and b < 10
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
