@@ -304,3 +304,23 @@ def test_a_first_person_speech_verb_attributes_nothing(
 def test_speech_verbs_and_their_speakers(report: str, speakers: list[str]) -> None:
     notes = [m.note.removeprefix("attributed to ") for m in attribution_mentions(report)]
     assert notes == speakers
+
+
+@pytest.mark.parametrize(
+    ("report", "marker"),
+    [
+        ("A channel reported 164 deaths before the ministry disowned the numbers.", "disowned"),
+        ("The ministry later withdrew the figure.", "withdrew the figure"),
+        ("Officials revised the death toll.", "revised the death toll"),
+    ],
+)
+def test_a_figure_taken_back_is_a_certainty_difference(
+    report: str, marker: str, lexicon: Lexicon
+) -> None:
+    found = of_kind(diffs("The ministry said 164 people died.", report, lexicon), "certainty")
+    assert [(d.report, d.note.split(";")[0]) for d in found] == [(marker, "hedge:retracted")]
+
+
+def test_troops_withdrawn_are_no_retraction(lexicon: Lexicon) -> None:
+    found = diffs("Troops left the city.", "The army withdrew its troops from the city.", lexicon)
+    assert of_kind(found, "certainty") == []
