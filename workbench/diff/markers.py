@@ -54,8 +54,8 @@ HEDGES: dict[str, re.Pattern[str]] = {
     # A figure or claim later taken back: "before the Health Ministry disowned the numbers".
     "retracted": re.compile(
         r"(?<!\w)(?:retracted|disowned|walked\s+back|backtracked\s+on|"
-        r"(?:withdrew|withdrawn|disavowed|deleted|removed|revised|corrected)\s+(?:(?:the|its|their|"
-        r"his|her|that|this|those|these)\s+)?(?:\w+\s+)?(?:figures?|numbers?|toll|data|statement|"
+        r"(?:withdrew|withdrawn|disavowed|deleted|removed|revised|corrected)\s+(?:the|its|their|"
+        r"his|her|that|this|those|these)\s+(?:\w+\s+)?(?:figures?|numbers?|toll|data|statement|"
         r"claim|report|post|estimate)s?|опроверг\w*|отозвал\w*|дезавуировал\w*|"
         r"теріске\s+шығар\w*|төгүнгө\s+чыгар\w*)(?!\w)",
         _F,
