@@ -118,6 +118,12 @@ def may_be_name(word: str) -> bool:
 def english_forms(text: str) -> list[str]:
     """English words that the exonyms and acronyms of ``text`` stand for (and, for English
     text, the acronyms and expansions of the forms it uses), for matching names."""
+    return list(_english_forms(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _english_forms(text: str) -> tuple[str, ...]:
+    """:func:`english_forms`, once per text (a statement is compared with every outlet)."""
     table = _names_table()
     out: list[str] = []
     tokens = tokenize(text)
@@ -131,4 +137,4 @@ def english_forms(text: str) -> list[str]:
     for forms in table.values():
         if any(re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", lowered) for f in forms):
             out += [w for f in forms for w in f.split()]
-    return out
+    return tuple(out)

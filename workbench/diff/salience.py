@@ -113,19 +113,51 @@ _MARKER_WORDS = words(
 )
 
 
+_KnownParts = tuple[
+    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]
+]
+
+
+_KNOWN_CACHE: dict[tuple[int, str], tuple[Lexicon | None, _KnownParts]] = {}
+
+
+def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
+    """What one context text holds (label categories, concepts, hedge classes, folded and raw
+    words, capitalised names), computed once per text and lexicon: the same issuer and
+    officials are the context of every pair of a case, and reading them again for each pair
+    cost a case of 10 outlets x 300 sentences several seconds. Keyed by the lexicon's identity
+    (hashing a whole lexicon per call cost as much as the work)."""
+    key = (id(lexicon), text)
+    hit = _KNOWN_CACHE.get(key)
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    tokens = [t.text for t in tokenize(text)]
+    parts: _KnownParts = (
+        frozenset(categories_in(text, lexicon)) if lexicon else frozenset(),
+        frozenset(h.category for h in find_concepts(text, lexicon)) if lexicon else frozenset(),
+        frozenset(m.role for m in hedge_mentions(text, with_spans=False)),
+        frozenset(fold(t) for t in tokens if len(t) > 1) - {""},
+        frozenset(t.lower() for t in tokens),
+        tuple(t for t in tokens if t[:1].isupper() and len(t) > 2),
+    )
+    if len(_KNOWN_CACHE) >= 4096:
+        _KNOWN_CACHE.clear()
+    _KNOWN_CACHE[key] = (lexicon, parts)
+    return parts
+
+
 class _Known:
     """Words of the context: who issued the statement, and the other statements the same report
     sentences retell (a merged retelling names what belongs to its other statement)."""
 
     def __init__(self, context: Sequence[str], lexicon: Lexicon | None = None) -> None:
-        tokens = [t.text for text in context for t in tokenize(text)]
-        joined = "\n".join(context)
-        self.categories = categories_in(joined, lexicon) if lexicon else set()
-        self.concepts = {h.category for h in find_concepts(joined, lexicon)} if lexicon else set()
-        self.hedges = {m.role for m in hedge_mentions(joined, with_spans=False)}
-        self.folded = {fold(t) for t in tokens if len(t) > 1} - {""}
-        self.raw = {t.lower() for t in tokens}
-        self.names = [t for t in tokens if t[:1].isupper() and len(t) > 2]
+        parts = [_known_in(text, lexicon) for text in dict.fromkeys(context)]
+        self.categories: set[str] = set().union(*(p[0] for p in parts))
+        self.concepts: set[str] = set().union(*(p[1] for p in parts))
+        self.hedges: set[str] = set().union(*(p[2] for p in parts))
+        self.folded: set[str] = set().union(*(p[3] for p in parts))
+        self.raw: set[str] = set().union(*(p[4] for p in parts))
+        self.names = [n for p in parts for n in p[5]]
 
     def explains(self, d: Difference) -> bool:
         if d.statement_span is not None or d.origin != "report":

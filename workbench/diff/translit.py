@@ -8,6 +8,7 @@ so that a plain fuzzy ratio compares names across scripts.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -57,6 +58,7 @@ def transliterate(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """One key for every spelling of a name: romanised, lower-case, ASCII, variants folded."""
     latin = transliterate(name).lower()
