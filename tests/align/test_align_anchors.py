@@ -33,6 +33,18 @@ def test_names_match_across_scripts_and_case_endings() -> None:
     assert name_words("Біз Қазақстанды қорғаймыз.") and name_words("") == frozenset()
 
 
+def test_names_can_be_skipped_and_figures_stay() -> None:
+    left = ["Президент встретился с Путиным в Алматы, погибли 164 человека."]
+    right = ["Putin arrived in Almaty; 164 people died."]
+    full, lean = (
+        TextAnchors().evidence(left, right),
+        TextAnchors().evidence(left, right, names=False),
+    )
+    assert full.names[0, 0] > 0 and lean.names.tolist() == [[0.0]]
+    assert lean.figures.tolist() == full.figures.tolist()
+    assert lean.conflict.tolist() == full.conflict.tolist()
+
+
 def test_a_rare_figure_counts_more_than_a_common_one() -> None:
     left = ["В 2021 году погибли 164 человека.", "В 2021 году начались протесты."]
     ev = TextAnchors().evidence(left, ["164 people died.", "Protests began in 2021."])

@@ -458,7 +458,7 @@ def align(
     if kept_s and kept_r:
         views = _views(kept_s, kept_r, embedder)
         outlets = _outlet_columns(kept_r)
-        evidence = _sentence_evidence(kept_s, kept_r, anchors)
+        evidence = _sentence_evidence(kept_s, kept_r, anchors, chosen.name_bonus != 0)
         for cols in outlets.values():
             links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence))
         if chosen.units == "clause":
@@ -518,17 +518,21 @@ def _adjust(sims: np.ndarray, evidence: AnchorEvidence | None, params: AlignPara
 
 
 def _sentence_evidence(
-    statements: Sequence[StatementRef], reports: Sequence[ReportRef], anchors: Anchors | None
+    statements: Sequence[StatementRef],
+    reports: Sequence[ReportRef],
+    anchors: Anchors | None,
+    with_names: bool = True,
 ) -> AnchorEvidence | None:
     """Anchor evidence of every statement with every report sentence; a statement with a
-    supplied translation takes, per pair, the stronger evidence of its two texts."""
+    supplied translation takes, per pair, the stronger evidence of its two texts. Names are
+    matched only ``with_names`` (a zero name bonus makes them cost without effect)."""
     if anchors is None:
         return None
     right = [r.text for r in reports]
-    ev = anchors.evidence([s.text for s in statements], right)
+    ev = anchors.evidence([s.text for s in statements], right, names=with_names)
     tr = [p for p, s in enumerate(statements) if (s.translation or "").strip()]
     if tr:
-        ev_tr = anchors.evidence([statements[p].translation or "" for p in tr], right)
+        ev_tr = anchors.evidence([statements[p].translation or "" for p in tr], right, names=with_names)
         names, figures, conflict = ev.names.copy(), ev.figures.copy(), ev.conflict.copy()
         names[tr] = np.maximum(names[tr], ev_tr.names)
         figures[tr] = np.maximum(figures[tr], ev_tr.figures)
@@ -583,7 +587,7 @@ def _clause_pass(
         evidence = None
         if anchors is not None:
             rp_texts = [reports[j].text for j in cols] + [c.text for _, c in mine]
-            evidence = anchors.evidence(st_texts, rp_texts)
+            evidence = anchors.evidence(st_texts, rp_texts, names=params.name_bonus != 0)
         found = clause_links(
             st,
             rp,

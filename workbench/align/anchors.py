@@ -55,9 +55,12 @@ class Anchors(Protocol):
     #: Short name in the alignment signature (``anchors:NAME``).
     name: str
 
-    def evidence(self, left: Sequence[str], right: Sequence[str]) -> AnchorEvidence:
+    def evidence(
+        self, left: Sequence[str], right: Sequence[str], *, names: bool = True
+    ) -> AnchorEvidence:
         """Evidence for each (left, right) pair; ``left`` are statement texts (kk/ky/ru, or a
-        supplied English translation), ``right`` English report texts."""
+        supplied English translation), ``right`` English report texts. With ``names=False``
+        the names matrix is zeros (the aligner asks so when names carry no weight)."""
         ...
 
 

@@ -184,10 +184,16 @@ class TextAnchors:
 
     name = "figures+names"
 
-    def evidence(self, left: Sequence[str], right: Sequence[str]) -> AnchorEvidence:
-        """Anchor evidence for every (statement text, report text) pair."""
+    def evidence(
+        self, left: Sequence[str], right: Sequence[str], *, names: bool = True
+    ) -> AnchorEvidence:
+        """Anchor evidence for every (statement text, report text) pair (names skipped, as
+        zeros, with ``names=False``: matching them is most of the cost)."""
         figures, conflict = _figures(left, right)
-        return AnchorEvidence(names=_names(left, right), figures=figures, conflict=conflict)
+        shared = (
+            _names(left, right) if names else np.zeros((len(left), len(right)), dtype=np.float32)
+        )
+        return AnchorEvidence(names=shared, figures=figures, conflict=conflict)
 
 
 def default_anchors() -> TextAnchors:
