@@ -135,3 +135,16 @@ def test_clause_words_cover_every_language() -> None:
 )
 def test_a_speaker_frame_stays_with_the_claim_it_frames(text: str) -> None:
     assert split_clauses(text) == ()  # "according to …" alone is no clause
+
+
+def test_a_statement_with_a_translation_is_cut_through_its_translation_only() -> None:
+    from workbench.align.units import statement_clauses
+    from workbench.types import StatementRef
+
+    original = "Вода поднялась ночью, и жителей эвакуировали утром."
+    english = "The water rose at night, and residents were evacuated in the morning."
+    with_tr = statement_clauses([StatementRef(0, original, english)], 3, 4)
+    without = statement_clauses([StatementRef(0, original)], 3, 4)
+    assert {view for _, view, _ in with_tr} == {"translation"}
+    assert {view for _, view, _ in without} == {"original"}
+    assert len(with_tr) >= 2 and len(without) >= 2

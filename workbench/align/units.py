@@ -85,7 +85,10 @@ def statement_clauses(
     """``(statement position, view, clause)`` for every statement text of two or more clauses."""
     out: list[tuple[int, str, Clause]] = []
     for i, st in enumerate(statements):
-        for view, text in (("original", st.text), ("translation", st.translation or "")):
+        # With a supplied translation its clauses stand for the statement's: English report
+        # clauses meet English clauses, and the original's would double the cost.
+        views = (("translation", st.translation),) if st.translation else (("original", st.text),)
+        for view, text in views:
             out += [
                 (i, view, c)
                 for c in split_clauses(text, min_words=min_words, max_clauses=max_clauses)
