@@ -7,6 +7,7 @@ notation are no difference; a figure with no equal on the other side is.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -146,6 +147,13 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         text: English, or kk/ky/ru text.
         lang: The language of Cyrillic text (``ru`` when None); picks the number-word table.
     """
+    return list(_figures(text, lang))
+
+
+@functools.lru_cache(maxsize=16384)
+def _figures(text: str, lang: str | None) -> tuple[Figure, ...]:
+    """:func:`find_figures`, once per text and language (a statement is read for every outlet
+    that retells it)."""
     figures = [
         Figure(text[d.start : d.end], d.start, d.end, d.month * 100 + d.day, unit="date",
                year=d.year)
@@ -175,7 +183,7 @@ def find_figures(text: str, lang: str | None = None) -> list[Figure]:
         for a, b, hours in implicit_durations(text)
         if not _taken(a, b, taken)
     ]
-    return sorted(figures, key=lambda f: f.start)
+    return tuple(sorted(figures, key=lambda f: f.start))
 
 
 def _clock_times(text: str) -> list[Figure]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -74,6 +75,7 @@ def covered(span: Span, spans: list[Span]) -> bool:
     return any(overlaps(span, s) for s in spans)
 
 
+@functools.lru_cache(maxsize=16384)
 def is_cyrillic(text: str) -> bool:
     """True when most letters of ``text`` are Cyrillic."""
     letters = [c for c in text if c.isalpha()]

@@ -11,6 +11,7 @@ quoted uses apart.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -211,13 +212,20 @@ def _sentence(text: str, at: int) -> Span:
 def find_voices(text: str) -> list[Voice]:
     """Every quotation and reported-speech span of ``text``; quotes get the speaker of the
     reported speech they sit in (or of a speech marker in their sentence)."""
+    return list(_voices(text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _voices(text: str) -> tuple[Voice, ...]:
+    """:func:`find_voices`, once per text (a report sentence is read for every statement it is
+    linked to and again for the label counts)."""
     speech = reported_speech(text)
     quotes = []
     for q in quotations(text):
         outer = voice_at(speech, (q.start, q.end))
         speaker = outer.speaker if outer else _nearby_speaker(speech, text, q)
         quotes.append(Voice(q.start, q.end, "quote", speaker, q.depth))
-    return sorted(speech + quotes, key=lambda v: (v.start, -v.end))
+    return tuple(sorted(speech + quotes, key=lambda v: (v.start, -v.end)))
 
 
 def _nearby_speaker(speech: list[Voice], text: str, q: Voice) -> str:
