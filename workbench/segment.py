@@ -40,7 +40,7 @@ _LINE_BREAK = re.compile(r"\n")
 #: English words ending in a full stop that never end a sentence before a capitalised name
 #: ("St. Petersburg", "Mr. Smith", "Gen. Tashiev"); razdel's lists are Russian.
 _EN_TITLE = re.compile(
-    r"(?<![\w.])(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Prof|Rev|Mt|Ft|No|Nos|vs)\.$",
+    r"(?<![\w.])(?:St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Prof|Rev|Mt|Ft|vs)\.$",
 )
 #: "a.m."/"p.m." followed by a time zone ("8:50 a.m. Kyrgyz time", "6 p.m. GMT"): one sentence.
 _EN_AMPM = re.compile(r"(?<![\w.])[ap]\.m\.$", re.IGNORECASE)
