@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding, Mention, compare_mentions, context_of
+from workbench.diff.numbers import find_figures
 
 _F = re.IGNORECASE
 _NUM = (
@@ -66,10 +67,9 @@ CLASSES: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-#: A clock time or a year just before an upper/lower marker: «08:55ке чейин», «до 08:55»,
-#: «2025-жылга чейин» say "until", not "up to" a quantity.
-_TIME_BEFORE = re.compile(r"(?:\d{1,2}[:.]\d{2}|\b(?:1[89]|20)\d{2}\S*\s+(?:жыл|год)\S*)\S*\s*$")
-_TIME_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+#: A year just before an upper/lower marker: «2025-жылга чейин», «до 2025 года» say "until".
+#: (Clock times are the figure normaliser's: see :func:`_is_time_limit`.)
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d{2}\S*\s+(?:жыл|год)\S*\s*$")
 
 #: Classes that stand against each other on the two sides (one two-sided difference).
 _FAMILY = {"universal": "scope", "partial": "scope", "approx": "figure", "upper": "figure",
@@ -96,10 +96,14 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
 
 
 def _is_time_limit(text: str, m: re.Match[str]) -> bool:
-    """The marker bounds a time, not a quantity ("until 08:55", «2025-жылга чейин»)."""
-    return bool(
-        _TIME_BEFORE.search(text, max(0, m.start() - 24), m.start())
-        or _TIME_AFTER.match(text, m.end())
+    """The marker bounds a time, not a quantity: a clock time (as the figure normaliser reads
+    it) ends just before it or starts just after it («08:55ке чейин», «до 08:55», "until
+    08:55"), or a year precedes it («2025-жылга чейин»)."""
+    if _YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+        return True
+    return any(
+        f.unit == "time" and (0 <= m.start() - f.end <= 6 or 0 <= f.start - m.end() <= 2)
+        for f in find_figures(text)
     )
 
 
