@@ -23,8 +23,9 @@ says much. Word matching runs once over the *distinct* folded forms of both side
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -144,6 +145,18 @@ def _match(left: list[str], right: list[str]) -> np.ndarray:
     return np.asarray(ok)
 
 
+T = TypeVar("T", bound=Hashable)
+
+
+def _incidence(rows: Sequence[Iterable[T]], columns: Sequence[T]) -> np.ndarray:
+    """A 0/1 matrix ``len(rows) × len(columns)``: 1 where a row holds that column's item."""
+    index = {c: k for k, c in enumerate(columns)}
+    out = np.zeros((len(rows), len(columns)), dtype=np.float32)
+    for i, items in enumerate(rows):
+        out[i, [index[c] for c in items]] = 1
+    return out
+
+
 def _names(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     lw = [name_words(t) for t in left]
     rw = [name_words(t) for t in right]
@@ -155,23 +168,9 @@ def _names(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     l_forms = sorted({f for w in l_words for f in w})
     r_forms = sorted({f for w in r_words for f in w})
     ok = _match(l_forms, r_forms).astype(np.float32)
-    lf = {f: i for i, f in enumerate(l_forms)}
-    rf = {f: i for i, f in enumerate(r_forms)}
-    w_l = np.zeros((len(l_words), len(l_forms)), dtype=np.float32)
-    for i, w in enumerate(l_words):
-        w_l[i, [lf[f] for f in w]] = 1
-    w_r = np.zeros((len(r_words), len(r_forms)), dtype=np.float32)
-    for j, w in enumerate(r_words):
-        w_r[j, [rf[f] for f in w]] = 1
+    w_l, w_r = _incidence(l_words, l_forms), _incidence(r_words, r_forms)
     word_ok = (w_l @ ok @ w_r.T) > 0  # left word × right word
-    li = {w: i for i, w in enumerate(l_words)}
-    ri = {w: j for j, w in enumerate(r_words)}
-    has_l = np.zeros((len(left), len(l_words)), dtype=np.float32)
-    for i, ws in enumerate(lw):
-        has_l[i, [li[w] for w in ws]] = 1
-    has_r = np.zeros((len(right), len(r_words)), dtype=np.float32)
-    for j, ws in enumerate(rw):
-        has_r[j, [ri[w] for w in ws]] = 1
+    has_l, has_r = _incidence(lw, l_words), _incidence(rw, r_words)
     weight = 1.0 / np.maximum(has_l.sum(axis=0), 1)  # rarity among the left texts
     found = (word_ok.astype(np.float32) @ has_r.T) > 0  # left word × right text
     total = has_l @ weight
