@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from browser_harness import Server, start_server  # noqa: E402
+from browser_harness import Server, start_server, start_server_with_model  # noqa: E402
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -59,5 +59,20 @@ def server(
     home = tmp_path_factory.mktemp("serve-home")
     srv = start_server(home, serve_args(request))
     srv.home = home  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def model_server(
+    tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path
+) -> Iterator[Server]:
+    """One ``workbench serve`` per module whose home holds the tiny model in ``models/``.
+
+    Unlike :func:`server` it passes no ``--model``: the Translate tab must find the model the
+    way a translator's folder is found.
+    """
+    home = tmp_path_factory.mktemp("model-home")
+    srv = start_server_with_model(home, tiny_marian_dir, "tiny-ru-en")
     yield srv
     srv.stop()

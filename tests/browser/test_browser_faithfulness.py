@@ -8,16 +8,13 @@ figure in the uploaded translation, so a translator sees which engine changed th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from browser_harness import (
     Server,
     open_tab,
     snap,
-    start_server_with_model,
     translate_with_fast_decoding,
     wait_uploaded,
 )
@@ -32,21 +29,12 @@ EN = [
 ]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
-    """``workbench serve`` whose home holds the tiny model in ``models/``."""
-    home = tmp_path_factory.mktemp("faith-home")
-    srv = start_server_with_model(home, tiny_marian_dir, "tiny-ru-en")
-    yield srv
-    srv.stop()
-
-
 def test_translate_flags_show_which_engine_changed_the_figure(
-    page: Any, server: Server, tmp_path: Path
+    page: Any, model_server: Server, tmp_path: Path
 ) -> None:
     upload = tmp_path / "agency-translation.txt"
     upload.write_text("\n".join(EN) + "\n", encoding="utf-8")
-    open_tab(page, server, "Translate")
+    open_tab(page, model_server, "Translate")
     page.locator("#translate-input textarea").fill("\n".join(RU))
     page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
     wait_uploaded(page, "translate-imported", "agency-translation")

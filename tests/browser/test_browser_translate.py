@@ -10,16 +10,13 @@ translations apart. The tiny model's output is noise: it proves the wiring, not 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from browser_harness import (
     Server,
     open_tab,
     snap,
-    start_server_with_model,
     table_cells,
     translate_with_fast_decoding,
     wait_uploaded,
@@ -39,15 +36,6 @@ XLIFF = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, tiny_marian_dir: Path) -> Iterator[Server]:
-    """``workbench serve`` whose home holds the tiny model in ``models/`` (no ``--model``)."""
-    home = tmp_path_factory.mktemp("translator-home")
-    srv = start_server_with_model(home, tiny_marian_dir, "tiny-ru-en")
-    yield srv
-    srv.stop()
-
-
 def _edit_cell(page: Any, row: int, col: int, text: str) -> None:
     cell = page.locator(f'#translate-table [data-testid="cell-{row}-{col}"]')
     cell.dblclick()
@@ -57,13 +45,13 @@ def _edit_cell(page: Any, row: int, col: int, text: str) -> None:
 
 
 def test_translator_uploads_compares_post_edits_and_downloads_xliff(
-    page: Any, server: Server, tmp_path: Path
+    page: Any, model_server: Server, tmp_path: Path
 ) -> None:
     from playwright.sync_api import expect
 
     done_elsewhere = tmp_path / "agency-translation.txt"  # one translation per sentence
     done_elsewhere.write_text("\n".join(EN) + "\n", encoding="utf-8")
-    open_tab(page, server, "Translate")
+    open_tab(page, model_server, "Translate")
     page.locator("#translate-input textarea").fill("\n".join(RU))
     page.locator("#translate-imported input[type=file]").set_input_files(str(done_elsewhere))
     wait_uploaded(page, "translate-imported", "agency-translation")
@@ -124,8 +112,8 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
     assert qualifiers == {"leveraged-inherited"}
 
 
-def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, server: Server) -> None:
-    open_tab(page, server, "Translate")
+def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, model_server: Server) -> None:
+    open_tab(page, model_server, "Translate")
     page.locator("#translate-input textarea").fill(
         f"{HOSTILE} This is plainly an English sentence about the weather."
     )
@@ -144,11 +132,11 @@ def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, server: Serve
 
 
 def test_hostile_text_in_uploads_and_input_is_shown_as_text(
-    page: Any, server: Server, tmp_path: Path
+    page: Any, model_server: Server, tmp_path: Path
 ) -> None:
     upload = tmp_path / "hostile.txt"
     upload.write_text(f"{HOSTILE} Hello.\n", encoding="utf-8")
-    open_tab(page, server, "Translate")
+    open_tab(page, model_server, "Translate")
     page.locator("#translate-input textarea").fill(f"{HOSTILE} Привет. <script>alert(2)</script>")
     page.locator("#translate-src input").click()
     page.get_by_role("option", name="Russian (ru)").click()
@@ -163,9 +151,9 @@ def test_hostile_text_in_uploads_and_input_is_shown_as_text(
 
 
 def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
-    page: Any, server: Server
+    page: Any, model_server: Server
 ) -> None:
-    open_tab(page, server, "Models")
+    open_tab(page, model_server, "Models")
     catalog = page.locator("#models-catalog")
     catalog.get_by_text("Helsinki-NLP/opus-mt-ru-en").first.wait_for()
     assert "not published" in catalog.inner_text()
