@@ -329,3 +329,24 @@ def test_troops_withdrawn_or_corrected_figures_are_no_retraction(
     report: str, lexicon: Lexicon
 ) -> None:
     assert of_kind(diffs("Troops left the city.", report, lexicon), "certainty") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # an apostrophe is no closing mark: “You’re ...” holds no one-word quote “You’
+        ("“You’re not alone in this,” the minister told the families.", []),
+        # pages that store apostrophes as straight double quotes
+        ('"You"re not alone in this" the minister told the families.', []),
+        # each opening mark closes with its own kind
+        ("Officials called them “terrorists” on Monday.", ["“terrorists”"]),
+        ("Officials called them «terrorists» on Monday.", ["«terrorists»"]),
+        ("It was a ‘special operation’ by the army.", ["‘special operation’"]),
+        ('Officials blamed "extremists" for it.', ['"extremists"']),
+        ("The minister’s ‘bandits’ were blamed.", ["‘bandits’"]),
+    ],
+)
+def test_scare_quotes_pair_each_mark_with_its_own_closer(text: str, quoted: list[str]) -> None:
+    from workbench.diff.markers import hedge_mentions
+
+    assert [m.text for m in hedge_mentions(text) if m.role == "distancing"] == quoted

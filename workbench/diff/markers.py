@@ -69,7 +69,14 @@ HEDGES: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-_QUOTE = re.compile(r"(?:[\"“«‘]|(?<!\w)')(?P<q>[^\"“”«»‘’'\n]{2,40}?)(?:[\"”»’]|'(?!\w))")
+#: A short quotation: each opening mark with its own closing mark, and a closing mark that a
+#: letter follows is an apostrophe («“You’re”» holds no quote “You’; pages that store
+#: apostrophes as straight double quotes write «"You"re"»).
+_INNER = r"[^\"“”«»‘’'\n]{2,40}?"
+_QUOTE = re.compile(
+    rf"“(?P<q1>{_INNER})”|«(?P<q2>{_INNER})»|‘(?P<q3>{_INNER})’(?!\w)"
+    rf"|(?<!\w)\"(?P<q4>{_INNER})\"(?!\w)|(?<!\w)'(?P<q5>{_INNER})'(?!\w)"
+)
 
 #: Speech verbs that make an attribution ("X said", "said X").
 _VERBS = (
@@ -158,7 +165,7 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
     for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
-        quoted = m.group("q")
+        quoted = next(q for q in m.groups() if q is not None)
         if _scare(quoted) and not _attributed_quote(text, m.start(), m.end()):
             found.append((m.start(), m.end(), "distancing"))
     found = _merge_distancing(sorted(found), text)
