@@ -81,6 +81,7 @@ from workbench.faithfulness.coverage import (  # noqa: E402
 from workbench.faithfulness.diffapi import (  # noqa: E402
     find_figures,
     find_names,
+    load_bilexicon,
     load_lexicon,  # noqa: E402
 )
 
@@ -118,6 +119,13 @@ def load(data: Path) -> tuple[list[Line], list[Line]]:
             line = Line(corpus, i, docs[i], e, {lang: s[i] for lang, s in src.items()})
             (cal if i < half else meas).append(line)
     return cal, meas
+
+
+def lexicon_line(line: Line) -> bool:
+    """Calibration-half lines the bilingual lexicon learns from (``scripts/make_bilexicon.py``):
+    two in three. The calibration sample is drawn from the third, so that the coverage models
+    are fitted on text the lexicon never saw (as the measured half is)."""
+    return line.index % 3 != 0
 
 
 # ── corruptions ──────────────────────────────────────────────────────────────────────────────
@@ -364,8 +372,11 @@ def fit_models(
             if bad and bad != ln.en:
                 pairs.append((k, label, ln.src[lang], bad))
     vecs = _vectors([(s, t) for _, _, s, t in pairs], embedder)  # type: ignore[arg-type]
+    words = load_bilexicon()
     feats = [
-        features(v, s, t, base.length_typical) if v is not None else None
+        features(v, s, t, base.length_typical, words.coverage(s, t, lang))
+        if v is not None
+        else None
         for (_, _, s, t), v in zip(pairs, vecs, strict=True)
     ]
     keep = [i for i, f in enumerate(feats) if f is not None]
@@ -398,7 +409,7 @@ def _pass(
     pairs: Sequence[tuple[str, str]], vecs: Sequence[object], lang: str, base: LanguageCalibration
 ) -> tuple[list[set[str]], np.ndarray]:
     """The kinds found on each reference and its coverage risk, under ``base``."""
-    lexicon = load_lexicon()
+    lexicon, words = load_lexicon(), load_bilexicon()
     results = check_pairs(
         [p[0] for p in pairs], [p[1] for p in pairs], lang,
         embedder=_Fixed(pairs, vecs),  # type: ignore[arg-type]
@@ -406,7 +417,7 @@ def _pass(
     )  # fmt: skip
     kinds = [{i.kind for i in r.issues} for r in results]
     risks = np.array(
-        [_risk(FaithContext(s, t, lang, lexicon, base, v)) for (s, t), v in zip(pairs, vecs, strict=True)]  # type: ignore[arg-type]
+        [_risk(FaithContext(s, t, lang, lexicon, base, v, words)) for (s, t), v in zip(pairs, vecs, strict=True)]  # type: ignore[arg-type]
     )  # fmt: skip
     return kinds, risks
 
@@ -750,7 +761,8 @@ def main() -> None:
     embedder = None if args.no_embedder else create_embedder(cache=True)
     if embedder is not None and args.embedding_cache is not None:
         embedder = CachingEmbedder(embedder.inner, args.embedding_cache)  # type: ignore[attr-defined]
-    sample = rng.sample(cal_lines, min(args.n_cal, len(cal_lines)))
+    unseen = [ln for ln in cal_lines if not lexicon_line(ln)]
+    sample = rng.sample(unseen, min(args.n_cal, len(unseen)))
     if args.calibrate:
         tails = (args.omission_tail, args.unrelated_tail)
         text = calibrate(sample, langs, args.quantile, args.budget, embedder, tails, args.seed)

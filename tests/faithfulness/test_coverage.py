@@ -146,3 +146,32 @@ def test_e5_vectors_do_not_depend_on_the_batch_size() -> None:
     small = E5Embedder(batch_size=3).embed(texts)
     np.testing.assert_array_equal(small, E5Embedder().embed(texts))
     assert E5Embedder().batch_size >= 512  # one engine call for a few hundred sentences
+
+
+def test_word_evidence_rises_in_the_clause_the_translation_dropped() -> None:
+    from workbench.faithfulness.coverage import word_features
+    from workbench.faithfulness.diffapi import load_bilexicon
+
+    lex = load_bilexicon()
+    spans = tuple(clauses(RU))
+    dropped = RU_EN.split(", and")[0] + "."
+    full = word_features(lex.coverage(RU, RU_EN, "ru"), spans)
+    short = word_features(lex.coverage(RU, dropped, "ru"), spans)
+    share, worst, index, lost = short
+    assert share > full[0] + 0.1 and lost > full[3] + 1.0 and worst > full[1]
+    assert "полиции поручено" in RU[spans[index][0] : spans[index][1]]
+    assert word_features([], spans) == (0.0, 0.0, 0, 0.0)
+
+
+def test_the_omission_model_reads_the_word_evidence_and_the_signature_names_it(
+    e5: CachingEmbedder,
+) -> None:
+    for lang in ("kk", "ky", "ru"):
+        model = load_calibration().get(lang).omission_model
+        assert model is not None
+        weights = dict(zip(model.features, model.weights, strict=True))
+        assert weights["words_lost"] != 0.0 and weights["words_clause"] != 0.0
+    (with_vectors,) = check_pairs([RU], [RU_EN], "ru", embedder=e5)
+    assert "|words:bilex:model1" in with_vectors.signature
+    (blind,) = check_pairs([RU], [RU_EN], "ru")
+    assert "words:" not in blind.signature

@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from workbench.errors import UserInputError
-from workbench.faithfulness.diffapi import Lexicon
+from workbench.faithfulness.diffapi import BiLexicon, Lexicon
 from workbench.registry import Registry
 from workbench.types import FAITH_KIND_INFO, FaithIssue
 
@@ -219,6 +219,8 @@ class FaithContext:
         lexicon: The framing lexicon (diff stage).
         calibration: Thresholds for ``src``.
         vectors: Clause vectors of both sides, when an embedder was given.
+        words: The kk/ky/ru → English word lexicon (coverage reads which source words the
+            translation renders); None leaves the word features neutral.
     """
 
     source: str
@@ -227,6 +229,7 @@ class FaithContext:
     lexicon: Lexicon
     calibration: LanguageCalibration
     vectors: ClauseVectors | None = None
+    words: BiLexicon | None = None
 
 
 Detector = Callable[[FaithContext], list[FaithIssue]]

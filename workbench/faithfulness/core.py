@@ -20,8 +20,8 @@ from workbench.faithfulness.base import (
     issue,
     load_calibration,
 )
-from workbench.faithfulness.coverage import clauses, features, risk
-from workbench.faithfulness.diffapi import Lexicon, load_lexicon
+from workbench.faithfulness.coverage import clauses, pair_features, risk
+from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
 from workbench.faithfulness.surface import length_ratio
 from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithResult
@@ -35,12 +35,15 @@ def faith_signature(
     embedder: Vectors | None,
     calibration: Calibration,
     lexicon: Lexicon,
+    words: BiLexicon | None = None,
 ) -> str:
-    """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``."""
+    """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``
+    (``words:`` names the word lexicon coverage read, when it read one)."""
     emb = embedder.signature.split("|")[0].removeprefix("emb:") if embedder else "none"
+    bilex = f"words:{words.signature}|" if words is not None else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
-        f"calibration:{calibration.name}|lexicon:{lexicon.signature}|version:{__version__}"
+        f"calibration:{calibration.name}|lexicon:{lexicon.signature}|{bilex}version:{__version__}"
     )
 
 
@@ -152,6 +155,7 @@ def check_pairs(
     calibration: Calibration | None = None,
     detectors: Sequence[str] = DETECTOR_ORDER,
     estimators: Sequence[Estimator] = (),
+    words: BiLexicon | None = None,
 ) -> list[FaithResult]:
     """Check each translation against its source sentence; no reference needed.
 
@@ -165,6 +169,8 @@ def check_pairs(
         calibration: Thresholds (the shipped calibration by default).
         detectors: Detector names to run (see :data:`DETECTORS`).
         estimators: Model-based estimators whose scores are attached to each result.
+        words: The kk/ky/ru → English word lexicon coverage reads (the shipped one by default;
+            read only when coverage runs with an embedder).
 
     Returns:
         One :class:`FaithResult` per pair, in input order.
@@ -178,10 +184,11 @@ def check_pairs(
     lexicon = lexicon or load_lexicon()
     calibration = calibration or load_calibration()
     cal = calibration.get(src)
-    signature = faith_signature(detectors, embedder, calibration, lexicon)
+    use_vectors = embedder is not None and "coverage" in detectors
+    words = (words or load_bilexicon()) if use_vectors else None
+    signature = faith_signature(detectors, embedder, calibration, lexicon, words)
     pairs = list(zip(sources, translations, strict=True))
     live = [i for i, (s, t) in enumerate(pairs) if s.strip() and t.strip()]
-    use_vectors = embedder is not None and "coverage" in detectors
     vectors = _vectors([pairs[i] for i in live], embedder if use_vectors else None)
     by_index = dict(zip(live, vectors, strict=True))
     estimates = _estimates(estimators, [pairs[i] for i in live], src)
@@ -190,7 +197,7 @@ def check_pairs(
         if index not in by_index:
             results.append(_empty_side(index, source, translation, signature))
             continue
-        ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index])
+        ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index], words)
         found = [i for _, fn in funcs for i in fn(ctx)]
         found.sort(key=lambda i: (i.source_span or (10**9, 0), i.translation_span or (0, 0)))
         score, flagged = _score(evidence({i.kind for i in found}, _risk(ctx), cal), cal)
@@ -211,11 +218,7 @@ def _risk(ctx: FaithContext) -> float:
         else (c.length_high - c.length_typical)
     )
     length = abs(ratio - c.length_typical) / max(1e-6, span) if len(ctx.source) >= 20 else 0.0
-    f = (
-        features(ctx.vectors, ctx.source, ctx.translation, c.length_typical)
-        if ctx.vectors is not None
-        else None
-    )
+    f = pair_features(ctx)
     return max(length, risk(f, ctx) if f is not None else 0.0)
 
 

@@ -13,7 +13,11 @@ A dropped clause also shortens the translation: the length ratio alone separates
 clauses from human translations better (AUROC 0.93 on the calibration half) than the gap
 (0.78). Two small logistic models (:class:`~workbench.faithfulness.base.CoverageModel`) combine
 the gap, the length ratio, the similarity, the worst source clause's best match and how well
-the length fits the source without one clause; their weights and limits are data in the
+the length fits the source without one clause, and word-level evidence: which source words
+the word lexicon (``workbench/diff/bilexicon.py``, IBM Model 1 over stems, plus romanised
+cognates and names) finds no usual rendering of in the translation, in the worst clause and in
+all (each word weighing how often faithful translations render it so). Their weights and
+limits are data in the
 calibration file, fitted by ``benchmarks/faithfulness_bench.py --calibrate`` on the
 calibration half (untouched references against copies with a clause dropped or another
 document's sentence). Without models in the calibration the plain gap thresholds apply.
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.faithfulness.base import ClauseVectors, FaithContext, LanguageCalibration, issue
+from workbench.faithfulness.diffapi import WordCoverage
 from workbench.types import FaithIssue
 
 _CUT = re.compile(r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*")
@@ -83,6 +88,11 @@ class CoverageFeatures:
             clause was dropped), and that clause's index.
         size: log(characters of the source), spaces ignored: short sentences have noisier
             vectors and length ratios, so the models read the other numbers against it.
+        words: Share of the source words the word lexicon knows whose usual English renderings
+            are missing from the translation (0: every known word rendered).
+        words_clause: The same share in the worst source clause (clauses with at least two
+            known words), and that clause's index.
+        words_lost: The unrendered known source words, each counted by its hit rate.
     """
 
     similarity: float
@@ -95,18 +105,25 @@ class CoverageFeatures:
     fit: float = 0.0
     fit_clause: int = 0
     size: float = 0.0
+    words: float = 0.0
+    words_clause: float = 0.0
+    words_clause_index: int = 0
+    words_lost: float = 0.0
 
     def values(self) -> dict[str, float]:
         """The numeric features by name (what a :class:`CoverageModel` reads)."""
         return {
             "similarity": self.similarity, "omission": self.omission,
             "addition": self.addition, "length": self.length, "best": self.best,
-            "fit": self.fit, "size": self.size,
+            "fit": self.fit, "size": self.size, "words": self.words,
+            "words_clause": self.words_clause, "words_lost": self.words_lost,
         }  # fmt: skip
 
 
 #: Features of each coverage model, in the order the calibration stores them.
-OMISSION_FEATURES = ("length", "omission", "similarity", "best", "fit", "size")
+OMISSION_FEATURES = (
+    "length", "omission", "similarity", "best", "fit", "size", "words_clause", "words_lost",
+)  # fmt: skip
 UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length", "size")
 
 
@@ -117,8 +134,31 @@ def _chars(text: str) -> int:
 _SPACE = re.compile(r"\s+")
 
 
+def word_features(
+    words: list[WordCoverage], spans: tuple[tuple[int, int], ...]
+) -> tuple[float, float, int, float]:
+    """``words``, ``words_clause`` (and its clause index) and ``words_lost`` of
+    :class:`CoverageFeatures` from the word lexicon's coverage of each known source word
+    (each word weighs its hit rate: how often faithful translations render it so)."""
+    total = sum(w.weight for w in words)
+    if not words or total <= 0:
+        return 0.0, 0.0, 0, 0.0
+    missing = [w.weight * (1.0 - w.covered) for w in words]
+    worst, index = 0.0, 0
+    for k, (a, b) in enumerate(spans):
+        inside = [(w.weight, m) for w, m in zip(words, missing, strict=True) if a <= w.span[0] < b]
+        weight = sum(x for x, _ in inside)
+        if len(inside) >= 2 and weight > 0 and sum(m for _, m in inside) / weight > worst:
+            worst, index = sum(m for _, m in inside) / weight, k
+    return sum(missing) / total, worst, index, sum(missing)
+
+
 def features(
-    v: ClauseVectors, source: str = "", translation: str = "", length_typical: float = 0.0
+    v: ClauseVectors,
+    source: str = "",
+    translation: str = "",
+    length_typical: float = 0.0,
+    words: list[WordCoverage] | None = None,
 ) -> CoverageFeatures | None:
     """Coverage features of a pair (None when a side is empty).
 
@@ -127,6 +167,7 @@ def features(
         source: The source sentence (for the length features; "" leaves them neutral).
         translation: The translation.
         length_typical: The typical log length ratio of the language (for ``fit``).
+        words: The word lexicon's coverage of the source words (None: word features 0).
     """
     if not v.source_spans or not v.translation_spans:
         return None
@@ -145,9 +186,19 @@ def features(
             fits = [abs(math.log(nt / max(1, c)) - length_typical) for c in cut]
             k = int(np.argmin(fits))
             fit = fits[k] - abs(length - length_typical)
+    share, worst, index, lost = word_features(words or [], v.source_spans)
     return CoverageFeatures(
-        float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k, size
-    )
+        float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k, size,
+        share, worst, index, lost,
+    )  # fmt: skip
+
+
+def pair_features(ctx: FaithContext) -> CoverageFeatures | None:
+    """:func:`features` of a check's pair, with the word lexicon's coverage when it has one."""
+    if ctx.vectors is None:
+        return None
+    words = ctx.words.coverage(ctx.source, ctx.translation, ctx.src) if ctx.words else None
+    return features(ctx.vectors, ctx.source, ctx.translation, ctx.calibration.length_typical, words)
 
 
 def risk(f: CoverageFeatures, ctx: FaithContext) -> float:
@@ -205,7 +256,7 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     if ctx.vectors is None:
         return []
     c = ctx.calibration
-    f = features(ctx.vectors, ctx.source, ctx.translation, c.length_typical)
+    f = pair_features(ctx)
     if f is None:
         return []
     unrelated, note = _unrelated(f, c)

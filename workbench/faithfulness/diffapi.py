@@ -2,7 +2,8 @@
 
 Allowed dependency (documented in ``tests/test_architecture.py``): ``faithfulness → diff``. The
 diff stage owns the figure normaliser ("20 тысяч" = 20,000 = "20 мың"), the cross-script name
-folding, the framing lexicon and the hedge/negation markers; faithfulness reuses them instead of
+folding, the framing lexicon, the hedge/negation markers and the kk/ky/ru → English word
+lexicon (``bilexicon``); faithfulness reuses them instead of
 keeping a second copy. Every use goes through this module so that a rename in the diff stage is
 fixed here once.
 """
@@ -18,6 +19,7 @@ from workbench.diff import (
     same_name,
     transliterate,
 )
+from workbench.diff.bilexicon import BiLexicon, WordCoverage, load_bilexicon
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import hedge_mentions, negation_mentions
@@ -26,6 +28,7 @@ from workbench.diff.numbers import Figure
 
 __all__ = [
     "TURKIC_ENDINGS",
+    "BiLexicon",
     "Figure",
     "Lexicon",
     "categories_in",
@@ -34,10 +37,12 @@ __all__ = [
     "find_names",
     "fold",
     "hedge_mentions",
+    "load_bilexicon",
     "load_lexicon",
     "may_be_name",
     "negation_mentions",
     "same_name",
     "transliterate",
     "turkic_stems",
+    "WordCoverage",
 ]
