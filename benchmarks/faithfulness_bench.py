@@ -72,7 +72,15 @@ from workbench.faithfulness.base import (  # noqa: E402
     CoverageModel,
     FaithContext,
 )
-from workbench.faithfulness.core import ALONE_FACTOR, _risk, _vectors, evidence  # noqa: E402
+from workbench.faithfulness.core import (  # noqa: E402
+    ALONE_FACTOR,
+    WEAK,
+    WEAK_KINDS,
+    _risk,
+    _vectors,
+    evidence,
+    evidence_keys,
+)
 from workbench.faithfulness.coverage import (  # noqa: E402
     OMISSION_FEATURES,
     UNRELATED_FEATURES,
@@ -415,7 +423,7 @@ def _pass(
         embedder=_Fixed(pairs, vecs),  # type: ignore[arg-type]
         calibration=Calibration("pass-1", "", {lang: base}),
     )  # fmt: skip
-    kinds = [{i.kind for i in r.issues} for r in results]
+    kinds = [evidence_keys(r.issues) for r in results]
     risks = np.array(
         [_risk(FaithContext(s, t, lang, lexicon, base, v, words)) for (s, t), v in zip(pairs, vecs, strict=True)]  # type: ignore[arg-type]
     )  # fmt: skip
@@ -481,7 +489,9 @@ def calibrate(
         kinds, risks = _pass(pairs, vecs, lang, base)
         counts = Counter(k for ks in kinds for k in ks)
         n = len(pairs)
-        rates = {k: round((counts[k] + 0.5) / (n + 1), 5) for k in FAITH_KINDS if k != "length"}
+        keys = [k for k in FAITH_KINDS if k != "length"]
+        keys += [k + WEAK for k in FAITH_KINDS if k in WEAK_KINDS or counts[k + WEAK]]
+        rates = {k: round((counts[k] + 0.5) / (n + 1), 5) for k in keys}
         points: list[tuple[float, float]] = []
         for p in (1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005):
             r = float(np.quantile(risks, 1 - p))

@@ -138,3 +138,16 @@ def _english_forms(text: str) -> tuple[str, ...]:
         if any(re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", lowered) for f in forms):
             out += [w for f in forms for w in f.split()]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8192)
+def russian_pos(word: str) -> frozenset[str]:
+    """The parts of speech pymorphy3 gives a Russian word (all its parses; empty for a word
+    it does not know or a word of another language): «подтвердили» → {VERB}, «первый» →
+    {ADJF}."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return frozenset()
+    parses = _analyzer().parse(word)
+    if not parses or not parses[0].is_known:
+        return frozenset()
+    return frozenset(str(p.tag.POS) for p in parses if p.tag.POS and p.score >= 0.1)

@@ -24,7 +24,7 @@ from workbench.faithfulness.coverage import clauses, pair_features, risk
 from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
 from workbench.faithfulness.surface import length_ratio
-from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithResult
+from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
 
 #: Longest sentence checked, in characters (longer input is a user error, not a slow page).
 MAX_CHARS = 5_000
@@ -97,6 +97,22 @@ COVERAGE_KINDS = frozenset({"omission", "addition", "unrelated", "length"})
 
 #: A kind that flags on its own puts the evidence this far past the limit (score below 0.42).
 ALONE_FACTOR = 1.25
+
+
+#: Suffix of the evidence key of a weak issue (severity below 1): a kind found only in its
+#: less certain direction (a source negation no English word renders, a source hedge dropped)
+#: has its own false-fire rate and never flags alone.
+WEAK = "_weak"
+#: Span kinds that tell a weak direction from a strong one (coverage kinds grade severity by
+#: other means).
+WEAK_KINDS = frozenset({"negation", "hedge", "name"})
+
+
+def evidence_keys(issues: Sequence[FaithIssue]) -> set[str]:
+    """The evidence keys of a pair's issues: each kind, or ``kind_weak`` when every issue of
+    a kind of :data:`WEAK_KINDS` is weak (severity below 1)."""
+    strong = {i.kind for i in issues if i.severity >= 1.0 or i.kind not in WEAK_KINDS}
+    return strong | {i.kind + WEAK for i in issues if i.kind not in strong}
 
 
 def evidence(kinds: set[str], risk: float, cal: LanguageCalibration) -> float:
@@ -200,7 +216,7 @@ def check_pairs(
         ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index], words)
         found = [i for _, fn in funcs for i in fn(ctx)]
         found.sort(key=lambda i: (i.source_span or (10**9, 0), i.translation_span or (0, 0)))
-        score, flagged = _score(evidence({i.kind for i in found}, _risk(ctx), cal), cal)
+        score, flagged = _score(evidence(evidence_keys(found), _risk(ctx), cal), cal)
         own = tuple(FaithEstimate(n, vals[live.index(index)], sig) for n, sig, vals in estimates)
         results.append(
             FaithResult(index, source, translation, score, flagged, tuple(found), signature, own)

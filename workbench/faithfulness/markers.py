@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from workbench.faithfulness.base import FaithContext, issue
-from workbench.faithfulness.diffapi import hedge_mentions
+from workbench.faithfulness.diffapi import hedge_mentions, russian_pos
+from workbench.faithfulness.spans import dictionary_words
 from workbench.types import FaithIssue
 
 _F = re.IGNORECASE
@@ -22,7 +23,7 @@ _F = re.IGNORECASE
 #: "find") and loanwords with them (комедия, велосипед): their forms negate nothing.
 _NOT_NEGATIVE_STEMS = (
     r"(?:көбөй|көбей|карма|қарма|таба|жаба|саба|комеди|пропаганд|велосипед|жанармай|"
-    r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|немесе|себеп|"
+    r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|немесе|себеп|жұбай|жубай|демей|жаппай|долбоор|"
     r"(?:болмаса|болбосо)(?!\s+(?:да|де))(?!\w))"
 )
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
@@ -67,8 +68,9 @@ _NOT_NEGATION = re.compile(
     r"(?<!\w)(?:ғана\s+емес|гана\s+эмес|\w+-\w*(?:ма|ме|ба|бе|па|пе|мо|мө|бо|бө|по|пө)"
     r"(?:й|ған|ген|ган|гон|гөн|с)\w*|тем\s+не\s+менее|не\s+только|не\s+менее|не\s+меньше|не\s+более|не\s+больше|"
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
-    r"жок\s+деген\w*|ең\s+болмаса|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
-    r"not\s+only|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
+    r"жок\s+деген\w*|жок\s+эле\s+деген\w*|жоқ\s+дегенде|ең\s+болмаса|күмән\s+жоқ|шек\s+жок|"
+    r"шүбә\s+жоқ|шексиз|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
+    r"not\s+only|not\s+merely|not\s+least|never\s+more\s+so|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
 
@@ -152,7 +154,7 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
+        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
         r"баш\s+тарт\w*|тыюу\w*|белгисиз\w*|"
         r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
         r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|бастан)\w*)(?!\w)",
@@ -166,35 +168,148 @@ def _negations(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     return [m.span() for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in fixed)]
 
 
-def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
-    """A negation on one side only ("not" added to a sentence without one, or its only "not"
-    dropped); differing counts of negations on both sides are too often paraphrase.
+#: Russian parts of speech after «не»/«ни» that make a negated claim (a verb, a short
+#: participle, a predicative: «не подтвердили», «не был допущен», «не нужно»). «Не» before an
+#: adjective, a noun or a preposition is litotes or a contrast that translations render with
+#: no "not" («не первый» → "one of", «не из Уэльса» → "outside Wales").
+_RU_NEGATED_POS = frozenset({"VERB", "INFN", "PRTS", "PRED"})
+#: Words after a bare kk/ky negative participle or «емес»/«эмес» that keep it a predicate
+#: (auxiliaries, quotation verbs, conjunctions); any other word after it is the noun it
+#: qualifies («күтпеген жерден» "unexpectedly", «мемлекеттік емес субъект» "non-state actor").
+_PREDICATE_NEXT = re.compile(
+    r"(?:еді|эле|екен|экен|ед[іи]м\w*|болатын|болчу|болса|болсо|болды|болду|деп|дейт|деді|"
+    r"деди|деген\w*|дейді|деп\s|бірақ|бирок|ал|да|де|ма|ме|мо|мө|жок|жоқ|эмес|емес|ғой|го)",
+    _F,
+)
+_PARTICIPLE = re.compile(r"(?:ған|ген|ган|гон|гөн|қан|кен|кан|кон|көн)$", _F)
+_NEXT_WORD = re.compile(r"\s+(\w+)")
 
-    Counted: not/n't/no/never/nobody/nothing/none/neither/nor; ru не/нет/ни/никогда/нельзя…,
-    kk/ky жоқ/емес, жок/эмес and negative verb suffixes. Not counted: lexical negation (deny,
-    without, refuse, fail), which translations render too freely, and fixed phrases
-    (тем не менее, not only).
-    """
-    src = _negations(ctx.source, _SRC_NEGATION[ctx.src])
-    suffix = _SUFFIX_NEGATION.get(ctx.src)
+
+def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
+    """Source negations that negate a claim: «не» with a verb, нет/никогда/нельзя; kk/ky
+    жоқ/емес/жок/эмес and negative verb forms, except a bare participle or «емес» that
+    qualifies the noun after it (an attribute: "unexpected", "non-state")."""
+    spans = _negations(source, _SRC_NEGATION[src])
+    suffix = _SUFFIX_NEGATION.get(src)
     if suffix is not None:
-        src = sorted(set(src) | set(_negations(ctx.source, suffix)))
+        spans = sorted(set(spans) | set(_negations(source, suffix)))
+    out = []
+    for a, b in spans:
+        word = source[a:b]
+        after = _NEXT_WORD.match(source, b)
+        nxt = after.group(1) if after else ""
+        if src == "ru":
+            if word.lower() in ("не", "ни") and not (russian_pos(nxt) & _RU_NEGATED_POS):
+                continue
+        elif (
+            nxt
+            and (_PARTICIPLE.search(word) or word.lower() in ("емес", "эмес"))
+            and not _PREDICATE_NEXT.fullmatch(nxt)
+        ):
+            continue
+        out.append((a, b))
+    return out
+
+
+#: Anything in a source that may carry a negation, certain or not: the certain forms above,
+#: any kk/ky verb with a negative suffix before any ending (мушташпашы "must not fight",
+#: катышпасам "though I do not take part", албастыгы "that one cannot"), a bare negative
+#: imperative (шықпа, көрбө), the privative -сыз/-сіз "without" (коркунучсуз "not
+#: dangerous"), a Russian «не-» word («недовольна» "not happy») and words that mean "lose",
+#: "dissatisfied", "refuse", "hardly". An English "not" with none of these in the source is
+#: a negation the source does not have.
+_SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:недовол\w*|неизмен\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
+        r"неуже\w*|неинтерес\w*|неплох\w*|непонят\w*|неправ\w*|несправедлив\w*|"
+        r"вряд|перест\w+|редк\w*|мало|порица\w*|запрещ\w*|отрица\w*|опроверг\w*|"
+        r"напрасн\w*|тщетн\w*)(?!\w)",
+        _F,
+    ),
+    "kk": re.compile(
+        r"(?<!\w)(?:(?:емес|жоқ)\w*|ешқашан|ешкім|ештеңе|"
+        r"(?!"
+        + _NOT_NEGATIVE_STEMS
+        + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ает]\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
+        r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер|шы|ші)|"
+        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!])|\w{3,}(?:сыз|сіз)|нараз\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:(?:эмес|жок|элек)\w*|эч\s+\w+|"
+        r"(?!"
+        + _NOT_NEGATIVE_STEMS
+        + r")\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:й\w*|с(?:[аеоөт]\w*)?|"
+        r"ган\w*|ген\w*|гон\w*|гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|д(?:ы|и|у|ү)\w*|ңыз|ңиз|ңуз|"
+        r"ңүз|ңар|ңер|ңор|ңөр|ш(?:ы|и|у|ү)\w*)|"
+        r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!])|"
+        r"\w{3,}(?:сыз|сиз|суз|сүз)|наараз\w*|нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
+        r"белгисиз\w*)(?!\w)",
+        _F,
+    ),
+}
+#: English words that may render a source negation without a negation word (besides
+#: :data:`_EN_LEXICAL`): "only", "little", "until", "unless", "whether" (X-or-not-X), "still",
+#: "yet" (элек "not yet"), "outside", "beyond", "cancelled", "lost", "short of"...
+_EN_ANY_NEGATION = re.compile(
+    r"(?<!\w)(?:unless|outside|beyond|whether|"
+    r"cancel\w*|abort\w*|lost|far\s+from|"
+    r"under(?!stand|stood|go|went|gone|line|way|tak|lying|neath|ground|water|score)\w{5,}|"
+    r"\w+-free|absent|avoid\w*)(?!\w)",
+    _F,
+)
+#: A negative prefix before an English word: un-/non- before any word, in-/im-/ir-/il-/dis-
+#: only before an adjective ending (impractical, insecure, irregular; not information, display).
+_PREFIXED = re.compile(
+    r"(?<!\w)(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il|dis)([a-z]{3,}(?:al|ent|ant|ive|ar|ous|"
+    r"ect|ete|ite|ure|ate|ful|ed)))(?!\w)",
+    _F,
+)
+
+
+def _english_negative_word(translation: str) -> bool:
+    """Any English word that may render a source negation: a lexical negation (unhurt,
+    without, refused), the words of :data:`_EN_ANY_NEGATION`, or a prefixed negative of an
+    English word (impractical, disregard, informal)."""
+    if _EN_LEXICAL.search(translation) or _EN_ANY_NEGATION.search(translation):
+        return True
+    words = dictionary_words()
+    return any((m.group(1) or m.group(2)).lower() in words for m in _PREFIXED.finditer(translation))
+
+
+def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
+    """A negation on one side only: a "not" the source gives no ground for, or a source's
+    certain negation rendered by no negative word at all.
+
+    The two directions ask for different certainty. An English "not"/"no"/"never" counts as
+    added only when the source has nothing that may negate (any negative verb suffix, a
+    privative, a «не-» word, "lose", "refuse": :data:`_SRC_ANY_NEGATION`). A source negation
+    counts as dropped only when it certainly negates a claim («не» with a verb, a finite
+    negative verb, жоқ/емес as a predicate: :func:`_certain_source_negations`) and the
+    translation has no word that may render it (unhurt, without, only, until, whether,
+    impractical...). Fixed phrases (тем не менее, not only, жок дегенде) count on neither side.
+    """
     tr = _negations(ctx.translation, _EN_NEGATION)
-    if bool(tr) == bool(src):
-        return []
-    if src and _EN_LEXICAL.search(ctx.translation):
-        return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
-    lexical = _SRC_LEXICAL.get(ctx.src)
-    if tr and lexical is not None and lexical.search(ctx.source):
-        return []  # "without" ← «без», "not known" ← «белгісіз»
-    if len(tr) > len(src):
+    if tr:
+        suffix = _SUFFIX_NEGATION.get(ctx.src)
+        if _negations(ctx.source, _SRC_NEGATION[ctx.src]) or (
+            suffix is not None and _negations(ctx.source, suffix)
+        ):
+            return []
+        broad = _SRC_ANY_NEGATION[ctx.src]
+        lexical = _SRC_LEXICAL.get(ctx.src)
+        if _negations(ctx.source, broad) or (lexical is not None and lexical.search(ctx.source)):
+            return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
         return [
-            issue("negation", ctx.source, ctx.translation, None, tr[len(src)] if src else tr[0],
-                  f"{len(tr)} negation(s) in the translation, {len(src)} in the source")
+            issue("negation", ctx.source, ctx.translation, None, tr[0],
+                  f"{len(tr)} negation(s) in the translation, none in the source")
         ]  # fmt: skip
+    src = _certain_source_negations(ctx.source, ctx.src)
+    if not src or _english_negative_word(ctx.translation):
+        return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
     return [
-        issue("negation", ctx.source, ctx.translation, src[len(tr)], None,
-              f"{len(src)} negation(s) in the source, {len(tr)} in the translation")
+        issue("negation", ctx.source, ctx.translation, src[0], None,
+              f"{len(src)} negation(s) in the source, none in the translation", 0.6)
     ]  # fmt: skip
 
 

@@ -476,7 +476,7 @@ def _matches(word: str, src: _SourceWord) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
+def dictionary_words() -> frozenset[str]:
     """Lower-case English words of Webster's Second (the ``english-words`` package): words
     that a dictionary lists only in lower case are common words, not names."""
     from english_words import get_english_words_set  # noqa: PLC0415 - 2 MB list, on first use
@@ -489,7 +489,7 @@ def _dictionary() -> frozenset[str]:
 def _common_word(word: str) -> bool:
     """True when ``word`` (any case, plural or possessive) is a common English word."""
     low = re.sub(r"['’]s?$", "", word).lower()
-    words = _dictionary()
+    words = dictionary_words()
     forms = {low}
     if low.endswith("ies"):
         forms.add(low[:-3] + "y")

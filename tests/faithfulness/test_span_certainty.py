@@ -1,0 +1,105 @@
+"""Negation, hedges and names flag alone only where the evidence is certain.
+
+A "not" added to the English counts when the source has nothing that may negate; a source
+negation the English drops counts as weak evidence (``negation_weak``) unless it certainly
+negates a claim and no English word renders it. Cases that must NOT fire next to those that
+must.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.faithfulness import check_pairs
+from workbench.faithfulness.core import WEAK, evidence_keys
+
+
+def _issues(source: str, translation: str, src: str) -> list[tuple[str, float]]:
+    (result,) = check_pairs([source], [translation], src)
+    return [(i.kind, i.severity) for i in result.issues]
+
+
+def _keys(source: str, translation: str, src: str) -> set[str]:
+    (result,) = check_pairs([source], [translation], src)
+    return evidence_keys(result.issues)
+
+
+NOT_A_FLIP = [
+    # «не» before an adjective is litotes: "one of", no "not"
+    ("ru", "Канье не первый известный рэппер, решивший сменить имя.",
+     "He is one of a number of famous rappers to change their name."),
+    # a bare negative participle before its noun is an attribute ("unexpected")
+    ("kk", "Күтпеген жерден су тасқыны болуы мүмкін.", "Flash flooding is possible."),
+    # «емес» before a noun: "non-state"
+    ("kk", "Қарулы мемлекеттік емес топ шабуыл жасады.", "An armed militia attacked."),
+    # -пашы "must not", -пасам "though I do not", -бас "cannot" are negations too
+    ("ky", "Аялдар мушташпашы керек деп ойлойм.", "I think women shouldn't fight."),
+    ("ky", "Өзүм катышпасам да, катышкандай чуркап жүрөм.", "I'm not running, but I'm running."),
+    ("ky", "Бул сен мага эмне кыларымды айта албастыгыңды билдирет.",
+     "This means you can't tell me what to do."),
+    # a negative imperative with no ending before the quote
+    ("kk", "Олар “Анау бас киіміңмен шықпа”, – деген.", "They said, 'don't go out there with that hat on.'"),
+    # a privative: "not dangerous"
+    ("ky", "Акуланын түрү коркунучсуз деп аныкталды.", "The shark was found not to be dangerous."),
+    # a Russian «не-» adjective: "not a good sign"
+    ("ru", "Это нехороший знак для Морриси.", "It's not a good sign for Morrisey."),
+    # X-or-not-X rendered by "whether"
+    ("ky", "Жардам бере алабы же жок экендигин айтты.", "He said whether they could help."),
+    # a prefixed negative adjective renders «жок»
+    ("ky", "Бул баш кийимдин эби жок.", "This hat is impractical."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), NOT_A_FLIP)
+def test_renderings_of_a_negation_are_no_negation_issue(
+    src: str, source: str, translation: str
+) -> None:
+    assert "negation" not in {k for k, _ in _issues(source, translation, src)}
+
+
+ADDED = [
+    # the source's only -ма word is a noun (бағдарлама "programme")
+    ("kk", "Бағдарлама өткен аптада іске қосылды.", "The programme was not launched last week."),
+    ("ky", "Жобанын долбоору кабыл алынды.", "The draft of the project was not adopted."),
+    ("ru", "Власти подтвердили эти данные.", "The authorities did not confirm these data."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), ADDED)
+def test_a_not_the_source_gives_no_ground_for_is_strong(
+    src: str, source: str, translation: str
+) -> None:
+    assert "negation" in _keys(source, translation, src)
+
+
+DROPPED = [
+    ("kk", "Полиция бұл ақпаратты растамады.", "The police confirmed this information."),
+    ("ru", "Власти не подтвердили эти данные.", "The authorities confirmed these data."),
+    ("ky", "Ал келишимге кол койгон жок.", "He signed the agreement."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), DROPPED)
+def test_a_dropped_source_negation_is_listed_as_weak_evidence(
+    src: str, source: str, translation: str
+) -> None:
+    assert ("negation", 0.6) in _issues(source, translation, src)
+    keys = _keys(source, translation, src)
+    assert "negation" + WEAK in keys and "negation" not in keys
+
+
+def test_information_is_no_prefixed_negative() -> None:
+    # "in" + "formation" is no negative word: the dropped «-мады» is still listed
+    found = _issues("Полиция бұл ақпаратты растамады.", "The police shared this information.", "kk")
+    assert ("negation", 0.6) in found
+
+
+def test_a_strong_issue_of_a_kind_hides_its_weak_key() -> None:
+    (result,) = check_pairs(
+        ["Полиция бұл ақпаратты растамады."], ["The police confirmed it."], "kk"
+    )
+    both = (
+        *result.issues,
+        *[i.__class__(**{**i.__dict__, "severity": 1.0}) for i in result.issues],
+    )
+    assert evidence_keys(both) == {"negation"}
