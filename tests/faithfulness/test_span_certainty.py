@@ -103,3 +103,40 @@ def test_a_strong_issue_of_a_kind_hides_its_weak_key() -> None:
         *[i.__class__(**{**i.__dict__, "severity": 1.0}) for i in result.issues],
     )
     assert evidence_keys(both) == {"negation"}
+
+
+HEDGE_ADVERB_ADDED = [
+    ("ru", "Мужчина въехал в толпу на машине.", "The man allegedly drove a car into the crowd."),
+    ("kk", "Полиция екі адамды ұстады.", "Police reportedly detained two people."),
+    ("ky", "Полиция эки кишини кармады.", "Police apparently detained two people."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), HEDGE_ADVERB_ADDED)
+def test_an_added_hedge_adverb_is_strong(src: str, source: str, translation: str) -> None:
+    assert "hedge" in _keys(source, translation, src)
+
+
+def test_an_added_modal_or_report_construction_is_weak() -> None:
+    # "may have", "was reported": also how a translation renders a modal verb or an
+    # impersonal sentence, so only weak evidence
+    keys = _keys("Полиция екі адамды ұстады.", "Two people may have been detained by police.", "kk")
+    assert "hedge" + WEAK in keys and "hedge" not in keys
+
+
+HEDGE_LICENSED = [
+    # «предположительно» licenses "allegedly"; «скорей всего» and «судя по всему» "apparently"
+    ("ru", "Мужчина предположительно въехал в толпу.", "The man allegedly drove into a crowd."),
+    ("ru", "Уступы скорей всего возникли при сжатии Луны.", "The scarps apparently resulted from shrinking."),
+    ("ru", "Судя по всему, депутаты предлагают другие варианты.", "AMs are apparently suggesting other options."),
+    # ky «маалымдалгандай», «деп айтылууда» license "reportedly"
+    ("ky", "Маалымдалгандай, партия эс алуу күнүн каалайт.", "The party reportedly wants an extra day off."),
+    ("ky", "Ага мүмкүнчүлүк беришет деп айтылууда.", "They are reportedly inclined to let him pitch."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), HEDGE_LICENSED)
+def test_a_source_word_of_the_class_licenses_the_hedge(
+    src: str, source: str, translation: str
+) -> None:
+    assert "hedge" not in {k for k, _ in _issues(source, translation, src)}

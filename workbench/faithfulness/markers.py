@@ -319,7 +319,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
 #: («подозревается», «күдікті») "allegedly", a naming phrase («деп аталатын») "so-called".
 _SOURCE_CLASS: dict[str, re.Pattern[str]] = {
     "allegation": re.compile(
-        r"(?<!\w)(?:якобы|будто|мнимы\w*|подозрева\w*|обвиня\w*|предполага\w*|имиш|"
+        r"(?<!\w)(?:якобы|будто|мнимы\w*|подозрева\w*|обвиня\w*|предполага\w*|предположительно|имиш|"
         r"күдік\w*|айыпта\w*|болжолдуу|шектүү\w*|шектел\w*|айыпта\w*|күнөөлө\w*)(?!\w)",
         _F,
     ),
@@ -328,14 +328,15 @@ _SOURCE_CLASS: dict[str, re.Pattern[str]] = {
         r"по\s+информации|как\s+сообща\w+|говорят|считается|считалось|известно|по\s+слухам|"
         r"полагают|утвержда\w*|заявляют|хабарланды|хабарланған|хабарлауынша|айтылады|"
         r"айтылған|делінеді|мәлімделді|мәліметінше|мәліметтер\w*|деректер\w*|сәйкес|хабарлан\w*|"
-        r"кабарлан\w*|неизвестно|неясно|белгісіз|белгисиз|"
+        r"кабарлан\w*|неизвестно|неясно|белгісіз|белгисиз|маалымдал\w*|айтыл\w*|"
         r"кабарланды|кабарлангандай|кабарлагандай|маалымат\w*|айтылат|айтылган|делет|"
         r"билдирилди|ылайык|деп\s+есептел\w*|деп\s+саналады|деп\s+эсептел\w*)(?!\w)",
         _F,
     ),
     "uncertain": re.compile(
         r"(?<!\w)(?:возможн\w*|вероятн\w*|предположительно|по-видимому|видимо|может|могут|"
-        r"мог\w*|скорее|похоже|кажется|вряд|наверн\w*|допуска\w*|исключ\w*|риск\w*|"
+        r"мог\w*|скорее|скорей|похоже|кажется|казало\w*|судя\s+по\s+всему|вряд|наверн\w*|"
+        r"допуска\w*|исключ\w*|риск\w*|кыязы|айкын\w*|көрүнөт|"
         r"мүмкін\w*|ықтимал\w*|шығар|сияқты|тәрізді|секілді|болар|сірә|шамасы|болжа\w*|"
         r"мүмкүн\w*|ыктымал\w*|чыгар|окшойт|сыяктуу|болсо\s+керек|болжол\w*|балким|"
         r"\w+(?:уы|уі|шы|ші)\s+(?:мүмкін|ықтимал)|\w+(?:ар|ер|ор|өр|р)\s+(?:еді|эле)|"
@@ -383,6 +384,7 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
     """
     tr = _english_hedges(ctx)
     src = [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
+    added = []
     for span, cls in tr:
         licensed = _SOURCE_CLASS.get(cls)
         if licensed is None or licensed.search(ctx.source):
@@ -391,9 +393,15 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
             continue
         if cls == "report" and _SOURCE_CLASS["allegation"].search(ctx.source):
             continue
+        added.append((span, cls))
+    if added:
+        strong = [
+            (sp, c) for sp, c in added if _HEDGE_WORD.fullmatch(ctx.translation[sp[0] : sp[1]])
+        ]
+        span, cls = (strong or added)[0]
         return [
             issue("hedge", ctx.source, ctx.translation, None, span,
-                  f"a hedge ({cls}) the source does not have")
+                  f"a hedge ({cls}) the source does not have", 1.0 if strong else 0.6)
         ]  # fmt: skip
     if src and not tr:
         word = ctx.source[src[0][0] : src[0][1]]
@@ -409,6 +417,15 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
     return []
 
 
+#: Hedge words that say nothing but the hedge (adverbs, "so-called"): added to a translation,
+#: they are strong evidence. Modal and report constructions ("may have", "could be", "was
+#: reported", "is said to", "likely") also render a source's modal verbs, impersonal reports
+#: and tense; added, they are weak evidence (severity 0.6).
+_HEDGE_WORD = re.compile(
+    r"allegedly|purportedly|supposedly|ostensibly|reportedly|reputedly|apparently|possibly|"
+    r"probably|perhaps|seemingly|presumably|so-called|self-styled",
+    _F,
+)
 #: Kazakh and Kyrgyz «мүмкін», «ықтимал» also mean "can", "possible": any softener keeps them.
 _MODAL_WORD = re.compile(r"мүмкін|мүмкүн|ықтимал|ыктымал", _F)
 
