@@ -120,9 +120,10 @@ def main() -> None:
     ap.add_argument("--iterations", type=int, default=8)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-best", type=float, default=0.15)
-    ap.add_argument("--min-p", type=float, default=0.05)
-    ap.add_argument("--top", type=int, default=5)
-    ap.add_argument("--min-hit", type=float, default=0.3)
+    ap.add_argument("--min-p", type=float, default=0.02)
+    ap.add_argument("--top", type=int, default=10)
+    ap.add_argument("--min-hit", type=float, default=0.5)
+    ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
     rows: list[str] = []
     sizes = []
@@ -155,8 +156,8 @@ def main() -> None:
         "# FLORES-200 dev lines 1-498 / NTREX-128 lines 1-998, two lines in three (CC BY-SA 4.0)",
         "# lang\tsource stem\tpairs seen\thit rate\tenglish stem:t(e|f) ...",
     ]
-    OUT.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(REPO)} ({OUT.stat().st_size // 1024} KiB)")
+    args.out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)")
 
 
 if __name__ == "__main__":

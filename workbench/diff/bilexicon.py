@@ -29,15 +29,20 @@ from importlib import resources
 from pathlib import Path
 
 from workbench.diff.text import STOPWORDS
-from workbench.diff.translit import fold
+from workbench.diff.translit import fold, same_name
 from workbench.errors import UserInputError
 
 #: Letters of a source word kept as its stem (Kazakh and Kyrgyz add endings, Russian inflects).
 SOURCE_STEM = 5
 #: Letters of an English stem (after one common suffix is stripped).
-ENGLISH_STEM = 5
+ENGLISH_STEM = 4
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DIGITS = re.compile(r"\d")
+#: A thousands separator between digits ("9,000", "9 000", "9.000").
+_THOUSANDS = re.compile(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3}(?!\d))")
+#: Fuzzy-ratio threshold for a name the lexicon does not know against the translation's
+#: capitalised words (folded, case endings off; "Гиннесс" ~ "Guinness", "Артур" ~ "Arthur").
+NAME_MATCH = 75.0
 
 
 def source_stem(word: str) -> str:
@@ -121,7 +126,10 @@ class BiLexicon:
         tokens = _WORD.findall(translation)
         english = {english_stem(w) for w in tokens}
         cognates = {cognate_key(w) for w in tokens if len(w) >= COGNATE}
-        digits = {w for w in tokens if _DIGITS.search(w)}
+        digits = {
+            w for w in tokens + _WORD.findall(_THOUSANDS.sub("", translation)) if _DIGITS.search(w)
+        }
+        capitals = [w for w in tokens if w[:1].isupper() and len(w) >= 3]
         table, hits = self.entries.get(lang, {}), self.hits.get(lang, {})
         out: list[WordCoverage] = []
         for k, m in enumerate(_WORD.finditer(source)):
@@ -138,7 +146,8 @@ class BiLexicon:
             elif cognate:
                 out.append(WordCoverage(word, m.span(), 1.0, COGNATE_WEIGHT))
             elif k > 0 and word[:1].isupper() and len(word) >= COGNATE:
-                out.append(WordCoverage(word, m.span(), 0.0, NAME_WEIGHT))
+                found = any(same_name(word, w, threshold=NAME_MATCH) for w in capitals)
+                out.append(WordCoverage(word, m.span(), float(found), NAME_WEIGHT))
         return out
 
 
