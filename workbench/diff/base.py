@@ -66,6 +66,7 @@ DETECTORS.add("attribution", "workbench.diff.markers:detect_attributions")
 DETECTORS.add("negation", "workbench.diff.markers:detect_negations")
 DETECTORS.add("quantifier", "workbench.diff.quantifiers:detect_quantifiers")
 DETECTORS.add("concept", "workbench.diff.framing:detect_concepts")
+DETECTORS.add("modality", "workbench.diff.modality:detect_modality")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -79,6 +80,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "negation",
     "quantifier",
     "concept",
+    "modality",
     "content",
 )
 

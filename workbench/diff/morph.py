@@ -151,3 +151,22 @@ def russian_pos(word: str) -> frozenset[str]:
     if not parses or not parses[0].is_known:
         return frozenset()
     return frozenset(str(p.tag.POS) for p in parses if p.tag.POS and p.score >= 0.1)
+
+
+_FUTURE_AUX = frozenset({"буду", "будешь", "будет", "будем", "будете", "будут"})
+
+
+@functools.lru_cache(maxsize=4096)
+def russian_future(text: str) -> bool:
+    """True when a Russian text has a verb in the future tense («обеспечим», «будет»), read
+    by pymorphy3's most likely parse of each word; False for text with no Russian words."""
+    for tok in tokenize(text):
+        if not _cyrillic(tok.text) or _TURKIC_LETTERS.search(tok.text):
+            continue
+        low = tok.lower.replace("ё", "е")
+        if low in _FUTURE_AUX:
+            return True
+        tag = _analyzer().parse(low)[0].tag
+        if tag.POS == "VERB" and "futr" in tag:
+            return True
+    return False

@@ -1,0 +1,106 @@
+"""A duty of the statement retold as a pledge (``modality`` detector, kind ``certainty``),
+across languages and without a translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import DETECTOR_ORDER, Lexicon
+from workbench.diff.modality import OBLIGATION, PLEDGE
+
+
+def _certainty(statement: str, report: str, lexicon: Lexicon, src: str = "ru") -> list[str]:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    return [d.report for d in of_kind(found, "certainty") if "modality" in d.note]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "pledge"),
+    [
+        ("Мы должны помочь жителям затопленных сёл.", "ru",
+         "The government will help the residents of the flooded villages.", "will"),
+        ("Власти обязаны возместить ущерб фермерам.", "ru",
+         "The minister promised that farmers would be compensated.", "promised"),
+        ("Біз шекарадағы ауылдарды қорғауымыз керек.", "kk",
+         "Officials vowed to protect the border villages.", "vowed"),
+        ("Биз айылдарды коргошубуз керек.", "ky",
+         "He assured villagers that the army is going to protect them.", "assured"),
+        ("Нужно восстановить мост до зимы.", "ru",
+         "The bridge will be rebuilt before winter, the governor said.", "will"),
+    ],
+)  # fmt: skip
+def test_an_obligation_retold_as_a_pledge_is_a_certainty_difference(
+    statement: str, src: str, report: str, pledge: str, lexicon: Lexicon
+) -> None:
+    assert _certainty(statement, report, lexicon, src) == [pledge]
+
+
+def test_the_obligation_of_an_english_translation_counts_too(lexicon: Lexicon) -> None:
+    found = diffs(
+        "We must rebuild the school.",
+        "The city will rebuild the school.",
+        lexicon,
+        source="Мы должны восстановить школу.",
+        src="ru",
+    )
+    (d,) = [d for d in of_kind(found, "certainty") if "modality" in d.note]
+    assert (d.statement, d.report) == ("must", "will")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # The report keeps the duty.
+        ("Мы должны помочь жителям.", "The authorities must help residents, he said."),
+        ("Мы должны помочь жителям.", "He said the state should help residents and will try."),
+        # A partial retelling that leaves the duty out, with no pledge: nothing to flag.
+        ("Мы должны помочь жителям затопленных сёл.", "Villages were flooded."),
+        # The statement promises something itself (Russian future tense): "will" may retell it.
+        ("Мы обеспечим безопасность, и должны помочь жителям.", "The state will ensure safety."),
+        ("Помощь будет оказана, нужно лишь подать заявление.", "Aid will be given, he said."),
+        # No obligation in the statement at all.
+        ("Правительство поможет жителям.", "The government will help residents."),
+        # The pledge is the speaker's own word inside a quotation, not the outlet's.
+        ("Мы должны помочь жителям.", "“We will help the residents,” he said."),
+    ],
+)  # fmt: skip
+def test_no_flag_where_the_duty_is_kept_dropped_or_promised_by_the_statement(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert _certainty(statement, report, lexicon) == []
+
+
+def test_a_kazakh_statement_that_promises_in_the_first_person_is_no_shift(
+    lexicon: Lexicon,
+) -> None:
+    statement = "Біз көмек береміз, бірақ құжаттарды тексеру керек."
+    assert _certainty(statement, "Kazakhstan will give aid.", lexicon, "kk") == []
+
+
+def test_a_quoted_duty_does_not_excuse_the_outlets_own_pledge(lexicon: Lexicon) -> None:
+    report = (
+        "The country will protect the newcomers, the president said. "
+        '"We must take care of them," he told residents.'
+    )
+    assert _certainty("Мы должны проявить заботу о них.", report, lexicon) == ["will"]
+
+
+def test_a_quotation_left_open_runs_to_the_end_of_its_sentence(lexicon: Lexicon) -> None:
+    report = "“We will take care of them. They are guests, he added."
+    assert _certainty("Мы должны проявить заботу о них.", report, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "adjective", ["Тиісті органдар жұмыс істейді.", "Керектүү документтер даяр."]
+)
+def test_kazakh_and_kyrgyz_adjectives_of_need_are_no_obligation(adjective: str) -> None:
+    assert OBLIGATION.search(adjective) is None
+
+
+def test_would_and_would_like_are_no_pledge() -> None:
+    assert PLEDGE.search("He would like to visit; the plan would cost more.") is None
+
+
+def test_the_detector_is_registered_before_the_content_diff() -> None:
+    assert DETECTOR_ORDER.index("modality") < DETECTOR_ORDER.index("content")
