@@ -140,3 +140,54 @@ def test_a_source_word_of_the_class_licenses_the_hedge(
     src: str, source: str, translation: str
 ) -> None:
     assert "hedge" not in {k for k, _ in _issues(source, translation, src)}
+
+
+def _name_keys(source: str, translation: str, src: str) -> set[str]:
+    return {k for k in _keys(source, translation, src) if k.startswith("name")}
+
+
+FAITHFUL_NAME_RENDERINGS = [
+    # an opening function word is no name («Тем не менее»), so "Rosa" has no twin to swap with
+    ("ru", "Тем не менее, в следующие дни он принесет ливни.", "However, Rosa will bring rains."),
+    # «Уикнд» ~ Weeknd (у before и), «Гаагадагы» ~ Hague, «Фракия» ~ Thrace (hand exonyms)
+    ("ru", "Уикнд выступит в Нью-Йорке, сообщил Джексон.", "The Weeknd will perform in New York, Jackson said."),
+    ("ky", "Гаагадагы сот Боливиянын арызын карады.", "The court in The Hague heard Bolivia's claim."),
+    ("kk", "Фракия аймағында Македония әскері тұрды.", "Macedonian troops stood in Thrace."),
+    # a Russian name with its case ending: «Джоном» ~ Jon
+    ("ru", "Они победили испанцев Джоном Рамом.", "They beat Spain's Jon Rahm."),
+    # acronyms with a plural s, mixed case or digits are no names to spell
+    ("kk", "Ассамблея мүшелері атауды өзгертуді ұсынды.", "AMs suggested changing the title to MWPs."),
+    ("ru", "Рид проехал на автомобиле «А1 Гран-при» по мосту.", "Reid drove the A1GP car over the bridge."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), FAITHFUL_NAME_RENDERINGS)
+def test_faithful_name_renderings_are_no_name_issue(
+    src: str, source: str, translation: str
+) -> None:
+    assert not _name_keys(source, translation, src)
+
+
+def test_a_latin_source_name_replaced_is_a_strong_name_issue() -> None:
+    keys = _name_keys(
+        "По сообщению агентства ANSA, полиция была обеспокоена.",
+        "According to Sharipov, police were concerned.",
+        "ru",
+    )
+    assert keys == {"name"}
+
+
+def test_a_name_swapped_for_common_words_is_weak() -> None:
+    # "Sterling Rose" may translate words of the source ("Planned Parenthood"): weak evidence
+    keys = _name_keys(
+        "Некоторые, включая Джона Гранта, так считают.",
+        "Some, including Sterling Rose, believe so.",
+        "ru",
+    )
+    assert keys == {"name" + WEAK}
+    # a name no dictionary knows for a common word is strong
+    assert _name_keys(
+        "Некоторые, включая Джона Гранта, так считают.",
+        "Some, including Bodo Wexler, believe so.",
+        "ru",
+    ) == {"name"}

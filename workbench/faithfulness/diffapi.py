@@ -23,7 +23,13 @@ from workbench.diff.bilexicon import BiLexicon, WordCoverage, load_bilexicon
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import hedge_mentions, negation_mentions
-from workbench.diff.morph import TURKIC_ENDINGS, may_be_name, russian_pos, turkic_stems
+from workbench.diff.morph import (
+    TURKIC_ENDINGS,
+    may_be_name,
+    russian_lemma,
+    russian_pos,
+    turkic_stems,
+)
 from workbench.diff.numbers import Figure
 
 __all__ = [
@@ -41,6 +47,7 @@ __all__ = [
     "load_lexicon",
     "may_be_name",
     "negation_mentions",
+    "russian_lemma",
     "russian_pos",
     "same_name",
     "transliterate",

@@ -24,6 +24,8 @@ from workbench.faithfulness.diffapi import (
     find_names,
     fold,
     may_be_name,
+    russian_lemma,
+    russian_pos,
     transliterate,
     turkic_stems,
 )
@@ -297,6 +299,11 @@ EXONYMS: dict[str, tuple[str, ...]] = {
     "jesus": ("iisus", "isa"),
     "roman": ("rim",),
     "rome": ("rim",),
+    "hague": ("gaag",),
+    "thrace": ("frak",),
+    "afghan": ("augan", "afgan"),
+    "afghans": ("augan", "afgan"),
+    "augustus": ("avgust",),
 }
 #: Capitalised English words of names that translations render word for word (Supreme Court →
 #: Жоғарғы Сот), nationalities and parties, and common nouns that English capitalises in
@@ -385,7 +392,7 @@ def _prefix(key: str) -> str:
 def _skeleton(key: str) -> str:
     """Consonants of a folded name, with letters that scripts render differently merged
     (Trump ~ Трамп, Texas ~ Техас, Warren ~ Уоррен)."""
-    key = re.sub(r"^u(?=[aeo])", "v", key)
+    key = re.sub(r"^u(?=[aeoi])", "v", key)
     key = re.sub(r"c(?=[eiy])", "s", key)
     for a, b in (("ks", "h"), ("x", "h"), ("ck", "k"), ("c", "k"), ("q", "k"), ("w", "v"),
                  ("ph", "f"), ("z", "s"), ("j", "g"), ("th", "t"), ("h", "g")):  # fmt: skip
@@ -402,6 +409,7 @@ def _phonetic(key: str) -> set[str]:
     out |= {re.sub(r"^vh", "uai", k) for k in out if k.startswith("vh")}
     out |= {re.sub(r"c(?=[eiy])", "s", re.sub(r"c(?![eiyh])", "h", k)) for k in out if "c" in k}
     out |= {k[:-1] for k in out if k.endswith("h") and len(k) > 3}  # Utah ~ Юта, Fallujah
+    out |= {k.replace("y", "i") for k in out if "y" in k}  # Kyoto ~ Киото
     return out
 
 
@@ -448,6 +456,7 @@ def _source_words(source: str) -> list[_SourceWord]:
                 for e in TURKIC_ENDINGS
                 if low.endswith(e) and len(low) - len(e) >= 2
             }
+            stems.add(_romanised(russian_lemma(w)))  # Джоном ~ Jon, Муном ~ Moon
         out.append(_SourceWord(w, m.start(), m.end(), frozenset(stems), w[0].isupper()))
     return out
 
@@ -465,7 +474,10 @@ def _matches(word: str, src: _SourceWord) -> bool:
     limit = 75 if src.capital else 88
     for variant in _phonetic(key):
         for k in src.keys:
-            if _similar(variant, k) if src.capital else variant == k:
+            # a lower-case source word (голливудская ~ Hollywood, калифорниялық ~ Californian)
+            # is compared by its sounds only when its consonants are many enough to be specific
+            graded = src.capital or len(_skeleton(variant)) >= 4
+            if _similar(variant, k) if graded else variant == k:
                 return True
             if (
                 min(len(variant), len(k)) >= 4
@@ -499,13 +511,19 @@ def _common_word(word: str) -> bool:
         forms.add(low[:-1])
     if low.endswith("men"):
         forms.add(low[:-3] + "man")
+    if low.endswith("ing") and len(low) > 5:  # Presiding
+        forms |= {low[:-3], low[:-3] + "e"}
+    if low.endswith("our"):  # Labour
+        forms.add(low[:-3] + "or")
     return any(f in words for f in forms)
 
 
-def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int]]]:
+def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int], bool]]:
     """Name mentions of the translation with the words a source would spell (acronyms and
-    title words left out); mentions with none, and institutions (a name whose head is a title
-    word: translations render them word for word), are left out."""
+    title words left out) and whether the mention is certainly a name a source would spell: a
+    name made only of common English words ("Planned Parenthood", "Rose") may translate the
+    source's words. Mentions with no such word, and institutions (a name whose head is a title
+    word, "Collective Security Treaty Organisation": rendered word for word), are left out."""
     out = []
     for mention in find_names(translation):
         if mention.span is None:
@@ -516,11 +534,10 @@ def _english_mentions(translation: str) -> list[tuple[list[str], tuple[int, int]
             and w.lower() not in TITLE_WORDS
         ]  # fmt: skip
         head = re.sub(r"['’]s$", "", _WORD.findall(mention.text)[-1]).lower()
-        if not parts or head in TITLE_WORDS:  # "Collective Security Treaty Organisation"
+        if not parts or head in TITLE_WORDS:
             continue
-        if all(_common_word(p) for p in parts):  # "Planned Parenthood", "Fire", "Clay"
-            continue
-        out.append((parts, mention.span))
+        certain = not all(_common_word(p) for p in parts)
+        out.append((parts, mention.span, certain))
     return out
 
 
@@ -540,6 +557,11 @@ _OPENING = re.compile(r"^[«\"“(]?([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w\-]+)")
 _FOREIGN_LETTERS = {"kk": re.compile(r"[фвцчщёэ]", re.I), "ky": re.compile(r"[фвцщё]", re.I)}
 
 
+#: Russian parts of speech no name has: an opening «Тем» (тем не менее), «Как», «Так» is a
+#: function word even where the dictionary also knows a name spelled the same.
+_FUNCTION_POS = frozenset({"NPRO", "CONJ", "PRCL", "PREP", "ADVB", "PRED", "COMP", "INTJ"})
+
+
 def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
     """Capitalised words of the source that do not open a sentence (kk/ky/ru capitalise only
     names there), and an opening word that looks like a name: a surname ending, Latin script,
@@ -554,7 +576,9 @@ def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
             opening
             and len(word) > 2
             and (
-                (rx.search(word[1:]) or _known_place(word)) if rx is not None else may_be_name(word)
+                (rx.search(word[1:]) or _known_place(word))
+                if rx is not None
+                else may_be_name(word) and not russian_pos(word) & _FUNCTION_POS
             )
         ):
             first = opening
@@ -563,7 +587,9 @@ def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
 
 
 #: Acronyms (США, ФБР, PTSD) are left out on both sides: their letters differ across languages.
-_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}(?:-\w+)?")
+_ACRONYM = re.compile(
+    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}s?(?:-\w+)?|[A-Z][a-z]?[A-Z]{2,}[a-z]?[A-Z]*|[A-Z]\w*\d\w*"
+)
 
 
 def detect_names(ctx: FaithContext) -> list[FaithIssue]:
@@ -579,27 +605,42 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     words = _source_words(ctx.source)
     by_start = {w.start: w for w in words}
     en_words = [w for w in _WORD.findall(ctx.translation) if len(w) > 2 and w[0].isupper()]
-    unmatched_src = []
+    unmatched_src: list[tuple[int, int]] = []
     for m in _source_names(ctx.source, ctx.src):
         head = by_start.get(m.start(1))
         if head is None:
             continue
         whole = _SourceWord(head.text, head.start, head.end, head.keys, True)
         if not any(_matches(w, whole) for w in en_words):
-            unmatched_src.append(m)
+            unmatched_src.append(m.span(1))
+    unmatched_src += _unmatched_latin_words(ctx.source, ctx.translation)
     if not unmatched_src:
         return []
-    twin = unmatched_src[0]
+    a, b = min(unmatched_src)
+    twin = ctx.source[a:b]
     out: list[FaithIssue] = []
-    for parts, span in _english_mentions(ctx.translation):
+    for parts, span, certain in _english_mentions(ctx.translation):
         if any(_matches(p, w) for p in parts for w in words):
             continue
         out.append(
-            issue("name", ctx.source, ctx.translation, twin.span(1), span,
+            issue("name", ctx.source, ctx.translation, (a, b), span,
                   f"name {ctx.translation[span[0]:span[1]]!r} has no counterpart in the source"
-                  f" (the source names {twin.group(1)!r})")
+                  f" (the source names {twin!r})", 1.0 if certain else 0.6)
         )  # fmt: skip
     return out
+
+
+_LATIN_WORD = re.compile(r"(?<![\w-])[A-Za-z][A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![\w-])")
+
+
+def _unmatched_latin_words(source: str, translation: str) -> list[tuple[int, int]]:
+    """Source words in Latin script (ANSA, UTC, JAS) that the translation does not copy: they
+    name something for certain, and a translation keeps them as they are."""
+    low = translation.lower()
+    return [
+        m.span() for m in _LATIN_WORD.finditer(source)
+        if len(m.group()) >= 3 and m.group().lower() not in low
+    ]  # fmt: skip
 
 
 def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
