@@ -191,3 +191,22 @@ def test_a_name_swapped_for_common_words_is_weak() -> None:
         "Some, including Bodo Wexler, believe so.",
         "ru",
     ) == {"name"}
+
+
+def test_a_loaded_source_label_rendered_by_another_word_is_weak() -> None:
+    # «беспорядки» → "unrest", «преступник» → "suspect": translations render them freely
+    keys = _keys("Полиция задержала преступников.", "Police detained the suspects.", "ru")
+    assert "label" + WEAK in keys and "label" not in keys
+
+
+def test_a_loaded_source_label_replaced_by_a_plain_people_noun_is_strong() -> None:
+    assert "label" in _keys("Бандиты напали на город.", "People attacked the city.", "ru")
+    assert "label" in _keys(
+        "Террористер қалаға шабуыл жасады.", "Residents attacked the city.", "kk"
+    )
+
+
+def test_a_loaded_english_label_the_source_lacks_is_strong() -> None:
+    assert "label" in _keys(
+        "Протестующие вышли на площадь.", "Terrorists took to the square.", "ru"
+    )

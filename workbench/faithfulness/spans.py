@@ -643,6 +643,32 @@ def _unmatched_latin_words(source: str, translation: str) -> list[tuple[int, int
     ]  # fmt: skip
 
 
+#: Lexicon categories that label people (a «бандит», a «террорист»), as opposed to events
+#: («беспорядки») or adjectives («радикальный»).
+_PERSON_CATEGORIES = frozenset({"terror", "criminal"})
+_PEOPLE_NOUN = re.compile(
+    r"(?<!\w)(?:people|persons?|individuals?|men|women|youths?|residents|citizens|civilians|"
+    r"protesters|demonstrators|participants|activists)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A neutral word of the translation standing where a label could be."""
+
+    text: str
+    start: int
+    end: int
+
+
+def _people_noun(translation: str) -> _Span | None:
+    """A plain noun for people in the translation ("people", "men", "residents"): where the
+    source calls people bandits or terrorists, this is the neutral word that replaced it."""
+    m = _PEOPLE_NOUN.search(translation)
+    return _Span(m.group(), m.start(), m.end()) if m else None
+
+
 def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
     """Loaded labels on one side whose category the other side does not use ("бандиты" →
     "protesters"; "people" → "terrorists")."""
@@ -663,10 +689,15 @@ def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
     for h in src_hits:
         if h.loaded and h.category not in tr_cats:
             twin = next((t for t in tr_hits if not t.loaded), None)
+            if twin is None and h.category in _PERSON_CATEGORIES:
+                twin = _people_noun(ctx.translation)
+            # neutralised (a neutral label stands in the English) is strong evidence; missing
+            # is weak: translations render «беспорядки» as "unrest", «преступник» as "suspect"
             out.append(
                 issue("label", ctx.source, ctx.translation, (h.start, h.end),
                       (twin.start, twin.end) if twin else None,
                       f"the source's loaded label ({h.category}) is "
-                      + (f"neutralised as {twin.text!r}" if twin else "missing"))
+                      + (f"neutralised as {twin.text!r}" if twin else "missing"),
+                      1.0 if twin else 0.6)
             )  # fmt: skip
     return out
