@@ -28,6 +28,9 @@ class DiffContext:
         source: The statement's original kk/ky/ru text, if known.
         src: The source language code, if known.
         lexicon: The framing lexicon.
+        context: Other texts the report may draw on (see
+            :func:`workbench.diff.find_differences`); most detectors leave them to the final
+            step, a detector that reads only markers may check them itself.
     """
 
     statement: str
@@ -35,6 +38,7 @@ class DiffContext:
     source: str | None
     src: str | None
     lexicon: Lexicon
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ DETECTORS.add("negation", "workbench.diff.markers:detect_negations")
 DETECTORS.add("quantifier", "workbench.diff.quantifiers:detect_quantifiers")
 DETECTORS.add("concept", "workbench.diff.framing:detect_concepts")
 DETECTORS.add("modality", "workbench.diff.modality:detect_modality")
+DETECTORS.add("cause", "workbench.diff.additions:detect_causes")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -81,6 +86,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "quantifier",
     "concept",
     "modality",
+    "cause",
     "content",
 )
 

@@ -80,7 +80,7 @@ def find_differences(
         raise UserInputError("The context must be a list of texts.")
     if isinstance(outlet_labels, str) or not all(isinstance(c, str) for c in outlet_labels):
         raise UserInputError("The outlet's labels must be a list of category names.")
-    ctx = DiffContext(statement, report, source or None, src, lexicon)
+    ctx = DiffContext(statement, report, source or None, src, lexicon, tuple(context))
     claims = Claims()
     found: list[Difference] = []
     for name in detectors:
