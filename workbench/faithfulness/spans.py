@@ -688,16 +688,21 @@ def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
             )  # fmt: skip
     for h in src_hits:
         if h.loaded and h.category not in tr_cats:
-            twin = next((t for t in tr_hits if not t.loaded), None)
-            if twin is None and h.category in _PERSON_CATEGORIES:
-                twin = _people_noun(ctx.translation)
+            neutral = next((t for t in tr_hits if not t.loaded), None)
+            stand_in = (
+                _Span(neutral.text, neutral.start, neutral.end)
+                if neutral is not None
+                else _people_noun(ctx.translation)
+                if h.category in _PERSON_CATEGORIES
+                else None
+            )
             # neutralised (a neutral label stands in the English) is strong evidence; missing
             # is weak: translations render «беспорядки» as "unrest", «преступник» as "suspect"
             out.append(
                 issue("label", ctx.source, ctx.translation, (h.start, h.end),
-                      (twin.start, twin.end) if twin else None,
+                      (stand_in.start, stand_in.end) if stand_in else None,
                       f"the source's loaded label ({h.category}) is "
-                      + (f"neutralised as {twin.text!r}" if twin else "missing"),
-                      1.0 if twin else 0.6)
+                      + (f"neutralised as {stand_in.text!r}" if stand_in else "missing"),
+                      1.0 if stand_in else 0.6)
             )  # fmt: skip
     return out
