@@ -104,3 +104,65 @@ def test_would_and_would_like_are_no_pledge() -> None:
 
 def test_the_detector_is_registered_before_the_content_diff() -> None:
     assert DETECTOR_ORDER.index("modality") < DETECTOR_ORDER.index("content")
+
+
+# ─── qualifiers and hedges read across languages (quantifier, certainty) ─────────────────────
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "marker"),
+    [
+        ("Митингке 20 мыңдай адам жиналды.", "ky", "дай"),
+        ("Алаңға 500 шақты адам жиналды.", "kk", "шақты"),
+        ("Погибли более чем 40 человек.", "ru", "более чем"),
+        ("Как минимум 30 человек пострадали.", "ru", "Как минимум"),
+        ("Жок дегенде 15 киши жарадар болду.", "ky", "Жок дегенде"),
+    ],
+)  # fmt: skip
+def test_a_qualifier_of_the_original_figure_the_report_drops_is_a_quantifier_difference(
+    statement: str, src: str, marker: str, lexicon: Lexicon
+) -> None:
+    report = {"дай": "20,000 people gathered.", "шақты": "500 people gathered.",
+              "более чем": "40 people died.", "Как минимум": "30 people were hurt.",
+              "Жок дегенде": "15 people were injured."}[marker]  # fmt: skip
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src=src), "quantifier")
+    assert [d.statement for d in found] == [marker]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Митингке 20 мыңдай адам жиналды.", "ky", "About 20,000 people gathered."),
+        ("Погибли более чем 40 человек.", "ru", "More than 40 people died."),
+        ("Жок дегенде 15 киши жарадар болду.", "ky", "At least 15 people were injured."),
+        ("Менее чем 40 человек пришли.", "ru", "Fewer than 40 people came."),
+    ],
+)  # fmt: skip
+def test_the_same_qualifier_across_languages_is_no_difference(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon, source=statement, src=src), "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "hedge"),
+    [
+        ("Скорее всего, пожар начался из-за короткого замыкания.", "ru", "Скорее всего"),
+        ("Өрт қысқа тұйықталудан басталған шамасы.", "kk", "шамасы"),
+        ("Өрт кыска туташуудан башталган окшойт.", "ky", "окшойт"),
+    ],
+)  # fmt: skip
+def test_a_hedge_of_the_original_the_report_states_as_fact_is_a_certainty_difference(
+    statement: str, src: str, hedge: str, lexicon: Lexicon
+) -> None:
+    report = "The fire started from a short circuit."
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src=src), "certainty")
+    assert [d.statement for d in found] == [hedge]
+
+
+def test_a_named_source_is_attribution_not_a_hedge(lexicon: Lexicon) -> None:
+    statement = "По сообщениям полиции, задержаны трое."
+    found = diffs(
+        statement, "Three were detained, police said.", lexicon, source=statement, src="ru"
+    )
+    assert of_kind(found, "certainty") == []

@@ -40,7 +40,9 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"(?:is|are|was|were|been|being)\s+(?:also\s+|\w+ly\s+)?(?:reported|said|claimed|alleged)|"
         r"по\s+слухам|по\s+неподтвержд[её]нным\s+данным|по\s+предварительн\w+\s+\w+|"
         r"(?:according\s+to\s+)?preliminary\s+(?:data|information|figures|reports|estimates)|"
-        r"алдын\s+ала\s+(?:мәлімет|дерек|маалымат)\w*)(?!\w)",
+        r"according\s+to\s+(?:some\s+|unconfirmed\s+|media\s+|initial\s+)?reports|"
+        r"алдын\s+ала\s+(?:мәлімет|дерек|маалымат)\w*|как\s+сообщается|"
+        r"хабарланғандай|маалымдалгандай|кабарлангандай)(?!\w)",
         _F,
     ),
     "uncertain": re.compile(
@@ -48,7 +50,9 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"(?:remains?|remained|is|was|it\s+is|it\s+was)\s+(?:still\s+)?unclear|disputed|"
         r"could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|"
         r"(?:may|might|could)\s+(?:have|be)|it\s+appears|likely|предположительно|возможно|вероятно|"
-        r"по-видимому|видимо|по\s+всей\s+видимости|мүмкін|мүмкүн|болжам\s+бойынша)(?!\w)",
+        r"по-видимому|видимо|по\s+всей\s+видимости|скорее\s+всего|скорей\s+всего|судя\s+по\s+всему|"
+        r"не\s+исключено|мүмкін|мүмкүн|болжам\s+бойынша|ықтимал|шамасы|кыязы|ыктымал|"
+        r"окшойт)(?!\w)",
         _F,
     ),
     # A figure or claim later taken back: "before the Health Ministry disowned the numbers".

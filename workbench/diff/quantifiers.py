@@ -29,24 +29,31 @@ _AFTER_NUM = (
     r"(?:(?<=\d\s)|(?<=\d\w\s)|(?<=\d\w\w\s)|(?<=\d\w\w\w\s)|(?<=\d\w\w\w\w\s)|"
     r"(?<=\d-\w\w\s)|(?<=\d-\w\w\w\s)|(?<=мың\w\w\w\s)|(?<=миң\w\w\w\s))"
 )
+#: kk/ky "about" glued to a figure: «20 мыңдай», «100-дей», «50дөй» (the figure normaliser
+#: reads the figure itself).
+_GLUED_APPROX = (
+    r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
+)
 
 #: Markers by class: numeric qualifiers must precede a figure.
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
-        rf"(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
-        rf"an\s+estimated|estimated|or\s+so){_NUM}|около{_NUM_CY}|примерно|приблизительно|"
-        rf"порядка{_NUM_CY}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})(?!\w)",
+        rf"(?:(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу|шақты|чакты)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
+        rf"an\s+estimated|estimated|or\s+so|more\s+or\s+less|circa){_NUM}|около{_NUM_CY}|примерно|приблизительно|"
+        rf"порядка{_NUM_CY}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})|{_GLUED_APPROX})(?!\w)",
         _F,
     ),
     "upper": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
-        rf"less\s+than|under){_NUM}|до{_NUM_CY}|не\s+более|не\s+больше)(?!\w)",
+        rf"less\s+than|under|just\s+under){_NUM}|до{_NUM_CY}|не\s+более|не\s+больше|"
+        rf"(?<!не\s)(?:менее|меньше)\s+чем{_NUM_CY}|максимум{_NUM_CY})(?!\w)",
         _F,
     ),
     "lower": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|"
-        rf"no\s+fewer\s+than|no\s+less\s+than){_NUM}|не\s+менее|более{_NUM_CY}|"
-        rf"свыше|больше{_NUM_CY}|кем\s+дегенде|кеминде)(?!\w)",
+        rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
+        rf"не\s+менее(?:\s+чем)?|более(?:\s+чем)?{_NUM_CY}|свыше|больше(?:\s+чем)?{_NUM_CY}|"
+        rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде)(?!\w)",
         _F,
     ),
     "degree": re.compile(
