@@ -31,9 +31,7 @@ _AFTER_NUM = (
 )
 #: kk/ky "about" glued to a figure: «20 мыңдай», «100-дей», «50дөй» (the figure normaliser
 #: reads the figure itself).
-_GLUED_APPROX = (
-    r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
-)
+_GLUED_APPROX = r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
 
 #: Markers by class: numeric qualifiers must precede a figure.
 CLASSES: dict[str, re.Pattern[str]] = {
