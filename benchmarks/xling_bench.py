@@ -9,6 +9,7 @@ one:
 
 * ``modality`` (a duty of the statement retold as a pledge, kind ``certainty``),
 * ``cause`` (a cause or circumstance only the report gives, kind ``addition``),
+* the statement's assertion retold as a claim ("accused", "claimed"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
 ``--clauses`` also measures the generic addition signal that was *not* shipped: for the lines of
@@ -55,7 +56,7 @@ SETS = (
       "ru": "flores200-dev/rus_Cyrl.txt"},
      498),
 )  # fmt: skip
-DETECTORS = ("number", "hedge", "quantifier", "modality", "cause")
+DETECTORS = ("number", "hedge", "attribution", "quantifier", "modality", "cause")
 
 
 def _lines(rel: str, n: int) -> list[str]:
@@ -68,8 +69,10 @@ def _lines(rel: str, n: int) -> list[str]:
 def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
-    print("| corpus | lang | pairs | modality | cause | quantifier | certainty (hedges) |")
-    print("|---|---|---:|---:|---:|---:|---:|")
+    print(
+        "| corpus | lang | pairs | modality | cause | as a claim | quantifier | certainty (hedges) |"
+    )
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
         for lang, rel in sources.items():
@@ -82,9 +85,12 @@ def false_fires() -> None:
                         counts["modality"] += 1
                     elif d.kind == "addition" and "cause" in d.note:
                         counts["cause"] += 1
+                    elif d.kind == "attribution" and "as a claim" in d.note:
+                        counts["claim"] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
             print(f"| {corpus} | {lang} | {len(eng)} | {counts['modality']} | {counts['cause']} | "
+                  f"{counts['claim']} | "
                   f"{counts['quantifier']} | {counts['certainty']} |")  # fmt: skip
 
 

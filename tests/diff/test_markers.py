@@ -350,3 +350,41 @@ def test_scare_quotes_pair_each_mark_with_its_own_closer(text: str, quoted: list
     from workbench.diff.markers import hedge_mentions
 
     assert [m.text for m in hedge_mentions(text) if m.role == "distancing"] == quoted
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "verb"),
+    [
+        ("Тажик тарап ок атышпоо келишимин бузуп, айылды аткылады.",
+         "The border service accused Tajik troops of breaking the ceasefire.", "accused"),
+        ("Нападавшие прошли подготовку за рубежом.",
+         "The ministry claims the attackers were trained abroad.", "claims"),
+        ("Плотина в безопасности.", "Officials insisted the dam was safe.", "insisted"),
+    ],
+)  # fmt: skip
+def test_the_statements_assertion_retold_as_a_claim_is_an_attribution_difference(
+    statement: str, report: str, verb: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src="ru")
+    (d,) = of_kind(found, "attribution")
+    assert d.report.endswith(verb) and f"as a claim ({verb})" in d.note
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # A neutral verb retells the authorities' own voice.
+        ("Нападавшие прошли подготовку за рубежом.", "Officials said the attackers trained abroad."),
+        # The statement voices the accusation itself.
+        ("Кыргызстан обвинил таджикскую сторону в обстреле.",
+         "Kyrgyzstan accused Tajikistan of shelling the village."),
+        # "claimed responsibility" casts no doubt on the statement.
+        ("Группировка взяла на себя ответственность.",
+         "The group claimed responsibility for the attack."),
+    ],
+)  # fmt: skip
+def test_no_claim_flag_for_neutral_verbs_or_a_statement_that_accuses_itself(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src="ru")
+    assert not [d for d in of_kind(found, "attribution") if "as a claim" in d.note]

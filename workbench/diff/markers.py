@@ -21,7 +21,7 @@ from workbench.diff.base import (
     context_of,
 )
 from workbench.diff.entities import NEWS_AGENCIES
-from workbench.diff.text import STOPWORDS, is_content, is_cyrillic, stem, tokenize, words
+from workbench.diff.text import STOPWORDS, Span, is_content, is_cyrillic, stem, tokenize, words
 from workbench.diff.translit import same_name
 from workbench.diff.voice import quotations
 from workbench.types import Difference
@@ -87,7 +87,25 @@ _VERBS = (
     r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
     r"added|noted|insisted|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed|established|ruled|concluded|"
-    r"suggested|described|insists|blamed|pointed\s+out|alleged(?!\s+(?!that\b)[a-z])"
+    r"suggested|described|insists|blamed|pointed\s+out|alleged(?!\s+(?!that\b)[a-z])|"
+    r"accused|accuses"
+)
+#: Speech verbs that cast what the speaker says as a claim, not a fact ("the committee accused
+#: Tajik troops of ...", "Tokayev claimed that ..."): retelling the authorities' own assertion
+#: with one of them moves it from asserted to attributed. "claimed responsibility" is no doubt;
+#: "alleged" and "purportedly" are the hedge detector's (certainty), not flagged twice.
+_DOUBT_VERB = re.compile(
+    r"(?<!\w)(?:claim(?:ed|s)(?!\s+(?:responsibility|credit|victory|the\s+lives?|the\s+title|"
+    r"to\s+be))|"
+    r"accused|accuses|insisted|insists)(?!\w)",
+    _F,
+)
+#: The statement voices a claim or an accusation itself (ru, kk, ky): the report's verb then
+#: retells it.
+_DOUBT_SRC = re.compile(
+    r"(?<!\w)(?:утвержда\w*|обвин\w*|настаива\w*|якобы|айыпта\w*|айыптады|ырастады|"
+    r"claim\w*|accus\w*|alleg\w*|insist\w*)(?!\w)",
+    _F,
 )
 _NOT_SPEECH = re.compile(
     r"\b(?:(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+)?|"
@@ -394,8 +412,11 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
 
     Flagged: the statement (or its original) attributes the claim to a speaker and the report
     states it as fact; the report attributes it to a speaker who is neither the statement's
-    speaker nor the authorities that issued it. Not flagged: "officials said" / "the ministry
-    says" / "he said" retelling a statement the authorities made (the voice does not change).
+    speaker nor the authorities that issued it; the report retells the statement's own assertion
+    with a verb that casts it as a claim ("the committee accused ...", "Tokayev claimed ...")
+    when the statement attributes nothing and voices no claim or accusation itself. Not
+    flagged: "officials said" / "the ministry says" / "he said" retelling a statement the
+    authorities made (the voice does not change).
     """
     statement = attribution_mentions(ctx.statement)
     report = attribution_mentions(ctx.report)
@@ -412,8 +433,17 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
             Difference("attribution", first.text if first.span else "", "", first.span, None,
                        f"{first.note} in the statement; stated as fact in the report")
         )  # fmt: skip
+    doubted = any(_DOUBT_SRC.search(t) for t in (ctx.statement, ctx.source or "") if t)
     for r in report:
         if any(_same_speaker(s, r) for s in statement + source) or _authorities(r):
+            verb = _DOUBT_VERB.search(_with_next_words(ctx.report, r.span))
+            if verb and not doubted and not statement:
+                diffs.append(
+                    Difference("attribution", "", r.text, None, r.span,
+                               f"stated as fact in the statement; the report gives it as a "
+                               f"claim ({verb.group().lower()})")
+                )  # fmt: skip
+                break
             continue
         s = statement[0] if statement else None
         diffs.append(
@@ -423,6 +453,13 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
         )  # fmt: skip
         break  # one flag per claim: the first other speaker stands for the rest
     return Finding(tuple(diffs), claims)
+
+
+def _with_next_words(text: str, span: Span | None) -> str:
+    """The mention's text and the two words after it ("claimed" + "responsibility for")."""
+    if span is None:
+        return ""
+    return text[span[0] : span[1]] + " " + " ".join(text[span[1] :].split()[:2])
 
 
 def _authorities(m: Mention) -> bool:
