@@ -31,7 +31,7 @@ Usage::
     python benchmarks/faithfulness_bench.py [--data ../shared/data] [--calibrate]
         [--n 200] [--n-cal 400] [--seed 7] [--speed-n 1000] [--show 2]
         [--on measurement|calibration] [--no-embedder]
-        [--omission-tail 0.01] [--unrelated-tail 0.015] [--embedding-cache FILE]
+        [--omission-tail 0.02] [--unrelated-tail 0.005] [--embedding-cache FILE]
 
 ``--calibrate`` also fits the coverage models (omission, unrelated) on the calibration sample:
 its untouched references against copies with a clause dropped or another document's sentence.
@@ -407,9 +407,10 @@ def fit_models(
 #: Kinds the coverage models report (their share of the budget is set after the others').
 COVERAGE_ALONE = frozenset({"omission", "unrelated", "addition"})
 #: The coverage models keep at least this part of their nominal tails when the budget is short.
-#: The unrelated model gets the larger tail: on the calibration half a wider tail gains more
-#: there (other document, 0.25 % -> 1 % of references: recall +0.03 to +0.21) than for a
-#: dropped clause (+0.07 to +0.10).
+#: The omission model gets the larger tail (2 % vs 0.5 %): with the word lexicon's share of
+#: unrendered source words the unrelated model finds another document's sentence at a 0.25 %
+#: tail (out of fold on the calibration sample: 0.95-0.98, was 0.76-0.85 without it; 0.98-0.99
+#: at 1 %), while a dropped clause still gains with every tenth of a percent.
 MIN_TAIL_PART = 0.4
 
 
@@ -454,7 +455,7 @@ def _fit_tails(
 
 def calibrate(
     lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object,
-    tails: tuple[float, float] = (0.01, 0.015), seed: int = 7,
+    tails: tuple[float, float] = (0.02, 0.005), seed: int = 7,
 ) -> str:  # fmt: skip
     """Calibration TOML from untouched references: coverage quantiles and models, how often
     each kind fires, the coverage risk's tail, and the evidence limit that flags ``budget``."""
@@ -735,13 +736,13 @@ def main() -> None:
     ap.add_argument(
         "--omission-tail",
         type=float,
-        default=0.01,
+        default=0.02,
         help="share of calibration references the omission model reports",
     )
     ap.add_argument(
         "--unrelated-tail",
         type=float,
-        default=0.015,
+        default=0.005,
         help="share of calibration references the unrelated model reports",
     )
     ap.add_argument("--n", type=int, default=200, help="measured references per language")

@@ -171,7 +171,37 @@ def test_the_omission_model_reads_the_word_evidence_and_the_signature_names_it(
         assert model is not None
         weights = dict(zip(model.features, model.weights, strict=True))
         assert weights["words_lost"] != 0.0 and weights["words_clause"] != 0.0
+        other = load_calibration().get(lang).unrelated_model
+        assert other is not None and "words" in other.features
+        # another sentence renders few of the source's words: the share pushes towards it
+        assert dict(zip(other.features, other.weights, strict=True))["words"] > 0.0
     (with_vectors,) = check_pairs([RU], [RU_EN], "ru", embedder=e5)
     assert "|words:bilex:model1" in with_vectors.signature
     (blind,) = check_pairs([RU], [RU_EN], "ru")
     assert "words:" not in blind.signature
+
+
+def test_when_both_models_report_the_kind_follows_the_larger_excess_and_the_words() -> None:
+    from workbench.faithfulness import LanguageCalibration
+    from workbench.faithfulness.coverage import CoverageFeatures, _lost_a_clause
+
+    one = (0.0,), (1.0,)
+    omission = CoverageModel(("length",), *one, (-1.0,), 0.0, -2.0, 1.0)  # logit = -length
+    unrelated = CoverageModel(("similarity",), *one, (-1.0,), 0.0, -2.0, -0.5)  # = -similarity
+    cal = LanguageCalibration(similarity_limit=0.8, omission_model=omission,
+                              unrelated_model=unrelated)  # fmt: skip
+
+    def pair(length: float, similarity: float, words: float) -> CoverageFeatures:
+        return CoverageFeatures(similarity, 0.2, 0, 0.2, 0, length=length, words=words)
+
+    # half the translation gone (omission 2.0 past its limit, unrelated 0.0 past its own)
+    assert _lost_a_clause(pair(-3.0, 0.5, 0.5), cal)
+    # the same excess, but hardly a source word rendered and the vectors far apart: another
+    # sentence; with a typical similarity it is still a lost clause
+    assert not _lost_a_clause(pair(-3.0, 0.5, 0.95), cal)
+    assert _lost_a_clause(pair(-3.0, 0.85, 0.95), cal)
+    # unrelated further past its limit: another sentence
+    assert not _lost_a_clause(pair(-1.5, -0.5, 0.5), cal)
+    # no models: the similarity decides
+    assert _lost_a_clause(pair(-3.0, 0.85, 1.0), LanguageCalibration(similarity_limit=0.8))
+    assert not _lost_a_clause(pair(-3.0, 0.5, 0.0), LanguageCalibration(similarity_limit=0.8))

@@ -124,7 +124,7 @@ class CoverageFeatures:
 OMISSION_FEATURES = (
     "length", "omission", "similarity", "best", "fit", "size", "words_clause", "words_lost",
 )  # fmt: skip
-UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length", "size")
+UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length", "size", "words")
 
 
 def _chars(text: str) -> int:
@@ -242,13 +242,28 @@ def _omitted(f: CoverageFeatures, c: LanguageCalibration, clauses: int) -> tuple
     )
 
 
-def _omission_stronger(f: CoverageFeatures, c: LanguageCalibration) -> bool:
-    """Both models report: the translation that lost half its source also looks like another
-    sentence; the kind is the one further beyond its limit (risk relative to its own range)."""
+#: A translation rendering less than this share of the source's known words (hit-rate
+#: weighted) reads as another sentence when both models report and its vectors are far apart.
+RENDERED_LITTLE = 0.8
+
+
+def _lost_a_clause(f: CoverageFeatures, c: LanguageCalibration) -> bool:
+    """Both models report: is it a translation that lost a clause rather than another sentence?
+
+    Lost a clause when its log-odds pass the omission limit by at least as much as the
+    unrelated limit, and it is as similar to its source as faithful translations are or still
+    renders some of the source's words. On the calibration sample, of the pairs both models
+    report, this names 0.70-0.88 of dropped clauses and 0.78-0.94 of other documents' sentences
+    right (the previous rule, risks relative to each model's range: 0.96-1.00 and 0.22-0.39). Without
+    models: lost a clause when the similarity is typical.
+    """
     if c.omission_model is None or c.unrelated_model is None:
-        return False
+        return f.similarity >= c.similarity_limit
     values = f.values()
-    return c.omission_model.risk(values) >= c.unrelated_model.risk(values)
+    further = (c.omission_model.logit(values) - c.omission_model.limit) >= (
+        c.unrelated_model.logit(values) - c.unrelated_model.limit
+    )
+    return further and (f.similarity >= c.similarity_limit or f.words < RENDERED_LITTLE)
 
 
 def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
@@ -261,9 +276,7 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
         return []
     unrelated, note = _unrelated(f, c)
     omitted, om_note = _omitted(f, c, len(ctx.vectors.source_spans))
-    # a translation as similar to its source as faithful ones are, or further beyond the
-    # omission limit than beyond the unrelated one, lost a clause: it is no other sentence
-    lost = omitted and (f.similarity >= c.similarity_limit or _omission_stronger(f, c))
+    lost = omitted and (not unrelated or _lost_a_clause(f, c))
     if unrelated and not lost:
         return [
             issue("unrelated", ctx.source, ctx.translation, (0, len(ctx.source)),
