@@ -37,6 +37,7 @@ from workbench.diff.bilexicon import (  # noqa: E402
     _WORD,
     ENGLISH_STEM,
     SOURCE_STEM,
+    BiLexicon,
     english_content,
     english_stem,
     source_stem,
@@ -58,20 +59,34 @@ def _english(text: str) -> list[str]:
     ]  # fmt: skip
 
 
-def material(data: Path) -> dict[str, list[Pair]]:
-    """Stemmed parallel pairs per source language."""
+def material(data: Path) -> dict[str, list[tuple[str, str]]]:
+    """Parallel (source, English) texts per source language."""
     cal, _ = load(data)
-    out: dict[str, list[Pair]] = defaultdict(list)
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for line in cal:
         if lexicon_line(line):
             for lang, text in line.src.items():
-                out[lang].append((_source(text), _english(line.en)))
+                out[lang].append((text, line.en))
     tatoeba = data / "tatoeba-test-v2021-08-07"
     for lang, folder, name in (("ru", "rus-eng", "rus.txt"), ("kk", "kaz-eng", "kaz.txt")):
         src = (tatoeba / folder / name).read_text(encoding="utf-8").splitlines()
         en = (tatoeba / folder / "eng.txt").read_text(encoding="utf-8").splitlines()
-        out[lang] += [(_source(s), _english(e)) for s, e in zip(src, en, strict=True)]
+        out[lang] += list(zip(src, en, strict=True))
     return out
+
+
+def spelling_rate(texts: Sequence[tuple[str, str]], lexicon: BiLexicon, lang: str) -> float:
+    """How often a capitalised word the lexicon does not know (a name, mostly) is found by
+    spelling in the training pairs' English: the weight of a word matched by spelling, whose
+    absence is as strong a sign as this rate is high. (Lower-case words are counted only when
+    found, so they would flatter the rate.)"""
+    found = [
+        w.covered
+        for s, e in texts
+        for w in lexicon.coverage(s, e, lang)
+        if w.kind == "spelling" and w.word[:1].isupper()
+    ]  # fmt: skip
+    return sum(found) / max(1, len(found))
 
 
 def model1(pairs: Sequence[Pair], iterations: int) -> dict[str, dict[str, float]]:
@@ -127,7 +142,8 @@ def main() -> None:
     args = ap.parse_args()
     rows: list[str] = []
     sizes = []
-    for lang, pairs in sorted(material(args.data).items()):
+    for lang, texts in sorted(material(args.data).items()):
+        pairs = [(_source(s), _english(e)) for s, e in texts]
         seen = Counter(f for fs, _ in pairs for f in set(fs))
         t = model1(pairs, args.iterations)
         options: dict[str, list[tuple[str, float]]] = {}
@@ -138,15 +154,15 @@ def main() -> None:
             if best and best[0][1] >= args.min_best:
                 options[f] = [(e, p) for e, p in best[: args.top] if p >= args.min_p]
         hits = hit_rates(pairs, options)
-        kept = 0
-        for f, opts in options.items():
-            if hits[f] < args.min_hit:
-                continue
+        kept = {f: opts for f, opts in options.items() if hits[f] >= args.min_hit}
+        for f, opts in kept.items():
             cells = " ".join(f"{e}:{p:.3f}" for e, p in opts)
             rows.append(f"{lang}\t{f}\t{seen[f]}\t{hits[f]:.3f}\t{cells}")
-            kept += 1
-        sizes.append(f"{lang} {kept} stems from {len(pairs)} pairs")
-        print(f"{lang}: {kept} source stems from {len(pairs)} pairs")
+        table = {f: {e: p for e, p in opts} for f, opts in kept.items()}
+        rate = spelling_rate(texts, BiLexicon({lang: table}, "", {lang: hits}), lang)
+        rows.append(f"{lang}\t@spelling\t{len(texts)}\t{rate:.3f}\t")
+        sizes.append(f"{lang} {len(kept)} stems from {len(pairs)} pairs")
+        print(f"{lang}: {len(kept)} source stems from {len(pairs)} pairs; spelling rate {rate:.3f}")
     header = [
         f"# signature: bilex:model1-s{SOURCE_STEM}-e{ENGLISH_STEM}-i{args.iterations}"
         f"-c{args.min_count}-b{args.min_best}-h{args.min_hit}",

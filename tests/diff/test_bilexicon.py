@@ -49,7 +49,10 @@ def test_numbers_need_the_same_digits_and_names_match_across_scripts() -> None:
     assert _covered(source, "People were detained in Almaty.", "ru")["Алматы"] == 1.0
     dropped = load_bilexicon().coverage(source, "25 people were detained.", "ru")
     name = [w for w in dropped if w.word == "Алматы"]
-    assert name and name[0].covered == 0.0 and 0 < name[0].weight <= 1
+    assert name and name[0].covered == 0.0 and name[0].kind == "spelling"
+    # a name's weight is the measured rate at which faithful translations keep such names
+    assert name[0].weight == load_bilexicon().spelling["ru"] and 0.5 < name[0].weight < 1
+    assert {w.kind for w in dropped if w.word == "25"} == {"number"}
 
 
 def test_stems_and_cognate_keys() -> None:
@@ -71,6 +74,12 @@ def test_a_bad_lexicon_file_is_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(UserInputError, match="cannot be used"):
         load_bilexicon(bad)
     good = tmp_path / "good.tsv"
-    good.write_text("# signature: bilex:test\nru\tпрези\t3\t0.9\tpresi:0.9\n", encoding="utf-8")
+    good.write_text(
+        "# signature: bilex:test\nru\tпрези\t3\t0.9\tpresi:0.9\nru\t@spelling\t9\t0.7\t\n",
+        encoding="utf-8",
+    )
     lex = load_bilexicon(good)
     assert lex.signature == "bilex:test" and lex.hits["ru"]["прези"] == 0.9
+    assert lex.spelling == {"ru": 0.7} and "@spelling" not in lex.entries["ru"]
+    (name,) = lex.coverage("Вчера Мадрид ждал.", "Yesterday the city waited.", "ru")
+    assert (name.word, name.covered, name.weight, name.kind) == ("Мадрид", 0.0, 0.7, "spelling")

@@ -68,11 +68,9 @@ def english_stem(word: str) -> str:
 
 #: Letters of the romanised, folded form two words must share to count as cognates.
 COGNATE = 4
-#: Weight of a word the lexicon does not know that has a cognate in the translation
-#: ("университета" ~ "University", "Каталонии" ~ "Catalonia"), and of a capitalised one that
-#: has none (a name the translation may have dropped).
-COGNATE_WEIGHT = 0.5
-NAME_WEIGHT = 0.5
+#: Weight of a word matched by spelling when the lexicon file carries no measured rate (see
+#: :attr:`BiLexicon.spelling`): even odds.
+SPELLING_UNMEASURED = 0.5
 
 
 @functools.lru_cache(maxsize=65536)
@@ -98,12 +96,17 @@ class WordCoverage:
         weight: How often the word is rendered so in faithful translations (its hit rate on
             the lexicon's training text; 1 for numbers): an unrendered word with a high rate
             is strong evidence of an omission, one with a low rate weak.
+        kind: ``lexicon`` (a word the lexicon knows), ``number`` (digits) or ``spelling`` (a
+            word it does not know, matched by spelling: a romanised cognate such as
+            "университета" ~ "University", or a capitalised word read as a name, "Артур" ~
+            "Arthur").
     """
 
     word: str
     span: tuple[int, int]
     covered: float
     weight: float = 1.0
+    kind: str = "lexicon"
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,9 @@ class BiLexicon:
     signature: str = "bilex:none"
     #: The hit rate of each source stem (see :class:`WordCoverage`), per language.
     hits: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    #: Per language, how often a word matched by spelling (kind ``spelling``) is rendered in
+    #: faithful translations: measured on the training text, the weight of such words.
+    spelling: Mapping[str, float] = field(default_factory=dict)
 
     def translations(self, lang: str, word: str) -> Mapping[str, float]:
         """The usual English stems of a source word (empty when the lexicon does not know it)."""
@@ -131,11 +137,12 @@ class BiLexicon:
         }
         capitals = [w for w in tokens if w[:1].isupper() and len(w) >= 3]
         table, hits = self.entries.get(lang, {}), self.hits.get(lang, {})
+        spelled = self.spelling.get(lang, SPELLING_UNMEASURED)
         out: list[WordCoverage] = []
         for k, m in enumerate(_WORD.finditer(source)):
             word = m.group()
             if _DIGITS.search(word):
-                out.append(WordCoverage(word, m.span(), 1.0 if word in digits else 0.0))
+                out.append(WordCoverage(word, m.span(), float(word in digits), 1.0, "number"))
                 continue
             key = source_stem(word)
             options = table.get(key)
@@ -144,10 +151,10 @@ class BiLexicon:
                 found = cognate or any(e in english for e in options)
                 out.append(WordCoverage(word, m.span(), float(found), hits.get(key, 0.5)))
             elif cognate:
-                out.append(WordCoverage(word, m.span(), 1.0, COGNATE_WEIGHT))
+                out.append(WordCoverage(word, m.span(), 1.0, spelled, "spelling"))
             elif k > 0 and word[:1].isupper() and len(word) >= COGNATE:
                 found = any(same_name(word, w, threshold=NAME_MATCH) for w in capitals)
-                out.append(WordCoverage(word, m.span(), float(found), NAME_WEIGHT))
+                out.append(WordCoverage(word, m.span(), float(found), spelled, "spelling"))
         return out
 
 
@@ -161,7 +168,8 @@ def load_bilexicon(path: str | Path | None = None) -> BiLexicon:
     """Read a lexicon file (the shipped one when ``path`` is None); cached per path.
 
     The file is tab-separated: a ``# signature`` line, then ``lang  source-stem  count
-    hit-rate  english-stem:probability ...`` per row.
+    hit-rate  english-stem:probability ...`` per row; a row whose stem is ``@spelling`` gives
+    the language's rate for words matched by spelling (no translations).
 
     Raises:
         UserInputError: when the file is missing or malformed.
@@ -169,6 +177,7 @@ def load_bilexicon(path: str | Path | None = None) -> BiLexicon:
     file = Path(path) if path is not None else default_bilexicon_path()
     entries: dict[str, dict[str, dict[str, float]]] = {}
     hits: dict[str, dict[str, float]] = {}
+    spelling: dict[str, float] = {}
     signature = "bilex:unsigned"
     try:
         for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
@@ -181,6 +190,9 @@ def load_bilexicon(path: str | Path | None = None) -> BiLexicon:
             if len(cells) != 5:
                 raise ValueError(f"line {n} has {len(cells)} fields, not 5")
             lang, key, _, hit, pairs = cells
+            if key == "@spelling":
+                spelling[lang] = float(hit)
+                continue
             hits.setdefault(lang, {})[key] = float(hit)
             options = {}
             for item in pairs.split():
@@ -192,4 +204,4 @@ def load_bilexicon(path: str | Path | None = None) -> BiLexicon:
             f"The bilingual lexicon {file} cannot be used ({err}); re-create it with "
             "`python scripts/make_bilexicon.py`."
         ) from err
-    return BiLexicon(entries, signature, hits)
+    return BiLexicon(entries, signature, hits, spelling)
