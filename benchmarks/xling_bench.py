@@ -9,7 +9,7 @@ one:
 
 * ``modality`` (a duty of the statement retold as a pledge, kind ``certainty``),
 * ``cause`` (a cause or circumstance only the report gives, kind ``addition``),
-* the statement's assertion retold as a claim ("accused", "claimed"; kind ``attribution``),
+* the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
 ``--clauses`` also measures the generic addition signal that was *not* shipped: for the lines of
@@ -70,7 +70,7 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | modality | cause | as a claim | quantifier | certainty (hedges) |"
+        "| corpus | lang | pairs | modality | cause | accused | quantifier | certainty (hedges) |"
     )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for corpus, english, sources, n in SETS:

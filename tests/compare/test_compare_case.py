@@ -45,8 +45,12 @@ def test_the_hijacking_by_foreign_terrorists_is_distanced_and_hedged(
 ) -> None:
     al = _aligned(sample_result, "hijacked by terrorist groups")
     # "the government says" retells the government's own claim as the government's: the voice
-    # does not move, so it is no attribution difference; "what it calls" distances the label
-    assert not [d for d in al.differences if d.kind == "attribution"], al.differences
+    # does not move, so it is no attribution difference; "what it calls" distances the label.
+    # The other outlet's "He accused terrorist groups ... of taking over" casts the statement's
+    # assertion as an accusation: that one is an attribution difference.
+    attributions = [d for d in al.differences if d.kind == "attribution"]
+    assert [d.report for d in attributions] == ["He accused"], al.differences
+    assert "as a claim (accused)" in attributions[0].note
     distancing = [d.report for d in al.differences if d.kind == "distancing"]
     assert "what it calls" in distancing, al.differences
     language = _aligned(sample_result, "language that was not Kazakh")

@@ -132,3 +132,20 @@ def test_nested_labels_count_for_their_inner_category(lexicon: Lexicon) -> None:
     assert [(d.statement, d.report) for d in of_kind(found, "framing")] == [
         ("", "foreign terrorist")
     ]
+
+
+def test_people_leaving_a_call_up_labelled_as_shirkers_or_refugees(lexicon: Lexicon) -> None:
+    statement = "Мы должны проявить заботу о приезжающих людях."
+    found = diffs(statement, "Kazakhstan welcomes Russian draft-dodgers.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [(d.report, d.note.split(";")[0]) for d in of_kind(found, "framing")] == [
+        ("draft-dodgers", "loaded:evader")
+    ]
+    found = diffs(statement, "Kazakhstan takes in Russian refugees.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [(d.report, d.note.split(";")[0]) for d in of_kind(found, "label")] == [
+        ("refugees", "neutral:displaced")
+    ]
+    same = "Беженцы пересекли границу."
+    assert of_kind(diffs(same, "Refugees crossed the border.", lexicon, source=same, src="ru"),
+                   "label") == []  # fmt: skip

@@ -358,8 +358,7 @@ def test_scare_quotes_pair_each_mark_with_its_own_closer(text: str, quoted: list
         ("Тажик тарап ок атышпоо келишимин бузуп, айылды аткылады.",
          "The border service accused Tajik troops of breaking the ceasefire.", "accused"),
         ("Нападавшие прошли подготовку за рубежом.",
-         "The ministry claims the attackers were trained abroad.", "claims"),
-        ("Плотина в безопасности.", "Officials insisted the dam was safe.", "insisted"),
+         "Officials accused foreign groups of training the attackers.", "accused"),
     ],
 )  # fmt: skip
 def test_the_statements_assertion_retold_as_a_claim_is_an_attribution_difference(
@@ -373,14 +372,13 @@ def test_the_statements_assertion_retold_as_a_claim_is_an_attribution_difference
 @pytest.mark.parametrize(
     ("statement", "report"),
     [
-        # A neutral verb retells the authorities' own voice.
+        # A neutral verb retells the authorities' own voice; so do "claimed" and "insisted".
         ("Нападавшие прошли подготовку за рубежом.", "Officials said the attackers trained abroad."),
+        ("Нападавшие прошли подготовку за рубежом.", "The ministry claims the attackers trained abroad."),
+        ("Плотина в безопасности.", "Officials insisted the dam was safe."),
         # The statement voices the accusation itself.
         ("Кыргызстан обвинил таджикскую сторону в обстреле.",
          "Kyrgyzstan accused Tajikistan of shelling the village."),
-        # "claimed responsibility" casts no doubt on the statement.
-        ("Группировка взяла на себя ответственность.",
-         "The group claimed responsibility for the attack."),
     ],
 )  # fmt: skip
 def test_no_claim_flag_for_neutral_verbs_or_a_statement_that_accuses_itself(
