@@ -127,6 +127,7 @@ def test_dropped_clause_and_other_sentence_are_flagged_faithful_is_not(
     omission = [i for i in short.issues if i.kind == "omission"]
     assert short.flagged and omission
     assert lost in omission[0].source  # the clause the translation lost
+    assert "not rendered: «" in omission[0].note and lost.split()[0] in omission[0].note
     assert other.flagged and any(i.kind == "unrelated" for i in other.issues)
     (blind,) = check_pairs([source], [dropped], src)  # no embedder: no coverage issue
     assert not any(i.kind in ("omission", "unrelated") for i in blind.issues)

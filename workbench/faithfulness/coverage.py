@@ -266,6 +266,24 @@ def _lost_a_clause(f: CoverageFeatures, c: LanguageCalibration) -> bool:
     return further and (f.similarity >= c.similarity_limit or f.words < RENDERED_LITTLE)
 
 
+#: Unrendered words named in an omission's note, at most.
+NOTE_WORDS = 6
+
+
+def _unrendered_note(ctx: FaithContext, span: tuple[int, int]) -> str:
+    """The clause's source words with no usual English rendering in the translation (word
+    lexicon), for the note: what the reader should look for."""
+    if ctx.words is None:
+        return ""
+    words = ctx.words.coverage(ctx.source, ctx.translation, ctx.src)
+    missing = [w.word for w in words if not w.covered and span[0] <= w.span[0] < span[1]]
+    if not missing:
+        return ""
+    shown = ", ".join(f"«{w}»" for w in missing[:NOTE_WORDS])
+    more = f" and {len(missing) - NOTE_WORDS} more" if len(missing) > NOTE_WORDS else ""
+    return f"; not rendered: {shown}{more}"
+
+
 def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     """Omitted source clauses, added translation clauses, or an unrelated translation."""
     if ctx.vectors is None:
@@ -285,7 +303,8 @@ def detect_coverage(ctx: FaithContext) -> list[FaithIssue]:
     out: list[FaithIssue] = []
     if omitted:
         span = ctx.vectors.source_spans[f.omission_clause]
-        out.append(issue("omission", ctx.source, ctx.translation, span, None, om_note, 0.7))
+        out.append(issue("omission", ctx.source, ctx.translation, span, None,
+                         om_note + _unrendered_note(ctx, span), 0.7))  # fmt: skip
     if f.addition > c.addition_limit and len(ctx.vectors.translation_spans) > 1:
         span = ctx.vectors.translation_spans[f.addition_clause]
         out.append(issue("addition", ctx.source, ctx.translation, None, span,
