@@ -7,7 +7,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import DETECTOR_ORDER, Lexicon
-from workbench.diff.modality import OBLIGATION, PLEDGE
+from workbench.diff.modality import OBLIGATION
 
 
 def _certainty(statement: str, report: str, lexicon: Lexicon, src: str = "ru") -> list[str]:
@@ -98,8 +98,13 @@ def test_kazakh_and_kyrgyz_adjectives_of_need_are_no_obligation(adjective: str) 
     assert OBLIGATION.search(adjective) is None
 
 
-def test_would_and_would_like_are_no_pledge() -> None:
-    assert PLEDGE.search("He would like to visit; the plan would cost more.") is None
+def test_would_is_a_pledge_only_as_the_future_of_reported_speech(lexicon: Lexicon) -> None:
+    statement = "Государство должно помочь жителям."
+    said = "The minister said the state would help the residents."
+    assert _certainty(statement, said, lexicon) == ["would"]
+    for conditional in ("Helping the residents would cost the state more.",
+                        "The minister would like the state to help the residents."):  # fmt: skip
+        assert _certainty(statement, conditional, lexicon) == []
 
 
 def test_the_detector_is_registered_before_the_content_diff() -> None:

@@ -11,7 +11,7 @@ The rule fires only when
 
 * the statement (its English translation, or its original when there is none; the original too
   when both are given) has an obligation word,
-* the report has a pledge word ("will", "pledged", "promised", "vowed", "assured",
+* the report has a pledge word ("will", "would" after a speech verb, "pledged", "promised", "vowed", "assured",
   "guaranteed", "is going to") in its own words and no obligation word of its own (a report
   that keeps "must" or "should" retells the duty; its "will" belongs to some other part).
   Words inside a direct quotation are the speaker's: a quoted "must" does not excuse the
@@ -46,7 +46,7 @@ OBLIGATION = re.compile(
 )
 #: Pledge and commitment words (English report side; also read in an English statement).
 PLEDGE = re.compile(
-    r"(?<!\w)(?:will|won't|'ll|"
+    r"(?<!\w)(?:will|won't|'ll|would(?!\s+(?:like|rather|have|be\s+(?:able|willing)))|"
     r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|"
     r"assur(?:e|es|ed|ing)|guarantee(?:s|d|ing)?|(?:is|are)\s+going\s+to)(?!\w)",
     _F,
@@ -104,7 +104,10 @@ def _own_pledge(report: str) -> tuple[int, int] | None:
         sentence = report[start:end]
         quoted = _quoted(sentence)
         if not any(_own(m, quoted) for m in OBLIGATION.finditer(sentence)):
-            pledge = next((m for m in PLEDGE.finditer(sentence) if _own(m, quoted)), None)
+            pledge = next(
+                (m for m in PLEDGE.finditer(sentence) if _own(m, quoted) and _pledge(sentence, m)),
+                None,
+            )
             if pledge is not None:
                 return start + pledge.start(), start + pledge.end()
         start = cut.end() if cut else end
@@ -121,6 +124,21 @@ def _quoted(sentence: str) -> list[tuple[int, int]]:
             spans.append((i, len(sentence)))
             break
     return spans
+
+
+#: A speech verb before "would": "said Kazakhstan would ensure" is a reported "will".
+_SPEECH_BEFORE = re.compile(
+    r"(?<!\w)(?:said|says|told|announced|stated|declared|added|assured|promised|pledged)(?!\w)",
+    _F,
+)
+
+
+def _pledge(sentence: str, m: re.Match[str]) -> bool:
+    """A pledge word; "would" only as the future of reported speech ("he said it would ..."),
+    not as a conditional ("the plan would cost more")."""
+    if m.group().lower() != "would":
+        return True
+    return _SPEECH_BEFORE.search(sentence, 0, m.start()) is not None
 
 
 def _own(m: re.Match[str], quoted: list[tuple[int, int]]) -> bool:
