@@ -70,6 +70,24 @@ def test_without_translation_aligns_across_languages_and_skips_the_token_diff(e5
     assert "tr:[none]" in c.signature
 
 
+def test_without_translation_the_cross_lingual_detectors_read_the_original(e5: Embedder) -> None:
+    statements = [
+        "Мы должны обеспечить безопасность жителей затопленных сёл.",
+        "Режим чрезвычайной ситуации объявлен в трёх областях.",
+    ]
+    report = (
+        "The government will ensure the safety of residents of the flooded villages. "
+        "An emergency was declared in three regions amid protests over the slow evacuation."
+    )
+    c = compare_texts(statements, report, src="ru", embedder=e5)
+    by_statement = {a.statement.index: a for a in c.alignments}
+    assert set(by_statement) == {0, 1}, c.alignments
+    pledge = [d for d in by_statement[0].differences if "modality" in d.note]
+    assert [(d.kind, d.statement, d.report) for d in pledge] == [("certainty", "должны", "will")]
+    cause = [d for d in by_statement[1].differences if d.kind == "addition"]
+    assert [d.report for d in cause] == ["amid protests over the slow evacuation"]
+
+
 def test_report_given_as_sentences_and_blank_lines_keep_line_numbers(e5: Embedder) -> None:
     lines = [STATEMENTS[0], "", STATEMENTS[1]]
     trs = [TRANSLATIONS[0], "", TRANSLATIONS[1]]

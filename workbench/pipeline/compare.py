@@ -77,7 +77,10 @@ _VERSION_FIELD = re.compile(r"\|version:[^|\]]*(?=\||$)")
 #: Report sentences of one alignment are joined with this before the diff.
 REPORT_JOINER = " "
 #: Detectors that still make sense when a statement has no English translation (a token diff
-#: between Russian and English words would be noise).
+#: between Russian and English words would be noise). They read the kk/ky/ru original through
+#: markers listed per language: figures, names, labels, hedges, attributions (an accusation
+#: included), negations, quantifiers, a duty retold as a pledge (``modality``) and a cause only
+#: the report gives (``cause``); see docs/diff.md "Without a translation".
 CROSS_LINGUAL_DETECTORS: tuple[str, ...] = tuple(d for d in DETECTOR_ORDER if d != "content")
 
 #: ``translator_for(src)`` gives the translator for a source language (see :func:`compare_case`).
