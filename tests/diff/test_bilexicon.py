@@ -83,3 +83,15 @@ def test_a_bad_lexicon_file_is_one_sentence(tmp_path: Path) -> None:
     assert lex.spelling == {"ru": 0.7} and "@spelling" not in lex.entries["ru"]
     (name,) = lex.coverage("Вчера Мадрид ждал.", "Yesterday the city waited.", "ru")
     assert (name.word, name.covered, name.weight, name.kind) == ("Мадрид", 0.0, 0.7, "spelling")
+
+
+def test_a_line_of_hundreds_of_names_is_bounded_not_slow() -> None:
+    from workbench.diff.bilexicon import NAME_COMPARISONS
+
+    source = " ".join(f"Ыщщ{chr(0x430 + i % 32)}{chr(0x430 + i // 32)}ов" for i in range(300))
+    english = " ".join(f"Qxz{chr(97 + i % 26)}{chr(97 + i // 26)}ing" for i in range(300))
+    words = load_bilexicon().coverage("Вчера " + source, english, "ru")
+    names = [w for w in words if w.kind == "spelling"]
+    capitals = len(set(english.split()))
+    # names past the comparison budget are left out (neither rendered nor missing)
+    assert 0 < len(names) <= NAME_COMPARISONS // capitals

@@ -43,6 +43,9 @@ _THOUSANDS = re.compile(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3}(?!\d))")
 #: Fuzzy-ratio threshold for a name the lexicon does not know against the translation's
 #: capitalised words (folded, case endings off; "Гиннесс" ~ "Guinness", "Артур" ~ "Arthur").
 NAME_MATCH = 75.0
+#: Fuzzy name comparisons per pair at most (a sentence has a few names; a line of hundreds
+#: would take seconds): names past the budget are left out, neither rendered nor missing.
+NAME_COMPARISONS = 2_000
 
 
 def source_stem(word: str) -> str:
@@ -109,9 +112,10 @@ class WordCoverage:
     kind: str = "lexicon"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class BiLexicon:
-    """Source stem → {English stem: probability}, per source language."""
+    """Source stem → {English stem: probability}, per source language (compared and hashed
+    by identity, so that a pair's coverage can be cached per lexicon)."""
 
     entries: Mapping[str, Mapping[str, Mapping[str, float]]] = field(default_factory=dict)
     signature: str = "bilex:none"
@@ -135,7 +139,8 @@ class BiLexicon:
         digits = {
             w for w in tokens + _WORD.findall(_THOUSANDS.sub("", translation)) if _DIGITS.search(w)
         }
-        capitals = [w for w in tokens if w[:1].isupper() and len(w) >= 3]
+        capitals = sorted({w for w in tokens if w[:1].isupper() and len(w) >= 3})
+        budget = NAME_COMPARISONS
         table, hits = self.entries.get(lang, {}), self.hits.get(lang, {})
         spelled = self.spelling.get(lang, SPELLING_UNMEASURED)
         out: list[WordCoverage] = []
@@ -153,9 +158,17 @@ class BiLexicon:
             elif cognate:
                 out.append(WordCoverage(word, m.span(), 1.0, spelled, "spelling"))
             elif k > 0 and word[:1].isupper() and len(word) >= COGNATE:
-                found = any(same_name(word, w, threshold=NAME_MATCH) for w in capitals)
+                if budget < len(capitals):
+                    continue
+                budget -= len(capitals)
+                found = any(_same_name(word, w) for w in capitals)
                 out.append(WordCoverage(word, m.span(), float(found), spelled, "spelling"))
         return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _same_name(word: str, english: str) -> bool:
+    return same_name(word, english, threshold=NAME_MATCH)
 
 
 def default_bilexicon_path() -> Path:

@@ -25,6 +25,7 @@ document's sentence). Without models in the calibration the plain gap thresholds
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.faithfulness.base import ClauseVectors, FaithContext, LanguageCalibration, issue
-from workbench.faithfulness.diffapi import WordCoverage
+from workbench.faithfulness.diffapi import BiLexicon, WordCoverage
 from workbench.types import FaithIssue
 
 _CUT = re.compile(r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*")
@@ -193,12 +194,24 @@ def features(
     )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=16)
+def _words(lexicon: BiLexicon, source: str, translation: str, src: str) -> list[WordCoverage]:
+    """The lexicon's coverage of a pair, cached: a check reads it for the flag, the risk and
+    the note of the same pair in turn."""
+    return lexicon.coverage(source, translation, src)
+
+
+def pair_words(ctx: FaithContext) -> list[WordCoverage] | None:
+    """The word lexicon's coverage of a check's source words (None without a lexicon)."""
+    return _words(ctx.words, ctx.source, ctx.translation, ctx.src) if ctx.words else None
+
+
 def pair_features(ctx: FaithContext) -> CoverageFeatures | None:
     """:func:`features` of a check's pair, with the word lexicon's coverage when it has one."""
     if ctx.vectors is None:
         return None
-    words = ctx.words.coverage(ctx.source, ctx.translation, ctx.src) if ctx.words else None
-    return features(ctx.vectors, ctx.source, ctx.translation, ctx.calibration.length_typical, words)
+    c = ctx.calibration
+    return features(ctx.vectors, ctx.source, ctx.translation, c.length_typical, pair_words(ctx))
 
 
 def risk(f: CoverageFeatures, ctx: FaithContext) -> float:
@@ -273,9 +286,7 @@ NOTE_WORDS = 6
 def _unrendered_note(ctx: FaithContext, span: tuple[int, int]) -> str:
     """The clause's source words with no usual English rendering in the translation (word
     lexicon), for the note: what the reader should look for."""
-    if ctx.words is None:
-        return ""
-    words = ctx.words.coverage(ctx.source, ctx.translation, ctx.src)
+    words = pair_words(ctx) or []
     missing = [w.word for w in words if not w.covered and span[0] <= w.span[0] < span[1]]
     if not missing:
         return ""
