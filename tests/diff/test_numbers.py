@@ -193,3 +193,13 @@ def test_an_age_changed_and_a_count_of_old_things_are_still_figures(lexicon: Lex
         "Houses were destroyed.", "Some 40 old houses were destroyed.", lexicon=lexicon
     )
     assert [d.report for d in houses if d.kind == "number"] == ["40"]
+
+
+def test_a_kazakh_number_word_pairs_with_an_english_n_year_figure(lexicon: Lexicon) -> None:
+    statement = "Президент жеті жылдық бір мерзімге сайланады."
+    other = diffs(statement, "The president is elected for a single five-year term.", lexicon,
+                  source=statement, src="kk")  # fmt: skip
+    assert [(d.statement, d.report) for d in of_kind(other, "number")] == [("жеті", "five")]
+    same = diffs(statement, "The president is elected for a single seven-year term.", lexicon,
+                 source=statement, src="kk")  # fmt: skip
+    assert of_kind(same, "number") == []

@@ -354,7 +354,9 @@ def _role(text: str, fig: Figure) -> str:
     for word in _WORD.findall(text[fig.end : fig.end + 40])[:3]:
         w = word.lower()
         if w not in STOPWORDS:
-            return w[:5]
+            # the counted word, marked so that "five-year term" (role "w:year") is no *year*
+            # class and still pairs with «жеті жылдық» (7 vs 5 is a figure given differently)
+            return f"w:{w[:5]}"
     return ""
 
 
