@@ -171,3 +171,32 @@ def test_a_named_source_is_attribution_not_a_hedge(lexicon: Lexicon) -> None:
         statement, "Three were detained, police said.", lexicon, source=statement, src="ru"
     )
     assert of_kind(found, "certainty") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "firm"),
+    [
+        ("Президенттік сайлауды биыл күзде өткізуді ұсынамын.", "kk",
+         "Tokayev called a snap presidential election for this autumn.", "called a snap"),
+        ("Предлагаю провести досрочные выборы осенью.", "ru",
+         "Early elections will be held in the autumn.", "will"),
+        ("Шайлоону күзүндө өткөрүүнү сунуштайм.", "ky",
+         "Japarov announced an early vote in the autumn.", "announced"),
+    ],
+)  # fmt: skip
+def test_a_proposal_retold_as_a_decision_is_a_certainty_difference(
+    statement: str, src: str, report: str, firm: str, lexicon: Lexicon
+) -> None:
+    assert _certainty(statement, report, lexicon, src) == [firm]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Tokayev proposed holding early elections in the autumn.",
+        "He suggested the vote could take place in the autumn.",
+        "Tokayev called for early elections in the autumn.",
+    ],
+)
+def test_a_proposal_kept_as_a_proposal_is_no_difference(report: str, lexicon: Lexicon) -> None:
+    assert _certainty("Предлагаю провести досрочные выборы осенью.", report, lexicon) == []

@@ -1,4 +1,5 @@
-"""Obligation turned into a pledge: the ``modality`` detector (kind ``certainty``).
+"""A duty turned into a pledge, a proposal into a decision: the ``modality`` detector (kind
+``certainty``).
 
 A statement often says what *must* be done («Мы должны обеспечить им безопасность», «...қамтамасыз
 етуіміз керек», "we must ensure their safety"); a retelling that says the speaker *will* do it
@@ -22,11 +23,17 @@ The rule fires only when
 
 It never fires on a report that merely leaves the obligation out (a partial retelling omits
 freely) or on a report without a pledge.
+
+The same rule reads a **proposal** retold as a **decision**: «Предлагаю провести выборы осенью»,
+«...сайлау өткізуді ұсынамын», "I propose early elections" become "Tokayev called a snap
+election", "elections will be held", "announced". A report that keeps the proposal ("proposed",
+"suggested", "called for") retells it. The shifts are listed in :data:`SHIFTS`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.morph import russian_future
@@ -60,34 +67,93 @@ _TURKIC_PROMISE = re.compile(
     _F,
 )
 
+#: Proposal words (en, ru, kk, ky) of a statement.
+PROPOSAL = re.compile(
+    r"(?<!\w)(?:propos(?:e|es|ed|al|als)|suggest(?:s|ed)?|предлага\w*|предложи\w*|предложени\w*|"
+    r"ұсынамын|ұсынамыз|ұсыныс\w*|сунуштайм\w*|сунуштайбыз|сунуш(?:ум|убуз|тады)\w*)(?!\w)",
+    _F,
+)
+#: A report that keeps the proposal as one.
+PROPOSAL_KEPT = re.compile(
+    r"(?<!\w)(?:propos\w*|suggest\w*|call(?:ed|s|ing)?\s+for|floated|recommend\w*|"
+    r"initiative|idea)(?!\w)",
+    _F,
+)
+#: A report's words for a decision taken (English).
+DECISION = re.compile(
+    r"(?<!\w)(?:will|'ll|would(?!\s+(?:like|rather|have|be\s+(?:able|willing)))|"
+    r"announc(?:ed|es|ing)|decided|decreed|ordered|scheduled|"
+    r"call(?:ed|s|ing)?\s+(?:a|an)\s+(?:snap|early|new|extraordinary|special)|"
+    r"set\s+(?:a|the)\s+date|(?:is|are)\s+to\s+be\s+held)(?!\w)",
+    _F,
+)
+
+
+@dataclass(frozen=True)
+class Shift:
+    """One shift from a tentative mode of the statement to a firm one in the report.
+
+    Attributes:
+        name: Short name (in the note).
+        tentative: The statement's words of the tentative mode (en/ru/kk/ky).
+        kept: Report words that keep that mode (the report then retells it as it was).
+        firm: Report words of the firm mode (English).
+        note: What the difference says.
+    """
+
+    name: str
+    tentative: re.Pattern[str]
+    kept: re.Pattern[str]
+    firm: re.Pattern[str]
+    note: str
+
+
+#: The shifts read, in order (at most one difference per pair, the first that fires).
+SHIFTS: tuple[Shift, ...] = (
+    Shift("obligation", OBLIGATION, OBLIGATION, PLEDGE,
+          "an obligation in the statement is a pledge in the report"),
+    Shift("proposal", PROPOSAL, PROPOSAL_KEPT, DECISION,
+          "a proposal in the statement is a decision in the report"),
+)  # fmt: skip
+
 
 def detect_modality(ctx: DiffContext, claimed: Claims) -> Finding:
-    """A duty of the statement retold as a commitment (one ``certainty`` difference)."""
-    duty = OBLIGATION.search(ctx.statement)
+    """A duty or a proposal of the statement retold as a commitment or a decision (one
+    ``certainty`` difference, the first shift of :data:`SHIFTS` that fires)."""
+    for shift in SHIFTS:
+        found = _shifted(ctx, shift)
+        if found is not None:
+            return Finding((found,))
+    return Finding()
+
+
+def _shifted(ctx: DiffContext, shift: Shift) -> Difference | None:
+    mark = shift.tentative.search(ctx.statement)
     in_source = False
-    if duty is None and ctx.source and ctx.source != ctx.statement:
-        duty, in_source = OBLIGATION.search(ctx.source), True
-    if duty is None:
-        return Finding()
-    pledge = _own_pledge(ctx.report)
-    if pledge is None:
-        return Finding()
+    if mark is None and ctx.source and ctx.source != ctx.statement:
+        mark, in_source = shift.tentative.search(ctx.source), True
+    if mark is None:
+        return None
+    firm = _own_firm(ctx.report, shift)
+    if firm is None:
+        return None
     for text in (ctx.statement, ctx.source or ""):
-        if PLEDGE.search(text) or russian_future(text) or _TURKIC_PROMISE.search(text):
-            return Finding()  # the statement promises something itself
-    span = None if in_source else (duty.start(), duty.end())
-    return Finding(
-        (
-            Difference(
-                "certainty",
-                duty.group(0),
-                ctx.report[pledge[0] : pledge[1]],
-                span,
-                pledge,
-                "modality: an obligation in the statement is a pledge in the report",
-            ),
-        )
+        if PLEDGE.search(text) or russian_future(text) or _promises(text, shift):
+            return None  # the statement promises something itself
+    return Difference(
+        "certainty",
+        mark.group(0),
+        ctx.report[firm[0] : firm[1]],
+        None if in_source else (mark.start(), mark.end()),
+        firm,
+        f"modality: {shift.note}",
     )
+
+
+def _promises(text: str, shift: Shift) -> bool:
+    """A kk/ky first-person present-future verb that is not the tentative word itself
+    («ұсынамын», "I propose", is a proposal, not a promise)."""
+    return any(not shift.tentative.fullmatch(m.group()) for m in _TURKIC_PROMISE.finditer(text))
 
 
 #: Where a report's sentences end (the diff gets one outlet's sentences joined by a space).
@@ -95,17 +161,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«A-Z0-9])|\n+"
 _OPENERS = '"“«„'
 
 
-def _own_pledge(report: str) -> tuple[int, int] | None:
-    """The first pledge word in the outlet's own words, in a report sentence that keeps no
-    obligation word of its own (``None`` when there is none)."""
+def _own_firm(report: str, shift: Shift) -> tuple[int, int] | None:
+    """The first firm word of ``shift`` in the outlet's own words, in a report sentence that
+    keeps no tentative word of its own (``None`` when there is none)."""
     start = 0
     for cut in [*_SENTENCE_END.finditer(report), None]:
         end = cut.start() if cut else len(report)
         sentence = report[start:end]
         quoted = _quoted(sentence)
-        if not any(_own(m, quoted) for m in OBLIGATION.finditer(sentence)):
+        if not any(_own(m, quoted) for m in shift.kept.finditer(sentence)):
             pledge = next(
-                (m for m in PLEDGE.finditer(sentence) if _own(m, quoted) and _pledge(sentence, m)),
+                (
+                    m
+                    for m in shift.firm.finditer(sentence)
+                    if _own(m, quoted) and _pledge(sentence, m)
+                ),
                 None,
             )
             if pledge is not None:
