@@ -84,3 +84,48 @@ def test_kazakh_and_kyrgyz_because_endings_are_cause_connectives() -> None:
 
 def test_the_detector_runs_before_the_content_diff() -> None:
     assert DETECTOR_ORDER.index("cause") < DETECTOR_ORDER.index("content")
+
+
+def _superlatives(statement: str, report: str, lexicon: Lexicon, src: str = "ru") -> list[str]:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    return [d.report for d in of_kind(found, "addition") if "superlative" in d.note]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "added"),
+    [
+        ("На шахте произошёл пожар, погибли 32 горняка.", "ru",
+         "The fire killed 32 miners, the deadliest mining accident in the country's history.",
+         "the deadliest"),
+        ("Шахтада өрт шықты.", "kk",
+         "A fire broke out at the mine, Kazakhstan's worst industrial disaster.",
+         "Kazakhstan's worst"),
+        ("Кыргыз чек арачылары ок атууну токтотушту.", "ky",
+         "The Kyrgyz guards were the first to stop shooting.", "were the first to"),
+        ("Явка составила 70 процентов.", "ru", "Turnout reached a record high of 70 percent.",
+         "a record high"),
+    ],
+)  # fmt: skip
+def test_a_superlative_or_first_only_the_report_gives_is_an_addition(
+    statement: str, src: str, report: str, added: str, lexicon: Lexicon
+) -> None:
+    assert _superlatives(statement, report, lexicon, src) == [added]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        # The statement ranks the event itself.
+        ("Это самое крупное бедствие за 80 лет.", "ru", "It is the largest disaster in 80 years."),
+        ("Бұл соңғы 80 жылдағы ең ірі апат.", "kk", "This is the worst disaster in 80 years."),
+        ("Это крупнейшая авария в истории отрасли.", "ru", "It is the deadliest accident in the industry."),
+        # A quoted superlative is the speaker's.
+        ("Погибли 32 горняка.", "ru", "“It is the worst day of my life,” a miner's widow said."),
+        # "record" as a noun is no record claim.
+        ("Он директор компании.", "ru", "Company records show he is its director."),
+    ],
+)  # fmt: skip
+def test_no_superlative_addition_where_the_statement_ranks_or_a_speaker_does(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert _superlatives(statement, report, lexicon, src) == []

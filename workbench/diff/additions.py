@@ -90,3 +90,55 @@ def detect_causes(ctx: DiffContext, claimed: Claims) -> Finding:
             )
         )
     return Finding(tuple(diffs))
+
+
+# ── superlatives and firsts only the report gives ────────────────────────────────────────────
+
+#: A superlative or record claim in English: "the deadliest", "Kazakhstan's worst", "the most
+#: serious", "record", "unprecedented", "were the first to".
+SUPERLATIVE_EN = re.compile(
+    r"(?<!\w)(?:(?:the|its|their|his|her|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+)?"
+    r"(?:deadliest|worst|largest|biggest|greatest|heaviest|strongest|most\s+(?:serious|severe|"
+    r"deadly|devastating|destructive|important|significant|powerful|dangerous))|"
+    r"(?:was|were|is|are|be|been)\s+the\s+(?:first|only)\s+(?:to|ones?\s+to)|"
+    r"record-(?:breaking|high|low)|(?:a|new|all-time)\s+record\s+(?:high|low|number|level|levels|"
+    r"amount|turnout|toll)|unprecedented)(?!\w)",
+    _F,
+)
+#: Superlatives, records and firsts in any of en/ru/kk/ky: the statement makes such a claim
+#: itself, and the report may retell it.
+SUPERLATIVE_ANY = re.compile(
+    r"(?<!\w)(?:\w+est|worst|most|first|only|record\w*|unprecedented|"
+    r"сам(?:ый|ая|ое|ые|ого|ой|ых|ом|ому|ыми|ым|ую)|наибол\w+|крупнейш\w*|худш\w*|впервые|"
+    r"перв\w+|единствен\w*|беспрецедент\w*|\w+[еа]йш\w+|"
+    r"ең|алғаш\w*|тұңғыш|бірінші\w*|эң|биринчи\w*|алгач\w*)(?!\w)",
+    _F,
+)
+
+
+def detect_superlatives(ctx: DiffContext, claimed: Claims) -> Finding:
+    """A superlative, record or "first" claim only the report makes (one ``addition`` each).
+
+    "The deadliest mining accident in the country's history", "Kazakhstan's worst floods",
+    "the Kyrgyz officers were the first to stop shooting": the outlet ranks the event or the
+    actors where the statement did not. Only in the outlet's own words (a quoted superlative
+    is the speaker's) and only when neither the statement, its original nor its context (the
+    other statements the same report sentences retell) makes such a claim: a retold «самое
+    крупное бедствие» or «ең ірі» is no addition.
+    """
+    if any(SUPERLATIVE_ANY.search(t) for t in (ctx.statement, ctx.source or "", *ctx.context) if t):
+        return Finding()
+    quoted = [(q.start, q.end) for q in quotations(ctx.report)]
+    diffs = [
+        Difference(
+            "addition",
+            "",
+            m.group(),
+            None,
+            m.span(),
+            "a superlative or first only in the report",
+        )
+        for m in SUPERLATIVE_EN.finditer(ctx.report)
+        if not any(a <= m.start() < b for a, b in quoted)
+    ]
+    return Finding(tuple(diffs[:1]))

@@ -72,6 +72,7 @@ DETECTORS.add("quantifier", "workbench.diff.quantifiers:detect_quantifiers")
 DETECTORS.add("concept", "workbench.diff.framing:detect_concepts")
 DETECTORS.add("modality", "workbench.diff.modality:detect_modality")
 DETECTORS.add("cause", "workbench.diff.additions:detect_causes")
+DETECTORS.add("superlative", "workbench.diff.additions:detect_superlatives")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -87,6 +88,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "concept",
     "modality",
     "cause",
+    "superlative",
     "content",
 )
 
