@@ -129,3 +129,14 @@ def test_no_superlative_addition_where_the_statement_ranks_or_a_speaker_does(
     statement: str, src: str, report: str, lexicon: Lexicon
 ) -> None:
     assert _superlatives(statement, report, lexicon, src) == []
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "On the following day rescuers found twelve more bodies in the mine.",
+        "Rescuers worked through the night, following day shifts of miners from nearby pits.",
+    ],
+)
+def test_following_as_a_time_word_is_no_cause(report: str, lexicon: Lexicon) -> None:
+    assert _causes("Спасатели нашли тела горняков.", report, lexicon) == []

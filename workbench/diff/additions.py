@@ -37,7 +37,10 @@ MIN_WORDS = 3
 
 #: Report-side connectives that add a cause or circumstance (English).
 CAUSE_EN = re.compile(
-    r"(?<!\w)(?:because(?:\s+of)?|amid|following|"
+    r"(?<!\w)(?:because(?:\s+of)?|amid|"
+    # "following" a cause, not "the following day", "in the following weeks"
+    r"(?<!the\s)following(?!\s+(?:days?|weeks?|months?|years?|morning|night|evening|"
+    r"statement|list|words|way|points|measures|steps|people|countries|regions))|"
     # "due to" a cause, not "due to be out", "due to land" (scheduled)
     r"due\s+to(?=\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|what|lack|"
     r"concerns?|fears?|heavy|high|low|poor|bad|\w+ing)\b)|in\s+response\s+to|"
