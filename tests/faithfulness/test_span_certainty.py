@@ -210,3 +210,21 @@ def test_a_loaded_english_label_the_source_lacks_is_strong() -> None:
     assert "label" in _keys(
         "Протестующие вышли на площадь.", "Terrorists took to the square.", "ru"
     )
+
+
+def test_a_small_figure_the_source_spells_in_a_word_is_no_number_issue() -> None:
+    found = _issues(
+        "Во время своего двухчасового выступления он заявил об этом.",
+        "During his 2 hour speech he said so.",
+        "ru",
+    )
+    assert "number" not in {k for k, _ in found}
+
+
+def test_a_figure_where_the_source_has_no_figure_is_weak_and_a_changed_one_strong() -> None:
+    # the source has no figure the normaliser reads: the English "31" may be a spelled age
+    keys = _keys(
+        "Кит женился на своей ровеснице Роуз Лесли.", "Kit married Rose Leslie, also 31.", "ru"
+    )
+    assert "number" + WEAK in keys and "number" not in keys
+    assert "number" in _keys("Погибли 12 человек.", "15 people died.", "ru")

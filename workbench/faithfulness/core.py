@@ -105,7 +105,7 @@ ALONE_FACTOR = 1.25
 WEAK = "_weak"
 #: Span kinds that tell a weak direction from a strong one (coverage kinds grade severity by
 #: other means).
-WEAK_KINDS = frozenset({"negation", "hedge", "name", "label"})
+WEAK_KINDS = frozenset({"negation", "hedge", "name", "label", "number"})
 
 
 def evidence_keys(issues: Sequence[FaithIssue]) -> set[str]:
