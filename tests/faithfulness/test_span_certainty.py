@@ -228,3 +228,21 @@ def test_a_figure_where_the_source_has_no_figure_is_weak_and_a_changed_one_stron
     )
     assert "number" + WEAK in keys and "number" not in keys
     assert "number" in _keys("Погибли 12 человек.", "15 people died.", "ru")
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("И такое происходит не только со мной.", "And that is not just my experience."),
+        ("Все прошло плохо", "It Didn't Go Well"),
+        ("Как могу я пропустить такое?", "Why wouldn't I want to compete in that?"),
+        (
+            "Хотя мы играем просто так, мы держимся.",
+            "Even though we're playing for nothing, we hold on.",
+        ),
+    ],
+)
+def test_russian_renderings_of_an_english_negation_are_no_issue(
+    source: str, translation: str
+) -> None:
+    assert "negation" not in {k for k, _ in _issues(source, translation, "ru")}

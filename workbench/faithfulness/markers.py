@@ -70,7 +70,7 @@ _NOT_NEGATION = re.compile(
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
     r"жок\s+деген\w*|жок\s+эле\s+деген\w*|жоқ\s+дегенде|ең\s+болмаса|күмән\s+жоқ|шек\s+жок|"
     r"шүбә\s+жоқ|шексиз|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
-    r"not\s+only|not\s+merely|not\s+least|never\s+more\s+so|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
+    r"not\s+only|not\s+merely|not\s+least|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
 
@@ -222,7 +222,8 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
         r"(?<!\w)(?:недовол\w*|неизмен\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
         r"неуже\w*|неинтерес\w*|неплох\w*|непонят\w*|неправ\w*|несправедлив\w*|"
-        r"вряд|перест\w+|редк\w*|мало|порица\w*|запрещ\w*|отрица\w*|опроверг\w*|"
+        r"вряд|перест\w+|редк\w*|реже|пореже|мало|плох\w*|порица\w*|запрещ\w*|отрица\w*|"
+        r"опроверг\w*|"
         r"напрасн\w*|тщетн\w*)(?!\w)",
         _F,
     ),
@@ -292,8 +293,9 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     tr = _negations(ctx.translation, _EN_NEGATION)
     if tr:
         suffix = _SUFFIX_NEGATION.get(ctx.src)
-        if _negations(ctx.source, _SRC_NEGATION[ctx.src]) or (
-            suffix is not None and _negations(ctx.source, suffix)
+        # any negation word counts here, fixed phrases too: «не только» ~ "not just"
+        if _SRC_NEGATION[ctx.src].search(ctx.source) or (
+            suffix is not None and suffix.search(ctx.source)
         ):
             return []
         broad = _SRC_ANY_NEGATION[ctx.src]
