@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -72,7 +73,18 @@ def test_statement_view_puts_every_outlet_side_by_side(
     # Numbers users see start at 1.
     numbers = [int(n) for n in re.findall(r'<span class="wb-num">Statement (\d+)</span>', html)]
     assert numbers and min(numbers) >= 1
-    # The audit of the supplied translations sits under the statements it flags.
+    # The audit of the supplied translations sits under the statements it flags. The sample
+    # case's translations are faithful (no line flagged), so one audit that lists an issue is
+    # marked flagged here.
+    audits = state.result.translation_audit
+    assert audits and not any(a.flagged for a in audits)
+    k = next(i for i, a in enumerate(audits) if a.issues)
+    marked = (*audits[:k], dataclasses.replace(audits[k], flagged=True), *audits[k + 1 :])
+    state = dataclasses.replace(
+        state, result=dataclasses.replace(state.result, translation_audit=marked)
+    )
+    html = h.statements_html(state, DIFFERENCE_KINDS, h.OUTLET_TYPES)
+    cards = html.split('class="wb-statement-card"')[1:]
     flagged = {a.index for a in state.result.translation_audit if a.flagged}
     audited = [c for c in cards if 'class="wb-audit" data-flagged="true"' in c]
     assert flagged and audited

@@ -205,8 +205,9 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     ~ 3 p.m.); English number words count only against a source figure they contradict. A
     small figure in digits counts as present when the source spells its value in a word
     ("2 hour" ~ «двухчасового»). Strong (severity 1): a figure in digits where the source
-    has a figure left unmatched; weak: a figure where the source has none left (a number the
-    source spells in a way the normaliser does not read), a number word, a source figure lost.
+    has a figure left unmatched, and a source figure of two or more digits the translation lost;
+    weak: a figure where the source has none left (a number the source spells in a way the
+    normaliser does not read), a number word.
     """
     src_figs = [f for f in find_figures(ctx.source, ctx.src) if not _in_time(ctx.source, f)]
     src_digits = _digits(ctx.source)
@@ -257,7 +258,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                 continue  # «137 км/ч» beside "85 mph": the source converted, the translation did not
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
-                      f"source figure {fig.text!r} is missing from the translation", 0.6)
+                      f"source figure {fig.text!r} is missing from the translation")
             )  # fmt: skip
     return out
 
