@@ -246,3 +246,27 @@ def test_russian_renderings_of_an_english_negation_are_no_issue(
     source: str, translation: str
 ) -> None:
     assert "negation" not in {k for k, _ in _issues(source, translation, "ru")}
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # "lethal" of a disease or a golfer is no force; «жок кылуу» "ending" poverty is none
+        ("ky", "Оору глобалдык эпидемияны жаратканга чейин азыраак коркунучтуу болушу керек.",
+         "The disease must become less lethal before it can cause a global epidemic."),
+        ("ky", "Фестивалдын максаты жакырчылыкты жок кылуу.", "The festival's mission is ending world poverty."),
+        # ky «зарылчылык болсо» is "if necessary"
+        ("ky", "Вашингтон зарылчылык болсо флотун колдоно алат.", "Washington can use its Navy if necessary."),
+    ],
+)  # fmt: skip
+def test_modality_words_that_are_no_force_or_condition(
+    src: str, source: str, translation: str
+) -> None:
+    assert "modality" not in {k for k, _ in _issues(source, translation, src)}
+
+
+def test_lethal_force_and_a_dropped_condition_still_fire() -> None:
+    assert "modality" in _keys("Полиция применила силу.", "Police used lethal force.", "ru")
+    assert "modality" in _keys(
+        "Зарыл болсо, полиция күч колдонот.", "The police will use force.", "ky"
+    )
