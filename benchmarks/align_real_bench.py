@@ -517,6 +517,7 @@ ANCHOR_GRID: dict[str, tuple[float, ...]] = {
     "name_bonus": (0.0, 0.01, 0.02, 0.03, 0.04, 0.06),
     "figure_bonus": (0.0, 0.01, 0.02, 0.03, 0.04, 0.06),
     "figure_penalty": (0.0, 0.01, 0.02, 0.03, 0.05),
+    "word_bonus": (0.0, 0.005, 0.01, 0.015, 0.02, 0.03),
 }
 GRID.update(ANCHOR_GRID)
 #: The least pooled precision the search accepts; above it, recall decides.
@@ -594,19 +595,20 @@ def cost(
         ]
     embedder = CachingEmbedder(E5Embedder(), None)
     texts = list(dict.fromkeys([s.text for s in st] + [r.text for r in reports]))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     embedder.embed(texts)
-    embed_s = time.perf_counter() - t0
+    embed_s, embed_cpu = time.perf_counter() - t0, time.process_time() - c0
     before = embedder.computed
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     result = align(st, reports, embedder, params=params, anchors=default_anchors())
-    align_s = time.perf_counter() - t0
+    align_s, align_cpu = time.perf_counter() - t0, time.process_time() - c0
     print(
         f"cost: {len(st)} statements, {outlets} outlets x {size} sentences "
         f"({len(texts)} distinct sentences embedded in {embed_s:.1f} s); align() with clause "
         f"units and anchors {align_s:.1f} s ({embedder.computed - before} clause units embedded, "
         f"{sum(len(a.reports) for a in result.alignments)} links); "
-        f"(embedding + align) / embedding = {(embed_s + align_s) / embed_s:.2f}"
+        f"(embedding + align) / embedding = {(embed_s + align_s) / embed_s:.2f} "
+        f"(CPU time: {(embed_cpu + align_cpu) / embed_cpu:.2f})"
     )
 
 
@@ -653,6 +655,13 @@ def parse_args() -> argparse.Namespace:
         "--show", type=int, default=0, help="print missed/wrong links of N cases per language"
     )
     parser.add_argument(
+        "--from-line",
+        type=int,
+        default=1,
+        help="only documents whose NTREX lines all start at this 1-based line (999: none of the "
+        "lines the word lexicon learned from)",
+    )
+    parser.add_argument(
         "--cost", default="", metavar="OUTLETSxSIZE", help="time a case of that shape, e.g. 10x300"
     )
     return parser.parse_args()
@@ -683,6 +692,7 @@ def main() -> None:
         return
     tune, measure = split_documents(ids)
     split = tune if args.calibrate else measure
+    split = [d for d in split if min(docs[d]) >= args.from_line - 1]
     chosen = sorted(random.Random(args.seed).sample(split, min(args.docs, len(split))))
     texts = {lang: read_lines(folder / FILES[lang]) for lang in args.langs.split(",")}
     cases = build_cases(docs, chosen, english, split, args, args.seed)
