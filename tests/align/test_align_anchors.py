@@ -115,3 +115,34 @@ def test_anchors_decide_between_two_reports_the_embedder_cannot_tell_apart() -> 
 
 def test_default_anchors_is_the_text_anchors() -> None:
     assert isinstance(default_anchors(), TextAnchors)
+
+
+def test_content_words_are_read_through_the_word_lexicon() -> None:
+    ev = TextAnchors().evidence(
+        ["Президент прибыл в столицу и встретился с рабочими.", "Погода сегодня хорошая."],
+        ["The president arrived in the capital.", "The weather is good today.", "Stocks fell."],
+        names=False,
+        words=True,
+    )
+    assert ev.words is not None
+    assert ev.words[0, 0] > 0.3 and ev.words[0, 1] == 0.0 and ev.words[0, 2] == 0.0
+    assert ev.words[1, 1] > ev.words[1, 0] and ev.words[1, 2] == 0.0
+
+
+def test_an_english_statement_text_gives_no_word_evidence_and_words_are_off_by_default() -> None:
+    left, right = ["The president arrived in the capital."], ["The president arrived.", "Stocks."]
+    ev = TextAnchors().evidence(left, right, words=True)
+    assert ev.words is not None and ev.words.tolist() == [[0.0, 0.0]]
+    assert TextAnchors().evidence(left, right).words is None
+    assert TextAnchors().evidence([], right, words=True).words.shape == (0, 2)  # type: ignore[union-attr]
+
+
+def test_adjusted_adds_the_word_bonus_only_with_word_evidence() -> None:
+    sims = np.full((1, 2), 0.8, dtype=np.float32)
+    zeros = np.zeros((1, 2))
+    ev = AnchorEvidence(names=zeros, figures=zeros, conflict=zeros, words=np.array([[0.5, 0.0]]))
+    kw = {"name_bonus": 0.0, "figure_bonus": 0.0, "figure_penalty": 0.0}
+    assert adjusted(sims, ev, word_bonus=0.04, **kw)[0].tolist() == pytest.approx([0.82, 0.8])
+    no_words = AnchorEvidence(names=zeros, figures=zeros, conflict=zeros)
+    assert adjusted(sims, no_words, word_bonus=0.04, **kw)[0].tolist() == pytest.approx([0.8, 0.8])
+    assert ev.select(None, [1]).words.tolist() == [[0.0]]  # type: ignore[union-attr]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from tests.align.conftest import CountingEmbedder
@@ -155,6 +156,7 @@ def test_the_signature_names_the_unit_mode(e5: CachingEmbedder) -> None:
         ({"budget": 1.5}, "budget must be between 0 and 1"),
         ({"max_clauses": 0}, "at least 1"),
         ({"k": 0}, "at least 1"),
+        ({"least": -1}, "least clause-cut sentences must be 0 or more"),
     ],
 )
 def test_bad_constants_are_one_clear_sentence(change: dict[str, object], message: str) -> None:
@@ -204,3 +206,18 @@ def test_a_huge_document_keeps_the_clause_count_bounded(counting: CountingEmbedd
     assert linked | unmatched == set(range(5000)) and not linked & unmatched  # nothing lost
     per_outlet = sum(len(o.unmatched_reports) for o in result.outlets)
     assert per_outlet == len(unmatched)
+
+
+def test_a_small_case_is_cut_whole_whatever_the_share() -> None:
+    """``least`` sentences may be cut whatever ``budget`` allows; the share bounds big cases."""
+    from workbench.align.units import candidates
+
+    reports = [ReportRef(j, f"w{j} a b c, and w{j} d e f.", "wire") for j in range(10)]
+    best = np.full(10, 0.9, dtype=np.float32)
+    kw = {"gate": 0.8, "min_words": 3, "max_clauses": 4}
+    share = {j for j, _ in candidates(reports, best, best, budget=0.2, **kw)}
+    whole = {j for j, _ in candidates(reports, best, best, budget=0.2, least=50, **kw)}
+    assert len(share) == 2 and whole == set(range(10))
+    big = [ReportRef(j, r.text, "wire") for j, r in enumerate(reports * 20)]
+    best = np.full(200, 0.9, dtype=np.float32)
+    assert len({j for j, _ in candidates(big, best, best, budget=0.2, least=30, **kw)}) == 40

@@ -30,11 +30,16 @@ class AnchorEvidence:
             rarity among the left texts (0..1).
         figures: Share of the left text's figures found on the right, weighted likewise (0..1).
         conflict: 1 where both texts carry specific figures and share none, else 0.
+        words: Share of the left text's content words rendered on the right (a bilingual
+            word lexicon's usual English for a kk/ky/ru word, the same stem for an English
+            one), each word weighted by how reliably it is rendered and by its rarity among
+            the left texts (0..1); ``None`` when the anchors do not read words.
     """
 
     names: np.ndarray
     figures: np.ndarray
     conflict: np.ndarray
+    words: np.ndarray | None = None
 
     def select(self, rows: Sequence[int] | None, cols: Sequence[int] | None) -> AnchorEvidence:
         """The evidence for a sub-matrix (``None`` keeps every row or column)."""
@@ -46,7 +51,8 @@ class AnchorEvidence:
                 m = m[:, list(cols)]
             return m
 
-        return AnchorEvidence(cut(self.names), cut(self.figures), cut(self.conflict))
+        words = cut(self.words) if self.words is not None else None
+        return AnchorEvidence(cut(self.names), cut(self.figures), cut(self.conflict), words)
 
 
 class Anchors(Protocol):
@@ -56,11 +62,17 @@ class Anchors(Protocol):
     name: str
 
     def evidence(
-        self, left: Sequence[str], right: Sequence[str], *, names: bool = True
+        self,
+        left: Sequence[str],
+        right: Sequence[str],
+        *,
+        names: bool = True,
+        words: bool = False,
     ) -> AnchorEvidence:
         """Evidence for each (left, right) pair; ``left`` are statement texts (kk/ky/ru, or a
         supplied English translation), ``right`` English report texts. With ``names=False``
-        the names matrix is zeros (the aligner asks so when names carry no weight)."""
+        the names matrix is zeros (the aligner asks so when names carry no weight); with
+        ``words=True`` the words matrix is filled (else it may be ``None``)."""
         ...
 
 
@@ -71,6 +83,7 @@ def adjusted(
     name_bonus: float,
     figure_bonus: float,
     figure_penalty: float,
+    word_bonus: float = 0.0,
 ) -> np.ndarray:
     """``sims`` with the anchor evidence added (``None``: unchanged)."""
     if evidence is None:
@@ -81,4 +94,6 @@ def adjusted(
         + figure_bonus * evidence.figures
         - figure_penalty * evidence.conflict
     )
+    if word_bonus and evidence.words is not None:
+        out = out + word_bonus * evidence.words
     return np.asarray(out, dtype=np.float32)

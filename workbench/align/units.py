@@ -105,6 +105,7 @@ def candidates(
     budget: float,
     min_words: int,
     max_clauses: int,
+    least: int = 0,
 ) -> list[tuple[int, Clause]]:
     """``(report position, clause)`` for the report sentences worth cutting (bounded).
 
@@ -115,6 +116,8 @@ def candidates(
             second-best cosine with a statement: merged retellings come close to two).
         gate: Least best cosine of a sentence to be cut.
         budget: Most sentences cut, as a share of ``len(reports)``.
+        least: Sentences that may be cut whatever the share (a small case is cut whole: its
+            clauses cost seconds; the share bounds the cost of a big one).
         min_words, max_clauses: As for :func:`~workbench.align.clauses.split_clauses`.
     """
     cut = {
@@ -123,7 +126,7 @@ def candidates(
         if best_cosine[j] >= gate
     }
     ranked = sorted((j for j, c in cut.items() if c), key=lambda j: -float(priority[j]))
-    keep = sorted(ranked[: int(np.ceil(budget * len(reports)))])
+    keep = sorted(ranked[: max(least, int(np.ceil(budget * len(reports))))])
     return [(j, c) for j in keep for c in cut[j]]
 
 
