@@ -200,3 +200,32 @@ def test_a_proposal_retold_as_a_decision_is_a_certainty_difference(
 )
 def test_a_proposal_kept_as_a_proposal_is_no_difference(report: str, lexicon: Lexicon) -> None:
     assert _certainty("Предлагаю провести досрочные выборы осенью.", report, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "bare"),
+    [
+        ("На город напали около двадцати тысяч бандитов.", "ru",
+         "Some 20,000 bandits attacked the city.", "20,000 bandits attacked the city."),
+        ("Пострадали более тысячи домов.", "ru", "More than 1,000 homes were damaged.",
+         "1,000 homes were damaged."),
+        ("Жиырма мыңға дейін адам жиналды.", "kk", "Up to 20,000 people gathered.",
+         "20,000 people gathered."),
+        ("Жүзден астам адам жарақат алды.", "kk", "More than 100 people were injured.",
+         "100 people were injured."),
+    ],
+)  # fmt: skip
+def test_qualifiers_of_number_words_pair_with_the_reports(
+    statement: str, src: str, report: str, bare: str, lexicon: Lexicon
+) -> None:
+    kw = {"source": statement, "src": src}
+    found = diffs(statement, report, lexicon, **kw)
+    assert of_kind(found, "quantifier") == [] and of_kind(found, "number") == []
+    (dropped,) = of_kind(diffs(statement, bare, lexicon, **kw), "quantifier")
+    assert dropped.report == "" and dropped.statement
+
+
+def test_until_two_oclock_is_no_quantifier(lexicon: Lexicon) -> None:
+    from workbench.diff.quantifiers import quantifier_mentions
+
+    assert quantifier_mentions("Работы продолжались до двух часов ночи.") == []

@@ -21,7 +21,7 @@ from workbench.diff.base import (
     context_of,
 )
 from workbench.diff.dates import duration_unit, find_dates, implicit_durations
-from workbench.diff.text import STOPWORDS, is_cyrillic
+from workbench.diff.text import STOPWORDS, is_cyrillic, words
 
 _MULT = (
     r"thousand|million|billion|trillion|bn|mln|тыс\.|тыс|тысяч[аиуеы]?|тысячами|млн\.?|"
@@ -102,7 +102,37 @@ KY_WORDS: dict[str, float] = {
     "жетимиш": 70, "сексен": 80, "токсон": 90, "жүз": 100, "миң": 1e3, "миллион": 1e6,
     "миллиард": 1e9,
 }  # fmt: skip
-_WORD_TABLES: dict[str, dict[str, float]] = {"ru": RU_WORDS, "kk": KK_WORDS, "ky": KY_WORDS}
+#: kk/ky case endings a number word takes («мыңға», «жүзден», «миңге», «жыйырмадан»): dative,
+#: locative, ablative, genitive, accusative, instrumental and "about" (-дай). Only endings of two
+#: letters or more, and only on number words of three letters or more other than "one": «онда»
+#: ("there"), «бірге» ("together"), «алтын» ("gold") are no figures.
+_TURKIC_NUMBER_ENDINGS: dict[str, tuple[str, ...]] = {
+    "kk": tuple(sorted(words(
+        """ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың тің
+        ды ді ты ті ны ні мен бен пен дай дей тай тей"""))),
+    "ky": tuple(sorted(words(
+        """га ге ка ке го гө ко кө на не да де та те до дө то тө дан ден тан тен дон дөн тон төн
+        нан нен нон нөн дын дин дун дүн тын тин тун түн нын нин нун нүн ды ди ду дү ты ти ту тү
+        ны ни ну нү менен дай дей дой дөй тай тей той төй"""))),
+}  # fmt: skip
+
+
+def _inflected(table: dict[str, float], lang: str) -> dict[str, float]:
+    """``table`` with each kk/ky number word also under its case-ending forms."""
+    out = dict(table)
+    for word, value in table.items():
+        if len(word) < 3 or value == 1:
+            continue
+        for ending in _TURKIC_NUMBER_ENDINGS[lang]:
+            out.setdefault(word + ending, value)
+    return out
+
+
+_WORD_TABLES: dict[str, dict[str, float]] = {
+    "ru": RU_WORDS,
+    "kk": _inflected(KK_WORDS, "kk"),
+    "ky": _inflected(KY_WORDS, "ky"),
+}
 
 #: Vague quantities ("thousands of") as value ranges [low, high).
 VAGUE: dict[str, tuple[float, float]] = {

@@ -24,10 +24,20 @@ _NUM = (
     r"fifty|a\s+(?:hundred|thousand|million)|hundreds|thousands|dozens|tens)\b))"
 )
 _NUM_CY = r"(?=\s*\d)"
+#: Before a figure in digits or in Russian number words («около двадцати тысяч», «более тысячи»).
+_NUM_RU = (
+    r"(?=\s*(?:\d|(?:одн|дв[уаеоя]|тр[ёеи]|четыр|пят|шест|сем|восем|девят|десят|двадцат|"
+    r"тридцат|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяност|сто\b|ста\b|сот|"
+    r"двухсот|трехсот|трёхсот|тысяч|миллион|миллиард|полутор)\w*))"
+)
+#: «до» bounds a quantity only before digits or a number word with тысяч/миллион («до
+#: двадцати тысяч»); «до двух часов» is a time.
+_UPTO_RU = r"(?=\s*(?:\d|\w+\s+(?:тысяч|миллион)))"
 #: kk/ky (and ru «с лишним») qualifiers follow the figure: «15тен ашык», «1000ге жакын».
 _AFTER_NUM = (
     r"(?:(?<=\d\s)|(?<=\d\w\s)|(?<=\d\w\w\s)|(?<=\d\w\w\w\s)|(?<=\d\w\w\w\w\s)|"
-    r"(?<=\d-\w\w\s)|(?<=\d-\w\w\w\s)|(?<=мың\w\w\w\s)|(?<=миң\w\w\w\s))"
+    r"(?<=\d-\w\w\s)|(?<=\d-\w\w\w\s)|(?<=мың\w\w\w\s)|(?<=миң\w\w\w\s)|"
+    r"(?<=мың\w\w\s)|(?<=миң\w\w\s)|(?<=жүз\w\w\s)|(?<=жүз\w\w\w\s)|(?<=мың\s)|(?<=миң\s))"
 )
 #: kk/ky "about" glued to a figure: «20 мыңдай», «100-дей», «50дөй» (the figure normaliser
 #: reads the figure itself).
@@ -37,20 +47,20 @@ _GLUED_APPROX = r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|�
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
         rf"(?:(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу|шақты|чакты)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
-        rf"an\s+estimated|estimated|or\s+so|more\s+or\s+less|circa){_NUM}|около{_NUM_CY}|примерно|приблизительно|"
-        rf"порядка{_NUM_CY}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})|{_GLUED_APPROX})(?!\w)",
+        rf"an\s+estimated|estimated|or\s+so|more\s+or\s+less|circa){_NUM}|около{_NUM_RU}|примерно|приблизительно|"
+        rf"порядка{_NUM_RU}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})|{_GLUED_APPROX})(?!\w)",
         _F,
     ),
     "upper": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
-        rf"less\s+than|under|just\s+under){_NUM}|до{_NUM_CY}|не\s+более|не\s+больше|"
-        rf"(?<!не\s)(?:менее|меньше)\s+чем{_NUM_CY}|максимум{_NUM_CY})(?!\w)",
+        rf"less\s+than|under|just\s+under){_NUM}|до{_UPTO_RU}|не\s+более|не\s+больше|"
+        rf"(?<!не\s)(?:менее|меньше)\s+чем{_NUM_RU}|максимум{_NUM_CY})(?!\w)",
         _F,
     ),
     "lower": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
-        rf"не\s+менее(?:\s+чем)?|более(?:\s+чем)?{_NUM_CY}|свыше|больше(?:\s+чем)?{_NUM_CY}|"
+        rf"не\s+менее(?:\s+чем)?|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
         rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде)(?!\w)",
         _F,
     ),
