@@ -270,3 +270,14 @@ def test_lethal_force_and_a_dropped_condition_still_fire() -> None:
     assert "modality" in _keys(
         "Зарыл болсо, полиция күч колдонот.", "The police will use force.", "ky"
     )
+
+
+def test_more_english_negations_than_the_source_can_hold_is_strong() -> None:
+    # the source negates once; the English twice
+    assert "negation" in _keys(
+        "Он не пришёл вчера и позвонил.", "He did not come yesterday and did not call.", "ru"
+    )
+    # "neither … nor" is one negation («да … да эмес»)
+    assert "negation" not in _keys(
+        "Кромвелл буйруган да, жетектеген да эмес.", "Cromwell neither ordered nor led it.", "ky"
+    )
