@@ -229,3 +229,10 @@ def test_until_two_oclock_is_no_quantifier(lexicon: Lexicon) -> None:
     from workbench.diff.quantifiers import quantifier_mentions
 
     assert quantifier_mentions("Работы продолжались до двух часов ночи.") == []
+
+
+def test_болса_керек_is_a_hedge_not_a_duty(lexicon: Lexicon) -> None:
+    statement = "Өрт қысқа тұйықталудан болса керек."
+    found = diffs(statement, "The fire will be investigated; it started from a short circuit.",
+                  lexicon, source=statement, src="kk")  # fmt: skip
+    assert [d.statement for d in of_kind(found, "certainty")] == ["болса керек"]
