@@ -206,6 +206,12 @@ def _word_options(text: str, lexicon: BiLexicon) -> dict[str, tuple[frozenset[st
 
 
 @lru_cache(maxsize=65536)
+def _shipped_word_options(text: str) -> dict[str, tuple[frozenset[str], float]]:
+    """:func:`_word_options` with the shipped lexicon (cached: do not change the result)."""
+    return _word_options(text, load_bilexicon())
+
+
+@lru_cache(maxsize=65536)
 def _english_stems(text: str) -> frozenset[str]:
     return frozenset(english_stem(w) for w in _TOKEN.findall(text) if w.lower() not in STOPWORDS)
 
@@ -215,16 +221,20 @@ def _words(left: Sequence[str], right: Sequence[str], lexicon: BiLexicon) -> np.
     :class:`~workbench.align.anchors.AnchorEvidence`), by incidence matrices over the distinct
     words and English stems of the case."""
     shared = np.zeros((len(left), len(right)), dtype=np.float32)
-    lw = [_word_options(t, lexicon) for t in left]
+    if lexicon is load_bilexicon():  # the shipped lexicon: each text is read once per process
+        lw = [_shipped_word_options(t) for t in left]
+    else:
+        lw = [_word_options(t, lexicon) for t in left]
     rs = [_english_stems(t) for t in right]
     keys = sorted({k for w in lw for k in w})
-    stems = sorted({e for w in lw for opts, _ in w.values() for e in opts} & set().union(*rs))
+    common = {e for w in lw for opts, _ in w.values() for e in opts} & set().union(*rs)
+    stems = sorted(common)
     if not keys or not stems:
         return shared
     options = {k: opts for w in lw for k, (opts, _) in w.items()}
     rate = {k: r for w in lw for k, (_, r) in w.items()}
-    word_stem = _incidence([options[k] & set(stems) for k in keys], stems)
-    text_stem = _incidence([s & set(stems) for s in rs], stems)
+    word_stem = _incidence([options[k] & common for k in keys], stems)
+    text_stem = _incidence([s & common for s in rs], stems)
     found = (word_stem @ text_stem.T) > 0  # left word × right text
     has = _incidence([list(w) for w in lw], keys)
     weight = np.array([rate[k] for k in keys], dtype=np.float32) / np.maximum(has.sum(axis=0), 1)
