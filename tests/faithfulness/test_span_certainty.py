@@ -281,3 +281,15 @@ def test_more_english_negations_than_the_source_can_hold_is_strong() -> None:
     assert "negation" not in _keys(
         "Кромвелл буйруган да, жетектеген да эмес.", "Cromwell neither ordered nor led it.", "ky"
     )
+
+
+def test_a_common_word_name_is_strong_when_the_source_name_is_certainly_foreign() -> None:
+    # «Вашингтон» has letters Kazakh words of their own hardly use: the swap to "Rose" is strong
+    assert _name_keys("Келіссөздер Вашингтонда өтті.", "Talks were held in Rose.", "kk") == {"name"}
+    # «Бақылау» ("Oversight") has none: a common-word English name stays weak
+    keys = _name_keys("Сенаттағы Бақылау комиссиясы жиналды.", "The Senate's Rose met.", "kk")
+    assert keys == {"name" + WEAK}
+
+
+def test_bough_is_baf() -> None:
+    assert not _name_keys("Бафқа бару керек, деді Смит.", "Smith said one must go to Bough.", "kk")
