@@ -293,3 +293,15 @@ def test_a_common_word_name_is_strong_when_the_source_name_is_certainly_foreign(
 
 def test_bough_is_baf() -> None:
     assert not _name_keys("Бафқа бару керек, деді Смит.", "Smith said one must go to Bough.", "kk")
+
+
+def test_a_dropped_source_hedge_is_strong_and_quoted_or_aka_keep_it() -> None:
+    assert "hedge" in _keys("Он якобы уехал в Москву.", "He left for Moscow.", "ru")
+    assert "hedge" not in _keys(
+        "По сообщениям, он поблагодарил сторонников.", "He was quoted as thanking supporters.", "ru"
+    )
+    assert "hedge" not in _keys(
+        "Закон против так называемого спама принят в 2003 году.",
+        "The 2003 law against bulk e-mail, aka spam.",
+        "ru",
+    )

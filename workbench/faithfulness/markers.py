@@ -420,8 +420,7 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
         if not kept.search(ctx.translation):
             return [
                 issue("hedge", ctx.source, ctx.translation, src[0], None,
-                      f"the source's hedge ({src_cls or 'hedge'}) is missing from the translation",
-                      0.6)
+                      f"the source's hedge ({src_cls or 'hedge'}) is missing from the translation")
             ]  # fmt: skip
     return []
 
@@ -455,7 +454,7 @@ _EN_KEEPS: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "report": re.compile(
-        r"(?<!\w)(?:reported\w*|said|says|according\s+to|rumou?r\w*|unconfirmed|unverified|"
+        r"(?<!\w)(?:reported\w*|said|says|say|according\s+to|quoted|rumou?r\w*|unconfirmed|unverified|"
         r"claim\w*|believed|preliminary)(?!\w)",
         _F,
     ),
@@ -465,7 +464,7 @@ _EN_KEEPS: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "distancing": re.compile(
-        r"(?<!\w)(?:called|named|known\s+as|dubbed|titled|so-called)(?!\w)|[\"“‘]", _F
+        r"(?<!\w)(?:called|named|known\s+as|dubbed|titled|so-called|aka|a\.k\.a\.)(?!\w)|[\"“‘]", _F
     ),
 }
 
