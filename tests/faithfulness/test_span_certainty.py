@@ -305,3 +305,23 @@ def test_a_dropped_source_hedge_is_strong_and_quoted_or_aka_keep_it() -> None:
         "The 2003 law against bulk e-mail, aka spam.",
         "ru",
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        ("Ожидается от 5 до 10 см осадков.", "As much as 2 to 4 inches of rain is expected."),
+        (
+            "В Нью-Йорке температура может подняться до 27 градусов.",
+            "New York City could reach 80 degrees.",
+        ),
+    ],
+)
+def test_a_converted_range_or_temperature_is_no_number_issue(source: str, translation: str) -> None:
+    assert "number" not in {k for k, _ in _issues(source, translation, "ru")}
+
+
+def test_a_temperature_that_is_no_conversion_still_fires() -> None:
+    assert "number" in _keys(
+        "Температура поднимется до 27 градусов.", "It could reach 95 degrees.", "ru"
+    )

@@ -144,20 +144,32 @@ _UNIT = re.compile(
 )
 
 
+#: The other end of a range before its unit ("2 to 4 inches", "5–10 см").
+_RANGE_END = re.compile(r"\s*(?:to|-|–|—|and)\s*\d[\d.,]*", re.I)
+_DEGREES = re.compile(r"\s?(?:°F?|degrees?|fahrenheit)(?!\w)", re.I)
+
+
 def _converted(fig: Figure, others: list[Figure], text: str) -> Figure | None:
-    """The source figure that ``fig`` converts (27 m ~ 30 yards); only for a figure with a
-    unit after it."""
-    if fig.percent or not (_UNIT.search(fig.text) or _UNIT.match(text, fig.end)):
+    """The source figure that ``fig`` converts (27 m ~ 30 yards; 2 to 4 inches ~ 5–10 см;
+    80 degrees ~ 27 градусов, Fahrenheit for Celsius); only for a figure with a unit after it
+    or after the other end of its range."""
+    end = _RANGE_END.match(text, fig.end)
+    unit_at = end.end() if end else fig.end
+    if fig.percent or not (_UNIT.search(fig.text) or _UNIT.match(text, unit_at)):
         return None
+    fahrenheit = _DEGREES.match(text, unit_at) is not None
     return next(
         (
             o
             for o in others
-            for c in _CONVERSIONS
             if o.value
             and (
-                abs(fig.value / o.value / c - 1) < _TOLERANCE
-                or abs(o.value / max(fig.value, 1e-9) / c - 1) < _TOLERANCE
+                any(
+                    abs(fig.value / o.value / c - 1) < _TOLERANCE
+                    or abs(o.value / max(fig.value, 1e-9) / c - 1) < _TOLERANCE
+                    for c in _CONVERSIONS
+                )
+                or (fahrenheit and abs(fig.value - (o.value * 1.8 + 32)) < 1)
             )
         ),
         None,
