@@ -149,3 +149,22 @@ def test_people_leaving_a_call_up_labelled_as_shirkers_or_refugees(lexicon: Lexi
     same = "Беженцы пересекли границу."
     assert of_kind(diffs(same, "Refugees crossed the border.", lexicon, source=same, src="ru"),
                    "label") == []  # fmt: skip
+
+
+def test_a_leader_called_a_dictator_is_framing_even_when_the_title_names_him(
+    lexicon: Lexicon,
+) -> None:
+    statement = "Мы не признаем эти территории."
+    report = (
+        "Tokayev told Russian dictator Vladimir Putin that Kazakhstan would not recognise them."
+    )
+    # the pipeline passes titled names as context so that "Putin said" is an official's voice;
+    # the title "dictator" is still the outlet's loaded label
+    found = diffs(statement, report, lexicon, source=statement, src="ru",
+                  context=["dictator Vladimir Putin"])  # fmt: skip
+    assert [(d.report, d.note.split(";")[0]) for d in of_kind(found, "framing")] == [
+        ("dictator", "loaded:autocrat")
+    ]
+    found = diffs(statement, "The question came from propagandist Margarita Simonyan.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [d.note.split(";")[0] for d in of_kind(found, "framing")] == ["loaded:propaganda"]

@@ -33,7 +33,7 @@ from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions
 from workbench.diff.text import Span, tokenize, words
 from workbench.diff.translit import fold, same_name
-from workbench.diff.voice import Voice, find_voices, voice_at
+from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
 from workbench.types import Difference, difference_kind
 
 #: Links below this confidence keep only :data:`WEAK_LINK_KINDS`.
@@ -133,7 +133,10 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
         return hit[1]
     tokens = [t.text for t in tokenize(text)]
     parts: _KnownParts = (
-        frozenset(categories_in(text, lexicon)) if lexicon else frozenset(),
+        # an official's title an outlet gave ("dictator Vladimir Putin") explains no label
+        frozenset(categories_in(text, lexicon))
+        if lexicon and not is_titled_name(text)
+        else frozenset(),
         frozenset(h.category for h in find_concepts(text, lexicon)) if lexicon else frozenset(),
         frozenset(m.role for m in hedge_mentions(text, with_spans=False)),
         frozenset(fold(t) for t in tokens if len(t) > 1) - {""},

@@ -276,3 +276,9 @@ def titled_names(text: str) -> list[str]:
     "Foreign Minister Erzhan Kazykhan"), as "title name" strings: when a report later writes
     "Tokayev said", the speaker is that official."""
     return [m.group().strip() for m in _TITLED.finditer(text)]
+
+
+def is_titled_name(text: str) -> bool:
+    """True for one "title name" string of :func:`titled_names` ("dictator Vladimir Putin"):
+    it tells who an official is, and its title is no label the statement used."""
+    return _TITLED.fullmatch(text.strip()) is not None
