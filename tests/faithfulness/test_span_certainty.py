@@ -325,3 +325,15 @@ def test_a_temperature_that_is_no_conversion_still_fires() -> None:
     assert "number" in _keys(
         "Температура поднимется до 27 градусов.", "It could reach 95 degrees.", "ru"
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        # an HTML entity's digits are no figure; the source's own conversion in brackets
+        ("Мурдатан бар L&#39;Oreal ассортименттерине орун берилет.", "Existing ranges from L'Oreal get more space."),
+        ("Роза Мексикага 10 дюймга (27см) чейин жамгыр алып келет.", "Rosa will bring up to 10 inches of rain to Mexico."),
+    ],
+)  # fmt: skip
+def test_figures_a_translation_need_not_keep(source: str, translation: str) -> None:
+    assert "number" not in {k for k, _ in _issues(source, translation, "ky")}

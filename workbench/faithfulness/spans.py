@@ -201,6 +201,19 @@ def _ratio_converted(fig: Figure, others: list[Figure]) -> bool:
     )
 
 
+def _own_conversion(fig: Figure, figs: list[Figure], text: str) -> bool:
+    """``fig`` stands in brackets and converts another figure of the same text, rounded
+    (within 10 %: «10 дюймга (27см)»)."""
+    if "(" not in text[max(0, fig.start - 2) : fig.start]:
+        return False
+    return any(
+        o is not fig and o.value and fig.value
+        and any(abs(fig.value / o.value / c - 1) < 0.1 or abs(o.value / fig.value / c - 1) < 0.1
+                for c in _CONVERSIONS)
+        for o in figs
+    )  # fmt: skip
+
+
 def _digits_with_unit(fig: Figure) -> bool:
     """A figure of several digit groups or a decimal (1,200; 2.5), which no number word of
     the source spells; a small whole number ("2 hour", "24-hour") may be one."""
@@ -221,7 +234,11 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     weak: a figure where the source has none left (a number the source spells in a way the
     normaliser does not read), a number word.
     """
-    src_figs = [f for f in find_figures(ctx.source, ctx.src) if not _in_time(ctx.source, f)]
+    src_figs = [
+        f
+        for f in find_figures(ctx.source, ctx.src)
+        if not _in_time(ctx.source, f) and ctx.source[max(0, f.start - 2) : f.start] != "&#"
+    ]  # fmt: skip (an HTML entity «&#39;» is no figure)
     src_digits = _digits(ctx.source)
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
@@ -268,6 +285,8 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         if len(digits) >= 2 and not fig.vague and not _digits(fig.text) & en_digits:
             if _ratio_converted(fig, en_figs):
                 continue  # «137 км/ч» beside "85 mph": the source converted, the translation did not
+            if _own_conversion(fig, src_figs, ctx.source):
+                continue  # «10 дюймга (27см)»: the source's own conversion, in brackets
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
                       f"source figure {fig.text!r} is missing from the translation")
