@@ -337,3 +337,15 @@ def test_a_temperature_that_is_no_conversion_still_fires() -> None:
 )  # fmt: skip
 def test_figures_a_translation_need_not_keep(source: str, translation: str) -> None:
     assert "number" not in {k for k, _ in _issues(source, translation, "ky")}
+
+
+def test_a_changed_clock_time_is_a_number_issue() -> None:
+    assert "number" in _keys(
+        "Протест начался около 11:00.", "The protest started around 14:00.", "ru"
+    )
+    assert "number" in _keys(
+        "Нападение произошло в 07:15.", "The attack happened at 10:15 a.m.", "ru"
+    )
+    # the same time in 12-hour form is no issue
+    for translation in ("The match starts at 3 p.m.", "The match starts at 15:00."):
+        assert "number" not in {k for k, _ in _issues("Матч начнется в 15:00.", translation, "ru")}

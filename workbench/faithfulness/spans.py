@@ -214,6 +214,55 @@ def _own_conversion(fig: Figure, figs: list[Figure], text: str) -> bool:
     )  # fmt: skip
 
 
+#: A clock time written with minutes (11:00, 08.46, 2:30 p.m., 0230 next to UTC is left out).
+_CLOCK = re.compile(
+    r"(?<![\d:])(?<!\d\.)(\d{1,2})[:.](\d{2})(?![\d:]|\.\d)(?:\s?([ap])\.?m\.?)?", re.I
+)
+#: A clock time without minutes in English ("6 p.m.", "10am").
+_HOUR = re.compile(r"(?<![\d:])(?<!\d\.)(\d{1,2})\s?([ap])\.?m\.?(?!\w)", re.I)
+
+
+def _minutes(hour: int, minute: int, half: str | None) -> set[int]:
+    """The minutes of the day a time may mean: 2:30 p.m. is 14:30; 2:30 alone is 2:30 or 14:30."""
+    if half:
+        h = hour % 12 + (12 if half.lower() == "p" else 0)
+        return {h * 60 + minute}
+    return {hour * 60 + minute, ((hour + 12) % 24) * 60 + minute}
+
+
+def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
+    """An English clock time that is none of the source's clock times (11:00 → 14:00; 2:30
+    p.m. ~ 14:30), when the source writes its times with minutes. A translation that moves a
+    time to another time zone is flagged too; no human translation of the calibration half
+    did (1,496 per language)."""
+    src = [
+        _minutes(int(m.group(1)), int(m.group(2)), m.group(3))
+        for m in _CLOCK.finditer(ctx.source)
+        if int(m.group(1)) < 24 and int(m.group(2)) < 60
+    ]
+    if not src:
+        return []
+    known = set().union(*src)
+    out = []
+    found = [
+        (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
+        for m in _CLOCK.finditer(ctx.translation)
+        if int(m.group(1)) < 24 and int(m.group(2)) < 60
+    ] + [
+        (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
+        for m in _HOUR.finditer(ctx.translation)
+        if int(m.group(1)) <= 12
+    ]
+    for span, times in found:
+        if times & known:
+            continue
+        out.append(
+            issue("number", ctx.source, ctx.translation, None, span,
+                  f"time {ctx.translation[span[0]:span[1]]!r} is none of the source's times")
+        )  # fmt: skip
+    return out
+
+
 def _digits_with_unit(fig: Figure) -> bool:
     """A figure of several digit groups or a decimal (1,200; 2.5), which no number word of
     the source spells; a small whole number ("2 hour", "24-hour") may be one."""
@@ -243,7 +292,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
     left = list(src_figs)
-    out: list[FaithIssue] = []
+    out: list[FaithIssue] = _changed_times(ctx)
     for fig in find_figures(ctx.translation, "en"):
         if _in_time(ctx.translation, fig):
             continue
