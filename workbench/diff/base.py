@@ -73,6 +73,7 @@ DETECTORS.add("concept", "workbench.diff.framing:detect_concepts")
 DETECTORS.add("modality", "workbench.diff.modality:detect_modality")
 DETECTORS.add("cause", "workbench.diff.additions:detect_causes")
 DETECTORS.add("superlative", "workbench.diff.additions:detect_superlatives")
+DETECTORS.add("caveat", "workbench.diff.caveats:detect_caveats")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -89,6 +90,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "modality",
     "cause",
     "superlative",
+    "caveat",
     "content",
 )
 
