@@ -47,6 +47,7 @@ from workbench.diff.bilexicon import (  # noqa: E402
     english_stem,
     load_bilexicon,
 )
+from workbench.faithfulness.coverage import clauses  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 #: (corpus, English file, {language: file}, calibration lines)
@@ -117,22 +118,8 @@ _FRAME = frozenset(
 
 
 def _clauses(text: str, min_words: int = 4) -> list[str]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _CUT.finditer(text):
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text.rstrip()):
-        spans.append((start, len(text.rstrip())))
-    merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and min(len(text[merged[-1][0]:merged[-1][1]].split()),
-                          len(text[s:e].split())) < min_words:  # fmt: skip
-            merged[-1] = (merged[-1][0], e)
-        else:
-            merged.append((s, e))
-    return [text[s:e] for s, e in merged]
+    """The faithfulness stage's clause cutter, also cutting before conjunctions."""
+    return [text[s:e] for s, e in clauses(text, cut=_CUT, min_words=min_words)]
 
 
 def _rendered_share(source: str, lang: str, clause: str) -> tuple[int, int]:

@@ -41,11 +41,14 @@ _CUT = re.compile(r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*")
 MIN_WORDS = 3
 
 
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans of ``text``: cut at punctuation, short pieces merged into a neighbour."""
+def clauses(
+    text: str, *, cut: re.Pattern[str] = _CUT, min_words: int = MIN_WORDS
+) -> list[tuple[int, int]]:
+    """Clause spans of ``text``: cut where ``cut`` matches (punctuation by default), pieces
+    shorter than ``min_words`` words merged into a neighbour."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _CUT.finditer(text):
+    for m in cut.finditer(text):
         if m.start() > start:
             spans.append((start, m.start()))
         start = m.end()
@@ -53,7 +56,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
         spans.append((start, len(text.rstrip())))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (_nwords(text, merged[-1]) < MIN_WORDS or _nwords(text, (s, e)) < MIN_WORDS):
+        if merged and min(_nwords(text, merged[-1]), _nwords(text, (s, e))) < min_words:
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
