@@ -5,8 +5,9 @@ parallel text that no measurement reads:
 
 * Tatoeba test v2021-08-07 rus-eng (19,425 pairs) and kaz-eng (403), CC BY 2.0 FR;
 * FLORES-200 dev lines 1–498 and NTREX-128 lines 1–998 (the faithfulness benchmark's
-  calibration halves, CC BY-SA 4.0), except every third line (``faithfulness_bench.lexicon_line``):
-  the benchmark fits its coverage models on those, so they must be text the lexicon never saw.
+  calibration halves, CC BY-SA 4.0), except the documents of one in three
+  (``faithfulness_bench.lexicon_line``): the benchmark fits its coverage models on those, so
+  they must be text the lexicon never saw.
 
 English stop words are left out of the English side (the lexicon maps content to content).
 Kept: source stems seen at least ``--min-count`` times whose best translation has probability
@@ -169,7 +170,7 @@ def main() -> None:
         "# kk/ky/ru -> English stems, IBM Model 1, made by scripts/make_bilexicon.py: "
         + "; ".join(sizes),
         "# learned from Tatoeba test v2021-08-07 rus-eng and kaz-eng (CC BY 2.0 FR) and",
-        "# FLORES-200 dev lines 1-498 / NTREX-128 lines 1-998, two lines in three (CC BY-SA 4.0)",
+        "# FLORES-200 dev lines 1-498 / NTREX-128 lines 1-998, two documents in three (CC BY-SA 4.0)",
         "# lang\tsource stem\tpairs seen\thit rate\tenglish stem:t(e|f) ...",
     ]
     args.out.write_text("\n".join(header + rows) + "\n", encoding="utf-8")
