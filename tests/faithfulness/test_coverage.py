@@ -164,14 +164,10 @@ def test_word_evidence_rises_in_the_clause_the_translation_dropped() -> None:
     assert word_features([], spans) == (0.0, 0.0, 0, 0.0)
 
 
-def test_the_omission_model_reads_the_word_evidence_and_the_signature_names_it(
+def test_the_unrelated_model_reads_the_word_evidence_and_the_signature_names_it(
     e5: CachingEmbedder,
 ) -> None:
     for lang in ("kk", "ky", "ru"):
-        model = load_calibration().get(lang).omission_model
-        assert model is not None
-        weights = dict(zip(model.features, model.weights, strict=True))
-        assert weights["words_lost"] != 0.0 and weights["words_clause"] != 0.0
         other = load_calibration().get(lang).unrelated_model
         assert other is not None and "words" in other.features
         # another sentence renders few of the source's words: the share pushes towards it
