@@ -13,11 +13,11 @@ A dropped clause also shortens the translation: the length ratio alone separates
 clauses from human translations better (AUROC 0.93 on the calibration half) than the gap
 (0.78). Two small logistic models (:class:`~workbench.faithfulness.base.CoverageModel`) combine
 the gap, the length ratio, the similarity, the worst source clause's best match and how well
-the length fits the source without one clause, and word-level evidence: which source words
-the word lexicon (``workbench/diff/bilexicon.py``, IBM Model 1 over stems, plus romanised
-cognates and names) finds no usual rendering of in the translation, in the worst clause and in
-all (each word weighing how often faithful translations render it so). Their weights and
-limits are data in the
+the length fits the source without one clause; the unrelated one also reads word-level
+evidence: the share of the source words the word lexicon (``workbench/diff/bilexicon.py``, IBM
+Model 1 over stems, plus romanised cognates and names) finds no usual rendering of in the
+translation (each word weighing how often faithful translations render it so). An omission's
+note names its clause's unrendered words. Their weights and limits are data in the
 calibration file, fitted by ``benchmarks/faithfulness_bench.py --calibrate`` on the
 calibration half (untouched references against copies with a clause dropped or another
 document's sentence). Without models in the calibration the plain gap thresholds apply.
