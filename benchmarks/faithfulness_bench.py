@@ -62,7 +62,6 @@ from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
 from workbench.faithfulness import (  # noqa: E402
     LanguageCalibration,
     check_pairs,
-    clauses,
     features,
     length_ratio,
     load_calibration,
@@ -87,6 +86,7 @@ from workbench.faithfulness.coverage import (  # noqa: E402
     OMISSION_FEATURES,
     UNRELATED_FEATURES,
     fit_logistic,
+    punctuation_clauses,
 )
 from workbench.faithfulness.diffapi import (  # noqa: E402
     find_figures,
@@ -190,7 +190,7 @@ def _cap(text: str) -> str:
 
 
 def drop_clause(line: Line, lang: str, rng: random.Random, pools: Pools) -> str | None:
-    spans = clauses(line.en)
+    spans = punctuation_clauses(line.en)
     if len(spans) < 2:
         return None
     k = rng.randrange(len(spans))
@@ -339,7 +339,7 @@ def untranslated(line: Line, lang: str, rng: random.Random, pools: Pools) -> str
 
 
 def untranslated_tail(line: Line, lang: str, rng: random.Random, pools: Pools) -> str | None:
-    en, src = clauses(line.en), clauses(line.src[lang])
+    en, src = punctuation_clauses(line.en), punctuation_clauses(line.src[lang])
     if len(en) < 2 or len(src) < 2:
         return None
     s, e = src[-1]

@@ -47,7 +47,7 @@ from workbench.diff.bilexicon import (  # noqa: E402
     english_stem,
     load_bilexicon,
 )
-from workbench.faithfulness.coverage import clauses  # noqa: E402
+from workbench.faithfulness.coverage import punctuation_clauses  # noqa: E402
 
 DATA = REPO.parent / "shared" / "data"
 #: (corpus, English file, {language: file}, calibration lines)
@@ -119,7 +119,7 @@ _FRAME = frozenset(
 
 def _clauses(text: str, min_words: int = 4) -> list[str]:
     """The faithfulness stage's clause cutter, also cutting before conjunctions."""
-    return [text[s:e] for s, e in clauses(text, cut=_CUT, min_words=min_words)]
+    return [text[s:e] for s, e in punctuation_clauses(text, cut=_CUT, min_words=min_words)]
 
 
 def _rendered_share(source: str, lang: str, clause: str) -> tuple[int, int]:

@@ -72,7 +72,9 @@ def test_flagged_first_orders_by_the_least_faithful_system(
 ) -> None:
     state = _state(tmp_path, settings)
     order = h.segment_order(state, "chrf", order=h.ORDERS[3])
-    assert order[0] == 0 and order[-1] == 1  # the changed figure first, the clean line last
+    # the two departures first (B's changed figure, A's dropped «не», both flagged; which of
+    # them scores lower moves with the calibration), the clean line last
+    assert set(order[:2]) == {0, 2} and order[-1] == 1
 
 
 def test_without_a_source_there_is_no_column_and_flagged_first_says_why(

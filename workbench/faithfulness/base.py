@@ -46,12 +46,38 @@ class Vectors(Protocol):
 
 @dataclass(frozen=True)
 class ClauseVectors:
-    """Clause spans of both sides and their unit vectors (rows align with the spans)."""
+    """Clause spans of both sides and their unit vectors (rows align with the spans).
+
+    Raises:
+        UserInputError: when a side's vectors are not one row per span, or the two sides'
+            vectors differ in dimension (vectors of another cut or another embedder).
+    """
 
     source_spans: tuple[tuple[int, int], ...]
     source: np.ndarray
     translation_spans: tuple[tuple[int, int], ...]
     translation: np.ndarray
+
+    def __post_init__(self) -> None:
+        for side, spans, vectors in (
+            ("source", self.source_spans, self.source),
+            ("translation", self.translation_spans, self.translation),
+        ):
+            rows = vectors.shape[0] if vectors.ndim == 2 else -1
+            if rows != len(spans) and not (len(spans) == 0 and vectors.size == 0):
+                raise UserInputError(
+                    f"The {side} has {len(spans)} clause spans but {max(rows, 0)} clause "
+                    "vectors; give one vector per span, from the same cut."
+                )
+        if (
+            self.source.size
+            and self.translation.size
+            and self.source.shape[1] != self.translation.shape[1]
+        ):
+            raise UserInputError(
+                f"The source clause vectors have {self.source.shape[1]} dimensions and the "
+                f"translation's {self.translation.shape[1]}; embed both with one embedder."
+            )
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,13 @@ from workbench.faithfulness.base import (
     issue,
     load_calibration,
 )
-from workbench.faithfulness.coverage import clauses, pair_features, risk
+from workbench.faithfulness.coverage import (
+    CLAUSE_MAX,
+    CLAUSE_MIN_WORDS,
+    clauses,
+    pair_features,
+    risk,
+)
 from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
 from workbench.faithfulness.surface import length_ratio
@@ -43,7 +49,8 @@ def faith_signature(
     bilex = f"words:{words.signature}|" if words is not None else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
-        f"calibration:{calibration.name}|lexicon:{lexicon.signature}|{bilex}version:{__version__}"
+        f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.name}|"
+        f"lexicon:{lexicon.signature}|{bilex}version:{__version__}"
     )
 
 
