@@ -8,10 +8,15 @@ differs (words merely moved are not): statement words only → ``omission``, rep
 Retellings paraphrase: a word or two changed ("evacuated" → "fled", "region" left out) is how
 reporting reads, not a difference an analyst needs. A run is flagged only when it is a clause's
 worth of content words (:data:`MIN_WORDS`), on each side for ``wording``.
+
+Reports also set the scene: "Speaking at a joint meeting of the chambers, the president said …"
+names the occasion of words the statement holds, not a fact it lacks. An addition that lies
+wholly inside such an address opener (:data:`SETTING`) is not flagged.
 """
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from workbench.diff.base import Claims, DiffContext, Finding
@@ -20,6 +25,14 @@ from workbench.types import Difference
 
 #: Content words a run needs before it is flagged (on each side for ``wording``).
 MIN_WORDS = 3
+
+#: A clause that opens a report sentence with the occasion of the words ("Speaking at …,",
+#: "Addressing …,", "In an interview with …,"), up to its comma.
+SETTING = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:speaking|addressing|talking|writing)\b[^,.;:!?]*,"
+    r"|(?:^|(?<=[.!?]\s))in an? (?:interview|address|speech|statement)\b[^,.;:!?]*,",
+    re.IGNORECASE,
+)
 
 
 def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
@@ -71,7 +84,16 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
             diffs += _block(
                 ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
             )
-    return Finding(tuple(diffs))
+    settings = [m.span() for m in SETTING.finditer(ctx.report)]
+    return Finding(tuple(d for d in diffs if not _setting(d, settings)))
+
+
+def _setting(d: Difference, settings: list[Span]) -> bool:
+    """``d`` is an addition lying inside a scene-setting opener of the report."""
+    if d.kind != "addition" or d.report_span is None:
+        return False
+    a, b = d.report_span
+    return any(s <= a and b <= e for s, e in settings)
 
 
 def _near(keys: list[str], other: list[str]) -> set[str]:

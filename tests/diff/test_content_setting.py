@@ -1,0 +1,60 @@
+"""The content detector (``addition``): the occasion of words the statement holds is not an
+added fact, a fact the statement lacks still is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon
+
+STATEMENT = "The president said the roads in the northern districts will be repaired this year."
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Speaking at a joint meeting of both chambers, the president said the roads in the "
+        "northern districts will be repaired this year.",
+        "Addressing farmers at a regional forum, the president said the roads in the northern "
+        "districts will be repaired this year.",
+        "In an interview with state television on Friday evening, the president said the roads "
+        "in the northern districts will be repaired this year.",
+    ],
+)
+def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon) -> None:
+    assert of_kind(diffs(STATEMENT, report, lexicon), "addition") == []
+
+
+@pytest.mark.parametrize(
+    ("report", "added"),
+    [
+        # the same words opening a sentence mid-report, but a fact the statement lacks
+        ("The president said the roads in the northern districts will be repaired this year. "
+         "Farmers blocked the main highway for three days demanding new bridges.",
+         "Farmers blocked the main highway"),
+        # an opener that is no address: a fact the statement lacks
+        ("After farmers blocked the main highway, the president said the roads in the northern "
+         "districts will be repaired this year.",
+         "farmers blocked the main highway"),
+        # a setting opener does not hide an addition later in the sentence
+        ("Speaking at a joint meeting of both chambers, the president said the roads in the "
+         "northern districts will be repaired this year, after farmers blocked the main highway.",
+         "farmers blocked the main highway"),
+    ],
+)  # fmt: skip
+def test_a_fact_the_statement_lacks_is_still_an_addition(
+    report: str, added: str, lexicon: Lexicon
+) -> None:
+    found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
+    assert any(added in d.report for d in found), found
+    assert not any(d.report.lower().startswith(("speaking", "addressing")) for d in found)
+
+
+def test_a_setting_word_inside_a_sentence_is_no_opener(lexicon: Lexicon) -> None:
+    report = (
+        "The president said the roads in the northern districts will be repaired this year, "
+        "speaking of bridges washed away by the spring floods."
+    )
+    found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
+    assert any("bridges washed away" in d.report for d in found), found
