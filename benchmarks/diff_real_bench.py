@@ -202,9 +202,12 @@ def _real_pairs(folder: Path) -> tuple[list[dict[str, Any]], dict[str, Any]]:
             texts[o].splitlines()[n - 1] for o, n in dict.fromkeys(lines) if (o, n) != (doc, number)
         ]
         others += titled_names(texts[report])  # as the pipeline does per report document
+        # as the pipeline does: the statement document's other lines, in the compared language
+        whole = (folder / d["translation"]).read_text(encoding="utf-8") if tr else texts[doc]
+        document = [x for i, x in enumerate(whole.splitlines()) if i != number - 1 and x.strip()]
         pairs.append({"id": f"{report}:{doc}:{number}", "report_doc": report, "report": sent,
                       "sentences": sents,
-                      "source": original, "translation": tr, "src": d["language"],
+                      "source": original, "translation": tr, "src": d["language"], "document": document,
                       "context": [d.get("outlet", ""), d.get("title", ""), *others]})  # fmt: skip
     keys = {}
     for k in ref.get("key_differences", []):
@@ -240,7 +243,7 @@ def run_real(root: Path, show: bool) -> int:
             found = find_differences(
                 pair["translation"] or pair["source"], pair["report"],
                 source=pair["source"], src=pair["src"], lexicon=lexicon,
-                context=[t for t in pair["context"] if t],
+                context=[t for t in pair["context"] if t], document=pair["document"],
             )  # fmt: skip
             for d in found:
                 hits = [kid for kid, (doc, sent, kinds) in keys.items()

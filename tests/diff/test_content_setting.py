@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.helpers import diffs, of_kind
-from workbench.diff import Lexicon
+from workbench.diff import Lexicon, find_differences
+from workbench.errors import UserInputError
 
 STATEMENT = "The president said the roads in the northern districts will be repaired this year."
 
@@ -58,3 +59,39 @@ def test_a_setting_word_inside_a_sentence_is_no_opener(lexicon: Lexicon) -> None
     )
     found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
     assert any("bridges washed away" in d.report for d in found), found
+
+
+DOCUMENT = [
+    "The floods are the largest natural disaster the region has seen in eighty years.",
+    "Rescue crews have evacuated four villages along the river.",
+]
+
+
+def test_an_addition_retelling_another_line_of_the_statement_is_not_flagged(
+    lexicon: Lexicon,
+) -> None:
+    statement = "A state of emergency has been declared in the northern districts."
+    report = (
+        "A state of emergency has been declared in the northern districts, in what officials "
+        "call the largest natural disaster the region has witnessed."
+    )
+    without = of_kind(diffs(statement, report, lexicon), "addition")
+    assert any("natural disaster" in d.report for d in without), without
+    found = find_differences(statement, report, lexicon=lexicon, document=DOCUMENT)
+    assert not [d for d in of_kind(found, "addition") if "natural disaster" in d.report]
+
+
+def test_a_fact_no_line_of_the_statement_holds_is_still_an_addition(lexicon: Lexicon) -> None:
+    statement = "A state of emergency has been declared in the northern districts."
+    report = (
+        "A state of emergency has been declared in the northern districts, where residents "
+        "accused local officials of ignoring warnings about the dam."
+    )
+    found = find_differences(statement, report, lexicon=lexicon, document=DOCUMENT)
+    assert any("ignoring warnings" in d.report for d in of_kind(found, "addition")), found
+
+
+@pytest.mark.parametrize("document", ["one sentence", [1, 2], ["fine", None]])
+def test_the_document_must_be_a_list_of_sentences(document: object, lexicon: Lexicon) -> None:
+    with pytest.raises(UserInputError, match="statement's document must be a list"):
+        find_differences("A.", "B.", lexicon=lexicon, document=document)  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ def find_differences(
     focus: tuple[int, int] | None = None,
     context: Sequence[str] = (),
     outlet_labels: Collection[str] = (),
+    document: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Find where a report retells a statement differently.
 
@@ -60,6 +61,9 @@ def find_differences(
             elsewhere in its document (own voice or reported speech, not a direct quotation:
             :func:`workbench.diff.carried_labels`): a loaded label of the statement that this
             report sentence leaves out is then no framing choice of the outlet.
+        document: The other sentences of the statement's document (in the language of
+            ``statement``): a clause-sized addition whose content words they hold, all but
+            one, retells another part of the statement, not a fact the statement lacks.
 
     Returns:
         Differences, most salient first (then by position), at most
@@ -78,6 +82,8 @@ def find_differences(
     _check_link(confidence, focus, len(statement))
     if isinstance(context, str) or not all(isinstance(c, str) for c in context):
         raise UserInputError("The context must be a list of texts.")
+    if isinstance(document, str) or not all(isinstance(c, str) for c in document):
+        raise UserInputError("The statement's document must be a list of sentences.")
     if isinstance(outlet_labels, str) or not all(isinstance(c, str) for c in outlet_labels):
         raise UserInputError("The outlet's labels must be a list of category names.")
     ctx = DiffContext(statement, report, source or None, src, lexicon, tuple(context))
@@ -102,6 +108,7 @@ def find_differences(
         context=context,
         lexicon=lexicon,
         outlet_labels=outlet_labels,
+        document=document,
     )
 
 

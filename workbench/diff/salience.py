@@ -8,7 +8,8 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    difference ("around 3,000" for 3,400 is one flag, not two); identical differences are kept once;
    a report-only name, figure, attribution or addition that the ``context`` explains (the
    statement's issuer, the other statements the same report sentences retell) is not flagged
-   again for this statement.
+   again for this statement; nor is a clause-sized addition whose content words, all but one,
+   another sentence of the statement's ``document`` holds (the report retells that part).
 3. **The outlet's own labels**: a loaded label of the statement that the report sentence leaves
    out is no framing choice when the outlet carries that label in another sentence, in its own
    voice or in reported speech (``outlet_labels``, see :func:`workbench.diff.carried_labels`).
@@ -31,7 +32,7 @@ from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions
-from workbench.diff.text import Span, tokenize, words
+from workbench.diff.text import Span, is_content, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
 from workbench.types import Difference, difference_kind
@@ -63,6 +64,7 @@ def finish(
     context: Sequence[str] = (),
     lexicon: Lexicon | None = None,
     outlet_labels: Collection[str] = (),
+    document: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
@@ -70,6 +72,9 @@ def finish(
     if context:
         known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
+    if document:
+        whole = _Known(document, lexicon)
+        diffs = [d for d in diffs if not whole.retells(d)]
     if outlet_labels:
         diffs = [d for d in diffs if not _label_used_elsewhere(d, outlet_labels)]
     if focus is not None:
@@ -177,6 +182,15 @@ class _Known:
         if d.kind == "entity":
             words = words[-1:]  # the surname or head names the same one
         return bool(words) and all(self._has(w) for w in words)
+
+    def retells(self, d: Difference) -> bool:
+        """``d`` is a content-diff addition (a clause only the report has) whose content words
+        these texts hold, all but one: the report retells another part of the statement in
+        its own words, which is no fact the statement lacks."""
+        if d.kind != "addition" or d.note.split("; ")[0] != "only in report":
+            return False
+        content = [t.text for t in tokenize(d.report) if is_content(t)]
+        return len(content) >= 2 and sum(not self._has(w) for w in content) <= 1
 
     def _has(self, word: str) -> bool:
         if any(c.isdigit() for c in word) or not fold(word):

@@ -269,6 +269,13 @@ def fill_differences(
             sentences[ref.index] = ref
             officials.update(dict.fromkeys(titled_names(ref.text)))
     own_labels = outlet_labels(sorted(sentences.values(), key=lambda r: r.index), lexicon)
+    # Each statement document's sentences as compared: an addition made of another part of the
+    # statement is a retelling of that part, not a fact the statement lacks.
+    documents: dict[str, dict[int, StatementRef]] = defaultdict(dict)
+    for st_ref in [al.statement for al in comparison.alignments] + list(
+        comparison.unmatched_statements
+    ):
+        documents[st_ref.document_id][st_ref.index] = st_ref
     seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
         st = al.statement
@@ -301,6 +308,11 @@ def fill_differences(
                     *others.values(),
                 ],
                 outlet_labels=own_labels.get(doc_id, frozenset()),
+                document=[
+                    o.translation or o.text
+                    for i, o in sorted(documents[st.document_id].items())
+                    if i != st.index and bool(o.translation) == bool(st.translation)
+                ],
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             diffs += [d for d in shifted if _first_time(al, d, seen)]
