@@ -21,6 +21,10 @@ STATEMENT = "The president said the roads in the northern districts will be repa
         "districts will be repaired this year.",
         "In an interview with state television on Friday evening, the president said the roads "
         "in the northern districts will be repaired this year.",
+        "The roads in the northern districts will be repaired this year, the president said in a "
+        "televised address to the nation.",
+        "The roads in the northern districts will be repaired this year, the president said, "
+        "answering a regional journalist's question.",
     ],
 )
 def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon) -> None:
@@ -42,6 +46,10 @@ def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon
         ("Speaking at a joint meeting of both chambers, the president said the roads in the "
          "northern districts will be repaired this year, after farmers blocked the main highway.",
          "farmers blocked the main highway"),
+        # the occasion named mid-sentence does not hide what the statement lacks after it
+        ("The roads in the northern districts will be repaired this year, the president said in a "
+         "statement blaming the regional governor for stolen repair funds.",
+         "blaming the regional governor for stolen repair funds"),
     ],
 )  # fmt: skip
 def test_a_fact_the_statement_lacks_is_still_an_addition(

@@ -11,7 +11,9 @@ worth of content words (:data:`MIN_WORDS`), on each side for ``wording``.
 
 Reports also set the scene: "Speaking at a joint meeting of the chambers, the president said …"
 names the occasion of words the statement holds, not a fact it lacks. An addition that lies
-wholly inside such an address opener (:data:`SETTING`) is not flagged.
+wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
+televised address to the nation", "answering a journalist's question"; :data:`SETTING`), is not
+flagged.
 """
 
 from __future__ import annotations
@@ -26,11 +28,16 @@ from workbench.types import Difference
 #: Content words a run needs before it is flagged (on each side for ``wording``).
 MIN_WORDS = 3
 
-#: A clause that opens a report sentence with the occasion of the words ("Speaking at …,",
-#: "Addressing …,", "In an interview with …,"), up to its comma.
+#: The occasion of the words: a clause opening a report sentence ("Speaking at …,",
+#: "Addressing …,", "In an interview with …,"), up to its comma, or named mid-sentence.
 SETTING = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:speaking|addressing|talking|writing)\b[^,.;:!?]*,"
-    r"|(?:^|(?<=[.!?]\s))in an? (?:interview|address|speech|statement)\b[^,.;:!?]*,",
+    r"|(?:^|(?<=[.!?]\s))in an? (?:interview|address|speech|statement)\b[^,.;:!?]*,"
+    # … said in a televised address to the nation / answering a journalist's question
+    r"|\b(?:in|during) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}"
+    r"(?:address|speech|interview|remarks|briefing|statement)\b"
+    r"(?: (?:to|with|on) (?:the |a |an )?(?:[\w’'-]+ ){0,2}[\w’'-]+)?(?=[,.;:!?]|$)"
+    r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b",
     re.IGNORECASE,
 )
 
