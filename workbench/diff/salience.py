@@ -72,7 +72,7 @@ def finish(
     if context:
         known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
-    if document:
+    if document and any(_content_addition(d) for d in diffs):
         whole = _Known(document, lexicon)
         diffs = [d for d in diffs if not whole.retells(d)]
     if outlet_labels:
@@ -154,6 +154,11 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
     return parts
 
 
+def _content_addition(d: Difference) -> bool:
+    """A clause only the report has (the content diff's ``addition``)."""
+    return d.kind == "addition" and d.note.split("; ")[0] == "only in report"
+
+
 class _Known:
     """Words of the context: who issued the statement, and the other statements the same report
     sentences retell (a merged retelling names what belongs to its other statement)."""
@@ -187,7 +192,7 @@ class _Known:
         """``d`` is a content-diff addition (a clause only the report has) whose content words
         these texts hold, all but one: the report retells another part of the statement in
         its own words, which is no fact the statement lacks."""
-        if d.kind != "addition" or d.note.split("; ")[0] != "only in report":
+        if not _content_addition(d):
             return False
         content = [t.text for t in tokenize(d.report) if is_content(t)]
         return len(content) >= 2 and sum(not self._has(w) for w in content) <= 1

@@ -276,11 +276,17 @@ def fill_differences(
         comparison.unmatched_statements
     ):
         documents[st_ref.document_id][st_ref.index] = st_ref
+    in_order = {doc: sorted(refs.items()) for doc, refs in documents.items()}
     seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
         detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
+        rest_of_document = [
+            o.translation or o.text
+            for i, o in in_order[st.document_id]
+            if i != st.index and bool(o.translation) == bool(st.translation)
+        ]
         diffs: list[Difference] = []
         # One diff per report document: sentences from different outlets are not one text.
         for start, doc_id, text in _report_groups(al):
@@ -308,11 +314,7 @@ def fill_differences(
                     *others.values(),
                 ],
                 outlet_labels=own_labels.get(doc_id, frozenset()),
-                document=[
-                    o.translation or o.text
-                    for i, o in sorted(documents[st.document_id].items())
-                    if i != st.index and bool(o.translation) == bool(st.translation)
-                ],
+                document=rest_of_document,
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             diffs += [d for d in shifted if _first_time(al, d, seen)]
