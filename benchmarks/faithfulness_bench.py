@@ -7,9 +7,13 @@ the faithful translation); the reserved devtest and /work/shared/holdout are nev
   documents, NTREX's first half). ``--calibrate`` measures the coverage numbers (similarity,
   omission and addition gaps, length ratio) of the untouched references there and writes
   ``workbench/data/faithfulness_calibration.toml``.
-* **Measurement part**: FLORES-200 dev lines 499–997 and NTREX-128 lines 999–1997. A sample of
-  references gets one corruption each (below); the untouched references are the faithful
-  class. Printed per corruption and language: n, recall at the operating point (flagged), AUROC
+* **Measurement part**: FLORES-200 dev lines 499–997 and NTREX-128 lines 999–1997, cut by whole
+  documents into **dev** (``--on dev``: FLORES lines 499–750, NTREX documents starting before
+  line 1498; for developing, may be read) and **final** (``--on final``, the default: the rest;
+  the reported table, run with ``--show 0`` and never tuned to). Rules written by reading false
+  fires flatter the part they were read on two to four times (session 4), hence the third part.
+  A sample of references gets one corruption each (below); every untouched reference of the part
+  is the faithful class (several hundred per language, with a 95 % interval). Printed per corruption and language: n, recall at the operating point (flagged), AUROC
   of the score (corrupted vs untouched); and the false-flag rate on untouched references, with
   the kinds that fired.
 
@@ -30,7 +34,7 @@ Usage::
 
     python benchmarks/faithfulness_bench.py [--data ../shared/data] [--calibrate]
         [--n 200] [--n-cal 400] [--seed 7] [--speed-n 1000] [--show 2]
-        [--on measurement|calibration] [--no-embedder]
+        [--on final|dev|calibration|measurement] [--no-embedder]
         [--omission-tail 0.02] [--unrelated-tail 0.005] [--embedding-cache FILE]
 
 ``--calibrate`` also fits the coverage models (omission, unrelated) on the calibration sample:
@@ -134,6 +138,34 @@ def load(data: Path) -> tuple[list[Line], list[Line]]:
             line = Line(corpus, i, docs[i], e, {lang: s[i] for lang, s in src.items()})
             (cal if i < half else meas).append(line)
     return cal, meas
+
+
+def split_measurement(meas: Sequence[Line]) -> tuple[list[Line], list[Line]]:
+    """The measurement half cut in two by whole documents: ``dev`` (FLORES-200 dev lines 499-750,
+    NTREX-128's documents starting before line 1498) and ``final`` (FLORES-200 dev lines
+    751-997 and the NTREX-128 documents starting at line 1498 or later).
+
+    ``dev`` may be read while writing detectors (misses and false fires printed); ``final`` is
+    for the reported table only: run it with ``--show 0`` and never tune to what it prints. The
+    cut keeps every document whole, so a detector cannot learn a document's names or wording on
+    one side and be measured on the other."""
+    first: dict[tuple[str, str], int] = {}
+    for ln in meas:
+        first.setdefault((ln.corpus, ln.doc), ln.index)
+    cut = {"flores": 747, "ntrex": 1497}
+    dev = [ln for ln in meas if first[(ln.corpus, ln.doc)] < cut[ln.corpus]]
+    final = [ln for ln in meas if first[(ln.corpus, ln.doc)] >= cut[ln.corpus]]
+    return dev, final
+
+
+def line_ranges(lines: Sequence[Line]) -> str:
+    """The 1-based line ranges a part covers, per corpus (for the printed header)."""
+    parts = []
+    for corpus, label in (("flores", "FLORES-200 dev"), ("ntrex", "NTREX-128")):
+        idx = [ln.index for ln in lines if ln.corpus == corpus]
+        if idx:
+            parts.append(f"{label} lines {min(idx) + 1}-{max(idx) + 1}")
+    return " + ".join(parts)
 
 
 def lexicon_line(line: Line) -> bool:
@@ -691,9 +723,13 @@ def measure(
     lines: Sequence[Line], lang: str, n: int, rng: random.Random, pools: Pools, embedder: object,
     show: int,
 ) -> tuple[dict[str, tuple[int, float, float]], float, Counter[str]]:  # fmt: skip
-    """Recall and AUROC per corruption, the false-flag rate and the kinds that fired."""
+    """Recall and AUROC per corruption, the false-flag rate and the kinds that fired.
+
+    Corruptions are made on a sample of ``n`` lines (every line where it applies for
+    :data:`WHOLE_HALF`); the faithful class is every untouched line of the part, so the
+    false-flag rate is measured on several hundred references, not on the sample alone."""
     sample = rng.sample(list(lines), min(n, len(lines)))
-    pairs: list[tuple[str, str, str]] = [("clean", ln.src[lang], ln.en) for ln in sample]
+    pairs: list[tuple[str, str, str]] = [("clean", ln.src[lang], ln.en) for ln in lines]
     for name, (fn, _) in CORRUPTIONS.items():
         for ln in lines if name in WHOLE_HALF else sample:
             bad = fn(ln, lang, rng, pools)
@@ -792,10 +828,15 @@ def report(
             for k, r, a in (table[lang][name] for lang in langs)
         ]
         print(f"| {name} | {target or 'report'} | " + " | ".join(cells) + " |")
-    print("\n## Untouched references flagged (target <= 0.05)")
+    print(f"\n## Untouched references flagged (target <= 0.05), all {len(lines)} lines of the part")
     for lang in langs:
         kinds = ", ".join(f"{k} {v}" for k, v in fired[lang].most_common())
-        print(f"{lang}: {flags[lang]:.3f}   kinds fired: {kinds or '-'}")
+        rate = flags[lang]
+        half = 1.96 * math.sqrt(max(rate * (1 - rate), 1e-9) / max(1, len(lines)))
+        print(
+            f"{lang}: {rate:.3f} (95% interval {max(0.0, rate - half):.3f}-{rate + half:.3f})"
+            f"   kinds fired: {kinds or '-'}"
+        )
 
 
 def main() -> None:
@@ -825,9 +866,10 @@ def main() -> None:
     ap.add_argument("--langs", default="kk,ky,ru")
     ap.add_argument("--no-embedder", action="store_true", help="span checks only (fast)")
     ap.add_argument(
-        "--on", choices=("measurement", "calibration"), default="measurement",
-        help="half to measure the table on: develop on 'calibration' (the lines outside the "
-        "calibration sample), report 'measurement'",
+        "--on", choices=("final", "dev", "calibration", "measurement"), default="final",
+        help="part to measure the table on: develop on 'calibration' (the calibration half outside "
+        "the calibration sample) and 'dev' (the measurement half's first documents); report "
+        "'final' (its other documents, never tuned to); 'measurement' is dev + final",
     )  # fmt: skip
     ap.add_argument(
         "--embedding-cache",
@@ -856,7 +898,10 @@ def main() -> None:
     calibration = load_calibration(CALIBRATION_FILE)
     used = {(ln.corpus, ln.index) for ln in sample}
     outside = [ln for ln in cal_lines if (ln.corpus, ln.index) not in used]
-    measured = outside if args.on == "calibration" else meas_lines
+    dev_lines, final_lines = split_measurement(meas_lines)
+    measured = {
+        "calibration": outside, "dev": dev_lines, "final": final_lines, "measurement": meas_lines
+    }[args.on]  # fmt: skip
     names = sorted({name for ln in measured for _, _, name in _whole_names(ln.en)})
     pools = Pools(tuple(names), tuple(measured))
     print(f"# faithfulness benchmark  seed={args.seed} n={args.n} per language")
@@ -866,9 +911,14 @@ def main() -> None:
               "1-998) outside the calibration sample, for developing the detectors; not a "
               "result")  # fmt: skip
     else:
-        print(
-            "measured on: FLORES-200 dev lines 499-997 + NTREX-128 lines 999-1997 (not calibration)"
-        )
+        where = {
+            "dev": "the measurement half's DEV part, for developing (may be read)",
+            "final": "the measurement half's FINAL part: the reported table, never tuned to",
+            "measurement": "the whole measurement half",
+        }[args.on]
+        print(f"measured on: {where}: {line_ranges(measured)}; {len(measured)} lines")
+        if args.on == "final" and args.show:
+            print("warning: --show prints final-part lines; use --show 0 for the reported table")
     if args.n:
         report(measured, langs, args, pools, embedder)
     if args.speed_n:

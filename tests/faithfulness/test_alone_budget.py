@@ -49,3 +49,26 @@ def test_a_kind_firing_on_more_than_the_alone_rate_never_flags_alone(bench: Modu
     # overlapping kinds cost the budget once
     kinds = _refs({"number": [0, 1], "label": [0, 1], "modality": [0, 1]})
     assert bench.span_alone_kinds(kinds, _rates(kinds), 0.03) == ("number", "label", "modality")
+
+
+def _line(bench: ModuleType, corpus: str, index: int, doc: str) -> object:
+    return bench.Line(corpus, index, doc, f"English {index}.", {"kk": "", "ky": "", "ru": ""})
+
+
+def test_the_measurement_half_splits_into_dev_and_final_by_whole_documents(
+    bench: ModuleType,
+) -> None:
+    # an NTREX document straddling the cut (first line before 1497) stays whole in dev
+    meas = [_line(bench, "flores", i, f"flores-{i // 30}") for i in range(498, 997)]
+    meas += [_line(bench, "ntrex", i, "a") for i in range(998, 1400)]
+    meas += [_line(bench, "ntrex", i, "b") for i in range(1400, 1600)]
+    meas += [_line(bench, "ntrex", i, "c") for i in range(1600, 1997)]
+    dev, final = bench.split_measurement(meas)
+    assert len(dev) + len(final) == len(meas)
+    assert {ln.doc for ln in dev}.isdisjoint({ln.doc for ln in final})
+    assert {ln.doc for ln in dev if ln.corpus == "ntrex"} == {"a", "b"}
+    assert {ln.doc for ln in final if ln.corpus == "ntrex"} == {"c"}
+    # FLORES's 30-line groups: the group holding line index 746 starts at 720 and stays in dev
+    assert max(ln.index for ln in dev if ln.corpus == "flores") == 749
+    assert min(ln.index for ln in final if ln.corpus == "flores") == 750
+    assert bench.line_ranges(final) == "FLORES-200 dev lines 751-997 + NTREX-128 lines 1601-1997"
