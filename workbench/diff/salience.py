@@ -18,7 +18,10 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
 5. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
    the report's own words (framing, distancing, certainty), which stay true whatever the report
    retells; figures, names and omissions of a wrong pair would be bogus. A link that is not
-   strong (below :data:`STRONG_LINK`) gives at most one figure flag (its note lists the rest).
+   strong (below :data:`STRONG_LINK`) gives at most one figure flag (its note lists the rest)
+   and no clause-sized run of the word diff (:func:`word_diff_run`): that diff lines the two
+   sides' words up, and on a link the aligner barely accepted the words left over are a wrong
+   or loose pairing far more often than a fact one side lacks.
 6. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
    for quoted words and for weak links, raised for clause-sized additions and omissions; at most
    :data:`MAX_PER_PAIR` differences per pair, most salient first.
@@ -82,7 +85,7 @@ def finish(
     if confidence is not None and confidence < WEAK_LINK:
         diffs = [d for d in diffs if d.kind in WEAK_LINK_KINDS]
     if confidence is not None and confidence < STRONG_LINK:
-        diffs = _one_figure_flag(diffs)
+        diffs = _one_figure_flag([d for d in diffs if not word_diff_run(d)])
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
     diffs.sort(key=_rank)
     return tuple(diffs[:MAX_PER_PAIR])
@@ -152,6 +155,17 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
         _KNOWN_CACHE.clear()
     _KNOWN_CACHE[key] = (lexicon, parts)
     return parts
+
+
+def word_diff_run(d: Difference) -> bool:
+    """A clause-sized run of the word diff (:func:`workbench.diff.content.detect_content`):
+    an addition, omission or rewording no specific detector explains (a cause, superlative,
+    caveat or concept has a note of its own)."""
+    first = d.note.split("; ")[0]
+    if d.kind == "wording":  # its note is empty, or only says whose voice it is
+        own = first == "" or first.startswith(("quoted", "reported speech"))
+        return own and bool(d.statement) and bool(d.report)
+    return (d.kind, first) in (("addition", "only in report"), ("omission", "only in statement"))
 
 
 def _content_addition(d: Difference) -> bool:

@@ -1,0 +1,52 @@
+"""Noise on real reporting: what must not fire (a doubtful link's word diff, a paraphrase, the
+same fact twice) and what still must (a fact the statement lacks on a strong link, a figure,
+a cause, a negation)."""
+
+from __future__ import annotations
+
+from tests.diff.helpers import of_kind
+from workbench.diff import Lexicon, find_differences
+from workbench.diff.salience import STRONG_LINK, word_diff_run
+
+STATEMENT = "The mine's rescue teams brought 240 workers to the surface during the night."
+REPORT = (
+    "Rescue teams brought 240 workers to the surface overnight, while relatives waited for "
+    "hours outside the company's gates demanding information."
+)
+
+
+def test_a_link_that_is_not_strong_gives_no_word_diff_runs(lexicon: Lexicon) -> None:
+    strong = find_differences(STATEMENT, REPORT, lexicon=lexicon, confidence=STRONG_LINK)
+    doubtful = find_differences(STATEMENT, REPORT, lexicon=lexicon, confidence=0.8)
+    assert of_kind(strong, "addition")  # the relatives at the gates: a fact the statement lacks
+    assert not [d for d in doubtful if word_diff_run(d)]
+
+
+def test_a_doubtful_link_keeps_what_specific_detectors_find(lexicon: Lexicon) -> None:
+    statement = "The fire broke out in the eastern shaft on Saturday morning."
+    report = (
+        "The fire broke out in the eastern shaft amid protests over unpaid wages, in the "
+        "deadliest accident in the country's history."
+    )
+    found = find_differences(statement, report, lexicon=lexicon, confidence=0.7)
+    notes = [d.note for d in of_kind(found, "addition")]
+    assert any("cause" in n for n in notes)  # the cause only the report gives
+    assert any("superlative" in n for n in notes)  # so is the ranking
+    assert not [d for d in found if word_diff_run(d)]
+
+
+def test_no_confidence_means_a_trusted_link(lexicon: Lexicon) -> None:
+    """A link the analyst made (no aligner score) keeps its word diff."""
+    found = find_differences(STATEMENT, REPORT, lexicon=lexicon)
+    assert [d for d in found if word_diff_run(d)]
+
+
+def test_word_diff_runs_are_told_from_specific_kinds() -> None:
+    from workbench.types import Difference
+
+    run = Difference("addition", "", "relatives waited", None, (0, 16), "only in report")
+    quoted = Difference("wording", "a b c", "d e f", (0, 5), (0, 5), "quoted of Tokayev")
+    cause = Difference("addition", "", "amid protests", None, (0, 13), "a cause or circumstance")
+    concept = Difference("wording", "", "harshly", None, (0, 7), "force: only in the report")
+    assert word_diff_run(run) and word_diff_run(quoted)
+    assert not word_diff_run(cause) and not word_diff_run(concept)
