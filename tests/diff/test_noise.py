@@ -50,3 +50,16 @@ def test_word_diff_runs_are_told_from_specific_kinds() -> None:
     concept = Difference("wording", "", "harshly", None, (0, 7), "force: only in the report")
     assert word_diff_run(run) and word_diff_run(quoted)
     assert not word_diff_run(cause) and not word_diff_run(concept)
+
+
+def test_a_negated_list_retold_with_one_not_is_no_negation_dropped(lexicon: Lexicon) -> None:
+    statement = "We will support neither the first plan, nor the second, nor the third."
+    report = "The minister said the government would not support the first, second or third plan."
+    assert not of_kind(find_differences(statement, report, lexicon=lexicon), "negation")
+
+
+def test_a_negation_added_to_a_list_still_fires(lexicon: Lexicon) -> None:
+    statement = "We will support the first plan and the second."
+    report = "The minister said they would support neither the first plan nor the second."
+    found = of_kind(find_differences(statement, report, lexicon=lexicon), "negation")
+    assert [d.report for d in found] == ["neither"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 
 from workbench.diff.base import (
     Claims,
@@ -473,8 +474,27 @@ def negation_mentions(
     return [
         Mention(m.group(), (m.start(), m.end()) if with_spans else None, role="negation",
                 note="negation", context=context_of(text, m.span()) if with_spans else "")
-        for m in rx.finditer(text)
+        for m in _heads(rx.finditer(text), text)
     ]  # fmt: skip
+
+
+#: Words that continue a negation already made in the sentence ("neither A, nor B, nor C",
+#: «не признаём ни A, ни B»): one negation, not one per item of the list.
+_CONTINUING = frozenset({"nor", "ни"})
+
+
+def _heads(matches: Iterable[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The negations of ``text`` without the words continuing one earlier in its sentence:
+    "we recognise neither A, nor B, nor C" is one negation, as "we do not recognise A, B or C"
+    is, so a retelling that lists the items after one "not" is no negation dropped."""
+    out: list[re.Match[str]] = []
+    for m in matches:
+        continues = m.group().lower() in _CONTINUING and any(
+            not re.search(r"[.!?]", text[o.end() : m.start()]) for o in out
+        )
+        if not continues:
+            out.append(m)
+    return out
 
 
 def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
