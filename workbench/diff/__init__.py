@@ -18,7 +18,7 @@ from workbench.diff.lexicon import (
     load_lexicon,
 )
 from workbench.diff.numbers import find_figures
-from workbench.diff.salience import MAX_PER_PAIR, WEAK_LINK, salience
+from workbench.diff.salience import MAX_PER_PAIR, WEAK_LINK, salience, same_fact
 from workbench.diff.translit import fold, same_name, transliterate
 from workbench.diff.voice import (
     Voice,
@@ -53,6 +53,7 @@ __all__ = [
     "label_voices",
     "load_lexicon",
     "salience",
+    "same_fact",
     "same_name",
     "titled_names",
     "transliterate",

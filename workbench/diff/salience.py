@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions
-from workbench.diff.text import Span, is_content, tokenize, words
+from workbench.diff.text import Span, is_content, stem, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
 from workbench.types import Difference, difference_kind
@@ -166,6 +166,31 @@ def word_diff_run(d: Difference) -> bool:
         own = first == "" or first.startswith(("quoted", "reported speech"))
         return own and bool(d.statement) and bool(d.report)
     return (d.kind, first) in (("addition", "only in report"), ("omission", "only in statement"))
+
+
+#: Two word-diff runs of one outlet about one statement are one fact when this share of the
+#: shorter one's content words is in the other (a headline and the body retell one clause).
+FACT_SHARE = 0.6
+
+
+def same_fact(a: Difference, b: Difference) -> bool:
+    """Whether ``a`` and ``b``, found for one statement in two sentences of one outlet (its
+    headline and its body, or two body sentences), flag one fact: the same kind on the same
+    sides, with the same words, or for word-diff runs (:func:`word_diff_run`) mostly the same
+    content words ("largest natural disaster in past 80 years" in the headline, "began in March
+    became the largest natural disaster in the country over the past 80 years" in the body)."""
+    if a.kind != b.kind or (a.statement_span is None) != (b.statement_span is None):
+        return False
+    if (a.report_span is None) != (b.report_span is None):
+        return False
+    if word_diff_run(a) and word_diff_run(b):
+        wa, wb = _fact_words(a), _fact_words(b)
+        return bool(wa and wb) and len(wa & wb) >= FACT_SHARE * min(len(wa), len(wb))
+    return (a.statement.lower(), a.report.lower()) == (b.statement.lower(), b.report.lower())
+
+
+def _fact_words(d: Difference) -> set[str]:
+    return {stem(t.text) for t in tokenize(f"{d.statement} {d.report}") if is_content(t)}
 
 
 def _content_addition(d: Difference) -> bool:

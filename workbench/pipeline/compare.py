@@ -38,6 +38,7 @@ from workbench.diff import (
     find_differences,
     find_figures,
     label_voices,
+    same_fact,
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
@@ -279,6 +280,7 @@ def fill_differences(
     in_order = {doc: sorted(refs.items()) for doc, refs in documents.items()}
     seen: set[tuple[object, ...]] = set()
     for al in comparison.alignments:
+        shown: dict[str, list[Difference]] = defaultdict(list)  # per outlet, this statement
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
         detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
@@ -317,7 +319,10 @@ def fill_differences(
                 document=rest_of_document,
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
-            diffs += [d for d in shifted if _first_time(al, d, seen)]
+            for d in shifted:
+                if _first_time(al, d, seen) and not any(same_fact(d, e) for e in shown[doc_id]):
+                    diffs.append(d)
+                    shown[doc_id].append(d)
         filled.append(dataclasses.replace(al, differences=tuple(diffs)))
     return dataclasses.replace(comparison, alignments=tuple(filled))
 
@@ -334,7 +339,8 @@ def outlet_labels(reports: Sequence[ReportRef], lexicon: Lexicon) -> dict[str, f
 
 def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> bool:
     """One flag per fact: a one-sided difference is shown once per outlet, however many
-    alignments share its report sentence (or its statement)."""
+    alignments share its report sentence (or its statement). (Within one alignment, what two
+    sentences of one outlet say about the statement is one flag too: :func:`same_fact`.)"""
     also = d.note.partition("also: ")[2]  # the other figures one flag stands for
     if d.report_span is not None and d.statement_span is None:
         key: tuple[object, ...] = ("r", d.report_document, report_of(al, d).index, d.kind,
