@@ -63,3 +63,49 @@ def test_a_negation_added_to_a_list_still_fires(lexicon: Lexicon) -> None:
     report = "The minister said they would support neither the first plan nor the second."
     found = of_kind(find_differences(statement, report, lexicon=lexicon), "negation")
     assert [d.report for d in found] == ["neither"]
+
+
+ORIGINAL = "У него не очень много детских фотографий."
+TRANSLATION = "He doesn't have a lot of childhood photos."
+
+
+def test_a_rewording_made_of_renderings_of_the_original_is_paraphrase(lexicon: Lexicon) -> None:
+    """"pictures" and "kid" are usual renderings of «фотографий» and «детских»: every word of
+    the run has a counterpart, none is an anchor."""
+    report = "He doesn't have many pictures of himself as a kid."
+    found = find_differences(TRANSLATION, report, source=ORIGINAL, src="ru", lexicon=lexicon)
+    assert not [d for d in found if word_diff_run(d)]
+
+
+def test_a_rewording_with_a_cause_or_a_new_fact_still_fires(lexicon: Lexicon) -> None:
+    for report in (
+        "He doesn't have many pictures of himself as a kid because of the fire.",
+        "He doesn't have many pictures: his brother burned the family albums.",
+    ):
+        found = find_differences(TRANSLATION, report, source=ORIGINAL, src="ru", lexicon=lexicon)
+        assert [d for d in found if word_diff_run(d)], report
+
+
+def test_another_line_retold_with_derived_words_is_no_addition(lexicon: Lexicon) -> None:
+    statement = "The Charter is the basis of international law."
+    document = ["Two principles of the Charter are in contradiction with each other."]
+    retold = "The Charter, the basis of international law, has mutually contradictory principles."
+    assert of_kind(find_differences(statement, retold, lexicon=lexicon), "addition")
+    assert not of_kind(
+        find_differences(statement, retold, lexicon=lexicon, document=document), "addition"
+    )
+    new = "The Charter, the basis of international law, has mutually exclusive rules."
+    assert of_kind(find_differences(statement, new, lexicon=lexicon, document=document), "addition")
+
+
+def test_anchors_are_what_the_other_side_lacks(lexicon: Lexicon) -> None:
+    from workbench.diff.paraphrase import anchors
+
+    other = "The floods hit the region and the roads were closed."
+    assert anchors("after 14 villages were cut off", other) == ["14"]
+    assert anchors("residents blamed the dam operator", other) == ["blamed"]
+    assert anchors("the roads were not closed", other) == ["not"]
+    assert anchors("as Kazakh officials left", other) == ["Kazakh"]
+    assert anchors("Floods hit the region", other, at_start=True) == []
+    assert anchors("bandits looted the shops", other, lexicon=lexicon) == ["criminal"]
+    assert anchors("the water closed the roads", other, lexicon=lexicon) == []

@@ -14,6 +14,10 @@ names the occasion of words the statement holds, not a fact it lacks. An additio
 wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
 televised address to the nation", "answering a journalist's question"; :data:`SETTING`), is not
 flagged.
+
+A rewording whose words each have a counterpart in the statement (its translation, its original
+through the word lexicon) and that carries no figure, name, label, cause, claim or negation of
+its own is paraphrase, not flagged (:mod:`workbench.diff.paraphrase`).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import re
 from difflib import SequenceMatcher
 
 from workbench.diff.base import Claims, DiffContext, Finding
+from workbench.diff.paraphrase import Counterparts, anchors, counterparts, covered_share
 from workbench.diff.text import Span, Token, covered, is_content, is_cyrillic, stem, tokenize
 from workbench.types import Difference
 
@@ -92,7 +97,28 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
                 ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
             )
     settings = [m.span() for m in SETTING.finditer(ctx.report)]
-    return Finding(tuple(d for d in diffs if not _setting(d, settings)))
+    diffs = [d for d in diffs if not _setting(d, settings)]
+    other: list[Counterparts] = []  # the statement side's counterparts, read once if needed
+    return Finding(tuple(d for d in diffs if not _paraphrase(d, ctx, other)))
+
+
+def _paraphrase(d: Difference, ctx: DiffContext, other: list[Counterparts]) -> bool:
+    """``d`` is an addition or rewording whose content words each have a counterpart in the
+    statement (its translation, its original through the word lexicon, the statements retold
+    alongside) and that carries no figure, name, label, cause, claim or negation the statement
+    lacks: a paraphrase (:mod:`workbench.diff.paraphrase`)."""
+    if d.kind not in ("addition", "wording") or d.report_span is None:
+        return False
+    texts = [ctx.statement, *ctx.context]
+    if not other:
+        other.append(counterparts(texts, ctx.source, ctx.src))
+    if covered_share(tokenize(d.report), other[0]) < 1.0:
+        return False
+    before = ctx.report[: d.report_span[0]].rstrip()
+    at_start = not before or before[-1] in ".!?\"“«:"
+    found = anchors(d.report, " ".join([*texts, ctx.source or ""]), lexicon=ctx.lexicon,
+                    at_start=at_start)  # fmt: skip
+    return not found
 
 
 def _setting(d: Difference, settings: list[Span]) -> bool:

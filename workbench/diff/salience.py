@@ -122,7 +122,13 @@ _MARKER_WORDS = words(
 
 
 _KnownParts = tuple[
-    frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    frozenset[str],
+    tuple[str, ...],
+    frozenset[str],
 ]
 
 
@@ -150,6 +156,7 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
         frozenset(fold(t) for t in tokens if len(t) > 1) - {""},
         frozenset(t.lower() for t in tokens),
         tuple(t for t in tokens if t[:1].isupper() and len(t) > 2),
+        frozenset(k[:AKIN_PREFIX] for k in map(stem, tokens) if len(k) >= AKIN_PREFIX),
     )
     if len(_KNOWN_CACHE) >= 4096:
         _KNOWN_CACHE.clear()
@@ -167,6 +174,10 @@ def word_diff_run(d: Difference) -> bool:
         return own and bool(d.statement) and bool(d.report)
     return (d.kind, first) in (("addition", "only in report"), ("omission", "only in statement"))
 
+
+#: Letters two English words share at their start to be one word up to inflection or
+#: derivation when an addition is checked against the rest of the statement.
+AKIN_PREFIX = 5
 
 #: Two word-diff runs of one outlet about one statement are one fact when this share of the
 #: shorter one's content words is in the other (a headline and the body retell one clause).
@@ -210,6 +221,7 @@ class _Known:
         self.folded: set[str] = set().union(*(p[3] for p in parts))
         self.raw: set[str] = set().union(*(p[4] for p in parts))
         self.names = [n for p in parts for n in p[5]]
+        self.prefixes: set[str] = set().union(*(p[6] for p in parts))
 
     def explains(self, d: Difference) -> bool:
         if d.statement_span is not None or d.origin != "report":
@@ -229,12 +241,20 @@ class _Known:
 
     def retells(self, d: Difference) -> bool:
         """``d`` is a content-diff addition (a clause only the report has) whose content words
-        these texts hold, all but one: the report retells another part of the statement in
-        its own words, which is no fact the statement lacks."""
+        these texts hold, all but one, up to inflection and derivation ("contradictory" for
+        "contradiction"): the report retells another part of the statement in its own words,
+        which is no fact the statement lacks."""
         if not _content_addition(d):
             return False
         content = [t.text for t in tokenize(d.report) if is_content(t)]
-        return len(content) >= 2 and sum(not self._has(w) for w in content) <= 1
+        missing = sum(not (self._has(w) or self._akin(w)) for w in content)
+        return len(content) >= 2 and missing <= 1
+
+    def _akin(self, word: str) -> bool:
+        """The same English word up to inflection or derivation: its stem's first
+        :data:`AKIN_PREFIX` letters start a word of these texts."""
+        key = stem(word)
+        return len(key) >= AKIN_PREFIX and key[:AKIN_PREFIX] in self.prefixes
 
     def _has(self, word: str) -> bool:
         if any(c.isdigit() for c in word) or not fold(word):

@@ -1,0 +1,168 @@
+"""Paraphrase: a content run whose words all have a counterpart on the other side.
+
+Retellings reword: "the popular vote will be held in the fall" for "the referendum will take
+place this autumn". A content-diff run (``addition``, ``wording``, ``omission``) whose content
+words each have a counterpart on the other side says nothing an analyst needs. A word's
+counterparts come from the project's own resources, never from the cases measured:
+
+* **English morphology**: the same word up to inflection or derivation ("contradictory" ~
+  "contradiction", "emerged" ~ "emerge": a shared prefix of :data:`PREFIX` letters, or the
+  whole shorter word of four letters or more);
+* **the original statement line** through the word lexicon (:mod:`workbench.diff.bilexicon`): a
+  report word that is a usual rendering of a word of the original («народ» → "people",
+  «референдум» → "vote");
+* **synonyms through the lexicon**: two English words that usually render the same source word
+  (:data:`SYNONYM_P`), so "people" in the report and "nation" in the translation are one word
+  of the original when the lexicon says so.
+
+A run keeps its flag when it carries an **anchor** the other side lacks (:func:`anchors`): a
+figure, a name, a label of the framing lexicon, a cause or claim word, or a negation. Those are
+what an analyst reads a retelling for; the rest of a paraphrase is how reporting reads.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from workbench.diff.bilexicon import BiLexicon, english_stem, load_bilexicon
+from workbench.diff.lexicon import Lexicon, categories_in
+from workbench.diff.text import Token, is_content, stem, tokenize, words
+from workbench.diff.translit import fold
+
+#: A usual rendering: ``t(english | source)`` at least this in the word lexicon.
+RENDER_P = 0.05
+#: Two English words are synonyms when both render one source stem with at least this
+#: probability (stricter than :data:`RENDER_P`: the pair has no original word to confirm it).
+SYNONYM_P = 0.15
+#: Letters two English words must share at their start to count as one word (inflection and
+#: derivation: "contradict-ory" ~ "contradict-ion").
+PREFIX = 5
+
+#: Words that make a run matter whatever its other words: a cause, a claim or an accusation.
+CAUSE_CLAIM = words(
+    """because amid due caused causing cause causes blamed blame blames blaming accused accuses
+    accusing accuse alleged allegedly allegation allegations claimed claims claiming denied
+    denies deny denying admitted admits confirmed confirms insisted insists warned warns
+    threatened threatens vowed vows pledged promised ordered orders banned bans refused refuses
+    rejected rejects condemned condemns protest protests protested killed kill kills dead deaths
+    died arrested detained"""
+)
+#: Negation words (the negation detector compares them; a run holding one is not paraphrase).
+NEGATION = words("not no never none nor neither without cannot n't nobody nothing")
+_NEGATED = re.compile(r"n['’]t\b", re.IGNORECASE)
+
+
+def _akin(a: str, b: str) -> bool:
+    """One English word up to inflection or derivation (lower-case inputs)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= PREFIX or (n >= 4 and n >= min(len(a), len(b)))
+
+
+@functools.lru_cache(maxsize=4)
+def _sources_of(lexicon: BiLexicon) -> Mapping[str, frozenset[tuple[str, str]]]:
+    """English stem → the (language, source stem) pairs it usually renders (:data:`SYNONYM_P`)."""
+    rev: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for lang, table in lexicon.entries.items():
+        for key, options in table.items():
+            for english, p in options.items():
+                if p >= SYNONYM_P:
+                    rev[english].add((lang, key))
+    return {e: frozenset(s) for e, s in rev.items()}
+
+
+@dataclass(frozen=True)
+class Counterparts:
+    """What the other side holds, to look a word's counterpart up in.
+
+    Attributes:
+        words: Its content words, lower-case (English, for morphology).
+        rendered: English stems (:func:`workbench.diff.bilexicon.english_stem`) that usually
+            render a word of the original statement line.
+        sources: The (language, source stem) pairs its English words usually render
+            (synonyms: another English word rendering one of them is a counterpart).
+    """
+
+    words: tuple[str, ...]
+    rendered: frozenset[str]
+    sources: frozenset[tuple[str, str]]
+
+    def has(self, word: str) -> bool:
+        """Whether ``word`` (English) has a counterpart here."""
+        w = word.lower()
+        if any(_akin(stem(w), stem(o)) for o in self.words):
+            return True
+        e = english_stem(w)
+        if e in self.rendered:
+            return True
+        return bool(_sources_of(load_bilexicon()).get(e, frozenset()) & self.sources)
+
+
+def counterparts(
+    texts: Iterable[str], source: str | None = None, src: str | None = None
+) -> Counterparts:
+    """The counterparts ``texts`` (English) and the original ``source`` in ``src`` offer."""
+    lexicon = load_bilexicon()
+    content = tuple(
+        dict.fromkeys(t.lower for text in texts for t in tokenize(text) if is_content(t))
+    )
+    rendered: set[str] = set()
+    if source and src:
+        for t in tokenize(source):
+            rendered.update(
+                e for e, p in lexicon.translations(src, t.text).items() if p >= RENDER_P
+            )
+    reverse = _sources_of(lexicon)
+    sources = frozenset(s for w in content for s in reverse.get(english_stem(w), ()))
+    return Counterparts(content, frozenset(rendered), sources)
+
+
+def covered_share(run: Sequence[Token], other: Counterparts) -> float:
+    """The share of the run's content words that have a counterpart in ``other``."""
+    content = [t for t in run if is_content(t)]
+    if not content:
+        return 1.0
+    return sum(other.has(t.text) for t in content) / len(content)
+
+
+def anchors(
+    run: str, other: str, *, lexicon: Lexicon | None = None, at_start: bool = False
+) -> list[str]:
+    """What in ``run`` an analyst reads a retelling for and ``other`` lacks: figures, names,
+    labels of the framing lexicon, cause and claim words, negations.
+
+    ``at_start`` says the run opens its sentence (a capital there is no name).
+    """
+    found: list[str] = []
+    other_tokens = tokenize(other)
+    other_lower = {t.lower for t in other_tokens}
+    other_folded = {fold(t.text) for t in other_tokens if t.text[:1].isupper()}
+    tokens = tokenize(run)
+    for i, t in enumerate(tokens):
+        if any(c.isdigit() for c in t.text) and t.lower not in other_lower:
+            found.append(t.text)
+        elif t.text[:1].isupper() and not (i == 0 and at_start) and len(t.text) > 1:
+            if (
+                fold(re.sub(r"['’]s$", "", t.text)) not in other_folded
+                and t.lower not in other_lower
+            ):
+                found.append(t.text)
+        elif (
+            t.lower in CAUSE_CLAIM
+            and not any(_akin(t.lower, o) for o in other_lower)
+            or (t.lower in NEGATION or _NEGATED.search(t.text))
+            and not (other_lower & NEGATION or _NEGATED.search(other))
+        ):
+            found.append(t.text)
+    if lexicon is not None:
+        found += sorted(categories_in(run, lexicon) - categories_in(other, lexicon))
+    return found
