@@ -359,16 +359,6 @@ _SOURCE_CLASS: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-#: English words that render a source hedge of any class without a hedge word of the diff
-#: lists ("can" for «мүмкін», "called" for «деп аталатын», "were reported" for «хабарланды»).
-_EN_SOFT = re.compile(
-    r"(?<!\w)(?:about|around|roughly|approximately|some|nearly|almost|over|more\s+than|"
-    r"up\s+to|believed|thought|considered|seems?|seemed|likely|unlikely|may|might|could|can|"
-    r"cannot|would|possib\w*|potential\w*|probabl\w*|risk\w*|chance\w*|suggest\w*|"
-    r"according\s+to|appears?|estimated|expected|called|named|known\s+as|dubbed|titled|"
-    r"reported\w*|said|says|claim\w*|suspect\w*|accus\w*)(?!\w)",
-    _F,
-)
 
 
 def _english_hedges(ctx: FaithContext) -> list[tuple[tuple[int, int], str]]:
@@ -384,12 +374,13 @@ def _english_hedges(ctx: FaithContext) -> list[tuple[tuple[int, int], str]]:
 
 def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
     """A hedge (allegedly, reportedly, possibly, so-called…) the source has nothing of the
-    same class for, or a source hedge (якобы, предположительно, мүмкін…) rendered by nothing
-    hedged.
+    same class for, or a source hedge (якобы, вероятно, мүмкін, балким, сообщается, около…)
+    the translation renders by nothing that hedges.
 
     An English hedge of a class is licensed by a source word of that class (an impersonal
-    report, a modal, a suspicion, a naming phrase: see :data:`_SOURCE_CLASS`); a source hedge
-    is kept by any English hedge or softener (can, called, were reported, about).
+    report, a modal, a suspicion, a naming phrase: see :data:`_SOURCE_CLASS`). A source hedge
+    is dropped when the translation has fewer words that keep it than the source has hedges
+    of its kind (:func:`_dropped_hedges`).
     """
     tr = _english_hedges(ctx)
     src = [m.span() for m in _SOURCE_HEDGES.finditer(ctx.source)]
@@ -412,16 +403,184 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
             issue("hedge", ctx.source, ctx.translation, None, span,
                   f"a hedge ({cls}) the source does not have", 1.0 if strong else 0.6)
         ]  # fmt: skip
-    if src and not tr:
-        word = ctx.source[src[0][0] : src[0][1]]
-        src_cls = _source_class(word)
-        broad = src_cls is None or _MODAL_WORD.fullmatch(word) is not None
-        kept = _EN_SOFT if broad or src_cls is None else _EN_KEEPS[src_cls]
-        if not kept.search(ctx.translation):
-            return [
-                issue("hedge", ctx.source, ctx.translation, src[0], None,
-                      f"the source's hedge ({src_cls or 'hedge'}) is missing from the translation")
-            ]  # fmt: skip
+    return _dropped_hedges(ctx)
+
+
+#: Hedges of a source by kind, each a word or phrase that a faithful translation renders by a
+#: hedge of its own: ``uncertain`` (вероятно, скорее всего, возможно, якобы; мүмкін, ықтимал,
+#: сірә, шығар, -ған сияқты; балким, окшойт, болжолдуу, -са керек), ``report`` (сообщается,
+#: по данным; хабарлауынша, деректер бойынша; маалымат боюнча, кабарлангандай),
+#: ``approximation`` (около, примерно, почти before a figure; шамамен, 400-ге жуық, мыңдай;
+#: болжол менен, 300гө жакын) and ``distancing`` («так называемый»). Words that more often
+#: stand in faithful pairs without any English hedge are left out: «кажется» ("feels", "we
+#: experience time as"), «может» ("can"), «болжам» ("forecast"), «деп аталатын» (how kk/ky
+#: introduce any name: "called"), «жакын» without a figure ("near").
+_NUMBER_AHEAD = (
+    r"(?=\s+(?:\d|полу|полтор|дв|тр|четыр|пят|шест|сем|восем|девят|десят|сорок|сто|сот|тысяч|"
+    r"миллион|миллиард|половин))"
+)
+_DROPPED_HEDGES: dict[str, dict[str, re.Pattern[str]]] = {
+    "ru": {
+        "uncertain": re.compile(
+            r"(?<!\w)(?:вероятн\w+|вероятнее\s+всего|возможно|возможн(?:ый|ая|ое|ые|ого|ой|ую|ых|ым|ыми)|"
+            r"по-видимому|видимо|по\s+всей\s+видимости|скорее\s+всего|скорей\s+всего|наверное|"
+            r"наверно|предположительно|похоже|судя\s+по\s+всему|не\s+исключено|якобы|будто\s+бы|"
+            r"мнимы\w*)(?!\w)",
+            _F,
+        ),
+        "report": re.compile(
+            r"(?<!\w)(?:по\s+(?:\w+\s+)?данным|по\s+сообщени\w+|сообщается|сообщалось|"
+            r"как\s+сообща\w+|по\s+информации|по\s+слухам|по\s+оценк\w+)(?!\w)",
+            _F,
+        ),
+        "approximation": re.compile(
+            r"(?<!\w)(?:около|примерно|приблизительно|порядка|почти|ориентировочно)"
+            + _NUMBER_AHEAD,
+            _F,
+        ),
+        "distancing": re.compile(r"(?<!\w)так\s+называем\w+", _F),
+    },
+    "kk": {
+        "uncertain": re.compile(
+            r"(?<!\w)(?:мүмкін(?!\s+емес)|ықтимал\w*|шығар(?:мын|сың|сыз|мыз)?|болар(?!\s+еді)|"
+            r"сірә|сыңайлы|имиш|болжам\s+бойынша|"
+            r"\w+(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:сияқты|тәрізді|секілді))(?!\w)",
+            _F,
+        ),
+        "report": re.compile(
+            r"(?<!\w)(?:(?:кейбір|алдын\s+ала)\s+(?:деректер|мәліметтер)\w*|деректер\w*\s+бойынша|"
+            r"мәліметінше|мәліметтерге\s+сәйкес|хабарлауынша|хабарланғандай|"
+            r"хабарларға\s+сәйкес|хабарланады|хабарланды|делінеді)(?!\w)",
+            _F,
+        ),
+        "approximation": re.compile(
+            r"(?<!\w)(?:шамамен(?=\s+\d)|\d[\d\s,.]*(?:-?\w{1,4})?\s+(?:жуық|шақты)|"
+            r"\d[\d\s,.]*-(?:дай|дей|тай|тей)|\w+(?:мыңдай|миллиондай))(?!\w)",
+            _F,
+        ),
+    },
+    "ky": {
+        "uncertain": re.compile(
+            r"(?<!\w)(?:мүмкүн(?!\s+эмес)|ыктымал\w*|болжолдуу|балким|окшойт|сыягы|кыязы|имиш|"
+            r"чыгар(?:мын|сың|сыз|быз)?|\w+(?:са|се|со|сө)\s+керек|"
+            r"\w+(?:ган|ген|гон|гөн|кан|кен|кон|көн)\s+(?:сыяктуу|сыңары))(?!\w)",
+            _F,
+        ),
+        "report": re.compile(
+            r"(?<!\w)(?:маалымат\w*\s+боюнча|кабарлангандай|маалымдалгандай|маалымдалат|"
+            r"айрым\s+маалымат\w*|кабарланат|кабарланды|айтылууда|билдирилет)(?!\w)",
+            _F,
+        ),
+        "approximation": re.compile(
+            r"(?<!\w)(?:болжол\s+менен(?=\s+\d)|\d[\d\s,.]*(?:-?\w{1,4})?\s+(?:жакын|чамасы)|"
+            r"\d[\d\s,.]*-(?:дай|дей|дой|дөй|тай|тей)|\w+миңдей)(?!\w)",
+            _F,
+        ),
+    },
+}
+#: A kk/ky sentence often says one hedge twice, an adverb and a closing particle («Мүмкін, …
+#: шығар», «Балким … окшойт»): the pair counts once.
+_HEDGE_PARTICLE = {
+    "kk": re.compile(r"шығар\w*|болар", _F),
+    "ky": re.compile(r"чыгар\w*|окшойт", _F),
+}
+_HEDGE_ADVERB = {
+    "kk": re.compile(r"мүмкін|сірә", _F),
+    "ky": re.compile(r"мүмкүн|балким|кыязы|сыягы", _F),
+}
+#: English words that keep a source hedge of each kind.
+_EN_KEEPS_DROPPED: dict[str, re.Pattern[str]] = {
+    "uncertain": re.compile(
+        r"(?<!\w)(?:may|might|could|can|cannot|able|likely|unlikely|likelihood|probabl\w*|"
+        r"possibl\w*|perhaps|maybe|apparent\w*|seem(?:s|ed|ing|ingly)?|appear(?:s|ed|ing)?|"
+        r"looks?|looked|as\s+if|as\s+though|suggest\w*|presumabl\w*|supposed\w*|alleged\w*|"
+        r"purported\w*|reportedly|reported|claim\w*|accus\w*|suspect\w*|expected|estimated?|"
+        r"forecast\w*|predict\w*|potential\w*|chances?|doubt\w*|uncertain\w*|unclear|apt|"
+        r"hardly|barely|scarcely|must(?=\s+(?:be|have)\s)|(?<=,\s)I\s+think(?=\s*[,.;!?\"”])|I\s+think(?=,))(?!\w)",
+        _F,
+    ),
+    "report": re.compile(
+        r"(?<!\w)(?:report\w*|according\s+to|said|say|says|sources?|told|claim\w*|data|"
+        r"announc\w*|quot\w+|estimat\w+|stat(?:e|es|ed|ing|istics)|show\w*|wrote|writes|"
+        r"written|inform\w*|official\w*)(?!\w)",
+        _F,
+    ),
+    "approximation": re.compile(
+        r"(?<!\w)(?:about|around|some|nearly|almost|roughly|approximately|approx|circa|"
+        r"up\s+to|close\s+to|estimated|or\s+so|just\s+(?:under|over|before|after)|"
+        r"as\s+(?:many|much|high|long|far|few|little|low|early|late)\s+as|upwards\s+of|"
+        r"\w+-odd|more\s+than|less\s+than|fewer\s+than|under|over|almost)(?!\w)",
+        _F,
+    ),
+    "distancing": re.compile(
+        r"(?<!\w)(?:so-called|called|named|known\s+as|dubbed|titled|termed|aka|a\.k\.a\.)(?!\w)"
+        r"|[\"“‘«]",
+        _F,
+    ),
+}
+#: «может», «можно», «сможем»; kk/ky "-а ал-" (шеше алатын "can solve"), "-уға болады": what a
+#: translation's "can", "could", "may" render before they may keep a hedge («возможно, может
+#: открыть» → "could possibly open"; «шеше алатын сияқты» → "it seems we can solve").
+_SOURCE_ABILITY: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:мо(?:жет|гут|жем|жешь|жете|гу|г|гла|гло|гли)|можно|смо\w+)(?!\w)", _F
+    ),
+    "kk": re.compile(
+        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:ды|мын|мыз|сыз|сың|тын|ды)|ма\w*|ған\w*|атын\w*|"
+        r"ар\w*|са\w*|ды\w*)|\w+(?:уға|уге)\s+болады)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:т|м|бы|сы)\w*|ба\w*|ган\w*|ар\w*|са\w*|ды\w*|"
+        r"ат\w*)|\w+(?:уу|үү)га\s+болот)(?!\w)",
+        _F,
+    ),
+}
+_EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|able|may|might)(?!\w)", _F)
+#: Kinds whose drop is weak evidence: a translation renders «около 7 утра» as "just before
+#: 7 a.m." and «шамамен 20 фут» as "as high as 20 feet" as often as with "about".
+_WEAK_DROPPED = frozenset({"approximation"})
+
+
+def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
+    """Source hedges the translation keeps with fewer words than the source has hedges.
+
+    Each kind is counted on both sides: an uncertain source hedge needs an English word that
+    hedges (may, likely, perhaps, apparently, allegedly…), one for each (a kk/ky adverb and
+    its closing particle are one hedge); the translation's "can", "could", "may" first render
+    the source's «может», «можно», "-а ал-" (ability) and keep a hedge only beyond those.
+    A report, an approximation or a distancing needs one English word of its kind (said,
+    according to; about, nearly, up to; so-called, called, quotes)."""
+    table = _DROPPED_HEDGES.get(ctx.src)
+    if table is None:
+        return []
+    for kind, rx in table.items():
+        found = list(rx.finditer(ctx.source))
+        if not found:
+            continue
+        need = 1
+        have = len(_EN_KEEPS_DROPPED[kind].findall(ctx.translation))
+        if kind == "uncertain":
+            need = len(found)
+            particle, adverb = _HEDGE_PARTICLE.get(ctx.src), _HEDGE_ADVERB.get(ctx.src)
+            words = [m.group() for m in found]
+            if (
+                particle is not None and adverb is not None
+                and any(particle.fullmatch(w) for w in words)
+                and any(adverb.fullmatch(w) for w in words)
+            ):  # fmt: skip
+                need -= 1
+            ability = len(_SOURCE_ABILITY[ctx.src].findall(ctx.source))
+            have -= min(ability, len(_EN_MODAL.findall(ctx.translation)))
+        if have >= need:
+            continue
+        m = found[0] if kind != "uncertain" else found[min(len(found) - 1, max(0, have))]
+        return [
+            issue("hedge", ctx.source, ctx.translation, m.span(), None,
+                  f"the source's {kind} hedge {m.group()!r} is missing from the translation"
+                  + (f" ({need} in the source, {max(0, have)} kept)" if need > 1 else ""),
+                  0.6 if kind in _WEAK_DROPPED else 1.0)
+        ]  # fmt: skip
     return []
 
 
@@ -434,44 +593,11 @@ _HEDGE_WORD = re.compile(
     r"probably|perhaps|seemingly|presumably|so-called|self-styled",
     _F,
 )
-#: Kazakh and Kyrgyz «мүмкін», «ықтимал» also mean "can", "possible": any softener keeps them.
-_MODAL_WORD = re.compile(r"мүмкін|мүмкүн|ықтимал|ыктымал", _F)
 
 
 def _source_class(word: str) -> str | None:
     """The hedge class of a source hedge word (якобы: allegation, вероятно: uncertain)."""
     return next((c for c, rx in _SOURCE_CLASS.items() if rx.fullmatch(word.strip())), None)
-
-
-#: English words that keep a source hedge of each class without a hedge word of the diff lists
-#: («вероятно» → "likely", "may"; «по слухам» → "rumoured", "said"; «так называемый» →
-#: "called"). Class by class: "said" does not keep «вероятно».
-_EN_KEEPS: dict[str, re.Pattern[str]] = {
-    "uncertain": re.compile(
-        r"(?<!\w)(?:may|might|could|likely|unlikely|possib\w*|potential\w*|probabl\w*|perhaps|"
-        r"maybe|suggest\w*|seem\w*|appear\w*|apparent\w*|believed|thought|estimated|expected|"
-        r"unclear|uncertain)(?!\w)",
-        _F,
-    ),
-    "report": re.compile(
-        r"(?<!\w)(?:reported\w*|said|says|say|according\s+to|quoted|rumou?r\w*|unconfirmed|unverified|"
-        r"claim\w*|believed|preliminary)(?!\w)",
-        _F,
-    ),
-    "allegation": re.compile(
-        r"(?<!\w)(?:alleged\w*|claim\w*|accus\w*|suspect\w*|supposed\w*|purported\w*|said|"
-        r"fake|false|sham)(?!\w)",
-        _F,
-    ),
-    "distancing": re.compile(
-        r"(?<!\w)(?:called|named|known\s+as|dubbed|titled|so-called|aka|a\.k\.a\.)(?!\w)|[\"“‘]", _F
-    ),
-}
-
-
-def _approximation_kept(translation: str) -> bool:
-    """English softeners that render a source hedge without a hedge word of the diff lists."""
-    return _EN_SOFT.search(translation) is not None
 
 
 def detect_modality(ctx: FaithContext) -> list[FaithIssue]:
