@@ -109,3 +109,15 @@ def test_anchors_are_what_the_other_side_lacks(lexicon: Lexicon) -> None:
     assert anchors("Floods hit the region", other, at_start=True) == []
     assert anchors("bandits looted the shops", other, lexicon=lexicon) == ["criminal"]
     assert anchors("the water closed the roads", other, lexicon=lexicon) == []
+
+
+def test_a_negation_retold_in_two_sentences_is_not_added(lexicon: Lexicon) -> None:
+    statement = "The dam has not been damaged, the ministry said."
+    twice = (
+        "The ministry said the dam had not been damaged. Officials repeated that the dam was "
+        "not damaged by the water."
+    )
+    assert not of_kind(find_differences(statement, twice, lexicon=lexicon), "negation")
+    added = "The dam was damaged. Officials said the dam was not damaged by the water."
+    flags = of_kind(find_differences("The dam was damaged.", added, lexicon=lexicon), "negation")
+    assert [d.report for d in flags] == ["not"]

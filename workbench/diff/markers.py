@@ -506,8 +506,32 @@ def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
         "negation", statement, report, lambda a, b: True, source=source, pair=False,
         translation_origin=False,
     )  # fmt: skip
-    kept = tuple(d for d in found.differences if _flipped(d, ctx))
+    kept = tuple(
+        d for d in found.differences if _flipped(d, ctx) and not _retold_twice(d, ctx, statement)
+    )
     return Finding(kept, found.claims)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»’]?\s+")
+
+
+def _retold_twice(d: Difference, ctx: DiffContext, statement: list[Mention]) -> bool:
+    """A report-only negation in a sentence with no more negations than the statement (one
+    sentence) has: an outlet that retells one statement sentence in two sentences ("there had
+    not been such a disaster", later "a disaster of this magnitude has not been seen") repeats
+    its negation, it adds none."""
+    if d.report_span is None or d.statement_span is not None or not statement:
+        return False
+    if _SENTENCE_END.search(ctx.statement.strip()):
+        return False  # several statement sentences: which one a report sentence retells is open
+    start = 0
+    for m in _SENTENCE_END.finditer(ctx.report):
+        if m.end() > d.report_span[0]:
+            break
+        start = m.end()
+    end = _SENTENCE_END.search(ctx.report, d.report_span[1])
+    sentence = ctx.report[start : end.start() if end else len(ctx.report)]
+    return sentence != ctx.report and len(negation_mentions(sentence)) <= len(statement)
 
 
 def _flipped(d: Difference, ctx: DiffContext) -> bool:
