@@ -24,8 +24,13 @@ _F = re.IGNORECASE
 _NOT_NEGATIVE_STEMS = (
     r"(?:көбөй|көбей|карма|қарма|таба|жаба|саба|комеди|пропаганд|велосипед|жанармай|"
     r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|немесе|себеп|жұбай|жубай|демей|жаппай|долбоор|"
+    r"тұмау|тумоо|қамау|қарапайым|аябай|тәжірибе|тажрыйба|демөөр|космос|"
     r"(?:болмаса|болбосо)(?!\s+(?:да|де))(?!\w))"
 )
+#: Privatives that say something positive (қамтамасыз ет-, камсыз кыл- "ensure"): no negation
+#: a "not" could render. (сөзсіз "certainly" stays: translations render it "no doubt", "can't
+#: be denied".)
+_POSITIVE_PRIVATIVES = r"(?:қамтамасыз|камсыз)"
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
         r"(?<!\w)(?!"
@@ -70,7 +75,7 @@ _NOT_NEGATION = re.compile(
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
     r"жок\s+деген\w*|жок\s+эле\s+деген\w*|жоқ\s+дегенде|ең\s+болмаса|күмән\s+жоқ|шек\s+жок|"
     r"шүбә\s+жоқ|шексиз|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
-    r"not\s+only|not\s+merely|not\s+least|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
+    r"(?<=,\s)not\s+\w+ing|not\s+only|not\s+merely|not\s+least|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
 
@@ -148,9 +153,10 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "kk": re.compile(
-        r"(?<!\w)(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
-        r"бас\s+тарт\w*|тыйым\w*|белгісіз\w*|"
-        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)(?!\w)",
+        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
+        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|"
+        r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)|"
+        r"бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
@@ -232,19 +238,23 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         r"(?!"
         + _NOT_NEGATIVE_STEMS
         + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ает]\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
-        r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер|шы|ші)|"
-        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!])|\w{3,}(?:сыз|сіз)|нараз\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
+        r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер)|"
+        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!])|(?!"
+        + _POSITIVE_PRIVATIVES
+        + r")\w{3,}(?:сыз|сіз)|"
+        r"нараз(?!ылық)\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)(?:(?:эмес|жок|элек)\w*|эч\s+\w+|"
+        r"(?<!\w)(?:(?:эмес|жок|элек(?!тр))\w*|эч\s+\w+|"
         r"(?!"
         + _NOT_NEGATIVE_STEMS
         + r")\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:й\w*|с(?:[аеоөт]\w*)?|"
         r"ган\w*|ген\w*|гон\w*|гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|д(?:ы|и|у|ү)\w*|ңыз|ңиз|ңуз|"
         r"ңүз|ңар|ңер|ңор|ңөр|ш(?:ы|и|у|ү)\w*)|"
         r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!])|"
-        r"\w{3,}(?:сыз|сиз|суз|сүз)|наараз\w*|нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
+        r"(?!" + _POSITIVE_PRIVATIVES + r")\w{3,}(?:сыз|сиз|суз|сүз)|наараз(?!ычылык)\w*|"
+        r"нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
         r"белгисиз\w*)(?!\w)",
         _F,
     ),
@@ -278,6 +288,32 @@ def _english_negative_word(translation: str) -> bool:
     return any((m.group(1) or m.group(2)).lower() in words for m in _PREFIXED.finditer(translation))
 
 
+#: English words that render a negation by themselves (without, refused, denied, careless,
+#: non-binding); with :data:`_PREFIXED` words (unhurt, impossible, insecure) they pair with
+#: the source's negation places before a "not" may take one.
+_EN_RENDERS = re.compile(
+    r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
+    r"absen\w*|devoid|(?!unless|regardless|nevertheless|less)[a-z]{3,}less|non-\w+|"
+    r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing)(?!\w)",
+    _F,
+)
+
+
+def _english_renders(translation: str) -> int:
+    """How many words of the translation render a negation by themselves: without, refused,
+    careless, non-binding, and a negative prefix on a dictionary word (unhurt, impossible,
+    insecure), each place counted once ("unfortunately" renders no negation)."""
+    starts = {m.start() for m in _EN_RENDERS.finditer(translation)}
+    words = dictionary_words()
+    starts |= {
+        m.start() for m in _PREFIXED.finditer(translation)
+        if (m.group(1) or m.group(2)).lower() in words
+        and not m.group().lower().startswith("unfortunate")
+        and not (m.group(2) and m.group(2).lower().endswith("ed"))  # impassioned
+    }  # fmt: skip
+    return len(starts)
+
+
 def _possible_source_negations(source: str, src: str) -> int:
     """How many places of the source may carry a negation: negation words (fixed phrases
     too: «не только» ~ "not just"), negative verb forms, and what
@@ -285,8 +321,21 @@ def _possible_source_negations(source: str, src: str) -> int:
     starts = {m.start() for m in _SRC_NEGATION[src].finditer(source)}
     for rx in (_SUFFIX_NEGATION.get(src), _SRC_ANY_NEGATION[src], _SRC_LEXICAL.get(src)):
         if rx is not None:
-            starts |= {m.start() for m in rx.finditer(source)}
+            starts |= {
+                m.start() for m in rx.finditer(source) if not _name_inside(source, m.start())
+            }
     return len(starts)
+
+
+#: The opening of a sentence: the text's start or a full stop, then perhaps a quote or dash.
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s*)[«“\"„(—–-]?\s*$")
+
+
+def _name_inside(text: str, start: int) -> bool:
+    """A capitalised word inside a sentence (Лопес, «Ласхар-и-Тайба»): a name, whose letters
+    may end like a negative verb form but negate nothing (a Kazakh or Kyrgyz verb ends its
+    clause and is written in lower case there)."""
+    return text[start : start + 1].isupper() and not _SENTENCE_START.search(text[:start])
 
 
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
@@ -306,6 +355,8 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         words = [ctx.translation[a:b].lower() for a, b in tr]
         count = len(tr) - (words.count("nor") if "neither" in words else 0)  # neither…nor: one
         possible = _possible_source_negations(ctx.source, ctx.src)
+        # each English word that renders a negation itself (unhurt, without) takes one place
+        possible = max(0, possible - _english_renders(ctx.translation))
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
         return [

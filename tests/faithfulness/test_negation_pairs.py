@@ -1,0 +1,71 @@
+"""An English "not" the source gives no ground for, in the project's own words.
+
+A source word only excuses an added "not" when it may negate: names, agent nouns and nouns
+that merely end like a Kazakh or Kyrgyz negative form (Лопес, қақпашы "goalkeeper", тұмау
+"flu", электр) do not, nor does a privative that says something positive (қамтамасыз ет-
+"ensure"). An English word that renders a negation by itself (unhurt, without, refused)
+takes one of the source's negation places, so a "not" added beside it still counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.faithfulness import check_pairs
+from workbench.faithfulness.core import evidence_keys
+
+
+def _keys(source: str, translation: str, src: str) -> set[str]:
+    (result,) = check_pairs([source], [translation], src)
+    return evidence_keys(result.issues)
+
+
+FAITHFUL_AND_FLIPPED = [
+    # a capitalised name inside the sentence
+    ("kk", "Кеше Лопес Астанаға келді.",
+     "Lopez arrived in Astana yesterday.", "Lopez did not arrive in Astana yesterday."),
+    # an agent noun in -шы
+    ("kk", "Ойын соңында қақпашы добты ұстап алды.",
+     "At the end of the game the goalkeeper caught the ball.",
+     "At the end of the game the goalkeeper did not catch the ball."),
+    # a noun ending like the negative gerund
+    ("kk", "Көп бала тұмаумен ауырды.",
+     "Many children fell ill with flu.", "Many children did not fall ill with flu."),
+    # «қамтамасыз ету» is "ensure"
+    ("kk", "Әкімдік ауылды ауызсумен қамтамасыз етті.",
+     "The city hall supplied the village with drinking water.",
+     "The city hall did not supply the village with drinking water."),
+    # «электр» is no «элек» ("not yet")
+    ("ky", "Электр станциясы кайра иштей баштады.",
+     "The power station started working again.",
+     "The power station did not start working again."),
+    # "unhurt" renders «алмады»; a "not" beside it is a flip
+    ("kk", "Жүргізуші апатта жарақат алмады.",
+     "The driver was unhurt in the crash.", "The driver was not unhurt in the crash."),
+    # "without" renders «без»
+    ("ru", "Он уехал без предупреждения.",
+     "He left without warning.", "He did not leave without warning."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "faithful", "flipped"), FAITHFUL_AND_FLIPPED)
+def test_an_added_not_counts_where_the_source_only_looks_negative(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    assert "negation" not in _keys(source, faithful, src)
+    assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        ("kk", "Ол жиналысқа келмеді.", "He did not come to the meeting."),
+        ("ky", "Ал жыйынга келген жок.", "He didn't come to the meeting."),
+        ("ru", "Он не пострадал и не уехал.", "He was unhurt and did not leave."),
+        # «сөзсіз» "certainly" is rendered with a negation as often as without
+        ("kk", "Бұл шешімнің маңызы сөзсіз.", "There is no doubt this decision matters."),
+        ("kk", "Бұл шешімнің маңызы сөзсіз.", "This decision can't be ignored."),
+    ],
+)  # fmt: skip
+def test_a_source_negation_keeps_its_not(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _keys(source, translation, src)
