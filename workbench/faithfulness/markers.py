@@ -226,7 +226,7 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
 #: a negation the source does not have.
 _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
-        r"(?<!\w)(?:недовол\w*|неизмен\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
+        r"(?<!\w)(?:недовол\w*|неизмен\w*|независим\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
         r"неуже\w*|неинтерес\w*|неплох\w*|непонят\w*|неправ\w*|несправедлив\w*|"
         r"вряд|перест\w+|редк\w*|реже|пореже|мало|плох\w*|порица\w*|запрещ\w*|отрица\w*|"
         r"опроверг\w*|"
@@ -302,16 +302,21 @@ _EN_RENDERS = re.compile(
 def _english_renders(translation: str) -> int:
     """How many words of the translation render a negation by themselves: without, refused,
     careless, non-binding, and a negative prefix on a dictionary word (unhurt, impossible,
-    insecure), each place counted once ("unfortunately" renders no negation)."""
+    insecure), each place counted once (not :data:`_NO_RENDER`)."""
     starts = {m.start() for m in _EN_RENDERS.finditer(translation)}
     words = dictionary_words()
     starts |= {
         m.start() for m in _PREFIXED.finditer(translation)
         if (m.group(1) or m.group(2)).lower() in words
-        and not m.group().lower().startswith("unfortunate")
+        and not _NO_RENDER.fullmatch(m.group())
         and not (m.group(2) and m.group(2).lower().endswith("ed"))  # impassioned
     }  # fmt: skip
     return len(starts)
+
+
+#: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
+#: "unlike" («в отличие»), "unless", "individual".
+_NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*", _F)
 
 
 def _possible_source_negations(source: str, src: str) -> int:
