@@ -117,7 +117,7 @@ def test_empty_and_blank_inputs(counting: CountingEmbedder) -> None:
     assert empty.alignments == () and empty.unmatched_statements == ()
     only = align(_statements(["a b"]), [], cached)
     assert [s.index for s in only.unmatched_statements] == [0] and counting.seen == []
-    blank = align(_statements(["  ", "x y"]), _reports(["", "x y"]), cached)
+    blank = align(_statements(["  ", "xx yy"]), _reports(["", "xx yy"]), cached)
     assert "  " not in counting.seen and "" not in counting.seen
     assert [s.index for s in blank.unmatched_statements] == [0]
     assert [r.index for r in blank.unmatched_reports] == [0]
@@ -272,3 +272,40 @@ def test_every_sentence_is_embedded_once_across_outlets(counting: CountingEmbedd
     align(_statements(["a b c", "d e f"]), _outlets(3), cached)
     assert len(counting.seen) == len(set(counting.seen))
     assert counting.batches and len(counting.batches) == 1  # one bulk call for the case
+
+
+def test_datelines_and_agency_tags_retell_nothing(e5: CachingEmbedder) -> None:
+    # A wire copy's first line, cut by the segmenter into "BISHKEK, September 17." and
+    # "/TASS/.", is close to every statement of a short case; it must never be linked.
+    reports = _reports(["BISHKEK, January 5.", "/TASS/.", *REPORTS])
+    result = align(_statements(STATEMENTS), reports, e5)
+    assert not {r for _, r in _pairs(result)} & {0, 1}
+    assert {0, 1} <= {r.index for r in result.unmatched_reports}
+    kept = {(s, r - 2) for s, r in _pairs(result)}
+    assert kept == {(s, r) for r, s in enumerate(GOLD) if s is not None}
+    assert "|rwords:2" in result.signature
+
+
+def test_claim_words_count_words_but_not_dates() -> None:
+    from workbench.align.aligner import claim_words
+
+    assert claim_words("BISHKEK, September 17.") == 1
+    assert claim_words("/TASS/.") == 1
+    assert claim_words("MOSCOW, Sunday, Dec 5 -") == 1
+    assert claim_words("A shootout ensued.") == 2
+    assert claim_words("Путин заявил об этом 17 сентября.") == 5  # only English dates are dates
+    assert claim_words("") == 0
+
+
+def test_min_report_words_zero_aligns_every_sentence_and_bad_values_are_refused(
+    e5: CachingEmbedder,
+) -> None:
+    base = AlignParams(threshold=1.0, floor=0.0, secondary=9.0, gain=0.0, prior=0.0)
+    from dataclasses import replace
+
+    off = replace(base, min_report_words=0)
+    assert "rwords" not in off.signature_fields()
+    result = align(_statements(STATEMENTS[:1]), _reports(["/TASS/.", ""]), e5, params=off)
+    assert [r.index for r in result.unmatched_reports] == [1]  # a blank line is still a leftover
+    with pytest.raises(UserInputError, match="min_report_words"):
+        replace(base, min_report_words=-1)

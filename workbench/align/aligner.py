@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -106,6 +107,10 @@ class AlignParams:
         k_statement: Neighbourhood size on the statement side of the sentence margin (0: ``k``).
             A real outlet retells its main claim two or three times (headline, lede, body);
             a wider neighbourhood keeps those retellings from sinking each other's margin.
+        min_report_words: Least words of a report sentence, besides month and weekday names
+            (:func:`claim_words`), for it to be aligned at all: a dateline ("BISHKEK, September
+            17.") or an agency tag ("/TASS/.") the segmenter cut off a wire copy retells
+            nothing. 0 aligns every non-blank sentence.
         source: How the constants were derived (for docs and logs; not in the signature).
     """
 
@@ -129,6 +134,7 @@ class AlignParams:
     figure_penalty: float = 0.0
     k_statement: int = 0
     word_bonus: float = 0.0
+    min_report_words: int = 2
     source: str = ""
 
     def __post_init__(self) -> None:
@@ -142,6 +148,10 @@ class AlignParams:
             raise UserInputError(f"least clause-cut sentences must be 0 or more, not {self.least}.")
         if min(self.k, self.min_words, self.max_clauses) < 1:
             raise UserInputError("k, min_words and max_clauses of the aligner must be at least 1.")
+        if self.min_report_words < 0:
+            raise UserInputError(
+                f"min_report_words of the aligner must be 0 or more, not {self.min_report_words}."
+            )
         if self.k_statement < 0:
             raise UserInputError(
                 f"k_statement of the aligner must be 0 (same as k) or more, not {self.k_statement}."
@@ -167,6 +177,8 @@ class AlignParams:
                 f"words:{self.min_words}|"
                 f"maxc:{self.max_clauses}"
             )
+        if self.min_report_words:
+            out += f"|rwords:{self.min_report_words}"
         return out
 
     def anchor_fields(self) -> str:
@@ -465,7 +477,11 @@ def align(
     keep_s = [
         p for p, s in enumerate(statements) if s.text.strip() or (s.translation or "").strip()
     ]
-    keep_r = [p for p, r in enumerate(reports) if r.text.strip()]
+    keep_r = [
+        p
+        for p, r in enumerate(reports)
+        if r.text.strip() and claim_words(r.text) >= chosen.min_report_words
+    ]
     kept_s = [statements[p] for p in keep_s]
     kept_r = [reports[p] for p in keep_r]
     links: dict[tuple[int, int], _Found] = {}  # (kept statement, kept report) -> link
@@ -491,6 +507,28 @@ def align(
         unmatched_reports=tuple(r for p, r in enumerate(reports) if p not in linked_r),
         outlets=_outlet_leftovers(statements, reports, found),
     )
+
+
+#: Words that date a report sentence but say nothing of what happened (English month and weekday
+#: names and their short forms): a dateline ("BISHKEK, September 17.") carries no claim.
+_DATES = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday"
+)
+DATE_WORDS: frozenset[str] = frozenset(_DATES.split(" "))
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+
+
+def claim_words(text: str) -> int:
+    """Words of two or more letters in ``text`` that are no month or weekday name.
+
+    A report sentence with fewer than ``AlignParams.min_report_words`` of them (a dateline such
+    as "BISHKEK, September 17.", an agency tag such as "/TASS/.", a blank line) retells nothing:
+    it is never aligned and comes back as a leftover. On the private real cases such pieces,
+    cut from a wire copy's first line by the segmenter, were linked to a statement four times.
+    """
+    return sum(w.lower() not in DATE_WORDS for w in _LETTERS.findall(text))
 
 
 def _outlet_columns(reports: Sequence[ReportRef]) -> dict[str, list[int]]:
