@@ -4,7 +4,9 @@ A source word only excuses an added "not" when it may negate: names, agent nouns
 that merely end like a Kazakh or Kyrgyz negative form (Лопес, қақпашы "goalkeeper", тұмау
 "flu", электр) do not, nor does a privative that says something positive (қамтамасыз ет-
 "ensure"). An English word that renders a negation by itself (unhurt, without, refused)
-takes one of the source's negation places, so a "not" added beside it still counts.
+takes one of the source's negation places, so a "not" added beside it still counts, and a
+negative pronoun shares its place with the verb's negation it agrees with («никто не пришёл»
+"nobody came").
 """
 
 from __future__ import annotations
@@ -45,6 +47,13 @@ FAITHFUL_AND_FLIPPED = [
     # "without" renders «без»
     ("ru", "Он уехал без предупреждения.",
      "He left without warning.", "He did not leave without warning."),
+    # negative concord: «никто не», «ешкім … жоқ», «эч ким … жок» are one negation
+    ("ru", "Никто не пришёл на собрание.",
+     "Nobody came to the meeting.", "Nobody did not come to the meeting."),
+    ("kk", "Жиналысқа ешкім келген жоқ.",
+     "No one came to the meeting.", "No one did not come to the meeting."),
+    ("ky", "Жыйынга эч ким келген жок.",
+     "Nobody came to the meeting.", "Nobody did not come to the meeting."),
 ]  # fmt: skip
 
 

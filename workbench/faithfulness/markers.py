@@ -329,7 +329,22 @@ def _possible_source_negations(source: str, src: str) -> int:
             starts |= {
                 m.start() for m in rx.finditer(source) if not _name_inside(source, m.start())
             }
-    return len(starts)
+    # negative concord: «никто не пришёл», «ешкім келмеді», «эч ким жок» are one negation
+    # ("nobody came"): each negative pronoun shares its place with the negation it agrees with
+    pronouns = {m.start() for m in _NEGATIVE_PRONOUN[src].finditer(source)} & starts
+    return len(starts) - min(len(pronouns), len(starts - pronouns))
+
+
+#: Negative pronouns and adverbs that agree with a negated verb (negative concord).
+_NEGATIVE_PRONOUN: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:ни(?:кто|кого|кому|кем|ком|что|чего|чему|чем|когда|где|куда|откуда|"
+        r"как\w*|сколько|чей\w*|чь\w+)|ни)(?!\w)",
+        _F,
+    ),
+    "kk": re.compile(r"(?<!\w)(?:еш\w*)(?!\w)", _F),
+    "ky": re.compile(r"(?<!\w)(?:эч)(?!\w)", _F),
+}
 
 
 #: The opening of a sentence: the text's start or a full stop, then perhaps a quote or dash.
@@ -449,6 +464,8 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
             continue
         if cls == "report" and _SOURCE_CLASS["allegation"].search(ctx.source):
             continue
+        if _kept_by_dropped_list(ctx, cls):
+            continue  # «сыягы», «сыңайлы», «-са керек» license "perhaps" as they need one
         added.append((span, cls))
     if added:
         strong = [
@@ -596,6 +613,15 @@ _EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|able|may|might)(?!\w)", _F)
 #: Kinds whose drop is weak evidence: a translation renders «около 7 утра» as "just before
 #: 7 a.m." and «шамамен 20 фут» as "as high as 20 feet" as often as with "about".
 _WEAK_DROPPED = frozenset({"approximation"})
+
+
+def _kept_by_dropped_list(ctx: FaithContext, cls: str) -> bool:
+    """A source hedge of :data:`_DROPPED_HEDGES` that an English hedge of class ``cls``
+    renders: the words a dropped hedge is looked for license the same hedge added."""
+    table = _DROPPED_HEDGES.get(ctx.src, {})
+    kinds = {"uncertain": ("uncertain",), "report": ("report",)}
+    kinds["distancing"] = ("distancing",)
+    return any(k in table and table[k].search(ctx.source) for k in kinds.get(cls, ()))
 
 
 def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
