@@ -47,6 +47,14 @@ FAITHFUL_AND_FLIPPED = [
     # "without" renders «без»
     ("ru", "Он уехал без предупреждения.",
      "He left without warning.", "He did not leave without warning."),
+    # «кармоо» "holding", «аласыз» "you can" only end like negative forms
+    ("ky", "Полиция кылмышкерди кармоо үчүн келди.",
+     "The police came to detain the criminal.", "The police did not come to detain the criminal."),
+    ("ky", "Бул жерден тоолорду көрө аласыз.",
+     "You can see the mountains from here.", "You cannot see the mountains from here."),
+    # «жок дегенде» is "at least"
+    ("ky", "Жок дегенде беш киши келди.",
+     "At least five people came.", "At least five people did not come."),
     # negative concord: «никто не», «ешкім … жоқ», «эч ким … жок» are one negation
     ("ru", "Никто не пришёл на собрание.",
      "Nobody came to the meeting.", "Nobody did not come to the meeting."),

@@ -24,7 +24,8 @@ _F = re.IGNORECASE
 _NOT_NEGATIVE_STEMS = (
     r"(?:көбөй|көбей|карма|қарма|таба|жаба|саба|комеди|пропаганд|велосипед|жанармай|"
     r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|немесе|себеп|жұбай|жубай|демей|жаппай|долбоор|"
-    r"тұмау|тумоо|қамау|қарапайым|аябай|тәжірибе|тажрыйба|демөөр|космос|"
+    r"тұмау|тумоо|қамау|қарапайым|аябай|тәжірибе|тажрыйба|демөөр|космос|кармо|"
+    r"ал(?:а|е)(?:сыз|сіз|сиз)(?!\w)|"
     r"(?:болмаса|болбосо)(?!\s+(?:да|де))(?!\w))"
 )
 #: Privatives that say something positive (қамтамасыз ет-, камсыз кыл- "ensure"): no negation
@@ -160,10 +161,10 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
-        r"баш\s+тарт\w*|тыюу\w*|белгисиз\w*|"
+        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
         r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
-        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|бастан)\w*)(?!\w)",
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|"
+        r"бастан)\w*)|баш\s+тарт\w*|тыюу\w*|белгисиз\w*)(?!\w)",
         _F,
     ),
 }
@@ -241,6 +242,8 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер)|"
         r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!])|(?!"
         + _POSITIVE_PRIVATIVES
+        + r"|"
+        + _NOT_NEGATIVE_STEMS
         + r")\w{3,}(?:сыз|сіз)|"
         r"нараз(?!ылық)\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
         _F,
@@ -253,7 +256,8 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         r"ган\w*|ген\w*|гон\w*|гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|д(?:ы|и|у|ү)\w*|ңыз|ңиз|ңуз|"
         r"ңүз|ңар|ңер|ңор|ңөр|ш(?:ы|и|у|ү)\w*)|"
         r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!])|"
-        r"(?!" + _POSITIVE_PRIVATIVES + r")\w{3,}(?:сыз|сиз|суз|сүз)|наараз(?!ычылык)\w*|"
+        r"(?!" + _POSITIVE_PRIVATIVES + r"|" + _NOT_NEGATIVE_STEMS + r")\w{3,}(?:сыз|сиз|суз|сүз)|"
+        r"наараз(?!ычылык)\w*|"
         r"нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
         r"белгисиз\w*)(?!\w)",
         _F,
@@ -323,12 +327,15 @@ def _possible_source_negations(source: str, src: str) -> int:
     """How many places of the source may carry a negation: negation words (fixed phrases
     too: «не только» ~ "not just"), negative verb forms, and what
     :data:`_SRC_ANY_NEGATION` and the lexical negations find, each place counted once."""
+    # a kk/ky fixed phrase (жок дегенде "at least", күмән жоқ "no doubt") negates nothing
+    fixed = [m.span() for m in _NOT_NEGATION.finditer(source)] if src != "ru" else []
     starts = {m.start() for m in _SRC_NEGATION[src].finditer(source)}
     for rx in (_SUFFIX_NEGATION.get(src), _SRC_ANY_NEGATION[src], _SRC_LEXICAL.get(src)):
         if rx is not None:
             starts |= {
                 m.start() for m in rx.finditer(source) if not _name_inside(source, m.start())
             }
+    starts = {s for s in starts if not any(a <= s < b for a, b in fixed)}
     # negative concord: «никто не пришёл», «ешкім келмеді», «эч ким жок» are one negation
     # ("nobody came"): each negative pronoun shares its place with the negation it agrees with
     pronouns = {m.start() for m in _NEGATIVE_PRONOUN[src].finditer(source)} & starts
