@@ -693,6 +693,7 @@ def calibrate(
         ev = np.where(by_alone, np.maximum(ev, ALONE_FACTOR * limit), ev)
         out.append(f"[languages.{lang}]")
         out.append(f"# coverage tails used: omission {used[0]:.4f}, unrelated {used[1]:.4f}")
+        out += [f"# {line}" for line in left_out(parts, rates, span_alone, budget)]
         out.append(
             "# evidence limit (the largest over the sample and the rest of the calibration half): "
             + "; ".join(f"{f[1]:.4f} flagged alone, room {f[2]:.4f}" for f in fits)
@@ -783,6 +784,26 @@ def span_alone_kinds(
         if alone_share([kinds, *others], trial) <= span_share(budget):
             chosen.append(kind)
     return tuple(chosen)
+
+
+def left_out(
+    parts: Sequence[Sequence[set[str]]], rates: dict[str, float], chosen: Sequence[str],
+    budget: float,
+) -> list[str]:  # fmt: skip
+    """For each span kind of :data:`ALONE_PRIORITY` that does not flag alone, its rate (the
+    larger over the parts) and the rate at which it would fit beside the kinds chosen: what a
+    detector change has to reach on the part its rules were not written on."""
+    out = []
+    used = alone_share(parts, set(chosen))
+    for kind in ALONE_PRIORITY:
+        if kind in chosen:
+            continue
+        fit = max(0.0, span_share(budget) - used)
+        out.append(
+            f"not alone: {kind} fires on {100 * rates.get(kind, 1.0):.2f} % of references; "
+            f"it would fit at {100 * fit:.2f} % or less (not counting overlaps)"
+        )
+    return out
 
 
 def span_share(budget: float, tails: tuple[float, float] = (0.02, 0.005)) -> float:

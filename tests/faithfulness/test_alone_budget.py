@@ -90,3 +90,44 @@ def test_the_measurement_half_splits_into_dev_and_final_by_whole_documents(
     assert max(ln.index for ln in dev if ln.corpus == "flores") == 749
     assert min(ln.index for ln in final if ln.corpus == "flores") == 750
     assert bench.line_ranges(final) == "FLORES-200 dev lines 751-997 + NTREX-128 lines 1601-1997"
+
+
+def test_the_evidence_limit_leaves_the_budget_less_what_flags_alone(bench: ModuleType) -> None:
+    import numpy as np
+
+    from workbench.faithfulness.base import LanguageCalibration
+    from workbench.faithfulness.core import evidence
+
+    # 100 references: figures alone on 2; hedges (not alone) of rising evidence on 10 others
+    kinds: list[set[str]] = [set() for _ in range(100)]
+    kinds[0].add("number")
+    kinds[1].add("number")
+    risks = np.zeros(100)
+    for i in range(10):
+        kinds[10 + i].add("hedge_weak")
+        risks[10 + i] = 0.1 * i  # more coverage risk, more evidence
+    cal = LanguageCalibration(
+        kind_rates={"number": 0.01, "hedge_weak": 0.05},
+        risk_points=((0.0, 0.5), (1.0, 0.01)),
+    )
+    ev = sorted((evidence(k, r, cal) for k, r in zip(kinds[2:], risks[2:], strict=True)),
+                reverse=True)  # fmt: skip
+    # on this part the figures take 2 %: the 4 % budget leaves 2 references to added-up evidence
+    limit, flagged, room = bench._evidence_limit(kinds, risks, cal, {"number"}, 0.02, 0.04)
+    assert (flagged, room) == (pytest.approx(0.02), pytest.approx(0.02))
+    assert ev[2] < limit <= ev[1]
+    # figures fire on 3.5 % of the part their rule was not written on: 0.5 % is left, 0 refs
+    limit, flagged, room = bench._evidence_limit(kinds, risks, cal, {"number"}, 0.035, 0.04)
+    assert (flagged, room) == (pytest.approx(0.035), 0.0)
+    assert limit > ev[0]
+
+
+def test_left_out_kinds_say_the_rate_they_would_need(bench: ModuleType) -> None:
+    kinds = _refs({"number": [0], "name": [1, 2, 3, 4]})
+    rates = _rates(kinds)
+    chosen = bench.span_alone_kinds(kinds, rates, 0.04)
+    assert chosen == ("number",)
+    lines = bench.left_out([kinds], rates, chosen, 0.04)
+    name = next(line for line in lines if ": name " in line)
+    # 2.4 % of the budget for span kinds, 1 % taken by figures: names would fit at 1.4 %
+    assert "4.00 %" in name and "1.40 %" in name
