@@ -129,7 +129,7 @@ def run(args: argparse.Namespace) -> None:
     tune, measure = arb.split_documents(ids)
     split = tune if args.half == "tune" else measure
     chosen = sorted(random.Random(args.seed).sample(split, min(args.docs, len(split))))
-    gen = argparse.Namespace(paragraphs=args.paragraphs)
+    gen = argparse.Namespace(paragraphs=args.paragraphs, repeats=args.repeats)
     cases = arb.build_cases(docs, chosen, english, split, gen, args.seed)
     embedder = create_embedder(settings=Settings.resolve())
     params = params_for(embedder)
@@ -210,6 +210,12 @@ def main() -> None:
     parser.add_argument("--half", choices=("tune", "measure"), default="tune")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--paragraphs", type=float, default=0.35, help="chance to join lines")
+    parser.add_argument(
+        "--repeats",
+        type=float,
+        default=0.0,
+        help="chance that an outlet retells a statement a second time (headline-style)",
+    )
     parser.add_argument("--langs", default="kk,ky,ru", help="statement languages")
     run(parser.parse_args())
 
