@@ -598,7 +598,8 @@ def calibrate(
     Each number is fitted where it is cleanest (docs/faithfulness.md, *The operating point*):
 
     * ``lines`` (the sample: calibration-half lines the word lexicon never saw) fit the
-      coverage models, the coverage quantiles, the risk tail and the evidence limit;
+      coverage models, and with ``omission_refs`` the gap and length quantiles, the risk tail
+      and the evidence limit;
     * ``span_parts`` (named parts; the sample when None) give the span and surface kinds'
       false-fire rates and which of them flag alone: each rate is the LARGEST over the parts,
       because a rule written by reading one part's false fires flatters that part (session 4:
@@ -629,11 +630,15 @@ def calibrate(
     for lang in langs:
         pairs = [(ln.src[lang], ln.en) for ln in lines]
         vecs = _vectors(pairs, embedder)  # type: ignore[arg-type]
-        feats = [f for f in (features(v) for v in vecs if v is not None) if f]
+        # the gap and length quantiles read no lexicon: the whole calibration half sets them
+        # (the addition gap flags alone at its 99.5 % quantile: 2 lines of the sample)
+        rest_pairs = [(ln.src[lang], ln.en) for ln in omission_refs]
+        rest_vecs = _vectors(rest_pairs, embedder)  # type: ignore[arg-type]
+        feats = [f for f in (features(v) for v in [*vecs, *rest_vecs] if v is not None) if f]
         sim = np.array([f.similarity for f in feats])
         om = np.array([f.omission for f in feats])
         ad = np.array([f.addition for f in feats])
-        lr = np.array([length_ratio(s, t) for s, t in pairs if len(s) >= 20])
+        lr = np.array([length_ratio(s, t) for s, t in [*pairs, *rest_pairs] if len(s) >= 20])
         base = LanguageCalibration(
             similarity_typical=float(np.median(sim)),
             similarity_limit=float(np.quantile(sim, 1 - q)),
@@ -670,8 +675,6 @@ def calibrate(
         }
         limit_parts = [(kinds, risks)]
         if omission_refs:
-            rest_pairs = [(ln.src[lang], ln.en) for ln in omission_refs]
-            rest_vecs = _vectors(rest_pairs, embedder)  # type: ignore[arg-type]
             limit_parts.append(_pass(rest_pairs, rest_vecs, lang, base))
         all_risks = np.concatenate([r for _, r in limit_parts])
         points: list[tuple[float, float]] = []
