@@ -121,3 +121,11 @@ def test_a_negation_retold_in_two_sentences_is_not_added(lexicon: Lexicon) -> No
     added = "The dam was damaged. Officials said the dam was not damaged by the water."
     flags = of_kind(find_differences("The dam was damaged.", added, lexicon=lexicon), "negation")
     assert [d.report for d in flags] == ["not"]
+
+
+def test_a_name_romanised_with_another_vowel_is_the_same_name(lexicon: Lexicon) -> None:
+    statement = "A state of emergency was declared in the Ulytau region."
+    variant = "A state of emergency was declared in the Ulutau region."
+    assert not of_kind(find_differences(statement, variant, lexicon=lexicon), "entity")
+    other = "A state of emergency was declared in the Abai region."
+    assert of_kind(find_differences(statement, other, lexicon=lexicon), "entity")
