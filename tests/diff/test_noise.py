@@ -70,7 +70,7 @@ TRANSLATION = "He doesn't have a lot of childhood photos."
 
 
 def test_a_rewording_made_of_renderings_of_the_original_is_paraphrase(lexicon: Lexicon) -> None:
-    """"pictures" and "kid" are usual renderings of «фотографий» and «детских»: every word of
+    """ "pictures" and "kid" are usual renderings of «фотографий» and «детских»: every word of
     the run has a counterpart, none is an anchor."""
     report = "He doesn't have many pictures of himself as a kid."
     found = find_differences(TRANSLATION, report, source=ORIGINAL, src="ru", lexicon=lexicon)
@@ -129,3 +129,17 @@ def test_a_name_romanised_with_another_vowel_is_the_same_name(lexicon: Lexicon) 
     assert not of_kind(find_differences(statement, variant, lexicon=lexicon), "entity")
     other = "A state of emergency was declared in the Abai region."
     assert of_kind(find_differences(statement, other, lexicon=lexicon), "entity")
+
+
+def test_a_negation_from_a_statement_retold_alongside_is_not_added(lexicon: Lexicon) -> None:
+    """A merged retelling: "does not recognise" belongs to the other line it retells."""
+    statement = "This principle will also apply to the breakaway territories."
+    report = "Kazakhstan will not recognise the breakaway territories either, the president said."
+    assert of_kind(find_differences(statement, report, lexicon=lexicon), "negation")
+    alongside = ["We recognise neither Taiwan nor Kosovo."]
+    merged = find_differences(statement, report, lexicon=lexicon, context=alongside)
+    assert not of_kind(merged, "negation")
+    unrelated = ["The talks will resume in Astana."]
+    assert of_kind(
+        find_differences(statement, report, lexicon=lexicon, context=unrelated), "negation"
+    )

@@ -6,7 +6,7 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    to the quoted speaker (``voice="quoted"``, ``speaker``), not to the outlet.
 2. **One flag per fact**: a quantifier glued to a figure that differs is folded into the figure's
    difference ("around 3,000" for 3,400 is one flag, not two); identical differences are kept once;
-   a report-only name, figure, attribution or addition that the ``context`` explains (the
+   a report-only name, figure, attribution, negation or addition that the ``context`` explains (the
    statement's issuer, the other statements the same report sentences retell) is not flagged
    again for this statement; nor is a clause-sized addition whose content words, all but one,
    another sentence of the statement's ``document`` holds (the report retells that part).
@@ -34,7 +34,7 @@ import re
 from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
-from workbench.diff.markers import hedge_mentions
+from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.text import Span, is_content, stem, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
@@ -129,6 +129,7 @@ _KnownParts = tuple[
     frozenset[str],
     tuple[str, ...],
     frozenset[str],
+    bool,
 ]
 
 
@@ -137,7 +138,7 @@ _KNOWN_CACHE: dict[tuple[int, str], tuple[Lexicon | None, _KnownParts]] = {}
 
 def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
     """What one context text holds (label categories, concepts, hedge classes, folded and raw
-    words, capitalised names), computed once per text and lexicon: the same issuer and
+    words, capitalised names, word starts, whether it negates), computed once per text and lexicon: the same issuer and
     officials are the context of every pair of a case, and reading them again for each pair
     cost a case of 10 outlets x 300 sentences several seconds. Keyed by the lexicon's identity
     (hashing a whole lexicon per call cost as much as the work)."""
@@ -157,6 +158,7 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
         frozenset(t.lower() for t in tokens),
         tuple(t for t in tokens if t[:1].isupper() and len(t) > 2),
         frozenset(k[:AKIN_PREFIX] for k in map(stem, tokens) if len(k) >= AKIN_PREFIX),
+        any(negation_mentions(text, lang, with_spans=False) for lang in ("ru", "kk", "ky")),
     )
     if len(_KNOWN_CACHE) >= 4096:
         _KNOWN_CACHE.clear()
@@ -222,6 +224,7 @@ class _Known:
         self.raw: set[str] = set().union(*(p[4] for p in parts))
         self.names = [n for p in parts for n in p[5]]
         self.prefixes: set[str] = set().union(*(p[6] for p in parts))
+        self.negated = any(p[7] for p in parts)
 
     def explains(self, d: Difference) -> bool:
         if d.statement_span is not None or d.origin != "report":
@@ -230,6 +233,8 @@ class _Known:
             return any(f":{c}" in d.note for c in self.categories)
         if d.kind in ("certainty", "distancing"):  # so is the hedge
             return any(f"hedge:{c}" in d.note.split(";")[0] for c in self.hedges)
+        if d.kind == "negation":  # so is the negation ("does not recognise" the other line's)
+            return self.negated
         if d.kind == "wording" and ":" in d.note.split(";")[0]:  # a concept (use of force)
             return d.note.split(":")[0] in self.concepts
         if d.kind not in _CONTEXT_KINDS:
