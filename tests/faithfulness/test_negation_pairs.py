@@ -6,7 +6,9 @@ that merely end like a Kazakh or Kyrgyz negative form (Лопес, қақпаш�
 "ensure"). An English word that renders a negation by itself (unhurt, without, refused)
 takes one of the source's negation places, so a "not" added beside it still counts, and a
 negative pronoun shares its place with the verb's negation it agrees with («никто не пришёл»
-"nobody came").
+"nobody came"). A negated verb (was not, didn't, never) is strong evidence; a negative
+determiner or pronoun (no, nothing, no one) alone is weak: translations use it for what the
+source says without a negation.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.faithfulness import check_pairs
-from workbench.faithfulness.core import evidence_keys
+from workbench.faithfulness.core import WEAK, evidence_keys
 
 
 def _keys(source: str, translation: str, src: str) -> set[str]:
@@ -55,13 +57,6 @@ FAITHFUL_AND_FLIPPED = [
     # «жок дегенде» is "at least"
     ("ky", "Жок дегенде беш киши келди.",
      "At least five people came.", "At least five people did not come."),
-    # negative concord: «никто не», «ешкім … жоқ», «эч ким … жок» are one negation
-    ("ru", "Никто не пришёл на собрание.",
-     "Nobody came to the meeting.", "Nobody did not come to the meeting."),
-    ("kk", "Жиналысқа ешкім келген жоқ.",
-     "No one came to the meeting.", "No one did not come to the meeting."),
-    ("ky", "Жыйынга эч ким келген жок.",
-     "Nobody came to the meeting.", "Nobody did not come to the meeting."),
 ]  # fmt: skip
 
 
@@ -71,6 +66,33 @@ def test_an_added_not_counts_where_the_source_only_looks_negative(
 ) -> None:
     assert "negation" not in _keys(source, faithful, src)
     assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "flipped"),
+    [
+        ("ru", "Никто не пришёл на собрание.",
+         "Nobody came to the meeting.", "Nobody did not come to the meeting."),
+        ("kk", "Жиналысқа ешкім келген жоқ.",
+         "No one came to the meeting.", "No one did not come to the meeting."),
+        ("ky", "Жыйынга эч ким келген жок.",
+         "Nobody came to the meeting.", "Nobody did not come to the meeting."),
+    ],
+)  # fmt: skip
+def test_negative_concord_is_one_negation(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    # «никто не», «ешкім … жоқ», «эч ким … жок» say one negation: a second English one is
+    # found (as evidence: "nobody" renders what the source says without a verb's negation)
+    assert not {"negation", "negation" + WEAK} & _keys(source, faithful, src)
+    assert {"negation", "negation" + WEAK} & _keys(source, flipped, src)
+
+
+def test_a_negated_verb_is_strong_and_a_negative_determiner_weak() -> None:
+    keys = _keys("Сегодня в школе были уроки.", "There were no lessons at school today.", "ru")
+    assert "negation" + WEAK in keys and "negation" not in keys
+    keys = _keys("Сегодня в школе были уроки.", "There were not lessons at school today.", "ru")
+    assert "negation" in keys
 
 
 @pytest.mark.parametrize(

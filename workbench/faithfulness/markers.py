@@ -57,6 +57,12 @@ _EN_NEGATION = re.compile(
     r"(?<!\w)(?:not|no(?!-|\.\s?\d)|never|nobody|nothing|none|neither|nor|cannot|\w+n['’]t)(?!\w)",
     _F,
 )
+#: A negated verb: an auxiliary or modal with "not", a contracted "n't", "cannot", "never".
+_EN_VERBAL = re.compile(
+    r"(?<!\w)(?:(?:is|are|was|were|be|been|am|do|does|did|have|has|had|will|would|can|could|"
+    r"shall|should|may|might|must|need|['’]s|['’]re|['’]m)\s+not|\w+n['’]t|cannot|never)(?!\w)",
+    _F,
+)
 _SRC_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(r"(?<!\w)(?:не|нет|ни|никогда|никто|ничего|нельзя|нигде|никак\w*)(?!\w)", _F),
     "kk": re.compile(
@@ -157,14 +163,15 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
         r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|"
         r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)|"
-        r"бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
+        r"бас\s+тарт\w*|тыйым\w*|белгісіз\w*|теріске\s+шығар\w*|жоққа\s+шығар\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
         r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
         r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
         r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|"
-        r"бастан)\w*)|баш\s+тарт\w*|тыюу\w*|белгисиз\w*)(?!\w)",
+        r"бастан)\w*)|баш\s+тарт\w*|тыюу\w*|белгисиз\w*|төгүнгө\s+чыгар\w*|"
+        r"четке\s+как\w*|жокко\s+чыгар\w*)(?!\w)",
         _F,
     ),
 }
@@ -313,7 +320,8 @@ def _english_renders(translation: str) -> int:
         m.start() for m in _PREFIXED.finditer(translation)
         if (m.group(1) or m.group(2)).lower() in words
         and not _NO_RENDER.fullmatch(m.group())
-        and not (m.group(2) and m.group(2).lower().endswith("ed"))  # impassioned
+        # impassioned, disarmament, indigenous: no negated adjective
+        and not (m.group(2) and re.search(r"(?:ed|ment|ous|ar|ful)$|^dis", m.group(), _F))
     }  # fmt: skip
     return len(starts)
 
@@ -386,10 +394,15 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         possible = max(0, possible - _english_renders(ctx.translation))
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
+        verbal = _negations(ctx.translation, _EN_VERBAL)
+        # a negated verb (was not, didn't, never) flips the claim; "no", "nothing", "no one"
+        # also render what the source says without a negation («тек», «токтотулуп»)
+        strong = len(verbal) > possible
         return [
-            issue("negation", ctx.source, ctx.translation, None, tr[0],
+            issue("negation", ctx.source, ctx.translation, None, (verbal or tr)[0],
                   f"{count} negation(s) in the translation, "
-                  + (f"at most {possible} in the source" if possible else "none in the source"))
+                  + (f"at most {possible} in the source" if possible else "none in the source"),
+                  1.0 if strong else 0.6)
         ]  # fmt: skip
     src = _certain_source_negations(ctx.source, ctx.src)
     if not src or _english_negative_word(ctx.translation):
