@@ -143,3 +143,21 @@ def test_a_negation_from_a_statement_retold_alongside_is_not_added(lexicon: Lexi
     assert of_kind(
         find_differences(statement, report, lexicon=lexicon, context=unrelated), "negation"
     )
+
+
+def test_recalling_another_line_is_no_addition(lexicon: Lexicon) -> None:
+    statement = "Rescue work in the affected districts is under my personal control."
+    document = ["A state of emergency has been declared in ten districts of the region."]
+    report = (
+        "Recalling that a state of emergency had been declared locally in ten districts, the "
+        "president said rescue work was under his personal control."
+    )
+    found = find_differences(statement, report, lexicon=lexicon, document=document)
+    assert not of_kind(found, "addition")
+    fact = (
+        "Noting that the dam had burst overnight near the pumping station, the president said "
+        "rescue work was under his personal control."
+    )
+    assert of_kind(
+        find_differences(statement, fact, lexicon=lexicon, document=document), "addition"
+    )

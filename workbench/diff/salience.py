@@ -113,6 +113,14 @@ def _merged(found: Sequence[Difference]) -> list[Difference]:
 
 #: Report-only kinds that the context (issuer, other statements retold) can explain.
 _CONTEXT_KINDS = frozenset({"entity", "number", "addition", "attribution", "label", "wording"})
+#: The outlet's verbs of saying and recalling: how a retelling introduces the statement's words,
+#: not a fact of its own ("Recalling that a state of emergency has been declared, ...").
+_SAYING = words(
+    """said says say saying told telling tell stated stating noted noting notes recalled recalling
+    recalls reminded reminding stressed stressing emphasised emphasized emphasising emphasizing
+    underlined underlining added adding pointed pointing speaking addressing explained
+    explaining"""
+)
 _MARKER_WORDS = words(
     """according to said says say told stated claimed claims added noted has have had also as
     reported by the a an of in insisted insists blamed alleged asserted declared confirmed
@@ -251,7 +259,7 @@ class _Known:
         which is no fact the statement lacks."""
         if not _content_addition(d):
             return False
-        content = [t.text for t in tokenize(d.report) if is_content(t)]
+        content = [t.text for t in tokenize(d.report) if is_content(t) and t.lower not in _SAYING]
         missing = sum(not (self._has(w) or self._akin(w)) for w in content)
         return len(content) >= 2 and missing <= 1
 
