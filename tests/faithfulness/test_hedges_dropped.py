@@ -128,3 +128,19 @@ def test_a_loaded_label_made_neutral_is_strong(
 ) -> None:
     assert not {"label", "label" + WEAK} & _keys(source, faithful, src)
     assert "label" in _keys(source, neutral, src)
+
+
+def test_a_kyrgyz_modal_predicate_dropped_is_weak_and_its_adverb_strong() -> None:
+    # «-шы мүмкүн» "may" is added to plain statements by Kyrgyz references: weak evidence
+    keys = _keys(
+        "Жаңы мектеп келерки жылы ачылышы мүмкүн.", "The new school opens next year.", "ky"
+    )
+    assert "hedge" + WEAK in keys and "hedge" not in keys
+    # the sentence adverb «Мүмкүн, …» "perhaps" stays strong
+    keys = _keys(
+        "Мүмкүн, жаңы мектеп келерки жылы ачылат.", "The new school opens next year.", "ky"
+    )
+    assert "hedge" in keys
+    # Kazakh «-уы мүмкін» stays strong
+    keys = _keys("Жаңа мектеп келесі жылы ашылуы мүмкін.", "The new school opens next year.", "kk")
+    assert "hedge" in keys
