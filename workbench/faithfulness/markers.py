@@ -377,13 +377,17 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     """A negation on one side only: a "not" the source gives no ground for, or a source's
     certain negation rendered by no negative word at all.
 
-    The two directions ask for different certainty. An English "not"/"no"/"never" counts as
-    added only when the source has nothing that may negate (any negative verb suffix, a
-    privative, a «не-» word, "lose", "refuse": :data:`_SRC_ANY_NEGATION`). A source negation
-    counts as dropped only when it certainly negates a claim («не» with a verb, a finite
-    negative verb, жоқ/емес as a predicate: :func:`_certain_source_negations`) and the
-    translation has no word that may render it (unhurt, without, only, until, whether,
-    impractical...). Fixed phrases (тем не менее, not only, жок дегенде) count on neither side.
+    The two directions ask for different certainty. English negations count as added when
+    the source has fewer places that may negate (any negative verb suffix, a privative, a
+    «не-» word, "lose", "refuse": :func:`_possible_source_negations`; a negative pronoun and
+    its verb are one place) than the English has negations, after each English word that
+    renders a negation by itself (unhurt, without, despite: :func:`_english_renders`) has
+    taken one place. Strong when a negated verb (was not, didn't, never) is in excess; a
+    negative determiner or pronoun alone ("no", "no one") is weak. A source negation counts as
+    dropped (weak) only when it certainly negates a claim («не» with a verb, a finite negative
+    verb, жоқ/емес as a predicate: :func:`_certain_source_negations`) and the translation has
+    no word that may render it (unhurt, without, only, until, whether, impractical...). Fixed
+    phrases (тем не менее, not only, жок дегенде) count on neither side.
     """
     tr = _negations(ctx.translation, _EN_NEGATION)
     if tr:
