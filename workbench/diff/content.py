@@ -27,7 +27,16 @@ from difflib import SequenceMatcher
 
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.paraphrase import Counterparts, anchors, counterparts, covered_share
-from workbench.diff.text import Span, Token, covered, is_content, is_cyrillic, stem, tokenize
+from workbench.diff.text import (
+    Span,
+    Token,
+    akin,
+    covered,
+    is_content,
+    is_cyrillic,
+    stem,
+    tokenize,
+)
 from workbench.types import Difference
 
 #: Content words a run needs before it is flagged (on each side for ``wording``).
@@ -115,7 +124,7 @@ def _paraphrase(d: Difference, ctx: DiffContext, other: list[Counterparts]) -> b
     if covered_share(tokenize(d.report), other[0]) < 1.0:
         return False
     before = ctx.report[: d.report_span[0]].rstrip()
-    at_start = not before or before[-1] in ".!?\"“«:"
+    at_start = not before or before[-1] in '.!?"“«:'
     found = anchors(d.report, " ".join([*texts, ctx.source or ""]), lexicon=ctx.lexicon,
                     at_start=at_start)  # fmt: skip
     return not found
@@ -134,18 +143,9 @@ def _near(keys: list[str], other: list[str]) -> set[str]:
     "evacuated" ~ "evacuation" share "evacu"): a word merely inflected is no difference."""
     found = set()
     for k in keys:
-        if any(k == o or _shared(k, o) for o in other):
+        if any(akin(k, o) for o in other):
             found.add(k)
     return found
-
-
-def _shared(a: str, b: str) -> bool:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 5 or (n >= 4 and n >= min(len(a), len(b)))
 
 
 def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:

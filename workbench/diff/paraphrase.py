@@ -6,8 +6,8 @@ words each have a counterpart on the other side says nothing an analyst needs. A
 counterparts come from the project's own resources, never from the cases measured:
 
 * **English morphology**: the same word up to inflection or derivation ("contradictory" ~
-  "contradiction", "emerged" ~ "emerge": a shared prefix of :data:`PREFIX` letters, or the
-  whole shorter word of four letters or more);
+  "contradiction", "emerged" ~ "emerge": :func:`workbench.diff.text.akin`, a shared prefix of
+  five letters, or the whole shorter word of four letters or more);
 * **the original statement line** through the word lexicon (:mod:`workbench.diff.bilexicon`): a
   report word that is a usual rendering of a word of the original («народ» → "people",
   «референдум» → "vote");
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from workbench.diff.bilexicon import BiLexicon, english_stem, load_bilexicon
 from workbench.diff.lexicon import Lexicon, categories_in
-from workbench.diff.text import Token, is_content, stem, tokenize, words
+from workbench.diff.text import Token, akin, is_content, stem, tokenize, words
 from workbench.diff.translit import fold
 
 #: A usual rendering: ``t(english | source)`` at least this in the word lexicon.
@@ -38,9 +38,6 @@ RENDER_P = 0.05
 #: Two English words are synonyms when both render one source stem with at least this
 #: probability (stricter than :data:`RENDER_P`: the pair has no original word to confirm it).
 SYNONYM_P = 0.15
-#: Letters two English words must share at their start to count as one word (inflection and
-#: derivation: "contradict-ory" ~ "contradict-ion").
-PREFIX = 5
 
 #: Words that make a run matter whatever its other words: a cause, a claim or an accusation.
 CAUSE_CLAIM = words(
@@ -54,18 +51,6 @@ CAUSE_CLAIM = words(
 #: Negation words (the negation detector compares them; a run holding one is not paraphrase).
 NEGATION = words("not no never none nor neither without cannot n't nobody nothing")
 _NEGATED = re.compile(r"n['’]t\b", re.IGNORECASE)
-
-
-def _akin(a: str, b: str) -> bool:
-    """One English word up to inflection or derivation (lower-case inputs)."""
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= PREFIX or (n >= 4 and n >= min(len(a), len(b)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -99,7 +84,7 @@ class Counterparts:
     def has(self, word: str) -> bool:
         """Whether ``word`` (English) has a counterpart here."""
         w = word.lower()
-        if any(_akin(stem(w), stem(o)) for o in self.words):
+        if any(akin(stem(w), stem(o)) for o in self.words):
             return True
         e = english_stem(w)
         if e in self.rendered:
@@ -158,7 +143,7 @@ def anchors(
                 found.append(t.text)
         elif (
             t.lower in CAUSE_CLAIM
-            and not any(_akin(t.lower, o) for o in other_lower)
+            and not any(akin(t.lower, o) for o in other_lower)
             or (t.lower in NEGATION or _NEGATED.search(t.text))
             and not (other_lower & NEGATION or _NEGATED.search(other))
         ):

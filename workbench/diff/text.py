@@ -60,6 +60,20 @@ def stem(word: str) -> str:
     return w
 
 
+def akin(a: str, b: str) -> bool:
+    """One English word up to inflection or derivation (lower-case stems): equal, or sharing
+    their first five letters, or the whole shorter word of four letters or more ("fire" ~
+    "fired", "evacuated" ~ "evacuation", "contradictory" ~ "contradiction")."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 5 or (n >= 4 and n >= min(len(a), len(b)))
+
+
 def is_content(token: Token) -> bool:
     """True for words that carry content (not a stop word, not a lone letter)."""
     return len(token.text) > 1 and token.lower not in STOPWORDS
