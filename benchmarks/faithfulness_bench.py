@@ -754,8 +754,11 @@ def _model_toml(m: CoverageModel) -> list[str]:
 #: Kinds firing on at most this share of calibration references may flag a pair on their own.
 ALONE_RATE = 0.03
 #: Share of the false-flag budget that kinds flagging alone may take; the rest is left to
-#: pairs whose evidence adds up (names with coverage, negation with a hedge...).
-ALONE_SHARE = 0.85
+#: pairs whose evidence adds up (names with coverage, negation with a hedge...). With the
+#: budget at 3.75 % (the margin below the 5 % target) 0.9 keeps the span kinds' and coverage's
+#: shares of a 4 % budget at 0.85 (3.4 %) and takes the margin from added-up evidence, which
+#: found 0.04-0.09 of swapped names and flipped negation on dev and is the least certain part.
+ALONE_SHARE = 0.9
 
 
 #: The order span and surface kinds are given the budget in: what no faithful translation does
@@ -983,7 +986,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--calibrate", action="store_true", help="write the calibration file first")
     ap.add_argument("--quantile", type=float, default=0.995, help="coverage flag quantile")
-    ap.add_argument("--budget", type=float, default=0.04, help="share of references flagged")
+    ap.add_argument("--budget", type=float, default=0.0375, help="share of references flagged")
     ap.add_argument(
         "--omission-tail",
         type=float,
