@@ -221,3 +221,23 @@ def test_a_small_case_is_cut_whole_whatever_the_share() -> None:
     big = [ReportRef(j, r.text, "wire") for j, r in enumerate(reports * 20)]
     best = np.full(200, 0.9, dtype=np.float32)
     assert len({j for j, _ in candidates(big, best, best, budget=0.2, least=30, **kw)}) == 40
+
+
+def test_the_budget_counts_only_sentences_that_have_clauses() -> None:
+    """Sentences are cut best first (by ``priority``) until the budget is filled; a sentence of
+    one clause, or one under the gate, takes no place in it."""
+    from workbench.align.units import candidates
+
+    two = "w{j} a b c, and w{j} d e f."
+    one = "w{j} a b c d e f."
+    texts = [(one if j % 2 else two).format(j=j) for j in range(10)]
+    reports = [ReportRef(j, t, "wire") for j, t in enumerate(texts)]
+    best = np.array([0.9] * 9 + [0.5], dtype=np.float32)  # sentence 9 is off-topic
+    priority = np.arange(10, dtype=np.float32)  # later sentences first
+    kw = {"gate": 0.8, "min_words": 3, "max_clauses": 4}
+    cut = candidates(reports, best, priority, budget=0.3, **kw)
+    # budget 3 of 10: the best-ranked sentences with two clauses are 8, 6 and 4 (9 is under
+    # the gate, 7 and 5 have one clause each)
+    assert sorted({j for j, _ in cut}) == [4, 6, 8]
+    assert [c.text for j, c in cut if j == 8] == ["w8 a b c", "and w8 d e f."]
+    assert candidates(reports, best, priority, budget=0.0, **kw) == []

@@ -411,7 +411,8 @@ def merge_check(
             added |= {(a, j), (b, j)}
     best_of = np.argmax(margins, axis=0)
     for i in range(n if m > 1 else 0):  # statement i is retold by reports c and d
-        mine = [int(c) for c in np.argsort(-margins[i]) if best_of[c] == i][:2]
+        own = np.flatnonzero(best_of == i)  # report sentences whose best statement is i
+        mine = [int(c) for c in own[np.argsort(-margins[i, own], kind="stable")][:2]]
         if len(mine) < 2 or min(margins[i, mine[0]], margins[i, mine[1]]) < params.secondary:
             continue
         c, d = mine
@@ -487,14 +488,17 @@ def align(
     links: dict[tuple[int, int], _Found] = {}  # (kept statement, kept report) -> link
     if kept_s and kept_r:
         views = _views(kept_s, kept_r, embedder)
+        full = _similarity(views)  # statements × every report sentence, once for the case
         outlets = _outlet_columns(kept_r)
         evidence = _sentence_evidence(
             kept_s, kept_r, anchors, chosen.name_bonus != 0, chosen.word_bonus != 0
         )
         for cols in outlets.values():
-            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence))
+            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence, full))
         if chosen.units == "clause":
-            clause_links_ = _clause_pass(kept_s, kept_r, outlets, views, embedder, chosen, anchors)
+            clause_links_ = _clause_pass(
+                kept_s, kept_r, outlets, views, embedder, chosen, anchors, full
+            )
             for key, value in clause_links_:
                 links.setdefault(key, value)  # a whole-sentence link stays as it is
     found = {(keep_s[i], keep_r[j]): value for (i, j), value in links.items()}
@@ -546,11 +550,13 @@ def _align_outlet(
     views: _Views,
     params: AlignParams,
     evidence: AnchorEvidence | None = None,
+    full: np.ndarray | None = None,
 ) -> dict[tuple[int, int], _Found]:
-    """Links of one outlet (report positions ``cols``) to the statements, with their margins."""
+    """Links of one outlet (report positions ``cols``) to the statements, with their margins
+    (``full``: the case's cosines, statements × every report sentence, if already computed)."""
     sub = replace(views, report=views.report[list(cols)])
     mine = evidence.select(None, cols) if evidence else None
-    raw = _similarity(sub)
+    raw = full[:, list(cols)] if full is not None else _similarity(sub)
     margins = _adjust(ratio_margin(raw, params.k, params.prior, params.k_statement), mine, params)
     sims = _adjust(raw, mine, params)
     found = link(sims, margins, params)
@@ -609,11 +615,15 @@ def _clause_pass(
     embedder: Embedder,
     params: AlignParams,
     anchors: Anchors | None = None,
+    full: np.ndarray | None = None,
 ) -> list[tuple[tuple[int, int], _Found]]:
-    """Links found below the sentence (see :mod:`workbench.align.units`), outlet by outlet."""
+    """Links found below the sentence (see :mod:`workbench.align.units`), outlet by outlet.
+
+    The anchor evidence of the statement units is read once for the report units of every
+    outlet together (it depends on each pair alone), then cut per outlet."""
     words, most = params.min_words, params.max_clauses
     st_clauses = statement_clauses(statements, words, most)
-    full = _similarity(views)
+    full = _similarity(views) if full is None else full
     best_cos = full.max(axis=0)
     # Merged retellings come close to two statements: cut those first.
     second = np.sort(full, axis=0)[-2] if full.shape[0] > 1 else best_cos
@@ -632,10 +642,22 @@ def _clause_pass(
     row = {t: i for i, t in enumerate(dict.fromkeys(texts))}
     st = _statement_units(statements, views, st_clauses, vectors, row)
     st_texts = _statement_unit_texts(statements, views, st_clauses)
-    best: dict[tuple[int, int], _Found] = {}
-    for cols in outlets.values():
+    by_outlet = {}
+    for name, cols in outlets.items():
         local = {j: n for n, j in enumerate(cols)}
-        mine = [(local[j], c) for j, c in rp_clauses if j in local]
+        by_outlet[name] = [(local[j], c) for j, c in rp_clauses if j in local]
+    all_evidence = None
+    unit_col: dict[str, int] = {}
+    if anchors is not None:
+        for name, cols in outlets.items():
+            for text in [reports[j].text for j in cols] + [c.text for _, c in by_outlet[name]]:
+                unit_col.setdefault(text, len(unit_col))
+        all_evidence = anchors.evidence(
+            st_texts, list(unit_col), names=params.name_bonus != 0, words=params.word_bonus != 0
+        )
+    best: dict[tuple[int, int], _Found] = {}
+    for name, cols in outlets.items():
+        mine = by_outlet[name]
         rp = Units(
             vectors=np.vstack(
                 [views.report[cols]] + [vectors[[row[c.text] for _, c in mine]]] * bool(mine)
@@ -646,11 +668,9 @@ def _clause_pass(
             clause=np.array([False] * len(cols) + [True] * len(mine)),
         )
         evidence = None
-        if anchors is not None:
+        if all_evidence is not None:
             rp_texts = [reports[j].text for j in cols] + [c.text for _, c in mine]
-            evidence = anchors.evidence(
-                st_texts, rp_texts, names=params.name_bonus != 0, words=params.word_bonus != 0
-            )
+            evidence = all_evidence.select(None, [unit_col[t] for t in rp_texts])
         found = clause_links(
             st,
             rp,

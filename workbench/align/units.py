@@ -120,14 +120,19 @@ def candidates(
             clauses cost seconds; the share bounds the cost of a big one).
         min_words, max_clauses: As for :func:`~workbench.align.clauses.split_clauses`.
     """
-    cut = {
-        j: split_clauses(r.text, min_words=min_words, max_clauses=max_clauses)
-        for j, r in enumerate(reports)
-        if best_cosine[j] >= gate
-    }
-    ranked = sorted((j for j, c in cut.items() if c), key=lambda j: -float(priority[j]))
-    keep = sorted(ranked[: max(least, int(np.ceil(budget * len(reports))))])
-    return [(j, c) for j in keep for c in cut[j]]
+    most = max(least, int(np.ceil(budget * len(reports))))
+    gated = sorted(
+        (j for j in range(len(reports)) if best_cosine[j] >= gate),
+        key=lambda j: -float(priority[j]),
+    )
+    cut: dict[int, tuple[Clause, ...]] = {}
+    for j in gated:  # best first; a sentence of one clause is skipped, not counted
+        if len(cut) >= most:
+            break
+        clauses = split_clauses(reports[j].text, min_words=min_words, max_clauses=max_clauses)
+        if clauses:
+            cut[j] = clauses
+    return [(j, c) for j in sorted(cut) for c in cut[j]]
 
 
 def _best_per_owner(sims: np.ndarray, owner: np.ndarray, groups: int, axis: int) -> np.ndarray:
