@@ -544,12 +544,13 @@ _DROPPED_HEDGES: dict[str, dict[str, re.Pattern[str]]] = {
     "kk": {
         "uncertain": re.compile(
             r"(?<!\w)(?:мүмкін(?!\s+емес)|ықтимал\w*|шығар(?:мын|сың|сыз|мыз)?|болар(?!\s+еді)|"
-            r"сірә|сыңайлы|имиш|болжам\s+бойынша|"
+            r"сірә|сыңайлы|имиш|"
             r"\w+(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:сияқты|тәрізді|секілді))(?!\w)",
             _F,
         ),
         "report": re.compile(
             r"(?<!\w)(?:(?:кейбір|алдын\s+ала)\s+(?:деректер|мәліметтер)\w*|деректер\w*\s+бойынша|"
+            r"болжам\s+бойынша|"
             r"мәліметінше|мәліметтерге\s+сәйкес|хабарлауынша|хабарланғандай|"
             r"хабарларға\s+сәйкес|хабарланады|хабарланды|делінеді)(?!\w)",
             _F,
@@ -601,15 +602,15 @@ _EN_KEEPS_DROPPED: dict[str, re.Pattern[str]] = {
         r"(?<!\w)(?:may|might|could|can|cannot|able|likely|unlikely|likelihood|probabl\w*|"
         r"possibl\w*|perhaps|maybe|apparent\w*|seem(?:s|ed|ing|ingly)?|appear(?:s|ed|ing)?|"
         r"looks?|looked|as\s+if|as\s+though|suggest\w*|presumabl\w*|supposed\w*|alleged\w*|"
-        r"purported\w*|reportedly|reported|claim\w*|accus\w*|suspect\w*|expected|estimated?|"
-        r"forecast\w*|predict\w*|potential\w*|chances?|doubt\w*|uncertain\w*|unclear|apt|"
+        r"purported\w*|reportedly|claim\w*|accus\w*|suspect\w*|expected|estimated?|"
+        r"potential\w*|chances?|doubt\w*|uncertain\w*|unclear|apt|"
         r"hardly|barely|scarcely|must(?=\s+(?:be|have)\s)|(?<=,\s)I\s+think(?=\s*[,.;!?\"”])|I\s+think(?=,))(?!\w)",
         _F,
     ),
     "report": re.compile(
         r"(?<!\w)(?:report\w*|according\s+to|said|say|says|sources?|told|claim\w*|data|"
         r"announc\w*|quot\w+|estimat\w+|stat(?:e|es|ed|ing|istics)|show\w*|wrote|writes|"
-        r"written|inform\w*|official\w*)(?!\w)",
+        r"written|inform(?:s|ed|ing)?|official\w*|forecast\w*|predict\w*|expect\w*)(?!\w)",
         _F,
     ),
     "approximation": re.compile(
