@@ -1038,6 +1038,12 @@ def main() -> None:
     args = ap.parse_args()
     started = time.perf_counter()
     langs = args.langs.split(",")
+    if args.calibrate and sorted(langs) != sorted(SOURCES):
+        ap.error("--calibrate rewrites the whole calibration file: run it for kk,ky,ru")
+    if args.calibrate and args.no_embedder:
+        ap.error("--calibrate fits the coverage models on clause vectors: drop --no-embedder")
+    if args.n_cal < 0 or args.n < 0 or not 0 < args.budget < 1:
+        ap.error("--n and --n-cal must be 0 or more and --budget a share between 0 and 1")
     cal_lines, meas_lines = load(args.data)
     rng = random.Random(args.seed)
     # in memory: each source clause is embedded once

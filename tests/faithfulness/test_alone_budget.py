@@ -142,3 +142,23 @@ def test_hedges_names_and_negation_enter_cheapest_first(bench: ModuleType) -> No
     assert bench.alone_order({"number": 0.02, "negation": 0.001})[:6] == [
         "untranslated", "wrong_language", "repetition", "number", "label", "modality",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--calibrate", "--langs", "kk"], "whole calibration file"),
+        (["--calibrate", "--no-embedder"], "drop --no-embedder"),
+        (["--n-cal", "-1"], "0 or more"),
+        (["--budget", "1.5"], "between 0 and 1"),
+    ],
+)
+def test_calibration_arguments_that_would_lose_or_break_it_are_refused(
+    bench: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setattr(sys, "argv", ["faithfulness_bench.py", *args])
+    with pytest.raises(SystemExit) as exit_:
+        bench.main()
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
