@@ -35,7 +35,7 @@ from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
-from workbench.diff.text import Span, is_content, stem, tokenize, words
+from workbench.diff.text import AKIN_PREFIX, Span, is_content, stem, tokenize, words
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
 from workbench.types import Difference, difference_kind
@@ -185,10 +185,6 @@ def word_diff_run(d: Difference) -> bool:
     return (d.kind, first) in (("addition", "only in report"), ("omission", "only in statement"))
 
 
-#: Letters two English words share at their start to be one word up to inflection or
-#: derivation when an addition is checked against the rest of the statement.
-AKIN_PREFIX = 5
-
 #: Two word-diff runs of one outlet about one statement are one fact when this share of the
 #: shorter one's content words is in the other (a headline and the body retell one clause).
 FACT_SHARE = 0.6
@@ -265,7 +261,8 @@ class _Known:
 
     def _akin(self, word: str) -> bool:
         """The same English word up to inflection or derivation: its stem's first
-        :data:`AKIN_PREFIX` letters start a word of these texts."""
+        :data:`~workbench.diff.text.AKIN_PREFIX` letters start a word of these texts (the
+        prefix rule of :func:`~workbench.diff.text.akin`, looked up in a set)."""
         key = stem(word)
         return len(key) >= AKIN_PREFIX and key[:AKIN_PREFIX] in self.prefixes
 

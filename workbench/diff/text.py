@@ -60,10 +60,16 @@ def stem(word: str) -> str:
     return w
 
 
+#: Letters two English stems share at their start to be one word up to inflection or
+#: derivation (:func:`akin`; the retold-line check of :mod:`workbench.diff.salience` looks
+#: these starts up in a set).
+AKIN_PREFIX = 5
+
+
 def akin(a: str, b: str) -> bool:
     """One English word up to inflection or derivation (lower-case stems): equal, or sharing
-    their first five letters, or the whole shorter word of four letters or more ("fire" ~
-    "fired", "evacuated" ~ "evacuation", "contradictory" ~ "contradiction")."""
+    their first :data:`AKIN_PREFIX` (five) letters, or the whole shorter word of four letters or
+    more ("fire" ~ "fired", "evacuated" ~ "evacuation", "contradictory" ~ "contradiction")."""
     if a == b:
         return True
     n = 0
@@ -71,7 +77,7 @@ def akin(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= 5 or (n >= 4 and n >= min(len(a), len(b)))
+    return n >= AKIN_PREFIX or (n >= 4 and n >= min(len(a), len(b)))
 
 
 def is_content(token: Token) -> bool:
