@@ -1,8 +1,9 @@
 """Paraphrase: a content run whose words all have a counterpart on the other side.
 
 Retellings reword: "the popular vote will be held in the fall" for "the referendum will take
-place this autumn". A content-diff run (``addition``, ``wording``, ``omission``) whose content
-words each have a counterpart on the other side says nothing an analyst needs. A word's
+place this autumn". A content-diff ``addition`` or ``wording`` run (omissions are not checked:
+:func:`workbench.diff.content.detect_content`) whose content words each have a counterpart in
+the statement says nothing an analyst needs. A word's
 counterparts come from the project's own resources, never from the cases measured:
 
 * **English morphology**: the same word up to inflection or derivation ("contradictory" ~
