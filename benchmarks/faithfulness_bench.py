@@ -467,7 +467,7 @@ def fit_models(
     vecs = _vectors([(s, t) for _, _, s, t in pairs], embedder)  # type: ignore[arg-type]
     words = load_bilexicon()
     feats = [
-        features(v, s, t, base.length_typical, words.coverage(s, t, lang))
+        features(v, s, t, base.length_typical, words.coverage(s, t, lang), lang)
         if v is not None
         else None
         for (_, _, s, t), v in zip(pairs, vecs, strict=True)
@@ -558,7 +558,7 @@ def _logits(
     out = []
     for (s, t), v in zip(pairs, vecs, strict=True):
         f = (
-            features(v, s, t, base.length_typical, words.coverage(s, t, lang))
+            features(v, s, t, base.length_typical, words.coverage(s, t, lang), lang)
             if v is not None
             else None
         )

@@ -202,3 +202,56 @@ def test_when_both_models_report_the_kind_follows_the_larger_excess_and_the_word
     # no models: the similarity decides
     assert _lost_a_clause(pair(-3.0, 0.85, 1.0), LanguageCalibration(similarity_limit=0.8))
     assert not _lost_a_clause(pair(-3.0, 0.5, 0.0), LanguageCalibration(similarity_limit=0.8))
+
+
+def test_a_headline_is_a_source_without_a_sentence_final_mark() -> None:
+    from workbench.faithfulness.coverage import is_headline
+
+    assert is_headline("Президент прибыл в Астану")
+    assert is_headline("Жапаров Бишкекте жаңы мектепти ачты ")
+    assert not is_headline("Президент прибыл в Астану.")
+    assert not is_headline("«Мы готовы к переговорам», — сказал он.»")
+    assert not is_headline("Сіз келесіз бе?")
+    assert not is_headline("   ")
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "kept", "dropped"),
+    [
+        ("kk", "Тоқаев Астанада Мирзиёевпен кездесті.", "Tokayev met Mirziyoyev in Astana.",
+         "Tokayev met the Uzbek leader."),
+        ("ky", "Жапаров Бишкекте Рахмонду кабыл алды.", "Japarov received Rahmon in Bishkek.",
+         "Japarov received a guest."),
+        ("ru", "Министр заявил, что Иванов и Петров подали в отставку.",
+         "The minister said Ivanov and Petrov resigned.",
+         "The minister said two officials resigned."),
+    ],
+)  # fmt: skip
+def test_lost_names_counts_the_source_names_the_translation_does_not_spell(
+    src: str, source: str, kept: str, dropped: str
+) -> None:
+    from workbench.faithfulness.coverage import lost_names
+
+    assert lost_names(source, kept, src) == 0  # across scripts and case endings
+    assert lost_names(source, dropped, src) == 2
+    # a Latin-script source word is one name, counted once
+    assert lost_names("Компания Apple открыла офис.", "A company opened an office.", "ru") == 1
+    assert lost_names("Компания Apple открыла офис.", "Apple opened an office.", "ru") == 0
+
+
+def test_the_omission_model_reads_the_headline_and_the_lost_names_not_the_lexicon() -> None:
+    assert {"headline", "names_lost"} <= set(OMISSION_FEATURES)
+    assert not {"words", "words_clause", "words_lost"} & set(OMISSION_FEATURES)
+    source = "Министр заявил, что Иванов и Петров подали в отставку."
+    cut = clauses(source)
+    v = ClauseVectors(tuple(cut), np.stack([_unit(1, 0, 0)] * len(cut)), ((0, 10),),
+                      np.stack([_unit(1, 0, 0)]))  # fmt: skip
+    full = features(v, source, "The minister said Ivanov and Petrov resigned.", src="ru")
+    short = features(v, source, "The minister said they resigned.", src="ru")
+    blind = features(v, source, "The minister said they resigned.")
+    headline = features(v, source.rstrip("."), "Minister: Ivanov and Petrov resign", src="ru")
+    assert full is not None and short is not None and blind is not None and headline is not None
+    assert full.names_lost == 0.0 < short.names_lost
+    assert blind.names_lost == 0.0  # no language given: no names read
+    assert full.headline == 0.0 and headline.headline == 1.0
+    assert set(short.values()) >= set(OMISSION_FEATURES)
