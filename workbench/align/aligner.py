@@ -161,7 +161,7 @@ class AlignParams:
         """``thr:…|floor:…|sec:…|gain:…|prior:…|k:…|units:…`` for the alignment signature.
 
         With ``units:clause`` the clause constants follow (``cthr``, ``cfloor``, ``gate``,
-        ``budget``, ``words``, ``maxc``).
+        ``budget``, ``words``, ``maxc``); ``rwords`` when ``min_report_words`` is not 0.
         """
         out = (
             f"thr:{self.threshold:.3f}|floor:{self.floor:.3f}|sec:{self.secondary:.3f}|"
