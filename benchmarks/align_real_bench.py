@@ -615,10 +615,12 @@ def cost(
 # ── command line ─────────────────────────────────────────────────────────────────────────────
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def add_case_options(parser: argparse.ArgumentParser, docs: int) -> None:
+    """The options :func:`build_cases` and its callers read (``--data``, ``--docs``, ``--seed``,
+    ``--paragraphs``, ``--repeats``, ``--langs``): one home for every bench that builds these
+    cases (``diff_gate_bench.py`` crashed when it lacked one, 0765bd4)."""
     parser.add_argument("--data", type=Path, default=default_data(), help="shared data folder")
-    parser.add_argument("--docs", type=int, default=24, help="documents per run")
+    parser.add_argument("--docs", type=int, default=docs, help="documents per run")
     parser.add_argument("--seed", type=int, default=1, help="random seed of the generator")
     parser.add_argument("--paragraphs", type=float, default=0.35, help="chance to join lines")
     parser.add_argument(
@@ -628,6 +630,11 @@ def parse_args() -> argparse.Namespace:
         help="chance that an outlet retells a statement a second time (headline-style)",
     )
     parser.add_argument("--langs", default="kk,ky,ru", help="statement languages")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_case_options(parser, docs=24)
     parser.add_argument("--units", choices=("clause", "sentence"), help="override unit mode")
     parser.add_argument("--calibrate", action="store_true", help="search on tuning documents")
     parser.add_argument(

@@ -205,18 +205,8 @@ def report(tallies: dict[str, Tally]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, default=arb.default_data(), help="shared data")
-    parser.add_argument("--docs", type=int, default=12, help="documents per run")
+    arb.add_case_options(parser, docs=12)
     parser.add_argument("--half", choices=("tune", "measure"), default="tune")
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--paragraphs", type=float, default=0.35, help="chance to join lines")
-    parser.add_argument(
-        "--repeats",
-        type=float,
-        default=0.0,
-        help="chance that an outlet retells a statement a second time (headline-style)",
-    )
-    parser.add_argument("--langs", default="kk,ky,ru", help="statement languages")
     run(parser.parse_args())
 
 
