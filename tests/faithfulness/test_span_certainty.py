@@ -147,8 +147,6 @@ def _name_keys(source: str, translation: str, src: str) -> set[str]:
 
 
 FAITHFUL_NAME_RENDERINGS = [
-    # an opening function word is no name («Тем не менее»), so "Rosa" has no twin to swap with
-    ("ru", "Тем не менее, в следующие дни он принесет ливни.", "However, Rosa will bring rains."),
     # «Уикнд» ~ Weeknd (у before и), «Гаагадагы» ~ Hague, «Фракия» ~ Thrace (hand exonyms)
     ("ru", "Уикнд выступит в Нью-Йорке, сообщил Джексон.", "The Weeknd will perform in New York, Jackson said."),
     ("ky", "Гаагадагы сот Боливиянын арызын карады.", "The court in The Hague heard Bolivia's claim."),
@@ -166,6 +164,15 @@ def test_faithful_name_renderings_are_no_name_issue(
     src: str, source: str, translation: str
 ) -> None:
     assert not _name_keys(source, translation, src)
+
+
+def test_an_added_name_with_every_source_name_matched_is_weak() -> None:
+    # an opening function word is no name («Тем не менее»), so "Rosa" has no twin to swap
+    # with: a name the translation adds is listed, but only as evidence that needs company
+    keys = _name_keys(
+        "Тем не менее, в следующие дни он принесет ливни.", "However, Rosa will bring rains.", "ru"
+    )
+    assert keys == {"name" + WEAK}
 
 
 def test_a_latin_source_name_replaced_is_a_strong_name_issue() -> None:
