@@ -155,9 +155,17 @@ def test_hedges_names_and_negation_enter_cheapest_first(bench: ModuleType) -> No
 )
 def test_calibration_arguments_that_would_lose_or_break_it_are_refused(
     bench: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path,
 ) -> None:  # fmt: skip
     monkeypatch.setattr(sys, "argv", ["faithfulness_bench.py", *args])
+    # should a check break, fail at once instead of calibrating for minutes and rewriting the
+    # committed calibration file with what the refused arguments give
+    monkeypatch.setattr(bench, "CALIBRATION_FILE", tmp_path / "calibration.toml")
+
+    def _ran_past_the_checks(*_: object, **__: object) -> None:
+        raise AssertionError(f"{args} were not refused before the data was read")
+
+    monkeypatch.setattr(bench, "load", _ran_past_the_checks)
     with pytest.raises(SystemExit) as exit_:
         bench.main()
     assert exit_.value.code == 2
