@@ -170,3 +170,18 @@ def test_calibration_arguments_that_would_lose_or_break_it_are_refused(
         bench.main()
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_with_recall_values_the_kind_that_buys_most_per_false_flag_goes_first(
+    bench: ModuleType,
+) -> None:
+    # hedges find two corruption rows (1.4) at 1 %, names 0.45 at 0.5 %: hedges first
+    rates = {"hedge": 0.010, "name": 0.005, "negation": 0.006}
+    values = {"hedge": 1.4, "name": 0.45, "negation": 0.74}
+    assert bench.alone_order(rates, values)[-3:] == ["hedge", "negation", "name"]
+    assert bench.alone_order(rates)[-3:] == ["name", "negation", "hedge"]
+    kinds = _refs({"hedge": [0, 1], "name": [2], "negation": [3]})
+    assert bench.span_alone_kinds(kinds, _rates(kinds), 0.04, values={"hedge": 1.4, "name": 0.45,
+                                  "negation": 0.2}) == ("hedge",)  # fmt: skip
+    # a part where a hedge pair doesn't find anything: the value is 0 and hedges go last
+    assert bench.alone_order(rates, {"name": 0.45, "negation": 0.74})[-1] == "hedge"
