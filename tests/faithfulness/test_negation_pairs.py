@@ -57,6 +57,13 @@ FAITHFUL_AND_FLIPPED = [
     # «жок дегенде» is "at least"
     ("ky", "Жок дегенде беш киши келди.",
      "At least five people came.", "At least five people did not come."),
+    # "nevertheless" renders the concessive «қарамастан» as "nonetheless" and "despite" do
+    ("kk", "Соған қарамастан, ол келді.",
+     "Nevertheless, he came.", "Nevertheless, he did not come."),
+    ("kk", "Соған қарамастан, ол келді.",
+     "Nonetheless, he came.", "Nonetheless, he did not come."),
+    ("ky", "Ошого карабастан, ал келди.",
+     "Nevertheless, he came.", "Nevertheless, he did not come."),
 ]  # fmt: skip
 
 

@@ -304,7 +304,7 @@ def _english_negative_word(translation: str) -> bool:
 #: the source's negation places before a "not" may take one.
 _EN_RENDERS = re.compile(
     r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
-    r"absen\w*|devoid|(?!unless|regardless|nevertheless|less)[a-z]{3,}less|non-\w+|"
+    r"absen\w*|devoid|(?!unless|regardless|less)[a-z]{3,}less|non-\w+|"
     r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing)(?!\w)",
     _F,
 )
