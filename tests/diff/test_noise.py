@@ -1,5 +1,4 @@
-"""Noise on real reporting: what must not fire (a doubtful link's word diff, a paraphrase, the
-same fact twice) and what still must (a fact the statement lacks on a strong link, a figure,
+"""Noise on real reporting: what must not fire (a paraphrase, the same fact twice) and what still must (a fact the statement lacks on a strong link, a figure,
 a cause, a negation)."""
 
 from __future__ import annotations
@@ -15,11 +14,13 @@ REPORT = (
 )
 
 
-def test_a_link_that_is_not_strong_gives_no_word_diff_runs(lexicon: Lexicon) -> None:
+def test_a_link_that_is_not_strong_keeps_its_word_diff_runs(lexicon: Lexicon) -> None:
+    """The weak-link gate of 51e0266 was withdrawn: on held-out real cases the runs it dropped
+    were keys or real more often than the flags it kept."""
     strong = find_differences(STATEMENT, REPORT, lexicon=lexicon, confidence=STRONG_LINK)
     doubtful = find_differences(STATEMENT, REPORT, lexicon=lexicon, confidence=0.8)
     assert of_kind(strong, "addition")  # the relatives at the gates: a fact the statement lacks
-    assert not [d for d in doubtful if word_diff_run(d)]
+    assert [d for d in doubtful if word_diff_run(d)]
 
 
 def test_a_doubtful_link_keeps_what_specific_detectors_find(lexicon: Lexicon) -> None:
@@ -32,7 +33,6 @@ def test_a_doubtful_link_keeps_what_specific_detectors_find(lexicon: Lexicon) ->
     notes = [d.note for d in of_kind(found, "addition")]
     assert any("cause" in n for n in notes)  # the cause only the report gives
     assert any("superlative" in n for n in notes)  # so is the ranking
-    assert not [d for d in found if word_diff_run(d)]
 
 
 def test_no_confidence_means_a_trusted_link(lexicon: Lexicon) -> None:

@@ -18,10 +18,10 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
 5. **Link gating**: a weak link (``confidence`` below :data:`WEAK_LINK`) keeps only differences in
    the report's own words (framing, distancing, certainty), which stay true whatever the report
    retells; figures, names and omissions of a wrong pair would be bogus. A link that is not
-   strong (below :data:`STRONG_LINK`) gives at most one figure flag (its note lists the rest)
-   and no clause-sized run of the word diff (:func:`word_diff_run`): that diff lines the two
-   sides' words up, and on a link the aligner barely accepted the words left over are a wrong
-   or loose pairing far more often than a fact one side lacks.
+   strong (below :data:`STRONG_LINK`) gives at most one figure flag (its note lists the rest).
+   Its word-diff runs stay: dropping them (51e0266) looked right on the read private cases but
+   on held-out real cases it removed flags on keys and judged-real flags more often than the
+   flags it kept (docs/diff.md, "Weak-link gate withdrawn").
 6. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
    for quoted words and for weak links, raised for clause-sized additions and omissions; at most
    :data:`MAX_PER_PAIR` differences per pair, most salient first.
@@ -85,7 +85,7 @@ def finish(
     if confidence is not None and confidence < WEAK_LINK:
         diffs = [d for d in diffs if d.kind in WEAK_LINK_KINDS]
     if confidence is not None and confidence < STRONG_LINK:
-        diffs = _one_figure_flag([d for d in diffs if not word_diff_run(d)])
+        diffs = _one_figure_flag(diffs)
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
     diffs.sort(key=_rank)
     return tuple(diffs[:MAX_PER_PAIR])
