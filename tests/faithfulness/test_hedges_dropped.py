@@ -12,14 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.faithfulness import check_pairs
-from workbench.faithfulness.core import WEAK, evidence_keys
-
-
-def _keys(source: str, translation: str, src: str) -> set[str]:
-    (result,) = check_pairs([source], [translation], src)
-    return evidence_keys(result.issues)
-
+from tests.faithfulness.helpers import evidence_of as _keys
+from workbench.faithfulness.core import WEAK
 
 KEPT_AND_DROPPED = [
     # a Kyrgyz sentence adverb

@@ -14,13 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.faithfulness import check_pairs
-from workbench.faithfulness.core import evidence_keys
-
-
-def _keys(source: str, translation: str, src: str) -> set[str]:
-    (result,) = check_pairs([source], [translation], src)
-    return evidence_keys(result.issues)
+from tests.faithfulness.helpers import evidence_of as _keys
 
 
 @pytest.mark.parametrize(

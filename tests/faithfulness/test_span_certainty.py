@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.faithfulness.helpers import evidence_of as _keys
 from workbench.faithfulness import check_pairs
 from workbench.faithfulness.core import WEAK, evidence_keys
 
@@ -17,11 +18,6 @@ from workbench.faithfulness.core import WEAK, evidence_keys
 def _issues(source: str, translation: str, src: str) -> list[tuple[str, float]]:
     (result,) = check_pairs([source], [translation], src)
     return [(i.kind, i.severity) for i in result.issues]
-
-
-def _keys(source: str, translation: str, src: str) -> set[str]:
-    (result,) = check_pairs([source], [translation], src)
-    return evidence_keys(result.issues)
 
 
 NOT_A_FLIP = [
