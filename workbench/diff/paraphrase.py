@@ -71,21 +71,23 @@ class Counterparts:
     """What the other side holds, to look a word's counterpart up in.
 
     Attributes:
-        words: Its content words, lower-case (English, for morphology).
+        stems: Its content words' stems (:func:`workbench.diff.text.stem` of the lower-case
+            English words, for morphology), each once.
         rendered: English stems (:func:`workbench.diff.bilexicon.english_stem`) that usually
             render a word of the original statement line.
         sources: The (language, source stem) pairs its English words usually render
             (synonyms: another English word rendering one of them is a counterpart).
     """
 
-    words: tuple[str, ...]
+    stems: tuple[str, ...]
     rendered: frozenset[str]
     sources: frozenset[tuple[str, str]]
 
     def has(self, word: str) -> bool:
         """Whether ``word`` (English) has a counterpart here."""
         w = word.lower()
-        if any(akin(stem(w), stem(o)) for o in self.words):
+        s = stem(w)
+        if any(akin(s, o) for o in self.stems):
             return True
         e = english_stem(w)
         if e in self.rendered:
@@ -109,7 +111,8 @@ def counterparts(
             )
     reverse = _sources_of(lexicon)
     sources = frozenset(s for w in content for s in reverse.get(english_stem(w), ()))
-    return Counterparts(content, frozenset(rendered), sources)
+    stems = tuple(dict.fromkeys(stem(w) for w in content))
+    return Counterparts(stems, frozenset(rendered), sources)
 
 
 def covered_share(run: Sequence[Token], other: Counterparts) -> float:
