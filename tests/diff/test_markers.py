@@ -6,7 +6,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon
-from workbench.diff.markers import attribution_mentions
+from workbench.diff.markers import attribution_mentions, hedge_mentions
 
 
 @pytest.mark.parametrize(
@@ -386,3 +386,46 @@ def test_no_claim_flag_for_neutral_verbs_or_a_statement_that_accuses_itself(
 ) -> None:
     found = diffs(statement, report, lexicon, source=statement, src="ru")
     assert not [d for d in of_kind(found, "attribution") if "as a claim" in d.note]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "hedge"),
+    [
+        ("Работы завершат, может быть, в этом году.", "ru", "может быть"),
+        ("Может быть, мост откроют весной.", "ru", "Может быть"),
+        ("Бәлкім, көпір көктемде ашылады.", "kk", "Бәлкім"),
+        ("Балким, көпүрө жазында ачылат.", "ky", "Балким"),
+    ],
+)  # fmt: skip
+def test_a_maybe_of_the_original_the_report_states_as_fact_is_a_certainty_difference(
+    statement: str, src: str, hedge: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, "The bridge will open in spring.", lexicon, source=statement, src=src)
+    assert [d.statement for d in of_kind(found, "certainty")] == [hedge]
+
+
+def test_may_be_without_commas_is_a_modal_verb_not_a_hedge() -> None:
+    # «может быть опасно» is "can be dangerous": a faithful "can" or a plain "is" both retell it.
+    assert hedge_mentions("Это может быть опасно для жителей.") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Көпір көктемде ашылуы мүмкін.", "kk", "The bridge may open in spring."),
+        ("Көпүрө жазында ачылышы мүмкүн.", "ky", "The bridge could open in spring."),
+        ("Работы завершат, может быть, в этом году.", "ru", "We can finish the works this year."),
+    ],
+)  # fmt: skip
+def test_a_modal_verb_of_the_report_keeps_the_originals_hedge(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    assert of_kind(found, "certainty") == []
+
+
+def test_one_modal_keeps_one_hedge(lexicon: Lexicon) -> None:
+    statement = "Возможно, мост откроют весной, а дорогу, вероятно, летом."
+    found = diffs(statement, "The bridge may open in spring and the road in summer.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [d.statement for d in of_kind(found, "certainty")] == ["вероятно"]

@@ -236,3 +236,38 @@ def test_болса_керек_is_a_hedge_not_a_duty(lexicon: Lexicon) -> None:
     found = diffs(statement, "The fire will be investigated; it started from a short circuit.",
                   lexicon, source=statement, src="kk")  # fmt: skip
     assert [d.statement for d in of_kind(found, "certainty")] == ["болса керек"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "firm"),
+    [
+        ("Мы надеемся, что в следующем году мост откроется.", "ru",
+         "The ministry expects the bridge to open next year.", "expects"),
+        ("Мы надеемся, что работы завершатся весной.", "ru",
+         "The works will be finished in spring, the minister said.", "will"),
+        ("Келесі жылы көпір ашылады деп үміттенеміз.", "kk",
+         "The bridge will open next year, officials said.", "will"),
+        ("Кийинки жылы көпүрө ачылат деп үмүттөнөбүз.", "ky",
+         "Officials expect the bridge to open next year.", "expect"),
+    ],
+)  # fmt: skip
+def test_a_hope_retold_as_an_expectation_or_a_fact_is_a_certainty_difference(
+    statement: str, src: str, report: str, firm: str, lexicon: Lexicon
+) -> None:
+    # The hoped-for future («откроется», «ашылады») is what the report states: it does not
+    # excuse the report's "will" as the statement's own promise would.
+    assert _certainty(statement, report, lexicon, src) == [firm]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The minister said he hopes the bridge will open next year.",
+        "Officials are hopeful that the bridge will open next year.",
+        "The bridge was damaged in the spring floods.",  # neither hope nor expectation
+    ],
+)
+def test_a_hope_kept_or_a_report_without_expectation_is_no_shift(
+    report: str, lexicon: Lexicon
+) -> None:
+    assert _certainty("Мы надеемся, что в следующем году мост откроется.", report, lexicon) == []

@@ -53,8 +53,11 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"(?:may|might|could)\s+(?:have|be)|it\s+appears|likely|предположительно|возможно|вероятно|"
         r"по-видимому|видимо|по\s+всей\s+видимости|скорее\s+всего|скорей\s+всего|судя\s+по\s+всему|"
         r"не\s+исключено|мүмкін|мүмкүн|болжам\s+бойынша|ықтимал|шамасы|кыязы|ыктымал|"
-        r"болса\s+керек|болсо\s+керек|"
-        r"окшойт)(?!\w)",
+        r"болса\s+керек|болсо\s+керек|наверное|наверно|пожалуй|бәлкім|балким|"
+        r"окшойт)(?!\w)"
+        # «может быть» set off by commas is "maybe" («завершить, может быть, в этом году»);
+        # without them it is a modal verb ("can be"), which the English "can" renders.
+        r"|(?:^|(?<=[,—–(])|(?<=[,—–(]\s))может\s+быть(?=\s*[,)—–])",
         _F,
     ),
     # A figure or claim later taken back: "before the Health Ministry disowned the numbers".
@@ -261,13 +264,44 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
             ("certainty", lambda m: m.role != "distancing"),
         )
     ]
+    certainty = _rendered_by_modal(found[1].differences, ctx, report)
     return Finding(
-        found[0].differences + found[1].differences + _hedge_only_quoted(ctx, statement, report),
+        found[0].differences + certainty + _hedge_only_quoted(ctx, statement, report),
         Claims(
             found[0].claims.statement + found[1].claims.statement,
             found[0].claims.report + found[1].claims.report,
         ),
     )
+
+
+#: A bare English modal verb: how a translation or a retelling renders a kk/ky/ru modal hedge
+#: (kk «келуі мүмкін» "may come", ky «болушу мүмкүн» "could be", «может быть, в этом году» "we
+#: can ... this year").
+_EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|may|might|possible)(?!\w)", _F)
+
+
+def _rendered_by_modal(
+    diffs: tuple[Difference, ...], ctx: DiffContext, report: list[Mention]
+) -> tuple[Difference, ...]:
+    """Certainty differences less the original's uncertain hedges that the report renders by a
+    bare modal verb of its own ("may", "can", "could" outside every report hedge), one modal
+    for each: «мүмкін» → "may" keeps the hedge. Only for an original read without a
+    translation (its hedge words are kk/ky/ru)."""
+    if not is_cyrillic(ctx.statement):
+        return diffs
+    taken = [m.span for m in report if m.span]
+    spare = sum(
+        1 for m in _EN_MODAL.finditer(ctx.report)
+        if not any(a <= m.start() < b for a, b in taken)
+    )  # fmt: skip
+    out = []
+    for d in diffs:
+        uncertain = d.statement_span and not d.report_span and "hedge:uncertain" in d.note
+        if uncertain and spare:
+            spare -= 1
+            continue
+        out.append(d)
+    return tuple(out)
 
 
 def _hedge_only_quoted(

@@ -88,6 +88,25 @@ DECISION = re.compile(
     _F,
 )
 
+#: Hope words (en, ru, kk, ky) of a statement: «мы надеемся, что ...», «... деп үміттенеміз»,
+#: «... деп үмүттөнөбүз», "we hope".
+HOPE = re.compile(
+    r"(?<!\w)(?:hope|hopes|hoped|hoping|hopefully|наде(?:юсь|емся|ется|ются|ялся|ялась|ялись|"
+    r"яться|ясь)|надежд\w*|үміттен\w*|үміт(?:і|ім|іміз|пен)?|үмүттөн\w*|үмүт(?:ү|үм|үбүз)?)(?!\w)",
+    _F,
+)
+#: A report that keeps the hope (or a wish) as one.
+HOPE_KEPT = re.compile(
+    r"(?<!\w)(?:hope\w*|hoping|wish\w*|optimis\w*|aspir\w*|look(?:s|ed|ing)?\s+forward)(?!\w)",
+    _F,
+)
+#: A report's words for an expectation or a fact to come (English).
+EXPECTATION = re.compile(
+    r"(?<!\w)(?:expect(?:s|ed|ing)?|will|'ll|would(?!\s+(?:like|rather|have|be\s+(?:able|willing)))|"
+    r"(?:is|are)\s+(?:set|due|certain|sure|confident)|confident|certain)(?!\w)",
+    _F,
+)
+
 
 @dataclass(frozen=True)
 class Shift:
@@ -99,6 +118,10 @@ class Shift:
         kept: Report words that keep that mode (the report then retells it as it was).
         firm: Report words of the firm mode (English).
         note: What the difference says.
+        own_future: Whether a statement that promises something itself (a future verb, a
+            pledge word) is retold by the report's firm word. True for a duty or a proposal
+            («обеспечим» is what "will ensure" retells); False for a hope, whose future verb is
+            what is hoped for («надеемся, что ... завершится» → "will be completed" drops it).
     """
 
     name: str
@@ -106,6 +129,7 @@ class Shift:
     kept: re.Pattern[str]
     firm: re.Pattern[str]
     note: str
+    own_future: bool = True
 
 
 #: The shifts read, in order (at most one difference per pair, the first that fires).
@@ -114,6 +138,8 @@ SHIFTS: tuple[Shift, ...] = (
           "an obligation in the statement is a pledge in the report"),
     Shift("proposal", PROPOSAL, PROPOSAL_KEPT, DECISION,
           "a proposal in the statement is a decision in the report"),
+    Shift("hope", HOPE, HOPE_KEPT, EXPECTATION,
+          "a hope in the statement is an expectation or a fact in the report", own_future=False),
 )  # fmt: skip
 
 
@@ -137,7 +163,7 @@ def _shifted(ctx: DiffContext, shift: Shift) -> Difference | None:
     firm = _own_firm(ctx.report, shift)
     if firm is None:
         return None
-    for text in (ctx.statement, ctx.source or ""):
+    for text in (ctx.statement, ctx.source or "") if shift.own_future else ():
         if PLEDGE.search(text) or russian_future(text) or _promises(text, shift):
             return None  # the statement promises something itself
     return Difference(
