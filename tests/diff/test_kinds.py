@@ -230,6 +230,14 @@ def test_covid_19_is_not_the_figure_19() -> None:
     assert [f.value for f in find_figures("COVID-19 killed 20 people.")] == [20]
 
 
+def test_a_name_with_digits_late_in_a_long_line_is_no_figure() -> None:
+    # the name before the hyphen is read near the figure, not from the start of the line
+    figures = find_figures("1 " * 300 + "a Su-27 and 7")
+    assert [f.value for f in figures] == [1.0] * 300 + [7.0]
+    # a hyphen after a lower-case word is no name: the figure stays
+    assert [f.value for f in find_figures("1 " * 300 + "ages 5-7")][-2:] == [5.0, 7.0]
+
+
 # ─── names ───────────────────────────────────────────────────────────────────────────────────
 
 

@@ -352,3 +352,12 @@ def test_a_changed_clock_time_is_a_number_issue() -> None:
     # the same time in 12-hour form is no issue
     for translation in ("The match starts at 3 p.m.", "The match starts at 15:00."):
         assert "number" not in {k for k, _ in _issues("Матч начнется в 15:00.", translation, "ru")}
+
+
+def test_times_of_day_are_left_out_in_a_line_of_many_figures() -> None:
+    # the times of a long line are read once; each figure inside one is still left out
+    source = "Счёт " + "1, " * 200 + "матч в 2:30."
+    translation = "Score " + "1, " * 200 + "match at 14:30."
+    assert "number" not in {k for k, _ in _issues(source, translation, "ru")}
+    changed = translation.replace("1, ", "7, ", 1)
+    assert "number" in {k for k, _ in _issues(source, changed, "ru")}

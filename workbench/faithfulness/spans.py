@@ -132,8 +132,16 @@ def _roman(text: str) -> set[float]:
     return values
 
 
+@functools.lru_cache(maxsize=256)
+def _time_positions(text: str) -> frozenset[int]:
+    """Every character position of ``text`` inside a time of day (read once per text: a line
+    of many figures must not re-scan the line for each figure)."""
+    return frozenset(i for m in _TIME.finditer(text) for i in range(m.start(), m.end()))
+
+
 def _in_time(text: str, fig: Figure) -> bool:
-    return any(m.start() <= fig.start < m.end() for m in _TIME.finditer(text))
+    """``fig`` starts inside a time of day of ``text`` (15:00, 3 p.m.)."""
+    return fig.start in _time_positions(text)
 
 
 #: Units an English translation converts to or from (after the figure).
