@@ -271,3 +271,29 @@ def test_a_hope_kept_or_a_report_without_expectation_is_no_shift(
     report: str, lexicon: Lexicon
 ) -> None:
     assert _certainty("Мы надеемся, что в следующем году мост откроется.", report, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Надежда Петрова заявила, что завод откроют весной.", "ru",
+         "Nadezhda Petrova said the plant will open in spring."),
+        ("Стадион «Надежда» откроется весной.", "ru", "The Nadezhda stadium will open in spring."),
+        ("Үміт Сейітова зауыт көктемде ашылатынын айтты.", "kk",
+         "Umit Seitova said the plant will open in spring."),
+        ("Үмүт Асанова завод жазында ачыларын айтты.", "ky",
+         "Umut Asanova said the plant will open in spring."),
+    ],
+)  # fmt: skip
+def test_a_first_name_or_a_name_that_means_hope_is_no_hope(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    # Надежда, Үміт and Үмүт are common first names; capitalised, the noun is a name.
+    assert _certainty(statement, report, lexicon, src) == []
+
+
+def test_the_noun_hope_in_lower_case_is_still_a_hope(lexicon: Lexicon) -> None:
+    statement = "Министр выразил надежду на скорое открытие моста."
+    assert _certainty(statement, "The minister said the bridge will open soon.", lexicon) == [
+        "will"
+    ]

@@ -89,10 +89,13 @@ DECISION = re.compile(
 )
 
 #: Hope words (en, ru, kk, ky) of a statement: «мы надеемся, что ...», «... деп үміттенеміз»,
-#: «... деп үмүттөнөбүз», "we hope".
+#: «... деп үмүттөнөбүз», "we hope". The nouns («надежда», kk «үміт», ky «үмүт») count in lower
+#: case only: capitalised they are first names (Надежда Петрова, Үміт, Үмүт) or names of places
+#: and firms (стадион «Надежда»).
 HOPE = re.compile(
     r"(?<!\w)(?:hope|hopes|hoped|hoping|hopefully|наде(?:юсь|емся|ется|ются|ялся|ялась|ялись|"
-    r"яться|ясь)|надежд\w*|үміттен\w*|үміт(?:і|ім|іміз|пен)?|үмүттөн\w*|үмүт(?:ү|үм|үбүз)?)(?!\w)",
+    r"яться|ясь)|(?-i:надежд\w*)|үміттен\w*|(?-i:үміт(?:і|ім|іміз|пен)?)|үмүттөн\w*|"
+    r"(?-i:үмүт(?:ү|үм|үбүз)?))(?!\w)",
     _F,
 )
 #: A report that keeps the hope (or a wish) as one.
