@@ -18,20 +18,29 @@ from workbench.types import FaithIssue
 _F = re.IGNORECASE
 #: Negative verb forms of Kazakh and Kyrgyz: stem + ма/ба/па (harmonised) + a tense ending
 #: (бармайды, бармаған, бармады; келбейт, келбеген, келбеди). Only the unambiguous endings:
-#: a looser pattern also matches nouns (үкіметі "its government").
-#: Stems that end in a negative suffix's letters (көбөй- "increase", карма- "hold", таба-
-#: "find") and loanwords with them (комедия, велосипед): their forms negate nothing.
+#: a looser pattern also matches nouns (үкіметі "its government"). Every match must also be
+#: a well-formed negative verb (:func:`_negative_verb`): the suffix's consonant follows the
+#: stem's last sound and its vowel the stem's vowels, which tells көбей- "increase", таба-
+#: "find", жұбай "spouse", комедия, велосипед, пропаганда from negated verbs by a rule.
+#: Left to a list: words whose letters are a well-formed negative form of a stem they do not
+#: come from (немесе "or", болмаса "or else", тұмау "flu", қамау "arrest", жаппай "mass",
+#: аябай "very", жубай "spouse" ~ жу- "wash") and stems that end in a suffix's letters where
+#: the sound rules allow one (қарма- "grasp", көбөй- "increase").
 _NOT_NEGATIVE_STEMS = (
-    r"(?:көбөй|көбей|карма|қарма|таба|жаба|саба|комеди|пропаганд|велосипед|жанармай|"
-    r"тамақ|тамак|сома|сұрақ|программ|бағдарлам|немесе|себеп|жұбай|жубай|демей|жаппай|долбоор|"
-    r"тұмау|тумоо|қамау|қарапайым|аябай|тәжірибе|тажрыйба|демөөр|космос|кармо|"
-    r"ал(?:а|е)(?:сыз|сіз|сиз)(?!\w)|"
+    r"(?:немесе|тұмау|тумоо|қамау|көбөй|аябай|жубай|қарма|карма|жаппай|"
     r"(?:болмаса|болбосо)(?!\s+(?:да|де))(?!\w))"
 )
 #: Privatives that say something positive (қамтамасыз ет-, камсыз кыл- "ensure"): no negation
 #: a "not" could render. (сөзсіз "certainly" stays: translations render it "no doubt", "can't
 #: be denied".)
 _POSITIVE_PRIVATIVES = r"(?:қамтамасыз|камсыз)"
+#: A verb in the polite second person (аласыз "you can", көресіз "you will see", барасыздар)
+#: ends in the privative's letters after a present-tense vowel; a verb ends its clause, an
+#: attribute (баспанасыз адамдар "homeless people") comes before its noun.
+_SECOND_PERSON = {
+    "kk": r"\w*[аей](?:сыз|сіз)(?:дар|дер)?(?=\s*(?:[.!?,;:…»”\")]|$))",
+    "ky": r"\w*[аеоөй](?:сыз|сиз|суз|сүз)(?:дар|дер|дор|дөр)?(?=\s*(?:[.!?,;:…»”\")]|$))",
+}
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
         r"(?<!\w)(?!"
@@ -160,26 +169,113 @@ _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "kk": re.compile(
-        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
-        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|"
-        r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)|"
-        r"бас\s+тарт\w*|тыйым\w*|белгісіз\w*|теріске\s+шығар\w*|жоққа\s+шығар\w*)(?!\w)",
+        r"(?<!\w)(?:бас\s+тарт\w*|тыйым\w*|белгісіз\w*|теріске\s+шығар\w*|жоққа\s+шығар\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
-        r"(?<!\w)(?:(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
+        r"(?<!\w)(?:баш\s+тарт\w*|тыюу\w*|белгисиз\w*|төгүнгө\s+чыгар\w*|"
+        r"четке\s+как\w*|жокко\s+чыгар\w*)(?!\w)",
+        _F,
+    ),
+}
+#: Verbal nouns, converbs and participles with a negative suffix (бармау "not going", бармай
+#: "without going", бармаған "who did not go"): words that render as "without", "un-", "non-".
+_SRC_LEXICAL_VERB: dict[str, re.Pattern[str]] = {
+    "kk": re.compile(
+        r"(?<!\w)(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:мау|меу|бау|беу|пау|пеу)\w*|"
+        r"\w{3,}(?:май|мей|бай|бей|пай|пей)\w*|"
+        r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ған|ген|ды|ді|сқа|ске|стан|стен)\w*)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?!" + _NOT_NEGATIVE_STEMS + r")(?:\w{2,}(?:боо|бөө|поо|пөө|моо|мөө)\w*|"
         r"\w{3,}(?:бай|бей|бой|бөй|пай|пей|пой|пөй|май|мей|мой|мөй)\w*|"
         r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:ган|ген|гон|гөн|ды|ди|ду|дү|состон|сөстөн|"
-        r"бастан)\w*)|баш\s+тарт\w*|тыюу\w*|белгисиз\w*|төгүнгө\s+чыгар\w*|"
-        r"четке\s+как\w*|жокко\s+чыгар\w*)(?!\w)",
+        r"бастан)\w*)(?!\w)",
         _F,
     ),
 }
 
 
+#: Vowels of Kazakh and Kyrgyz by the suffix vowel they call for (back "а", front "е"; Kyrgyz
+#: also rounded "о", "ө"); у, и, ю are neutral in Kazakh spelling.
+_KK_BACK, _KK_FRONT, _KK_NEUTRAL = "аоұыяё", "әеөүіэ", "уию"
+_KY_HARMONY = {**dict.fromkeys("аыяую", "а"), **dict.fromkeys("оё", "о"),
+               **dict.fromkeys("еиэ", "е"), **dict.fromkeys("өү", "ө")}  # fmt: skip
+_VOWELS = _KK_BACK + _KK_FRONT + _KK_NEUTRAL
+#: What may follow the negative suffix's vowel: a tense, participle, converb, conditional,
+#: verbal-noun or person ending (-й-, -ған, -ды, -са, -у/-оо, -пты, -ңыз, -шы), or nothing (a
+#: bare imperative).
+_NEG_CONTINUATION = {
+    "kk": re.compile(r"(?:й|у|ғ|г|қ|к|д|с|п|ң|ш|$)"),
+    "ky": re.compile(r"(?:й|[оө](?:$|[нгдсчлк])|г|к|д|с|п|ң|ш|$)"),
+}
+
+
+def _suffix_fits(stem: str, cons: str, vowel: str, rest: str, src: str) -> bool:
+    """Whether ``stem`` + ``cons`` ``vowel`` is a negative suffix by the language's sound rules.
+
+    Kazakh: ма/ме after a vowel, й, р, л, у; ба/бе after м, н, ң, з, ж; па/пе after any other
+    consonant (бармады, көнбеді, айтпады); Kyrgyz: ба/бе/бо/бө after a vowel or a voiced
+    consonant, па/пе/по/пө after a voiceless one (барбады, айтпады), ма- only in -майынча
+    "until". The vowel agrees with the stem's last vowel: back or front, and in Kyrgyz rounded
+    after о, ө, ү (колдобойт, күлбөйт; окубайт) except before a verbal noun's -оо/-өө, which
+    rounds it (барбоо, келбөө).
+    """
+    last = stem[-1]
+    vowels = [c for c in stem if c in _VOWELS]
+    if not vowels:
+        return False
+    if src == "kk":
+        if last in _VOWELS or last in "йрл":
+            want = "м"
+        elif last in "мнңзж":
+            want = "б"
+        else:
+            want = "п"
+        harm = vowels[-1]
+        if harm in _KK_BACK:
+            return cons == want and vowel == "а"
+        if harm in _KK_FRONT:
+            return cons == want and vowel == "е"
+        return cons == want
+    if cons == "м":
+        want = "м" if re.match(r"й[ыиуү]нч", rest) else ""
+    elif last in "птксшчфхцщқ":
+        want = "п"
+    else:
+        want = "б"
+    harm = _KY_HARMONY.get(vowels[-1], vowel)
+    if rest[:1] in ("о", "ө"):
+        harm = {"а": "о", "е": "ө"}.get(harm, harm)
+    return cons == want and harm == vowel
+
+
+def _negative_verb(word: str, src: str) -> bool:
+    """Whether a kk/ky word holds a negative suffix in a verb's position: after a stem of two
+    letters or more, before what may follow a negation (:data:`_NEG_CONTINUATION`), with the
+    sound rules of :func:`_suffix_fits`."""
+    w = word.lower()
+    cont = _NEG_CONTINUATION[src]
+    neg_vowels = "ае" if src == "kk" else "аеоө"
+    return any(
+        w[i] in "мбп" and w[i + 1] in neg_vowels and cont.match(w, i + 2) is not None
+        and _suffix_fits(w[:i], w[i], w[i + 1], w[i + 2 :], src)
+        for i in range(2, len(w) - 1)
+    )  # fmt: skip
+
+
 def _negations(text: str, rx: re.Pattern[str]) -> list[tuple[int, int]]:
     fixed = [m.span() for m in _NOT_NEGATION.finditer(text)]
     return [m.span() for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in fixed)]
+
+
+def _verb_spans(text: str, rx: re.Pattern[str] | None, src: str) -> list[tuple[int, int]]:
+    """The matches of a kk/ky negative-verb pattern that are well-formed negative verbs
+    (:func:`_negative_verb`)."""
+    if rx is None:
+        return []
+    return [(a, b) for a, b in _negations(text, rx) if _negative_verb(text[a:b], src)]
 
 
 #: Russian parts of speech after «не»/«ни» that make a negated claim (a verb, a short
@@ -204,9 +300,7 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
     жоқ/емес/жок/эмес and negative verb forms, except a bare participle or «емес» that
     qualifies the noun after it (an attribute: "unexpected", "non-state")."""
     spans = _negations(source, _SRC_NEGATION[src])
-    suffix = _SUFFIX_NEGATION.get(src)
-    if suffix is not None:
-        spans = sorted(set(spans) | set(_negations(source, suffix)))
+    spans = sorted(set(spans) | set(_verb_spans(source, _SUFFIX_NEGATION.get(src), src)))
     out = []
     for a, b in spans:
         word = source[a:b]
@@ -231,7 +325,7 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
 #: imperative (шықпа, көрбө), the privative -сыз/-сіз "without" (коркунучсуз "not
 #: dangerous"), a Russian «не-» word («недовольна» "not happy») and words that mean "lose",
 #: "dissatisfied", "refuse", "hardly". An English "not" with none of these in the source is
-#: a negation the source does not have.
+#: a negation the source does not have. (The verb forms are in :data:`_SRC_ANY_VERB`.)
 _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
         r"(?<!\w)(?:недовол\w*|неизмен\w*|независим\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
@@ -242,15 +336,12 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "kk": re.compile(
-        r"(?<!\w)(?:(?:емес|жоқ)\w*|ешқашан|ешкім|ештеңе|"
-        r"(?!"
-        + _NOT_NEGATIVE_STEMS
-        + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ает]\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
-        r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер)|"
-        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!])|(?!"
+        r"(?<!\w)(?:(?:емес|жоқ)\w*|ешқашан|ешкім|ештеңе|(?!"
         + _POSITIVE_PRIVATIVES
         + r"|"
         + _NOT_NEGATIVE_STEMS
+        + r"|"
+        + _SECOND_PERSON["kk"]
         + r")\w{3,}(?:сыз|сіз)|"
         r"нараз(?!ылық)\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
         _F,
@@ -258,15 +349,36 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
     "ky": re.compile(
         r"(?<!\w)(?:(?:эмес|жок|элек(?!тр))\w*|эч\s+\w+|"
         r"(?!"
+        + _POSITIVE_PRIVATIVES
+        + r"|"
+        + _NOT_NEGATIVE_STEMS
+        + r"|"
+        + _SECOND_PERSON["ky"]
+        + r")\w{3,}(?:сыз|сиз|суз|сүз)|"
+        r"наараз(?!ычылык)\w*|"
+        r"нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
+        r"белгисиз\w*)(?!\w)",
+        _F,
+    ),
+}
+#: Any kk/ky verb with a negative suffix before any ending, and a bare negative imperative
+#: before a closing mark (шықпа, көрбө): the verbal part of :data:`_SRC_ANY_NEGATION`.
+_SRC_ANY_VERB: dict[str, re.Pattern[str]] = {
+    "kk": re.compile(
+        r"(?<!\w)(?:(?!"
+        + _NOT_NEGATIVE_STEMS
+        + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ает]\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
+        r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер)|"
+        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!]))(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:(?!"
         + _NOT_NEGATIVE_STEMS
         + r")\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:й\w*|с(?:[аеоөт]\w*)?|"
         r"ган\w*|ген\w*|гон\w*|гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|д(?:ы|и|у|ү)\w*|ңыз|ңиз|ңуз|"
         r"ңүз|ңар|ңер|ңор|ңөр|ш(?:ы|и|у|ү)\w*)|"
-        r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!])|"
-        r"(?!" + _POSITIVE_PRIVATIVES + r"|" + _NOT_NEGATIVE_STEMS + r")\w{3,}(?:сыз|сиз|суз|сүз)|"
-        r"наараз(?!ычылык)\w*|"
-        r"нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
-        r"белгисиз\w*)(?!\w)",
+        r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!]))(?!\w)",
         _F,
     ),
 }
@@ -338,11 +450,13 @@ def _possible_source_negations(source: str, src: str) -> int:
     # a kk/ky fixed phrase (жок дегенде "at least", күмән жоқ "no doubt") negates nothing
     fixed = [m.span() for m in _NOT_NEGATION.finditer(source)] if src != "ru" else []
     starts = {m.start() for m in _SRC_NEGATION[src].finditer(source)}
-    for rx in (_SUFFIX_NEGATION.get(src), _SRC_ANY_NEGATION[src], _SRC_LEXICAL.get(src)):
+    for rx in (_SRC_ANY_NEGATION[src], _SRC_LEXICAL.get(src)):
         if rx is not None:
             starts |= {
                 m.start() for m in rx.finditer(source) if not _name_inside(source, m.start())
             }
+    for rx in (_SUFFIX_NEGATION.get(src), _SRC_ANY_VERB.get(src), _SRC_LEXICAL_VERB.get(src)):
+        starts |= {a for a, _ in _verb_spans(source, rx, src) if not _name_inside(source, a)}
     starts = {s for s in starts if not any(a <= s < b for a, b in fixed)}
     # negative concord: «никто не пришёл», «ешкім келмеді», «эч ким жок» are one negation
     # ("nobody came"): each negative pronoun shares its place with the negation it agrees with
