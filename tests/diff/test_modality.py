@@ -297,3 +297,25 @@ def test_the_noun_hope_in_lower_case_is_still_a_hope(lexicon: Lexicon) -> None:
     assert _certainty(statement, "The minister said the bridge will open soon.", lexicon) == [
         "will"
     ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "firm"),
+    [
+        ("Для развития региона нужна новая дорога.", "ru",
+         "Development of the region is impossible without a new road, he said.",
+         "impossible without"),
+        ("Ауданды дамыту үшін жаңа жол керек.", "kk",
+         "The district cannot develop further without a new road, the governor said.",
+         "cannot develop further without"),
+    ],
+)  # fmt: skip
+def test_a_need_retold_as_a_precondition_is_a_certainty_difference(
+    statement: str, src: str, report: str, firm: str, lexicon: Lexicon
+) -> None:
+    assert _certainty(statement, report, lexicon, src) == [firm]
+
+
+def test_a_need_the_report_keeps_is_no_precondition(lexicon: Lexicon) -> None:
+    report = "The region needs a new road and cannot grow without it, he said."
+    assert _certainty("Для развития региона нужна новая дорога.", report, lexicon) == []

@@ -203,3 +203,33 @@ def test_a_kazakh_number_word_pairs_with_an_english_n_year_figure(lexicon: Lexic
     same = diffs(statement, "The president is elected for a single seven-year term.", lexicon,
                  source=statement, src="kk")  # fmt: skip
     assert of_kind(same, "number") == []
+
+
+@pytest.mark.parametrize(
+    ("report", "old"),
+    [
+        ("The council proposed raising the fee to eight dollars from five.", "five"),
+        ("The fee will rise to eight dollars, the mayor said, from the current three.", "three"),
+    ],
+)
+def test_the_value_a_figure_changed_from_is_a_report_only_figure(
+    report: str, old: str, lexicon: Lexicon
+) -> None:
+    statement = "Предлагаю установить плату в 8 долларов."
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number")
+    assert [(d.report, "changed from" in d.note) for d in found] == [(old, True)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Delegates from five countries backed a fee of eight dollars.",  # no "to" + shared figure
+        "The fee went to eight dollars, up from eight last year.",  # the old value is the same
+        "He came from two meetings and set the fee at eight dollars.",
+    ],
+)
+def test_a_small_spelled_figure_not_a_changed_from_value_stays_quiet(
+    report: str, lexicon: Lexicon
+) -> None:
+    statement = "Предлагаю установить плату в 8 долларов."
+    assert of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number") == []

@@ -46,7 +46,7 @@ _F = re.IGNORECASE
 OBLIGATION = re.compile(
     r"(?<!\w)(?:must|should|ought\s+to|(?:need|needs|needed)\s+to|(?:have|has|had)\s+to|"
     r"obliged|obligated|(?:is|are|was|were)\s+(?:necessary|required|essential)|"
-    r"должн\w*|необходимо|нужно|надо|следует|обязан\w*|обязательно|"
+    r"должн\w*|необходим(?:о|а|ы)|нужн(?:о|а|ы|ен)|надо|следует|обязан\w*|обязательно|"
     r"(?<!болса\s)(?<!болсо\s)керек(?:піз|пін|пиз|пин|сіз|сиз)?|тиіс(?:піз|пін|сіз|ті\s+болады)?|қажет|міндеттіміз|"
     r"тийиш(?:пиз|пин|сиз)?|зарыл|милдеттүүбүз)(?!\w)",
     _F,
@@ -110,6 +110,19 @@ EXPECTATION = re.compile(
     _F,
 )
 
+#: A report's words for a precondition: the need of the statement made a thing without which
+#: nothing goes ("development is impossible without a stable energy supply").
+PRECONDITION = re.compile(
+    r"(?<!\w)(?:(?:impossible|unthinkable|inconceivable)\s+without|"
+    r"(?:cannot|can't|could\s+not|couldn't)\s+(?:\w+\s+){0,6}?without)(?!\w)",
+    _F,
+)
+
+#: A report that keeps the need as a need ("needs", "requires", "is necessary").
+NEED_KEPT = re.compile(
+    rf"{OBLIGATION.pattern}|(?<!\w)(?:need(?:s|ed)?|requir\w*|necessar\w*|essential)(?!\w)", _F
+)
+
 
 @dataclass(frozen=True)
 class Shift:
@@ -143,6 +156,9 @@ SHIFTS: tuple[Shift, ...] = (
           "a proposal in the statement is a decision in the report"),
     Shift("hope", HOPE, HOPE_KEPT, EXPECTATION,
           "a hope in the statement is an expectation or a fact in the report", own_future=False),
+    Shift("precondition", OBLIGATION, NEED_KEPT, PRECONDITION,
+          "a need in the statement is a precondition in the report (nothing without it)",
+          own_future=False),
 )  # fmt: skip
 
 

@@ -7,6 +7,7 @@ notation are no difference; a figure with no equal on the other side is.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -435,6 +436,8 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     )
     minor_s = {m.span for m in statement if m.span and _minor(m)}
     minor_r = {m.span for m in report if m.span and _minor(m)}
+    changed = _changed_from(ctx.report, report, statement)
+    minor_r -= changed
     # a figure repeated on one side ("80 years" in the headline and in the quote) is one fact
     minor_s |= {m.span for m in statement if m.span and any(same_value(m, r) for r in report)}
     minor_r |= {m.span for m in report if m.span and any(same_value(m, x) for x in statement)}
@@ -445,7 +448,45 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
         or (d.statement_span is not None and d.statement_span not in minor_s)
         or (d.report_span is not None and d.report_span not in minor_r)
     )
+    kept = tuple(
+        dataclasses.replace(d, note=f"{d.note}; the value it changed from")
+        if not d.statement_span and d.report_span in changed
+        else d
+        for d in kept
+    )
     return Finding(kept, found.claims)
+
+
+#: "... to seven years from five", "limited to one term of seven years, he said, from the current
+#: two five-year terms": the value a figure changed from.
+_FROM_BEFORE = re.compile(
+    r"(?<!\w)from\s+(?:the\s+|its\s+|their\s+)?(?:current|previous|present|existing|former|"
+    r"earlier|old)?\s*$",
+    re.IGNORECASE,
+)
+_TO_BEFORE = re.compile(r"(?<!\w)to\s+[^.;!?]{0,60}$", re.IGNORECASE)
+
+
+def _changed_from(
+    report_text: str, report: list[Mention], statement: list[Mention]
+) -> set[tuple[int, int]]:
+    """Report figures that give the value a statement's figure changed from ("increasing the
+    term to seven years from five" where the statement says only "seven years"): spelled small
+    numbers are otherwise no difference when one side leaves them out, but the old value is
+    one the report adds. The figure must follow "from" (with "the current", "the previous"…),
+    and a "to" before it must lead to a figure the statement gives, in the same sentence."""
+    shared = [m.span for m in report if m.span and any(same_value(m, x) for x in statement)]
+    out: set[tuple[int, int]] = set()
+    for m in report:
+        if m.span is None or not shared:
+            continue
+        before = _FROM_BEFORE.search(report_text, max(0, m.span[0] - 40), m.span[0])
+        if before is None:
+            continue
+        to = _TO_BEFORE.search(report_text, max(0, before.start() - 70), before.start())
+        if to and any(to.start() < a and b <= before.start() for a, b in shared):
+            out.add(m.span)
+    return out
 
 
 def _minor(m: Mention) -> bool:
