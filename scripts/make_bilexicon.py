@@ -18,14 +18,24 @@ words and noisy entries drop out. The file carries the
 material's licences. Regenerate (a minute)::
 
     python scripts/make_bilexicon.py [--data ../shared/data]
+
+``--evaluate`` writes nothing: it learns the lexicon from the same material less one news
+document in five (:func:`held_apart`) and reads those documents' pairs, saying per language how
+big the lexicon is, how much of the source it knows and how precise its renderings are
+(:func:`evaluate`)::
+
+    python scripts/make_bilexicon.py --evaluate
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,20 +70,33 @@ def _english(text: str) -> list[str]:
     ]  # fmt: skip
 
 
-def material(data: Path) -> dict[str, list[tuple[str, str]]]:
-    """Parallel (source, English) texts per source language."""
+#: Tatoeba pairs are grouped into pseudo-documents of this many lines (for :func:`held_apart`).
+TATOEBA_DOC = 20
+
+
+def documents(data: Path) -> dict[str, list[tuple[str, str, str]]]:
+    """Parallel (source, English, document) texts per source language: the news lines'
+    documents (``faithfulness_bench``'s ids), Tatoeba's as ``tatoeba-N`` blocks."""
     cal, _ = load(data)
-    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    out: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for line in cal:
         if lexicon_line(line):
             for lang, text in line.src.items():
-                out[lang].append((text, line.en))
+                out[lang].append((text, line.en, line.doc))
     tatoeba = data / "tatoeba-test-v2021-08-07"
     for lang, folder, name in (("ru", "rus-eng", "rus.txt"), ("kk", "kaz-eng", "kaz.txt")):
         src = (tatoeba / folder / name).read_text(encoding="utf-8").splitlines()
         en = (tatoeba / folder / "eng.txt").read_text(encoding="utf-8").splitlines()
-        out[lang] += list(zip(src, en, strict=True))
+        out[lang] += [
+            (s, e, f"tatoeba-{i // TATOEBA_DOC}")
+            for i, (s, e) in enumerate(zip(src, en, strict=True))
+        ]
     return out
+
+
+def material(data: Path) -> dict[str, list[tuple[str, str]]]:
+    """Parallel (source, English) texts per source language."""
+    return {lang: [(s, e) for s, e, _ in rows] for lang, rows in documents(data).items()}
 
 
 def spelling_rate(texts: Sequence[tuple[str, str]], lexicon: BiLexicon, lang: str) -> float:
@@ -129,6 +152,114 @@ def hit_rates(
     return {f: hit[f] / (seen[f] + 2) for f in options}
 
 
+@dataclass(frozen=True)
+class Params:
+    """How a lexicon is learned and pruned (the script's options)."""
+
+    iterations: int = 8
+    min_count: int = 2
+    min_best: float = 0.15
+    min_p: float = 0.02
+    top: int = 10
+    min_hit: float = 0.5
+
+
+def learn(
+    texts: Sequence[tuple[str, str]], params: Params
+) -> tuple[dict[str, list[tuple[str, float]]], dict[str, float], Counter[str]]:
+    """The kept translations of each source stem, every candidate stem's hit rate, and how
+    many training pairs hold each stem."""
+    pairs = [(_source(s), _english(e)) for s, e in texts]
+    seen = Counter(f for fs, _ in pairs for f in set(fs))
+    t = model1(pairs, params.iterations)
+    options: dict[str, list[tuple[str, float]]] = {}
+    for f in sorted(t):
+        if f == NULL or seen[f] < params.min_count:
+            continue
+        best = sorted(t[f].items(), key=lambda kv: (-kv[1], kv[0]))
+        if best and best[0][1] >= params.min_best:
+            options[f] = [(e, p) for e, p in best[: params.top] if p >= params.min_p]
+    hits = hit_rates(pairs, options)
+    kept = {f: opts for f, opts in options.items() if hits[f] >= params.min_hit}
+    return kept, hits, seen
+
+
+def held_apart(document: str) -> bool:
+    """One news document in five (by a hash of its id) is held apart by ``--evaluate``."""
+    return zlib.crc32(f"held-apart:{document}".encode()) % 5 == 0
+
+
+@dataclass(frozen=True)
+class Quality:
+    """A lexicon read on parallel pairs it did not learn from.
+
+    Attributes:
+        stems: Source stems the lexicon holds.
+        pairs: Held-apart pairs read.
+        known: Share of the source words (digits left out) whose stem the lexicon holds.
+        rendered: Hit-rate-weighted share of those words one of whose usual renderings is in
+            the pair's own English: what a faithful translation shows (the rest looks lost).
+        chance: The same share against the English of another held-apart pair: renderings
+            found by chance, which hide a word a translation lost.
+    """
+
+    stems: int
+    pairs: int
+    known: float
+    rendered: float
+    chance: float
+
+    @property
+    def precision(self) -> float:
+        """Of the renderings found in a pair's own English, the share that are not chance:
+        ``1 − chance / rendered``."""
+        return 1.0 - self.chance / self.rendered if self.rendered > 0 else 0.0
+
+
+def evaluate(
+    lexicon: BiLexicon, lang: str, pairs: Sequence[tuple[str, str]], seed: int = 1
+) -> Quality:
+    """How ``lexicon`` reads ``pairs`` (source, English) it did not learn from: each pair
+    against its own English, and against the English of another pair drawn at random."""
+    rng = random.Random(seed)
+    words = weight = rendered = chance = 0.0
+    known = 0
+    for i, (source, english) in enumerate(pairs):
+        other = pairs[(i + 1 + rng.randrange(max(1, len(pairs) - 1))) % len(pairs)][1]
+        own = [w for w in lexicon.coverage(source, english, lang) if w.kind == "lexicon"]
+        far = [w for w in lexicon.coverage(source, other, lang) if w.kind == "lexicon"]
+        words += len(_source(source))
+        known += len(own)
+        weight += sum(w.weight for w in own)
+        rendered += sum(w.weight * w.covered for w in own)
+        chance += sum(w.weight * w.covered for w in far)
+    return Quality(
+        len(lexicon.entries.get(lang, {})), len(pairs), known / max(1.0, words),
+        rendered / weight if weight else 0.0, chance / weight if weight else 0.0,
+    )  # fmt: skip
+
+
+def report_held_apart(data: Path, params: Params) -> list[str]:
+    """``--evaluate``: per language, a lexicon learned without the held-apart news documents,
+    read on their pairs (:class:`Quality`)."""
+    lines = []
+    for lang, rows in sorted(documents(data).items()):
+        train = [(s, e) for s, e, doc in rows if not held_apart(doc)]
+        test = [
+            (s, e) for s, e, doc in rows if held_apart(doc) and not doc.startswith("tatoeba-")
+        ]  # fmt: skip
+        kept, hits, _ = learn(train, params)
+        table = {f: dict(opts) for f, opts in kept.items()}
+        q = evaluate(BiLexicon({lang: table}, "", {lang: hits}), lang, test)
+        lines.append(
+            f"{lang}: {q.stems} stems learned from {len(train)} pairs; on {q.pairs} held-apart "
+            f"news pairs it knows {q.known:.3f} of the source words, finds a usual rendering "
+            f"of {q.rendered:.3f} (hit-rate weighted) in the pair's own English and of "
+            f"{q.chance:.3f} in another pair's: precision {q.precision:.3f}"
+        )
+    return lines
+
+
 def main() -> None:
     """Learn the lexicon of each language and write the file."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -140,30 +271,30 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=10)
     ap.add_argument("--min-hit", type=float, default=0.5)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument(
+        "--evaluate", action="store_true",
+        help="write nothing; learn without one news document in five and report the lexicon's "
+        "size and precision on those documents' pairs",
+    )  # fmt: skip
     args = ap.parse_args()
+    params = Params(
+        args.iterations, args.min_count, args.min_best, args.min_p, args.top, args.min_hit
+    )
+    if args.evaluate:
+        print("\n".join(report_held_apart(args.data, params)))
+        return
     rows: list[str] = []
     sizes = []
     for lang, texts in sorted(material(args.data).items()):
-        pairs = [(_source(s), _english(e)) for s, e in texts]
-        seen = Counter(f for fs, _ in pairs for f in set(fs))
-        t = model1(pairs, args.iterations)
-        options: dict[str, list[tuple[str, float]]] = {}
-        for f in sorted(t):
-            if f == NULL or seen[f] < args.min_count:
-                continue
-            best = sorted(t[f].items(), key=lambda kv: (-kv[1], kv[0]))
-            if best and best[0][1] >= args.min_best:
-                options[f] = [(e, p) for e, p in best[: args.top] if p >= args.min_p]
-        hits = hit_rates(pairs, options)
-        kept = {f: opts for f, opts in options.items() if hits[f] >= args.min_hit}
+        kept, hits, seen = learn(texts, params)
         for f, opts in kept.items():
             cells = " ".join(f"{e}:{p:.3f}" for e, p in opts)
             rows.append(f"{lang}\t{f}\t{seen[f]}\t{hits[f]:.3f}\t{cells}")
         table = {f: {e: p for e, p in opts} for f, opts in kept.items()}
         rate = spelling_rate(texts, BiLexicon({lang: table}, "", {lang: hits}), lang)
         rows.append(f"{lang}\t@spelling\t{len(texts)}\t{rate:.3f}\t")
-        sizes.append(f"{lang} {len(kept)} stems from {len(pairs)} pairs")
-        print(f"{lang}: {len(kept)} source stems from {len(pairs)} pairs; spelling rate {rate:.3f}")
+        sizes.append(f"{lang} {len(kept)} stems from {len(texts)} pairs")
+        print(f"{lang}: {len(kept)} source stems from {len(texts)} pairs; spelling rate {rate:.3f}")
     header = [
         f"# signature: bilex:model1-s{SOURCE_STEM}-e{ENGLISH_STEM}-i{args.iterations}"
         f"-c{args.min_count}-b{args.min_best}-h{args.min_hit}",

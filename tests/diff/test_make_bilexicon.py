@@ -1,0 +1,75 @@
+"""``scripts/make_bilexicon.py --evaluate``: a lexicon read on pairs it did not learn from."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from workbench.diff.bilexicon import BiLexicon, english_stem, source_stem
+
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_bilexicon.py"
+
+
+@pytest.fixture(scope="module")
+def script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("make_bilexicon_under_test", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _lexicon(entries: dict[str, tuple[str, ...]], hit: float = 1.0) -> BiLexicon:
+    table = {source_stem(k): {english_stem(e): 0.5 for e in v} for k, v in entries.items()}
+    return BiLexicon({"ru": table}, "test", {"ru": {k: hit for k in table}})
+
+
+def test_evaluate_counts_renderings_in_the_own_english_and_by_chance(script: ModuleType) -> None:
+    lex = _lexicon({"трактор": ("tractor",), "поле": ("field",), "вечером": ("evening",)})
+    pairs = [
+        ("Трактор стоял в поле.", "The tractor stood in the field."),
+        ("Вечером трактор уехал.", "In the evening the tractor left."),
+    ]
+    q = script.evaluate(lex, "ru", pairs)
+    assert q.stems == 3 and q.pairs == 2
+    # source words: трактор стоял в поле / вечером трактор уехал -> 4 of 7 known
+    assert q.known == pytest.approx(4 / 7)
+    assert q.rendered == pytest.approx(1.0)
+    # against the other pair's English only "tractor" is found: 2 of 4 known words
+    assert q.chance == pytest.approx(0.5)
+    assert q.precision == pytest.approx(0.5)
+
+
+def test_a_lexicon_whose_renderings_are_everywhere_has_no_precision(script: ModuleType) -> None:
+    lex = _lexicon({"сказал": ("said",), "вчера": ("said",)})
+    pairs = [("Он сказал вчера.", "He said it."), ("Она сказала вчера.", "She said so.")]
+    q = script.evaluate(lex, "ru", pairs)
+    assert q.rendered == pytest.approx(1.0) and q.precision == pytest.approx(0.0)
+    empty = script.evaluate(_lexicon({}), "ru", pairs)
+    assert empty.known == 0.0 and empty.rendered == 0.0 and empty.precision == 0.0
+
+
+def test_held_apart_documents_are_a_fixed_fifth(script: ModuleType) -> None:
+    docs = [f"news.{i}" for i in range(2000)]
+    held = [d for d in docs if script.held_apart(d)]
+    assert 0.15 < len(held) / len(docs) < 0.25
+    assert held == [d for d in docs if script.held_apart(d)]
+
+
+def test_learn_keeps_a_word_seen_with_its_translation(script: ModuleType) -> None:
+    texts = [
+        ("Трактор стоял.", "The tractor stood."),
+        ("Трактор уехал.", "The tractor left."),
+        ("Красный трактор.", "A red tractor."),
+        ("Поле было пустым.", "The field was empty."),
+    ]
+    kept, hits, seen = script.learn(texts, script.Params(min_count=2, min_hit=0.5))
+    assert seen[source_stem("трактор")] == 3
+    assert english_stem("tractor") in dict(kept[source_stem("трактор")])
+    assert hits[source_stem("трактор")] == pytest.approx(3 / 5)
+    assert source_stem("поле") not in kept  # seen once
