@@ -36,13 +36,7 @@ import numpy as np
 from workbench.clauses import split_clauses
 from workbench.faithfulness.base import ClauseVectors, FaithContext, LanguageCalibration, issue
 from workbench.faithfulness.diffapi import BiLexicon, WordCoverage
-from workbench.faithfulness.spans import (
-    _matches,
-    _source_names,
-    _source_words,
-    _SourceWord,
-    _unmatched_latin_words,
-)
+from workbench.faithfulness.spans import _unmatched_latin_words, unmatched_source_names
 from workbench.types import FaithIssue
 
 _CUT = re.compile(r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*")
@@ -194,25 +188,12 @@ def is_headline(source: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def lost_names(source: str, translation: str, src: str) -> int:
-    """Source names (capitalised words that do not open a sentence, an opening word that looks
-    like a name, Latin-script words; read as the name check reads them) with no counterpart
-    among the translation's capitalised words (matched across scripts as the name check
-    matches); each counted once."""
-    english = [w for w in _NAME_WORD.findall(translation) if len(w) > 2 and w[0].isupper()]
+    """Source names with no counterpart in the translation, read and matched as the name
+    check reads them (:func:`~workbench.faithfulness.spans.unmatched_source_names`), and
+    Latin-script source words the translation does not copy; each counted once."""
     lost = {span[0] for span in _unmatched_latin_words(source, translation)}
-    for m in _source_names(source, src):
-        # the keys of a word depend on the word alone: romanise the names, not the sentence
-        read = _source_words(m.group(1))
-        if not read or m.start(1) in lost:
-            continue
-        head = read[0]
-        whole = _SourceWord(head.text, m.start(1), m.start(1) + len(head.text), head.keys, True)
-        if not any(_matches(w, whole) for w in english):
-            lost.add(m.start(1))
+    lost |= {m.start(1) for m in unmatched_source_names(source, translation, src)}
     return len(lost)
-
-
-_NAME_WORD = re.compile(r"\w+")
 
 
 def word_features(

@@ -6,6 +6,7 @@ cross-script folding (Токаев ~ Tokayev); labels its four-language framing 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -520,6 +521,7 @@ def _prefix(key: str) -> str:
     return key if len(key) <= 4 else key[: min(6, max(4, len(key) - 2))]
 
 
+@functools.lru_cache(maxsize=65536)
 def _skeleton(key: str) -> str:
     """Consonants of a folded name, with letters that scripts render differently merged
     (Trump ~ Трамп, Texas ~ Техас, Warren ~ Уоррен)."""
@@ -534,6 +536,13 @@ def _skeleton(key: str) -> str:
 def _phonetic(key: str) -> set[str]:
     """Folded English spellings as a kk/ky/ru text would render them: "th" as т or ф
     (Athens ~ Афины), "wh" as у (Whitehall ~ Уайтхолл), "c" as к or с."""
+    return set(_phonetic_forms(key))
+
+
+@functools.lru_cache(maxsize=16384)
+def _phonetic_forms(key: str) -> frozenset[str]:
+    """:func:`_phonetic`, once per folded word (a long line compares each English word with
+    every source word)."""
     out = {key}
     if "th" in key:
         out |= {key.replace("th", "t"), key.replace("th", "f")}
@@ -555,7 +564,7 @@ def _phonetic(key: str) -> set[str]:
         re.sub(r"o?ugh?$", v, k) for k in out if k.endswith("oug") for v in ("of", "af")
     }  # Bough ~ Баф
     out |= {re.sub(r"aug$", "o", k) for k in out if k.endswith("aug")}  # Kavanaugh ~ Кавано
-    return out
+    return frozenset(out)
 
 
 def _similar(key: str, other: str) -> bool:
@@ -625,6 +634,15 @@ def _matches(word: str, src: _SourceWord) -> bool:
     """True when the English word ``word`` can be the source word's rendering: the same name
     in another script (graded: skeletons, a fuzzy ratio of the romanised stems, variant
     spellings), or an exonym (China ~ Қытай)."""
+    return _matches_keys(word, src.keys, src.capital, src.named)
+
+
+@functools.lru_cache(maxsize=65536)
+def _matches_keys(word: str, keys: frozenset[str], capital: bool, named: frozenset[str]) -> bool:
+    """:func:`_matches` on what it reads of the source word (its keys, case and the name
+    an adjective is made from), once per pair of word forms: a long line repeats its names
+    and the words around them."""
+    src = _SourceWord("", 0, 0, keys, capital, named)
     key = fold(word)
     if len(key) < 2:
         return True
@@ -768,6 +786,36 @@ _ACRONYM = re.compile(
 )
 
 
+def unmatched_source_names(
+    source: str, translation: str, src: str, words: list[_SourceWord] | None = None
+) -> list[re.Match[str]]:
+    """The source names (:func:`_source_names`) with no counterpart among the translation's
+    capitalised words, matched across scripts (:func:`_matches`); a hyphenated name is matched
+    by any of its parts (Сен-Мирренди ~ St Mirren). The one reading of "a source name the
+    translation lost" that the name check and the omission model's ``names_lost`` share.
+
+    ``words`` are the source's words (:func:`_source_words`; computed when None). Each name
+    finds its words by bisection and each English word form is compared once per source word
+    form (:func:`_matches_keys` is memoised), so a long line costs about its number of names
+    times its distinct capitalised English words, not every word against every word."""
+    words = _source_words(source) if words is None else words
+    starts = [w.start for w in words]
+    # capitalised words and acronyms of two letters or more: UK ~ Великобритания, St ~ St
+    en_words = sorted({w for w in _WORD.findall(translation) if len(w) >= 2 and w[0].isupper()})
+    out = []
+    for m in _source_names(source, src):
+        pieces = words[
+            bisect.bisect_left(starts, m.start(1)) : bisect.bisect_left(starts, m.end(1))
+        ]
+        pieces = [p for p in pieces if len(p.text) >= 4] or pieces  # not «Сан» of Сан-Франциско
+        if not pieces or any(
+            _matches_keys(w, p.keys, True, p.named) for p in pieces for w in en_words
+        ):  # fmt: skip
+            continue
+        out.append(m)
+    return out
+
+
 def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     """Names on one side with no spelling on the other: a swapped, added or dropped name.
 
@@ -790,20 +838,10 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     Cologne ~ Кёльн, Germany ~ Алмания).
     """
     words = _source_words(ctx.source)
-    # capitalised words and acronyms of two letters or more: UK ~ Великобритания, St ~ St
-    en_words = [w for w in _WORD.findall(ctx.translation) if len(w) >= 2 and w[0].isupper()]
     unmatched_src: list[tuple[int, int]] = []
     twins: list[tuple[int, int]] = []
     certain_src: list[tuple[int, int]] = []
-    for m in _source_names(ctx.source, ctx.src):
-        # a hyphenated name is matched by any of its parts (Сен-Мирренди ~ St Mirren)
-        pieces = [w for w in words if m.start(1) <= w.start < m.end(1)]
-        pieces = [p for p in pieces if len(p.text) >= 4] or pieces  # not «Сан» of Сан-Франциско
-        if not pieces or any(
-            _matches(w, _SourceWord(p.text, p.start, p.end, p.keys, True, p.named))
-            for p in pieces for w in en_words
-        ):  # fmt: skip
-            continue
+    for m in unmatched_source_names(ctx.source, ctx.translation, ctx.src, words):
         unmatched_src.append(m.span(1))
         opening = not ctx.source[: m.start(1)].strip(' «"“„(')
         if _may_be_twin(m.group(1), ctx.src):
