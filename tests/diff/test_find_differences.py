@@ -137,6 +137,7 @@ def test_detectors_are_a_registry(lexicon: Lexicon) -> None:
 def test_signature_names_the_lexicon_version(lexicon: Lexicon) -> None:
     sig = diff_signature(lexicon)
     assert f"lexicon:{lexicon.name}@{lexicon.version}" in sig
+    assert "|senses:wordnet-3.0|" in sig  # the English sense table decides what a paraphrase is
     assert sig.startswith("diff:") and "|version:" in sig
 
 

@@ -16,8 +16,12 @@ televised address to the nation", "answering a journalist's question"; :data:`SE
 flagged.
 
 A rewording whose words each have a counterpart in the statement (its translation, its original
-through the word lexicon) and that carries no figure, name, label, cause, claim or negation of
-its own is paraphrase, not flagged (:mod:`workbench.diff.paraphrase`).
+through the word lexicon, English synonyms and near senses through WordNet) and that carries no
+figure, name, label, cause, claim or negation of its own is paraphrase, not flagged
+(:mod:`workbench.diff.paraphrase`). For a ``wording`` run the statement's words need
+counterparts in the report too, all but one (:data:`LOST_WORDS`): "after much thought I came to
+the conclusion" retold as "it is high time" has lost what the statement said, even if every
+report word is found.
 """
 
 from __future__ import annotations
@@ -26,7 +30,13 @@ import re
 from difflib import SequenceMatcher
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.paraphrase import Counterparts, anchors, counterparts, covered_share
+from workbench.diff.paraphrase import (
+    Counterparts,
+    anchors,
+    counterparts,
+    covered_share,
+    report_counterparts,
+)
 from workbench.diff.text import (
     Span,
     Token,
@@ -41,6 +51,11 @@ from workbench.types import Difference
 
 #: Content words a run needs before it is flagged (on each side for ``wording``).
 MIN_WORDS = 3
+#: A rewording is paraphrase only if at most this many of the statement run's content words
+#: have no counterpart in the report (one, as for a retold line in
+#: :mod:`workbench.diff.salience`: "a lot of" retold as "many" is how retellings read;
+#: "thought a great deal ... came to the conclusion" retold as "high time" has lost two).
+LOST_WORDS = 1
 
 #: The occasion of the words: a clause opening a report sentence ("Speaking at …,",
 #: "Addressing …,", "In an interview with …,"), up to its comma, or named mid-sentence.
@@ -123,11 +138,20 @@ def _paraphrase(d: Difference, ctx: DiffContext, other: list[Counterparts]) -> b
         other.append(counterparts(texts, ctx.source, ctx.src))
     if covered_share(tokenize(d.report), other[0]) < 1.0:
         return False
+    if d.kind == "wording" and _lost(d.statement, ctx) > LOST_WORDS:
+        return False  # what the statement said is gone from the report: a change
     before = ctx.report[: d.report_span[0]].rstrip()
     at_start = not before or before[-1] in '.!?"“«:'
     found = anchors(d.report, " ".join([*texts, ctx.source or ""]), lexicon=ctx.lexicon,
                     at_start=at_start)  # fmt: skip
     return not found
+
+
+def _lost(run: str, ctx: DiffContext) -> int:
+    """How many content words of the statement's ``run`` have no counterpart in the report
+    (:func:`workbench.diff.paraphrase.report_counterparts`)."""
+    back = report_counterparts(ctx.report, ctx.source, ctx.src)
+    return sum(not back.has(t.text) for t in tokenize(run) if is_content(t))
 
 
 def _setting(d: Difference, settings: list[Span]) -> bool:

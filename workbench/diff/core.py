@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from workbench import __version__
+from workbench.diff import wordnet
 from workbench.diff.base import DETECTOR_ORDER, DETECTORS, Claims, DiffContext
 from workbench.diff.lexicon import Lexicon
 from workbench.diff.salience import finish
@@ -19,11 +20,12 @@ def diff_signature(lexicon: Lexicon, detectors: Sequence[str] = DETECTOR_ORDER) 
     """How differences were found, sacreBLEU style.
 
     Example: ``diff:workbench|detectors:number+entity+...|lexicon:workbench-framing@2026.11.1|
-    version:0.1.0``
+    senses:wordnet-3.0|version:0.1.0`` (``senses``: the English sense table of
+    :mod:`workbench.diff.wordnet`, which decides what a paraphrase is).
     """
     return (
         f"diff:workbench|detectors:{'+'.join(detectors)}|lexicon:{lexicon.signature}"
-        f"|version:{__version__}"
+        f"|senses:{wordnet.SIGNATURE}|version:{__version__}"
     )
 
 

@@ -15,6 +15,11 @@ counterparts come from the project's own resources, never from the cases measure
 * **synonyms through the lexicon**: two English words that usually render the same source word
   (:data:`SYNONYM_P`), so "people" in the report and "nation" in the translation are one word
   of the original when the lexicon says so.
+* **English synonyms and near senses** (:mod:`workbench.diff.wordnet`, Princeton WordNet 3.0):
+  a word of a synset of a statement word, or of a synset one step more or less general
+  ("views" for "opinions", "expressed" for "voiced", "devices" for "instruments"). The
+  bilexicon is thin for kk/ky (it knows too few words to pair most English synonyms); WordNet
+  knows English whatever the statement's language.
 
 A run keeps its flag when it carries an **anchor** the other side lacks (:func:`anchors`): a
 figure, a name, a label of the framing lexicon, a cause or claim word, or a negation. Those are
@@ -29,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from workbench.diff import wordnet
 from workbench.diff.bilexicon import BiLexicon, english_stem, load_bilexicon
 from workbench.diff.lexicon import Lexicon, categories_in
 from workbench.diff.text import Token, akin, is_content, stem, tokenize, words
@@ -77,11 +83,15 @@ class Counterparts:
             render a word of the original statement line.
         sources: The (language, source stem) pairs its English words usually render
             (synonyms: another English word rendering one of them is a counterpart).
+        senses: The WordNet synsets of its content words and those one sense step away
+            (:func:`workbench.diff.wordnet.neighbourhood`): a report word in one of them is a
+            synonym, or a word one step more or less general ("devices" for "instruments").
     """
 
     stems: tuple[str, ...]
     rendered: frozenset[str]
     sources: frozenset[tuple[str, str]]
+    senses: frozenset[int] = frozenset()
 
     def has(self, word: str) -> bool:
         """Whether ``word`` (English) has a counterpart here."""
@@ -92,7 +102,9 @@ class Counterparts:
         e = english_stem(w)
         if e in self.rendered:
             return True
-        return bool(_sources_of(load_bilexicon()).get(e, frozenset()) & self.sources)
+        if _sources_of(load_bilexicon()).get(e, frozenset()) & self.sources:
+            return True
+        return bool(self.senses) and bool(wordnet.senses(w) & self.senses)
 
 
 def counterparts(
@@ -112,7 +124,30 @@ def counterparts(
     reverse = _sources_of(lexicon)
     sources = frozenset(s for w in content for s in reverse.get(english_stem(w), ()))
     stems = tuple(dict.fromkeys(stem(w) for w in content))
-    return Counterparts(stems, frozenset(rendered), sources)
+    near = frozenset().union(*(wordnet.neighbourhood(w) for w in content))
+    return Counterparts(stems, frozenset(rendered), sources, near)
+
+
+def report_counterparts(
+    report: str, source: str | None = None, src: str | None = None
+) -> Counterparts:
+    """What the report holds, to look a statement word's counterpart up in (the reverse of
+    :func:`counterparts`, for a rewording): its words, their synonyms and near senses, and,
+    through the original, the renderings of each original word the report renders ("childhood"
+    and "kid" both render «детских»: the report's "kid" is a counterpart of "childhood")."""
+    report_side = counterparts([report])
+    if not (source and src):
+        return report_side
+    lexicon = load_bilexicon()
+    mine = {english_stem(t.text) for t in tokenize(report) if is_content(t)}
+    shared: set[str] = set()
+    for t in tokenize(source):
+        options = {e for e, p in lexicon.translations(src, t.text).items() if p >= RENDER_P}
+        if options & mine:
+            shared |= options
+    return Counterparts(
+        report_side.stems, frozenset(shared), report_side.sources, report_side.senses
+    )
 
 
 def covered_share(run: Sequence[Token], other: Counterparts) -> float:

