@@ -6,6 +6,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon, fold, same_name, transliterate
+from workbench.diff.translit import _strip_endings
 
 
 @pytest.mark.parametrize(
@@ -109,3 +110,15 @@ def test_unrelated_leftover_names_are_not_paired_and_a_left_out_name_is_no_flag(
     )
     # "Almaty" left out and "Telegram" added stand in different places: no swap, no flag
     assert found == []
+
+
+def test_endings_are_stripped_once_per_name_not_once_per_pair() -> None:
+    # same_name is asked of every pair of names of two texts: the ending-stripped forms of a
+    # name (pymorphy3 lemmas, Turkic stems) are computed once per name, or a line of many
+    # names costs a lemma per pair (200 names a side: 5.6 s before, 0.7 s after).
+    left = [f"Абдулла{c}ев" for c in "бвгдзклмнпрстфх"]
+    right = [f"Abdulla{c}ov" for c in "bvgdzklmnprstfh"]
+    _strip_endings.cache_clear()
+    matched = sum(same_name(a, b) for a in left for b in right)
+    assert matched >= len(left)  # each name meets its own romanisation
+    assert _strip_endings.cache_info().misses <= len(left) + len(right)

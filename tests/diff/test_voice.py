@@ -46,6 +46,8 @@ def test_nested_quotes_have_depth() -> None:
         ("Қазақстанда сөз бостандығы қорғалған, деді министр Ескараев.",
          "Қазақстанда сөз бостандығы қорғалған", "министр Ескараев"),
         ("Иманкуловдун сөзү боюнча, кырдаал көзөмөлдө.", "кырдаал көзөмөлдө", "Иманкуловдун"),
+        # the speaker ends at its last letter, however many spaces stand before the marker
+        ("Министр   сөзінше, жол көктемде ашылады.", "жол көктемде ашылады", "Министр"),
         ("Those he called 'terrorists' fled.", "'terrorists'", "he"),
     ],
 )  # fmt: skip

@@ -110,14 +110,16 @@ def same_name(a: str, b: str, *, threshold: float = 85.0) -> bool:
     return False
 
 
-def _strip_endings(word: str) -> set[str]:
-    """Folded forms of ``word`` without a Russian case ending, or a Kazakh/Kyrgyz one."""
+@functools.lru_cache(maxsize=65536)
+def _strip_endings(word: str) -> frozenset[str]:
+    """Folded forms of ``word`` without a Russian case ending, or a Kazakh/Kyrgyz one (once per
+    word: :func:`same_name` is asked of every pair of names of two long texts)."""
     low = word.lower()
     russian = {low[: -len(e)] for e in _ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
     toponym = _ADJECTIVAL.sub("", russian_lemma(word)) if _cyrillic_word(low) else low
     if toponym != low and len(toponym) >= 4:  # Карагандинской области ~ Karaganda
         russian.add(toponym)
-    return {fold(w) for w in russian | turkic_stems(low)}
+    return frozenset(fold(w) for w in russian | turkic_stems(low))
 
 
 #: Russian adjectival endings of place names (карагандинский, акмолинская, курганской).
