@@ -453,3 +453,46 @@ def test_a_hedge_kept_only_inside_the_quotation_is_flagged(lexicon: Lexicon) -> 
 )
 def test_a_sentence_compared_with_itself_has_no_difference(text: str, lexicon: Lexicon) -> None:
     assert diffs(text, text, lexicon) == ()
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Шараға 20 миллионнан астам адам қатысты.", "kk",
+         "More than 20 million people took part in the event."),
+        ("Қалада 380 000 адамнан асатын тұрғын бар.", "kk", "The city has over 380,000 residents."),
+        ("Мекеме 100 миллион АКШ доллардан ашкан каражат бөлдү.", "ky",
+         "The agency allocated more than $100 million."),
+        ("Курулуш үч айдан ашык убакытка созулду.", "ky",
+         "The construction took more than three months."),
+        ("Курбандар саны 800дөн ашуун.", "ky", "The death toll rose above 800."),
+    ],
+)  # fmt: skip
+def test_a_kazakh_or_kyrgyz_more_than_after_the_counted_noun_is_the_reports_more_than(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    assert of_kind(found, "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("Шараға 20 миллионнан астам адам қатысты.", "kk"),
+        ("Курулуш үч айдан ашык убакытка созулду.", "ky"),
+    ],
+)
+def test_the_more_than_after_the_counted_noun_dropped_is_a_quantifier_difference(
+    statement: str, src: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, "It took 20 million people three months.", lexicon,
+                  source=statement, src=src)  # fmt: skip
+    assert [d.statement for d in of_kind(found, "quantifier")] in (["астам"], ["ашык"])
+
+
+def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) -> None:
+    # «бірақ» starts like «бір» (one); «сценарийден асып түсе алмайды» "cannot surpass the script".
+    statement = "Ол бар күшін салады, бірақ сценарийден асып түсе алмайды."
+    found = diffs(statement, "She gives it all but cannot rise above the script.", lexicon,
+                  source=statement, src="kk")  # fmt: skip
+    assert of_kind(found, "quantifier") == []
