@@ -255,3 +255,29 @@ def test_the_omission_model_reads_the_headline_and_the_lost_names_not_the_lexico
     assert blind.names_lost == 0.0  # no language given: no names read
     assert full.headline == 0.0 and headline.headline == 1.0
     assert set(short.values()) >= set(OMISSION_FEATURES)
+
+
+def test_an_omission_note_names_only_words_faithful_translations_usually_render() -> None:
+    from workbench.diff.bilexicon import BiLexicon, english_stem, source_stem
+    from workbench.faithfulness.base import FaithContext
+    from workbench.faithfulness.coverage import NOTE_WEIGHT, _unrendered_note
+    from workbench.faithfulness.diffapi import load_lexicon
+
+    source = "Полиции поручено обеспечить порядок на улицах."
+    table = {
+        source_stem(w): {english_stem(e): 1.0}
+        for w, e in (("полиции", "police"), ("обеспечить", "ensure"), ("улицах", "street"))
+    }
+    hits = {source_stem("полиции"): 0.95, source_stem("обеспечить"): NOTE_WEIGHT - 0.1,
+            source_stem("улицах"): 0.9}  # fmt: skip
+    words = BiLexicon({"ru": table}, "test-lexicon", {"ru": hits})
+    calibration = load_calibration().languages["ru"]
+
+    def note(translation: str) -> str:
+        ctx = FaithContext(source, translation, "ru", load_lexicon(), calibration, None, words)
+        return _unrendered_note(ctx, (0, len(source)))
+
+    lost = note("Order was kept.")
+    assert "«Полиции»" in lost and "«улицах»" in lost
+    assert "обеспечить" not in lost  # rendered by faithful translations too rarely to name
+    assert note("The police kept order in the streets.") == ""
