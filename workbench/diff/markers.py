@@ -55,7 +55,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"не\s+исключено|мүмкін|мүмкүн|болжам\s+бойынша|ықтимал|шамасы|кыязы|ыктымал|"
         r"болса\s+керек|болсо\s+керек|наверное|наверно|пожалуй|бәлкім|балким|"
         r"окшойт)(?!\w)"
-        # «может быть» set off by commas is "maybe" («завершить, может быть, в этом году»);
+        # «может быть» set off by commas is "maybe" («откроют, может быть, весной»);
         # without them it is a modal verb ("can be"), which the English "can" renders.
         r"|(?:^|(?<=[,—–(])|(?<=[,—–(]\s))может\s+быть(?=\s*[,)—–])",
         _F,
@@ -275,8 +275,8 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
 
 
 #: A bare English modal verb: how a translation or a retelling renders a kk/ky/ru modal hedge
-#: (kk «келуі мүмкін» "may come", ky «болушу мүмкүн» "could be", «может быть, в этом году» "we
-#: can ... this year").
+#: (kk «келуі мүмкін» "may come", ky «болушу мүмкүн» "could be", «может быть, весной» "we can
+#: ... in spring").
 _EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|may|might|possible)(?!\w)", _F)
 
 

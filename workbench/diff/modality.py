@@ -111,7 +111,7 @@ EXPECTATION = re.compile(
 )
 
 #: A report's words for a precondition: the need of the statement made a thing without which
-#: nothing goes ("development is impossible without a stable energy supply").
+#: nothing goes ("growth is impossible without cheap electricity").
 PRECONDITION = re.compile(
     r"(?<!\w)(?:(?:impossible|unthinkable|inconceivable)\s+without|"
     r"(?:cannot|can't|could\s+not|couldn't)\s+(?:\w+\s+){0,6}?without)(?!\w)",

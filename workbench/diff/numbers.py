@@ -457,8 +457,8 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     return Finding(kept, found.claims)
 
 
-#: "... to seven years from five", "limited to one term of seven years, he said, from the current
-#: two five-year terms": the value a figure changed from.
+#: "... to eight dollars from five", "cut to one term of six years, she said, from the present
+#: two four-year terms": the value a figure changed from.
 _FROM_BEFORE = re.compile(
     r"(?<!\w)from\s+(?:the\s+|its\s+|their\s+)?(?:current|previous|present|existing|former|"
     r"earlier|old)?\s*$",
@@ -470,8 +470,8 @@ _TO_BEFORE = re.compile(r"(?<!\w)to\s+[^.;!?]{0,60}$", re.IGNORECASE)
 def _changed_from(
     report_text: str, report: list[Mention], statement: list[Mention]
 ) -> set[tuple[int, int]]:
-    """Report figures that give the value a statement's figure changed from ("increasing the
-    term to seven years from five" where the statement says only "seven years"): spelled small
+    """Report figures that give the value a statement's figure changed from ("raising the
+    fee to eight dollars from five" where the statement says only "eight dollars"): spelled small
     numbers are otherwise no difference when one side leaves them out, but the old value is
     one the report adds. The figure must follow "from" (with "the current", "the previous"…),
     and a "to" before it must lead to a figure the statement gives, in the same sentence."""

@@ -2,8 +2,8 @@
 
 The word diff asks two questions of English words that spelling cannot answer:
 
-* **Do they say one thing?** "various opinions are being voiced" and "different points of view
-  are being expressed" share no word, yet every word of one has a counterpart in the other:
+* **Do they say one thing?** "residents voice various opinions" and "people express different
+  views" share no content word, yet every word of one has a counterpart in the other:
   a synonym (opinion ~ view), or a sense one step more or less general (voice ~ express,
   instrument ~ device). :func:`near` answers it.
 * **Are they one word?** "evacuated" ~ "evacuation", "contradictory" ~ "contradiction" are;
