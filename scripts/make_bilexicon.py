@@ -277,6 +277,15 @@ def main() -> None:
         "size and precision on those documents' pairs",
     )  # fmt: skip
     args = ap.parse_args()
+    if args.iterations < 1 or args.min_count < 1 or args.top < 1:
+        ap.error("--iterations, --min-count and --top take a whole number of 1 or more.")
+    if not all(0 <= v <= 1 for v in (args.min_best, args.min_p, args.min_hit)):
+        ap.error("--min-best, --min-p and --min-hit take a share between 0 and 1.")
+    if not args.evaluate and not args.out.parent.is_dir():
+        ap.error(f"--out: the folder {args.out.parent} does not exist.")
+    for name in ("flores200-dev", "ntrex128", "tatoeba-test-v2021-08-07"):
+        if not (args.data / name).is_dir():
+            ap.error(f"--data {args.data} has no {name} folder; give the shared data folder.")
     params = Params(
         args.iterations, args.min_count, args.min_best, args.min_p, args.top, args.min_hit
     )

@@ -99,6 +99,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
+    if not args.out.parent.is_dir():
+        parser.error(f"--out: the folder {args.out.parent} does not exist.")
     synsets, forms = read(wordnet_dir())
     kept = [(k, [w for w in lemmas if "_" not in w], s, f) for k, lemmas, s, f in synsets]
     kept = [s for s in kept if s[1]]

@@ -73,3 +73,28 @@ def test_learn_keeps_a_word_seen_with_its_translation(script: ModuleType) -> Non
     assert english_stem("tractor") in dict(kept[source_stem("трактор")])
     assert hits[source_stem("трактор")] == pytest.approx(3 / 5)
     assert source_stem("поле") not in kept  # seen once
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--evaluate", "--data", "/nonexistent"], "has no flores200-dev folder"),
+        (["--out", "/nonexistent/bilexicon.tsv"], "does not exist"),
+        (["--iterations", "0"], "1 or more"),
+        (["--evaluate", "--min-hit", "1.5"], "between 0 and 1"),
+    ],
+)
+def test_bad_arguments_are_refused_in_one_sentence(
+    script: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    monkeypatch.setattr(sys, "argv", ["make_bilexicon.py", *args])
+
+    def _ran_past_the_checks(*_: object, **__: object) -> None:
+        raise AssertionError(f"{args} were not refused before the data was read")
+
+    monkeypatch.setattr(script, "load", _ran_past_the_checks)
+    with pytest.raises(SystemExit) as exit_:
+        script.main()
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

@@ -110,3 +110,13 @@ def test_a_rewording_that_drops_what_the_statement_said_keeps_its_flag(lexicon: 
     assert [d.statement for d in found if word_diff_run(d)] == [
         "voiced various opinions, bitter anger and fear"
     ]
+
+
+def test_the_script_refuses_an_output_folder_that_does_not_exist(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_synonyms.py"), "--out",
+         str(tmp_path / "missing" / "en_wordnet.tsv")],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "does not exist" in done.stderr.splitlines()[-1]
