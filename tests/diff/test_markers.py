@@ -429,3 +429,35 @@ def test_one_modal_keeps_one_hedge(lexicon: Lexicon) -> None:
     found = diffs(statement, "The bridge may open in spring and the road in summer.", lexicon,
                   source=statement, src="ru")  # fmt: skip
     assert [d.statement for d in of_kind(found, "certainty")] == ["вероятно"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Ремонт может затянуться до весны.", "ru", "The repairs could be delayed until spring."),
+        ("Мост можно открыть летом.", "ru", "The bridge may be opened in summer."),
+        ("Көпірді жазда аша алады.", "kk", "They could have the bridge open in summer."),
+    ],
+)  # fmt: skip
+def test_a_modal_verb_of_the_original_explains_the_reports_modal_hedge(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    assert of_kind(found, "certainty") == []
+
+
+def test_a_modal_hedge_the_original_has_no_modal_for_is_still_a_difference(
+    lexicon: Lexicon,
+) -> None:
+    statement = "Ремонт затянется до весны."
+    found = diffs(statement, "The repairs could be delayed until spring.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [d.report for d in of_kind(found, "certainty")] == ["could be"]
+
+
+def test_the_faithfulness_check_reads_the_same_modal_verbs() -> None:
+    # One home: the faithfulness stage imports the diff stage's list through its diffapi.
+    from workbench.diff.markers import SOURCE_ABILITY
+    from workbench.faithfulness import diffapi
+
+    assert diffapi.SOURCE_ABILITY is SOURCE_ABILITY

@@ -274,6 +274,25 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
     )
 
 
+#: Modal verbs of ability or possibility of the original: «может», «можно», «сможем»; kk/ky "-а
+#: ал-" (шеше алатын "can solve"), "-уға болады". What an English "can", "could", "may" renders
+#: before it may keep a hedge («возможно, может открыть» → "could possibly open"; «шеше алатын
+#: сияқты» → "it seems we can solve"). One home for the diff stage and the faithfulness check.
+SOURCE_ABILITY: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:мо(?:жет|гут|жем|жешь|жете|гу|г|гла|гло|гли)|можно|смо\w+)(?!\w)", _F
+    ),
+    "kk": re.compile(
+        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:ды|мын|мыз|сыз|сың|тын|ды)|ма\w*|ған\w*|атын\w*|"
+        r"ар\w*|са\w*|ды\w*)|\w+(?:уға|уге)\s+болады)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:т|м|бы|сы)\w*|ба\w*|ган\w*|ар\w*|са\w*|ды\w*|"
+        r"ат\w*)|\w+(?:уу|үү)га\s+болот)(?!\w)",
+        _F,
+    ),
+}
 #: A bare English modal verb: how a translation or a retelling renders a kk/ky/ru modal hedge
 #: (kk «келуі мүмкін» "may come", ky «болушу мүмкүн» "could be", «может быть, весной» "we can
 #: ... in spring").
@@ -283,10 +302,14 @@ _EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|may|might|possible)(?!\w)", 
 def _rendered_by_modal(
     diffs: tuple[Difference, ...], ctx: DiffContext, report: list[Mention]
 ) -> tuple[Difference, ...]:
-    """Certainty differences less the original's uncertain hedges that the report renders by a
-    bare modal verb of its own ("may", "can", "could" outside every report hedge), one modal
-    for each: «мүмкін» → "may" keeps the hedge. Only for an original read without a
-    translation (its hedge words are kk/ky/ru)."""
+    """Certainty differences less those a modal verb explains, one modal for each. Only for an
+    original read without a translation (its hedge words are kk/ky/ru):
+
+    * the original's uncertain hedge that the report renders by a bare modal verb of its own
+      ("may", "can", "could" outside every report hedge): «мүмкін» → "may" keeps the hedge;
+    * the report's modal hedge ("could be", "may have") where the original has a modal verb
+      of ability or possibility (:data:`SOURCE_ABILITY`: «может», «можно», kk/ky "-а ал-"):
+      «может оказаться» → "could be" adds no hedge."""
     if not is_cyrillic(ctx.statement):
         return diffs
     taken = [m.span for m in report if m.span]
@@ -294,11 +317,16 @@ def _rendered_by_modal(
         1 for m in _EN_MODAL.finditer(ctx.report)
         if not any(a <= m.start() < b for a, b in taken)
     )  # fmt: skip
+    ability = SOURCE_ABILITY.get(ctx.src or "ru", SOURCE_ABILITY["ru"])
+    abilities = len(ability.findall(ctx.statement))
     out = []
     for d in diffs:
-        uncertain = d.statement_span and not d.report_span and "hedge:uncertain" in d.note
-        if uncertain and spare:
+        uncertain = "hedge:uncertain" in d.note and not (d.statement_span and d.report_span)
+        if uncertain and d.statement_span and spare:
             spare -= 1
+            continue
+        if uncertain and d.report_span and abilities and _EN_MODAL.match(d.report):
+            abilities -= 1
             continue
         out.append(d)
     return tuple(out)

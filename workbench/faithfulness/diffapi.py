@@ -22,7 +22,7 @@ from workbench.diff import (
 from workbench.diff.bilexicon import BiLexicon, WordCoverage, load_bilexicon
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
-from workbench.diff.markers import hedge_mentions, negation_mentions
+from workbench.diff.markers import SOURCE_ABILITY, hedge_mentions, negation_mentions
 from workbench.diff.morph import (
     TURKIC_ENDINGS,
     may_be_name,
@@ -33,6 +33,7 @@ from workbench.diff.morph import (
 from workbench.diff.numbers import Figure
 
 __all__ = [
+    "SOURCE_ABILITY",
     "TURKIC_ENDINGS",
     "BiLexicon",
     "Figure",

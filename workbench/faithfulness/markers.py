@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.faithfulness.base import FaithContext, issue
-from workbench.faithfulness.diffapi import hedge_mentions, russian_pos
+from workbench.faithfulness.diffapi import SOURCE_ABILITY, hedge_mentions, russian_pos
 from workbench.faithfulness.spans import dictionary_words
 from workbench.types import FaithIssue
 
@@ -740,24 +740,6 @@ _EN_KEEPS_DROPPED: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-#: «может», «можно», «сможем»; kk/ky "-а ал-" (шеше алатын "can solve"), "-уға болады": what a
-#: translation's "can", "could", "may" render before they may keep a hedge («возможно, может
-#: открыть» → "could possibly open"; «шеше алатын сияқты» → "it seems we can solve").
-_SOURCE_ABILITY: dict[str, re.Pattern[str]] = {
-    "ru": re.compile(
-        r"(?<!\w)(?:мо(?:жет|гут|жем|жешь|жете|гу|г|гла|гло|гли)|можно|смо\w+)(?!\w)", _F
-    ),
-    "kk": re.compile(
-        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:ды|мын|мыз|сыз|сың|тын|ды)|ма\w*|ған\w*|атын\w*|"
-        r"ар\w*|са\w*|ды\w*)|\w+(?:уға|уге)\s+болады)(?!\w)",
-        _F,
-    ),
-    "ky": re.compile(
-        r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:т|м|бы|сы)\w*|ба\w*|ган\w*|ар\w*|са\w*|ды\w*|"
-        r"ат\w*)|\w+(?:уу|үү)га\s+болот)(?!\w)",
-        _F,
-    ),
-}
 #: «таасир этиши мүмкүн» "may affect": мүмкүн as the predicate of a verbal noun, the Kyrgyz
 #: modal verb. Kyrgyz references add it to plain English statements ("these stereotypes affect
 #: behaviour"): without an English hedge on 0.8 % of dev's references (0.13 % on the
@@ -809,7 +791,7 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
                 and any(adverb.fullmatch(w) for w in words)
             ):  # fmt: skip
                 need -= 1
-            ability = len(_SOURCE_ABILITY[ctx.src].findall(ctx.source))
+            ability = len(SOURCE_ABILITY[ctx.src].findall(ctx.source))
             have -= min(ability, len(_EN_MODAL.findall(ctx.translation)))
         if have >= need:
             continue
