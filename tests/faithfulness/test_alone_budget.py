@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -185,3 +186,53 @@ def test_with_recall_values_the_kind_that_buys_most_per_false_flag_goes_first(
                                   "negation": 0.2}) == ("hedge",)  # fmt: skip
     # a part where a hedge pair doesn't find anything: the value is 0 and hedges go last
     assert bench.alone_order(rates, {"name": 0.45, "negation": 0.74})[-1] == "hedge"
+
+
+def _bursty_and_spread() -> tuple[list[set[str]], list[str]]:
+    """40 documents of 20 lines: names fire on 8 lines of ONE document, hedges on one line of
+    each of 8 documents (both 1 % of the lines)."""
+    kinds: list[set[str]] = [set() for _ in range(800)]
+    docs = [f"doc{i // 20}" for i in range(800)]
+    for i in range(8):
+        kinds[i].add("name")  # document 0
+        kinds[20 * (i + 1)].add("hedge")  # documents 1..8
+    return kinds, docs
+
+
+def test_a_kind_that_fires_in_one_document_costs_more_than_one_spread_over_many(
+    bench: ModuleType,
+) -> None:
+    kinds, docs = _bursty_and_spread()
+    draws = bench.DocDraws([docs[:400], docs[400:]])
+    parts = [kinds[:400], kinds[400:]]
+    # line by line both fire on 1 % (2 % on the part that holds them)
+    assert bench.alone_share(parts, {"name"}) == bench.alone_share(parts, {"hedge"})
+    # on parts of 750 lines drawn by document, a part nobody read meets the bursty kind's
+    # document twice as often as its average: its share at the 90th percentile is larger
+    bursty, spread = (
+        bench.alone_share(parts, {"name"}, draws),
+        bench.alone_share(parts, {"hedge"}, draws),
+    )
+    assert bursty > spread > 0.01
+    rates = bench.honest_rates(parts, ["name", "hedge", "label"], draws)
+    assert rates["name"] > rates["hedge"] > 0.01
+    assert 0 < rates["label"] < 0.002  # never seen: half a line of a part, not zero
+    # a budget that holds the spread kind leaves the bursty one out; one that holds the
+    # bursty kind's share takes it first when it buys more per false flag
+    two = {k: rates[k] for k in ("name", "hedge")}
+    budget = (spread + 0.01 + 0.001) / bench.ALONE_SHARE
+    values = {"hedge": 1.0, "name": 1.0}
+    assert bench.span_alone_kinds(parts[0], two, budget, parts[1:], values, draws) == ("hedge",)
+    budget = (bursty + 0.01 + 0.001) / bench.ALONE_SHARE
+    values = {"hedge": 0.1, "name": 1.0}
+    assert bench.span_alone_kinds(parts[0], two, budget, parts[1:], values, draws) == ("name",)
+
+
+def test_the_document_interval_is_wider_for_flags_that_come_in_bursts(bench: ModuleType) -> None:
+    kinds, docs = _bursty_and_spread()
+    lo_b, hi_b = bench.document_interval(["name" in k for k in kinds], docs)
+    lo_s, hi_s = bench.document_interval(["hedge" in k for k in kinds], docs)
+    assert lo_b == 0.0 and lo_s > 0.0
+    assert hi_b - lo_b > hi_s - lo_s
+    assert lo_s < 0.01 < hi_s
+    assert all(map(math.isnan, bench.document_interval([], [])))
