@@ -40,7 +40,8 @@ from workbench.diff.paraphrase import (
 from workbench.diff.text import (
     Span,
     Token,
-    akin,
+    akin_in,
+    akin_index,
     covered,
     is_content,
     is_cyrillic,
@@ -100,7 +101,8 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
     r_toks = _content(ctx.report, claimed.report)
     s_keys = [stem(t.text) for t in s_toks]
     r_keys = [stem(t.text) for t in r_toks]
-    s_kept, r_kept = _near(s_keys, r_keys), _near(r_keys, s_keys)  # found on the other side
+    s_kept = _near(s_toks, s_keys, r_toks)  # found on the other side
+    r_kept = _near(r_toks, r_keys, s_toks)
     diffs: list[Difference] = []
     matcher = SequenceMatcher(None, s_keys, r_keys, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -162,14 +164,12 @@ def _setting(d: Difference, settings: list[Span]) -> bool:
     return any(s <= a and b <= e for s, e in settings)
 
 
-def _near(keys: list[str], other: list[str]) -> set[str]:
-    """``keys`` found on the other side, allowing one to extend the other ("fire" ~ "fired",
-    "evacuated" ~ "evacuation" share "evacu"): a word merely inflected is no difference."""
-    found = set()
-    for k in keys:
-        if any(akin(k, o) for o in other):
-            found.add(k)
-    return found
+def _near(tokens: list[Token], keys: list[str], other: list[Token]) -> set[str]:
+    """The ``keys`` (stems) of ``tokens`` found on the other side, up to inflection or
+    derivation (:func:`workbench.diff.text.akin`: "fire" ~ "fired", "evacuated" ~
+    "evacuation"; not "militants" ~ "military"): a word merely inflected is no difference."""
+    index = akin_index(t.text for t in other)
+    return {k for t, k in zip(tokens, keys, strict=True) if akin_in(t.text, index)}
 
 
 def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:

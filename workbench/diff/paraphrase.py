@@ -8,7 +8,8 @@ counterparts come from the project's own resources, never from the cases measure
 
 * **English morphology**: the same word up to inflection or derivation ("contradictory" ~
   "contradiction", "emerged" ~ "emerge": :func:`workbench.diff.text.akin`, a shared prefix of
-  five letters, or the whole shorter word of four letters or more);
+  five letters, or the whole shorter word of four letters or more, and one word family in
+  WordNet when it knows both words: not "militants" ~ "military");
 * **the original statement line** through the word lexicon (:mod:`workbench.diff.bilexicon`): a
   report word that is a usual rendering of a word of the original («народ» → "people",
   «референдум» → "vote");
@@ -37,7 +38,16 @@ from dataclasses import dataclass
 from workbench.diff import wordnet
 from workbench.diff.bilexicon import BiLexicon, english_stem, load_bilexicon
 from workbench.diff.lexicon import Lexicon, categories_in
-from workbench.diff.text import Token, akin, is_content, stem, tokenize, words
+from workbench.diff.text import (
+    AkinIndex,
+    Token,
+    akin,
+    akin_in,
+    akin_index,
+    is_content,
+    tokenize,
+    words,
+)
 from workbench.diff.translit import fold
 
 #: A usual rendering: ``t(english | source)`` at least this in the word lexicon.
@@ -77,8 +87,8 @@ class Counterparts:
     """What the other side holds, to look a word's counterpart up in.
 
     Attributes:
-        stems: Its content words' stems (:func:`workbench.diff.text.stem` of the lower-case
-            English words, for morphology), each once.
+        words: Its content words, lower-case, each once (for morphology:
+            :func:`workbench.diff.text.akin`).
         rendered: English stems (:func:`workbench.diff.bilexicon.english_stem`) that usually
             render a word of the original statement line.
         sources: The (language, source stem) pairs its English words usually render
@@ -88,16 +98,19 @@ class Counterparts:
             synonym, or a word one step more or less general ("devices" for "instruments").
     """
 
-    stems: tuple[str, ...]
+    words: tuple[str, ...]
     rendered: frozenset[str]
     sources: frozenset[tuple[str, str]]
     senses: frozenset[int] = frozenset()
 
+    @functools.cached_property
+    def _index(self) -> AkinIndex:
+        return akin_index(self.words)
+
     def has(self, word: str) -> bool:
         """Whether ``word`` (English) has a counterpart here."""
         w = word.lower()
-        s = stem(w)
-        if any(akin(s, o) for o in self.stems):
+        if akin_in(w, self._index):
             return True
         e = english_stem(w)
         if e in self.rendered:
@@ -123,9 +136,8 @@ def counterparts(
             )
     reverse = _sources_of(lexicon)
     sources = frozenset(s for w in content for s in reverse.get(english_stem(w), ()))
-    stems = tuple(dict.fromkeys(stem(w) for w in content))
     near = frozenset().union(*(wordnet.neighbourhood(w) for w in content))
-    return Counterparts(stems, frozenset(rendered), sources, near)
+    return Counterparts(content, frozenset(rendered), sources, near)
 
 
 def report_counterparts(
@@ -146,7 +158,7 @@ def report_counterparts(
         if options & mine:
             shared |= options
     return Counterparts(
-        report_side.stems, frozenset(shared), report_side.sources, report_side.senses
+        report_side.words, frozenset(shared), report_side.sources, report_side.senses
     )
 
 

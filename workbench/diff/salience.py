@@ -35,7 +35,16 @@ from collections.abc import Collection, Sequence
 
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
-from workbench.diff.text import AKIN_PREFIX, Span, is_content, stem, tokenize, words
+from workbench.diff.text import (
+    AKIN_MIN,
+    Span,
+    akin_in,
+    akin_index,
+    is_content,
+    stem,
+    tokenize,
+    words,
+)
 from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import Voice, find_voices, is_titled_name, voice_at
 from workbench.types import Difference, difference_kind
@@ -165,7 +174,7 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
         frozenset(fold(t) for t in tokens if len(t) > 1) - {""},
         frozenset(t.lower() for t in tokens),
         tuple(t for t in tokens if t[:1].isupper() and len(t) > 2),
-        frozenset(k[:AKIN_PREFIX] for k in map(stem, tokens) if len(k) >= AKIN_PREFIX),
+        frozenset(w.lower() for w in tokens if len(stem(w)) >= AKIN_MIN),
         any(negation_mentions(text, lang, with_spans=False) for lang in ("ru", "kk", "ky")),
     )
     if len(_KNOWN_CACHE) >= 4096:
@@ -227,7 +236,7 @@ class _Known:
         self.folded: set[str] = set().union(*(p[3] for p in parts))
         self.raw: set[str] = set().union(*(p[4] for p in parts))
         self.names = [n for p in parts for n in p[5]]
-        self.prefixes: set[str] = set().union(*(p[6] for p in parts))
+        self.words = akin_index(set().union(*(p[6] for p in parts)))
         self.negated = any(p[7] for p in parts)
 
     def explains(self, d: Difference) -> bool:
@@ -260,11 +269,10 @@ class _Known:
         return len(content) >= 2 and missing <= 1
 
     def _akin(self, word: str) -> bool:
-        """The same English word up to inflection or derivation: its stem's first
-        :data:`~workbench.diff.text.AKIN_PREFIX` letters start a word of these texts (the
-        prefix rule of :func:`~workbench.diff.text.akin`, looked up in a set)."""
-        key = stem(word)
-        return len(key) >= AKIN_PREFIX and key[:AKIN_PREFIX] in self.prefixes
+        """The same English word up to inflection or derivation as a word of these texts: the
+        one rule of the stage, :func:`~workbench.diff.text.akin` ("contradictory" ~
+        "contradiction"; not "militants" ~ "military")."""
+        return len(stem(word)) >= AKIN_MIN and akin_in(word, self.words)
 
     def _has(self, word: str) -> bool:
         if any(c.isdigit() for c in word) or not fold(word):

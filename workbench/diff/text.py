@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: A ``(start, end)`` character span.
@@ -49,6 +50,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude, language-agnostic stem: lower-case, no possessive, no common English suffix."""
     w = word.lower().replace("’", "'")
@@ -62,22 +64,65 @@ def stem(word: str) -> str:
 
 #: Letters two English stems share at their start to be one word up to inflection or
 #: derivation (:func:`akin`; the retold-line check of :mod:`workbench.diff.salience` looks
-#: these starts up in a set).
+#: candidates up by their first :data:`AKIN_MIN` letters).
 AKIN_PREFIX = 5
+#: A shorter stem of at least this many letters that starts the other is akin to it ("fire" ~
+#: "fired").
+AKIN_MIN = 4
 
 
 def akin(a: str, b: str) -> bool:
-    """One English word up to inflection or derivation (lower-case stems): equal, or sharing
-    their first :data:`AKIN_PREFIX` (five) letters, or the whole shorter word of four letters or
-    more ("fire" ~ "fired", "evacuated" ~ "evacuation", "contradictory" ~ "contradiction")."""
+    """One English word up to inflection or derivation — the one rule of the diff stage.
+
+    ``a`` and ``b`` are words (any case, not stems). By spelling, their stems
+    (:func:`stem`) are equal, share their first :data:`AKIN_PREFIX` (five) letters, or the
+    whole shorter stem of :data:`AKIN_MIN` letters or more starts the other ("fire" ~ "fired",
+    "evacuated" ~ "evacuation", "contradictory" ~ "contradiction"). Letters alone also join
+    "militants" ~ "military" and "police" ~ "policy", so when WordNet knows both words they
+    must also be one word family there (:func:`workbench.diff.wordnet.same_family`: a lemma of
+    one is a lemma, or a derived form, of the other, within two derivation steps), or a lemma
+    of one must be a lemma of the other with letters added (:func:`workbench.diff.wordnet.extends`:
+    "short" ~ "shorten", which WordNet does not link). A name or a word WordNet does not know
+    keeps the spelling rule alone.
+    """
+    a, b = a.lower(), b.lower()
     if a == b:
         return True
+    x, y = stem(a), stem(b)
+    if x != y and not _prefix_akin(x, y):
+        return False
+    from workbench.diff import wordnet  # the sense table loads on first use
+
+    if wordnet.known(a) and wordnet.known(b):
+        return wordnet.same_family(a, b) or wordnet.extends(a, b)
+    return True
+
+
+#: Words looked up by the first :data:`AKIN_MIN` letters of their stems (:func:`akin_index`).
+AkinIndex = dict[str, tuple[str, ...]]
+
+
+def akin_index(words: Iterable[str]) -> AkinIndex:
+    """``words`` (lower-cased, each once) by the first :data:`AKIN_MIN` letters of their stems:
+    the only words :func:`akin` can join to a word whose stem starts alike."""
+    index: dict[str, list[str]] = {}
+    for w in dict.fromkeys(w.lower() for w in words):
+        index.setdefault(stem(w)[:AKIN_MIN], []).append(w)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def akin_in(word: str, index: AkinIndex) -> bool:
+    """Whether ``word`` is :func:`akin` to a word of ``index``."""
+    return any(akin(word, w) for w in index.get(stem(word)[:AKIN_MIN], ()))
+
+
+def _prefix_akin(x: str, y: str) -> bool:
     n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
+    for c, d in zip(x, y, strict=False):
+        if c != d:
             break
         n += 1
-    return n >= AKIN_PREFIX or (n >= 4 and n >= min(len(a), len(b)))
+    return n >= AKIN_PREFIX or (n >= AKIN_MIN and n >= min(len(x), len(y)))
 
 
 def is_content(token: Token) -> bool:

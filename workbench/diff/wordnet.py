@@ -123,16 +123,22 @@ def near(a: str, b: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65536)
-def family(word: str) -> frozenset[str]:
-    """``word``'s lemmas and the lemmas WordNet derives from them or they from it
-    ("evacuation" → evacuate, evacuation; "contradictory" → contradiction …)."""
+def _derived(word: str) -> frozenset[str]:
+    """``word``'s lemmas and the lemmas WordNet derives from them or they from it, one step."""
     net = _load()
-    own = lemmas(word)
-    out = set(own)
+    out = set(lemmas(word))
     for i in senses(word):
         for j in net.form_links[i]:
             out.update(net.lemmas[j])
-    return frozenset(out | own)
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def family(word: str) -> frozenset[str]:
+    """``word``'s lemmas and their derived forms within two derivation steps ("contradictory"
+    → contradict → contradiction; "investigators" → investigate → investigation)."""
+    first = _derived(word)
+    return first.union(*(_derived(lemma) for lemma in first))
 
 
 def same_family(a: str, b: str) -> bool:
@@ -140,3 +146,10 @@ def same_family(a: str, b: str) -> bool:
     lemma, or a derived form, of the other ("evacuated" ~ "evacuation"; not "militants" ~
     "military", "police" ~ "policy")."""
     return bool(family(a) & lemmas(b)) or bool(family(b) & lemmas(a))
+
+
+def extends(a: str, b: str) -> bool:
+    """A lemma of one word is a whole lemma of the other with letters added ("short" →
+    "shorten", "nation" → "national"): derivation by a suffix WordNet does not always link."""
+    la, lb = lemmas(a), lemmas(b)
+    return any(x != y and (y.startswith(x) or x.startswith(y)) for x in la for y in lb)
