@@ -7,6 +7,7 @@ import pytest
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import MAX_PER_PAIR, Lexicon, find_differences, find_figures, same_name
 from workbench.diff.morph import english_forms, is_common_word
+from workbench.diff.quantifiers import quantifier_mentions
 from workbench.errors import UserInputError
 from workbench.types import DIFFERENCE_KIND_INFO, DIFFERENCE_KINDS, difference_kind
 
@@ -496,3 +497,22 @@ def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) 
     found = diffs(statement, "She gives it all but cannot rise above the script.", lexicon,
                   source=statement, src="kk")  # fmt: skip
     assert of_kind(found, "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("report", "qualifiers"),
+    [
+        ("Future presidents may not serve more than one term.", []),
+        ("Talks with more than one country are planned.", []),
+        ("More than one million people voted.", ["More than"]),
+        ("More than one in five voters stayed home.", ["More than"]),
+    ],
+)
+def test_more_than_one_is_an_idiom_not_a_qualifier_unless_a_figure_follows(
+    report: str, qualifiers: list[str], lexicon: Lexicon
+) -> None:
+    assert [m.text for m in quantifier_mentions(report)] == qualifiers
+    statement = "Президент будет избираться на один срок."
+    found = diffs(statement, report, lexicon, source=statement, src="ru")
+    if not qualifiers:
+        assert of_kind(found, "quantifier") == []

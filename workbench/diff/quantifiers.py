@@ -43,6 +43,12 @@ _AFTER_NUM = (
 #: reads the figure itself).
 _GLUED_APPROX = r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
 
+#: "More than one term", "more than one country": an idiom for "several", no qualifier of a
+#: figure ("more than one million", "more than one in five" still are).
+_NOT_IDIOM = (
+    r"(?!\s+one\b(?!\s*(?:hundred|thousand|million|billion|trillion|in\b|and\b|half|third|"
+    r"quarter|point|percent|per\b|-)))"
+)
 #: Markers by class: numeric qualifiers must precede a figure.
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
@@ -58,7 +64,7 @@ CLASSES: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "lower": re.compile(
-        rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than|over|above|upwards\s+of|in\s+excess\s+of|"
+        rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
         rf"не\s+менее(?:\s+чем)?|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
         rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде)(?!\w)",
