@@ -111,6 +111,15 @@ class AlignParams:
             (:func:`claim_words`), for it to be aligned at all: a dateline ("BISHKEK, September
             17.") or an agency tag ("/TASS/.") the segmenter cut off a wire copy retells
             nothing. 0 aligns every non-blank sentence.
+        echo_margin: Least ratio margin of an *echo* link (0: no echo pass). A report sentence
+            left unlinked by the sentence and clause passes is linked to its best statement
+            when that statement is already retold by another sentence of the same outlet that
+            reads like it in English (cosine at least ``echo_same``) and by a sentence of
+            another outlet that reads like it (at least ``echo_other``): a headline or lead
+            compresses the body of its own article and repeats the wire copy other outlets
+            carry, and English-English similarity is far more reliable than cross-lingual.
+        echo_same: Least English cosine with a linked sentence of the same outlet.
+        echo_other: Least English cosine with a linked sentence of another outlet.
         source: How the constants were derived (for docs and logs; not in the signature).
     """
 
@@ -135,6 +144,9 @@ class AlignParams:
     k_statement: int = 0
     word_bonus: float = 0.0
     min_report_words: int = 2
+    echo_margin: float = 0.0
+    echo_same: float = 0.0
+    echo_other: float = 0.0
     source: str = ""
 
     def __post_init__(self) -> None:
@@ -151,6 +163,11 @@ class AlignParams:
         if self.min_report_words < 0:
             raise UserInputError(
                 f"min_report_words of the aligner must be 0 or more, not {self.min_report_words}."
+            )
+        if not (self.echo_margin >= 0 and 0 <= self.echo_same <= 1 and 0 <= self.echo_other <= 1):
+            raise UserInputError(
+                "echo_margin of the aligner must be 0 (no echo links) or more, echo_same and "
+                "echo_other between 0 and 1."
             )
         if self.k_statement < 0:
             raise UserInputError(
@@ -179,6 +196,11 @@ class AlignParams:
             )
         if self.min_report_words:
             out += f"|rwords:{self.min_report_words}"
+        if self.echo_margin:
+            out += (
+                f"|echo:{self.echo_margin:.3f}|esame:{self.echo_same:.3f}|"
+                f"eother:{self.echo_other:.3f}"
+            )
         return out
 
     def anchor_fields(self) -> str:
@@ -225,6 +247,13 @@ CALIBRATIONS: dict[str, AlignParams] = {
         figure_bonus=0.02,
         figure_penalty=0.01,
         word_bonus=0.015,
+        # Echo links (session 6): an unlinked report sentence joins its best statement (margin
+        # >= 0.95) when an English sentence of its own outlet and one of another outlet that
+        # read like it (cosine >= 0.9) retell that statement. Chosen on the read real cases;
+        # checked on the count-only held-out cases: see docs/align.md.
+        echo_margin=0.95,
+        echo_same=0.9,
+        echo_other=0.9,
         source="benchmarks/align_real_bench.py --calibrate (NTREX tuning documents)",
     ),
 }
@@ -497,14 +526,17 @@ def align(
         evidence = _sentence_evidence(
             kept_s, kept_r, anchors, chosen.name_bonus != 0, chosen.word_bonus != 0
         )
+        best: dict[int, tuple[int, float]] = {}
         for cols in outlets.values():
-            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence, full))
+            links.update(_align_outlet(kept_s, kept_r, cols, views, chosen, evidence, full, best))
         if chosen.units == "clause":
             clause_links_ = _clause_pass(
                 kept_s, kept_r, outlets, views, embedder, chosen, anchors, full
             )
             for key, value in clause_links_:
                 links.setdefault(key, value)  # a whole-sentence link stays as it is
+        if chosen.echo_margin:
+            links.update(echo_links(kept_r, views.report, best, links, chosen))
     found = {(keep_s[i], keep_r[j]): value for (i, j), value in links.items()}
     linked_s = {i for i, _ in found}
     linked_r = {j for _, j in found}
@@ -555,20 +587,77 @@ def _align_outlet(
     params: AlignParams,
     evidence: AnchorEvidence | None = None,
     full: np.ndarray | None = None,
+    best_of: dict[int, tuple[int, float]] | None = None,
 ) -> dict[tuple[int, int], _Found]:
     """Links of one outlet (report positions ``cols``) to the statements, with their margins
-    (``full``: the case's cosines, statements × every report sentence, if already computed)."""
+    (``full``: the case's cosines, statements × every report sentence, if already computed).
+
+    ``best_of``, when given, receives each report position's best statement and its margin (for
+    the echo pass)."""
     sub = replace(views, report=views.report[list(cols)])
     mine = evidence.select(None, cols) if evidence else None
     raw = full[:, list(cols)] if full is not None else _similarity(sub)
     margins = _adjust(ratio_margin(raw, params.k, params.prior, params.k_statement), mine, params)
     sims = _adjust(raw, mine, params)
     found = link(sims, margins, params)
+    if best_of is not None and len(statements):
+        top = margins.argmax(axis=0)
+        for j, c in enumerate(cols):
+            best_of[c] = (int(top[j]), float(margins[top[j], j]))
     if params.exclusive < 9:
         best = margins.max(axis=0)
         found = {(i, j) for i, j in found if margins[i, j] >= best[j] - params.exclusive}
     found |= merge_check(statements, [reports[c] for c in cols], sub, sims, margins, params)
     return {(i, cols[j]): _Found(float(margins[i, j])) for i, j in found}
+
+
+def echo_links(
+    reports: Sequence[ReportRef],
+    vectors: np.ndarray,
+    best: dict[int, tuple[int, float]],
+    links: dict[tuple[int, int], _Found],
+    params: AlignParams,
+) -> dict[tuple[int, int], _Found]:
+    """Links of report sentences that echo retellings already found (``params.echo_*``).
+
+    A headline or lead compresses body sentences of its own article, and several outlets
+    carry the same wire sentence; the cross-lingual margin of such a compressed retelling
+    falls under the threshold while the English sentences it echoes are linked. An unlinked
+    report sentence ``j`` whose best statement ``i`` (ratio margin at least
+    ``params.echo_margin``) is retold by a sentence of the same outlet and by a sentence of
+    another outlet, each with an English cosine with ``j`` of at least ``params.echo_same`` /
+    ``params.echo_other``, is linked to ``i`` and to no other statement. Both confirmations
+    are required: one alone lends a wrong link's statement to on-topic sentences (measured on
+    the private real cases, docs/align.md). Only links of the earlier passes confirm, so an
+    echo never confirms another echo.
+
+    Args:
+        reports: The aligned report sentences (kept ones).
+        vectors: Their embeddings, one unit-length row each.
+        best: Each report position's best statement and its margin (sentence pass).
+        links: ``(statement, report position)`` links of the sentence and clause passes.
+        params: The constants (``echo_margin``, ``echo_same``, ``echo_other``).
+    """
+    linked_r = {j for _, j in links}
+    by_statement: dict[int, list[int]] = {}
+    for i, j in sorted(links):
+        by_statement.setdefault(i, []).append(j)
+    wanted = [
+        j
+        for j, (i, margin) in sorted(best.items())
+        if j not in linked_r and margin >= params.echo_margin and i in by_statement
+    ]
+    out: dict[tuple[int, int], _Found] = {}
+    for j in wanted:
+        i, margin = best[j]
+        others = by_statement[i]
+        cos = vectors[others] @ vectors[j]
+        doc = reports[j].document_id
+        same = [c for c, o in zip(cos, others, strict=True) if reports[o].document_id == doc]
+        other = [c for c, o in zip(cos, others, strict=True) if reports[o].document_id != doc]
+        if same and other and max(same) >= params.echo_same and max(other) >= params.echo_other:
+            out[(i, j)] = _Found(margin)
+    return out
 
 
 def _adjust(sims: np.ndarray, evidence: AnchorEvidence | None, params: AlignParams) -> np.ndarray:
