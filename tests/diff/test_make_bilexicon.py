@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.scripts import load_script
 from workbench.diff.bilexicon import BiLexicon, english_stem, source_stem
-
-SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "make_bilexicon.py"
 
 
 @pytest.fixture(scope="module")
 def script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_bilexicon_under_test", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("scripts/make_bilexicon.py", "make_bilexicon_under_test")
 
 
 def _lexicon(entries: dict[str, tuple[str, ...]], hit: float = 1.0) -> BiLexicon:
