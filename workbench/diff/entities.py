@@ -25,7 +25,7 @@ from workbench.diff.base import (
 )
 from workbench.diff.morph import english_forms, is_common_word
 from workbench.diff.text import STOPWORDS, Token, tokenize, words
-from workbench.diff.translit import fold, same_name
+from workbench.diff.translit import same_name
 
 #: Words that are capitalised without being names (titles, months, days).
 NOT_NAMES: frozenset[str] = words(
@@ -129,23 +129,8 @@ def _found(key: str, words: list[Token]) -> bool:
     if key in {w.text for w in words}:
         return True
     return len(key) > 1 and any(
-        same_name(key, w.text) or _vowel_variant(key, w.text) for w in words if len(w.text) > 1
+        same_name(key, w.text, vowels=True) for w in words if len(w.text) > 1
     )
-
-
-#: Letters a name needs before one vowel may differ (Marat and Murat are two names).
-VOWEL_VARIANT_LENGTH = 6
-
-
-def _vowel_variant(a: str, b: str) -> bool:
-    """Two romanisations of one Kazakh or Kyrgyz name that differ in one vowel only (ы, ұ, ү, ө
-    are written y, i, u or o: Ulytau ~ Ulutau), for names of :data:`VOWEL_VARIANT_LENGTH`
-    letters or more."""
-    fa, fb = fold(a), fold(b)
-    if len(fa) != len(fb) or len(fa) < VOWEL_VARIANT_LENGTH:
-        return False
-    diff = [(x, y) for x, y in zip(fa, fb, strict=True) if x != y]
-    return len(diff) == 1 and all(c in "aeiou" for c in diff[0])
 
 
 def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
