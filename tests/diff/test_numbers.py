@@ -6,6 +6,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon, find_differences, find_figures
+from workbench.faithfulness import check_pairs
 
 
 @pytest.mark.parametrize(
@@ -144,10 +145,29 @@ def test_figures_of_different_classes_are_not_paired(lexicon: Lexicon) -> None:
         ("Саат 08:50дөн баштап атышуулар болду.", [530]),  # a ky case ending glued to the minutes
         ("at 6 a.m. and again at 6:30 pm", [360, 1110]),
         ("6 people, a 1:2 ratio and version 3.14", [6, 1, 2, 3.14]),
+        # a time written with a dot: after a time preposition, before a.m./p.m. or «по ...
+        # времени»; elsewhere the dot is a decimal one
+        ("Матч начнётся в 15.00 по местному времени.", [900]),
+        ("Приём с 9.00 до 18.00, встреча 12.30 по московскому времени.", [540, 1080, 750]),
+        ("Жиналыс сағат 10.30-да басталды.", [630]),
+        ("The train left at 7.55am and arrived at 4.40 pm.", [475, 1000]),
+        ("Цены выросли в 2.50 раза, проезд обошёлся в 15.50 доллара.", [2.5, 15.5]),
+        ("Курс составил 15.00 тенге, он пробежал 10.25 км.", [15.0, 10.25]),
     ],
 )
 def test_clock_times_are_one_figure(text: str, values: list[float]) -> None:
     assert [f.value for f in find_figures(text, "ru")] == values
+
+
+def test_a_time_written_with_a_dot_is_the_same_time_in_english(lexicon: Lexicon) -> None:
+    # «в 15.00» is 3 p.m.: no figure changed or dropped, in the diff or in the faithfulness check
+    source = "Матч начнётся в 15.00 по местному времени."
+    report = "The match will start at 3 p.m. local time."
+    assert of_kind(diffs(report, report, lexicon, source=source, src="ru"), "number") == []
+    (result,) = check_pairs([source], [report], "ru")
+    assert not [i for i in result.issues if i.kind == "number"]
+    (moved,) = check_pairs([source], ["The match will start at 5 p.m. local time."], "ru")
+    assert [i for i in moved.issues if i.kind == "number"]
 
 
 def test_a_clock_time_is_never_paired_with_a_count(lexicon: Lexicon) -> None:

@@ -43,6 +43,20 @@ _TIME = re.compile(
     r"(?:(?<=\d\d)(?P<case>[а-яёәғқңөұүһі]{1,5}))?(?![\w:])",
     re.IGNORECASE,
 )
+#: A clock time written with a dot, as Russian, Kazakh and Kyrgyz news write it («в 15.00», «с
+#: 9.00 до 18.00», «сағат 10.30-да») and British English before a.m./p.m. ("3.30 pm"). Only after
+#: a time preposition or «сағат»/«саат», before a.m./p.m., or before «по местному времени»:
+#: elsewhere "15.00" is a decimal («в 2.50 раза», «в 15.50 доллара» are kept out by what
+#: follows).
+_DOT_TIME = re.compile(
+    r"(?:(?<!\w)(?P<prep>в|во|с|со|до|к|от|около|после|сағат|саат)\s+)?"
+    r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]\d|\d)"
+    r"(?P<ampm>\s?(?:a\.m\.|p\.m\.|am\b|pm\b))?"
+    r"(?P<local>(?=\s+по\s+\w+\s+времени))?"
+    r"(?!\s*(?:%|раз|процент|пайыз|доллар|тенге|теңге|сом|рубл|евро|млн|млрд|тыс|мың|миң|км|кг|"
+    r"метр|градус|[$€₸₽]))",
+    re.IGNORECASE,
+)
 #: A capitalised name glued to a number by a hyphen is a name, not a figure (COVID-19, Su-27).
 _MODEL_NAME = re.compile(r"(?<![\w-])[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*-$")
 
@@ -235,6 +249,19 @@ def _clock_times(text: str) -> list[Figure]:
         minutes = hour * 60 + int(m.group("m") or 0)
         end = m.start() + len(m.group().rstrip()) - len(m.group("case") or "")
         out.append(Figure(text[m.start() : end], m.start(), end, minutes, unit="time"))
+    for m in _DOT_TIME.finditer(text):
+        if not (m.group("prep") or m.group("ampm") or m.group("local") is not None):
+            continue
+        hour = int(m.group("h"))
+        ampm = (m.group("ampm") or "").strip().lower().replace(".", "")
+        if ampm and hour > 12:
+            continue
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        start, end = m.start("h"), m.end("ampm") if m.group("ampm") else m.end("m")
+        out.append(Figure(text[start:end], start, end, hour * 60 + int(m.group("m")), unit="time"))
     return out
 
 

@@ -295,8 +295,10 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     src_figs = [
         f
         for f in find_figures(ctx.source, ctx.src)
-        if not _in_time(ctx.source, f) and ctx.source[max(0, f.start - 2) : f.start] != "&#"
-    ]  # fmt: skip (an HTML entity «&#39;» is no figure)
+        if not _in_time(ctx.source, f)
+        and f.unit != "time"
+        and ctx.source[max(0, f.start - 2) : f.start] != "&#"
+    ]  # fmt: skip (a time is read by _changed_times; an HTML entity «&#39;» is no figure)
     src_digits = _digits(ctx.source)
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
