@@ -1,10 +1,12 @@
 """Swapped, added and dropped names (issue 10): the matcher across scripts and who is certain.
 
 The sentences are invented for these tests. A swap leaves a trace on both sides; it flags
-alone (strong) when one side is certainly a name: an English name no dictionary lists in
-lower case, or a source word that is certainly a name (Latin script, a Russian word pymorphy
-knows only as a name or not at all, a kk/ky word with letters of foreign words). Names the
-source renders by its own words, exonyms and adjectives made from names must not fire.
+alone (strong) when the English name has a word that is neither a title word nor a dictionary
+word, the source has a name left without counterpart that does not open a sentence or quoted
+speech (and, in Russian, is no word the dictionary knows only as a common word), and the two
+are not near spellings of each other (session 6: a certain source name beside an English name
+of common or title words, "Black Sea", "Navy", fired on faithful references). Names the source
+renders by its own words, exonyms and adjectives made from names must not fire.
 """
 
 from __future__ import annotations
@@ -52,19 +54,38 @@ def test_names_spelled_across_scripts_are_no_name_issue(
 SWAPPED = [
     # a certain English name where the source's name is left without counterpart
     ("ru", "Решение поддержал Кадвалдер.", "The decision was backed by Hendricks."),
-    # a certain source name (pymorphy does not know it) replaced by an institution: the
-    # English side is made of title words, the source side is certain
-    ("ru", "Решение поддержал Кадвалдер.", "The decision was backed by the Senate."),
-    # kk: a source name with letters of foreign words replaced by common words
-    ("kk", "Шешімді Вашингтондағы Фишер қолдады.", "The decision was backed by Green in Washington."),
+    ("ru", "Команда обыграла Кадвалдера.", "The team beat Halvorsen."),
+    ("ru", "Делегация прибыла в Кастельбьянко.", "The delegation arrived in Montevarchi."),
+    # kk: a source name with letters of foreign words replaced
+    ("kk", "Шешімді Вашингтондағы Фишер қолдады.", "The decision was backed by Hendricks in Washington."),
     # a Latin-script source name replaced
     ("ky", "Маалыматты Reuters агенттиги жарыялады.", "The news was published by the Bloomberg agency."),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("src", "source", "translation"), SWAPPED)
-def test_a_swap_with_one_certain_side_is_strong(src: str, source: str, translation: str) -> None:
+def test_a_swap_of_certain_names_is_strong(src: str, source: str, translation: str) -> None:
     assert "name" in _name_keys(source, translation, src)
+
+
+NOT_CERTAIN = [
+    # the English side is made of title words or dictionary words: it may render the name
+    ("ru", "Решение поддержал Кадвалдер.", "The decision was backed by the Senate."),
+    ("kk", "Шешімді Вашингтондағы Фишер қолдады.", "The decision was backed by Green in Washington."),
+    # the source word opens a sentence or quoted speech: capitalised whatever it is
+    ("kk", "Министр былай деді: Шешім әлі жоқ.", "The minister said Hendricks has no decision yet."),
+    # a Russian word the dictionary knows only as a common word: a word of a translated name
+    ("ru", "Команда выиграла Кубок лиги.", "The team won the Halvorsen Cup."),
+    # a near spelling the matcher misses (в for b, ф for th): the same name, not a swap
+    ("ru", "Делегация прибыла в Вифезду.", "The delegation arrived in Bethesda."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), NOT_CERTAIN)
+def test_a_name_issue_without_both_certain_sides_is_weak(
+    src: str, source: str, translation: str
+) -> None:
+    assert _name_keys(source, translation, src) == {"name" + WEAK}
 
 
 def test_a_dropped_certain_source_name_is_weak_evidence() -> None:

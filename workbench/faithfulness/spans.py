@@ -843,18 +843,25 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     unmatched_src: list[tuple[int, int]] = []
     twins: list[tuple[int, int]] = []
     certain_src: list[tuple[int, int]] = []
+    # source names a swapped-out name may have been, for the certain direction (below)
+    strong_twins: list[re.Match[str]] = []
     for m in unmatched_source_names(ctx.source, ctx.translation, ctx.src, words):
         unmatched_src.append(m.span(1))
         opening = not ctx.source[: m.start(1)].strip(' «"“„(')
-        if _may_be_twin(m.group(1), ctx.src):
+        twin_like = _may_be_twin(m.group(1), ctx.src)
+        if twin_like:
             twins.append(m.span(1))
-        if _certain_source_name(m.group(1), ctx.src, opening):
+        certain_here = _certain_source_name(m.group(1), ctx.src, opening)
+        if certain_here:
             certain_src.append(m.span(1))
+        if (twin_like or certain_here) and _lost_name(m, ctx.source, ctx.src):
+            strong_twins.append(m)
     latin = _unmatched_latin_words(ctx.source, ctx.translation)
     unmatched_src += latin
     twins += latin
     # a Latin acronym (NTS, UTC) may be spelled out in the English: a twin, not certain
     certain_src += [(a, b) for a, b in latin if not _ACRONYM.fullmatch(ctx.source[a:b])]
+    strong_twins += [m for m in _LATIN_WORD.finditer(ctx.source) if m.span() in set(latin)]
     sure_twin = bool(certain_src)
     twin_span = min(certain_src or unmatched_src) if unmatched_src else None
     twin = ctx.source[twin_span[0] : twin_span[1]] if twin_span else ""
@@ -865,11 +872,16 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
         if not certain and not unmatched_src:
             continue  # common words ("Great Fleet") may translate the source's own words
         note = f"name {ctx.translation[span[0] : span[1]]!r} has no counterpart in the source"
-        strong = sure_twin or (certain and bool(twins))
+        lost = _swapped_for(parts, strong_twins, words)
+        if lost is not None:
+            out.append(
+                issue("name", ctx.source, ctx.translation, lost.span(lost.lastindex or 0), span,
+                      note + f" (the source names {lost.group(lost.lastindex or 0)!r})")
+            )  # fmt: skip
+            continue
         out.append(
             issue("name", ctx.source, ctx.translation, twin_span, span,
-                  note + (f" (the source names {twin!r})" if twin else ""),
-                  1.0 if strong else 0.6)
+                  note + (f" (the source names {twin!r})" if twin else ""), 0.6)
         )  # fmt: skip
     if sure_twin and not out and twin_span is not None:
         out.append(
@@ -877,6 +889,54 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
                   f"source name {twin!r} has no counterpart in the translation", 0.6)
         )  # fmt: skip
     return out
+
+
+#: A capitalised source word after sentence punctuation (and an opening quote) opens a
+#: sentence or quoted speech: kk/ky/ru capitalise it whatever it is («...: «Результаты ...»).
+_AFTER_STOP = re.compile(r"(?:^|[.!?:;…])[\s«\"“„(]*$")
+
+
+def _lost_name(m: re.Match[str], source: str, src: str) -> bool:
+    """An unmatched source name that a swap may have taken out: capitalised because it is a
+    name, not because it opens a sentence or quoted speech, and, in Russian, not a word the
+    dictionary knows only as a common word («Кубок», «Шашки»: words of a translated name)."""
+    if _AFTER_STOP.search(source[: m.start(1)]):
+        return False
+    return src != "ru" or may_be_name(m.group(1))
+
+
+def _swapped_for(
+    parts: list[str], lost: list[re.Match[str]], words: list[_SourceWord]
+) -> re.Match[str] | None:
+    """The source name an English name stands in place of, when the pair is a swap for
+    certain: the English name has a word that is neither a title word nor a dictionary word
+    (Kavanaugh, Stanford; not "Black Sea", "Olympics"), the source has a name a swap may have
+    taken out (:func:`_lost_name`), and no part of the English name is a near spelling of
+    that name (a transliteration the matcher misses: Aegean ~ Эгей, Bethesda ~ Вифезда, is
+    no swap). None otherwise: the issue stays evidence that needs company."""
+    own = [p for p in parts if p.lower() not in TITLE_WORDS]
+    if not own or all(_common_word(p) for p in own):
+        return None
+    for m in lost:
+        a, b = m.span(m.lastindex or 0)
+        inside = [w for w in words if a <= w.start < b]
+        if not any(_near_spelling(p, w) for p in parts for w in inside):
+            return m
+    return None
+
+
+def _near_spelling(word: str, src: _SourceWord) -> bool:
+    """A looser grade of :func:`_matches`: the romanised forms agree on most letters (fuzzy
+    ratio 60 against the matcher's 75) or on most consonants (skeleton ratio 67)."""
+    for variant in _phonetic_forms(fold(word)):
+        sv = _skeleton(variant)
+        for k in src.keys:
+            if len(variant) >= 3 and fuzz.ratio(variant, k[: len(variant) + 2]) >= 60:
+                return True
+            sk = _skeleton(k)
+            if len(sv) >= 2 and len(sk) >= 2 and fuzz.ratio(sv, sk[: len(sv) + 1]) >= 67:
+                return True
+    return False
 
 
 def _may_be_twin(word: str, src: str) -> bool:
