@@ -253,3 +253,44 @@ def test_a_small_spelled_figure_not_a_changed_from_value_stays_quiet(
 ) -> None:
     statement = "Предлагаю установить плату в 8 долларов."
     assert of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "season", "vague"),
+    [
+        ("Выборы пройдут осенью.", "ru", "Elections will be held in the coming months.",
+         "осенью", "in the coming months"),
+        ("Мен биылғы күзде сайлау өткізуді ұсынамын.", "kk",
+         "He proposed an early election soon.", "күзде", "soon"),
+        ("Көпүрө жазында ачылат.", "ky", "The bridge will open in the near future.",
+         "жазында", "in the near future"),
+    ],
+)  # fmt: skip
+def test_a_season_retold_as_an_open_time_is_a_number_difference(
+    statement: str, src: str, report: str, season: str, vague: str, lexicon: Lexicon
+) -> None:
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src=src), "number")
+    assert [(d.statement, d.report) for d in found] == [(season, vague)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Elections will be held this autumn.",  # the season kept
+        "Elections will be held on 20 November.",  # a date is more precise than the season
+        "Elections will be held.",  # nothing said about the time
+    ],
+)
+def test_a_season_kept_dated_or_left_out_is_no_number_difference(
+    report: str, lexicon: Lexicon
+) -> None:
+    statement = "Выборы пройдут осенью."
+    assert of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number") == []
+
+
+def test_words_that_only_look_like_seasons_are_none() -> None:
+    # kk «жазды» "wrote", «қысқа» "short"; «Зимбабве»; "the fall of the regime".
+    from workbench.diff.dates import SEASON
+
+    for text in ("Ол хат жазды.", "Қысқа сапар.", "Зимбабве", "the fall of the regime"):
+        assert SEASON.search(text) is None

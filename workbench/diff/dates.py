@@ -173,3 +173,22 @@ def implicit_durations(text: str) -> list[tuple[int, int, float]]:
             hours = 24.0
         out.append((m.start(), m.end(), hours))
     return out
+
+
+#: Seasons (en, ru, kk, ky): "this autumn", «осенью», «биылғы күзде», «күздө».
+SEASON = re.compile(
+    r"(?<!\w)(?:autumn|fall(?=\s+(?:of\s+)?(?:\d{4}|this|next|last)\b)|(?<=this\s)fall|"
+    r"(?<=next\s)fall|(?<=the\s)fall(?!\s+of\s+(?!\d{4}))|spring(?!\s*(?:-|board|s\b))|summer|"
+    r"winter|осень\w*|осенн\w*|весн(?:ой|а|ы|у|е)|весенн\w*|летом|летн\w*|"
+    r"зим(?:ой|а|ы|у|е|н\w+)|"
+    # kk/ky: only the forms that cannot be another word («жазды» "wrote", «қысқа» "short")
+    r"күзде|күзгі|күзінде|көктемде|көктемгі|жазда|жазғы|қыста|қысқы|"
+    r"күздө|күзүндө|күзгү|жазында|жазгы|жайында|жайкы|кышында|кышкы)(?!\w)",
+    re.IGNORECASE,
+)
+#: A time the report leaves open: "in the coming months", "soon", "in the near future".
+VAGUE_TIME = re.compile(
+    r"(?<!\w)(?:in\s+(?:the\s+)?(?:coming|next\s+few|next|upcoming)\s+(?:months|weeks)|"
+    r"in\s+the\s+near\s+future|soon|shortly|later\s+this\s+year|before\s+long)(?!\w)",
+    re.IGNORECASE,
+)

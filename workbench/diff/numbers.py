@@ -21,8 +21,15 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.dates import duration_unit, find_dates, implicit_durations
+from workbench.diff.dates import (
+    SEASON,
+    VAGUE_TIME,
+    duration_unit,
+    find_dates,
+    implicit_durations,
+)
 from workbench.diff.text import STOPWORDS, is_cyrillic, words
+from workbench.types import Difference
 
 _MULT = (
     r"thousand|million|billion|trillion|bn|mln|тыс\.|тыс|тысяч[аиуеы]?|тысячами|млн\.?|"
@@ -475,6 +482,7 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
         or (d.statement_span is not None and d.statement_span not in minor_s)
         or (d.report_span is not None and d.report_span not in minor_r)
     )
+    kept += _season_left_open(ctx)
     kept = tuple(
         dataclasses.replace(d, note=f"{d.note}; the value it changed from")
         if not d.statement_span and d.report_span in changed
@@ -514,6 +522,25 @@ def _changed_from(
         if to and any(to.start() < a and b <= before.start() for a, b in shared):
             out.add(m.span)
     return out
+
+
+def _season_left_open(ctx: DiffContext) -> tuple[Difference, ...]:
+    """The statement names a season (or its original does: «биылғы күзде» "this autumn",
+    «осенью») and the report gives no season and no date, only an open time ("in the coming
+    months", "soon"): when it happens is left open (one ``number`` difference)."""
+    season = next((t for t in (ctx.statement, ctx.source or "") if t and SEASON.search(t)), None)
+    if season is None or SEASON.search(ctx.report) or find_dates(ctx.report):
+        return ()
+    vague = VAGUE_TIME.search(ctx.report)
+    if vague is None:
+        return ()
+    mark = SEASON.search(season)
+    assert mark is not None
+    return (
+        Difference("number", mark.group(), vague.group(),
+                   mark.span() if season is ctx.statement else None, vague.span(),
+                   "time: a season in the statement is an open time in the report"),
+    )  # fmt: skip
 
 
 def _minor(m: Mention) -> bool:
