@@ -44,6 +44,15 @@ FLIPPED = [
     ("ky", "Бул долбоор быйыл бүттү.", "This project was not finished this year."),
     ("ky", "Токойдо жапайы жаныбарлар жашайт.", "Wild animals do not live in the forest."),
     ("kk", "Осы жерден тауларды көресіз.", "You will not see the mountains from here."),
+    # a question to the second person: «білесіз бе» "do you know"
+    ("kk", "Білесіз бе, бұл ауыл өте ескі.", "You know, this village is not very old."),
+    # -ма- before a verb's -стыр- (алмастыр- "replace") and a noun's -сар (орынбасар "deputy")
+    ("kk", "Компания ескі жабдықты жаңасымен алмастырды.",
+     "The company did not replace the old equipment with new."),
+    ("kk", "Министрдің орынбасары жиналысқа келді.", "The deputy minister did not come to the meeting."),
+    # a noun in -ма/-бе before a comma (күнтізбе "calendar") is no bare imperative
+    ("kk", "Бөлмеде күнтізбе, үстел және шам бар.",
+     "There is not a calendar, a table and a lamp in the room."),
 ]
 
 

@@ -27,7 +27,7 @@ _F = re.IGNORECASE
 #: аябай "very", жубай "spouse" ~ жу- "wash") and stems that end in a suffix's letters where
 #: the sound rules allow one (қарма- "grasp", көбөй- "increase").
 _NOT_NEGATIVE_STEMS = (
-    r"(?:немесе|тұмау|тумоо|қамау|көбөй|аябай|жубай|қарма|карма|жаппай|"
+    r"(?:немесе|тұмау|тумоо|қамау|көбөй|аябай|жубай|қарма|карма|жаппай|демеу|"
     r"(?:болмаса|болбосо)(?!\s+(?:да|де))(?!\w))"
 )
 #: Privatives that say something positive (қамтамасыз ет-, камсыз кыл- "ensure"): no negation
@@ -38,8 +38,8 @@ _POSITIVE_PRIVATIVES = r"(?:қамтамасыз|камсыз)"
 #: ends in the privative's letters after a present-tense vowel; a verb ends its clause, an
 #: attribute (баспанасыз адамдар "homeless people") comes before its noun.
 _SECOND_PERSON = {
-    "kk": r"\w*[аей](?:сыз|сіз)(?:дар|дер)?(?=\s*(?:[.!?,;:…»”\")]|$))",
-    "ky": r"\w*[аеоөй](?:сыз|сиз|суз|сүз)(?:дар|дер|дор|дөр)?(?=\s*(?:[.!?,;:…»”\")]|$))",
+    "kk": r"\w*[аей](?:сыз|сіз)(?:дар|дер)?(?=(?:\s+(?:ба|бе|па|пе|ма|ме))?\s*(?:[.!?,;:…»”\")]|$))",
+    "ky": r"\w*[аеоөй](?:сыз|сиз|суз|сүз)(?:дар|дер|дор|дөр)?(?=(?:\s+(?:бы|би|бу|бү|пы|пи|пу|пү))?\s*(?:[.!?,;:…»”\")]|$))",
 }
 _SUFFIX_NEGATION: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
@@ -367,9 +367,9 @@ _SRC_ANY_VERB: dict[str, re.Pattern[str]] = {
     "kk": re.compile(
         r"(?<!\w)(?:(?!"
         + _NOT_NEGATIVE_STEMS
-        + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ает]\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
+        + r")\w{2,}(?:ма|ме|ба|бе|па|пе)(?:й\w*|с(?:[ае](?:м|ң\w*|қ|к|лар\w*|лер\w*)?|пын|пін|сың|сің|сыз|сіз|тан|тен|тық\w*|тік\w*)?|ған\w*|ген\w*|қан\w*|кен\w*|"
         r"д(?:ы|і)\w*|ңыз|ңіз|ңдар|ңдер)|"
-        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»,.!]))(?!\w)",
+        r"\w{3,}(?:па|пе|ба|бе|ма|ме)(?=\s*[”“\"»!]))(?!\w)",
         _F,
     ),
     "ky": re.compile(
@@ -378,25 +378,27 @@ _SRC_ANY_VERB: dict[str, re.Pattern[str]] = {
         + r")\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)(?:й\w*|с(?:[аеоөт]\w*)?|"
         r"ган\w*|ген\w*|гон\w*|гөн\w*|кан\w*|кен\w*|кон\w*|көн\w*|д(?:ы|и|у|ү)\w*|ңыз|ңиз|ңуз|"
         r"ңүз|ңар|ңер|ңор|ңөр|ш(?:ы|и|у|ү)\w*)|"
-        r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»,.!]))(?!\w)",
+        r"\w{3,}(?:па|пе|по|пө|ба|бе|бо|бө|ма|ме|мо|мө)(?=\s*[”“\"»!]))(?!\w)",
         _F,
     ),
 }
 #: English words that may render a source negation without a negation word (besides
 #: :data:`_EN_LEXICAL`): "only", "little", "until", "unless", "whether" (X-or-not-X), "still",
-#: "yet" (элек "not yet"), "outside", "beyond", "cancelled", "lost", "short of"...
+#: "yet" (элек "not yet"), "outside", "beyond", "cancelled", "lost", "short of", "except"
+#: (қоспағанда "not counting"), "prohibit"...
 _EN_ANY_NEGATION = re.compile(
     r"(?<!\w)(?:unless|outside|beyond|whether|"
     r"cancel\w*|abort\w*|lost|far\s+from|"
     r"under(?!stand|stood|go|went|gone|line|way|tak|lying|neath|ground|water|score)\w{5,}|"
-    r"\w+-free|absent|avoid\w*)(?!\w)",
+    r"\w+-free|absent|avoid\w*|except\w*|aside\s+from|apart\s+from|other\s+than|prohibit\w*|"
+    r"forbid\w*|forbade)(?!\w)",
     _F,
 )
 #: A negative prefix before an English word: un-/non- before any word, in-/im-/ir-/il-/dis-
 #: only before an adjective ending (impractical, insecure, irregular; not information, display).
 _PREFIXED = re.compile(
     r"(?<!\w)(?:(?:un|non-?)([a-z]{4,})|(?:in|im|ir|il|dis)([a-z]{3,}(?:al|ent|ant|ive|ar|ous|"
-    r"ect|ete|ite|ure|ate|ful|ed)))(?!\w)",
+    r"ect|ete|ite|ure|ate|ful|ed|ible|able)))(?!\w)",
     _F,
 )
 
@@ -413,11 +415,19 @@ def _english_negative_word(translation: str) -> bool:
 
 #: English words that render a negation by themselves (without, refused, denied, careless,
 #: non-binding); with :data:`_PREFIXED` words (unhurt, impossible, insecure) they pair with
-#: the source's negation places before a "not" may take one.
+#: the source's negation places before a "not" may take one. Also the words that render a
+#: kk/ky negated converb or verbal noun and a Russian «кроме», «вместо», «запрет»: "except",
+#: "aside from" (қоспағанда "not counting"), "instead", "rather than" (-май "without doing"),
+#: "prevent", "avoid" (жол бермеу "not letting"), "ban", "prohibit", a "no-" compound
+#: (келісімшартсыз "no-deal"), "-free", "hardly".
 _EN_RENDERS = re.compile(
     r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
     r"absen\w*|devoid|(?!unless|regardless|less)[a-z]{3,}less|non-\w+|"
-    r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing)(?!\w)",
+    r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing|"
+    r"except\w*|aside\s+from|apart\s+from|other\s+than|instead|rather\s+than|prevent\w*|"
+    r"avoid\w*|prohibit\w*|forbid\w*|forbade|ban|bans|banned|"
+    r"no-\w+|\w+-free|hardly|barely|scarcely)"
+    r"(?!\w)",
     _F,
 )
 
@@ -436,6 +446,10 @@ def _english_renders(translation: str) -> int:
         and not (m.group(2) and re.search(r"(?:ed|ment|ous|ar|ful)$|^dis", m.group(), _F))
     }  # fmt: skip
     return len(starts)
+
+
+_SRC_CONCESSIVE = re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F)
+_EN_CONCESSIVE = re.compile(r"(?<!\w)(?:although|though|even\s+if)(?!\w)", _F)
 
 
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
@@ -510,6 +524,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         possible = _possible_source_negations(ctx.source, ctx.src)
         # each English word that renders a negation itself (unhurt, without) takes one place
         possible = max(0, possible - _english_renders(ctx.translation))
+        # a concessive converb («қарамастан» "not looking at" = despite) is what "although",
+        # "though", "even if" render
+        possible = max(0, possible - min(
+            len(_SRC_CONCESSIVE.findall(ctx.source)), len(_EN_CONCESSIVE.findall(ctx.translation))
+        ))  # fmt: skip
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
         verbal = _negations(ctx.translation, _EN_VERBAL)

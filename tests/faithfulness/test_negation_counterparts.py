@@ -1,0 +1,54 @@
+"""English words that render a source negation, in the project's own words.
+
+"except", "instead", "prevent", "ban" render a negated converb, participle or verbal noun
+(қоспағанда "not counting", токтобой "without stopping", жол бермеді "did not let"), as do
+"no-" compounds, negative prefixes on "-ible"/"-able" adjectives and "although" for a
+concessive («қарамастан» "not looking at"): they take
+its place, so a "not" added beside them is a negation the source does not have (strong), and
+the faithful translation, with no "not", drops nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.faithfulness.helpers import evidence_of as _keys
+
+CASES = [
+    ("kk", "Министрді қоспағанда, барлығы жиналысқа келді.",
+     "Except for the minister, everyone came to the meeting.",
+     "Except for the minister, everyone did not come to the meeting."),
+    ("ky", "Ал жолдо токтобой, шаарга түз келди.",
+     "Instead of stopping on the way, he came straight to the city.",
+     "Instead of stopping on the way, he did not come straight to the city."),
+    ("kk", "Полиция көлікке жолды жауып, оның өтуіне жол бермеді.",
+     "The police blocked the road and prevented the car from passing.",
+     "The police blocked the road and did not prevent the car from passing."),
+    ("ru", "Кроме министра, все пришли на встречу.",
+     "Except for the minister, everyone came to the meeting.",
+     "Except for the minister, everyone did not come to the meeting."),
+    ("ru", "Власти запретили митинг в центре города.",
+     "The authorities banned the rally in the city centre.",
+     "The authorities did not ban the rally in the city centre."),
+    # a "no-" compound renders a privative (келісімшартсыз "without a deal")
+    ("kk", "Келісімшартсыз шығу шекарада кідірістер тудырады.",
+     "A no-deal exit will cause delays at the border.",
+     "A no-deal exit will not cause delays at the border."),
+    # "impossible" renders «мүмкін емес»
+    ("kk", "Бұл міндетті бір күнде орындау мүмкін емес.",
+     "This task is impossible to carry out in one day.",
+     "This task is not impossible to carry out in one day."),
+    # "although" renders the concessive «қарамастан» ("not looking at")
+    ("kk", "Жаңбырға қарамастан, көрермендер стадионға келді.",
+     "Although it rained, the spectators came to the stadium.",
+     "Although it rained, the spectators did not come to the stadium."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "faithful", "flipped"), CASES)
+def test_a_rendered_negation_leaves_an_added_not_strong(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    keys = _keys(source, faithful, src)
+    assert "negation" not in keys and "negation_weak" not in keys
+    assert "negation" in _keys(source, flipped, src)
