@@ -51,6 +51,24 @@ KEPT_AND_DROPPED = [
     ("kk", "Хабарланғандай, зауыт келесі айда жабылады.",
      "The plant will reportedly close next month.",
      "The plant will close next month."),
+    # the Kazakh sentence adverb «бәлкім» "perhaps", the Kyrgyz particle «белем»
+    ("kk", "Бәлкім, кездесу ертеңге қалдырылады.",
+     "Perhaps the meeting will be put off until tomorrow.",
+     "The meeting will be put off until tomorrow."),
+    ("ky", "Ал эртең шаарга келет белем.",
+     "He will probably come to the city tomorrow.",
+     "He will come to the city tomorrow."),
+    # "according to reports" (хабарларға сәйкес, маалыматтарга ылайык) is a report
+    ("kk", "Деректерге сәйкес, өрт түнде басталған.",
+     "According to reports, the fire started at night.",
+     "The fire started at night."),
+    ("ky", "Маалыматтарга ылайык, өрт түнкүсүн башталган.",
+     "The fire reportedly started at night.",
+     "The fire started at night."),
+    # "sounds" keeps a hedge as "seems" and "looks" do
+    ("kk", "Бұл ұсыныс оғаш естілетін шығар.",
+     "This proposal sounds strange.",
+     "This proposal is strange."),
 ]  # fmt: skip
 
 
