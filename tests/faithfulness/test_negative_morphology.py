@@ -53,7 +53,7 @@ FLIPPED = [
     # a noun in -ма/-бе before a comma (күнтізбе "calendar") is no bare imperative
     ("kk", "Бөлмеде күнтізбе, үстел және шам бар.",
      "There is not a calendar, a table and a lamp in the room."),
-]
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(("src", "source", "flipped"), FLIPPED)

@@ -24,7 +24,7 @@ _F = re.IGNORECASE
 #: "find", жұбай "spouse", комедия, велосипед, пропаганда from negated verbs by a rule.
 #: Left to a list: words whose letters are a well-formed negative form of a stem they do not
 #: come from (немесе "or", болмаса "or else", тұмау "flu", қамау "arrest", жаппай "mass",
-#: аябай "very", жубай "spouse" ~ жу- "wash") and stems that end in a suffix's letters where
+#: аябай "very", жубай "spouse" ~ жу- "wash", демеу "support" ~ де- "say") and stems that end in a suffix's letters where
 #: the sound rules allow one (қарма- "grasp", көбөй- "increase").
 _NOT_NEGATIVE_STEMS = (
     r"(?:немесе|тұмау|тумоо|қамау|көбөй|аябай|жубай|қарма|карма|жаппай|демеу|"
