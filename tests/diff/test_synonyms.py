@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.diff.helpers import of_kind
 from workbench.diff import Lexicon, find_differences, wordnet
 from workbench.diff.base import DiffContext
 from workbench.diff.content import LOST_WORDS, _lost
@@ -120,3 +121,23 @@ def test_the_script_refuses_an_output_folder_that_does_not_exist(tmp_path: Path)
     )  # fmt: skip
     assert done.returncode == 2
     assert "does not exist" in done.stderr.splitlines()[-1]
+
+
+def test_another_line_retold_in_synonyms_is_no_addition(lexicon: Lexicon) -> None:
+    """The retold-line check reads synonyms too: "the probe will be finished" retells "the
+    investigation will be completed" of another statement line."""
+    statement = "The commission will report to the government."
+    document = ["The investigation will be completed by the end of the year."]
+    retold = (
+        "The commission will report to the government, and the probe will be finished by the "
+        "end of the year."
+    )
+    assert of_kind(find_differences(statement, retold, lexicon=lexicon), "addition")
+    found = find_differences(statement, retold, lexicon=lexicon, document=document)
+    assert not of_kind(found, "addition")
+    new = (
+        "The commission will report to the government, and the plant will be sold to a foreign "
+        "buyer by the end of the year."
+    )
+    found = find_differences(statement, new, lexicon=lexicon, document=document)
+    assert of_kind(found, "addition")

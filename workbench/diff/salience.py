@@ -9,7 +9,8 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    a report-only name, figure, attribution, negation or addition that the ``context`` explains (the
    statement's issuer, the other statements the same report sentences retell) is not flagged
    again for this statement; nor is a clause-sized addition whose content words, all but one,
-   another sentence of the statement's ``document`` holds (the report retells that part).
+   another sentence of the statement's ``document`` holds, or a WordNet synonym of one (the
+   report retells that part).
 3. **The outlet's own labels**: a loaded label of the statement that the report sentence leaves
    out is no framing choice when the outlet carries that label in another sentence, in its own
    voice or in reported speech (``outlet_labels``, see :func:`workbench.diff.carried_labels`).
@@ -30,9 +31,11 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Collection, Sequence
 
+from workbench.diff import wordnet
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.text import (
@@ -183,6 +186,13 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
     return parts
 
 
+@functools.lru_cache(maxsize=4096)
+def _near_senses(text: str) -> frozenset[int]:
+    """The WordNet senses of ``text``'s content words and those one step away, once per text."""
+    content = {t.lower for t in tokenize(text) if is_content(t)}
+    return frozenset().union(*(wordnet.senses(w) for w in content))
+
+
 def word_diff_run(d: Difference) -> bool:
     """A clause-sized run of the word diff (:func:`workbench.diff.content.detect_content`):
     an addition, omission or rewording no specific detector explains (a cause, superlative,
@@ -229,7 +239,9 @@ class _Known:
     sentences retell (a merged retelling names what belongs to its other statement)."""
 
     def __init__(self, context: Sequence[str], lexicon: Lexicon | None = None) -> None:
-        parts = [_known_in(text, lexicon) for text in dict.fromkeys(context)]
+        self.texts = tuple(dict.fromkeys(context))
+        self.senses: frozenset[int] | None = None  # read on first use (:meth:`_near`)
+        parts = [_known_in(text, lexicon) for text in self.texts]
         self.categories: set[str] = set().union(*(p[0] for p in parts))
         self.concepts: set[str] = set().union(*(p[1] for p in parts))
         self.hedges: set[str] = set().union(*(p[2] for p in parts))
@@ -265,8 +277,15 @@ class _Known:
         if not _content_addition(d):
             return False
         content = [t.text for t in tokenize(d.report) if is_content(t) and t.lower not in _SAYING]
-        missing = sum(not (self._has(w) or self._akin(w)) for w in content)
+        missing = sum(not (self._has(w) or self._akin(w) or self._near(w)) for w in content)
         return len(content) >= 2 and missing <= 1
+
+    def _near(self, word: str) -> bool:
+        """A synonym, or a sense one step more or less general, of a content word of these
+        texts (:func:`workbench.diff.wordnet.near`: "halt" for "cease", "autumn" for "fall")."""
+        if self.senses is None:
+            self.senses = frozenset().union(*(_near_senses(t) for t in self.texts))
+        return bool(wordnet.senses(word) & self.senses)
 
     def _akin(self, word: str) -> bool:
         """The same English word up to inflection or derivation as a word of these texts: the
