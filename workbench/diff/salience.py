@@ -188,7 +188,8 @@ def _known_in(text: str, lexicon: Lexicon | None) -> _KnownParts:
 
 @functools.lru_cache(maxsize=4096)
 def _near_senses(text: str) -> frozenset[int]:
-    """The WordNet senses of ``text``'s content words and those one step away, once per text."""
+    """The WordNet senses (synsets) of ``text``'s content words, once per text: synonyms only,
+    not the senses one step away (too loose over a whole document, see docs/diff.md)."""
     content = {t.lower for t in tokenize(text) if is_content(t)}
     return frozenset().union(*(wordnet.senses(w) for w in content))
 
@@ -281,8 +282,9 @@ class _Known:
         return len(content) >= 2 and missing <= 1
 
     def _near(self, word: str) -> bool:
-        """A synonym, or a sense one step more or less general, of a content word of these
-        texts (:func:`workbench.diff.wordnet.near`: "halt" for "cease", "autumn" for "fall")."""
+        """A synonym (same WordNet synset) of a content word of these texts ("probe" for
+        "investigation", "autumn" for "fall"); unlike :func:`workbench.diff.wordnet.near`, not a sense
+        one step more or less general."""
         if self.senses is None:
             self.senses = frozenset().union(*(_near_senses(t) for t in self.texts))
         return bool(wordnet.senses(word) & self.senses)
