@@ -461,3 +461,37 @@ def test_the_faithfulness_check_reads_the_same_modal_verbs() -> None:
     from workbench.faithfulness import diffapi
 
     assert diffapi.SOURCE_ABILITY is SOURCE_ABILITY
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "President Tokayev claimed that the interests of the state come first.",
+        "The interests of the state come first, the president claimed.",
+    ],
+)
+def test_the_statements_assertion_retold_as_a_claim_is_a_certainty_difference(
+    report: str, lexicon: Lexicon
+) -> None:
+    statement = "Мен үшін мемлекеттің мүддесі бәрінен жоғары."
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src="kk"), "certainty")
+    assert [d.report for d in found] == ["claimed"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Мен үшін мемлекеттің мүддесі бәрінен жоғары.", "kk",
+         "The president said the interests of the state come first."),
+        ("Министрлік жауапкершілікті өз мойнына алды.", "kk",
+         "The ministry claimed responsibility."),
+        # the statement voices a claim itself («утверждает»): the report's verb retells it
+        ("Министерство утверждает, что мост безопасен.", "ru",
+         "The ministry claimed that the bridge is safe."),
+    ],
+)  # fmt: skip
+def test_said_claimed_responsibility_or_a_claim_of_the_statement_is_no_certainty_shift(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    assert [d for d in of_kind(found, "certainty") if "claim" in d.note] == []

@@ -111,6 +111,11 @@ _VERBS = (
 #: asserted to attributed. "claimed" and "insisted" are left alone ("The president claimed
 #: that ..." retells the state's voice, as "said" does); "alleged" is the hedge detector's.
 _DOUBT_VERB = re.compile(r"(?<!\w)(?:accused|accuses)(?!\w)", _F)
+#: "claimed that ...", "..., he claimed.": the verb casts the statement's own assertion as a
+#: claim, a certainty difference (kind ``certainty``) when the statement asserts it plainly and
+#: voices no claim itself. ("Claimed responsibility", "claimed the lives", "claimed victory" are
+#: no speech.)
+_CLAIM_VERB = re.compile(r"(?<!\w)claim(?:ed|s|ing)(?=\s+that\b|\s*[.,;:!?]|\s*$)", _F)
 #: The statement voices a claim or an accusation itself (ru, kk, ky): the report's verb then
 #: retells it.
 _DOUBT_SRC = re.compile(
@@ -512,6 +517,16 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
                     Difference("attribution", "", r.text, None, r.span,
                                f"stated as fact in the statement; the report gives it as a "
                                f"claim ({verb.group().lower()})")
+                )  # fmt: skip
+                break
+            claim = _CLAIM_VERB.search(_with_next_words(ctx.report, r.span))
+            if claim and r.span and not doubted and not statement:
+                start = r.span[0] + claim.start()
+                diffs.append(
+                    Difference("certainty", "", claim.group(), None,
+                               (start, start + len(claim.group())),
+                               "stated as fact in the statement; the report casts it as a claim "
+                               f"({claim.group().lower()})")
                 )  # fmt: skip
                 break
             continue
