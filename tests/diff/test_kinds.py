@@ -492,9 +492,9 @@ def test_the_more_than_after_the_counted_noun_dropped_is_a_quantifier_difference
 
 
 def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) -> None:
-    # «бірақ» starts like «бір» (one); «сценарийден асып түсе алмайды» "cannot surpass the script".
-    statement = "Ол бар күшін салады, бірақ сценарийден асып түсе алмайды."
-    found = diffs(statement, "She gives it all but cannot rise above the script.", lexicon,
+    # «бірақ» starts like «бір» (one); «жоспардан асып түсе алмайды» "cannot surpass the plan".
+    statement = "Ол бар күшін салады, бірақ жоспардан асып түсе алмайды."
+    found = diffs(statement, "She gives it all but cannot rise above the plan.", lexicon,
                   source=statement, src="kk")  # fmt: skip
     assert of_kind(found, "quantifier") == []
 

@@ -466,14 +466,14 @@ def test_the_faithfulness_check_reads_the_same_modal_verbs() -> None:
 @pytest.mark.parametrize(
     "report",
     [
-        "President Tokayev claimed that the interests of the state come first.",
-        "The interests of the state come first, the president claimed.",
+        "The ministry claimed that the new bridge is the safest in the region.",
+        "The new bridge is the safest in the region, the ministry claimed.",
     ],
 )
 def test_the_statements_assertion_retold_as_a_claim_is_a_certainty_difference(
     report: str, lexicon: Lexicon
 ) -> None:
-    statement = "Мен үшін мемлекеттің мүддесі бәрінен жоғары."
+    statement = "Жаңа көпір облыстағы ең қауіпсіз көпір."
     found = of_kind(diffs(statement, report, lexicon, source=statement, src="kk"), "certainty")
     assert [d.report for d in found] == ["claimed"]
 
@@ -481,8 +481,8 @@ def test_the_statements_assertion_retold_as_a_claim_is_a_certainty_difference(
 @pytest.mark.parametrize(
     ("statement", "src", "report"),
     [
-        ("Мен үшін мемлекеттің мүддесі бәрінен жоғары.", "kk",
-         "The president said the interests of the state come first."),
+        ("Жаңа көпір облыстағы ең қауіпсіз көпір.", "kk",
+         "The ministry said the new bridge is the safest in the region."),
         ("Министрлік жауапкершілікті өз мойнына алды.", "kk",
          "The ministry claimed responsibility."),
         # the statement voices a claim itself («утверждает»): the report's verb retells it
