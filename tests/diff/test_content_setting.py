@@ -25,6 +25,12 @@ STATEMENT = "The president said the roads in the northern districts will be repa
         "televised address to the nation.",
         "The roads in the northern districts will be repaired this year, the president said, "
         "answering a regional journalist's question.",
+        "The roads in the northern districts will be repaired this year, the president said "
+        "during a speech at a ceremony to honor road builders.",
+        "The roads in the northern districts will be repaired this year, the president said, "
+        "speaking at a joint meeting of the chambers of parliament.",
+        "The roads in the northern districts will be repaired this year, the president said "
+        "while delivering his annual address to the nation.",
     ],
 )
 def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon) -> None:
@@ -58,6 +64,16 @@ def test_a_fact_the_statement_lacks_is_still_an_addition(
     found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
     assert any(added in d.report for d in found), found
     assert not any(d.report.lower().startswith(("speaking", "addressing")) for d in found)
+
+
+def test_an_occasion_clause_ends_where_a_fact_begins(lexicon: Lexicon) -> None:
+    """ "speaking at a rally" is the occasion; "after farmers blocked the main highway" is not."""
+    report = (
+        "The roads in the northern districts will be repaired this year, the president said, "
+        "speaking at a rally after farmers blocked the main highway."
+    )
+    found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
+    assert any("farmers blocked the main highway" in d.report for d in found), found
 
 
 def test_a_setting_word_inside_a_sentence_is_no_opener(lexicon: Lexicon) -> None:

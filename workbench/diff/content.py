@@ -12,8 +12,9 @@ worth of content words (:data:`MIN_WORDS`), on each side for ``wording``.
 Reports also set the scene: "Speaking at a joint meeting of the chambers, the president said …"
 names the occasion of words the statement holds, not a fact it lacks. An addition that lies
 wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
-televised address to the nation", "answering a journalist's question"; :data:`SETTING`), is not
-flagged.
+televised address to the nation", "during a speech at a ceremony to honor journalists", "…,"
+Tokayev said, speaking at a joint meeting of the chambers", "while delivering his annual
+address", "answering a journalist's question"; :data:`SETTING`), is not flagged.
 
 A rewording whose words each have a counterpart in the statement (its translation, its original
 through the word lexicon, English synonyms and near senses through WordNet) and that carries no
@@ -58,16 +59,29 @@ MIN_WORDS = 3
 #: "long reflection ... reached a firm decision" retold as "about time" has lost two).
 LOST_WORDS = 1
 
+#: The rest of an occasion clause, up to punctuation or a connective that opens a fact of its
+#: own ("speaking at a rally after farmers blocked the highway": the rally is the occasion, the
+#: blockade is not).
+_UNTIL_FACT = (
+    r"(?:(?!\b(?:after|where|when|while|as|because|amid|following|which|who|that)\b)"
+    r"[^,.;:!?])*"
+)
+
 #: The occasion of the words: a clause opening a report sentence ("Speaking at …,",
 #: "Addressing …,", "In an interview with …,"), up to its comma, or named mid-sentence.
 SETTING = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:speaking|addressing|talking|writing)\b[^,.;:!?]*,"
     r"|(?:^|(?<=[.!?]\s))in an? (?:interview|address|speech|statement)\b[^,.;:!?]*,"
-    # … said in a televised address to the nation / answering a journalist's question
+    # … said in a televised address to the nation / during a speech at a ceremony to honor …
     r"|\b(?:in|during) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}"
     r"(?:address|speech|interview|remarks|briefing|statement)\b"
-    r"(?: (?:to|with|on) (?:the |a |an )?(?:[\w’'-]+ ){0,2}[\w’'-]+)?(?=[,.;:!?]|$)"
-    r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b",
+    r"(?: (?:to|with|on|at|before) (?:the |a |an )?(?:[\w’'-]+ ){0,4}[\w’'-]+)?(?=[,.;:!?]|$)"
+    # …," Tokayev said, speaking at a joint meeting of the chambers / while delivering his address
+    r"|(?<=, )(?:speaking|addressing|talking|writing) (?:at|to|in|during|before|on)\b"
+    + _UNTIL_FACT
+    + r"|\bwhile (?:delivering|giving|making|speaking|addressing)\b"
+    + _UNTIL_FACT
+    + r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b",
     re.IGNORECASE,
 )
 
