@@ -10,7 +10,8 @@ import bisect
 import functools
 import math
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -158,20 +159,61 @@ _RANGE_END = re.compile(r"\s*(?:to|-|–|—|and)\s*\d[\d.,]*", re.I)
 _DEGREES = re.compile(r"\s?(?:°F?|degrees?|fahrenheit)(?!\w)", re.I)
 
 
-def _converted(fig: Figure, others: list[Figure], text: str) -> Figure | None:
+#: Units of length, speed and weight in the four languages, by what they measure in (a
+#: figure and its conversion have different units; the same unit on both sides is the same
+#: figure: "105 miles" ~ «105 миль», so "95 miles" is no conversion of it). A form ending in
+#: ``*`` is a prefix (case endings: «милях», «дюймга»), the others whole words.
+_UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "mile": ("mile*", "mi", "mph", "миля*", "миль*", "мили", "милю"),
+    "km": ("km", "kilomet*", "kph", "км*", "километр*", "шақырым*", "чакырым*"),
+    "kg": ("kg", "kilogram*", "кг", "килограм*"),
+    "pound": ("pound*", "lb", "lbs", "фунт*"),
+    "inch": ("inch*", "дюйм*"),
+    "cm": ("cm", "centimet*", "см", "сантиметр*"),
+    "foot": ("feet", "foot", "ft", "фут", "фута", "футов", "футах", "футқа", "футка", "футтан"),
+    "yard": ("yard*", "yd", "ярд*"),
+    "metre": ("m", "metre*", "meter*", "м", "метр", "метра", "метров", "метрах", "метрге",
+              "метрден", "метрлик", "метрлік"),
+}  # fmt: skip
+_UNIT_AFTER = re.compile(
+    r"\w*\s*(?:(?:[-–—]|to|and|до|и|мен|менен)?\s*\d[\d.,]*\w*\s*)?-?\s*([^\W\d_]+)", re.I
+)
+
+
+def unit_of(fig: Figure, text: str) -> str | None:
+    """The unit written after ``fig`` (or after the other end of its range, «2ден 3 дюймга»):
+    a key of :data:`_UNIT_WORDS`, or None when the next word is no unit this table knows.
+    Whole words and prefixes as :data:`_UNIT_WORDS` lists them."""
+    own = re.search(r"\d\s?([^\W\d_]+)$", fig.text)  # "90kg", «10 мың»
+    after = _UNIT_AFTER.match(text, fig.end)
+    for m in (own, after):
+        word = m.group(1).lower() if m else ""
+        for unit, forms in _UNIT_WORDS.items():
+            if any(word == f or (f[-1] == "*" and word.startswith(f[:-1])) for f in forms):
+                return unit
+    return None
+
+
+def _converted(
+    fig: Figure, others: list[Figure], text: str, source: str | None = None
+) -> Figure | None:
     """The source figure that ``fig`` converts (27 m ~ 30 yards; 2 to 4 inches ~ 5–10 см;
     80 degrees ~ 27 градусов, Fahrenheit for Celsius); only for a figure with a unit after it
-    or after the other end of its range."""
+    or after the other end of its range, and (given the ``source`` text) never from a figure
+    in the same unit: "95 miles" is no conversion of «105 миль» (their ratio is a yard's to a
+    metre's)."""
     end = _RANGE_END.match(text, fig.end)
     unit_at = end.end() if end else fig.end
     if fig.percent or not (_UNIT.search(fig.text) or _UNIT.match(text, unit_at)):
         return None
     fahrenheit = _DEGREES.match(text, unit_at) is not None
+    unit = unit_of(fig, text)
     return next(
         (
             o
             for o in others
             if o.value
+            and (unit is None or source is None or unit_of(o, source) != unit)
             and (
                 any(
                     abs(fig.value / o.value / c - 1) < _TOLERANCE
@@ -272,6 +314,66 @@ def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
     return out
 
 
+def _same_unit_left(fig: Figure, ctx: FaithContext, left: list[Figure]) -> bool:
+    """A source figure in the unit of ``fig`` is left unmatched: ``fig`` is that figure changed,
+    not a conversion of another ("1042 km (645 miles)" for «1040 км (645 миль)»)."""
+    unit = unit_of(fig, ctx.translation)
+    return unit is not None and any(unit_of(f, ctx.source) == unit for f in left)
+
+
+def _run_counts(text: str) -> Counter[str]:
+    """How often each whole run of digits stands in ``text`` (separators removed)."""
+    return Counter(re.sub(r"[,.\u00a0\u202f ]", "", m.group()) for m in _RUN.finditer(text))
+
+
+def _more_often(fig: Figure, counts: tuple[Counter[str], Counter[str]], left: list[Figure]) -> bool:
+    """A one-number figure (2, 5.6, 1,200) whose digits the translation writes more often than
+    the source, while a source figure is left unmatched: "2 goals and 5 assists in a 5-3 win"
+    for «5:3 … 2 гол … 2 пас» is a changed 2, not a second 5 (the digits standing somewhere in
+    the source are no match for each of their copies)."""
+    runs = [re.sub(r"[,.\u00a0\u202f ]", "", m.group()) for m in _RUN.finditer(fig.text)]
+    if len(runs) != 1:
+        return False  # a date or a range: parsed differently on each side
+    run = runs[0]
+    return counts[0][run] > counts[1][run] and any(
+        _DIGIT.search(f.text) and not f.vague for f in left
+    )
+
+
+def _changed_hours(
+    ctx: FaithContext, src_counts: Counter[str], left: list[Figure]
+) -> list[FaithIssue]:
+    """English hours of the day ("7 a.m.", "2pm") whose hour the source writes in no form
+    («таңғы 7», «в 19 часов», «саат экиде»), while the source writes a small figure in digits
+    that no English figure matched (``left``): a changed hour. Times with minutes are
+    :func:`_changed_times`' (when the source writes its times with minutes, nothing here)."""
+    others = [f for f in left if _small_hour(f)]
+    if not others or _CLOCK.search(ctx.source):
+        return []
+    out = []
+    for m in _HOUR.finditer(ctx.translation):
+        hour = int(m.group(1))
+        if not 1 <= hour <= 12:
+            continue
+        hours = {hour % 12, hour % 12 + 12, hour}
+        if src_counts.keys() & {str(h) for h in hours} or any(
+            _word_in_source(replace(others[0], value=float(h)), ctx.source) for h in hours
+        ):
+            continue
+        out.append(
+            issue("number", ctx.source, ctx.translation, (others[0].start, others[0].end),
+                  m.span(), f"hour {m.group()!r} is none of the source's figures "
+                  f"(source: {others[0].text!r})")
+        )  # fmt: skip
+    return out
+
+
+def _small_hour(fig: Figure) -> bool:
+    """A source figure in digits that may be an hour of the day (one number, 0–24)."""
+    runs = re.findall(r"\d+", fig.text)
+    return len(runs) == 1 and int(runs[0]) <= 24 and not fig.vague
+
+
 def _digits_with_unit(fig: Figure) -> bool:
     """A figure of several digit groups or a decimal (1,200; 2.5), which no number word of
     the source spells; a small whole number ("2 hour", "24-hour") may be one."""
@@ -282,10 +384,13 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     """Translation figures with no equal value in the source (changed or added), and source
     figures of two or more digits that the translation lost (dropped).
 
-    A figure written in digits counts as present when the source has the same digits (dates,
-    ranges and "340 million" vs "от 340 до 500 миллионов" are parsed differently on each side),
-    or a unit conversion of a source figure (27 m ~ 30 yards); times of day are left out (15:00
-    ~ 3 p.m.); English number words count only against a source figure they contradict. A
+    Equal figures are paired first. A figure written in digits then counts as present when the
+    source has the same digits (dates, ranges and "340 million" vs "от 340 до 500 миллионов"
+    are parsed differently on each side) no less often than the translation while a source
+    figure is left (:func:`_more_often`), or a unit conversion of a source figure in another
+    unit (27 m ~ 30 yards; :func:`unit_of`); an hour of the day counts against the source's
+    figures (:func:`_changed_hours`), clock times against its clock times (15:00 ~ 3 p.m.);
+    English number words count only against a source figure they contradict. A
     small figure in digits counts as present when the source spells its value in a word
     ("2 hour" ~ «двухчасового»). Strong (severity 1): a figure in digits where the source
     has a figure left unmatched, and a source figure of two or more digits the translation lost;
@@ -304,20 +409,32 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     romans = _roman(ctx.source)
     left = list(src_figs)
     out: list[FaithIssue] = _changed_times(ctx)
-    for fig in find_figures(ctx.translation, "en"):
+    unmatched = []
+    for fig in find_figures(ctx.translation, "en"):  # equal figures first, then the rest
         if _in_time(ctx.translation, fig):
             continue
         match = next((f for f in left if _same(fig, f)), None)
         if match is not None:
             left.remove(match)
-            continue
+        else:
+            unmatched.append(fig)
+    counts = _run_counts(ctx.translation), _run_counts(ctx.source)
+    out += _changed_hours(ctx, counts[1], left)
+    for fig in unmatched:
         has_digits = bool(_DIGIT.search(fig.text))
-        converted = _converted(fig, src_figs, ctx.translation) if has_digits else None
+        converted = (
+            _converted(fig, src_figs, ctx.translation, ctx.source)
+            if has_digits and not _same_unit_left(fig, ctx, left)
+            else None
+        )
         if converted is not None:
             if converted in left:
                 left.remove(converted)
             continue
-        if has_digits and (_digits_in_source(fig, src_digits, src_whole) or fig.value in romans):
+        if has_digits and (
+            (_digits_in_source(fig, src_digits, src_whole) and not _more_often(fig, counts, left))
+            or fig.value in romans
+        ):
             continue
         if (not has_digits or not _digits_with_unit(fig)) and _word_in_source(fig, ctx.source):
             continue  # "2 hour" ~ «двухчасового»
@@ -340,6 +457,10 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
             left.remove(near[0])
     en_digits = _digits(ctx.translation)
     en_figs = find_figures(ctx.translation, "en")
+    en_hours = {
+        int(m.group(1)) % 12 + (12 if m.group(2).lower() == "p" else 0)
+        for m in _HOUR.finditer(ctx.translation)
+    }
     for fig in left:
         digits = re.sub(r"\D", "", fig.text)
         if len(digits) >= 2 and not fig.vague and not _digits(fig.text) & en_digits:
@@ -347,6 +468,8 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                 continue  # «137 км/ч» beside "85 mph": the source converted, the translation did not
             if _own_conversion(fig, src_figs, ctx.source):
                 continue  # «10 дюймга (27см)»: the source's own conversion, in brackets
+            if _small_hour(fig) and int(digits) in en_hours:
+                continue  # «в 19 часов» ~ "at 7 p.m."
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
                       f"source figure {fig.text!r} is missing from the translation")

@@ -1,0 +1,76 @@
+"""Changed figures the digit fallback, unit conversions and clock hours used to let through."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.faithfulness.helpers import evidence_of
+from workbench.faithfulness.diffapi import find_figures
+from workbench.faithfulness.spans import unit_of
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "changed", "faithful"),
+    [
+        # the changed figure's new value stands elsewhere in the source (once, not twice)
+        ("ru", "Команда забила 3 гола и сделала 3 передачи, победив со счётом 4:1.",
+         "The team scored 3 goals and made 4 assists in a 4-1 win.",
+         "The team scored 3 goals and made 3 assists in a 4-1 win."),
+        ("kk", "Ол маусымда орта есеппен 7,2 ұпай және 3,4 пас жинады.",
+         "He averaged 7.2 points and 7.2 assists this season.",
+         "He averaged 7.2 points and 3.4 assists this season."),
+        # the same unit on both sides is no conversion ("110 miles" is not 120 miles in yards)
+        ("ru", "Ураган находится в 120 милях (193 км) от побережья.",
+         "The hurricane is 110 miles (193 km) off the coast.",
+         "The hurricane is 120 miles (193 km) off the coast."),
+        ("ky", "Саатына 2ден 3 дюймга чейин жамгыр жаашы күтүлөт.",
+         "Rain of 5 to 3 inches an hour is expected.",
+         "Rain of 2 to 3 inches an hour is expected."),
+        ("ru", "Вес посылки составил 200 фунтов (91 кг).",
+         "The parcel weighed 210 pounds (91 kg).",
+         "The parcel weighed 200 pounds (91 kg)."),
+        # an hour of the day the source writes as another figure
+        ("kk", "Жиналыс таңғы 9-да басталады.",
+         "The meeting starts at 11 a.m.",
+         "The meeting starts at 9 a.m."),
+        ("ky", "Митинг кечки 7де башталат.",
+         "The rally starts at 10 p.m.",
+         "The rally starts at 7 p.m."),
+    ],
+)  # fmt: skip
+def test_a_changed_figure_is_strong_and_the_faithful_one_is_not_flagged(
+    src: str, source: str, changed: str, faithful: str
+) -> None:
+    assert "number" in evidence_of(source, changed, src)
+    assert not {"number", "number_weak"} & evidence_of(source, faithful, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # conversions between different units still count as the same figure
+        ("ru", "Ураган находится в 193 км от побережья.", "The hurricane is 120 miles (193 km) off the coast."),
+        ("ru", "Ожидается от 5 до 8 см осадков.", "2 to 3 inches of rain are expected."),
+        # the English repeats a figure, but no source figure is left that it could stand for
+        ("ru", "Рост составил 5 %, это максимум за 5 лет.", "Growth was 5 %, the highest in 5 years, 5 % exactly."),
+        # an hour the source spells in words, or writes as a 24-hour figure
+        ("ru", "Встреча начнётся в два часа дня, зал на 30 мест.", "The meeting starts at 2 p.m.; the hall seats 30."),
+        ("ru", "Поезд отправится в 19 часов с платформы 4.", "The train leaves at 7 p.m. from platform 4."),
+    ],
+)  # fmt: skip
+def test_faithful_figures_are_not_changed_ones(src: str, source: str, translation: str) -> None:
+    assert "number" not in evidence_of(source, translation, src)
+
+
+def test_units_are_read_after_a_figure_or_its_range_in_each_language() -> None:
+    def units(text: str, lang: str) -> list[str | None]:
+        return [unit_of(f, text) for f in find_figures(text, lang)]
+
+    assert units("2ден 3 дюймга чейин", "ky") == ["inch", "inch"]
+    assert units("в 385 милях к югу", "ru") == ["mile"]
+    assert units("210 pounds (90kg)", "en") == ["pound", "kg"]
+    assert units("100 feet (30 m)", "en") == ["foot", "metre"]
+    # words that only begin like a unit are none
+    assert units("5 миллионов", "ru") == [None]
+    assert units("30 метро", "ru") == [None]
+    assert units("2 гол", "kk") == [None]
