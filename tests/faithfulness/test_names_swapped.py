@@ -145,3 +145,18 @@ def test_a_latin_acronym_spelled_out_is_no_certain_name() -> None:
     assert "name" not in _name_keys(
         "NTS ғалымдары зерттеу жүргізді.", "Scientists of the National Trust did research.", "kk"
     )
+
+
+def test_a_russian_swap_stands_where_the_source_name_stands() -> None:
+    # Russian keeps the English order of a sentence's parts: a name at the other end of the
+    # sentence is more likely one the translator added beside one it dropped (weak) ...
+    said_late = "Решение по этому делу примут в следующем месяце, сказал Кадвалдер."
+    said_first = "On Monday Hendricks said the decision on the case would be taken next month."
+    assert _name_keys(said_late, said_first, "ru") == {"name" + WEAK}
+    assert "name" in _name_keys(
+        "Кадвалдер сказал, что решение по этому делу примут в следующем месяце.", said_first, "ru"
+    )
+    # ... while Kazakh puts the verb, and often the speaker, last: no order limit there
+    assert "name" in _name_keys(
+        "Бұл іс бойынша шешімді келесі айда қабылдайтынын Фишер айтты.", said_first, "kk"
+    )

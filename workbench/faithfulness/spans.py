@@ -11,6 +11,7 @@ import functools
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import resources
 
@@ -995,7 +996,7 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
         if not certain and not unmatched_src:
             continue  # common words ("Great Fleet") may translate the source's own words
         note = f"name {ctx.translation[span[0] : span[1]]!r} has no counterpart in the source"
-        lost = _swapped_for(parts, strong_twins, words)
+        lost = _swapped_for(parts, strong_twins, words, _near_place(ctx, span))
         if lost is not None:
             out.append(
                 issue("name", ctx.source, ctx.translation, lost.span(lost.lastindex or 0), span,
@@ -1016,7 +1017,9 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
 
 #: A capitalised source word after sentence punctuation (and an opening quote) opens a
 #: sentence or quoted speech: kk/ky/ru capitalise it whatever it is («...: «Результаты ...»).
-_AFTER_STOP = re.compile(r"(?:^|[.!?:;…])[\s«\"“„(]*$")
+#: (The line's first word is read by :func:`_source_names`, which keeps it only when it looks
+#: like a name.)
+_AFTER_STOP = re.compile(r"[.!?:;…][\s«\"“„(]*$")
 
 
 def _lost_name(m: re.Match[str], source: str, src: str) -> bool:
@@ -1028,19 +1031,45 @@ def _lost_name(m: re.Match[str], source: str, src: str) -> bool:
     return src != "ru" or may_be_name(m.group(1))
 
 
+#: How far apart (share of each side's length) a Russian name and the English name standing
+#: for it may sit: Russian news keeps the English order of a sentence's parts closely, kk/ky
+#: put the verb last and move the rest (no limit there).
+_ORDER_SLACK = {"ru": 0.35}
+
+
+def _near_place(ctx: FaithContext, span: tuple[int, int]) -> Callable[[re.Match[str]], bool]:
+    """Whether a source name sits about where the English name of ``span`` sits (Russian
+    only: a swap puts the new name in the old one's place; a name a translator added and
+    another it dropped are usually apart)."""
+    slack = _ORDER_SLACK.get(ctx.src)
+    where = (span[0] + span[1]) / 2 / max(1, len(ctx.translation))
+
+    def near(m: re.Match[str]) -> bool:
+        a, b = m.span(m.lastindex or 0)
+        return slack is None or abs((a + b) / 2 / max(1, len(ctx.source)) - where) <= slack
+
+    return near
+
+
 def _swapped_for(
-    parts: list[str], lost: list[re.Match[str]], words: list[_SourceWord]
+    parts: list[str],
+    lost: list[re.Match[str]],
+    words: list[_SourceWord],
+    near: Callable[[re.Match[str]], bool] = lambda m: True,
 ) -> re.Match[str] | None:
     """The source name an English name stands in place of, when the pair is a swap for
     certain: the English name has a word that is neither a title word nor a dictionary word
     (Kavanaugh, Stanford; not "Black Sea", "Olympics"), the source has a name a swap may have
     taken out (:func:`_lost_name`), and no part of the English name is a near spelling of
     that name (a transliteration the matcher misses: Aegean ~ Эгей, Bethesda ~ Вифезда, is
-    no swap). None otherwise: the issue stays evidence that needs company."""
+    no swap); ``near`` says whether a source name sits where the English one does
+    (:func:`_near_place`). None otherwise: the issue stays evidence that needs company."""
     own = [p for p in parts if p.lower() not in TITLE_WORDS]
     if not own or all(_common_word(p) for p in own):
         return None
     for m in lost:
+        if not near(m):
+            continue
         a, b = m.span(m.lastindex or 0)
         inside = [w for w in words if a <= w.start < b]
         if not any(_near_spelling(p, w) for p in parts for w in inside):
