@@ -153,6 +153,7 @@ def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> No
         ("Some did not speak Kazakh.", "He alleged that some did not speak Kazakh.", None),
         ("Up to 1,200 homes were flooded.", "1,200 homes were flooded, officials said.", None),
         ("Order was restored.", "Bishkek says order was restored.", None),
+        ("Order was restored.", "Order was restored, the deputy premier added.", None),
     ],
 )  # fmt: skip
 def test_the_authorities_voice_retold_as_theirs_is_no_attribution_difference(

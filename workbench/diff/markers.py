@@ -158,7 +158,7 @@ _FIRST_PERSON_RU = re.compile(
 OFFICIAL: tuple[str, ...] = tuple(
     sorted(
         words(
-            """government official authorit security ministr spokes office police prosecut state akimat kremlin
+            """government official authorit security ministr premier spokes office police prosecut state akimat kremlin
     administr committee service agency court judge investigat bishkek astana moscow akorda
     nur-sultan tashkent president presidential bulletin decree data figures estimate statistic
     preliminary данны информаци scns gknb knb ukmk укмк ұқк fsb mvd mchs emercom правительств министр мвд власт официальн пресс-служб
