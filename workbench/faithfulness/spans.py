@@ -946,17 +946,19 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     """Names on one side with no spelling on the other: a swapped, added or dropped name.
 
     A swap leaves a trace on both sides: an English name none of whose words spells a source
-    word, and a source name left without an English counterpart. Strong (severity 1) when
-    one side is certain: the English name has a word no dictionary lists in lower case
-    (Kavanaugh, not "Great Fleet", which may translate «Великий флот»), or the unmatched source
-    word is certainly a name (:func:`_certain_source_name`: Latin script, a word pymorphy
-    knows only as a name or not at all, a kk/ky word with letters of foreign words) — then any
-    unmatched English name counts, institutions too ("Senate", "Health Secretary"). Weak
-    (severity 0.6, evidence that needs company): a name of common words beside an uncertain
-    unmatched source name; a certain English name while every source name has its
-    counterpart (translators also add or reword names: on references this fired on 0.4-1.6 %);
-    a certain source name with no English name at all (a dropped name, or a name the
-    translation renders by a common word).
+    word, and a source name left without an English counterpart
+    (:func:`unmatched_source_names`). Strong (severity 1) only when both sides are sure
+    (:func:`_swapped_for`, session 6): the English name has a word that is neither a title word
+    nor a dictionary word (Kavanaugh, Stanford; not "Black Sea", "Navy", which may render a
+    source name), the source has an unmatched name a swap may have taken out (a noun-like or
+    certain name, :func:`_certain_source_name`, that opens no sentence or quoted speech and, in
+    Russian, is no word pymorphy knows only as a common word: :func:`_lost_name`), the two are
+    no near spellings (:func:`_near_spelling`: a transliteration the matcher misses) and, in
+    Russian, they sit in about the same place (:func:`_near_place`). Everything else found is
+    weak (severity 0.6, evidence that needs company): a name of common or title words beside an
+    unmatched source name, a certain English name while every source name has its counterpart
+    (translators add or reword names), a certain source name with no English name at all (a
+    dropped name, or a name the translation renders by a common word).
 
     A word matches across scripts by graded similarity of romanised forms (consonant
     skeleton, fuzzy ratio of the stems with Kazakh/Kyrgyz case endings off, th ~ т/ф, j ~ й,
