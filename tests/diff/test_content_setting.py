@@ -15,22 +15,22 @@ STATEMENT = "The president said the roads in the northern districts will be repa
 @pytest.mark.parametrize(
     "report",
     [
-        "Speaking at a joint meeting of both chambers, the president said the roads in the "
+        "Speaking at a session of the regional council, the president said the roads in the "
         "northern districts will be repaired this year.",
         "Addressing farmers at a regional forum, the president said the roads in the northern "
         "districts will be repaired this year.",
         "In an interview with state television on Friday evening, the president said the roads "
         "in the northern districts will be repaired this year.",
         "The roads in the northern districts will be repaired this year, the president said in a "
-        "televised address to the nation.",
+        "radio address to farmers.",
         "The roads in the northern districts will be repaired this year, the president said, "
         "answering a regional journalist's question.",
         "The roads in the northern districts will be repaired this year, the president said "
-        "during a speech at a ceremony to honor road builders.",
+        "during a speech at an awards evening for road builders.",
         "The roads in the northern districts will be repaired this year, the president said, "
-        "speaking at a joint meeting of the chambers of parliament.",
+        "speaking at a session of the regional council.",
         "The roads in the northern districts will be repaired this year, the president said "
-        "while delivering his annual address to the nation.",
+        "while giving his yearly report to the council.",
     ],
 )
 def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon) -> None:

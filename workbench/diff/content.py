@@ -9,12 +9,12 @@ Retellings paraphrase: a word or two changed ("evacuated" → "fled", "region" l
 reporting reads, not a difference an analyst needs. A run is flagged only when it is a clause's
 worth of content words (:data:`MIN_WORDS`), on each side for ``wording``.
 
-Reports also set the scene: "Speaking at a joint meeting of the chambers, the president said …"
+Reports also set the scene: "Speaking at a session of the regional council, the mayor said …"
 names the occasion of words the statement holds, not a fact it lacks. An addition that lies
 wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
-televised address to the nation", "during a speech at a ceremony to honor journalists", "…,"
-Tokayev said, speaking at a joint meeting of the chambers", "while delivering his annual
-address", "answering a journalist's question"; :data:`SETTING`), is not flagged.
+radio address to farmers", "during a speech at an awards evening for teachers", "…," the mayor
+said, speaking at a session of the council", "while giving a yearly report", "answering a
+journalist's question"; :data:`SETTING`), is not flagged.
 
 A rewording whose words each have a counterpart in the statement (its translation, its original
 through the word lexicon, English synonyms and near senses through WordNet) and that carries no
@@ -72,11 +72,11 @@ _UNTIL_FACT = (
 SETTING = re.compile(
     r"(?:^|(?<=[.!?]\s))(?:speaking|addressing|talking|writing)\b[^,.;:!?]*,"
     r"|(?:^|(?<=[.!?]\s))in an? (?:interview|address|speech|statement)\b[^,.;:!?]*,"
-    # … said in a televised address to the nation / during a speech at a ceremony to honor …
+    # … said in a radio address to farmers / during a speech at an awards evening for …
     r"|\b(?:in|during) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}"
     r"(?:address|speech|interview|remarks|briefing|statement)\b"
     r"(?: (?:to|with|on|at|before) (?:the |a |an )?(?:[\w’'-]+ ){0,4}[\w’'-]+)?(?=[,.;:!?]|$)"
-    # …," Tokayev said, speaking at a joint meeting of the chambers / while delivering his address
+    # …," the mayor said, speaking at a session of the council / while giving a yearly report
     r"|(?<=, )(?:speaking|addressing|talking|writing) (?:at|to|in|during|before|on)\b"
     + _UNTIL_FACT
     + r"|\bwhile (?:delivering|giving|making|speaking|addressing)\b"
