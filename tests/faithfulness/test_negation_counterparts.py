@@ -42,6 +42,19 @@ CASES = [
     ("kk", "Жаңбырға қарамастан, көрермендер стадионға келді.",
      "Although it rained, the spectators came to the stadium.",
      "Although it rained, the spectators did not come to the stadium."),
+    # "lose", "rare", "cancel" render «проиграть», «редко», «жокко чыгаруу» ("make nonexistent")
+    ("ru", "Команда проиграла финал.", "The team lost the final.", "The team did not lose the final."),
+    ("ru", "Такие случаи здесь редки.", "Such cases are rare here.", "Such cases are not rare here."),
+    ("ky", "Концерт жокко чыгарылды.", "The concert was cancelled.",
+     "The concert was not cancelled."),
+    # "un-" before an inflected dictionary word (unchanged ← change) renders a privative
+    ("kk", "Бағалар өзгеріссіз қалды.", "Prices remained unchanged.",
+     "Prices did not remain unchanged."),
+    # "before" renders "while not yet" (-май тұрып, «... электе»)
+    ("kk", "Ол жиналыс басталмай тұрып кетіп қалды.", "He left before the meeting started.",
+     "He did not leave before the meeting started."),
+    ("ky", "Ал дүкөн жабыла электе келди.", "He came before the shop closed.",
+     "He did not come before the shop closed."),
 ]  # fmt: skip
 
 

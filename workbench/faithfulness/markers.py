@@ -403,14 +403,23 @@ _PREFIXED = re.compile(
 )
 
 
+def _dictionary_stem(word: str) -> bool:
+    """Whether ``word`` after a negative prefix is an English word of the dictionary, itself or
+    without an inflection (unchanged → change, unexpectedly → expect, unimpressed → impress)."""
+    words = dictionary_words()
+    forms = [word.lower()]
+    for _ in range(2):
+        forms += [re.sub(r"(?:ly|ed|d|ing|s)$", "", f) for f in forms]
+    return any(len(f) >= 3 and f in words for f in forms)
+
+
 def _english_negative_word(translation: str) -> bool:
     """Any English word that may render a source negation: a lexical negation (unhurt,
     without, refused), the words of :data:`_EN_ANY_NEGATION`, or a prefixed negative of an
     English word (impractical, disregard, informal)."""
     if _EN_LEXICAL.search(translation) or _EN_ANY_NEGATION.search(translation):
         return True
-    words = dictionary_words()
-    return any((m.group(1) or m.group(2)).lower() in words for m in _PREFIXED.finditer(translation))
+    return any(_dictionary_stem(m.group(1) or m.group(2)) for m in _PREFIXED.finditer(translation))
 
 
 #: English words that render a negation by themselves (without, refused, denied, careless,
@@ -419,14 +428,16 @@ def _english_negative_word(translation: str) -> bool:
 #: kk/ky negated converb or verbal noun and a Russian «кроме», «вместо», «запрет»: "except",
 #: "aside from" (қоспағанда "not counting"), "instead", "rather than" (-май "without doing"),
 #: "prevent", "avoid" (жол бермеу "not letting"), "ban", "prohibit", a "no-" compound
-#: (келісімшартсыз "no-deal"), "-free", "hardly".
+#: (келісімшартсыз "no-deal"), "-free", "hardly", "lose" (проиграть, жоғалту), "rare" (редко),
+#: "cancel" (жокко чыгаруу "make nonexistent").
 _EN_RENDERS = re.compile(
     r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
     r"absen\w*|devoid|(?!unless|regardless|less)[a-z]{3,}less|non-\w+|"
     r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing|"
     r"except\w*|aside\s+from|apart\s+from|other\s+than|instead|rather\s+than|prevent\w*|"
     r"avoid\w*|prohibit\w*|forbid\w*|forbade|ban|bans|banned|"
-    r"no-\w+|\w+-free|hardly|barely|scarcely)"
+    r"no-\w+|\w+-free|hardly|barely|scarcely|lost|lose|loses|losing|losers?|rare|rarely|seldom|"
+    r"cancel\w*|abort\w*)"
     r"(?!\w)",
     _F,
 )
@@ -437,10 +448,9 @@ def _english_renders(translation: str) -> int:
     careless, non-binding, and a negative prefix on a dictionary word (unhurt, impossible,
     insecure), each place counted once (not :data:`_NO_RENDER`)."""
     starts = {m.start() for m in _EN_RENDERS.finditer(translation)}
-    words = dictionary_words()
     starts |= {
         m.start() for m in _PREFIXED.finditer(translation)
-        if (m.group(1) or m.group(2)).lower() in words
+        if _dictionary_stem(m.group(1) or m.group(2))
         and not _NO_RENDER.fullmatch(m.group())
         # impassioned, disarmament, indigenous: no negated adjective
         and not (m.group(2) and re.search(r"(?:ed|ment|ous|ar|ful)$|^dis", m.group(), _F))
@@ -448,8 +458,22 @@ def _english_renders(translation: str) -> int:
     return len(starts)
 
 
-_SRC_CONCESSIVE = re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F)
-_EN_CONCESSIVE = re.compile(r"(?<!\w)(?:although|though|even\s+if)(?!\w)", _F)
+#: Source negations and the English conjunctions that render them: a concessive converb
+#: («қарамастан», «карабастан», «несмотря» "not looking at" = despite) and "although",
+#: "though", "even if"; "while not yet" (kk -май тұрып, ky -бай туруп, «... электе») and
+#: "before", "until".
+_COUNTERPARTS = (
+    (
+        re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F),
+        re.compile(r"(?<!\w)(?:although|though|even\s+if)(?!\w)", _F),
+    ),
+    (
+        re.compile(
+            r"(?<!\w)(?:\w+(?:май|мей|бай|бей|пай|пей)\s+(?:тұрып|туруп)|\w+\s+электе)(?!\w)", _F
+        ),
+        re.compile(r"(?<!\w)(?:before|until|till)(?!\w)", _F),
+    ),
+)
 
 
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
@@ -524,10 +548,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         possible = _possible_source_negations(ctx.source, ctx.src)
         # each English word that renders a negation itself (unhurt, without) takes one place
         possible = max(0, possible - _english_renders(ctx.translation))
-        # a concessive converb («қарамастан» "not looking at" = despite) is what "although",
-        # "though", "even if" render
-        possible = max(0, possible - min(
-            len(_SRC_CONCESSIVE.findall(ctx.source)), len(_EN_CONCESSIVE.findall(ctx.translation))
+        # a source negation that an English conjunction renders («қарамастан» "not looking
+        # at" → "although"; «келмей тұрып», «келе электе» "while not yet come" → "before")
+        possible = max(0, possible - sum(
+            min(len(src_rx.findall(ctx.source)), len(en_rx.findall(ctx.translation)))
+            for src_rx, en_rx in _COUNTERPARTS
         ))  # fmt: skip
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
