@@ -294,3 +294,24 @@ def test_words_that_only_look_like_seasons_are_none() -> None:
 
     for text in ("Ол хат жазды.", "Қысқа сапар.", "Зимбабве", "the fall of the regime"):
         assert SEASON.search(text) is None
+
+
+def test_a_date_given_only_as_a_weekday_is_a_number_difference(lexicon: Lexicon) -> None:
+    statement = "12 апреля объявлен выходным днём."
+    report = "The government declared Friday a day off."
+    found = of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number")
+    assert [(d.statement, d.report) for d in found] == [("12 апреля", "Friday")]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The government declared Friday, April 12, a day off.",  # the date is given too
+        "The government declared a day off.",  # no day at all
+    ],
+)
+def test_a_weekday_beside_the_date_or_no_day_is_no_difference(
+    report: str, lexicon: Lexicon
+) -> None:
+    statement = "12 апреля объявлен выходным днём."
+    assert of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number") == []

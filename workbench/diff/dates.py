@@ -192,3 +192,8 @@ VAGUE_TIME = re.compile(
     r"in\s+the\s+near\s+future|soon|shortly|later\s+this\s+year|before\s+long)(?!\w)",
     re.IGNORECASE,
 )
+
+#: English weekdays: "on Sunday" gives a day without its date.
+WEEKDAY = re.compile(
+    r"(?<!\w)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?!\w)", re.IGNORECASE
+)

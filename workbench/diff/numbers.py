@@ -24,6 +24,7 @@ from workbench.diff.base import (
 from workbench.diff.dates import (
     SEASON,
     VAGUE_TIME,
+    WEEKDAY,
     duration_unit,
     find_dates,
     implicit_durations,
@@ -482,7 +483,7 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
         or (d.statement_span is not None and d.statement_span not in minor_s)
         or (d.report_span is not None and d.report_span not in minor_r)
     )
-    kept += _season_left_open(ctx)
+    kept += _season_left_open(ctx) + _date_as_weekday(ctx, statement)
     kept = tuple(
         dataclasses.replace(d, note=f"{d.note}; the value it changed from")
         if not d.statement_span and d.report_span in changed
@@ -522,6 +523,24 @@ def _changed_from(
         if to and any(to.start() < a and b <= before.start() for a, b in shared):
             out.add(m.span)
     return out
+
+
+def _date_as_weekday(ctx: DiffContext, statement: list[Mention]) -> tuple[Difference, ...]:
+    """The statement gives a date («29 октября») and the report only a weekday ("on Sunday"),
+    no date: the figure is gone and the reader cannot check the day (one ``number``
+    difference)."""
+    dated = [
+        m for m in statement if m.span and isinstance(m.value, Figure) and m.value.unit == "date"
+    ]
+    day = WEEKDAY.search(ctx.report)
+    if not dated or day is None or find_dates(ctx.report):
+        return ()
+    m = dated[0]
+    assert m.span is not None
+    return (
+        Difference("number", m.text, day.group(), m.span, day.span(),
+                   "date: the statement's date is only a weekday in the report"),
+    )  # fmt: skip
 
 
 def _season_left_open(ctx: DiffContext) -> tuple[Difference, ...]:
