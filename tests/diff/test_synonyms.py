@@ -141,3 +141,18 @@ def test_another_line_retold_in_synonyms_is_no_addition(lexicon: Lexicon) -> Non
     )
     found = find_differences(statement, new, lexicon=lexicon, document=document)
     assert of_kind(found, "addition")
+
+
+@pytest.mark.parametrize("connective", ["In fact", "As a result", "In addition", "Therefore"])
+def test_a_writers_connective_is_not_content(connective: str, lexicon: Lexicon) -> None:
+    statement = "Various opinions are being voiced in society about the plant."
+    report = f"{connective}, different views are being expressed in society about the plant."
+    found = find_differences(statement, report, lexicon=lexicon)
+    assert not [d for d in found if word_diff_run(d)]
+
+
+def test_a_connective_word_inside_a_clause_is_content(lexicon: Lexicon) -> None:
+    statement = "The commission will report to the government."
+    report = "The commission will report to the government on the result of the audit in fact."
+    found = find_differences(statement, report, lexicon=lexicon)
+    assert [d for d in found if word_diff_run(d)]

@@ -16,6 +16,9 @@ radio address to farmers", "during a speech at an awards evening for teachers", 
 said, speaking at a session of the council", "while giving a yearly report", "answering a
 journalist's question"; :data:`SETTING`), is not flagged.
 
+A writer's connective opening a clause ("As a result,", "In addition,", "Therefore,";
+:data:`CONNECTIVE`) is how a retelling links its sentences, not content.
+
 A rewording whose words each have a counterpart in the statement (its translation, its original
 through the word lexicon, English synonyms and near senses through WordNet) and that carries no
 figure, name, label, cause, claim or negation of its own is paraphrase, not flagged
@@ -86,10 +89,19 @@ SETTING = re.compile(
 )
 
 
+#: A writer's connective opening a clause ("As a result, he is prepared …", "In addition, the
+#: President proposed …"): how a retelling links its sentences, not content of the statement.
+CONNECTIVE = re.compile(
+    r"\b(?:as a (?:result|consequence)|in addition|in fact|for (?:this|that) reason|"
+    r"in (?:this|that) regard|at the same time|in turn|therefore|thus|hence|moreover|"
+    r"furthermore|besides|meanwhile|consequently|accordingly)\b(?=\s*,)",
+    re.IGNORECASE,
+)
+
+
 def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
-    return [
-        t for t in tokenize(text) if is_content(t) and not covered((t.start, t.end), list(claims))
-    ]
+    skip = [*claims, *(m.span() for m in CONNECTIVE.finditer(text))]
+    return [t for t in tokenize(text) if is_content(t) and not covered((t.start, t.end), skip)]
 
 
 def _groups(tokens: list[Token], claims: tuple[Span, ...]) -> list[list[Token]]:
