@@ -194,6 +194,13 @@ def _near_senses(text: str) -> frozenset[int]:
     return frozenset().union(*(wordnet.senses(w) for w in content))
 
 
+@functools.lru_cache(maxsize=64)
+def _senses_of(texts: tuple[str, ...]) -> frozenset[int]:
+    """The senses of all ``texts`` (a whole statement document), once per document: every pair
+    of a case with a clause-sized addition asks about the same document."""
+    return frozenset().union(*(_near_senses(t) for t in texts))
+
+
 def word_diff_run(d: Difference) -> bool:
     """A clause-sized run of the word diff (:func:`workbench.diff.content.detect_content`):
     an addition, omission or rewording no specific detector explains (a cause, superlative,
@@ -286,7 +293,7 @@ class _Known:
         "investigation", "autumn" for "fall"); unlike :func:`workbench.diff.wordnet.near`, not a sense
         one step more or less general."""
         if self.senses is None:
-            self.senses = frozenset().union(*(_near_senses(t) for t in self.texts))
+            self.senses = _senses_of(self.texts)
         return bool(wordnet.senses(word) & self.senses)
 
     def _akin(self, word: str) -> bool:
