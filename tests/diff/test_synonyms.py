@@ -145,8 +145,10 @@ def test_another_line_retold_in_synonyms_is_no_addition(lexicon: Lexicon) -> Non
 
 @pytest.mark.parametrize("connective", ["In fact", "As a result", "In addition", "Therefore"])
 def test_a_writers_connective_is_not_content(connective: str, lexicon: Lexicon) -> None:
-    statement = "Various opinions are being voiced in society about the plant."
-    report = f"{connective}, different views are being expressed in society about the plant."
+    statement = "Many opinions were voiced by farmers at the meeting on the new dam."
+    report = (
+        f"{connective}, different views were expressed by farmers at the meeting on the new dam."
+    )
     found = find_differences(statement, report, lexicon=lexicon)
     assert not [d for d in found if word_diff_run(d)]
 

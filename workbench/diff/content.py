@@ -89,8 +89,8 @@ SETTING = re.compile(
 )
 
 
-#: A writer's connective opening a clause ("As a result, he is prepared …", "In addition, the
-#: President proposed …"): how a retelling links its sentences, not content of the statement.
+#: A writer's connective opening a clause ("As a result, the mayor is ready …", "In addition,
+#: the council proposed …"): how a retelling links its sentences, not content of the statement.
 CONNECTIVE = re.compile(
     r"\b(?:as a (?:result|consequence)|in addition|in fact|for (?:this|that) reason|"
     r"in (?:this|that) regard|at the same time|in turn|therefore|thus|hence|moreover|"
