@@ -23,14 +23,14 @@ from browser_harness import (
 )
 
 RU = [
-    "Президент заявил, что на Алматы напали 20 000 бандитов. Власти ввели режим "
-    "чрезвычайного положения.",
-    "Интернет был отключён на несколько дней.",
+    "Президент заявил, что на Алматы напали 20 000 бандитов. Власти закрыли "
+    "школы до конца недели.",
+    "Поезда не ходили несколько дней.",
 ]
 EN = [
     "The president said 20,000 bandits attacked Almaty.",
-    "The authorities declared a state of emergency.",
-    "The internet was shut down for several days.",
+    "The authorities closed schools until the end of the week.",
+    "Trains did not run for several days.",
 ]
 XLIFF = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -68,10 +68,10 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
     assert "engine:imported|model:agency-translation.txt" in signatures
     assert "engine:opus-mt" in signatures and "beam:1" in signatures
     # Post-edit the model's translation of 1.2 in the table cell.
-    _edit_cell(page, 1, 3, "The authorities imposed a state of emergency.")
+    _edit_cell(page, 1, 3, "The authorities shut schools until the end of the week.")
     page.get_by_text("Saved your edit of sentence 1.2").wait_for(timeout=60_000)
     expect(page.locator('#translate-table [data-testid="cell-1-3"]')).to_contain_text(
-        "✎ The authorities imposed a state of emergency."
+        "✎ The authorities shut schools until the end of the week."
     )
     snap(page, "translate")
     # Download the model's column as XLIFF and read the states.
@@ -94,7 +94,7 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
         ("translated", None),
         ("translated", "mt-suggestion"),
     ]
-    assert units[1].find("x:target", XLIFF).text == "The authorities imposed a state of emergency."
+    assert units[1].find("x:target", XLIFF).text == "The authorities shut schools until the end of the week."
     assert units[1].find("x:alt-trans[@origin='mt']/x:target", XLIFF) is not None
     # The uploaded column downloads as imported.
     before = link.get_attribute("href")

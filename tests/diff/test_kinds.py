@@ -55,7 +55,7 @@ def test_quantifiers_and_approximations(
         ("All major towns have water.", "All big towns have water."),
         ("Two guards were wounded.", "Two guards were wounded, officials said."),
         # «чейин» / «до» after or before a clock time is "until", not "up to" a quantity
-        ("Саат 08:50дөн 08:55ке чейин аткылашты.", "Shelling went on from 08:50 to 08:55."),
+        ("Саат 10:50дөн 10:55ке чейин жаан жаады.", "Rain fell from 10:50 to 10:55."),
         ("Обстрел продолжался до 08:55.", "The shelling went on until 08:55."),
     ],
 )
@@ -432,14 +432,14 @@ def test_a_changed_year_is_flagged_even_where_a_left_out_year_would_not_be(
 
 
 def test_a_hedge_kept_only_inside_the_quotation_is_flagged(lexicon: Lexicon) -> None:
-    statement = "Possibly this is the largest disaster in 80 years."
+    statement = "Possibly this is the wettest spring in 40 years."
     lede = (
-        "The flood is the largest disaster in 80 years, the president told the nation on "
-        'Saturday. "Possibly this is the largest disaster in 80 years," he said.'
+        "This spring is the wettest in 40 years, the weather office told farmers on "
+        'Monday. "Possibly this is the wettest spring in 40 years," its head said.'
     )
     (d,) = of_kind(diffs(statement, lede, lexicon), "certainty")
     assert d.statement == "Possibly" and "only inside the quotation" in d.note
-    quoted_only = '"Possibly this is the largest disaster in 80 years," he said.'
+    quoted_only = '"Possibly this is the wettest spring in 40 years," its head said.'
     assert of_kind(diffs(statement, quoted_only, lexicon), "certainty") == []
 
 
@@ -447,7 +447,7 @@ def test_a_hedge_kept_only_inside_the_quotation_is_flagged(lexicon: Lexicon) -> 
     "text",
     [
         '"It is over," the mayor said, as quoted by the Karaganda Evening News.',
-        "Viewers watched CBS, CNN, Fox News Channel and MSNBC.",
+        "Listeners tuned in to BBC Radio, NPR, Deutsche Welle and RFI.",
         '"NO MORE DELAYS," wrote the minister in a message.',
         'It "affects perhaps 2 million children", the report said.',
     ],
@@ -462,8 +462,8 @@ def test_a_sentence_compared_with_itself_has_no_difference(text: str, lexicon: L
         ("Шараға 20 миллионнан астам адам қатысты.", "kk",
          "More than 20 million people took part in the event."),
         ("Қалада 380 000 адамнан асатын тұрғын бар.", "kk", "The city has over 380,000 residents."),
-        ("Мекеме 100 миллион АКШ доллардан ашкан каражат бөлдү.", "ky",
-         "The agency allocated more than $100 million."),
+        ("Фонд 250 миллион АКШ доллардан ашкан грант берди.", "ky",
+         "The fund gave grants of more than $250 million."),
         ("Курулуш үч айдан ашык убакытка созулду.", "ky",
          "The construction took more than three months."),
         ("Курбандар саны 800дөн ашуун.", "ky", "The death toll rose above 800."),

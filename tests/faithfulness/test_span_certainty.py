@@ -22,23 +22,23 @@ def _issues(source: str, translation: str, src: str) -> list[tuple[str, float]]:
 
 NOT_A_FLIP = [
     # «не» before an adjective is litotes: "one of", no "not"
-    ("ru", "Канье не первый известный рэппер, решивший сменить имя.",
-     "He is one of a number of famous rappers to change their name."),
+    ("ru", "Этот порт не первый крупный порт, решивший закрыть верфь.",
+     "It is one of several big ports to close their shipyards."),
     # a bare negative participle before its noun is an attribute ("unexpected")
     ("kk", "Күтпеген жерден су тасқыны болуы мүмкін.", "Flash flooding is possible."),
     # «емес» before a noun: "non-state"
     ("kk", "Қарулы мемлекеттік емес топ шабуыл жасады.", "An armed militia attacked."),
     # -пашы "must not", -пасам "though I do not", -бас "cannot" are negations too
-    ("ky", "Аялдар мушташпашы керек деп ойлойм.", "I think women shouldn't fight."),
-    ("ky", "Өзүм катышпасам да, катышкандай чуркап жүрөм.", "I'm not running, but I'm running."),
-    ("ky", "Бул сен мага эмне кыларымды айта албастыгыңды билдирет.",
-     "This means you can't tell me what to do."),
+    ("ky", "Айдоочулар түндө жарыксыз чыкпашы керек деп ойлойм.", "I think drivers shouldn't go out at night without lights."),
+    ("ky", "Мектепте окутпасам да, мугалимдей түшүндүрүп жүрөм.", "I'm not teaching, but I'm explaining."),
+    ("ky", "Бул биз үйдү сата албастыгыбызды билдирет.",
+     "This means we can't sell the house."),
     # a negative imperative with no ending before the quote
-    ("kk", "Олар “Анау бас киіміңмен шықпа”, – деген.", "They said, 'don't go out there with that hat on.'"),
+    ("kk", "Ол “Мына етігіңмен кірме”, – деген.", "She said, 'don't come in here with those boots on.'"),
     # a privative: "not dangerous"
     ("ky", "Акуланын түрү коркунучсуз деп аныкталды.", "The shark was found not to be dangerous."),
     # a Russian «не-» adjective: "not a good sign"
-    ("ru", "Это нехороший знак для Морриси.", "It's not a good sign for Morrisey."),
+    ("ru", "Это нехорошая примета для урожая.", "It's not a good omen for the harvest."),
     # X-or-not-X rendered by "whether"
     ("ky", "Жардам бере алабы же жок экендигин айтты.", "He said whether they could help."),
     # a prefixed negative adjective renders «жок»
@@ -217,8 +217,8 @@ def test_a_loaded_english_label_the_source_lacks_is_strong() -> None:
 
 def test_a_small_figure_the_source_spells_in_a_word_is_no_number_issue() -> None:
     found = _issues(
-        "Во время своего двухчасового выступления он заявил об этом.",
-        "During his 2 hour speech he said so.",
+        "После двухчасовой прогулки она рассказала об этом.",
+        "After her 2 hour walk she told us.",
         "ru",
     )
     assert "number" not in {k for k, _ in found}
@@ -236,12 +236,12 @@ def test_a_figure_where_the_source_has_no_figure_is_weak_and_a_changed_one_stron
 @pytest.mark.parametrize(
     ("source", "translation"),
     [
-        ("И такое происходит не только со мной.", "And that is not just my experience."),
+        ("И такое случается не только в нашем городе.", "And that is not just our town's story."),
         ("Все прошло плохо", "It Didn't Go Well"),
-        ("Как могу я пропустить такое?", "Why wouldn't I want to compete in that?"),
+        ("Как можно отказаться от такого?", "Why wouldn't anyone want to join that?"),
         (
-            "Хотя мы играем просто так, мы держимся.",
-            "Even though we're playing for nothing, we hold on.",
+            "Хотя мы поём просто так, мы стараемся.",
+            "Even though we're singing for nothing, we try hard.",
         ),
     ],
 )
@@ -255,8 +255,8 @@ def test_russian_renderings_of_an_english_negation_are_no_issue(
     ("src", "source", "translation"),
     [
         # "lethal" of a disease or a golfer is no force; «жок кылуу» "ending" poverty is none
-        ("ky", "Оору глобалдык эпидемияны жаратканга чейин азыраак коркунучтуу болушу керек.",
-         "The disease must become less lethal before it can cause a global epidemic."),
+        ("ky", "Вирус кеңири жайылышы үчүн азыраак коркунучтуу болушу керек.",
+         "The virus must become less lethal to spread widely."),
         ("ky", "Фестивалдын максаты жакырчылыкты жок кылуу.", "The festival's mission is ending world poverty."),
         # ky «зарылчылык болсо» is "if necessary"
         ("ky", "Вашингтон зарылчылык болсо флотун колдоно алат.", "Washington can use its Navy if necessary."),
@@ -282,7 +282,7 @@ def test_more_english_negations_than_the_source_can_hold_is_strong() -> None:
     )
     # "neither … nor" is one negation («да … да эмес»)
     assert "negation" not in _keys(
-        "Кромвелл буйруган да, жетектеген да эмес.", "Cromwell neither ordered nor led it.", "ky"
+        "Айдар жазган да, окуган да эмес.", "Aidar neither wrote nor read it.", "ky"
     )
 
 
@@ -320,10 +320,10 @@ def test_a_dropped_source_hedge_is_strong_and_quoted_or_aka_keep_it() -> None:
 @pytest.mark.parametrize(
     ("source", "translation"),
     [
-        ("Ожидается от 5 до 10 см осадков.", "As much as 2 to 4 inches of rain is expected."),
+        ("Ожидается от 15 до 20 см снега.", "Forecasters expect 6 to 8 inches of snow."),
         (
-            "В Нью-Йорке температура может подняться до 27 градусов.",
-            "New York City could reach 80 degrees.",
+            "В Мадриде температура может подняться до 35 градусов.",
+            "Madrid could reach 95 degrees.",
         ),
     ],
 )
@@ -342,7 +342,7 @@ def test_a_temperature_that_is_no_conversion_still_fires() -> None:
     [
         # an HTML entity's digits are no figure; the source's own conversion in brackets
         ("Мурдатан бар L&#39;Oreal ассортименттерине орун берилет.", "Existing ranges from L'Oreal get more space."),
-        ("Роза Мексикага 10 дюймга (27см) чейин жамгыр алып келет.", "Rosa will bring up to 10 inches of rain to Mexico."),
+        ("Бороон Чилиге 8 дюймга (20см) чейин кар алып келет.", "The storm will bring up to 8 inches of snow to Chile."),
     ],
 )  # fmt: skip
 def test_figures_a_translation_need_not_keep(source: str, translation: str) -> None:

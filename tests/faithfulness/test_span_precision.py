@@ -54,23 +54,23 @@ def test_a_swapped_name_still_fires(src: str, source: str, translation: str) -> 
 
 
 def test_a_lower_case_english_word_is_no_counterpart_of_a_source_name() -> None:
-    # "and" once matched «Индией»; "243" matched «Джонсон»
+    # "and" once matched «Египтом»; "875" matched «Гарсия»
     assert "name" in _kinds(
-        "Эта атака сильно повлияла на отношения между Индией и Пакистаном.",
-        "The attack put a huge strain on relations between India and Brighton.",
+        "Засуха заметно осложнила торговлю между Египтом и Суданом.",
+        "The drought badly hurt trade between Egypt and Brighton.",
         "ru",
     )
     assert "name" in _kinds(
-        "Отстав на семь очков, Джонсон на втором месте с результатом в 2243 очка.",
-        "Seven points behind, McIlroy is second with 2,243.",
+        "Уступив пять очков, Гарсия занимает третье место, набрав 1875 очков.",
+        "Five points back, Okafor is third with 1,875.",
         "ru",
     )
 
 
 LEXICAL_NEGATION = [
-    ("kk", "Заят апатта жарақат алмады.", "Zayat was unhurt in the accident."),
-    ("kk", "Су молекулалары көрінбейтін қабық жасайды.",
-     "The water molecules make an invisible skin."),
+    ("kk", "Жүргізуші соқтығыста жарақат алмады.", "The driver was unhurt in the collision."),
+    ("kk", "Бұл газ көрінбейтін бұлт түзеді.",
+     "This gas forms an invisible cloud."),
     ("ru", "Он не пострадал в аварии.", "He was unhurt in the accident."),
     ("ru", "Он ушёл без разрешения.", "He left without permission, not asking anyone."),
     ("kk", "Сондай-ақ артық қозғалыс жасамауға тырысыңыз.",
@@ -104,7 +104,7 @@ def test_a_flipped_negation_still_fires() -> None:
         ("ru", "Забастовка длилась 5 дней.", "The strike lasted 8 days."),
         # the new figure's digits occur in the source, but not as a number of their own
         ("ru", "В 1980 году погибли 9 человек.", "In 1980, 8 people died."),
-        ("ru", "На втором месте — ABC с 3,26 млн зрителей.", "ABC was second with 6.26 million viewers."),
+        ("ru", "На третьем месте — журнал с 4,15 млн читателей.", "The magazine was third with 7.15 million readers."),
         ("ru", "Европейская часть Турции охватывает 3% страны.", "European Turkey includes 6% of the country."),
         ("ru", "18 марта 1965 года он вышел в открытый космос.", "On March 21, 1965, he walked in space."),
     ],
@@ -131,11 +131,11 @@ FAITHFUL_HEDGES = [
     ("kk", "Үлкен жарақаттар туралы хабарланбады.", "No major injuries were reported."),
     ("kk", "Бұл балдыр жүйкені зақымдауы мүмкін.", "The algae can disable nerves."),
     ("kk", "Олар «фотон» деп аталатын бөлшек шығарады.", 'They emit a particle called a "photon".'),
-    ("ru", "Сообщается, что он вложил большую часть состояния в исследования.",
-     "He has reportedly invested much of his wealth in research."),
-    ("ru", "Пока неясно, хотел ли Рок высмеять Уэста.", "It is unclear if Rock was trying to mock West."),
-    ("kk", "Трицератопс күшті тұмсығын қолдана алатын болған.",
-     "A Triceratops could have used its strong beak."),
+    ("ru", "Сообщается, что она потратила большую часть премии на приюты.",
+     "She has reportedly spent most of her prize on shelters."),
+    ("ru", "Пока неясно, собирался ли Миллер покинуть клуб.", "It is unclear if Miller was planning to leave the club."),
+    ("kk", "Мамонт ұзын азуын қорғану үшін қолдана алатын болған.",
+     "A mammoth could have used its long tusks for defence."),
 ]  # fmt: skip
 
 
@@ -184,14 +184,14 @@ def test_adjectives_of_places_and_known_opening_names() -> None:
 @pytest.mark.parametrize(
     ("src", "source", "translation"),
     [
-        ("ky", "Трамп Түндүк Кореяны жок кылам деп коркуткан.",
-         "Trump threatened to totally destroy North Korea."),
-        ("ky", "Бирок канчалык мүнөт ойноору эмгиче чечиле элек.",
-         "But just how many minutes he'll play has yet to be determined."),
+        ("ky", "Мэр эски базарды жок кылам деп убада кылган.",
+         "The mayor promised to completely remove the old market."),
+        ("ky", "Бирок жаңы көпүрө качан ачылары азырынча чечиле элек.",
+         "But when the new bridge will open has yet to be decided."),
         ("ky", "Көп оорулар туура эмес түшүнүктөрдөн болот.",
          "Many diseases come from wrong ideas."),
-        ("kk", "Ақпарат беру үшін 101 нөміріне қоңырау шалу немесе жазу сұралады.",
-         "Anyone with information is asked to call 101 or write."),
+        ("kk", "Куәгерлерден 112 нөміріне хабарласу немесе хат жіберу сұралады.",
+         "Witnesses are asked to phone 112 or send a letter."),
     ],
 )  # fmt: skip
 def test_kk_ky_lexical_forms_are_no_negation_flip(src: str, source: str, translation: str) -> None:
@@ -201,13 +201,13 @@ def test_kk_ky_lexical_forms_are_no_negation_flip(src: str, source: str, transla
 def test_not_added_where_the_source_has_only_a_noun_ending_like_a_negation() -> None:
     # «немесе» (or) once excused an added "not" as a Kazakh negative form
     assert "negation" in _kinds(
-        "Ақпарат беру үшін 101 нөміріне қоңырау шалу немесе жазу сұралады.",
-        "Anyone with information is not asked to call 101 or write.",
+        "Куәгерлерден 112 нөміріне хабарласу немесе хат жіберу сұралады.",
+        "Witnesses are not asked to phone 112 or send a letter.",
         "kk",
     )
     # "no longer" is a negation like «эмес»
     assert "negation" not in _kinds(
-        "Эмгек партиясы эми элдин чиркөөсү эмес.", "Labour is no longer a broad church.", "ky"
+        "Бул дүкөн эми шаардын борбору эмес.", "This shop is no longer the heart of the town.", "ky"
     )
 
 
@@ -243,8 +243,8 @@ def test_a_kazakh_modal_is_kept_by_can() -> None:
     [
         ("kk", "Джеймс Кимнің хатын оқыды.", "James read Kim's letter."),
         ("kk", "Эйрдің ойыншылары Ютаға барды.", "The Ayr players went to Utah."),
-        ("kk", "Бақылау және тергеу кіші комитетінің төрағасы сөйледі, деді Смит.",
-         "The chair of the Oversight and Investigations Subcommittee spoke, Smith said."),
+        ("kk", "Көлік және байланыс комиссиясының төрағасы сөйледі, деді Смит.",
+         "The chair of the Transport and Communications Commission spoke, Smith said."),
         ("ru", "Матч выиграл Клэй, сообщил Браун.", "The match was won by Clay, Brown said."),
     ],
 )  # fmt: skip
@@ -264,8 +264,8 @@ def test_a_swap_to_a_name_that_is_no_common_word_still_fires() -> None:
         ("kk", "Ол жай сайлауға түсіп жүрген жоқпын деді.", "He said: I am not just running."),
         ("kk", "Заңды күшке ие болмаса да, депутаттар оны қолдады.",
          "Although it is not legally binding, deputies supported it."),
-        ("kk", "Екі ел елшілерін 1962 жылдан бері жібермепті.",
-         "The two countries have not exchanged ambassadors since 1962."),
+        ("kk", "Екі қала футбол кездесуін 1974 жылдан бері өткізбепті.",
+         "The two cities have not held a football match since 1974."),
     ],
 )  # fmt: skip
 def test_kk_negative_forms_with_person_conditional_and_evidential_endings_count(
@@ -317,13 +317,13 @@ def test_a_small_word_figure_that_contradicts_a_small_source_figure_fires() -> N
 @pytest.mark.parametrize(
     "translation",
     [
-        "A vote to confirm Judge Kavanaugh is a vote to confirm one of the best legal minds.",
-        "If the skates tilt to the right, the skater turns right, if the skates tilt to the left, "
-        "the skater turns left.",
+        "A plan to rebuild Harbour Street is a plan to rebuild one of the oldest trading quarters.",
+        "If the wind blows from the north, the boat heads south, if the wind blows from the "
+        "south, the boat heads north.",
     ],
 )
 def test_rhetorical_repetition_far_apart_is_no_repetition(translation: str) -> None:
-    assert "repetition" not in _kinds("Голосование за Кавано — это голосование.", translation, "ru")
+    assert "repetition" not in _kinds("План восстановления гавани — это план.", translation, "ru")
 
 
 def test_a_repeated_tail_still_fires() -> None:

@@ -80,8 +80,8 @@ def detect_wrong_language(ctx: FaithContext) -> list[FaithIssue]:
 
 
 #: A repeated word sequence further than this many words from its first occurrence is
-#: rhetoric ("a vote to confirm X is a vote to confirm Y", "if the skates tilt to the right...,
-#: if the skates tilt to the left") unless it runs to ``_LONG_REPEAT`` words.
+#: rhetoric ("a plan to rebuild X is a plan to rebuild Y", "if the wind blows from the north...,
+#: if the wind blows from the south") unless it runs to ``_LONG_REPEAT`` words.
 _REPEAT_GAP = 2
 _LONG_REPEAT = 8
 
