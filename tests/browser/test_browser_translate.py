@@ -23,8 +23,7 @@ from browser_harness import (
 )
 
 RU = [
-    "Президент заявил, что на Алматы напали 20 000 бандитов. Власти закрыли "
-    "школы до конца недели.",
+    "Президент заявил, что на Алматы напали 20 000 бандитов. Власти закрыли школы до конца недели.",
     "Поезда не ходили несколько дней.",
 ]
 EN = [
@@ -94,7 +93,10 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
         ("translated", None),
         ("translated", "mt-suggestion"),
     ]
-    assert units[1].find("x:target", XLIFF).text == "The authorities shut schools until the end of the week."
+    assert (
+        units[1].find("x:target", XLIFF).text
+        == "The authorities shut schools until the end of the week."
+    )
     assert units[1].find("x:alt-trans[@origin='mt']/x:target", XLIFF) is not None
     # The uploaded column downloads as imported.
     before = link.get_attribute("href")
