@@ -55,8 +55,8 @@ def test_same_fact_reads_word_diff_runs_by_their_words() -> None:
     def addition(text: str) -> Difference:
         return Difference("addition", "", text, None, (0, len(text)), "only in report")
 
-    headline = addition("became the largest natural disaster in past")
-    body = addition("began in March became the largest natural disaster in the country")
+    headline = addition("was the worst harvest in half a century")
+    body = addition("failed in the dry summer, the worst harvest in the region in half a century")
     other = addition("thanked rescuers, police officers and volunteers")
     assert same_fact(headline, body)
     assert not same_fact(headline, other)

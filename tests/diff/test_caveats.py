@@ -19,9 +19,9 @@ def _caveats(
 @pytest.mark.parametrize(
     ("statement", "src", "report", "caveat"),
     [
-        ("Мы окажем помощь приезжающим, но они не получат никаких преференций.", "ru",
+        ("Мы окажем помощь приезжающим, но бесплатного жилья им не дадут.", "ru",
          "The president instructed officials to help the arrivals.",
-         "но они не получат никаких преференций"),
+         "но бесплатного жилья им не дадут"),
         ("Біз көмектесеміз, бірақ ешқандай жеңілдік берілмейді.", "kk",
          "Kazakhstan will help the newcomers.", "бірақ ешқандай жеңілдік берілмейді"),
         ("Биз жардам беребиз, бирок эч кандай артыкчылык берилбейт.", "ky",
@@ -38,10 +38,10 @@ def test_a_but_clause_the_report_drops_is_an_omission(
     ("statement", "report"),
     [
         # The report keeps a contrast, a restriction or a negation of its own.
-        ("Мы окажем помощь, но они не получат никаких преференций.",
-         "Officials will help them but will grant no privileges."),
-        ("Мы окажем помощь, но они не получат никаких преференций.",
-         "They will be helped, although without any privileges."),
+        ("Мы окажем помощь, но бесплатного жилья им не дадут.",
+         "Officials will help them but will give no free housing."),
+        ("Мы окажем помощь, но бесплатного жилья им не дадут.",
+         "They will be helped, although without free housing."),
         # «не только ..., но и» adds, it does not restrict.
         ("Слово не только сокращение, но и несет религиозный смысл.",
          "The word is an abbreviation with a religious meaning."),
@@ -56,7 +56,7 @@ def test_no_caveat_flag_where_the_report_keeps_a_contrast_or_there_is_no_caveat(
 
 
 def test_a_caveat_outside_the_clause_a_link_retells_is_no_omission(lexicon: Lexicon) -> None:
-    statement = "Мы окажем помощь приезжающим, но они не получат никаких преференций."
+    statement = "Мы окажем помощь приезжающим, но бесплатного жилья им не дадут."
     report = "The president instructed officials to help the arrivals."
     focus = (0, statement.index(","))
     assert _caveats(statement, report, lexicon, focus=focus) == []

@@ -49,7 +49,7 @@ def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon
          "districts will be repaired this year.",
          "farmers blocked the main highway"),
         # a setting opener does not hide an addition later in the sentence
-        ("Speaking at a joint meeting of both chambers, the president said the roads in the "
+        ("Speaking at a closed session of the cabinet, the president said the roads in the "
          "northern districts will be repaired this year, after farmers blocked the main highway.",
          "farmers blocked the main highway"),
         # the occasion named mid-sentence does not hide what the statement lacks after it
@@ -94,9 +94,9 @@ DOCUMENT = [
 def test_an_addition_retelling_another_line_of_the_statement_is_not_flagged(
     lexicon: Lexicon,
 ) -> None:
-    statement = "A state of emergency has been declared in the northern districts."
+    statement = "A curfew has been imposed in the northern districts."
     report = (
-        "A state of emergency has been declared in the northern districts, in what officials "
+        "A curfew has been imposed in the northern districts, in what officials "
         "call the largest natural disaster the region has witnessed."
     )
     without = of_kind(diffs(statement, report, lexicon), "addition")
@@ -106,9 +106,9 @@ def test_an_addition_retelling_another_line_of_the_statement_is_not_flagged(
 
 
 def test_a_fact_no_line_of_the_statement_holds_is_still_an_addition(lexicon: Lexicon) -> None:
-    statement = "A state of emergency has been declared in the northern districts."
+    statement = "A curfew has been imposed in the northern districts."
     report = (
-        "A state of emergency has been declared in the northern districts, where residents "
+        "A curfew has been imposed in the northern districts, where residents "
         "accused local officials of ignoring warnings about the dam."
     )
     found = find_differences(statement, report, lexicon=lexicon, document=DOCUMENT)

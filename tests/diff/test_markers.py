@@ -45,8 +45,8 @@ def test_a_hedge_the_translation_dropped_is_shown_as_the_translations(lexicon: L
     [
         ("He was allegedly paid.", "He was purportedly paid.", None),  # same class
         (
-            'Trump said in his mock "news anchor" voice.',
-            'Trump said in a "news anchor" voice.',
+            'The mayor spoke in his stern "town crier" tone.',
+            'The mayor spoke in a "town crier" tone.',
             None,
         ),
         ("Бои, по всей видимости, прекратились.", "The fighting had apparently stopped.", None),
@@ -136,7 +136,7 @@ def test_matching_negations_are_no_difference(
 
 def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> None:
     (d,) = of_kind(
-        diffs("It is best for beginners to not try.", "It is never best for beginners to not try.",
+        diffs("It is wise for new riders to not rush.", "It is never wise for new riders to not rush.",
               lexicon),
         "negation",
     )  # fmt: skip
@@ -227,7 +227,7 @@ def test_quoted_names_in_the_source_are_no_hedge(lexicon: Lexicon) -> None:
          "attribution", []),
         ("Terrorist groups hijacked the protests.",
          "Protests were hijacked by what it calls terrorist groups.", "distancing", ["what it calls"]),
-        ("What do you call the last day of the year?", "What is the last day of the year called?",
+        ("What do you call the first frost of autumn?", "What is the first frost of autumn called?",
          "distancing", []),
         ("Only peaceful protesters were there.", "Nothing but peaceful protesters were there.",
          "negation", []),
@@ -357,7 +357,7 @@ def test_scare_quotes_pair_each_mark_with_its_own_closer(text: str, quoted: list
     ("statement", "report", "verb"),
     [
         ("Тажик тарап ок атышпоо келишимин бузуп, айылды аткылады.",
-         "The border service accused Tajik troops of breaking the ceasefire.", "accused"),
+         "The border service accused Tajik units of violating the truce.", "accused"),
         ("Нападавшие прошли подготовку за рубежом.",
          "Officials accused foreign groups of training the attackers.", "accused"),
     ],

@@ -80,15 +80,15 @@ def test_a_kazakh_statement_that_promises_in_the_first_person_is_no_shift(
 
 def test_a_quoted_duty_does_not_excuse_the_outlets_own_pledge(lexicon: Lexicon) -> None:
     report = (
-        "The country will protect the newcomers, the president said. "
-        '"We must take care of them," he told residents.'
+        "The country will shelter the newcomers, the president said. "
+        '"We must find them homes," he told residents.'
     )
-    assert _certainty("Мы должны проявить заботу о них.", report, lexicon) == ["will"]
+    assert _certainty("Мы должны обеспечить их жильём.", report, lexicon) == ["will"]
 
 
 def test_a_quotation_left_open_runs_to_the_end_of_its_sentence(lexicon: Lexicon) -> None:
-    report = "“We will take care of them. They are guests, he added."
-    assert _certainty("Мы должны проявить заботу о них.", report, lexicon) == []
+    report = "“We will find them homes. They are guests, he added."
+    assert _certainty("Мы должны обеспечить их жильём.", report, lexicon) == []
 
 
 @pytest.mark.parametrize(

@@ -65,22 +65,22 @@ def test_a_negation_added_to_a_list_still_fires(lexicon: Lexicon) -> None:
     assert [d.report for d in found] == ["neither"]
 
 
-ORIGINAL = "У него не очень много детских фотографий."
-TRANSLATION = "He doesn't have a lot of childhood photos."
+ORIGINAL = "Мой брат нашёл работу в городе."
+TRANSLATION = "My brother found work in the city."
 
 
 def test_a_rewording_made_of_renderings_of_the_original_is_paraphrase(lexicon: Lexicon) -> None:
-    """ "pictures" and "kid" are usual renderings of «фотографий» and «детских»: every word of
-    the run has a counterpart, none is an anchor."""
-    report = "He doesn't have many pictures of himself as a kid."
+    """ "job" and "town" are usual renderings of «работу» and «городе»: every word of the run
+    has a counterpart, none is an anchor."""
+    report = "My brother got a job in town."
     found = find_differences(TRANSLATION, report, source=ORIGINAL, src="ru", lexicon=lexicon)
     assert not [d for d in found if word_diff_run(d)]
 
 
 def test_a_rewording_with_a_cause_or_a_new_fact_still_fires(lexicon: Lexicon) -> None:
     for report in (
-        "He doesn't have many pictures of himself as a kid because of the fire.",
-        "He doesn't have many pictures: his brother burned the family albums.",
+        "My brother got a job in town because of the strike.",
+        "My brother got a job in town: the mill hired fifty men.",
     ):
         found = find_differences(TRANSLATION, report, source=ORIGINAL, src="ru", lexicon=lexicon)
         assert [d for d in found if word_diff_run(d)], report
@@ -147,9 +147,9 @@ def test_a_negation_from_a_statement_retold_alongside_is_not_added(lexicon: Lexi
 
 def test_recalling_another_line_is_no_addition(lexicon: Lexicon) -> None:
     statement = "Rescue work in the affected districts is under my personal control."
-    document = ["A state of emergency has been declared in ten districts of the region."]
+    document = ["A curfew has been imposed in ten districts of the region."]
     report = (
-        "Recalling that a state of emergency had been declared locally in ten districts, the "
+        "Recalling that a curfew had been imposed locally in ten districts, the "
         "president said rescue work was under his personal control."
     )
     found = find_differences(statement, report, lexicon=lexicon, document=document)

@@ -154,8 +154,8 @@ def test_unknown_splitter_lists_the_names() -> None:
     ("text", "expected"),
     [
         (
-            "Firing began at 8:50 a.m. Kyrgyz time on the border. Then it stopped.",
-            ["Firing began at 8:50 a.m. Kyrgyz time on the border.", "Then it stopped."],
+            "The ferry left at 7:15 a.m. Kyrgyz time from the pier. Then it rained.",
+            ["The ferry left at 7:15 a.m. Kyrgyz time from the pier.", "Then it rained."],
         ),
         (
             "He spoke in St. Petersburg on Friday. Sen. Warren agreed.",

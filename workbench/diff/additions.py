@@ -123,7 +123,7 @@ def detect_superlatives(ctx: DiffContext, claimed: Claims) -> Finding:
     """A superlative, record or "first" claim only the report makes (one ``addition`` each).
 
     "The deadliest mining accident in the country's history", "Kazakhstan's worst floods",
-    "the Kyrgyz officers were the first to stop shooting": the outlet ranks the event or the
+    "the village crews were the first to reach the site": the outlet ranks the event or the
     actors where the statement did not. Only in the outlet's own words (a quoted superlative
     is the speaker's) and only when neither the statement, its original nor its context (the
     other statements the same report sentences retell) makes such a claim: a retold «самое

@@ -1,6 +1,6 @@
 """A caveat of the statement the report drops: the ``caveat`` detector (kind ``omission``).
 
-Statements qualify what they grant: «Мы окажем помощь, но они не получат никаких преференций»,
+Statements qualify what they grant: «Мы выделим средства, но льгот для них не будет»,
 «...көмектесеміз, бірақ ...», "we will help, but ...". A retelling that keeps the first half and
 drops the "but" half changes what the statement says — the omission an analyst needs, unlike
 the many clauses a partial retelling leaves out freely. It is found across languages without a

@@ -605,8 +605,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»’]?\s+")
 
 def _retold_twice(d: Difference, ctx: DiffContext, statement: list[Mention]) -> bool:
     """A report-only negation in a sentence with no more negations than the statement (one
-    sentence) has: an outlet that retells one statement sentence in two sentences ("there had
-    not been such a disaster", later "a disaster of this magnitude has not been seen") repeats
+    sentence) has: an outlet that retells one statement sentence in two sentences ("the town
+    had never known such a drought", later "a drought this severe was never recorded") repeats
     its negation, it adds none."""
     if d.report_span is None or d.statement_span is not None or not statement:
         return False

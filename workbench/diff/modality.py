@@ -3,7 +3,7 @@
 
 A statement often says what *must* be done («Мы должны обеспечить им безопасность», «...қамтамасыз
 етуіміз керек», "we must ensure their safety"); a retelling that says the speaker *will* do it
-("Kazakhstan will ensure the safety of ...", "he assured that his country will protect ...",
+("the republic will guarantee their protection ...", "he promised his government would shield ...",
 "promises refuge") turns a duty into a commitment. That shift is a certainty difference an
 analyst needs, and it is found across languages without a translation: the obligation words are
 listed for English, Russian, Kazakh and Kyrgyz, the pledge words for English.

@@ -1,7 +1,7 @@
 """Paraphrase: a content run whose words all have a counterpart on the other side.
 
-Retellings reword: "the popular vote will be held in the fall" for "the referendum will take
-place this autumn". A content-diff ``addition`` or ``wording`` run (omissions are not checked:
+Retellings reword: "the toll road opens to drivers next spring" for "the motorway will start
+carrying traffic in April". A content-diff ``addition`` or ``wording`` run (omissions are not checked:
 :func:`workbench.diff.content.detect_content`) whose content words each have a counterpart in
 the statement says nothing an analyst needs. A word's
 counterparts come from the project's own resources, never from the cases measured:

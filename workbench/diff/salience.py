@@ -126,7 +126,7 @@ def _merged(found: Sequence[Difference]) -> list[Difference]:
 #: Report-only kinds that the context (issuer, other statements retold) can explain.
 _CONTEXT_KINDS = frozenset({"entity", "number", "addition", "attribution", "label", "wording"})
 #: The outlet's verbs of saying and recalling: how a retelling introduces the statement's words,
-#: not a fact of its own ("Recalling that a state of emergency has been declared, ...").
+#: not a fact of its own ("Recalling that the schools have been closed for a week, ...").
 _SAYING = words(
     """said says say saying told telling tell stated stating noted noting notes recalled recalling
     recalls reminded reminding stressed stressing emphasised emphasized emphasising emphasizing
@@ -221,8 +221,8 @@ def same_fact(a: Difference, b: Difference) -> bool:
     """Whether ``a`` and ``b``, found for one statement in two sentences of one outlet (its
     headline and its body, or two body sentences), flag one fact: the same kind on the same
     sides, with the same words, or for word-diff runs (:func:`word_diff_run`) mostly the same
-    content words ("largest natural disaster in past 80 years" in the headline, "began in March
-    became the largest natural disaster in the country over the past 80 years" in the body)."""
+    content words ("worst harvest in half a century" in the headline, "failed after the dry
+    summer and was the worst harvest in the region for half a century" in the body)."""
     if a.kind != b.kind or (a.statement_span is None) != (b.statement_span is None):
         return False
     if (a.report_span is None) != (b.report_span is None):
