@@ -1,4 +1,5 @@
-"""Load a benchmark or a script of the repository as a module, for tests of its functions."""
+"""Load a benchmark or a script of the repository as a module, for tests of its functions, and
+check that its ``main`` refuses bad arguments before it reads any data."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -19,3 +22,21 @@ def load_script(relative: str, name: str) -> ModuleType:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def assert_refused_before_reading(
+    module: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    """``module.main()`` with ``args`` exits with status 2 and ``message`` on stderr, and never
+    reaches ``module.load`` (the data reader), so a refused run costs nothing and writes nothing."""
+    monkeypatch.setattr(sys, "argv", [f"{module.__name__}.py", *args])
+
+    def _ran_past_the_checks(*_: object, **__: object) -> None:
+        raise AssertionError(f"{args} were not refused before the data was read")
+
+    monkeypatch.setattr(module, "load", _ran_past_the_checks)
+    with pytest.raises(SystemExit) as exit_:
+        module.main()
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err

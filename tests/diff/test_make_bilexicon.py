@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from types import ModuleType
 
 import pytest
 
-from tests.scripts import load_script
+from tests.scripts import assert_refused_before_reading, load_script
 from workbench.diff.bilexicon import BiLexicon, english_stem, source_stem
 
 
@@ -80,13 +79,4 @@ def test_bad_arguments_are_refused_in_one_sentence(
     script: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(sys, "argv", ["make_bilexicon.py", *args])
-
-    def _ran_past_the_checks(*_: object, **__: object) -> None:
-        raise AssertionError(f"{args} were not refused before the data was read")
-
-    monkeypatch.setattr(script, "load", _ran_past_the_checks)
-    with pytest.raises(SystemExit) as exit_:
-        script.main()
-    assert exit_.value.code == 2
-    assert message in capsys.readouterr().err
+    assert_refused_before_reading(script, args, message, monkeypatch, capsys)

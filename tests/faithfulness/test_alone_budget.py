@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from tests.scripts import load_script
+from tests.scripts import assert_refused_before_reading, load_script
 
 
 @pytest.fixture(scope="module")
@@ -152,19 +151,10 @@ def test_calibration_arguments_that_would_lose_or_break_it_are_refused(
     bench: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str], tmp_path: Path,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(sys, "argv", ["faithfulness_bench.py", *args])
     # should a check break, fail at once instead of calibrating for minutes and rewriting the
     # committed calibration file with what the refused arguments give
     monkeypatch.setattr(bench, "CALIBRATION_FILE", tmp_path / "calibration.toml")
-
-    def _ran_past_the_checks(*_: object, **__: object) -> None:
-        raise AssertionError(f"{args} were not refused before the data was read")
-
-    monkeypatch.setattr(bench, "load", _ran_past_the_checks)
-    with pytest.raises(SystemExit) as exit_:
-        bench.main()
-    assert exit_.value.code == 2
-    assert message in capsys.readouterr().err
+    assert_refused_before_reading(bench, args, message, monkeypatch, capsys)
 
 
 def test_with_recall_values_the_kind_that_buys_most_per_false_flag_goes_first(
