@@ -161,3 +161,42 @@ def test_recalling_another_line_is_no_addition(lexicon: Lexicon) -> None:
     assert of_kind(
         find_differences(statement, fact, lexicon=lexicon, document=document), "addition"
     )
+
+
+def test_a_precondition_is_no_negation_added(lexicon: Lexicon) -> None:
+    """ "Impossible without" says a thing is needed: two negations, no polarity flipped."""
+    statement = "Growing the region's farms requires a steady supply of water."
+    report = "The governor said farming in the region is impossible without a steady water supply."
+    assert not of_kind(find_differences(statement, report, lexicon=lexicon), "negation")
+    flipped = "The governor said the region's farms will not get a steady water supply."
+    assert of_kind(find_differences(statement, flipped, lexicon=lexicon), "negation")
+
+
+def test_a_claim_the_statement_gives_its_own_issuer_is_no_attribution_moved(
+    lexicon: Lexicon,
+) -> None:
+    """The ministry's statement naming itself ("The Ministry ... announces") speaks in its own
+    voice; a report that states the news as fact moves nothing. A claim the statement gives to
+    someone else, stated as fact, still moves."""
+    statement = "The Ministry of Energy of the Republic of Uzbekistan announces a new gas pipeline."
+    report = "Uzbekistan is building a new gas pipeline."
+    issuer = ["Ministry of Energy of Uzbekistan", "Statement on the gas pipeline"]
+    plain = find_differences(statement, report, lexicon=lexicon)
+    assert of_kind(plain, "attribution")  # without knowing the issuer the move is flagged
+    own = find_differences(statement, report, lexicon=lexicon, issuer=issuer)
+    assert not of_kind(own, "attribution")
+    other = "Uzbekistan is building a new gas pipeline, according to the Turkmen government."
+    quoted = "The Turkmen government says Uzbekistan is building a new gas pipeline."
+    moved = find_differences(quoted, other.split(",")[0] + ".", lexicon=lexicon, issuer=issuer)
+    assert of_kind(moved, "attribution")
+
+
+def test_the_issuer_must_be_a_list_of_texts(lexicon: Lexicon) -> None:
+    import pytest
+
+    from workbench.errors import UserInputError
+
+    with pytest.raises(UserInputError, match="issuer"):
+        find_differences("A.", "B.", lexicon=lexicon, issuer="Ministry of Energy")  # type: ignore[arg-type]
+    with pytest.raises(UserInputError, match="issuer"):
+        find_differences("A.", "B.", lexicon=lexicon, issuer=[3])  # type: ignore[list-item]

@@ -42,6 +42,7 @@ def find_differences(
     context: Sequence[str] = (),
     outlet_labels: Collection[str] = (),
     document: Sequence[str] = (),
+    issuer: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Find where a report retells a statement differently.
 
@@ -66,6 +67,10 @@ def find_differences(
         document: The other sentences of the statement's document (in the language of
             ``statement``): a clause-sized addition whose content words they hold, all but
             one, retells another part of the statement, not a fact the statement lacks.
+        issuer: Who issued the statement (its outlet and title): a claim the statement gives
+            to its issuer ("The Ministry of Foreign Affairs of the Republic of Kazakhstan
+            announces ...") is the statement's own voice, so a report that states it as fact
+            moves nothing.
 
     Returns:
         Differences, most salient first (then by position), at most
@@ -86,6 +91,8 @@ def find_differences(
         raise UserInputError("The context must be a list of texts.")
     if isinstance(document, str) or not all(isinstance(c, str) for c in document):
         raise UserInputError("The statement's document must be a list of sentences.")
+    if isinstance(issuer, str) or not all(isinstance(c, str) for c in issuer):
+        raise UserInputError("The statement's issuer must be a list of texts (outlet, title).")
     if isinstance(outlet_labels, str) or not all(isinstance(c, str) for c in outlet_labels):
         raise UserInputError("The outlet's labels must be a list of category names.")
     ctx = DiffContext(statement, report, source or None, src, lexicon, tuple(context))
@@ -111,6 +118,7 @@ def find_differences(
         lexicon=lexicon,
         outlet_labels=outlet_labels,
         document=document,
+        issuer=issuer,
     )
 
 

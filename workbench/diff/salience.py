@@ -38,6 +38,7 @@ from collections.abc import Collection, Sequence
 from workbench.diff import wordnet
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
+from workbench.diff.modality import PRECONDITION
 from workbench.diff.text import (
     AKIN_MIN,
     Span,
@@ -80,10 +81,13 @@ def finish(
     lexicon: Lexicon | None = None,
     outlet_labels: Collection[str] = (),
     document: Sequence[str] = (),
+    issuer: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
-    diffs = [_voiced(d, voices) for d in _merged(found)]
+    diffs = [_voiced(d, voices) for d in _merged(found) if not _precondition_negation(d, report)]
+    if issuer:
+        diffs = [d for d in diffs if not _issuer_speaks(d, issuer)]
     if context:
         known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
@@ -101,6 +105,37 @@ def finish(
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
     diffs.sort(key=_rank)
     return tuple(diffs[:MAX_PER_PAIR])
+
+
+def _precondition_negation(d: Difference, report: str) -> bool:
+    """A report-only negation that is half of a precondition ("growth is impossible without
+    energy", "nothing can be done without them"): two negations that make a need
+    (:data:`workbench.diff.modality.PRECONDITION`), no polarity flipped. When the statement
+    states a need, the ``certainty`` flag of that shift is the one flag of the fact."""
+    if d.kind != "negation" or d.statement_span is not None or d.report_span is None:
+        return False
+    start, end = d.report_span
+    return any(m.start() <= start and end <= m.end() for m in PRECONDITION.finditer(report))
+
+
+#: The note of a statement-only attribution (``markers.detect_attribution``).
+_SELF_ATTRIBUTED = re.compile(r"^attributed to (?P<who>.+?) in the statement; stated as fact")
+
+
+def _issuer_speaks(d: Difference, issuer: Sequence[str]) -> bool:
+    """A claim the statement attributes to its own issuer, retold as fact: "The Ministry ... of
+    the Republic of Kazakhstan announces the accession" in the ministry's statement is the
+    statement's own voice in the third person (as "the ministry said" is in a report), so
+    stating it as fact moves nothing. The speaker's head word (its last name word) must be
+    a word of the issuer's outlet or title."""
+    if d.kind != "attribution" or d.report_span is not None:
+        return False
+    m = _SELF_ATTRIBUTED.match(d.note)
+    if m is None:
+        return False
+    head = [t.text for t in tokenize(m["who"]) if t.text[:1].isupper()][-1:]
+    held = {fold(t.text) for text in issuer for t in tokenize(text)}
+    return bool(head) and fold(head[0]) in held
 
 
 def _merged(found: Sequence[Difference]) -> list[Difference]:

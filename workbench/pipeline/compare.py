@@ -317,6 +317,7 @@ def fill_differences(
                 ],
                 outlet_labels=own_labels.get(doc_id, frozenset()),
                 document=rest_of_document,
+                issuer=(issuers or {}).get(st.document_id, ()),
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             for d in shifted:
