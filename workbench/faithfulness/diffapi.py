@@ -19,7 +19,15 @@ from workbench.diff import (
     same_name,
     transliterate,
 )
-from workbench.diff.bilexicon import BiLexicon, WordCoverage, load_bilexicon
+from workbench.diff.bilexicon import (
+    BiLexicon,
+    WordCoverage,
+    cognate_key,
+    english_content,
+    english_stem,
+    load_bilexicon,
+    source_stem,
+)
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import SOURCE_ABILITY, hedge_mentions, negation_mentions
@@ -39,6 +47,9 @@ __all__ = [
     "Figure",
     "Lexicon",
     "categories_in",
+    "cognate_key",
+    "english_content",
+    "english_stem",
     "find_figures",
     "find_labels",
     "find_names",
@@ -51,6 +62,7 @@ __all__ = [
     "russian_lemma",
     "russian_pos",
     "same_name",
+    "source_stem",
     "transliterate",
     "turkic_stems",
     "WordCoverage",

@@ -6,8 +6,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
+from itertools import chain
 
 from workbench.faithfulness.base import FaithContext, issue
+from workbench.faithfulness.diffapi import (
+    cognate_key,
+    english_content,
+    english_stem,
+    load_bilexicon,
+    source_stem,
+)
 from workbench.langid import detect
 from workbench.types import FaithIssue
 
@@ -89,6 +98,11 @@ _LONG_REPEAT = 8
 def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
     """The span of the second occurrence of a repeated word n-gram (case-insensitive) that
     follows the first closely, or that runs on to a long repeated sequence."""
+    return next(_all_repeats(tokens, n), None)
+
+
+def _all_repeats(tokens: list[re.Match[str]], n: int) -> Iterator[tuple[int, int]]:
+    """Every span :func:`_repeats` may find, in text order."""
     seen: dict[tuple[str, ...], int] = {}
     low = [t.group().lower() for t in tokens]
     for i in range(len(low) - n + 1):
@@ -99,37 +113,90 @@ def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
             while i + run < len(low) and low[first + run] == low[i + run] and first + run < i:
                 run += 1
             if i - (first + n) <= _REPEAT_GAP or run >= _LONG_REPEAT:
-                return tokens[i].start(), tokens[i + run - 1].end()
+                yield tokens[i].start(), tokens[i + run - 1].end()
         seen.setdefault(gram, i)
-    return None
 
 
 def _adjacent_repeat(tokens: list[re.Match[str]]) -> tuple[int, int] | None:
     """A run of two or more words said twice in a row ("all too real all too real")."""
+    return next(_all_adjacent(tokens), None)
+
+
+def _all_adjacent(tokens: list[re.Match[str]]) -> Iterator[tuple[int, int]]:
+    """Every span :func:`_adjacent_repeat` may find, shortest runs first."""
     low = [t.group().lower() for t in tokens]
     for n in range(2, 9):
         for i in range(len(low) - 2 * n + 1):
             if low[i : i + n] == low[i + n : i + 2 * n] and any(len(w) > 3 for w in low[i : i + n]):
-                return tokens[i + n].start(), tokens[i + 2 * n - 1].end()
-    return None
+                yield tokens[i + n].start(), tokens[i + 2 * n - 1].end()
+
+
+#: Shortest source word counted when the source says a word twice.
+_SOURCE_WORD = 3
+
+
+def _said_twice(source: str) -> set[str]:
+    """The keys of the source words said at least twice: each word's lexicon stem and its
+    romanised spelling (``C:`` + :func:`cognate_key`: «гуру», «гурунун» ~ "guru"), so that
+    inflected forms count as one word («Советского Союза … в Советском Союзе»)."""
+    counts: dict[str, int] = {}
+    for w in _WORDS.findall(source):
+        if len(w) >= _SOURCE_WORD and not w.isdigit():
+            for key in {source_stem(w), "C:" + cognate_key(w)}:
+                counts[key] = counts.get(key, 0) + 1
+    return {key for key, c in counts.items() if c >= 2}
+
+
+def _source_repeats(ctx: FaithContext, span: tuple[int, int], twice: set[str]) -> bool:
+    """True when the source says twice what the repeated words render: each content word of
+    the repeated span is the usual English of a source word said twice (the word lexicon) or
+    spells one (a cognate), or the span has no content word ("no, no, no") and the source
+    says some word twice. A faithful translation repeats a phrase where its source does
+    ("the Hero of the Soviet Union, the Soviet Union's highest honour" for «Героя Советского
+    Союза … в Советском Союзе»); a hallucinated tail repeats words the source says once.
+    ``twice``: :func:`_said_twice` of the source."""
+    if not twice:
+        return False
+    words = [w for w in _WORDS.findall(ctx.translation[span[0] : span[1]]) if english_content(w)]
+    if not words:
+        return True
+    table = load_bilexicon().entries.get(ctx.src, {})
+    stems = {key: set(table.get(key, {})) for key in twice if not key.startswith("C:")}
+    spellings = {key[2:] for key in twice if key.startswith("C:")}
+    return all(
+        any(english_stem(w) in renders for renders in stems.values())
+        or (len(w) >= 4 and cognate_key(w) in spellings)
+        for w in words
+    )
 
 
 def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
     """A word sequence said twice where the source says it once, a word stammered three times,
-    or junk symbols (♪)."""
+    or junk symbols (♪). A repetition is the source's own when the source repeats a sequence
+    too, or says twice each word the repeated words render (:func:`_source_repeats`)."""
     out: list[FaithIssue] = []
     tokens = list(_WORDS.finditer(ctx.translation))
     n = 4 if len(tokens) >= 12 else 3
-    span = _adjacent_repeat(tokens) or _repeats(tokens, n)
+    spans = chain(_all_adjacent(tokens), _all_repeats(tokens, n))
+    first = next(spans, None)
+    src_tokens = list(_WORDS.finditer(ctx.source)) if first is not None else []
+    twice = _said_twice(ctx.source)
+    if first is None or _repeats(src_tokens, n) or _adjacent_repeat(src_tokens):
+        span = None
+    else:
+        # the first repetition the source does not make (it may repeat one phrase, not all)
+        span = next(
+            (sp for sp in chain([first], spans) if not _source_repeats(ctx, sp, twice)), None
+        )
     if span is not None:
-        src_tokens = list(_WORDS.finditer(ctx.source))
-        if _repeats(src_tokens, n) is None and _adjacent_repeat(src_tokens) is None:
-            out.append(
-                issue("repetition", ctx.source, ctx.translation, None, span,
-                      f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
-            )  # fmt: skip
+        out.append(
+            issue("repetition", ctx.source, ctx.translation, None, span,
+                  f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
+        )  # fmt: skip
     for m in re.finditer(r"(?<!\w)(\w+)(?:\W+\1(?!\w)){2,}", ctx.translation, re.IGNORECASE):
-        if not any(i.translation_span == m.span() for i in out):
+        if not any(i.translation_span == m.span() for i in out) and not _source_repeats(
+            ctx, m.span(), twice
+        ):
             out.append(issue("repetition", ctx.source, ctx.translation, None, m.span(),
                              f"{m.group(1)!r} repeated"))  # fmt: skip
     for m in _JUNK.finditer(ctx.translation):
