@@ -82,6 +82,20 @@ def test_a_report_label_found_in_the_source_is_explained(lexicon: Lexicon) -> No
     assert [d.report for d in of_kind(found, "framing")] == ["Bandits"]
 
 
+def test_a_civilian_object_of_the_original_explains_the_reports_civilian(
+    lexicon: Lexicon,
+) -> None:
+    # «гражданский объект»: the report's "civilian facility" is the statement's own word.
+    statement = "Удар пришёлся по гражданскому объекту."
+    found = diffs(statement, "The strike hit a civilian facility.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert of_kind(found, "label") == []
+    statement = "Удар пришёлся по складу."
+    found = diffs(statement, "The strike hit a civilian facility.", lexicon,
+                  source=statement, src="ru")  # fmt: skip
+    assert [d.report for d in of_kind(found, "label")] == ["civilian"]
+
+
 def test_a_custom_lexicon_changes_the_result(tmp_path: Path, lexicon: Lexicon) -> None:
     pair = ("Students gathered in the square.", "Hooligans gathered in the square.")
     assert of_kind(diffs(*pair, lexicon), "framing")  # hooligans: loaded in the shipped file

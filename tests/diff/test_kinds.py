@@ -491,6 +491,22 @@ def test_the_more_than_after_the_counted_noun_dropped_is_a_quantifier_difference
     assert [d.statement for d in of_kind(found, "quantifier")] in (["астам"], ["ашык"])
 
 
+def test_a_figure_qualified_twice_in_one_outlets_text_is_one_qualifier(lexicon: Lexicon) -> None:
+    # Headline and body of one outlet, joined for one statement, both say "more than 7
+    # million": the statement's one «ашуун» retells both.
+    statement = "Артымда 7 миллиондон ашуун колдоочум бар."
+    report = ("Behind me are more than 7 million supporters. "
+              "I have more than 7 million supporters behind me, he said.")  # fmt: skip
+    found = diffs(statement, report, lexicon, source=statement, src="ky")
+    assert of_kind(found, "quantifier") == []
+    # before another figure the same words are a second qualifier (here the figure's flag)
+    report = "I have more than 7 million supporters in more than 40 towns."
+    found = diffs(statement, report, lexicon, source=statement, src="ky")
+    assert [d.note for d in found if "more than" in d.report + d.note] == [
+        "figure; only in report; qualified: more than"
+    ]
+
+
 def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) -> None:
     # «бірақ» starts like «бір» (one); «жоспардан асып түсе алмайды» "cannot surpass the plan".
     statement = "Ол бар күшін салады, бірақ жоспардан асып түсе алмайды."

@@ -275,6 +275,26 @@ def test_a_short_quotation_given_to_its_speaker_is_no_scare_quote(
 
 
 @pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # a capitalised name beside a noun for a named thing: a campaign, a party, a programme
+        ('The "Clean Steppe" campaign is gaining pace.', []),
+        ("The 'Taza Dala' (Clean Steppe) campaign began in spring.", []),
+        ('The mayor joined the party "New Dawn" last year.', []),
+        # capitals alone are no name (a title-case headline), nor is a lower-case quote
+        ("Police Detain 15 In 'Coup Plot'", ["'Coup Plot'"]),
+        ('The mayor praised the "clean" campaign.', ['"clean"']),
+        ('The mayor praised the "New Dawn" and left.', ['"New Dawn"']),
+    ],
+)  # fmt: skip
+def test_a_quoted_name_of_a_campaign_or_party_is_no_scare_quote(
+    report: str, expected: list[str], lexicon: Lexicon
+) -> None:
+    found = diffs("The governor spoke about the flood.", report, lexicon)
+    assert [d.report for d in of_kind(found, "distancing")] == expected
+
+
+@pytest.mark.parametrize(
     ("source", "flagged"),
     [
         ("Хочу заявить, что ситуация под контролем.", False),  # the speaker's own voice
@@ -297,6 +317,11 @@ def test_a_first_person_speech_verb_attributes_nothing(
         ("The minister said the two regions were quasi-states.", ["The minister"]),
         ("He defended the integrity of states and warned against new borders.", ["someone"]),
         ("The report states that 40 people died.", ["The report"]),
+        ("The decree states: the border stays open.", ["The decree"]),
+        # "states" before no "that" or colon is the noun, however it is qualified
+        ("It will help cooperation with all interested states and the region.", []),
+        ("They back the principle of two states for two peoples.", []),
+        ("Envoys of the Gulf states met on Monday.", []),
         # after the verb, a clause with its own verb is the claim, not the speaker
         ("He defended the borders, said Abai and Zhetisu were safe.", ["someone"]),
         ("The dam will hold, said Governor Aliya Sarsenova.", ["Governor Aliya Sarsenova"]),

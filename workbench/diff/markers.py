@@ -129,6 +129,11 @@ _NOT_SPEECH = re.compile(
     r"of|for|in|on|between|among|with|from|against|about|member|neighbou?ring|sovereign)\s+)$",
     _F,
 )
+#: A speech verb that is far more often a plural noun ("interested states", "two states",
+#: "the United States"): a verb only when what is said follows ("the ministry states that ...",
+#: "the decree states: ...").
+_NOUN_FORM = re.compile(r"states", _F)
+_SPEECH_NEXT = re.compile(r"\s+that\b|\s*:", _F)
 #: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
 _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|telling\s+\w+"
 _ATTR_EN = re.compile(
@@ -204,7 +209,11 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     found = [(m.start(), m.end(), cls) for cls, rx in HEDGES.items() for m in rx.finditer(text)]
     for m in [] if is_cyrillic(text) else _QUOTE.finditer(text):
         quoted = next(q for q in m.groups() if q is not None)
-        if _scare(quoted) and not _attributed_quote(text, m.start(), m.end()):
+        if (
+            _scare(quoted)
+            and not _attributed_quote(text, m.start(), m.end())
+            and not _quoted_name(text, m.start(), m.end(), quoted)
+        ):
             found.append((m.start(), m.end(), "distancing"))
     found = _merge_distancing(sorted(found), text)
     return [
@@ -227,6 +236,34 @@ def _scare(quoted: str) -> bool:
         and not re.search(r"\d", quoted)
         and not re.search(r"[.!?,]\s*$", quoted)
     )
+
+
+#: Nouns that a quoted name stands beside: "the “Clean Kazakhstan” campaign", "the party
+#: 'Amanat'", "Operation 'Sunrise'".
+_NAMED_THING = re.compile(
+    r"campaigns?|initiatives?|programm?es?|projects?|operations?|part(?:y|ies)|movements?|"
+    r"plans?|strateg(?:y|ies)|doctrines?|concepts?|laws?|acts?|bills?|codes?|awards?|orders?|"
+    r"festivals?|forums?|conferences?|summits?|exercises?|drills?|treat(?:y|ies)|accords?|"
+    r"formats?|formula|brands?|companies|company|newspapers?|channels?|agenc(?:y|ies)|"
+    r"centres?|centers?|foundations?|funds?|groups?|alliances?|platforms?|contests?|"
+    r"competitions?|marathons?|races?|slogans?|motto",
+    re.IGNORECASE,
+)
+_WORD = r"[^\W\d_][\w'’-]*"
+
+
+def _quoted_name(text: str, start: int, end: int, quoted: str) -> bool:
+    """A quoted name: every word of the quote capitalised and a noun for a named thing right
+    before or after it (a parenthesis between is skipped): "the “Clean Kazakhstan”
+    campaign", "the 'Taza Qazaqstan' (Clean Kazakhstan) campaign", "the party 'Amanat'".
+    Names of campaigns, programmes, parties and operations are quoted in reporting as in the
+    statements; no distancing ("the 'republics'", "'Coup Plot'" stay scare quotes)."""
+    words = re.findall(_WORD, quoted)
+    if not words or not all(w[0].isupper() for w in words):
+        return False
+    before = re.findall(_WORD, re.sub(r"\([^()]*\)", " ", text[max(0, start - 60) : start]))
+    after = re.findall(_WORD, re.sub(r"\([^()]*\)", " ", text[end : end + 80]))
+    return any(_NAMED_THING.fullmatch(w) for w in before[-1:] + after[:1])
 
 
 #: "Calling the attack a “…”, he said": a participle naming or quoting for the sentence's speaker.
@@ -395,6 +432,12 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
         if not cyrillic and m.group("verb") and _NOT_SPEECH.search(text[: m.start()]):
             continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
+        if (
+            not cyrillic
+            and _NOUN_FORM.fullmatch(m.group())
+            and not _SPEECH_NEXT.match(text, m.end())
+        ):
+            continue  # "all interested states", "two states for two peoples": a noun
         if cyrillic and m.group("ru") and _FIRST_PERSON_RU.fullmatch(m.group("ru")):
             continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):

@@ -159,7 +159,7 @@ def _is_time_limit(text: str, start: int, end: int) -> bool:
 def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
     """Qualifiers of figures and of scope that one side has and the other has not."""
     statement = quantifier_mentions(ctx.statement)
-    report = quantifier_mentions(ctx.report)
+    report = _once_per_figure(quantifier_mentions(ctx.report))
     source = quantifier_mentions(ctx.source, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:
         statement, source = source, []
@@ -178,3 +178,19 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
         or d.note.split(";")[0].split(":")[-1] not in _PAIRED_ONLY
     )
     return Finding(kept, found.claims)
+
+
+def _once_per_figure(mentions: list[Mention]) -> list[Mention]:
+    """One mention per qualified figure: an outlet whose headline and body both say "more than
+    7 million" (one report text for one statement) qualifies one figure once, not twice. A
+    qualifier of another figure, or one with no figure after it, is kept."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in mentions:
+        figure = m.context.partition("|")[2]
+        if m.role in _FAMILY and _FAMILY[m.role] == "figure" and figure[:1].isdigit():
+            if (m.role, figure) in seen:
+                continue
+            seen.add((m.role, figure))
+        out.append(m)
+    return out
