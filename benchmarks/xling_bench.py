@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from workbench.diff import find_differences, load_lexicon  # noqa: E402
+from workbench.diff import Lexicon, find_differences, load_lexicon  # noqa: E402
 from workbench.diff.bilexicon import (  # noqa: E402
     COGNATE,
     cognate_key,
@@ -62,6 +62,7 @@ SETS = (
 )  # fmt: skip
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
+    "concept",
 )  # fmt: skip
 
 
@@ -76,9 +77,9 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | cause | superlative | caveat | accused | quantifier | certainty (hedges) |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
         for lang, rel in sources.items():
@@ -99,11 +100,20 @@ def false_fires() -> None:
                         counts["claim"] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
+                    elif d.kind == "wording":  # a lexicon concept (force, intensity)
+                        counts[d.note.split(":")[0]] += 1
             print(f"| {corpus} | {lang} | {len(eng)} | {counts['modality']} | "
                   f"{counts['proposal']} | {counts['cause']} | {counts['superlative']} | "
                   f"{counts['caveat']} | "
                   f"{counts['claim']} | "
-                  f"{counts['quantifier']} | {counts['certainty']} |")  # fmt: skip
+                  f"{counts['quantifier']} | {counts['certainty']} | "
+                  f"{_concepts(counts, lexicon)} |")  # fmt: skip
+
+
+def _concepts(counts: Counter[str], lexicon: Lexicon) -> str:
+    """Fires per lexicon concept ("force 1, intensity 3")."""
+    names = dict.fromkeys(t.category for t in lexicon.concepts)
+    return ", ".join(f"{name} {counts[name]}" for name in names) or "-"
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)

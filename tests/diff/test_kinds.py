@@ -184,6 +184,44 @@ def test_a_report_that_adds_force_on_its_own_is_the_reports(lexicon: Lexicon) ->
     assert d.origin == "report" and "only in the report" in d.note
 
 
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "report", "word"),
+    [
+        # no translation: the original is read through its own degree words
+        ("Жастарға көңіл бөлу керек.", "kk", "", "Young people deserve the utmost attention.",
+         "utmost"),
+        ("Министерство выражает протест.", "ru", "", "The ministry issued a sharp condemnation.",
+         "sharp condemnation"),
+        # a translation: the report's intensifier is in neither the translation nor the original
+        ("Бул жакшы сөз.", "ky", "It is a good word.", "The word carries profound meaning.",
+         "profound"),
+    ],
+)  # fmt: skip
+def test_a_claim_the_report_intensifies_is_a_wording_difference(
+    source: str, src: str, translation: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    found = diffs(translation or source, report, lexicon, source=source, src=src)
+    (d,) = [d for d in found if d.report == word]
+    assert d.kind == "wording" and d.note.startswith("intensity: only in the report")
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "report"),
+    [
+        ("Министерство решительно осуждает нападение.", "ru",
+         "The ministry strongly condemns the attack."),
+        ("Жастарға ерекше көңіл бөлу керек.", "kk", "Young people deserve the utmost attention."),
+        ("Бул өтө маанилүү маселе.", "ky", "This is an extremely important issue."),
+        ("Это очень важный вопрос.", "ru", "This is an extremely important issue."),
+    ],
+)  # fmt: skip
+def test_an_intensifier_the_original_has_is_no_difference(
+    source: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(source, report, lexicon, source=source, src=src)
+    assert [d for d in found if d.note.startswith("intensity")] == []
+
+
 # ─── figures: dates, durations, COVID-19 ─────────────────────────────────────────────────────
 
 

@@ -8,7 +8,9 @@ cross-lingual ``concept`` comparison.
   "activists"); a neutral label the report merely leaves out is no difference. A label that
   names who speaks ("residents said") is a voice, not a label for the actors.
 * ``concept``: lexicon ``[[concepts]]`` (use of force: «на поражение», «жёстко», "kill",
-  "harshly"; "where necessary") compared across the original, the translation and the report: a
+  "harshly"; "where necessary"; intensity: "the utmost attention", "profound meaning", "sharp
+  condemnation" against «особое внимание», «резко», kk «ерекше», ky «өтө») compared across the
+  original, the translation and the report: a
   meaning the report shares with the original but the translation lacks is the translation's
   departure (``origin="translation"``); one the report adds on its own is a ``wording`` change.
 """
