@@ -490,6 +490,25 @@ def test_the_faithfulness_check_reads_the_same_modal_verbs() -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "report"),
+    [
+        # «мүмкін» rendered by "able" / "possible" (both lists had only one of the two)
+        ("Жұмыс көктемде аяқталуы мүмкін.", "It will be possible to finish the work in spring."),
+        ("Жұмысты көктемде аяқтау мүмкін.", "We will be able to finish the work in spring."),
+    ],
+)
+def test_one_list_of_english_modal_words_for_the_diff_and_the_faithfulness_check(
+    source: str, report: str, lexicon: Lexicon
+) -> None:
+    from workbench.diff.markers import EN_MODAL
+    from workbench.faithfulness import diffapi
+
+    assert diffapi.EN_MODAL is EN_MODAL
+    found = diffs(source, report, lexicon, source=source, src="kk")
+    assert of_kind(found, "certainty") == []
+
+
+@pytest.mark.parametrize(
     "report",
     [
         "The ministry claimed that the new bridge is the safest in the region.",

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
-import os
 import re
 from collections.abc import Iterable
 
+from workbench.diff import wordnet
 from workbench.diff.base import (
     Claims,
     DiffContext,
@@ -26,11 +26,13 @@ from workbench.diff.base import (
 from workbench.diff.entities import NEWS_AGENCIES
 from workbench.diff.text import (
     STOPWORDS,
+    AkinIndex,
     Span,
     Token,
+    akin_in,
+    akin_index,
     is_content,
     is_cyrillic,
-    stem,
     tokenize,
     words,
 )
@@ -346,10 +348,11 @@ SOURCE_ABILITY: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-#: A bare English modal verb: how a translation or a retelling renders a kk/ky/ru modal hedge
+#: A bare English modal word: how a translation or a retelling renders a kk/ky/ru modal hedge
 #: (kk «келуі мүмкін» "may come", ky «болушу мүмкүн» "could be", «может быть, весной» "we can
-#: ... in spring").
-_EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|may|might|possible)(?!\w)", _F)
+#: ... in spring") or a modal verb of ability (:data:`SOURCE_ABILITY`: «сможем» "will be able
+#: to", «можно» "it is possible to"). One list for the diff stage and the faithfulness check.
+EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|able|may|might|possible)(?!\w)", _F)
 
 
 def _rendered_by_modal(
@@ -367,7 +370,7 @@ def _rendered_by_modal(
         return diffs
     taken = [m.span for m in report if m.span]
     spare = sum(
-        1 for m in _EN_MODAL.finditer(ctx.report)
+        1 for m in EN_MODAL.finditer(ctx.report)
         if not any(a <= m.start() < b for a, b in taken)
     )  # fmt: skip
     ability = SOURCE_ABILITY.get(ctx.src or "ru", SOURCE_ABILITY["ru"])
@@ -378,7 +381,7 @@ def _rendered_by_modal(
         if uncertain and d.statement_span and spare:
             spare -= 1
             continue
-        if uncertain and d.report_span and abilities and _EN_MODAL.match(d.report):
+        if uncertain and d.report_span and abilities and EN_MODAL.match(d.report):
             abilities -= 1
             continue
         out.append(d)
@@ -678,8 +681,8 @@ def _flipped(d: Difference, ctx: DiffContext) -> bool:
     after = _content_after(text, span[1])
     if not after:
         return True
-    others = _stems(other)
-    return any(_akin(stem(t), o) for t in after for o in others)
+    others, forms = _akin_index(other)
+    return any(akin_in(t, others) or wordnet.lemmas(t) & forms for t in after)
 
 
 @functools.lru_cache(maxsize=256)
@@ -690,10 +693,14 @@ def _tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _stems(text: str) -> frozenset[str]:
-    """The stems of every word of ``text``, read once per text (a line of many negations asks
-    for them once per negation)."""
-    return frozenset(stem(t.text) for t in _tokens(text)[0])
+def _akin_index(text: str) -> tuple[AkinIndex, frozenset[str]]:
+    """The words of ``text`` for the one "same word" rule (:func:`workbench.diff.text.akin_in`)
+    and the WordNet lemmas they are forms of, for irregular forms the spelling rule cannot join
+    ("shot" ~ "shoot", "held" ~ "hold"); read once per text (a line of many negations asks for
+    them once per negation)."""
+    tokens = _tokens(text)[0]
+    lemmas = frozenset().union(*(wordnet.lemmas(t.text) for t in tokens if t.text.isalpha()))
+    return akin_index(t.text for t in tokens), lemmas
 
 
 def _content_after(text: str, at: int) -> list[str]:
@@ -712,8 +719,3 @@ def _content_after(text: str, at: int) -> list[str]:
                 break
     return out
 
-
-def _akin(a: str, b: str) -> bool:
-    """Same word up to inflection ("shoot" ~ "shot", "damaged" ~ "damage")."""
-    n = len(os.path.commonprefix([a, b]))
-    return a == b or (min(len(a), len(b)) >= 4 and n >= min(4, min(len(a), len(b)) - 1))

@@ -30,7 +30,7 @@ from workbench.diff.bilexicon import (
 )
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
-from workbench.diff.markers import SOURCE_ABILITY, hedge_mentions, negation_mentions
+from workbench.diff.markers import EN_MODAL, SOURCE_ABILITY, hedge_mentions, negation_mentions
 from workbench.diff.morph import (
     TURKIC_ENDINGS,
     may_be_name,
@@ -41,6 +41,7 @@ from workbench.diff.morph import (
 from workbench.diff.numbers import Figure
 
 __all__ = [
+    "EN_MODAL",
     "SOURCE_ABILITY",
     "TURKIC_ENDINGS",
     "BiLexicon",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from workbench.faithfulness.base import FaithContext, issue
-from workbench.faithfulness.diffapi import SOURCE_ABILITY, hedge_mentions, russian_pos
+from workbench.faithfulness.diffapi import EN_MODAL, SOURCE_ABILITY, hedge_mentions, russian_pos
 from workbench.faithfulness.spans import dictionary_words
 from workbench.types import FaithIssue
 
@@ -795,7 +795,6 @@ _EN_KEEPS_DROPPED: dict[str, re.Pattern[str]] = {
 #: and 0.3 %.)
 _MODAL_PREDICATE = re.compile(r"\w(?:шы|ши|шу|шү|уу|үү)\w{0,4}\s+$", _F)
 _WEAK_MODAL_PREDICATE = frozenset({"ky"})
-_EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|able|may|might)(?!\w)", _F)
 #: Kinds whose drop is weak evidence: a translation renders «около 7 утра» as "just before
 #: 7 a.m." and «шамамен 20 фут» as "as high as 20 feet" as often as with "about".
 _WEAK_DROPPED = frozenset({"approximation"})
@@ -839,7 +838,7 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
             ):  # fmt: skip
                 need -= 1
             ability = len(SOURCE_ABILITY[ctx.src].findall(ctx.source))
-            have -= min(ability, len(_EN_MODAL.findall(ctx.translation)))
+            have -= min(ability, len(EN_MODAL.findall(ctx.translation)))
         if have >= need:
             continue
         m = found[0] if kind != "uncertain" else found[min(len(found) - 1, max(0, have))]
