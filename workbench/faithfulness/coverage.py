@@ -128,6 +128,9 @@ class CoverageFeatures:
         names_lost: log(1 + the source names with no counterpart among the translation's
             capitalised words), names read and matched as the name check does (a dropped
             clause often takes a name with it; 0 when the pair's language is not given).
+        acronyms: log(1 + the translation's acronyms the source spells out), see
+            :func:`spelled_out_acronyms`: a faithful English that writes "NHS" for the source's
+            three words is shorter than the length ratio expects.
     """
 
     similarity: float
@@ -146,6 +149,7 @@ class CoverageFeatures:
     words_lost: float = 0.0
     headline: float = 0.0
     names_lost: float = 0.0
+    acronyms: float = 0.0
 
     def values(self) -> dict[str, float]:
         """The numeric features by name (what a :class:`CoverageModel` reads)."""
@@ -155,19 +159,23 @@ class CoverageFeatures:
             "fit": self.fit, "size": self.size, "words": self.words,
             "words_clause": self.words_clause, "words_lost": self.words_lost,
             "headline": self.headline, "names_lost": self.names_lost,
+            "acronyms": self.acronyms,
         }  # fmt: skip
 
 
 #: Features of each coverage model, in the order the calibration stores them.
 #: The omission model reads, besides the clause vectors and the length, whether the source is
-#: a headline and how many source names the translation lost: neither needs the word lexicon,
-#: so its limit can be read on every calibration-half reference. It does not read the word
+#: a headline, how many source names the translation lost and how many acronyms the source
+#: spells out (session 7: its false fires on faithful references had an English acronym 2-6
+#: times as often as references at large): none needs the word lexicon, so its limit can be
+#: read on every calibration-half reference. It does not read the word
 #: features (``words_clause``, ``words_lost``): with them its recall at the operating point did
 #: not rise on dev or on the calibration half (session 5, docs/faithfulness.md), the thin kk/ky
 #: lexicon leaving too many words of faithful translations unrendered. The unrelated model
 #: reads ``words`` (another document's sentence renders almost none of the source's words).
 OMISSION_FEATURES = (
     "length", "omission", "similarity", "best", "fit", "size", "headline", "names_lost",
+    "acronyms",
 )  # fmt: skip
 UNRELATED_FEATURES = ("similarity", "best", "omission", "addition", "length", "size", "words")
 
@@ -184,6 +192,34 @@ _FINAL = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
 def is_headline(source: str) -> bool:
     """True when the source has no sentence-final mark: a headline or a title."""
     return bool(source.strip()) and _FINAL.search(source) is None
+
+
+#: An English acronym: dotted initials (U.S., A.I.) or a word of letters at least half of
+#: them capitals, two or more (NHS, ROVs, AMs; not McCain or LeBron).
+_EN_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Za-z]+\b")
+#: A word of the source in any script (letters only: "ЕУ-нун" gives "ЕУ" and "нун").
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _acronym(word: str) -> bool:
+    upper = sum(c.isupper() for c in word)
+    return "." in word or (upper >= 2 and 2 * upper >= len(word))
+
+
+def spelled_out_acronyms(source: str, translation: str) -> int:
+    """How many of the translation's acronyms the source spells out: English acronyms with no
+    Latin-script source word of the same letters (a copied ACTA is no saving), less the
+    source's own acronyms in its script (АҚШ for "US", НАТО for "NATO"), at least 0. An acronym
+    stands for words the source writes in full («Ұлттық денсаулық сақтау қызметі» for "NHS"), so
+    a faithful translation is shorter than the length ratio of the language expects."""
+    words = _WORD.findall(source)
+    latin = {w.upper() for w in words if w.isascii()}
+    own = sum(1 for w in words if not w.isascii() and _acronym(w))
+    english = [
+        w for w in _EN_ACRONYM.findall(translation)
+        if _acronym(w) and w.replace(".", "").upper() not in latin
+    ]  # fmt: skip
+    return max(0, len(english) - own)
 
 
 @functools.lru_cache(maxsize=256)
@@ -253,9 +289,10 @@ def features(
     share, worst, index, lost = word_features(words or [], v.source_spans)
     headline = float(is_headline(source))
     names = math.log1p(lost_names(source, translation, src)) if src and translation else 0.0
+    acronyms = math.log1p(spelled_out_acronyms(source, translation))
     return CoverageFeatures(
         float(S @ T), float(om[i]), i, float(ad[j]), j, length, best, fit, k, size,
-        share, worst, index, lost, headline, names,
+        share, worst, index, lost, headline, names, acronyms,
     )  # fmt: skip
 
 
