@@ -158,3 +158,57 @@ def test_a_connective_word_inside_a_clause_is_content(lexicon: Lexicon) -> None:
     report = "The commission will report to the government on the result of the audit in fact."
     found = find_differences(statement, report, lexicon=lexicon)
     assert [d for d in found if word_diff_run(d)]
+
+
+def test_loaded_and_neutral_words_are_never_synonyms_across_classes(lexicon: Lexicon) -> None:
+    """WordNet puts "murdered" one step below "killed" and "mob" beside "crowd": as senses they
+    are near, as claims they are not. A word the framing lexicon lists finds its synonyms only
+    among words of its own class."""
+    assert wordnet.near("murdered", "killed") and wordnet.near("mob", "crowd")
+    killed = counterparts(["Gunmen killed two guards at the gate."], lexicon=lexicon)
+    assert not killed.has("murdered")
+    assert not killed.has("massacred")
+    assert killed.has("slain")  # a neutral rewording of the same death stays a counterpart
+    crowd = counterparts(["A crowd gathered outside the town hall."], lexicon=lexicon)
+    assert not crowd.has("mob")
+    assert crowd.has("throng")
+    protest = counterparts(["Protesters gathered outside the town hall."], lexicon=lexicon)
+    assert not protest.has("rioters")
+    assert not counterparts(["Fighters entered the village."], lexicon=lexicon).has("militants")
+    residents = counterparts(["Residents left the district."], lexicon=lexicon)
+    assert residents.has("inhabitants")  # a neutral label keeps its plain synonyms
+    # the same class keeps its synonyms; without the lexicon WordNet alone decides
+    assert counterparts(["A mob gathered."], lexicon=lexicon).has("mobs")
+    assert counterparts(["Gunmen killed two guards at the gate."]).has("murdered")
+
+
+def test_killed_retold_as_murdered_is_flagged(lexicon: Lexicon) -> None:
+    """The translation says "killed" (the original «погибли»: died); an outlet writing
+    "murdered" casts the deaths as a crime."""
+    source = "В понедельник на блокпосту погибли двое охранников."
+    statement = "Two guards were killed at the checkpoint on Monday."
+    report = "Two guards were murdered at the checkpoint on Monday, the agency said."
+    found = find_differences(statement, report, source=source, src="ru", lexicon=lexicon)
+    assert [d for d in found if d.kind in ("wording", "framing") and d.report == "murdered"]
+    faithful = "Two guards were killed at the checkpoint on Monday, the agency said."
+    assert not find_differences(statement, faithful, source=source, src="ru", lexicon=lexicon)
+
+
+def test_a_massacre_retold_as_a_massacre_is_no_difference(lexicon: Lexicon) -> None:
+    source = "Прокуратура назвала нападение на деревню резней."
+    statement = "The prosecutor's office called the attack on the village a massacre."
+    report = "Prosecutors described the attack on the village as a massacre."
+    found = find_differences(statement, report, source=source, src="ru", lexicon=lexicon)
+    assert not [d for d in found if "murder" in d.note]
+
+
+def test_another_line_does_not_retell_a_loaded_word_by_its_synonym(lexicon: Lexicon) -> None:
+    """The retold-line check counts a report word that is a WordNet synonym of a word of the
+    statement's other lines ("nation" for "country"), but not a loaded one: "massacre" is not
+    retold by a line that says "carnage"."""
+    from workbench.diff.salience import _Known
+
+    known = _Known(["The carnage shocked the whole country."], lexicon)
+    assert wordnet.senses("massacre") & wordnet.senses("carnage")
+    assert known._near("nation")
+    assert not known._near("massacre")

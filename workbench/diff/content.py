@@ -163,7 +163,7 @@ def _paraphrase(d: Difference, ctx: DiffContext, other: list[Counterparts]) -> b
         return False
     texts = [ctx.statement, *ctx.context]
     if not other:
-        other.append(counterparts(texts, ctx.source, ctx.src))
+        other.append(counterparts(texts, ctx.source, ctx.src, ctx.lexicon))
     if covered_share(tokenize(d.report), other[0]) < 1.0:
         return False
     if d.kind == "wording" and _lost(d.statement, ctx) > LOST_WORDS:
@@ -178,7 +178,7 @@ def _paraphrase(d: Difference, ctx: DiffContext, other: list[Counterparts]) -> b
 def _lost(run: str, ctx: DiffContext) -> int:
     """How many content words of the statement's ``run`` have no counterpart in the report
     (:func:`workbench.diff.paraphrase.report_counterparts`)."""
-    back = report_counterparts(ctx.report, ctx.source, ctx.src)
+    back = report_counterparts(ctx.report, ctx.source, ctx.src, ctx.lexicon)
     return sum(not back.has(t.text) for t in tokenize(run) if is_content(t))
 
 

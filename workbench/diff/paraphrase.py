@@ -20,7 +20,10 @@ counterparts come from the project's own resources, never from the cases measure
   a word of a synset of a statement word, or of a synset one step more or less general
   ("views" for "opinions", "expressed" for "voiced", "devices" for "instruments"). The
   bilexicon is thin for kk/ky (it knows too few words to pair most English synonyms); WordNet
-  knows English whatever the statement's language.
+  knows English whatever the statement's language. A loaded word of the framing lexicon (a
+  loaded label, a concept such as ``murder``) is a synonym only of a word of its own class
+  (:func:`lexicon_class`): WordNet puts "murdered" one step below "killed" and "mob" beside
+  "crowd", but a report that says "murdered" for "killed" has changed the claim.
 
 A run keeps its flag when it carries an **anchor** the other side lacks (:func:`anchors`): a
 figure, a name, a label of the framing lexicon, a cause or claim word, or a negation. Those are
@@ -29,6 +32,7 @@ what an analyst reads a retelling for; the rest of a paraphrase is how reporting
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -37,7 +41,7 @@ from dataclasses import dataclass
 
 from workbench.diff import wordnet
 from workbench.diff.bilexicon import BiLexicon, english_stem, load_bilexicon
-from workbench.diff.lexicon import Lexicon, categories_in
+from workbench.diff.lexicon import Lexicon, categories_in, find_concepts, find_labels
 from workbench.diff.text import (
     AkinIndex,
     Token,
@@ -82,6 +86,33 @@ def _sources_of(lexicon: BiLexicon) -> Mapping[str, frozenset[tuple[str, str]]]:
     return {e: frozenset(s) for e, s in rev.items()}
 
 
+def lexicon_class(word: str, lexicon: Lexicon | None) -> frozenset[str]:
+    """The framing lexicon's loaded classes of one English ``word``: ``loaded:<category>`` for
+    a loaded label ("mob" → ``{"loaded:criminal"}``), ``concept:<name>`` for a concept
+    ("murdered" → ``{"concept:murder"}``); empty for a neutral label and a word the lexicon
+    does not list. Synonyms (WordNet, the word lexicon) join only words of one class: a loaded
+    word is never a synonym of a neutral or unlisted one ("mob" ~ "crowd", "rioters" ~
+    "protesters", "murdered" ~ "killed"), while a neutral label keeps its plain synonyms
+    ("residents" ~ "inhabitants")."""
+    if lexicon is None:
+        return frozenset()
+    held, known = _CLASSES.get(id(lexicon), (None, {}))
+    if held is not lexicon:  # a lexicon hashes all its terms: cache by identity instead
+        if len(_CLASSES) >= 8:
+            _CLASSES.clear()
+        known = {}
+        _CLASSES[id(lexicon)] = (lexicon, known)
+    w = word.lower()
+    if w not in known:
+        labels = {f"loaded:{h.category}" for h in find_labels(w, lexicon) if h.loaded}
+        concepts = {f"concept:{h.category}" for h in find_concepts(w, lexicon)}
+        known[w] = frozenset(labels | concepts)
+    return known[w]
+
+
+_CLASSES: dict[int, tuple[Lexicon, dict[str, frozenset[str]]]] = {}
+
+
 @dataclass(frozen=True)
 class Counterparts:
     """What the other side holds, to look a word's counterpart up in.
@@ -96,70 +127,89 @@ class Counterparts:
         senses: The WordNet synsets of its content words and those one sense step away
             (:func:`workbench.diff.wordnet.neighbourhood`): a report word in one of them is a
             synonym, or a word one step more or less general ("devices" for "instruments").
+            Only the words the framing lexicon does not list.
+        classed: The same for the words it lists, per class (:func:`lexicon_class`): a word of
+            a class finds its synonyms among the words of that class only.
+        lexicon: The framing lexicon the classes come from (None: no classes).
     """
 
     words: tuple[str, ...]
     rendered: frozenset[str]
     sources: frozenset[tuple[str, str]]
     senses: frozenset[int] = frozenset()
+    classed: Mapping[frozenset[str], frozenset[int]] = dataclasses.field(default_factory=dict)
+    lexicon: Lexicon | None = None
 
     @functools.cached_property
     def _index(self) -> AkinIndex:
         return akin_index(self.words)
 
     def has(self, word: str) -> bool:
-        """Whether ``word`` (English) has a counterpart here."""
+        """Whether ``word`` (English) has a counterpart here. A word of a lexicon class finds
+        synonyms (through the word lexicon or WordNet) only where a word of its class is."""
         w = word.lower()
         if akin_in(w, self._index):
             return True
         e = english_stem(w)
         if e in self.rendered:
             return True
+        cls = lexicon_class(w, self.lexicon)
+        if cls and cls not in self.classed:
+            return False  # "murdered" for "killed": no synonym of a word of another class
         if _sources_of(load_bilexicon()).get(e, frozenset()) & self.sources:
             return True
-        return bool(self.senses) and bool(wordnet.senses(w) & self.senses)
+        pool = self.classed.get(cls, frozenset()) if cls else self.senses
+        return bool(pool) and bool(wordnet.senses(w) & pool)
 
 
 def counterparts(
-    texts: Iterable[str], source: str | None = None, src: str | None = None
+    texts: Iterable[str],
+    source: str | None = None,
+    src: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Counterparts:
-    """The counterparts ``texts`` (English) and the original ``source`` in ``src`` offer."""
-    lexicon = load_bilexicon()
+    """The counterparts ``texts`` (English) and the original ``source`` in ``src`` offer;
+    ``lexicon`` (the framing lexicon) keeps its loaded and neutral words from being synonyms of
+    words of another class."""
+    bilex = load_bilexicon()
     content = tuple(
         dict.fromkeys(t.lower for text in texts for t in tokenize(text) if is_content(t))
     )
     rendered: set[str] = set()
     if source and src:
         for t in tokenize(source):
-            rendered.update(
-                e for e, p in lexicon.translations(src, t.text).items() if p >= RENDER_P
-            )
-    reverse = _sources_of(lexicon)
+            rendered.update(e for e, p in bilex.translations(src, t.text).items() if p >= RENDER_P)
+    reverse = _sources_of(bilex)
     sources = frozenset(s for w in content for s in reverse.get(english_stem(w), ()))
-    near = frozenset().union(*(wordnet.neighbourhood(w) for w in content))
-    return Counterparts(content, frozenset(rendered), sources, near)
+    by_class: dict[frozenset[str], set[int]] = defaultdict(set)
+    for w in content:
+        by_class[lexicon_class(w, lexicon)] |= wordnet.neighbourhood(w)
+    near = frozenset(by_class.pop(frozenset(), set()))
+    classed = {cls: frozenset(v) for cls, v in by_class.items()}
+    return Counterparts(content, frozenset(rendered), sources, near, classed, lexicon)
 
 
 def report_counterparts(
-    report: str, source: str | None = None, src: str | None = None
+    report: str,
+    source: str | None = None,
+    src: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Counterparts:
     """What the report holds, to look a statement word's counterpart up in (the reverse of
     :func:`counterparts`, for a rewording): its words, their synonyms and near senses, and,
     through the original, the renderings of each original word the report renders ("childhood"
     and "kid" both render «детских»: the report's "kid" is a counterpart of "childhood")."""
-    report_side = counterparts([report])
+    report_side = counterparts([report], lexicon=lexicon)
     if not (source and src):
         return report_side
-    lexicon = load_bilexicon()
+    bilex = load_bilexicon()
     mine = {english_stem(t.text) for t in tokenize(report) if is_content(t)}
     shared: set[str] = set()
     for t in tokenize(source):
-        options = {e for e, p in lexicon.translations(src, t.text).items() if p >= RENDER_P}
+        options = {e for e, p in bilex.translations(src, t.text).items() if p >= RENDER_P}
         if options & mine:
             shared |= options
-    return Counterparts(
-        report_side.words, frozenset(shared), report_side.sources, report_side.senses
-    )
+    return dataclasses.replace(report_side, rendered=frozenset(shared))
 
 
 def covered_share(run: Sequence[Token], other: Counterparts) -> float:

@@ -39,6 +39,7 @@ from workbench.diff import wordnet
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.modality import PRECONDITION
+from workbench.diff.paraphrase import lexicon_class
 from workbench.diff.text import (
     AKIN_MIN,
     Span,
@@ -283,6 +284,7 @@ class _Known:
 
     def __init__(self, context: Sequence[str], lexicon: Lexicon | None = None) -> None:
         self.texts = tuple(dict.fromkeys(context))
+        self.lexicon = lexicon
         self.senses: frozenset[int] | None = None  # read on first use (:meth:`_near`)
         parts = [_known_in(text, lexicon) for text in self.texts]
         self.categories: set[str] = set().union(*(p[0] for p in parts))
@@ -326,7 +328,11 @@ class _Known:
     def _near(self, word: str) -> bool:
         """A synonym (same WordNet synset) of a content word of these texts ("probe" for
         "investigation", "autumn" for "fall"); unlike :func:`workbench.diff.wordnet.near`, not a sense
-        one step more or less general."""
+        one step more or less general. A word the framing lexicon lists ("massacre", "mob") is
+        never found this way (:func:`workbench.diff.paraphrase.lexicon_class`): its synonyms
+        say something else."""
+        if lexicon_class(word, self.lexicon):
+            return False
         if self.senses is None:
             self.senses = _senses_of(self.texts)
         return bool(wordnet.senses(word) & self.senses)
