@@ -31,6 +31,8 @@ class DiffContext:
         context: Other texts the report may draw on (see
             :func:`workbench.diff.find_differences`); most detectors leave them to the final
             step, a detector that reads only markers may check them itself.
+        issuer: Texts saying who issued the statement (its outlet and title): a claim the
+            statement gives to its issuer is its own voice (the attribution detector).
     """
 
     statement: str
@@ -39,6 +41,7 @@ class DiffContext:
     src: str | None
     lexicon: Lexicon
     context: tuple[str, ...] = ()
+    issuer: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,8 @@ DETECTOR_ORDER: tuple[str, ...] = (
 class Mention:
     """Something a detector found on one side (a figure, a name, a label, a marker).
 
-    ``span`` is ``None`` for a mention found only in the original source text.
+    ``span`` is ``None`` for a mention found only in the original source text. ``speaker`` is
+    who an attribution gives the claim to, as written ("" for other mentions, or when unknown).
     """
 
     text: str
@@ -108,6 +112,7 @@ class Mention:
     note: str = ""
     value: object = None
     context: str = ""
+    speaker: str = ""
 
 
 Same = Callable[[Mention, Mention], bool]

@@ -95,7 +95,9 @@ def find_differences(
         raise UserInputError("The statement's issuer must be a list of texts (outlet, title).")
     if isinstance(outlet_labels, str) or not all(isinstance(c, str) for c in outlet_labels):
         raise UserInputError("The outlet's labels must be a list of category names.")
-    ctx = DiffContext(statement, report, source or None, src, lexicon, tuple(context))
+    ctx = DiffContext(
+        statement, report, source or None, src, lexicon, tuple(context), tuple(issuer)
+    )
     claims = Claims()
     found: list[Difference] = []
     for name in detectors:
@@ -118,7 +120,6 @@ def find_differences(
         lexicon=lexicon,
         outlet_labels=outlet_labels,
         document=document,
-        issuer=issuer,
     )
 
 

@@ -36,7 +36,7 @@ from workbench.diff.text import (
     tokenize,
     words,
 )
-from workbench.diff.translit import same_name
+from workbench.diff.translit import fold, same_name
 from workbench.diff.voice import quotations
 from workbench.types import Difference
 
@@ -455,7 +455,8 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
                     note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(who),
-                    context=context_of(text, (start, end)) if with_spans else "")
+                    context=context_of(text, (start, end)) if with_spans else "",
+                    speaker=_clean(who))
         )  # fmt: skip
     return out
 
@@ -548,8 +549,8 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
         tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
     )
     diffs: list[Difference] = []
-    if (statement or source) and not report:
-        first = statement[0] if statement else source[0]
+    first = (statement or source)[0] if statement or source else None
+    if first is not None and not report and not _issuer_speaks(first, ctx.issuer):
         diffs.append(
             Difference("attribution", first.text if first.span else "", "", first.span, None,
                        f"{first.note} in the statement; stated as fact in the report")
@@ -584,6 +585,22 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
         )  # fmt: skip
         break  # one flag per claim: the first other speaker stands for the rest
     return Finding(tuple(diffs), claims)
+
+
+def _issuer_speaks(m: Mention, issuer: Iterable[str]) -> bool:
+    """A claim the statement attributes to its own issuer: "The Ministry ... of the Republic of
+    Kazakhstan announces the accession" in the ministry's statement is the statement's own
+    voice in the third person (as "the ministry said" is in a report), so a report stating it
+    as fact moves nothing. The speaker's last capitalised word that is not a function word
+    (the speaker is cut to its last four words: "the Republic of Kazakhstan") must be a word
+    of the issuer's outlet or title; "The government" matches no title by its "The"."""
+    names = [
+        t.text for t in tokenize(m.speaker) if t.text[:1].isupper() and t.lower not in STOPWORDS
+    ]
+    if not names:
+        return False
+    held = {fold(t.text) for text in issuer for t in tokenize(text) if t.lower not in STOPWORDS}
+    return fold(names[-1]) in held
 
 
 def _with_next_words(text: str, span: Span | None) -> str:
@@ -718,4 +735,3 @@ def _content_after(text: str, at: int) -> list[str]:
             if len(out) == 2:
                 break
     return out
-

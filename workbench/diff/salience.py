@@ -82,13 +82,10 @@ def finish(
     lexicon: Lexicon | None = None,
     outlet_labels: Collection[str] = (),
     document: Sequence[str] = (),
-    issuer: Sequence[str] = (),
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring)."""
     voices = find_voices(report)
     diffs = [_voiced(d, voices) for d in _merged(found) if not _precondition_negation(d, report)]
-    if issuer:
-        diffs = [d for d in diffs if not _issuer_speaks(d, issuer)]
     if context:
         known = _Known(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
@@ -117,26 +114,6 @@ def _precondition_negation(d: Difference, report: str) -> bool:
         return False
     start, end = d.report_span
     return any(m.start() <= start and end <= m.end() for m in PRECONDITION.finditer(report))
-
-
-#: The note of a statement-only attribution (``markers.detect_attribution``).
-_SELF_ATTRIBUTED = re.compile(r"^attributed to (?P<who>.+?) in the statement; stated as fact")
-
-
-def _issuer_speaks(d: Difference, issuer: Sequence[str]) -> bool:
-    """A claim the statement attributes to its own issuer, retold as fact: "The Ministry ... of
-    the Republic of Kazakhstan announces the accession" in the ministry's statement is the
-    statement's own voice in the third person (as "the ministry said" is in a report), so
-    stating it as fact moves nothing. The speaker's head word (its last name word) must be
-    a word of the issuer's outlet or title."""
-    if d.kind != "attribution" or d.report_span is not None:
-        return False
-    m = _SELF_ATTRIBUTED.match(d.note)
-    if m is None:
-        return False
-    head = [t.text for t in tokenize(m["who"]) if t.text[:1].isupper()][-1:]
-    held = {fold(t.text) for text in issuer for t in tokenize(text)}
-    return bool(head) and fold(head[0]) in held
 
 
 def _merged(found: Sequence[Difference]) -> list[Difference]:
