@@ -545,6 +545,43 @@ def test_a_figure_qualified_twice_in_one_outlets_text_is_one_qualifier(lexicon: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("source", "src", "report"),
+    [
+        ("Решение принято исключительно в интересах страны.", "ru",
+         "The decision was taken in the interests of the country."),
+        ("Бұл шешім тек қана халық үшін қабылданды.", "kk", "The decision was made for the people."),
+        ("Бул чечим бир гана эл үчүн кабыл алынды.", "ky", "The decision was made for the people."),
+    ],
+)  # fmt: skip
+def test_a_claim_narrowed_to_one_thing_and_retold_without_it_is_a_quantifier_difference(
+    source: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(source, report, lexicon, source=source, src=src)
+    (d,) = of_kind(found, "quantifier")
+    assert d.note.startswith("quantifier:exclusive; only in statement")
+    solely = report.replace("was", "was solely", 1)
+    assert of_kind(diffs(source, solely, lexicon, source=source, src=src), "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the report's own "only" narrows as often as it paraphrases: not flagged
+        ("The decision was taken in the interests of the country.",
+         "The decision was taken only in the interests of the country."),
+        # "not only", "as soon as" and the adjective "just" are no exclusivity
+        ("Не только Казахстан поддержал решение.", "Kazakhstan backed the decision."),
+        ("Как только правительство решит, мы начнём.", "Once the government decides, we start."),
+        ("We back a just and lasting peace.", "They back a lasting peace."),
+    ],
+)  # fmt: skip
+def test_an_only_added_or_a_look_alike_is_no_quantifier_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "quantifier") == []
+
+
 def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) -> None:
     # «бірақ» starts like «бір» (one); «жоспардан асып түсе алмайды» "cannot surpass the plan".
     statement = "Ол бар күшін салады, бірақ жоспардан асып түсе алмайды."
