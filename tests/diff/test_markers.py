@@ -282,7 +282,7 @@ def test_a_short_quotation_given_to_its_speaker_is_no_scare_quote(
         ("The 'Taza Dala' (Clean Steppe) campaign began in spring.", []),
         ('The mayor joined the party "New Dawn" last year.', []),
         # capitals alone are no name (a title-case headline), nor is a lower-case quote
-        ("Police Detain 15 In 'Coup Plot'", ["'Coup Plot'"]),
+        ("Guards Hold 12 Over 'Border Scheme'", ["'Border Scheme'"]),
         ('The mayor praised the "clean" campaign.', ['"clean"']),
         ('The mayor praised the "New Dawn" and left.', ['"New Dawn"']),
     ],

@@ -20,7 +20,7 @@ def _kinds(source: str, translation: str, src: str) -> set[str]:
         ("ru", "Он получил орден Республики — высшую награду в Республике.",
          "He received the Order of the Republic, the Republic's highest award."),
         # a word the source says twice, spelled alike in English
-        ("kk", "Ол гуру туралы айтты. Гуру — ұстаз.", "He spoke of the guru. The guru is a teacher."),
+        ("kk", "Ол гуру туралы айтты. Гуру — ұстаз.", "He spoke about a guru. A guru is a teacher."),
         # a stammer the source makes as well
         ("ru", "«Нет, нет, нет», — ответил он.", "\"No, no, no,\" he replied."),
     ],
@@ -38,7 +38,7 @@ def test_a_phrase_the_source_repeats_is_no_repetition(
         ("ru", "Он получил орден Республики — высшую награду в Республике.",
          "He received the Order of the Republic, the highest award the highest award."),
         ("kk", "Ол гуру туралы айтты. Гуру — ұстаз.",
-         "He spoke of the guru. The guru is a teacher is a teacher."),
+         "He spoke about a guru. A guru is a teacher is a teacher."),
         # a stammer the source does not make
         ("ru", "Он ответил отказом.", "He said no, no, no."),
     ],

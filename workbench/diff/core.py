@@ -68,8 +68,8 @@ def find_differences(
             ``statement``): a clause-sized addition whose content words they hold, all but
             one, retells another part of the statement, not a fact the statement lacks.
         issuer: Who issued the statement (its outlet and title): a claim the statement gives
-            to its issuer ("The Ministry of Foreign Affairs of the Republic of Kazakhstan
-            announces ...") is the statement's own voice, so a report that states it as fact
+            to its issuer ("The Ministry of Energy of the Republic of Uzbekistan announces
+            ...") is the statement's own voice, so a report that states it as fact
             moves nothing.
 
     Returns:

@@ -259,7 +259,7 @@ def _quoted_name(text: str, start: int, end: int, quoted: str) -> bool:
     before or after it (a parenthesis between is skipped): "the “Clean Kazakhstan”
     campaign", "the 'Taza Qazaqstan' (Clean Kazakhstan) campaign", "the party 'Amanat'".
     Names of campaigns, programmes, parties and operations are quoted in reporting as in the
-    statements; no distancing ("the 'republics'", "'Coup Plot'" stay scare quotes)."""
+    statements; no distancing ("the 'republics'", "'Border Scheme'" stay scare quotes)."""
     words = re.findall(_WORD, quoted)
     if not words or not all(w[0].isupper() for w in words):
         return False
@@ -588,11 +588,11 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
 
 
 def _issuer_speaks(m: Mention, issuer: Iterable[str]) -> bool:
-    """A claim the statement attributes to its own issuer: "The Ministry ... of the Republic of
-    Kazakhstan announces the accession" in the ministry's statement is the statement's own
+    """A claim the statement attributes to its own issuer: "The Ministry of Energy of the
+    Republic of Uzbekistan announces a new pipeline" in the ministry's statement is its own
     voice in the third person (as "the ministry said" is in a report), so a report stating it
     as fact moves nothing. The speaker's last capitalised word that is not a function word
-    (the speaker is cut to its last four words: "the Republic of Kazakhstan") must be a word
+    (the speaker is cut to its last four words: "the Republic of Uzbekistan") must be a word
     of the issuer's outlet or title; "The government" matches no title by its "The"."""
     names = [
         t.text for t in tokenize(m.speaker) if t.text[:1].isupper() and t.lower not in STOPWORDS

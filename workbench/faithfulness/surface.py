@@ -138,7 +138,7 @@ _SOURCE_WORD = 3
 def _said_twice(source: str) -> set[str]:
     """The keys of the source words said at least twice: each word's lexicon stem and its
     romanised spelling (``C:`` + :func:`cognate_key`: «гуру», «гурунун» ~ "guru"), so that
-    inflected forms count as one word («Советского Союза … в Советском Союзе»)."""
+    inflected forms count as one word («Республики … в Республике»)."""
     counts: dict[str, int] = {}
     for w in _WORDS.findall(source):
         if len(w) >= _SOURCE_WORD and not w.isdigit():
@@ -152,8 +152,8 @@ def _source_repeats(ctx: FaithContext, span: tuple[int, int], twice: set[str]) -
     the repeated span is the usual English of a source word said twice (the word lexicon) or
     spells one (a cognate), or the span has no content word ("no, no, no") and the source
     says some word twice. A faithful translation repeats a phrase where its source does
-    ("the Hero of the Soviet Union, the Soviet Union's highest honour" for «Героя Советского
-    Союза … в Советском Союзе»); a hallucinated tail repeats words the source says once.
+    ("the Order of the Republic, the Republic's highest award" for «орден Республики — высшую
+    награду в Республике»); a hallucinated tail repeats words the source says once.
     ``twice``: :func:`_said_twice` of the source."""
     if not twice:
         return False
