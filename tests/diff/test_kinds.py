@@ -574,6 +574,9 @@ def test_a_claim_narrowed_to_one_thing_and_retold_without_it_is_a_quantifier_dif
         ("Не только Казахстан поддержал решение.", "Kazakhstan backed the decision."),
         ("Как только правительство решит, мы начнём.", "Once the government decides, we start."),
         ("We back a just and lasting peace.", "They back a lasting peace."),
+        ("The ministry not only welcomed the plan but funded it.",
+         "The ministry welcomed the plan and funded it."),
+        ("We seek a fair and just settlement.", "We seek a fair settlement."),
     ],
 )  # fmt: skip
 def test_an_only_added_or_a_look_alike_is_no_quantifier_difference(
