@@ -109,3 +109,43 @@ def test_a_negated_verb_is_strong_and_a_negative_determiner_weak() -> None:
 )  # fmt: skip
 def test_a_source_negation_keeps_its_not(src: str, source: str, translation: str) -> None:
     assert "negation" not in _keys(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "flipped"),
+    [
+        # «орын жоқ» "no room": the English "no" renders the source's one negation, so a
+        # negated verb beside it has no place left
+        ("kk", "Залда бос орын жоқ, сондықтан біз кеттік.",
+         "There was no free seat in the hall, so we left.",
+         "There was no free seat in the hall, so we did not leave."),
+        ("ky", "Бүгүн поезд жок, ошондуктан биз автобус менен бардык.",
+         "There is no train today, so we went by bus.",
+         "There is no train today, so we did not go by bus."),
+        ("ru", "Билетов нет, поэтому мы пошли домой.",
+         "There were no tickets, so we went home.",
+         "There were no tickets, so we did not go home."),
+    ],
+)  # fmt: skip
+def test_a_negative_determiner_takes_its_place_before_a_negated_verb(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    assert not {"negation", "negation" + WEAK} & _keys(source, faithful, src)
+    assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # "don't see no tail": a negative word in the clause of a negated verb agrees with it
+        ("ru", "Ты у меня хвоста не увидишь.", "You don't see no tail on me."),
+        ("kk", "Менде құйрық жоқ.", "You won't find no tail on me."),
+        # a bare "not" is no negated verb: "not in May" repeats the source's negation
+        ("ru", "Мы не забудем этого ни завтра, ни в мае.",
+         "We will not forget it, not tomorrow and not in May."),
+    ],
+)  # fmt: skip
+def test_agreeing_and_bare_negations_are_no_added_negated_verb(
+    src: str, source: str, translation: str
+) -> None:
+    assert "negation" not in _keys(source, translation, src)

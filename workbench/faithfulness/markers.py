@@ -66,6 +66,15 @@ _EN_NEGATION = re.compile(
     r"(?<!\w)(?:not|no(?!-|\.\s?\d)|never|nobody|nothing|none|neither|nor|cannot|\w+n['’]t)(?!\w)",
     _F,
 )
+#: Negative determiners and pronouns: the English negations that are no negated verb and no
+#: bare "not" ("not in November", "or not").
+_EN_PRONOMINAL = re.compile(r"no|nothing|none|nobody|no\s+one|neither", _F)
+#: A negative word in the clause of a negated verb ("don't see no tail", "can't get nothing"):
+#: non-standard negative concord, one negation.
+_EN_CONCORD = re.compile(
+    r"(?<!\w)(?:not|\w+n['’]t|never)\s+(?:\w+\s+){1,3}?(no|nothing|none|nobody|never)(?!\w)",
+    _F,
+)
 #: A negated verb: an auxiliary or modal with "not", a contracted "n't", "cannot", "never".
 _EN_VERBAL = re.compile(
     r"(?<!\w)(?:(?:is|are|was|were|be|been|am|do|does|did|have|has|had|will|would|can|could|"
@@ -534,14 +543,19 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     «не-» word, "lose", "refuse": :func:`_possible_source_negations`; a negative pronoun and
     its verb are one place) than the English has negations, after each English word that
     renders a negation by itself (unhurt, without, despite: :func:`_english_renders`) has
-    taken one place. Strong when a negated verb (was not, didn't, never) is in excess; a
-    negative determiner or pronoun alone ("no", "no one") is weak. A source negation counts as
+    taken one place. Strong when a negated verb (was not, didn't, never) is in excess once the
+    negative determiners and pronouns ("no", "nothing", "nobody") have taken their places (a
+    negative word agreeing with a negated verb, "don't see no tail", is one negation); a
+    negative determiner or pronoun alone is weak. A source negation counts as
     dropped (weak) only when it certainly negates a claim («не» with a verb, a finite negative
     verb, жоқ/емес as a predicate: :func:`_certain_source_negations`) and the translation has
     no word that may render it (unhurt, without, only, until, whether, impractical...). Fixed
     phrases (тем не менее, not only, жок дегенде) count on neither side.
     """
     tr = _negations(ctx.translation, _EN_NEGATION)
+    # "don't see no tail": a negative word agreeing with a negated verb is one negation
+    concord = {m.start(1) for m in _EN_CONCORD.finditer(ctx.translation)}
+    tr = [(a, b) for a, b in tr if a not in concord]
     if tr:
         words = [ctx.translation[a:b].lower() for a, b in tr]
         count = len(tr) - (words.count("nor") if "neither" in words else 0)  # neither…nor: one
@@ -556,10 +570,14 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         ))  # fmt: skip
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
-        verbal = _negations(ctx.translation, _EN_VERBAL)
+        verbal = [v for v in _negations(ctx.translation, _EN_VERBAL) if v[0] not in concord]
         # a negated verb (was not, didn't, never) flips the claim; "no", "nothing", "no one"
         # also render what the source says without a negation («тек», «токтотулуп»)
-        strong = len(verbal) > possible
+        # a negative determiner or pronoun ("no", "nothing", "nobody") renders a source
+        # negation first («дерек жоқ» "no data", «ешкім» "nobody"): the places it takes are
+        # not there for a negated verb
+        pronominal = sum(1 for a, b in tr if _EN_PRONOMINAL.fullmatch(ctx.translation[a:b]))
+        strong = bool(verbal) and len(verbal) > possible - pronominal
         return [
             issue("negation", ctx.source, ctx.translation, None, (verbal or tr)[0],
                   f"{count} negation(s) in the translation, "
