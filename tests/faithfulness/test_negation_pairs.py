@@ -149,3 +149,36 @@ def test_agreeing_and_bare_negations_are_no_added_negated_verb(
     src: str, source: str, translation: str
 ) -> None:
     assert "negation" not in _keys(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "flipped"),
+    [
+        # a privative rendered by a positive word ("safe", "free of charge") leaves no place
+        # for an added "not"
+        ("kk", "Бұл саябақ балалар үшін қауіпсіз.",
+         "This park is safe for children.", "This park is not safe for children."),
+        ("ky", "Музейге кирүү акысыз болду.",
+         "Entry to the museum was free.", "Entry to the museum was not free."),
+    ],
+)  # fmt: skip
+def test_a_privative_the_translation_renders_positively_is_no_place_for_a_not(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    assert not {"negation", "negation" + WEAK} & _keys(source, faithful, src)
+    assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # "homeless" and "without" render the privatives; the "not" renders the negated verb
+        ("kk", "Баспанасыз адамдар көмек алмады.", "Homeless people did not get help."),
+        ("ky", "Ал уруксатсыз келген жок.", "He did not come without permission."),
+        # a polite second person in -сыз is a verb, not a privative («ала алмайсыз»)
+        ("kk", "Сіз бұл кітапты кітапханадан ала алмайсыз.",
+         "You cannot take this book from the library."),
+    ],
+)  # fmt: skip
+def test_a_rendered_privative_keeps_its_place(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _keys(source, translation, src)

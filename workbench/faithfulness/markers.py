@@ -370,6 +370,24 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
+#: The privative "without X" of Kazakh and Kyrgyz (баспанасыз "homeless", ақысыз "free of
+#: charge", заңсыз "illegal"): a place of :data:`_SRC_ANY_NEGATION` that a translation renders
+#: by a word of its own far more often than by "not".
+#: Left out: the privatives of "doubt" and "word" (сөзсіз, күмәнсіз, шексіз "certainly",
+#: "undoubtedly"), which translations render with a negation as often as not ("no doubt",
+#: "can't be denied").
+_PRIVATIVE = {
+    "kk": re.compile(r"(?<!\w)(?!(?:сөз|күмән|шүбә|шек)сіз)\w{3,}(?:сыз|сіз)(?!\w)", _F),
+    "ky": re.compile(r"(?<!\w)(?!(?:сөз|күмөн|шек)с[үи]з)\w{3,}(?:сыз|сиз|суз|сүз)(?!\w)", _F),
+}
+#: A negated "have" ("do not have a home", "would not have the votes", "has no"): how English
+#: says a privative's "without X" with a negation.
+_EN_PRIVATION = re.compile(
+    r"(?<!\w)(?:(?:not|n['’]t|never)\s+(?:\w+\s+)?(?:have|has|had|having|own|owning)|"
+    r"(?:have|has|had|having|with)\s+no|"
+    r"not\s+(?:to\s+be\s+|be\s+|been\s+|very\s+|so\s+|too\s+)?[a-z]+(?:ous|ful|ive|al|ent|ant|able|ible|ic|ing))(?!\w)",
+    _F,
+)
 #: Any kk/ky verb with a negative suffix before any ending, and a bare negative imperative
 #: before a closing mark (шықпа, көрбө): the verbal part of :data:`_SRC_ANY_NEGATION`.
 _SRC_ANY_VERB: dict[str, re.Pattern[str]] = {
@@ -490,10 +508,18 @@ _COUNTERPARTS = (
 _NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*", _F)
 
 
-def _possible_source_negations(source: str, src: str) -> int:
+def _possible_source_negations(
+    source: str, src: str, renders: int | None = None, translation: str = ""
+) -> int:
     """How many places of the source may carry a negation: negation words (fixed phrases
     too: «не только» ~ "not just"), negative verb forms, and what
-    :data:`_SRC_ANY_NEGATION` and the lexical negations find, each place counted once."""
+    :data:`_SRC_ANY_NEGATION` and the lexical negations find, each place counted once.
+
+    With ``renders`` (how many English words render a negation by themselves, see
+    :func:`_english_renders`), a kk/ky privative (:data:`_PRIVATIVE`) counts only as far as
+    there are such words or negated "have"s in ``translation`` (:data:`_EN_PRIVATION`: «баспанасыз»
+    "who do not have a home"): the rest were rendered by a word that negates nothing ("safe",
+    "free") and leave no place for an English "not"."""
     # a kk/ky fixed phrase (жок дегенде "at least", күмән жоқ "no doubt") negates nothing
     fixed = [m.span() for m in _NOT_NEGATION.finditer(source)] if src != "ru" else []
     starts = {m.start() for m in _SRC_NEGATION[src].finditer(source)}
@@ -508,7 +534,18 @@ def _possible_source_negations(source: str, src: str) -> int:
     # negative concord: «никто не пришёл», «ешкім келмеді», «эч ким жок» are one negation
     # ("nobody came"): each negative pronoun shares its place with the negation it agrees with
     pronouns = {m.start() for m in _NEGATIVE_PRONOUN[src].finditer(source)} & starts
-    return len(starts) - min(len(pronouns), len(starts - pronouns))
+    count = len(starts) - min(len(pronouns), len(starts - pronouns))
+    if renders is not None and src in _PRIVATIVE:
+        # a privative is a place only as far as the translation has words that render one
+        # («баспанасыз» "homeless", «заңсыз» "illegal"); "safe", "free" render it by no
+        # negative word, and an added "not" must not take its place
+        lexical = {m.start() for m in _SRC_LEXICAL[src].finditer(source)}
+        privative = {
+            m.start() for m in _PRIVATIVE[src].finditer(source)
+            if not _negative_verb(m.group(), src)  # алмайсыз "you cannot" is a verb
+        } & starts - lexical  # fmt: skip
+        count -= max(0, len(privative) - renders - len(_EN_PRIVATION.findall(translation)))
+    return count
 
 
 #: Negative pronouns and adverbs that agree with a negated verb (negative concord).
@@ -559,9 +596,10 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     if tr:
         words = [ctx.translation[a:b].lower() for a, b in tr]
         count = len(tr) - (words.count("nor") if "neither" in words else 0)  # neither…nor: one
-        possible = _possible_source_negations(ctx.source, ctx.src)
+        renders = _english_renders(ctx.translation)
+        possible = _possible_source_negations(ctx.source, ctx.src, renders, ctx.translation)
         # each English word that renders a negation itself (unhurt, without) takes one place
-        possible = max(0, possible - _english_renders(ctx.translation))
+        possible = max(0, possible - renders)
         # a source negation that an English conjunction renders («қарамастан» "not looking
         # at" → "although"; «келмей тұрып», «келе электе» "while not yet come" → "before")
         possible = max(0, possible - sum(
