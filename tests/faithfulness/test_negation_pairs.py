@@ -105,6 +105,7 @@ def test_a_negated_verb_is_strong_and_a_negative_determiner_weak() -> None:
         # «сөзсіз» "certainly" is rendered with a negation as often as without
         ("kk", "Бұл шешімнің маңызы сөзсіз.", "There is no doubt this decision matters."),
         ("kk", "Бұл шешімнің маңызы сөзсіз.", "This decision can't be ignored."),
+        ("ky", "Бул чечимдин мааниси сөзсүз.", "This decision can't be ignored."),
     ],
 )  # fmt: skip
 def test_a_source_negation_keeps_its_not(src: str, source: str, translation: str) -> None:
