@@ -42,6 +42,13 @@ CASES = [
     ("kk", "Жаңбырға қарамастан, көрермендер стадионға келді.",
      "Although it rained, the spectators came to the stadium.",
      "Although it rained, the spectators did not come to the stadium."),
+    # "while", "however", "in the face of" render the concessive too (session 7)
+    ("ky", "Суукка карабастан, балдар сыртта ойноп жүрүштү.",
+     "While it was cold, the children kept playing outside.",
+     "While it was cold, the children did not keep playing outside."),
+    ("kk", "Сынға қарамастан, министр жобаны қолдады.",
+     "In the face of criticism, the minister backed the project.",
+     "In the face of criticism, the minister did not back the project."),
     # "lose", "rare", "cancel" render «проиграть», «редко», «жокко чыгаруу» ("make nonexistent")
     ("ru", "Команда проиграла финал.", "The team lost the final.", "The team did not lose the final."),
     ("ru", "Такие случаи здесь редки.", "Such cases are rare here.", "Such cases are not rare here."),

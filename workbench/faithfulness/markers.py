@@ -487,12 +487,17 @@ def _english_renders(translation: str) -> int:
 
 #: Source negations and the English conjunctions that render them: a concessive converb
 #: («қарамастан», «карабастан», «несмотря» "not looking at" = despite) and "although",
-#: "though", "even if"; "while not yet" (kk -май тұрып, ky -бай туруп, «... электе») and
+#: "though", "even if", "while", "whereas", "however", "in the face of", "amid", "whether"
+#: («болгонуна карабай» "regardless of whether"); "while not yet" (kk -май тұрып, ky -бай туруп, «... электе») and
 #: "before", "until".
 _COUNTERPARTS = (
     (
         re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F),
-        re.compile(r"(?<!\w)(?:although|though|even\s+if)(?!\w)", _F),
+        re.compile(
+            r"(?<!\w)(?:although|though|even\s+if|even\s+as|while|whilst|whereas|however|"
+            r"in\s+the\s+face\s+of|amid|whether)(?!\w)",
+            _F,
+        ),
     ),
     (
         re.compile(
