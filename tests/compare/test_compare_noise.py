@@ -61,3 +61,23 @@ def test_same_fact_reads_word_diff_runs_by_their_words() -> None:
     assert same_fact(headline, body)
     assert not same_fact(headline, other)
     assert not same_fact(headline, Difference("number", "", "14", None, (0, 2), "figure"))
+
+
+def test_the_pipeline_gives_the_diff_the_statements_issuer() -> None:
+    """``fill_differences(issuers=...)`` reaches ``find_differences(issuer=...)``: a claim the
+    ministry's statement gives to the ministry itself, stated as fact by a report, is no
+    attribution moved; without the issuer it is."""
+    statement = "The Ministry of Energy of the Republic of Uzbekistan announces a new gas pipeline."
+    st = StatementRef(0, "line 0", statement, "state-doc")
+    report = ReportRef(0, "Uzbekistan is building a new gas pipeline.", "wire")
+    links = (AlignmentLink((0, len(statement)), 1.1),)
+    comparison = Comparison("sig", (Alignment(st, (report,), 1.1, links=links),), (), ())
+
+    def kinds(issuers: dict[str, tuple[str, ...]] | None) -> set[str]:
+        filled = fill_differences(comparison, load_lexicon(), "ru", 1.032, issuers)
+        return {d.kind for d in filled.alignments[0].differences}
+
+    assert "attribution" in kinds(None)
+    issuer = ("Ministry of Energy of Uzbekistan", "Statement on the gas pipeline")
+    assert "attribution" not in kinds({"state-doc": issuer})
+    assert "attribution" in kinds({"other-doc": issuer})  # another statement's issuer
