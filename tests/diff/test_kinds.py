@@ -548,8 +548,8 @@ def test_a_figure_qualified_twice_in_one_outlets_text_is_one_qualifier(lexicon: 
 @pytest.mark.parametrize(
     ("source", "src", "report"),
     [
-        ("Решение принято исключительно в интересах страны.", "ru",
-         "The decision was taken in the interests of the country."),
+        ("Проект был начат исключительно ради молодёжи.", "ru",
+         "The project was started for young people."),
         ("Бұл шешім тек қана халық үшін қабылданды.", "kk", "The decision was made for the people."),
         ("Бул чечим бир гана эл үчүн кабыл алынды.", "ky", "The decision was made for the people."),
     ],

@@ -69,7 +69,7 @@ _EN_NEGATION = re.compile(
 #: Negative determiners and pronouns: the English negations that are no negated verb and no
 #: bare "not" ("not in November", "or not").
 _EN_PRONOMINAL = re.compile(r"no|nothing|none|nobody|no\s+one|neither", _F)
-#: A negative word in the clause of a negated verb ("don't see no tail", "can't get nothing"):
+#: A negative word in the clause of a negated verb ("don't need no help", "can't get nothing"):
 #: non-standard negative concord, one negation.
 _EN_CONCORD = re.compile(
     r"(?<!\w)(?:not|\w+n['’]t|never)\s+(?:\w+\s+){1,3}?(no|nothing|none|nobody|never)(?!\w)",
@@ -380,7 +380,7 @@ _PRIVATIVE = {
     "kk": re.compile(r"(?<!\w)(?!(?:сөз|күмән|шүбә|шек)сіз)\w{3,}(?:сыз|сіз)(?!\w)", _F),
     "ky": re.compile(r"(?<!\w)(?!(?:сөз|күмөн|шек)с[үи]з)\w{3,}(?:сыз|сиз|суз|сүз)(?!\w)", _F),
 }
-#: A negated "have" ("do not have a home", "would not have the votes", "has no"): how English
+#: A negated "have" ("do not have a home", "would not have the money", "has no"): how English
 #: says a privative's "without X" with a negation.
 _EN_PRIVATION = re.compile(
     r"(?<!\w)(?:(?:not|n['’]t|never)\s+(?:\w+\s+)?(?:have|has|had|having|own|owning)|"
@@ -587,7 +587,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     renders a negation by itself (unhurt, without, despite: :func:`_english_renders`) has
     taken one place. Strong when a negated verb (was not, didn't, never) is in excess once the
     negative determiners and pronouns ("no", "nothing", "nobody") have taken their places (a
-    negative word agreeing with a negated verb, "don't see no tail", is one negation); a
+    negative word agreeing with a negated verb, "don't need no help", is one negation); a
     negative determiner or pronoun alone is weak. A source negation counts as
     dropped (weak) only when it certainly negates a claim («не» with a verb, a finite negative
     verb, жоқ/емес as a predicate: :func:`_certain_source_negations`) and the translation has
@@ -595,7 +595,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     phrases (тем не менее, not only, жок дегенде) count on neither side.
     """
     tr = _negations(ctx.translation, _EN_NEGATION)
-    # "don't see no tail": a negative word agreeing with a negated verb is one negation
+    # "don't need no help": a negative word agreeing with a negated verb is one negation
     concord = {m.start(1) for m in _EN_CONCORD.finditer(ctx.translation)}
     tr = [(a, b) for a, b in tr if a not in concord]
     if tr:
