@@ -207,3 +207,23 @@ def test_the_issuer_must_be_a_list_of_texts(lexicon: Lexicon) -> None:
         find_differences("A.", "B.", lexicon=lexicon, issuer="Ministry of Energy")  # type: ignore[arg-type]
     with pytest.raises(UserInputError, match="issuer"):
         find_differences("A.", "B.", lexicon=lexicon, issuer=[3])  # type: ignore[list-item]
+
+
+def test_the_outlets_own_figure_for_a_statement_without_figures_is_no_flag(
+    lexicon: Lexicon,
+) -> None:
+    """A statement of condolences gives no figure; the outlet's own toll beside it is its
+    context, not a figure the retelling changed. A figure the outlet gives in someone's
+    reported speech, or one a statement with figures lacks, is still flagged."""
+    statement = "The governor expressed his condolences to the families of the miners."
+    own = "The governor expressed condolences after a blast killed 31 miners on Friday."
+    assert not of_kind(find_differences(statement, own, lexicon=lexicon), "number")
+    cited = "The governor expressed condolences; 31 miners died, the union said."
+    assert of_kind(find_differences(statement, cited, lexicon=lexicon), "number")
+    counted = "The governor expressed his condolences to the families of the 12 miners."
+    changed = "The governor expressed condolences to the families of 31 miners."
+    assert of_kind(find_differences(counted, changed, lexicon=lexicon), "number")
+    source = "Губернатор выразил соболезнования семьям 12 горняков."
+    assert of_kind(
+        find_differences(statement, own, source=source, src="ru", lexicon=lexicon), "number"
+    )  # the original gives a figure the translation left out
