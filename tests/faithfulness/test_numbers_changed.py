@@ -36,6 +36,16 @@ from workbench.faithfulness.spans import unit_of
         ("ky", "Митинг кечки 7де башталат.",
          "The rally starts at 10 p.m.",
          "The rally starts at 7 p.m."),
+        # an hour the source spells in words after a time-of-day word, with a case ending
+        ("ky", "Жыйын саат түшкү экилерде башталды.",
+         "The meeting began at about 4 p.m.",
+         "The meeting began at about 2 p.m."),
+        ("ky", "Дүкөн кечки саат жетиге чейин иштейт.",
+         "The shop is open until 9 p.m.",
+         "The shop is open until 7 p.m."),
+        ("kk", "Пойыз сағат он бірде жолға шықты.",
+         "The train left at 10 a.m.",
+         "The train left at 11 a.m."),
     ],
 )  # fmt: skip
 def test_a_changed_figure_is_strong_and_the_faithful_one_is_not_flagged(

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 
 from rapidfuzz import fuzz
@@ -341,30 +341,78 @@ def _more_often(fig: Figure, counts: tuple[Counter[str], Counter[str]], left: li
     )
 
 
+#: A Kazakh or Kyrgyz hour spelled in words after a time-of-day word: «саат түшкү экиде» "at
+#: two in the afternoon", «кечки саат жетиге» "by seven in the evening", «сағат он бірде» "at
+#: eleven" (the number word, and the one after it for a compound of ten).
+_SPELLED_HOUR = re.compile(
+    r"(?<!\w)(?:(?:саат|сағат|түшкү|түскі|таңкы|таңғы|кечки|кешкі|түнкү|түнгі)\s+)+"
+    r"(\w+)(?:\s+(\w+))?",
+    re.I,
+)
+#: kk/ky units with any case ending («бирге», «экилерде», «жетиге»).
+_HOUR_UNITS = (
+    (1, "бір|бир"), (2, "екі|эки"), (3, "үш|үч"), (4, "төрт"), (5, "бес|беш"), (6, "алты"),
+    (7, "жеті|жети"), (8, "сегіз|сегиз"), (9, "тоғыз|тогуз"),
+)  # fmt: skip
+
+
+def _hour_unit(word: str | None) -> int | None:
+    """The unit a kk/ky number word with a case ending spells (1–9), or None."""
+    return next(
+        (v for v, r in _HOUR_UNITS if word and re.fullmatch(rf"(?:{r})\w{{0,6}}", word, re.I)),
+        None,
+    )
+
+
+def _spelled_hours(source: str, src: str) -> list[tuple[int, tuple[int, int]]]:
+    """The hours a kk/ky source spells in words after a time-of-day word, with their spans."""
+    if src not in ("kk", "ky"):
+        return []
+    out = []
+    for m in _SPELLED_HOUR.finditer(source):
+        first, second = m.group(1), m.group(2)
+        if re.fullmatch(r"он\w{0,4}", first, re.I):
+            unit = _hour_unit(second) if first.lower() == "он" else None
+            out.append((10 + (unit or 0), m.span(1) if unit is None else (m.start(1), m.end(2))))
+        elif (unit := _hour_unit(first)) is not None:
+            out.append((unit, m.span(1)))
+    return out
+
+
 def _changed_hours(
     ctx: FaithContext, src_counts: Counter[str], left: list[Figure]
 ) -> list[FaithIssue]:
     """English hours of the day ("7 a.m.", "2pm") whose hour the source writes in no form
     («таңғы 7», «в 19 часов», «саат экиде»), while the source writes a small figure in digits
-    that no English figure matched (``left``): a changed hour. Times with minutes are
-    :func:`_changed_times`' (when the source writes its times with minutes, nothing here)."""
+    that no English figure matched (``left``) or spells an hour in words after a time-of-day
+    word («саат түшкү экилерде», :func:`_spelled_hours`): a changed hour. Times with minutes
+    are :func:`_changed_times`' (when the source writes its times with minutes, nothing here)."""
     others = [f for f in left if _small_hour(f)]
-    if not others or _CLOCK.search(ctx.source):
+    spelled = [] if others else _spelled_hours(ctx.source, ctx.src)
+    if not (others or spelled) or _CLOCK.search(ctx.source):
         return []
+    where, what = (
+        ((others[0].start, others[0].end), others[0].text) if others
+        else (spelled[0][1], ctx.source[spelled[0][1][0] : spelled[0][1][1]])
+    )  # fmt: skip
+    said = {h for h, _ in spelled}
     out = []
     for m in _HOUR.finditer(ctx.translation):
         hour = int(m.group(1))
         if not 1 <= hour <= 12:
             continue
         hours = {hour % 12, hour % 12 + 12, hour}
-        if src_counts.keys() & {str(h) for h in hours} or any(
-            _word_in_source(replace(others[0], value=float(h)), ctx.source) for h in hours
+        if (
+            src_counts.keys() & {str(h) for h in hours}
+            or hours & said
+            # a spelled hour is read whole («он бірде» is 11, not the 10 of «он»)
+            or others
+            and any(_word_in_source(Figure(str(h), 0, 0, float(h)), ctx.source) for h in hours)
         ):
             continue
         out.append(
-            issue("number", ctx.source, ctx.translation, (others[0].start, others[0].end),
-                  m.span(), f"hour {m.group()!r} is none of the source's figures "
-                  f"(source: {others[0].text!r})")
+            issue("number", ctx.source, ctx.translation, where, m.span(),
+                  f"hour {m.group()!r} is none of the source's figures (source: {what!r})")
         )  # fmt: skip
     return out
 
