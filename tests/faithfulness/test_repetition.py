@@ -41,6 +41,9 @@ def test_a_phrase_the_source_repeats_is_no_repetition(
          "He spoke about a guru. A guru is a teacher is a teacher."),
         # a stammer the source does not make
         ("ru", "Он ответил отказом.", "He said no, no, no."),
+        # a stammer of function words: the source's other word said twice does not explain it
+        ("ru", "Мы сделали то, что сделали, и это было правильно.",
+         "We did what we did, and it was was was right."),
     ],
 )  # fmt: skip
 def test_a_tail_the_source_says_once_still_fires(src: str, source: str, translation: str) -> None:

@@ -150,8 +150,10 @@ def _said_twice(source: str) -> set[str]:
 def _source_repeats(ctx: FaithContext, span: tuple[int, int], twice: set[str]) -> bool:
     """True when the source says twice what the repeated words render: each content word of
     the repeated span is the usual English of a source word said twice (the word lexicon) or
-    spells one (a cognate), or the span has no content word ("no, no, no") and the source
-    says some word twice. A faithful translation repeats a phrase where its source does
+    spells one (a cognate). A span of function words only ("was was was", "of the of the")
+    is never the source's by this rule: a source that says some other word twice does not
+    explain it ("No, no, no" for «Нет, нет, нет» is excused by "no", a content word the
+    lexicon renders from «нет»). A faithful translation repeats a phrase where its source does
     ("the Order of the Republic, the Republic's highest award" for «орден Республики — высшую
     награду в Республике»); a hallucinated tail repeats words the source says once.
     ``twice``: :func:`_said_twice` of the source."""
@@ -159,7 +161,7 @@ def _source_repeats(ctx: FaithContext, span: tuple[int, int], twice: set[str]) -
         return False
     words = [w for w in _WORDS.findall(ctx.translation[span[0] : span[1]]) if english_content(w)]
     if not words:
-        return True
+        return False  # function words only: nothing to say the source repeats them
     table = load_bilexicon().entries.get(ctx.src, {})
     stems = {key: set(table.get(key, {})) for key in twice if not key.startswith("C:")}
     spellings = {key[2:] for key in twice if key.startswith("C:")}
