@@ -38,10 +38,12 @@ from workbench.diff.morph import (
     russian_pos,
     turkic_stems,
 )
-from workbench.diff.numbers import Figure
+from workbench.diff.numbers import KK_WORDS, KY_WORDS, Figure
 
 __all__ = [
     "EN_MODAL",
+    "KK_WORDS",
+    "KY_WORDS",
     "SOURCE_ABILITY",
     "TURKIC_ENDINGS",
     "BiLexicon",

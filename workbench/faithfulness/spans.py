@@ -19,6 +19,8 @@ from rapidfuzz import fuzz
 
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
+    KK_WORDS,
+    KY_WORDS,
     TURKIC_ENDINGS,
     Figure,
     categories_in,
@@ -349,11 +351,11 @@ _SPELLED_HOUR = re.compile(
     r"(\w+)(?:\s+(\w+))?",
     re.I,
 )
-#: kk/ky units with any case ending («бирге», «экилерде», «жетиге»).
-_HOUR_UNITS = (
-    (1, "бір|бир"), (2, "екі|эки"), (3, "үш|үч"), (4, "төрт"), (5, "бес|беш"), (6, "алты"),
-    (7, "жеті|жети"), (8, "сегіз|сегиз"), (9, "тоғыз|тогуз"),
-)  # fmt: skip
+#: kk/ky units with any case ending («бирге», «экилерде», «жетиге»): the number words of the
+#: diff stage (:data:`workbench.diff.numbers.KK_WORDS`, ``KY_WORDS``), one home for them.
+_HOUR_UNITS = tuple(
+    (v, "|".join(w for w, x in {**KK_WORDS, **KY_WORDS}.items() if x == v)) for v in range(1, 10)
+)
 
 
 def _hour_unit(word: str | None) -> int | None:
