@@ -75,6 +75,12 @@ class Anchors(Protocol):
         ``words=True`` the words matrix is filled (else it may be ``None``)."""
         ...
 
+    def shared_words(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+        """For each (English statement text, English report text) pair: how many of the
+        statement text's distinct content words (stems, function words left out) the report
+        text carries, and how many it has."""
+        ...
+
 
 def adjusted(
     sims: np.ndarray,

@@ -266,6 +266,16 @@ class TextAnchors:
         content = _words(left, right, load_bilexicon()) if words else None
         return AnchorEvidence(names=shared, figures=figures, conflict=conflict, words=content)
 
+    def shared_words(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+        """(shared, total) content stems of each English statement text in its report text
+        (the diff stage's stems and function words; see
+        :meth:`~workbench.align.anchors.Anchors.shared_words`)."""
+        out = []
+        for left, right in pairs:
+            mine = _english_stems(left)
+            out.append((len(mine & _english_stems(right)), len(mine)))
+        return out
+
 
 def default_anchors() -> TextAnchors:
     """The anchors compare uses."""
