@@ -42,11 +42,14 @@ def faith_signature(
     calibration: Calibration,
     lexicon: Lexicon,
     words: BiLexicon | None = None,
+    names: BiLexicon | None = None,
 ) -> str:
     """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``
-    (``words:`` names the word lexicon coverage read, when it read one)."""
+    (``words:`` names the word lexicon coverage read, when it read one; ``names:`` the one
+    the name check read to tell a translated word from a lost name, when it ran)."""
     emb = embedder.signature.split("|")[0].removeprefix("emb:") if embedder else "none"
     bilex = f"words:{words.signature}|" if words is not None else ""
+    bilex += f"names:{names.signature}|" if names is not None else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
         f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.name}|"
@@ -209,7 +212,9 @@ def check_pairs(
     cal = calibration.get(src)
     use_vectors = embedder is not None and "coverage" in detectors
     words = (words or load_bilexicon()) if use_vectors else None
-    signature = faith_signature(detectors, embedder, calibration, lexicon, words)
+    # the name check reads the check's word lexicon, or the shipped one (spans.detect_names)
+    names = (words or load_bilexicon()) if "name" in detectors else None
+    signature = faith_signature(detectors, embedder, calibration, lexicon, words, names)
     pairs = list(zip(sources, translations, strict=True))
     live = [i for i, (s, t) in enumerate(pairs) if s.strip() and t.strip()]
     vectors = _vectors([pairs[i] for i in live], embedder if use_vectors else None)

@@ -22,12 +22,15 @@ from workbench.faithfulness.diffapi import (
     KK_WORDS,
     KY_WORDS,
     TURKIC_ENDINGS,
+    BiLexicon,
     Figure,
     categories_in,
+    english_stem,
     find_figures,
     find_labels,
     find_names,
     fold,
+    load_bilexicon,
     may_be_name,
     russian_lemma,
     russian_pos,
@@ -685,10 +688,15 @@ def _place_prefixes() -> frozenset[str]:
 
 def _known_place(word: str) -> bool:
     """A word whose romanised form starts like a place or language of the exonym tables
-    (Мексиканың, Индонезиядағы)."""
+    (Мексиканың, Индонезиядағы). A prefix of four letters, the whole of a short name (Мали,
+    Иран), is read on the word's stem (Малиде, Иранда): as the first letters of a longer word
+    it is a common word's as often as a place's (Маалыматы "information", Кішігірім "small")."""
     key = fold(transliterate(word))
     places = _place_prefixes()
-    return any(key[:n] in places for n in range(4, len(key) + 1))
+    if any(key[:n] in places for n in range(5, len(key) + 1)):
+        return True
+    stems = {fold(transliterate(s)) for s in turkic_stems(word)} | {key}
+    return any(len(s) == 4 and s in places for s in stems)
 
 
 def _prefix(key: str) -> str:
@@ -858,7 +866,11 @@ def dictionary_words() -> frozenset[str]:
 
 
 def _common_word(word: str) -> bool:
-    """True when ``word`` (any case, plural or possessive) is a common English word."""
+    """True when ``word`` (any case, plural or possessive) is a common English word, or a
+    compound written in camel case of common words (CowParade, FirstGroup)."""
+    humps = re.findall(r"[A-Z][a-z]{2,}", word)
+    if len(humps) >= 2 and "".join(humps) == re.sub(r"['’]s?$", "", word):
+        return all(_common_word(h) for h in humps)
     low = re.sub(r"['’]s?$", "", word).lower()
     words = dictionary_words()
     forms = {low}
@@ -874,6 +886,8 @@ def _common_word(word: str) -> bool:
         forms |= {low[:-2], low[:-1]}
     if low.endswith("ing") and len(low) > 5:  # Presiding
         forms |= {low[:-3], low[:-3] + "e"}
+    if re.search(r"([b-df-hj-np-tv-z])\1(?:ed|ing)$", low):  # Planned, Running
+        forms.add(re.sub(r"[a-z](?:ed|ing)$", "", low))
     if low.endswith("our"):  # Labour
         forms.add(low[:-3] + "or")
     return any(f in words for f in forms)
@@ -1016,6 +1030,10 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     Cologne ~ Кёльн, Germany ~ Алмания).
     """
     words = _source_words(ctx.source)
+    bilex = ctx.words if ctx.words is not None else load_bilexicon()
+    english = frozenset(
+        english_stem(w) for w in _WORD.findall(ctx.translation) if _common_word(w)
+    )  # common words only: a lexicon's name-to-name rendering (Чен ~ Kim) is noise
     unmatched_src: list[tuple[int, int]] = []
     twins: list[tuple[int, int]] = []
     certain_src: list[tuple[int, int]] = []
@@ -1030,7 +1048,11 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
         certain_here = _certain_source_name(m.group(1), ctx.src, opening)
         if certain_here:
             certain_src.append(m.span(1))
-        if (twin_like or certain_here) and _lost_name(m, ctx.source, ctx.src):
+        if (
+            (twin_like or certain_here)
+            and _lost_name(m, ctx.source, ctx.src)
+            and not _rendered(m.group(1), english, ctx.src, bilex)
+        ):
             strong_twins.append(m)
     latin = _unmatched_latin_words(ctx.source, ctx.translation)
     unmatched_src += latin
@@ -1042,13 +1064,20 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     twin_span = min(certain_src or unmatched_src) if unmatched_src else None
     twin = ctx.source[twin_span[0] : twin_span[1]] if twin_span else ""
     out: list[FaithIssue] = []
+    names = [w for w in words if w.capital]
+    # the words of the source names left without counterpart: a near spelling of one of them
+    # is a transliteration the matcher missed (Aegean ~ Эгей), not a swap
+    left = [w for w in words if any(a <= w.start < b for a, b in unmatched_src)]
     for parts, span, certain in _english_mentions(ctx.translation, institutions=sure_twin):
         if any(_matches(p, w) for p in parts for w in words):
             continue
+        title = _title_parts(ctx.translation[span[0] : span[1]])
+        if any(_matches(t, w) for t in title for w in names):
+            continue  # Moon Jae-in ~ Мун Чжэ Ин: a title word of the name spells a source name
         if not certain and not unmatched_src:
             continue  # common words ("Great Fleet") may translate the source's own words
         note = f"name {ctx.translation[span[0] : span[1]]!r} has no counterpart in the source"
-        lost = _swapped_for(parts, strong_twins, words, _near_place(ctx, span))
+        lost = _swapped_for(parts, strong_twins, left, _near_place(ctx, span))
         if lost is not None:
             out.append(
                 issue("name", ctx.source, ctx.translation, lost.span(lost.lastindex or 0), span,
@@ -1112,29 +1141,58 @@ def _swapped_for(
     """The source name an English name stands in place of, when the pair is a swap for
     certain: the English name has a word that is neither a title word nor a dictionary word
     (Kavanaugh, Stanford; not "Black Sea", "Olympics"), the source has a name a swap may have
-    taken out (:func:`_lost_name`), and no part of the English name is a near spelling of
-    that name (a transliteration the matcher misses: Aegean ~ Эгей, Bethesda ~ Вифезда, is
-    no swap); ``near`` says whether a source name sits where the English one does
-    (:func:`_near_place`). None otherwise: the issue stays evidence that needs company."""
+    taken out (``lost``: :func:`_lost_name`), and no part of the English name is a near
+    spelling of any source name left without counterpart (``words``, the words of those
+    names: a transliteration the matcher misses, Aegean ~ Эгей beside an unmatched «Қара»,
+    Bethesda ~ Вифезда, is no swap); ``near`` says whether a source name sits where the
+    English one does (:func:`_near_place`). None otherwise: the issue stays evidence that
+    needs company."""
     own = [p for p in parts if p.lower() not in TITLE_WORDS]
     if not own or all(_common_word(p) for p in own):
         return None
-    for m in lost:
-        if not near(m):
-            continue
-        a, b = m.span(m.lastindex or 0)
-        inside = [w for w in words if a <= w.start < b]
-        if not any(_near_spelling(p, w) for p in parts for w in inside):
-            return m
-    return None
+    if any(_near_spelling(p, w) for p in parts for w in words):
+        return None
+    return next((m for m in lost if near(m)), None)
+
+
+#: The least probability of an English rendering in the word lexicon that makes a source
+#: word read as translated rather than spelled.
+RENDERING_P = 0.5
+
+
+def _rendered(word: str, english: frozenset[str], src: str, bilex: BiLexicon) -> bool:
+    """True when the word lexicon gives ``word`` an English rendering the translation has
+    (Жарык → light, Бирлиги → union, Тышкы → foreign): a capitalised word of a translated
+    name, rendered by an English word, not a name the translation lost."""
+    return any(p >= RENDERING_P and e in english for e, p in bilex.translations(src, word).items())
+
+
+def _title_parts(mention: str) -> list[str]:
+    """The title words of four letters or more of an English name (Moon, Park, Bank): left
+    out of the words a source is expected to spell, but a source name they spell is the
+    name's counterpart."""
+    return [w for w in _WORD.findall(mention) if len(w) >= 4 and w.lower() in TITLE_WORDS]
+
+
+#: Letters that scripts and sound changes trade at the start of a name (Bethesda ~ Вифезда,
+#: Aegean ~ Эгей, Chechnya ~ Чечня): a near spelling starts in the same class.
+_SOUND_CLASSES = ("aeiouy", "bvfpw", "kghcqx", "szcj", "td", "mn", "lr")
+
+
+def _sound_class(letter: str) -> str:
+    return next((c for c in _SOUND_CLASSES if letter and letter in c), letter)
 
 
 def _near_spelling(word: str, src: _SourceWord) -> bool:
-    """A looser grade of :func:`_matches`: the romanised forms agree on most letters (fuzzy
-    ratio 60 against the matcher's 75) or on most consonants (skeleton ratio 67)."""
+    """A looser grade of :func:`_matches`: the romanised forms start alike (in one class of
+    :data:`_SOUND_CLASSES`) and agree on most letters (fuzzy ratio 60 against the matcher's 75) or on most consonants (skeleton ratio
+    67). (Without the first letter, four-letter stems such as «Мали» came within 60 of one
+    in ten unrelated names.)"""
     for variant in _phonetic_forms(fold(word)):
         sv = _skeleton(variant)
         for k in src.keys:
+            if _sound_class(k[:1]) != _sound_class(variant[:1]):
+                continue
             if len(variant) >= 3 and fuzz.ratio(variant, k[: len(variant) + 2]) >= 60:
                 return True
             sk = _skeleton(k)
