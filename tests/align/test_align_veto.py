@@ -129,3 +129,44 @@ def test_align_vetoes_a_clause_link_with_no_word_of_the_translation() -> None:
         statements, kept, embedder, params=replace(STRICT, word_veto=0.1), anchors=anchors
     )
     assert len(still.alignments) == 1  # half of the translation's words: the link stands
+
+
+# An echo link (a headline that compresses what its own body and another outlet retell) goes
+# through the veto too: bag-of-words vectors, whole sentences only (as tests/align/test_align_echo).
+ECHO_STATEMENTS = [
+    StatementRef(0, "[text withheld]", "alpha beta gamma delta epsilon foxtrot"),
+    StatementRef(1, "[text withheld]", "golf hotel india juliet kilo lima"),
+    StatementRef(2, "[text withheld]", "mike november oscar papa quebec romeo"),
+]
+LOOSE = AlignParams(
+    threshold=2.0,
+    floor=0.0,
+    secondary=9.0,
+    gain=0.0,
+    prior=0.0,
+    k=3,
+    units="sentence",
+    min_report_words=0,
+    echo_margin=1.5,
+    echo_same=0.8,
+    echo_other=0.75,
+)
+
+
+def _echo_pairs(headline: str, params: AlignParams) -> set[tuple[int, int]]:
+    reports = [
+        ReportRef(0, "alpha beta gamma delta epsilon foxtrot", "a"),  # body: the statement
+        ReportRef(1, headline, "a"),
+        ReportRef(2, "alpha beta gamma delta epsilon foxtrot tango", "b"),  # another outlet
+    ]
+    embedder = CachingEmbedder(_SynonymEmbedder())
+    result = align(ECHO_STATEMENTS, reports, embedder, params=params, anchors=TextAnchors())
+    return {(a.statement.index, r.index) for a in result.alignments for r in a.reports}
+
+
+def test_an_echo_link_sharing_no_word_of_the_translation_is_vetoed() -> None:
+    synonyms = "alef bet gimel dalet he sierra"  # reads as the statement, shares no word of it
+    assert _echo_pairs(synonyms, LOOSE) == {(0, 0), (0, 1), (0, 2)}
+    assert _echo_pairs(synonyms, replace(LOOSE, word_veto=0.1)) == {(0, 0), (0, 2)}
+    words = "alpha beta gamma delta epsilon sierra"  # five of its six words: the echo stands
+    assert _echo_pairs(words, replace(LOOSE, word_veto=0.1)) == {(0, 0), (0, 1), (0, 2)}
