@@ -193,7 +193,7 @@ def test_a_report_that_adds_force_on_its_own_is_the_reports(lexicon: Lexicon) ->
         ("Министерство выражает протест.", "ru", "", "The ministry issued a sharp condemnation.",
          "sharp condemnation"),
         # a translation: the report's intensifier is in neither the translation nor the original
-        ("Бул жакшы сөз.", "ky", "It is a good word.", "The word carries profound meaning.",
+        ("Бул жакшы сөз.", "ky", "It is a good word.", "The word has a profound meaning.",
          "profound"),
     ],
 )  # fmt: skip
@@ -532,15 +532,15 @@ def test_the_more_than_after_the_counted_noun_dropped_is_a_quantifier_difference
 
 
 def test_a_figure_qualified_twice_in_one_outlets_text_is_one_qualifier(lexicon: Lexicon) -> None:
-    # Headline and body of one outlet, joined for one statement, both say "more than 7
+    # Headline and body of one outlet, joined for one statement, both say "more than 5
     # million": the statement's one «ашуун» retells both.
-    statement = "Артымда 7 миллиондон ашуун колдоочум бар."
-    report = ("Behind me are more than 7 million supporters. "
-              "I have more than 7 million supporters behind me, he said.")  # fmt: skip
+    statement = "Бизде 5 миллиондон ашуун колдоочу бар."
+    report = ("Party has more than 5 million supporters. "
+              "We have more than 5 million supporters, he said.")  # fmt: skip
     found = diffs(statement, report, lexicon, source=statement, src="ky")
     assert of_kind(found, "quantifier") == []
     # before another figure the same words are a second qualifier (here the figure's flag)
-    report = "I have more than 7 million supporters in more than 40 towns."
+    report = "We have more than 5 million supporters in more than 40 towns."
     found = diffs(statement, report, lexicon, source=statement, src="ky")
     assert [d.note for d in found if "more than" in d.report + d.note] == [
         "figure; only in report; qualified: more than"
