@@ -834,9 +834,10 @@ BY_RATE = frozenset({"hedge", "name", "negation"})
 #: time names were let flag alone, their rate on the final part (which nobody reads) came out
 #: far above their rate on the read parts the name rules were written on — session 5 (ky
 #: alone: 6.1 % of final references flagged against 3.4 % on dev) and session 7 (all three
-#: languages: 5.1 / 5.8 / 4.7 % flagged on final with names alone, 4.6 / 4.7 / 4.7 % without;
-#: dev 3.4 / 3.8 / 2.5 %). Names stay evidence (``name`` and ``name_weak`` add to a line's
-#: risk) until a part nobody read shows their rate holds.
+#: languages: 5.1 / 5.8 / 4.7 % flagged on final with names alone, dev 3.4 / 3.8 / 2.5 %; with
+#: names never alone and the calibration re-run, 4.3 / 4.8 / 4.7 % on final, measured after
+#: seeing the first run). Names stay evidence (``name`` and ``name_weak`` add to a line's risk)
+#: until a part nobody read shows their rate holds.
 NEVER_ALONE = frozenset({"name"})
 #: The benchmark's corruptions each of them is there to find (recall per false flag, below).
 FINDS: dict[str, tuple[Corrupt, ...]] = {
