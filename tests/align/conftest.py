@@ -11,10 +11,39 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from workbench.align import AlignParams
 from workbench.align.cache import CachingEmbedder
 from workbench.align.embedders import E5Embedder, Embedder
 
 REPO = Path(__file__).resolve().parents[2]
+
+#: Parameters under which a link stands only on a clear margin, with clauses on: partial
+#: retellings, word confirmation and the word veto are tested against them.
+STRICT = AlignParams(
+    threshold=1.0,
+    floor=0.9,
+    secondary=9.0,
+    gain=0.0,
+    prior=0.3,
+    clause_threshold=1.0,
+    clause_floor=0.9,
+    gate=0.3,
+    budget=1.0,
+)
+#: Whole sentences, no floor, three candidates a sentence: echo links are tested against them.
+LOOSE = AlignParams(
+    threshold=2.0,
+    floor=0.0,
+    secondary=9.0,
+    gain=0.0,
+    prior=0.0,
+    k=3,
+    units="sentence",
+    min_report_words=0,
+    echo_margin=1.5,
+    echo_same=0.8,
+    echo_other=0.75,
+)
 
 
 class CountingEmbedder(Embedder):

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from tests.align.conftest import CountingEmbedder
+from tests.align.conftest import STRICT, CountingEmbedder
 from workbench.align import AlignParams, CachingEmbedder, align
 from workbench.align.aligner import CALIBRATIONS, _Found, confirmed
 from workbench.errors import UserInputError
@@ -48,19 +48,6 @@ def test_nothing_is_confirmed_without_an_english_text_anchors_or_the_setting() -
     off = replace(BASE, confirm_below=0.0)
     assert confirmed(STATEMENTS, REPORTS, both, TextAnchors(), off) == {}
     assert confirmed(STATEMENTS, REPORTS, {}, TextAnchors(), BASE) == {}
-
-
-STRICT = AlignParams(
-    threshold=1.0,
-    floor=0.9,
-    secondary=9.0,
-    gain=0.0,
-    prior=0.3,
-    clause_threshold=1.0,
-    clause_floor=0.9,
-    gate=0.3,
-    budget=1.0,
-)
 
 
 def test_align_keeps_a_link_under_the_clause_threshold_only_when_words_confirm_it() -> None:

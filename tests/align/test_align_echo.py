@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.align.conftest import CountingEmbedder
+from tests.align.conftest import LOOSE, CountingEmbedder
 from workbench.align import AlignParams, CachingEmbedder, align
 from workbench.align.aligner import CALIBRATIONS, _Found, echo_links
 from workbench.errors import UserInputError
@@ -97,19 +97,6 @@ OUTLETS = [
     ReportRef(1, "alpha bravo charlie delta echo sierra", "a"),  # headline: five of its six words
     ReportRef(2, "alpha bravo charlie delta echo foxtrot tango", "b"),  # another outlet's copy
 ]
-LOOSE = AlignParams(
-    threshold=2.0,
-    floor=0.0,
-    secondary=9.0,
-    gain=0.0,
-    prior=0.0,
-    k=3,
-    units="sentence",
-    min_report_words=0,
-    echo_margin=1.5,
-    echo_same=0.8,
-    echo_other=0.75,
-)
 
 
 def _pairs(reports: list[ReportRef], params: AlignParams) -> set[tuple[int, int]]:

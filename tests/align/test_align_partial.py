@@ -7,7 +7,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.align.conftest import CountingEmbedder
+from tests.align.conftest import STRICT, CountingEmbedder
 from workbench.align import AlignParams, CachingEmbedder, align, params_for
 from workbench.errors import UserInputError
 from workbench.types import Comparison, ReportRef, StatementRef
@@ -83,17 +83,6 @@ BOW_STATEMENTS = [
     "north south east west centre",
 ]
 MERGED = "alpha beta gamma delta epsilon, and kappa lambda sigma omicron upsilon"
-STRICT = AlignParams(
-    threshold=1.0,
-    floor=0.9,
-    secondary=9.0,
-    gain=0.0,
-    prior=0.3,
-    clause_threshold=1.0,
-    clause_floor=0.9,
-    gate=0.3,
-    budget=1.0,
-)
 
 
 def test_a_merged_retelling_is_found_only_below_the_sentence(counting: CountingEmbedder) -> None:

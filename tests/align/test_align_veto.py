@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from tests.align.conftest import CountingEmbedder
+from tests.align.conftest import LOOSE, STRICT, CountingEmbedder
 from workbench.align import AlignParams, CachingEmbedder, align
 from workbench.align.aligner import CALIBRATIONS, _Found, vetoed
 from workbench.errors import UserInputError
@@ -100,19 +100,6 @@ class _SynonymEmbedder(CountingEmbedder):
         )
 
 
-STRICT = AlignParams(
-    threshold=1.0,
-    floor=0.9,
-    secondary=9.0,
-    gain=0.0,
-    prior=0.3,
-    clause_threshold=1.0,
-    clause_floor=0.9,
-    gate=0.3,
-    budget=1.0,
-)
-
-
 def test_align_vetoes_a_clause_link_with_no_word_of_the_translation() -> None:
     embedder = CachingEmbedder(_SynonymEmbedder())
     translation = "North south east west centre; alpha beta gamma delta epsilon."
@@ -138,19 +125,6 @@ ECHO_STATEMENTS = [
     StatementRef(1, "[text withheld]", "golf hotel india juliet kilo lima"),
     StatementRef(2, "[text withheld]", "mike november oscar papa quebec romeo"),
 ]
-LOOSE = AlignParams(
-    threshold=2.0,
-    floor=0.0,
-    secondary=9.0,
-    gain=0.0,
-    prior=0.0,
-    k=3,
-    units="sentence",
-    min_report_words=0,
-    echo_margin=1.5,
-    echo_same=0.8,
-    echo_other=0.75,
-)
 
 
 def _echo_pairs(headline: str, params: AlignParams) -> set[tuple[int, int]]:
