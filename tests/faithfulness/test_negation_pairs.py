@@ -183,3 +183,36 @@ def test_a_privative_the_translation_renders_positively_is_no_place_for_a_not(
 )  # fmt: skip
 def test_a_rendered_privative_keeps_its_place(src: str, source: str, translation: str) -> None:
     assert "negation" not in _keys(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "flipped"),
+    [
+        # a "not" added before a verb in -ing ("were not playing") is a negated verb, no
+        # English "without X": the privative rendered "safe" gives it no place
+        ("kk", "Балалар қауіпсіз саябақта ойнап жүрді.",
+         "The children were playing in a safe park.",
+         "The children were not playing in a safe park."),
+        ("ky", "Биз акысыз автобуста баратканбыз.",
+         "We were travelling on a free bus.", "We were not travelling on a free bus."),
+    ],
+)  # fmt: skip
+def test_a_negated_verb_in_ing_takes_no_privative_place(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    assert not {"negation", "negation" + WEAK} & _keys(source, faithful, src)
+    assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # an adjective in -ing after a degree word renders the privative ("uninteresting")
+        ("kk", "Кітап өте қызықсыз болды.", "The book was not very interesting."),
+        ("ky", "Кино абдан кызыксыз болду.", "The film was not so interesting."),
+    ],
+)  # fmt: skip
+def test_a_graded_adjective_in_ing_renders_a_privative(
+    src: str, source: str, translation: str
+) -> None:
+    assert "negation" not in _keys(source, translation, src)

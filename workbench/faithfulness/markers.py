@@ -380,12 +380,16 @@ _PRIVATIVE = {
     "kk": re.compile(r"(?<!\w)(?!(?:сөз|күмән|шүбә|шек)сіз)\w{3,}(?:сыз|сіз)(?!\w)", _F),
     "ky": re.compile(r"(?<!\w)(?!(?:сөз|күмөн|шек)с[үи]з)\w{3,}(?:сыз|сиз|суз|сүз)(?!\w)", _F),
 }
-#: A negated "have" ("do not have a home", "would not have the money", "has no"): how English
-#: says a privative's "without X" with a negation.
+#: A negated "have" ("do not have a home", "would not have the money", "has no") or a negated
+#: adjective ("not dangerous", "not very interesting"): how English says a privative's "without
+#: X" with a negation. An -ing word counts only after a degree word ("not very interesting"):
+#: bare "not playing" is a negated verb, and a "not" added before one must not take a
+#: privative's place.
 _EN_PRIVATION = re.compile(
     r"(?<!\w)(?:(?:not|n['’]t|never)\s+(?:\w+\s+)?(?:have|has|had|having|own|owning)|"
     r"(?:have|has|had|having|with)\s+no|"
-    r"not\s+(?:to\s+be\s+|be\s+|been\s+|very\s+|so\s+|too\s+)?[a-z]+(?:ous|ful|ive|al|ent|ant|able|ible|ic|ing))(?!\w)",
+    r"not\s+(?:to\s+be\s+|be\s+|been\s+|very\s+|so\s+|too\s+)?[a-z]+(?:ous|ful|ive|al|ent|ant|able|ible|ic)|"
+    r"not\s+(?:very|so|too)\s+[a-z]+ing)(?!\w)",
     _F,
 )
 #: Any kk/ky verb with a negative suffix before any ending, and a bare negative imperative
