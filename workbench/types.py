@@ -348,6 +348,23 @@ class Difference:
     #: The report document whose sentences the difference was found in ("" when unknown):
     #: set by the compare pipeline, which diffs each outlet's sentences of an alignment apart.
     report_document: str = ""
+    #: The detector that found it (its name in :data:`workbench.diff.base.DETECTORS`:
+    #: ``"content"`` for the word diff's clause-sized runs, ``"number"``, ``"concept"``, ...).
+    detector: str = ""
+    #: The class its detector gave the differing words (of the statement's side when both sides
+    #: have one): a label's lexicon category (``"terror"``), a hedge class (``"uncertain"``), a
+    #: quantifier class (``"exclusive"``), a concept (``"force"``), ``"figure"`` or
+    #: ``"vague amount"`` for a figure; empty when the detector gives none.
+    category: str = ""
+    #: For a ``number`` flag that stands for all the figures of a link that is not strong: the
+    #: other figures it stands for (its note lists them after "also:").
+    figures_also: tuple[str, ...] = ()
+    #: A figure only the report gives that is the value another figure changed from ("to eight
+    #: dollars from five": five).
+    changed_from: bool = False
+    #: How quoted words are quoted when ``voice`` is ``"quoted"``: ``"quote"`` (inside
+    #: quotation marks) or ``"speech"`` (reported speech); empty for the outlet's own voice.
+    voice_kind: str = ""
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,7 @@ class Mention:
 
     ``span`` is ``None`` for a mention found only in the original source text. ``speaker`` is
     who an attribution gives the claim to, as written ("" for other mentions, or when unknown).
+    ``category`` is the class the detector gives it (see :attr:`workbench.types.Difference.category`).
     """
 
     text: str
@@ -113,6 +114,7 @@ class Mention:
     value: object = None
     context: str = ""
     speaker: str = ""
+    category: str = ""
 
 
 Same = Callable[[Mention, Mention], bool]
@@ -248,4 +250,5 @@ def _difference(kind: str, s: Mention | None, r: Mention | None) -> Difference:
         statement_span=s.span if s else None,
         report_span=r.span if r else None,
         note="; ".join(dict.fromkeys(notes)),
+        category=next((m.category for m in (s, r) if m is not None and m.category), ""),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 
 from workbench import __version__
@@ -103,7 +104,7 @@ def find_differences(
     found: list[Difference] = []
     for name in detectors:
         finding = DETECTORS.get(name)(ctx, claims)
-        found += finding.differences
+        found += [dataclasses.replace(d, detector=name) for d in finding.differences]
         claims = Claims(
             claims.statement
             + finding.claims.statement

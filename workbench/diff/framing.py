@@ -38,6 +38,7 @@ def label_mentions(text: str, lexicon: Lexicon, *, with_spans: bool = True) -> l
             (h.start, h.end) if with_spans else None,
             role=h.category,
             note=f"{'loaded' if h.loaded else 'neutral'}:{h.category}",
+            category=h.category,
             value=h.loaded,
         )
         for h in find_labels(text, lexicon)
@@ -102,12 +103,13 @@ def detect_concepts(ctx: DiffContext, claimed: Claims) -> Finding:
             diffs.append(Difference(
                 "wording", "", hit.text, None, (hit.start, hit.end),
                 f"{hit.category}: in the original ({source[hit.category]}) and the report, "
-                "not in the translation", origin="translation",
+                "not in the translation", origin="translation", category=hit.category,
             ))  # fmt: skip
         elif ctx.source:
             diffs.append(Difference(
                 "wording", "", hit.text, None, (hit.start, hit.end),
                 f"{hit.category}: only in the report (neither the original nor the translation)",
+                category=hit.category,
             ))  # fmt: skip
     return Finding(tuple(diffs))
 

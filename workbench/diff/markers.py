@@ -224,6 +224,7 @@ def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
             (s, e) if with_spans else None,
             role=cls,
             note=f"hedge:{cls}",
+            category=cls,
             context=context_of(text, (s, e)) if with_spans else "",
         )
         for s, e, cls in found

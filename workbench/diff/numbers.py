@@ -447,6 +447,7 @@ def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> 
             (f.start, f.end) if with_spans else None,
             role=_role(text, f),
             note="figure" if not f.vague else "vague amount",
+            category="figure" if not f.vague else "vague amount",
             value=f,
             context=context_of(text, (f.start, f.end)) if with_spans else "",
         )
@@ -485,7 +486,7 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     )
     kept += _season_left_open(ctx) + _date_as_weekday(ctx, statement)
     kept = tuple(
-        dataclasses.replace(d, note=f"{d.note}; the value it changed from")
+        dataclasses.replace(d, note=f"{d.note}; the value it changed from", changed_from=True)
         if not d.statement_span and d.report_span in changed
         else d
         for d in kept

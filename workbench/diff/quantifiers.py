@@ -156,7 +156,7 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
         if not any(s0 < e and s < e0 for s, e, _ in found):
             found.append((s0, e0, cls))
     return [
-        Mention(text[s:e], (s, e) if with_spans else None, role=cls, note=f"quantifier:{cls}",
+        Mention(text[s:e], (s, e) if with_spans else None, role=cls, note=f"quantifier:{cls}", category=cls,
                 context=context_of(text, (s, e)) if with_spans else "")
         for s, e, cls in sorted(found)
     ]  # fmt: skip

@@ -356,8 +356,8 @@ def _one_figure_flag(diffs: list[Difference]) -> list[Difference]:
     if len(figures) < 2:
         return diffs
     lead = next((d for d in figures if d.statement_span and d.report_span), figures[0])
-    rest = ", ".join(dict.fromkeys(d.report or d.statement for d in figures if d is not lead))
-    kept = dataclasses.replace(lead, note=f"{lead.note}; also: {rest}")
+    rest = tuple(dict.fromkeys(d.report or d.statement for d in figures if d is not lead))
+    kept = dataclasses.replace(lead, note=f"{lead.note}; also: {', '.join(rest)}", figures_also=rest)
     return [kept if d is lead else d for d in diffs if d.kind != "number" or d is lead]
 
 
@@ -392,7 +392,9 @@ def _voiced(d: Difference, voices: list[Voice]) -> Difference:
     v = voice_at(voices, d.report_span)
     if v is None:
         return d
-    return dataclasses.replace(d, voice="quoted", speaker=v.speaker, note=_quoted_note(d, v))
+    return dataclasses.replace(
+        d, voice="quoted", speaker=v.speaker, note=_quoted_note(d, v), voice_kind=v.kind
+    )
 
 
 def _quoted_note(d: Difference, v: Voice) -> str:

@@ -89,6 +89,11 @@ def _difference_dict(d: Difference) -> dict[str, Any]:
         "speaker": d.speaker,
         "origin": d.origin,
         "report_document": d.report_document,
+        "detector": d.detector,
+        "category": d.category,
+        "figures_also": list(d.figures_also),
+        "changed_from": d.changed_from,
+        "voice_kind": d.voice_kind,
     }
 
 
