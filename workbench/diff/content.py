@@ -104,11 +104,22 @@ def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
     return [t for t in tokenize(text) if is_content(t) and not covered((t.start, t.end), skip)]
 
 
-def _groups(tokens: list[Token], claims: tuple[Span, ...]) -> list[list[Token]]:
-    """Split tokens into runs that no examined span interrupts."""
+#: The end of a sentence between two words: a full stop, question or exclamation mark, with
+#: any closing quotes or brackets, then space.
+SENTENCE_END = re.compile(r"[.!?][\"”»’')\]]*\s")
+
+
+def _groups(tokens: list[Token], claims: tuple[Span, ...], text: str) -> list[list[Token]]:
+    """Split tokens into runs that no examined span interrupts and no sentence end of ``text``
+    separates: the tail of one sentence and the head of the next (two report sentences of one
+    outlet joined for the diff) are two runs, each flagged only if clause-sized on its own."""
     groups: list[list[Token]] = []
     for tok in tokens:
-        if groups and not covered((groups[-1][-1].end, tok.start), list(claims)):
+        if (
+            groups
+            and not covered((groups[-1][-1].end, tok.start), list(claims))
+            and not SENTENCE_END.search(text, groups[-1][-1].end, tok.start)
+        ):
             groups[-1].append(tok)
         else:
             groups.append([tok])
@@ -142,11 +153,13 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
         ]
         if op == "insert" and len(r_missing) >= 2:  # a clause only the report has, with echoes
             new = {id(t) for t in r_missing}
-            groups = _groups(r_toks[j1:j2], claimed.report)
+            groups = _groups(r_toks[j1:j2], claimed.report, ctx.report)
             diffs += _block(ctx, [], [g for g in groups if sum(id(t) in new for t in g) >= 2])
         else:
             diffs += _block(
-                ctx, _groups(s_missing, claimed.statement), _groups(r_missing, claimed.report)
+                ctx,
+                _groups(s_missing, claimed.statement, ctx.statement),
+                _groups(r_missing, claimed.report, ctx.report),
             )
     settings = [m.span() for m in SETTING.finditer(ctx.report)]
     diffs = [d for d in diffs if not _setting(d, settings)]

@@ -1,0 +1,49 @@
+"""The word diff's runs stay inside one sentence: when an outlet's report sentences are joined
+for the diff, the tail of one sentence and the head of the next are two runs, each flagged only
+if it is a clause's worth of words on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon
+from workbench.diff.content import SENTENCE_END
+
+STATEMENT = "The council approved the new school budget."
+
+
+def test_an_addition_does_not_run_into_the_next_sentence(lexicon: Lexicon) -> None:
+    # one report sentence ends with a word the statement lacks, the next adds a fact
+    report = (
+        "The council approved the new school budget amid protests. "
+        "Teachers demanded higher salaries for rural schools."
+    )
+    added = of_kind(diffs(STATEMENT, report, lexicon), "addition")
+    assert [d.report for d in added] == ["Teachers demanded higher salaries for rural schools"]
+
+
+def test_a_word_or_two_left_at_a_sentence_end_is_no_clause(lexicon: Lexicon) -> None:
+    # before the split, "amid protests" joined the next sentence's words into one addition
+    report = "The council approved the new school budget amid protests. It passed easily."
+    assert of_kind(diffs(STATEMENT, report, lexicon), "addition") == []
+
+
+def test_an_omission_does_not_run_across_the_statements_sentences(lexicon: Lexicon) -> None:
+    statement = (
+        "The council approved the new school budget after a long debate. "
+        "Rural teachers will receive higher salaries from March."
+    )
+    report = "The council approved the new school budget."
+    left_out = of_kind(diffs(statement, report, lexicon), "omission")
+    assert left_out
+    for d in left_out:
+        assert not SENTENCE_END.search(d.statement), d
+
+
+@pytest.mark.parametrize(
+    ("gap", "ends"),
+    [(". ", True), ('." ', True), ("? “", True), ("! ", True), (", ", False), (" - ", False)],
+)
+def test_a_sentence_end_is_a_stop_then_space(gap: str, ends: bool) -> None:
+    assert bool(SENTENCE_END.search(gap)) is ends
