@@ -84,3 +84,50 @@ def test_units_are_read_after_a_figure_or_its_range_in_each_language() -> None:
     assert units("5 миллионов", "ru") == [None]
     assert units("30 метро", "ru") == [None]
     assert units("2 гол", "kk") == [None]
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "changed", "faithful"),
+    [
+        # a unit joined to its figure by a hyphen is that figure's unit ("90-metre" ~ «метрлик»):
+        # no conversion of a figure in metres
+        ("ky", "Жаңы 100 метрлик көпүрө быйыл ачылды.",
+         "The new 90-metre bridge opened this year.",
+         "The new 100-metre bridge opened this year."),
+        # a sum of money is no length: "m" after a currency sign is "million"
+        ("kk", "Компания дүкендерін £125 миллионға сатты.",
+         "The company sold its shops for £135m.",
+         "The company sold its shops for £125m."),
+        # a source figure whose unit the table does not read (a misspelt «дюмга») converts
+        # into nothing: 5 inches is no 2 cm
+        ("ky", "Тоолордо 1ден 2 дюмга чейин кар жаашы мүмкүн.",
+         "Up to 1 to 5 inches of snow may fall in the mountains.",
+         "Up to 1 to 2 inches of snow may fall in the mountains."),
+    ],
+)  # fmt: skip
+def test_a_figure_converts_only_a_source_figure_of_another_known_unit(
+    src: str, source: str, changed: str, faithful: str
+) -> None:
+    assert "number" in evidence_of(source, changed, src)
+    assert not {"number", "number_weak"} & evidence_of(source, faithful, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # a real conversion still converts: yards for metres, Fahrenheit for Celsius
+        ("ky", "Ал дарбазадан 27 метр алыстыкта турган.", "He stood 30 yards from the goal."),
+        ("ru", "Днём воздух прогреется до 27 градусов.", "The air will warm up to 80 degrees."),
+    ],
+)  # fmt: skip
+def test_a_conversion_of_a_known_unit_is_no_changed_figure(
+    src: str, source: str, translation: str
+) -> None:
+    assert not {"number", "number_weak"} & evidence_of(source, translation, src)
+
+
+def test_a_hyphenated_unit_and_a_sum_of_money_are_read() -> None:
+    text = "A 90-metre ship was sold for £135m."
+    metre, money = find_figures(text, "en")
+    assert unit_of(metre, text) == "metre"
+    assert unit_of(money, text) is None

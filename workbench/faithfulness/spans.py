@@ -186,11 +186,24 @@ _UNIT_AFTER = re.compile(
 )
 
 
+#: A currency sign before a figure: "£135m", "$ 2bn" are sums of money.
+_CURRENCY_BEFORE = re.compile(r"[£$€¥₸₽]\s?$")
+
+
+def _money(fig: Figure, text: str) -> bool:
+    """``fig`` is a sum of money: a currency sign stands right before it (or opens its text)."""
+    return bool(_CURRENCY_BEFORE.search(text[max(0, fig.start - 2) : fig.start])) or (
+        fig.text[:1] in "£$€¥₸₽"
+    )
+
+
 def unit_of(fig: Figure, text: str) -> str | None:
     """The unit written after ``fig`` (or after the other end of its range, «2ден 3 дюймга»):
     a key of :data:`_UNIT_WORDS`, or None when the next word is no unit this table knows.
     Whole words and prefixes as :data:`_UNIT_WORDS` lists them."""
-    own = re.search(r"\d\s?([^\W\d_]+)$", fig.text)  # "90kg", «10 мың»
+    if _money(fig, text):
+        return None  # "£135m" is 135 million pounds, no 135 metres
+    own = re.search(r"\d[\s-]?([^\W\d_]+)$", fig.text)  # "90kg", "90-metre", «10 мың»
     after = _UNIT_AFTER.match(text, fig.end)
     for m in (own, after):
         word = m.group(1).lower() if m else ""
@@ -207,30 +220,32 @@ def _converted(
     80 degrees ~ 27 градусов, Fahrenheit for Celsius); only for a figure with a unit after it
     or after the other end of its range, and (given the ``source`` text) never from a figure
     in the same unit: "95 miles" is no conversion of «105 миль» (their ratio is a yard's to a
-    metre's)."""
+    metre's). Given the ``source``, a length or weight converts only a source figure whose
+    unit the table knows (:func:`unit_of`): a bare «2» is no "5 inches" at the cm-to-inch ratio
+    (a changed figure beside a misspelt «дюмга»). A sum of money converts nothing ("£135m"
+    is no conversion of «£125 миллионго»)."""
     end = _RANGE_END.match(text, fig.end)
     unit_at = end.end() if end else fig.end
-    if fig.percent or not (_UNIT.search(fig.text) or _UNIT.match(text, unit_at)):
+    if (
+        fig.percent or _money(fig, text)
+        or not (_UNIT.search(fig.text) or _UNIT.match(text, unit_at))
+    ):  # fmt: skip
         return None
     fahrenheit = _DEGREES.match(text, unit_at) is not None
     unit = unit_of(fig, text)
-    return next(
-        (
-            o
-            for o in others
-            if o.value
-            and (unit is None or source is None or unit_of(o, source) != unit)
-            and (
-                any(
-                    abs(fig.value / o.value / c - 1) < _TOLERANCE
-                    or abs(o.value / max(fig.value, 1e-9) / c - 1) < _TOLERANCE
-                    for c in _CONVERSIONS
-                )
-                or (fahrenheit and abs(fig.value - (o.value * 1.8 + 32)) < 1)
-            )
-        ),
-        None,
-    )
+
+    def converts(o: Figure) -> bool:
+        if fahrenheit and abs(fig.value - (o.value * 1.8 + 32)) < 1:
+            return True
+        if source is not None and unit_of(o, source) in (None, unit):
+            return False
+        return any(
+            abs(fig.value / o.value / c - 1) < _TOLERANCE
+            or abs(o.value / max(fig.value, 1e-9) / c - 1) < _TOLERANCE
+            for c in _CONVERSIONS
+        )
+
+    return next((o for o in others if o.value and converts(o)), None)
 
 
 #: English number words ("two", "twelve") stand for small figures: a word figure is compared
