@@ -43,7 +43,11 @@ SHAPES: dict[str, tuple[str, str]] = {
     "hedges": ("may be ", "может быть, "),
     "percent": ("5 percent ", "5 % "),
     "quotes": ('"a" ', "«а» "),
+    "loop": ("the president ", ""),  # a looping tail; the source is :data:`LOOP_SOURCE`
 }
+#: The ``loop`` shape's source, whatever the length: one sentence that says a word twice, so
+#: that the repetition check asks of every repeated span whether the source repeats it.
+LOOP_SOURCE = "Президент сказал, что президент уедет в понедельник."
 _LATIN = "bcdfghjklmnprstvz"
 _CYRILLIC = "бвгджзклмнпрстфх"
 
@@ -63,6 +67,8 @@ def line(shape: str, length: int, cyrillic: bool) -> str:
             words.append(f"{a.upper()}{vowel}{b}{vowel}{c}ov")
             i += 1
         return " ".join(words)
+    if shape == "loop" and cyrillic:
+        return LOOP_SOURCE
     if shape == "spaces":
         return ("а" if cyrillic else "a") + " " * length + ("б" if cyrillic else "b")
     unit = SHAPES[shape][1 if cyrillic else 0]

@@ -101,17 +101,52 @@ def _repeats(tokens: list[re.Match[str]], n: int) -> tuple[int, int] | None:
     return next(_all_repeats(tokens, n), None)
 
 
+#: Modulus and base of the rolling hash over word ids (:class:`_Extension`).
+_HASH_MOD = (1 << 61) - 1
+_HASH_BASE = 1_000_003
+
+
+class _Extension:
+    """How far two places of a word list read alike (the longest common extension), in
+    O(log n) per question: prefix hashes of the words' ids and a binary search. Extending word
+    by word took O(n) per repeated n-gram, O(n²) on a looping tail (2 s at 9,800 characters)."""
+
+    def __init__(self, words: list[str]) -> None:
+        ids: dict[str, int] = {}
+        self.prefix = [0]
+        self.power = [1]
+        for w in words:
+            code = ids.setdefault(w, len(ids) + 1)
+            self.prefix.append((self.prefix[-1] * _HASH_BASE + code) % _HASH_MOD)
+            self.power.append(self.power[-1] * _HASH_BASE % _HASH_MOD)
+
+    def _hash(self, start: int, length: int) -> int:
+        return (self.prefix[start + length] - self.prefix[start] * self.power[length]) % _HASH_MOD
+
+    def common(self, a: int, b: int, limit: int) -> int:
+        """The number of words, at most ``limit``, from which ``a`` and ``b`` on read alike."""
+        lo, hi = 0, max(0, limit)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self._hash(a, mid) == self._hash(b, mid):
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
 def _all_repeats(tokens: list[re.Match[str]], n: int) -> Iterator[tuple[int, int]]:
-    """Every span :func:`_repeats` may find, in text order."""
+    """Every span :func:`_repeats` may find, in text order: each n-gram's later occurrence,
+    run on while the words after both occurrences agree and the first has not reached the
+    second."""
     seen: dict[tuple[str, ...], int] = {}
     low = [t.group().lower() for t in tokens]
+    extension = _Extension(low)
     for i in range(len(low) - n + 1):
         gram = tuple(low[i : i + n])
         first = seen.get(gram)
         if first is not None and i > first:
-            run = n
-            while i + run < len(low) and low[first + run] == low[i + run] and first + run < i:
-                run += 1
+            run = n + extension.common(first + n, i + n, min(len(low) - i, i - first) - n)
             if i - (first + n) <= _REPEAT_GAP or run >= _LONG_REPEAT:
                 yield tokens[i].start(), tokens[i + run - 1].end()
         seen.setdefault(gram, i)
@@ -147,58 +182,82 @@ def _said_twice(source: str) -> set[str]:
     return {key for key, c in counts.items() if c >= 2}
 
 
-def _source_repeats(ctx: FaithContext, span: tuple[int, int], twice: set[str]) -> bool:
-    """True when the source says twice what the repeated words render: each content word of
-    the repeated span is the usual English of a source word said twice (the word lexicon) or
-    spells one (a cognate). A span of function words only ("was was was", "of the of the")
-    is never the source's by this rule: a source that says some other word twice does not
-    explain it ("No, no, no" for «Нет, нет, нет» is excused by "no", a content word the
+class _SourceRepeats:
+    """Whether the source says twice what a repeated span of the translation renders: each
+    content word of the span is the usual English of a source word said twice (the word
+    lexicon) or spells one (a cognate). A span of function words only ("was was was", "of the
+    of the") is never the source's by this rule: a source that says some other word twice does
+    not explain it ("No, no, no" for «Нет, нет, нет» is excused by "no", a content word the
     lexicon renders from «нет»). A faithful translation repeats a phrase where its source does
     ("the Order of the Republic, the Republic's highest award" for «орден Республики — высшую
     награду в Республике»); a hallucinated tail repeats words the source says once.
-    ``twice``: :func:`_said_twice` of the source."""
-    if not twice:
-        return False
-    words = [w for w in _WORDS.findall(ctx.translation[span[0] : span[1]]) if english_content(w)]
-    if not words:
-        return False  # function words only: nothing to say the source repeats them
-    table = load_bilexicon().entries.get(ctx.src, {})
-    stems = {key: set(table.get(key, {})) for key in twice if not key.startswith("C:")}
-    spellings = {key[2:] for key in twice if key.startswith("C:")}
-    return all(
-        any(english_stem(w) in renders for renders in stems.values())
-        or (len(w) >= 4 and cognate_key(w) in spellings)
-        for w in words
-    )
+
+    Each word of the translation is judged once and a span is read from prefix counts, so a
+    looping tail with thousands of candidate spans costs linear time, not a re-read of every
+    span's words."""
+
+    def __init__(self, ctx: FaithContext, tokens: list[re.Match[str]]) -> None:
+        twice = _said_twice(ctx.source)
+        self.active = bool(twice)
+        self.index = {t.start(): k for k, t in enumerate(tokens)}
+        self.end_index = {t.end(): k for k, t in enumerate(tokens)}
+        self.content = [0]
+        self.unexplained = [0]
+        if not self.active:
+            return
+        table = load_bilexicon().entries.get(ctx.src, {})
+        renders: set[str] = set()
+        for key in twice:
+            if not key.startswith("C:"):
+                renders.update(table.get(key, {}))
+        spellings = {key[2:] for key in twice if key.startswith("C:")}
+        verdict: dict[str, tuple[int, int]] = {}
+        for t in tokens:
+            w = t.group()
+            if w not in verdict:
+                content = english_content(w)
+                explained = english_stem(w) in renders or (
+                    len(w) >= 4 and cognate_key(w) in spellings
+                )
+                verdict[w] = (int(content), int(content and not explained))
+            c, u = verdict[w]
+            self.content.append(self.content[-1] + c)
+            self.unexplained.append(self.unexplained[-1] + u)
+
+    def __call__(self, span: tuple[int, int]) -> bool:
+        """True when the source repeats what the words of ``span`` (a span of whole words of
+        the translation) render."""
+        if not self.active:
+            return False
+        a, b = self.index[span[0]], self.end_index[span[1]] + 1
+        if self.content[b] == self.content[a]:
+            return False  # function words only: nothing to say the source repeats them
+        return self.unexplained[b] == self.unexplained[a]
 
 
 def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
     """A word sequence said twice where the source says it once, a word stammered three times,
     or junk symbols (♪). A repetition is the source's own when the source repeats a sequence
-    too, or says twice each word the repeated words render (:func:`_source_repeats`)."""
+    too, or says twice each word the repeated words render (:class:`_SourceRepeats`)."""
     out: list[FaithIssue] = []
     tokens = list(_WORDS.finditer(ctx.translation))
     n = 4 if len(tokens) >= 12 else 3
     spans = chain(_all_adjacent(tokens), _all_repeats(tokens, n))
     first = next(spans, None)
     src_tokens = list(_WORDS.finditer(ctx.source)) if first is not None else []
-    twice = _said_twice(ctx.source)
+    source_repeats = _SourceRepeats(ctx, tokens)
     if first is None or _repeats(src_tokens, n) or _adjacent_repeat(src_tokens):
         span = None
     else:
         # the first repetition the source does not make (it may repeat one phrase, not all)
-        span = next(
-            (sp for sp in chain([first], spans) if not _source_repeats(ctx, sp, twice)), None
-        )
+        span = next((sp for sp in chain([first], spans) if not source_repeats(sp)), None)
     if span is not None:
         out.append(
             issue("repetition", ctx.source, ctx.translation, None, span,
                   f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
         )  # fmt: skip
     for m in re.finditer(r"(?<!\w)(\w+)(?:\W+\1(?!\w)){2,}", ctx.translation, re.IGNORECASE):
-        if not any(i.translation_span == m.span() for i in out) and not _source_repeats(
-            ctx, m.span(), twice
-        ):
+        if m.span() != span and not source_repeats(m.span()):
             out.append(issue("repetition", ctx.source, ctx.translation, None, m.span(),
                              f"{m.group(1)!r} repeated"))  # fmt: skip
     for m in _JUNK.finditer(ctx.translation):
