@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from workbench.clauses import split_clauses
+from workbench.faithfulness.acronyms import is_acronym
 from workbench.faithfulness.base import ClauseVectors, FaithContext, LanguageCalibration, issue
 from workbench.faithfulness.diffapi import BiLexicon, WordCoverage
 from workbench.faithfulness.spans import _unmatched_latin_words, unmatched_source_names
@@ -194,16 +195,11 @@ def is_headline(source: str) -> bool:
     return bool(source.strip()) and _FINAL.search(source) is None
 
 
-#: An English acronym: dotted initials (U.S., A.I.) or a word of letters at least half of
-#: them capitals, two or more (NHS, ROVs, AMs; not McCain or LeBron).
+#: English words that may be acronyms (:func:`~workbench.faithfulness.acronyms.is_acronym`
+#: decides): dotted initials (U.S., A.I.) or a word of letters (NHS, ROVs, AMs).
 _EN_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Za-z]+\b")
 #: A word of the source in any script (letters only: "ЕУ-нун" gives "ЕУ" and "нун").
 _WORD = re.compile(r"[^\W\d_]+")
-
-
-def _acronym(word: str) -> bool:
-    upper = sum(c.isupper() for c in word)
-    return "." in word or (upper >= 2 and 2 * upper >= len(word))
 
 
 def spelled_out_acronyms(source: str, translation: str) -> int:
@@ -214,10 +210,10 @@ def spelled_out_acronyms(source: str, translation: str) -> int:
     a faithful translation is shorter than the length ratio of the language expects."""
     words = _WORD.findall(source)
     latin = {w.upper() for w in words if w.isascii()}
-    own = sum(1 for w in words if not w.isascii() and _acronym(w))
+    own = sum(1 for w in words if not w.isascii() and is_acronym(w))
     english = [
         w for w in _EN_ACRONYM.findall(translation)
-        if _acronym(w) and w.replace(".", "").upper() not in latin
+        if is_acronym(w) and w.replace(".", "").upper() not in latin
     ]  # fmt: skip
     return max(0, len(english) - own)
 

@@ -17,6 +17,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz
 
+from workbench.faithfulness.acronyms import is_acronym
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
     KK_WORDS,
@@ -925,7 +926,7 @@ def _english_mentions(
             continue
         every = [
             re.sub(r"['’]s$", "", w) for w in _WORD.findall(mention.text)
-            if w[0].isupper() and len(w) > 1 and not _ACRONYM.fullmatch(w)
+            if w[0].isupper() and len(w) > 1 and not is_acronym(w)
         ]  # fmt: skip
         parts = [w for w in every if w.lower() not in TITLE_WORDS] or (
             every if institutions else []
@@ -982,13 +983,7 @@ def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
         ):
             first = opening
     found = ([first] if first else []) + list(_SRC_NAME.finditer(source))
-    return [m for m in found if not _ACRONYM.fullmatch(m.group(1))]
-
-
-#: Acronyms (США, ФБР, PTSD) are left out on both sides: their letters differ across languages.
-_ACRONYM = re.compile(
-    r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,6}s?(?:-\w+)?|[A-Z][a-z]?[A-Z]{2,}[a-z]?[A-Z]*|[A-Z]\w*\d\w*"
-)
+    return [m for m in found if not is_acronym(m.group(1))]
 
 
 def unmatched_source_names(
@@ -1073,7 +1068,7 @@ def detect_names(ctx: FaithContext) -> list[FaithIssue]:
     unmatched_src += latin
     twins += latin
     # a Latin acronym (NTS, UTC) may be spelled out in the English: a twin, not certain
-    certain_src += [(a, b) for a, b in latin if not _ACRONYM.fullmatch(ctx.source[a:b])]
+    certain_src += [(a, b) for a, b in latin if not is_acronym(ctx.source[a:b])]
     strong_twins += [m for m in _LATIN_WORD.finditer(ctx.source) if m.span() in set(latin)]
     sure_twin = bool(certain_src)
     twin_span = min(certain_src or unmatched_src) if unmatched_src else None
@@ -1256,11 +1251,7 @@ def _certain_source_name(word: str, src: str, opening: bool = False) -> bool:
     if src == "ru":
         if "-" in word and any(not may_be_name(p) for p in word.split("-")):
             return False  # «Город-призрак»: a compound of common words, a translated title
-        return (
-            may_be_name(word)
-            and not russian_pos(word) & _COMMON_POS
-            and not _CYRILLIC_ACRONYM.match(word)
-        )
+        return may_be_name(word) and not russian_pos(word) & _COMMON_POS and not is_acronym(word)
     stem = min(turkic_stems(word) | {low}, key=len)
     if len(stem) >= 7:
         stem = re.sub(r"(?:лар|лер|дар|дер|тар|тер)$", "", stem)  # plural: аналитиктер
@@ -1270,10 +1261,6 @@ def _certain_source_name(word: str, src: str, opening: bool = False) -> bool:
         return False  # a Russian common word borrowed: Популяция, Генералдык, Статистиканы
     rx = _FOREIGN_LETTERS.get(src)
     return rx is not None and rx.search(word) is not None
-
-
-#: A Cyrillic acronym with a case ending (СПИДом, НАТО-вских): letters, not a name to spell.
-_CYRILLIC_ACRONYM = re.compile(r"[А-ЯЁ]{2,}(?![а-яё]{4})")
 
 
 #: Parts of speech of a Russian word that is not certainly a name: a common noun
