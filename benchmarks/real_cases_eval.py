@@ -23,7 +23,9 @@ report says something the statement does not) by the report sentence being liste
 which is how the views show an addition — an omission key is never credited that way, an
 unmatched sentence hides what it left out; ``--show-keys`` lists each key and how it was found;
 flags on wrong links (noise by construction); flags judged real or noise; and flags nobody has
-judged yet (listed with ``--show-unjudged``). A flag is placed by the report sentence that holds
+judged yet (listed with ``--show-unjudged``); and how many key flags are in the top third
+(rounded up) of each outlet's flags sorted by salience, the order every view lists them in, against
+the share among all flags (last line). A flag is placed by the report sentence that holds
 its words, not by every sentence linked to the statement: a flag on words of a wrongly merged
 sentence is a wrong-link flag, and it finds only a key of its own sentence.
 
@@ -71,6 +73,14 @@ class Outlet:
     judged_real: int = 0
     judged_noise: int = 0
     unjudged: list[str] = field(default_factory=list)
+    #: Each flag's salience and whether it is a key flag, for the top third of the outlet's list.
+    ranked: list[tuple[float, bool]] = field(default_factory=list)
+
+    def top_third(self) -> tuple[int, int]:
+        """Key flags among the first third (rounded up) of the outlet's flags by salience, the
+        order every view lists them in, and how many flags that third holds."""
+        top = sorted(self.ranked, key=lambda r: -r[0])[: -(-len(self.ranked) // 3)]
+        return sum(key for _, key in top), len(top)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -213,6 +223,7 @@ def score_case(folder: Path, show_unjudged: bool, show_keys: bool = False) -> di
                 for kid, (kdoc, ks) in key_sids.items()
                 if kdoc == doc and ks & own and kind in keys[kid]["kinds"]
             ]
+            o.ranked.append((float(d.get("salience") or 0.0), bool(hit)))
             if hit:
                 o.key_flags += 1
                 for kid in hit:
@@ -281,6 +292,7 @@ def main() -> None:
         "case/outlet | align P | align R | keys found | flags | key | wrong-link | real | noise | unjudged"
     )
     tot = Outlet()
+    top = [0, 0]  # key flags among each outlet's top third by salience, flags in those thirds
     per_outlet: list[bool] = []  # outlet meets R >= 0.85 at P >= 0.9
     for folder in folders:
         for doc, o in sorted(score_case(folder, args.show_unjudged, args.show_keys).items()):
@@ -302,6 +314,9 @@ def main() -> None:
             tot.judged_real += o.judged_real
             tot.judged_noise += o.judged_noise
             tot.unjudged += o.unjudged
+            top_keys, top_n = o.top_third()
+            top[0] += top_keys
+            top[1] += top_n
     tp = len(tot.pred & tot.gold)
     noise = tot.wrong_link_flags + tot.judged_noise
     print(
@@ -319,7 +334,8 @@ def main() -> None:
     print(
         f"key differences found: {_ratio(by_flag + by_unmatched, len(tot.keys))}; "
         f"noise share (wrong-link + judged noise) / flags: {_ratio(noise, tot.flags)}"
-        f" ({len(tot.unjudged)} flags not judged yet)"
+        f" ({len(tot.unjudged)} flags not judged yet); key flags in the top third of each "
+        f"outlet's list by salience: {top[0]}/{top[1]} (all flags: {tot.key_flags}/{tot.flags})"
     )
 
 
