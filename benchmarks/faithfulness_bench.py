@@ -508,8 +508,13 @@ CORRUPTIONS: dict[str, tuple[Corrupt, float]] = {
     "label made loaded": (make_loaded, 0.75),
     "label made neutral": (make_neutral, 0.75),
     "hedge added": (add_hedge, 0.75),
-    "hedge removed": (remove_hedge, 0.75),
-    "hedge removed (source hedged)": (remove_source_hedged, 0.0),
+    # The target row is the one whose removed hedge renders a hedge of the source: removing an
+    # English hedge the source never had leaves the translation no less faithful (42 % of the
+    # kk/ky removals, 16 % of ru, by hand, docs/faithfulness.md session 8), so its "miss" is
+    # none. Decided by the lead in session 8 before any final-part run of the new row; the old
+    # row stays printed for comparison with earlier sessions.
+    "hedge removed": (remove_hedge, 0.0),
+    "hedge removed (source hedged)": (remove_source_hedged, 0.75),
     "untranslated (whole)": (untranslated, 0.9),
     "untranslated (last clause)": (untranslated_tail, 0.9),
     "repeated tail": (repeat_tail, 0.9),
