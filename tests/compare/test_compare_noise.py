@@ -53,7 +53,7 @@ def test_another_outlet_and_another_fact_still_flag() -> None:
 
 def test_same_fact_reads_word_diff_runs_by_their_words() -> None:
     def addition(text: str) -> Difference:
-        return Difference("addition", "", text, None, (0, len(text)), "only in report")
+        return Difference("addition", "", text, None, (0, len(text)), detector="content")
 
     headline = addition("was the worst harvest in half a century")
     body = addition("failed in the dry summer, the worst harvest in the region in half a century")

@@ -7,6 +7,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon
+from workbench.diff.salience import finish, salience, word_diff_run
 from workbench.types import Difference
 
 
@@ -97,3 +98,25 @@ def test_fields_have_defaults() -> None:
     assert (d.detector, d.category, d.figures_also, d.changed_from, d.voice_kind) == (
         "", "", (), False, ""
     )
+
+
+def test_later_steps_read_the_fields_not_the_note() -> None:
+    reworded = Difference("addition", "", "the crowd waited", None, (0, 16), "only here",
+                          detector="content")  # fmt: skip
+    look_alike = Difference("addition", "", "amid the rain", None, (0, 13), "only in report",
+                            detector="cause")  # fmt: skip
+    assert word_diff_run(reworded) and not word_diff_run(look_alike)
+    dropped = Difference("framing", "terrorists", "", (0, 10), None, "a label left out",
+                         detector="framing", category="terror")  # fmt: skip
+    assert finish([dropped], "They came.", outlet_labels={"terror"}) == ()
+    assert finish([dropped], "They came.", outlet_labels={"riot"}) != ()
+
+
+def test_a_quoted_figure_weighs_as_quoted_whatever_its_note_ends_with() -> None:
+    quoted = Difference("number", "40", "45", (0, 2), (0, 2), "figure; quoted of the mayor",
+                        voice="quoted", voice_kind="quote")  # fmt: skip
+    merged = Difference("number", "40", "45", (0, 2), (0, 2),
+                        "figure; quoted of the mayor; also: 12, 3", voice="quoted",
+                        voice_kind="quote", figures_also=("12", "3"))  # fmt: skip
+    assert salience(merged) == salience(quoted) < salience(Difference("number", "40", "45",
+                                                                      (0, 2), (0, 2)))

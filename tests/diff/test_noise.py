@@ -44,10 +44,12 @@ def test_no_confidence_means_a_trusted_link(lexicon: Lexicon) -> None:
 def test_word_diff_runs_are_told_from_specific_kinds() -> None:
     from workbench.types import Difference
 
-    run = Difference("addition", "", "relatives waited", None, (0, 16), "only in report")
-    quoted = Difference("wording", "a b c", "d e f", (0, 5), (0, 5), "quoted of Tokayev")
-    cause = Difference("addition", "", "amid protests", None, (0, 13), "a cause or circumstance")
-    concept = Difference("wording", "", "harshly", None, (0, 7), "force: only in the report")
+    run = Difference("addition", "", "relatives waited", None, (0, 16), detector="content")
+    quoted = Difference("wording", "a b c", "d e f", (0, 5), (0, 5), "quoted of Tokayev",
+                        voice="quoted", voice_kind="quote", detector="content")  # fmt: skip
+    cause = Difference("addition", "", "amid protests", None, (0, 13), detector="cause")
+    concept = Difference("wording", "", "harshly", None, (0, 7), detector="concept",
+                         category="force")  # fmt: skip
     assert word_diff_run(run) and word_diff_run(quoted)
     assert not word_diff_run(cause) and not word_diff_run(concept)
 

@@ -131,8 +131,10 @@ def _own_context_figure(d: Difference) -> bool:
     return (
         d.kind == "number"
         and d.statement_span is None
-        and d.note.startswith("figure; only in report")
-        and "changed from" not in d.note
+        and not d.statement  # only in the report (no figure of the original beside it)
+        and d.category == "figure"
+        and d.origin == "report"
+        and not d.changed_from
         and d.voice == "own"
     )
 
@@ -238,12 +240,12 @@ def _senses_of(texts: tuple[str, ...]) -> frozenset[int]:
 def word_diff_run(d: Difference) -> bool:
     """A clause-sized run of the word diff (:func:`workbench.diff.content.detect_content`):
     an addition, omission or rewording no specific detector explains (a cause, superlative,
-    caveat or concept has a note of its own)."""
-    first = d.note.split("; ")[0]
-    if d.kind == "wording":  # its note is empty, or only says whose voice it is
-        own = first == "" or first.startswith(("quoted", "reported speech"))
-        return own and bool(d.statement) and bool(d.report)
-    return (d.kind, first) in (("addition", "only in report"), ("omission", "only in statement"))
+    caveat or concept is found by a detector of its own)."""
+    if d.detector != "content":
+        return False
+    if d.kind == "wording":
+        return bool(d.statement) and bool(d.report)
+    return d.kind in ("addition", "omission")
 
 
 #: Two word-diff runs of one outlet about one statement are one fact when this share of the
@@ -273,7 +275,7 @@ def _fact_words(d: Difference) -> set[str]:
 
 def _content_addition(d: Difference) -> bool:
     """A clause only the report has (the content diff's ``addition``)."""
-    return d.kind == "addition" and d.note.split("; ")[0] == "only in report"
+    return d.kind == "addition" and d.detector == "content"
 
 
 class _Known:
@@ -298,13 +300,13 @@ class _Known:
         if d.statement_span is not None or d.origin != "report":
             return False
         if d.kind in ("framing", "label"):  # the label is in a statement retold alongside
-            return any(f":{c}" in d.note for c in self.categories)
+            return d.category in self.categories
         if d.kind in ("certainty", "distancing"):  # so is the hedge
-            return any(f"hedge:{c}" in d.note.split(";")[0] for c in self.hedges)
+            return d.category in self.hedges
         if d.kind == "negation":  # so is the negation ("does not recognise" the other line's)
             return self.negated
-        if d.kind == "wording" and ":" in d.note.split(";")[0]:  # a concept (use of force)
-            return d.note.split(":")[0] in self.concepts
+        if d.kind == "wording" and d.detector == "concept":  # a concept (use of force)
+            return d.category in self.concepts
         if d.kind not in _CONTEXT_KINDS:
             return False
         words = [t.text for t in tokenize(d.report) if t.lower not in _MARKER_WORDS]
@@ -363,10 +365,10 @@ def _one_figure_flag(diffs: list[Difference]) -> list[Difference]:
 
 def _label_used_elsewhere(d: Difference, outlet_labels: Collection[str]) -> bool:
     """A statement's loaded label left out here that the outlet uses in its own voice in
-    another sentence: not avoided, so no framing choice (note ``loaded:<category>``)."""
+    another sentence: not avoided, so no framing choice (its ``category``)."""
     if d.kind != "framing" or d.report_span is not None or d.statement_span is None:
         return False
-    return d.note.split(";")[0].removeprefix("loaded:") in outlet_labels
+    return d.category in outlet_labels
 
 
 def _near(a: Span | None, b: Span | None) -> bool:
@@ -413,7 +415,7 @@ def salience(d: Difference, confidence: float | None = None) -> float:
     """How much ``d`` matters to an analyst, 0–1 (see the module docstring)."""
     score = difference_kind(d.kind).weight
     if d.voice == "quoted":
-        score *= QUOTED_FACTOR if "quoted" in d.note.split("; ")[-1] else SPEECH_FACTOR
+        score *= QUOTED_FACTOR if d.voice_kind == "quote" else SPEECH_FACTOR
     if d.kind in ("omission", "addition", "wording"):
         words = len(tokenize(d.statement or "")) + len(tokenize(d.report or ""))
         score *= min(1.4, 0.8 + 0.1 * words)
