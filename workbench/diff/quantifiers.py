@@ -220,5 +220,5 @@ def _once_per_figure(mentions: list[Mention]) -> list[Mention]:
 
 
 def _class(d: Difference) -> str:
-    """The quantifier class a difference's note names ("quantifier:exclusive; ...")."""
-    return d.note.split(";")[0].split(":")[-1]
+    """The quantifier class of a difference (its statement side's, when both sides have one)."""
+    return d.category
