@@ -342,7 +342,7 @@ def _first_time(al: Alignment, d: Difference, seen: set[tuple[object, ...]]) -> 
     """One flag per fact: a one-sided difference is shown once per outlet, however many
     alignments share its report sentence (or its statement). (Within one alignment, what two
     sentences of one outlet say about the statement is one flag too: :func:`same_fact`.)"""
-    also = d.note.partition("also: ")[2]  # the other figures one flag stands for
+    also = d.figures_also  # the other figures one flag stands for
     if d.report_span is not None and d.statement_span is None:
         key: tuple[object, ...] = ("r", d.report_document, report_of(al, d).index, d.kind,
                                    d.report.lower(), also)  # fmt: skip
