@@ -9,8 +9,7 @@ from workbench import __version__
 from workbench.diff import wordnet
 from workbench.diff.base import DETECTOR_ORDER, DETECTORS, Claims, DiffContext
 from workbench.diff.lexicon import Lexicon
-from workbench.diff.numbers import find_figures
-from workbench.diff.salience import finish
+from workbench.diff.salience import finish, speaks_of_amount
 from workbench.errors import UserInputError
 from workbench.types import Difference
 
@@ -122,9 +121,8 @@ def find_differences(
         lexicon=lexicon,
         outlet_labels=outlet_labels,
         document=document,
-        figures_in_statement=bool(
-            find_figures(statement, src) or (source and find_figures(source, src))
-        ),
+        amount_in_statement=speaks_of_amount(statement, src)
+        or bool(source and speaks_of_amount(source, src)),
     )
 
 

@@ -39,7 +39,9 @@ from workbench.diff import wordnet
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.modality import PRECONDITION
+from workbench.diff.numbers import find_figures
 from workbench.diff.paraphrase import lexicon_class
+from workbench.diff.quantifiers import quantifier_mentions
 from workbench.diff.text import (
     AKIN_MIN,
     Span,
@@ -82,14 +84,15 @@ def finish(
     lexicon: Lexicon | None = None,
     outlet_labels: Collection[str] = (),
     document: Sequence[str] = (),
-    figures_in_statement: bool = True,
+    amount_in_statement: bool = True,
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring).
-    ``figures_in_statement`` false (the statement, translation and original, gives no figure)
-    drops the outlet's own figures the statement lacks (:func:`_own_context_figure`)."""
+    ``amount_in_statement`` false (the statement, translation and original, speaks of no
+    amount: :func:`speaks_of_amount`) drops the outlet's own figures the statement lacks
+    (:func:`_own_context_figure`)."""
     voices = find_voices(report)
     diffs = [_voiced(d, voices) for d in _merged(found) if not _precondition_negation(d, report)]
-    if not figures_in_statement:
+    if not amount_in_statement:
         diffs = [d for d in diffs if not _own_context_figure(d)]
     if context:
         known = _Known(context, lexicon)
@@ -121,10 +124,27 @@ def _precondition_negation(d: Difference, report: str) -> bool:
     return any(m.start() <= start and end <= m.end() for m in PRECONDITION.finditer(report))
 
 
+#: Quantifier classes (:data:`workbench.diff.quantifiers.CLASSES`) that are an amount in
+#: themselves, with no figure after them: "several", "many", "a few", «несколько», «бірнеше»,
+#: «бир нече». (The figure qualifiers need a figure, which the statement then gives.)
+AMOUNT_CLASSES = frozenset({"partial"})
+
+
+@functools.lru_cache(maxsize=4096)
+def speaks_of_amount(text: str, lang: str | None = None) -> bool:
+    """Whether ``text`` speaks of how many: a figure (:func:`workbench.diff.numbers.find_figures`)
+    or a vague quantity of the quantifier detector ("several were injured"). A report's figure
+    for a statement that says "several" is a changed quantity, not the outlet's context. Once
+    per text: a statement is compared with every outlet that retells it."""
+    if find_figures(text, lang):
+        return True
+    return any(m.role in AMOUNT_CLASSES for m in quantifier_mentions(text, with_spans=False))
+
+
 def _own_context_figure(d: Difference) -> bool:
-    """A figure only the report gives, in the outlet's own words, for a statement that gives no
-    figure at all: the outlet's own context (a toll, a count from its other reporting), not a
-    figure the retelling changed. A figure the report gives in someone's reported speech or
+    """A figure only the report gives, in the outlet's own words, for a statement that speaks of
+    no amount at all (no figure, no "several": :func:`speaks_of_amount`): the outlet's own
+    context (a toll, a count from its other reporting), not a figure the retelling changed. A figure the report gives in someone's reported speech or
     quotation ("the Kremlin said at least 133"), or the value a figure changed from, stays.
     On the read real cases none of these was a key: all sat on wrong links or were judged
     noise (docs/diff.md, session 7)."""
