@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests.faithfulness.helpers import evidence_of as _keys
+from workbench.faithfulness.core import WEAK
 
 CASES = [
     ("kk", "Министрді қоспағанда, барлығы жиналысқа келді.",
@@ -72,3 +73,46 @@ def test_a_rendered_negation_leaves_an_added_not_strong(
     keys = _keys(source, faithful, src)
     assert "negation" not in keys and "negation_weak" not in keys
     assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "faithful", "flipped"),
+    [
+        # a verb of annulment renders «жокко чыгаруу» "make nonexistent": an added "not" is
+        # in excess
+        ("ky", "Жогорку сот мурунку өкүмдү жокко чыгарды.",
+         "The supreme court overturned the earlier verdict.",
+         "The supreme court did not overturn the earlier verdict."),
+        ("kk", "Парламент ескі заңды жоққа шығарды.",
+         "Parliament repealed the old law.", "Parliament did not repeal the old law."),
+        # a noun of lack renders «жетіспеушілік» "not sufficing"
+        ("kk", "Ауылда ауыз судың жетіспеушілігі байқалады.",
+         "The village has a shortage of drinking water.",
+         "The village does not have a shortage of drinking water."),
+        # «жылжымайтын мүлік» "real estate" (literally "property that does not move") negates
+        # nothing
+        ("kk", "Ол Алматыдан жылжымайтын мүлік сатып алды.",
+         "She bought real estate in Almaty.", "She did not buy real estate in Almaty."),
+        ("ky", "Ал Бишкектен кыймылсыз мүлк сатып алды.",
+         "He bought real estate in Bishkek.", "He did not buy real estate in Bishkek."),
+    ],
+)  # fmt: skip
+def test_lexical_renderings_take_their_place_before_a_not(
+    src: str, source: str, faithful: str, flipped: str
+) -> None:
+    assert not {"negation", "negation" + WEAK} & _keys(source, faithful, src)
+    assert "negation" in _keys(source, flipped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # "rare" renders «сирек»/«сейрек» (as it renders «редко»): the "not" renders the verb
+        ("kk", "Бұл құстар бізде сирек кездеседі және олар қыста ұшып кетпейді.",
+         "These birds are rare here and they do not fly away in winter."),
+        ("ky", "Бул канаттуулар бизде сейрек кездешет жана алар кышында учуп кетпейт.",
+         "These birds are rare here and they do not fly away in winter."),
+    ],
+)  # fmt: skip
+def test_rare_renders_a_source_word_of_its_own(src: str, source: str, translation: str) -> None:
+    assert "negation" not in _keys(source, translation, src)

@@ -93,13 +93,14 @@ _SRC_NEGATION: dict[str, re.Pattern[str]] = {
         _F,
     ),
 }
-#: Fixed phrases that contain a negation word without negating anything.
+#: Fixed phrases that contain a negation word without negating anything (also the terms for
+#: "real estate", «жылжымайтын мүлік», «кыймылсыз мүлк», literally "property that does not move").
 _NOT_NEGATION = re.compile(
     r"(?<!\w)(?:ғана\s+емес|гана\s+эмес|\w+-\w*(?:ма|ме|ба|бе|па|пе|мо|мө|бо|бө|по|пө)"
     r"(?:й|ған|ген|ган|гон|гөн|с)\w*|тем\s+не\s+менее|не\s+только|не\s+менее|не\s+меньше|не\s+более|не\s+больше|"
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
     r"жок\s+деген\w*|жок\s+эле\s+деген\w*|жоқ\s+дегенде|ең\s+болмаса|күмән\s+жоқ|шек\s+жок|"
-    r"шүбә\s+жоқ|шексиз|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
+    r"шүбә\s+жоқ|шексиз|жылжымайтын\s+мүлі\w*|кыймылсыз\s+мүлк\w*|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
     r"(?<=,\s)not\s+\w+ing|not\s+only|not\s+merely|not\s+least|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
@@ -352,7 +353,7 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         + r"|"
         + _SECOND_PERSON["kk"]
         + r")\w{3,}(?:сыз|сіз)|"
-        r"нараз(?!ылық)\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*)(?!\w)",
+        r"нараз(?!ылық)\w*|жоғал\w*|бас\s+тарт\w*|тыйым\w*|белгісіз\w*|сирек\w*)(?!\w)",
         _F,
     ),
     "ky": re.compile(
@@ -366,7 +367,7 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
         + r")\w{3,}(?:сыз|сиз|суз|сүз)|"
         r"наараз(?!ычылык)\w*|"
         r"нараз\w*|жогол\w*|баш\s+тарт\w*|тыюу\w*|"
-        r"белгисиз\w*)(?!\w)",
+        r"белгисиз\w*|сейрек\w*|сирек\w*)(?!\w)",
         _F,
     ),
 }
@@ -459,8 +460,13 @@ def _english_negative_word(translation: str) -> bool:
 #: kk/ky negated converb or verbal noun and a Russian «кроме», «вместо», «запрет»: "except",
 #: "aside from" (қоспағанда "not counting"), "instead", "rather than" (-май "without doing"),
 #: "prevent", "avoid" (жол бермеу "not letting"), "ban", "prohibit", a "no-" compound
-#: (келісімшартсыз "no-deal"), "-free", "hardly", "lose" (проиграть, жоғалту), "rare" (редко),
-#: "cancel" (жокко чыгаруу "make nonexistent").
+#: (келісімшартсыз "no-deal"), "-free", "hardly", "lose" (проиграть, жоғалту), "rare" (редко,
+#: сирек, сейрек), "cancel" and the other verbs of annulment (overturn, repeal, annul, revoke,
+#: reversed, quash, invalidate, neutralise: жокко чыгаруу, жоққа шығару "make nonexistent",
+#: «свести на нет»), and the nouns of lack (shortage, shortfall, deprivation, deficiency,
+#: insufficient, scarcity, dearth: жетіспеушілік "not sufficing", «нехватка»). Left out: "give
+#: up", "abandon", "withdraw", "declined to" (бас тарту): translations say "never give up" for
+#: «бас тартпайды» as often, and the pair fired on untouched lines of the calibration half.
 _EN_RENDERS = re.compile(
     r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
     r"absen\w*|devoid|(?!unless|regardless|less)[a-z]{3,}less|non-\w+|"
@@ -468,7 +474,9 @@ _EN_RENDERS = re.compile(
     r"except\w*|aside\s+from|apart\s+from|other\s+than|instead|rather\s+than|prevent\w*|"
     r"avoid\w*|prohibit\w*|forbid\w*|forbade|ban|bans|banned|"
     r"no-\w+|\w+-free|hardly|barely|scarcely|lost|lose|loses|losing|losers?|rare|rarely|seldom|"
-    r"cancel\w*|abort\w*)"
+    r"cancel\w*|abort\w*|overturn\w*|revers(?:ed|ing|al)|annul\w*|nullif\w*|revok\w*|"
+    r"revocation|repeal\w*|rescind\w*|quash\w*|invalidat\w*|neutrali[sz]\w*|"
+    r"shortages?|shortfalls?|depriv\w*|deficien\w*|insufficien\w*|scarcity|dearth)"
     r"(?!\w)",
     _F,
 )
