@@ -319,3 +319,101 @@ def test_a_need_retold_as_a_precondition_is_a_certainty_difference(
 def test_a_need_the_report_keeps_is_no_precondition(lexicon: Lexicon) -> None:
     report = "The region needs a new road and cannot grow without it, he said."
     assert _certainty("Для развития региона нужна новая дорога.", report, lexicon) == []
+
+
+def _notes(statement: str, report: str, lexicon: Lexicon, src: str = "ru") -> list[str]:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    return [d.note for d in of_kind(found, "certainty") if "modality" in d.note]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "word"),
+    [
+        ("Министру поручено закрыть старый мост.", "ru",
+         "The authorities have decided to close the old bridge.", "decided"),
+        ("Я поручил правительству проверить цены на топливо.", "ru",
+         "The government will check fuel prices.", "will"),
+        ("Үкіметке жаңа мектептер салуды тапсырдым.", "kk",
+         "New schools will be built, the president said.", "will"),
+        ("Өкмөткө жолдорду оңдоо боюнча тапшырма берилди.", "ky",
+         "The road repairs have been approved.", "have been approved"),
+    ],
+)  # fmt: skip
+def test_an_instruction_retold_as_a_decision_or_a_fact_is_a_certainty_difference(
+    statement: str, src: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    (d,) = [d for d in of_kind(found, "certainty") if "instruction" in d.note]
+    assert d.report == word
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The president instructed the minister to close the old bridge.",
+        "The minister was ordered to close the old bridge.",
+        "The minister has been tasked with closing the old bridge.",
+        # "announced" is the speech verb that reports the instruction, no decision.
+        "The president's office announced the instruction about the bridge.",
+        # A sentence without a decision or a thing to come.
+        "The old bridge is in poor repair.",
+    ],
+)
+def test_an_instruction_kept_or_not_turned_into_a_decision_is_no_shift(
+    report: str, lexicon: Lexicon
+) -> None:
+    assert _notes("Министру поручено закрыть старый мост.", report, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report", "word"),
+    [
+        ("Разъяснения по тарифам даются на уровне министерства.", "ru",
+         "Explanations of the tariffs should come from the ministry.", "should"),
+        ("Школы работают в обычном режиме.", "ru",
+         "Schools must keep working as usual, the mayor said.", "must"),
+        ("Мектептер әдеттегідей жұмыс істеп тұр.", "kk",
+         "Schools need to work as usual.", "need to"),
+        ("Мектептер кадимкидей иштеп жатат.", "ky",
+         "The official said schools have to keep working.", "have to"),
+    ],
+)  # fmt: skip
+def test_a_description_retold_as_a_prescription_is_a_certainty_difference(
+    statement: str, src: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    (d,) = [d for d in of_kind(found, "certainty") if "prescription" in d.note]
+    assert (d.statement, d.report, d.statement_span) == ("", word, None)
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        # The statement prescribes itself: an obligation word (ru «должен», kk «керектігін»),
+        # an appeal, "the main thing is", a wish in the conditional mood, a kk/ky imperative.
+        ("Город должен открыть школы вовремя.", "ru", "The city should open schools on time."),
+        ("Әкім мектептерді ашу керектігін айтты.", "kk", "Schools must open, he said."),
+        ("Призываю жителей сохранять спокойствие.", "ru", "Residents should stay calm."),
+        ("Самое главное, чтобы мы сохраняли спокойствие.", "ru", "We should stay calm."),
+        ("Хорошо бы открыть школы вовремя.", "ru", "Schools should open on time."),
+        ("Тынч болуңуздар.", "ky", "People should stay calm."),
+        # A past necessity tells what happened; a counterfactual or a future one is no advice.
+        ("Жители покинули дома.", "ru", "Residents had to leave their homes."),
+        ("Команда проиграла.", "ru", "The team should have scored earlier."),
+        ("Министр уйдёт в отставку.", "ru", "The minister will have to resign."),
+        # A condition, and a framing phrase of the text.
+        ("Переговоры продолжатся.", "ru", "Should talks fail, the sides will meet again."),
+        ("Переговоры продолжатся.", "ru", "It should be noted that talks will go on."),
+        # The prescription is the speaker's own word inside a quotation.
+        ("Школы работают в обычном режиме.", "ru", "“Schools must keep working,” he said."),
+        # The prescribing clause retells another fact, not the statement (a wrong link, or a
+        # sentence that goes on with the outlet's own advice).
+        ("Школы работают в обычном режиме.", "ru",
+         "Schools are open, and parents should check the timetable online."),
+        ("Школы работают в обычном режиме.", "ru", "Drivers should avoid the bridge."),
+    ],
+)  # fmt: skip
+def test_no_prescription_where_the_statement_prescribes_or_the_report_does_not(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert [n for n in _notes(statement, report, lexicon, src) if "prescription" in n] == []

@@ -27,7 +27,24 @@ freely) or on a report without a pledge.
 The same rule reads a **proposal** retold as a **decision**: «Предлагаю провести выборы осенью»,
 «...сайлау өткізуді ұсынамын», "I propose early elections" become "Tokayev called a snap
 election", "elections will be held", "announced". A report that keeps the proposal ("proposed",
-"suggested", "called for") retells it. The shifts are listed in :data:`SHIFTS`.
+"suggested", "called for") retells it. So does an **instruction** retold as a **decision** or a fact:
+«Правительству поручено прекратить сотрудничество» (the government has been instructed to stop)
+becomes "the authorities have decided to halt cooperation" or "... will stop"; a report that keeps
+the instruction ("instructed", "ordered", "tasked", "asked") retells it, and "announced" is no
+decision here (it is as often the speech verb that reports the instruction). The shifts are
+listed in :data:`SHIFTS`.
+
+The other way round, a **description** retold as a **prescription**: «Разъяснения даются на
+уровне министерства» (explanations are given at the ministry's level) becomes "explanations
+should come from the ministry". It is flagged when neither the statement (translation and
+original) nor another statement line the same report sentences retell has an obligation,
+proposal, appeal or imperative word (:data:`DIRECTIVE`: «должен», «призываю», «главное»,
+«бы», kk «керектігін», ky «болуңуздар», ...), and a report clause says in the outlet's own
+words what *should*, *must*, *ought to*, *needs to* or *has to* be (:data:`PRESCRIPTION`: not a
+past necessity, "should have", "will have to", a condition "Should talks fail", or "it should be
+noted"), and that clause retells the statement: it renders at least :data:`RETOLD_WORDS` of its
+words (the bilingual lexicon), so advice of the outlet's own about another fact, or a wrongly
+linked sentence, is no shift.
 """
 
 from __future__ import annotations
@@ -36,6 +53,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.diff.base import Claims, DiffContext, Finding
+from workbench.diff.bilexicon import english_content, english_stem, load_bilexicon
 from workbench.diff.morph import russian_future
 from workbench.diff.voice import quotations
 from workbench.types import Difference
@@ -46,7 +64,8 @@ _F = re.IGNORECASE
 OBLIGATION = re.compile(
     r"(?<!\w)(?:must|should|ought\s+to|(?:need|needs|needed)\s+to|(?:have|has|had)\s+to|"
     r"obliged|obligated|(?:is|are|was|were)\s+(?:necessary|required|essential)|"
-    r"должн\w*|необходим(?:о|а|ы)|нужн(?:о|а|ы|ен)|надо|следует|обязан\w*|обязательно|"
+    r"должн\w*|должен|необходим(?:о|а|ы)|нужн(?:о|а|ы|ен)|нужен|надо|следует|обязан\w*|"
+    r"обязательно|"
     r"(?<!болса\s)(?<!болсо\s)керек(?:піз|пін|пиз|пин|сіз|сиз)?|тиіс(?:піз|пін|сіз|ті\s+болады)?|қажет|міндеттіміз|"
     r"тийиш(?:пиз|пин|сиз)?|зарыл|милдеттүүбүз)(?!\w)",
     _F,
@@ -88,6 +107,34 @@ DECISION = re.compile(
     _F,
 )
 
+#: Instruction words (en, ru, kk, ky) of a statement: a head of state instructs, orders or tasks
+#: someone («Правительству поручено прекратить ...», «... тапсырма бердім», «... тапшырма берди»,
+#: "I have instructed the government to ..."); what was instructed is not yet done or decided.
+INSTRUCTION = re.compile(
+    r"(?<!\w)(?:instruct(?:s|ed|ing|ion|ions)?|task(?:s|ed)\s+(?:\w+\s+){0,3}?(?:to|with)|"
+    r"поруч(?:ил|ила|или|аю|аем|ает|ено|ен|ена|ены|ение|ения|ению|ением|ениями|ить)|"
+    r"указани\w*|тапсырма\w*|тапсыр(?:ды|дым|дық|амын|амыз)|нұсқау\w*|тапшырма\w*|"
+    r"тапшыр(?:ды|дым|дык|ам|абыз)|көрсөтмө\w*)(?!\w)",
+    _F,
+)
+#: A report that keeps the instruction as one (someone was told to act).
+INSTRUCTION_KEPT = re.compile(
+    r"(?<!\w)(?:instruct\w*|order(?:s|ed|ing)?|task(?:s|ed|ing)?|direct(?:s|ed|ing|ive)|"
+    r"told|ask(?:s|ed|ing)?|charg(?:ed|es)\s+with|mandat\w*|assign\w*|commission(?:s|ed)|"
+    r"call(?:s|ed|ing)?\s+on|urg(?:es|ed|ing)|demand\w*)(?!\w)",
+    _F,
+)
+#: A report's words for a decision taken or a thing to come (English): "authorities have
+#: decided to halt", "will stop", "has been suspended". ("announced" is no decision here: it is
+#: as often the speech verb that reports the instruction.)
+INSTRUCTED_DONE = re.compile(
+    r"(?<!\w)(?:will|'ll|would(?!\s+(?:like|rather|have|be\s+(?:able|willing)))|"
+    r"decid(?:ed|es)|decreed|(?:is|are)\s+to\s+be|"
+    r"(?:has|have)\s+(?:been\s+)?(?:halted|stopped|suspended|ended|terminated|cancelled|canceled|"
+    r"closed|banned|approved|adopted|launched|established|created))(?!\w)",
+    _F,
+)
+
 #: Hope words (en, ru, kk, ky) of a statement: «мы надеемся, что ...», «... деп үміттенеміз»,
 #: «... деп үмүттөнөбүз», "we hope". The nouns («надежда», kk «үміт», ky «үмүт») count in lower
 #: case only: capitalised they are first names (Надежда Петрова, Үміт, Үмүт) or names of places
@@ -124,6 +171,38 @@ NEED_KEPT = re.compile(
 )
 
 
+#: A report's words for what ought to be done, in the present or future (English): "should",
+#: "must", "ought to", "needs to", "has to", "is required to", "it is necessary". A past
+#: necessity ("had to leave", "needed to") tells what happened; "should" opening a sentence or
+#: after "if" is a condition ("Should talks fail, ..."); "it should be noted" frames the text.
+PRESCRIPTION = re.compile(
+    r"(?<!\w)(?<!\bif\s)(?<!\bas\s\w\w\s)(?<!\bas\s\w\w\w\s)(?<!\bas\s\w\w\w\w\s)"
+    r"(?<!\bwill\s)(?<!\bwould\s)(?<!'ll\s)"
+    r"(?:(?<!^)should(?!\s+(?:be\s+)?(?:noted|mentioned|said|stressed|"
+    r"emphasi[sz]ed|recalled|pointed\s+out|added|like|have)\b)|must(?!\s+(?:be\s+)?(?:noted|said|"
+    r"stressed|admit|have)\b)|ought\s+to|needs?\s+to|(?:has|have)\s+to|"
+    r"(?:is|are)\s+(?:required|obliged|obligated|supposed)\s+to|"
+    r"(?:it\s+is|it's)\s+(?:necessary|essential|imperative|vital)\s+(?:to|that))(?!\w)",
+    _F,
+)
+#: What excuses a report's prescription in a statement (en, ru, kk, ky) besides an obligation
+#: word: a proposal, an appeal or request, "let us", "important", a wish or the conditional
+#: mood (ru «бы»), ru «стоит», «нельзя», «недопустимо», a kk/ky imperative of the third person
+#: («болсын», «болсун») or of the first person plural («жасайық», «кылалы»).
+DIRECTIVE = re.compile(
+    rf"{PROPOSAL.pattern}|{NEED_KEPT.pattern}|(?<!\w)(?:urg\w*|call(?:s|ed)?\s+(?:on|for|upon)|"
+    r"let\s+us|let's|please|important|crucial|призыва\w*|призв\w*|прошу|просим|давайте|"
+    r"пусть|важно|важн\w*|главное|стоит|стоило|бы|нельзя|недопустим\w*|требу\w*|требовани\w*|"
+    r"приход\w*ся|прид[её]тся|пришлось|прош\w*|прос(?:ят|ил|ила|или|им|ит)|просьб\w*|"
+    r"уместн\w*|целесообразн\w*|"
+    r"маңызды|шақыр\w*|талап\w*|керек\w*|керег\w*|жөн|дұрыс|тура\s+кел\w*|"
+    r"маанилүү|чакыр\w*|кереги\w*|туура\s+кел\w*|"
+    r"\w{2,}(?:сын|сін|сун|сүн|айық|ейік|йық|йік|алы|ели|йлы|йли|олу|өлү|"
+    r"ңыз|ңіз|ңиз|ңуз|ңүз|ңыздар|ңіздер|ңиздер|ңуздар|ңүздөр))(?!\w)",
+    _F,
+)
+
+
 @dataclass(frozen=True)
 class Shift:
     """One shift from a tentative mode of the statement to a firm one in the report.
@@ -154,6 +233,8 @@ SHIFTS: tuple[Shift, ...] = (
           "an obligation in the statement is a pledge in the report"),
     Shift("proposal", PROPOSAL, PROPOSAL_KEPT, DECISION,
           "a proposal in the statement is a decision in the report"),
+    Shift("instruction", INSTRUCTION, INSTRUCTION_KEPT, INSTRUCTED_DONE,
+          "an instruction in the statement is a decision or a fact in the report"),
     Shift("hope", HOPE, HOPE_KEPT, EXPECTATION,
           "a hope in the statement is an expectation or a fact in the report", own_future=False),
     Shift("precondition", OBLIGATION, NEED_KEPT, PRECONDITION,
@@ -169,7 +250,74 @@ def detect_modality(ctx: DiffContext, claimed: Claims) -> Finding:
         found = _shifted(ctx, shift)
         if found is not None:
             return Finding((found,))
-    return Finding()
+    found = _prescribed(ctx)
+    return Finding((found,) if found is not None else ())
+
+
+def _prescribed(ctx: DiffContext) -> Difference | None:
+    """A statement that describes («разъяснения даются на соответствующем уровне», "the
+    explanations are given at the appropriate level") retold as a prescription in the outlet's
+    own words ("explanations should come from the appropriate level"): the statement (its
+    translation and its original) has no obligation, proposal, appeal or imperative word of
+    :data:`DIRECTIVE`, nor has any other statement line the same report sentences retell
+    (``ctx.context``), and a report sentence says in its own words what *should* or *must* be."""
+    texts = [t for t in (ctx.statement, ctx.source or "") if t.strip()]
+    if not texts or any(DIRECTIVE.search(t) for t in (*texts, *ctx.context)):
+        return None  # (another statement line the report retells may be what it prescribes)
+    start = 0
+    for cut in [*_SENTENCE_END.finditer(ctx.report), None]:
+        end = cut.start() if cut else len(ctx.report)
+        sentence = ctx.report[start:end]
+        quoted = _quoted(sentence)
+        m = next((m for m in PRESCRIPTION.finditer(sentence) if _own(m, quoted)), None)
+        if m is not None and _retells(ctx, _clause_at(sentence, m.start())):
+            span = (start + m.start(), start + m.end())
+            return Difference(
+                "certainty", "", ctx.report[span[0] : span[1]], None, span,
+                "modality: a description in the statement is a prescription in the report",
+            )  # fmt: skip
+        start = cut.end() if cut else end
+    return None
+
+
+#: Where a report sentence's clauses part: punctuation, a dash, or a conjunction that opens
+#: another clause.
+_CLAUSE_CUT = re.compile(
+    r"[,;:()\[\]]|\s[—–-]\s|(?<=\s)(?:and|but|while|whereas|because|although|though|which|who|"
+    r"where|when|after|before|as)(?=\s)",
+    _F,
+)
+#: Statement words a report clause must render to retell the statement (not some other fact
+#: the same sentence, or a wrongly linked one, tells).
+RETOLD_WORDS = 2
+
+
+def _clause_at(sentence: str, at: int) -> str:
+    """The clause of ``sentence`` that holds position ``at``."""
+    start, end = 0, len(sentence)
+    for cut in _CLAUSE_CUT.finditer(sentence):
+        if cut.end() <= at:
+            start = cut.end()
+        elif cut.start() > at:
+            end = cut.start()
+            break
+    return sentence[start:end]
+
+
+def _retells(ctx: DiffContext, clause: str) -> bool:
+    """The report clause renders at least :data:`RETOLD_WORDS` words of the statement: of its
+    original through the bilingual lexicon (or the same digits, or a cognate spelling), or of
+    its English translation by stem."""
+    if ctx.source and ctx.src:
+        covered = load_bilexicon().coverage(ctx.source, clause, ctx.src)
+        if sum(c.covered for c in covered) >= RETOLD_WORDS:
+            return True
+    mine = {english_stem(w) for w in _WORD.findall(clause) if english_content(w)}
+    theirs = {english_stem(w) for w in _WORD.findall(ctx.statement) if english_content(w)}
+    return len(mine & theirs) >= RETOLD_WORDS
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _shifted(ctx: DiffContext, shift: Shift) -> Difference | None:
