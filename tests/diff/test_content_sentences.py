@@ -42,8 +42,21 @@ def test_an_omission_does_not_run_across_the_statements_sentences(lexicon: Lexic
 
 
 @pytest.mark.parametrize(
-    ("gap", "ends"),
-    [(". ", True), ('." ', True), ("? “", True), ("! ", True), (", ", False), (" - ", False)],
+    ("text", "ends"),
+    [
+        ("the budget. Teachers", True),
+        ('the chaos." There', True),
+        ("the year. “We", True),
+        ("it ends! Then", True),
+        ("the district.) Next", True),
+        ("the region. Бишкек", True),
+        ("Mr. Baker", False),
+        ("Gen. Ivanov", False),
+        ("U.S. officials", False),
+        ("on Oct. 12", False),
+        ("it said. the", False),
+        ("the budget, Teachers", False),
+    ],
 )
-def test_a_sentence_end_is_a_stop_then_space(gap: str, ends: bool) -> None:
-    assert bool(SENTENCE_END.search(gap)) is ends
+def test_a_sentence_end_is_a_stop_then_a_capital(text: str, ends: bool) -> None:
+    assert bool(SENTENCE_END.search(text)) is ends
