@@ -99,10 +99,16 @@ def test_units_are_read_after_a_figure_or_its_range_in_each_language() -> None:
          "The company sold its shops for £135m.",
          "The company sold its shops for £125m."),
         # a source figure whose unit the table does not read (a misspelt «дюмга») converts
-        # into nothing: 5 inches is no 2 cm
-        ("ky", "Тоолордо 1ден 2 дюмга чейин кар жаашы мүмкүн.",
-         "Up to 1 to 5 inches of snow may fall in the mountains.",
-         "Up to 1 to 2 inches of snow may fall in the mountains."),
+        # into nothing: 10 inches is no 4 cm
+        ("ky", "Тоодо 3төн 4 дюмга чейин кар жаайт.",
+         "Up to 3 to 10 inches of snow will fall in the mountains.",
+         "Up to 3 to 4 inches of snow will fall in the mountains."),
+        # "£110m" is money, whatever unit the source's «фунт» (pound sterling) is read as: no
+        # conversion of 50 million pounds in kilograms (110 / 50 is the pound-to-kg ratio)
+        ("ky", "Клуб жаңы трибуна үчүн 50 миллион фунт стерлинг төлөдү.",
+         "The club paid £110m for a new stand.", "The club paid £50m for a new stand."),
+        ("ru", "Клуб заплатил за новую трибуну 50 миллионов фунтов стерлингов.",
+         "The club paid £110m for a new stand.", "The club paid £50m for a new stand."),
     ],
 )  # fmt: skip
 def test_a_figure_converts_only_a_source_figure_of_another_known_unit(
