@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 from workbench.diff.base import (
     Claims,
@@ -204,6 +205,28 @@ def _with_forms(text: str) -> list[Token]:
     stand for (Москве → Moscow, ОДКБ → CSTO, "CSTO" → Collective Security Treaty Organization)."""
     extra = [Token(w, -1, -1) for w in english_forms(text)]
     return tokenize(text) + extra
+
+
+def named_in(name: str, texts: Iterable[str]) -> bool:
+    """Whether ``name``, a whole mention ("the Ministry of Foreign Affairs of the Kyrgyz
+    Republic", «Министерство энергетики Республики Узбекистан»), names what ``texts`` name.
+
+    Its words that are no function words are looked up in the texts as :func:`detect_entities`
+    looks up a name: up to inflection and transliteration, or as an English form of the texts'
+    exonyms and acronyms. The first and the last must be there (they hold the head, whichever
+    side of its complements a language puts it: "The President of Uzbekistan", «Өзбекстан
+    Президенті»), and all the others but one, none missing from a mention of fewer than four
+    such words: "of the Republic" may be left out of a title, "of Energy" may not. "The
+    President of Uzbekistan" is not named in "Ministry of Energy of the Republic of Uzbekistan",
+    nor "the government" in "the ministry". False for a mention with no such word ("he").
+    """
+    keys = [re.sub(r"['’]s$", "", t.text) for t in tokenize(name) if t.lower not in STOPWORDS]
+    if not keys:
+        return False
+    held = [w for text in texts for w in _with_forms(text)]
+    found = [_found(k, held) for k in keys]
+    missing = found.count(False)
+    return found[0] and found[-1] and missing <= (1 if len(keys) >= 4 else 0)
 
 
 def _same_place(a: Mention, b: Mention) -> bool:

@@ -23,7 +23,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.entities import NEWS_AGENCIES
+from workbench.diff.entities import NEWS_AGENCIES, named_in
 from workbench.diff.text import (
     STOPWORDS,
     AkinIndex,
@@ -36,7 +36,7 @@ from workbench.diff.text import (
     tokenize,
     words,
 )
-from workbench.diff.translit import fold, same_name
+from workbench.diff.translit import same_name
 from workbench.diff.voice import quotations
 from workbench.types import Difference
 
@@ -453,11 +453,12 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             who, start, end = "", m.start(), m.end()
         else:
             who, start, end = _speaker(text, m.start(), m.end())
+        whole = _whole_speaker(text, m.start()) if who and start < m.start() else who
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
                     note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(who),
                     context=context_of(text, (start, end)) if with_spans else "",
-                    speaker=_clean(who))
+                    speaker=_clean(whole))
         )  # fmt: skip
     return out
 
@@ -471,19 +472,21 @@ def _sentence_names(text: str, at: int) -> list[str]:
     ]
 
 
+#: What ends a speaker's clause (before or after its speech verb).
+_CLAUSE_END = re.compile(r"[,.;:!?\"“”«»()\n]")
+
+
 def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The speaker of a speech verb: the words before it in its clause ("the ministry said"),
     or after it when the verb opens the clause ("..., said the minister")."""
-    clause = re.split(r"[,.;:!?\"“”«»()\n]", text[:start])[-1]
+    clause = _CLAUSE_END.split(text[:start])[-1]
     if clause.strip():
-        words = list(re.finditer(r"\S+", clause))
-        cut = max((i + 1 for i, w in enumerate(words) if _boundary(w.group())), default=0)
-        words = words[cut:][-4:]
+        words = _clause_speaker(clause)[-4:]
         if not words:
             return "", start, end
         who = " ".join(w.group() for w in words)
         return who, start - len(clause) + words[0].start(), end
-    after = re.split(r"[,.;:!?\"“”«»()\n]", text[end:])[0]
+    after = _CLAUSE_END.split(text[end:])[0]
     if re.match(r"\s*(?:that|whether|how|why|what|if|there|it|this|the|a|an)\b", after, _F):
         return "", start, end  # "..., said that ..." : what follows is the claim, not a speaker
     if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|must|did)\b",
@@ -491,6 +494,21 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
         return "", start, end  # "..., said X were ..." : a clause with its own verb is the claim
     who = " ".join(after.split()[:4])
     return who, start, end + (text[end:].find(who) + len(who) if who else 0)
+
+
+def _clause_speaker(clause: str) -> list[re.Match[str]]:
+    """The words of ``clause`` (the text before a speech verb) after its last boundary word or
+    verb: the speaker."""
+    words = list(re.finditer(r"\S+", clause))
+    cut = max((i + 1 for i, w in enumerate(words) if _boundary(w.group())), default=0)
+    return words[cut:]
+
+
+def _whole_speaker(text: str, start: int) -> str:
+    """The whole speaker before a speech verb, not cut to its last four words as the mention is
+    (:func:`_speaker`): "the Ministry of Foreign Affairs of the Kyrgyz Republic"."""
+    clause = _CLAUSE_END.split(text[:start])[-1]
+    return " ".join(w.group() for w in _clause_speaker(clause))
 
 
 def _boundary(word: str) -> bool:
@@ -592,16 +610,10 @@ def _issuer_speaks(m: Mention, issuer: Iterable[str]) -> bool:
     """A claim the statement attributes to its own issuer: "The Ministry of Energy of the
     Republic of Uzbekistan announces a new pipeline" in the ministry's statement is its own
     voice in the third person (as "the ministry said" is in a report), so a report stating it
-    as fact moves nothing. The speaker's last capitalised word that is not a function word
-    (the speaker is cut to its last four words: "the Republic of Uzbekistan") must be a word
-    of the issuer's outlet or title; "The government" matches no title by its "The"."""
-    names = [
-        t.text for t in tokenize(m.speaker) if t.text[:1].isupper() and t.lower not in STOPWORDS
-    ]
-    if not names:
-        return False
-    held = {fold(t.text) for text in issuer for t in tokenize(text) if t.lower not in STOPWORDS}
-    return fold(names[-1]) in held
+    as fact moves nothing. The whole speaker must name the issuer's outlet or title
+    (:func:`workbench.diff.entities.named_in`): "The President of Uzbekistan" in the ministry's
+    statement is someone else, and "the government" is not "the ministry"."""
+    return named_in(m.speaker, issuer)
 
 
 def _with_next_words(text: str, span: Span | None) -> str:
