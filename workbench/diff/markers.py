@@ -378,7 +378,7 @@ def _rendered_by_modal(
     abilities = len(ability.findall(ctx.statement))
     out = []
     for d in diffs:
-        uncertain = "hedge:uncertain" in d.note and not (d.statement_span and d.report_span)
+        uncertain = d.category == "uncertain" and not (d.statement_span and d.report_span)
         if uncertain and d.statement_span and spare:
             spare -= 1
             continue
