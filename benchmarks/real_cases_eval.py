@@ -149,7 +149,27 @@ def _report_docs(alignment: dict[str, Any]) -> list[dict[str, Any]]:
     return [r for r in alignment.get("reports", []) if r.get("document_id")]
 
 
-def score_case(folder: Path, show_unjudged: bool, show_keys: bool = False) -> dict[str, Outlet]:
+@dataclass(frozen=True)
+class Flag:
+    """One flag as this script classes it (for studies of flags, e.g. ``flag_features.py``)."""
+
+    case: str
+    document: str
+    statement: int  # the contract's 0-based statement index
+    difference: dict[str, Any]  # the difference as the JSON gives it
+    alignment: dict[str, Any]  # the alignment that holds it
+    cls: str  # "key", "wrong-link", "real", "noise" or "unjudged"
+    sentence: int  # the first of the flag's own report sentences (0 = the document's first)
+    elsewhere: str  # the outlet's other sentences (not the flag's own), joined
+
+
+def score_case(
+    folder: Path,
+    show_unjudged: bool,
+    show_keys: bool = False,
+    flags: list[Flag] | None = None,
+) -> dict[str, Outlet]:
+    """Score one case; with ``flags`` given, also append every flag to it, classed."""
     case = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
     ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
     judged_path = folder / "judged_flags.toml"
@@ -225,18 +245,25 @@ def score_case(folder: Path, show_unjudged: bool, show_keys: bool = False) -> di
             ]
             o.ranked.append((float(d.get("salience") or 0.0), bool(hit)))
             if hit:
+                cls = "key"
+            elif not any((st, s) in o.gold for s in own):
+                cls = "wrong-link"
+            else:
+                verdict = verdicts.get((doc, kind, d.get("statement", ""), d.get("report", "")))
+                cls = verdict if verdict in ("real", "noise") else "unjudged"
+            if flags is not None:
+                rest = [i for i in range(len(spans[doc])) if i not in own]
+                elsewhere = " ".join(texts[doc][slice(*spans[doc][i])] for i in rest)
+                flags.append(Flag(folder.name, doc, st, d, a, cls, min(own, default=-1), elsewhere))
+            if cls == "key":
                 o.key_flags += 1
                 for kid in hit:
                     o.keys[kid] = "flag"
-                continue
-            if not any((st, s) in o.gold for s in own):
+            elif cls == "wrong-link":
                 o.wrong_link_flags += 1
-                continue
-            key = (doc, kind, d.get("statement", ""), d.get("report", ""))
-            verdict = verdicts.get(key)
-            if verdict == "real":
+            elif cls == "real":
                 o.judged_real += 1
-            elif verdict == "noise":
+            elif cls == "noise":
                 o.judged_noise += 1
             else:
                 o.unjudged.append(
