@@ -455,7 +455,7 @@ _SOURCE_HEDGE_JUDGE: dict[str, dict[str, re.Pattern[str]]] = {
 
 
 def remove_source_hedged(line: Line, lang: str, rng: random.Random, pools: Pools) -> str | None:
-    """"Hedge removed" only where the source carries a hedge of the removed word's class
+    """ "Hedge removed" only where the source carries a hedge of the removed word's class
     (:data:`_SOURCE_HEDGE_JUDGE`). A kk/ky reference often renders no hedge the English has
     (42 % of the 57 removals, judged by hand: the translator dropped "likely" or rendered "more
     likely" as «көбінесе» "mostly"); removing the English word there makes the pair MORE

@@ -156,3 +156,42 @@ def test_a_kyrgyz_modal_predicate_dropped_is_weak_and_its_adverb_strong() -> Non
     # Kazakh «-уы мүмкін» stays strong
     keys = _keys("Жаңа мектеп келесі жылы ашылуы мүмкін.", "The new school opens next year.", "kk")
     assert "hedge" in keys
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "kept", "dropped"),
+    [
+        # "said" renders the source's own «деди»: it keeps no impersonal «маалымдалат»
+        ("ky", "\"Биз жолду быйыл бүтүрөбүз\", - деди министр, деп маалымдалат.",
+         "\"We will finish the road this year,\" the minister reportedly said.",
+         "\"We will finish the road this year,\" the minister said."),
+        ("ru", "Министерство ещё не объявило дату, но, по последним данным, склоняется к маю.",
+         "The ministry has yet to announce a date but reportedly leans towards May.",
+         "The ministry has yet to announce a date but leans towards May."),
+        # a quoted phrase renders the source's own quoted phrase, not «так называемый»
+        ("ru", "Он раскритиковал так называемый план «Север» как «нелепый».",
+         "He attacked the so-called North plan as \"absurd\".",
+         "He attacked the North plan as \"absurd\"."),
+    ],
+)  # fmt: skip
+def test_words_that_render_the_sources_own_words_keep_no_hedge(
+    src: str, source: str, kept: str, dropped: str
+) -> None:
+    assert not {"hedge", "hedge" + WEAK} & _keys(source, kept, src)
+    assert "hedge" in _keys(source, dropped, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # quotes beyond the source's own keep its «так называемый»
+        ("ru", "Это так называемый кликтивизм.", "This is \"clicktivism\"."),
+        # a report word beyond the source's speech verb keeps the report
+        ("ky", "Министр жолду быйыл бүтүрөбүз деди, деп маалымдалат.",
+         "The minister said the road would be finished this year, according to reports."),
+    ],
+)  # fmt: skip
+def test_a_word_beyond_the_sources_own_keeps_the_hedge(
+    src: str, source: str, translation: str
+) -> None:
+    assert not {"hedge", "hedge" + WEAK} & _keys(source, translation, src)

@@ -873,6 +873,35 @@ _WEAK_MODAL_PREDICATE = frozenset({"ky"})
 _WEAK_DROPPED = frozenset({"approximation"})
 
 
+#: A source's own speech and announcement verbs (сказал, заявил, объявил; деді, айтты,
+#: жариялады; деди, айтты, билдирди) and the English words that render them (said, told,
+#: announced, wrote, added): an English "said" renders «деди», and only the report words beyond
+#: those keep a source's impersonal report (маалымдалат "it is reported", по данным).
+_SOURCE_SPEECH: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(
+        r"(?<!\w)(?:сказал\w*|заяв(?:ил|ля)\w*|говори\w*|объяв(?:ил|ля)\w*|отметил\w*|"
+        r"написал\w*|сообщил(?:а|и)?|добавил\w*|пояснил\w*|подчеркнул\w*|рассказал\w*)(?!\w)",
+        _F,
+    ),
+    "kk": re.compile(
+        r"(?<!\w)(?:деді|дейді|айтты|айтады|мәлімдеді|жариял\w*|хабарлады|жазды|атап\s+өтті|"
+        r"қосты)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:деди|дейт|айтты|айтат|билдирди|жарыяла\w*|кабарлады|жазды|белгиледи|"
+        r"кошумчалады)(?!\w)",
+        _F,
+    ),
+}
+#: A quoted phrase of either side («…», “…”, „…“, "…").
+_QUOTED = re.compile(r"[«“„\"][^«»“”„\"\n]{1,300}[»”“\"]")
+_EN_SPEECH = re.compile(
+    r"(?<!\w)(?:said|says|say|told|tells?|announc\w*|stated|wrote|writes|added|noted|declared)(?!\w)",
+    _F,
+)
+
+
 def _kept_by_dropped_list(ctx: FaithContext, cls: str) -> bool:
     """A source hedge of :data:`_DROPPED_HEDGES` that an English hedge of class ``cls``
     renders: the words a dropped hedge is looked for license the same hedge added."""
@@ -912,6 +941,18 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
                 need -= 1
             ability = len(SOURCE_ABILITY[ctx.src].findall(ctx.source))
             have -= min(ability, len(EN_MODAL.findall(ctx.translation)))
+        elif kind == "report":
+            speech = len(_SOURCE_SPEECH[ctx.src].findall(ctx.source))
+            have -= min(speech, len(_EN_SPEECH.findall(ctx.translation)))
+        elif kind == "distancing":
+            # a naming word keeps it, and a quoted phrase beyond those that render the
+            # source's own quoted phrases («так называемый план «Шашки»» → "her Chequers plan",
+            # the English's only quotes rendering a later «абсолютно нелепым»)
+            words = [
+                w for w in _EN_KEEPS_DROPPED[kind].findall(ctx.translation) if w[:1] not in _QUOTES
+            ]
+            quoted = len(_QUOTED.findall(ctx.translation)) - len(_QUOTED.findall(ctx.source))
+            have = len(words) + max(0, quoted)
         if have >= need:
             continue
         m = found[0] if kind != "uncertain" else found[min(len(found) - 1, max(0, have))]
