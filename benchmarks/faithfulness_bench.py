@@ -35,7 +35,7 @@ Usage::
     python benchmarks/faithfulness_bench.py [--data ../shared/data] [--calibrate]
         [--n 200] [--n-cal 0] [--seed 7] [--speed-n 1000] [--show 2]
         [--on final|dev|calibration|measurement] [--no-embedder]
-        [--omission-tail 0.02] [--unrelated-tail 0.005] [--embedding-cache FILE]
+        [--omission-tail 0.02] [--unrelated-tail 0.0025] [--embedding-cache FILE]
 
 ``--calibrate`` also fits the coverage models (omission, unrelated) on the calibration sample
 (every calibration-half line the word lexicon never saw, unless ``--n-cal`` says fewer): its
@@ -613,6 +613,17 @@ COVERAGE_ALONE = frozenset({"omission", "unrelated", "addition"})
 MIN_TAIL_PART = 0.2
 #: The tails at which the calibration prints a coverage model's out-of-fold recall.
 TAIL_CURVE = (0.0025, 0.005, 0.01, 0.02)
+#: The coverage models' nominal tails (omission, unrelated): the budget the span kinds leave is
+#: split between the two in this proportion (:func:`_fit_tails`). Session 8 (fcover8): the
+#: unrelated model's is 0.25 %, was 0.5 %. Recall per false flag decides, as it does for the
+#: claim kinds: on the calibration sample at main 2980658 the unrelated model finds another
+#: document's sentence out of fold at 0.99 / 0.98 / 0.99 (kk/ky/ru) at a 0.25 % tail and 0.99 /
+#: 0.99 / 0.99 at 0.5 % (0-4 recall points per 1 % of references), while the omission model's
+#: curve still gains 4-11 points per 1 % between 1 and 2 % of references; the other-document
+#: target is 0.9, the dropped-clause target 0.75 is not reached. :func:`span_share` keeps
+#: reading the old 0.5 % as the least the coverage models keep, so the span kinds' room does
+#: not move.
+NOMINAL_TAILS = (0.02, 0.0025)
 
 
 def _pass(
@@ -706,7 +717,7 @@ def _evidence_limit(
 
 def calibrate(
     lines: Sequence[Line], langs: Sequence[str], q: float, budget: float, embedder: object,
-    tails: tuple[float, float] = (0.02, 0.005), seed: int = 7,
+    tails: tuple[float, float] = NOMINAL_TAILS, seed: int = 7,
     span_parts: dict[str, Sequence[Line]] | None = None,
     omission_refs: Sequence[Line] = (), unrelated_refs: Sequence[Line] = (),
 ) -> str:  # fmt: skip
@@ -1310,13 +1321,13 @@ def main() -> None:
     ap.add_argument(
         "--omission-tail",
         type=float,
-        default=0.02,
+        default=NOMINAL_TAILS[0],
         help="share of calibration references the omission model reports",
     )
     ap.add_argument(
         "--unrelated-tail",
         type=float,
-        default=0.005,
+        default=NOMINAL_TAILS[1],
         help="share of calibration references the unrelated model reports",
     )
     ap.add_argument("--n", type=int, default=200, help="measured references per language")
