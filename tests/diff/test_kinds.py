@@ -213,6 +213,13 @@ def test_a_claim_the_report_intensifies_is_a_wording_difference(
         ("Жастарға ерекше көңіл бөлу керек.", "kk", "Young people deserve the utmost attention."),
         ("Бул өтө маанилүү маселе.", "ky", "This is an extremely important issue."),
         ("Это очень важный вопрос.", "ru", "This is an extremely important issue."),
+        # Degree words faithful translations render by an intensifier (lexicon 2026.11.12).
+        ("Мы серьезно обеспокоены ростом цен.", "ru", "We are deeply worried by rising prices."),
+        ("Город активно строит школы.", "ru", "The city is vigorously building schools."),
+        ("Олар жаңа жобаны белсенді қолдады.", "kk", "They strongly backed the new project."),
+        ("Ал бұл шешімге табанды түрде қарсы болды.", "kk", "She resolutely opposed the decision."),
+        ("Ал бул чечимге чечкин түрдө каршы чыкты.", "ky", "He resolutely opposed the decision."),
+        ("Биз бул маселеге олуттуу мамиле кылабыз.", "ky", "We take this issue extremely seriously."),
     ],
 )  # fmt: skip
 def test_an_intensifier_the_original_has_is_no_difference(
