@@ -195,3 +195,26 @@ def test_a_word_beyond_the_sources_own_keeps_the_hedge(
     src: str, source: str, translation: str
 ) -> None:
     assert not {"hedge", "hedge" + WEAK} & _keys(source, translation, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "kept", "dropped"),
+    [
+        # "added", "noted", "declared" render the source's speech verb but were never counted
+        # as keeping its report: the "reportedly" beside them still keeps it
+        ("ru", "Министр добавил, что, по последним данным, цены на хлеб выросли.",
+         "The minister added that bread prices had reportedly risen.",
+         "The minister added that bread prices had risen."),
+        ("ru", "Министр отметил, что, по последним данным, цены на хлеб выросли.",
+         "The minister noted that bread prices had reportedly risen.",
+         "The minister noted that bread prices had risen."),
+        ("ky", "Министр нан кымбаттады деди, деп маалымдалат.",
+         "The minister reportedly declared that bread had become dearer.",
+         "The minister declared that bread had become dearer."),
+    ],
+)  # fmt: skip
+def test_a_speech_word_that_keeps_no_report_takes_no_kept_word_away(
+    src: str, source: str, kept: str, dropped: str
+) -> None:
+    assert not {"hedge", "hedge" + WEAK} & _keys(source, kept, src)
+    assert "hedge" in _keys(source, dropped, src)

@@ -942,8 +942,11 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
             ability = len(SOURCE_ABILITY[ctx.src].findall(ctx.source))
             have -= min(ability, len(EN_MODAL.findall(ctx.translation)))
         elif kind == "report":
+            # only a speech word ``have`` counted can render the source's speech verb instead:
+            # "added", "noted", "declared" keep no report, so they take none away
             speech = len(_SOURCE_SPEECH[ctx.src].findall(ctx.source))
-            have -= min(speech, len(_EN_SPEECH.findall(ctx.translation)))
+            counted = _EN_KEEPS_DROPPED[kind].findall(ctx.translation)
+            have -= min(speech, sum(1 for w in counted if _EN_SPEECH.fullmatch(w)))
         elif kind == "distancing":
             # a naming word keeps it, and a quoted phrase beyond those that render the
             # source's own quoted phrases («так называемый план «Шашки»» → "her Chequers plan",
