@@ -137,3 +137,28 @@ def test_a_hyphenated_unit_and_a_sum_of_money_are_read() -> None:
     metre, money = find_figures(text, "en")
     assert unit_of(metre, text) == "metre"
     assert unit_of(money, text) is None
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "changed", "faithful"),
+    [
+        # an ordinal word with a month after it is a date
+        ("ky", "Сот өкүмүн биринчи октябрда чыгарат.",
+         "The court will give its ruling on 4 October.",
+         "The court will give its ruling on 1 October."),
+        # a compound ordinal is its figure
+        ("kk", "Ол жарыста жиырма бесінші орын алды.",
+         "She finished 28th in the race.", "She finished 25th in the race."),
+    ],
+)  # fmt: skip
+def test_an_ordinal_word_is_a_figure(src: str, source: str, changed: str, faithful: str) -> None:
+    assert "number" in evidence_of(source, changed, src)
+    assert not {"number", "number_weak"} & evidence_of(source, faithful, src)
+
+
+def test_an_ordinal_adverb_is_no_figure() -> None:
+    # «біріншіден» "firstly" orders an argument: no figure 1 for an English figure to match
+    source = "Біріншіден, жол жөнделді, екіншіден, 3 көпір салынды."
+    assert not {"number", "number_weak"} & evidence_of(
+        source, "Firstly, the road was repaired; secondly, 3 bridges were built.", "kk"
+    )

@@ -7,6 +7,7 @@ cross-script folding (Токаев ~ Tokayev); labels its four-language framing 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 import re
@@ -377,6 +378,49 @@ _HOUR_UNITS = tuple(
 )
 
 
+#: kk/ky ordinal number words: a cardinal of the diff stage's tables (up to 90) with the ordinal
+#: suffix and a case ending (бірінші, екінші, алтыншы, қырқыншы; биринчи, үчүнчү, онунчу),
+#: after a tens word for a compound («жиырма бесінші» 25th); not the adverbs in -ден/-дан
+#: (біріншіден, экинчиден "firstly, secondly").
+def _ordinal_stem(word: str) -> str:
+    return word[:-2] + word[-1] if word.endswith(("ық", "ык")) else word
+
+
+_TENS = {w: int(v) for w, v in {**KK_WORDS, **KY_WORDS}.items() if v in range(10, 100, 10)}
+_CARDINALS = {_ordinal_stem(w): int(v) for w, v in {**KK_WORDS, **KY_WORDS}.items() if 1 <= v <= 90}
+_ORDINAL = re.compile(
+    r"(?<!\w)(?:(?P<tens>" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")\s+)?"
+    r"(?P<stem>" + "|".join(sorted(_CARDINALS, key=len, reverse=True)) + r")"
+    r"с?[ыіиуү]?н(?:шы|ші|чи|чы|чу|чү)(?!д[аеыі]н|т[аеыі]н)\w*",
+    re.I,
+)
+
+
+def _ordinal_figures(source: str, src: str) -> list[Figure]:
+    """Figures a kk/ky source writes as ordinal words: «айдын биринчи күнү» 1, «жиырма
+    бесінші» 25, and with a month after it a date («биринчи октябрда» 1 October, read by the
+    diff stage's date reader with the word written as its digits, in place)."""
+    if src not in ("kk", "ky"):
+        return []
+    found: list[tuple[int, int, int]] = []
+    text = source
+    for m in _ORDINAL.finditer(source):
+        value = _CARDINALS[m.group("stem").lower()] + _TENS.get((m.group("tens") or "").lower(), 0)
+        digits = str(value)
+        if len(digits) > m.end() - m.start():
+            continue
+        found.append((m.start(), m.end(), value))
+        text = text[: m.start()] + digits.ljust(m.end() - m.start()) + text[m.end() :]
+    if not found:
+        return []
+    dates = {
+        f.start: dataclasses.replace(f, text=source[f.start : f.end])
+        for f in find_figures(text, src)
+        if f.unit == "date"
+    }
+    return [dates.get(a) or Figure(source[a:b], a, b, float(value)) for a, b, value in found]
+
+
 def _hour_unit(word: str | None) -> int | None:
     """The unit a kk/ky number word with a case ending spells (1–9), or None."""
     return next(
@@ -460,7 +504,9 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     figure is left (:func:`_more_often`), or a unit conversion of a source figure in another
     unit (27 m ~ 30 yards; :func:`unit_of`); an hour of the day counts against the source's
     figures (:func:`_changed_hours`), clock times against its clock times (15:00 ~ 3 p.m.);
-    English number words count only against a source figure they contradict. A
+    English number words count only against a source figure they contradict. A kk/ky ordinal
+    word is a source figure («жиырма бесінші» 25, «биринчи октябрда» 1 October:
+    :func:`_ordinal_figures`). A
     small figure in digits counts as present when the source spells its value in a word
     ("2 hour" ~ «двухчасового»). Strong (severity 1): a figure in digits where the source
     has a figure left unmatched, and a source figure of two or more digits the translation lost;
@@ -474,6 +520,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         and f.unit != "time"
         and ctx.source[max(0, f.start - 2) : f.start] != "&#"
     ]  # fmt: skip (a time is read by _changed_times; an HTML entity «&#39;» is no figure)
+    src_figs += _ordinal_figures(ctx.source, ctx.src)
     src_digits = _digits(ctx.source)
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
