@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.helpers import diffs, of_kind
-from workbench.diff import MAX_PER_PAIR, Lexicon, find_differences, find_figures, same_name
+from workbench.diff import (
+    MAX_PER_PAIR,
+    Lexicon,
+    find_differences,
+    find_figures,
+    find_labels,
+    same_name,
+)
 from workbench.diff.morph import english_forms, is_common_word
 from workbench.diff.quantifiers import quantifier_mentions
 from workbench.errors import UserInputError
@@ -152,6 +159,29 @@ def test_labels_left_out_or_naming_a_speaker_are_no_label_difference(
     statement: str, report: str, lexicon: Lexicon
 ) -> None:
     assert of_kind(diffs(statement, report, lexicon), "label") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "report"),
+    [
+        # "the people" of the original rendered "citizens" or "residents" (lexicon 2026.11.13).
+        ("Кимде-ким элдин тынчтыгын бузса, жазасын алат.", "ky",
+         "Whoever disturbs the peace of citizens will be punished."),
+        ("Біз халықтың қауіпсіздігін қамтамасыз етеміз.", "kk",
+         "We will ensure the safety of residents."),
+        ("Власти обратились к населению с призывом сохранять спокойствие.", "ru",
+         "The authorities urged residents to stay calm."),
+    ],
+)  # fmt: skip
+def test_the_people_of_the_original_retold_as_citizens_is_no_label_difference(
+    source: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(source, report, lexicon, source=source, src=src), "label") == []
+
+
+def test_international_is_not_the_kazakh_word_for_the_people(lexicon: Lexicon) -> None:
+    # «халықаралық» (international) begins with «халық» (the people) and is no label.
+    assert find_labels("Халықаралық ұйымдар көмек жіберді.", lexicon) == []
 
 
 # ─── the original, the translation and the report ────────────────────────────────────────────
