@@ -59,7 +59,12 @@ def detect_framing(ctx: DiffContext, claimed: Claims) -> Finding:
         explained |= categories_in(ctx.source, ctx.lexicon)
     left = _first_per_role([m for m in statement if m.role not in r_roles])
     right = _first_per_role([m for m in report if m.role not in explained])
-    diffs = [d for d in pair_leftovers("framing", left, right) if "loaded:" in d.note]
+    loaded = {(m.span, m.text) for m in left + right if m.value}  # a loaded label's mention
+    diffs = [
+        d
+        for d in pair_leftovers("framing", left, right)
+        if (d.statement_span, d.statement) in loaded or (d.report_span, d.report) in loaded
+    ]
     claims = Claims(
         tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
     )
