@@ -130,7 +130,7 @@ def test_so_called_in_the_original_is_matched_across_languages(lexicon: Lexicon)
     ("statement", "report", "expected"),
     [
         ("The sides agreed to start talks.", "Officials agreed to talks with villagers.",
-         ("sides", "villagers")),
+         ("The sides", "villagers")),
         ("Three leaders were sentenced.", "Three activists were sentenced.", ("", "activists")),
         ("Three leaders were sentenced.", "Three critics of the government were sentenced.",
          ("", "critics of the government")),
@@ -171,6 +171,12 @@ def test_labels_left_out_or_naming_a_speaker_are_no_label_difference(
          "We will ensure the safety of residents."),
         ("Власти обратились к населению с призывом сохранять спокойствие.", "ru",
          "The authorities urged residents to stay calm."),
+        # The original's own words for the sides, residents and protesters (2026.11.14), and
+        # "sides" that are no parties at all.
+        ("Стороны договорились продолжить переговоры.", "ru", "The sides agreed to keep talking."),
+        ("У холма крутые склоны с трёх сторон.", "ru", "The hill has steep slopes on three sides."),
+        ("Жашоочулар үйлөрүнө кайтышты.", "ky", "Residents returned to their homes."),
+        ("Ереуілшілер жолды жауып тастады.", "kk", "Protesters blocked the road."),
     ],
 )  # fmt: skip
 def test_the_people_of_the_original_retold_as_citizens_is_no_label_difference(
