@@ -655,3 +655,22 @@ def test_more_than_one_is_an_idiom_not_a_qualifier_unless_a_figure_follows(
     found = diffs(statement, report, lexicon, source=statement, src="ru")
     if not qualifiers:
         assert of_kind(found, "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «тем не менее» is "nevertheless"; «не менее»/«не более» qualify only a figure.
+        ("Тем не менее, переговоры продолжатся.", []),
+        ("Это не более чем формальность.", []),
+        ("Пострадали не менее 30 человек.", [("не менее", "lower")]),
+        # «до» after a verb of change, or in a range, is "to", not "up to".
+        ("Число пострадавших выросло до 40 человек.", []),
+        ("Срок сократили с 10 до 7 лет.", []),
+        ("На площадь вышли до 20 тысяч человек.", [("до", "upper")]),
+    ],
+)
+def test_russian_phrases_that_only_look_like_qualifiers(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.text, m.role) for m in quantifier_mentions(text)] == expected

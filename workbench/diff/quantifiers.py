@@ -63,14 +63,14 @@ CLASSES: dict[str, re.Pattern[str]] = {
     ),
     "upper": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
-        rf"less\s+than|under|just\s+under){_NUM}|до{_UPTO_RU}|не\s+более|не\s+больше|"
+        rf"less\s+than|under|just\s+under){_NUM}|до{_UPTO_RU}|не\s+(?:более|больше){_NUM_RU}|"
         rf"(?<!не\s)(?:менее|меньше)\s+чем{_NUM_RU}|максимум{_NUM_CY})(?!\w)",
         _F,
     ),
     "lower": re.compile(
         rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
-        rf"не\s+менее(?:\s+чем)?|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
+        rf"(?<!тем\s)не\s+менее(?:\s+чем)?{_NUM_RU}|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
         rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде)(?!\w)",
         _F,
     ),
@@ -124,6 +124,15 @@ _TURKIC_AFTER_NOUN = re.compile(
     r"ашуун\w*|аш(?:кан|ып|ат|ты)|жогору|көбүрөөк|көп)))(?!\w)",
     _F,
 )
+#: «до» after a verb of change or in a range is "to", not "up to": «число жертв выросло до 832»
+#: (rose to 832), «сократить с 10 до 7 лет» (from 10 to 7). Read in the 60 characters before it.
+_RU_CHANGED_TO = re.compile(
+    r"(?:(?<!\w)(?:вы?рос\w*|вырастет|вырастут|увелич\w*|сократ\w*|сокращ\w*|сниз\w*|снижа\w*|"
+    r"повы[сш]\w*|пониз\w*|упал\w*|упад[её]т|подскоч\w*|подня\w*|поднима\w*|опуст\w*|"
+    r"достиг\w*|достига\w*|возрос\w*|возраста\w*|дошл\w*|дош[её]л|довед\w*|доведен\w*)"
+    r"(?:\s+\S+){0,3}|(?<!\w)[сС]\s+\S+(?:\s+\S+)?)\s+$",
+    _F,
+)
 #: A year just before an upper/lower marker: «2025-жылга чейин», «до 2025 года» say "until".
 #: (Clock times are the figure normaliser's: see :func:`_is_time_limit`.)
 _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d{2}\S*\s+(?:жыл|год)\S*\s*$")
@@ -145,6 +154,8 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     for cls, rx in CLASSES.items():
         for m in rx.finditer(text):
             if cls in ("upper", "lower") and _is_time_limit(text, m.start(), m.end()):
+                continue
+            if cls == "upper" and _RU_CHANGED_TO.search(text, max(0, m.start() - 60), m.start()):
                 continue
             if not any(m.start() < e and s < m.end() for s, e, _ in found):
                 found.append((m.start(), m.end(), cls))
