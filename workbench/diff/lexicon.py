@@ -159,6 +159,12 @@ def _terms(entry: dict[str, Any], category: Category, file: Path) -> list[Term]:
     return out
 
 
+#: Texts whose lexicon matches are remembered (per lexicon or term list; cleared when full).
+_CACHE_SIZE = 16384
+_CATEGORIES_CACHE: dict[tuple[int, str], tuple[Lexicon, frozenset[str]]] = {}
+_FIND_CACHE: dict[tuple[int, str], tuple[tuple[Term, ...], tuple[LabelHit, ...]]] = {}
+
+
 def _fold_case(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -180,8 +186,16 @@ def _compile(term: str) -> re.Pattern[str]:
 def categories_in(text: str, lexicon: Lexicon) -> set[str]:
     """Every category any term matches in ``text``, nested matches included ("foreign
     terrorists" is ``foreign`` and also ``terror``)."""
+    key = (id(lexicon), text)
+    hit = _CATEGORIES_CACHE.get(key)
+    if hit is not None and hit[0] is lexicon:
+        return set(hit[1])
     folded = _fold_case(text)
-    return {t.category for t in lexicon.terms if t.prefix in folded and t.pattern.search(text)}
+    found = {t.category for t in lexicon.terms if t.prefix in folded and t.pattern.search(text)}
+    if len(_CATEGORIES_CACHE) >= _CACHE_SIZE:
+        _CATEGORIES_CACHE.clear()
+    _CATEGORIES_CACHE[key] = (lexicon, frozenset(found))
+    return found
 
 
 def find_labels(text: str, lexicon: Lexicon) -> list[LabelHit]:
@@ -198,6 +212,21 @@ def find_concepts(text: str, lexicon: Lexicon) -> list[LabelHit]:
 
 
 def _find(text: str, terms: tuple[Term, ...]) -> list[LabelHit]:
+    """The hits of ``terms`` in ``text``, searched once per text and term list: every pair of a
+    case asks about its statement again, once per outlet (keyed by the term tuple's identity,
+    kept alive in the cache, as hashing hundreds of compiled terms per call costs the search)."""
+    key = (id(terms), text)
+    hit = _FIND_CACHE.get(key)
+    if hit is not None and hit[0] is terms:
+        return list(hit[1])
+    hits = _search(text, terms)
+    if len(_FIND_CACHE) >= _CACHE_SIZE:
+        _FIND_CACHE.clear()
+    _FIND_CACHE[key] = (terms, tuple(hits))
+    return hits
+
+
+def _search(text: str, terms: tuple[Term, ...]) -> list[LabelHit]:
     folded = _fold_case(text)
     found = [
         (m.start(), m.end(), term)

@@ -33,6 +33,7 @@ from workbench.diff.text import (
     akin_index,
     is_content,
     is_cyrillic,
+    per_text,
     tokenize,
     words,
 )
@@ -200,6 +201,7 @@ _NEGATION: dict[str, re.Pattern[str]] = {
 }
 
 
+@per_text
 def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Hedge markers and scare quotes (short quoted phrases) of ``text``.
 
@@ -424,6 +426,7 @@ def _same_role(a: Mention, b: Mention) -> bool:
     return a.role == b.role
 
 
+@per_text
 def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Attributions of ``text``: the speech marker and the speaker (before or after it).
 

@@ -17,6 +17,7 @@ import re
 
 from workbench.diff.base import Claims, DiffContext, Finding, Mention, compare_mentions, context_of
 from workbench.diff.numbers import find_figures
+from workbench.diff.text import per_text
 from workbench.types import Difference
 
 _F = re.IGNORECASE
@@ -148,6 +149,7 @@ _PAIRED_ONLY = frozenset({"universal", "partial"})
 _DROPPED_ONLY = frozenset({"exclusive"})
 
 
+@per_text
 def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Quantifier markers of ``text`` with their class as role."""
     found: list[tuple[int, int, str]] = []

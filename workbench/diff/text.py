@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
 
 #: A ``(start, end)`` character span.
 Span = tuple[int, int]
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:-\w+)*", re.UNICODE)
 
@@ -45,9 +49,33 @@ class Token:
         return self.text.lower()
 
 
+def per_text(func: Callable[P, list[T]]) -> Callable[P, list[T]]:
+    """Remember a pure function of a text (and hashable options) whose result is a list of
+    frozen items: every pair of a case runs the detectors on its statement again, once per
+    outlet, and on a report sentence once per statement it retells. Each call gets its own
+    list; the key is every argument (``cache_clear`` empties it)."""
+    cached: Callable[..., tuple[T, ...]] = functools.lru_cache(maxsize=16384)(
+        lambda *a, **k: tuple(func(*a, **k))
+    )
+
+    @functools.wraps(func)
+    def remembered(*args: P.args, **kwargs: P.kwargs) -> list[T]:
+        return list(cached(*args, **kwargs))
+
+    remembered.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return remembered
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with character spans (punctuation is skipped)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of ``text``, cut once per text (the detectors of every pair tokenise the same
+    statement and report sentences again)."""
+    return tuple(Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 @functools.lru_cache(maxsize=65536)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.diff.lexicon import Lexicon, find_labels
-from workbench.diff.text import Span
+from workbench.diff.text import Span, per_text
 from workbench.types import LabelHit
 
 #: Quote pairs: opening mark → closing marks.
@@ -91,6 +91,7 @@ class Voice:
     marker: Span | None = None
 
 
+@per_text
 def quotations(text: str) -> list[Voice]:
     """Quoted spans (marks included), nested quotations with their depth.
 

@@ -1,0 +1,91 @@
+"""The per-text caches of the diff stage (issue 9's speed): a remembered result must belong to
+its own input — a distinct text, option or lexicon never reads another's entry — and a caller
+changing the list it got changes nothing for the next caller."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.diff.lexicon import categories_in, find_concepts, find_labels, load_lexicon
+from workbench.diff.markers import attribution_mentions, hedge_mentions
+from workbench.diff.quantifiers import quantifier_mentions
+from workbench.diff.text import per_text, tokenize
+from workbench.diff.voice import quotations
+
+
+def _lexicon(tmp_path: Path, name: str, category: str, terms: list[str]) -> object:
+    path = tmp_path / f"{name}.toml"
+    words = ", ".join(f'"{t}"' for t in terms)
+    path.write_text(
+        f'name = "{name}"\nversion = "1"\n\n[[categories]]\nname = "{category}"\n'
+        f'loaded = true\nen = [{words}]\n\n[[concepts]]\nname = "{category}-concept"\n'
+        f"en = [{words}]\n",
+        encoding="utf-8",
+    )
+    return load_lexicon(path)
+
+
+def test_per_text_keys_on_every_argument_and_hands_out_own_lists() -> None:
+    calls: list[tuple[str, bool]] = []
+
+    @per_text
+    def upper_words(text: str, *, keep: bool = False) -> list[str]:
+        calls.append((text, keep))
+        return [w.upper() for w in text.split()] + (["KEEP"] if keep else [])
+
+    assert upper_words("a b") == ["A", "B"]
+    assert upper_words("c") == ["C"]  # a distinct text is not the first one's entry
+    assert upper_words("a b", keep=True) == ["A", "B", "KEEP"]  # nor a distinct option
+    first = upper_words("a b")
+    first.append("changed")
+    assert upper_words("a b") == ["A", "B"]  # the caller's change stays with the caller
+    assert calls == [("a b", False), ("c", False), ("a b", True)]  # computed once each
+
+
+def test_lexicon_matches_belong_to_their_lexicon_and_text(tmp_path: Path) -> None:
+    bandits = _lexicon(tmp_path, "one", "criminal", ["bandit*"])
+    rebels = _lexicon(tmp_path, "two", "rebel", ["rebel*", "bandits"])
+    text = "The bandits and rebels left."
+    one = find_labels(text, bandits)  # type: ignore[arg-type]
+    two = find_labels(text, rebels)  # type: ignore[arg-type]
+    assert [(h.term, h.category) for h in one] == [("bandit*", "criminal")]
+    assert [(h.term, h.category) for h in two] == [("bandits", "rebel"), ("rebel*", "rebel")]
+    assert find_labels("Rebels only.", bandits) == []  # type: ignore[arg-type]
+    assert categories_in(text, bandits) == {"criminal"}  # type: ignore[arg-type]
+    assert categories_in(text, rebels) == {"rebel"}  # type: ignore[arg-type]
+    assert categories_in("No one here.", rebels) == set()  # type: ignore[arg-type]
+    concepts = find_concepts(text, rebels)  # type: ignore[arg-type]
+    assert {h.category for h in concepts} == {"rebel-concept"}  # concepts, not labels
+    one.clear()
+    cats = categories_in(text, bandits)  # type: ignore[arg-type]
+    cats.add("extra")
+    assert len(find_labels(text, bandits)) == 1  # type: ignore[arg-type]
+    assert categories_in(text, bandits) == {"criminal"}  # type: ignore[arg-type]
+
+
+def test_remembered_detectors_answer_for_each_text_and_option() -> None:
+    a, b = "Some 40 people were hurt.", "All 40 people were hurt."
+    assert [m.role for m in quantifier_mentions(a)] != [m.role for m in quantifier_mentions(b)]
+    with_spans = quantifier_mentions(a)
+    without = quantifier_mentions(a, with_spans=False)
+    assert with_spans[0].span is not None and without[0].span is None
+    assert [t.text for t in tokenize(a)] != [t.text for t in tokenize(b)]
+    assert hedge_mentions('The so-called "experts" met.') != hedge_mentions("The experts met.")
+    said = attribution_mentions("The minister said the talks failed.")
+    assert said and attribution_mentions("The talks failed.") == []
+    assert len(quotations('He said "no" twice.')) == 1 and quotations("He said no.") == []
+
+
+def test_context_words_are_built_per_texts_and_lexicon(tmp_path: Path) -> None:
+    from workbench.diff.salience import _known_of
+
+    bandits = _lexicon(tmp_path, "one", "criminal", ["bandit*"])
+    rebels = _lexicon(tmp_path, "two", "rebel", ["bandit*"])
+    texts = ["Bandits attacked the town."]
+    one = _known_of(texts, bandits)  # type: ignore[arg-type]
+    assert _known_of(list(texts), bandits) is one  # type: ignore[arg-type]
+    assert one.categories == {"criminal"}
+    assert _known_of(texts, rebels).categories == {"rebel"}  # type: ignore[arg-type]
+    other = _known_of(["Police left the city."], bandits)  # type: ignore[arg-type]
+    assert "police" in other.raw and "police" not in one.raw
+    assert _known_of([*texts, "Police left."], bandits).raw == one.raw | {"police", "left"}  # type: ignore[arg-type]
