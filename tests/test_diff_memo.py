@@ -89,3 +89,32 @@ def test_context_words_are_built_per_texts_and_lexicon(tmp_path: Path) -> None:
     other = _known_of(["Police left the city."], bandits)  # type: ignore[arg-type]
     assert "police" in other.raw and "police" not in one.raw
     assert _known_of([*texts, "Police left."], bandits).raw == one.raw | {"police", "left"}  # type: ignore[arg-type]
+
+
+def test_pattern_search_over_texts_is_per_pattern_and_texts() -> None:
+    import re
+
+    from workbench.diff.text import any_match
+
+    cause, other = re.compile(r"because"), re.compile(r"although")
+    assert any_match(cause, ("a", "because b"))
+    assert not any_match(other, ("a", "because b"))  # another pattern, same texts
+    assert not any_match(cause, ("a", "b"))  # same pattern, other texts
+    assert any_match(other, ("", "although"))
+
+
+def test_names_are_read_per_text() -> None:
+    from workbench.diff.entities import _capitalised_mid, _with_forms, find_names
+
+    assert [m.text for m in find_names("then Tokayev met Putin.")] == ["Tokayev", "Putin"]
+    assert [m.text for m in find_names("then Japarov met Mirziyoyev.")] == [
+        "Japarov",
+        "Mirziyoyev",
+    ]
+    first = find_names("then Tokayev met Putin.")
+    assert isinstance(first[0].value, list)
+    first[0].value.clear()  # type: ignore[attr-defined]  # a caller's change stays its own
+    assert [t.text for t in find_names("then Tokayev met Putin.")[0].value] == ["Tokayev"]  # type: ignore[attr-defined]
+    assert _capitalised_mid("He met Putin") != _capitalised_mid("He met Tokayev")
+    assert {t.text for t in _with_forms("в Москве")} >= {"Moscow"}
+    assert "Moscow" not in {t.text for t in _with_forms("в Астане")}

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.text import is_content, tokenize
+from workbench.diff.text import any_match, is_content, tokenize
 from workbench.diff.voice import quotations
 from workbench.types import Difference
 
@@ -69,7 +69,7 @@ _CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–]|\s-\s|\n")
 
 def detect_causes(ctx: DiffContext, claimed: Claims) -> Finding:
     """Cause or circumstance clauses only the report has (one ``addition`` each)."""
-    if any(CAUSE_ANY.search(t) for t in (ctx.statement, ctx.source or "", *ctx.context) if t):
+    if any_match(CAUSE_ANY, (ctx.statement, ctx.source or "", *ctx.context)):
         return Finding()
     quoted = [(q.start, q.end) for q in quotations(ctx.report)]
     diffs: list[Difference] = []
@@ -129,7 +129,7 @@ def detect_superlatives(ctx: DiffContext, claimed: Claims) -> Finding:
     other statements the same report sentences retell) makes such a claim: a retold «самое
     крупное бедствие» or «ең ірі» is no addition.
     """
-    if any(SUPERLATIVE_ANY.search(t) for t in (ctx.statement, ctx.source or "", *ctx.context) if t):
+    if any_match(SUPERLATIVE_ANY, (ctx.statement, ctx.source or "", *ctx.context)):
         return Finding()
     quoted = [(q.start, q.end) for q in quotations(ctx.report)]
     diffs = [

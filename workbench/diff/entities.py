@@ -12,6 +12,7 @@ original source text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -25,7 +26,7 @@ from workbench.diff.base import (
     pair_leftovers,
 )
 from workbench.diff.morph import english_forms, is_common_word
-from workbench.diff.text import STOPWORDS, Token, tokenize, words
+from workbench.diff.text import STOPWORDS, Token, per_text, tokenize, words
 from workbench.diff.translit import same_name
 
 #: Words that are capitalised without being names (titles, months, days).
@@ -59,6 +60,13 @@ def _possessive(run: list[Token]) -> bool:
 
 def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
     """Runs of capitalised tokens that look like names, and all tokens of ``text``."""
+    runs, tokens = _name_runs(text)
+    return [list(r) for r in runs], list(tokens)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_runs(text: str) -> tuple[tuple[tuple[Token, ...], ...], tuple[Token, ...]]:
+    """:func:`_names` once per text (each pair of a case reads its statement's names again)."""
     tokens = tokenize(text)
     runs: list[list[Token]] = []
     run: list[Token] = []
@@ -72,7 +80,7 @@ def _names(text: str) -> tuple[list[list[Token]], list[Token]]:
         run = [tok] if _capitalised(tok) else []
     if run:
         runs.append(run)
-    return runs, tokens
+    return tuple(tuple(r) for r in runs), tuple(tokens)
 
 
 def _confirmed(run: list[Token], text: str, elsewhere: frozenset[str]) -> bool:
@@ -106,6 +114,7 @@ def find_names(text: str, also_capitalised: frozenset[str] = frozenset()) -> lis
     return out
 
 
+@functools.lru_cache(maxsize=16384)
 def _capitalised_mid(text: str) -> frozenset[str]:
     return frozenset(
         t.text
@@ -200,6 +209,7 @@ def _credit(m: Mention, text: str) -> bool:
     )
 
 
+@per_text
 def _with_forms(text: str) -> list[Token]:
     """The tokens of ``text`` and, as extra tokens, the English forms its exonyms and acronyms
     stand for (Москве → Moscow, ОДКБ → CSTO, "CSTO" → Collective Security Treaty Organization)."""

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.bilexicon import english_content, english_stem, load_bilexicon
 from workbench.diff.morph import russian_future
+from workbench.diff.text import any_match
 from workbench.diff.voice import quotations
 from workbench.types import Difference
 
@@ -262,7 +263,7 @@ def _prescribed(ctx: DiffContext) -> Difference | None:
     :data:`DIRECTIVE`, nor has any other statement line the same report sentences retell
     (``ctx.context``), and a report sentence says in its own words what *should* or *must* be."""
     texts = [t for t in (ctx.statement, ctx.source or "") if t.strip()]
-    if not texts or any(DIRECTIVE.search(t) for t in (*texts, *ctx.context)):
+    if not texts or any_match(DIRECTIVE, (*texts, *ctx.context)):
         return None  # (another statement line the report retells may be what it prescribes)
     start = 0
     for cut in [*_SENTENCE_END.finditer(ctx.report), None]:

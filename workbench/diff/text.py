@@ -66,6 +66,14 @@ def per_text(func: Callable[P, list[T]]) -> Callable[P, list[T]]:
     return remembered
 
 
+@functools.lru_cache(maxsize=4096)
+def any_match(pattern: re.Pattern[str], texts: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` is found in any non-empty text of ``texts``, searched once per
+    pattern and texts: most pairs of a case share one context (the issuer and the officials
+    every outlet names), which a detector would otherwise search again for each pair."""
+    return any(pattern.search(t) for t in texts if t)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with character spans (punctuation is skipped)."""
     return list(_tokens(text))
