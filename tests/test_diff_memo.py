@@ -118,3 +118,16 @@ def test_names_are_read_per_text() -> None:
     assert _capitalised_mid("He met Putin") != _capitalised_mid("He met Tokayev")
     assert {t.text for t in _with_forms("в Москве")} >= {"Moscow"}
     assert "Moscow" not in {t.text for t in _with_forms("в Астане")}
+
+
+def test_counterparts_are_built_per_texts_source_and_lexicon(tmp_path: Path) -> None:
+    from workbench.diff.paraphrase import counterparts
+
+    one = _lexicon(tmp_path, "one", "criminal", ["bandit*"])
+    two = _lexicon(tmp_path, "two", "rebel", ["bandit*"])
+    fire = counterparts(["The fire spread."])
+    assert counterparts(("The fire spread.",)) is fire
+    assert counterparts(["The flood rose."]).words != fire.words
+    assert counterparts(["The fire spread."], "пожар", "ru").rendered != fire.rendered
+    assert counterparts(["Bandits fled."], lexicon=one).lexicon is one  # type: ignore[arg-type]
+    assert counterparts(["Bandits fled."], lexicon=two).lexicon is two  # type: ignore[arg-type]

@@ -162,6 +162,9 @@ class Counterparts:
         return bool(pool) and bool(wordnet.senses(w) & pool)
 
 
+_COUNTERPARTS: dict[tuple[object, ...], tuple[Lexicon | None, Counterparts]] = {}
+
+
 def counterparts(
     texts: Iterable[str],
     source: str | None = None,
@@ -170,7 +173,25 @@ def counterparts(
 ) -> Counterparts:
     """The counterparts ``texts`` (English) and the original ``source`` in ``src`` offer;
     ``lexicon`` (the framing lexicon) keeps its loaded and neutral words from being synonyms of
-    words of another class."""
+    words of another class.
+
+    Built once per arguments (the lexicon by identity, as hashing it costs the work): the pairs
+    of one statement ask about the same statement and context, once per outlet."""
+    texts = tuple(texts)
+    key = (texts, source, src, id(lexicon))
+    hit = _COUNTERPARTS.get(key)
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    made = _counterparts(texts, source, src, lexicon)
+    if len(_COUNTERPARTS) >= 4096:
+        _COUNTERPARTS.clear()
+    _COUNTERPARTS[key] = (lexicon, made)
+    return made
+
+
+def _counterparts(
+    texts: tuple[str, ...], source: str | None, src: str | None, lexicon: Lexicon | None
+) -> Counterparts:
     bilex = load_bilexicon()
     content = tuple(
         dict.fromkeys(t.lower for text in texts for t in tokenize(text) if is_content(t))
