@@ -344,7 +344,7 @@ def _pr(pairs: list[Pair], gold: Gold, chosen: np.ndarray, sets: list[str]) -> t
     return tp / max(len(pred), 1), tp / max(len(ref), 1)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, nargs="+", required=True)
     parser.add_argument("--dev", default="real-cases,blind-cases,para5-cases,holdout-tr")
@@ -353,13 +353,21 @@ def main() -> None:
         "--shipped", action="store_true", help="the aligner's decision as a feature"
     )
     parser.add_argument("--features", default="", help="comma-separated features to keep")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    if not 0 <= args.lone_floor <= 1:
+        parser.error(f"--lone-floor takes a cosine from 0 (off) to 1, not {args.lone_floor}.")
+    refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in args.cases}
+    empty = [folder for folder, found in refs.items() if not found]
+    if empty:
+        parser.error(f"no case with a reference.toml under {empty[0]}.")
+    if len({folder.name for folder in refs}) < 2:
+        parser.error("--cases takes two or more folders: the model is scored leaving one out.")
     emb = create_embedder("e5-small", settings=Settings.resolve())
     params = replace(A.params_for(emb), lone_floor=args.lone_floor)
     anchors = default_anchors()
     rows: list[Pair] = []
-    for folder in args.cases:
-        for ref in sorted(folder.glob("*/reference.toml")):
+    for folder, found in refs.items():
+        for ref in found:
             dump_case(ref.parent, folder.name, emb, anchors, params, rows)
     gold: Gold = defaultdict(set)
     pairs: list[Pair] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import ModuleType
 
 import numpy as np
@@ -60,3 +61,33 @@ def test_links_are_counted_by_statement_line_and_report_sentence(study: ModuleTy
     p, r = study._pr(pairs, gold, np.array([True, True, False]), ["set"])
     assert (p, r) == (0.5, 1 / 3)
     assert study._pr(pairs, gold, np.array([False, False, False]), ["set"]) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--cases", "{empty}"], "no case with a reference.toml under"),
+        (["--cases", "{empty}", "--lone-floor", "2"], "--lone-floor takes a cosine from 0"),
+        (["--cases", "{empty}", "--lone-floor", "-0.1"], "--lone-floor takes a cosine from 0"),
+        (["--cases", "{one}"], "--cases takes two or more folders"),
+    ],
+)
+def test_bad_input_is_one_sentence_before_any_model_loads(
+    study: ModuleType,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    says: str,
+) -> None:
+    # a folder without cases, a floor out of range and one folder alone (nothing to train on
+    # when it is left out) stop with exit code 2 and one line, not a traceback after the
+    # embedder has loaded
+    one = tmp_path / "one"
+    (one / "case-a").mkdir(parents=True)
+    (one / "case-a" / "reference.toml").write_text("", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(SystemExit) as stop:
+        study.main([a.format(empty=empty, one=one) for a in argv])
+    assert stop.value.code == 2
+    assert says in capsys.readouterr().err
