@@ -33,7 +33,9 @@ Cost: one regular-expression pass and a merge over the pieces, O(length of the t
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -112,8 +114,19 @@ def _cut_points(text: str) -> list[int]:
     for m in _WORD.finditer(text):
         if m.start() > 0 and m.group().lower() in CLAUSE_WORDS:
             points.add(m.start())
+    # quoted spans do not overlap and come in order, so only the last one that opens before a
+    # point can hold it: one bisection per point instead of a scan of every quote (a line of
+    # many quotes was quadratic)
     inside = [(m.start() + 1, m.end() - 1) for m in _QUOTED.finditer(text)]
-    return sorted(p for p in points if 0 < p < len(text) and not any(a < p < b for a, b in inside))
+    opens = [a for a, _ in inside]
+    return sorted(p for p in points if 0 < p < len(text) and not _quoted(p, opens, inside))
+
+
+def _quoted(p: int, opens: list[int], inside: list[tuple[int, int]]) -> bool:
+    """True when ``p`` lies strictly inside one of ``inside`` (ordered, non-overlapping spans
+    whose starts are ``opens``)."""
+    i = bisect_left(opens, p) - 1
+    return i >= 0 and inside[i][0] < p < inside[i][1]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -169,17 +182,64 @@ def split_clauses(text: str, *, min_words: int = 4, max_clauses: int = 4) -> tup
     # each piece's weight is read once, and again only when it is joined: re-reading every
     # piece after each join made a line of many short pieces quadratic ("a, a, a, …": 2.3 s
     # for 5,000 characters)
-    counts = [_weight(text[a:b]) for a, b in pieces]
-    while len(pieces) > 1:
-        short = min(range(len(pieces)), key=lambda i: (counts[i], pieces[i][1] - pieces[i][0]))
-        if counts[short] >= min_words and len(pieces) <= max_clauses:
-            break
-        pieces, joined = _join(pieces, short)
-        a, b = pieces[joined]
-        counts[joined : joined + 2] = [_weight(text[a:b])]
+    pieces = _join_short(text, pieces, min_words, max_clauses)
     if len(pieces) < 2:
         return ()
     return tuple(Clause(a, b, text[a:b]) for a, b in pieces)
+
+
+def _join_short(
+    text: str, pieces: list[tuple[int, int]], min_words: int, max_clauses: int
+) -> list[tuple[int, int]]:
+    """Join the shortest piece (fewest words, then fewest characters, then first) to its
+    shorter neighbour (see :func:`_join`) until every piece has ``min_words`` and there are at
+    most ``max_clauses``.
+
+    The pieces live in a linked list and the shortest is taken from a heap keyed by (words,
+    characters, start), stale entries skipped: the start orders pieces as their index does, so
+    the choice is :func:`_join`'s on a list, without a scan of every piece per join (a line of
+    many short pieces, "a, a, a, …", was quadratic).
+    """
+    n = len(pieces)
+    start = [a for a, _ in pieces]
+    end = [b for _, b in pieces]
+    words = [_weight(text[a:b]) for a, b in pieces]
+    prev = list(range(-1, n - 1))
+    succ = [*range(1, n), -1]
+    alive = [True] * n
+    heap = [(words[i], end[i] - start[i], start[i], i) for i in range(n)]
+    heapq.heapify(heap)
+    left = n
+    while left > 1:
+        count, length, _, k = heap[0]
+        if not alive[k] or (count, length) != (words[k], end[k] - start[k]):
+            heapq.heappop(heap)
+            continue
+        if count >= min_words and left <= max_clauses:
+            break
+        before, after = prev[k], succ[k]
+        if before < 0:
+            other = after
+        elif after < 0:
+            other = before
+        else:
+            shorter_left = end[before] - start[before] <= end[after] - start[after]
+            other = before if shorter_left else after
+        keep, gone = (k, other) if start[k] < start[other] else (other, k)
+        end[keep] = end[gone]
+        words[keep] = _weight(text[start[keep] : end[keep]])
+        alive[gone] = False
+        succ[keep] = succ[gone]
+        if succ[gone] >= 0:
+            prev[succ[gone]] = keep
+        left -= 1
+        heapq.heappush(heap, (words[keep], end[keep] - start[keep], start[keep], keep))
+    out = []
+    i = 0 if n else -1
+    while i >= 0:
+        out.append((start[i], end[i]))
+        i = succ[i]
+    return out
 
 
 def clause_texts(texts: Iterable[str], **options: int) -> list[tuple[Clause, ...]]:

@@ -148,3 +148,42 @@ def test_a_statement_with_a_translation_is_cut_through_its_translation_only() ->
     assert {view for _, view, _ in with_tr} == {"translation"}
     assert {view for _, view, _ in without} == {"original"}
     assert len(with_tr) >= 2 and len(without) >= 2
+
+
+def _reference_split(text: str, min_words: int, max_clauses: int) -> list[tuple[int, int]]:
+    """The list-and-scan joining that :func:`workbench.clauses._join_short` replaced (a scan of
+    every piece per join, quadratic on "a, a, a, …"): the two must agree on every text."""
+    from workbench import clauses
+
+    pieces = clauses._pieces(text)
+    counts = [clauses._weight(text[a:b]) for a, b in pieces]
+    while len(pieces) > 1:
+        short = min(range(len(pieces)), key=lambda i: (counts[i], pieces[i][1] - pieces[i][0]))
+        if counts[short] >= min_words and len(pieces) <= max_clauses:
+            break
+        pieces, joined = clauses._join(pieces, short)
+        a, b = pieces[joined]
+        counts[joined : joined + 2] = [clauses._weight(text[a:b])]
+    return pieces if len(pieces) > 1 else []
+
+
+def test_heap_joining_cuts_as_the_list_scan_did() -> None:
+    import random
+
+    words = ["a", "said", "that", ",", ";", '"x y"', "«а б»", "and", "but", "which", "что", "и",
+             "—", ".", "officials", "the", "President", "“q”", "longerword", ":"]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        mw, mc = rng.randint(1, 6), rng.randint(1, 6)
+        got = [c.span for c in split_clauses(text, min_words=mw, max_clauses=mc)]
+        assert got == _reference_split(text, mw, mc), (text, mw, mc)
+
+
+def test_a_cut_inside_a_quote_among_many_quotes_is_dropped() -> None:
+    # the bisection finds the one quote that can hold a point, wherever it is in a long line
+    text = '"a" ' * 300 + '"he said, and that was all" ' + '"b" ' * 300 + "and then they left."
+    cuts = [c.start for c in split_clauses(text, min_words=1, max_clauses=10_000)]
+    quote = text.index('"he said')
+    assert not any(quote < p < quote + len('"he said, and that was all"') - 1 for p in cuts)
+    assert text.index("and then") in cuts
