@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from workbench.diff.lexicon import Lexicon
@@ -128,26 +128,66 @@ def context_of(text: str, span: Span) -> str:
 
 
 def match_mentions(
-    left: Sequence[Mention], right: Sequence[Mention], same: Same
+    left: Sequence[Mention],
+    right: Sequence[Mention],
+    same: Same,
+    group: Callable[[Mention], Hashable] | None = None,
 ) -> tuple[list[Mention], list[Mention]]:
     """Pair equal mentions one-to-one; return the unmatched ones of each side.
 
     Identical text in identical context is matched first, then identical text, then anything
-    ``same`` accepts, so that a repeated marker is matched with its own counterpart.
+    ``same`` accepts, so that a repeated marker is matched with its own counterpart: each
+    mention of ``left`` in turn takes the first mention of ``right`` still unmatched that the
+    pass and ``same`` accept.
+
+    ``group``, when given, keys the mentions ``same`` cannot tell apart (``same(x, y)`` depends
+    only on ``x`` and ``group(y)``): ``same`` is then asked once per group rather than once per
+    mention. The right side is indexed once (by text, context and group, each list in order,
+    matched mentions skipped), so a long line of repeated figures is not matched by a scan of
+    every mention for every mention (quadratic).
     """
-    a, b = list(left), list(right)
-    tests: tuple[Same, ...] = (
-        lambda x, y: x.text.lower() == y.text.lower() and x.context == y.context != "",
-        lambda x, y: x.text.lower() == y.text.lower(),
-        lambda x, y: True,
-    )
-    for test in tests:
-        for x in list(a):
-            y = next((y for y in b if test(x, y) and same(x, y)), None)
-            if y is not None:
-                a.remove(x)
-                b.remove(y)
-    return a, b
+    b = list(right)
+    taken = [False] * len(b)
+    keys: list[Hashable] = [group(y) if group else i for i, y in enumerate(b)]
+    texts = [y.text.lower() for y in b]
+    # per pass: the pass's key of x -> group key -> positions in order; head[] skips taken ones
+    passes: list[
+        tuple[Callable[[Mention], Hashable | None], dict[Hashable, dict[Hashable, list[int]]]]
+    ] = [
+        (lambda x: (x.text.lower(), x.context) if x.context != "" else None, {}),
+        (lambda x: x.text.lower(), {}),
+        (lambda x: 0, {}),
+    ]
+    for j, y in enumerate(b):
+        for k, (_, index) in zip(((texts[j], y.context), texts[j], 0), passes, strict=True):
+            index.setdefault(k, {}).setdefault(keys[j], []).append(j)
+    a = list(left)
+    for pass_key, index in passes:
+        heads: dict[tuple[Hashable, Hashable], int] = {}
+        kept: list[Mention] = []
+        for x in a:
+            k = pass_key(x)
+            best = -1
+            for g, positions in (index.get(k, {}) if k is not None else {}).items():
+                h = heads.get((k, g), 0)
+                while h < len(positions) and taken[positions[h]]:
+                    h += 1
+                heads[(k, g)] = h
+                if h == len(positions) or (best >= 0 and positions[h] > best):
+                    continue
+                if group is not None:
+                    if same(x, b[positions[h]]):
+                        best = positions[h]
+                    continue
+                j = next((j for j in positions[h:] if not taken[j] and same(x, b[j])), -1)
+                if j >= 0 and (best < 0 or j < best):
+                    best = j
+            if best >= 0:
+                taken[best] = True
+            else:
+                kept.append(x)
+        a = kept
+    return a, [y for j, y in enumerate(b) if not taken[j]]
 
 
 def compare_mentions(
@@ -160,6 +200,7 @@ def compare_mentions(
     pair: bool = True,
     compatible: Same | None = None,
     translation_origin: bool = True,
+    group: Callable[[Mention], Hashable] | None = None,
 ) -> Finding:
     """Match mentions across the sides and turn the leftovers into differences.
 
@@ -171,12 +212,13 @@ def compare_mentions(
     paired (same ``role`` first, then in order among ``compatible`` ones) into two-sided
     differences when ``pair`` is true; the rest are one-sided differences.
     """
-    left, right = match_mentions(statement, report, same)
+    left, right = match_mentions(statement, report, same, group)
     by_source: list[Mention] = []
     if source:
-        spare = match_mentions(statement, source, same)[1]
-        rest = match_mentions(spare, right, same)[1]
-        by_source = [m for m in right if not any(m is r for r in rest)]
+        spare = match_mentions(statement, source, same, group)[1]
+        rest = match_mentions(spare, right, same, group)[1]
+        unmatched = {id(r) for r in rest}
+        by_source = [m for m in right if id(m) not in unmatched]
         right = rest
     diffs = pair_leftovers(kind, left, right, pair=pair, compatible=compatible)
     if translation_origin:

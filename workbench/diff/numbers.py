@@ -403,6 +403,19 @@ def same_value(a: Mention, b: Mention) -> bool:
     return math.isclose(fa.value, fb.value, rel_tol=1e-9, abs_tol=1e-9)
 
 
+def value_key(m: Mention) -> tuple[object, ...]:
+    """Everything of a figure mention that :func:`same_value` reads: mentions with one key are
+    alike to it (asked once per key, not once per mention, on a line of repeated figures)."""
+    f = m.value
+    assert isinstance(f, Figure)
+    return (f.percent, f.unit, f.value, f.high, f.year)
+
+
+def _any_same(mention: Mention, others: dict[tuple[object, ...], Mention]) -> bool:
+    """True when ``mention`` has the value of one of ``others`` (one mention per value key)."""
+    return any(same_value(mention, o) for o in others.values())
+
+
 #: A person's age: "the 69-year-old", "aged 69", "Tokayev, 69, said", «69-летний».
 _AGE_AFTER = re.compile(r"(?:(?:-|\s)?years?(?:-|\s)|-)old\b|-летн|\s+жаст|\s+жашт", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"(?:\b[Aa]ged\s+|[A-ZА-ЯЁ][\w’'-]+,\s*)$")
@@ -468,15 +481,23 @@ def detect_numbers(ctx: DiffContext, claimed: Claims) -> Finding:
     if not ctx.statement.strip() and source:  # the source stands in for no translation
         statement, source = source, []
     found = compare_mentions(
-        "number", statement, report, same_value, source=source, compatible=_same_class
+        "number",
+        statement,
+        report,
+        same_value,
+        source=source,
+        compatible=_same_class,
+        group=value_key,
     )
     minor_s = {m.span for m in statement if m.span and _minor(m)}
     minor_r = {m.span for m in report if m.span and _minor(m)}
     changed = _changed_from(ctx.report, report, statement)
     minor_r -= changed
     # a figure repeated on one side ("80 years" in the headline and in the quote) is one fact
-    minor_s |= {m.span for m in statement if m.span and any(same_value(m, r) for r in report)}
-    minor_r |= {m.span for m in report if m.span and any(same_value(m, x) for x in statement)}
+    report_values = {value_key(r): r for r in reversed(report)}
+    statement_values = {value_key(x): x for x in reversed(statement)}
+    minor_s |= {m.span for m in statement if m.span and _any_same(m, report_values)}
+    minor_r |= {m.span for m in report if m.span and _any_same(m, statement_values)}
     kept = tuple(
         d
         for d in found.differences
@@ -512,7 +533,8 @@ def _changed_from(
     numbers are otherwise no difference when one side leaves them out, but the old value is
     one the report adds. The figure must follow "from" (with "the current", "the previous"…),
     and a "to" before it must lead to a figure the statement gives, in the same sentence."""
-    shared = [m.span for m in report if m.span and any(same_value(m, x) for x in statement)]
+    values = {value_key(x): x for x in reversed(statement)}
+    shared = [m.span for m in report if m.span and _any_same(m, values)]
     out: set[tuple[int, int]] = set()
     for m in report:
         if m.span is None or not shared:
