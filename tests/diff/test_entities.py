@@ -134,3 +134,55 @@ def test_endings_are_stripped_once_per_name_not_once_per_pair() -> None:
     matched = sum(same_name(a, b) for a in left for b in right)
     assert matched >= len(left)  # each name meets its own romanisation
     assert _strip_endings.cache_info().misses <= len(left) + len(right)
+
+
+def _found_by_scan(key: str, words: list[str]) -> bool:
+    """How a name was looked up before the index: same_name with every word."""
+    return key in words or (
+        len(key) > 1 and any(same_name(key, w, vowels=True) for w in words if len(w) > 1)
+    )
+
+
+def test_indexed_name_lookup_answers_as_the_scan_of_every_word() -> None:
+    from workbench.diff.entities import _found, _with_forms, _Words
+
+    text = (
+        "Токаев и Tokaev встретились в Улытау; Ulutau, Kazakhstan, Казахстана, Karaganda, "
+        "Карагандинской области, Japarov, Жапаров, Zhaparov, Moscow, Москве, CSTO, ОДКБ, "
+        "Kyrgyz, Kyrgyzstan, Mirziyoyev, Мирзиёев, Bishkek, Бишкек, Astana, Астаны, Ukraine"
+    )
+    tokens = _with_forms(text)
+    words = [t.text for t in tokens]
+    index = _Words(tokens)
+    keys = [*words, "Tokayev", "Токаевым", "Kazakh", "Ulitau", "Moskva", "Zhaparova", "Kiev",
+            "Kyiv", "Mirziyoev", "Astanа", "A", "Tashkent", "Dushanbe", "Bishkekskii"]  # fmt: skip
+    answers = [(k, _found(k, index)) for k in keys]
+    assert answers == [(k, _found_by_scan(k, words)) for k in keys]
+    assert sum(found for _, found in answers) > len(words)  # variants found, not only copies
+    assert not all(found for _, found in answers)
+
+
+def test_name_lookup_asks_same_name_of_few_words_on_a_long_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 200 distinct names against 200 others: the scan asked same_name 200 x 200 times
+    from workbench.diff import entities
+
+    calls = 0
+
+    def counted(a: str, b: str, **options: object) -> bool:
+        nonlocal calls
+        calls += 1
+        return same_name(a, b, **options)  # type: ignore[arg-type]
+
+    consonants = "bdgklmnprstvz"
+    keys = [f"{x.upper()}a{y}o{z}ov" for x in consonants for y in consonants for z in "bd"][:200]
+    words = [f"{x.upper()}e{y}i{z}sky" for x in consonants for y in "ptk" for z in consonants]
+    words = [*words[:199], "Babodov"]  # one variant of the first key
+    monkeypatch.setattr(entities, "same_name", counted)
+    index = entities._Words(entities.tokenize(" ".join(words)))
+    found = [entities._found(k, index) for k in keys]
+    assert calls < 5 * len(keys)
+    monkeypatch.undo()
+    assert found == [_found_by_scan(k, words) for k in keys]
+    assert found[0] and found.count(True) < len(keys)

@@ -17,6 +17,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from rapidfuzz import fuzz, process
+
 from workbench.diff.base import (
     Claims,
     DiffContext,
@@ -27,7 +29,7 @@ from workbench.diff.base import (
 )
 from workbench.diff.morph import english_forms, is_common_word
 from workbench.diff.text import STOPWORDS, Token, per_text, tokenize, words
-from workbench.diff.translit import same_name
+from workbench.diff.translit import VOWEL_VARIANT_LENGTH, fold, same_name, strip_endings
 
 #: Words that are capitalised without being names (titles, months, days).
 NOT_NAMES: frozenset[str] = words(
@@ -123,7 +125,7 @@ def _capitalised_mid(text: str) -> frozenset[str]:
     )
 
 
-def _present(mention: Mention, words: list[Token]) -> bool:
+def _present(mention: Mention, words: _Words) -> bool:
     run = mention.value
     assert isinstance(run, list)
     keys = [re.sub(r"['’]s$", "", t.text) for t in run if t.lower not in NOT_NAMES]
@@ -135,19 +137,69 @@ def _present(mention: Mention, words: list[Token]) -> bool:
     return found[-1] and (len(found) <= 2 or 2 * sum(found) > len(found))
 
 
-def _found(key: str, words: list[Token]) -> bool:
-    if key in {w.text for w in words}:
+#: The vowels :func:`~workbench.diff.translit.vowel_variant` lets differ, as one letter.
+_SWAPPED_VOWELS = str.maketrans(dict.fromkeys("iou", "*"))
+
+
+class _Words:
+    """The words of a text indexed for :func:`_found`: which of them is ``same_name`` of a
+    key is asked of the few that share its folded form, its first five folded letters or its
+    form with the swappable vowels blurred, and of every word's fuzzy forms in one rapidfuzz
+    call, not by a ``same_name`` call per word (a line of many names was quadratic: 0.84 s for
+    5,000 characters in benchmarks/long_line_bench.py)."""
+
+    def __init__(self, words: Iterable[Token]) -> None:
+        self.texts = {w.text for w in words}
+        self.by_fold: dict[str, list[str]] = {}
+        self.by_start: dict[str, list[str]] = {}
+        self.by_vowels: dict[str, list[str]] = {}
+        fuzzy: set[str] = set()
+        for text in self.texts:
+            folded = fold(text)
+            if len(text) <= 1 or not folded:
+                continue
+            self.by_fold.setdefault(folded, []).append(text)
+            if len(folded) >= 5:
+                self.by_start.setdefault(folded[:5], []).append(text)
+            if len(folded) >= VOWEL_VARIANT_LENGTH:
+                self.by_vowels.setdefault(folded.translate(_SWAPPED_VOWELS), []).append(text)
+            if len(folded) >= 4:
+                fuzzy |= {folded, *strip_endings(text)}
+        self.fuzzy = sorted(fuzzy)
+
+    def has_variant(self, key: str) -> bool:
+        """True when some word of more than one letter is :func:`same_name` (with vowels)
+        of ``key``: the same answer as asking every word."""
+        folded = fold(key)
+        if not folded:
+            return False
+        near = [
+            *self.by_fold.get(folded, ()),
+            *(self.by_start.get(folded[:5], ()) if len(folded) >= 5 else ()),
+            *self.by_vowels.get(folded.translate(_SWAPPED_VOWELS), ()),
+        ]
+        if any(same_name(key, w, vowels=True) for w in near):
+            return True
+        if len(folded) < 4 or not self.fuzzy:
+            return False
+        return any(
+            process.extractOne(x, self.fuzzy, scorer=fuzz.ratio, processor=None, score_cutoff=85.0)
+            is not None
+            for x in {folded, *strip_endings(key)}
+        )
+
+
+def _found(key: str, words: _Words) -> bool:
+    if key in words.texts:
         return True
-    return len(key) > 1 and any(
-        same_name(key, w.text, vowels=True) for w in words if len(w.text) > 1
-    )
+    return len(key) > 1 and words.has_variant(key)
 
 
 def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     """Names on one side with no spelling variant on the other (or in the source text)."""
-    statement_tokens = _with_forms(ctx.statement)
-    report_tokens = _with_forms(ctx.report)
-    source_tokens = _with_forms(ctx.source) if ctx.source else []
+    statement_tokens = _Words(_with_forms(ctx.statement))
+    report_tokens = _Words(_with_forms(ctx.report))
+    source_tokens = _Words(_with_forms(ctx.source) if ctx.source else [])
     statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
     every = find_names(ctx.report, _capitalised_mid(ctx.statement))
     claims = Claims(  # every name was examined, credits included, on both sides alike
@@ -179,7 +231,7 @@ def _requalified(left: list[Mention], report: list[Mention]) -> list[Mention]:
             assert isinstance(r_run, list)
             if len(r_run) < 2 or not same_name(s_run[-1].text, r_run[-1].text):
                 continue
-            if any(t.text not in s_words and not _found(t.text, s_run) for t in r_run[:-1]):
+            if any(t.text not in s_words and not _found(t.text, _Words(s_run)) for t in r_run[:-1]):
                 out.append(r)
     return out
 
@@ -233,7 +285,7 @@ def named_in(name: str, texts: Iterable[str]) -> bool:
     keys = [re.sub(r"['’]s$", "", t.text) for t in tokenize(name) if t.lower not in STOPWORDS]
     if not keys:
         return False
-    held = [w for text in texts for w in _with_forms(text)]
+    held = _Words(w for text in texts for w in _with_forms(text))
     found = [_found(k, held) for k in keys]
     missing = found.count(False)
     return found[0] and found[-1] and missing <= (1 if len(keys) >= 4 else 0)

@@ -146,6 +146,12 @@ def _strip_endings(word: str) -> frozenset[str]:
     return frozenset(fold(w) for w in russian | turkic_stems(low))
 
 
+def strip_endings(word: str) -> frozenset[str]:
+    """The folded forms of ``word`` that :func:`same_name` also compares fuzzily: ``word``
+    without a Russian case ending, or a Kazakh/Kyrgyz one (cached)."""
+    return _strip_endings(word)
+
+
 #: Russian adjectival endings of place names (карагандинский, акмолинская, курганской).
 _ADJECTIVAL = re.compile(r"(?:инск|енск|анск|нск|ск)(?:ий|ая|ое|ие|ой|ого|ом)$")
 
