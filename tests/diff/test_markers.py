@@ -540,3 +540,51 @@ def test_said_claimed_responsibility_or_a_claim_of_the_statement_is_no_certainty
 ) -> None:
     found = diffs(statement, report, lexicon, source=statement, src=src)
     assert [d for d in of_kind(found, "certainty") if "claim" in d.note] == []
+
+
+def test_speaker_words_read_back_to_the_boundary_as_a_scan_of_the_clause() -> None:
+    import re
+
+    from workbench.diff import markers
+
+    def scan(clause: str) -> list[tuple[int, str]]:
+        words = list(re.finditer(r"\S+", clause))
+        cut = max((i + 1 for i, w in enumerate(words) if markers._boundary(w.group())), default=0)
+        return [(w.start(), w.group()) for w in words[cut:]]
+
+    for clause in ("", "  ", "the Ministry of Foreign Affairs ", "He said that the  minister\u00a0",
+                   "officials told reporters and the Kyrgyz foreign ministry", "что министр "):  # fmt: skip
+        got = markers._clause_speaker(clause)
+        assert [(w.start(), w.group()) for w in got] == scan(clause)
+        two = markers._clause_speaker(clause, 2)
+        assert [(w.start(), w.group()) for w in two] == scan(clause)[-2:]
+
+
+def test_not_speech_looks_two_words_back_as_a_search_of_all_before() -> None:
+    from workbench.diff import markers
+
+    text = "the deaths were reportedly  said; 12 states said, member\tstates and the   said a said"
+    for at in range(len(text) + 1):
+        want = markers._NOT_SPEECH.search(text[:at]) is not None
+        assert markers._not_speech_before(text, at) == want, at
+
+
+def test_a_long_line_of_speech_verbs_reads_each_word_a_few_times(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "officials said that" x 300: reading every word of the clause before every verb asked
+    # _boundary about 300 x 600 times
+    from workbench.diff import markers
+
+    calls = 0
+    boundary = markers._boundary
+
+    def counted(word: str) -> bool:
+        nonlocal calls
+        calls += 1
+        return boundary(word)
+
+    monkeypatch.setattr(markers, "_boundary", counted)
+    found = markers.attribution_mentions("officials said that " * 300 + "q1")
+    assert len(found) == 300
+    assert calls < 10 * 300

@@ -437,7 +437,7 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     out = []
     cyrillic = is_cyrillic(text)
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
-        if not cyrillic and m.group("verb") and _NOT_SPEECH.search(text[: m.start()]):
+        if not cyrillic and m.group("verb") and _not_speech_before(text, m.start()):
             continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
         if (
             not cyrillic
@@ -466,6 +466,24 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     return out
 
 
+def _not_speech_before(text: str, at: int) -> bool:
+    """:data:`_NOT_SPEECH` ends at ``at``: a copula or a determiner just before a speech verb.
+
+    A match is a word, blanks and at most one more word and blanks, so only the text from two
+    words back is searched (``\\b`` still sees the character before it): searching everything
+    before every verb made a long line of speech verbs quadratic."""
+    start = at
+    for run in (str.isspace, _is_word_char, str.isspace, _is_word_char):
+        while start > 0 and run(text[start - 1]):
+            start -= 1
+    return _NOT_SPEECH.search(text, max(0, start - 8), at) is not None
+
+
+def _is_word_char(c: str) -> bool:
+    """A character of ``\\w`` (a letter, digit or underscore)."""
+    return c.isalnum() or c == "_"
+
+
 def _sentence_names(text: str, at: int) -> list[str]:
     """Capitalised words of the sentence around offset ``at``."""
     start = max(text.rfind(c, 0, at) for c in ".!?\n") + 1
@@ -484,7 +502,7 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
     or after it when the verb opens the clause ("..., said the minister")."""
     clause = _CLAUSE_END.split(text[:start])[-1]
     if clause.strip():
-        words = _clause_speaker(clause)[-4:]
+        words = _clause_speaker(clause, last=4)
         if not words:
             return "", start, end
         who = " ".join(w.group() for w in words)
@@ -499,12 +517,33 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
     return who, start, end + (text[end:].find(who) + len(who) if who else 0)
 
 
-def _clause_speaker(clause: str) -> list[re.Match[str]]:
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _clause_speaker(clause: str, last: int | None = None) -> list[re.Match[str]]:
     """The words of ``clause`` (the text before a speech verb) after its last boundary word or
-    verb: the speaker."""
-    words = list(re.finditer(r"\S+", clause))
-    cut = max((i + 1 for i, w in enumerate(words) if _boundary(w.group())), default=0)
-    return words[cut:]
+    verb: the speaker; only its ``last`` words when given.
+
+    The words are read from the end of the clause back to that boundary (or ``last`` words):
+    reading every word of the clause made a long line of speech verbs with no clause end
+    ("officials said that officials said that …") quadratic."""
+    out: list[re.Match[str]] = []
+    end = len(clause)
+    while last is None or len(out) < last:
+        while end > 0 and clause[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            break
+        start = end
+        while start > 0 and not clause[start - 1].isspace():
+            start -= 1
+        word = _NON_SPACE.match(clause, start)
+        assert word is not None and word.end() == end
+        if _boundary(word.group()):
+            break
+        out.append(word)
+        end = start
+    return out[::-1]
 
 
 def _whole_speaker(text: str, start: int) -> str:
