@@ -93,3 +93,41 @@ def test_same_is_asked_once_per_group_of_alike_figures() -> None:
     )
     assert len(found.differences) == 400
     assert calls <= 3 * 400
+
+
+def _pairs_by_scan(
+    left: list[Mention], right: list[Mention], compatible: Same | None
+) -> list[tuple[Mention, Mention]]:
+    """The pairing before the role index: every free mention scanned for every left one."""
+    pairs: list[tuple[Mention, Mention]] = []
+    free = list(right)
+    for s in left:
+        r = next((r for r in free if r.role and r.role == s.role), None)
+        if r is not None:
+            pairs.append((s, r))
+            free.remove(r)
+    done = {id(s) for s, _ in pairs}
+    for s in left:
+        r = next((r for r in free if compatible is None or compatible(s, r)), None)
+        if id(s) not in done and r is not None:
+            pairs.append((s, r))
+            free.remove(r)
+    return pairs
+
+
+def test_leftovers_pair_by_role_index_as_by_scan() -> None:
+    from workbench.diff.base import _pairs
+
+    rng = random.Random(11)
+    even: Same = lambda x, y: (x.span or (0, 0))[1] % 2 == (y.span or (0, 0))[1] % 2  # noqa: E731
+    for _ in range(400):
+        left, right = (
+            [
+                Mention("x", (side, i), role=rng.choice(["", "", "total", "dead", "year"]))
+                for i in range(rng.randint(0, 20))
+            ]
+            for side in (0, 1)
+        )
+        for compatible in (None, even):
+            got = [(id(s), id(r)) for s, r in _pairs(left, right, compatible)]
+            assert got == [(id(s), id(r)) for s, r in _pairs_by_scan(left, right, compatible)]

@@ -8,6 +8,7 @@ entities, framing, hedges, attributions, negations) ignore ``claimed``; the cont
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -148,7 +149,7 @@ def match_mentions(
     """
     b = list(right)
     taken = [False] * len(b)
-    keys: list[Hashable] = [group(y) if group else i for i, y in enumerate(b)]
+    keys: list[Hashable] = [group(y) if group else 0 for y in b]
     texts = [y.text.lower() for y in b]
     # per pass: the pass's key of x -> group key -> positions in order; head[] skips taken ones
     passes: list[
@@ -179,7 +180,14 @@ def match_mentions(
                     if same(x, b[positions[h]]):
                         best = positions[h]
                     continue
-                j = next((j for j in positions[h:] if not taken[j] and same(x, b[j])), -1)
+                j = next(
+                    (
+                        j
+                        for j in itertools.islice(positions, h, None)
+                        if not taken[j] and same(x, b[j])
+                    ),
+                    -1,
+                )
                 if j >= 0 and (best < 0 or j < best):
                     best = j
             if best >= 0:
@@ -264,16 +272,28 @@ def _pairs(
 ) -> list[tuple[Mention, Mention]]:
     """Same role first; then in order, among ``compatible`` mentions (all when None)."""
     pairs: list[tuple[Mention, Mention]] = []
-    free = list(right)
+    # the first free mention of each role, from lists in order (no scan of every free mention
+    # for every left one: a long line of figures was quadratic here)
+    by_role: dict[str, list[int]] = {}
+    for j, m in enumerate(right):
+        if m.role:
+            by_role.setdefault(m.role, []).append(j)
+    used = [False] * len(right)
+    heads = dict.fromkeys(by_role, 0)
     for s in left:
-        r = next((r for r in free if r.role and r.role == s.role), None)
-        if r is not None:
-            pairs.append((s, r))
-            free.remove(r)
+        positions = by_role.get(s.role, []) if s.role else []
+        if heads.get(s.role, 0) < len(positions):
+            j = positions[heads[s.role]]
+            heads[s.role] += 1
+            pairs.append((s, right[j]))
+            used[j] = True
+    free = [r for j, r in enumerate(right) if not used[j]]
     done = {id(s) for s, _ in pairs}
     for s in left:
+        if id(s) in done:
+            continue
         r = next((r for r in free if compatible is None or compatible(s, r)), None)
-        if id(s) not in done and r is not None:
+        if r is not None:
             pairs.append((s, r))
             free.remove(r)
     return pairs

@@ -176,7 +176,8 @@ def _merged(found: Sequence[Difference]) -> list[Difference]:
             continue
         seen.add(key)
         out.append(d)
-    return [_with_qualifier(d, found) if d.kind == "number" else d for d in out]
+    qualifiers = _qualifiers_by_end(found)
+    return [_with_qualifier(d, qualifiers) if d.kind == "number" else d for d in out]
 
 
 #: Report-only kinds that the context (issuer, other statements retold) can explain.
@@ -420,12 +421,28 @@ def _glued(span: Span, figures: list[Difference]) -> bool:
     return any(f.report_span and 0 <= f.report_span[0] - span[1] <= 2 for f in figures)
 
 
-def _with_qualifier(d: Difference, found: Sequence[Difference]) -> Difference:
-    for q in found:
-        glued = q.report_span and d.report_span and 0 <= d.report_span[0] - q.report_span[1] <= 2
-        if q.kind == "quantifier" and glued:
-            return dataclasses.replace(d, note=f"{d.note}; qualified: {q.report}")
-    return d
+def _qualifiers_by_end(found: Sequence[Difference]) -> dict[int, tuple[int, Difference]]:
+    """The first quantifier of ``found`` ending at each report offset, with its place in
+    ``found``."""
+    out: dict[int, tuple[int, Difference]] = {}
+    for i, q in enumerate(found):
+        if q.kind == "quantifier" and q.report_span:
+            out.setdefault(q.report_span[1], (i, q))
+    return out
+
+
+def _with_qualifier(d: Difference, qualifiers: dict[int, tuple[int, Difference]]) -> Difference:
+    """``d`` noted with the first quantifier (in the order found) that ends at most two
+    characters before it ("more than 15"): looked up by end offset, not by a scan of every
+    difference for every figure (a long line of figures was quadratic here)."""
+    if not d.report_span:
+        return d
+    start = d.report_span[0]
+    glued = [qualifiers[e] for e in range(start - 2, start + 1) if e in qualifiers]
+    if not glued:
+        return d
+    q = min(glued, key=lambda found: found[0])[1]
+    return dataclasses.replace(d, note=f"{d.note}; qualified: {q.report}")
 
 
 def _voiced(d: Difference, voices: list[Voice]) -> Difference:
