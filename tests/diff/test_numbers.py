@@ -317,3 +317,25 @@ def test_a_weekday_beside_the_date_or_no_day_is_no_difference(
 ) -> None:
     statement = "12 апреля объявлен выходным днём."
     assert of_kind(diffs(statement, report, lexicon, source=statement, src="ru"), "number") == []
+
+
+def test_taken_offsets_answer_as_the_scan_of_every_span() -> None:
+    # find_figures skips a figure that overlaps one already read; the offsets it covers answer
+    # that as the scan of every span did (empty and reversed spans included)
+    import random
+
+    from workbench.diff.numbers import _Taken, _taken
+
+    rng = random.Random(3)
+    for _ in range(2000):
+        spans = [
+            (a, a + rng.choice([-1, 0, 1, 2, 3, 5]))
+            for a in (rng.randint(0, 30) for _ in range(rng.randint(0, 8)))
+        ]
+        if rng.random() < 0.7:
+            spans = [(a, b) for a, b in spans if b > a]
+        taken = _Taken(spans)
+        for _ in range(20):
+            a = rng.randint(-2, 35)
+            b = a + rng.choice([-1, 0, 1, 2, 4, 8])
+            assert taken.overlaps(a, b) == _taken(a, b, spans), (spans, a, b)

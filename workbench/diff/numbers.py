@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbench.diff.base import (
@@ -212,29 +213,29 @@ def _figures(text: str, lang: str | None) -> tuple[Figure, ...]:
                year=d.year)
         for d in find_dates(text)
     ]  # fmt: skip
-    taken = [(f.start, f.end) for f in figures]
-    figures += [f for f in _clock_times(text) if not _taken(f.start, f.end, taken)]
-    taken = [(f.start, f.end) for f in figures]
+    taken = _Taken((f.start, f.end) for f in figures)
+    figures += [f for f in _clock_times(text) if not taken.overlaps(f.start, f.end)]
+    taken = _Taken((f.start, f.end) for f in figures)
     digits = [
         f
         for m in _DIGITS.finditer(text)
         if not _after_model_name(text, m.start()) and (f := _from_digits(m)) is not None
     ]
-    figures += [f for f in digits if not _taken(f.start, f.end, taken)]
-    taken = [(f.start, f.end) for f in figures]
+    figures += [f for f in digits if not taken.overlaps(f.start, f.end)]
+    taken = _Taken((f.start, f.end) for f in figures)
     for m in _VAGUE.finditer(text):
-        if not _taken(m.start(), m.end(), taken):
+        if not taken.overlaps(m.start(), m.end()):
             low, high = VAGUE[m.group().lower()]
             figures.append(Figure(m.group(), m.start(), m.end(), low, high))
-            taken.append((m.start(), m.end()))
+            taken.add(m.start(), m.end())
     table = _WORD_TABLES.get(lang or "ru", RU_WORDS) if is_cyrillic(text) else EN_WORDS
-    figures += [f for f in _from_words(text, table) if not _taken(f.start, f.end, taken)]
+    figures += [f for f in _from_words(text, table) if not taken.overlaps(f.start, f.end)]
     figures = [_with_duration(text, f) for f in figures]
-    taken = [(f.start, f.end) for f in figures]
+    taken = _Taken((f.start, f.end) for f in figures)
     figures += [
         Figure(text[a:b], a, b, hours, unit="duration")
         for a, b, hours in implicit_durations(text)
-        if not _taken(a, b, taken)
+        if not taken.overlaps(a, b)
     ]
     return tuple(sorted(figures, key=lambda f: f.start))
 
@@ -299,6 +300,38 @@ def _after_model_name(text: str, start: int) -> bool:
 
 def _taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in taken)
+
+
+class _Taken:
+    """Spans already read as figures: :meth:`overlaps` answers as :func:`_taken` on the list
+    of them, from the set of offsets they cover (a long line of figures asked every span for
+    every figure: quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.covered: set[int] = set()
+        self.empty: list[int] = []
+        self.reversed = False
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Take the span ``start``–``end``."""
+        self.spans.append((start, end))
+        if start < end:
+            self.covered.update(range(start, end))
+        elif start == end:
+            self.empty.append(start)
+        else:
+            self.reversed = True
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a taken span overlaps ``start``–``end`` (``_taken``'s test)."""
+        if start >= end or self.reversed:
+            return _taken(start, end, self.spans)  # an empty or reversed span: as it was
+        return any(p in self.covered for p in range(start, end)) or any(
+            start < p < end for p in self.empty
+        )
 
 
 def _from_digits(m: re.Match[str]) -> Figure | None:
