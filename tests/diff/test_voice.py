@@ -113,3 +113,25 @@ def test_a_naming_verb_gives_the_whole_name_to_its_speaker(
     assert (voice.speaker if voice else None) == speaker
     if speaker:
         assert "villagers" not in text[voice.start : voice.end]  # type: ignore[union-attr]
+
+
+def test_sentence_bounds_from_the_bisected_clause_ends_as_from_a_read_of_the_text() -> None:
+    # _sentence bisects the clause ends found once per text; it answers as reading the text
+    # from its start for every offset did
+    import importlib
+    import random
+
+    voice = importlib.import_module("workbench.diff.voice")
+
+    def read(text: str, at: int) -> tuple[int, int]:
+        starts = [m.end() for m in voice._CLAUSE_END.finditer(text, 0, at)]
+        end = voice._CLAUSE_END.search(text, at)
+        return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+    rng = random.Random(5)
+    texts = ['He said: "a". Then; "b"\nand!', ""] + [
+        "".join(rng.choice('ab .!?;\n"') for _ in range(rng.randint(0, 30))) for _ in range(500)
+    ]
+    for text in texts:
+        for at in range(len(text) + 1):
+            assert voice._sentence(text, at) == read(text, at), (text, at)

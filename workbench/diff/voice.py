@@ -11,6 +11,7 @@ quoted uses apart.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -207,10 +208,19 @@ def _speaker_of(text: str, m: re.Match[str]) -> tuple[str, int, int]:
 
 def _sentence(text: str, at: int) -> Span:
     """The sentence (or clause ending with ; or a line break) around offset ``at``."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, at)]
-    start = starts[-1] if starts else 0
-    end_m = _CLAUSE_END.search(text, at)
-    return start, end_m.start() if end_m else len(text)
+    ends = _clause_ends(text)
+    before = bisect.bisect_right(ends, at)
+    start = ends[before - 1] if before else 0
+    after = bisect.bisect_left(ends, at + 1)
+    return start, ends[after] - 1 if after < len(ends) else len(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_ends(text: str) -> list[int]:
+    """The end offset of every :data:`_CLAUSE_END` character of ``text``, in order, once per
+    text: :func:`_sentence` bisects it rather than reading the text from its start for every
+    quote (a long line of quotations was quadratic)."""
+    return [m.end() for m in _CLAUSE_END.finditer(text)]
 
 
 def find_voices(text: str) -> list[Voice]:
