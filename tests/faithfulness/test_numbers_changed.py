@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tests.faithfulness.helpers import evidence_of
@@ -137,6 +139,14 @@ def test_a_hyphenated_unit_and_a_sum_of_money_are_read() -> None:
     metre, money = find_figures(text, "en")
     assert unit_of(metre, text) == "metre"
     assert unit_of(money, text) is None
+
+
+def test_a_figure_with_no_text_is_no_sum_of_money() -> None:
+    # an empty figure text must not read as opening with a currency sign ("" is in any string)
+    from workbench.faithfulness.spans import _money
+
+    bare = dataclasses.replace(find_figures("It weighs 90 kg.", "en")[0], text="")
+    assert not _money(bare, "It weighs 90 kg.")
 
 
 @pytest.mark.parametrize(

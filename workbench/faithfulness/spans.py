@@ -195,7 +195,7 @@ _CURRENCY_BEFORE = re.compile(r"[£$€¥₸₽]\s?$")
 def _money(fig: Figure, text: str) -> bool:
     """``fig`` is a sum of money: a currency sign stands right before it (or opens its text)."""
     return bool(_CURRENCY_BEFORE.search(text[max(0, fig.start - 2) : fig.start])) or (
-        fig.text[:1] in "£$€¥₸₽"
+        fig.text.startswith(tuple("£$€¥₸₽"))
     )
 
 
