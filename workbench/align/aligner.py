@@ -320,7 +320,11 @@ CALIBRATIONS: dict[str, AlignParams] = {
         # cases such links under 0.82 were wrong 16 times in 17 (dev 10 of 11, check 6 of 6);
         # checked on the count-only held-out cases: see docs/align.md.
         lone_floor=0.82,
-        source="benchmarks/align_real_bench.py --calibrate (NTREX tuning documents)",
+        source=(
+            "benchmarks/align_real_bench.py --calibrate (NTREX tuning documents) for the margins,"
+            " floors and bonuses; echo_*, word_veto, confirm_below and lone_floor read off the"
+            " private real cases (benchmarks/real_cases_eval.py, benchmarks/align_link_study.py)"
+        ),
     ),
 }
 
