@@ -8,6 +8,8 @@ needs no reference. Detectors that use sentence vectors (coverage) read them fro
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import sys
 from collections.abc import Callable, Mapping
@@ -159,11 +161,22 @@ class LanguageCalibration:
 
 @dataclass(frozen=True)
 class Calibration:
-    """Per-language thresholds with the name of the data they were measured on."""
+    """Per-language thresholds with the name of the data they were measured on.
+
+    ``digest`` identifies the thresholds themselves (a short hash of the file's ``languages``
+    table, set by :func:`load_calibration`): a re-calibration on the same data keeps its name
+    but not its digest, so signatures tell the two apart.
+    """
 
     name: str
     data: str
     languages: Mapping[str, LanguageCalibration] = field(default_factory=dict)
+    digest: str = ""
+
+    @property
+    def label(self) -> str:
+        """The calibration as a signature names it: ``name@digest`` (the name alone without one)."""
+        return f"{self.name}@{self.digest}" if self.digest else self.name
 
     def get(self, src: str) -> LanguageCalibration:
         """Thresholds for ``src`` (defaults when the language was not calibrated)."""
@@ -185,7 +198,9 @@ def load_calibration(path: str | Path | None = None) -> Calibration:
     try:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
         langs = {lang: _language(values) for lang, values in data.get("languages", {}).items()}
-        return Calibration(str(data["name"]), str(data.get("data", "")), langs)
+        table = json.dumps(data.get("languages", {}), sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(table.encode("utf-8")).hexdigest()[:10]
+        return Calibration(str(data["name"]), str(data.get("data", "")), langs, digest)
     except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError) as err:
         raise UserInputError(
             f"The faithfulness calibration file {file} cannot be used ({err}); "

@@ -52,7 +52,7 @@ def faith_signature(
     bilex += f"names:{names.signature}|" if names is not None else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
-        f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.name}|"
+        f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.label}|"
         f"lexicon:{lexicon.signature}|{bilex}version:{__version__}"
     )
 
