@@ -8,7 +8,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon
-from workbench.diff.content import SENTENCE_END
+from workbench.diff.text import SENTENCE_END
 
 STATEMENT = "The council approved the new school budget."
 

@@ -42,6 +42,7 @@ from workbench.diff.paraphrase import (
     report_counterparts,
 )
 from workbench.diff.text import (
+    SENTENCE_END,
     Span,
     Token,
     akin_in,
@@ -102,21 +103,6 @@ CONNECTIVE = re.compile(
 def _content(text: str, claims: tuple[Span, ...]) -> list[Token]:
     skip = [*claims, *(m.span() for m in CONNECTIVE.finditer(text))]
     return [t for t in tokenize(text) if is_content(t) and not covered((t.start, t.end), skip)]
-
-
-#: Words whose full stop ends no sentence ("Mr. Smith", "Gen. Ivanov"); a single capital letter
-#: ("U.S. officials", "J. Smith") is excluded as well.
-_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Mt", "No", "vs", "Gen", "Col", "Lt", "Sgt",
-                  "Sen", "Rep", "Gov", "Prof", "Pres", "Capt", "Maj", "Adm", "Jr", "Sr")  # fmt: skip
-
-#: The end of a sentence between two words: a full stop, question or exclamation mark (not
-#: after an abbreviation), any closing quotes or brackets, space, then a capital or an opening
-#: quote ("Oct. 28" and "U.S. President" end nothing).
-SENTENCE_END = re.compile(
-    r"(?<!\b[A-Z])"
-    + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
-    + r"[.!?][\"”»’')\]]*\s+(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ\"“«‘'(\[])"
-)
 
 
 def _groups(tokens: list[Token], claims: tuple[Span, ...], text: str) -> list[list[Token]]:

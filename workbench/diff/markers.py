@@ -34,6 +34,7 @@ from workbench.diff.text import (
     is_content,
     is_cyrillic,
     per_text,
+    sentences,
     tokenize,
     words,
 )
@@ -718,9 +719,6 @@ def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     return Finding(kept, found.claims)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”»’]?\s+")
-
-
 def _retold_twice(d: Difference, ctx: DiffContext, statement: list[Mention]) -> bool:
     """A report-only negation in a sentence with no more negations than the statement (one
     sentence) has: an outlet that retells one statement sentence in two sentences ("the town
@@ -728,16 +726,13 @@ def _retold_twice(d: Difference, ctx: DiffContext, statement: list[Mention]) -> 
     its negation, it adds none."""
     if d.report_span is None or d.statement_span is not None or not statement:
         return False
-    if _SENTENCE_END.search(ctx.statement.strip()):
+    if len(sentences(ctx.statement.strip())) > 1:
         return False  # several statement sentences: which one a report sentence retells is open
-    start = 0
-    for m in _SENTENCE_END.finditer(ctx.report):
-        if m.end() > d.report_span[0]:
-            break
-        start = m.end()
-    end = _SENTENCE_END.search(ctx.report, d.report_span[1])
-    sentence = ctx.report[start : end.start() if end else len(ctx.report)]
-    return sentence != ctx.report and len(negation_mentions(sentence)) <= len(statement)
+    report = sentences(ctx.report)
+    if len(report) < 2:
+        return False
+    start, end = next(((a, b) for a, b in report if b > d.report_span[0]), report[-1])
+    return len(negation_mentions(ctx.report[start:end])) <= len(statement)
 
 
 def _flipped(d: Difference, ctx: DiffContext) -> bool:

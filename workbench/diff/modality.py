@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.bilexicon import english_content, english_stem, load_bilexicon
 from workbench.diff.morph import russian_future
-from workbench.diff.text import any_match
+from workbench.diff.text import any_match, sentences
 from workbench.diff.voice import quotations
 from workbench.types import Difference
 
@@ -265,9 +265,7 @@ def _prescribed(ctx: DiffContext) -> Difference | None:
     texts = [t for t in (ctx.statement, ctx.source or "") if t.strip()]
     if not texts or any_match(DIRECTIVE, (*texts, *ctx.context)):
         return None  # (another statement line the report retells may be what it prescribes)
-    start = 0
-    for cut in [*_SENTENCE_END.finditer(ctx.report), None]:
-        end = cut.start() if cut else len(ctx.report)
+    for start, end in sentences(ctx.report):
         sentence = ctx.report[start:end]
         quoted = _quoted(sentence)
         m = next((m for m in PRESCRIPTION.finditer(sentence) if _own(m, quoted)), None)
@@ -277,7 +275,6 @@ def _prescribed(ctx: DiffContext) -> Difference | None:
                 "certainty", "", ctx.report[span[0] : span[1]], None, span,
                 "modality: a description in the statement is a prescription in the report",
             )  # fmt: skip
-        start = cut.end() if cut else end
     return None
 
 
@@ -350,17 +347,13 @@ def _promises(text: str, shift: Shift) -> bool:
     return any(not shift.tentative.fullmatch(m.group()) for m in _TURKIC_PROMISE.finditer(text))
 
 
-#: Where a report's sentences end (the diff gets one outlet's sentences joined by a space).
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»']?\s+(?=[\"“«A-Z0-9])|\n+")
 _OPENERS = '"“«„'
 
 
 def _own_firm(report: str, shift: Shift) -> tuple[int, int] | None:
     """The first firm word of ``shift`` in the outlet's own words, in a report sentence that
     keeps no tentative word of its own (``None`` when there is none)."""
-    start = 0
-    for cut in [*_SENTENCE_END.finditer(report), None]:
-        end = cut.start() if cut else len(report)
+    for start, end in sentences(report):
         sentence = report[start:end]
         quoted = _quoted(sentence)
         if not any(_own(m, quoted) for m in shift.kept.finditer(sentence)):
@@ -374,7 +367,6 @@ def _own_firm(report: str, shift: Shift) -> tuple[int, int] | None:
             )
             if pledge is not None:
                 return start + pledge.start(), start + pledge.end()
-        start = cut.end() if cut else end
     return None
 
 
