@@ -143,10 +143,10 @@ def test_a_hyphenated_unit_and_a_sum_of_money_are_read() -> None:
 
 def test_a_figure_with_no_text_is_no_sum_of_money() -> None:
     # an empty figure text must not read as opening with a currency sign ("" is in any string)
-    from workbench.faithfulness.spans import _money
+    from workbench.faithfulness.spans import sign_money
 
     bare = dataclasses.replace(find_figures("It weighs 90 kg.", "en")[0], text="")
-    assert not _money(bare, "It weighs 90 kg.")
+    assert not sign_money(bare, "It weighs 90 kg.")
 
 
 @pytest.mark.parametrize(

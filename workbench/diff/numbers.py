@@ -172,7 +172,6 @@ _VAGUE = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"\s?(?:%|per\s?cent\b|percent\b|процент\w*|пайыз\w*)", re.IGNORECASE)
-_CURRENCY = re.compile(r"[$€£₸₽]\s?$|(?:dollars?|euros?|pounds?|tenge|тенге|доллар|теңге)", re.I)
 
 
 @dataclass(frozen=True)
@@ -192,6 +191,25 @@ class Figure:
     def vague(self) -> bool:
         """True for a range such as "thousands"."""
         return self.high is not None
+
+
+#: The currency signs of both stages: a figure right after one ("£135m", "$ 2bn", "¥5m") is a
+#: sum of money (faithfulness reads this list through :mod:`workbench.faithfulness.diffapi`).
+CURRENCY_SIGNS = "$€£¥₸₽"
+_SIGN_BEFORE = re.compile(rf"[{re.escape(CURRENCY_SIGNS)}]\s?$")
+#: A currency sign or word right after a figure ("5 €", "20 dollars", «20 тенге»).
+_CURRENCY_AFTER = re.compile(
+    rf"[{re.escape(CURRENCY_SIGNS)}]\s?$|(?:dollars?|euros?|pounds?|tenge|тенге|доллар|теңге)",
+    re.I,
+)
+
+
+def sign_money(fig: Figure, text: str) -> bool:
+    """``fig`` is a sum of money by its sign: a currency sign of :data:`CURRENCY_SIGNS` stands
+    right before it (or opens its text)."""
+    return bool(_SIGN_BEFORE.search(text[max(0, fig.start - 2) : fig.start])) or (
+        fig.text.startswith(tuple(CURRENCY_SIGNS))
+    )
 
 
 def find_figures(text: str, lang: str | None = None) -> list[Figure]:
@@ -470,9 +488,7 @@ def _role(text: str, fig: Figure) -> str:
         return "age"
     if fig.unit:
         return fig.unit
-    if _CURRENCY.search(text[max(0, fig.start - 2) : fig.start]) or _CURRENCY.match(
-        text[fig.end : fig.end + 9].strip()
-    ):
+    if sign_money(fig, text) or _CURRENCY_AFTER.match(text[fig.end : fig.end + 9].strip()):
         return "money"
     if re.fullmatch(r"1[89]\d\d|20\d\d", fig.text):
         return "year"

@@ -38,7 +38,7 @@ from workbench.diff.morph import (
     russian_pos,
     turkic_stems,
 )
-from workbench.diff.numbers import KK_WORDS, KY_WORDS, Figure
+from workbench.diff.numbers import KK_WORDS, KY_WORDS, Figure, sign_money
 
 __all__ = [
     "EN_MODAL",
@@ -65,6 +65,7 @@ __all__ = [
     "russian_lemma",
     "russian_pos",
     "same_name",
+    "sign_money",
     "source_stem",
     "transliterate",
     "turkic_stems",

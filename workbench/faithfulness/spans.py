@@ -36,6 +36,7 @@ from workbench.faithfulness.diffapi import (
     may_be_name,
     russian_lemma,
     russian_pos,
+    sign_money,
     transliterate,
     turkic_stems,
 )
@@ -188,22 +189,11 @@ _UNIT_AFTER = re.compile(
 )
 
 
-#: A currency sign before a figure: "£135m", "$ 2bn" are sums of money.
-_CURRENCY_BEFORE = re.compile(r"[£$€¥₸₽]\s?$")
-
-
-def _money(fig: Figure, text: str) -> bool:
-    """``fig`` is a sum of money: a currency sign stands right before it (or opens its text)."""
-    return bool(_CURRENCY_BEFORE.search(text[max(0, fig.start - 2) : fig.start])) or (
-        fig.text.startswith(tuple("£$€¥₸₽"))
-    )
-
-
 def unit_of(fig: Figure, text: str) -> str | None:
     """The unit written after ``fig`` (or after the other end of its range, «2ден 3 дюймга»):
     a key of :data:`_UNIT_WORDS`, or None when the next word is no unit this table knows.
     Whole words and prefixes as :data:`_UNIT_WORDS` lists them."""
-    if _money(fig, text):
+    if sign_money(fig, text):
         return None  # "£135m" is 135 million pounds, no 135 metres
     own = re.search(r"\d[\s-]?([^\W\d_]+)$", fig.text)  # "90kg", "90-metre", «10 мың»
     after = _UNIT_AFTER.match(text, fig.end)
@@ -229,7 +219,7 @@ def _converted(
     end = _RANGE_END.match(text, fig.end)
     unit_at = end.end() if end else fig.end
     if (
-        fig.percent or _money(fig, text)
+        fig.percent or sign_money(fig, text)
         or not (_UNIT.search(fig.text) or _UNIT.match(text, unit_at))
     ):  # fmt: skip
         return None
