@@ -73,7 +73,9 @@ def test_held_out_scores_each_part_with_a_model_of_the_others(study: ModuleType)
 
 def test_groups_must_name_case_sets(study: ModuleType) -> None:
     assert study._groups(["A=one,two"], ["one", "two", "three"]) == {
-        "one": "A", "two": "A", "three": "three"
+        "one": "A",
+        "two": "A",
+        "three": "three",
     }
     with pytest.raises(SystemExit, match="not one of --cases"):
         study._groups(["A=one,four"], ["one", "two"])

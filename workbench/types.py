@@ -702,7 +702,6 @@ class AnnotationItem:
 # ─── faithfulness ───────────────────────────────────────────────────────────────────────────
 
 
-
 @dataclass(frozen=True)
 class FaithKind:
     """What one kind of faithfulness issue is: the single definition checks and renderers read.
@@ -726,15 +725,26 @@ FAITH_KIND_INFO: tuple[FaithKind, ...] = (
     FaithKind("label", "#ff8c69", "a loaded or neutral label that the other side does not use"),
     FaithKind("negation", "#c3a6ff", "a negation added or dropped"),
     FaithKind("hedge", "#9ad0f5", "a hedge or marker of certainty added or dropped"),
-    FaithKind("modality", "#a0e7c8", "modality or force added or dropped (where necessary; to kill)"),
+    FaithKind(
+        "modality", "#a0e7c8", "modality or force added or dropped (where necessary; to kill)"
+    ),
     FaithKind("untranslated", "#d9d9d9", "source text copied through untranslated"),
     FaithKind("wrong_language", "#bdbdbd", "output in another language or script than English"),
     FaithKind("repetition", "#f7c59f", "repeated words or a hallucinated tail"),
-    FaithKind("length", "#e6e6a1", "the translation is much shorter or longer than translations usually are"),
+    FaithKind(
+        "length",
+        "#e6e6a1",
+        "the translation is much shorter or longer than translations usually are",
+    ),
     FaithKind("omission", "#ffb3b3", "a source clause with no counterpart in the translation"),
     FaithKind("addition", "#b3e6b3", "a translation clause with no counterpart in the source"),
-    FaithKind("unrelated", "#ff9999", "the translation does not say what the source says (another sentence)"),
+    FaithKind(
+        "unrelated",
+        "#ff9999",
+        "the translation does not say what the source says (another sentence)",
+    ),
 )
+
 
 @dataclass(frozen=True)
 class FaithIssue:

@@ -96,7 +96,11 @@ def test_voice_kind_says_how_the_words_are_quoted(
 def test_fields_have_defaults() -> None:
     d = Difference("wording", "a", "b", (0, 1), (0, 1))
     assert (d.detector, d.category, d.figures_also, d.changed_from, d.voice_kind) == (
-        "", "", (), False, ""
+        "",
+        "",
+        (),
+        False,
+        "",
     )
 
 
@@ -118,5 +122,8 @@ def test_a_quoted_figure_weighs_as_quoted_whatever_its_note_ends_with() -> None:
     merged = Difference("number", "40", "45", (0, 2), (0, 2),
                         "figure; quoted of the mayor; also: 12, 3", voice="quoted",
                         voice_kind="quote", figures_also=("12", "3"))  # fmt: skip
-    assert salience(merged) == salience(quoted) < salience(Difference("number", "40", "45",
-                                                                      (0, 2), (0, 2)))
+    assert (
+        salience(merged)
+        == salience(quoted)
+        < salience(Difference("number", "40", "45", (0, 2), (0, 2)))
+    )

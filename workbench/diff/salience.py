@@ -400,7 +400,9 @@ def _one_figure_flag(diffs: list[Difference]) -> list[Difference]:
         return diffs
     lead = next((d for d in figures if d.statement_span and d.report_span), figures[0])
     rest = tuple(dict.fromkeys(d.report or d.statement for d in figures if d is not lead))
-    kept = dataclasses.replace(lead, note=f"{lead.note}; also: {', '.join(rest)}", figures_also=rest)
+    kept = dataclasses.replace(
+        lead, note=f"{lead.note}; also: {', '.join(rest)}", figures_also=rest
+    )
     return [kept if d is lead else d for d in diffs if d.kind != "number" or d is lead]
 
 
