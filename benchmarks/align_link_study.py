@@ -61,11 +61,6 @@ from workbench.pipeline.anchors import default_anchors  # noqa: E402
 from workbench.pipeline.compare import case_at, case_reports, case_statements  # noqa: E402
 from workbench.settings import Settings  # noqa: E402
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 
 def clause_matrix(
     kept_s: Any, kept_r: Any, cols: Any, views: Any, emb: Any, params: Any, anchors: Any
@@ -129,37 +124,14 @@ def dump_case(
         for r, ln in zip(al.reports, al.links, strict=True):
             ship[(al.statement.index, r.index)] = ln.unit
     # reference
-    ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
-    ctoml = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
-    st_index = rce._statement_index(ctoml, folder)
-    default_doc = ref.get("statement_document")
-    ftexts = {
-        d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
-        for d in ctoml["documents"]
-        if d["language"] == "en"
-    }
-    spans = {doc: rce._sentences(t) for doc, t in ftexts.items()}
-
-    def line_index(item: Any) -> int:
-        if isinstance(item, int):
-            return st_index[(default_doc, item)]
-        doc, line = str(item).rsplit(":", 1)
-        return st_index[(doc, int(line))]
-
-    gold = set()
-    for link in ref.get("links", []):
-        loc = rce._locate(ftexts[link["report"]], link["sentence"])
-        ids = rce._sentence_ids(spans[link["report"]], *loc) if loc else set()
-        for item in link["statements"]:
-            for s in ids:
-                gold.add((link["report"], line_index(item), s))
+    reading = rce.Reference(folder)
+    gold = set(reading.gold_links(strict=False))
     starts = {}
     for r in reports:
         starts.setdefault(r.document_id, r.index)
 
     def sent_ids(r: Any) -> set[int]:
-        loc = rce._locate(ftexts[r.document_id], r.text)
-        return rce._sentence_ids(spans[r.document_id], *loc) if loc else set()
+        return reading.sid(r.document_id, r.text)
 
     keep_s = [
         p for p, s in enumerate(statements) if s.text.strip() or (s.translation or "").strip()

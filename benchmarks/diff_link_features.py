@@ -29,8 +29,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import tomllib
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import real_cases_eval as rce  # noqa: E402
@@ -62,39 +60,16 @@ def _bin(value: float | None, edges: tuple[float, ...]) -> str:
     return f"{lo:g}-{later[0]:g}" if later else f">={lo:g}"
 
 
-class Reference:
+class Reference(rce.Reference):
     """A case's reference links and keys, placed on the workbench's own sentences."""
 
     def __init__(self, folder: Path) -> None:
-        case = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
-        ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
-        index = rce._statement_index(case, folder)
-        default = ref.get("statement_document")
-        self.texts = {
-            d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
-            for d in case["documents"]
-            if d["language"] == "en"
-        }
-        self.spans = {doc: rce._sentences(t) for doc, t in self.texts.items()}
-        self.gold: set[tuple[str, int, int]] = set()
-        for link in ref.get("links", []):
-            for item in link["statements"]:
-                if isinstance(item, int):
-                    line = index[(default, item)]
-                else:
-                    doc, n = str(item).rsplit(":", 1)
-                    line = index[(doc, int(n))]
-                for s in self.sid(link["report"], link["sentence"]):
-                    self.gold.add((link["report"], line, s))
+        super().__init__(folder)
+        self.gold: set[tuple[str, int, int]] = set(self.gold_links(strict=False))
         self.keys = [
             (k["report"], self.sid(k["report"], k["sentence"]), set(k["kinds"]))
-            for k in ref.get("key_differences", [])
+            for k in self.ref.get("key_differences", [])
         ]
-
-    def sid(self, doc: str, needle: str) -> set[int]:
-        """The sentences of ``doc`` holding ``needle``."""
-        loc = rce._locate(self.texts[doc], needle)
-        return rce._sentence_ids(self.spans[doc], *loc) if loc else set()
 
     def classify(self, al: Alignment, d: Difference) -> str:
         """``key``, ``wrong`` or ``other`` for one flag (as ``real_cases_eval.py`` places it)."""

@@ -122,6 +122,58 @@ def _statement_index(case: dict[str, Any], folder: Path) -> dict[tuple[str, int]
     return index
 
 
+class Reference:
+    """A case's ``reference.toml`` placed on its English report texts, cut into sentences as the
+    workbench cuts them: the one reader of reference links for this eval and the studies built
+    on it (``align_link_study.py``, ``diff_link_features.py``)."""
+
+    def __init__(self, folder: Path, case: dict[str, Any] | None = None) -> None:
+        self.folder = folder
+        self.case = case if case is not None else _toml(folder / "case.toml")
+        self.ref = _toml(folder / "reference.toml")
+        self._index = _statement_index(self.case, folder)
+        self._default = self.ref.get("statement_document")
+        self.texts = {
+            d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
+            for d in self.case["documents"]
+            if d["language"] == "en"
+        }
+        self.spans = {doc: _sentences(t) for doc, t in self.texts.items()}
+
+    def sid(self, doc: str, needle: str) -> set[int]:
+        """The sentences of report ``doc`` holding ``needle`` (empty when it is not found)."""
+        loc = _locate(self.texts[doc], needle)
+        return _sentence_ids(self.spans[doc], *loc) if loc else set()
+
+    def line_index(self, item: int | str) -> int:
+        """A reference's statement line (``3``, or ``"doc:3"`` in a case of several statement
+        documents; 1-based) as the contract's 0-based index across statement documents."""
+        if isinstance(item, int):
+            return self._index[(self._default, item)]
+        doc, line = str(item).rsplit(":", 1)
+        return self._index[(doc, int(line))]
+
+    def gold_links(self, strict: bool = True) -> list[tuple[str, int, int]]:
+        """Every reference link as (report document, statement index, report sentence), in the
+        reference's order. ``strict``: a link sentence not found in its report stops the run
+        (the eval); otherwise it is skipped (the studies)."""
+        out = []
+        for link in self.ref.get("links", []):
+            ids = self.sid(link["report"], link["sentence"])
+            if not ids and strict:
+                raise SystemExit(
+                    f"{self.folder.name}: reference sentence not found: {link['sentence']!r}"
+                )
+            for item in link["statements"]:
+                for s in ids:
+                    out.append((link["report"], self.line_index(item), s))
+        return out
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
 def run_compare(folder: Path) -> dict[str, Any]:
     """Run the CLI exactly as a user would and return its JSON."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,41 +222,18 @@ def score_case(
     flags: list[Flag] | None = None,
 ) -> dict[str, Outlet]:
     """Score one case; with ``flags`` given, also append every flag to it, classed."""
-    case = tomllib.loads((folder / "case.toml").read_text(encoding="utf-8"))
-    ref = tomllib.loads((folder / "reference.toml").read_text(encoding="utf-8"))
+    case = _toml(folder / "case.toml")
+    reading = Reference(folder, case)
+    ref, texts, spans, sid = reading.ref, reading.texts, reading.spans, reading.sid
     judged_path = folder / "judged_flags.toml"
-    judged = tomllib.loads(judged_path.read_text(encoding="utf-8")) if judged_path.exists() else {}
+    judged = _toml(judged_path) if judged_path.exists() else {}
     verdicts = {
         (f["report"], f["kind"], f.get("statement", ""), f.get("report_text", "")): f["verdict"]
         for f in judged.get("flags", [])
     }
-    st_index = _statement_index(case, folder)
-    default_doc = ref.get("statement_document")
-    texts = {
-        d["id"]: (folder / d["file"]).read_text(encoding="utf-8")
-        for d in case["documents"]
-        if d["language"] == "en"
-    }
-    spans = {doc: _sentences(t) for doc, t in texts.items()}
     outlets: dict[str, Outlet] = defaultdict(Outlet)
-
-    def sid(doc: str, needle: str) -> set[int]:
-        loc = _locate(texts[doc], needle)
-        return _sentence_ids(spans[doc], *loc) if loc else set()
-
-    def line_index(item: int | str) -> int:
-        if isinstance(item, int):
-            return st_index[(default_doc, item)]
-        doc, line = str(item).rsplit(":", 1)
-        return st_index[(doc, int(line))]
-
-    for link in ref.get("links", []):
-        ids = sid(link["report"], link["sentence"])
-        if not ids:
-            raise SystemExit(f"{folder.name}: reference sentence not found: {link['sentence']!r}")
-        for item in link["statements"]:
-            for s in ids:
-                outlets[link["report"]].gold.add((line_index(item), s))
+    for report, line, s in reading.gold_links():
+        outlets[report].gold.add((line, s))
     keys = {k["id"]: k for k in ref.get("key_differences", [])}
     key_sids = {kid: (k["report"], sid(k["report"], k["sentence"])) for kid, k in keys.items()}
     for kid, k in keys.items():

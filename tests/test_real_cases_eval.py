@@ -36,6 +36,50 @@ def test_one_flag_is_its_own_top_third(bench: ModuleType) -> None:
     assert o.top_third() == (1, 1)
 
 
+def _case(tmp_path: Path, reference: str) -> Path:
+    # two statement documents (lines counted across them, blank lines skipped) and one report
+    (tmp_path / "a.txt").write_text("First line.\n\nSecond line.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Third line.\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("A headline\nThe minister spoke. He left.\n", encoding="utf-8")
+    (tmp_path / "case.toml").write_text(
+        '[[documents]]\nid = "a"\nfile = "a.txt"\nlanguage = "ru"\n'
+        '[[documents]]\nid = "b"\nfile = "b.txt"\nlanguage = "ru"\n'
+        '[[documents]]\nid = "r"\nfile = "r.txt"\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "reference.toml").write_text(reference, encoding="utf-8")
+    return tmp_path
+
+
+def test_the_reference_places_links_on_sentences_and_statement_lines(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    folder = _case(
+        tmp_path,
+        'statement_document = "a"\n'
+        '[[links]]\nreport = "r"\nsentence = "He left."\nstatements = [3, "b:1"]\n'
+        '[[links]]\nreport = "r"\nsentence = "A headline"\nstatements = [1]\n',
+    )
+    reading = bench.Reference(folder)
+    # "a":3 is the second non-blank line (index 1); "b:1" follows a's two lines (index 2)
+    assert reading.gold_links() == [("r", 1, 2), ("r", 2, 2), ("r", 0, 0)]
+
+
+def test_a_reference_sentence_not_in_its_report_stops_the_eval_and_the_studies_skip_it(
+    bench: ModuleType, tmp_path: Path
+) -> None:
+    folder = _case(
+        tmp_path,
+        'statement_document = "a"\n'
+        '[[links]]\nreport = "r"\nsentence = "Nobody wrote this."\nstatements = [1]\n'
+        '[[links]]\nreport = "r"\nsentence = "The minister spoke."\nstatements = [1]\n',
+    )
+    reading = bench.Reference(folder)
+    with pytest.raises(SystemExit, match="reference sentence not found: 'Nobody wrote this.'"):
+        reading.gold_links()
+    assert reading.gold_links(strict=False) == [("r", 0, 1)]
+
+
 # ─── benchmarks/flag_features.py: the study of flags' features ─────────────────────────────
 
 
