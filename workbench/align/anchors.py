@@ -81,6 +81,15 @@ class Anchors(Protocol):
         text carries, and how many it has."""
         ...
 
+    def words_beyond(
+        self, triples: Sequence[tuple[str, str, Sequence[str]]]
+    ) -> list[tuple[int, int]]:
+        """For each (English statement text, English report text, English texts the report is
+        already linked to): how many of the statement text's distinct content words the report
+        text carries that none of the linked texts carry, and how many it has: what the rest
+        of a merged retelling takes from a second statement."""
+        ...
+
 
 def adjusted(
     sims: np.ndarray,

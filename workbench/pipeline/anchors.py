@@ -276,6 +276,19 @@ class TextAnchors:
             out.append((len(mine & _english_stems(right)), len(mine)))
         return out
 
+    def words_beyond(
+        self, triples: Sequence[tuple[str, str, Sequence[str]]]
+    ) -> list[tuple[int, int]]:
+        """(shared, total) content stems of each English statement text in its report text,
+        leaving out the stems any of the linked texts has (see
+        :meth:`~workbench.align.anchors.Anchors.words_beyond`)."""
+        out = []
+        for left, right, linked in triples:
+            mine = _english_stems(left)
+            told = frozenset().union(*(_english_stems(t) for t in linked))
+            out.append((len((mine & _english_stems(right)) - told), len(mine)))
+        return out
+
 
 def default_anchors() -> TextAnchors:
     """The anchors compare uses."""
