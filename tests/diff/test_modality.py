@@ -182,6 +182,13 @@ def test_a_named_source_is_attribution_not_a_hedge(lexicon: Lexicon) -> None:
          "Early elections will be held in the autumn.", "will"),
         ("Шайлоону күзүндө өткөрүүнү сунуштайм.", "ky",
          "Japarov announced an early vote in the autumn.", "announced"),
+        # The outlet gives the proposal as the country's plan or intention.
+        ("Жаңа агенттік құруды ұсынамын.", "kk",
+         "Kazakhstan plans to set up a new agency.", "plans to"),
+        ("Предлагаю создать новое агентство.", "ru",
+         "The government intends to create a new agency.", "intends to"),
+        ("Жаңы агенттикти түзүүнү сунуштайм.", "ky",
+         "Kyrgyzstan is set to create a new agency.", "is set to"),
     ],
 )  # fmt: skip
 def test_a_proposal_retold_as_a_decision_is_a_certainty_difference(
@@ -196,6 +203,7 @@ def test_a_proposal_retold_as_a_decision_is_a_certainty_difference(
         "Tokayev proposed holding early elections in the autumn.",
         "He suggested the vote could take place in the autumn.",
         "Tokayev called for early elections in the autumn.",
+        "Tokayev proposed a plan to hold early elections in the autumn.",
     ],
 )
 def test_a_proposal_kept_as_a_proposal_is_no_difference(report: str, lexicon: Lexicon) -> None:

@@ -62,7 +62,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "uncertain": re.compile(
-        r"(?<!\w)(?:apparently|possibly|probably|perhaps|seemingly|unconfirmed|unverified|"
+        r"(?<!\w)(?:apparently|possibly|probably|perhaps|maybe|seemingly|unconfirmed|unverified|"
         r"(?:remains?|remained|is|was|it\s+is|it\s+was)\s+(?:still\s+)?unclear|disputed|"
         r"could\s+not\s+be\s+(?:independently\s+)?(?:verified|confirmed)|"
         r"(?:may|might|could)\s+(?:have|be)|it\s+appears|likely|предположительно|возможно|вероятно|"

@@ -104,7 +104,8 @@ DECISION = re.compile(
     r"(?<!\w)(?:will|'ll|would(?!\s+(?:like|rather|have|be\s+(?:able|willing)))|"
     r"announc(?:ed|es|ing)|decided|decreed|ordered|scheduled|"
     r"call(?:ed|s|ing)?\s+(?:a|an)\s+(?:snap|early|new|extraordinary|special)|"
-    r"set\s+(?:a|the)\s+date|(?:is|are)\s+to\s+be\s+held)(?!\w)",
+    r"set\s+(?:a|the)\s+date|(?:is|are)\s+to\s+be\s+held|"
+    r"plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to|(?:is|are)\s+(?:set|going)\s+to)(?!\w)",
     _F,
 )
 
