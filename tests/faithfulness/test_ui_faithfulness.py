@@ -64,7 +64,8 @@ def test_the_column_shows_which_system_departs_from_the_source(
     assert a2 is not None and "negation" in a2  # listed, though alone not flagged
     assert b2 is not None and "negation" not in b2
     html = h.segment_html(state, "chrf")
-    assert "<th>Faithfulness</th>" in html and "number &#x27;2,000&#x27;" in html
+    assert "<b>Faithfulness:</b>" in html and "number &#x27;2,000&#x27;" in html
+    assert "<th>Faithfulness</th>" not in html  # a line under each hypothesis, not a column
 
 
 def test_flagged_first_orders_by_the_least_faithful_system(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,7 @@ def test_several_references_and_a_source(tmp_path: Path, settings: Settings) -> 
     assert got.sources == ("Мысық.", "Жаңбыр.", "Баға.")
     page = h.segment_html(got, "bleu")
     assert "Ref 2:" in page and "Source:</b> Мысық." in page
+    _assert_columns_line_up(page)
     with pytest.raises(UserInputError, match="source has 2 segments"):
         h.evaluate(
             UIContext(settings),
@@ -145,14 +147,29 @@ def test_several_references_and_a_source(tmp_path: Path, settings: Settings) -> 
         )
 
 
-def test_faithfulness_hook_adds_a_column(
+def test_faithfulness_hook_adds_a_line_under_each_hypothesis(
     state: h.EvaluateState, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(
         h.SEGMENT_COLUMNS, "Check", lambda ev, k, i: f"sys{k}-seg{i}" if i == 1 else None
     )
     page = h.segment_html(state, "chrf")
-    assert "<th>Check</th>" in page and "sys1-seg1" in page and "sys0-seg0" not in page
+    assert "<b>Check:</b> sys1-seg1" in page and "sys0-seg0" not in page
+    # The hook's text sits under each hypothesis, in the hypothesis's cell: the header gets
+    # no column of its own, or every column after it would sit under the wrong title (the
+    # folded reference showed under "Faithfulness", the "Reference" column stayed empty).
+    _assert_columns_line_up(page)
+
+
+def _assert_columns_line_up(page: str) -> None:
+    """Every body row of the segment table has exactly as many cells as the header."""
+    head, body = page.split("</thead>")
+    titles = re.findall(r"<th[ >]", head)
+    rows = body.split("</tr>")[:-1]
+    assert rows, "no body rows"
+    for row in rows:
+        assert len(re.findall(r"<td[ >]", row)) == len(titles), row[:200]
+    assert head.rstrip().endswith("Reference</th></tr>")
 
 
 def test_corpus_chart_starts_at_zero_with_axis_numbers(state: h.EvaluateState) -> None:

@@ -313,7 +313,6 @@ def segment_html(
         f"<th class='wb-seg-sys'>{esc(s.name)}</th><th class='wb-seg-score'>{esc(metric)}</th>"
         for s in state.systems
     )
-    extra = "".join(f"<th>{esc(title)}</th>" for title in SEGMENT_COLUMNS)
     body = [_segment_row(state, scores, i, lo, hi) for i in shown[:MAX_ROWS]]
     note = (
         f"<p class='wb-seg-note'>Showing {min(len(shown), MAX_ROWS)} of {len(shown)} segments"
@@ -324,7 +323,7 @@ def segment_html(
     )
     return (
         f"{note}<div class='wb-seg-wrap'><table class='wb-seg'><thead><tr><th>#</th>{head}"
-        f"{extra}<th class='wb-seg-ref'>Reference</th></tr></thead>"
+        "<th class='wb-seg-ref'>Reference</th></tr></thead>"
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
