@@ -69,8 +69,10 @@ def test_a_not_the_source_gives_no_ground_for_is_strong(
 
 
 DROPPED = [
-    ("kk", "Полиция бұл ақпаратты растамады.", "The police confirmed this information."),
-    ("ru", "Власти не подтвердили эти данные.", "The authorities confirmed these data."),
+    # the English renders the negated verb by another word (no literal "confirmed"): weak;
+    # the literal word without its "not" is strong (test_negation_literal.py)
+    ("kk", "Полиция бұл ақпаратты растамады.", "The police questioned this information."),
+    ("ru", "Власти не подтвердили эти данные.", "The authorities questioned these data."),
     ("ky", "Ал келишимге кол койгон жок.", "He signed the agreement."),
 ]  # fmt: skip
 

@@ -8,10 +8,21 @@ suffix (бармады "did not go", келбейт "does not come"), and a Russ
 
 from __future__ import annotations
 
+import functools
 import re
 
 from workbench.faithfulness.base import FaithContext, issue
-from workbench.faithfulness.diffapi import EN_MODAL, SOURCE_ABILITY, hedge_mentions, russian_pos
+from workbench.faithfulness.diffapi import (
+    EN_MODAL,
+    SOURCE_ABILITY,
+    BiLexicon,
+    english_content,
+    english_stem,
+    hedge_mentions,
+    load_bilexicon,
+    russian_pos,
+    source_stem,
+)
 from workbench.faithfulness.spans import dictionary_words
 from workbench.types import FaithIssue
 
@@ -588,6 +599,125 @@ def _name_inside(text: str, start: int) -> bool:
     return text[start : start + 1].isupper() and not _SENTENCE_START.search(text[:start])
 
 
+#: Share of a source word's translation probability (word lexicon) an English stem needs to
+#: count as that word's rendering in :func:`_negated_word_rendered`.
+RENDERING_SHARE = 0.3
+#: English auxiliaries, modals and "say": no rendering of a negated source verb's meaning.
+_EN_AUXILIARY = frozenset(
+    [
+        "be",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "being",
+        "am",
+        "have",
+        "has",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "will",
+        "would",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "say",
+        "says",
+        "said",
+    ]
+)
+_WORD = re.compile(r"\w+")
+_NEGATIVE_SUFFIX = re.compile(r"(?:ма|ме|ба|бе|па|пе|бо|бө|по|пө|мо|мө)")
+
+
+def _affirmative_stem(word: str, src: str) -> str | None:
+    """The stem of a kk/ky negative verb before its negative suffix (бармады → бар, келбейт →
+    кел), by the sound rules of :func:`_suffix_fits`; None for no well-formed one."""
+    w = word.lower()
+    for i in range(2, len(w) - 1):
+        if w[i] in "мбп" and _suffix_fits(w[:i], w[i], w[i + 1], w[i + 2 :], src):
+            return w[:i]
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _stem_translations(bilex: BiLexicon, src: str, stem: str) -> frozenset[str]:
+    """English stems the word lexicon gives a kk/ky verb stem's affirmative forms (its keys
+    that begin with the stem and go on with no negative suffix, or the stem's own key for a
+    stem of five letters or more), each at least
+    :data:`RENDERING_SHARE` of a key's probability."""
+    table = bilex.entries.get(src, {})
+    if len(stem) >= len(source_stem(stem)) and len(stem) >= 5:
+        keys = [source_stem(stem)]
+    else:
+        # a key cut inside a negative suffix («қарам» of қарамастан "despite") is none
+        keys = [
+            k for k in table
+            if k.startswith(stem) and not re.match(r"[мбп](?:[аеоө]|$)", k[len(stem) :])
+        ]  # fmt: skip
+    return frozenset(
+        e for k in keys for e, p in table.get(k, {}).items()
+        if p >= RENDERING_SHARE and len(e) >= 3
+    )  # fmt: skip
+
+
+def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> bool:
+    """Whether the translation holds the very word a source negation negates, un-negated:
+    an English content word that the word lexicon gives as a rendering of the negated verb
+    («бармады» → бар- "go", «не пришёл» → пришёл "came"), more often than the source has
+    that verb un-negated («өзгөрүп, ... өзгөрбөйт» "may change, ... remains the same").
+
+    A translator who renders a negation without a negative word chooses another word
+    ("stayed awake" for «ұйықтамаған»: an antonym or a paraphrase); the literal word without
+    its "not" is a negation dropped. Only negated verbs count (a Russian «не» before a verb, a
+    kk/ky negative verb form): жоқ/емес predicates negate the noun before them, which stays
+    in any rendering."""
+    bilex = ctx.words if ctx.words is not None else load_bilexicon()
+    english = [
+        english_stem(w) for w in _WORD.findall(ctx.translation)
+        if not w[:1].isupper() and w.lower() not in _EN_AUXILIARY and english_content(w)
+    ]  # fmt: skip
+    source = ctx.source
+    for a, b in spans:
+        if ctx.src == "ru":
+            nxt = _NEXT_WORD.match(source, b)
+            if source[a:b].lower() != "не" or nxt is None:
+                continue
+            word = nxt.group(1)
+            key = source_stem(word)
+            rendered = frozenset(
+                e for e, p in bilex.translations("ru", word).items()
+                if p >= RENDERING_SHARE and len(e) >= 3
+            )  # fmt: skip
+            affirmative = sum(
+                1 for m in _WORD.finditer(source)
+                if source_stem(m.group()) == key
+                and not re.search(r"(?<!\w)не\s+$", source[: m.start()], _F)
+            )  # fmt: skip
+        else:
+            stem = _affirmative_stem(source[a:b], ctx.src)
+            if stem is None:
+                continue
+            rendered = _stem_translations(bilex, ctx.src, stem)
+            affirmative = sum(
+                1 for m in _WORD.finditer(source)
+                if m.group().lower().startswith(stem)
+                and not _negative_verb(m.group(), ctx.src)
+                and not _NEGATIVE_SUFFIX.match(m.group().lower(), len(stem))
+            )  # fmt: skip
+        if rendered and sum(1 for e in english if e in rendered) > affirmative:
+            return True
+    return False
+
+
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     """A negation on one side only: a "not" the source gives no ground for, or a source's
     certain negation rendered by no negative word at all.
@@ -642,9 +772,14 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     src = _certain_source_negations(ctx.source, ctx.src)
     if not src or _english_negative_word(ctx.translation):
         return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
+    # the negated word itself stands in the translation without its "not" (and no "not" of
+    # a fixed phrase, "why not", "not only", may render the source's): strong
+    literal = not _EN_NEGATION.search(ctx.translation) and _negated_word_rendered(ctx, src)
     return [
         issue("negation", ctx.source, ctx.translation, src[0], None,
-              f"{len(src)} negation(s) in the source, none in the translation", 0.6)
+              f"{len(src)} negation(s) in the source, none in the translation"
+              + ("; the negated word is rendered without it" if literal else ""),
+              1.0 if literal else 0.6)
     ]  # fmt: skip
 
 
