@@ -73,13 +73,12 @@ def _case_lines(root: Path) -> list[str]:
     return lines
 
 
-@pytest.fixture(autouse=True, params=["indexed", "default"])
-def _index_every_text(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Run each test with the index on every text (short ones included) and with the default."""
-    if request.param == "indexed":
-        monkeypatch.setattr(lexicon_module, "_SCAN_BELOW", 0)
+@pytest.fixture(autouse=True)
+def _fresh_search() -> None:
+    """Every test searches anew (every text, short ones included, goes through the index)."""
     lexicon_module._FIND_CACHE.clear()
     lexicon_module._CATEGORIES_CACHE.clear()
+    lexicon_module._INDEXES.clear()
 
 
 def _check(lines: list[str], lexicon: Lexicon) -> int:
