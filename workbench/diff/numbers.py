@@ -52,6 +52,20 @@ _TIME = re.compile(
     r"(?:(?<=\d\d)(?P<case>[а-яёәғқңөұүһі]{1,5}))?(?![\w:])",
     re.IGNORECASE,
 )
+#: The currency signs of both stages: a figure right after one ("£135m", "$ 2bn", "¥5m") is a
+#: sum of money (faithfulness reads this list through :mod:`workbench.faithfulness.diffapi`).
+CURRENCY_SIGNS = "$€£¥₸₽"
+#: Currency names that may follow a figure (case-insensitive), whole words with their endings:
+#: "dollars", «доллара», «теңгеден», «сомдон»; not "European", «европейских», «Еуропа».
+CURRENCY_WORDS = (
+    r"(?:(?:dollars?|euros?|pounds?|tenge|soms?|r(?:o)?ubles?)\b"
+    r"|(?:доллар|рубл|тенге|теңге|евро(?!п)|еуро(?!п))\w*"
+    r"|сом(?:а|ов|ам|ами|ах|у|дун|го|ду|дон|до|дук|дой)?\b)"
+)
+#: A currency sign or word right after a figure ("5 €", "20 dollars", «20 тенге»): the figure is
+#: a sum of money (``_role``), and a dotted figure before one is no clock time (``_DOT_TIME``).
+_CURRENCY_AFTER = re.compile(rf"[{re.escape(CURRENCY_SIGNS)}]|{CURRENCY_WORDS}", re.IGNORECASE)
+
 #: A clock time written with a dot, as Russian, Kazakh and Kyrgyz news write it («в 15.00», «с
 #: 9.00 до 18.00», «сағат 10.30-да») and British English before a.m./p.m. ("3.30 pm"). Only after
 #: a time preposition or «сағат»/«саат», before a.m./p.m., or before «по местному времени»:
@@ -62,8 +76,8 @@ _DOT_TIME = re.compile(
     r"(?<![\w:.,])(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)(?![\d.,]\d|\d)"
     r"(?P<ampm>\s?(?:a\.m\.|p\.m\.|am\b|pm\b))?"
     r"(?P<local>(?=\s+по\s+\w+\s+времени))?"
-    r"(?!\s*(?:%|раз|процент|пайыз|доллар|тенге|теңге|сом|рубл|евро|млн|млрд|тыс|мың|миң|км|кг|"
-    r"метр|градус|[$€₸₽]))",
+    r"(?!\s*(?:%|раз|процент|пайыз|млн|млрд|тыс|мың|миң|км|кг|метр|градус|"
+    rf"{_CURRENCY_AFTER.pattern}))",
     re.IGNORECASE,
 )
 #: A capitalised name glued to a number by a hyphen is a name, not a figure (COVID-19, Su-27).
@@ -193,15 +207,7 @@ class Figure:
         return self.high is not None
 
 
-#: The currency signs of both stages: a figure right after one ("£135m", "$ 2bn", "¥5m") is a
-#: sum of money (faithfulness reads this list through :mod:`workbench.faithfulness.diffapi`).
-CURRENCY_SIGNS = "$€£¥₸₽"
 _SIGN_BEFORE = re.compile(rf"[{re.escape(CURRENCY_SIGNS)}]\s?$")
-#: A currency sign or word right after a figure ("5 €", "20 dollars", «20 тенге»).
-_CURRENCY_AFTER = re.compile(
-    rf"[{re.escape(CURRENCY_SIGNS)}]\s?$|(?:dollars?|euros?|pounds?|tenge|тенге|доллар|теңге)",
-    re.I,
-)
 
 
 def sign_money(fig: Figure, text: str) -> bool:
