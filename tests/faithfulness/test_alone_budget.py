@@ -35,6 +35,7 @@ def test_kinds_enter_in_priority_order_until_the_budget_is_spent(bench: ModuleTy
     # the budget less the 0.5 % the coverage models keep at least: 4.05 refs at a 5 % budget
     kinds = _refs({"number": [0, 1], "label": [1, 2], "name": [3, 4], "negation": [5, 6, 7]})
     assert bench.span_share(0.05) == pytest.approx(0.0405)
+    assert bench.span_share(0.05, bench.SPAN_ROOM_TAILS) == bench.span_share(0.05)
     assert bench.span_alone_kinds(kinds, _rates(kinds), 0.05) == ("number", "label")
     # a larger budget admits names; negation comes last in the order
     assert bench.span_alone_kinds(kinds, _rates(kinds), 0.08) == ("number", "label", "name")
