@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO,
         format="%(levelname)s: %(message)s",
     )
+    if args.quiet:
+        # transformers and huggingface_hub read this when first imported: without it, -q
+        # still printed transformers' "Loading weights" bar on every model load.
+        os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

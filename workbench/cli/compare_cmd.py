@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import write_text_output
 from workbench.errors import UserInputError
@@ -118,15 +118,27 @@ def run_cases_list(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     """Compare statements with reporting (or a whole case) and write JSON, HTML or Markdown."""
+    from workbench.cli.translate_cmd import progress_bar
     from workbench.pipeline import compare
 
     settings = _settings(args)
     _check_form(args)
-    options = {
-        "embedder": compare.embedder_named(args.embedder, settings),
-        "threshold": args.threshold,
-        "settings": settings,
-    }
+    with progress_bar(quiet=args.quiet) as progress:
+        options = {
+            "embedder": compare.embedder_named(args.embedder, settings),
+            "threshold": args.threshold,
+            "settings": settings,
+            "progress": progress,
+        }
+        text = _compare(args, settings, options)
+    write_text_output(text, args.output, announce=True)
+    return 0
+
+
+def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, Any]) -> str:
+    """The report of a case (``--case``) or of the given files, in ``--format``."""
+    from workbench.pipeline import compare
+
     if args.case:
         case = compare.case_named(
             args.case,
@@ -143,21 +155,17 @@ def run_compare(args: argparse.Namespace) -> int:
             **options,
         )
         applied = compare.applied_corrections(case, corrections)
-        text = compare.case_report(result, case, args.format, flt, applied)
-        write_text_output(text, args.output, announce=True)
-    else:
-        translator = None if args.translations else _translator_for(args, settings)
-        comparison = compare.compare_files(
-            args.statements,
-            args.reporting,
-            src=args.src,
-            translations=args.translations,
-            translator=translator(args.src) if translator else None,
-            **options,
-        )
-        text = compare.comparison_report(comparison, args.format)
-        write_text_output(text, args.output, announce=True)
-    return 0
+        return compare.case_report(result, case, args.format, flt, applied)
+    translator = None if args.translations else _translator_for(args, settings)
+    comparison = compare.compare_files(
+        args.statements,
+        args.reporting,
+        src=args.src,
+        translations=args.translations,
+        translator=translator(args.src) if translator else None,
+        **options,
+    )
+    return compare.comparison_report(comparison, args.format)
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:

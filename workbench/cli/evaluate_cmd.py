@@ -39,7 +39,6 @@ def _add_scoring_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="95%% bootstrap interval of every system's score (always on with --significance)",
     )
-    p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
 
 
 def _register_score(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -52,6 +51,7 @@ def _register_score(sub: argparse._SubParsersAction) -> None:  # type: ignore[ty
     _add_system_files(p)
     p.add_argument("--output", "-o", help="write here instead of stdout")
     _add_scoring_options(p)
+    p.add_argument("--format", choices=["json", "text"], default="text", help="output format")
     p.set_defaults(handler=_score)
 
 
@@ -131,23 +131,26 @@ def _register_eval(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
 
 def _eval(args: argparse.Namespace) -> int:
+    from workbench.cli.translate_cmd import progress_bar
     from workbench.pipeline.evaluate import evaluate_testset, format_scores, translations_as
 
     jobs = eval_jobs(args)
     if len(jobs) > 1 or args.ray is not None:
         return eval_many(args, jobs)
 
-    result = evaluate_testset(
-        jobs[0].engine,
-        jobs[0].model,
-        jobs[0].testset,
-        args.src,
-        settings_from_args(args),
-        limit=args.limit,
-        metrics=args.metrics,
-        beam_size=args.beam_size,
-        max_length=args.max_length,
-    )
+    with progress_bar(quiet=args.quiet) as progress:
+        result = evaluate_testset(
+            jobs[0].engine,
+            jobs[0].model,
+            jobs[0].testset,
+            args.src,
+            settings_from_args(args),
+            limit=args.limit,
+            metrics=args.metrics,
+            beam_size=args.beam_size,
+            max_length=args.max_length,
+            progress=progress,
+        )
     for fmt, target in (("txt", args.save), ("tmx", args.tmx), ("xliff", args.xliff)):
         if target:
             write_text_output(translations_as(result.translations, fmt, args.src), target)

@@ -1,0 +1,98 @@
+"""The command line as a user meets it (session 9's walk through every command): long work shows
+progress, ``-q`` is quiet, and options a command does not use are refused, not ignored."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "corpora" / "kazakhstan-2022-01"
+
+
+@pytest.fixture
+def progress_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
+    """Record every ``progress(done, total)`` the CLI's progress bar receives."""
+    calls: list[tuple[int, int]] = []
+
+    @contextmanager
+    def recorder(quiet: bool) -> Iterator[object]:
+        yield None if quiet else (lambda done, total: calls.append((done, total)))
+
+    monkeypatch.setattr("workbench.cli.translate_cmd.progress_bar", recorder)
+    return calls
+
+
+def test_eval_shows_progress_while_translating(
+    tiny_marian_dir: Path,
+    shared_data: Path,
+    progress_calls: list[tuple[int, int]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A test set takes minutes to translate; `workbench eval` gave no sign of life meanwhile.
+    args = ["eval", "--engine", "opus-mt", "--model", str(tiny_marian_dir)]
+    args += ["--src", "ru", "--limit", "3", "--beam-size", "1", "--max-length", "4"]
+    assert main(args) == 0
+    done, total = progress_calls[-1]  # counted in sentences: a line may hold several
+    assert done == total >= 3
+    assert "test:flores200-dev|pair:ru-en|n:3" in capsys.readouterr().out
+
+
+def test_compare_with_an_engine_shows_progress_while_translating(
+    tiny_marian_dir: Path,
+    tmp_path: Path,
+    progress_calls: list[tuple[int, int]],
+) -> None:
+    statements = tmp_path / "st.ru.txt"
+    statements.write_text("Алматы атаковали бандиты.\nПогибли 164 человека.\n", "utf-8")
+    out = tmp_path / "out.json"
+    args = ["compare", "--statements", str(statements), "--src", "ru"]
+    args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
+    args += ["--engine", "opus-mt", "--model", str(tiny_marian_dir), "-o", str(out)]
+    assert main(args) == 0
+    done, total = progress_calls[-1]
+    assert done == total == 2
+    assert out.read_text("utf-8").startswith("{")
+
+
+def test_quiet_silences_the_model_loading_bar(tiny_marian_dir: Path, tmp_path: Path) -> None:
+    def run(*flags: str) -> str:
+        cmd = [sys.executable, "-m", "workbench", *flags, "translate", "--engine", "opus-mt"]
+        cmd += ["--model", str(tiny_marian_dir), "--src", "ru", "--no-cache"]
+        cmd += ["--beam-size", "1", "--max-length", "4"]
+        proc = subprocess.run(
+            cmd,
+            input="Текст.\n",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=REPO,
+            timeout=300,
+            env={"PATH": "/usr/bin:/bin", "WORKBENCH_HOME": str(tmp_path), "HF_HUB_OFFLINE": "1"},
+        )
+        assert proc.returncode == 0, proc.stderr
+        return proc.stderr
+
+    assert "Loading weights" in run()  # transformers' bar, shown without -q
+    assert "Loading weights" not in run("-q")
+
+
+def test_report_refuses_a_format_it_would_ignore(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `report` always writes HTML; its --format json was accepted and silently did nothing.
+    ref = tmp_path / "ref.txt"
+    ref.write_text("A cat.\n", "utf-8")
+    args = ["report", "--ref", str(ref), "--hyp", str(ref), "-o", str(tmp_path / "r.html")]
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--format", "json"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --format json" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()
