@@ -4,7 +4,7 @@ A user may paste a line of thousands of characters (a table flattened into one l
 names, a run of spaces from a PDF). Each check of the diff stage, each faithfulness detector
 and the clause and sentence cutters is timed on pathological line shapes ("1 1 1 …",
 "1,1,1,…", a run of spaces, "a, a, a, …", hundreds of distinct capitalised words, "said that
-said that …") at a short and a long length, in one run. A check that grows linearly takes
+said that …", negated verbs in the source with no "not" in the English) at a short and a long length, in one run. A check that grows linearly takes
 about ``long / short`` times as long on the long line (10 by default); a quadratic one about
 the square (100). Printed per shape and check: the long line's time and the ratio; a row is
 marked ``QUADRATIC`` when its ratio is over three times the length ratio and the long line
@@ -40,6 +40,8 @@ SHAPES: dict[str, tuple[str, str]] = {
     "names": ("", ""),  # distinct capitalised words, made by :func:`line`
     "said": ("officials said that ", "заявил, что "),
     "not": ("not ", "не "),
+    # negated verbs in the source, none in the English: the negation checks read every one
+    "unsaid": ("he stayed away ", "не пришёл, бармады, барбады "),
     "hedges": ("may be ", "может быть, "),
     "percent": ("5 percent ", "5 % "),
     "quotes": ('"a" ', "«а» "),

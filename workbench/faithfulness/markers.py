@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
@@ -636,6 +637,8 @@ _EN_AUXILIARY = frozenset(
 )
 _WORD = re.compile(r"\w+")
 _NEGATIVE_SUFFIX = re.compile(r"(?:ма|ме|ба|бе|па|пе|бо|бө|по|пө|мо|мө)")
+#: A Russian «не» with the spaces after it: a word that begins where one ends is negated.
+_AFTER_NE = re.compile(r"(?<!\w)не\s+", _F)
 
 
 def _affirmative_stem(word: str, src: str) -> str | None:
@@ -681,39 +684,45 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
     kk/ky negative verb form): жоқ/емес predicates negate the noun before them, which stays
     in any rendering."""
     bilex = ctx.words if ctx.words is not None else load_bilexicon()
-    english = [
+    english = Counter(
         english_stem(w) for w in _WORD.findall(ctx.translation)
         if not w[:1].isupper() and w.lower() not in _EN_AUXILIARY and english_content(w)
-    ]  # fmt: skip
+    )  # fmt: skip
     source = ctx.source
+    # the source's words are read once per pair, not once per negation (a line of thousands of
+    # characters with a negation in every clause took seconds): the Russian stems no «не»
+    # stands before, counted; each kk/ky stem's count of un-negated words, remembered
+    words = [(m.group(), m.start()) for m in _WORD.finditer(source)]
+    unnegated: Counter[str] | None = None
+    affirmative_of: dict[str, int] = {}
     for a, b in spans:
         if ctx.src == "ru":
             nxt = _NEXT_WORD.match(source, b)
             if source[a:b].lower() != "не" or nxt is None:
                 continue
             word = nxt.group(1)
-            key = source_stem(word)
             rendered = frozenset(
                 e for e, p in bilex.translations("ru", word).items()
                 if p >= RENDERING_SHARE and len(e) >= 3
             )  # fmt: skip
-            affirmative = sum(
-                1 for m in _WORD.finditer(source)
-                if source_stem(m.group()) == key
-                and not re.search(r"(?<!\w)не\s+$", source[: m.start()], _F)
-            )  # fmt: skip
+            if unnegated is None:
+                after_ne = {m.end() for m in _AFTER_NE.finditer(source)}
+                unnegated = Counter(source_stem(w) for w, at in words if at not in after_ne)
+            affirmative = unnegated[source_stem(word)]
         else:
             stem = _affirmative_stem(source[a:b], ctx.src)
             if stem is None:
                 continue
             rendered = _stem_translations(bilex, ctx.src, stem)
-            affirmative = sum(
-                1 for m in _WORD.finditer(source)
-                if m.group().lower().startswith(stem)
-                and not _negative_verb(m.group(), ctx.src)
-                and not _NEGATIVE_SUFFIX.match(m.group().lower(), len(stem))
-            )  # fmt: skip
-        if rendered and sum(1 for e in english if e in rendered) > affirmative:
+            if stem not in affirmative_of:
+                affirmative_of[stem] = sum(
+                    1 for w, _ in words
+                    if w.lower().startswith(stem)
+                    and not _negative_verb(w, ctx.src)
+                    and not _NEGATIVE_SUFFIX.match(w.lower(), len(stem))
+                )  # fmt: skip
+            affirmative = affirmative_of[stem]
+        if rendered and sum(english[e] for e in rendered) > affirmative:
             return True
     return False
 
