@@ -1,9 +1,9 @@
 """The rest of a token-level diff: ``omission``, ``addition`` and ``wording``.
 
 Runs last. Content words (no stop words) outside every span the specific detectors examined are
-compared with difflib. In each changed block, words found nowhere on the other side are what
-differs (words merely moved are not): statement words only → ``omission``, report words only →
-``addition``, both → ``wording``.
+compared with difflib (its opcodes, through :mod:`workbench.diff.seqmatch`). In each changed
+block, words found nowhere on the other side are what differs (words merely moved are not):
+statement words only → ``omission``, report words only → ``addition``, both → ``wording``.
 
 Retellings paraphrase: a word or two changed ("evacuated" → "fled", "region" left out) is how
 reporting reads, not a difference an analyst needs. A run is flagged only when it is a clause's
@@ -31,7 +31,6 @@ every report word is found.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.paraphrase import (
@@ -41,6 +40,7 @@ from workbench.diff.paraphrase import (
     covered_share,
     report_counterparts,
 )
+from workbench.diff.seqmatch import TokenMatcher
 from workbench.diff.text import (
     SENTENCE_END,
     Span,
@@ -137,7 +137,7 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
     s_kept = _near(s_toks, s_keys, r_toks)  # found on the other side
     r_kept = _near(r_toks, r_keys, s_toks)
     diffs: list[Difference] = []
-    matcher = SequenceMatcher(None, s_keys, r_keys, autojunk=False)
+    matcher = TokenMatcher(s_keys, r_keys)  # difflib's opcodes, near-linear on repeated words
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
