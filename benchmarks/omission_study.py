@@ -37,7 +37,7 @@ import math
 import random
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,10 +108,13 @@ def taken_weight(lexicon: BiLexicon, source: str, full: str, dropped: str, lang:
     )
 
 
-def parts(data: Path, seed: int) -> dict[str, list[Line]]:
+def parts(
+    data: Path, seed: int, reader: Callable[[Path], tuple[list[Line], list[Line]]] = load
+) -> dict[str, list[Line]]:
     """The development parts: ``calibration`` (the calibration half outside the calibration
-    sample, drawn as ``faithfulness_bench.main`` draws it) and ``dev``."""
-    cal_lines, meas_lines = load(data)
+    sample, drawn as ``faithfulness_bench.main`` draws it) and ``dev``; ``reader`` reads the
+    material (``faithfulness_bench.load``)."""
+    cal_lines, meas_lines = reader(data)
     rng = random.Random(seed)
     unseen = [ln for ln in cal_lines if not lexicon_line(ln)]
     used = {(ln.corpus, ln.index) for ln in rng.sample(unseen, len(unseen))}
