@@ -96,3 +96,26 @@ def test_report_refuses_a_format_it_would_ignore(
     assert exit_.value.code == 2
     assert "unrecognized arguments: --format json" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `judgments stats --campaign typo` said "No campaign", `judgments export` wrote nothing
+    # and exited 0: a typo in a campaign name looked like an empty campaign.
+    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
+    src.write_text("Бір.\nЕкі.\n", "utf-8")
+    hyp.write_text("One.\nTwo.\n", "utf-8")
+    db = str(tmp_path / "j.sqlite")
+    assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    capsys.readouterr()
+    out = tmp_path / "out.csv"
+    export = ["judgments", "export", "--db", db, "--format", "csv", "-o", str(out)]
+    assert main([*export, "--campaign", "defualt"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: No campaign 'defualt' in {db}; campaigns: default.\n"
+    assert not out.exists()
+    # A known campaign with nothing judged yet writes an empty file and says so.
+    assert main([*export, "--campaign", "default"]) == 0
+    assert "no judgments in campaign 'default' yet" in capsys.readouterr().err
+    assert out.read_text("utf-8") == ""

@@ -238,7 +238,11 @@ def _judgments_add(args: argparse.Namespace) -> int:
 def _judgments_export(args: argparse.Namespace) -> int:
     from workbench.pipeline.annotate import export_judgments
 
-    write_text_output(export_judgments(_db_path(args), args.format, args.campaign), args.output)
+    text = export_judgments(_db_path(args), args.format, args.campaign)
+    if not text:
+        where = f"campaign {args.campaign!r}" if args.campaign else "any campaign"
+        print(f"warning: no judgments in {where} yet; nothing to export.", file=sys.stderr)
+    write_text_output(text, args.output)
     return 0
 
 

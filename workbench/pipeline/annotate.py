@@ -356,7 +356,7 @@ def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None 
     """Every latest judgment in ``path`` as CSV or JSONL, each with its translation signature.
 
     Raises:
-        UserInputError: for another format.
+        UserInputError: for another format, or a ``campaign`` the store does not have.
     """
     from workbench.export.tables import judgment_rows, judgments_to_jsonl, to_csv
     from workbench.score.judgments import JudgmentStore
@@ -364,5 +364,8 @@ def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None 
     if fmt not in ("csv", "jsonl"):
         raise UserInputError(f"Unknown judgments format {fmt!r}; use csv or jsonl.")
     with JudgmentStore(path) as store:
+        if campaign is not None and campaign not in store.campaigns():
+            known = ", ".join(store.campaigns()) or "none yet"
+            raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
         judgments = store.judgments(campaign=campaign)
     return to_csv(judgment_rows(judgments)) if fmt == "csv" else judgments_to_jsonl(judgments)
