@@ -119,3 +119,16 @@ def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
     assert main([*export, "--campaign", "default"]) == 0
     assert "no judgments in campaign 'default' yet" in capsys.readouterr().err
     assert out.read_text("utf-8") == ""
+
+
+@pytest.mark.parametrize("name", ["statements", "statements.ru"])
+def test_a_mistyped_statements_path_says_it_does_not_exist(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A missing file whose name has no known extension was refused as "no reader for
+    # .(no extension) files", sending the user to rename a file that is not there.
+    missing = tmp_path / name
+    args = ["compare", "--statements", str(missing), "--src", "ru"]
+    args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
+    assert main(args) == 2
+    assert capsys.readouterr().err == f"error: {missing} does not exist; check the path.\n"

@@ -76,6 +76,8 @@ def read_file(path: str | Path, limits: Limits | None = None) -> ReadResult:
             when no reader handles its extension.
     """
     p = Path(path)
+    if not p.exists():  # before the extension: a mistyped path is not a format problem
+        raise CorpusError(f"{p} does not exist; check the path.")
     ext = p.suffix.lower().lstrip(".")
     try:
         reader = READERS.get(ext)
