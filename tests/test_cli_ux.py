@@ -132,3 +132,20 @@ def test_a_mistyped_statements_path_says_it_does_not_exist(
     args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
     assert main(args) == 2
     assert capsys.readouterr().err == f"error: {missing} does not exist; check the path.\n"
+
+
+def test_a_model_path_that_is_no_folder_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--model /no/such/folder` was taken for a Hub id: "not downloaded ... run `workbench
+    # models pull /no/such/folder`", advice that cannot work for a path.
+    text = tmp_path / "in.txt"
+    text.write_text("Текст.\n", "utf-8")
+    base = ["translate", "--engine", "opus-mt", "--src", "ru", "--input", str(text)]
+    for model, what in ((tmp_path / "no-such-model", "does not exist"), (text, "is a file")):
+        assert main([*base, "--model", str(model)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: The model folder {model} {what}") and err.count("\n") == 1
+        assert "models pull" not in err
+    assert main([*base, "--model", "./models/opus"]) == 2
+    assert "The model folder ./models/opus does not exist" in capsys.readouterr().err

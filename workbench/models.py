@@ -180,6 +180,12 @@ def is_local(model: str) -> bool:
     return Path(model).expanduser().is_dir()
 
 
+def looks_like_path(model: str) -> bool:
+    """Whether ``model`` can only be a path, never a Hub id (``org/name`` or ``name``): it
+    starts with ``/``, ``.`` or ``~``, or has more than one ``/``, or a backslash."""
+    return model.startswith(("/", ".", "~")) or model.count("/") > 1 or "\\" in model
+
+
 def local_revision(folder: Path) -> str:
     """A fast content hash of a model folder: ``config.json`` plus file names and sizes."""
     h = hashlib.sha256()
@@ -267,6 +273,16 @@ def resolve(
     if is_local(model):
         folder = Path(model).expanduser().resolve()
         return ResolvedModel(folder, local_revision(folder))
+    if looks_like_path(model):
+        what = (
+            "is a file, not a model folder"
+            if Path(model).expanduser().exists()
+            else "does not exist"
+        )
+        raise ModelNotAvailableError(
+            f"The model folder {model} {what}; give the folder holding config.json and the "
+            "weights, or a Hugging Face id such as Helsinki-NLP/opus-mt-ru-en."
+        )
     snapshot = cached_snapshot(model, revision)
     if snapshot is None:
         if settings.offline or not allow_download:
