@@ -8,7 +8,8 @@ said that …", negated verbs in the source with no "not" in the English) at a s
 about ``long / short`` times as long on the long line (10 by default); a quadratic one about
 the square (100). Printed per shape and check: the long line's time and the ratio; a row is
 marked ``QUADRATIC`` when its ratio is over three times the length ratio and the long line
-takes more than ``--min-seconds``. Past ``--timeout`` seconds a call is cut off and marked.
+takes more than ``--min-seconds``, on a first timing and again on fresh texts (a single call
+that waited for a shared CPU is no growth). Past ``--timeout`` seconds a call is cut off and marked.
 
 Needs no data and no model. Usage::
 
@@ -126,6 +127,18 @@ def _timed(call: Callable[[], object], timeout: int) -> float:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _ratio(
+    check: Callable[[str, str], object], shape: str, short: int, long: int, tag: str, timeout: int
+) -> tuple[float, float]:
+    """Seconds of ``check`` on the long line of ``shape`` and their ratio to the short line's,
+    on texts ending in `` tag`` (fresh ones: no cached reading is timed)."""
+    en_s, cy_s = (line(shape, short, c) + f" {tag}" for c in (False, True))
+    en_l, cy_l = (line(shape, long, c) + f" {tag}" for c in (False, True))
+    short_s = _timed(lambda: check(en_s, cy_s), timeout)
+    long_s = _timed(lambda: check(en_l, cy_l), timeout)
+    return long_s, long_s / max(short_s, 1e-4)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", type=int, default=500, help="characters of the short line")
@@ -152,12 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     for shape in shapes:
         for n, (name, check) in enumerate(table.items()):
             # a fresh text for every check: cached readings of one check do not time another
-            en_s, cy_s = (line(shape, args.short, c) + f" q{n}" for c in (False, True))
-            en_l, cy_l = (line(shape, args.long, c) + f" q{n}" for c in (False, True))
-            short = _timed(lambda c=check, e=en_s, y=cy_s: c(e, y), args.timeout)
-            long = _timed(lambda c=check, e=en_l, y=cy_l: c(e, y), args.timeout)
-            ratio = long / max(short, 1e-4)
+            long, ratio = _ratio(check, shape, args.short, args.long, f"q{n}", args.timeout)
             bad = long > args.min_seconds and ratio > 3 * factor
+            if bad and long != float("inf"):
+                # confirmed on fresh texts: on a shared machine one call may wait for the CPU
+                long, ratio = _ratio(check, shape, args.short, args.long, f"r{n}", args.timeout)
+                bad = long > args.min_seconds and ratio > 3 * factor
             over += bad
             if bad or long > args.min_seconds:
                 mark = "TIMEOUT" if long == float("inf") else "QUADRATIC" if bad else ""

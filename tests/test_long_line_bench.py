@@ -50,3 +50,22 @@ def test_bad_arguments_are_refused_in_one_sentence(
         bench.main(args)
     assert exit_.value.code == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("second_long", "flagged"), [(0.002, False), (0.5, True)])
+def test_a_growth_is_flagged_only_when_fresh_texts_confirm_it(
+    bench: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    second_long: float,
+    flagged: bool,
+) -> None:
+    """A long call that once waited (a shared CPU) is timed again on fresh texts; a check slow
+    on every long line stays flagged."""
+    seconds = iter([0.001, 0.5, 0.001, second_long])  # short, long, then on fresh texts
+    monkeypatch.setattr(bench, "checks", lambda src: {"fake": lambda en, cy: None})
+    monkeypatch.setattr(bench, "_timed", lambda call, timeout: next(seconds))
+    assert bench.main(["--shapes", "ones", "--min-seconds", "0.2"]) == 0
+    out = capsys.readouterr().out
+    assert ("QUADRATIC" in out) == flagged
+    assert out.strip().splitlines()[-1].startswith("1 check(s)" if flagged else "0 check(s)")
