@@ -44,8 +44,6 @@ def read_lines(paths: list[Path]) -> list[str]:
     """Every non-empty line of the files, and of the ``*.txt``/``*.md`` files under the folders."""
     lines: list[str] = []
     for path in paths:
-        if not path.exists():
-            raise SystemExit(f"{path} does not exist.")
         files = (
             [path] if path.is_file() else sorted(path.rglob("*.txt")) + sorted(path.rglob("*.md"))
         )
@@ -98,10 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be at least 1.")
-    lexicon = load_lexicon()
+    missing = [path for path in args.lines if not path.exists()]
+    if missing:
+        parser.error(f"--lines: {missing[0]} does not exist.")
     lines = read_lines(args.lines)
     if not lines:
-        raise SystemExit("No non-empty line in the given files.")
+        parser.error("--lines: no non-empty line in the given files.")
+    lexicon = load_lexicon()
     print(
         f"{len(lines)} lines; fastest of {args.repeats} rounds, us per line (scan, index alternate)"
     )
