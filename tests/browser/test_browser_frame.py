@@ -29,7 +29,9 @@ def test_every_tab_opens_and_nothing_leaves_the_machine(page: Any, server: Serve
         panel.wait_for(state="visible")
         assert panel.is_visible()
     assert outside == []
-    assert "Running on local URL:  http://127.0.0.1" in server.log.read_text()
+    log = server.log.read_text()
+    assert "Running on local URL:  http://127.0.0.1" in log
+    assert "share=True" not in log  # gradio's advice for its Python API, not for `serve`
 
 
 def test_header_names_the_data_folder(page: Any, server: Server) -> None:

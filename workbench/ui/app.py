@@ -137,14 +137,16 @@ def serve(
             server_port=port,
             auth=auth,
             share=share,
-            prevent_thread_lock=not block,
+            prevent_thread_lock=True,
             footer_links=[],
             run_history=False,
             ssr_mode=False,
             mcp_server=False,
             enable_monitoring=False,
             show_error=True,
-            quiet=False,
+            # gradio's own lines end with "To create a public link, set `share=True` in
+            # `launch()`", advice for gradio's Python API: `serve` says it in its own words.
+            quiet=not share,
             theme=theme(),
             css_paths=[CSS_PATH],
             css=VIEW_CSS,
@@ -156,3 +158,11 @@ def serve(
         raise UserInputError(
             f"Cannot serve on {host}:{port} ({err}); pick another port with --port."
         ) from err
+    if not share:
+        print(
+            f"* Running on local URL:  {app.local_url}\n"
+            "* Stop it with Ctrl+C.",
+            flush=True,
+        )
+    if block:
+        app.block_thread()
