@@ -160,8 +160,7 @@ def serve(
         ) from err
     if not share:
         print(
-            f"* Running on local URL:  {app.local_url}\n"
-            "* Stop it with Ctrl+C.",
+            f"* Running on local URL:  {app.local_url}\n* Stop it with Ctrl+C.",
             flush=True,
         )
     if block:
