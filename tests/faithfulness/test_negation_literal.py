@@ -32,6 +32,8 @@ LITERAL = [
     ("ru", "Власти не подтвердили эти данные.", "The authorities confirmed these data."),
     ("ru", "Министр не пришёл на встречу.", "The minister came to the meeting."),
     ("ky", "Анын физикалык абалы өзгөрбөйт.", "Its physical state changes."),
+    # a past participle before жоқ: «келген жоқ» "did not come"
+    ("kk", "Министр жиналысқа келген жоқ.", "The minister came to the meeting."),
 ]  # fmt: skip
 
 
@@ -46,6 +48,7 @@ def test_the_negated_verb_without_its_not_is_strong(
 RENDERED_OTHERWISE = [
     # an antonym or a paraphrase renders the negation: weak, as before
     ("kk", "Министр жиналысқа келмеді.", "The minister stayed away from the meeting."),
+    ("kk", "Министр жиналысқа келген жоқ.", "The minister stayed away from the meeting."),
     ("ru", "Министр не пришёл на встречу.", "The minister stayed away from the meeting."),
     # the source has the verb un-negated too: the English "changes" renders that one
     ("ky", "Анын физикалык абалы өзгөрөт, бирок химиялык абалы өзгөрбөйт.",

@@ -4,7 +4,8 @@ once per negation.
 :func:`workbench.faithfulness.markers._negated_word_rendered` counted, for every source negation,
 the source's un-negated forms of the negated verb by scanning every word (and, in Russian, the
 whole text before each word for a «не»): seconds on a line of thousands of characters with a
-negation in every clause. The reference below is that search as it was; the counted one must
+negation in every clause. The reference below is that search as it was (with the kk/ky past
+participle before жоқ/емес read as the negated verb, 2608f1f's rule); the counted one must
 give the same answer on random mixes of negated and affirmative verbs in each language.
 """
 
@@ -50,13 +51,21 @@ def _reference(ctx: FaithContext, spans: list[tuple[int, int]]) -> bool:
                 and not re.search(r"(?<!\w)не\s+$", source[: m.start()], re.IGNORECASE)
             )  # fmt: skip
         else:
+            negated = (a, b)
             stem = markers._affirmative_stem(source[a:b], ctx.src)
+            before = re.search(r"(\w+)\s+$", source[:a])
+            if stem is None and before and source[a:b].lower() in ("жоқ", "жок", "емес", "эмес"):
+                participle = markers._PARTICIPLE.search(before.group(1))
+                if participle and participle.start() >= 2:
+                    stem = before.group(1)[: participle.start()].lower()
+                    negated = (before.start(1), b)
             if stem is None:
                 continue
             rendered = markers._stem_translations(bilex, ctx.src, stem)
             affirmative = sum(
                 1 for m in markers._WORD.finditer(source)
                 if m.group().lower().startswith(stem)
+                and not negated[0] <= m.start() < negated[1]
                 and not markers._negative_verb(m.group(), ctx.src)
                 and not markers._NEGATIVE_SUFFIX.match(m.group().lower(), len(stem))
             )  # fmt: skip
@@ -71,9 +80,9 @@ WORDS = {
     "ru": ["не", "Не", "пришёл", "пришли", "подтвердили", "подтвердил", "министр", "данные",
            "домой", "вчера", "нет"],
     "kk": ["келмеді", "келді", "бармады", "барды", "растамады", "растады", "министр", "үйге",
-           "жоқ", "емес", "келе"],
+           "жоқ", "емес", "келе", "келген", "барған"],
     "ky": ["келбеди", "келди", "барбады", "барды", "өзгөрбөйт", "өзгөрөт", "министр", "үйгө",
-           "жок", "эмес"],
+           "жок", "эмес", "келген", "барган"],
 }  # fmt: skip
 ENGLISH = ["came", "come", "went", "go", "confirmed", "confirm", "changes", "stayed", "away",
            "the", "minister", "home", "data", "is", "did", "Came"]  # fmt: skip

@@ -639,6 +639,10 @@ _WORD = re.compile(r"\w+")
 _NEGATIVE_SUFFIX = re.compile(r"(?:ма|ме|ба|бе|па|пе|бо|бө|по|пө|мо|мө)")
 #: A Russian «не» with the spaces after it: a word that begins where one ends is negated.
 _AFTER_NE = re.compile(r"(?<!\w)не\s+", _F)
+#: The negative predicates that follow a past participle (барған жоқ "did not go").
+_NEGATED_PARTICIPLE = re.compile(r"жоқ|жок|емес|эмес", _F)
+#: The last word before a position and the space after it.
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 
 
 def _affirmative_stem(word: str, src: str) -> str | None:
@@ -681,8 +685,8 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
     A translator who renders a negation without a negative word chooses another word
     ("stayed awake" for «ұйықтамаған»: an antonym or a paraphrase); the literal word without
     its "not" is a negation dropped. Only negated verbs count (a Russian «не» before a verb, a
-    kk/ky negative verb form): жоқ/емес predicates negate the noun before them, which stays
-    in any rendering."""
+    kk/ky negative verb form, a kk/ky past participle before жоқ/емес: «келген жоқ» "did not
+    come"); жоқ/емес after a noun negate the noun, which stays in any rendering."""
     bilex = ctx.words if ctx.words is not None else load_bilexicon()
     english = Counter(
         english_stem(w) for w in _WORD.findall(ctx.translation)
@@ -710,7 +714,16 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
                 unnegated = Counter(source_stem(w) for w, at in words if at not in after_ne)
             affirmative = unnegated[source_stem(word)]
         else:
+            negated = (a, b)
             stem = _affirmative_stem(source[a:b], ctx.src)
+            before = _PREVIOUS_WORD.search(source, 0, a)
+            if stem is None and before and _NEGATED_PARTICIPLE.fullmatch(source[a:b]):
+                # a past participle before жоқ/жок, емес/эмес (барған жоқ, келген эмес "did
+                # not go, did not come"): the participle is the negated verb
+                participle = _PARTICIPLE.search(before.group(1))
+                if participle and participle.start() >= 2:
+                    stem = before.group(1)[: participle.start()].lower()
+                    negated = (before.start(1), b)
             if stem is None:
                 continue
             rendered = _stem_translations(bilex, ctx.src, stem)
@@ -721,7 +734,8 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
                     and not _negative_verb(w, ctx.src)
                     and not _NEGATIVE_SUFFIX.match(w.lower(), len(stem))
                 )  # fmt: skip
-            affirmative = affirmative_of[stem]
+            # the negated participle itself (келген of «келген жоқ») is among those counted
+            affirmative = affirmative_of[stem] - (negated != (a, b))
         if rendered and sum(english[e] for e in rendered) > affirmative:
             return True
     return False
