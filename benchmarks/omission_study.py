@@ -10,6 +10,8 @@ can be reproduced:
 
 * recall by the share of the English words the drop took (drops under a fifth of the sentence
   sit inside the spread of faithful translations' length);
+* recall by where the dropped clause stood: the sentence's first, a middle or its last
+  punctuation clause (session 9);
 * how many drops the word lexicon can see at all: ``taken`` is the hit-rate weight of the known
   source words the full reference renders and the dropped copy no longer does (0: the lexicon
   has no word of the dropped clause, so no word feature can tell the drop from a faithful
@@ -61,9 +63,15 @@ from faithfulness_bench import (  # noqa: E402
 from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
 from workbench.faithfulness import features, load_calibration  # noqa: E402
 from workbench.faithfulness.core import _vectors  # noqa: E402
-from workbench.faithfulness.coverage import is_headline, spelled_out_acronyms  # noqa: E402
+from workbench.faithfulness.coverage import (  # noqa: E402
+    is_headline,
+    punctuation_clauses,
+    spelled_out_acronyms,
+)
 from workbench.faithfulness.diffapi import BiLexicon, load_bilexicon  # noqa: E402
 
+#: Where in the sentence the dropped clause stood (:func:`drop_place`).
+PLACES = ("first", "middle", "last")
 #: Upper ends of the drop-share bins (share of the English words the drop took).
 SHARE_BINS = (0.1, 0.2, 0.3, 0.4, 0.5, 1.01)
 _FINAL = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
@@ -77,6 +85,7 @@ class Drop:
     share: float
     taken: float
     found: bool
+    place: str = "middle"
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,19 @@ class Reference:
 def headline_either(source: str, english: str) -> bool:
     """True when either side has no sentence-final mark (a headline or a title)."""
     return is_headline(source) or (bool(english.strip()) and _FINAL.search(english) is None)
+
+
+def drop_place(english: str, rng: random.Random) -> str:
+    """Which clause ``drop_clause`` will drop from ``english`` with ``rng`` in its present
+    state (read from a copy of the state; ``rng`` itself does not move): "first", "last" or
+    "middle" of the sentence's punctuation clauses."""
+    spans = punctuation_clauses(english)
+    if len(spans) < 2:
+        return "middle"
+    twin = random.Random()
+    twin.setstate(rng.getstate())
+    k = twin.randrange(len(spans))
+    return "first" if k == 0 else "last" if k == len(spans) - 1 else "middle"
 
 
 def taken_weight(lexicon: BiLexicon, source: str, full: str, dropped: str, lang: str) -> float:
@@ -134,12 +156,15 @@ def study(
         raise SystemExit(f"the committed calibration has no omission model for {lang}")
     pools = Pools((), tuple(lines))
     pairs: list[tuple[int, str]] = []  # (line, English: the reference or a dropped copy)
+    places: dict[tuple[int, str], str] = {}
     for rep in range(reps + 1):
         rng = random.Random(seed * 1000 + rep)
         for k, ln in enumerate(lines):
+            place = drop_place(ln.en, rng) if rep else ""
             english = ln.en if rep == 0 else drop_clause(ln, lang, rng, pools)
             if english and (rep == 0 or english != ln.en):
                 pairs.append((k, english))
+                places[(k, english)] = place
     vecs = _vectors([(lines[k].src[lang], e) for k, e in pairs], embedder)  # type: ignore[arg-type]
     lexicon = load_bilexicon()
     drops: list[Drop] = []
@@ -159,7 +184,7 @@ def study(
         else:
             share = 1 - len(english.split()) / max(1, len(ln.en.split()))
             taken = taken_weight(lexicon, source, ln.en, english, lang)
-            drops.append(Drop(share, taken, z >= model.limit))
+            drops.append(Drop(share, taken, z >= model.limit, places[(k, english)]))
     return drops, refs
 
 
@@ -179,6 +204,14 @@ def report(lang: str, drops: Sequence[Drop], refs: Sequence[Reference], show: in
             print(f"| {lo:.1f}-{min(hi, 1.0):.1f} | {m.sum()} | {found[m].mean():.2f} | "
                   f"{np.mean(taken[m] < 0.5):.2f} |")  # fmt: skip
         lo = hi
+    place = np.array([d.place for d in drops])
+    print("by the dropped clause's place (recall; n; share of drops under 0.2 of the English; "
+          "recall of drops of 0.2 or more): " + "; ".join(
+        f"{p} {found[place == p].mean():.2f}, n {int((place == p).sum())}, "
+        f"{np.mean(share[place == p] < 0.2):.2f}, "
+        f"{found[(place == p) & (share >= 0.2)].mean():.2f}"
+        for p in PLACES if ((place == p) & (share >= 0.2)).any()
+    ))  # fmt: skip
     miss = ~found
     if miss.any():
         print(f"misses {miss.sum()}: under 0.2 of the English {np.mean(share[miss] < 0.2):.2f}, "
