@@ -105,3 +105,18 @@ def test_counted_search_matches_the_reference(src: str) -> None:
         assert markers._negated_word_rendered(ctx, spans) == expected, (source, translation)
         outcomes.add(expected)
     assert outcomes == {True, False}  # both answers were asked for
+
+
+def test_the_word_before_a_negation_is_what_the_search_from_the_start_found() -> None:
+    """``_word_before`` bisects the source's words; it must find what ``(\\w+)\\s+$`` found in
+    the text before each position (spaces, tabs, line breaks, punctuation, no word at all)."""
+    rng = random.Random("word-before")
+    pieces = ["келген", "жок", "барған", "жоқ", "a_b", "7", " ", "  ", "\n", "\t", ",", "—", "«"]
+    for _ in range(300):
+        source = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        words = [(m.group(), m.start()) for m in markers._WORD.finditer(source)]
+        starts = [at for _, at in words]
+        for at in range(len(source) + 1):
+            found = re.search(r"(\w+)\s+$", source[:at])
+            expected = (found.group(1), found.start(1)) if found else None
+            assert markers._word_before(source, words, starts, at) == expected, (source, at)

@@ -8,6 +8,7 @@ suffix (бармады "did not go", келбейт "does not come"), and a Russ
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter
@@ -641,8 +642,8 @@ _NEGATIVE_SUFFIX = re.compile(r"(?:ма|ме|ба|бе|па|пе|бо|бө|по|
 _AFTER_NE = re.compile(r"(?<!\w)не\s+", _F)
 #: The negative predicates that follow a past participle (барған жоқ "did not go").
 _NEGATED_PARTICIPLE = re.compile(r"жоқ|жок|емес|эмес", _F)
-#: The last word before a position and the space after it.
-_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
+#: The spaces between a participle and the negative predicate after it.
+_SPACES = re.compile(r"\s+")
 
 
 def _affirmative_stem(word: str, src: str) -> str | None:
@@ -697,6 +698,7 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
     # characters with a negation in every clause took seconds): the Russian stems no «не»
     # stands before, counted; each kk/ky stem's count of un-negated words, remembered
     words = [(m.group(), m.start()) for m in _WORD.finditer(source)]
+    starts = [at for _, at in words]
     unnegated: Counter[str] | None = None
     affirmative_of: dict[str, int] = {}
     for a, b in spans:
@@ -716,14 +718,14 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
         else:
             negated = (a, b)
             stem = _affirmative_stem(source[a:b], ctx.src)
-            before = _PREVIOUS_WORD.search(source, 0, a)
-            if stem is None and before and _NEGATED_PARTICIPLE.fullmatch(source[a:b]):
+            before = _word_before(source, words, starts, a) if stem is None else None
+            if before and _NEGATED_PARTICIPLE.fullmatch(source[a:b]):
                 # a past participle before жоқ/жок, емес/эмес (барған жоқ, келген эмес "did
                 # not go, did not come"): the participle is the negated verb
-                participle = _PARTICIPLE.search(before.group(1))
+                participle = _PARTICIPLE.search(before[0])
                 if participle and participle.start() >= 2:
-                    stem = before.group(1)[: participle.start()].lower()
-                    negated = (before.start(1), b)
+                    stem = before[0][: participle.start()].lower()
+                    negated = (before[1], b)
             if stem is None:
                 continue
             rendered = _stem_translations(bilex, ctx.src, stem)
@@ -739,6 +741,23 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
         if rendered and sum(english[e] for e in rendered) > affirmative:
             return True
     return False
+
+
+def _word_before(
+    source: str, words: list[tuple[str, int]], starts: list[int], at: int
+) -> tuple[str, int] | None:
+    """The word (with its start) that spaces ending at ``at`` follow, as ``(\\w+)\\s+$`` finds
+    it in ``source[:at]``; None when no spaces end there or no word stands before them.
+    ``words`` are the source's words in order (maximal ``\\w+`` runs), ``starts`` their starts:
+    a bisection, not a search from the text's start for every negation."""
+    k = bisect.bisect_left(starts, at) - 1
+    if k < 0:
+        return None
+    word, start = words[k]
+    end = start + len(word)
+    if end >= at or not _SPACES.fullmatch(source, end, at):
+        return None
+    return word, start
 
 
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
