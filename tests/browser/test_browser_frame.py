@@ -63,3 +63,36 @@ def test_auth_keeps_the_app_closed_until_login(tmp_path: Path) -> None:
         assert opener.open(server.url + "config", timeout=10).status == 200
     finally:
         server.stop()
+
+
+def test_upload_boxes_leave_their_prompt_visible(page: Any, server: Server) -> None:
+    """Every empty upload box shows its whole "Drop File Here / Click to Upload" prompt below
+    its label: the Translate tab's two boxes were 110 px high and their two-line labels hid
+    the prompt's first line."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(server.url)
+    hidden = []
+    for tab in TABS:
+        open_tab(page, server, tab)
+        page.locator(f"#tab-{tab.lower()}").wait_for(state="visible")
+        page.wait_for_timeout(300)
+        hidden += page.locator(f"#tab-{tab.lower()}").evaluate(
+            """panel => [...panel.querySelectorAll('[data-testid="block-label"]')].flatMap(label => {
+                 const prompt = label.closest('.block')?.querySelector('[data-testid="upload-text"]');
+                 if (!prompt || !prompt.checkVisibility({checkVisibilityCSS: true})) return [];
+                 if (label.closest(".block").getBoundingClientRect().height < 1) return [];
+                 const walker = document.createTreeWalker(prompt, NodeFilter.SHOW_TEXT);
+                 const tops = [];
+                 for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                   if (!n.textContent.trim()) continue;
+                   const range = document.createRange();
+                   range.selectNodeContents(n);
+                   tops.push(range.getBoundingClientRect().top);
+                 }
+                 const icon = prompt.querySelector('[data-testid="upload-icon"]');
+                 if (icon) tops.push(icon.getBoundingClientRect().top);
+                 const bottom = label.getBoundingClientRect().bottom;
+                 return tops.some(top => top < bottom - 1) ? [label.innerText.trim()] : [];
+               })"""
+        )
+    assert hidden == [], hidden

@@ -126,8 +126,7 @@ def _new_campaign(ctx: UIContext, shared: Shared, campaign: Any) -> None:
                 elem_id="annotate-new-source",
             )
             new_systems = gr.File(
-                label="Translations (one file per system, line-aligned; names stay hidden "
-                "from annotators)",
+                label="Translations (a file per system; names hidden from annotators)",
                 type="filepath",
                 file_count="multiple",
                 elem_id="annotate-new-systems",

@@ -76,7 +76,6 @@ def build(ctx: UIContext, shared: Shared) -> None:
                         label="…or upload the source (.txt, one paragraph per line)",
                         file_types=[".txt"],
                         type="filepath",
-                        height=110,
                         elem_id="translate-file",
                     )
                     imported = gr.File(
@@ -84,7 +83,6 @@ def build(ctx: UIContext, shared: Shared) -> None:
                         file_types=IMPORT_TYPES,
                         file_count="multiple",
                         type="filepath",
-                        height=110,
                         elem_id="translate-imported",
                     )
             with gr.Column(scale=2):
