@@ -149,3 +149,20 @@ def test_a_model_path_that_is_no_folder_is_named_as_such(
         assert "models pull" not in err
     assert main([*base, "--model", "./models/opus"]) == 2
     assert "The model folder ./models/opus does not exist" in capsys.readouterr().err
+
+
+def test_cases_list_names_a_malformed_case_and_lists_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One broken case.toml made `workbench cases list` print only that error: the good cases
+    # beside it (which `compare --case` and the Compare tab still use) were not listed.
+    import shutil
+
+    shutil.copytree(REPO / "corpora" / "spring-flood-karaozen", tmp_path / "spring")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "case.toml").write_text('title = "x\n', "utf-8")
+    assert main(["cases", "list", "--corpora", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("spring-flood-karaozen\t7 documents\t")
+    assert err.startswith("warning: skipped a case: ") and "case.toml" in err
+    assert "not valid TOML" in err and err.count("\n") == 1

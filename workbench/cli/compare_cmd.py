@@ -102,11 +102,15 @@ def run_cases_list(args: argparse.Namespace) -> int:
     from workbench.pipeline.compare import cases_in
 
     settings = _settings(args)
+    skipped: list[str] = []  # one malformed case does not hide the others (as in the UI)
     cases = cases_in(
         settings.corpora_dir,
         limits=settings.limits,
         allow_outside=settings.allow_outside_case_files,
+        errors=skipped,
     )
+    for message in skipped:
+        print(f"warning: skipped a case: {message}", file=sys.stderr)
     if not cases:
         print(f"No cases in {settings.corpora_dir}.", file=sys.stderr)
         return 0
