@@ -131,3 +131,34 @@ def test_counterparts_are_built_per_texts_source_and_lexicon(tmp_path: Path) -> 
     assert counterparts(["The fire spread."], "пожар", "ru").rendered != fire.rendered
     assert counterparts(["Bandits fled."], lexicon=one).lexicon is one  # type: ignore[arg-type]
     assert counterparts(["Bandits fled."], lexicon=two).lexicon is two  # type: ignore[arg-type]
+
+
+def test_load_lexicon_builds_a_file_once_and_anew_when_it_changes(tmp_path: Path) -> None:
+    first = _lexicon(tmp_path, "memo", "terror", ["terrorists"])
+    assert _lexicon(tmp_path, "memo", "terror", ["terrorists"]) is first  # same bytes: reused
+    edited = _lexicon(tmp_path, "memo", "terror", ["bandits"])  # same path, new bytes
+    assert edited is not first
+    assert [t.term for t in edited.terms] == ["bandits"]
+    assert [t.term for t in first.terms] == ["terrorists"]
+    twin = tmp_path / "twin.toml"
+    twin.write_bytes((tmp_path / "memo.toml").read_bytes())  # same bytes, another path
+    other = load_lexicon(twin)
+    assert other is not edited and other.path == str(twin)
+    assert [h.term for h in find_labels("Bandits attacked.", other)] == ["bandits"]
+
+
+def test_load_lexicon_reports_a_broken_file_every_time(tmp_path: Path) -> None:
+    import pytest
+
+    from workbench.diff.lexicon import LexiconError
+
+    path = tmp_path / "broken.toml"
+    path.write_text('name = "x"\nversion = "1"\n[[categories]]\nname = "a"\n', encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(LexiconError, match="loaded = true"):
+            load_lexicon(path)
+    path.write_text("name = [", encoding="utf-8")
+    with pytest.raises(LexiconError, match="not valid TOML"):
+        load_lexicon(path)
+    with pytest.raises(LexiconError, match="Cannot read"):
+        load_lexicon(tmp_path / "missing.toml")
