@@ -138,6 +138,16 @@ _NOT_SPEECH = re.compile(
 #: "the decree states: ...").
 _NOUN_FORM = re.compile(r"states", _F)
 _SPEECH_NEXT = re.compile(r"\s+that\b|\s*:", _F)
+#: Speech verbs that are as often verbs of doing ("have long maintained close ties",
+#: "established a commission", "concluded the visit"): speech only when what is said follows
+#: (:data:`_SPEECH_NEXT`) or the verb closes the clause (", he maintained.").
+_DOING_TOO = re.compile(r"maintained|established|concluded|ruled", _F)
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[,.;!?\"”’»]|$)")
+#: A speaker that is the statement itself ("the release said", "a statement added", "the
+#: press release noted"): the issuer's own voice, as "the ministry said" is.
+_THE_DOCUMENT = words(
+    "release statement communique communiqué message readout announcement press joint"
+)
 #: Participles ("..., saying ...") attribute to the clause's subject, which is not extracted.
 _PARTICIPLES = r"saying|adding|claiming|insisting|noting|alleging|stating|telling\s+\w+"
 _ATTR_EN = re.compile(
@@ -446,6 +456,13 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             and not _SPEECH_NEXT.match(text, m.end())
         ):
             continue  # "all interested states", "two states for two peoples": a noun
+        if (
+            not cyrillic
+            and _DOING_TOO.fullmatch(m.group())
+            and not _SPEECH_NEXT.match(text, m.end())
+            and not _CLAUSE_CLOSES.match(text, m.end())
+        ):
+            continue  # "the two towns have long maintained close ties": no speech
         if cyrillic and m.group("ru") and _FIRST_PERSON_RU.fullmatch(m.group("ru")):
             continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):
@@ -460,7 +477,7 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
         whole = _whole_speaker(text, m.start()) if who and start < m.start() else who
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
-                    note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(who),
+                    note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(whole),
                     context=context_of(text, (start, end)) if with_spans else "",
                     speaker=_clean(whole))
         )  # fmt: skip
@@ -580,6 +597,10 @@ def _speaker_key(who: str) -> frozenset[str]:
         return frozenset()
     if any(w.lower().startswith(OFFICIAL) or w.lower() in NEWS_AGENCIES for w in words):
         return frozenset({"<official>"})  # the authorities, or an agency relaying them
+    content = {w.lower() for w in words} - STOPWORDS
+    by_whom = re.search(r"\b(?:by|of|from)\s*$", who, _F)  # "a statement by" the opposition
+    if content and content <= _THE_DOCUMENT and not by_whom:
+        return frozenset({"<official>"})  # the statement itself: "the release said"
     return frozenset(w for w in words if w.lower() not in STOPWORDS)
 
 
