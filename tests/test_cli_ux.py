@@ -166,3 +166,35 @@ def test_cases_list_names_a_malformed_case_and_lists_the_others(
     assert out.startswith("spring-flood-karaozen\t7 documents\t")
     assert err.startswith("warning: skipped a case: ") and "case.toml" in err
     assert "not valid TOML" in err and err.count("\n") == 1
+
+
+def test_an_empty_statements_file_is_named_before_its_translations_are_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # With --translations, an empty statements file was reported as "st.en.txt has 10 lines
+    # but statements.txt has 0": the user was sent to fix the translations.
+    empty = tmp_path / "statements.txt"
+    empty.write_text("\n", "utf-8")
+    args = ["compare", "--statements", str(empty), "--src", "ru"]
+    args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
+    args += ["--translations", str(SAMPLE / "statements" / "tokayev-2022-01-07.en.txt")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: The statements file {empty} is empty; give one statement a line.\n"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_a_one_outlet_report_says_outlet_not_outlets(
+    tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["compare", "--statements", str(SAMPLE / "statements" / "tokayev-2022-01-07.ru.txt")]
+    args += [
+        "--src",
+        "ru",
+        "--reporting",
+        str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt"),
+    ]
+    args += ["--translations", str(SAMPLE / "statements" / "tokayev-2022-01-07.en.txt")]
+    assert main([*args, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    assert "1 outlet shown" in out and "1 outlets" not in out

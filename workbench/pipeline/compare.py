@@ -209,6 +209,10 @@ def compare_files(
         UserInputError: when the translations do not have one line per statement line.
     """
     body = read_file(statements)
+    if not any(line.strip() for line in body.lines):  # before the translations are counted
+        raise UserInputError(
+            f"The statements file {body.path} is empty; give one statement a line."
+        )
     supplied = body.translations
     if translations is not None:
         tr = read_file(translations)

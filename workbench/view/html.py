@@ -459,12 +459,17 @@ code,.sig{font:12px/1.4 ui-monospace,Consolas,monospace;word-break:break-all}
 """
 
 
+def outlets_shown(count: int) -> str:
+    """ "1 outlet shown", "3 outlets shown" (the reports' sub-title)."""
+    return f"{count} outlet{'' if count == 1 else 's'} shown"
+
+
 def page_html(view: CompareView) -> str:
     """A standalone HTML report (inline CSS, no external asset) of the view."""
     intro = f"<p>{esc(view.description)}</p>" if view.description else ""
     body = (
         f"<h1>{esc(view.title)}</h1><p class='wb-sub'>case <code>{esc(view.case_id)}</code> · "
-        f"{view.outlet_count} outlets shown</p>{intro}{filters_html(view)}"
+        f"{outlets_shown(view.outlet_count)}</p>{intro}{filters_html(view)}"
         f"<h2>Difference kinds</h2>{legend_html()}"
         f"<h2>Aggregates</h2>{aggregates_html(view)}"
         f"<h2>Statements and every outlet's retelling</h2>{statements_html(view)}"

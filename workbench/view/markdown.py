@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from workbench.view.html import highlight
+from workbench.view.html import highlight, outlets_shown
 from workbench.view.kinds import kind_styles
 from workbench.view.model import (
     CompareView,
@@ -102,7 +102,7 @@ def view_markdown(view: CompareView) -> str:
     lines = [
         f"# {md(view.title)}",
         "",
-        f"Case `{view.case_id}` · {view.outlet_count} outlets shown",
+        f"Case `{view.case_id}` · {outlets_shown(view.outlet_count)}",
         "",
     ]
     f = view.filters
