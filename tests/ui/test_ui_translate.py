@@ -316,3 +316,24 @@ def test_notices_speak_ui_terms(ctx: UIContext) -> None:
     shown = h.notices_html(got)
     assert "Latin alphabet" in shown
     assert "--src" not in shown and "workbench.langid" not in shown
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        ["#", "Source", "a"],
+        ["#", "Source", "a", "b", "Agreement"],
+        ["#", "Source", "a", "Flags"],
+        ["#", "Source", "a", "b", "c", "Agreement", "Flags"],
+    ],
+)
+def test_table_widths_fill_the_table_and_leave_the_flags_room(headers: list[str]) -> None:
+    pytest.importorskip("gradio")
+    from workbench.ui.tabs.translate import _widths
+
+    widths = [int(w.rstrip("%")) for w in _widths(headers)]
+    assert len(widths) == len(headers) and 95 <= sum(widths) <= 100
+    named = dict(zip(headers, widths, strict=True))
+    # the flags are sentences: at 7 % they wrapped a word a line (rows several screens high)
+    assert named.get("Flags", 18) >= 15
+    assert all(named[s] >= 14 for s in headers[2:] if s not in ("Agreement", "Flags"))

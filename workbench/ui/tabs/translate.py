@@ -34,12 +34,20 @@ def _frame(view: h.View) -> pd.DataFrame:
     return pd.DataFrame(view.rows, columns=view.headers)
 
 
+#: Widths (percent) of the columns after the systems: the agreement is a number; the flags
+#: are sentences ("tiny-ru-en: ⚑ 0.10 · number '20 000'; label 'бандитов'"), which at 7 %
+#: wrapped a word a line and made every row of the table several screens high.
+EXTRA_WIDTHS: dict[str, int] = {"Agreement": 7, "Flags": 18}
+
+
 def _widths(headers: list[str]) -> list[str]:
-    """Column widths: a narrow id, the source, the systems sharing the rest, narrow extras."""
-    extras = sum(1 for name in headers[2:] if name in ("Agreement", "Flags"))
-    systems = max(len(headers) - 2 - extras, 1)
-    each = (62 - 7 * extras) // systems
-    return ["5%", "33%"] + [f"{each}%"] * systems + ["7%"] * extras
+    """Column widths: a narrow id, the source, the systems sharing the rest, then the extras
+    (:data:`EXTRA_WIDTHS`); the source gives up room when there are flags."""
+    extras = [EXTRA_WIDTHS[name] for name in headers[2:] if name in EXTRA_WIDTHS]
+    systems = max(len(headers) - 2 - len(extras), 1)
+    source = 27 if "Flags" in headers else 33
+    each = (100 - 5 - source - sum(extras)) // systems
+    return ["5%", f"{source}%"] + [f"{each}%"] * systems + [f"{w}%" for w in extras]
 
 
 def _static(headers: list[str]) -> list[int]:
