@@ -187,3 +187,18 @@ def test_uploaded_comparison_cannot_save_corrections(tmp_path: Path, settings: S
     key = h.sentence_choices(state)[1][1]
     with pytest.raises(UserInputError, match="saved with a case folder"):
         h.correct(ctx, state, "add", 0, key, "Ann")
+
+
+def test_machine_translation_without_the_model_speaks_of_the_ui(tmp_path: Path) -> None:
+    # Offline, the Compare tab's "Machine-translate" toast told a browser user to "run
+    # `workbench models pull …` on a connected machine, or pass a local folder".
+    from workbench.errors import WorkbenchError
+
+    settings = dataclasses.replace(Settings.resolve({"home": tmp_path}), offline=True)
+    ctx = UIContext(settings)
+    case = h.load(h.default_case(h.case_choices(ctx)))
+    with pytest.raises(WorkbenchError) as err:
+        h.run(ctx, case, h.DEFAULT_MODEL)
+    message = str(err.value)
+    assert "is not downloaded" in message and "see the Models tab" in message
+    assert "workbench models pull" not in message and "local folder" not in message

@@ -147,7 +147,9 @@ def run(
         translations: :data:`SUPPLIED`, or :data:`DEFAULT_MODEL` to translate every statement
             language with the catalog's default model (loaded once through the pool).
     """
+    from workbench.errors import ModelNotAvailableError
     from workbench.pipeline.compare import applied_corrections, compare_case
+    from workbench.ui.wording import in_ui_terms
 
     translator_for = None
     if translations == DEFAULT_MODEL:
@@ -166,13 +168,16 @@ def run(
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
     corrections = applied_corrections(case, None)
-    result = compare_case(
-        case,
-        translator_for=translator_for,
-        progress=step,
-        settings=ctx.settings,
-        corrections=corrections,
-    )
+    try:
+        result = compare_case(
+            case,
+            translator_for=translator_for,
+            progress=step,
+            settings=ctx.settings,
+            corrections=corrections,
+        )
+    except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
+        raise ModelNotAvailableError(in_ui_terms(str(err))) from err
     return CompareState(case, result, corrections)
 
 
