@@ -198,3 +198,46 @@ def test_a_one_outlet_report_says_outlet_not_outlets(
     assert main([*args, "--format", fmt]) == 0
     out = capsys.readouterr().out
     assert "1 outlet shown" in out and "1 outlets" not in out
+
+
+def _writing_commands(tmp: Path) -> dict[str, list[str]]:
+    """Every command that writes a file, with inputs that would start real work."""
+    ref = tmp / "ref.txt"
+    if tmp.is_dir():
+        ref.write_text("A cat.\n", "utf-8")
+    st = SAMPLE / "statements" / "tokayev-2022-01-07.ru.txt"
+    tr = SAMPLE / "statements" / "tokayev-2022-01-07.en.txt"
+    model = ["--engine", "opus-mt", "--model", str(tmp / "never-loaded")]
+    return {
+        "translate": ["translate", "--src", "ru", *model, "--input", str(st), "--output"],
+        "batch": ["batch", str(SAMPLE / "reports"), "--src", "ru", *model, "--output"],
+        "compare": ["compare", "--case", "kazakhstan-2022-01", "--output"],
+        "check": ["check", "--src", "ru", "--source", str(st), "--translation", str(tr)]
+        + ["--output"],
+        "score": ["score", "--ref", str(ref), "--hyp", str(ref), "--output"],
+        "report": ["report", "--ref", str(ref), "--hyp", str(ref), "--output"],
+        "eval --save": ["eval", *model, "--src", "ru", "--limit", "1", "--save"],
+        "eval --tmx": ["eval", *model, "--src", "ru", "--limit", "1", "--tmx"],
+        "eval --xliff": ["eval", *model, "--src", "ru", "--limit", "1", "--xliff"],
+        "judgments export": ["judgments", "export", "--db", str(tmp / "j.sqlite"), "--output"],
+    }
+
+
+@pytest.mark.parametrize("command", list(_writing_commands(Path("/nonexistent"))))
+def test_an_output_that_cannot_be_written_is_refused_before_the_work(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `translate --output /no/such/folder/out.txt` translated everything, then failed to
+    # write: the work of a long run was lost to a typo in the output folder.
+    args = _writing_commands(tmp_path)[command]
+    missing = tmp_path / "no-such-folder" / "out.txt"
+    assert main([*args, str(missing)]) == 2
+    err = capsys.readouterr().err
+    folder = tmp_path / "no-such-folder"
+    assert (
+        err
+        == f"error: Cannot write {missing}: the folder {folder} does not exist; create it first.\n"
+    )
+    assert main([*args, str(tmp_path)]) == 2
+    assert capsys.readouterr().err.endswith(f"{tmp_path} is a folder; give a file name.\n")
+    assert not (tmp_path / "j.sqlite").exists(), "judgments export opened its store first"

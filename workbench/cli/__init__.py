@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
+from workbench.cli.common import check_outputs
 from workbench.errors import WorkbenchError
 
 #: Modules that contribute sub-commands, in the order of ``workbench --help``.
@@ -66,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 1
     try:
+        check_outputs(args)
         return int(handler(args) or 0)
     except WorkbenchError as err:
         if args.debug:

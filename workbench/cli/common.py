@@ -56,3 +56,40 @@ def write_text_output(text: str, output: str | None, *, announce: bool = False) 
         raise UserInputError(f"Cannot write {output}: {err.strerror or err}.") from err
     if announce:
         print(f"wrote {output}", file=sys.stderr)
+
+
+#: Argument names of the files a command writes (checked before any work is done).
+OUTPUT_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("output", "--output"),
+    ("save", "--save"),
+    ("tmx", "--tmx"),
+    ("xliff", "--xliff"),
+)
+
+
+def check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an output file that cannot be written before the command starts its work.
+
+    A translation, comparison or evaluation can take minutes; a mistyped output folder used
+    to be found only when the result was written, and the result was lost.
+
+    Raises:
+        UserInputError: when an output is a folder, or its folder does not exist or cannot
+            be written.
+    """
+    import os
+
+    for name, option in OUTPUT_OPTIONS:
+        value = getattr(args, name, None)
+        if not isinstance(value, str) or not value:
+            continue
+        path = Path(value)
+        folder = path.parent
+        if path.is_dir():
+            raise UserInputError(f"{option} {value} is a folder; give a file name.")
+        if not folder.is_dir():
+            raise UserInputError(
+                f"Cannot write {value}: the folder {folder} does not exist; create it first."
+            )
+        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise UserInputError(f"Cannot write {value}: permission denied.")
