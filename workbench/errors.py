@@ -28,6 +28,20 @@ class ModelNotAvailableError(WorkbenchError):
     """A model is neither cached locally nor reachable; the message names the fetch command."""
 
 
+class ModelNotDownloadedError(ModelNotAvailableError):
+    """A Hub model is not in the local cache and cannot be downloaded now.
+
+    Attributes:
+        model: The Hub id.
+        why: Why it cannot be downloaded ("offline mode is on", ...), or "".
+    """
+
+    def __init__(self, message: str, model: str = "", why: str = "") -> None:
+        super().__init__(message)
+        self.model = model
+        self.why = why
+
+
 class EngineError(WorkbenchError):
     """A translation engine failed to load or to translate."""
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import ModelNotAvailableError, UserInputError
+from workbench.errors import ModelNotAvailableError, ModelNotDownloadedError, UserInputError
 from workbench.settings import Settings
 
 if sys.version_info >= (3, 11):
@@ -197,11 +197,13 @@ def local_revision(folder: Path) -> str:
     return "sha256-" + h.hexdigest()[:16]
 
 
-def _not_available(model: str, why: str = "") -> ModelNotAvailableError:
+def _not_available(model: str, why: str = "") -> ModelNotDownloadedError:
     reason = f" ({why})" if why else ""
-    return ModelNotAvailableError(
+    return ModelNotDownloadedError(
         f"The model {model} is not downloaded and cannot be fetched now{reason}; "
-        f"run `workbench models pull {model}` on a connected machine, or pass a local folder."
+        f"run `workbench models pull {model}` on a connected machine, or pass a local folder.",
+        model=model,
+        why=why,
     )
 
 

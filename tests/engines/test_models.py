@@ -102,7 +102,9 @@ def test_missing_model_on_the_cli_has_no_traceback() -> None:
     assert run.returncode == 2
     assert "Traceback" not in run.stderr
     lines = run.stderr.strip().splitlines()
-    assert lines[-1].startswith("error: The model no-such-org/no-such-model is not downloaded")
+    assert lines[-1].startswith("error: no-such-org/no-such-model cannot be downloaded from here")
+    # pull is the command that failed: the message says how to bring the model in instead
+    assert "copy its Hugging Face cache" in lines[-1] and "--model FOLDER" in lines[-1]
 
 
 @pytest.mark.slow

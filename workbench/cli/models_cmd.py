@@ -39,9 +39,23 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_pull(args: argparse.Namespace) -> int:
     """Handle ``workbench models pull MODEL``."""
+    from workbench.errors import ModelNotDownloadedError
     from workbench.pipeline.models import pull_model
 
-    resolved = pull_model(args.model, settings_from_args(args), args.revision)
+    try:
+        resolved = pull_model(args.model, settings_from_args(args), args.revision)
+    except ModelNotDownloadedError as err:
+        # The resolver's advice, "run `workbench models pull …` on a connected machine", is
+        # the command that just failed: say how to bring the model onto this machine instead.
+        reason = f" ({err.why})" if err.why else ""
+        raise ModelNotDownloadedError(
+            f"{err.model} cannot be downloaded from here{reason}; on a connected machine, run "
+            f"`workbench models pull {args.model}` and copy its Hugging Face cache "
+            "(~/.cache/huggingface/hub) here, then set HF_HUB_OFFLINE=1, or copy the model's "
+            "folder here and pass it with --model FOLDER.",
+            model=err.model,
+            why=err.why,
+        ) from err
     print(f"{args.model}: revision {resolved.revision} in {resolved.path}")
     return 0
 
