@@ -162,3 +162,26 @@ def test_load_lexicon_reports_a_broken_file_every_time(tmp_path: Path) -> None:
         load_lexicon(path)
     with pytest.raises(LexiconError, match="Cannot read"):
         load_lexicon(tmp_path / "missing.toml")
+
+
+def test_entity_words_are_remembered_per_text() -> None:
+    from workbench.diff.entities import _with_forms, _Words, _words_of
+
+    first = _words_of("Tokayev met Putin in Moscow.")
+    assert _words_of("Tokayev met Putin in Moscow.") is first
+    other = _words_of("Japarov spoke in Bishkek.")  # a distinct text is not the first's entry
+    assert "Japarov" in other.texts and "Tokayev" not in other.texts
+    fresh = _Words(_with_forms("Japarov spoke in Bishkek."))
+    assert (other.texts, other.by_fold, other.fuzzy) == (fresh.texts, fresh.by_fold, fresh.fuzzy)
+
+
+def test_turkic_stems_are_remembered_per_word_and_hand_out_own_sets() -> None:
+    from workbench.diff.morph import turkic_stems
+
+    first = turkic_stems("Қазақстанға")
+    assert "қазақстан" in first
+    first.add("changed")
+    assert "changed" not in turkic_stems("Қазақстанға")  # a caller's change stays its own
+    assert turkic_stems("ҚАЗАҚСТАНҒА") == turkic_stems("қазақстанға")  # lower-cased first
+    assert "кыргызстан" in turkic_stems("Кыргызстандын")  # a distinct word, its own stems
+    assert "қазақстан" not in turkic_stems("Кыргызстандын")

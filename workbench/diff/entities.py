@@ -189,6 +189,14 @@ class _Words:
         )
 
 
+@functools.lru_cache(maxsize=16384)
+def _words_of(text: str) -> _Words:
+    """``_Words`` of a text and its English forms, built once per text: a statement is compared
+    with every outlet that retells it, a report sentence with every statement it is linked to
+    (a ``_Words`` is only read after it is built)."""
+    return _Words(_with_forms(text))
+
+
 def _found(key: str, words: _Words) -> bool:
     if key in words.texts:
         return True
@@ -197,9 +205,9 @@ def _found(key: str, words: _Words) -> bool:
 
 def detect_entities(ctx: DiffContext, claimed: Claims) -> Finding:
     """Names on one side with no spelling variant on the other (or in the source text)."""
-    statement_tokens = _Words(_with_forms(ctx.statement))
-    report_tokens = _Words(_with_forms(ctx.report))
-    source_tokens = _Words(_with_forms(ctx.source) if ctx.source else [])
+    statement_tokens = _words_of(ctx.statement)
+    report_tokens = _words_of(ctx.report)
+    source_tokens = _words_of(ctx.source) if ctx.source else _Words([])
     statement = find_names(ctx.statement, _capitalised_mid(ctx.report))
     every = find_names(ctx.report, _capitalised_mid(ctx.statement))
     claims = Claims(  # every name was examined, credits included, on both sides alike

@@ -83,8 +83,15 @@ def russian_lemma(word: str) -> str:
 def turkic_stems(word: str) -> set[str]:
     """``word`` lower-cased with each Kazakh/Kyrgyz case ending that fits stripped off (stems
     of at least four letters)."""
-    low = word.lower()
-    return {low[: -len(e)] for e in TURKIC_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4}
+    return set(_turkic_stems(word.lower()))
+
+
+@functools.lru_cache(maxsize=65536)
+def _turkic_stems(low: str) -> frozenset[str]:
+    """:func:`turkic_stems` of a lower-cased word, once per word (each caller gets its own set)."""
+    return frozenset(
+        low[: -len(e)] for e in TURKIC_ENDINGS if low.endswith(e) and len(low) - len(e) >= 4
+    )
 
 
 @functools.lru_cache(maxsize=8192)
