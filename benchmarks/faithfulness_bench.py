@@ -632,13 +632,16 @@ SPAN_ROOM_TAILS = (0.02, 0.005)
 
 
 def _pass(
-    pairs: Sequence[tuple[str, str]], vecs: Sequence[object], lang: str, base: LanguageCalibration
-) -> tuple[list[set[str]], np.ndarray]:
-    """The kinds found on each reference and its coverage risk, under ``base``."""
+    pairs: Sequence[tuple[str, str]], vecs: Sequence[object], lang: str, base: LanguageCalibration,
+    embedder: object = None,
+) -> tuple[list[set[str]], np.ndarray]:  # fmt: skip
+    """The kinds found on each reference and its coverage risk, under ``base`` (``embedder``
+    makes what the check embeds beyond the clauses of ``vecs``: the name check's masked
+    clauses)."""
     lexicon, words = load_lexicon(), load_bilexicon()
     results = check_pairs(
         [p[0] for p in pairs], [p[1] for p in pairs], lang,
-        embedder=_Fixed(pairs, vecs),  # type: ignore[arg-type]
+        embedder=_Fixed(pairs, vecs, embedder),  # type: ignore[arg-type]
         calibration=Calibration("pass-1", "", {lang: base}),
     )  # fmt: skip
     kinds = [evidence_keys(r.issues) for r in results]
@@ -648,11 +651,16 @@ def _pass(
     return kinds, risks
 
 
-def _span_kinds(lines: Sequence[Line], lang: str, base: LanguageCalibration) -> list[set[str]]:
-    """The span and surface kinds found on each reference of ``lines`` (no vectors needed)."""
+def _span_kinds(
+    lines: Sequence[Line], lang: str, base: LanguageCalibration, embedder: object = None
+) -> list[set[str]]:
+    """The span and surface kinds found on each reference of ``lines``; with ``embedder`` as
+    the check runs with one (session 9: the name check reads names by meaning,
+    ``workbench/faithfulness/namemeaning.py``, so a name's strong rate is the embedder's)."""
     results = check_pairs(
         [ln.src[lang] for ln in lines], [ln.en for ln in lines], lang,
         calibration=Calibration("pass-1", "", {lang: base}),
+        embedder=embedder,  # type: ignore[arg-type]
     )  # fmt: skip
     return [evidence_keys(r.issues) - COVERAGE_KINDS for r in results]
 
@@ -807,9 +815,9 @@ def calibrate(
         for key, extra in (("omission_model", omission_refs), ("unrelated_model", unrelated_refs)):
             if extra:
                 refs[key] = np.concatenate([refs[key], _logits(extra, lang, embedder, base, key)])
-        kinds, _ = _pass(pairs, vecs, lang, base)
+        kinds, _ = _pass(pairs, vecs, lang, base, embedder)
         if parts_named:
-            parts = [_span_kinds(p, lang, base) for p in parts_named.values()]
+            parts = [_span_kinds(p, lang, base, embedder) for p in parts_named.values()]
         else:
             parts = [[ks - COVERAGE_KINDS for ks in kinds]]
         span_rates = honest_rates(parts, [k for k in keys if k not in COVERAGE_KINDS], draws)
@@ -818,7 +826,7 @@ def calibrate(
             print(f"    {lang} {name}: " + ", ".join(
                 f"{k} {fired[k] / len(part):.4f}" for k in span_rates if fired[k]
             ))  # fmt: skip
-        values = claim_values(next(iter(parts_named.values()), lines), lang, base, seed)
+        values = claim_values(next(iter(parts_named.values()), lines), lang, base, seed, embedder)
         print(f"    {lang} recall of hedges, names, negation alone on their corruptions: {values}; "
               "recall points per 1 % of references they fire on: " + ", ".join(
                   f"{k} {values[k] / max(1e-9, span_rates.get(k, 1.0)):.0f}" for k in values
@@ -836,7 +844,7 @@ def calibrate(
         base, used = _fit_tails(
             base, refs, parts, span_rates, tails, budget, values, draws, exclude
         )
-        kinds, risks = _pass(pairs, vecs, lang, base)
+        kinds, risks = _pass(pairs, vecs, lang, base, embedder)
         counts = Counter(k for ks in kinds for k in ks)
         n = len(pairs)
         rates = {
@@ -845,7 +853,7 @@ def calibrate(
         }
         limit_parts = [(kinds, risks)]
         if omission_refs:
-            limit_parts.append(_pass(rest_pairs, rest_vecs, lang, base))
+            limit_parts.append(_pass(rest_pairs, rest_vecs, lang, base, embedder))
         all_risks = np.concatenate([r for _, r in limit_parts])
         points: list[tuple[float, float]] = []
         for p in (1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005):
@@ -893,9 +901,13 @@ WHOLE_HALF = frozenset({"label made neutral", "hedge removed", "hedge removed (s
 
 
 class _Fixed:
-    """Hands back clause vectors already computed (the calibration's second pass)."""
+    """Hands back clause vectors already computed (the calibration's second pass); texts it
+    was not given (the name check's masked clauses, ``namemeaning``) go to ``fallback``."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], vecs: Sequence[object]) -> None:
+    def __init__(
+        self, pairs: Sequence[tuple[str, str]], vecs: Sequence[object], fallback: object = None
+    ) -> None:
+        self.fallback = fallback
         self.rows: dict[str, np.ndarray] = {}
         for (s, t), v in zip(pairs, vecs, strict=True):
             if v is None:
@@ -909,6 +921,12 @@ class _Fixed:
         self.signature = "emb:fixed"
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.rows]
+        if missing:
+            if self.fallback is None:
+                raise KeyError(f"no vector for {missing[0]!r} and no embedder to make one")
+            got = self.fallback.embed(missing)  # type: ignore[attr-defined]
+            self.rows.update(zip(missing, np.asarray(got, dtype=np.float32), strict=True))
         return np.stack([self.rows[t] for t in texts])
 
 
@@ -980,10 +998,12 @@ def alone_order(rates: dict[str, float], values: dict[str, float] | None = None)
 
 
 def claim_values(
-    lines: Sequence[Line], lang: str, base: LanguageCalibration, seed: int
-) -> dict[str, float]:
+    lines: Sequence[Line], lang: str, base: LanguageCalibration, seed: int,
+    embedder: object = None,
+) -> dict[str, float]:  # fmt: skip
     """For each kind of :data:`FINDS`, the share of its corruptions (made on ``lines``) on which
-    the kind's certain direction fires, summed over its corruptions (span checks only)."""
+    the kind's certain direction fires, summed over its corruptions (span checks; names also by
+    meaning when ``embedder`` is given: only they read it, and only their copies are embedded)."""
     rng = random.Random(seed)
     pools = Pools(
         tuple(sorted({n for ln in lines for _, _, n in _whole_names(ln.en)})), tuple(lines)
@@ -999,6 +1019,7 @@ def claim_values(
             results = check_pairs(
                 [p[0] for p in pairs], [p[1] for p in pairs], lang,
                 calibration=Calibration("pass-1", "", {lang: base}),
+                embedder=embedder if kind == "name" else None,  # type: ignore[arg-type]
             )  # fmt: skip
             total += sum(kind in evidence_keys(r.issues) for r in results) / len(results)
         values[kind] = round(total, 3)

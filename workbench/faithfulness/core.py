@@ -29,6 +29,8 @@ from workbench.faithfulness.coverage import (
 )
 from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
+from workbench.faithfulness.namemeaning import SIGNATURE as NAME_MEANING
+from workbench.faithfulness.namemeaning import confirm_names
 from workbench.faithfulness.surface import length_ratio
 from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
 
@@ -43,13 +45,17 @@ def faith_signature(
     lexicon: Lexicon,
     words: BiLexicon | None = None,
     names: BiLexicon | None = None,
+    name_meaning: bool = False,
 ) -> str:
     """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``
     (``words:`` names the word lexicon coverage read, when it read one; ``names:`` the one
-    the name check read to tell a translated word from a lost name, when it ran)."""
+    the name check read to tell a translated word from a lost name, when it ran;
+    ``namemeaning:`` how the name check read names by meaning with the embedder, absent in
+    span-only runs: :mod:`workbench.faithfulness.namemeaning`)."""
     emb = embedder.signature.split("|")[0].removeprefix("emb:") if embedder else "none"
     bilex = f"words:{words.signature}|" if words is not None else ""
     bilex += f"names:{names.signature}|" if names is not None else ""
+    bilex += f"namemeaning:{NAME_MEANING}|" if name_meaning else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
         f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.label}|"
@@ -214,19 +220,34 @@ def check_pairs(
     words = (words or load_bilexicon()) if use_vectors else None
     # the name check reads the check's word lexicon, or the shipped one (spans.detect_names)
     names = (words or load_bilexicon()) if "name" in detectors else None
-    signature = faith_signature(detectors, embedder, calibration, lexicon, words, names)
+    signature = faith_signature(
+        detectors, embedder, calibration, lexicon, words, names,
+        name_meaning=use_vectors and "name" in detectors,
+    )  # fmt: skip
     pairs = list(zip(sources, translations, strict=True))
     live = [i for i, (s, t) in enumerate(pairs) if s.strip() and t.strip()]
     vectors = _vectors([pairs[i] for i in live], embedder if use_vectors else None)
     by_index = dict(zip(live, vectors, strict=True))
     estimates = _estimates(estimators, [pairs[i] for i in live], src)
+    contexts = {
+        i: FaithContext(pairs[i][0], pairs[i][1], src, lexicon, cal, by_index[i], words)
+        for i in live
+    }
+    found_by = {i: [f for _, fn in funcs for f in fn(ctx)] for i, ctx in contexts.items()}
+    if use_vectors and "name" in detectors:  # names by meaning (namemeaning.confirm_names)
+        assert embedder is not None
+        confirmed = confirm_names(
+            [pairs[i][1] for i in live], [found_by[i] for i in live],
+            [by_index[i] for i in live], embedder,
+        )  # fmt: skip
+        found_by = dict(zip(live, confirmed, strict=True))
     results: list[FaithResult] = []
     for index, (source, translation) in enumerate(pairs):
         if index not in by_index:
             results.append(_empty_side(index, source, translation, signature))
             continue
-        ctx = FaithContext(source, translation, src, lexicon, cal, by_index[index], words)
-        found = [i for _, fn in funcs for i in fn(ctx)]
+        ctx = contexts[index]
+        found = found_by[index]
         found.sort(key=lambda i: (i.source_span or (10**9, 0), i.translation_span or (0, 0)))
         score, flagged = _score(evidence(evidence_keys(found), _risk(ctx), cal), cal)
         own = tuple(FaithEstimate(n, vals[live.index(index)], sig) for n, sig, vals in estimates)
