@@ -241,3 +241,19 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_work(
     assert main([*args, str(tmp_path)]) == 2
     assert capsys.readouterr().err.endswith(f"{tmp_path} is a folder; give a file name.\n")
     assert not (tmp_path / "j.sqlite").exists(), "judgments export opened its store first"
+
+
+def test_a_ctranslate2_folder_given_to_a_transformers_engine_names_the_ct2_engine(
+    tiny_ct2_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--engine opus-mt --model <a ct2 conversion>` said "the weights may be damaged: delete
+    # the folder and download or copy the model again": a user would delete a good model.
+    text = tmp_path / "in.txt"
+    text.write_text("Текст.\n", "utf-8")
+    args = ["translate", "--engine", "opus-mt", "--model", str(tiny_ct2_dir), "--src", "ru"]
+    assert main([*args, "--input", str(text), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"error: {tiny_ct2_dir} holds a CTranslate2 model (model.bin), which the transformers "
+        "engines cannot load; run it with --engine ct2.\n"
+    )

@@ -112,6 +112,11 @@ def load_failure(folder: Path, err: BaseException) -> str:
 
     The library's own text is kept unless it advises loading pickles unsafely.
     """
+    if (folder / "model.bin").is_file():  # CTranslate2's layout: not damaged, another engine
+        return (
+            f"{folder} holds a CTranslate2 model (model.bin), which the transformers engines "
+            "cannot load; run it with --engine ct2."
+        )
     detail = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
     if "weights_only" in str(err) or "pickle" in str(err).lower():
         detail = f"{type(err).__name__}: the weights file could not be read safely"
