@@ -257,3 +257,18 @@ def test_a_ctranslate2_folder_given_to_a_transformers_engine_names_the_ct2_engin
         f"error: {tiny_ct2_dir} holds a CTranslate2 model (model.bin), which the transformers "
         "engines cannot load; run it with --engine ct2.\n"
     )
+
+
+def test_eval_of_several_test_sets_shows_progress_for_each(
+    tiny_marian_dir: Path,
+    shared_data: Path,
+    progress_calls: list[tuple[int, int]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["eval", "--engine", "opus-mt", "--model", str(tiny_marian_dir), "--src", "ru"]
+    args += ["--testset", "flores200-dev,ntrex128", "--limit", "2"]
+    assert main([*args, "--beam-size", "1", "--max-length", "4"]) == 0
+    finished = [(d, t) for d, t in progress_calls if d == t and t > 0]
+    assert len(finished) >= 2, progress_calls  # one bar run per test set
+    out = capsys.readouterr().out
+    assert "test:flores200-dev|pair:ru-en|n:2" in out and "test:ntrex128|pair:ru-en|n:2" in out

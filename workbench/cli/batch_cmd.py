@@ -156,6 +156,7 @@ def eval_jobs(args: argparse.Namespace) -> list[Any]:
 
 def eval_many(args: argparse.Namespace, jobs: list[Any]) -> int:
     """``workbench eval`` over several evaluations, or with ``--ray``."""
+    from workbench.cli.translate_cmd import progress_bar
     from workbench.pipeline.cluster import PoolOptions, RayRun, evaluate_many
     from workbench.pipeline.evaluate import format_scores, translations_as
 
@@ -174,16 +175,18 @@ def eval_many(args: argparse.Namespace, jobs: list[Any]) -> int:
         )
         if args.cpus_per_task < 1:
             raise UserInputError(f"--cpus-per-task must be at least 1, not {args.cpus_per_task}.")
-    results = evaluate_many(
-        jobs,
-        args.src,
-        settings_from_args(args),
-        ray=ray,
-        limit=args.limit,
-        metrics=args.metrics,
-        beam_size=args.beam_size,
-        max_length=args.max_length,
-    )
+    with progress_bar(quiet=args.quiet or ray is not None) as progress:
+        results = evaluate_many(
+            jobs,
+            args.src,
+            settings_from_args(args),
+            ray=ray,
+            limit=args.limit,
+            metrics=args.metrics,
+            beam_size=args.beam_size,
+            max_length=args.max_length,
+            progress=progress,
+        )
     for fmt, target in exports:
         if target:
             write_text_output(translations_as(results[0].translations, fmt, args.src), target)

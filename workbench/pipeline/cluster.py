@@ -334,11 +334,13 @@ def evaluate_many(
     metrics: str | Sequence[str] = "bleu,chrf",
     beam_size: int = 4,
     max_length: int = 256,
+    progress: ProgressFn | None = None,
 ) -> list[EvalResult]:
     """Evaluate several engines on several test sets, one after another or as Ray tasks.
 
     With ``ray`` each evaluation is a Ray task with ``ray.pool.cpus_per_actor`` CPUs (and as
     many engine threads); the results are those of the sequential run, in the order of ``jobs``.
+    ``progress(done, total)`` follows the sentences of each evaluation in turn (not with Ray).
 
     Raises:
         UserInputError: for bad options, unknown test sets or engines; ClusterError: for an
@@ -359,7 +361,16 @@ def evaluate_many(
         pool = EnginePool(settings)
         try:
             return [
-                evaluate_testset(j.engine, j.model, j.testset, src, settings, pool=pool, **options)
+                evaluate_testset(
+                    j.engine,
+                    j.model,
+                    j.testset,
+                    src,
+                    settings,
+                    pool=pool,
+                    progress=progress,
+                    **options,
+                )
                 for j in jobs
             ]
         finally:
