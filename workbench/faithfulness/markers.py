@@ -731,16 +731,31 @@ def _negated_word_rendered(ctx: FaithContext, spans: list[tuple[int, int]]) -> b
             rendered = _stem_translations(bilex, ctx.src, stem)
             if stem not in affirmative_of:
                 affirmative_of[stem] = sum(
-                    1 for w, _ in words
-                    if w.lower().startswith(stem)
-                    and not _negative_verb(w, ctx.src)
-                    and not _NEGATIVE_SUFFIX.match(w.lower(), len(stem))
+                    1 for w, _ in words if _affirmative_form(w, stem, ctx.src)
                 )  # fmt: skip
-            # the negated participle itself (келген of «келген жоқ») is among those counted
-            affirmative = affirmative_of[stem] - (negated != (a, b))
+            # the words of the negation itself (келген of «келген жоқ») are not the source's
+            # un-negated forms: those of them counted are taken off (a negative participle,
+            # «келмеген жоқ», was never counted)
+            inside = words[bisect.bisect_left(starts, negated[0]) : bisect.bisect_left(
+                starts, negated[1]
+            )]  # fmt: skip
+            affirmative = affirmative_of[stem] - sum(
+                1 for w, _ in inside if _affirmative_form(w, stem, ctx.src)
+            )
         if rendered and sum(english[e] for e in rendered) > affirmative:
             return True
     return False
+
+
+def _affirmative_form(word: str, stem: str, src: str) -> bool:
+    """``word`` is a kk/ky form of ``stem`` with no negation (no negative verb form, no
+    negative suffix right after the stem)."""
+    low = word.lower()
+    return (
+        low.startswith(stem)
+        and not _negative_verb(word, src)
+        and not _NEGATIVE_SUFFIX.match(low, len(stem))
+    )
 
 
 def _word_before(
