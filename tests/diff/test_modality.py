@@ -204,6 +204,10 @@ def test_a_proposal_retold_as_a_decision_is_a_certainty_difference(
         "He suggested the vote could take place in the autumn.",
         "Tokayev called for early elections in the autumn.",
         "Tokayev proposed a plan to hold early elections in the autumn.",
+        # "plan" the noun: a plan presented is no decision (review9 on a1d47ff)
+        "Tokayev unveiled a plan to hold early elections in the autumn.",
+        "Tokayev outlined plans to hold early elections in the autumn.",
+        "The president's plans to hold early elections in the autumn were welcomed.",
     ],
 )
 def test_a_proposal_kept_as_a_proposal_is_no_difference(report: str, lexicon: Lexicon) -> None:

@@ -105,7 +105,11 @@ DECISION = re.compile(
     r"announc(?:ed|es|ing)|decided|decreed|ordered|scheduled|"
     r"call(?:ed|s|ing)?\s+(?:a|an)\s+(?:snap|early|new|extraordinary|special)|"
     r"set\s+(?:a|the)\s+date|(?:is|are)\s+to\s+be\s+held|"
-    r"plan(?:s|ned|ning)?\s+to|intend(?:s|ed|ing)?\s+to|(?:is|are)\s+(?:set|going)\s+to)(?!\w)",
+    # "plans to" as a verb only: not the noun after a determiner or a verb of showing ("a plan
+    # to", "unveiled plans to", "its plans to": a plan presented is no decision taken)
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!\bour\s)(?<!\bnew\s)"
+    r"(?<!\btheir\s)(?<!ed\s)(?<!'s\s)plan(?:s|ned|ning)?\s+to|"
+    r"intend(?:s|ed|ing)?\s+to|(?:is|are)\s+(?:set|going)\s+to)(?!\w)",
     _F,
 )
 
