@@ -34,7 +34,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
 from collections import Counter
@@ -48,7 +47,6 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from faithfulness_bench import (  # noqa: E402
     CALIBRATION_FILE,
     CORRUPTIONS,
-    SOURCES,
     WHOLE_HALF,
     Line,
     Pools,
@@ -56,9 +54,8 @@ from faithfulness_bench import (  # noqa: E402
     _whole_names,
     load,
 )
-from omission_study import parts  # noqa: E402
+from omission_study import part_inputs, part_langs, part_parser  # noqa: E402
 
-from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
 from workbench.faithfulness import check_pairs, load_calibration  # noqa: E402
 from workbench.faithfulness.base import (  # noqa: E402
     Calibration,
@@ -182,29 +179,13 @@ def report(
 
 def main() -> None:
     """Run the study (see the module docstring)."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
-    ap.add_argument(
-        "--on", choices=("dev", "calibration"), required=True,
-        help="development part to read (the final part is never read here)",
-    )  # fmt: skip
-    ap.add_argument("--langs", default="kk,ky,ru")
+    ap = part_parser(__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=120, help="sample lines per corruption")
-    ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--embedding-cache", type=Path, default=None, help="SQLite vector cache")
     args = ap.parse_args()
-    langs = args.langs.split(",")
-    unknown = [lang for lang in langs if lang not in SOURCES]
-    if unknown:
-        ap.error(f"--langs takes kk, ky and ru; not {', '.join(unknown)}")
+    langs = part_langs(ap, args)
     if args.n < 1:
         ap.error("--n must be 1 or more")
-    if not args.data.is_dir():
-        ap.error(f"--data {args.data} is not a folder")
-    lines = parts(args.data, args.seed, load)[args.on]
-    embedder = create_embedder(cache=True)
-    if args.embedding_cache is not None:
-        embedder = CachingEmbedder(embedder.inner, args.embedding_cache)  # type: ignore[attr-defined]
+    lines, embedder = part_inputs(ap, args, load)
     print(f"# budget study: {args.on} part, {len(lines)} lines, n={args.n}, "
           f"calibration {load_calibration(CALIBRATION_FILE).name}")  # fmt: skip
     for lang in langs:

@@ -229,32 +229,59 @@ def report(lang: str, drops: Sequence[Drop], refs: Sequence[Reference], show: in
         print(f"  {r.logit:5.2f} | {r.source[:100]} || {r.english[:100]}")
 
 
-def main() -> None:
-    """Run the study (see the module docstring)."""
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def part_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments every development-part study takes (``omission_study``,
+    ``budget_study``): ``--data``, ``--on`` (dev or calibration; the final part is never read
+    here), ``--langs``, ``--seed`` and ``--embedding-cache``."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument(
         "--on", choices=("dev", "calibration"), required=True,
         help="development part to read (the final part is never read here)",
     )  # fmt: skip
     ap.add_argument("--langs", default="kk,ky,ru")
-    ap.add_argument("--reps", type=int, default=2, help="dropped copies of every line")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--show", type=int, default=0, help="reported references to print")
     ap.add_argument("--embedding-cache", type=Path, default=None, help="SQLite vector cache")
-    args = ap.parse_args()
-    langs = args.langs.split(",")
+    return ap
+
+
+def part_langs(ap: argparse.ArgumentParser, args: argparse.Namespace) -> list[str]:
+    """``--langs`` as a list, or one sentence and exit 2 for a language the data lacks."""
+    langs = str(args.langs).split(",")
     unknown = [lang for lang in langs if lang not in SOURCES]
     if unknown:
         ap.error(f"--langs takes kk, ky and ru; not {', '.join(unknown)}")
-    if args.reps < 1 or args.show < 0:
-        ap.error("--reps must be 1 or more and --show 0 or more")
+    return langs
+
+
+def part_inputs(
+    ap: argparse.ArgumentParser,
+    args: argparse.Namespace,
+    reader: Callable[[Path], tuple[list[Line], list[Line]]],
+) -> tuple[list[Line], object]:
+    """The ``--on`` part's lines read by ``reader`` (``faithfulness_bench.load``, passed by the
+    calling study so that its tests can tell whether the data was read) and the embedder
+    (behind ``--embedding-cache`` when given), or one sentence and exit 2 when ``--data`` is no
+    folder."""
     if not args.data.is_dir():
         ap.error(f"--data {args.data} is not a folder")
-    lines = parts(args.data, args.seed)[args.on]
+    lines = parts(args.data, args.seed, reader)[args.on]
     embedder = create_embedder(cache=True)
     if args.embedding_cache is not None:
         embedder = CachingEmbedder(embedder.inner, args.embedding_cache)  # type: ignore[attr-defined]
+    return lines, embedder
+
+
+def main() -> None:
+    """Run the study (see the module docstring)."""
+    ap = part_parser(__doc__.split("\n")[0])
+    ap.add_argument("--reps", type=int, default=2, help="dropped copies of every line")
+    ap.add_argument("--show", type=int, default=0, help="reported references to print")
+    args = ap.parse_args()
+    langs = part_langs(ap, args)
+    if args.reps < 1 or args.show < 0:
+        ap.error("--reps must be 1 or more and --show 0 or more")
+    lines, embedder = part_inputs(ap, args, load)
     print(f"# omission study: {args.on} part, {len(lines)} lines, {args.reps} drops per line, "
           f"calibration {load_calibration(CALIBRATION_FILE).name}")  # fmt: skip
     for lang in langs:
