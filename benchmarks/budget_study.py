@@ -34,10 +34,12 @@ Usage::
 
 from __future__ import annotations
 
+import math
 import random
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -64,6 +66,7 @@ from workbench.faithfulness.base import (  # noqa: E402
 )
 from workbench.faithfulness.core import (  # noqa: E402
     COVERAGE_KINDS,
+    WEAK_KINDS,
     _risk,
     _vectors,
     evidence,
@@ -71,6 +74,7 @@ from workbench.faithfulness.core import (  # noqa: E402
 )
 from workbench.faithfulness.coverage import pair_features, risk  # noqa: E402
 from workbench.faithfulness.diffapi import load_bilexicon, load_lexicon  # noqa: E402
+from workbench.types import FaithIssue  # noqa: E402
 
 #: Corruption rows shown (each with a recall target in the benchmark).
 SHOWN = tuple(name for name, (_, target) in CORRUPTIONS.items() if target)
@@ -117,11 +121,69 @@ def benchmark_pairs(
     return pairs
 
 
+#: Other evidence (−log10 units: span keys and the coverage risk) a kind that flags alone may be
+#: made to need before its fire flags a pair (:func:`flag_at`): 0 is the committed operating
+#: point (every fire flags: other evidence is never negative), 0.3 a coverage risk beyond half
+#: the references, 0.7 beyond a fifth, 1.0 beyond a tenth; ``inf`` leaves the kind evidence only.
+LEVELS = (0.0, 0.3, 0.7, 1.0, math.inf)
+#: The side a span issue stands on (:func:`side_of`): ``en`` when the English carries it (a hedge
+#: or "not" added, a figure changed, a loaded label), ``src`` when only the source does (a hedge
+#: or a negation dropped, a figure lost, a label neutralised).
+SIDES = ("en", "src")
+#: Recall target per corruption row shown (the benchmark's).
+TARGETS = {name: target for name, (_, target) in CORRUPTIONS.items() if target}
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One checked pair: its corruption (or ``"clean"``), evidence keys, issues, coverage risk
+    (``full``, the length term included; ``cover`` without it) and the omission model's
+    log-odds (``None`` without clause vectors or model)."""
+
+    name: str
+    keys: frozenset[str]
+    issues: tuple[FaithIssue, ...]
+    full: float
+    cover: float
+    logit: float | None
+
+
+def flag_at(keys: set[str], full: float, cal: LanguageCalibration, kind: str, level: float) -> bool:
+    """Whether a pair is flagged when ``kind`` flags alone only beside at least ``level`` of
+    other evidence (the pair's evidence less the kind's own −log10 rate); below that the kind
+    is evidence that needs company, as a kind outside ``alone_kinds`` is. Level 0 is the
+    committed operating point; ``math.inf`` takes the kind out of ``alone_kinds``."""
+    others = replace(cal, alone_kinds=tuple(k for k in cal.alone_kinds if k != kind))
+    value = evidence(keys, full, others)
+    if value >= cal.evidence_limit:
+        return True
+    if kind not in cal.alone_kinds or kind not in keys or math.isinf(level):
+        return False
+    return value + math.log10(cal.rate(kind)) >= level - 1e-9
+
+
+def side_of(found: FaithIssue) -> str:
+    """``src`` for an issue with no span in the English (the source has what the English lost),
+    ``en`` otherwise (see :data:`SIDES`)."""
+    return "src" if found.translation_span is None else "en"
+
+
+def demoted_keys(issues: Sequence[FaithIssue], kind: str, side: str) -> set[str]:
+    """The evidence keys with the certain issues of ``kind`` on ``side`` read as uncertain
+    (severity 0.6: ``kind_weak`` unless a certain issue on the other side remains): the kind's
+    fires on that side no longer flag alone and still add evidence."""
+    return evidence_keys([
+        replace(i, severity=0.6) if i.kind == kind and side_of(i) == side and i.severity >= 1
+        else i
+        for i in issues
+    ])  # fmt: skip
+
+
 def study(
     lines: Sequence[Line], lang: str, embedder: object, n: int, seed: int
-) -> tuple[list[str], list[bool], dict[str, list[bool]], Counter[str]]:
-    """Each pair's corruption and flag, for each key whether the pair needs it, and the keys
-    found on untouched references."""
+) -> tuple[list[Pair], LanguageCalibration]:
+    """Every pair the benchmark makes on ``lines`` (untouched references and the sample's
+    corruptions), checked with the committed calibration of ``lang``."""
     calibration = load_calibration(CALIBRATION_FILE)
     cal = calibration.get(lang)
     pairs = benchmark_pairs(lines, lang, n, seed)
@@ -129,27 +191,36 @@ def study(
     vecs = _vectors(two, embedder)  # type: ignore[arg-type]
     results = check_pairs(
         [s for s, _ in two], [t for _, t in two], lang,
-        embedder=_Fixed(two, vecs),  # type: ignore[arg-type]
+        embedder=_Fixed(two, vecs, embedder),  # type: ignore[arg-type]
         calibration=Calibration(calibration.name, calibration.data, {lang: cal}),
     )  # fmt: skip
     lexicon, words = load_lexicon(), load_bilexicon()
-    names, flags, fired = [], [], Counter[str]()
-    rows: list[dict[str, bool]] = []
+    out: list[Pair] = []
     for (name, s, t), v, r in zip(pairs, vecs, results, strict=True):
-        keys = evidence_keys(r.issues)
         ctx = FaithContext(s, t, lang, lexicon, cal, v, words)
-        full = _risk(ctx)
         f = pair_features(ctx)
         cover = risk(f, ctx) if f is not None else 0.0
-        row = what_flags(keys, full, cover, cal)
-        flagged = row["flagged"]
-        names.append(name)
-        flags.append(flagged)
-        if name == "clean":
-            fired.update(keys)
-        rows.append({k: v for k, v in row.items() if k != "flagged"})
+        model = cal.omission_model
+        logit = model.logit(f.values()) if f is not None and model is not None else None
+        keys = frozenset(evidence_keys(r.issues))
+        out.append(Pair(name, keys, tuple(r.issues), _risk(ctx), cover, logit))
+    return out, cal
+
+
+def needs(
+    pairs: Sequence[Pair], cal: LanguageCalibration
+) -> tuple[list[bool], dict[str, list[bool]], Counter[str]]:
+    """Each pair's flag, for each key whether the pair needs it (:func:`what_flags`), and the
+    keys found on untouched references."""
+    flags, rows, fired = [], [], Counter[str]()
+    for p in pairs:
+        row = what_flags(set(p.keys), p.full, p.cover, cal)
+        flags.append(row.pop("flagged"))
+        rows.append(row)
+        if p.name == "clean":
+            fired.update(p.keys)
     needed = {k: [row.get(k, False) for row in rows] for k in {k for row in rows for k in row}}
-    return names, flags, needed, fired
+    return flags, needed, fired
 
 
 def report(
@@ -177,10 +248,92 @@ def report(
         print(f"| {k} | {fires} | {cost} ({cost / max(1, len(clean)):.2%}) | {bought} |")
 
 
+def with_room(
+    pairs: Sequence[Pair], flags: Sequence[bool], freed: int, cal: LanguageCalibration
+) -> list[bool]:
+    """``flags`` with the omission model's limit lowered until it reports ``freed`` more
+    untouched references of ``pairs`` that are not flagged already (the room a stricter kind
+    gave back, spent by the omission model at the limit this very part would need: an upper
+    bound on what a calibration could buy with it on text it does not read)."""
+    model = cal.omission_model
+    if model is None or freed <= 0:
+        return list(flags)
+    spare = sorted(
+        (p.logit for p, f in zip(pairs, flags, strict=True)
+         if p.name == "clean" and not f and p.logit is not None and p.logit < model.limit),
+        reverse=True,
+    )  # fmt: skip
+    if not spare:
+        return list(flags)
+    limit = spare[min(freed, len(spare)) - 1]
+    return [
+        f or (p.logit is not None and p.logit >= limit) for p, f in zip(pairs, flags, strict=True)
+    ]
+
+
+def rows_line(pairs: Sequence[Pair], flags: Sequence[bool]) -> tuple[int, dict[str, float]]:
+    """Untouched references flagged, and recall per target row."""
+    clean = sum(f for p, f in zip(pairs, flags, strict=True) if p.name == "clean")
+    recall = {}
+    for c in TARGETS:
+        got = [f for p, f in zip(pairs, flags, strict=True) if p.name == c]
+        if got:
+            recall[c] = sum(got) / len(got)
+    return clean, recall
+
+
+def report_levels(lang: str, pairs: Sequence[Pair], cal: LanguageCalibration) -> None:
+    """Per kind that flags alone (and per side of the span kinds that have two), what a stricter
+    evidence level costs in recall and gives back in untouched references, and what that room
+    buys the omission model (:func:`with_room`): the rows below target + 0.05 and the dropped
+    clause row."""
+    base = [what_flags(set(p.keys), p.full, p.cover, cal)["flagged"] for p in pairs]
+    n0, r0 = rows_line(pairs, base)
+    n_clean = sum(p.name == "clean" for p in pairs)
+    print(f"\n### {lang}: stricter levels ({n_clean} untouched references, {n0} flagged)")
+    print(
+        "| kind | level | untouched flagged (freed) | rows that move (committed -> this) | "
+        "dropped clause with the freed room |"
+    )
+    print("|---|---|---:|---|---:|")
+    variants: list[tuple[str, str, list[bool]]] = []
+    for kind in cal.alone_kinds:
+        if kind in COVERAGE_KINDS:
+            continue
+        for level in LEVELS[1:]:
+            flags = [flag_at(set(p.keys), p.full, cal, kind, level) for p in pairs]
+            variants.append((kind, f"{level:g}", flags))
+        if kind in WEAK_KINDS:
+            for side in SIDES:
+                flags = [
+                    evidence(demoted_keys(p.issues, kind, side), p.full, cal) >= cal.evidence_limit
+                    for p in pairs
+                ]
+                variants.append((kind, f"{side} side weak", flags))
+    for kind, label, flags in variants:
+        n1, r1 = rows_line(pairs, flags)
+        moved = (
+            ", ".join(f"{c} {r0[c]:.2f}->{r1[c]:.2f}" for c in r0 if abs(r1[c] - r0[c]) >= 0.005)
+            or "-"
+        )
+        room = with_room(pairs, flags, n0 - n1, cal)
+        _, r2 = rows_line(pairs, room)
+        drop = r2.get("dropped clause", math.nan)
+        print(
+            f"| {kind} | {label} | {n1} ({n0 - n1}) | {moved} | "
+            f"{r0.get('dropped clause', math.nan):.2f} -> {drop:.2f} |"
+        )
+
+
 def main() -> None:
     """Run the study (see the module docstring)."""
     ap = part_parser(__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=120, help="sample lines per corruption")
+    ap.add_argument(
+        "--levels", action="store_true",
+        help="also print, per kind that flags alone, stricter evidence levels and the room they "
+        "give back (report_levels)",
+    )  # fmt: skip
     args = ap.parse_args()
     langs = part_langs(ap, args)
     if args.n < 1:
@@ -189,7 +342,10 @@ def main() -> None:
     print(f"# budget study: {args.on} part, {len(lines)} lines, n={args.n}, "
           f"calibration {load_calibration(CALIBRATION_FILE).name}")  # fmt: skip
     for lang in langs:
-        report(lang, *study(lines, lang, embedder, args.n, args.seed))
+        pairs, cal = study(lines, lang, embedder, args.n, args.seed)
+        report(lang, [p.name for p in pairs], *needs(pairs, cal))
+        if args.levels:
+            report_levels(lang, pairs, cal)
 
 
 if __name__ == "__main__":

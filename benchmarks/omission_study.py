@@ -74,6 +74,10 @@ from workbench.faithfulness.diffapi import BiLexicon, load_bilexicon  # noqa: E4
 PLACES = ("first", "middle", "last")
 #: Upper ends of the drop-share bins (share of the English words the drop took).
 SHARE_BINS = (0.1, 0.2, 0.3, 0.4, 0.5, 1.01)
+#: Share bins in which recall by place is compared at (nearly) equal size (session 10,
+#: :func:`place_by_size`): a middle clause is smaller than a first or last one, so recall of
+#: "drops of 0.2 or more" mixes place with size (0.38 of middle drops sit in 0.2-0.3).
+PLACE_BINS = ((0.0, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, 0.45), (0.45, 1.01))
 _FINAL = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
 
 
@@ -188,6 +192,38 @@ def study(
     return drops, refs
 
 
+def place_by_size(
+    drops: Sequence[Drop],
+) -> dict[tuple[float, float], dict[str, tuple[int, float]]]:
+    """Per share bin of :data:`PLACE_BINS`, per place with drops in it, (number of drops,
+    recall): where a dropped clause stood, read apart from how much of the sentence it took."""
+    out: dict[tuple[float, float], dict[str, tuple[int, float]]] = {}
+    for lo, hi in PLACE_BINS:
+        row = {}
+        for place in PLACES:
+            got = [d.found for d in drops if d.place == place and lo <= d.share < hi]
+            if got:
+                row[place] = (len(got), sum(got) / len(got))
+        out[(lo, hi)] = row
+    return out
+
+
+def place_gain(drops: Sequence[Drop]) -> float:
+    """The recall all drops would gain if middle drops were found as often as first and last
+    drops of the same size (:func:`place_by_size`'s bins): what place, apart from size, costs."""
+    gained = 0.0
+    for row in place_by_size(drops).values():
+        if "middle" not in row:
+            continue
+        edges = [row[p] for p in ("first", "last") if p in row]
+        if not edges:
+            continue
+        edge = sum(k * r for k, r in edges) / sum(k for k, _ in edges)
+        k, r = row["middle"]
+        gained += k * max(0.0, edge - r)
+    return gained / max(1, len(drops))
+
+
 def report(lang: str, drops: Sequence[Drop], refs: Sequence[Reference], show: int) -> None:
     """Print one language's tables."""
     found = np.array([d.found for d in drops], dtype=bool)
@@ -212,6 +248,13 @@ def report(lang: str, drops: Sequence[Drop], refs: Sequence[Reference], show: in
         f"{found[(place == p) & (share >= 0.2)].mean():.2f}"
         for p in PLACES if ((place == p) & (share >= 0.2)).any()
     ))  # fmt: skip
+    print("by place at equal size (share of the English dropped: place recall, n): " + "; ".join(
+        f"{lo:.2f}-{min(hi, 1.0):.2f}: "
+        + ", ".join(f"{p} {r:.2f}, n {k}" for p, (k, r) in row.items())
+        for (lo, hi), row in place_by_size(drops).items() if row
+    ))  # fmt: skip
+    print(f"recall gained if middle drops were found as often as first and last drops of their "
+          f"size: {place_gain(drops):+.3f}")  # fmt: skip
     miss = ~found
     if miss.any():
         print(f"misses {miss.sum()}: under 0.2 of the English {np.mean(share[miss] < 0.2):.2f}, "
