@@ -115,10 +115,25 @@ def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
     err = capsys.readouterr().err
     assert err == f"error: No campaign 'defualt' in {db}; campaigns: default.\n"
     assert not out.exists()
-    # A known campaign with nothing judged yet writes an empty file and says so.
+    # A known campaign with nothing judged yet says so and writes the header row alone (it
+    # wrote an empty file: the user could not see the columns to fill in); JSONL stays empty.
     assert main([*export, "--campaign", "default"]) == 0
     assert "no judgments in campaign 'default' yet" in capsys.readouterr().err
+    header = "annotator,item_id,system,source,translation,reference,score,errors,signature,"
+    assert out.read_text("utf-8") == header + "created_at,id,extra\n"
+    jsonl = ["judgments", "export", "--db", db, "--format", "jsonl", "-o", str(out)]
+    assert main([*jsonl, "--campaign", "default"]) == 0
+    assert "no judgments in campaign 'default' yet" in capsys.readouterr().err
     assert out.read_text("utf-8") == ""
+
+
+def test_an_empty_judgments_csv_keeps_the_columns_of_a_full_one(tmp_path: Path) -> None:
+    from workbench.export.tables import JUDGMENT_COLUMNS, judgment_rows, to_csv
+    from workbench.types import Judgment
+
+    full = to_csv(judgment_rows([Judgment("a1", "item-1", "sys", "Бір.", "One.", score=80.0)]))
+    assert to_csv(judgment_rows([]), JUDGMENT_COLUMNS) == full.splitlines()[0] + "\n"
+    assert to_csv([]) == ""  # other tables without columns stay empty
 
 
 @pytest.mark.parametrize("name", ["statements", "statements.ru"])

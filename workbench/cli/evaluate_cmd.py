@@ -239,7 +239,7 @@ def _judgments_export(args: argparse.Namespace) -> int:
     from workbench.pipeline.annotate import export_judgments
 
     text = export_judgments(_db_path(args), args.format, args.campaign)
-    if not text:
+    if len(text.splitlines()) <= (1 if args.format == "csv" else 0):  # a CSV's header only
         where = f"campaign {args.campaign!r}" if args.campaign else "any campaign"
         print(f"warning: no judgments in {where} yet; nothing to export.", file=sys.stderr)
     write_text_output(text, args.output)

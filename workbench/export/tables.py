@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any
 
 from workbench.types import Judgment, MetricScore, SignificanceResult, SystemScores
@@ -148,6 +148,11 @@ def segment_rows(systems: Sequence[SystemScores]) -> list[dict[str, Any]]:
     ]
 
 
+#: The columns of a judgments CSV, in order (the fields of :class:`~workbench.types.Judgment`):
+#: an export with no judgment yet still has its header, so a user sees the columns to fill in.
+JUDGMENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Judgment))
+
+
 def judgment_rows(judgments: Iterable[Judgment]) -> list[dict[str, Any]]:
     """Judgments as flat rows; error spans as a JSON list in ``errors``."""
     rows = []
@@ -159,11 +164,18 @@ def judgment_rows(judgments: Iterable[Judgment]) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """Rows as CSV text with a header (RFC 4180 quoting)."""
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] = ()) -> str:
+    """Rows as CSV text with a header (RFC 4180 quoting).
+
+    Args:
+        rows: The rows (dicts with the same keys).
+        columns: The header when there are no rows (with rows, their keys are the header);
+            without either the text is empty.
+    """
     buffer = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    names = list(rows[0]) if rows else list(columns)
+    if names:
+        writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     return buffer.getvalue()

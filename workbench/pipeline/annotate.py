@@ -355,10 +355,17 @@ def add_items_from_files(
 def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None = None) -> str:
     """Every latest judgment in ``path`` as CSV or JSONL, each with its translation signature.
 
+    A CSV always has its header row, also when there is no judgment yet.
+
     Raises:
         UserInputError: for another format, or a ``campaign`` the store does not have.
     """
-    from workbench.export.tables import judgment_rows, judgments_to_jsonl, to_csv
+    from workbench.export.tables import (
+        JUDGMENT_COLUMNS,
+        judgment_rows,
+        judgments_to_jsonl,
+        to_csv,
+    )
     from workbench.score.judgments import JudgmentStore
 
     if fmt not in ("csv", "jsonl"):
@@ -368,4 +375,6 @@ def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None 
             known = ", ".join(store.campaigns()) or "none yet"
             raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
         judgments = store.judgments(campaign=campaign)
-    return to_csv(judgment_rows(judgments)) if fmt == "csv" else judgments_to_jsonl(judgments)
+    if fmt == "csv":  # the header even with no judgment yet: the columns to fill in
+        return to_csv(judgment_rows(judgments), JUDGMENT_COLUMNS)
+    return judgments_to_jsonl(judgments)
