@@ -55,6 +55,8 @@ _NO_REVERSE = {"щ", "ё", "э", "ъ", "ь", "һ", "й"}
 _VOWELS = set("аәеиоөұүуыіэюяё")
 _OWN_LETTERS = {"kk": set("әғқңөұүһі")}
 _SCRIPT = {"kk": "Cyrl", "ky": "Cyrl", "ru": "Cyrl", "en": "Latn"}
+#: How :func:`mismatch` names Latin-script Kazakh.
+LATIN_KAZAKH = "Kazakh written in the Latin alphabet"
 
 
 def script_of(text: str) -> str:
@@ -197,31 +199,40 @@ def check_language(text: str, declared: str) -> list[str]:
     :data:`MIN_LETTERS` letters), because short snippets of Kazakh and Kyrgyz are easy to swap.
     Latin-script Kazakh is always reported when recognised.
     """
-    if _letters(text) < MIN_LETTERS:
+    found = mismatch(text, declared)
+    if found is None:
         return []
-    guess = detect(text)
-    declared_name = LANGUAGE_NAMES.get(declared, declared)
-    if guess.language == "kk" and guess.script == "Latn":
-        alphabet = latin_kazakh_alphabet(text) or "2021"
+    if LATIN_KAZAKH in found:
         return [
-            f"The text looks like Kazakh written in the Latin alphabet ({alphabet}); the models "
-            "expect Cyrillic, so convert it first (workbench.langid.to_cyrillic can help)."
+            f"The text {found}; the models expect Cyrillic, so convert it first "
+            "(workbench.langid.to_cyrillic can help)."
         ]
+    declared_name = LANGUAGE_NAMES.get(declared, declared)
+    return [f"The source language was given as {declared_name} but the text {found}; check --src."]
+
+
+def mismatch(text: str, declared: str) -> str | None:
+    """What ``text`` looks like when it is not in the ``declared`` language, else ``None``.
+
+    The answer completes "the text …": ``"looks like Kazakh (by cld2)"``, ``"has none of its
+    own letters and looks like Russian"`` or ``"looks like Kazakh written in the Latin alphabet
+    (2021)"`` (:data:`LATIN_KAZAKH`). Under the same rules as :func:`check_language`: ``None``
+    unless CLD2 is sure.
+    """
+    if _letters(text) < MIN_LETTERS:
+        return None
+    guess = detect(text)
+    if guess.language == "kk" and guess.script == "Latn":
+        return f"looks like {LATIN_KAZAKH} ({latin_kazakh_alphabet(text) or '2021'})"
     confident = guess.reliable and guess.confidence >= MIN_PERCENT
     # Other languages only count in another script: CLD2 calls some Russian lines Serbian.
     plausible = guess.language in LANGUAGE_NAMES or guess.script != _SCRIPT.get(declared)
     if confident and plausible and guess.language not in {declared, "un"}:
         name = LANGUAGE_NAMES.get(guess.language) or _cld2_name(guess.language)
-        return [
-            f"The source language was given as {declared_name} but the text looks like {name} "
-            "(by cld2); check --src."
-        ]
+        return f"looks like {name} (by cld2)"
     if guess.language == "un" and _looks_russian(text, declared):
-        return [
-            f"The source language was given as {declared_name} but the text has none of its "
-            "own letters and looks like Russian; check --src."
-        ]
-    return []
+        return "has none of its own letters and looks like Russian"
+    return None
 
 
 def _looks_russian(text: str, declared: str) -> bool:

@@ -202,3 +202,27 @@ def test_machine_translation_without_the_model_speaks_of_the_ui(tmp_path: Path) 
     message = str(err.value)
     assert "is not downloaded" in message and "see the Models tab" in message
     assert "workbench models pull" not in message and "local folder" not in message
+
+
+def test_uploaded_statements_in_another_language_are_named(
+    tmp_path: Path, settings: Settings, sample: tuple[UIContext, h.CompareState]
+) -> None:
+    # ux9's walk: Kazakh statements uploaded as Russian compared to the end with no word.
+    kk = Path(sample[1].case.path) / "statements" / "officials-2022-01-09.kk.txt"
+    rep = Path(sample[1].case.path) / "reports" / "foreign-wire-2022-01-09.en.txt"
+    st = tmp_path / "statements.txt"
+    st.write_bytes(kk.read_bytes())
+    state = h.run(UIContext(settings), h.uploaded_case(str(st), str(rep), "ru"), h.SUPPLIED)
+    assert len(state.notices) == 1
+    assert state.notices[0].startswith("statements.txt is given as Russian, but ")
+    assert state.notices[0].endswith("; pick the right Statement language.")
+    assert sample[1].notices == ()  # the sample case is in the languages it declares
+
+
+def test_an_uploaded_cp1251_file_is_noticed(tmp_path: Path) -> None:
+    st = tmp_path / "st.txt"
+    st.write_bytes("Погибли 164 человека.\n".encode("cp1251"))
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died.", encoding="utf-8")
+    case = h.uploaded_case(str(st), str(rep), "ru")
+    assert any("cp1251" in n for n in h.input_notices(case))

@@ -141,7 +141,7 @@ def run_compare(args: argparse.Namespace) -> int:
 
 def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, Any]) -> str:
     """The report of a case (``--case``) or of the given files, in ``--format``."""
-    from workbench.pipeline import compare
+    from workbench.pipeline import compare, inputs
 
     if args.case:
         case = compare.case_named(
@@ -150,6 +150,7 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
             limits=settings.limits,
             allow_outside=settings.allow_outside_case_files,
         )
+        _warn(inputs.case_notices(case))
         flt = _filters(args)
         corrections = () if args.no_corrections else None
         result = compare.compare_case(
@@ -160,6 +161,15 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         )
         applied = compare.applied_corrections(case, corrections)
         return compare.case_report(result, case, args.format, flt, applied)
+    _warn(
+        inputs.file_notices(
+            args.statements,
+            args.reporting,
+            src=args.src,
+            translations=args.translations,
+            limits=settings.limits,
+        )
+    )
     translator = None if args.translations else _translator_for(args, settings)
     comparison = compare.compare_files(
         args.statements,
@@ -170,6 +180,13 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         **options,
     )
     return compare.comparison_report(comparison, args.format)
+
+
+def _warn(notices: list[str]) -> None:
+    """What the user should know about the input (a file not in its declared language), on
+    stderr before the work starts: a mislabelled language otherwise gives silent nonsense."""
+    for notice in notices:
+        print(f"warning: {notice}", file=sys.stderr, flush=True)
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:

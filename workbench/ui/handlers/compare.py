@@ -33,6 +33,8 @@ SUPPLIED = "supplied"
 #: "Translations" choice: machine-translate with the catalog default for each language.
 DEFAULT_MODEL = "default-model"
 OUTLET_TYPES: tuple[str, ...] = tuple(t.value for t in OutletType)
+#: Id of the case built from uploaded files.
+UPLOADED = "uploaded"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ class CompareState:
     case: Case
     result: CaseComparison
     corrections: tuple[LinkCorrection, ...] = ()
+    #: What the user should know about the input (a document not in its declared language,
+    #: an encoding fallback): shown as warnings beside the result.
+    notices: tuple[str, ...] = ()
 
 
 def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
@@ -102,11 +107,13 @@ def uploaded_case(
     Raises:
         UserInputError: for missing or unreadable files, or an unknown outlet type.
     """
-    statements, _ = read_upload(statements_file, "statements file")
-    reporting, _ = read_upload(reports_file, "reporting file")
-    translation = (
-        read_upload(translations_file, "translations file")[0] if translations_file else None
-    )
+    statements, notices = read_upload(statements_file, "statements file")
+    reporting, more = read_upload(reports_file, "reporting file")
+    notices += more
+    translation = None
+    if translations_file:
+        translation, more = read_upload(translations_file, "translations file")
+        notices += more
     try:
         outlet = OutletType(report_outlet)
     except ValueError as err:
@@ -134,7 +141,11 @@ def uploaded_case(
         ),
     )
     return Case(
-        id="uploaded", title="Uploaded statements and reporting", description="", documents=docs
+        id=UPLOADED,
+        title="Uploaded statements and reporting",
+        description="",
+        documents=docs,
+        notices=tuple(notices),
     )
 
 
@@ -178,7 +189,16 @@ def run(
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
-    return CompareState(case, result, corrections)
+    return CompareState(case, result, corrections, input_notices(case))
+
+
+def input_notices(case: Case) -> tuple[str, ...]:
+    """The readers' notices and every document of ``case`` not in its declared language."""
+    from workbench.pipeline.inputs import case_notices
+
+    if case.id == UPLOADED:
+        return tuple(case_notices(case, fix="pick the right Statement language", by_title=True))
+    return tuple(case_notices(case))
 
 
 def legend_html() -> str:

@@ -12,6 +12,7 @@ from workbench.ui.context import UIContext
 from workbench.ui.handlers import compare as h
 from workbench.ui.render import esc
 from workbench.ui.tabs.common import Shared, guarded, progress_adapter, unavailable
+from workbench.ui.wording import in_ui_terms
 
 REQUIRES: tuple[str, ...] = (
     "workbench.pipeline.compare:case_at",
@@ -185,7 +186,10 @@ def build(ctx: UIContext, shared: Shared) -> None:
             return h.render_all(st, current_filters(st, kinds_, outlets_, docs_, min_sal))
 
         def fresh(st: h.CompareState) -> tuple[Any, ...]:
-            """Everything that changes when a comparison (re)runs."""
+            """Everything that changes when a comparison (re)runs (its input notices are
+            warnings that stay until closed)."""
+            for notice in st.notices:
+                gr.Warning(esc(in_ui_terms(notice)), duration=None)
             ids = [v for _, v in h.outlet_choices(st)]
             return (
                 st,

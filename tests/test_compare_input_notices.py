@@ -1,0 +1,109 @@
+"""Compare warns when a user's statements, reporting or translations are not in the language they
+are given as (ux9's walk: Kazakh statements given as Russian ran to the end with no word)."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from workbench.cli import main
+from workbench.errors import CorpusError
+from workbench.pipeline.inputs import case_notices, file_notices, language_notice
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "corpora" / "kazakhstan-2022-01"
+KK = SAMPLE / "statements" / "officials-2022-01-09.kk.txt"
+RU = SAMPLE / "statements" / "tokayev-2022-01-07.ru.txt"
+KY = SAMPLE / "statements" / "kyrgyz-officials-2022-01-09.ky.txt"
+EN = SAMPLE / "statements" / "tokayev-2022-01-07.en.txt"
+REPORT = SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt"
+
+
+def test_kazakh_statements_given_as_russian_are_named_with_a_line() -> None:
+    notes = file_notices(KK, REPORT, src="ru")
+    assert len(notes) == 1
+    assert notes[0].startswith(f"{KK.name} is given as Russian, but ")
+    assert "(line 1, for one, looks like Kazakh (by cld2)); check --src." in notes[0]
+
+
+@pytest.mark.parametrize(("path", "src"), [(KK, "kk"), (RU, "ru"), (KY, "ky")])
+def test_statements_in_their_language_give_no_notice(path: Path, src: str) -> None:
+    assert file_notices(path, REPORT, src=src, translations=EN if src == "ru" else None) == []
+
+
+def test_reporting_and_translations_must_be_english() -> None:
+    notes = file_notices(RU, RU, src="ru", translations=KK)
+    assert [n.split(";")[-1] for n in notes] == [
+        " the reporting must be English.",
+        " the translations must be English.",
+    ]
+    assert notes[0].startswith(f"{RU.name} is given as English") and "Russian" in notes[0]
+
+
+def test_a_quotation_in_another_language_is_no_alarm() -> None:
+    ru = RU.read_text("utf-8").splitlines()
+    kk = KK.read_text("utf-8").splitlines()
+    assert language_notice([*ru[:6], *kk[:2]], "ru", "x", "fix") is None
+    assert language_notice([*ru[:3], *kk[:5]], "ru", "x", "fix") is not None
+    assert language_notice([], "ru", "x", "fix") is None
+    assert language_notice(["Да.", "Иә."], "ru", "x", "fix") is None  # too short to tell
+
+
+def test_file_notices_refuse_a_missing_file_in_one_sentence(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist; check the path"):
+        file_notices(tmp_path / "none.txt", REPORT, src="ru")
+
+
+def test_the_sample_cases_give_no_notice() -> None:
+    from workbench.pipeline.compare import cases_in
+
+    cases = cases_in(REPO / "corpora")
+    assert len(cases) >= 2
+    assert all(case_notices(c) == [] for c in cases)
+
+
+def test_a_case_document_in_another_language_is_named(tmp_path: Path) -> None:
+    from workbench.pipeline.compare import case_at
+
+    case = case_at(SAMPLE)
+    docs = tuple(
+        dataclasses.replace(d, language="ky")
+        if d.id == next(s.id for s in case.statements if s.language == "kk")
+        else d
+        for d in case.documents
+    )
+    notes = case_notices(dataclasses.replace(case, documents=docs))
+    assert len(notes) == 1 and "is given as Kyrgyz" in notes[0]
+    assert notes[0].endswith("check its language in case.toml.")
+    assert notes[0].startswith("Document '")
+
+
+def test_cli_compare_warns_before_the_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.json"
+    args = ["compare", "--statements", str(KK), "--src", "ru", "--reporting", str(REPORT)]
+    assert main([*args, "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"warning: {KK.name} is given as Russian")
+    assert err[-1] == f"wrote {out}"
+    assert main(["-q", *args, "-o", str(out)]) == 0  # a warning, not a progress notice
+    assert "is given as Russian" in capsys.readouterr().err
+
+
+def test_cli_compare_case_warns_about_a_mislabelled_document(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case = tmp_path / "case"
+    shutil.copytree(SAMPLE, case)
+    toml = case / "case.toml"
+    text = toml.read_text("utf-8")
+    assert 'language = "kk"' in text
+    toml.write_text(text.replace('language = "kk"', 'language = "ru"', 1), "utf-8")
+    out = tmp_path / "out.json"
+    assert main(["compare", "--case", str(case), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "is given as Russian, but" in err and "check its language in case.toml." in err

@@ -1,0 +1,117 @@
+"""What a user should know about the texts they brought to Compare, before reading the result.
+
+A comparison of statements declared Russian that are in fact Kazakh runs to the end and gives
+nonsense with no error: the detectors read the wrong morphology and the cross-lingual links are
+weaker. :func:`case_notices` and :func:`file_notices` say so in one sentence per document, with
+the readers' own notices (an encoding fallback): the CLI prints them on stderr, the Compare tab
+shows them as warnings.
+
+A document is checked line by line with :func:`workbench.langid.mismatch` (a whole article is too
+mixed for CLD2 to be sure of: a Russian FLORES page of 3,000 characters is 84 % Russian to it),
+and it is named when at least half of the lines CLD2 is sure of look like another language, so a
+quotation in another language inside a statement is no alarm.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from workbench import langid
+from workbench.corpus import read_file
+from workbench.textio import Limits
+from workbench.types import LANGUAGE_NAMES, Case, Document
+
+#: A document is named when at least this share of its checked lines looks like another language.
+MIN_SHARE = 0.5
+
+
+def language_notice(lines: Sequence[str], declared: str, what: str, fix: str) -> str | None:
+    """One sentence when most ``lines`` are not in the ``declared`` language, else ``None``.
+
+    Args:
+        lines: The document's lines (paragraphs).
+        declared: The language the user gave (``kk``, ``ky``, ``ru`` or ``en``).
+        what: How the sentence names the document (``"The statements file st.txt"``).
+        fix: What the user should check (``"check --src"``).
+    """
+    checked = [
+        (number, line)
+        for number, line in enumerate(lines, start=1)
+        if sum(ch.isalpha() for ch in line) >= langid.MIN_LETTERS
+    ]
+    found = [(n, f) for n, line in checked if (f := langid.mismatch(line, declared)) is not None]
+    if not found or len(found) < MIN_SHARE * len(checked):
+        return None
+    reason, _ = Counter(f for _, f in found).most_common(1)[0]
+    first = next(n for n, f in found if f == reason)
+    name = LANGUAGE_NAMES.get(declared, declared)
+    return (
+        f"{what} is given as {name}, but {len(found)} of its {len(checked)} lines do not look "
+        f"like {name} (line {first}, for one, {reason}); {fix}."
+    )
+
+
+def _document_notices(doc: Document, fix: str, by_title: bool) -> list[str]:
+    named = by_title and doc.title
+    what = doc.title if named else f"Document {doc.id!r}"
+    notes = []
+    if note := language_notice(doc.text.split("\n"), doc.language, what, fix):
+        notes.append(note)
+    if doc.translation is not None and (
+        note := language_notice(
+            doc.translation.split("\n"),
+            "en",
+            f"The English translation of {doc.title if named else f'document {doc.id!r}'}",
+            "the translation must be English",
+        )
+    ):
+        notes.append(note)
+    return notes
+
+
+def case_notices(
+    case: Case, *, fix: str = "check its language in case.toml", by_title: bool = False
+) -> list[str]:
+    """The readers' notices of a case and every document not in the language it declares.
+
+    Args:
+        case: The case.
+        fix: What the user should check when a document is not in its language.
+        by_title: Name documents by title (file names of uploads), not by id.
+    """
+    notes = list(case.notices)
+    for doc in case.documents:
+        notes += _document_notices(doc, fix, by_title)
+    return notes
+
+
+def file_notices(
+    statements: str | Path,
+    reporting: str | Path,
+    *,
+    src: str,
+    translations: str | Path | None = None,
+    limits: Limits | None = None,
+) -> list[str]:
+    """The readers' notices of ``compare``'s files and every file not in its language.
+
+    Raises:
+        CorpusError: for an unreadable file (as :func:`workbench.pipeline.compare.compare_files`).
+    """
+    checks = [(statements, src, "check --src"), (reporting, "en", "the reporting must be English")]
+    if translations is not None:
+        checks.append((translations, "en", "the translations must be English"))
+    notes: list[str] = []
+    for path, language, fix in checks:
+        body = read_file(path, limits)
+        notes += body.notices
+        if note := language_notice(body.lines, language, Path(path).name, fix):
+            notes.append(note)
+        if path == statements and translations is None and body.translations is not None:
+            what = f"The translations in {Path(path).name}"
+            fix = "the translations must be English"
+            if note := language_notice(body.translations, "en", what, fix):
+                notes.append(note)
+    return notes
