@@ -287,3 +287,32 @@ def test_eval_of_several_test_sets_shows_progress_for_each(
     assert len(finished) >= 2, progress_calls  # one bar run per test set
     out = capsys.readouterr().out
     assert "test:flores200-dev|pair:ru-en|n:2" in out and "test:ntrex128|pair:ru-en|n:2" in out
+
+
+def test_ray_native_log_lines_stay_off_the_console_under_quiet(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    # Ray's C++ core writes to descriptor 2 itself: `-q translate --ray` printed
+    # "[… E …] core_worker.cc:2465: Actor with class name: 'MapWorker(…)' … max_restarts > 0".
+    import os
+
+    from workbench.cli.common import without_ray_native_logs
+
+    ray_line = (
+        b"[2026-11-30 05:54:53,174 E 23630 23630] core_worker.cc:2465: Actor with class name: "
+        b"'MapWorker(MapBatches(TranslateActor))' has constructor arguments\n"
+    )
+    with without_ray_native_logs(True):
+        os.write(2, ray_line)
+        os.write(2, b"warning: a warning of the workbench\n")
+        print("error: and one sentence", file=sys.stderr)
+    # (pytest's sys.stderr is not descriptor 2, so the two may come in either order here)
+    kept = sorted(capfd.readouterr().err.splitlines())
+    assert kept == ["error: and one sentence", "warning: a warning of the workbench"]
+    with without_ray_native_logs(False):  # without -q (or --ray) nothing is touched
+        os.write(2, ray_line)
+    assert capfd.readouterr().err == ray_line.decode()
+    with pytest.raises(KeyboardInterrupt), without_ray_native_logs(True):
+        os.write(2, b"kept\n")
+        raise KeyboardInterrupt
+    assert capfd.readouterr().err == "kept\n"

@@ -69,6 +69,7 @@ def test_translate_and_batch_with_ray_equal_single_machine(
     got = wb("translate", *base, "--input", str(src), "--format", "jsonl",
              "--ray", "--ray-cpus", "2", "--block-size", "4", home=clustered)  # fmt: skip
     assert got.returncode == 0, got.stderr
+    assert got.stderr == ""  # -q: no Ray log line (ux9's walk: a core_worker.cc "E" line)
     assert got.stdout == one.stdout
     assert len(got.stdout.splitlines()) == len(lines)
     # The batch command over the same texts as documents: same records, with ids. Every

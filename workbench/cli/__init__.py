@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from workbench import __version__
-from workbench.cli.common import check_outputs
+from workbench.cli.common import check_outputs, without_ray_native_logs
 from workbench.errors import WorkbenchError
 
 #: Modules that contribute sub-commands, in the order of ``workbench --help``.
@@ -68,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         check_outputs(args)
-        return int(handler(args) or 0)
+        with without_ray_native_logs(args.quiet and getattr(args, "ray", None) is not None):
+            return int(handler(args) or 0)
     except WorkbenchError as err:
         if args.debug:
             log.exception("failed")

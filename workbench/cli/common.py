@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.errors import UserInputError
@@ -93,3 +98,40 @@ def check_outputs(args: argparse.Namespace) -> None:
             )
         if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
             raise UserInputError(f"Cannot write {value}: permission denied.")
+
+
+#: A log line of Ray's C++ core (``[2026-11-30 05:54:53,174 E 23630 23630] core_worker.cc:2465:
+#: Actor with class name ...``), written straight to file descriptor 2 by the Ray processes.
+RAY_NATIVE_LOG = re.compile(
+    r"^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} [DIWEF] \d+ \d+\] \S+\.cc:\d+: "
+)
+
+
+@contextmanager
+def without_ray_native_logs(active: bool) -> Iterator[None]:
+    """With ``active`` (``-q`` with ``--ray``), keep Ray's C++ log lines off the console.
+
+    Ray's core writes them to file descriptor 2 itself, past Python's logging and ``-q``: every
+    ``--ray`` run printed one "E" line about actor constructor arguments in the object store,
+    which a user can do nothing about. Descriptor 2 goes to a temporary file for the block;
+    afterwards every other line is written to stderr, so no warning or error is lost.
+    """
+    if not active:
+        yield
+        return
+    fd = 2  # Ray writes to the descriptor, whatever sys.stderr is
+    sys.stderr.flush()
+    saved = os.dup(fd)
+    with tempfile.TemporaryFile() as caught:
+        os.dup2(caught.fileno(), fd)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, fd)
+            os.close(saved)
+            caught.seek(0)
+            text = caught.read().decode("utf-8", errors="replace")
+            kept = [x for x in text.splitlines(keepends=True) if not RAY_NATIVE_LOG.match(x)]
+            sys.stderr.write("".join(kept))
+            sys.stderr.flush()
