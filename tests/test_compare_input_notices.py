@@ -107,3 +107,25 @@ def test_cli_compare_case_warns_about_a_mislabelled_document(
     assert main(["compare", "--case", str(case), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "is given as Russian, but" in err and "check its language in case.toml." in err
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_csv_or_jsonl_file_is_named_by_record_not_by_line(tmp_path: Path, suffix: str) -> None:
+    # review10: the readers skip a CSV's header and blank JSONL lines, so the number of a
+    # record is not its line: "line 2" pointed a CSV's user at the row above the Kazakh one.
+    import csv
+    import io
+    import json
+
+    ru, kk = RU.read_text("utf-8").splitlines()[0], KK.read_text("utf-8").splitlines()[:2]
+    path = tmp_path / f"st{suffix}"
+    if suffix == ".csv":
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows([["text"], [ru], *[[k] for k in kk]])
+        path.write_text(buffer.getvalue(), "utf-8")
+    else:
+        path.write_text("\n\n".join(json.dumps({"text": t}) for t in [ru, *kk]), "utf-8")
+    notes = file_notices(path, REPORT, src="ru")
+    assert len(notes) == 1
+    assert "2 of its 3 records do not look like Russian (record 2, for one," in notes[0]
+    assert file_notices(KK, REPORT, src="ru")[0].count(" lines ") == 1  # .txt: file lines

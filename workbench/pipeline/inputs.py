@@ -27,7 +27,9 @@ from workbench.types import LANGUAGE_NAMES, Case, Document
 MIN_SHARE = 0.5
 
 
-def language_notice(lines: Sequence[str], declared: str, what: str, fix: str) -> str | None:
+def language_notice(
+    lines: Sequence[str], declared: str, what: str, fix: str, unit: str = "line"
+) -> str | None:
     """One sentence when most ``lines`` are not in the ``declared`` language, else ``None``.
 
     Args:
@@ -35,6 +37,9 @@ def language_notice(lines: Sequence[str], declared: str, what: str, fix: str) ->
         declared: The language the user gave (``kk``, ``ky``, ``ru`` or ``en``).
         what: How the sentence names the document (``"The statements file st.txt"``).
         fix: What the user should check (``"check --src"``).
+        unit: What the sentence calls one of ``lines`` with its number: ``"line"`` when the
+            numbers are the file's lines, ``"record"`` for a CSV or JSONL file, whose readers
+            skip the header and blank rows (its record 1 is not its line 1).
     """
     checked = [
         (number, line)
@@ -48,8 +53,8 @@ def language_notice(lines: Sequence[str], declared: str, what: str, fix: str) ->
     first = next(n for n, f in found if f == reason)
     name = LANGUAGE_NAMES.get(declared, declared)
     return (
-        f"{what} is given as {name}, but {len(found)} of its {len(checked)} lines do not look "
-        f"like {name} (line {first}, for one, {reason}); {fix}."
+        f"{what} is given as {name}, but {len(found)} of its {len(checked)} {unit}s do not look "
+        f"like {name} ({unit} {first}, for one, {reason}); {fix}."
     )
 
 
@@ -107,11 +112,12 @@ def file_notices(
     for path, language, fix in checks:
         body = read_file(path, limits)
         notes += body.notices
-        if note := language_notice(body.lines, language, Path(path).name, fix):
+        unit = "line" if Path(path).suffix.lower() == ".txt" else "record"
+        if note := language_notice(body.lines, language, Path(path).name, fix, unit):
             notes.append(note)
         if path == statements and translations is None and body.translations is not None:
             what = f"The translations in {Path(path).name}"
             fix = "the translations must be English"
-            if note := language_notice(body.translations, "en", what, fix):
+            if note := language_notice(body.translations, "en", what, fix, unit):
                 notes.append(note)
     return notes
