@@ -129,3 +129,21 @@ def test_a_csv_or_jsonl_file_is_named_by_record_not_by_line(tmp_path: Path, suff
     assert len(notes) == 1
     assert "2 of its 3 records do not look like Russian (record 2, for one," in notes[0]
     assert file_notices(KK, REPORT, src="ru")[0].count(" lines ") == 1  # .txt: file lines
+
+
+@pytest.mark.parametrize(("src", "also"), [("kk", ""), ("ru", " and give it as Kazakh")])
+def test_latin_kazakh_statements_are_told_to_convert_not_to_check_the_language(
+    tmp_path: Path, src: str, also: str
+) -> None:
+    # review10: Latin-script Kazakh given as Kazakh was told "do not look like Kazakh ...; check
+    # --src", which no --src fixes: the models expect Cyrillic (as workbench translate says).
+    from workbench.langid import to_latin
+
+    path = tmp_path / "st.txt"
+    path.write_text(to_latin(KK.read_text("utf-8")), "utf-8")
+    (note,) = file_notices(path, REPORT, src=src)
+    assert "9 of its 9 lines are in the Latin alphabet (line 1, for one, looks like Kazakh" in note
+    assert note.endswith(f"(workbench.langid.to_cyrillic can help){also}.")
+    assert "check --src" not in note
+    # a Latin-script Kazakh report is still told that the reporting must be English
+    assert file_notices(KK, path, src="kk")[0].endswith("; the reporting must be English.")

@@ -52,6 +52,14 @@ def language_notice(
     reason, _ = Counter(f for _, f in found).most_common(1)[0]
     first = next(n for n, f in found if f == reason)
     name = LANGUAGE_NAMES.get(declared, declared)
+    if langid.LATIN_KAZAKH in reason and declared != "en":
+        # The alphabet is what is wrong, which no choice of language fixes (as check_language).
+        also = "" if declared == "kk" else " and give it as Kazakh"
+        return (
+            f"{what} is given as {name}, but {len(found)} of its {len(checked)} {unit}s are in "
+            f"the Latin alphabet ({unit} {first}, for one, {reason}); the models expect "
+            f"Cyrillic, so convert it first (workbench.langid.to_cyrillic can help){also}."
+        )
     return (
         f"{what} is given as {name}, but {len(found)} of its {len(checked)} {unit}s do not look "
         f"like {name} ({unit} {first}, for one, {reason}); {fix}."
