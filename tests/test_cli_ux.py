@@ -20,14 +20,43 @@ SAMPLE = REPO / "corpora" / "kazakhstan-2022-01"
 @pytest.fixture
 def progress_calls(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int]]:
     """Record every ``progress(done, total)`` the CLI's progress bar receives."""
-    calls: list[tuple[int, int]] = []
+    return bars(monkeypatch).setdefault("translating", [])
+
+
+def bars(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[int, int]]]:
+    """Record every bar's ``progress(done, total)`` calls, by the bar's description."""
+    calls: dict[str, list[tuple[int, int]]] = {}
 
     @contextmanager
-    def recorder(quiet: bool) -> Iterator[object]:
-        yield None if quiet else (lambda done, total: calls.append((done, total)))
+    def recorder(quiet: bool, desc: str = "translating", unit: str = "sent") -> Iterator[object]:
+        mine = calls.setdefault(desc, [])
+        yield None if quiet else (lambda done, total: mine.append((done, total)))
 
     monkeypatch.setattr("workbench.cli.translate_cmd.progress_bar", recorder)
     return calls
+
+
+def test_compare_shows_progress_while_embedding_for_the_alignment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # ux9's walk: a long case showed nothing while its sentences were embedded (it looked hung).
+    recorded = bars(monkeypatch)
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    statements = SAMPLE / "statements" / "tokayev-2022-01-07.ru.txt"
+    args = ["compare", "--statements", str(statements), "--src", "ru"]
+    args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
+    args += ["--translations", str(SAMPLE / "statements" / "tokayev-2022-01-07.en.txt")]
+    assert main([*args, "-o", str(tmp_path / "a.json")]) == 0
+    steps = recorded["aligning: embedding"]
+    assert steps and steps[0][0] == 0 and steps[-1][0] == steps[-1][1] >= 10
+    assert all(a <= b for (a, _), (b, _) in zip(steps, steps[1:], strict=False))
+    # A second run finds every vector in the cache: nothing is embedded, no bar.
+    recorded["aligning: embedding"].clear()
+    assert main([*args, "-o", str(tmp_path / "b.json")]) == 0
+    assert recorded["aligning: embedding"] == []
+    same = (tmp_path / "a.json").read_text("utf-8") == (tmp_path / "b.json").read_text("utf-8")
+    assert same
+    assert main(["-q", *args, "-o", str(tmp_path / "c.json")]) == 0  # -q: no bar at all
 
 
 def test_eval_shows_progress_while_translating(

@@ -226,3 +226,22 @@ def test_an_uploaded_cp1251_file_is_noticed(tmp_path: Path) -> None:
     rep.write_text("Officials said 225 people had died.", encoding="utf-8")
     case = h.uploaded_case(str(st), str(rep), "ru")
     assert any("cp1251" in n for n in h.input_notices(case))
+
+
+def test_comparing_shows_the_embedding_progress(tmp_path: Path) -> None:
+    # ux9's walk: the Compare tab said "Aligning statements with reporting…" and nothing more
+    # while a long case was embedded.
+    settings = Settings.resolve({"home": tmp_path / "fresh-home"})  # nothing cached yet
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    seen: list[tuple[float, str]] = []
+    case = h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign")
+    h.run(UIContext(settings), case, h.SUPPLIED, lambda f, m: seen.append((f, m)))
+    embedded = [(f, m) for f, m in seen if "embedded" in m]
+    assert embedded and embedded[-1][1].startswith("Aligning: ")
+    done, total = embedded[-1][1].split(" ")[1].split("/")
+    assert done == total and 0.45 <= embedded[0][0] <= embedded[-1][0] <= 0.95

@@ -127,9 +127,12 @@ def run_compare(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     _check_form(args)
-    with progress_bar(quiet=args.quiet) as progress:
+    with (
+        progress_bar(quiet=args.quiet) as progress,
+        progress_bar(quiet=args.quiet, desc="aligning: embedding", unit="text") as embedding,
+    ):
         options = {
-            "embedder": compare.embedder_named(args.embedder, settings),
+            "embedder": compare.embedder_named(args.embedder, settings, embedding),
             "threshold": args.threshold,
             "settings": settings,
             "progress": progress,

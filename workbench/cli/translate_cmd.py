@@ -126,7 +126,9 @@ def read_lines(path: str | None, settings: Settings | None = None) -> list[str]:
 
 
 @contextmanager
-def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+def progress_bar(
+    quiet: bool, desc: str = "translating", unit: str = "sent"
+) -> Iterator[Callable[[int, int], None] | None]:
     """A tqdm bar on stderr (terminals only), shown once work lasts more than a second."""
     if quiet:
         yield None
@@ -139,7 +141,7 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
         if not bars:
             if total == 0:
                 return
-            bars.append(tqdm(total=total, unit="sent", delay=1.0, desc="translating", disable=None))
+            bars.append(tqdm(total=total, unit=unit, delay=1.0, desc=desc, disable=None))
         bars[0].total = total
         bars[0].n = done
         bars[0].refresh()

@@ -432,13 +432,23 @@ def _threshold(embedder: Embedder, threshold: float | None) -> float:
     return params_for(embedder, threshold).threshold
 
 
-def embedder_named(name: str | None, settings: Settings | None = None) -> Embedder:
+def embedder_named(
+    name: str | None, settings: Settings | None = None, progress: ProgressFn | None = None
+) -> Embedder:
     """The registered embedder ``name`` (default: the bundled one), wrapped in the cache.
+
+    Args:
+        name: Registry name (``None``: the bundled one).
+        settings: Resolved settings (the embedding cache).
+        progress: ``progress(done, total)`` over the texts actually embedded (cache misses),
+            see :mod:`workbench.pipeline.progress`.
 
     Raises:
         UnknownNameError: for an unknown name (the message lists the embedders).
     """
-    return create_embedder(name or DEFAULT_EMBEDDER, settings=settings)
+    from workbench.pipeline.progress import embedder_with_progress
+
+    return embedder_with_progress(name or DEFAULT_EMBEDDER, settings, progress)
 
 
 def _resolve(

@@ -159,7 +159,7 @@ def run(
             language with the catalog's default model (loaded once through the pool).
     """
     from workbench.errors import ModelNotAvailableError
-    from workbench.pipeline.compare import applied_corrections, compare_case
+    from workbench.pipeline.compare import applied_corrections, compare_case, embedder_named
     from workbench.ui.wording import in_ui_terms
 
     translator_for = None
@@ -174,7 +174,14 @@ def run(
 
     def step(done: int, total: int) -> None:
         if progress is not None and total:
-            progress(0.1 + 0.6 * done / total, f"Translating: {done}/{total} sentences")
+            progress(0.05 + 0.4 * done / total, f"Translating: {done}/{total} sentences")
+
+    def embedding(done: int, total: int) -> None:  # the total grows: sentences, then clauses
+        if progress is not None and total:
+            progress(
+                0.45 + 0.5 * done / total,
+                f"Aligning: {done:,}/{total:,} sentences and clauses embedded",
+            )
 
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
@@ -186,6 +193,7 @@ def run(
             progress=step,
             settings=ctx.settings,
             corrections=corrections,
+            embedder=embedder_named(None, ctx.settings, embedding if progress else None),
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
