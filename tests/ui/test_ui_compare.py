@@ -245,3 +245,36 @@ def test_comparing_shows_the_embedding_progress(tmp_path: Path) -> None:
     assert embedded and embedded[-1][1].startswith("Aligning: ")
     done, total = embedded[-1][1].split(" ")[1].split("/")
     assert done == total and 0.45 <= embedded[0][0] <= embedded[-1][0] <= 0.95
+
+
+def test_machine_translation_takes_any_model_the_translate_tab_offers(
+    tmp_path: Path, settings: Settings, tiny_marian_dir: Path
+) -> None:
+    # ux9's walk: the Compare tab machine-translated with the catalog's default only; a model
+    # copied into <home>/models (or given to serve) could be used in Translate but not here.
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "my-ru-en")
+    ctx = UIContext(settings)
+    choices = h.model_choices(ctx)
+    assert choices[0] == ("Default model per language", h.DEFAULT_MODEL)
+    local = next(v for label, v in choices if "my-ru-en" in label)
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    case = h.uploaded_case(str(st), str(rep), "ru")
+    state = h.run(ctx, case, h.DEFAULT_MODEL, model=local)
+    assert "engine:opus-mt" in state.result.signature and "my-ru-en" in state.result.signature
+    assert (state.translations, state.model) == (h.DEFAULT_MODEL, local)
+
+
+def test_a_model_without_the_case_languages_is_refused_before_translating(
+    settings: Settings,
+) -> None:
+    ctx = UIContext(settings)
+    sample = h.load(h.default_case(h.case_choices(ctx)))  # ru, kk and ky statements
+    with pytest.raises(UserInputError, match=r"translates ru-en only.*Kazakh, Kyrgyz"):
+        h.run(ctx, sample, h.DEFAULT_MODEL, model="catalog:opus-mt-ru-en")
+    with pytest.raises(UserInputError, match="no longer in the list; reload the page"):
+        h.run(ctx, sample, h.DEFAULT_MODEL, model="local:gone/none")

@@ -5,6 +5,7 @@ The comparison runs once; filters by difference kind and outlet type re-render t
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 from workbench.errors import UserInputError
 from workbench.types import (
     DIFFERENCE_KINDS,
+    LANGUAGE_NAMES,
     Case,
     CaseComparison,
     Document,
@@ -47,6 +49,10 @@ class CompareState:
     #: What the user should know about the input (a document not in its declared language,
     #: an encoding fallback): shown as warnings beside the result.
     notices: tuple[str, ...] = ()
+    #: How the statements were put into English (:func:`run`'s ``translations`` and ``model``):
+    #: a correction compares again the same way.
+    translations: str = SUPPLIED
+    model: str = DEFAULT_MODEL
 
 
 def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
@@ -150,13 +156,24 @@ def uploaded_case(
 
 
 def run(
-    ctx: UIContext, case: Case, translations: str, progress: UIProgress | None = None
+    ctx: UIContext,
+    case: Case,
+    translations: str,
+    progress: UIProgress | None = None,
+    model: str = DEFAULT_MODEL,
 ) -> CompareState:
     """Compare ``case`` with supplied translations or machine translations.
 
     Args:
-        translations: :data:`SUPPLIED`, or :data:`DEFAULT_MODEL` to translate every statement
-            language with the catalog's default model (loaded once through the pool).
+        translations: :data:`SUPPLIED`, or :data:`DEFAULT_MODEL` to machine-translate every
+            statement language (models load once through the pool).
+        model: With machine translation, :data:`DEFAULT_MODEL` (the catalog's default for each
+            language) or a value of :func:`model_choices`: a catalog, local, converted or
+            ``serve --model`` model, as the Translate tab offers them.
+
+    Raises:
+        UserInputError: for a model no longer offered, or a catalog model without a statement
+            language of the case.
     """
     from workbench.errors import ModelNotAvailableError
     from workbench.pipeline.compare import applied_corrections, compare_case, embedder_named
@@ -164,13 +181,13 @@ def run(
 
     translator_for = None
     if translations == DEFAULT_MODEL:
-        from workbench.pipeline.translate import choose_model
+        pick = _model_picker(ctx, case, model)
 
         def translator_for(lang: str) -> Any:
-            engine, model = choose_model(lang)
+            engine, name = pick(lang)
             if progress is not None:
-                progress(0.05, f"Loading {model}…")
-            return ctx.pool.get(engine, model, lang)
+                progress(0.05, f"Loading {Path(name).name or name}…")
+            return ctx.pool.get(engine, name, lang)
 
     def step(done: int, total: int) -> None:
         if progress is not None and total:
@@ -197,7 +214,40 @@ def run(
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
-    return CompareState(case, result, corrections, input_notices(case))
+    return CompareState(case, result, corrections, input_notices(case), translations, model)
+
+
+def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
+    """``(label, value)`` of the machine translation models: the default per language first,
+    then every model the Translate tab lists (catalog, local, converted, ``serve --model``)."""
+    from workbench.ui.handlers.translate import model_choices as translate_models
+
+    return [("Default model per language", DEFAULT_MODEL), *translate_models(ctx)]
+
+
+def _model_picker(ctx: UIContext, case: Case, model: str) -> Any:
+    """``pick(language) -> (engine, model)`` for the chosen machine translation model.
+
+    Raises:
+        UserInputError: for a value not on offer, or a catalog model that lacks a statement
+            language of ``case`` (checked before anything is translated).
+    """
+    from workbench.pipeline.translate import choose_model
+    from workbench.ui.handlers.translate import resolve_systems
+
+    if not model or model == DEFAULT_MODEL:
+        return lambda lang: choose_model(lang)
+    (spec,) = resolve_systems(ctx, [model])
+    missing = [
+        d.language for d in case.statements if spec.pairs and f"{d.language}-en" not in spec.pairs
+    ]
+    if missing:
+        langs = ", ".join(sorted({LANGUAGE_NAMES.get(x, x) for x in missing}))
+        raise UserInputError(
+            f"{spec.label} translates {', '.join(spec.pairs)} only, and the case has statements "
+            f"in {langs}; pick another model or the default model per language."
+        )
+    return lambda lang: (spec.engine, spec.model)
 
 
 def input_notices(case: Case) -> tuple[str, ...]:
@@ -351,10 +401,13 @@ def correct(
     sentence: str | None,
     analyst: str,
     note: str = "",
-    translations: str = SUPPLIED,
+    translations: str | None = None,
     progress: UIProgress | None = None,
 ) -> CompareState:
     """Add or remove one link, save it with the case, and compare again with it.
+
+    The comparison runs again as ``state`` was made (its translations and model), unless
+    ``translations`` says otherwise.
 
     Raises:
         UserInputError: without a comparison, a statement, a sentence or a name, for a link
@@ -393,8 +446,9 @@ def correct(
     )
     _check_change(state, correction, st.index)
     saved = correct_link(state.case, correction, list(by_index.values()), case_reports(state.case))
-    fresh = run(ctx, state.case, translations, progress)
-    return CompareState(fresh.case, fresh.result, saved)
+    how = translations if translations is not None else state.translations
+    fresh = run(ctx, state.case, how, progress, state.model)
+    return dataclasses.replace(fresh, corrections=saved)
 
 
 def _check_change(state: CompareState, c: LinkCorrection, statement_index: int) -> None:

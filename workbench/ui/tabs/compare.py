@@ -52,11 +52,18 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 translations = gr.Radio(
                     choices=[
                         ("Supplied English translations", h.SUPPLIED),
-                        ("Machine-translate (default model per language)", h.DEFAULT_MODEL),
+                        ("Machine-translate (the model below)", h.DEFAULT_MODEL),
                     ],
                     value=h.SUPPLIED,
                     label="Statements in English from",
                     elem_id="compare-translations",
+                )
+                mt_model = gr.Dropdown(
+                    choices=h.model_choices(ctx),
+                    value=h.DEFAULT_MODEL,
+                    label="Machine translation model",
+                    info="Used when machine-translating, and for uploads without translations.",
+                    elem_id="compare-mt-model",
                 )
                 run = gr.Button("Compare", variant="primary", elem_id="compare-run")
             with (
@@ -206,20 +213,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
         def on_run(
             path: str | None,
             how: str,
+            model: str,
             kinds_: list[str],
             outlets_: list[str],
             docs_: list[str],
             min_sal: float,
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
-            st = h.run(ctx, h.load(path), how, progress_adapter(progress))
+            st = h.run(ctx, h.load(path), how, progress_adapter(progress), model)
             all_docs = [v for _, v in h.outlet_choices(st)]
             return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
 
         outputs = [state, overview, documents, fix_statement, fix_sentence, *views]
         run.click(
             on_run,
-            inputs=[case, translations, *filter_inputs],
+            inputs=[case, translations, mt_model, *filter_inputs],
             outputs=outputs,
             concurrency_limit=1,
         )
@@ -231,6 +239,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             rep_file: str | None,
             src: str,
             outlet: str,
+            model: str,
             kinds_: list[str],
             outlets_: list[str],
             docs_: list[str],
@@ -239,13 +248,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
         ) -> tuple[Any, ...]:
             case_ = h.uploaded_case(st_file, rep_file, src, tr_file, outlet)
             how = h.SUPPLIED if tr_file else h.DEFAULT_MODEL
-            st = h.run(ctx, case_, how, progress_adapter(progress))
+            st = h.run(ctx, case_, how, progress_adapter(progress), model)
             all_docs = [v for _, v in h.outlet_choices(st)]
             return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
 
         run_upload.click(
             on_run_upload,
-            inputs=[up_statements, up_translations, up_reports, up_src, up_outlet, *filter_inputs],
+            inputs=[
+                up_statements,
+                up_translations,
+                up_reports,
+                up_src,
+                up_outlet,
+                mt_model,
+                *filter_inputs,
+            ],
             outputs=outputs,
             concurrency_limit=1,
         )
@@ -256,7 +273,6 @@ def build(ctx: UIContext, shared: Shared) -> None:
             @guarded
             def on_fix(
                 st: h.CompareState | None,
-                how: str,
                 statement: int | None,
                 sentence: str | None,
                 analyst: str,
@@ -275,7 +291,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     sentence,
                     analyst,
                     note,
-                    how,
+                    None,  # compared again as it was made (its translations and model)
                     progress_adapter(progress),
                 )
                 done = f'<p class="wb-ok">Saved: link {esc(action)}ed — {len(new.corrections)} correction(s) kept with the case.</p>'
@@ -289,7 +305,6 @@ def build(ctx: UIContext, shared: Shared) -> None:
 
         fix_inputs = [
             state,
-            translations,
             fix_statement,
             fix_sentence,
             fix_analyst,
