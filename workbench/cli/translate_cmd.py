@@ -51,7 +51,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     )
     p.add_argument("--batch-size", type=int, default=16, help="sentences per model call (16)")
     p.add_argument("--input", help="UTF-8 text file, one text per line (default: stdin)")
-    p.add_argument("--output", help="file to write (default: stdout)")
+    p.add_argument("--output", "-o", help="file to write (default: stdout)")
     p.add_argument("--format", choices=("txt", "jsonl"), default="txt", help="output format")
     p.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     add_ray_options(p)
