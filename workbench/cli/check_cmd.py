@@ -28,9 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--translation", required=True, metavar="FILE", help="one English line per source line"
     )
     p.add_argument("--format", choices=("jsonl", "html"), default="jsonl")
-    p.add_argument(
-        "--output", "-o", metavar="FILE", help="write here instead of standard output"
-    )
+    p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
     p.add_argument(
         "--no-embedder",
         action="store_true",
