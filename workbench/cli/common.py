@@ -69,6 +69,7 @@ OUTPUT_OPTIONS: tuple[tuple[str, str], ...] = (
     ("save", "--save"),
     ("tmx", "--tmx"),
     ("xliff", "--xliff"),
+    ("refused", "--refused"),
 )
 
 

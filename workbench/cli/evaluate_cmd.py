@@ -196,7 +196,29 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     exp.add_argument("--output", "-o", help="file to write (default: stdout)")
     exp.add_argument("--db", help="judgments database (default: the workbench home's)")
     exp.add_argument("--campaign", help="only this campaign's judgments (default: all)")
+    exp.add_argument(
+        "--template",
+        action="store_true",
+        help="one row per item to judge, judgment columns empty: fill in, then `judgments import`",
+    )
     exp.set_defaults(handler=_judgments_export)
+    imp = jsub.add_parser(
+        "import",
+        help="store judgments made elsewhere (a CSV or JSONL in the export's columns)",
+        description="Store the judgments of a CSV or JSONL file with the columns `judgments "
+        "export` writes (annotator, item_id, score, errors; the rest comes from the stored "
+        "item). A bad row is refused with its line number, the others are stored; refused rows "
+        "are written to --refused so they can be fixed and imported again.",
+    )
+    imp.add_argument("file", metavar="FILE", help="judgments to import (.csv or .jsonl)")
+    imp.add_argument("--db", help="judgments database (default: the workbench home's)")
+    imp.add_argument("--campaign", help="the items must be in this campaign (default: any)")
+    imp.add_argument(
+        "--refused",
+        metavar="FILE",
+        help="where refused rows go, with a 'problem' column (default: FILE.refused.csv/.jsonl)",
+    )
+    imp.set_defaults(handler=_judgments_import)
     add = jsub.add_parser("add", help="load segments to annotate (source, MT, reference)")
     add.add_argument("--src", required=True, help="source segments, one per line")
     add.add_argument("--hyp", action="append", required=True, help="system output (repeatable)")
@@ -238,12 +260,40 @@ def _judgments_add(args: argparse.Namespace) -> int:
 def _judgments_export(args: argparse.Namespace) -> int:
     from workbench.pipeline.annotate import export_judgments
 
-    text = export_judgments(_db_path(args), args.format, args.campaign)
+    text = export_judgments(_db_path(args), args.format, args.campaign, args.template)
     if len(text.splitlines()) <= (1 if args.format == "csv" else 0):  # a CSV's header only
         where = f"campaign {args.campaign!r}" if args.campaign else "any campaign"
         print(f"warning: no judgments in {where} yet; nothing to export.", file=sys.stderr)
     write_text_output(text, args.output)
     return 0
+
+
+def _judgments_import(args: argparse.Namespace) -> int:
+    from workbench.pipeline.annotate import import_judgments, refused_rows
+
+    source = Path(args.file)
+    refused_path = Path(args.refused) if args.refused else _refused_path(source)
+    if refused_path.resolve() == source.resolve():
+        raise UserInputError("--refused must not be the file being imported; give another name.")
+    db = _db_path(args)
+    report = import_judgments(db, source, args.campaign)
+    print(
+        f"{report.stored} judgments stored, {report.unchanged} already there, "
+        f"{len(report.refused)} refused, of {report.rows} rows in {source.name} ({db})"
+    )
+    if not report.refused:
+        return 0
+    for row in report.refused:
+        print(f"line {row.line}: {row.problem}", file=sys.stderr)
+    write_text_output(refused_rows(report.refused, refused_path.suffix), str(refused_path))
+    raise UserInputError(
+        f"{len(report.refused)} of {report.rows} rows were refused (lines above); they are in "
+        f"{refused_path} with a 'problem' column: fix them there and import that file."
+    )
+
+
+def _refused_path(source: Path) -> Path:
+    return source.with_name(f"{source.stem}.refused{source.suffix.lower()}")
 
 
 def _judgments_stats(args: argparse.Namespace) -> int:

@@ -352,10 +352,14 @@ def add_items_from_files(
         return store.add_items(items), len(items)
 
 
-def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None = None) -> str:
+def export_judgments(
+    path: str | Path, fmt: str = "jsonl", campaign: str | None = None, template: bool = False
+) -> str:
     """Every latest judgment in ``path`` as CSV or JSONL, each with its translation signature.
 
-    A CSV always has its header row, also when there is no judgment yet.
+    A CSV always has its header row, also when there is no judgment yet. With ``template``, one
+    row per stored item instead, its judgment columns (annotator, score, errors) empty: the
+    file to fill in elsewhere and bring back with :func:`import_judgments`.
 
     Raises:
         UserInputError: for another format, or a ``campaign`` the store does not have.
@@ -375,6 +379,249 @@ def export_judgments(path: str | Path, fmt: str = "jsonl", campaign: str | None 
             known = ", ".join(store.campaigns()) or "none yet"
             raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
         judgments = store.judgments(campaign=campaign)
+        if template:
+            judgments = [
+                Judgment(
+                    "",
+                    i.item_id,
+                    i.system,
+                    i.source,
+                    i.translation,
+                    i.reference,
+                    signature=i.signature,
+                )  # fmt: skip
+                for i in store.items(campaign)
+            ]
     if fmt == "csv":  # the header even with no judgment yet: the columns to fill in
         return to_csv(judgment_rows(judgments), JUDGMENT_COLUMNS)
     return judgments_to_jsonl(judgments)
+
+
+# ── importing judgments made elsewhere ──────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    """A row of an imported judgments file that was not stored, and why."""
+
+    line: int
+    problem: str
+    row: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What :func:`import_judgments` did: rows stored, rows already there, rows refused."""
+
+    stored: int
+    unchanged: int
+    refused: tuple[RefusedRow, ...]
+
+    @property
+    def rows(self) -> int:
+        """Rows read from the file."""
+        return self.stored + self.unchanged + len(self.refused)
+
+
+#: Columns an imported judgments row must have (the others are taken from the stored item).
+IMPORT_COLUMNS: tuple[str, ...] = ("annotator", "item_id", "score", "errors")
+
+
+def import_judgments(
+    path: str | Path, file: str | Path, campaign: str | None = None
+) -> ImportReport:
+    """Store the judgments of a CSV or JSONL file in the columns ``judgments export`` writes.
+
+    Each row judges one stored item (``item_id``) by one ``annotator``: a ``score`` (0–100,
+    DA/ESA) and/or ``errors`` (a JSON list of spans ``{"start", "end", "category", "severity",
+    "comment"}`` in the item's translation, MQM/ESA). The item's system, source, translation,
+    reference and signature come from the store; a row whose ``translation`` is given and differs
+    is refused (its spans would point into another text). Every row is checked on its own: a bad
+    row is refused with its line number and the others are stored, each committed at once; a
+    row equal to the annotator's latest judgment of the item is not stored twice, so importing
+    a file again changes nothing. The file itself is never changed.
+
+    Raises:
+        UserInputError: for a file that cannot be read, another format, a header without
+            :data:`IMPORT_COLUMNS`, or a ``campaign`` the store does not have.
+    """
+    from workbench.score.judgments import JudgmentStore
+
+    rows = _judgment_rows(Path(file))
+    stored = unchanged = 0
+    refused: list[RefusedRow] = []
+    with JudgmentStore(path) as store:
+        if campaign is not None and campaign not in store.campaigns():
+            known = ", ".join(store.campaigns()) or "none yet"
+            raise UserInputError(f"No campaign {campaign!r} in {path}; campaigns: {known}.")
+        items = {i.item_id: i for i in store.items(campaign)}
+        where = f"campaign {campaign!r}" if campaign else str(path)
+        for line, row in rows:
+            try:
+                judgment = _row_judgment(row, items, where)
+                latest = store.latest_judgment(judgment.annotator, judgment.item_id)
+                if latest is not None and _same(latest, judgment):
+                    unchanged += 1
+                    continue
+                store.submit(judgment)
+                stored += 1
+            except UserInputError as err:
+                refused.append(RefusedRow(line, str(err), row))
+    return ImportReport(stored, unchanged, tuple(refused))
+
+
+def refused_rows(refused: Sequence[RefusedRow], suffix: str = ".csv") -> str:
+    """The refused rows as they were read, with ``line`` and ``problem`` columns added, as CSV
+    (or JSONL for ``suffix`` ``.jsonl``): the file to fix and import again."""
+    from workbench.export.tables import to_csv, to_jsonl
+
+    rows = [{**r.row, "line": r.line, "problem": r.problem} for r in refused]
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    rows = [{c: r.get(c, "") for c in columns} for r in rows]
+    return to_jsonl(rows) if suffix.lower() == ".jsonl" else to_csv(rows)
+
+
+def _judgment_rows(file: Path) -> list[tuple[int, dict[str, str]]]:
+    """``(line, row)`` of every row of a judgments CSV or JSONL (line of the row's start)."""
+    import csv
+    import io
+    import json
+
+    from workbench.textio import read_text
+
+    kind = file.suffix.lower()
+    if kind not in (".csv", ".jsonl"):
+        raise UserInputError(f"{file.name}: judgments are imported from .csv or .jsonl files.")
+    text = read_text(file).text
+    rows: list[tuple[int, dict[str, str]]] = []
+    if kind == ".jsonl":
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as err:
+                value = {"": f"not JSON ({err.msg})"}
+            if not isinstance(value, dict):
+                value = {"": "not a JSON object"}
+            rows.append((number, {str(k): _cell(v) for k, v in value.items()}))
+    else:
+        reader = csv.reader(io.StringIO(text))
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in IMPORT_COLUMNS if c not in header]
+        if missing:
+            raise UserInputError(
+                f"{file.name} has no {', '.join(missing)} column; write the columns of "
+                "`workbench judgments export --format csv` (its header)."
+            )
+        end = reader.line_num
+        for cells in reader:
+            start, end = end + 1, reader.line_num  # a quoted cell may span lines
+            if any(c.strip() for c in cells):
+                rows.append((start, dict(zip(header, cells, strict=False))))
+    if not rows:
+        raise UserInputError(f"{file.name} has no judgments to import.")
+    return rows
+
+
+def _cell(value: object) -> str:
+    import json
+
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _row_judgment(row: dict[str, str], items: dict[str, AnnotationItem], where: str) -> Judgment:
+    """The judgment a row describes, checked against its stored item.
+
+    Raises:
+        UserInputError: for a row that is not JSON, names no annotator or an unknown item,
+            has a score that is no number, errors that are not a list of spans, or another
+            translation than the item's.
+    """
+    if "" in row and len(row) == 1:
+        raise UserInputError(f"The line is {row['']}.")
+    item_id = row.get("item_id", "").strip()
+    item = items.get(item_id)
+    if item is None:
+        raise UserInputError(
+            f"No item {item_id!r} in {where}; judge the items `judgments add` stored."
+            if item_id
+            else "The row has no item_id."
+        )
+    given = row.get("translation", "")
+    if given and given != item.translation:
+        raise UserInputError(
+            f"The translation is not the one stored for item {item_id!r}; a judgment is of "
+            "the stored translation."
+        )
+    score_text = row.get("score", "").strip()
+    try:
+        score = float(score_text) if score_text else None
+    except ValueError:
+        raise UserInputError(f"The score {score_text!r} is not a number (0–100).") from None
+    return Judgment(
+        annotator=row.get("annotator", "").strip(),
+        item_id=item_id,
+        system=item.system,
+        source=item.source,
+        translation=item.translation,
+        reference=item.reference,
+        score=score,
+        errors=_spans(row.get("errors", "")),
+        signature=item.signature,
+        created_at=row.get("created_at", "").strip(),
+        extra=_extra(row.get("extra", "")),
+    )
+
+
+def _spans(text: str) -> tuple[ErrorSpan, ...]:
+    """Error spans from the export's JSON (objects, or ``[start, end, category, severity]``)."""
+    import json
+
+    if not text.strip():
+        return ()
+    try:
+        spans = json.loads(text)
+        if not isinstance(spans, list):
+            raise TypeError
+        out = []
+        for s in spans:
+            if isinstance(s, dict):
+                s = [s.get(k, "") for k in ("start", "end", "category", "severity", "comment")]
+            start, end, category, severity, *comment = s
+            if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+                raise TypeError
+            out.append(
+                ErrorSpan(
+                    start, end, str(category), str(severity), str(comment[0] if comment else "")
+                )
+            )
+    except (json.JSONDecodeError, TypeError, ValueError):
+        raise UserInputError(
+            'The errors are not a JSON list of spans like [{"start": 0, "end": 4, "category": '
+            '"accuracy/mistranslation", "severity": "major"}].'
+        ) from None
+    return tuple(out)
+
+
+def _extra(text: str) -> tuple[tuple[str, str], ...]:
+    import json
+
+    if not text.strip():
+        return ()
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        value = None
+    if not isinstance(value, dict):
+        raise UserInputError('The extra column is not a JSON object like {"no_errors": "1"}.')
+    return tuple((str(k), str(v)) for k, v in value.items())
+
+
+def _same(a: Judgment, b: Judgment) -> bool:
+    """Whether two judgments say the same (score, spans, extra), whenever they were made."""
+    return (a.score, a.errors, dict(a.extra)) == (b.score, b.errors, dict(b.extra))
