@@ -272,9 +272,44 @@ def _credit(m: Mention, text: str) -> bool:
 @per_text
 def _with_forms(text: str) -> list[Token]:
     """The tokens of ``text`` and, as extra tokens, the English forms its exonyms and acronyms
-    stand for (Москве → Moscow, ОДКБ → CSTO, "CSTO" → Collective Security Treaty Organization)."""
-    extra = [Token(w, -1, -1) for w in english_forms(text)]
-    return tokenize(text) + extra
+    stand for (Москве → Moscow, ОДКБ → CSTO, "CSTO" → Collective Security Treaty Organization),
+    and the initials of its names of several words ("United Arab Emirates" → UAE)."""
+    tokens = tokenize(text)
+    extra = [Token(w, -1, -1) for w in [*english_forms(text), *_initials(tokens, text)]]
+    return tokens + extra
+
+
+#: Small words a name of several words may hold without their initial ("Ministry of Foreign
+#: Affairs" → MFA, "Bank of the Russian Federation").
+_NAME_JOINERS = words("of the for")
+
+
+def _initials(tokens: list[Token], text: str) -> list[str]:
+    """The acronym of each run of two or more capitalised words of ``text`` (small words
+    between them skipped), and of its part before each small word: "the United Arab Emirates"
+    gives "UAE", "Ministry of Foreign Affairs of Kazakhstan" "MFAK" and "MFA". A name and its
+    acronym are one name ("UAE" in the report for "United Arab Emirates" in the statement),
+    whatever exonym table lists it."""
+    out: list[str] = []
+    capitals: list[Token] = []
+    cuts: list[int] = []  # how many capitals come before each small word of the run
+    last_end = -1  # where the run's last word (a capitalised or a small one) ends
+    for tok in [*tokens, Token("", len(text) + 1, len(text) + 1)]:
+        joined = last_end >= 0 and not text[last_end : tok.start].strip(" -")
+        capital = tok.text[:1].isupper() and tok.text[:1].isalpha()
+        if joined and (capital or (tok.lower in _NAME_JOINERS and capitals)):
+            if capital:
+                capitals.append(tok)
+            else:
+                cuts.append(len(capitals))
+            last_end = tok.end
+            continue
+        for n in dict.fromkeys([*cuts, len(capitals)]):
+            if n >= 2:
+                out.append("".join(t.text[0] for t in capitals[:n]).upper())
+        capitals, cuts = ([tok] if capital else []), []
+        last_end = tok.end if capital else -1
+    return out
 
 
 def named_in(name: str, texts: Iterable[str]) -> bool:

@@ -97,9 +97,9 @@ def finish(
     if context:
         known = _known_of(context, lexicon)
         diffs = [d for d in diffs if not known.explains(d)]
-    if document and any(_content_addition(d) for d in diffs):
+    if document and any(_content_addition(d) or _report_label(d) for d in diffs):
         whole = _known_of(document, lexicon)
-        diffs = [d for d in diffs if not whole.retells(d)]
+        diffs = [d for d in diffs if not whole.retells(d) and not whole.names_actors(d)]
     if outlet_labels:
         diffs = [d for d in diffs if not _label_used_elsewhere(d, outlet_labels)]
     if focus is not None:
@@ -294,6 +294,13 @@ def _fact_words(d: Difference) -> set[str]:
     return {stem(t.text) for t in tokenize(f"{d.statement} {d.report}") if is_content(t)}
 
 
+def _report_label(d: Difference) -> bool:
+    """A neutral label (``label``) only the report gives, found in the report itself."""
+    return (
+        d.kind == "label" and d.statement_span is None and d.origin == "report" and bool(d.category)
+    )
+
+
 def _content_addition(d: Difference) -> bool:
     """A clause only the report has (the content diff's ``addition``)."""
     return d.kind == "addition" and d.detector == "content"
@@ -334,6 +341,12 @@ class _Known:
         if d.kind == "entity":
             words = words[-1:]  # the surname or head names the same one
         return bool(words) and all(self._has(w) for w in words)
+
+    def names_actors(self, d: Difference) -> bool:
+        """``d`` is a neutral label only the report gives (:func:`_report_label`) whose category
+        these texts carry: the statement names the actors so in another line ("the two sides"
+        for the report's "all sides"), so the label is the statement's too, not the outlet's."""
+        return _report_label(d) and d.category in self.categories
 
     def retells(self, d: Difference) -> bool:
         """``d`` is a content-diff addition (a clause only the report has) whose content words

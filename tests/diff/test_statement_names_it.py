@@ -1,0 +1,61 @@
+"""What the statement names too is not the outlet's: a neutral label the statement gives the
+actors in another line, a name given as its acronym (noise11, issue 9)."""
+
+from __future__ import annotations
+
+from tests.diff.helpers import of_kind
+from workbench.diff import Lexicon, find_differences
+from workbench.diff.entities import _initials
+from workbench.diff.text import tokenize
+
+STATEMENT = "Kazakhstan calls for a peaceful settlement of the conflict."
+REPORT = "Kazakhstan calls on all sides to seek a peaceful settlement of the conflict."
+
+
+def test_a_label_the_statement_gives_in_another_line_is_not_the_reports(lexicon: Lexicon) -> None:
+    assert of_kind(find_differences(STATEMENT, REPORT, lexicon=lexicon), "label")
+    document = ["A compromise between the two sides is important."]
+    found = find_differences(STATEMENT, REPORT, lexicon=lexicon, document=document)
+    assert not of_kind(found, "label")
+
+
+def test_a_label_the_statement_document_lacks_still_fires(lexicon: Lexicon) -> None:
+    document = ["The talks will resume in Astana next month."]
+    found = find_differences(STATEMENT, REPORT, lexicon=lexicon, document=document)
+    assert of_kind(found, "label")
+
+
+def test_the_other_line_in_the_original_language_counts_too(lexicon: Lexicon) -> None:
+    # the Kazakh line says "it is important that the two sides reach a compromise"
+    source = "Қазақстан қақтығысты бейбіт жолмен реттеуге шақырады."
+    document = ["Сондықтан екі жақтың мәмілеге келуі маңызды."]
+    kept = find_differences(source, REPORT, src="kk", lexicon=lexicon)
+    assert of_kind(kept, "label")
+    found = find_differences(source, REPORT, src="kk", lexicon=lexicon, document=document)
+    assert not of_kind(found, "label")
+
+
+def test_a_name_and_its_acronym_are_one_name(lexicon: Lexicon) -> None:
+    statement = "The president spoke with the leader of the United Arab Emirates on Monday."
+    report = "The president spoke with the leader of the UAE on Monday."
+    assert not of_kind(find_differences(statement, report, lexicon=lexicon), "entity")
+    assert not of_kind(find_differences(report, statement, lexicon=lexicon), "entity")
+
+
+def test_another_name_in_its_place_is_still_a_swap(lexicon: Lexicon) -> None:
+    statement = "The president spoke with the leader of the United Arab Emirates on Monday."
+    report = "The president spoke with the leader of Saudi Arabia on Monday."
+    assert of_kind(find_differences(statement, report, lexicon=lexicon), "entity")
+    acronym = "The president spoke with the leader of the USA on Monday."
+    assert of_kind(find_differences(statement, acronym, lexicon=lexicon), "entity")
+
+
+def test_initials_of_names_of_several_words() -> None:
+    def initials(text: str) -> list[str]:
+        return _initials(tokenize(text), text)
+
+    assert initials("the United Arab Emirates said") == ["UAE"]
+    assert initials("the United Nations. Then") == ["UN"]
+    assert initials("the Ministry of Foreign Affairs of Kazakhstan") == ["MFA", "MFAK"]
+    assert initials("Kazakhstan said") == []
+    assert initials("Almaty, Astana and Bishkek") == []
