@@ -345,3 +345,30 @@ def test_ray_native_log_lines_stay_off_the_console_under_quiet(
         os.write(2, b"kept\n")
         raise KeyboardInterrupt
     assert capfd.readouterr().err == "kept\n"
+
+
+def test_the_progress_bar_ends_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The bar was drawn with refresh(), which tqdm never counts as shown, so close() did not end
+    # its line and "wrote FILE" was printed onto the end of the bar on a terminal.
+    import io
+    import time
+
+    from workbench.cli.translate_cmd import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setenv("COLUMNS", "100")
+    with progress_bar(quiet=False, desc="aligning: embedding", unit="text") as progress:
+        assert progress is not None
+        progress(0, 10)
+        time.sleep(1.1)  # the bar shows once the work lasts more than a second
+        progress(5, 10)
+        progress(10, 20)  # the total may grow
+        progress(20, 20)
+    text = screen.getvalue()
+    assert "aligning: embedding" in text and "20/20" in text
+    assert text.endswith("\n")

@@ -143,8 +143,10 @@ def progress_bar(
                 return
             bars.append(tqdm(total=total, unit=unit, delay=1.0, desc=desc, disable=None))
         bars[0].total = total
-        bars[0].n = done
-        bars[0].refresh()
+        # update(), not n= and refresh(): refresh() never marks the bar shown, so close() found
+        # it "not displayed yet" (the delay) and left the cursor on its line: the next message
+        # ("wrote FILE", a warning) was printed onto the end of the bar.
+        bars[0].update(done - bars[0].n)
 
     try:
         yield update
