@@ -162,6 +162,7 @@ def clause_links(
     threshold: float,
     floor: float,
     adjust: Callable[[np.ndarray], np.ndarray] | None = None,
+    scale: np.ndarray | None = None,
 ) -> list[ClauseLink]:
     """Links of one outlet found through clauses (see the module docstring).
 
@@ -173,6 +174,9 @@ def clause_links(
         threshold, floor: Least ratio margin and least cosine of a clause-level link.
         adjust: Applied to the unit cosines and margins (anchor evidence; the neighbourhoods
             are taken over the raw cosines).
+        scale: Per statement unit, a divisor of its margins applied before ``adjust`` (the
+            aligner's ``translated_scale`` for units of statements with an English text;
+            ``None``: margins as they are).
     """
     if not len(st.owner) or not len(rp.owner):
         return []
@@ -182,6 +186,8 @@ def clause_links(
     nn_s = _top_mean(per_report, k, prior, axis=1)
     nn_r = _top_mean(per_statement, k, prior, axis=0)
     margins = sims / np.maximum((nn_s[:, None] + nn_r[None, :]) / 2, 1e-6)
+    if scale is not None:
+        margins = margins / scale[:, None]
     if adjust is not None:
         sims, margins = adjust(sims), adjust(margins)
     out: list[ClauseLink] = []
