@@ -59,3 +59,20 @@ def test_initials_of_names_of_several_words() -> None:
     assert initials("the Ministry of Foreign Affairs of Kazakhstan") == ["MFA", "MFAK"]
     assert initials("Kazakhstan said") == []
     assert initials("Almaty, Astana and Bishkek") == []
+
+
+ISSUER = ["Sadyr Japarov", "President of Kyrgyzstan"]
+ATTRIBUTED = "The president said the sanctions rest on false information."
+
+
+def test_the_statements_own_voice_on_both_sides_is_no_move(lexicon: Lexicon) -> None:
+    report = "Sadyr Japarov noted that the sanctions rest on false information."
+    assert of_kind(find_differences(ATTRIBUTED, report, lexicon=lexicon), "attribution")
+    found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER)
+    assert not of_kind(found, "attribution")
+
+
+def test_the_claim_given_to_another_voice_still_moves(lexicon: Lexicon) -> None:
+    report = "Opposition deputies noted that the sanctions rest on false information."
+    found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER)
+    assert of_kind(found, "attribution")

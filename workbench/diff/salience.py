@@ -325,6 +325,8 @@ class _Known:
         self.negated = any(p[7] for p in parts)
 
     def explains(self, d: Difference) -> bool:
+        if d.kind == "attribution" and d.statement_span and d.report_span:
+            return d.origin == "report" and self.speaks(d.statement) and self.speaks(d.report)
         if d.statement_span is not None or d.origin != "report":
             return False
         if d.kind in ("framing", "label"):  # the label is in a statement retold alongside
@@ -347,6 +349,14 @@ class _Known:
         these texts carry: the statement names the actors so in another line ("the two sides"
         for the report's "all sides"), so the label is the statement's too, not the outlet's."""
         return _report_label(d) and d.category in self.categories
+
+    def speaks(self, attribution: str) -> bool:
+        """One side of an attribution ("The president said", "Sadyr Japarov noted") names a
+        speaker these texts name (the statement's issuer, an official the report names): every
+        word of it but the verbs and small words of attribution is theirs. When both sides give
+        the claim to the statement's own voice, however each names it, nothing moved."""
+        words = [t.text for t in tokenize(attribution) if t.lower not in _MARKER_WORDS]
+        return bool(words) and all(self._has(w) or self._akin(w) for w in words)
 
     def retells(self, d: Difference) -> bool:
         """``d`` is a content-diff addition (a clause only the report has) whose content words
