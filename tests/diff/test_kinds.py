@@ -72,6 +72,66 @@ def test_the_same_quantifier_is_no_difference(
     assert of_kind(diffs(statement, report, lexicon), "quantifier") == []
 
 
+@pytest.mark.parametrize(
+    ("statement", "report", "source", "src", "marker"),
+    [
+        # the report keeps the noun and drops the whole: some schools, not all
+        ("All schools will remain closed until 21 April.",
+         "Schools in the area will stay shut until 21 April.", None, None, "All"),
+        ("Every village on the river was evacuated.", "Villages on the river were evacuated.",
+         None, None, "Every"),
+        # no translation: the noun's usual English words stand for it
+        ("Барлық мектептер 21 сәуірге дейін жабық болады.",
+         "Schools in the area will stay shut until 21 April.", None, "kk", "Барлық"),
+        ("Все школы закрыты до 21 апреля.", "Schools are closed until April 21.", None, "ru",
+         "Все"),
+    ],
+)  # fmt: skip
+def test_an_all_before_a_noun_the_report_retells_without_it_is_a_quantifier_difference(
+    statement: str,
+    report: str,
+    source: str | None,
+    src: str | None,
+    marker: str,
+    lexicon: Lexicon,
+) -> None:
+    kw = {k: v for k, v in (("source", source), ("src", src)) if v}
+    (d,) = of_kind(diffs(statement, report, lexicon, **kw), "quantifier")
+    assert (d.statement, d.report, d.category) == (marker, "", "universal")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "src"),
+    [
+        # "all" as a pronoun: the report may retell it in a relative clause
+        ("Three people died; all of them had refused to leave their homes.",
+         "Three people who had refused to leave their homes drowned.", None),
+        # the report keeps the whole with another word
+        ("Every affected family will receive compensation.",
+         "Families affected by the flood will receive 500,000 tenge each.", None),
+        ("All families will receive compensation.", "Compensation per family has been promised.",
+         None),
+        ("Все школы закрыты до 21 апреля.", "Schools across the region are closed until April 21.",
+         "ru"),
+        # the report does not retell the noun the "all" went with: nothing to compare
+        ("All schools will remain closed.", "Classes are cancelled until further notice.", None),
+    ],
+)  # fmt: skip
+def test_an_all_kept_or_not_retold_is_no_quantifier_difference(
+    statement: str, report: str, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"src": src} if src else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "quantifier") == []
+
+
+def test_until_a_date_is_no_upper_bound(lexicon: Lexicon) -> None:
+    # «до 21 апреля», «21 сәуірге дейін» say "until", as «до 08:55» does
+    for statement, src in (("Школы закрыты до 21 апреля.", "ru"),
+                           ("Мектептер 21 сәуірге дейін жабық болады.", "kk")):  # fmt: skip
+        found = diffs(statement, "Schools are closed until April 21.", lexicon, src=src)
+        assert of_kind(found, "quantifier") == []
+
+
 def test_an_approximated_figure_that_differs_is_one_flag(lexicon: Lexicon) -> None:
     found = diffs("3,400 people were evacuated.", "Around 3,000 people were evacuated.", lexicon)
     assert [(d.kind, d.statement, d.report) for d in found] == [("number", "3,400", "3,000")]

@@ -591,3 +591,39 @@ def test_a_long_line_of_speech_verbs_reads_each_word_a_few_times(
     found = markers.attribution_mentions("officials said that " * 300 + "q1")
     assert len(found) == 300
     assert calls < 10 * 300
+
+
+@pytest.mark.parametrize(
+    ("report", "expected"),
+    [
+        # a relative clause gives the name to its speaker, as "what he called" does
+        ("Police detained four people in Akzhar whom the ministry called looters.",
+         ["whom the ministry called"]),
+        ("Protesters, who police branded “rioters”, blocked the road.",
+         ["who police branded “rioters”"]),
+        ("He condemned those he called 'terrorists'.", ["those he called 'terrorists'"]),
+        ("The governor met people who the ministry described as looters.",
+         ["who the ministry described as"]),
+        # a phone call, a call for something, a verb of its own clause: no naming
+        ("The governor met the men whom he called yesterday.", []),
+        ("Groups which called on the government to resign met the governor.", []),
+        ("Residents who then called for calm met the governor.", []),
+        ("The aide whom Tokayev called Monday has resigned.", []),
+        ("He said that Tokayev called a snap election.", []),
+    ],
+)  # fmt: skip
+def test_a_name_given_in_a_relative_clause_is_distancing(
+    report: str, expected: list[str], lexicon: Lexicon
+) -> None:
+    found = diffs("The governor spoke about the flood.", report, lexicon)
+    assert [d.report for d in of_kind(found, "distancing")] == expected
+
+
+def test_the_flood_case_looters_named_by_the_ministry_are_distanced(lexicon: Lexicon) -> None:
+    # the shipped sample case: the statement says "looters", the outlet gives the word to the
+    # ministry
+    found = diffs("Four looters were detained in Akzhar.",
+                  "Police detained four people in Akzhar whom the ministry called looters.",
+                  lexicon)  # fmt: skip
+    (d,) = of_kind(found, "distancing")
+    assert d.report == "whom the ministry called"

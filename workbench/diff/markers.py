@@ -44,6 +44,29 @@ from workbench.types import Difference
 
 _F = re.IGNORECASE
 
+#: "people whom the ministry called looters", "protesters, who police branded rioters",
+#: "those he called “terrorists”": a relative clause that gives the name to its speaker, as
+#: "what he called" does. Only naming verbs (not "considers"), a speaker of one to four words
+#: that opens like a speaker (a determiner, a personal pronoun, a capital, "police",
+#: "officials", ...: "the Maori, who hunted giant birds called moas" is the relative's own
+#: verb) and is no word of its own clause ("who then called for"), and a name after the verb:
+#: lower-case, quoted or after "a"/"an" ("whom he called yesterday", "which called on",
+#: "who Tokayev called Putin" — a phone call to a name — are no naming). "that" is left out:
+#: it is as often the conjunction ("said that Tokayev called a snap election").
+_NAMED_BY = (
+    r"(?:whom|who|which|those)\s+"
+    r"(?!(?:who|whom|which|that|is|are|was|were|has|have|had|will|would|also|then|and|but)\b)"
+    r"(?:(?-i:[A-Z])[\w'’.-]*|the|an?|his|her|their|its|our|some|many|he|she|they|we|i|you|"
+    r"police|officials|authorities|critics|prosecutors|investigators|media|residents)\s+"
+    r"(?:[\w'’.-]+\s+){0,3}?"
+    r"(?:calls?|called|described\s+as|describes\s+as|termed|terms|labell?ed|branded|dubbed|"
+    r"refers?\s+to\s+as)"
+    r"(?=\s+(?:[“\"«‘']|an?\s+[^\W\d_]|"
+    r"(?!(?:for|on|upon|off|up|in|back|out|to|at|by|from|with|into|over|yesterday|today|tonight|"
+    r"last|earlier|later|again|twice|once|him|her|them|me|us|it|you|and|but|or|after|before|"
+    r"during|while|when|because|as|this|that|those|these|the|his|their|its|our)\b)"
+    r"(?-i:[a-zа-яё])))"
+)
 #: Hedge markers by class; a hedge is matched by one of the same class on the other side.
 HEDGES: dict[str, re.Pattern[str]] = {
     "allegation": re.compile(
@@ -89,6 +112,7 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"what\s+(?!(?:do|does|did)\b)(?:\w+\s+){1,4}?"
         r"(?:calls?|called|described\s+as|describes\s+as|termed|terms|labell?ed|branded|dubbed|"
         r"considers?|considered|regards?\s+as|regarded\s+as|deems?|deemed|refers?\s+to\s+as)|"
+        rf"{_NAMED_BY}|"
         r"так\s+называем\w+|деп\s+аталатын|деп\s+аталган)(?!\w)",
         _F,
     ),

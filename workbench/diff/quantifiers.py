@@ -7,7 +7,10 @@ Kyrgyz, so that the original can show that a report's "fully" is the original's 
 even when the official translation dropped it.
 
 A figure qualifier or a degree on one side only is a difference; a universal on one side and a
-partial on the other is one two-sided difference (an "all" or "some" merely left out is not). A qualifier glued to a figure that itself differs is reported once,
+partial on the other is one two-sided difference (an "all" or "some" merely left out is not,
+except a statement's "all" before a noun that the report retells with no word of the whole:
+"All schools will remain closed" → "Schools in the area will stay shut", see
+:func:`_universal_dropped`). A qualifier glued to a figure that itself differs is reported once,
 with the figure (see :func:`workbench.diff.core.find_differences`).
 """
 
@@ -16,8 +19,10 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding, Mention, compare_mentions, context_of
+from workbench.diff.bilexicon import english_content, english_stem, load_bilexicon
+from workbench.diff.morph import russian_pos
 from workbench.diff.numbers import find_figures
-from workbench.diff.text import per_text
+from workbench.diff.text import STOPWORDS, is_cyrillic, per_text, words
 from workbench.types import Difference
 
 _F = re.IGNORECASE
@@ -176,13 +181,14 @@ def quantifier_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
 
 
 def _is_time_limit(text: str, start: int, end: int) -> bool:
-    """The marker bounds a time, not a quantity: a clock time (as the figure normaliser reads
-    it) ends just before it or starts just after it («08:55ке чейин», «до 08:55», "until
-    08:55"), or a year precedes it («2025-жылга чейин»)."""
+    """The marker bounds a time, not a quantity: a clock time or a date (as the figure
+    normaliser reads them) ends just before it or starts just after it («08:55ке чейин», «до
+    08:55», «до 21 апреля», «21 сәуірге дейін», "until 08:55"), or a year precedes it
+    («2025-жылга чейин»)."""
     if _YEAR_BEFORE.search(text, max(0, start - 24), start):
         return True
     return any(
-        f.unit == "time" and (0 <= start - f.end <= 6 or 0 <= f.start - end <= 2)
+        f.unit in ("time", "date") and (0 <= start - f.end <= 6 or 0 <= f.start - end <= 2)
         for f in find_figures(text)
     )
 
@@ -212,8 +218,87 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
                 _class(d) in _DROPPED_ONLY and d.report_span is not None and d.origin == "report"
             )
         )
+        or _universal_dropped(d, ctx)
     )
     return Finding(kept, found.claims)
+
+
+#: Words after a universal that are no noun it quantifies: "all of them", "all that", "all
+#: but", "everything" (the universal is then a pronoun, which paraphrase retells freely).
+_NOT_NOUN = words(
+    """of them they we you it this that these those is are was were be been will would can could
+    must should have has had the its their our his her my your such"""
+)
+#: Report words that keep a claim about the whole (besides the ``universal`` class): "each",
+#: "per family", "both", "across the country", "no one", "nationwide".
+_WHOLE_KEPT = re.compile(
+    r"(?<!\w)(?:each|per|both|any\w*|every\w*|all\w*|entire\w*|whole\w*|across|throughout|"
+    r"nationwide|countrywide|universal\w*|total\w*|altogether|without\s+exception|no|none|"
+    r"nobody|nothing|neither|nor|never|sole|only|full\w*|complete\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _universal_dropped(d: Difference, ctx: DiffContext) -> bool:
+    """A statement's "all" / "every" / «все» / «барлық» / «бардык» before a noun (not a
+    pronoun: "all of them", "all that") that the report retells — the noun itself, or for a
+    kk/ky/ru statement one of its usual English words (:mod:`workbench.diff.bilexicon`) — with
+    no word of the whole anywhere in it ("each", "per", "both", "across", "nationwide", "no",
+    ...): "All schools will remain closed" → "Schools in the area will stay shut" narrows the
+    claim to some schools. An "all" the report has no noun of is a paraphrase or a clause it
+    does not retell, and stays unflagged."""
+    if _class(d) != "universal" or d.report_span is not None or d.statement_span is None:
+        return False
+    text = ctx.statement
+    if _WHOLE_KEPT.search(ctx.report):
+        return False
+    after = _WORDS.findall(text[d.statement_span[1] : d.statement_span[1] + 60])[:2]
+    if not after or after[0].lower() in _NOT_NOUN:
+        return False
+    report = {english_stem(w) for w in _WORDS.findall(ctx.report)}
+    if not is_cyrillic(text):
+        nouns = [w for w in after if w.lower() not in STOPWORDS and english_content(w)]
+        return any(english_stem(w) in report for w in nouns)
+    if not ctx.src or d.statement.lower() in _PRONOUN_TURKIC:
+        return False
+    if ctx.src == "ru":
+        after = _russian_noun_phrase(after)
+    lex = load_bilexicon()
+    return any(
+        e in report and english_content(e) for w in after for e in lex.translations(ctx.src, w)
+    )
+
+
+#: kk/ky universals that stand alone ("all of them"): «баары келди».
+_PRONOUN_TURKIC = frozenset({"баары"})
+
+
+#: «все эти уборы», «все свои силы»: a determiner between; the phrase points back at what the
+#: text named before, which a translation retells as "they".
+_RU_DEMONSTRATIVE = re.compile(r"(?:эт|те\b|тех|тем|сво|наш|ваш|так)", re.IGNORECASE)
+
+
+#: «за всю историю» ("in its history"), «все шансы» ("every chance"), «все силы» ("all it
+#: has"), «всё время» ("always"): idioms that faithful translations render without "all".
+_RU_IDIOM = re.compile(r"(?:истори|шанс|сил[ауы]?$|врем)", re.IGNORECASE)
+
+
+def _russian_noun_phrase(after: list[str]) -> list[str]:
+    """The words after a Russian universal when they are the noun it quantifies («все
+    школы», «всех пострадавших семей»), else none: «все ещё» (still), «всё же», «все равно»,
+    «всё менее», «все это», «мы все» + a verb are no universal over a noun (pymorphy3's parts
+    of speech)."""
+    if not after:
+        return []
+    if _RU_DEMONSTRATIVE.match(after[0]) or _RU_IDIOM.match(after[0]):
+        return []
+    first = russian_pos(after[0])
+    if "NOUN" in first:
+        return after[:1]
+    if first & {"ADJF", "PRTF", "NUMR"} and len(after) > 1 and "NOUN" in russian_pos(after[1]):
+        return after[:2]
+    return []
 
 
 def _once_per_figure(mentions: list[Mention]) -> list[Mention]:
