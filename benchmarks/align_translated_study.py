@@ -157,7 +157,32 @@ def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> tuple[list[
         "ref_xl": xl[tr_rows & label].tolist(), "ref_en": en[tr_rows & label].tolist(),
         "other_xl": xl[tr_rows & ~label].tolist(), "other_en": en[tr_rows & ~label].tolist(),
     }  # fmt: skip
+    # Each report sentence to its best translated statement by one score alone (the sentence
+    # decision without the clause pass): is the English view a better aligner or a laxer one?
+    rows_tr = np.flatnonzero(has_tr)
+    if len(rows_tr):
+        for name, score in (("cross-lingual margin", m["xl"]), ("max-view margin (aligner)", m["mx"]),
+                            ("English margin", m["en"]), ("English cosine", en)):  # fmt: skip
+            sub = score[rows_tr]
+            top = sub.argmax(axis=0)
+            cols = np.arange(sub.shape[1])
+            scales["best:" + name] = list(
+                zip(sub[top, cols].tolist(), label[rows_tr][top, cols].tolist(), strict=True)
+            )
     return rows, scales
+
+
+def curve(best: list[tuple[float, bool]], budgets: tuple[int, ...]) -> list[int]:
+    """Right links at most each budget of wrong ones, the best-scored links taken first."""
+    out = [0] * len(budgets)
+    right = wrong = 0
+    for _, ok in sorted(best, key=lambda x: -x[0]):
+        right += ok
+        wrong += not ok
+        for n, most in enumerate(budgets):
+            if wrong <= most:
+                out[n] = right
+    return out
 
 
 def _pr(rows: list[dict], path: str) -> str:
@@ -177,6 +202,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, nargs="+", required=True)
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument(
+        "--dev",
+        default="holdout8-tr,holdout7-tr,para5-cases",
+        help="folders counted as dev in the best-statement table (the rest: check)",
+    )
     args = parser.parse_args(argv)
     fields = set(A.AlignParams.__dataclass_fields__) - {"source"}
     sets = [item.partition("=") for item in args.set]
@@ -251,6 +281,23 @@ def main(argv: list[str] | None = None) -> None:
             }
             larger = float(np.mean([r["cos_en"] > r["cos_xl"] for r in g]))
             print(f"{group} | {'right' if right else 'wrong'} | {len(g)} | {med['cos_xl']:.3f}, {med['cos_en']:.3f} | {med['m_xl']:.3f}, {med['m_en']:.3f}, {med['m_mx']:.3f} | {med['share']:.2f} | {larger:.2f}")  # fmt: skip
+
+    budgets = (10, 20, 30, 40)
+    dev = set(args.dev.split(","))
+    print(
+        "\neach report sentence to its best statement by one score: right links at most "
+        + " / ".join(str(b) for b in budgets)
+        + " wrong, dev | check"
+    )
+    names = [k[5:] for k in next(iter(scales.values()), {}) if k.startswith("best:")]
+    for name in names:
+        parts = []
+        for group in (True, False):
+            best = [
+                x for f, sc in scales.items() if (f in dev) == group for x in sc["best:" + name]
+            ]
+            parts.append(" / ".join(str(c) for c in curve(best, budgets)))
+        print(f"{name} | {parts[0]} | {parts[1]}")
 
 
 if __name__ == "__main__":

@@ -91,6 +91,12 @@ def test_the_study_names_the_pass_of_every_link_align_makes(study: ModuleType) -
     assert set(got.values()) <= {"sentence", "clause:original", "clause:translation", "echo"}
 
 
+def test_the_curve_counts_right_links_before_each_budget_of_wrong_ones(study: ModuleType) -> None:
+    best = [(1.05, True), (1.04, False), (1.03, True), (1.02, False), (1.01, True)]
+    assert study.curve(best, (0, 1, 2)) == [1, 2, 3]
+    assert study.curve([], (10,)) == [0]
+
+
 @pytest.mark.parametrize(
     ("argv", "says"),
     [
