@@ -286,17 +286,20 @@ _NAME_JOINERS = words("of the for")
 
 def _initials(tokens: list[Token], text: str) -> list[str]:
     """The acronym of each run of two or more capitalised words of ``text`` (small words
-    between them skipped), and of its part before each small word: "the United Arab Emirates"
-    gives "UAE", "Ministry of Foreign Affairs of Kazakhstan" "MFAK" and "MFA". A name and its
-    acronym are one name ("UAE" in the report for "United Arab Emirates" in the statement),
-    whatever exonym table lists it."""
+    between them skipped), and of its parts before and after each small word: "the United Arab
+    Emirates" gives "UAE", "Ministry of Foreign Affairs of Kazakhstan" "MFAK", "MFA" and "FAK",
+    "President of the United Arab Emirates" "PUAE" and "UAE". A capitalised small word ("The"
+    opening a sentence) is no part of a name. A name and its acronym are one name ("UAE" in the
+    report for "United Arab Emirates" in the statement), whatever exonym table lists it."""
     out: list[str] = []
     capitals: list[Token] = []
     cuts: list[int] = []  # how many capitals come before each small word of the run
     last_end = -1  # where the run's last word (a capitalised or a small one) ends
     for tok in [*tokens, Token("", len(text) + 1, len(text) + 1)]:
         joined = last_end >= 0 and not text[last_end : tok.start].strip(" -")
-        capital = tok.text[:1].isupper() and tok.text[:1].isalpha()
+        capital = (
+            tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.lower not in _NAME_JOINERS
+        )
         if joined and (capital or (tok.lower in _NAME_JOINERS and capitals)):
             if capital:
                 capitals.append(tok)
@@ -304,9 +307,10 @@ def _initials(tokens: list[Token], text: str) -> list[str]:
                 cuts.append(len(capitals))
             last_end = tok.end
             continue
-        for n in dict.fromkeys([*cuts, len(capitals)]):
-            if n >= 2:
-                out.append("".join(t.text[0] for t in capitals[:n]).upper())
+        parts = [(0, n) for n in [*cuts, len(capitals)]] + [(n, len(capitals)) for n in cuts]
+        for a, b in dict.fromkeys(parts):
+            if b - a >= 2:
+                out.append("".join(t.text[0] for t in capitals[a:b]).upper())
         capitals, cuts = ([tok] if capital else []), []
         last_end = tok.end if capital else -1
     return out
