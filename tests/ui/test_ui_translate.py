@@ -337,3 +337,32 @@ def test_table_widths_fill_the_table_and_leave_the_flags_room(headers: list[str]
     # the flags are sentences: at 7 % they wrapped a word a line (rows several screens high)
     assert named.get("Flags", 18) >= 15
     assert all(named[s] >= 14 for s in headers[2:] if s not in ("Agreement", "Flags"))
+
+
+def test_stop_ends_a_long_translation_at_its_next_batch(ctx: UIContext) -> None:
+    # A 300-line file on a real model runs for minutes and the tab had no way to stop it
+    # (gradio's `cancels` lets a running function finish).
+    from workbench.ui.handlers.common import Stopped, stoppable
+
+    lines = "\n".join(f"Строка номер {i}: власти сообщили о новых мерах." for i in range(40))
+    seen: list[str] = []
+    flag = ctx.begin_run("session-1")
+
+    def watch(fraction: float, message: str) -> None:
+        seen.append(message)
+        done = message.rpartition(": ")[2].split("/")[0]
+        if message.endswith("/40 sentences") and done != "0":
+            ctx.stop_run("session-1")  # the user presses Stop once the first batch is done
+
+    with pytest.raises(Stopped, match="Stopped at “.*/40 sentences”.*run again"):
+        h.translate(
+            ctx, lines, None, "ru", ["serve:0"], beam_size=1, max_length=4,
+            progress=stoppable(watch, flag),
+        )  # fmt: skip
+    assert not any(m.endswith("40/40 sentences") for m in seen), seen
+    assert ctx.stop_run("nobody") is False  # Stop with nothing running says so
+    fresh = ctx.begin_run("session-1")  # the next run starts with the flag down
+    assert not fresh.is_set()
+    done = h.translate(ctx, lines, None, "ru", ["serve:0"], beam_size=1, max_length=4,
+                       progress=stoppable(None, fresh))  # fmt: skip
+    assert len(done.systems[0].translations) == 40

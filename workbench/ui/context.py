@@ -58,6 +58,24 @@ class UIContext:
     models_dirs: tuple[Path, ...] = ()
     _pool: Any = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    #: The Stop flag of each browser session's running job (see :meth:`begin_run`).
+    _stops: dict[str, threading.Event] = field(default_factory=dict, repr=False)
+
+    def begin_run(self, session: str) -> threading.Event:
+        """A fresh Stop flag for ``session``'s long job (a translation); it replaces the last."""
+        flag = threading.Event()
+        with self._lock:
+            self._stops[session] = flag
+        return flag
+
+    def stop_run(self, session: str) -> bool:
+        """Ask ``session``'s running job to stop; False when it has none."""
+        with self._lock:
+            flag = self._stops.get(session)
+        if flag is None:
+            return False
+        flag.set()
+        return True
 
     @property
     def pool(self) -> Any:

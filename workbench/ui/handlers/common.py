@@ -3,15 +3,44 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from workbench.errors import UserInputError
+from workbench.errors import UserInputError, WorkbenchError
 from workbench.textio import Limits, read_text
 
 #: ``progress(fraction, message)`` as the tabs pass it down (gradio's Progress fits).
 UIProgress = Callable[[float, str], None]
+
+
+class Stopped(WorkbenchError):
+    """The user pressed Stop: the job ended at its next progress step."""
+
+
+def stoppable(progress: UIProgress | None, flag: threading.Event) -> UIProgress:
+    """``progress`` that raises :class:`Stopped` at the first step after ``flag`` is set.
+
+    The engines report progress between batches, so a job stops at the end of the batch it is
+    in; the translation cache has every block finished before it, so running again goes on
+    from there.
+    """
+    last = [""]
+
+    def report(fraction: float, message: str) -> None:
+        if flag.is_set():
+            where = f" at “{last[0]}”" if last[0] else ""
+            raise Stopped(
+                f"Stopped{where}. Finished blocks are kept in the translation cache: run again "
+                "to go on from there."
+            )
+        last[0] = message
+        if progress is not None:
+            progress(fraction, message)
+
+    return report
+
 
 #: Largest upload or pasted text the UI accepts, in characters.
 MAX_CHARS = 200_000

@@ -11,6 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import faithfulness as faith_h
 from workbench.ui.handlers import translate as h
+from workbench.ui.handlers.common import stoppable
 from workbench.ui.render import esc, signature_list
 from workbench.ui.tabs.common import (
     Shared,
@@ -133,7 +134,11 @@ def build(ctx: UIContext, shared: Shared) -> None:
                         label="Max length (tokens)",
                         elem_id="translate-max-length",
                     )
-                run = gr.Button("Translate", variant="primary", elem_id="translate-run")
+                with gr.Row():
+                    run = gr.Button(
+                        "Translate", variant="primary", elem_id="translate-run", scale=3
+                    )
+                    stop = gr.Button("Stop", elem_id="translate-stop", scale=1)
         with gr.Group(
             visible=False, elem_id="translate-error", elem_classes="wb-error-panel"
         ) as error_box:
@@ -183,8 +188,10 @@ def build(ctx: UIContext, shared: Shared) -> None:
             max_length_: float,
             custom_: str,
             engine_: str,
+            request: gr.Request,
             progress: Any = gr.Progress(),  # noqa: B008 - gradio's way of asking for a bar
         ) -> tuple[Any, ...]:
+            flag = ctx.begin_run(request.session_hash or "")
             result = h.translate(
                 ctx,
                 text_,
@@ -194,7 +201,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 imported_,
                 beam_size=int(beam_),
                 max_length=int(max_length_),
-                progress=progress_adapter(progress),
+                progress=stoppable(progress_adapter(progress), flag),
                 custom_model=custom_,
                 custom_engine=engine_,
             )
@@ -223,6 +230,14 @@ def build(ctx: UIContext, shared: Shared) -> None:
             ],
             concurrency_limit=1,
         ).success(faith_h.translate_flags_html, inputs=state, outputs=faith)
+
+        def on_stop(request: gr.Request) -> None:
+            if not ctx.stop_run(request.session_hash or ""):
+                gr.Info("Nothing is being translated.")
+
+        # Stop ends the running translation at its next batch (a running function cannot be
+        # cancelled from outside: gradio's `cancels` lets it finish), then the panel says where.
+        stop.click(on_stop, concurrency_limit=None)
 
         @in_place(3)
         def on_edit(result: h.TranslateResult | None, evt: gr.EditData) -> tuple[Any, ...]:
