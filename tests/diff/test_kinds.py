@@ -734,3 +734,26 @@ def test_russian_phrases_that_only_look_like_qualifiers(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.text, m.role) for m in quantifier_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "flagged"),
+    [
+        # review10: «эт», «тем», «сво» were prefixes, so «этапы», «темы», «свободы» were read as
+        # determiners and the "all" before them was never compared (the nouns need a usual
+        # English word in the bilingual lexicon: «этапы» has none)
+        ("Все свободы граждан будут защищены.", "Freedoms of citizens will be protected.", 1),
+        ("Все темы будут обсуждены на встрече.", "Subjects will be discussed at the meeting.", 1),
+        # the determiners themselves still point back at what the text named before
+        (
+            "Все эти темы будут обсуждены на встрече.",
+            "Subjects will be discussed at the meeting.",
+            0,
+        ),
+        ("Все свои силы мы отдадим работе.", "We will give our strength to the work.", 0),
+    ],
+)
+def test_a_russian_all_before_a_noun_that_starts_like_a_determiner_is_compared(
+    statement: str, report: str, flagged: int, lexicon: Lexicon
+) -> None:
+    assert len(of_kind(diffs(statement, report, lexicon, src="ru"), "quantifier")) == flagged

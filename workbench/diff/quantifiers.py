@@ -276,12 +276,24 @@ _PRONOUN_TURKIC = frozenset({"баары"})
 
 #: «все эти уборы», «все свои силы»: a determiner between; the phrase points back at what the
 #: text named before, which a translation retells as "they".
-_RU_DEMONSTRATIVE = re.compile(r"(?:эт|те\b|тех|тем|сво|наш|ваш|так)", re.IGNORECASE)
+#: Whole words (matched in full): a bare prefix took «этапы», «этносы», «темы», «техника»,
+#: «свободы», «такси» for determiners.
+_RU_DEMONSTRATIVE = re.compile(
+    r"эт(?:от|а|о|и|у|ой|ою|ого|ому|ом|их|им|ими)|т(?:е|ех|ем|еми)"
+    r"|сво(?:й|я|ё|е|и|ю|его|ему|ём|ем|ей|ею|их|им|ими)"
+    r"|(?:наш|ваш)(?:|а|е|и|у|его|ему|ем|ей|ею|их|им|ими)"
+    r"|так(?:|ой|ая|ое|ие|ую|ого|ому|ом|их|им|ими)",
+    re.IGNORECASE,
+)
 
 
 #: «за всю историю» ("in its history"), «все шансы» ("every chance"), «все силы» ("all it
 #: has"), «всё время» ("always"): idioms that faithful translations render without "all".
-_RU_IDIOM = re.compile(r"(?:истори|шанс|сил[ауы]?$|врем)", re.IGNORECASE)
+#: Whole words too: «исторические», «временные» are adjectives of a noun the "all" quantifies.
+_RU_IDIOM = re.compile(
+    r"истори(?:я|и|ю|ей)|шанс\w*|сил[ауы]?|врем(?:я|ени|енем)",
+    re.IGNORECASE,
+)
 
 
 def _russian_noun_phrase(after: list[str]) -> list[str]:
@@ -291,7 +303,7 @@ def _russian_noun_phrase(after: list[str]) -> list[str]:
     of speech)."""
     if not after:
         return []
-    if _RU_DEMONSTRATIVE.match(after[0]) or _RU_IDIOM.match(after[0]):
+    if _RU_DEMONSTRATIVE.fullmatch(after[0]) or _RU_IDIOM.fullmatch(after[0]):
         return []
     first = russian_pos(after[0])
     if "NOUN" in first:
