@@ -1002,8 +1002,9 @@ def claim_values(
     embedder: object = None,
 ) -> dict[str, float]:  # fmt: skip
     """For each kind of :data:`FINDS`, the share of its corruptions (made on ``lines``) on which
-    the kind's certain direction fires, summed over its corruptions (span checks; names also by
-    meaning when ``embedder`` is given: only they read it, and only their copies are embedded)."""
+    the kind's certain direction fires, summed over its corruptions (span checks; names and
+    negations also by meaning when ``embedder`` is given: only they read it, and only their
+    copies are embedded)."""
     rng = random.Random(seed)
     pools = Pools(
         tuple(sorted({n for ln in lines for _, _, n in _whole_names(ln.en)})), tuple(lines)
@@ -1019,7 +1020,7 @@ def claim_values(
             results = check_pairs(
                 [p[0] for p in pairs], [p[1] for p in pairs], lang,
                 calibration=Calibration("pass-1", "", {lang: base}),
-                embedder=embedder if kind == "name" else None,  # type: ignore[arg-type]
+                embedder=embedder if kind in ("name", "negation") else None,  # type: ignore[arg-type]
             )  # fmt: skip
             total += sum(kind in evidence_keys(r.issues) for r in results) / len(results)
         values[kind] = round(total, 3)

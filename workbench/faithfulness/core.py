@@ -29,6 +29,7 @@ from workbench.faithfulness.coverage import (
 )
 from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, load_lexicon
 from workbench.faithfulness.estimators import Estimator
+from workbench.faithfulness.markers import NEGATION_SIGNATURE, confirm_negations
 from workbench.faithfulness.namemeaning import SIGNATURE as NAME_MEANING
 from workbench.faithfulness.namemeaning import confirm_names
 from workbench.faithfulness.surface import length_ratio
@@ -46,16 +47,20 @@ def faith_signature(
     words: BiLexicon | None = None,
     names: BiLexicon | None = None,
     name_meaning: bool = False,
+    negation_meaning: bool = False,
 ) -> str:
     """How a check is made, e.g. ``faith:workbench|detectors:number+...|emb:e5-small|...``
     (``words:`` names the word lexicon coverage read, when it read one; ``names:`` the one
     the name check read to tell a translated word from a lost name, when it ran;
     ``namemeaning:`` how the name check read names by meaning with the embedder, absent in
-    span-only runs: :mod:`workbench.faithfulness.namemeaning`)."""
+    span-only runs: :mod:`workbench.faithfulness.namemeaning`; ``negmeaning:`` how the
+    negation check read a dropped source negation with the embedder, absent in span-only runs:
+    :func:`workbench.faithfulness.markers.confirm_negations`)."""
     emb = embedder.signature.split("|")[0].removeprefix("emb:") if embedder else "none"
     bilex = f"words:{words.signature}|" if words is not None else ""
     bilex += f"names:{names.signature}|" if names is not None else ""
     bilex += f"namemeaning:{NAME_MEANING}|" if name_meaning else ""
+    bilex += f"negmeaning:{NEGATION_SIGNATURE}|" if negation_meaning else ""
     return (
         f"faith:workbench|detectors:{'+'.join(detectors)}|emb:{emb}|"
         f"clauses:shared-w{CLAUSE_MIN_WORDS}m{CLAUSE_MAX}|calibration:{calibration.label}|"
@@ -223,6 +228,7 @@ def check_pairs(
     signature = faith_signature(
         detectors, embedder, calibration, lexicon, words, names,
         name_meaning=use_vectors and "name" in detectors,
+        negation_meaning=use_vectors and "negation" in detectors,
     )  # fmt: skip
     pairs = list(zip(sources, translations, strict=True))
     live = [i for i, (s, t) in enumerate(pairs) if s.strip() and t.strip()]
@@ -239,6 +245,13 @@ def check_pairs(
         confirmed = confirm_names(
             [pairs[i][1] for i in live], [found_by[i] for i in live],
             [by_index[i] for i in live], embedder,
+        )  # fmt: skip
+        found_by = dict(zip(live, confirmed, strict=True))
+    if use_vectors and "negation" in detectors:  # a dropped negation by meaning
+        assert embedder is not None
+        confirmed = confirm_negations(
+            [pairs[i][0] for i in live], [pairs[i][1] for i in live], src,
+            [found_by[i] for i in live], [by_index[i] for i in live], embedder,
         )  # fmt: skip
         found_by = dict(zip(live, confirmed, strict=True))
     results: list[FaithResult] = []

@@ -12,8 +12,13 @@ import bisect
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
-from workbench.faithfulness.base import FaithContext, issue
+import numpy as np
+
+from workbench.errors import UserInputError
+from workbench.faithfulness.base import ClauseVectors, FaithContext, Vectors, issue
 from workbench.faithfulness.diffapi import (
     EN_MODAL,
     SOURCE_ABILITY,
@@ -838,6 +843,204 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
               + ("; the negated word is rendered without it" if literal else ""),
               1.0 if literal else 0.6)
     ]  # fmt: skip
+
+
+#: The source without its negation must read closer to the translation by more than this
+#: (cosine), both as a whole sentence and as the clause that holds the negation against its
+#: best translation clause, for a dropped source negation to count as a "not" lost
+#: (:func:`confirm_negations`). Chosen on the calibration half: the largest shift of any
+#: untouched reference there (1,496 lines per language; 21 / 19 / 18 weak "source negation
+#: dropped" issues, kk / ky / ru) is 0.012 / 0.007 / 0.012. Checked on dev (755 lines; 6 / 12 /
+#: 4 weak issues): at most 0.002 / 0.009 / 0.006, no untouched line made strong. References
+#: with their "not" removed made strong: calibration part (86 per language) +12 / +15 / +11,
+#: dev (77) +13 / +10 / +6. The clause alone (above 0.02) made a kk reference strong on both
+#: parts' untouched lines for fewer finds (docs/faithfulness.md, *Markers (session 10,
+#: fneg10)*).
+NEGATION_MARGIN = 0.0125
+NEGATION_SIGNATURE = f"affirm-sentence-and-clause>{NEGATION_MARGIN:g}"
+#: Words that negate by themselves, with an affirmative counterpart (нет "there is not" → есть
+#: "there is"; kk/ky жоқ/жок → бар); a word of the list mapped to "" is left out (емес "is not"
+#: → the bare predicate; ky элек "not yet"; «не», «ни» before the word they negate).
+_AFFIRMATIVE = {
+    "ru": {"не": "", "ни": "", "нет": "есть", "никогда": "всегда", "никто": "все",
+           "ничего": "всё", "нельзя": "можно", "нигде": "везде"},
+    "kk": {"жоқ": "бар", "емес": "", "ешқашан": "әрқашан", "ешкім": "бәрі", "ештеңе": "бәрі"},
+    "ky": {"жок": "бар", "эмес": "", "элек": "", "эч качан": "ар дайым", "эч ким": "баары",
+           "эч нерсе": "баары"},
+}  # fmt: skip
+
+
+def _affirmed_verb(word: str, src: str) -> str | None:
+    """A kk/ky negative verb with its negative suffix taken off by the sound rules (бармады →
+    барды, бармайды → барады, келбейт → келет, бармас → барар, бармапты → барыпты): the
+    affirmative a reader would write, close enough for an embedder; None for no negative verb."""
+    stem = _affirmative_stem(word, src)
+    if stem is None:
+        return None
+    low = word.lower()
+    vowel, rest = low[len(stem) + 1], low[len(stem) + 2 :]
+    if rest.startswith("й"):  # present, converb: -ма-й-ды → -а-ды; after a vowel -й-ды
+        return stem + ("й" if stem[-1] in _VOWELS else vowel) + rest[1:]
+    if rest.startswith("с") and not rest.startswith("са"):  # -мас "will not" → -ар
+        return stem + vowel + "р" + rest[1:]
+    if rest.startswith("п"):  # evidential -ма-пты → -ыпты
+        return stem + ("ы" if vowel in "ао" else ("і" if src == "kk" else "и")) + rest
+    return stem + rest  # past, participle, conditional: -ма-ды → -ды
+
+
+def affirmed(text: str, spans: list[tuple[int, int]], src: str) -> str:
+    """``text`` with each certain negation of ``spans`` (offsets into ``text``, from
+    :func:`_certain_source_negations`) made affirmative: a negative word replaced by its
+    counterpart (:data:`_AFFIRMATIVE`), «не» before a verb left out, a kk/ky negative verb
+    without its suffix (:func:`_affirmed_verb`), a negative predicate after a participle
+    (келген жоқ "did not come") left out. Spans that fit none stay as written."""
+    out = text
+    for a, b in sorted(spans, reverse=True):
+        word = out[a:b]
+        low = _SPACES.sub(" ", word.lower())
+        base = re.sub(r"^(жоқ|жок|емес|эмес)\w+$", r"\1", low)  # жоқпын "I am not"
+        if base in _AFFIRMATIVE[src]:
+            new = _AFFIRMATIVE[src][base]
+            if new == "бар" and _PARTICIPLE.search(out[:a].rstrip()):
+                new = ""  # келген жоқ "did not come" → келген "came"
+        else:
+            verb = _affirmed_verb(word, src) if src != "ru" else None
+            if verb is None:
+                continue
+            new = verb
+        if new:
+            new = new[:1].upper() + new[1:] if word[:1].isupper() else new
+            out = out[:a] + new + out[b:]
+        else:  # the word left out with the spaces after it (before it before punctuation)
+            tail = out[b:].lstrip()
+            out = out[:a] + tail if tail[:1].isalnum() else out[:a].rstrip() + tail
+    return out
+
+
+def negation_shift(vectors: ClauseVectors, clause: int, affirmed_row: np.ndarray) -> float:
+    """How much closer (cosine) the source clause ``clause`` comes to its best translation
+    clause when its negation is taken out (``affirmed_row``: the affirmed clause's unit
+    vector)."""
+    tr = vectors.translation
+    before = float((tr @ vectors.source[clause]).max())
+    return float((tr @ affirmed_row).max()) - before
+
+
+def _negation_candidates(
+    source: str, src: str, issues: Sequence[FaithIssue], vectors: ClauseVectors | None
+) -> list[tuple[int, int, str, str]]:
+    """(issue index, clause index, affirmed clause, affirmed sentence) for each weak issue of a
+    source negation no English word renders."""
+    if vectors is None or not vectors.source.size or not vectors.translation.size:
+        return []
+    out = []
+    certain: list[tuple[int, int]] | None = None
+    for i, found in enumerate(issues):
+        if (
+            found.kind != "negation" or found.severity >= 1.0
+            or found.source_span is None or found.translation_span is not None
+        ):  # fmt: skip
+            continue
+        at = found.source_span[0]
+        k = next((j for j, (a, b) in enumerate(vectors.source_spans) if a <= at < b), None)
+        if k is None:
+            continue
+        if certain is None:
+            certain = _certain_source_negations(source, src)
+        a, b = vectors.source_spans[k]
+        inside = [(x - a, y - a) for x, y in certain if a <= x and y <= b]
+        clause = affirmed(source[a:b], inside, src)
+        sentence = affirmed(source, certain, src).strip()
+        if clause.strip() and clause != source[a:b] and sentence:
+            out.append((i, k, clause, sentence))
+    return out
+
+
+def _rows_of(
+    text: str, spans: Sequence[tuple[int, int]], rows: np.ndarray
+) -> dict[str, np.ndarray]:
+    """The clause vectors of ``text`` by clause text (a one-clause sentence is its clause)."""
+    return {text[a:b]: row for (a, b), row in zip(spans, rows, strict=True)}
+
+
+def confirm_negations(
+    sources: Sequence[str],
+    translations: Sequence[str],
+    src: str,
+    issues: Sequence[list[FaithIssue]],
+    vectors: Sequence[ClauseVectors | None],
+    embedder: Vectors,
+) -> list[list[FaithIssue]]:
+    """Each pair's issues, with a weak "source negation dropped" issue made strong (severity
+    1, the shift in its note) when the source reads closer to the translation without its
+    negation, as a whole sentence and as the clause that holds it (both shifts above
+    :data:`NEGATION_MARGIN`: :func:`negation_shift` for the clause). One embedding call for all
+    pairs: the affirmed clause and sentence of each weak issue, and the pair's two sentences
+    where a clause vector is not the sentence's.
+
+    A translator who renders a negation by another word (an antonym, "stayed away" for «не
+    пришёл») keeps its meaning: the affirmed source («пришёл» "came") moves away from the
+    English or stays where it was. An English that lost its "not" says what the affirmed
+    source says, and moves toward it. The contrast needs no word lexicon, so it reaches the
+    kk/ky verbs :func:`_negated_word_rendered` does not know. The two views must agree: a
+    clause cut that splits a negation from its verb, or a long sentence where one clause
+    weighs little, moves only one of them.
+
+    Args:
+        sources: The kk/ky/ru side of each pair.
+        translations: The English side of each pair.
+        src: Source language.
+        issues: The issues the detectors found on each pair.
+        vectors: Each pair's clause vectors (None: the pair is left as it is).
+        embedder: The embedder that made ``vectors``.
+
+    Returns:
+        One issue list per pair, in input order (new lists; the input is not changed).
+
+    Raises:
+        UserInputError: when ``sources``, ``issues``, ``vectors`` and ``translations`` differ
+            in length.
+    """
+    english = list(translations)
+    if not len(sources) == len(issues) == len(vectors) == len(english):
+        raise UserInputError(
+            f"{len(sources)} sources, {len(english)} translations, {len(issues)} issue lists "
+            f"and {len(vectors)} vector sets: give one of each per pair."
+        )
+    jobs = [
+        (p, i, k, clause, sentence)
+        for p, (s, found, v) in enumerate(zip(sources, issues, vectors, strict=True))
+        for i, k, clause, sentence in _negation_candidates(s, src, found, v)
+    ]
+    out = [list(found) for found in issues]
+    if not jobs:
+        return out
+    known: dict[str, np.ndarray] = {}
+    for p in dict.fromkeys(p for p, *_ in jobs):
+        v = vectors[p]
+        assert v is not None
+        known.update(_rows_of(sources[p], v.source_spans, v.source))
+        known.update(_rows_of(english[p], v.translation_spans, v.translation))
+    wanted = [t for p, _, _, clause, sentence in jobs
+              for t in (clause, sentence, sources[p].strip(), english[p].strip())]  # fmt: skip
+    texts = [t for t in dict.fromkeys(wanted) if t not in known]
+    if texts:
+        known.update(zip(texts, np.asarray(embedder.embed(texts), dtype=np.float32), strict=True))
+    for p, i, k, clause, sentence in jobs:
+        v = vectors[p]
+        assert v is not None
+        tr = known[english[p].strip()]
+        whole = float(known[sentence] @ tr) - float(known[sources[p].strip()] @ tr)
+        shift = min(negation_shift(v, k, known[clause]), whole)
+        if shift > NEGATION_MARGIN:
+            old = out[p][i]
+            out[p][i] = replace(
+                old,
+                severity=1.0,
+                note=old.note + "; the source reads closer to the translation without it "
+                f"(+{shift:.3f} cosine)",
+            )
+    return out
 
 
 #: Source words that make an English hedge of each class a fair rendering (the diff stage's
