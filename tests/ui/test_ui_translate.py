@@ -366,3 +366,14 @@ def test_stop_ends_a_long_translation_at_its_next_batch(ctx: UIContext) -> None:
     done = h.translate(ctx, lines, None, "ru", ["serve:0"], beam_size=1, max_length=4,
                        progress=stoppable(None, fresh))  # fmt: skip
     assert len(done.systems[0].translations) == 40
+
+
+def test_stop_after_the_translation_ended_says_nothing_runs(ctx: UIContext) -> None:
+    # review10: the flag stayed after the run, so a Stop pressed after the end was taken
+    # silently ("Nothing is being translated." only showed before a session's first run).
+    flag = ctx.begin_run("session-2")
+    newer = ctx.begin_run("session-2")  # a newer run of the session replaced the flag
+    ctx.end_run("session-2", flag)
+    assert ctx.stop_run("session-2") is True and newer.is_set()  # the newer run is stopped
+    ctx.end_run("session-2", newer)
+    assert ctx.stop_run("session-2") is False

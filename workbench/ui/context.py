@@ -68,6 +68,14 @@ class UIContext:
             self._stops[session] = flag
         return flag
 
+    def end_run(self, session: str, flag: threading.Event) -> None:
+        """Forget ``session``'s Stop flag once its job has ended (``flag``: the one
+        :meth:`begin_run` gave it, so a newer job's flag stays), so that a Stop pressed after
+        the job is told that nothing runs and the table does not keep one flag per session."""
+        with self._lock:
+            if self._stops.get(session) is flag:
+                del self._stops[session]
+
     def stop_run(self, session: str) -> bool:
         """Ask ``session``'s running job to stop; False when it has none."""
         with self._lock:

@@ -191,20 +191,24 @@ def build(ctx: UIContext, shared: Shared) -> None:
             request: gr.Request,
             progress: Any = gr.Progress(),  # noqa: B008 - gradio's way of asking for a bar
         ) -> tuple[Any, ...]:
-            flag = ctx.begin_run(request.session_hash or "")
-            result = h.translate(
-                ctx,
-                text_,
-                upload_,
-                src_,
-                models_,
-                imported_,
-                beam_size=int(beam_),
-                max_length=int(max_length_),
-                progress=stoppable(progress_adapter(progress), flag),
-                custom_model=custom_,
-                custom_engine=engine_,
-            )
+            session = request.session_hash or ""
+            flag = ctx.begin_run(session)
+            try:
+                result = h.translate(
+                    ctx,
+                    text_,
+                    upload_,
+                    src_,
+                    models_,
+                    imported_,
+                    beam_size=int(beam_),
+                    max_length=int(max_length_),
+                    progress=stoppable(progress_adapter(progress), flag),
+                    custom_model=custom_,
+                    custom_engine=engine_,
+                )
+            finally:  # a Stop after the end is told that nothing runs
+                ctx.end_run(session, flag)
             view = h.view(ctx, result, faith_h.flaggers_for(result))
             labels = h.labels(result)
             return (
