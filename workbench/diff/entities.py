@@ -279,21 +279,22 @@ def _with_forms(text: str) -> list[Token]:
     return tokens + extra
 
 
+#: The most capitalised words of one run read for acronyms (a longer run is a headline).
+_LONGEST_RUN = 8
 #: Small words a name of several words may hold without their initial ("Ministry of Foreign
 #: Affairs" → MFA, "Bank of the Russian Federation").
 _NAME_JOINERS = words("of the for")
 
 
 def _initials(tokens: list[Token], text: str) -> list[str]:
-    """The acronym of each run of two or more capitalised words of ``text`` (small words
-    between them skipped), and of its parts before and after each small word: "the United Arab
-    Emirates" gives "UAE", "Ministry of Foreign Affairs of Kazakhstan" "MFAK", "MFA" and "FAK",
-    "President of the United Arab Emirates" "PUAE" and "UAE". A capitalised small word ("The"
-    opening a sentence) is no part of a name. A name and its acronym are one name ("UAE" in the
-    report for "United Arab Emirates" in the statement), whatever exonym table lists it."""
+    """The acronyms a run of capitalised words of ``text`` (small words between them skipped)
+    holds: the initials of every part of two words or more, since a title or a name often runs
+    on into the next ("United Arab Emirates President Mohamed" holds "UAE", "Head of the United
+    Arab Emirates" too; "Ministry of Foreign Affairs" gives "MFA"). A capitalised small word
+    ("The" opening a sentence) is no part of a name. A name and its acronym are one name ("UAE"
+    in the report for "United Arab Emirates" in the statement), whatever exonym table lists it."""
     out: list[str] = []
     capitals: list[Token] = []
-    cuts: list[int] = []  # how many capitals come before each small word of the run
     last_end = -1  # where the run's last word (a capitalised or a small one) ends
     for tok in [*tokens, Token("", len(text) + 1, len(text) + 1)]:
         joined = last_end >= 0 and not text[last_end : tok.start].strip(" -")
@@ -303,15 +304,11 @@ def _initials(tokens: list[Token], text: str) -> list[str]:
         if joined and (capital or (tok.lower in _NAME_JOINERS and capitals)):
             if capital:
                 capitals.append(tok)
-            else:
-                cuts.append(len(capitals))
             last_end = tok.end
             continue
-        parts = [(0, n) for n in [*cuts, len(capitals)]] + [(n, len(capitals)) for n in cuts]
-        for a, b in dict.fromkeys(parts):
-            if b - a >= 2:
-                out.append("".join(t.text[0] for t in capitals[a:b]).upper())
-        capitals, cuts = ([tok] if capital else []), []
+        letters = "".join(t.text[0] for t in capitals[:_LONGEST_RUN]).upper()
+        out += [letters[i:j] for i in range(len(letters)) for j in range(i + 2, len(letters) + 1)]
+        capitals = [tok] if capital else []
         last_end = tok.end if capital else -1
     return out
 
