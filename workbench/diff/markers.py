@@ -48,7 +48,7 @@ _F = re.IGNORECASE
 #: "those he called “terrorists”": a relative clause that gives the name to its speaker, as
 #: "what he called" does. Only naming verbs (not "considers"), a speaker of one to four words
 #: that opens like a speaker (a determiner, a personal pronoun, a capital, "police",
-#: "officials", ...: "the Maori, who hunted giant birds called moas" is the relative's own
+#: "officials", ...: "the farmers, who grow tall grasses called reeds" is the relative's own
 #: verb) and is no word of its own clause ("who then called for"), and a name after the verb:
 #: lower-case, quoted or after "a"/"an" ("whom he called yesterday", "which called on",
 #: "who Tokayev called Putin" — a phone call to a name — are no naming). "that" is left out:
