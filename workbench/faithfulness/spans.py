@@ -81,14 +81,39 @@ def _clock(a: Figure, b: Figure) -> bool:
     return len(digits[0]) == 4 and digits[0].lstrip("0") == digits[1].lstrip("0")
 
 
-def _word_in_source(fig: Figure, source: str) -> bool:
-    """An English number word whose value the source spells as a word (any case or compound)."""
+#: The Russian roots of :data:`NUMBER_ROOTS`; the others are Kazakh and Kyrgyz. A source is
+#: read with its own language's roots only: «бесплатно» holds no «бес» "five", nor the pronoun
+#: «он» a kk/ky «он» "ten".
+_RU_ROOTS = frozenset({
+    "один", "одн", "перв", "два", "двух", "две", "дву", "втор", "оба", "обе", "пар", "три", "тр",
+    "трет", "четыр", "четв", "пят", "шест", "сем", "седьм", "восем", "восьм", "девят", "десят",
+    "двенадцат", "дюжин", "двадцат", "сто", "сот",
+})  # fmt: skip
+#: What may follow a kk/ky number root in a word of that number: nothing, a hyphenated ending
+#: (5-і), an ordinal (үшінші, жетинчи), a collective (екеу, бешөө), a case ending (бестен,
+#: жетиде, төртке) or a possessive vowel (он бесі). A word that goes on otherwise is another
+#: word: жетиш- "reach", жетістік "success", үшін "for", бірақ "but".
+_TURKIC_NUMERAL_END = re.compile(r"(?:-\w*|[ыіиуү]?н[шч]\w*|[еаоө][уөо]\w*|[дтнгкғқ]\w*|[ыіиуү])?")
+
+
+def _word_in_source(fig: Figure, source: str, src: str) -> bool:
+    """An English number word whose value the source spells as a word (any case or compound):
+    a Russian word that begins with a root of the value (двухчасового, пятый), a kk/ky word of
+    a root and a numeral's ending (:data:`_TURKIC_NUMERAL_END`)."""
     roots = NUMBER_ROOTS.get(int(fig.value)) if fig.value == int(fig.value) else None
     if not roots:
         return False
+    roots = tuple(r for r in roots if (r in _RU_ROOTS) == (src == "ru"))
     low = source.lower()
-    return any(w.startswith(roots) for w in _WORD.findall(low)) or any(
-        " " in r and r in low for r in roots
+    if any(" " in r and r in low for r in roots):
+        return True
+    words = _WORD.findall(low)
+    if src == "ru":
+        return any(w.startswith(roots) for w in words)
+    return any(
+        w.startswith(r) and _TURKIC_NUMERAL_END.fullmatch(w, len(r)) is not None
+        for w in words
+        for r in roots
     )
 
 
@@ -462,7 +487,9 @@ def _changed_hours(
             or hours & said
             # a spelled hour is read whole («он бірде» is 11, not the 10 of «он»)
             or others
-            and any(_word_in_source(Figure(str(h), 0, 0, float(h)), ctx.source) for h in hours)
+            and any(
+                _word_in_source(Figure(str(h), 0, 0, float(h)), ctx.source, ctx.src) for h in hours
+            )
         ):
             continue
         out.append(
@@ -520,14 +547,24 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     for fig in find_figures(ctx.translation, "en"):  # equal figures first, then the rest
         if _in_time(ctx.translation, fig):
             continue
-        match = next((f for f in left if _same(fig, f)), None)
+        # a figure pairs with one written the same way first (digits with digits, a word with
+        # a word): "two vans" takes «два», not the «2» of «в 2 часа дня» that "5pm" contradicts
+        form = bool(_DIGIT.search(fig.text))
+        match = min(
+            (f for f in left if _same(fig, f)),
+            key=lambda f: bool(_DIGIT.search(f.text)) != form,
+            default=None,
+        )
         if match is not None:
             left.remove(match)
         else:
             unmatched.append(fig)
     counts = _run_counts(ctx.translation), _run_counts(ctx.source)
     out += _changed_hours(ctx, counts[1], left)
-    for fig in unmatched:
+    # figures in digits before number words: a source figure left over goes to the figure
+    # written as one ("Channel 8" for «5-арнада»), not to a word the source spells its own way
+    # ("six" for «алтауы»)
+    for fig in sorted(unmatched, key=lambda f: not _DIGIT.search(f.text)):
         has_digits = bool(_DIGIT.search(fig.text))
         converted = (
             _converted(fig, src_figs, ctx.translation, ctx.source)
@@ -543,7 +580,9 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
             or fig.value in romans
         ):
             continue
-        if (not has_digits or not _digits_with_unit(fig)) and _word_in_source(fig, ctx.source):
+        if (not has_digits or not _digits_with_unit(fig)) and _word_in_source(
+            fig, ctx.source, ctx.src
+        ):
             continue  # "2 hour" ~ «двухчасового»
         if not has_digits and fig.vague:
             continue
