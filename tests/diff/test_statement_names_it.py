@@ -99,3 +99,27 @@ def test_an_acronym_for_a_name_after_of_the_or_opening_a_sentence_is_one_name(
     assert of_kind(
         find_differences(opening, "Saudi Arabia welcomed the talks.", lexicon=lexicon), "entity"
     )
+
+
+READOUT = "Tokayev noted with regret that civilian infrastructure was damaged in the attack."
+
+
+def test_quotation_marks_around_how_it_was_said_quote_it(lexicon: Lexicon) -> None:
+    report = 'The Kazakh leader "noted with regret" that civilian infrastructure was damaged.'
+    assert not of_kind(find_differences(READOUT, report, lexicon=lexicon), "distancing")
+
+
+def test_a_quotations_own_inner_quotes_are_the_speakers(lexicon: Lexicon) -> None:
+    statement = "A compromise is needed, taking the real situation into account."
+    report = (
+        "Tokayev “stressed the complexity of the conflict, which requires compromises from both "
+        "sides, taking into account the real situation ‘on the ground’.”"
+    )
+    assert not of_kind(find_differences(statement, report, lexicon=lexicon), "distancing")
+
+
+def test_scare_quotes_of_the_outlet_still_distance(lexicon: Lexicon) -> None:
+    report = 'The leader regretted the damage done by the "attack" on civilian infrastructure.'
+    assert of_kind(find_differences(READOUT, report, lexicon=lexicon), "distancing")
+    so_called = "The leader regretted the damage done by the so-called attack."
+    assert of_kind(find_differences(READOUT, so_called, lexicon=lexicon), "distancing")

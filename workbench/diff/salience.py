@@ -91,7 +91,11 @@ def finish(
     amount: :func:`speaks_of_amount`) drops the outlet's own figures the statement lacks
     (:func:`_own_context_figure`)."""
     voices = find_voices(report)
-    diffs = [_voiced(d, voices) for d in _merged(found) if not _precondition_negation(d, report)]
+    diffs = [
+        _voiced(d, voices)
+        for d in _merged(found)
+        if not _precondition_negation(d, report) and not _quoting_marks(d, voices)
+    ]
     if not amount_in_statement:
         diffs = [d for d in diffs if not _own_context_figure(d)]
     if context:
@@ -111,6 +115,26 @@ def finish(
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
     diffs.sort(key=_rank)
     return tuple(diffs[:MAX_PER_PAIR])
+
+
+#: Opening quotation marks (scare quotes begin with one).
+_QUOTE_MARKS = frozenset("\"'«“„‘‚‹")
+
+
+def _quoting_marks(d: Difference, voices: Sequence[Voice]) -> bool:
+    """Quotation marks the report uses to quote, not to distance itself: scare quotes inside a
+    longer quotation (the quoted speaker's own marks: “... taking into account the real
+    situation ‘on the field’”), or around words that open with a verb of saying (the statement's
+    own account of how it was said: the leader “noted with regret” that ...)."""
+    if d.kind != "distancing" or d.category != "distancing" or d.statement_span is not None:
+        return False
+    if d.report_span is None or d.report[:1] not in _QUOTE_MARKS:
+        return False  # "so-called", "what he called" distance in words, not marks
+    start, end = d.report_span
+    if any(v.kind == "quote" and v.start < start and end < v.end for v in voices):
+        return True
+    first = next((t.lower for t in tokenize(d.report)), "")
+    return first in _SAYING
 
 
 def _precondition_negation(d: Difference, report: str) -> bool:
