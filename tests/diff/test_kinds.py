@@ -124,6 +124,35 @@ def test_an_all_kept_or_not_retold_is_no_quantifier_difference(
     assert of_kind(diffs(statement, report, lexicon, **kw), "quantifier") == []
 
 
+@pytest.mark.parametrize(
+    ("statement", "report", "src"),
+    [
+        # the other side carries the degree in another word
+        ("Обстановка абсолютно спокойная и полностью контролируемая.",
+         "The situation is calm and under full control.", "ru"),
+        ("Они распространяют абсолютно ложную информацию.",
+         "They spread totally false information.", "ru"),
+        # a headline and a body that repeat "fully" retell the statement's one degree once
+        ("The situation is fully under control.",
+         "Situation fully under control. The ministry said the situation is fully under control.",
+         None),
+    ],
+)  # fmt: skip
+def test_a_degree_the_other_side_carries_or_repeats_is_no_quantifier_difference(
+    statement: str, report: str, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"src": src} if src else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "quantifier") == []
+
+
+def test_a_degree_neither_word_carries_is_still_a_quantifier_difference(lexicon: Lexicon) -> None:
+    found = diffs("Обстановка полностью контролируемая.", "The situation is under control.",
+                  lexicon, src="ru")  # fmt: skip
+    assert [d.statement for d in of_kind(found, "quantifier")] == ["полностью"]
+    found = diffs("Speech is protected.", "Speech is fully protected, twice over, fully.", lexicon)
+    assert [d.report for d in of_kind(found, "quantifier")] == ["fully"]
+
+
 def test_until_a_date_is_no_upper_bound(lexicon: Lexicon) -> None:
     # «до 21 апреля», «21 сәуірге дейін» say "until", as «до 08:55» does
     for statement, src in (("Школы закрыты до 21 апреля.", "ru"),

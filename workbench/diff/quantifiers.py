@@ -196,7 +196,7 @@ def _is_time_limit(text: str, start: int, end: int) -> bool:
 def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
     """Qualifiers of figures and of scope that one side has and the other has not."""
     statement = quantifier_mentions(ctx.statement)
-    report = _once_per_figure(quantifier_mentions(ctx.report))
+    report = _once_per_word(_once_per_figure(quantifier_mentions(ctx.report)))
     source = quantifier_mentions(ctx.source, with_spans=False) if ctx.source else []
     if not ctx.statement.strip() and source:
         statement, source = source, []
@@ -220,7 +220,40 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
         )
         or _universal_dropped(d, ctx)
     )
+    kept = tuple(d for d in kept if not _degree_carried(d, ctx))
     return Finding(kept, found.claims)
+
+
+#: Words that carry a degree of the whole without being the ``degree`` markers themselves:
+#: "under full control" for «полностью контролируемая», "totally false" for «абсолютно
+#: ложные». They answer a degree of the other side and are never flagged on their own (alone
+#: they are too common: "a full day", «совершенно новый»).
+_DEGREE_CARRIED = {
+    "en": re.compile(
+        r"(?<!\w)(?:full|fully|total|totally|complete|completely|entire|entirely|absolute|"
+        r"absolutely|utter|utterly|whole|wholly|in\s+full|altogether)(?!\w)",
+        re.IGNORECASE,
+    ),
+    "src": re.compile(
+        r"(?<!\w)(?:полност\w*|полн(?:ый|ая|ое|ые|ого|ой|ую|ом|ым|ыми|ых)|целиком|абсолютн\w*|"
+        r"совершенн\w*|вполне|всецело|мүлде\w*|толы\w*|түгел\w*|тұтас\w*|түбегейлі\w*|"
+        r"таптакыр|такыр|толук\w*|толугу\w*|бүтүндөй)(?!\w)",
+        re.IGNORECASE,
+    ),
+}
+
+
+def _degree_carried(d: Difference, ctx: DiffContext) -> bool:
+    """A one-sided ``degree`` difference whose other side carries a degree of the whole in
+    another word: the statement's «полностью» against the report's "under full control", the
+    report's "totally" against the original's «абсолютно». A degree of the original that the
+    translation dropped and the report keeps stays the translation's (origin ``translation``)."""
+    if _class(d) != "degree" or (d.statement_span and d.report_span) or d.origin != "report":
+        return False
+    if d.report_span is None:  # the statement's degree: does the report carry one?
+        return bool(_DEGREE_CARRIED["en"].search(ctx.report))
+    others = [t for t in (ctx.statement, ctx.source or "") if t.strip()]
+    return any(_DEGREE_CARRIED["src" if is_cyrillic(t) else "en"].search(t) for t in others)
 
 
 #: Words after a universal that are no noun it quantifies: "all of them", "all that", "all
@@ -311,6 +344,23 @@ def _russian_noun_phrase(after: list[str]) -> list[str]:
     if first & {"ADJF", "PRTF", "NUMR"} and len(after) > 1 and "NOUN" in russian_pos(after[1]):
         return after[:2]
     return []
+
+
+def _once_per_word(mentions: list[Mention]) -> list[Mention]:
+    """One mention per repeated degree, scope or exclusivity word: an outlet whose headline and
+    body both say "fully under control" (one report text for one statement) says it once; the
+    statement's one «полностью» answers both, and the second is no degree "only in the report".
+    Figure qualifiers are left to :func:`_once_per_figure` (each may qualify another figure)."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for m in mentions:
+        if _FAMILY.get(m.role) != "figure":
+            key = (m.role, m.text.lower())
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(m)
+    return out
 
 
 def _once_per_figure(mentions: list[Mention]) -> list[Mention]:
