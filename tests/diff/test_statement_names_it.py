@@ -123,3 +123,22 @@ def test_scare_quotes_of_the_outlet_still_distance(lexicon: Lexicon) -> None:
     assert of_kind(find_differences(READOUT, report, lexicon=lexicon), "distancing")
     so_called = "The leader regretted the damage done by the so-called attack."
     assert of_kind(find_differences(READOUT, so_called, lexicon=lexicon), "distancing")
+
+
+def test_the_issuer_telling_or_underlining_is_the_statements_own_voice(lexicon: Lexicon) -> None:
+    statement = "It is important to approach the settlement of the conflict in a balanced way."
+    issuer = ["Kassym-Jomart Tokayev", "President of Kazakhstan"]
+    for verb in ("tells", "underlined", "emphasised"):
+        report = (
+            f"Kassym-Jomart Tokayev {verb} his counterpart it is important to approach the "
+            "settlement of the conflict in a balanced way."
+        )
+        found = find_differences(statement, report, lexicon=lexicon, context=issuer)
+        assert not of_kind(found, "attribution"), verb
+    other = (
+        "Opposition deputies said it is important to approach the settlement "
+        "of the conflict in a balanced way."
+    )
+    assert of_kind(
+        find_differences(statement, other, lexicon=lexicon, context=issuer), "attribution"
+    )

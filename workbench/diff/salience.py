@@ -218,8 +218,8 @@ _MARKER_WORDS = words(
     """according to said says say told stated claimed claims added noted has have had also as
     reported by the a an of in insisted insists blamed alleged asserted declared confirmed
     explained argued warned wrote maintained reiterated stressed suggested described called
-    calls accused announced citing mr mrs ms"""
-)
+    calls accused announced citing mr mrs ms tells"""
+) | _SAYING  # every verb of saying the stage knows, in one list with the attribution words
 
 
 _KnownParts = tuple[
