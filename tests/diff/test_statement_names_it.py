@@ -8,27 +8,27 @@ from workbench.diff import Lexicon, find_differences
 from workbench.diff.entities import _initials
 from workbench.diff.text import tokenize
 
-STATEMENT = "Kazakhstan calls for a peaceful settlement of the conflict."
-REPORT = "Kazakhstan calls on all sides to seek a peaceful settlement of the conflict."
+STATEMENT = "The ministry calls for talks to end the dispute over the canal."
+REPORT = "The ministry calls on all sides to hold talks to end the dispute over the canal."
 
 
 def test_a_label_the_statement_gives_in_another_line_is_not_the_reports(lexicon: Lexicon) -> None:
     assert of_kind(find_differences(STATEMENT, REPORT, lexicon=lexicon), "label")
-    document = ["A compromise between the two sides is important."]
+    document = ["Both sides should keep the water flowing until spring."]
     found = find_differences(STATEMENT, REPORT, lexicon=lexicon, document=document)
     assert not of_kind(found, "label")
 
 
 def test_a_label_the_statement_document_lacks_still_fires(lexicon: Lexicon) -> None:
-    document = ["The talks will resume in Astana next month."]
+    document = ["The canal was built in 1975."]
     found = find_differences(STATEMENT, REPORT, lexicon=lexicon, document=document)
     assert of_kind(found, "label")
 
 
 def test_the_other_line_in_the_original_language_counts_too(lexicon: Lexicon) -> None:
-    # the Kazakh line says "it is important that the two sides reach a compromise"
-    source = "Қазақстан қақтығысты бейбіт жолмен реттеуге шақырады."
-    document = ["Сондықтан екі жақтың мәмілеге келуі маңызды."]
+    # "the ministry calls for talks on the canal"; "the two sides must keep the water flowing"
+    source = "Министрлік канал жөнінде келіссөзге шақырады."
+    document = ["Екі жақ көктемге дейін суды тоқтатпауы керек."]
     kept = find_differences(source, REPORT, src="kk", lexicon=lexicon)
     assert of_kind(kept, "label")
     found = find_differences(source, REPORT, src="kk", lexicon=lexicon, document=document)
@@ -68,19 +68,19 @@ def test_initials_of_names_of_several_words() -> None:
     assert initials("Almaty, Astana and Bishkek") == []
 
 
-ISSUER = ["Sadyr Japarov", "President of Kyrgyzstan"]
-ATTRIBUTED = "The president said the sanctions rest on false information."
+ISSUER = ["Aidar Bekov", "Mayor of Taraz"]
+ATTRIBUTED = "The mayor said the dam will be repaired before spring."
 
 
 def test_the_statements_own_voice_on_both_sides_is_no_move(lexicon: Lexicon) -> None:
-    report = "Sadyr Japarov noted that the sanctions rest on false information."
+    report = "Aidar Bekov noted that the dam will be repaired before spring."
     assert of_kind(find_differences(ATTRIBUTED, report, lexicon=lexicon), "attribution")
     found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER)
     assert not of_kind(found, "attribution")
 
 
 def test_the_claim_given_to_another_voice_still_moves(lexicon: Lexicon) -> None:
-    report = "Opposition deputies noted that the sanctions rest on false information."
+    report = "Opposition deputies noted that the dam will be repaired before spring."
     found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER)
     assert of_kind(found, "attribution")
 
@@ -101,44 +101,40 @@ def test_an_acronym_for_a_name_after_of_the_or_opening_a_sentence_is_one_name(
     )
 
 
-READOUT = "Tokayev noted with regret that civilian infrastructure was damaged in the attack."
+READOUT = "The minister noted with regret that two bridges were damaged in the flood."
 
 
 def test_quotation_marks_around_how_it_was_said_quote_it(lexicon: Lexicon) -> None:
-    report = 'The Kazakh leader "noted with regret" that civilian infrastructure was damaged.'
+    report = 'The minister "noted with regret" that two bridges were damaged.'
     assert not of_kind(find_differences(READOUT, report, lexicon=lexicon), "distancing")
 
 
 def test_a_quotations_own_inner_quotes_are_the_speakers(lexicon: Lexicon) -> None:
-    statement = "A compromise is needed, taking the real situation into account."
+    statement = "The repairs need time, taking the real situation into account."
     report = (
-        "Tokayev “stressed the complexity of the conflict, which requires compromises from both "
-        "sides, taking into account the real situation ‘on the ground’.”"
+        "The mayor “stressed the size of the damage, which means the repairs need time, "
+        "taking into account the real situation ‘on the ground’.”"
     )
     assert not of_kind(find_differences(statement, report, lexicon=lexicon), "distancing")
 
 
 def test_scare_quotes_of_the_outlet_still_distance(lexicon: Lexicon) -> None:
-    report = 'The leader regretted the damage done by the "attack" on civilian infrastructure.'
+    report = 'The minister regretted the damage the "flood" did to two bridges.'
     assert of_kind(find_differences(READOUT, report, lexicon=lexicon), "distancing")
-    so_called = "The leader regretted the damage done by the so-called attack."
+    so_called = "The minister regretted the damage the so-called flood did to two bridges."
     assert of_kind(find_differences(READOUT, so_called, lexicon=lexicon), "distancing")
 
 
 def test_the_issuer_telling_or_underlining_is_the_statements_own_voice(lexicon: Lexicon) -> None:
-    statement = "It is important to approach the settlement of the conflict in a balanced way."
-    issuer = ["Kassym-Jomart Tokayev", "President of Kazakhstan"]
+    statement = "It is important to repair the dam before the spring floods."
     for verb in ("tells", "underlined", "emphasised"):
         report = (
-            f"Kassym-Jomart Tokayev {verb} his counterpart it is important to approach the "
-            "settlement of the conflict in a balanced way."
+            f"Aidar Bekov {verb} residents it is important to repair the dam before the "
+            "spring floods."
         )
-        found = find_differences(statement, report, lexicon=lexicon, context=issuer)
+        found = find_differences(statement, report, lexicon=lexicon, context=ISSUER)
         assert not of_kind(found, "attribution"), verb
-    other = (
-        "Opposition deputies said it is important to approach the settlement "
-        "of the conflict in a balanced way."
-    )
+    other = "Opposition deputies said it is important to repair the dam before the spring floods."
     assert of_kind(
-        find_differences(statement, other, lexicon=lexicon, context=issuer), "attribution"
+        find_differences(statement, other, lexicon=lexicon, context=ISSUER), "attribution"
     )

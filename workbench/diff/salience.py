@@ -10,7 +10,9 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    statement's issuer, the other statements the same report sentences retell) is not flagged
    again for this statement; nor is a clause-sized addition whose content words, all but one,
    another sentence of the statement's ``document`` holds, or a WordNet synonym of one (the
-   report retells that part).
+   report retells that part), nor a neutral label whose category the ``document`` carries; an
+   attribution both sides give to speakers the context names is no move; quotation marks that
+   quote (inside a longer quotation, or around a verb of saying) are no distancing.
 3. **The outlet's own labels**: a loaded label of the statement that the report sentence leaves
    out is no framing choice when the outlet carries that label in another sentence, in its own
    voice or in reported speech (``outlet_labels``, see :func:`workbench.diff.carried_labels`).
