@@ -711,12 +711,34 @@ def test_a_claim_narrowed_to_one_thing_and_retold_without_it_is_a_quantifier_dif
         ("The ministry not only welcomed the plan but funded it.",
          "The ministry welcomed the plan and funded it."),
         ("We seek a fair and just settlement.", "We seek a fair settlement."),
+        # "just" of time, comparison or emphasis says nothing of how much
+        ("Sanctions press on an economy that is just getting back on its feet.",
+         "Sanctions press on a still-emerging economy."),
+        ("The talks began just after noon.", "The talks began after noon."),
+        ("Kazakhstan, just like Kyrgyzstan, backed the plan.",
+         "Kazakhstan, like Kyrgyzstan, backed the plan."),
+        ("This is not just our view.", "This is our view."),
     ],
 )  # fmt: skip
 def test_an_only_added_or_a_look_alike_is_no_quantifier_difference(
     statement: str, report: str, lexicon: Lexicon
 ) -> None:
     assert of_kind(diffs(statement, report, lexicon), "quantifier") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("Rangers managed just two shots on target.", "Rangers managed two shots on target."),
+        ("In the end just 30 percent agreed.", "In the end 30 percent agreed."),
+        ("It was just his second defeat in 18 games.", "It was his second defeat in 18 games."),
+    ],
+)  # fmt: skip
+def test_just_before_an_amount_dropped_is_a_quantifier_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "quantifier")
+    assert (d.statement.lower(), d.report, d.category) == ("just", "", "exclusive")
 
 
 def test_but_and_a_verb_of_surpassing_are_no_figure_qualifier(lexicon: Lexicon) -> None:

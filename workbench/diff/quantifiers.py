@@ -58,7 +58,22 @@ _NOT_IDIOM = (
 )
 #: "just" for "only" ("just his second defeat"), not the adjective ("a just settlement", "fair
 #: and just", "Just Kazakhstan").
-_JUST = r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\band\s)(?<!\bmore\s)(?<!\bmost\s)(?-i:just)(?!\s*,)"
+_JUST = (
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\band\s)(?<!\bmore\s)(?<!\bmost\s)"
+    r"(?-i:just)(?!\s*,)"
+)
+#: What follows a "just" that means "only": an amount ("just two shots", "just 30 percent",
+#: "just a few days", "just his second defeat"). A "just" of time, comparison or emphasis ("an
+#: economy just getting back on its feet", "just as the moon does", "just before 7 a.m.") says
+#: nothing of how much: the statement's is never flagged as dropped (a report's may still
+#: render a statement's «только»).
+_JUST_AMOUNT = re.compile(
+    r"\s+(?:\d|(?:a\s+)?(?:few|handful|fraction|couple|dozen|quarter|third|half|single)\b|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|hundred|a\s+hundred|a\s+thousand)\b|"
+    r"(?:his|her|its|their|our|the)\s+(?:second|third|fourth|fifth|first|last)\b)",
+    re.IGNORECASE,
+)
 #: Markers by class: numeric qualifiers must precede a figure.
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
@@ -220,7 +235,7 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
         )
         or _universal_dropped(d, ctx)
     )
-    kept = tuple(d for d in kept if not _degree_carried(d, ctx))
+    kept = tuple(d for d in kept if not _degree_carried(d, ctx) and not _just_of_time(d, ctx))
     return Finding(kept, found.claims)
 
 
@@ -241,6 +256,17 @@ _DEGREE_CARRIED = {
         re.IGNORECASE,
     ),
 }
+
+
+def _just_of_time(d: Difference, ctx: DiffContext) -> bool:
+    """The statement's "just" dropped where it says nothing of how much (no amount after it:
+    see :data:`_JUST_AMOUNT`): "an economy that is just getting back on its feet" retold as "a
+    still-emerging economy" narrows no claim."""
+    if _class(d) != "exclusive" or d.report_span is not None or d.statement_span is None:
+        return False
+    return d.statement.lower() == "just" and not _JUST_AMOUNT.match(
+        ctx.statement, d.statement_span[1]
+    )
 
 
 def _degree_carried(d: Difference, ctx: DiffContext) -> bool:
