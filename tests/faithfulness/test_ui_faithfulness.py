@@ -123,3 +123,48 @@ def test_translate_flags_escape_and_handle_nothing_translated() -> None:
     result = TranslateResult("ru", ("x",), (_system("<b>x</b>", ["Это 20 тысяч."], bad),))
     html = f.translate_flags_html(result)
     assert "<script>" not in html and "&lt;b&gt;x&lt;/b&gt;" in html
+
+
+def test_the_translate_table_is_checked_in_one_batch_with_the_same_results(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The table's Flags column checked each cell on its own: about 1.2 s a cell on two cores,
+    # so a 300-line text waited 8 minutes (471 s, ux10's walk) before the table appeared.
+    from workbench.pipeline.side_by_side import build_table
+    from workbench.ui.handlers import faithfulness as handlers
+
+    variants = [[s.replace(".", f" {'и ' * i}.", 1) for s in SOURCE] for i in range(4)]
+    sources = [s for v in variants for s in v]  # 12 sentences no other test checks
+
+    def system(label: str, translations: list[str]) -> SystemResult:
+        lines = tuple(
+            Translation(
+                " ".join(v), " ".join(translations), "engine:imported",
+                tuple(SentenceTranslation(Sentence(x, 0, len(x)), t)
+                      for x, t in zip(v, translations, strict=True)),
+            )
+            for v in variants
+        )  # fmt: skip
+        return SystemResult(label, "imported", label, "engine:imported", lines)
+
+    result = TranslateResult(
+        "ru", tuple(" ".join(v) for v in variants), (system("a", SYS_A), system("b", SYS_B))
+    )
+    calls: list[int] = []
+    real = handlers.check_translations
+
+    def counted(src_lines: list[str], *args: object, **kwargs: object) -> object:
+        calls.append(len(src_lines))
+        return real(src_lines, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(handlers, "check_translations", counted)
+    table = build_table(result, flaggers=f.flaggers_for(result))
+    assert calls == [24]  # every cell of both engines at once
+    assert len(f.translate_flags(result)[1]) == 12 and calls == [24]  # the panel reuses them
+    assert [r.source for r in table.rows] == sources
+    for row in table.rows[:3]:
+        (expected,) = real([row.source], [row.cells[1].text], "ru")
+        got = f.check_cell(row.source, row.cells[1].text, "ru")
+        assert (got.score, got.flagged, got.issues, got.index) == (
+            expected.score, expected.flagged, expected.issues, 0,
+        )  # fmt: skip

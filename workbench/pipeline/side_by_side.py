@@ -525,6 +525,7 @@ def build_table(
     """
     edits = edits or {}
     rows = row_sentences(result.lines, result.line_languages)
+    _prepare(flaggers, result, rows, edits)
     out: list[Row] = []
     for i, sentences in enumerate(rows):
         for j, sentence in enumerate(sentences):
@@ -542,6 +543,41 @@ def build_table(
                 )
             )
     return Table(tuple(s.label for s in result.systems), tuple(out))
+
+
+def _prepare(
+    flaggers: Sequence[Flagger],
+    result: SideBySide,
+    rows: Sequence[Sequence[Sentence]],
+    edits: Mapping[tuple[str, str], str],
+) -> None:
+    """Hand every ``(source, shown text)`` of the table at once to the flaggers that take them
+    (a ``prepare`` attribute): a faithfulness check embeds all of them in one batch, where a
+    check per cell took 1.2 s each (300 lines: 8 minutes before the table appeared)."""
+    ready = [f for f in flaggers if callable(getattr(f, "prepare", None))]
+    if not ready:
+        return
+    pairs = []
+    for i, sentences in enumerate(rows):
+        for j, sentence in enumerate(sentences):
+            for system in result.systems:
+                text = _shown(system, i, j, edits)
+                if text:
+                    pairs.append((sentence.text, text))
+    for flagger in ready:
+        flagger.prepare(pairs)  # type: ignore[attr-defined]
+
+
+def _shown(
+    system: SystemResult, i: int, j: int, edits: Mapping[tuple[str, str], str]
+) -> str | None:
+    """The text a cell shows: the post-edit, else the translation (None when missing)."""
+    translation = system.translations[i] if i < len(system.translations) else None
+    if translation is None or j >= len(translation.sentences):
+        return None
+    pair = translation.sentences[j]
+    edited = edits.get((pair.source.text, translation.signature))
+    return edited if edited is not None else pair.translation
 
 
 def _cell(

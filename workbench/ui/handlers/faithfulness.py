@@ -5,7 +5,10 @@ testable without Gradio; importing this module registers the Evaluate column.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from workbench.errors import WorkbenchError
@@ -68,11 +71,50 @@ def flagged_first(state: Evaluation, segments: Sequence[int]) -> list[int]:
 SEGMENT_COLUMNS[COLUMN] = faith_cell
 
 
-@lru_cache(maxsize=4096)
+#: Checked ``(source, translation, language)`` → result, most recent last (see :func:`check_cells`).
+_CHECKED: OrderedDict[tuple[str, str, str], FaithResult] = OrderedDict()
+_CHECKED_LOCK = threading.Lock()
+#: How many checked sentences are remembered.
+MAX_CHECKED = 8192
+
+
+def check_cells(cells: Iterable[tuple[str, str, str]]) -> None:
+    """Check every ``(source, translation, language)`` not checked yet, one batch per language.
+
+    One :func:`check_translations` call embeds all the pairs at once; a call per sentence cost
+    about 1.2 s each on two cores (the embedder's per-call overhead), so a 300-line text waited
+    8 minutes for its table. Each pair is still checked on its own: its result is the same as
+    a check of that pair alone, with ``index`` 0.
+    """
+    todo: dict[str, dict[tuple[str, str], None]] = {}
+    with _CHECKED_LOCK:
+        for source, translation, src in cells:
+            if (source, translation, src) not in _CHECKED:
+                todo.setdefault(src, {})[(source, translation)] = None
+    for src, wanted in todo.items():
+        pairs = list(wanted)
+        results = check_translations(
+            [s for s, _ in pairs], [t for _, t in pairs], src, embedder=shared_embedder()
+        )
+        with _CHECKED_LOCK:
+            for (source, translation), result in zip(pairs, results, strict=True):
+                _CHECKED[(source, translation, src)] = replace(result, index=0)
+            while len(_CHECKED) > MAX_CHECKED:
+                _CHECKED.popitem(last=False)
+
+
 def check_cell(source: str, translation: str, src: str) -> FaithResult:
-    """Faithfulness of one sentence's translation (cached; one shared embedder)."""
-    (result,) = check_translations([source], [translation], src, embedder=shared_embedder())
-    return result
+    """Faithfulness of one sentence's translation (remembered; one shared embedder)."""
+    key = (source, translation, src)
+    with _CHECKED_LOCK:
+        found = _CHECKED.get(key)
+    if found is None:
+        check_cells([key])
+        with _CHECKED_LOCK:
+            found = _CHECKED.get(key)
+    if found is None:  # forgotten at once by a crowd of other checks: check it alone
+        (found,) = check_translations([source], [translation], src, embedder=shared_embedder())
+    return found
 
 
 def _languages(result: TranslateResult) -> dict[str, str]:
@@ -91,13 +133,21 @@ def flaggers_for(result: TranslateResult | None) -> tuple[Flagger, ...]:
         return ()
     langs = _languages(result)
 
-    def flag(source: str, translation: str) -> tuple[str, ...]:
+    def language(source: str) -> str | None:
         src = langs.get(source) or source_language([source])
-        if src not in SOURCE_LANGUAGES or not source.strip():
+        return src if src in SOURCE_LANGUAGES and source.strip() else None
+
+    def flag(source: str, translation: str) -> tuple[str, ...]:
+        src = language(source)
+        if src is None:
             return ()
         r = check_cell(source, translation, src)
         return (summary(r),) if r.flagged else ()
 
+    def prepare(pairs: Sequence[tuple[str, str]]) -> None:  # the whole table, one batch
+        check_cells((s, t, src) for s, t in pairs if (src := language(s)) is not None)
+
+    flag.prepare = prepare  # type: ignore[attr-defined]
     return (flag,)
 
 
@@ -106,6 +156,14 @@ def translate_flags(result: TranslateResult | None) -> list[list[FaithResult]]:
     if result is None or not result.systems:
         return []
     languages = result.line_languages
+    check_cells(
+        (pair.source.text, pair.translation, src)
+        for system in result.systems
+        for i, translation in enumerate(system.translations)
+        if (src := languages[i] if i < len(languages) else result.src) in SOURCE_LANGUAGES
+        for pair in translation.sentences
+        if pair.source.text.strip()
+    )
     out = []
     for system in result.systems:
         checks = []

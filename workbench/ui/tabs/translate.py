@@ -177,6 +177,20 @@ def build(ctx: UIContext, shared: Shared) -> None:
             )
         panel = [error_box, error_text]
 
+        def on_flags(
+            result: h.TranslateResult | None,
+            progress: Any = gr.Progress(),  # noqa: B008
+        ) -> tuple[Any, Any]:
+            """The faithfulness flags per engine, in the table's Flags column and below it."""
+            if result is None:
+                return gr.skip(), faith_h.translate_flags_html(None)
+            progress(0.0, desc="Checking faithfulness, source vs translation…")
+            try:
+                view = h.view(ctx, result, faith_h.flaggers_for(result))
+            except WorkbenchError:  # said in the flags panel; the table stays as it is
+                return gr.skip(), faith_h.translate_flags_html(result)
+            return _table_update(view), faith_h.translate_flags_html(result)
+
         @in_place(6)
         def on_translate(
             text_: str,
@@ -209,7 +223,9 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 )
             finally:  # a Stop after the end is told that nothing runs
                 ctx.end_run(session, flag)
-            view = h.view(ctx, result, faith_h.flaggers_for(result))
+            # The table first, without flags: the faithfulness check embeds every sentence and
+            # its clauses (a 300-line text: 100 s at load 10) and follows in on_flags.
+            view = h.view(ctx, result)
             labels = h.labels(result)
             return (
                 result,
@@ -233,7 +249,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 export_system,
             ],
             concurrency_limit=1,
-        ).success(faith_h.translate_flags_html, inputs=state, outputs=faith)
+        ).success(on_flags, inputs=state, outputs=[table, faith], concurrency_limit=1)
 
         def on_stop(request: gr.Request) -> None:
             if not ctx.stop_run(request.session_hash or ""):
