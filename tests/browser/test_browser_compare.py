@@ -55,6 +55,14 @@ def _run_case(page: Any, server: Server) -> None:
     page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=180_000)
 
 
+def _card_top(page: Any) -> float:
+    return float(
+        page.locator("#compare-statements .wb-statement-card").first.evaluate(
+            "e => e.getBoundingClientRect().top"
+        )
+    )
+
+
 def _card(page: Any, index: int) -> Any:
     return page.locator(f'#compare-statements section[data-statement="{index}"]')
 
@@ -71,6 +79,11 @@ def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Serve
         ".map(e => e.dataset.outlet)).size)"
     )
     assert max(counts) >= 4
+    # The result comes into view: the first statement card starts on the screen (it was below
+    # the case, legend and filters, and the Compare button seemed to do nothing).
+    page.wait_for_function("() => window.scrollY > 0", timeout=10_000)
+    top = _card_top(page)
+    assert 0 <= top < page.viewport_size["height"]
     # The retellings of the widest statement sit side by side (one row, several columns).
     widest = counts.index(max(counts))
     tops = (

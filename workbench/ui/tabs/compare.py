@@ -24,6 +24,15 @@ REQUIRES: tuple[str, ...] = (
 )
 
 
+#: Brings the result into view once a comparison is done: the case, the legend and the filters
+#: fill the first screen, so the statements, the first thing an analyst reads, were below it
+#: and the Compare button seemed to do nothing (ux10's walk, 1400×1000 window).
+SHOW_RESULT = (
+    "() => { const v = document.getElementById('compare-statements');"
+    " const t = v && (v.closest('.tabs') || v); if (t) t.scrollIntoView({block: 'start'}); }"
+)
+
+
 def on_case_value(path: object) -> str:
     """The overview of the preselected case (empty when there is none or it cannot load)."""
     if not isinstance(path, str) or not path:
@@ -230,7 +239,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             inputs=[case, translations, mt_model, *filter_inputs],
             outputs=outputs,
             concurrency_limit=1,
-        )
+        ).success(None, js=SHOW_RESULT)
 
         @guarded
         def on_run_upload(
@@ -265,7 +274,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             ],
             outputs=outputs,
             concurrency_limit=1,
-        )
+        ).success(None, js=SHOW_RESULT)
         for control in filter_inputs:
             control.change(render, inputs=[state, *filter_inputs], outputs=views)
 
