@@ -213,8 +213,11 @@ def test_uploaded_statements_in_another_language_are_named(
     st = tmp_path / "statements.txt"
     st.write_bytes(kk.read_bytes())
     state = h.run(UIContext(settings), h.uploaded_case(str(st), str(rep), "ru"), h.SUPPLIED)
-    assert len(state.notices) == 1
+    assert len(state.notices) == 2
     assert state.notices[0].startswith("statements.txt is given as Russian, but ")
+    # no translation uploaded and "Supplied" chosen: aligned cross-lingually, and said so
+    assert state.notices[1].startswith("No English translation for statements.txt: ")
+    assert "choose Machine-translate" in state.notices[1]
     assert state.notices[0].endswith("; pick the right Statement language.")
     assert sample[1].notices == ()  # the sample case is in the languages it declares
 

@@ -214,7 +214,15 @@ def run(
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
-    return CompareState(case, result, corrections, input_notices(case), translations, model)
+    notices = input_notices(case)
+    untranslated = [d.title or d.id for d in case.statements if d.translation is None]
+    if translations == SUPPLIED and untranslated:
+        notices += (
+            f"No English translation for {', '.join(untranslated)}: its statements are aligned "
+            "through cross-lingual embeddings alone and only the differences that need no "
+            "translation are found; choose Machine-translate to translate them first.",
+        )
+    return CompareState(case, result, corrections, notices, translations, model)
 
 
 def model_choices(ctx: UIContext) -> list[tuple[str, str]]:

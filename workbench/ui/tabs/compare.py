@@ -71,7 +71,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     choices=h.model_choices(ctx),
                     value=h.DEFAULT_MODEL,
                     label="Machine translation model",
-                    info="Used when machine-translating, and for uploads without translations.",
+                    info="Used when machine-translating (cases and uploads).",
                     elem_id="compare-mt-model",
                 )
                 run = gr.Button("Compare", variant="primary", elem_id="compare-run")
@@ -248,6 +248,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             rep_file: str | None,
             src: str,
             outlet: str,
+            how: str,
             model: str,
             kinds_: list[str],
             outlets_: list[str],
@@ -256,7 +257,6 @@ def build(ctx: UIContext, shared: Shared) -> None:
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
             case_ = h.uploaded_case(st_file, rep_file, src, tr_file, outlet)
-            how = h.SUPPLIED if tr_file else h.DEFAULT_MODEL
             st = h.run(ctx, case_, how, progress_adapter(progress), model)
             all_docs = [v for _, v in h.outlet_choices(st)]
             return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
@@ -269,6 +269,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 up_reports,
                 up_src,
                 up_outlet,
+                translations,
                 mt_model,
                 *filter_inputs,
             ],
