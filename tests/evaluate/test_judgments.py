@@ -296,7 +296,7 @@ def test_stats_by_campaign_with_intervals_and_categories(tmp_path: Path) -> None
         judgment_stats(db, "nope")
     proc = run_workbench("judgments", "stats", "--db", str(db), "--campaign", "pilot")
     assert proc.returncode == 0, proc.stderr
-    assert "4 judgments by 1 annotators in campaign pilot" in proc.stdout
+    assert "4 judgments by 1 annotator in campaign pilot" in proc.stdout
     bad = run_workbench("judgments", "stats", "--db", str(db), "--campaign", "nope")
     assert bad.returncode == 2 and "No campaign 'nope'" in bad.stderr
 
@@ -325,6 +325,6 @@ def test_stats_by_protocol_on_the_command_line(tmp_path: Path) -> None:
     (system,) = json.loads(esa.stdout)["systems"]
     assert system["da_mean"] == 30.0
     da = run_workbench("judgments", "stats", "--db", str(db), "--protocol", "da")
-    assert "1 judgments by 1 annotators (DA only)" in da.stdout
+    assert "1 judgment by 1 annotator (DA only)" in da.stdout
     bad = run_workbench("judgments", "stats", "--db", str(db), "--protocol", "likert")
     assert bad.returncode == 2

@@ -158,6 +158,8 @@ def test_cli_import_names_refused_lines_and_keeps_them_to_fix(
     fixed = write_csv(tmp_path / "fixed.csv", [{**kept, "score": "85"}])
     assert main(["judgments", "import", str(fixed), "--db", db]) == 0
     assert "1 judgments stored" in capsys.readouterr().out
+    assert main(["judgments", "stats", "--db", db, "--campaign", "pilot"]) == 0
+    assert capsys.readouterr().out.startswith("2 judgments by 1 annotator in campaign pilot")
     assert main(["judgments", "import", str(file), "--db", db, "--refused", str(file)]) == 2
     assert "must not be the file being imported" in capsys.readouterr().err
     missing = str(tmp_path / "no" / "r.csv")

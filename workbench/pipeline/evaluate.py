@@ -412,7 +412,9 @@ def stats_to_text(stats: dict[str, object]) -> str:
     where = f" in campaign {stats['campaign']}" if stats.get("campaign") else ""
     if stats.get("protocol"):
         where += f" ({str(stats['protocol']).upper()} only)"
-    lines = [f"{stats['judgments']} judgments by {stats['annotators']} annotators{where}"]
+    n, people = stats["judgments"], stats["annotators"]
+    head = f"{n} judgment{'' if n == 1 else 's'} by {people} annotator{'' if people == 1 else 's'}"
+    lines = [head + where]
     lines.append("system\tjudgments\tDA mean\tDA 95% CI\tDA z\tMQM/segment\terrors")
     for s in stats["systems"]:  # type: ignore[attr-defined]
         errors = ", ".join(f"{n} {sev}" for sev, n in s["errors_by_severity"] if n) or "none"
