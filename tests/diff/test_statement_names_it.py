@@ -6,6 +6,7 @@ from __future__ import annotations
 from tests.diff.helpers import of_kind
 from workbench.diff import Lexicon, find_differences
 from workbench.diff.entities import _initials
+from workbench.diff.salience import _names_someone
 from workbench.diff.text import tokenize
 
 STATEMENT = "The ministry calls for talks to end the dispute over the canal."
@@ -138,3 +139,21 @@ def test_the_issuer_telling_or_underlining_is_the_statements_own_voice(lexicon: 
     assert of_kind(
         find_differences(statement, other, lexicon=lexicon, context=ISSUER), "attribution"
     )
+
+
+def test_a_side_that_names_no_speaker_cannot_name_another(lexicon: Lexicon) -> None:
+    # the report's speaker stands before the quoted verb
+    statement = "The minister noted with regret that two bridges were damaged in the flood."
+    report = 'He "noted with regret" that two bridges were damaged in the flood.'
+    assert not of_kind(find_differences(statement, report, lexicon=lexicon), "attribution")
+    moved = "Residents said that two bridges were damaged in the flood."
+    assert of_kind(find_differences(statement, moved, lexicon=lexicon), "attribution")
+
+
+def test_which_side_names_its_speaker() -> None:
+    assert _names_someone("The mayor said")
+    assert _names_someone("Opposition deputies noted")
+    assert _names_someone("Our country calls")
+    assert not _names_someone("noted with regret")
+    assert not _names_someone("said")
+    assert _names_someone("билдирди")  # its speaker may stand just before the span

@@ -98,6 +98,7 @@ def finish(
         for d in _merged(found)
         if not _precondition_negation(d, report) and not _quoting_marks(d, voices)
     ]
+    diffs = [d for d in diffs if not _no_speaker_to_differ(d)]
     if not amount_in_statement:
         diffs = [d for d in diffs if not _own_context_figure(d)]
     if context:
@@ -216,12 +217,15 @@ _SAYING = words(
     underlined underlining added adding pointed pointing speaking addressing explained
     explaining"""
 )
-_MARKER_WORDS = words(
-    """according to said says say told stated claimed claims added noted has have had also as
+_MARKER_WORDS = (
+    words(
+        """according to said says say told stated claimed claims added noted has have had also as
     reported by the a an of in insisted insists blamed alleged asserted declared confirmed
     explained argued warned wrote maintained reiterated stressed suggested described called
     calls accused announced citing mr mrs ms tells"""
-) | _SAYING  # every verb of saying the stage knows, in one list with the attribution words
+    )
+    | _SAYING
+)  # every verb of saying the stage knows, in one list with the attribution words
 
 
 _KnownParts = tuple[
@@ -318,6 +322,28 @@ def same_fact(a: Difference, b: Difference) -> bool:
 
 def _fact_words(d: Difference) -> set[str]:
     return {stem(t.text) for t in tokenize(f"{d.statement} {d.report}") if is_content(t)}
+
+
+#: Words that open a phrase no speaker is named in ("noted with regret": the report's speaker
+#: stood before the quoted verb).
+_NO_SPEAKER = words("with without on at for from to about over under after before during")
+
+
+def _no_speaker_to_differ(d: Difference) -> bool:
+    """An attribution on both sides where one side names no speaker (:func:`_names_someone`):
+    the claim is attributed on both, and nothing shows the speakers differ, so nothing moved."""
+    if d.kind != "attribution" or d.statement_span is None or d.report_span is None:
+        return False
+    return not (_names_someone(d.statement) and _names_someone(d.report))
+
+
+def _names_someone(attribution: str) -> bool:
+    """One side of an attribution holds its speaker: "The mayor said", "Sadyr Japarov noted",
+    "Our country calls"; not the verb and what follows it ("noted with regret": the report's
+    speaker stood before the quoted verb). A bare verb of another language («билдирди») may
+    have its speaker just outside the span, so it counts as naming one."""
+    rest = [t for t in tokenize(attribution) if t.lower not in _MARKER_WORDS]
+    return bool(rest) and rest[0].lower not in _NO_SPEAKER
 
 
 def _report_label(d: Difference) -> bool:
