@@ -148,7 +148,7 @@ def test_cli_import_names_refused_lines_and_keeps_them_to_fix(
     file = write_csv(tmp_path / "filled.csv", rows[:2])
     assert main(["judgments", "import", str(file), "--db", db, "--campaign", "pilot"]) == 2
     out, err = capsys.readouterr()
-    assert out.startswith("1 judgments stored, 0 already there, 1 refused, of 2 rows")
+    assert out.startswith("filled.csv: 1 stored, 0 already there, 1 refused, of 2 rows")
     refused = tmp_path / "filled.refused.csv"
     assert "line 3: A direct-assessment score is 0–100, not 800.0." in err
     assert err.rstrip().endswith(f"they are in {refused} with a 'problem' column: fix them "
@@ -157,7 +157,7 @@ def test_cli_import_names_refused_lines_and_keeps_them_to_fix(
     assert kept["score"] == "800" and kept["line"] == "3" and "0–100" in kept["problem"]
     fixed = write_csv(tmp_path / "fixed.csv", [{**kept, "score": "85"}])
     assert main(["judgments", "import", str(fixed), "--db", db]) == 0
-    assert "1 judgments stored" in capsys.readouterr().out
+    assert "fixed.csv: 1 stored" in capsys.readouterr().out
     assert main(["judgments", "stats", "--db", db, "--campaign", "pilot"]) == 0
     assert capsys.readouterr().out.startswith("2 judgments by 1 annotator in campaign pilot")
     assert main(["judgments", "import", str(file), "--db", db, "--refused", str(file)]) == 2

@@ -232,3 +232,48 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         h.human_results(ctx, "pilot")
     with pytest.raises(UserInputError, match="Score some systems"):
         h.export_report(ctx, None)
+
+
+def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # The evaluator's walk: judgments filled in a spreadsheet had no way into the workbench.
+    import csv
+
+    from workbench.pipeline.annotate import add_items_from_files, export_judgments
+
+    ctx = UIContext(settings)
+    with pytest.raises(UserInputError, match="no campaigns yet"):
+        h.import_judgments(ctx, str(tmp_path / "x.csv"), "pilot")
+    src, mt = tmp_path / "src.kk", tmp_path / "mt.en"
+    src.write_text("Бір.\nЕкі.\n", "utf-8")
+    mt.write_text("One.\nTwo <b>.\n", "utf-8")
+    settings.ensure_home()
+    add_items_from_files(settings.judgments_path, src, [mt], campaign="pilot")
+    rows = list(csv.DictReader(export_judgments(settings.judgments_path, "csv", "pilot", True)
+                               .splitlines()))  # fmt: skip
+    rows[0].update(annotator="ann", score="75")
+    rows[1].update(annotator="ann", score="<b>high</b>")
+    upload = tmp_path / "filled.csv"
+    with upload.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    html, refused = h.import_judgments(ctx, str(upload), "pilot")
+    assert "<b>filled.csv</b>: 1 stored, 0 already there, 1 refused, of 2 rows." in html
+    assert "line 3: The score &#x27;&lt;b&gt;high&lt;/b&gt;&#x27; is not a number" in html
+    assert refused is not None and refused.parent == ctx.exports_dir
+    (kept,) = list(csv.DictReader(refused.read_text("utf-8").splitlines()))
+    assert kept["line"] == "3" and kept["score"] == "<b>high</b>"
+    again, none = h.import_judgments(ctx, str(upload), "pilot")
+    assert "0 stored, 1 already there, 1 refused" in again
+    rows_, _, _ = h.human_results(ctx, "pilot")
+    assert rows_[0][1] == 1  # the imported judgment is in the campaign's means
+    bad = tmp_path / "bad.csv"
+    bad.write_text("annotator,item_id,score,errors\nann,pilot:none:1,50,\n", "utf-8")
+    html, _ = h.import_judgments(ctx, str(bad), "pilot")
+    assert "judge the campaign&#x27;s items." in html and "`" not in html
+    with pytest.raises(UserInputError, match="Upload a judgments file"):
+        h.import_judgments(ctx, None, "pilot")
+    with pytest.raises(UserInputError, match="No campaign 'nope'"):
+        h.import_judgments(ctx, str(upload), "nope")

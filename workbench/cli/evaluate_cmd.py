@@ -278,8 +278,8 @@ def _judgments_import(args: argparse.Namespace) -> int:
     db = _db_path(args)
     report = import_judgments(db, source, args.campaign)
     print(
-        f"{report.stored} judgments stored, {report.unchanged} already there, "
-        f"{len(report.refused)} refused, of {report.rows} rows in {source.name} ({db})"
+        f"{source.name}: {report.stored} stored, {report.unchanged} already there, "
+        f"{len(report.refused)} refused, of {report.rows} rows ({db})"
     )
     if not report.refused:
         return 0

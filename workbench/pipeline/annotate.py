@@ -492,7 +492,7 @@ def _judgment_rows(file: Path) -> list[tuple[int, dict[str, str]]]:
     kind = file.suffix.lower()
     if kind not in (".csv", ".jsonl"):
         raise UserInputError(f"{file.name}: judgments are imported from .csv or .jsonl files.")
-    text = read_text(file).text
+    text = read_text(file, name=file.name).text  # messages name the file, not its folder
     rows: list[tuple[int, dict[str, str]]] = []
     if kind == ".jsonl":
         for number, line in enumerate(text.splitlines(), start=1):

@@ -34,6 +34,7 @@ UI_TERMS: tuple[tuple[str, str], ...] = (
     (r"`workbench models convert[^`]*`", "the Models tab's Convert for ct2"),
     (r"`workbench models list`", "the Models tab"),
     (r"the `workbench` command line", "the workbench command line"),
+    (r"judge the items `judgments add` stored", "judge the campaign's items"),
 )
 _COMPILED = tuple((re.compile(p), r) for p, r in UI_TERMS)
 

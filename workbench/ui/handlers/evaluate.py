@@ -496,3 +496,48 @@ def agreement_markdown(stats: dict[str, Any]) -> str:
 def systems_of(state: Evaluation | None) -> tuple[SystemScores, ...]:
     """The scored systems (empty before scoring)."""
     return state.systems if state is not None else ()
+
+
+def import_judgments(
+    ctx: UIContext, upload: str | None, campaign: str | None
+) -> tuple[str, Path | None]:
+    """Store the judgments of an uploaded CSV/JSONL (the columns `judgments export` writes).
+
+    Returns:
+        An HTML summary (rows stored, already there, refused with their line and problem,
+        escaped) and, when rows were refused, a file of them to fix and upload again.
+
+    Raises:
+        UserInputError: without a file or a campaign's items, or for a file that cannot be
+            imported (format, header, an unknown campaign).
+    """
+    from workbench.pipeline.annotate import import_judgments as store_judgments
+    from workbench.pipeline.annotate import refused_rows
+    from workbench.ui.wording import in_ui_terms
+
+    if not upload:
+        raise UserInputError("Upload a judgments file (.csv or .jsonl) first.")
+    if not ctx.settings.judgments_path.is_file():
+        raise UserInputError(
+            "There are no campaigns yet; create one in the Annotate tab, then import its judgments."
+        )
+    name = Path(upload).name
+    report = store_judgments(ctx.settings.judgments_path, upload, campaign or None)
+    head = (
+        f"<p><b>{esc(name)}</b>: {report.stored} stored, {report.unchanged} already there, "
+        f"{len(report.refused)} refused, of {report.rows} rows.</p>"
+    )
+    if not report.refused:
+        return head, None
+    items = "".join(
+        f"<li>line {r.line}: {esc(in_ui_terms(r.problem))}</li>" for r in report.refused[:200]
+    )
+    more = f"<li>… and {len(report.refused) - 200} more</li>" if len(report.refused) > 200 else ""
+    suffix = Path(name).suffix.lower()
+    path = output_path(ctx.exports_dir, f"{Path(name).stem}-refused", suffix)
+    path.write_text(refused_rows(report.refused, suffix), encoding="utf-8")
+    note = (
+        "<p>The refused rows are in the file below, with <code>line</code> and "
+        "<code>problem</code> columns: fix them and upload that file.</p>"
+    )
+    return f"{head}<ul class='wb-refused'>{items}{more}</ul>{note}", path

@@ -114,6 +114,22 @@ def _human(ctx: UIContext) -> None:
             elem_id="evaluate-human-errors",
         )
         agreement = gr.Markdown(elem_id="evaluate-human-agreement")
+        with gr.Row():
+            imported = gr.File(
+                label="Judgments made elsewhere (.csv or .jsonl, the export's columns)",
+                file_types=[".csv", ".jsonl"],
+                type="filepath",
+                elem_id="evaluate-judgments-file",
+            )
+            with gr.Column():
+                do_import = gr.Button(
+                    "Import into the campaign", elem_id="evaluate-judgments-import"
+                )
+                import_report = gr.HTML(elem_id="evaluate-judgments-report")
+                refused = gr.File(
+                    label="Refused rows", interactive=False, visible=False,
+                    elem_id="evaluate-judgments-refused",
+                )  # fmt: skip
 
         @guarded
         def on_show(campaign_: str, protocol_: str) -> tuple[Any, ...]:
@@ -125,6 +141,15 @@ def _human(ctx: UIContext) -> None:
             )
 
         show.click(on_show, inputs=[campaign, protocol], outputs=[means, errors, agreement])
+
+        @guarded
+        def on_import(upload: str | None, campaign_: str | None) -> tuple[Any, Any]:
+            html, path = h.import_judgments(ctx, upload, campaign_)
+            if path is None:
+                return html, gr.update(value=None, visible=False)
+            return html, gr.update(value=str(path), visible=True)
+
+        do_import.click(on_import, inputs=[imported, campaign], outputs=[import_report, refused])
         campaign.focus(lambda: gr.update(choices=annotate_h.campaigns(ctx)), outputs=campaign)
 
 
