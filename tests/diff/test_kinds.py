@@ -113,6 +113,9 @@ def test_an_all_before_a_noun_the_report_retells_without_it_is_a_quantifier_diff
          None),
         ("Все школы закрыты до 21 апреля.", "Schools across the region are closed until April 21.",
          "ru"),
+        # the whole extent of one thing is emphasis as often: "our whole people" → "our people"
+        ("Dearer to me than anything are our whole people.",
+         "The most valuable thing for me is our people.", None),
         # the report does not retell the noun the "all" went with: nothing to compare
         ("All schools will remain closed.", "Classes are cancelled until further notice.", None),
     ],
@@ -151,6 +154,29 @@ def test_a_degree_neither_word_carries_is_still_a_quantifier_difference(lexicon:
     assert [d.statement for d in of_kind(found, "quantifier")] == ["полностью"]
     found = diffs("Speech is protected.", "Speech is fully protected, twice over, fully.", lexicon)
     assert [d.report for d in of_kind(found, "quantifier")] == ["fully"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # a superlative and compounds are no part of a whole
+        ("The whole country mourns; peace is precious above everything.",
+         "Peace is the most valuable thing."),
+        ("He spoke about all of it in his broadcasts.", "He spoke in many-hour broadcasts."),
+        ("Some schools set records.", "Schools set an all-time record."),
+        ("He spoke on all kinds of topics.", "He made many remarks on a variety of topics."),
+    ],
+)  # fmt: skip
+def test_a_superlative_or_a_compound_is_no_scope_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "quantifier") == []
+
+
+def test_most_of_a_whole_still_answers_all(lexicon: Lexicon) -> None:
+    (d,) = of_kind(diffs("All schools are closed.", "Most schools are closed.", lexicon),
+                   "quantifier")  # fmt: skip
+    assert (d.statement, d.report) == ("All", "Most")
 
 
 def test_until_a_date_is_no_upper_bound(lexicon: Lexicon) -> None:
