@@ -154,8 +154,8 @@ def test_confirm_negations_promotes_by_the_shift_in_one_call_and_leaves_the_inpu
     given = [[weak1, other, added], [weak2], []]
     out = confirm_negations([s1, s2, "Жоқ."], [t, t, "No."], "kk", given, [vec, vec, None],
                             table)  # fmt: skip
-    # one call: each affirmed clause once (here each is its sentence too); the pair's own
-    # sentences are its one-clause vectors, not embedded again
+    # one call: each affirmed clause once (here each is its sentence too, and the pair's own
+    # sentences are its one-clause vectors: nothing more to embed)
     assert table.calls == [["Министр келді.", "Министр барды."]]
     assert out[0][0].severity == 1.0 and "closer to the translation" in out[0][0].note
     assert out[0][1:] == [other, added] and out[1] == [weak2] and out[2] == []
@@ -169,3 +169,31 @@ def test_confirm_negations_promotes_by_the_shift_in_one_call_and_leaves_the_inpu
 def test_confirm_negations_says_in_one_sentence_when_the_lists_differ() -> None:
     with pytest.raises(UserInputError, match="give one of each per pair"):
         confirm_negations(["a", "b"], ["a", "b"], "kk", [[]], [None, None], _Table({}))
+
+
+def test_the_sentences_are_embedded_only_where_the_clause_passes_and_must_agree() -> None:
+    s1 = "Министр келмеді, бірақ хат жазды."
+    s2 = "Әкім бармады, бірақ хат жазды."
+    t = "The minister came, but wrote a letter."
+    weak1 = issue("negation", s1, t, (8, 15), None, "1 negation(s) in the source", 0.6)
+    weak2 = issue("negation", s2, t, (5, 12), None, "1 negation(s) in the source", 0.6)
+    v1 = ClauseVectors(((0, 16), (17, 33)), np.stack([_unit(1, 0, 0), _unit(0, 0, 1)]),
+                       ((0, 38),), np.stack([_unit(1, 1, 0)]))  # fmt: skip
+    v2 = ClauseVectors(((0, 13), (14, 30)), np.stack([_unit(1, 0, 0), _unit(0, 0, 1)]),
+                       ((0, 38),), np.stack([_unit(1, 1, 0)]))  # fmt: skip
+    rows = {
+        "Министр келді,": _unit(1, 0.5, 0),  # the clause passes
+        "Әкім барды,": _unit(0, 0, 1),  # the clause moves away: no sentence is embedded
+        "Министр келді, бірақ хат жазды.": _unit(1, 0, 0.2),  # the sentence moves away
+        s1: _unit(1, 0.1, 0),
+    }
+    table = _Table(rows)
+    out = confirm_negations([s1, s2], [t, t], "kk", [[weak1], [weak2]], [v1, v2], table)
+    assert table.calls == [["Министр келді,", "Әкім барды,"],
+                           ["Министр келді, бірақ хат жазды.", s1]]  # fmt: skip
+    # the clause alone would promote the first; the sentence does not agree: both stay weak
+    assert out == [[weak1], [weak2]]
+    # with a sentence that moves toward the translation too, the first is strong
+    table.rows["Министр келді, бірақ хат жазды."] = _unit(1, 0.8, 0)
+    out = confirm_negations([s1, s2], [t, t], "kk", [[weak1], [weak2]], [v1, v2], table)
+    assert out[0][0].severity == 1.0 and out[1] == [weak2]

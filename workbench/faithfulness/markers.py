@@ -974,9 +974,10 @@ def confirm_negations(
     """Each pair's issues, with a weak "source negation dropped" issue made strong (severity
     1, the shift in its note) when the source reads closer to the translation without its
     negation, as a whole sentence and as the clause that holds it (both shifts above
-    :data:`NEGATION_MARGIN`: :func:`negation_shift` for the clause). One embedding call for all
-    pairs: the affirmed clause and sentence of each weak issue, and the pair's two sentences
-    where a clause vector is not the sentence's.
+    :data:`NEGATION_MARGIN`: :func:`negation_shift` for the clause). Two embedding calls for all
+    pairs: the affirmed clause of each weak issue; then, for the issues whose clause shift
+    passes the margin, the affirmed sentence and the pair's two sentences where a clause vector
+    is not the sentence's.
 
     A translator who renders a negation by another word (an antonym, "stayed away" for «не
     пришёл») keeps its meaning: the affirmed source («пришёл» "came") moves away from the
@@ -1021,17 +1022,30 @@ def confirm_negations(
         assert v is not None
         known.update(_rows_of(sources[p], v.source_spans, v.source))
         known.update(_rows_of(english[p], v.translation_spans, v.translation))
-    wanted = [t for p, _, _, clause, sentence in jobs
-              for t in (clause, sentence, sources[p].strip(), english[p].strip())]  # fmt: skip
-    texts = [t for t in dict.fromkeys(wanted) if t not in known]
-    if texts:
-        known.update(zip(texts, np.asarray(embedder.embed(texts), dtype=np.float32), strict=True))
-    for p, i, k, clause, sentence in jobs:
+
+    def embed(wanted: list[str]) -> None:
+        texts = [t for t in dict.fromkeys(wanted) if t not in known]
+        if texts:
+            rows = np.asarray(embedder.embed(texts), dtype=np.float32)
+            known.update(zip(texts, rows, strict=True))
+
+    # the clause first: the sentences (longer texts) are embedded only for the issues whose
+    # clause shift already passes the margin, since both must
+    embed([clause for *_, clause, _ in jobs])
+    passing = []
+    for job in jobs:
+        p, _, k, clause, _ = job
         v = vectors[p]
         assert v is not None
+        shift = negation_shift(v, k, known[clause])
+        if shift > NEGATION_MARGIN:
+            passing.append((job, shift))
+    embed([t for (p, *_, sentence), _ in passing
+           for t in (sentence, sources[p].strip(), english[p].strip())])  # fmt: skip
+    for (p, i, _, _, sentence), shift in passing:
         tr = known[english[p].strip()]
         whole = float(known[sentence] @ tr) - float(known[sources[p].strip()] @ tr)
-        shift = min(negation_shift(v, k, known[clause]), whole)
+        shift = min(shift, whole)
         if shift > NEGATION_MARGIN:
             old = out[p][i]
             out[p][i] = replace(
