@@ -834,3 +834,20 @@ def test_a_russian_all_before_a_noun_that_starts_like_a_determiner_is_compared(
     statement: str, report: str, flagged: int, lexicon: Lexicon
 ) -> None:
     assert len(of_kind(diffs(statement, report, lexicon, src="ru"), "quantifier")) == flagged
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "flagged"),
+    [
+        # review10: an "all" floating after a pronoun or an auxiliary quantifies the subject
+        # before it and is followed by a verb: dropping it narrows nothing
+        ("We all support the peace process.", "We support the peace process.", 0),
+        ("They have all signed the agreement.", "They have signed the agreement.", 0),
+        # an "all" before its noun is still compared
+        ("The government has closed all schools.", "The government has closed schools.", 1),
+    ],
+)
+def test_an_all_floating_after_a_pronoun_or_auxiliary_is_no_dropped_universal(
+    statement: str, report: str, flagged: int, lexicon: Lexicon
+) -> None:
+    assert len(of_kind(diffs(statement, report, lexicon), "quantifier")) == flagged

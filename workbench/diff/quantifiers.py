@@ -330,6 +330,9 @@ def _universal_dropped(d: Difference, ctx: DiffContext) -> bool:
         return False
     report = {english_stem(w) for w in _WORDS.findall(ctx.report)}
     if not is_cyrillic(text):
+        before = _WORDS.findall(text[max(0, d.statement_span[0] - 30) : d.statement_span[0]])
+        if before and before[-1].lower() in _FLOATING_AFTER:
+            return False  # "we all support", "they have all signed": the verb follows, no noun
         nouns = [w for w in after if w.lower() not in STOPWORDS and english_content(w)]
         return any(english_stem(w) in report for w in nouns)
     if not ctx.src or d.statement.lower() in _PRONOUN_TURKIC:
@@ -340,6 +343,14 @@ def _universal_dropped(d: Difference, ctx: DiffContext) -> bool:
     return any(
         e in report and english_content(e) for w in after for e in lex.translations(ctx.src, w)
     )
+
+
+#: Words an English "all" floats after, before the verb rather than a noun ("we all support",
+#: "they have all signed", "these are all"): personal pronouns and auxiliaries, closed classes.
+_FLOATING_AFTER = words(
+    """we you they us them these those are were is was am have has had will would shall should
+    can could may might must do does did be been"""
+)
 
 
 #: kk/ky universals that stand alone ("all of them"): «баары келди».
