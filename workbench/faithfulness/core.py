@@ -243,7 +243,7 @@ def check_pairs(
     if use_vectors and "name" in detectors:  # names by meaning (namemeaning.confirm_names)
         assert embedder is not None
         confirmed = confirm_names(
-            [pairs[i][0] for i in live], [pairs[i][1] for i in live], [found_by[i] for i in live],
+            [pairs[i][1] for i in live], [found_by[i] for i in live],
             [by_index[i] for i in live], embedder,
         )  # fmt: skip
         found_by = dict(zip(live, confirmed, strict=True))
