@@ -217,7 +217,13 @@ def _check_optional(raw: Mapping[str, Any], keys: tuple[str, ...], where: str) -
 
 
 def _toml_type(value: Any) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a table"}
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }
     return names.get(type(value), f"a {type(value).__name__}")
 
 

@@ -217,9 +217,7 @@ METRICS.add("chrf++", SacrebleuMetric("chrf++", "CHRF", defaults={"word_order": 
 TER_MAX_SEGMENT_WORDS = 1_000
 METRICS.add(
     "ter",
-    SacrebleuMetric(
-        "ter", "TER", higher_is_better=False, max_segment_words=TER_MAX_SEGMENT_WORDS
-    ),
+    SacrebleuMetric("ter", "TER", higher_is_better=False, max_segment_words=TER_MAX_SEGMENT_WORDS),
 )
 METRICS.add("comet", "workbench.score.comet:COMET")
 
