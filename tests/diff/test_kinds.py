@@ -115,7 +115,7 @@ def test_an_all_before_a_noun_the_report_retells_without_it_is_a_quantifier_diff
          "ru"),
         # the whole extent of one thing is emphasis as often: "our whole people" → "our people"
         ("Dearer to me than anything are our whole people.",
-         "The most valuable thing for me is our people.", None),
+         "Nothing is dearer to me than our people.", None),
         # the report does not retell the noun the "all" went with: nothing to compare
         ("All schools will remain closed.", "Classes are cancelled until further notice.", None),
     ],
@@ -132,7 +132,7 @@ def test_an_all_kept_or_not_retold_is_no_quantifier_difference(
     [
         # the other side carries the degree in another word
         ("Обстановка абсолютно спокойная и полностью контролируемая.",
-         "The situation is calm and under full control.", "ru"),
+         "The situation is quiet and under full control.", "ru"),
         ("Они распространяют абсолютно ложную информацию.",
          "They spread totally false information.", "ru"),
         # a headline and a body that repeat "fully" retell the statement's one degree once
@@ -738,8 +738,8 @@ def test_a_claim_narrowed_to_one_thing_and_retold_without_it_is_a_quantifier_dif
          "The ministry welcomed the plan and funded it."),
         ("We seek a fair and just settlement.", "We seek a fair settlement."),
         # "just" of time, comparison or emphasis says nothing of how much
-        ("Sanctions press on an economy that is just getting back on its feet.",
-         "Sanctions press on a still-emerging economy."),
+        ("Sanctions press on a trade that is just finding its footing again.",
+         "Sanctions press on a trade still finding its footing."),
         ("The talks began just after noon.", "The talks began after noon."),
         ("Kazakhstan, just like Kyrgyzstan, backed the plan.",
          "Kazakhstan, like Kyrgyzstan, backed the plan."),
@@ -757,7 +757,7 @@ def test_an_only_added_or_a_look_alike_is_no_quantifier_difference(
     [
         ("Rangers managed just two shots on target.", "Rangers managed two shots on target."),
         ("In the end just 30 percent agreed.", "In the end 30 percent agreed."),
-        ("It was just his second defeat in 18 games.", "It was his second defeat in 18 games."),
+        ("It was just her third loss in 20 matches.", "It was her third loss in 20 matches."),
     ],
 )  # fmt: skip
 def test_just_before_an_amount_dropped_is_a_quantifier_difference(

@@ -56,15 +56,15 @@ _NOT_IDIOM = (
     r"(?!\s+one\b(?!\s*(?:hundred|thousand|million|billion|trillion|in\b|and\b|half|third|"
     r"quarter|point|percent|per\b|-)))"
 )
-#: "just" for "only" ("just his second defeat"), not the adjective ("a just settlement", "fair
+#: "just" for "only" ("just her third loss"), not the adjective ("a just settlement", "fair
 #: and just", "Just Kazakhstan").
 _JUST = (
     r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\band\s)(?<!\bmore\s)(?<!\bmost\s)"
     r"(?-i:just)(?!\s*,)"
 )
 #: What follows a "just" that means "only": an amount ("just two shots", "just 30 percent",
-#: "just a few days", "just his second defeat"). A "just" of time, comparison or emphasis ("an
-#: economy just getting back on its feet", "just as the moon does", "just before 7 a.m.") says
+#: "just a few days", "just her third loss"). A "just" of time, comparison or emphasis ("a
+#: trade just finding its footing again", "just as the moon does", "just before 7 a.m.") says
 #: nothing of how much: the statement's is never flagged as dropped (a report's may still
 #: render a statement's «только»).
 _JUST_AMOUNT = re.compile(
@@ -265,8 +265,8 @@ _DEGREE_CARRIED = {
 
 def _just_of_time(d: Difference, ctx: DiffContext) -> bool:
     """The statement's "just" dropped where it says nothing of how much (no amount after it:
-    see :data:`_JUST_AMOUNT`): "an economy that is just getting back on its feet" retold as "a
-    still-emerging economy" narrows no claim."""
+    see :data:`_JUST_AMOUNT`): "a trade that is just finding its footing again" retold as "a
+    trade still finding its footing" narrows no claim."""
     if _class(d) != "exclusive" or d.report_span is not None or d.statement_span is None:
         return False
     return d.statement.lower() == "just" and not _JUST_AMOUNT.match(
