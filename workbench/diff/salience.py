@@ -126,8 +126,8 @@ _QUOTE_MARKS = frozenset("\"'«“„‘‚‹")
 
 def _quoting_marks(d: Difference, voices: Sequence[Voice]) -> bool:
     """Quotation marks the report uses to quote, not to distance itself: scare quotes inside a
-    longer quotation (the quoted speaker's own marks: “... taking into account the real
-    situation ‘on the field’”), or around words that open with a verb of saying (the statement's
+    longer quotation (the quoted speaker's own marks: “... with the facts ‘on the ground’ in
+    mind”), or around words that open with a verb of saying (the statement's
     own account of how it was said: the leader “noted with regret” that ...)."""
     if d.kind != "distancing" or d.category != "distancing" or d.statement_span is not None:
         return False
