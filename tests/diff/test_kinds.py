@@ -118,6 +118,13 @@ def test_an_all_before_a_noun_the_report_retells_without_it_is_a_quantifier_diff
          "Nothing is dearer to me than our people.", None),
         # the report does not retell the noun the "all" went with: nothing to compare
         ("All schools will remain closed.", "Classes are cancelled until further notice.", None),
+        # discourse idioms: no "all" over what follows
+        ("The mayor first of all thanked the volunteers for their help.",
+         "The mayor thanked the volunteers for their help.", None),
+        ("The dam will be repaired once and for all, the minister promised.",
+         "The minister promised the dam will be repaired.", None),
+        ("All in all, rescue teams worked through the night.",
+         "Rescue teams worked through the night.", None),
     ],
 )  # fmt: skip
 def test_an_all_kept_or_not_retold_is_no_quantifier_difference(

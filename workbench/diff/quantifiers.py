@@ -112,9 +112,11 @@ CLASSES: dict[str, re.Pattern[str]] = {
         _F,
     ),
     # "the most valuable" is a superlative, "a many-hour broadcast", "all-time", "winner-takes-all"
-    # compounds, "all kinds of topics" a variety: no scope
+    # compounds, "all kinds of topics" a variety: no scope; "first of all", "once and for all",
+    # "all in all" are discourse idioms, not an "all" over what follows
     "universal": re.compile(
-        r"(?<!\w)(?:all(?!\s+(?:but|of\s+a\s+sudden|kinds|sorts|manner|types)\b|-)(?<!-all)|"
+        r"(?<!\w)(?:(?<!first\sof\s)(?<!and\sfor\s)(?<!all\sin\s)"
+        r"all(?!\s+(?:but|of\s+a\s+sudden|kinds|sorts|manner|types|in\s+all)\b|-)(?<!-all)|"
         r"every|entire|whole|все|всех|всё|"
         r"весь|вся|"
         r"всю|каждый|каждого|барлық\w*|бүкіл|әрбір|бардык\w*|бүт|баары|ар\s+бир)(?!\w)",
