@@ -15,6 +15,7 @@ from workbench.align.embedders import (
     EMBEDDERS,
     Embedder,
     EmbedderError,
+    WrappedEmbedder,
     normalise,
 )
 from workbench.settings import Settings
@@ -57,6 +58,7 @@ __all__ = [
     "CachingEmbedder",
     "Embedder",
     "EmbedderError",
+    "WrappedEmbedder",
     "align",
     "create_embedder",
     "normalise",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.align.embedders import Embedder
+from workbench.align.embedders import Embedder, WrappedEmbedder
 from workbench.errors import CacheError
 
 log = logging.getLogger("workbench")
@@ -39,7 +39,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class CachingEmbedder(Embedder):
+class CachingEmbedder(WrappedEmbedder):
     """Wraps any embedder; same signature and vectors, each sentence embedded once.
 
     Args:
@@ -48,28 +48,13 @@ class CachingEmbedder(Embedder):
     """
 
     def __init__(self, inner: Embedder, path: Path | None = None) -> None:
-        super().__init__(inner.model, settings=inner.settings, batch_size=inner.batch_size)
-        self.inner = inner
+        super().__init__(inner)
         self.path = path
-        self.name = inner.name  # type: ignore[misc]
         self._memory: dict[str, np.ndarray] = {}
         #: Sentences actually sent to the inner embedder (for logs and tests).
         self.computed = 0
         #: Sentences embedded (and written to the file) per step.
         self.write_every = 512
-
-    @property
-    def signature(self) -> str:
-        """The inner embedder's signature (caching does not change the vectors)."""
-        return self.inner.signature
-
-    @property
-    def dim(self) -> int:
-        """The inner embedder's width."""
-        return self.inner.dim
-
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        return self.inner.embed(texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """Embed sentences, computing only those in neither the memory nor the file cache."""

@@ -121,6 +121,34 @@ class Embedder(ABC):
         return normalise(out)
 
 
+class WrappedEmbedder(Embedder):
+    """An embedder around another one that keeps its vectors: the same name, model, settings,
+    batch size, signature and width, each batch passed to ``inner`` (the embedding cache, the
+    pipeline's progress reporter). Subclasses change only :meth:`embed` around ``inner``.
+
+    Args:
+        inner: The embedder that computes the vectors.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        super().__init__(inner.model, settings=inner.settings, batch_size=inner.batch_size)
+        self.inner = inner
+        self.name = inner.name  # type: ignore[misc]  # the calibration is looked up by name
+
+    @property
+    def signature(self) -> str:
+        """The inner embedder's signature (the wrapper does not change the vectors)."""
+        return self.inner.signature
+
+    @property
+    def dim(self) -> int:
+        """The inner embedder's width."""
+        return self.inner.dim
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        return self.inner.embed(texts)
+
+
 def normalise(vectors: np.ndarray) -> np.ndarray:
     """Rows scaled to unit length (all-zero rows stay zero), as float32."""
     vectors = np.asarray(vectors, dtype=np.float32)

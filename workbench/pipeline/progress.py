@@ -15,12 +15,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from workbench.align import CachingEmbedder, Embedder, create_embedder
+from workbench.align import CachingEmbedder, Embedder, WrappedEmbedder, create_embedder
 from workbench.engines.base import ProgressFn
 from workbench.settings import Settings
 
 
-class ProgressEmbedder(Embedder):
+class ProgressEmbedder(WrappedEmbedder):
     """Any embedder, reporting ``progress(done, total)`` in texts around each call.
 
     Args:
@@ -29,25 +29,10 @@ class ProgressEmbedder(Embedder):
     """
 
     def __init__(self, inner: Embedder, progress: ProgressFn) -> None:
-        super().__init__(inner.model, settings=inner.settings, batch_size=inner.batch_size)
-        self.inner = inner
-        self.name = inner.name  # type: ignore[misc]  # the calibration is looked up by name
+        super().__init__(inner)
         self.progress = progress
         self.done = 0
         self.total = 0
-
-    @property
-    def signature(self) -> str:
-        """The inner embedder's signature (reporting progress does not change the vectors)."""
-        return self.inner.signature
-
-    @property
-    def dim(self) -> int:
-        """The inner embedder's width."""
-        return self.inner.dim
-
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        return self.inner.embed(texts)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """The inner embedder's vectors for ``texts``, reporting progress before and after."""
