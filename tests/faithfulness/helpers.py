@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from workbench.faithfulness import check_pairs
 from workbench.faithfulness.core import evidence_keys
 
@@ -10,3 +12,23 @@ def evidence_of(source: str, translation: str, src: str) -> set[str]:
     """The evidence keys (kind, or kind + ``_weak``) one checked pair gives."""
     (result,) = check_pairs([source], [translation], src)
     return evidence_keys(result.issues)
+
+
+def unit(*values: float) -> np.ndarray:
+    """The float32 unit vector along ``values``."""
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+class TableEmbedder:
+    """A fake embedder: fixed vectors by text, counting calls."""
+
+    signature = "emb:table"
+
+    def __init__(self, rows: dict[str, np.ndarray]) -> None:
+        self.rows = rows
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return np.stack([self.rows[t] for t in texts])

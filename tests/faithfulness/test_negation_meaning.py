@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from tests.faithfulness.helpers import TableEmbedder as _Table
+from tests.faithfulness.helpers import unit as _unit
 from workbench.align.cache import CachingEmbedder
 from workbench.align.embedders import E5Embedder
 from workbench.errors import UserInputError
@@ -114,25 +116,6 @@ def test_the_signature_says_whether_negations_were_read_by_meaning(e5: CachingEm
     (no_negation,) = check_pairs([source], [line], "kk", embedder=e5,
                                  detectors=("number", "coverage"))  # fmt: skip
     assert "negmeaning:" not in no_negation.signature
-
-
-def _unit(*values: float) -> np.ndarray:
-    v = np.array(values, dtype=np.float32)
-    return v / np.linalg.norm(v)
-
-
-class _Table:
-    """A fake embedder: fixed vectors by text, counting calls."""
-
-    signature = "emb:table"
-
-    def __init__(self, rows: dict[str, np.ndarray]) -> None:
-        self.rows = rows
-        self.calls: list[list[str]] = []
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        self.calls.append(list(texts))
-        return np.stack([self.rows[t] for t in texts])
 
 
 def test_the_shift_is_the_best_translation_clause_cosine_gained_by_affirming() -> None:
