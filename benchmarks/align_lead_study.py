@@ -339,10 +339,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.lead < 1:
         parser.error(f"--lead takes 1 or more sentences, not {args.lead}.")
-    refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in args.cases}
-    empty = [folder for folder, found in refs.items() if not found]
-    if empty:
-        parser.error(f"no case with a reference.toml under {empty[0]}.")
+    refs = rce.references_under(args.cases, parser)
     emb = create_embedder("e5-small", settings=Settings.resolve())
     params = A.params_for(emb)
     anchors = default_anchors()

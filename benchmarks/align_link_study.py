@@ -328,10 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if not 0 <= args.lone_floor <= 1:
         parser.error(f"--lone-floor takes a cosine from 0 (off) to 1, not {args.lone_floor}.")
-    refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in args.cases}
-    empty = [folder for folder, found in refs.items() if not found]
-    if empty:
-        parser.error(f"no case with a reference.toml under {empty[0]}.")
+    refs = rce.references_under(args.cases, parser)
     if len({folder.name for folder in refs}) < 2:
         parser.error("--cases takes two or more folders: the model is scored leaving one out.")
     emb = create_embedder("e5-small", settings=Settings.resolve())

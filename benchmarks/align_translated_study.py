@@ -213,10 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     bad = [name + eq + value for name, eq, value in sets if name not in fields or not eq]
     if bad:
         parser.error(f"--set takes NAME=VALUE of an aligner constant, not {bad[0]!r}.")
-    refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in args.cases}
-    empty = [folder for folder, found in refs.items() if not found]
-    if empty:
-        parser.error(f"no case with a reference.toml under {empty[0]}.")
+    refs = rce.references_under(args.cases, parser)
     emb = create_embedder("e5-small", settings=Settings.resolve())
     params = A.params_for(emb)
     try:

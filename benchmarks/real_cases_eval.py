@@ -174,6 +174,18 @@ def _toml(path: Path) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+def references_under(
+    folders: list[Path], parser: argparse.ArgumentParser
+) -> dict[Path, list[Path]]:
+    """Each folder's case reference files (``<case>/reference.toml``), in order; a folder with
+    none is refused through ``parser`` (the studies' one-sentence error, exit 2)."""
+    refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in folders}
+    empty = [folder for folder, found in refs.items() if not found]
+    if empty:
+        parser.error(f"no case with a reference.toml under {empty[0]}.")
+    return refs
+
+
 def run_compare(folder: Path) -> dict[str, Any]:
     """Run the CLI exactly as a user would and return its JSON."""
     with tempfile.TemporaryDirectory() as tmp:
