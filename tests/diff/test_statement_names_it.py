@@ -76,7 +76,9 @@ ATTRIBUTED = "The mayor said the dam will be repaired before spring."
 def test_the_statements_own_voice_on_both_sides_is_no_move(lexicon: Lexicon) -> None:
     report = "Aidar Bekov noted that the dam will be repaired before spring."
     assert of_kind(find_differences(ATTRIBUTED, report, lexicon=lexicon), "attribution")
-    found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER)
+    # the name and the title are one speaker because they are the issuer (the compare pipeline
+    # passes it as both): two texts of the context alone may be two speakers (fix11)
+    found = find_differences(ATTRIBUTED, report, lexicon=lexicon, context=ISSUER, issuer=ISSUER)
     assert not of_kind(found, "attribution")
 
 

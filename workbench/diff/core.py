@@ -71,7 +71,9 @@ def find_differences(
         issuer: Who issued the statement (its outlet and title): a claim the statement gives
             to its issuer ("The Ministry of Energy of the Republic of Uzbekistan announces
             ...") is the statement's own voice, so a report that states it as fact
-            moves nothing.
+            moves nothing. Its texts (also in ``context``) are one speaker; every other text
+            of ``context`` is a speaker of its own: an attribution both sides give to
+            speakers the context names is no move only when one speaker names both sides.
 
     Returns:
         Differences, most salient first (then by position), at most
@@ -121,6 +123,7 @@ def find_differences(
         lexicon=lexicon,
         outlet_labels=outlet_labels,
         document=document,
+        issuer=issuer,
         amount_in_statement=speaks_of_amount(statement, src)
         or bool(source and speaks_of_amount(source, src)),
     )
