@@ -858,3 +858,39 @@ def test_an_all_floating_after_a_pronoun_or_auxiliary_is_no_dropped_universal(
     statement: str, report: str, flagged: int, lexicon: Lexicon
 ) -> None:
     assert len(of_kind(diffs(statement, report, lexicon), "quantifier")) == flagged
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "flagged"),
+    [
+        # review10 (fix11): an "all" floating after a NOUN subject, before its verb, says the
+        # subject's whole takes part; the report's "the ministers agreed" says so too
+        ("The ministers all agreed to extend the curfew.",
+         "The ministers agreed to extend the curfew.", 0),
+        ("The regions all reported heavy rain on Monday.",
+         "The regions reported heavy rain on Monday.", 0),
+        ("Almaty and Astana all said the roads were open.",
+         "Almaty and Astana said the roads were open.", 0),
+        # an "all" after a verb or a preposition is before its noun: still compared
+        ("The city closed all schools on Monday.", "The city closed schools on Monday.", 1),
+        ("Residents of all villages were evacuated.", "Residents of villages were evacuated.", 1),
+        ("The ministry urges all citizens to stay home.",
+         "The ministry urges citizens to stay home.", 1),
+        # a floating "all" answered by "some" is a narrowed claim
+        ("The ministers all agreed to extend the curfew.",
+         "Some ministers agreed to extend the curfew.", 1),
+    ],
+)  # fmt: skip
+def test_an_all_floating_after_a_noun_subject_is_no_dropped_universal(
+    statement: str, report: str, flagged: int, lexicon: Lexicon
+) -> None:
+    assert len(of_kind(diffs(statement, report, lexicon), "quantifier")) == flagged
+
+
+def test_wordnet_tells_a_past_verb_from_an_irregular_plural() -> None:
+    from workbench.diff import wordnet
+
+    assert wordnet.past_of_verb("agreed") and wordnet.past_of_verb("said")
+    assert not wordnet.past_of_verb("men") and not wordnet.past_of_verb("schools")
+    assert wordnet.parts_of_speech("regions") == {"n"}
+    assert wordnet.parts_of_speech("nosuchwordhere") == frozenset()

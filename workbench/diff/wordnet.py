@@ -43,6 +43,7 @@ class _WordNet:
     form_links: tuple[tuple[int, ...], ...]
     lemmas: tuple[tuple[str, ...], ...]
     irregular: dict[str, tuple[str, ...]]
+    pos: str = ""  # each synset line's part of speech (n, v, a, s, r), in line order
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,9 +54,11 @@ def _load() -> _WordNet:
     forms: list[set[int]] = []
     lemmas: list[tuple[str, ...]] = []
     irregular: dict[str, tuple[str, ...]] = {}
+    pos: list[str] = []
     for line in text.splitlines():
         if line.startswith("S\t"):
-            _, _pos, words, sense, form = line.split("\t")
+            _, part, words, sense, form = line.split("\t")
+            pos.append(part)
             i = len(lemmas)
             lemmas.append(tuple(words.split()))
             for w in lemmas[-1]:
@@ -75,6 +78,7 @@ def _load() -> _WordNet:
         tuple(tuple(f) for f in forms),
         tuple(lemmas),
         irregular,
+        "".join(pos),
     )
 
 
@@ -106,6 +110,29 @@ def senses(word: str) -> frozenset[int]:
     """The synsets ``word`` belongs to."""
     net = _load()
     return frozenset(i for lemma in lemmas(word) for i in net.synsets[lemma])
+
+
+@functools.lru_cache(maxsize=65536)
+def parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech of ``word``'s senses: ``n`` noun, ``v`` verb, ``a``/``s``
+    adjective, ``r`` adverb ("agreed": v and a; "ministers": n and v); empty for a word WordNet
+    does not know."""
+    net = _load()
+    return frozenset(net.pos[i] for i in senses(word))
+
+
+def past_of_verb(word: str) -> bool:
+    """``word`` is a past form of a verb: "-ed" of a lemma with a verb sense ("agreed",
+    "reported"), or an irregular form WordNet lists of a lemma that is mostly a verb ("said",
+    "met"; not the plural "men", whose "man" is mostly a noun)."""
+    w = word.lower()
+    net = _load()
+    parts = ["".join(net.pos[i] for i in net.synsets[lemma]) for lemma in lemmas(w) if lemma != w]
+    if w.endswith("ed"):
+        return any("v" in p for p in parts)
+    if w in net.irregular:
+        return any(p.count("v") > p.count("n") for p in parts)
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
