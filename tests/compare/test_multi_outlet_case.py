@@ -96,3 +96,19 @@ def test_json_contract_holds(flood: tuple[Case, CaseComparison]) -> None:
             assert 0 <= d["salience"] <= 1 and d["voice"] in ("own", "quoted")
             assert d["report_document"] in {r["document_id"] for r in al["reports"]}
     assert len({r["document_id"] for al in data["alignments"] for r in al["reports"]}) == 5
+
+
+def test_a_label_held_open_by_the_report_is_a_certainty_difference(
+    flood: tuple[Case, CaseComparison],
+) -> None:
+    # review10 (fix11): the ministry's "Four looters were detained" asserts guilt; the foreign
+    # wire's "detained on suspicion of looting" holds it open, which showed no difference
+    _case, result = flood
+    (al,) = [
+        a
+        for doc in result.documents
+        for a in doc.comparison.alignments
+        if "looters" in (a.statement.translation or "")
+    ]
+    wire = [d for d in al.differences if d.report_document == "foreign-wire-en"]
+    assert [(d.kind, d.report) for d in wire] == [("certainty", "on suspicion of")]
