@@ -147,3 +147,35 @@ def test_latin_kazakh_statements_are_told_to_convert_not_to_check_the_language(
     assert "check --src" not in note
     # a Latin-script Kazakh report is still told that the reporting must be English
     assert file_notices(KK, path, src="kk")[0].endswith("; the reporting must be English.")
+
+
+def test_notices_and_compare_read_the_files_through_one_reader(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # review10 (fix11): file_notices read compare's files with a reader of its own, so the two
+    # could drift apart (it honoured the settings' limits, compare_files did not)
+    from workbench.pipeline import compare, inputs
+
+    seen: list[tuple[object, ...]] = []
+
+    def spy(*args: object, **kw: object) -> inputs.CompareFiles:
+        seen.append((*args, kw.get("translations"), kw.get("limits")))
+        raise CorpusError("read")
+
+    monkeypatch.setattr(inputs, "read_compare_files", spy)
+    with pytest.raises(CorpusError, match="read"):
+        file_notices(RU, REPORT, src="ru", translations=EN)
+    with pytest.raises(CorpusError, match="read"):
+        compare.compare_files(RU, REPORT, src="ru", translations=EN)
+    assert seen[0] == seen[1] == (RU, REPORT, EN, None)
+
+
+def test_compare_files_honours_the_limits_the_notices_read_with(tmp_path: Path) -> None:
+    from workbench.pipeline.compare import compare_files
+    from workbench.textio import Limits
+
+    small = Limits(max_lines=3)
+    with pytest.raises(CorpusError, match="lines"):
+        file_notices(RU, REPORT, src="ru", limits=small)
+    with pytest.raises(CorpusError, match="lines"):
+        compare_files(RU, REPORT, src="ru", translations=EN, limits=small)

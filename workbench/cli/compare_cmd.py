@@ -179,6 +179,7 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         args.reporting,
         src=args.src,
         translations=args.translations,
+        limits=settings.limits,
         translator=translator(args.src) if translator else None,
         **options,
     )

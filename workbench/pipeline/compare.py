@@ -29,7 +29,7 @@ from typing import Any
 
 from workbench import __version__
 from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder, params_for
-from workbench.corpus import find_case, list_cases, load_case, read_corrections, read_file
+from workbench.corpus import find_case, list_cases, load_case, read_corrections
 from workbench.diff import (
     DETECTOR_ORDER,
     Lexicon,
@@ -44,12 +44,14 @@ from workbench.diff import (
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
+from workbench.pipeline import inputs
 from workbench.pipeline.anchors import default_anchors
 from workbench.pipeline.corrections import apply_corrections
 from workbench.pipeline.faithfulness import check_translations
 from workbench.pipeline.translate import translate_texts
 from workbench.segment import split_sentences
 from workbench.settings import Settings
+from workbench.textio import Limits
 from workbench.types import (
     DIFFERENCE_KINDS,
     SOURCE_LANGUAGES,
@@ -197,9 +199,12 @@ def compare_files(
     *,
     src: str,
     translations: str | Path | None = None,
+    limits: Limits | None = None,
     **options: Any,
 ) -> Comparison:
-    """:func:`compare_texts` over files read with the corpus readers (.txt/.jsonl/.csv).
+    """:func:`compare_texts` over files read with the corpus readers (.txt/.jsonl/.csv), by
+    :func:`workbench.pipeline.inputs.read_compare_files` (the reader of the input notices too)
+    under ``limits`` (``None``: the defaults).
 
     Supplied translations come from ``translations`` (one English line per statement line) or
     from a ``translation`` field/column of the statements file itself.
@@ -208,21 +213,24 @@ def compare_files(
         CorpusError: for an unreadable file (the message names file and line).
         UserInputError: when the translations do not have one line per statement line.
     """
-    body = read_file(statements)
+    files = inputs.read_compare_files(
+        statements, reporting, translations=translations, limits=limits
+    )
+    body = files.statements
     if not any(line.strip() for line in body.lines):  # before the translations are counted
         raise UserInputError(
             f"The statements file {body.path} is empty; give one statement a line."
         )
     supplied = body.translations
-    if translations is not None:
-        tr = read_file(translations)
+    if files.translations is not None:
+        tr = files.translations
         if len(tr.lines) != len(body.lines):
             raise UserInputError(
                 f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
                 "give one English line per statement line."
             )
         supplied = tr.lines
-    report = read_file(reporting)
+    report = files.reporting
     return compare_texts(body.lines, report.text, src=src, translations=supplied, **options)
 
 

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench import langid
-from workbench.corpus import read_file
+from workbench.corpus import ReadResult, read_file
 from workbench.textio import Limits
 from workbench.types import LANGUAGE_NAMES, Case, Document
 
@@ -100,6 +101,34 @@ def case_notices(
     return notes
 
 
+@dataclass(frozen=True)
+class CompareFiles:
+    """Compare's files as the corpus readers read them (see :func:`read_compare_files`)."""
+
+    statements: ReadResult
+    reporting: ReadResult
+    translations: ReadResult | None = None
+
+
+def read_compare_files(
+    statements: str | Path,
+    reporting: str | Path,
+    *,
+    translations: str | Path | None = None,
+    limits: Limits | None = None,
+) -> CompareFiles:
+    """Read ``compare``'s files: the one reader of :func:`file_notices` and
+    :func:`workbench.pipeline.compare.compare_files`, so that what is checked before the work
+    is what the work reads (same readers, same ``limits``).
+
+    Raises:
+        CorpusError: for an unreadable file (the message names file and line).
+    """
+    body = read_file(statements, limits)
+    tr = read_file(translations, limits) if translations is not None else None
+    return CompareFiles(body, read_file(reporting, limits), tr)
+
+
 def file_notices(
     statements: str | Path,
     reporting: str | Path,
@@ -113,17 +142,20 @@ def file_notices(
     Raises:
         CorpusError: for an unreadable file (as :func:`workbench.pipeline.compare.compare_files`).
     """
-    checks = [(statements, src, "check --src"), (reporting, "en", "the reporting must be English")]
-    if translations is not None:
-        checks.append((translations, "en", "the translations must be English"))
+    files = read_compare_files(statements, reporting, translations=translations, limits=limits)
+    checks = [
+        (statements, files.statements, src, "check --src"),
+        (reporting, files.reporting, "en", "the reporting must be English"),
+    ]
+    if translations is not None and files.translations is not None:
+        checks.append((translations, files.translations, "en", "the translations must be English"))
     notes: list[str] = []
-    for path, language, fix in checks:
-        body = read_file(path, limits)
+    for path, body, language, fix in checks:
         notes += body.notices
         unit = "line" if Path(path).suffix.lower() == ".txt" else "record"
         if note := language_notice(body.lines, language, Path(path).name, fix, unit):
             notes.append(note)
-        if path == statements and translations is None and body.translations is not None:
+        if body is files.statements and translations is None and body.translations is not None:
             what = f"The translations in {Path(path).name}"
             fix = "the translations must be English"
             if note := language_notice(body.translations, "en", what, fix, unit):
