@@ -13,17 +13,25 @@ import gradio as gr
 from workbench.errors import WorkbenchError
 from workbench.ui.features import missing, unavailable_message
 from workbench.ui.render import esc
+from workbench.ui.wording import in_ui_terms
 
 log = logging.getLogger("workbench")
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+#: How long an error toast stays: until the user closes it (``None``). At gradio's default
+#: (10 s) a message shown while the user looked elsewhere was gone before it was read.
+ERROR_DURATION: float | None = None
+
+
 def guarded(fn: F) -> F:
     """Show a :class:`WorkbenchError` as one escaped message (``gr.Error``), never a traceback.
 
-    Unexpected exceptions are logged with their traceback on the server and shown as one
-    generic sentence.
+    The message is in UI terms (:func:`workbench.ui.wording.in_ui_terms`) and stays until the
+    user closes it; the outputs keep what they showed (``style.css`` hides gradio's opaque
+    "Error" cover over them). Unexpected exceptions are logged with their traceback on the
+    server and shown as one generic sentence.
     """
 
     @functools.wraps(fn)
@@ -34,7 +42,9 @@ def guarded(fn: F) -> F:
             raise
         except WorkbenchError as err:
             log.info("user error in %s: %s", fn.__name__, err)
-            raise gr.Error(esc(err), print_exception=False) from err
+            raise gr.Error(
+                esc(in_ui_terms(str(err))), duration=ERROR_DURATION, print_exception=False
+            ) from err
         except Exception as err:
             log.exception("unexpected failure in %s", fn.__name__)
             raise gr.Error(
@@ -42,6 +52,7 @@ def guarded(fn: F) -> F:
                     f"Something went wrong ({type(err).__name__}: {err}); "
                     "the server log has the details."
                 ),
+                duration=ERROR_DURATION,
                 print_exception=False,
             ) from err
 
@@ -112,8 +123,6 @@ def in_place(n_outputs: int) -> Callable[[F], F]:
 
 def error_html(err: object) -> str:
     """An error message for an error panel: in UI terms, escaped, marked as an alert."""
-    from workbench.ui.wording import in_ui_terms
-
     return f'<p class="wb-error-text" role="alert">⚠ {esc(in_ui_terms(str(err)))}</p>'
 
 

@@ -1,0 +1,74 @@
+"""A refused action in a real browser: the message stays until read, the screen stays as it was.
+
+Seen in session 11's walk (ux11): pressing "← Back" on an annotator's first item showed a red toast
+for 10 seconds, then nothing said what was wrong, and gradio covered every output of the event —
+the item's source, the score slider, the judgments table — with an opaque "Error" box, so the
+item being judged vanished from the screen. The same happened in Compare and Evaluate.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from browser_harness import REPO, Server, open_tab, start_server
+
+SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов."]
+MT = ["164 people died.", "20,000 bandits were detained."]
+
+#: True when the element's centre is the element itself (or inside it), not a cover over it.
+ON_TOP_JS = """(el) => { const b = el.getBoundingClientRect();
+  const top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+  return !!top && (top === el || el.contains(top)); }"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``workbench serve`` whose home has a campaign "pilot" of two items, made by the CLI."""
+    home = tmp_path_factory.mktemp("errors-home")
+    (home / "src.txt").write_text("\n".join(SOURCES) + "\n", encoding="utf-8")
+    (home / "mt.txt").write_text("\n".join(MT) + "\n", encoding="utf-8")
+    subprocess.run(
+        [sys.executable, "-m", "workbench", "judgments", "add", "--src", str(home / "src.txt")]
+        + ["--hyp", str(home / "mt.txt"), "--campaign", "pilot"],
+        cwd=REPO,
+        env={**os.environ, "WORKBENCH_HOME": str(home)},
+        check=True,
+        capture_output=True,
+    )
+    srv = start_server(home)
+    yield srv
+    srv.stop()
+
+
+def test_back_on_the_first_item_keeps_the_item_on_screen_and_the_message_until_closed(
+    page: Any, server: Server
+) -> None:
+    from playwright.sync_api import expect
+
+    open_tab(page, server, "Annotate")
+    page.locator("#annotate-annotator input, #annotate-annotator textarea").first.fill("alice")
+    page.locator("#annotate-campaign input").click()
+    page.get_by_role("option", name="pilot").click()
+    page.locator("#annotate-start").click()
+    page.locator("#annotate-status").get_by_text("item 1 of 2").wait_for()
+    source = page.locator("#annotate-source textarea").first
+    shown = source.input_value()
+    assert shown in SOURCES
+    page.locator("#annotate-back").click()
+    toast = page.locator(".toast-body").filter(has_text="first item")
+    toast.wait_for()
+    page.wait_for_timeout(11_000)  # gradio's default toast (10 s) would be gone by now
+    assert toast.is_visible(), "the message stays until the annotator closes it"
+    assert source.input_value() == shown
+    assert source.evaluate(ON_TOP_JS), "the item's source is not covered by an 'Error' box"
+    score = page.locator("#annotate-score input[type=number]")
+    assert score.evaluate(ON_TOP_JS), "the score box is not covered either"
+    # closing the message leaves the item as it was, ready to judge
+    page.locator(".toast-close").first.click()
+    expect(toast).to_have_count(0)
+    assert source.input_value() == shown
