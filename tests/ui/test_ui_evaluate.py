@@ -205,6 +205,36 @@ def test_translations_from_the_translate_tab_are_scored(tmp_path: Path, settings
     )
 
 
+def test_one_system_is_scored_with_its_interval_and_no_test(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # The tab's default test is paired bootstrap; an evaluator's first run with one system was
+    # refused ("A significance test needs two systems or more"), and the refusal also hid an
+    # empty reference file's own message.
+    ctx = UIContext(settings)
+    ref = _write(tmp_path, "ref.txt", REFS)
+    got = h.evaluate(
+        ctx,
+        ref,
+        [_write(tmp_path, "a.txt", SYS_A)],
+        metrics=["bleu"],
+        significance="paired bootstrap",
+    )
+    (system,) = got.systems
+    assert system.scores[0].score == pytest.approx(sacrebleu.corpus_bleu(SYS_A, [REFS]).score)
+    assert system.scores[0].ci_low is not None and not system.significance
+    assert "Only one system, so no paired bootstrap test" in got.warnings[0]
+    assert any("unreliable" in w for w in got.warnings[1:]), "the sample warning stays"
+    rows = h.metric_rows(got)
+    assert rows[0][3] != "n/a" and rows[0][4:6] == ["", ""]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(UserInputError, match="empty"):
+        h.evaluate(
+            ctx, str(empty), [_write(tmp_path, "b.txt", SYS_A)], significance="paired bootstrap"
+        )
+
+
 def test_user_errors(tmp_path: Path, settings: Settings) -> None:
     ctx = UIContext(settings)
     ref = _write(tmp_path, "ref.txt", REFS)
@@ -214,8 +244,6 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         h.evaluate(ctx, ref, [])
     with pytest.raises(UserInputError, match="no translations yet"):
         h.evaluate(ctx, ref, [], None, True)
-    with pytest.raises(UserInputError, match="two systems"):
-        h.evaluate(ctx, ref, [_write(tmp_path, "a.txt", SYS_A)], significance="paired bootstrap")
     with pytest.raises(UserInputError):
         h.evaluate(ctx, ref, [_write(tmp_path, "short.txt", SYS_A[:2])], significance="none")
     with pytest.raises(UserInputError, match="Tick at least one metric"):

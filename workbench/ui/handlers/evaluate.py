@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -111,21 +112,28 @@ def evaluate(
     if len(set(names)) != len(names):
         raise UserInputError("Two systems have the same name; rename one of the files.")
     method = SIGNIFICANCE_CHOICES[significance]
-    if method is not None and len(names) < 2:
-        raise UserInputError(
-            "A significance test needs two systems or more; add one or pick 'none'."
-        )
-    return score_files(
+    # One system is scored with its interval and no test (as `workbench score` does): the
+    # test, the radio's default, compares systems, and refusing a first single system left the
+    # evaluator with nothing but an error.
+    alone = method is not None and len(names) < 2
+    scored = score_files(
         files,
         references,
         names=names[len(extra) :] if files else None,
         source=source_file or None,
         extra_systems=extra,
         metrics=list(metrics),
-        significance=method,
+        significance=None if alone else method,
         confidence=DEFAULT_CONFIDENCE,
         jobs=1,
     )
+    if not alone:
+        return scored
+    note = (
+        f"Only one system, so no {significance} test: it compares two systems or more. "
+        "Its score has its 95% interval; upload another system to test the difference."
+    )
+    return replace(scored, warnings=(note, *scored.warnings))
 
 
 def _arrow(score: MetricScore) -> str:
