@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 from workbench import __version__
 from workbench.errors import UserInputError
@@ -69,8 +70,23 @@ def create_app(ctx: UIContext):  # type: ignore[no-untyped-def]
             evaluate.build(ctx, shared)
             annotate.build(ctx, shared)
             models.build(ctx, shared)
+        # Lists read from disk are read again when a page loads: a model folder copied into
+        # <home>/models (or a conversion) while serving is offered without a restart.
+        for fn, outputs in [*shared.on_load, model_lists_on_load(shared)]:
+            if outputs:
+                app.load(fn, outputs=outputs, show_progress="hidden")
     app.queue(default_concurrency_limit=QUICK_CONCURRENCY)
     return app
+
+
+def model_lists_on_load(shared: Any) -> tuple[Any, list[Any]]:
+    """``(fn, outputs)`` that gives every model menu of ``shared`` its current choices."""
+    import gradio as gr
+
+    def refresh() -> tuple[Any, ...]:
+        return tuple(gr.update(choices=choices()) for _, choices in shared.model_lists)
+
+    return refresh, [component for component, _ in shared.model_lists]
 
 
 def theme():  # type: ignore[no-untyped-def]

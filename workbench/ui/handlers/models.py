@@ -10,7 +10,7 @@ from typing import Any
 
 from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, cli_preview, model_choices
+from workbench.ui.handlers.translate import AUTO, cli_preview
 
 CATALOG_HEADERS = [
     "Name",
@@ -67,11 +67,6 @@ def choices(ctx: UIContext) -> list[str]:
         if m.kind == "local"
     ]
     return [s.entry.name for s in pm.catalog_status(ctx.settings)] + local
-
-
-def translate_choices(ctx: UIContext) -> list[tuple[str, str]]:
-    """The Translate tab's model list as it is now (after a pull or a conversion)."""
-    return model_choices(ctx)
 
 
 def where_models_go(ctx: UIContext) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import gradio as gr
@@ -84,7 +84,13 @@ class Shared:
 
     translations: Any = None  # gr.State holding the latest TranslateResult
     cli_inputs: tuple[Any, ...] = ()  # Translate controls the Models tab turns into a command
-    model_list: Any = None  # the Translate tab's model checkboxes (refreshed after a convert)
+    #: ``(component, choices)`` of every model menu (the Translate tab's checkboxes, Compare's
+    #: machine translation model): refreshed after a pull or a convert and on every page load,
+    #: so a model folder copied into ``<home>/models`` while serving is offered.
+    model_lists: list[tuple[Any, Callable[[], Any]]] = field(default_factory=list)
+    #: ``(fn, outputs)`` run when a page loads: lists read from disk (models, cases) as they are
+    #: now, not as they were when ``serve`` started.
+    on_load: list[tuple[Callable[[], Any], list[Any]]] = field(default_factory=list)
 
 
 def in_place(n_outputs: int) -> Callable[[F], F]:

@@ -75,6 +75,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     elem_id="compare-mt-model",
                 )
                 run = gr.Button("Compare", variant="primary", elem_id="compare-run")
+                shared.model_lists.append((mt_model, lambda: h.model_choices(ctx)))
             with (
                 gr.Column(scale=2),
                 gr.Accordion("…or upload statements and reporting", open=False),

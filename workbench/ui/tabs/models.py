@@ -81,16 +81,15 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 )
         panel = [error_box, error_text]
 
-        # A pull or a conversion changes what the Translate tab offers: refresh its list too.
-        lists = [shared.model_list] if shared.model_list is not None else []
+        # A pull or a conversion changes what the other tabs offer: refresh their lists too.
+        lists = [component for component, _ in shared.model_lists]
 
         def tables() -> tuple[Any, ...]:
-            translate_list = [gr.update(choices=h.translate_choices(ctx))] if lists else []
             return (
                 pd.DataFrame(h.catalog_rows(ctx), columns=h.CATALOG_HEADERS),
                 pd.DataFrame(h.local_rows(ctx), columns=h.LOCAL_HEADERS),
                 gr.update(choices=h.choices(ctx)),
-                *translate_list,
+                *(gr.update(choices=choices()) for _, choices in shared.model_lists),
             )
 
         n_out = 3 + len(lists) + 1
@@ -112,6 +111,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
             on_convert, inputs=[choice, quantization], outputs=outputs, concurrency_limit=1
         )
         refresh.click(tables, outputs=[catalog, local, choice, *lists])
+        # (the other tabs' model lists are refreshed on load by the app itself)
+        shared.on_load.append((lambda: tables()[:3], [catalog, local, choice]))
 
         if shared.cli_inputs:
 

@@ -286,4 +286,4 @@ def build(ctx: UIContext, shared: Shared) -> None:
 
         prepare.click(on_export, inputs=[state, export_system, fmt], outputs=[*panel, download])
         shared.cli_inputs = (src, models, beam, max_length, custom, engine)
-        shared.model_list = models
+        shared.model_lists.append((models, lambda: h.model_choices(ctx)))

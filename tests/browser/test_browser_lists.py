@@ -1,0 +1,52 @@
+"""Lists read from disk are read again when the page loads (ux11's walk, the translator).
+
+An operator copied a model folder into ``<home>/models`` while ``workbench serve`` ran; reloading
+the page did not offer it in the Translate tab (only the Models tab's Refresh did) and Compare's
+"Machine translation model" never offered it until a restart.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_harness import Server, open_tab, start_server
+
+
+@pytest.fixture(scope="module")
+def plain_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """``workbench serve`` with an empty home and no ``--model``."""
+    home = tmp_path_factory.mktemp("lists-home")
+    srv = start_server(home)
+    srv.home = home  # type: ignore[attr-defined]
+    yield srv
+    srv.stop()
+
+
+def _options(page: Any, elem_id: str) -> list[str]:
+    page.locator(f"#{elem_id} input").click()
+    options = [
+        str(t).replace("✓", "").strip() for t in page.get_by_role("option").all_inner_texts()
+    ]
+    page.keyboard.press("Escape")
+    return options
+
+
+def test_a_model_copied_in_while_serving_is_offered_after_a_reload(
+    page: Any, plain_server: Server, tiny_marian_dir: Path
+) -> None:
+    open_tab(page, plain_server, "Translate")
+    assert "copied-ru-en" not in page.locator("#translate-models").inner_text()
+    shutil.copytree(tiny_marian_dir, plain_server.home / "models" / "copied-ru-en")  # type: ignore[attr-defined]
+    page.reload()
+    open_tab(page, plain_server, "Translate")
+    page.locator("#translate-models").get_by_text("copied-ru-en").wait_for(timeout=30_000)
+    open_tab(page, plain_server, "Compare")
+    options = _options(page, "compare-mt-model")
+    assert options[0] == "Default model per language"
+    assert any("copied-ru-en" in o for o in options), options
+    open_tab(page, plain_server, "Models")
+    assert "copied-ru-en" in page.locator("#models-local").inner_text()
