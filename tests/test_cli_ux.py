@@ -372,3 +372,31 @@ def test_the_progress_bar_ends_its_line(monkeypatch: pytest.MonkeyPatch) -> None
     text = screen.getvalue()
     assert "aligning: embedding" in text and "20/20" in text
     assert text.endswith("\n")
+
+
+def test_check_warns_when_the_source_is_not_in_src_or_the_translation_not_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ux11's walk: a Russian source checked as --src kk was flagged ("1 negation(s) in the
+    # translation, none in the source") with no word that --src was wrong; translate and compare
+    # warn. The same for a source and a translation given the wrong way round.
+    ru = tmp_path / "st.ru"
+    ru.write_text("Поезда не ходили несколько дней из-за снегопада.\n", encoding="utf-8")
+    en = tmp_path / "st.en"
+    en.write_text("Trains did not run for several days because of the snowfall.\n", "utf-8")
+    base = ["-q", "check", "--no-embedder", "--output", str(tmp_path / "out.jsonl")]
+
+    def warnings() -> list[str]:
+        return [x for x in capsys.readouterr().err.splitlines() if not x.startswith("wrote ")]
+
+    assert main([*base, "--src", "kk", "--source", str(ru), "--translation", str(en)]) == 0
+    (err,) = warnings()
+    assert err.startswith("warning: st.ru is given as Kazakh, but 1 of its 1 lines do not look ")
+    assert err.endswith("; check --src.")
+    assert main([*base, "--src", "ru", "--source", str(en), "--translation", str(ru)]) == 0
+    first, second = warnings()
+    assert first.startswith("warning: st.en is given as Russian, but ")
+    assert second.startswith("warning: st.ru is given as English, but ")
+    assert second.endswith("; the translations must be English.")
+    assert main([*base, "--src", "ru", "--source", str(ru), "--translation", str(en)]) == 0
+    assert warnings() == []

@@ -7,6 +7,8 @@ workbench check --src {kk,ky,ru} --source FILE --translation FILE [--format json
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from workbench.cli.common import read_text_file, settings_from_args, write_text_output
 from workbench.errors import UserInputError
@@ -63,6 +65,7 @@ def read_lines(path: str, what: str) -> list[str]:
 def run_check(args: argparse.Namespace) -> int:
     """Check the files and write JSONL or HTML."""
     from workbench.pipeline.faithfulness import check_translations, render
+    from workbench.pipeline.inputs import language_notice
 
     sources = read_lines(args.source, "source")
     translations = read_lines(args.translation, "translation")
@@ -71,6 +74,15 @@ def run_check(args: argparse.Namespace) -> int:
             f"{args.source} has {len(sources)} lines but {args.translation} has "
             f"{len(translations)}; give one translation line per source line."
         )
+    # A source in another language than --src is checked with the wrong language's rules and
+    # flagged with no hint why (as `translate` and `compare` warn, before the work, also -q).
+    checks = (
+        (sources, args.src, args.source, "check --src"),
+        (translations, "en", args.translation, "the translations must be English"),
+    )
+    for lines, language, path, fix in checks:
+        if note := language_notice(lines, language, Path(path).name, fix):
+            print(f"warning: {note}", file=sys.stderr, flush=True)
     results = check_translations(
         sources,
         translations,
