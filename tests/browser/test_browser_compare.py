@@ -111,7 +111,9 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
             "Browser Analyst"
         )
         page.locator("#compare-fix-add").click()
-        page.locator("#compare-fix-status").get_by_text("Saved").wait_for(timeout=120_000)
+        page.locator("#compare-fix-status").get_by_text(
+            "Saved: link added — 1 correction kept with the case."
+        ).wait_for(timeout=120_000)
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
         page.get_by_role("tab", name="Statements").click()
         added = card.locator('[data-outlet="independent-regional-en"]')
@@ -131,6 +133,16 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         assert "analyst link" in added.inner_text()
         page.get_by_role("tab", name="Correct links").click()
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
+        # ux11's walk: removing a link said "Saved: link removeed".
+        _pick(page, "compare-fix-statement", re.compile(rf"^{STATEMENT_INDEX + 1} · "))
+        _pick(page, "compare-fix-sentence", re.compile(r"^independent-regional-en · 4: "))
+        page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
+            "Browser Analyst"
+        )
+        page.locator("#compare-fix-remove").click()
+        page.locator("#compare-fix-status").get_by_text(
+            "Saved: link removed — 2 corrections kept with the case."
+        ).wait_for(timeout=120_000)
         assert page.dialogs == []  # type: ignore[attr-defined]
     finally:
         again.stop()

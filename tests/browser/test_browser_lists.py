@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, start_server
+from browser_harness import REPO, Server, open_tab, start_server
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,32 @@ def test_a_model_copied_in_while_serving_is_offered_after_a_reload(
     assert any("copied-ru-en" in o for o in options), options
     open_tab(page, plain_server, "Models")
     assert "copied-ru-en" in page.locator("#models-local").inner_text()
+
+
+def test_the_case_list_says_what_it_left_out_and_is_read_again_on_reload(
+    page: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # A malformed case was missing from the Case list with only the server log saying why; a
+    # case folder added while serving needed a restart.
+    corpora = tmp_path_factory.mktemp("lists-corpora")
+    shutil.copytree(REPO / "corpora" / "spring-flood-karaozen", corpora / "spring-flood-karaozen")
+    (corpora / "broken").mkdir()
+    (corpora / "broken" / "case.toml").write_text('title = "x\n', "utf-8")
+    srv = start_server(tmp_path_factory.mktemp("lists-home2"), ["--corpora", str(corpora)])
+    try:
+        open_tab(page, srv, "Compare")
+        note = page.locator("#compare-skipped")
+        assert "Not in the Case list: 1 folder with a malformed case" in note.inner_text()
+        assert "broken/case.toml: not valid TOML" in note.inner_text()
+        (corpora / "broken" / "case.toml").unlink()
+        shutil.copytree(corpora / "spring-flood-karaozen", corpora / "flood-copy")
+        page.reload()
+        open_tab(page, srv, "Compare")
+        page.wait_for_function(
+            "() => !document.getElementById('compare-skipped').innerText.includes('Not in')"
+        )
+        options = _options(page, "compare-case")
+        assert any(o.startswith("spring-flood-karaozen (folder flood-copy) — ") for o in options)
+        assert len(options) == len(set(options)) == 2
+    finally:
+        srv.stop()

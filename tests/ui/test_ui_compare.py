@@ -222,6 +222,49 @@ def test_uploaded_statements_in_another_language_are_named(
     assert sample[1].notices == ()  # the sample case is in the languages it declares
 
 
+def test_an_uploaded_report_not_in_english_is_told_to_be_english(tmp_path: Path) -> None:
+    # ux11's walk: a Russian file uploaded as the English reporting was told to "pick the right
+    # Statement language", which cannot fix a report.
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека по данным министерства.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Власти сообщили о гибели более двухсот человек в городе.\n", encoding="utf-8")
+    (notice,) = h.input_notices(h.uploaded_case(str(st), str(rep), "ru"))
+    assert notice.startswith("rep.txt is given as English, but 1 of its 1 lines do not look")
+    assert notice.endswith("; the reporting must be English (upload it in English).")
+    assert "Statement language" not in notice
+
+
+def test_the_case_list_tells_copies_apart_and_says_which_folders_it_left_out(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # ux11's walk: a malformed case was missing from the list with only the server log saying
+    # why, and two folders holding the same case id showed as two identical entries.
+    import shutil
+
+    flood = Path(__file__).resolve().parents[2] / "corpora" / "spring-flood-karaozen"
+    shutil.copytree(flood, tmp_path / "spring-flood-karaozen")
+    shutil.copytree(flood, tmp_path / "flood-variant")
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "case.toml").write_text('title = "x\n', "utf-8")
+    ctx = UIContext(dataclasses.replace(settings, corpora=tmp_path))
+    choices, skipped = h.case_list(ctx)
+    labels = [label for label, _ in choices]
+    assert len(set(labels)) == 2, labels
+    assert any(
+        label.startswith("spring-flood-karaozen (folder flood-variant) — ") for label in labels
+    )
+    assert any(label.startswith("spring-flood-karaozen — ") for label in labels)
+    (note,) = skipped
+    assert note.startswith("broken/case.toml: not valid TOML") and str(tmp_path) not in note
+    html = h.skipped_cases_html(skipped)
+    assert "Not in the Case list: 1 folder with a malformed case" in html
+    assert "broken/case.toml" in html
+    assert h.skipped_cases_html([]) == ""
+    hostile = h.skipped_cases_html(["<img src=x onerror=alert(1)>/case.toml: bad"])
+    assert "<img" not in hostile and "&lt;img" in hostile
+
+
 def test_an_uploaded_cp1251_file_is_noticed(tmp_path: Path) -> None:
     st = tmp_path / "st.txt"
     st.write_bytes("Погибли 164 человека.\n".encode("cp1251"))

@@ -55,21 +55,49 @@ class CompareState:
     model: str = DEFAULT_MODEL
 
 
-def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
-    """``(title, folder)`` of every case in the corpora folder (empty when there is none)."""
+def case_list(ctx: UIContext) -> tuple[list[tuple[str, str]], list[str]]:
+    """``(label, folder)`` of every case in the corpora folder, and why each malformed case
+    was left out (one sentence each, paths inside the corpora folder; never stops serve).
+
+    The label is the case's id and title; a folder named otherwise than its id is named too,
+    so two copies of a case are told apart.
+    """
     from workbench.pipeline.compare import cases_in
 
     if not ctx.corpora.is_dir():
-        return []
-    skipped: list[str] = []  # a malformed case is left out (and logged), never stops serve
+        return [], []
+    skipped: list[str] = []
     cases = cases_in(ctx.corpora, errors=skipped, limits=ctx.settings.limits)
-    return [(f"{c.id} — {c.title}", c.path or c.id) for c in cases]
+    choices = []
+    for c in cases:
+        folder = Path(c.path).name if c.path else c.id
+        name = c.id if folder == c.id else f"{c.id} (folder {folder})"
+        choices.append((f"{name} — {c.title}", c.path or c.id))
+    inside = f"{ctx.corpora}/"
+    return choices, [message.replace(inside, "") for message in skipped]
+
+
+def case_choices(ctx: UIContext) -> list[tuple[str, str]]:
+    """``(label, folder)`` of every case in the corpora folder (empty when there is none)."""
+    return case_list(ctx)[0]
+
+
+def skipped_cases_html(skipped: Sequence[str]) -> str:
+    """Why some case folders are not in the Case list (empty when none was left out)."""
+    if not skipped:
+        return ""
+    items = "".join(f"<li>{esc(message)}</li>" for message in skipped)
+    return (
+        f'<div class="wb-notices"><p>Not in the Case list: {len(skipped)} folder'
+        f"{'' if len(skipped) == 1 else 's'} with a malformed case (fix it, then reload the "
+        f"page):</p><ul>{items}</ul></div>"
+    )
 
 
 def default_case(choices: Sequence[tuple[str, str]]) -> str | None:
-    """The sample case when it is there, else the first case."""
-    for label, value in choices:
-        if label.startswith(SAMPLE_CASE):
+    """The sample case's folder when it is there, else the first case."""
+    for _, value in choices:
+        if Path(value).name == SAMPLE_CASE:
             return value
     return choices[0][1] if choices else None
 
@@ -225,6 +253,19 @@ def run(
     return CompareState(case, result, corrections, notices, translations, model)
 
 
+#: What the confirmation says of each correction action (``remove`` + "ed" read "removeed").
+SAVED_ACTIONS: dict[str, str] = {"add": "added", "remove": "removed"}
+
+
+def correction_saved_html(action: str, kept: int) -> str:
+    """The confirmation under *Correct links* once a correction is saved with the case."""
+    done = SAVED_ACTIONS.get(action, esc(action))
+    plural = "" if kept == 1 else "s"
+    return (
+        f'<p class="wb-ok">Saved: link {done} — {kept} correction{plural} kept with the case.</p>'
+    )
+
+
 def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
     """``(label, value)`` of the machine translation models: the default per language first,
     then every model the Translate tab lists (catalog, local, converted, ``serve --model``)."""
@@ -263,7 +304,16 @@ def input_notices(case: Case) -> tuple[str, ...]:
     from workbench.pipeline.inputs import case_notices
 
     if case.id == UPLOADED:
-        return tuple(case_notices(case, fix="pick the right Statement language", by_title=True))
+        # Each upload box gets its own advice: no Statement language fixes a report that is
+        # not in English (the walk of session 11 saw "pick the right Statement language" there).
+        statements = dataclasses.replace(case, documents=case.statements)
+        reports = dataclasses.replace(case, documents=case.reports, notices=())
+        return (
+            *case_notices(statements, fix="pick the right Statement language", by_title=True),
+            *case_notices(
+                reports, fix="the reporting must be English (upload it in English)", by_title=True
+            ),
+        )
     return tuple(case_notices(case))
 
 

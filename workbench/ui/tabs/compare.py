@@ -51,13 +51,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
         state = gr.State(None)
         with gr.Row(equal_height=False):
             with gr.Column(scale=3):
-                choices = h.case_choices(ctx)
+                choices, skipped = h.case_list(ctx)
                 case = gr.Dropdown(
                     choices=choices,
                     value=h.default_case(choices),
                     label="Case",
                     elem_id="compare-case",
                 )
+                skipped_note = gr.HTML(h.skipped_cases_html(skipped), elem_id="compare-skipped")
+
+                def on_load() -> tuple[Any, str]:
+                    # cases added, fixed or broken since serve started (the choice is kept)
+                    now, left_out = h.case_list(ctx)
+                    return gr.update(choices=now), h.skipped_cases_html(left_out)
+
+                shared.on_load.append((on_load, [case, skipped_note]))
                 translations = gr.Radio(
                     choices=[
                         ("Supplied English translations", h.SUPPLIED),
@@ -305,7 +313,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     None,  # compared again as it was made (its translations and model)
                     progress_adapter(progress),
                 )
-                done = f'<p class="wb-ok">Saved: link {esc(action)}ed — {len(new.corrections)} correction(s) kept with the case.</p>'
+                done = h.correction_saved_html(action, len(new.corrections))
                 return (
                     new,
                     *render(new, kinds_, outlets_, docs_, min_sal),
