@@ -97,8 +97,9 @@ def passes(kept_s: Any, kept_r: Any, emb: Any, params: Any, anchors: Any) -> dic
     return {key: how[key] for key in links}
 
 
-def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> tuple[list[dict], dict]:
-    """Rows of every pair either path links or the reference holds, and the cosine samples."""
+def kept_case(folder: Path, params: Any) -> tuple[Any, set, list[int], list[Any], list[Any]]:
+    """A case's reference reader, its reference links, and what ``align()`` aligns of it: the
+    positions of the kept statements, the kept statements and the kept report sentences."""
     case = case_at(folder)
     statements = case_statements(case)
     reports = case_reports(case)
@@ -111,6 +112,12 @@ def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> tuple[list[
     kept_r = [
         r for r in reports if r.text.strip() and A.claim_words(r.text) >= params.min_report_words
     ]
+    return reading, gold, keep_s, kept_s, kept_r
+
+
+def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> tuple[list[dict], dict]:
+    """Rows of every pair either path links or the reference holds, and the cosine samples."""
+    reading, gold, keep_s, kept_s, kept_r = kept_case(folder, params)
     plain = [replace(s, translation=None) for s in kept_s]
     tr_links = passes(kept_s, kept_r, emb, params, anchors)
     xl_links = passes(plain, kept_r, emb, params, anchors)

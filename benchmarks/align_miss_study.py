@@ -1,0 +1,238 @@
+"""Why each reference link is missed and each wrong link is made, counted by cause
+(docs/align.md, session 11).
+
+For each case (the format of ``real_cases_eval.py``: ``case.toml`` + ``reference.toml``) the
+script runs the aligner's passes as ``align()`` does with the pipeline's anchors (each link named
+by its pass, ``align_translated_study.passes``), and again with the lone clause floor off and with
+the word veto off, so that a link those rules drop can be told apart. Per outlet it reads the
+sentence pass's ratio margins (with anchors, as the aligner scores them) and the best clause
+margin of every (statement line, report sentence) pair (``align_link_study.clause_matrix``).
+
+Every missed reference link gets one cause, the first that holds:
+
+* *second line*: its sentence is linked to another of its reference lines, not this one;
+* *other line only*: its sentence is linked only to lines the reference does not give it;
+* *lone floor* / *word veto*: the clause pass linked it and that rule dropped it;
+* *best line, under the floor*: the sentence is unlinked, this line is its best by sentence
+  margin, and their cosine (with anchors) is under the floor;
+* *best line, near*: likewise with the cosine at the floor, the margin under the threshold by
+  less than 0.03; *best line, far*: more than 0.03 under;
+* *best by clause only*: another line is best by sentence margin, this one by clause margin;
+* *not best*: another line is best by both.
+
+and tags, counted apart: the sentence's place (headline = an outlet's first sentence, lead = the
+next two, body), a quotation mark in it, how many statement lines the reference gives the
+sentence (*merged* when two or more), and how often the outlet retells the line (*repeated* when
+two or more sentences). Every wrong link is counted by the pass that made it and by what the
+reference says of its sentence: the outlet has no reference link at all (a report of another
+event), the sentence retells nothing of the case, or other lines.
+
+It prints numbers only: per folder the two cause tables with their tags, and recall by the number
+of reference lines of the sentence and by how often the outlet retells the line.
+
+Usage::
+
+    python benchmarks/align_miss_study.py --cases /work/dev11 /work/dev11-tr
+
+The cases hold real pages and are git-ignored; only this script and its numbers are committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import real_cases_eval as rce  # noqa: E402
+from align_link_study import clause_matrix  # noqa: E402
+from align_translated_study import kept_case, passes  # noqa: E402
+
+from workbench.align import aligner as A  # noqa: E402
+from workbench.align import create_embedder  # noqa: E402
+from workbench.pipeline.anchors import default_anchors  # noqa: E402
+from workbench.settings import Settings  # noqa: E402
+
+#: How far under the threshold a best line's margin is still "near".
+NEAR = 0.03
+QUOTES = ('"', "“", "”", "«", "»", "‘", "’")
+MISS_CAUSES = (
+    "second line",
+    "other line only",
+    "lone floor",
+    "word veto",
+    "best line, under the floor",
+    "best line, near",
+    "best line, far",
+    "best by clause only",
+    "not best",
+)
+
+
+def place(position: int) -> str:
+    """An outlet's sentence by its place: its first is the headline, the next two the lead."""
+    return "headline" if position == 0 else "lead" if position <= 2 else "body"
+
+
+def miss_cause(
+    line: int,
+    linked: set[int],
+    reference: set[int],
+    dropped_by: str,
+    best: bool,
+    clause_best: bool,
+    margin: float,
+    cosine: float,
+    params: Any,
+) -> str:
+    """The cause of one missed reference link (statement ``line`` of a report sentence).
+
+    Args:
+        line: The missed statement line.
+        linked: The lines the aligner linked the sentence to.
+        reference: The lines the reference gives the sentence.
+        dropped_by: ``"lone floor"`` or ``"word veto"`` when the pair is linked with that rule
+            off, else ``""``.
+        best: The line is the sentence's best by sentence margin (in its outlet, with anchors).
+        clause_best: The line is the sentence's best by clause margin.
+        margin: Their sentence margin; ``cosine``: their cosine with anchors.
+        params: The aligner's constants (``threshold``, ``floor``).
+    """
+    if line in linked or line not in reference:
+        raise ValueError(f"line {line} is not a missed reference line of this sentence.")
+    if linked & reference:
+        return "second line"
+    if linked:
+        return "other line only"
+    if dropped_by:
+        return dropped_by
+    if best and cosine < params.floor:
+        return "best line, under the floor"
+    if best:
+        return "best line, near" if margin >= params.threshold - NEAR else "best line, far"
+    return "best by clause only" if clause_best else "not best"
+
+
+def miss_tags(position: int, text: str, reference: set[int], retold: int) -> tuple[str, ...]:
+    """Tags of a missed link: place, quotation, merged (2+ reference lines), repeated line."""
+    return (
+        place(position),
+        "quote" if any(q in text for q in QUOTES) else "no quote",
+        "merged" if len(reference) > 1 else "one line",
+        "repeated" if retold > 1 else "told once",
+    )
+
+
+def wrong_kind(link_pass: str, outlet_has_reference: bool, reference: set[int]) -> str:
+    """A wrong link by the pass that made it and what the reference says of its sentence."""
+    what = (
+        "outlet with no reference link"
+        if not outlet_has_reference
+        else "sentence retells other lines"
+        if reference
+        else "sentence retells nothing of the case"
+    )
+    return f"{link_pass.split(':')[0]} pass, {what}"
+
+
+def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> Counter:
+    """Counts of (table, cause or tag) for one case's misses, wrong links and recall."""
+    reading, gold, _, kept_s, kept_r = kept_case(folder, params)
+    shipped = passes(kept_s, kept_r, emb, params, anchors)
+    no_lone = passes(kept_s, kept_r, emb, replace(params, lone_floor=0.0), anchors)
+    no_veto = passes(kept_s, kept_r, emb, replace(params, word_veto=0.0), anchors)
+    sids = [reading.sid(r.document_id, r.text) for r in kept_r]
+    lines = [s.index for s in kept_s]
+    # reference lines of each kept report sentence, and how often each outlet retells a line
+    ref = [{s for d, s, sid in gold if d == r.document_id and sid in sids[j]} for j, r in
+           enumerate(kept_r)]  # fmt: skip
+    told = Counter((d, s) for d, s, _ in gold)
+    views = A._views(kept_s, kept_r, emb)
+    full = A._similarity(views)
+    evidence = A._sentence_evidence(
+        kept_s, kept_r, anchors, params.name_bonus != 0, params.word_bonus != 0
+    )
+    counts: Counter = Counter()
+    for doc, cols in A._outlet_columns(kept_r).items():
+        mine = evidence.select(None, cols) if evidence is not None else None
+        raw = A.ratio_margin(full[:, cols], params.k, params.prior, params.k_statement)
+        scaled = A.on_cross_lingual_scale(raw, views.has_translation, params)
+        margins = A._adjust(scaled, mine, params)
+        sims = A._adjust(full[:, cols], mine, params)
+        cm, _, _ = clause_matrix(kept_s, kept_r, cols, views, emb, params, anchors)
+        outlet_has_ref = any(ref[c] for c in cols)
+        for n, c in enumerate(cols):
+            linked = {lines[i] for i in range(len(kept_s)) if (i, c) in shipped}
+            best, cbest = int(margins[:, n].argmax()), int(cm[:, n].argmax())
+            for i, s in enumerate(lines):
+                if s in ref[c]:
+                    counts["recall by lines", f"{min(len(ref[c]), 3)} lines", s in linked] += 1
+                    counts["recall by retellings", f"{min(told[doc, s], 3)}x", s in linked] += 1
+                if s in ref[c] and s not in linked:
+                    dropped = (
+                        "lone floor"
+                        if (i, c) in no_lone
+                        else "word veto"
+                        if (i, c) in no_veto
+                        else ""
+                    )
+                    cause = miss_cause(
+                        s, linked, ref[c], dropped, best == i, cbest == i,
+                        float(margins[i, n]), float(sims[i, n]), params,
+                    )  # fmt: skip
+                    counts["missed", cause] += 1
+                    for tag in miss_tags(n, kept_r[c].text, ref[c], told[doc, s]):
+                        counts["missed tag", tag] += 1
+                elif s not in ref[c] and (i, c) in shipped:
+                    counts["wrong", wrong_kind(shipped[i, c], outlet_has_ref, ref[c])] += 1
+                    counts["wrong tag", place(n)] += 1
+    return counts
+
+
+def print_folder(name: str, counts: Counter) -> None:
+    """The tables of one folder."""
+    missed = sum(v for k, v in counts.items() if k[0] == "missed")
+    wrong = sum(v for k, v in counts.items() if k[0] == "wrong")
+    print(f"\n## {name}: {missed} missed reference links, {wrong} wrong links")
+    print("missed, cause | count")
+    for cause in MISS_CAUSES:
+        print(f"{cause} | {counts['missed', cause]}")
+    tags = sorted(k[1] for k in counts if k[0] == "missed tag")
+    print("missed, tags: " + ", ".join(f"{t} {counts['missed tag', t]}" for t in tags))
+    print("wrong, pass and sentence | count")
+    for key in sorted((k for k in counts if k[0] == "wrong"), key=lambda k: -counts[k]):
+        print(f"{key[1]} | {counts[key]}")
+    tags = sorted(k[1] for k in counts if k[0] == "wrong tag")
+    print("wrong, tags: " + ", ".join(f"{t} {counts['wrong tag', t]}" for t in tags))
+    for table in ("recall by lines", "recall by retellings"):
+        groups = sorted({k[1] for k in counts if k[0] == table})
+        cells = []
+        for g in groups:
+            found, lost = counts[table, g, True], counts[table, g, False]
+            cells.append(f"{g} {found}/{found + lost} = {found / max(found + lost, 1):.2f}")
+        print(f"{table} of the sentence / line in the outlet: " + "; ".join(cells))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cases", type=Path, nargs="+", required=True)
+    args = parser.parse_args(argv)
+    refs = rce.references_under(args.cases, parser)
+    emb = create_embedder("e5-small", settings=Settings.resolve())
+    params = A.params_for(emb)
+    anchors = default_anchors()
+    for folder, found in refs.items():
+        counts: Counter = Counter()
+        for ref in found:
+            counts.update(study_case(ref.parent, emb, anchors, params))
+        print_folder(folder.name, counts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""``benchmarks/align_miss_study.py``: the cause of each missed reference link, the kind of each
+wrong link, and its refusal of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tests.align.conftest import STRICT
+from tests.scripts import load_script
+
+
+@pytest.fixture(scope="module")
+def study() -> ModuleType:
+    return load_script("benchmarks/align_miss_study.py", "align_miss_study_under_test")
+
+
+def test_a_miss_takes_the_first_cause_that_holds(study: ModuleType) -> None:
+    def cause(linked: set[int], dropped: str = "", best: bool = False, clause: bool = False,
+              margin: float = 0.95, cosine: float = 0.95) -> str:  # fmt: skip
+        return study.miss_cause(2, linked, {1, 2}, dropped, best, clause, margin, cosine, STRICT)
+
+    assert cause({1}, "lone floor", best=True) == "second line"  # another reference line linked
+    assert cause({5}) == "other line only"
+    assert cause(set(), "lone floor", best=True) == "lone floor"
+    assert cause(set(), "word veto") == "word veto"
+    assert cause(set(), best=True, cosine=0.85) == "best line, under the floor"  # floor 0.9
+    assert cause(set(), best=True, margin=0.98) == "best line, near"  # threshold 1.0, within 0.03
+    assert cause(set(), best=True, margin=0.96) == "best line, far"
+    assert cause(set(), clause=True) == "best by clause only"
+    assert cause(set()) == "not best"
+    with pytest.raises(ValueError, match="not a missed reference line"):
+        study.miss_cause(2, {2}, {2}, "", False, False, 1.0, 1.0, STRICT)  # linked: no miss
+    with pytest.raises(ValueError, match="not a missed reference line"):
+        study.miss_cause(3, set(), {2}, "", False, False, 1.0, 1.0, STRICT)  # not a reference line
+
+
+def test_tags_and_wrong_kinds(study: ModuleType) -> None:
+    assert study.miss_tags(0, "“I resign,” he said.", {1, 2}, 3) == (
+        "headline", "quote", "merged", "repeated",
+    )  # fmt: skip
+    assert study.miss_tags(3, "He resigned.", {1}, 1) == (
+        "body",
+        "no quote",
+        "one line",
+        "told once",
+    )
+    assert study.place(2) == "lead" and study.place(1) == "lead"
+    assert (
+        study.wrong_kind("clause:translation", True, {4})
+        == "clause pass, sentence retells other lines"
+    )
+    assert study.wrong_kind("sentence", True, set()) == (
+        "sentence pass, sentence retells nothing of the case"
+    )
+    assert study.wrong_kind("echo", False, set()) == "echo pass, outlet with no reference link"
+
+
+def test_bad_input_is_one_sentence_before_any_model_loads(
+    study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for argv in (["--cases", str(tmp_path)], []):
+        with pytest.raises(SystemExit) as stop:
+            study.main(argv)
+        assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "no case with a reference.toml under" in err
+    assert "--cases" in err  # required
