@@ -47,6 +47,21 @@ def test_convert_a_copied_folder_and_see_it_listed(
     assert (settings.ct2_dir / converted[0][0] / "model.bin").is_file()
 
 
+def test_pulling_a_local_model_says_it_is_already_here(
+    settings: Settings, tiny_marian_dir: Path
+) -> None:
+    # ux11's walk: the Pull/Convert menu offers local models, and Pull on one said "'tiny-ru-en'
+    # is not a catalog model ...; copy it into the workbench's models folder", where it was.
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "tiny-ru-en")
+    ctx = UIContext(settings.replace(offline=True))
+    assert "tiny-ru-en" in h.choices(ctx)
+    message = h.pull(ctx, "tiny-ru-en")
+    assert message.startswith("tiny-ru-en is a local model, already on this machine: nothing to")
+    assert "not a catalog model" not in message
+
+
 def test_offline_pull_says_how_to_bring_a_model_in(settings: Settings) -> None:
     ctx = UIContext(settings.replace(offline=True))
     with pytest.raises(ModelNotAvailableError) as err:

@@ -79,7 +79,18 @@ def where_models_go(ctx: UIContext) -> str:
 
 
 def pull(ctx: UIContext, name: str) -> str:
-    """Download a catalog model (no-op when it is here); offline, say how to bring it in."""
+    """Download a catalog model (no-op when it is here); offline, say how to bring it in.
+
+    A local model (the menu offers them for Convert) needs no pull: it is said so, where the
+    catalog's pull would call it "not a catalog model" and tell the user to copy it into the
+    models folder it is already in.
+    """
+    local = {m.name: m for m in pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))}
+    if name in local and local[name].kind == "local":
+        return (
+            f"{name} is a local model, already on this machine: nothing to pull. The Translate "
+            "tab offers it; Convert for ct2 makes a faster copy."
+        )
     return pm.pull(name, ctx.settings)
 
 
