@@ -40,11 +40,14 @@ def test_convert_a_copied_folder_and_see_it_listed(
     assert "tiny-ru-en" in h.choices(ctx)
     message = h.convert(ctx, "tiny-ru-en", "int8")
     assert message.startswith("Converted tiny-ru-en to CTranslate2 (int8")
-    kinds = {(r[0].split("--")[0], r[2]) for r in h.local_rows(ctx)}
+    kinds = {(r[0], r[2]) for r in h.local_rows(ctx)}
     assert ("tiny-ru-en", "local") in kinds
     converted = [r for r in h.local_rows(ctx) if r[2] == "converted"]
     assert len(converted) == 1 and converted[0][1] == "ct2"
-    assert (settings.ct2_dir / converted[0][0] / "model.bin").is_file()
+    # shown by the model it came from, not by its folder (a slug of the source's full path)
+    assert converted[0][0] == "tiny-ru-en (int8)" and converted[0][3] == "tiny-ru-en"
+    (folder,) = settings.ct2_dir.iterdir()
+    assert (folder / "model.bin").is_file()
 
 
 def test_pulling_a_local_model_says_it_is_already_here(

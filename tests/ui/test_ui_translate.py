@@ -263,6 +263,12 @@ def test_a_converted_and_a_copied_model_appear_in_the_model_list(
     assert len(converted) == 1
     (spec,) = h.resolve_systems(ctx, converted)
     assert spec.engine == "ct2" and Path(spec.model).is_dir()
+    # ux11's walk: the conversion was listed under its folder's name, a slug of the source's
+    # full path ("tmp--...--models--my-ru-en--sha256-...--int8"); it is shown by the model's.
+    labels = dict((v, label) for label, v in h.model_choices(ctx))
+    assert labels[converted[0]] == "my-ru-en (int8) (ct2) · converted, 1 MB"
+    assert spec.label == "my-ru-en (int8)"
+    assert str(settings.home).replace("/", "--").strip("-") not in labels[converted[0]]
 
 
 def test_cli_command_parses_to_the_tab_settings(ctx: UIContext) -> None:

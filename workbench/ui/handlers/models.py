@@ -10,7 +10,7 @@ from typing import Any
 
 from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, cli_preview
+from workbench.ui.handlers.translate import AUTO, cli_preview, shown_name
 
 CATALOG_HEADERS = [
     "Name",
@@ -49,7 +49,7 @@ def local_rows(ctx: UIContext) -> list[list[Any]]:
     extra = tuple((m.engine, m.model) for m in ctx.extra_models)
     return [
         [
-            m.name,
+            shown_name(m),
             m.engine,
             m.kind,
             Path(m.source).name if m.source.startswith("/") else m.source,

@@ -54,13 +54,31 @@ def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
     """``(label, value)`` for the model checkboxes: the catalog marked ready or would download
     (with sizes), then local, converted and ``serve --model`` models."""
     choices = [(s.label, f"{_CATALOG}{s.entry.name}") for s in pm.catalog_status(ctx.settings)]
-    choices += [(m.label, f"{_LOCAL}{m.kind}/{m.name}") for m in _local(ctx) if m.kind != "serve"]
+    choices += [
+        (local_label(m), f"{_LOCAL}{m.kind}/{m.name}") for m in _local(ctx) if m.kind != "serve"
+    ]
     for i in range(len(ctx.extra_models)):
         m = _serve_model(ctx, i)
         choices.append(
             (f"{m.engine}: {m.name} · given to serve, {m.size_mb:,.0f} MB", f"{_SERVE}{i}")
         )
     return choices
+
+
+def shown_name(m: pm.LocalModel) -> str:
+    """A local model's name as users see it. A conversion's folder is named after the full
+    path of the model it came from (``tmp--home--models--my-ru-en--sha256-…--int8``, seen in
+    the walk of session 11): it is shown as that model's name and its quantization."""
+    if m.kind == "converted" and m.source:
+        return f"{Path(m.source).name} ({m.name.rsplit('--', 1)[-1]})"
+    return m.name
+
+
+def local_label(m: pm.LocalModel) -> str:
+    """How a model list shows a local model or a conversion."""
+    if m.kind == "converted" and m.source:
+        return f"{shown_name(m)} (ct2) · converted, {m.size_mb:,.0f} MB"
+    return m.label
 
 
 def _serve_model(ctx: UIContext, i: int) -> pm.LocalModel:
@@ -112,7 +130,7 @@ def resolve_systems(
         ):
             specs.append(spec)
         elif value.startswith(_LOCAL) and (m := local.get(value.removeprefix(_LOCAL))):
-            specs.append(sbs.SystemSpec(m.name, m.engine, str(m.path)))
+            specs.append(sbs.SystemSpec(shown_name(m), m.engine, str(m.path)))
         elif value.startswith(_SERVE) and value.removeprefix(_SERVE).isdigit():
             i = int(value.removeprefix(_SERVE))
             if i >= len(ctx.extra_models):
