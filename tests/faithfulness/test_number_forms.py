@@ -35,6 +35,9 @@ def _numbers(source: str, translation: str, src: str) -> list[float]:
         # «жетиши» "may reach" is no «жети» "seven": the changed 7 is not spelled in the source
         ("ky", "Жаан-чачын 4 дюймга чейин жетиши мүмкүн.",
          "Rainfall may reach up to 7 inches.", "Rainfall may reach up to 4 inches."),
+        # «онда» "there" is no «он» "ten", «бірге» "together" no «бір» "one" (session 11)
+        ("kk", "Онда 2 адам бірге жұмыс істеді.",
+         "There 10 people worked together.", "There 2 people worked together."),
     ],
 )  # fmt: skip
 def test_a_changed_figure_is_found_and_the_faithful_one_is_not(
@@ -57,6 +60,23 @@ def _fig(value: int) -> Figure:
         ("ky", "Суу деңгээли жогору жетиши мүмкүн.", 7, False),  # жетиш- "reach"
         ("kk", "Бұл жұмыс үшін қаражат бөлінді.", 3, False),  # үшін "for"
         ("kk", "Біз келістік, бірақ кешікті.", 1, False),  # бірақ "but"
+        # session 11: a root with a numeral's ending, not any word that begins like one
+        ("kk", "Онда көп адам жиналды.", 10, False),  # онда "there"
+        ("kk", "Біз оны бірге көрдік.", 10, False),  # оны "it"
+        ("kk", "Біз оны бірге көрдік.", 1, False),  # бірге "together"
+        ("kk", "Бірнеше адам келді.", 1, False),  # бірнеше "several"
+        ("kk", "Ол алтын медаль алды.", 6, False),  # алтын "gold"
+        ("kk", "Олар бұған қосу керек деді.", 2, False),  # қосу "add"
+        ("kk", "Жер жүзінде танымал.", 100, False),  # жүз "face": жер жүзінде "worldwide"
+        ("ky", "Биз ошол жерде бирге иштедик.", 1, False),  # бирге "together"
+        ("ky", "Ал сунушту кошту.", 2, False),  # кош- "add"
+        ("kk", "Олардың екеуі келді.", 2, True),  # collective, the root's vowel gives way
+        ("kk", "Бестен кейін келеміз.", 5, True),  # a case ending
+        ("kk", "Ол он бесі жасқа толды.", 5, True),  # a possessive vowel
+        ("ky", "Экөө тең келди.", 2, True),  # collective
+        ("ky", "Үчүнчү айлампада жеңди.", 3, True),  # ordinal
+        ("ky", "Экинчисин да алды.", 2, True),  # ordinal, possessive and case
+        ("ky", "Бештен ашык киши келди.", 5, True),  # a case ending
         ("ru", "Во время двухчасового выступления он говорил.", 2, True),
         ("ru", "Вход на выставку бесплатный.", 5, False),  # no kk/ky «бес» in Russian
         ("ru", "Он приехал вечером.", 10, False),  # the pronoun, not kk/ky «он» "ten"

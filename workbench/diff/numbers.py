@@ -144,7 +144,7 @@ KY_WORDS: dict[str, float] = {
 #: locative, ablative, genitive, accusative, instrumental and "about" (-дай). Only endings of two
 #: letters or more, and only on number words of three letters or more other than "one": «онда»
 #: ("there"), «бірге» ("together"), «алтын» ("gold") are no figures.
-_TURKIC_NUMBER_ENDINGS: dict[str, tuple[str, ...]] = {
+TURKIC_NUMBER_ENDINGS: dict[str, tuple[str, ...]] = {
     "kk": tuple(sorted(words(
         """ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен ның нің дың дің тың тің
         ды ді ты ті ны ні мен бен пен дай дей тай тей"""))),
@@ -161,7 +161,7 @@ def _inflected(table: dict[str, float], lang: str) -> dict[str, float]:
     for word, value in table.items():
         if len(word) < 3 or value == 1:
             continue
-        for ending in _TURKIC_NUMBER_ENDINGS[lang]:
+        for ending in TURKIC_NUMBER_ENDINGS[lang]:
             out.setdefault(word + ending, value)
     return out
 

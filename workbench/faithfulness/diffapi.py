@@ -38,7 +38,13 @@ from workbench.diff.morph import (
     russian_pos,
     turkic_stems,
 )
-from workbench.diff.numbers import KK_WORDS, KY_WORDS, Figure, sign_money
+from workbench.diff.numbers import (
+    KK_WORDS,
+    KY_WORDS,
+    TURKIC_NUMBER_ENDINGS,
+    Figure,
+    sign_money,
+)
 
 __all__ = [
     "EN_MODAL",
@@ -46,6 +52,7 @@ __all__ = [
     "KY_WORDS",
     "SOURCE_ABILITY",
     "TURKIC_ENDINGS",
+    "TURKIC_NUMBER_ENDINGS",
     "BiLexicon",
     "Figure",
     "Lexicon",

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -24,6 +24,7 @@ from workbench.faithfulness.diffapi import (
     KK_WORDS,
     KY_WORDS,
     TURKIC_ENDINGS,
+    TURKIC_NUMBER_ENDINGS,
     BiLexicon,
     Figure,
     categories_in,
@@ -89,17 +90,74 @@ _RU_ROOTS = frozenset({
     "трет", "четыр", "четв", "пят", "шест", "сем", "седьм", "восем", "восьм", "девят", "десят",
     "двенадцат", "дюжин", "двадцат", "сто", "сот",
 })  # fmt: skip
-#: What may follow a kk/ky number root in a word of that number: nothing, a hyphenated ending
-#: (5-і), an ordinal (үшінші, жетинчи), a collective (екеу, бешөө), a case ending (бестен,
-#: жетиде, төртке) or a possessive vowel (он бесі). A word that goes on otherwise is another
-#: word: жетиш- "reach", жетістік "success", үшін "for", бірақ "but".
-_TURKIC_NUMERAL_END = re.compile(r"(?:-\w*|[ыіиуү]?н[шч]\w*|[еаоө][уөо]\w*|[дтнгкғқ]\w*|[ыіиуү])?")
+#: kk/ky roots of :data:`NUMBER_ROOTS` that are no cardinal: an ordinal (биринчи "first") goes
+#: on only as a word (:func:`_turkic_tail`), «алғаш» "first" also with «-қы», «қос»/«кош»
+#: "pair" stands alone (қосу, кошту "add" are verbs).
+_TURKIC_ORDINAL_ROOTS = {"биринчи": "", "алғаш": "(?:қы)?"}
+_TURKIC_WORD_ONLY = frozenset({"қос", "кош"})
+#: kk/ky number roots whose case forms are other words: those of «он» are the pronoun's
+#: (онда "there", ондай "such", ондағы "the one there"), those of «бір»/«бир» adverbs (бірге
+#: "together", бірден "at once", бірдей "same", бирде "once").
+_TURKIC_NO_CASE = frozenset({"он", "бір", "бир"})
+#: kk/ky number roots whose possessive is another word: «оны» "it", «жүзі» "face, surface" (жер
+#: жүзінде "worldwide").
+_TURKIC_NO_POSSESSIVE = frozenset({"он", "жүз"})
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, the longest first."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+def _turkic_tail(src: str) -> str:
+    """What may follow a kk/ky numeral's ordinal or collective: a plural, a possessive (with
+    its «-с-»), a case ending (with the possessive's «-н-»): біріншісі, экинчисин,
+    бирөөсүнүн, үшіншісінде, биринчилерден."""
+    poss = "[ыі]" if src == "kk" else "[ыиуү]"
+    case = _alternation(TURKIC_NUMBER_ENDINGS[src])
+    return rf"(?:[лдт][аеоө]р)?(?:с?{poss})?(?:н?(?:{case})|н)?"
+
+
+@functools.cache
+def _turkic_numeral(src: str, root: str) -> re.Pattern[str]:
+    """The words of a kk/ky number root: the root, then nothing, a hyphenated ending (5-і), an
+    ordinal (үшінші, жетинчи, жыйырманчы) or a collective (бесеуі, бирөө; a root's last vowel
+    gives way: алтау, экөө), each with a tail (:func:`_turkic_tail`). A cardinal also takes a
+    possessive vowel (он бесі, бірі "one of them"; not where that is another word:
+    :data:`_TURKIC_NO_POSSESSIVE`) or a case ending of the diff stage's
+    (:data:`TURKIC_NUMBER_ENDINGS`: бестен, жетиде, үштен; «-на», «-нда», «-нан» only after a
+    possessive, so «алтында» "in gold" is none; not where the case forms are other words:
+    :data:`_TURKIC_NO_CASE`). A word that goes on otherwise is another word: жетиш- "reach",
+    жетістік "success", үшін "for", бірақ "but", бірнеше "several", алтын "gold", екіталай
+    "doubtful"."""
+    tail = _turkic_tail(src)
+    if root in _TURKIC_WORD_ONLY:
+        return re.compile(re.escape(root) + r"(?:-\w*)?")
+    if root in _TURKIC_ORDINAL_ROOTS:
+        return re.compile(re.escape(root) + _TURKIC_ORDINAL_ROOTS[root] + tail)
+    poss = "[ыі]" if src == "kk" else "[ыиуү]"
+    ordinal = r"[ыіиуү]?н[шч][ыіиуү]"
+    collective = r"(?:[еа]у|оо|өө)"
+    forms = [rf"{re.escape(root)}(?:-\w*|{ordinal}{tail}|{collective}{tail})?"]
+    if root[-1] in "аеыіиуүоөэ":
+        forms.append(rf"{re.escape(root[:-1])}{collective}{tail}")
+    endings = TURKIC_NUMBER_ENDINGS[src]
+    own = []
+    if root not in _TURKIC_NO_POSSESSIVE:  # бесі, бесінде, бірімен; not үшін "for", біріге
+        after = [e for e in endings if e[0] == "н" or e.startswith("мен")]
+        after += ["н" + e for e in endings if e[0] in "дт"]
+        own.append(rf"{poss}(?:{_alternation(after)})?")
+    if root not in _TURKIC_NO_CASE:
+        own.append(_alternation(e for e in endings if not (e[0] == "н" and e[1] in "аеоөдт")))
+    if own:
+        forms.append(rf"{re.escape(root)}(?:{'|'.join(own)})")
+    return re.compile("|".join(forms))
 
 
 def _word_in_source(fig: Figure, source: str, src: str) -> bool:
     """An English number word whose value the source spells as a word (any case or compound):
     a Russian word that begins with a root of the value (двухчасового, пятый), a kk/ky word of
-    a root and a numeral's ending (:data:`_TURKIC_NUMERAL_END`)."""
+    a root and a numeral's ending (:func:`_turkic_numeral`)."""
     roots = NUMBER_ROOTS.get(int(fig.value)) if fig.value == int(fig.value) else None
     if not roots:
         return False
@@ -111,9 +169,10 @@ def _word_in_source(fig: Figure, source: str, src: str) -> bool:
     if src == "ru":
         return any(w.startswith(roots) for w in words)
     return any(
-        w.startswith(r) and _TURKIC_NUMERAL_END.fullmatch(w, len(r)) is not None
+        _turkic_numeral(src, r).fullmatch(w) is not None
         for w in words
         for r in roots
+        if " " not in r
     )
 
 
