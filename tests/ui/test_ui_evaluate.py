@@ -305,3 +305,14 @@ def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(
         h.import_judgments(ctx, None, "pilot")
     with pytest.raises(UserInputError, match="No campaign 'nope'"):
         h.import_judgments(ctx, str(upload), "nope")
+
+
+def test_the_segment_note_counts_out_of_all_segments(state: h.EvaluateState) -> None:
+    # ux11's walk: a filter that matched nothing read "Showing 0 of 0 segments (filtered)".
+    assert "Showing 3 of 3 segments; " in h.segment_html(state, "bleu")
+    none = h.segment_html(state, "bleu", "(<b>")
+    assert "No segment of 3 contains “(&lt;b&gt;”; clear the filter to see them all" in none
+    assert "<b>" not in none
+    some = h.segment_html(state, "bleu", "almaty")
+    assert "Showing the 1 segment (of 3) containing “almaty”" in some
+    assert h.shown_count(250, 997, "the").startswith(f"Showing {h.MAX_ROWS} of the 250 segments")

@@ -305,6 +305,20 @@ def _score_class(value: float, lo: float, hi: float, higher_is_better: bool) -> 
     return "good" if frac >= 2 / 3 else "bad" if frac < 1 / 3 else "mid"
 
 
+def shown_count(matched: int, total: int, query: str = "") -> str:
+    """What the segment table shows, out of how many (a filter that keeps nothing said so:
+    it read "Showing 0 of 0 segments (filtered)" over an empty table)."""
+    q = query.strip()
+    if not q:
+        return f"Showing {min(matched, MAX_ROWS)} of {total} segments"
+    if matched == 0:
+        return f"No segment of {total} contains “{q}”; clear the filter to see them all"
+    if matched > MAX_ROWS:
+        return f"Showing {MAX_ROWS} of the {matched} segments (of {total}) containing “{q}”"
+    which = "segment" if matched == 1 else "segments"
+    return f"Showing the {matched} {which} (of {total}) containing “{q}”"
+
+
 def segment_html(
     state: Evaluation | None, metric: str, query: str = "", order: str = ORDERS[0]
 ) -> str:
@@ -323,8 +337,8 @@ def segment_html(
     )
     body = [_segment_row(state, scores, i, lo, hi) for i in shown[:MAX_ROWS]]
     note = (
-        f"<p class='wb-seg-note'>Showing {min(len(shown), MAX_ROWS)} of {len(shown)} segments"
-        f"{' (filtered)' if len(shown) < state.segments else ''}; {esc(direction)}. "
+        f"<p class='wb-seg-note'>{esc(shown_count(len(shown), state.segments, query))}; "
+        f"{esc(direction)}. "
         "<mark class='wb-hyp-miss'>Marked</mark> words are not in reference 1; "
         "<mark class='wb-ref-miss'>marked</mark> reference words are missing from the "
         "hypothesis.</p>"
