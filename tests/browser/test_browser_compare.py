@@ -157,3 +157,35 @@ def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> 
     page.get_by_text("Type your name so the correction says who made it.").first.wait_for(
         timeout=30_000
     )
+
+
+def test_uploaded_translations_left_aside_are_named_as_the_work_starts(
+    page: Any, model_server: Server, tmp_path: Path
+) -> None:
+    # review10 (fix11): with "Machine-translate" chosen, uploaded translations were silently
+    # ignored; a warning now says so when the comparison starts, and stays until closed
+    from browser_harness import wait_uploaded
+
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    open_tab(page, model_server, "Compare")
+    page.get_by_text("…or upload statements and reporting").click()
+    for elem_id, path in (
+        ("compare-upload-statements", st),
+        ("compare-upload-translations", tr),
+        ("compare-upload-reports", rep),
+    ):
+        page.locator(f"#{elem_id} input[type=file]").set_input_files(str(path))
+        wait_uploaded(page, elem_id, path.stem)
+    page.locator("#compare-translations").get_by_text("Machine-translate").click()
+    _pick(page, "compare-mt-model", re.compile("tiny-ru-en"))
+    page.locator("#compare-run-upload").click()
+    notice = page.get_by_text("Your uploaded English translations are not used")
+    notice.first.wait_for(timeout=120_000)
+    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=180_000)
+    page.wait_for_timeout(11_000)  # a toast that closes itself would be gone by now
+    assert notice.first.is_visible()

@@ -324,3 +324,33 @@ def test_a_model_without_the_case_languages_is_refused_before_translating(
         h.run(ctx, sample, h.DEFAULT_MODEL, model="catalog:opus-mt-ru-en")
     with pytest.raises(UserInputError, match="no longer in the list; reload the page"):
         h.run(ctx, sample, h.DEFAULT_MODEL, model="local:gone/none")
+
+
+def test_uploaded_translations_left_aside_by_machine_translation_are_named(
+    tmp_path: Path, settings: Settings, tiny_marian_dir: Path
+) -> None:
+    # review10 (fix11): with "Machine-translate" chosen an uploaded translations file was
+    # silently ignored; the choice is followed, and a notice says the upload went unused
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, settings.home / "models" / "my-ru-en")
+    ctx = UIContext(settings)
+    local = next(v for label, v in h.model_choices(ctx) if "my-ru-en" in label)
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    with_tr = h.uploaded_case(str(st), str(rep), "ru", str(tr))
+    state = h.run(ctx, with_tr, h.DEFAULT_MODEL, model=local)
+    assert "engine:opus-mt" in state.result.signature  # the choice was followed
+    (note,) = [n for n in state.notices if "uploaded English translations" in n]
+    assert note == h.unused_translations_notice(with_tr, h.DEFAULT_MODEL)
+    assert "are not used" in note and 'choose "Supplied English translations"' in note
+    # no notice when the upload is used, when there is none, or for a case's own translations
+    assert h.unused_translations_notice(with_tr, h.SUPPLIED) is None
+    without = h.uploaded_case(str(st), str(rep), "ru")
+    assert h.unused_translations_notice(without, h.DEFAULT_MODEL) is None
+    sample = h.load(h.default_case(h.case_choices(ctx)))
+    assert h.unused_translations_notice(sample, h.DEFAULT_MODEL) is None

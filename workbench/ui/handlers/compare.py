@@ -243,6 +243,8 @@ def run(
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
     notices = input_notices(case)
+    if ignored := unused_translations_notice(case, translations):
+        notices += (ignored,)
     untranslated = [d.title or d.id for d in case.statements if d.translation is None]
     if translations == SUPPLIED and untranslated:
         notices += (
@@ -263,6 +265,22 @@ def correction_saved_html(action: str, kept: int) -> str:
     plural = "" if kept == 1 else "s"
     return (
         f'<p class="wb-ok">Saved: link {done} — {kept} correction{plural} kept with the case.</p>'
+    )
+
+
+def unused_translations_notice(case: Case, translations: str) -> str | None:
+    """One sentence when uploaded English translations go unused because Machine-translate is
+    chosen: the choice is the analyst's ("Statements in English from"), so it is followed, but
+    an upload left aside without a word looked as if it had been compared (review10)."""
+    if case.id != UPLOADED or translations == SUPPLIED:
+        return None
+    if not any(d.translation is not None for d in case.statements):
+        return None
+    return (
+        'Your uploaded English translations are not used: "Statements in English from" is '
+        "set to Machine-translate, so the statements are machine-translated. To compare with "
+        'your translations, choose "Supplied English translations" and compare the uploaded '
+        "files again."
     )
 
 

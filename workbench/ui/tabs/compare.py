@@ -210,11 +210,12 @@ def build(ctx: UIContext, shared: Shared) -> None:
         ) -> tuple[Any, ...]:
             return h.render_all(st, current_filters(st, kinds_, outlets_, docs_, min_sal))
 
-        def fresh(st: h.CompareState) -> tuple[Any, ...]:
+        def fresh(st: h.CompareState, shown: tuple[str, ...] = ()) -> tuple[Any, ...]:
             """Everything that changes when a comparison (re)runs (its input notices are
-            warnings that stay until closed)."""
+            warnings that stay until closed; ``shown``: those already shown as it started)."""
             for notice in st.notices:
-                gr.Warning(esc(in_ui_terms(notice)), duration=None)
+                if notice not in shown:
+                    gr.Warning(esc(in_ui_terms(notice)), duration=None)
             ids = [v for _, v in h.outlet_choices(st)]
             return (
                 st,
@@ -266,9 +267,14 @@ def build(ctx: UIContext, shared: Shared) -> None:
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
             case_ = h.uploaded_case(st_file, rep_file, src, tr_file, outlet)
+            # said before the (slow) machine translation starts, not only with its result
+            early = h.unused_translations_notice(case_, how)
+            if early:
+                gr.Warning(esc(early), duration=None)
             st = h.run(ctx, case_, how, progress_adapter(progress), model)
             all_docs = [v for _, v in h.outlet_choices(st)]
-            return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
+            shown = (early,) if early else ()
+            return (*fresh(st, shown), *render(st, kinds_, outlets_, all_docs, min_sal))
 
         run_upload.click(
             on_run_upload,
