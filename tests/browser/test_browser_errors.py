@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_harness import REPO, Server, open_tab, start_server
+from browser_harness import REPO, Server, open_tab, start_server, table_cells, wait_uploaded
 
 SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов."]
 MT = ["164 people died.", "20,000 bandits were detained."]
@@ -72,3 +72,47 @@ def test_back_on_the_first_item_keeps_the_item_on_screen_and_the_message_until_c
     page.locator(".toast-close").first.click()
     expect(toast).to_have_count(0)
     assert source.input_value() == shown
+
+
+#: Words of the header cells of a table that the browser broke across lines ("Syste m").
+BROKEN_WORDS_JS = """(id) => {
+  const out = [];
+  for (const th of document.querySelectorAll(`#${id} thead th, #${id} [role=columnheader]`)) {
+    const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode())) {
+      for (const m of node.textContent.matchAll(/\\S+/g)) {
+        const r = document.createRange();
+        r.setStart(node, m.index);
+        r.setEnd(node, m.index + m[0].length);
+        const tops = new Set(Array.from(r.getClientRects()).map(b => Math.round(b.top)));
+        if (tops.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def test_one_system_is_scored_and_the_metric_table_keeps_its_headers_whole(
+    page: Any, server: Server, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # ux11's walk: one system under the default paired bootstrap was refused ("A significance
+    # test needs two systems or more"); once scored, the metric table's headers broke inside
+    # words ("Syste m", "Ver dic t") because the signature column took the width.
+    folder = tmp_path_factory.mktemp("evaluate-files")
+    ref, hyp = folder / "ref.en", folder / "mt.en"
+    ref.write_text("164 people died.\n20,000 bandits were detained.\n", encoding="utf-8")
+    hyp.write_text("164 persons died.\n20 000 gangsters detained.\n", encoding="utf-8")
+    open_tab(page, server, "Evaluate")
+    page.locator("#evaluate-reference input[type=file]").set_input_files(str(ref))
+    page.locator("#evaluate-systems input[type=file]").set_input_files(str(hyp))
+    wait_uploaded(page, "evaluate-reference", "ref")
+    wait_uploaded(page, "evaluate-systems", "mt")
+    page.locator("#evaluate-run").click()
+    page.locator("#evaluate-warnings").get_by_text(
+        "Only one system, so no paired bootstrap"
+    ).wait_for()
+    rows = table_cells(page, "evaluate-metrics-table", rows=3)
+    assert [r[0] for r in rows] == ["mt.en"] * 3 and all("–" in r[3] for r in rows)
+    assert page.evaluate(BROKEN_WORDS_JS, "evaluate-metrics-table") == []

@@ -19,6 +19,9 @@ REQUIRES: tuple[str, ...] = (
     "workbench.pipeline.evaluate:write_report",
 )
 METRIC_HEADERS = ["System", "Metric", "Score", "95% CI", "p (vs baseline)", "Verdict", "Signature"]
+#: Widths of :data:`METRIC_HEADERS`: left to the browser, the signature took most of the table
+#: and the other headers broke inside words ("Syste m", "Ver dic t").
+METRIC_WIDTHS = ["13%", "19%", "8%", "11%", "11%", "11%", "27%"]
 
 
 def _segments(state: h.EvaluateState | None, metric: str, query: str, order: str) -> str:
@@ -167,6 +170,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             "against the first system, judged in each metric's direction",
             interactive=False,
             wrap=True,
+            column_widths=METRIC_WIDTHS,
             elem_id="evaluate-metrics-table",
         )
         with gr.Row():
