@@ -35,6 +35,19 @@ def settings(workbench_home: Path) -> Settings:
     return Settings.resolve()
 
 
+@pytest.fixture
+def compare_upload(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """Two Russian statements, their English translations and one English report, as a user
+    uploads them to Compare: ``(statements, translations, reporting)`` in ``tmp_path``."""
+    st = tmp_path / "st.txt"
+    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
+    tr = tmp_path / "tr.txt"
+    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    return st, tr, rep
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data`` (FLORES-200 dev, NTREX-128, Tatoeba); skips when it is absent."""

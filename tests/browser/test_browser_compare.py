@@ -160,18 +160,13 @@ def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> 
 
 
 def test_uploaded_translations_left_aside_are_named_as_the_work_starts(
-    page: Any, model_server: Server, tmp_path: Path
+    page: Any, model_server: Server, compare_upload: tuple[Path, Path, Path]
 ) -> None:
     # review10 (fix11): with "Machine-translate" chosen, uploaded translations were silently
     # ignored; a warning now says so when the comparison starts, and stays until closed
     from browser_harness import wait_uploaded
 
-    st = tmp_path / "st.txt"
-    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
-    tr = tmp_path / "tr.txt"
-    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    st, tr, rep = compare_upload
     open_tab(page, model_server, "Compare")
     page.get_by_text("…or upload statements and reporting").click()
     for elem_id, path in (

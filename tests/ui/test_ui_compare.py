@@ -274,16 +274,13 @@ def test_an_uploaded_cp1251_file_is_noticed(tmp_path: Path) -> None:
     assert any("cp1251" in n for n in h.input_notices(case))
 
 
-def test_comparing_shows_the_embedding_progress(tmp_path: Path) -> None:
+def test_comparing_shows_the_embedding_progress(
+    tmp_path: Path, compare_upload: tuple[Path, Path, Path]
+) -> None:
     # ux9's walk: the Compare tab said "Aligning statements with reporting…" and nothing more
     # while a long case was embedded.
     settings = Settings.resolve({"home": tmp_path / "fresh-home"})  # nothing cached yet
-    st = tmp_path / "st.txt"
-    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
-    tr = tmp_path / "tr.txt"
-    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    st, tr, rep = compare_upload
     seen: list[tuple[float, str]] = []
     case = h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign")
     h.run(UIContext(settings), case, h.SUPPLIED, lambda f, m: seen.append((f, m)))
@@ -294,7 +291,7 @@ def test_comparing_shows_the_embedding_progress(tmp_path: Path) -> None:
 
 
 def test_machine_translation_takes_any_model_the_translate_tab_offers(
-    tmp_path: Path, settings: Settings, tiny_marian_dir: Path
+    compare_upload: tuple[Path, Path, Path], settings: Settings, tiny_marian_dir: Path
 ) -> None:
     # ux9's walk: the Compare tab machine-translated with the catalog's default only; a model
     # copied into <home>/models (or given to serve) could be used in Translate but not here.
@@ -305,10 +302,7 @@ def test_machine_translation_takes_any_model_the_translate_tab_offers(
     choices = h.model_choices(ctx)
     assert choices[0] == ("Default model per language", h.DEFAULT_MODEL)
     local = next(v for label, v in choices if "my-ru-en" in label)
-    st = tmp_path / "st.txt"
-    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    st, _tr, rep = compare_upload
     case = h.uploaded_case(str(st), str(rep), "ru")
     state = h.run(ctx, case, h.DEFAULT_MODEL, model=local)
     assert "engine:opus-mt" in state.result.signature and "my-ru-en" in state.result.signature
@@ -327,7 +321,7 @@ def test_a_model_without_the_case_languages_is_refused_before_translating(
 
 
 def test_uploaded_translations_left_aside_by_machine_translation_are_named(
-    tmp_path: Path, settings: Settings, tiny_marian_dir: Path
+    compare_upload: tuple[Path, Path, Path], settings: Settings, tiny_marian_dir: Path
 ) -> None:
     # review10 (fix11): with "Machine-translate" chosen an uploaded translations file was
     # silently ignored; the choice is followed, and a notice says the upload went unused
@@ -336,12 +330,7 @@ def test_uploaded_translations_left_aside_by_machine_translation_are_named(
     shutil.copytree(tiny_marian_dir, settings.home / "models" / "my-ru-en")
     ctx = UIContext(settings)
     local = next(v for label, v in h.model_choices(ctx) if "my-ru-en" in label)
-    st = tmp_path / "st.txt"
-    st.write_text("Погибли 164 человека.\nВласти ввели режим ЧП.\n", encoding="utf-8")
-    tr = tmp_path / "tr.txt"
-    tr.write_text("164 people died.\nThe authorities declared an emergency.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. A state of emergency.", encoding="utf-8")
+    st, tr, rep = compare_upload
     with_tr = h.uploaded_case(str(st), str(rep), "ru", str(tr))
     state = h.run(ctx, with_tr, h.DEFAULT_MODEL, model=local)
     assert "engine:opus-mt" in state.result.signature  # the choice was followed
