@@ -627,3 +627,91 @@ def test_the_flood_case_looters_named_by_the_ministry_are_distanced(lexicon: Lex
                   lexicon)  # fmt: skip
     (d,) = of_kind(found, "distancing")
     assert d.report == "whom the ministry called"
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "opinion"),
+    [
+        ("I believe these steps will ease the political confrontation.", None, "I believe"),
+        ("Считаю, что эти шаги ослабят политическое противостояние.", "ru", "Считаю"),
+        ("Бұл қадамдар саяси қарама-қайшылықты бәсеңдетеді деп ойлаймын.", "kk", "деп ойлаймын"),
+        ("Бул кадамдар саясий тирешүүлөрдү басаңдатат деп ишенем.", "ky", "деп ишенем"),
+    ],
+)  # fmt: skip
+def test_the_speakers_own_belief_the_report_states_as_fact_is_a_certainty_difference(
+    statement: str, src: str | None, opinion: str, lexicon: Lexicon
+) -> None:
+    # The speaker gives the claim as his belief; the retelling states it as a certainty.
+    kw = {"source": statement, "src": src} if src else {}
+    found = diffs(statement, "These measures will reduce the political tensions, he said.",
+                  lexicon, **kw)  # fmt: skip
+    (d,) = of_kind(found, "certainty")
+    assert (d.statement, d.report, d.category) == (opinion, "", "opinion")
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("We annulled the results of the parliamentary elections.", None),
+        ("Мы отменили итоги парламентских выборов.", "ru"),
+        ("Парламент сайлауының қорытындысын жойдық.", "kk"),
+        ("Жогорку Кеңешке шайлоолордун жыйынтыгын жокко чыгардык.", "ky"),
+    ],
+)
+def test_a_fact_of_the_statement_the_report_makes_a_belief_is_a_certainty_difference(
+    statement: str, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    report = "The president believes that the results of the parliamentary elections are invalid."
+    (d,) = of_kind(diffs(statement, report, lexicon, **kw), "certainty")
+    assert (d.statement, d.report, d.category) == ("", "believes", "opinion")
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("I believe the steps will help.", None, "He said he believes the steps will help."),
+        ("Я считаю, что эти шаги помогут.", "ru", "I think these steps will help."),
+        ("Бұл қадамдар көмектеседі деп сенемін.", "kk", "In my opinion, these steps will help."),
+        ("Менимче, бул кадамдар жардам берет.", "ky", "I believe these steps will help."),
+    ],
+)  # fmt: skip
+def test_a_belief_on_both_sides_is_no_difference(
+    statement: str, src: str | None, report: str, lexicon: Lexicon
+) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    assert of_kind(diffs(statement, report, lexicon, **kw), "certainty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We believe in our people.",  # a belief in someone, not an opinion on a claim
+        "He is believed to have left the country.",  # the "report" class, not an opinion
+        "I think it necessary to hold new elections.",  # a requirement
+        "Считаю необходимым провести новые выборы.",
+        "Думаю о будущем страны.",
+        "Жаңа сайлау өткізу қажет деп санаймын.",  # kk: "I consider it necessary"
+        "Жаңы шайлоо өткөрүү зарыл деп эсептейм.",  # ky: the same
+    ],
+)
+def test_belief_in_a_thought_about_or_a_requirement_is_no_opinion(text: str) -> None:
+    assert [m for m in hedge_mentions(text) if m.role == "opinion"] == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("The minister believes the steps will help.", None),
+        ("Министр считает, что эти шаги помогут.", "ru"),
+        ("Министр бұл қадамдар көмектеседі деп санайды.", "kk"),
+        ("Министр бул кадамдар жардам берет деп эсептейт.", "ky"),
+    ],
+)
+def test_someone_elses_opinion_retold_as_what_he_said_is_no_difference(
+    statement: str, src: str | None, lexicon: Lexicon
+) -> None:
+    # The statement attributes the claim; "the minister said" keeps it attributed.
+    kw = {"source": statement, "src": src} if src else {}
+    report = "The minister said the steps would help."
+    assert of_kind(diffs(statement, report, lexicon, **kw), "certainty") == []

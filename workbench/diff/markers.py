@@ -67,6 +67,11 @@ _NAMED_BY = (
     r"during|while|when|because|as|this|that|those|these|the|his|their|its|our)\b)"
     r"(?-i:[a-zа-яё])))"
 )
+#: "think it necessary", "believes it important": a requirement, not an opinion on a fact.
+_NEEDFUL = (
+    r"\s+it\s+(?:is\s+)?(?:necessary|important|essential|right|appropriate|advisable|needed|"
+    r"expedient|possible|vital|crucial)\b"
+)
 #: Hedge markers by class; a hedge is matched by one of the same class on the other side.
 HEDGES: dict[str, re.Pattern[str]] = {
     "allegation": re.compile(
@@ -106,6 +111,37 @@ HEDGES: dict[str, re.Pattern[str]] = {
         # «может быть» set off by commas is "maybe" («откроют, может быть, весной»);
         # without them it is a modal verb ("can be"), which the English "can" renders.
         r"|(?:^|(?<=[,—–(])|(?<=[,—–(]\s))может\s+быть(?=\s*[,)—–])",
+        _F,
+    ),
+    # The claim given as someone's belief or opinion: "I believe these steps will ease ...",
+    # "he believes that the results are invalid", «считаю, что», ky «... деп ишенем», kk «деп
+    # ойлаймын», «менің ойымша». A statement's "I believe" a retelling drops states the claim as
+    # fact; a report's "believes" makes the statement's fact an opinion. Not a belief in
+    # something ("believe in", «верю в»), a thought about it ("think of", «думаю о»), "is
+    # believed to" (the ``report`` class), nor an official's "consider it necessary" («считаю
+    # необходимым», kk «қажет деп санаймын», which gives no opinion but a requirement).
+    "opinion": re.compile(
+        r"(?<!\w)(?:"
+        r"(?:I|we)\s+(?:(?:do|firmly|strongly|sincerely|truly|deeply|really|still|also)\s+)?"
+        rf"(?:believe|think|reckon|suppose)(?!\s+(?:in|of|about|so)\b)(?!{_NEEDFUL})|"
+        rf"(?:believes|thinks|reckons)(?!\s+(?:in|of|about)\b)(?!{_NEEDFUL})|"
+        r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwidely\s)"
+        r"believed(?=\s+that\b)|"
+        r"in\s+(?:my|our|his|her|their)\s+(?:opinion|view)|"
+        r"(?:считаю|считаем|считает|считают|полагаю|полагаем|полагает|думаю|думаем)"
+        r"(?!\s+(?:о|об|обо|над|необходим\w*|нужн\w*|важн\w*|целесообразн\w*|правильн\w*|"
+        r"возможн\w*|своим\w*|своей|своего)(?!\w))|"
+        r"верю,?\s+что|по-моему|по\s+(?:моему|нашему|его|её|ее|их)\s+мнению|"
+        r"на\s+(?:мой|наш)\s+взгляд|мне\s+кажется|"
+        r"деп\s+(?:ойлаймын|ойлаймыз|ойлайды|сенемін|сенеміз|сенеді)|"
+        r"(?<!қажет\s)(?<!керек\s)(?<!маңызды\s)(?<!орынды\s)(?<!тиіс\s)"
+        r"деп\s+(?:санаймын|санаймыз|санайды|есептеймін|есептейміз|есептейді)|"
+        r"менің\s+ойымша|ойымша|меніңше|пікірімше|оның\s+(?:ойынша|пікірінше)|"
+        r"деп\s+(?:ойлойм|ойлойбуз|ойлобуз|ойлойт|ишенем|ишенебиз|ишенет)|"
+        r"(?<!зарыл\s)(?<!керек\s)(?<!маанилүү\s)(?<!туура\s)(?<!тийиш\s)"
+        r"деп\s+(?:эсептейм|эсептейбиз|эсептейт|санайм|санайбыз|санайт)|"
+        r"менимче|оюмча|пикиримче|анын\s+(?:оюнча|пикиринче)"
+        r")(?!\w)",
         _F,
     ),
     # A figure or claim later taken back: "before the Health Ministry disowned the numbers".
@@ -367,13 +403,37 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
             ("certainty", lambda m: m.role != "distancing"),
         )
     ]
-    certainty = _rendered_by_modal(found[1].differences, ctx, report)
+    certainty = _rendered_by_modal(
+        tuple(d for d in found[1].differences if not _others_opinion_dropped(d)), ctx, report
+    )
     return Finding(
         found[0].differences + certainty + _hedge_only_quoted(ctx, statement, report),
         Claims(
             found[0].claims.statement + found[1].claims.statement,
             found[0].claims.report + found[1].claims.report,
         ),
+    )
+
+
+#: An opinion the statement gives to someone else ("he believes", «считает», «по его мнению»,
+#: kk «деп санайды», ky «деп эсептейт»): the statement attributes the claim, and a retelling that
+#: says "he said" or "argued" keeps it attributed (faithful translations do so: NTREX «считает
+#: Адамс» → "he said"). Only the speaker's own "I believe" dropped states his claim as fact.
+_OTHERS_OPINION = re.compile(
+    r"believes|thinks|reckons|believed|in\s+(?:his|her|their)\s+(?:opinion|view)|"
+    r"считает|считают|полагает|по\s+(?:его|её|ее|их)\s+мнению|"
+    r"деп\s+(?:ойлайды|сенеді|санайды|есептейді)|оның\s+\w+|"
+    r"деп\s+(?:ойлойт|ишенет|эсептейт|санайт)|анын\s+\w+",
+    _F,
+)
+
+
+def _others_opinion_dropped(d: Difference) -> bool:
+    """A statement's opinion of someone else (:data:`_OTHERS_OPINION`) the report leaves out."""
+    return (
+        d.category == "opinion"
+        and d.report_span is None
+        and bool(_OTHERS_OPINION.fullmatch(d.statement))
     )
 
 
