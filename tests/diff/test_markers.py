@@ -715,3 +715,35 @@ def test_someone_elses_opinion_retold_as_what_he_said_is_no_difference(
     kw = {"source": statement, "src": src} if src else {}
     report = "The minister said the steps would help."
     assert of_kind(diffs(statement, report, lexicon, **kw), "certainty") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "New parliamentary elections will be called.",  # an election called, no one speaks
+        "The results will be announced tomorrow.",
+        "It must be stressed that the vote was fair.",
+    ],
+)
+def test_a_passive_after_be_is_no_speech_verb(text: str) -> None:
+    assert attribution_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("Теперь будут назначены новые парламентские выборы.", "ru"),
+        ("Енді жаңа парламенттік сайлау тағайындалады.", "kk"),
+        ("Эми жаңы парламенттик шайлоолор дайындалат.", "ky"),
+    ],
+)
+def test_elections_that_will_be_called_attribute_nothing(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    # The translation's "will be called" read as "X called" gave the claim to "parliamentary
+    # elections" and flagged every retelling as stating it as fact.
+    kw = {"source": source, "src": src} if source else {}
+    found = diffs("Now new parliamentary elections will be called.",
+                  "New parliamentary elections must be scheduled.", lexicon, **kw)  # fmt: skip
+    assert of_kind(found, "attribution") == []
