@@ -339,3 +339,56 @@ def test_taken_offsets_answer_as_the_scan_of_every_span() -> None:
             a = rng.randint(-2, 35)
             b = a + rng.choice([-1, 0, 1, 2, 4, 8])
             assert taken.overlaps(a, b) == _taken(a, b, spans), (spans, a, b)
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("Төтенше жағдай режимі 30 тәулікке созылады.", "kk"),  # kk: «тәулік» is a day and night
+        ("Режим чрезвычайного положения продлится 30 суток.", "ru"),
+        ("Өзгөчө кырдаал режими 30 суткага созулат.", "ky"),
+        ("The state of emergency will last for 30 days.", None),
+    ],
+)
+def test_days_and_nights_are_days(statement: str, src: str | None, lexicon: Lexicon) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    found = diffs(statement, "The state of emergency lasts for 30 days.", lexicon, **kw)
+    assert of_kind(found, "number") == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("В этом году исполняется 30 лет моей работы на высшем посту.", "ru"),
+        ("Биыл менің ең жоғары лауазымдағы жұмысыма 30 жыл толады.", "kk"),
+        ("Быйыл менин эң жогорку кызматтагы ишиме 30 жыл толот.", "ky"),
+        ("This year marks 30 years of my work in the highest post.", None),
+    ],
+)
+def test_decades_are_ten_years_each(statement: str, src: str | None, lexicon: Lexicon) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    same = diffs(statement, "He resigns after 3 decades in office.", lexicon, **kw)
+    assert of_kind(same, "number") == []
+    other = diffs(statement, "He resigns after 2 decades in office.", lexicon, **kw)
+    assert [d.report for d in of_kind(other, "number")] == ["2 decades"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "elsewhere"),
+    [
+        ("Правительство выделило 5 миллиардов тенге.", "Пострадали 30 семей."),
+        ("Үкімет 5 миллиард теңге бөлді.", "30 отбасы зардап шекті."),
+        ("Өкмөт 5 миллиард теңге бөлдү.", "30 үй-бүлө жабыркады."),
+        ("The government allocated 5 billion tenge.", "30 families were affected."),
+    ],
+)
+def test_a_report_figure_another_line_of_the_statement_gives_is_not_the_outlets(
+    statement: str, elsewhere: str, lexicon: Lexicon
+) -> None:
+    # The sentence retells two lines at once: its 30 is the other line's, not an addition.
+    report = "The government allocated 5 billion tenge to 30 families."
+    assert of_kind(diffs(statement, report, lexicon), "number") != []  # without the document
+    assert of_kind(diffs(statement, report, lexicon, document=[elsewhere]), "number") == []
+    other = "The government allocated 5 billion tenge to 28 families."
+    found = diffs(statement, other, lexicon, document=[elsewhere])
+    assert [d.report for d in of_kind(found, "number")] == ["28"]

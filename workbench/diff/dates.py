@@ -88,7 +88,7 @@ _DATE = re.compile(
 #: Duration units in hours.
 _UNITS: tuple[tuple[str, float], ...] = (
     (r"hours?|hrs?|час\w*|сағат\w*|саат\w*", 1.0),
-    (r"days?|сут\w*|дн(?:я|ей)|день|күн\w*", 24.0),
+    (r"days?|сут\w*|тәулік\w*|дн(?:я|ей)|день|күн\w*", 24.0),  # kk «30 тәулікке»
     (r"weeks?|недел\w*|апта\w*|жума\w*", 168.0),
     (r"months?|месяц\w*|ай\w*", 720.0),
 )

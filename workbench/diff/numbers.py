@@ -35,7 +35,7 @@ from workbench.types import Difference
 
 _MULT = (
     r"thousand|million|billion|trillion|bn|mln|тыс\.|тыс|тысяч[аиуеы]?|тысячами|млн\.?|"
-    r"миллион\w*|млрд\.?|миллиард\w*|мың\w*|миң\w*"
+    r"миллион\w*|млрд\.?|миллиард\w*|мың\w*|миң\w*|decades?|десятилети\w*"
 )
 _DIGITS = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[,\u00a0\u202f ]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[.,]\d+)?)"
@@ -87,6 +87,8 @@ _MULTIPLIERS: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "mln": 1e6,
     "k": 1e3, "m": 1e6, "тыс": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "млрд": 1e9,
     "миллиард": 1e9, "мың": 1e3, "миң": 1e3,
+    # "after 3 decades in office" retells «30 лет»: a decade is ten of the years counted
+    "decade": 10.0, "десятилети": 10.0,
 }  # fmt: skip
 
 _EN_UNITS = [

@@ -110,6 +110,9 @@ def finish(
     if document and any(_content_addition(d) or _report_label(d) for d in diffs):
         whole = _known_of(document, lexicon)
         diffs = [d for d in diffs if not whole.retells(d) and not whole.names_actors(d)]
+    if document and any(_report_figure(d) for d in diffs):
+        told = _figures_told(tuple(document))
+        diffs = [d for d in diffs if not (_report_figure(d) and _told(d.report, told))]
     if outlet_labels:
         diffs = [d for d in diffs if not _label_used_elsewhere(d, outlet_labels)]
     if focus is not None:
@@ -354,6 +357,36 @@ def _report_label(d: Difference) -> bool:
     return (
         d.kind == "label" and d.statement_span is None and d.origin == "report" and bool(d.category)
     )
+
+
+def _report_figure(d: Difference) -> bool:
+    """A figure (``number``) only the report gives, found in the report itself."""
+    return d.kind == "number" and d.statement_span is None and d.origin == "report"
+
+
+_FigureKey = tuple[float, float | None, bool, str]
+
+
+def _figures_of(text: str) -> frozenset[_FigureKey]:
+    """The figures of ``text`` as values (value, upper bound, percent, unit): "3 decades" and
+    «30 лет» are both 30, "30 days" and «30 тәулік» both 720 hours."""
+    return frozenset(
+        (f.value, f.high, f.percent, f.unit) for f in find_figures(text) if f.unit != "time"
+    )
+
+
+def _told(report: str, told: frozenset[_FigureKey]) -> bool:
+    """Every figure of the report's words is one the statement's document gives elsewhere: the
+    sentence retells that other line too (a headline's "after 3 decades in office" linked to
+    «Я принял решение ...» retells «30 лет» of a later line), no figure the outlet added."""
+    figures = _figures_of(report)
+    return bool(figures) and figures <= told
+
+
+@functools.lru_cache(maxsize=64)
+def _figures_told(texts: tuple[str, ...]) -> frozenset[_FigureKey]:
+    """Every figure the other lines of the statement's document give, once per document."""
+    return frozenset().union(*(_figures_of(t) for t in texts))
 
 
 def _content_addition(d: Difference) -> bool:
