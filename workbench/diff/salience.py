@@ -228,10 +228,24 @@ _MARKER_WORDS = (
         """according to said says say told stated claimed claims added noted has have had also as
     reported by the a an of in insisted insists blamed alleged asserted declared confirmed
     explained argued warned wrote maintained reiterated stressed suggested described called
-    calls accused announced citing mr mrs ms tells"""
+    calls accused announced citing mr mrs ms tells out"""
     )
     | _SAYING
-)  # every verb of saying the stage knows, in one list with the attribution words
+)  # every verb of saying the stage knows, in one list with the attribution words ("pointed out")
+#: A head of state's office in the issuer's texts ("President of the Kyrgyz Republic", «Президент
+#: Республики Казахстан», kk «Мемлекет басшысы», ky «Мамлекет башчысы»).
+_HEAD_OF_STATE = re.compile(
+    r"(?<!\w)(?:president|head\s+of\s+state|президент\w*|мемлекет\s+басшы\w*|"
+    r"мамлекет\s+башчы\w*)(?!\w)",
+    re.IGNORECASE,
+)
+#: How reports name a head of state without his name: "the outgoing leader said", "the head of
+#: state noted", "the country's president". Not "former" (another man), a party or a nationality
+#: (those must be the context's own words: "the Kyrgyz leader" for the Kyrgyz Republic's
+#: president, not "the Russian leader").
+_OFFICE = words(
+    "president presidential leader head state outgoing incumbent embattled country's nation's"
+)
 
 
 _KnownParts = tuple[
@@ -406,6 +420,8 @@ class _Known:
         # the speakers these texts name: the issuer's texts together, each other text alone
         self.voices = [tuple(dict.fromkeys(issuer))] if issuer else []
         self.voices += [(t,) for t in self.texts if t not in issuer]
+        # the issuer is a head of state: "the outgoing leader" is another name of his
+        self.office = any(_HEAD_OF_STATE.search(t) for t in issuer)
         self.senses: frozenset[int] | None = None  # read on first use (:meth:`_near`)
         parts = [_known_in(text, lexicon) for text in self.texts]
         self.categories: set[str] = set().union(*(p[0] for p in parts))
@@ -435,6 +451,8 @@ class _Known:
         words = [t.text for t in tokenize(d.report) if t.lower not in _MARKER_WORDS]
         if d.kind == "entity":
             words = words[-1:]  # the surname or head names the same one
+        if d.kind == "attribution" and self.office:  # "The outgoing leader said"
+            return bool(words) and all(self._has(w) or w.lower() in _OFFICE for w in words)
         return bool(words) and all(self._has(w) for w in words)
 
     def names_actors(self, d: Difference) -> bool:
