@@ -58,12 +58,16 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     label="Case",
                     elem_id="compare-case",
                 )
-                skipped_note = gr.HTML(h.skipped_cases_html(skipped), elem_id="compare-skipped")
+                # hidden when empty: an empty HTML block split the panel with a gap
+                skipped_note = gr.HTML(
+                    h.skipped_cases_html(skipped), visible=bool(skipped), elem_id="compare-skipped"
+                )
 
-                def on_load() -> tuple[Any, str]:
+                def on_load() -> tuple[Any, Any]:
                     # cases added, fixed or broken since serve started (the choice is kept)
                     now, left_out = h.case_list(ctx)
-                    return gr.update(choices=now), h.skipped_cases_html(left_out)
+                    note = h.skipped_cases_html(left_out)
+                    return gr.update(choices=now), gr.update(value=note, visible=bool(note))
 
                 shared.on_load.append((on_load, [case, skipped_note]))
                 translations = gr.Radio(
