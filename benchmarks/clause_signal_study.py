@@ -1,0 +1,422 @@
+"""Signals for small dropped clauses: each candidate's AUROC and the omission model's recall
+with it, at the committed room, on both development parts.
+
+Session 11 (fclause11, issue 10). The omission model (``workbench/faithfulness/coverage.py``)
+reads clause vectors, the length ratio and span counts; its misses are small drops (0.41-0.47
+under a fifth of the English, docs/faithfulness.md). This study computes, for every pair, the
+nine features the model reads and candidate signals it does not:
+
+* ``words_lost`` / ``words_clause``: the word lexicon's unrendered source words (hit-rate
+  weighted; session 5 tried them in the model, no gain) — the baseline for the others;
+* ``run``: the largest hit-rate weight of unrendered known source words in one contiguous
+  stretch of the source, less the rendered weight inside it (a maximum subarray): a dropped
+  clause leaves its source words unrendered *together*, a thin lexicon's misses on a faithful
+  translation are scattered; ``run_share``: that stretch's share of the source's characters;
+* ``run_fit``: how much closer to the typical length ratio the translation is when read as
+  the source without that stretch (``fit`` reads whole clauses only; a small drop is no whole
+  source clause);
+* ``mask_gain`` (``--mask``: one more clause embedding per pair): how much closer the source
+  sentence vector comes to the translation's when that stretch is cut out of its clause.
+
+For each candidate set the omission model is refitted as ``faithfulness_bench --calibrate``
+fits it (the calibration sample's references against one dropped copy per line, two folds by
+line), its limit the quantile at the language's committed omission tail of the sample's
+out-of-fold and the calibration part's reference log-odds (as the calibration sets it); then
+recall on every line of the calibration part and of dev dropped ``--reps`` times (the
+benchmark's ``drop_clause``, the omission study's seeds) and the references of each part it
+reports. The final part is never read.
+
+Usage::
+
+    python benchmarks/clause_signal_study.py [--langs kk,ky,ru] [--reps 2] [--seed 7]
+        [--mask] [--parts calibration,dev] [--lines N] [--embedding-cache FILE] [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))  # this checkout's workbench, not another editable install
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from faithfulness_bench import (  # noqa: E402
+    CALIBRATION_FILE,
+    SOURCES,
+    Line,
+    Pools,
+    auroc,
+    drop_clause,
+    lexicon_line,
+    load,
+    other_document,
+    split_measurement,
+)
+
+from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
+from workbench.faithfulness import features, load_calibration  # noqa: E402
+from workbench.faithfulness.base import ClauseVectors  # noqa: E402
+from workbench.faithfulness.core import _vectors  # noqa: E402
+from workbench.faithfulness.coverage import (  # noqa: E402
+    OMISSION_FEATURES,
+    fit_logistic,
+    sentence_vector,
+)
+from workbench.faithfulness.diffapi import WordCoverage, load_bilexicon  # noqa: E402
+
+#: Signals that fall when a clause is dropped (the others rise).
+LOW_WHEN_DROPPED = frozenset({"length", "similarity", "best", "fit", "run_fit"})
+_SPACE = re.compile(r"\s+")
+#: Rendered weight inside a stretch counts against it this many times (:func:`unrendered_run`).
+RENDERED_COST = 1.0
+#: Candidate sets added to the model's nine features.
+SETS: dict[str, tuple[str, ...]] = {
+    "committed nine": (),
+    "+ words_lost, words_clause": ("words_lost", "words_clause"),
+    "+ run, run_share": ("run", "run_share"),
+    "+ run_fit": ("run_fit",),
+    "+ run, run_share, run_fit": ("run", "run_share", "run_fit"),
+    "+ mask_gain": ("mask_gain",),
+    "+ run_fit, mask_gain": ("run_fit", "mask_gain"),
+    "+ products of the nine (45)": tuple(
+        f"{a}*{b}" for i, a in enumerate(OMISSION_FEATURES) for b in OMISSION_FEATURES[i:]
+    ),
+}
+#: Single signals whose AUROC (references against drops) is printed.
+SIGNALS = (
+    "length", "omission", "best", "fit", "words_lost", "words_clause", "run", "run_share",
+    "run_fit", "mask_gain",
+)  # fmt: skip
+
+
+def _chars(text: str) -> int:
+    return len(_SPACE.sub("", text))
+
+
+def unrendered_run(words: Sequence[WordCoverage]) -> tuple[float, tuple[int, int] | None]:
+    """The contiguous stretch of known source words (in source order) whose unrendered weight
+    less :data:`RENDERED_COST` times its rendered weight is largest: (that score, the stretch's
+    character span from its first to its last word; None when no word is unrendered)."""
+    best, span = 0.0, None
+    run, start = 0.0, 0
+    for k, w in enumerate(words):
+        score = w.weight * (1.0 - w.covered) - RENDERED_COST * w.weight * w.covered
+        if run <= 0.0:
+            run, start = score, k
+        else:
+            run += score
+        if run > best:
+            best, span = run, (words[start].span[0], w.span[1])
+    return best, span
+
+
+def length_fit(source: str, translation: str, cut: int, typical: float) -> float:
+    """How much closer to ``typical`` the log length ratio is when ``cut`` characters (spaces
+    ignored) are taken from the source (negative: closer)."""
+    ns, nt = max(1, _chars(source)), max(1, _chars(translation))
+    now = abs(math.log(nt / ns) - typical)
+    return abs(math.log(nt / max(1, ns - cut)) - typical) - now
+
+
+def masked_source(source: str, v: ClauseVectors, span: tuple[int, int]) -> tuple[int, str] | None:
+    """(clause index, the clause's text without ``span``) for the source clause holding the
+    stretch's start; None when the stretch is the whole clause (it is dropped from the mean
+    instead) or no clause holds it."""
+    for k, (a, b) in enumerate(v.source_spans):
+        if a <= span[0] < b:
+            rest = " ".join((source[a : span[0]] + " " + source[min(b, span[1]) : b]).split())
+            return (
+                (k, rest) if len(rest.split()) >= 1 and _chars(rest) < _chars(source[a:b]) else None
+            )
+    return None
+
+
+def mask_gain(v: ClauseVectors, clause: int, masked: np.ndarray | None) -> float:
+    """How much closer (cosine) the source sentence vector comes to the translation's when
+    clause ``clause`` is read as ``masked`` (None: left out)."""
+    T = sentence_vector(v.translation_spans, v.translation)
+    S = sentence_vector(v.source_spans, v.source)
+    if masked is None:
+        keep = [k for k in range(len(v.source_spans)) if k != clause]
+        if not keep:
+            return 0.0
+        S2 = sentence_vector(tuple(v.source_spans[k] for k in keep), v.source[keep])
+    else:
+        rows = v.source.copy()
+        rows[clause] = masked
+        S2 = sentence_vector(v.source_spans, rows)
+    return float(S2 @ T - S @ T)
+
+
+@dataclass
+class Pair:
+    """One pair's feature values and what it is."""
+
+    line: int
+    drop: bool
+    share: float
+    values: dict[str, float]
+
+
+def make_pairs(
+    lines: Sequence[Line], lang: str, seed: int, reps: int, sample: bool
+) -> list[tuple[int, bool, str]]:
+    """(line, dropped?, English): the sample as ``fit_models`` makes it (one rng along the
+    lines, a drop and another document's sentence per line; the latter left out), or a part's
+    references and ``reps`` drops per line as ``omission_study.study`` makes them."""
+    out: list[tuple[int, bool, str]] = []
+    pools = Pools((), tuple(lines))
+    if sample:
+        rng = random.Random(seed)
+        for k, ln in enumerate(lines):
+            out.append((k, False, ln.en))
+            bad = drop_clause(ln, lang, rng, pools)
+            other_document(ln, lang, rng, pools)
+            if bad and bad != ln.en:
+                out.append((k, True, bad))
+        return out
+    for rep in range(reps + 1):
+        rng = random.Random(seed * 1000 + rep)
+        for k, ln in enumerate(lines):
+            english = ln.en if rep == 0 else drop_clause(ln, lang, rng, pools)
+            if english and (rep == 0 or english != ln.en):
+                out.append((k, bool(rep), english))
+    return out
+
+
+def read_pairs(
+    lines: Sequence[Line], lang: str, embedder: object, pairs: list[tuple[int, bool, str]],
+    typical: float, mask: bool,
+) -> list[Pair]:  # fmt: skip
+    """Every pair's features, the candidates' included."""
+    vecs = _vectors([(lines[k].src[lang], e) for k, _, e in pairs], embedder)  # type: ignore[arg-type]
+    lexicon = load_bilexicon()
+    rows: list[Pair] = []
+    todo: list[tuple[int, int, str]] = []  # (row, clause, masked text)
+    kept: list[ClauseVectors] = []
+    for (k, dropped, english), v in zip(pairs, vecs, strict=True):
+        source = lines[k].src[lang]
+        words = lexicon.coverage(source, english, lang)
+        f = features(v, source, english, typical, words, lang) if v else None
+        if f is None or v is None:
+            continue
+        values = f.values()
+        run, span = unrendered_run(words)
+        values["run"] = run
+        values["run_share"] = (
+            _chars(source[span[0] : span[1]]) / max(1, _chars(source)) if span else 0.0
+        )
+        values["run_fit"] = (
+            length_fit(source, english, _chars(source[span[0] : span[1]]), typical) if span else 0.0
+        )
+        values["mask_gain"] = 0.0
+        if mask and span is not None:
+            got = masked_source(source, v, span)
+            if got is None:
+                k0 = next((i for i, (a, b) in enumerate(v.source_spans) if a <= span[0] < b), None)
+                if k0 is not None:
+                    values["mask_gain"] = mask_gain(v, k0, None)
+            else:
+                todo.append((len(rows), got[0], got[1]))
+        for i, a in enumerate(OMISSION_FEATURES):
+            for b in OMISSION_FEATURES[i:]:
+                values[f"{a}*{b}"] = values[a] * values[b]
+        share = 1 - len(english.split()) / max(1, len(lines[k].en.split()))
+        rows.append(Pair(k, dropped, share, values))
+        kept.append(v)
+    if todo:
+        matrix = np.asarray(embedder.embed([t for _, _, t in todo]), dtype=np.float32)  # type: ignore[attr-defined]
+        for (r, clause, _), row in zip(todo, matrix, strict=True):
+            rows[r].values["mask_gain"] = mask_gain(kept[r], clause, row)
+    return rows
+
+
+def _matrix(rows: Sequence[Pair], names: Sequence[str]) -> np.ndarray:
+    return np.array([[r.values[n] for n in names] for r in rows])
+
+
+def fit(
+    rows: Sequence[Pair], names: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The model on the sample as ``faithfulness_bench._model`` fits it: (mean, scale, weights
+    with the bias last, the references' out-of-fold log-odds)."""
+    x = _matrix(rows, names)
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    z = (x - mean) / scale
+    y = np.array([r.drop for r in rows], dtype=float)
+    folds = np.array([r.line % 2 for r in rows])
+    oof = np.zeros(len(z))
+    for fold in (0, 1):
+        w = fit_logistic(z[folds != fold], y[folds != fold])
+        oof[folds == fold] = z[folds == fold] @ w[:-1] + w[-1]
+    return mean, scale, fit_logistic(z, y), oof[y == 0]
+
+
+def logits(rows: Sequence[Pair], names: Sequence[str], model: tuple[np.ndarray, ...]) -> np.ndarray:
+    mean, scale, w = model[:3]
+    return ((_matrix(rows, names) - mean) / scale) @ w[:-1] + w[-1]
+
+
+def report(
+    lang: str, sample: list[Pair], parts: dict[str, list[Pair]], tail: float, masked: bool
+) -> None:
+    """Print one language's AUROC and recall tables."""
+    print(f"\n## {lang}: omission tail {tail:.4f}; sample {len(sample)} pairs; "
+          + "; ".join(f"{k} {sum(r.drop for r in v)} drops, {sum(not r.drop for r in v)} refs"
+                      for k, v in parts.items()))  # fmt: skip
+    print(
+        "(the calibration part is the word lexicon's training text: its AUROC of lexicon "
+        "signals is flattered; dev's is not)"
+    )
+    print(
+        "| signal | AUROC "
+        + " | ".join(parts)
+        + " | AUROC drops under 0.2, "
+        + " | ".join(parts)
+        + " |"
+    )
+    print("|---|" + "---:|" * (2 * len(parts)))
+    for s in SIGNALS:
+        if s == "mask_gain" and not masked:
+            continue
+        cells, small = [], []
+        for rows in parts.values():
+            good = [r.values[s] for r in rows if not r.drop]
+            bad = [r.values[s] for r in rows if r.drop]
+            tiny = [r.values[s] for r in rows if r.drop and r.share < 0.2]
+            # auroc() is P(corrupted < untouched): right as it is for a signal that falls
+            # with a drop (length, best match, the fits), one minus it for one that rises
+            low = s in LOW_WHEN_DROPPED
+            a, b = auroc(bad, good), auroc(tiny, good)
+            cells.append(f"{a if low else 1 - a:.3f}")
+            small.append(f"{b if low else 1 - b:.3f}")
+        print(f"| {s} | " + " | ".join(cells) + " | " + " | ".join(small) + " |")
+    print(
+        "| features | "
+        + " | ".join(f"{p} recall, refs reported, drops < 0.2, 0.2-0.3" for p in parts)
+        + " |"
+    )
+    print("|---|" + "---|" * len(parts))
+    runs = [
+        (label, extra, "dev" if "dev" in parts else "calibration") for label, extra in SETS.items()
+    ]
+    if "calibration" in parts:  # the committed model's own limit: no lexicon feature
+        runs.insert(0, ("committed nine", (), "calibration"))
+    for label, extra, where in runs:
+        names = (*OMISSION_FEATURES, *extra)
+        if "mask_gain" in extra and not masked:
+            continue
+        model = fit(sample, names)
+        # as the calibration sets limits: a model reading the word lexicon takes its extra
+        # references from dev (the calibration part is the lexicon's training text and
+        # flatters it), one that does not from the calibration part; every set is also read
+        # with its extra references from dev, so that the sets compare at one limit rule
+        refs = [r for r in parts[where] if not r.drop]
+        limit = float(np.quantile(np.concatenate([model[3], logits(refs, names, model)]), 1 - tail))
+        cells = []
+        for rows in parts.values():
+            z = logits(rows, names, model)
+            drop = np.array([r.drop for r in rows])
+            share = np.array([r.share for r in rows])
+            hit = z >= limit
+            small = drop & (share < 0.2)
+            mid = drop & (share >= 0.2) & (share < 0.3)
+            cells.append(f"{hit[drop].mean():.3f}, {hit[~drop].mean():.2%}, "
+                         f"{hit[small].mean():.2f}, {hit[mid].mean():.2f}")  # fmt: skip
+        print(f"| {label} (limit: sample + {where}) | " + " | ".join(cells) + " |")
+
+
+def main() -> None:
+    """Run the study (see the module docstring)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--langs", default="kk,ky,ru")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--reps", type=int, default=2, help="dropped copies of every part line")
+    ap.add_argument("--mask", action="store_true", help="also embed the masked source clause")
+    ap.add_argument(
+        "--parts",
+        default="calibration,dev",
+        help="parts to measure on (calibration, dev or both; the final part is never read)",
+    )
+    ap.add_argument(
+        "--lines", type=int, default=0, help="read only the first N lines of each set (0: all)"
+    )
+    ap.add_argument("--embedding-cache", type=Path, default=None, help="SQLite vector cache")
+    args = ap.parse_args()
+    langs = str(args.langs).split(",")
+    unknown = [lang for lang in langs if lang not in SOURCES]
+    if unknown:
+        ap.error(f"--langs takes kk, ky and ru; not {', '.join(unknown)}")
+    wanted = str(args.parts).split(",")
+    if not wanted or set(wanted) - {"calibration", "dev"}:
+        ap.error(f"--parts takes calibration and dev; not {args.parts}")
+    if args.reps < 1 or args.lines < 0:
+        ap.error("--reps must be 1 or more and --lines 0 or more")
+    if not args.data.is_dir():
+        ap.error(f"--data {args.data} is not a folder")
+    cal_lines, meas_lines = load(args.data)
+    rng = random.Random(args.seed)
+    unseen = [ln for ln in cal_lines if not lexicon_line(ln)]
+    sample = rng.sample(unseen, len(unseen))
+    used = {(ln.corpus, ln.index) for ln in sample}
+    outside = [ln for ln in cal_lines if (ln.corpus, ln.index) not in used]
+    dev, _ = split_measurement(meas_lines)
+    if args.lines:
+        sample, outside, dev = sample[: args.lines], outside[: args.lines], dev[: args.lines]
+    embedder = create_embedder(cache=True)
+    if args.embedding_cache is not None:
+        embedder = CachingEmbedder(embedder.inner, args.embedding_cache)  # type: ignore[attr-defined]
+    calibration = load_calibration(CALIBRATION_FILE)
+    print(f"# clause signal study: sample {len(sample)}, calibration part {len(outside)}, dev "
+          f"{len(dev)} lines; {args.reps} drops per part line; calibration {calibration.name}")  # fmt: skip
+    for lang in langs:
+        cal = calibration.languages[lang]
+        model = cal.omission_model
+        if model is None:
+            raise SystemExit(f"the committed calibration has no omission model for {lang}")
+        typical = cal.length_typical
+        rows_sample = read_pairs(
+            sample,
+            lang,
+            embedder,
+            make_pairs(sample, lang, args.seed, args.reps, True),
+            typical,
+            args.mask,
+        )
+        parts = {
+            name: read_pairs(
+                lines,
+                lang,
+                embedder,
+                make_pairs(lines, lang, args.seed, args.reps, False),
+                typical,
+                args.mask,
+            )
+            for name, lines in (("calibration", outside), ("dev", dev))
+            if name in wanted
+        }
+        report(lang, rows_sample, parts, committed_tail(lang), args.mask)
+
+
+def committed_tail(lang: str) -> float:
+    """The omission tail the committed calibration used for ``lang`` (its comment line)."""
+    text = CALIBRATION_FILE.read_text(encoding="utf-8")
+    block = text.split(f"[languages.{lang}]", 1)[1]
+    m = re.search(r"coverage tails used: omission ([0-9.]+)", block)
+    if m is None:
+        raise SystemExit(f"the committed calibration names no omission tail for {lang}")
+    return float(m.group(1))
+
+
+if __name__ == "__main__":
+    main()

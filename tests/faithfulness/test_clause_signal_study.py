@@ -1,0 +1,109 @@
+"""The clause signal study (session 11): its candidate signals on hand-made pairs, the sample it
+fits on, and its refusals."""
+
+from __future__ import annotations
+
+import random
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from tests.scripts import assert_refused_before_reading, load_script
+from workbench.faithfulness.base import ClauseVectors
+from workbench.faithfulness.diffapi import WordCoverage
+
+
+@pytest.fixture(scope="module")
+def study() -> ModuleType:
+    return load_script("benchmarks/clause_signal_study.py", "clause_signal_study_under_test")
+
+
+def _words(covered: list[int]) -> list[WordCoverage]:
+    """Known source words of weight 1 at offsets 0, 10, 20, ..., rendered or not."""
+    return [
+        WordCoverage(f"w{k}", (10 * k, 10 * k + 5), float(c), 1.0) for k, c in enumerate(covered)
+    ]
+
+
+def test_unrendered_words_together_make_a_longer_run_than_the_same_words_scattered(
+    study: ModuleType,
+) -> None:
+    together, span = study.unrendered_run(_words([1, 1, 0, 0, 0, 1, 1, 1]))
+    scattered, _ = study.unrendered_run(_words([0, 1, 0, 1, 0, 1, 1, 1]))
+    assert together == 3.0 and span == (20, 45)
+    assert scattered == 1.0  # a rendered word between two unrendered ones costs as much as one
+    assert study.unrendered_run(_words([1, 1, 1])) == (0.0, None)
+    assert study.unrendered_run([]) == (0.0, None)
+
+
+def test_the_length_fit_is_negative_when_the_cut_explains_a_short_translation(
+    study: ModuleType,
+) -> None:
+    source = "a" * 100
+    assert study.length_fit(source, "b" * 70, 30, 0.0) < 0  # 70 of 70 after the cut
+    assert study.length_fit(source, "b" * 100, 30, 0.0) > 0  # a full translation moves away
+    assert study.length_fit(source, "b" * 100, 0, 0.0) == 0.0
+
+
+def _unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_masking_a_clause_the_translation_lacks_brings_the_source_closer(
+    study: ModuleType,
+) -> None:
+    # source: two clauses, the second about something the translation does not say
+    v = ClauseVectors(((0, 10), (11, 20)), np.stack([_unit(1, 0, 0), _unit(0, 1, 0)]),
+                      ((0, 10),), np.stack([_unit(1, 0, 0)]))  # fmt: skip
+    assert study.mask_gain(v, 1, None) > 0.2  # left out: the source is the first clause alone
+    assert study.mask_gain(v, 1, _unit(1, 0.1, 0)) > 0.2  # read without the stretch
+    assert study.mask_gain(v, 0, None) < 0  # leaving out what the translation says moves away
+    single = ClauseVectors(((0, 10),), np.stack([_unit(1, 0, 0)]), ((0, 10),),
+                           np.stack([_unit(1, 0, 0)]))  # fmt: skip
+    assert study.mask_gain(single, 0, None) == 0.0  # nothing left to compare
+
+
+def test_the_masked_clause_is_the_stretchs_clause_without_it(study: ModuleType) -> None:
+    source = "Министр прибыл утром, встреча прошла в Астане."
+    v = ClauseVectors(((0, 20), (22, 47)), np.zeros((2, 3)), ((0, 5),), np.zeros((1, 3)))
+    assert study.masked_source(source, v, (30, 36)) == (1, "встреча в Астане.")
+    assert study.masked_source(source, v, (22, 47)) is None  # the whole clause: left out instead
+
+
+def test_the_sample_is_made_as_the_calibration_makes_it(study: ModuleType) -> None:
+    lines = [
+        study.Line("flores", k, f"d{k // 3}", f"First part {k}, second part here, third {k}.",
+                   {"kk": f"Бірінші {k}", "ky": "", "ru": ""})
+        for k in range(9)
+    ]  # fmt: skip
+    pairs = study.make_pairs(lines, "kk", 7, 2, True)
+    rng, pools = random.Random(7), study.Pools((), tuple(lines))
+    expected = []
+    for k, ln in enumerate(lines):
+        expected.append((k, False, ln.en))
+        bad = study.drop_clause(ln, "kk", rng, pools)
+        study.other_document(ln, "kk", rng, pools)  # the draw fit_models makes next
+        if bad and bad != ln.en:
+            expected.append((k, True, bad))
+    assert pairs == expected
+    part = study.make_pairs(lines, "kk", 7, 2, False)
+    assert sum(not d for _, d, _ in part) == 9 and sum(d for _, d, _ in part) == 18
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--langs", "kk,xx"], "not xx"),
+        (["--parts", "final"], "--parts takes calibration and dev"),
+        (["--reps", "0"], "--reps must be 1 or more"),
+        (["--lines", "-1"], "--lines 0 or more"),
+        (["--data", "/nonexistent/data"], "is not a folder"),
+    ],
+)
+def test_bad_arguments_are_refused_before_anything_is_read(
+    study: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    assert_refused_before_reading(study, args, message, monkeypatch, capsys)
