@@ -107,3 +107,17 @@ def test_bad_arguments_are_refused_before_anything_is_read(
     capsys: pytest.CaptureFixture[str],
 ) -> None:  # fmt: skip
     assert_refused_before_reading(study, args, message, monkeypatch, capsys)
+
+
+def test_a_clause_far_from_the_translation_with_its_words_unrendered_scores_high(
+    study: ModuleType,
+) -> None:
+    v = ClauseVectors(((0, 30), (30, 60)), np.stack([_unit(1, 0, 0), _unit(0, 1, 0)]),
+                      ((0, 10),), np.stack([_unit(1, 0, 0)]))  # fmt: skip
+    lost_second = [WordCoverage("a", (0, 5), 1.0), WordCoverage("b", (10, 15), 1.0),
+                   WordCoverage("c", (30, 35), 0.0), WordCoverage("d", (40, 45), 0.0)]  # fmt: skip
+    lost_first = [WordCoverage("a", (0, 5), 0.0), WordCoverage("b", (10, 15), 0.0),
+                  WordCoverage("c", (30, 35), 1.0), WordCoverage("d", (40, 45), 1.0)]  # fmt: skip
+    assert study.clause_unrendered(v, lost_second) == pytest.approx(1.0)
+    assert study.clause_unrendered(v, lost_first) == pytest.approx(0.0, abs=1e-6)
+    assert study.clause_unrendered(v, lost_second[2:3]) == 0.0  # one known word: not read
