@@ -59,11 +59,10 @@ from faithfulness_bench import (  # noqa: E402
     Pools,
     auroc,
     drop_clause,
-    lexicon_line,
     load,
     other_document,
-    split_measurement,
 )
+from omission_study import parts as development_parts  # noqa: E402
 
 from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
 from workbench.faithfulness import features, load_calibration  # noqa: E402
@@ -71,6 +70,7 @@ from workbench.faithfulness.base import ClauseVectors  # noqa: E402
 from workbench.faithfulness.core import _vectors  # noqa: E402
 from workbench.faithfulness.coverage import (  # noqa: E402
     OMISSION_FEATURES,
+    _chars,
     fit_logistic,
     sentence_vector,
 )
@@ -78,7 +78,6 @@ from workbench.faithfulness.diffapi import WordCoverage, load_bilexicon  # noqa:
 
 #: Signals that fall when a clause is dropped (the others rise).
 LOW_WHEN_DROPPED = frozenset({"length", "similarity", "best", "fit", "run_fit"})
-_SPACE = re.compile(r"\s+")
 #: Rendered weight inside a stretch counts against it this many times (:func:`unrendered_run`).
 RENDERED_COST = 1.0
 #: Candidate sets added to the model's nine features.
@@ -100,10 +99,6 @@ SIGNALS = (
     "length", "omission", "best", "fit", "words_lost", "words_clause", "run", "run_share",
     "run_fit", "clause_unrendered", "mask_gain",
 )  # fmt: skip
-
-
-def _chars(text: str) -> int:
-    return len(_SPACE.sub("", text))
 
 
 def unrendered_run(words: Sequence[WordCoverage]) -> tuple[float, tuple[int, int] | None]:
@@ -389,13 +384,8 @@ def main() -> None:
         ap.error("--reps must be 1 or more and --lines 0 or more")
     if not args.data.is_dir():
         ap.error(f"--data {args.data} is not a folder")
-    cal_lines, meas_lines = load(args.data)
-    rng = random.Random(args.seed)
-    unseen = [ln for ln in cal_lines if not lexicon_line(ln)]
-    sample = rng.sample(unseen, len(unseen))
-    used = {(ln.corpus, ln.index) for ln in sample}
-    outside = [ln for ln in cal_lines if (ln.corpus, ln.index) not in used]
-    dev, _ = split_measurement(meas_lines)
+    got = development_parts(args.data, args.seed, load)
+    sample, outside, dev = got["sample"], got["calibration"], got["dev"]
     if args.lines:
         sample, outside, dev = sample[: args.lines], outside[: args.lines], dev[: args.lines]
     embedder = create_embedder(cache=True)

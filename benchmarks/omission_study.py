@@ -138,15 +138,17 @@ def parts(
     data: Path, seed: int, reader: Callable[[Path], tuple[list[Line], list[Line]]] = load
 ) -> dict[str, list[Line]]:
     """The development parts: ``calibration`` (the calibration half outside the calibration
-    sample, drawn as ``faithfulness_bench.main`` draws it) and ``dev``; ``reader`` reads the
+    sample, drawn as ``faithfulness_bench.main`` draws it) and ``dev``, and ``sample`` (the
+    calibration sample itself, in the order ``--calibrate`` reads it); ``reader`` reads the
     material (``faithfulness_bench.load``)."""
     cal_lines, meas_lines = reader(data)
     rng = random.Random(seed)
     unseen = [ln for ln in cal_lines if not lexicon_line(ln)]
-    used = {(ln.corpus, ln.index) for ln in rng.sample(unseen, len(unseen))}
+    sample = rng.sample(unseen, len(unseen))
+    used = {(ln.corpus, ln.index) for ln in sample}
     outside = [ln for ln in cal_lines if (ln.corpus, ln.index) not in used]
     dev, _ = split_measurement(meas_lines)
-    return {"calibration": outside, "dev": dev}
+    return {"sample": sample, "calibration": outside, "dev": dev}
 
 
 def study(
