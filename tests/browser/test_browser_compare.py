@@ -98,6 +98,18 @@ def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Serve
     snap(page, "compare", height=1600)
 
 
+def _correct(page: Any, action: str, saved: str) -> None:
+    """Link the statement at STATEMENT_INDEX and independent-regional-en's sentence 4 (or
+    remove that link) as "Browser Analyst", and wait for the ``saved`` confirmation."""
+    _pick(page, "compare-fix-statement", re.compile(rf"^{STATEMENT_INDEX + 1} · "))
+    _pick(page, "compare-fix-sentence", re.compile(r"^independent-regional-en · 4: "))
+    page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
+        "Browser Analyst"
+    )
+    page.locator(f"#compare-fix-{action}").click()
+    page.locator("#compare-fix-status").get_by_text(saved).wait_for(timeout=120_000)
+
+
 def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpora: Path) -> None:
     srv = _server(home, corpora)
     try:
@@ -105,15 +117,7 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         card = _card(page, STATEMENT_INDEX)
         assert card.locator('[data-outlet="independent-regional-en"]').count() == 0
         page.get_by_role("tab", name="Correct links").click()
-        _pick(page, "compare-fix-statement", re.compile(rf"^{STATEMENT_INDEX + 1} · "))
-        _pick(page, "compare-fix-sentence", re.compile(r"^independent-regional-en · 4: "))
-        page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
-            "Browser Analyst"
-        )
-        page.locator("#compare-fix-add").click()
-        page.locator("#compare-fix-status").get_by_text(
-            "Saved: link added — 1 correction kept with the case."
-        ).wait_for(timeout=120_000)
+        _correct(page, "add", "Saved: link added — 1 correction kept with the case.")
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
         page.get_by_role("tab", name="Statements").click()
         added = card.locator('[data-outlet="independent-regional-en"]')
@@ -134,15 +138,7 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         page.get_by_role("tab", name="Correct links").click()
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
         # ux11's walk: removing a link said "Saved: link removeed".
-        _pick(page, "compare-fix-statement", re.compile(rf"^{STATEMENT_INDEX + 1} · "))
-        _pick(page, "compare-fix-sentence", re.compile(r"^independent-regional-en · 4: "))
-        page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
-            "Browser Analyst"
-        )
-        page.locator("#compare-fix-remove").click()
-        page.locator("#compare-fix-status").get_by_text(
-            "Saved: link removed — 2 corrections kept with the case."
-        ).wait_for(timeout=120_000)
+        _correct(page, "remove", "Saved: link removed — 2 corrections kept with the case.")
         assert page.dialogs == []  # type: ignore[attr-defined]
     finally:
         again.stop()
