@@ -187,6 +187,14 @@ def test_two_annotators_judge_blind_mark_with_the_mouse_edit_and_read_results(
     assert "alice vs bob" in agreement and "shared items" in agreement
     # alice's two ESA scores and bob's DA share two items: defined, with its sample size
     assert "Krippendorff's alpha (scores, interval):" in agreement
+    # review10 (fix11): the campaign's template, to judge elsewhere and import, downloads here
+    page.locator("#evaluate-judgments-template").click()
+    link = page.locator("#evaluate-judgments-template-file a").first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    template = Path(info.value.path()).read_text("utf-8").splitlines()
+    assert template[0].startswith("annotator,") and len(template) == 1 + 6
     first_server.stop()
 
 

@@ -316,3 +316,50 @@ def test_the_segment_note_counts_out_of_all_segments(state: h.EvaluateState) -> 
     some = h.segment_html(state, "bleu", "almaty")
     assert "Showing the 1 segment (of 3) containing “almaty”" in some
     assert h.shown_count(250, 997, "the").startswith(f"Showing {h.MAX_ROWS} of the 250 segments")
+
+
+def test_a_judgments_template_downloads_and_bad_headers_point_to_it(
+    tmp_path: Path, settings: Settings
+) -> None:
+    # review10 (fix11): the UI had no template (the CLI has `judgments export --template`), and
+    # a file without the columns was told to write those of a command-line export
+    import csv
+
+    from workbench.pipeline.annotate import add_items_from_files
+    from workbench.ui.wording import TEMPLATE_BUTTON, in_ui_terms
+
+    ctx = UIContext(settings)
+    with pytest.raises(UserInputError, match="no campaigns yet"):
+        h.judgments_template(ctx, "pilot")
+    src, mt = tmp_path / "src.kk", tmp_path / "mt.en"
+    src.write_text("Бір.\nЕкі.\n", "utf-8")
+    mt.write_text("One.\nTwo.\n", "utf-8")
+    settings.ensure_home()
+    add_items_from_files(settings.judgments_path, src, [mt], campaign="pilot")
+    add_items_from_files(settings.judgments_path, src, [mt], campaign="other")
+    path = h.judgments_template(ctx, "pilot")
+    assert path.parent == ctx.exports_dir and path.suffix == ".csv"
+    rows = list(csv.DictReader(path.read_text("utf-8").splitlines()))
+    assert [r["translation"] for r in rows] == ["One.", "Two."]
+    assert {(r["annotator"], r["score"], r["errors"]) for r in rows} == {("", "", "[]")}
+    assert all(r["item_id"].startswith("pilot") for r in rows)
+    assert len(list(csv.DictReader(h.judgments_template(ctx, None).read_text("utf-8")
+                                   .splitlines()))) == 4  # fmt: skip
+    with pytest.raises(UserInputError, match="No campaign 'nope'"):
+        h.judgments_template(ctx, "nope")
+    # the template, filled in, imports
+    rows[0].update(annotator="ann", score="80")
+    filled = tmp_path / "filled.csv"
+    with filled.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerow(rows[0])
+    assert "1 stored" in h.import_judgments(ctx, str(filled), "pilot")[0]
+    # a file without the columns is told what to do in the UI, not at the command line
+    headless = tmp_path / "sheet.csv"
+    headless.write_text("who,what\nann,80\n", "utf-8")
+    with pytest.raises(UserInputError) as err:
+        h.import_judgments(ctx, str(headless), "pilot")
+    shown = in_ui_terms(str(err.value))
+    assert "`" not in shown and "workbench judgments" not in shown
+    assert TEMPLATE_BUTTON in shown and shown.startswith("sheet.csv has no annotator, item_id")

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 
+#: The Evaluate tab's button that downloads a judgments template (``judgments export
+#: --template`` at the command line); messages about the import's columns point to it.
+TEMPLATE_BUTTON = "Download a judgments template"
+
 #: ``(pattern, replacement)``, applied in order.
 UI_TERMS: tuple[tuple[str, str], ...] = (
     (r"check --src\b", "pick the language under Source language"),
@@ -35,6 +39,10 @@ UI_TERMS: tuple[tuple[str, str], ...] = (
     (r"`workbench models list`", "the Models tab"),
     (r"the `workbench` command line", "the workbench command line"),
     (r"judge the items `judgments add` stored", "judge the campaign's items"),
+    (
+        r"write the columns of `workbench judgments export --format csv` \(its header\)",
+        f'start from the file "{TEMPLATE_BUTTON}" gives (its header row)',
+    ),
 )
 _COMPILED = tuple((re.compile(p), r) for p, r in UI_TERMS)
 

@@ -520,6 +520,27 @@ def systems_of(state: Evaluation | None) -> tuple[SystemScores, ...]:
     return state.systems if state is not None else ()
 
 
+def judgments_template(ctx: UIContext, campaign: str | None) -> Path:
+    """A CSV of the ``campaign``'s items (every campaign's without one) with the judgment
+    columns (annotator, score, errors) empty, to fill in elsewhere and import here: what
+    ``workbench judgments export --template --format csv`` writes.
+
+    Raises:
+        UserInputError: with no campaign yet, or for a campaign the store does not have.
+    """
+    from workbench.pipeline.annotate import export_judgments
+
+    if not ctx.settings.judgments_path.is_file():
+        raise UserInputError(
+            "There are no campaigns yet; create one in the Annotate tab, then download its "
+            "template."
+        )
+    text = export_judgments(ctx.settings.judgments_path, "csv", campaign or None, template=True)
+    path = output_path(ctx.exports_dir, f"{campaign or 'judgments'}-template", ".csv")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def import_judgments(
     ctx: UIContext, upload: str | None, campaign: str | None
 ) -> tuple[str, Path | None]:

@@ -13,6 +13,7 @@ from workbench.ui.handlers import annotate as annotate_h
 from workbench.ui.handlers import evaluate as h
 from workbench.ui.handlers import faithfulness as _faith  # noqa: F401 (registers its column)
 from workbench.ui.tabs.common import Shared, guarded, unavailable
+from workbench.ui.wording import TEMPLATE_BUTTON
 
 REQUIRES: tuple[str, ...] = (
     "workbench.pipeline.evaluate:score_files",
@@ -118,8 +119,16 @@ def _human(ctx: UIContext) -> None:
         )
         agreement = gr.Markdown(elem_id="evaluate-human-agreement")
         with gr.Row():
+            with gr.Column():
+                get_template = gr.Button(TEMPLATE_BUTTON, elem_id="evaluate-judgments-template")
+                template = gr.File(
+                    label="Template: the campaign's items, judgment columns empty (CSV)",
+                    interactive=False,
+                    visible=False,
+                    elem_id="evaluate-judgments-template-file",
+                )
             imported = gr.File(
-                label="Judgments made elsewhere (.csv or .jsonl, the export's columns)",
+                label="Judgments made elsewhere (.csv or .jsonl, the template's columns)",
                 file_types=[".csv", ".jsonl"],
                 type="filepath",
                 elem_id="evaluate-judgments-file",
@@ -153,6 +162,12 @@ def _human(ctx: UIContext) -> None:
             return html, gr.update(value=str(path), visible=True)
 
         do_import.click(on_import, inputs=[imported, campaign], outputs=[import_report, refused])
+
+        @guarded
+        def on_template(campaign_: str | None) -> Any:
+            return gr.update(value=str(h.judgments_template(ctx, campaign_)), visible=True)
+
+        get_template.click(on_template, inputs=[campaign], outputs=[template])
         campaign.focus(lambda: gr.update(choices=annotate_h.campaigns(ctx)), outputs=campaign)
 
 
