@@ -79,7 +79,8 @@ def passes(kept_s: Any, kept_r: Any, emb: Any, params: Any, anchors: Any) -> dic
                 (below if value.score >= params.clause_threshold else weak)[key] = value
         below.update(A.confirmed(kept_s, kept_r, weak, anchors, params))
         links.update(A.vetoed(kept_s, kept_r, below, anchors, params))
-        links = A.lone_clauses_kept(links, full, params)
+        figures = evidence.figures if evidence is not None else None
+        links = A.lone_clauses_kept(links, full, params, figures)
         for key, value in links.items():
             how.setdefault(key, "clause:" + value.view)
     if params.echo_margin:

@@ -141,6 +141,13 @@ class AlignParams:
             that statement as a whole; an on-topic background sentence whose one clause reads
             like a statement clause does not. A sentence linked to two or more statements (a
             merged retelling, each part far from the other statement) is never held to it.
+        lone_figures: A lone clause link is spared the lone floor when the report sentence
+            carries at least this share of the statement's specific figures (the anchors'
+            rarity-weighted figure share; 0: none spared; only with anchors). A merged
+            retelling whose other part no pass found ("resigned after 30 years in office" for
+            a line on resigning and a line on 30 years in office) reads like neither line as a
+            whole, and its one found part is then lone; the figure the sentence shares with
+            the line is evidence the embedder does not give (see docs/align.md, session 11).
         veto_least: The veto applies only to English texts of at least this many content
             words: sharing none of three is no evidence, a short line is easily reworded whole.
             The second-line pass asks the same length of the second statement's English text.
@@ -195,6 +202,7 @@ class AlignParams:
     confirm_below: float = 0.0
     confirm_share: float = 0.5
     lone_floor: float = 0.0
+    lone_figures: float = 0.0
     second_share: float = 0.0
     second_margin: float = 0.0
     translated_scale: float = 1.0
@@ -232,6 +240,11 @@ class AlignParams:
         if not 0 <= self.lone_floor <= 1:
             raise UserInputError(
                 f"lone_floor of the aligner must be between 0 (off) and 1, not {self.lone_floor}."
+            )
+        if not 0 <= self.lone_figures <= 1:
+            raise UserInputError(
+                "lone_figures of the aligner must be between 0 (no link spared) and 1, not "
+                f"{self.lone_figures}."
             )
         if not (0 <= self.second_share <= 1 and self.second_margin >= 0):
             raise UserInputError(
@@ -285,6 +298,8 @@ class AlignParams:
             out += f"|confirm:{self.confirm_below:.3f}|cshare:{self.confirm_share:.2f}"
         if self.lone_floor:
             out += f"|lone:{self.lone_floor:.3f}"
+            if self.lone_figures:
+                out += f"|lfig:{self.lone_figures:.2f}"
         if self.second_share:
             out += f"|second:{self.second_share:.3f}|smarg:{self.second_margin:.3f}"
         if self.translated_scale != 1:
@@ -357,6 +372,11 @@ CALIBRATIONS: dict[str, AlignParams] = {
         # cases such links under 0.82 were wrong 16 times in 17 (dev 10 of 11, check 6 of 6);
         # checked on the count-only held-out cases: see docs/align.md.
         lone_floor=0.82,
+        # ... unless the report sentence carries the statement's specific figures (session 11):
+        # a merged retelling ("resigned after 30 years in office") whose other part no pass
+        # found reads like neither line as a whole. On dev11 every pair sharing a figure was a
+        # reference link (7 of 7; 9 of 9 with the translations); the floor had dropped two.
+        lone_figures=0.5,
         # Second lines of merged retellings (session 9) stay off: a linked report sentence
         # linked to a second statement too (sentence margin >= 0.98) when it carries 30 % or
         # more of that statement's English content words that the statements it is linked to
@@ -693,7 +713,8 @@ def align(
                     (below if strong else weak)[key] = value
             below.update(confirmed(kept_s, kept_r, weak, anchors, chosen))
             links.update(vetoed(kept_s, kept_r, below, anchors, chosen))
-            links = lone_clauses_kept(links, full, chosen)
+            figures = evidence.figures if evidence is not None else None
+            links = lone_clauses_kept(links, full, chosen, figures)
         if chosen.echo_margin:
             echoes = echo_links(kept_r, views.report, best, links, chosen)
             links.update(vetoed(kept_s, kept_r, echoes, anchors, chosen))
@@ -881,7 +902,10 @@ def second_lines(
 
 
 def lone_clauses_kept(
-    links: dict[tuple[int, int], _Found], full: np.ndarray, params: AlignParams
+    links: dict[tuple[int, int], _Found],
+    full: np.ndarray,
+    params: AlignParams,
+    figures: np.ndarray | None = None,
 ) -> dict[tuple[int, int], _Found]:
     """``links`` without the clause links that are their report sentence's only link and whose
     whole-sentence cosine ``full[statement, report]`` is under ``params.lone_floor``.
@@ -893,21 +917,31 @@ def lone_clauses_kept(
     statements keeps its clause links whatever their cosines: a merged retelling is far from
     each statement it joins. ``lone_floor`` 0 keeps every link.
 
+    A link whose report sentence carries at least ``params.lone_figures`` of the statement's
+    specific figures (``figures``, the anchors' share; ``lone_figures`` 0 or no figures: none)
+    is spared too: a merged retelling whose other part was not found is lone and far from the
+    statement as a whole, and the shared figure says it retells it.
+
     Args:
         links: ``(statement, report)`` links of the sentence and clause passes.
         full: Cosines of the sentence pass, statements × report sentences (max view, no anchors).
-        params: The constants (``lone_floor``).
+        params: The constants (``lone_floor``, ``lone_figures``).
+        figures: Share of each statement's figures each report sentence carries, the shape of
+            ``full`` (``None``: no anchors, nothing spared by figures).
     """
     if not params.lone_floor:
         return links
     per_report: dict[int, int] = {}
     for _, j in links:
         per_report[j] = per_report.get(j, 0) + 1
-    return {
-        (i, j): found
-        for (i, j), found in links.items()
-        if not (found.unit == "clause" and per_report[j] == 1 and full[i, j] < params.lone_floor)
-    }
+    spare = figures is not None and params.lone_figures > 0
+
+    def kept(i: int, j: int, found: _Found) -> bool:
+        if found.unit != "clause" or per_report[j] > 1 or full[i, j] >= params.lone_floor:
+            return True
+        return bool(spare and figures is not None and figures[i, j] >= params.lone_figures)
+
+    return {(i, j): found for (i, j), found in links.items() if kept(i, j, found)}
 
 
 def confirmed(
