@@ -46,8 +46,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: this checkout's workbench
     sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-DATA = REPO.parent / "shared" / "data"
+from align_real_bench import default_data  # noqa: E402
+
+DATA = default_data()  # ../shared/data, or two levels up from a git worktree
 SAMPLE = REPO / "corpora" / "kazakhstan-2022-01"
 LANGS = (("ru", "rus_Cyrl"), ("kk", "kaz_Cyrl"), ("ky", "kir_Cyrl"))
 
