@@ -90,6 +90,11 @@ SETS: dict[str, tuple[str, ...]] = {
     "+ mask_gain": ("mask_gain",),
     "+ run_fit, mask_gain": ("run_fit", "mask_gain"),
     "+ clause_unrendered": ("clause_unrendered",),
+    "+ words_lost, words_clause, clause_unrendered": (
+        "words_lost",
+        "words_clause",
+        "clause_unrendered",
+    ),
     "+ products of the nine (45)": tuple(
         f"{a}*{b}" for i, a in enumerate(OMISSION_FEATURES) for b in OMISSION_FEATURES[i:]
     ),
