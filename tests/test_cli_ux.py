@@ -347,6 +347,36 @@ def test_ray_native_log_lines_stay_off_the_console_under_quiet(
     assert capfd.readouterr().err == "kept\n"
 
 
+def test_stderr_under_quiet_ray_streams_while_the_work_runs(tmp_path: Path) -> None:
+    # review10 (fix11): every stderr line of `-q --ray` (warnings, the ray pool's notices) was
+    # held in a temporary file and written only when the command ended
+    import os
+    import time
+
+    from workbench.cli.common import without_ray_native_logs
+
+    console = (tmp_path / "console").open("w+b")
+    saved = os.dup(2)
+    os.dup2(console.fileno(), 2)
+    try:
+        with without_ray_native_logs(True):
+            os.write(2, b"warning: early\n")
+            os.write(2, b"[2026-11-30 05:54:53,174 E 23630 23630] core_worker.cc:2465: Actor\n")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and b"early" not in console.read():
+                console.seek(0)
+                time.sleep(0.05)
+            console.seek(0)
+            during = console.read()
+            os.write(2, b"warning: late\n")
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+    console.seek(0)
+    assert during == b"warning: early\n"  # on the console before the block ends
+    assert console.read() == b"warning: early\nwarning: late\n"  # Ray's line dropped
+
+
 def test_the_progress_bar_ends_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
     # The bar was drawn with refresh(), which tqdm never counts as shown, so close() did not end
     # its line and "wrote FILE" was printed onto the end of the bar on a terminal.

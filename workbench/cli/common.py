@@ -6,7 +6,7 @@ import argparse
 import os
 import re
 import sys
-import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -108,14 +108,20 @@ RAY_NATIVE_LOG = re.compile(
 )
 
 
+#: How long, after the block, the relay may take to pass the last lines on (a process that
+#: inherited the pipe and outlives the block would otherwise hold the command open).
+RELAY_WAIT = 5.0
+
+
 @contextmanager
 def without_ray_native_logs(active: bool) -> Iterator[None]:
     """With ``active`` (``-q`` with ``--ray``), keep Ray's C++ log lines off the console.
 
     Ray's core writes them to file descriptor 2 itself, past Python's logging and ``-q``: every
     ``--ray`` run printed one "E" line about actor constructor arguments in the object store,
-    which a user can do nothing about. Descriptor 2 goes to a temporary file for the block;
-    afterwards every other line is written to stderr, so no warning or error is lost.
+    which a user can do nothing about. Descriptor 2 goes into a pipe for the block, and a relay
+    thread passes every other line on to the console as it comes (:func:`_relay`), so no
+    warning or error is lost or held until the command ends.
     """
     if not active:
         yield
@@ -123,16 +129,37 @@ def without_ray_native_logs(active: bool) -> Iterator[None]:
     fd = 2  # Ray writes to the descriptor, whatever sys.stderr is
     sys.stderr.flush()
     saved = os.dup(fd)
-    with tempfile.TemporaryFile() as caught:
-        os.dup2(caught.fileno(), fd)
-        try:
-            yield
-        finally:
-            sys.stderr.flush()
-            os.dup2(saved, fd)
+    read_end, write_end = os.pipe()
+    os.dup2(write_end, fd)
+    os.close(write_end)
+    relay = threading.Thread(target=_relay, args=(read_end, saved), daemon=True)
+    relay.start()
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, fd)  # closes this process's last write end of the pipe: the relay ends
+        relay.join(RELAY_WAIT)
+        if not relay.is_alive():
             os.close(saved)
-            caught.seek(0)
-            text = caught.read().decode("utf-8", errors="replace")
-            kept = [x for x in text.splitlines(keepends=True) if not RAY_NATIVE_LOG.match(x)]
-            sys.stderr.write("".join(kept))
-            sys.stderr.flush()
+
+
+def _relay(source: int, console: int) -> None:
+    """Copy the lines read from ``source`` to ``console`` as each one ends, leaving out Ray's
+    C++ log lines (:data:`RAY_NATIVE_LOG`); a last line without its newline at the end."""
+    pending = b""
+    with os.fdopen(source, "rb", buffering=0) as pipe:
+        while chunk := pipe.read(65536):
+            *lines, pending = (pending + chunk).split(b"\n")
+            _write_kept([line + b"\n" for line in lines], console)
+    if pending:
+        _write_kept([pending], console)
+
+
+def _write_kept(lines: list[bytes], console: int) -> None:
+    kept = b"".join(
+        x for x in lines if not RAY_NATIVE_LOG.match(x.decode("utf-8", errors="replace"))
+    )
+    view = memoryview(kept)
+    while view:
+        view = view[os.write(console, view) :]
