@@ -876,6 +876,15 @@ def test_an_all_floating_after_a_pronoun_or_auxiliary_is_no_dropped_universal(
         ("Residents of all villages were evacuated.", "Residents of villages were evacuated.", 1),
         ("The ministry urges all citizens to stay home.",
          "The ministry urges citizens to stay home.", 1),
+        # review11: a verb that is also a noun, before "all" and a participle that is an
+        # adjective of the noun after it, is no subject: the "all" is before its noun
+        ("The government will help all affected residents.",
+         "The government will help affected residents.", 1),
+        ("The state supports all displaced families.",
+         "The state supports displaced families.", 1),
+        ("The ministry will review all affected contracts.",
+         "The ministry will review affected contracts.", 1),
+        ("Aid will reach all injured people.", "Aid will reach injured people.", 1),
         # a floating "all" answered by "some" is a narrowed claim
         ("The ministers all agreed to extend the curfew.",
          "Some ministers agreed to extend the curfew.", 1),

@@ -64,6 +64,13 @@ def test_the_original_asserting_guilt_is_checked_too(lexicon: Lexicon) -> None:
 
 def test_suspicion_markers_of_each_language() -> None:
     for text in ("on suspicion of theft", "по подозрению в краже", "подозреваемые задержаны",
-                 "күдікті ұсталды", "шектүү кармалды"):  # fmt: skip
+                 "күдікті ұсталды", "шектүү кармалды", "шектелүүчү кармалды"):  # fmt: skip
         assert [m.role for m in hedge_mentions(text)] == ["suspicion"], text
     assert hedge_mentions("Suspicious parcels were found.") == []
+
+
+def test_a_kazakh_restriction_is_no_suspicion() -> None:
+    # review11: kk «шектелді» is "was restricted" (шектеу, a restriction), not ky "suspected":
+    # a Kazakh decree restricting entry must not read as guilt held open
+    for text in ("Қалаға кіру шектелді.", "Жиындар шектелген.", "Қозғалыс шектеледі."):
+        assert hedge_mentions(text) == [], text

@@ -80,13 +80,14 @@ HEDGES: dict[str, re.Pattern[str]] = {
         _F,
     ),
     # Guilt held open: "detained on suspicion of looting", "suspected of", "the suspected
-    # gunman", «по подозрению в», «подозреваемые», kk «күдікті», ky «шектүү» — where the other
-    # side names the act as done ("four looters were detained"). Its own class (one with
+    # gunman", «по подозрению в», «подозреваемые», kk «күдікті», ky «шектүү», «шектелүүчү» —
+    # where the other side names the act as done ("four looters were detained"). Not the bare
+    # stem «шектел-»: in Kazakh «шектелді» is "was restricted", a word of every emergency decree. Its own class (one with
     # ``allegation``, see :func:`_same_role`): the faithfulness check licenses each English
     # class by source words of its own and has none listed for this one.
     "suspicion": re.compile(
         r"(?<!\w)(?:suspected|(?:on|under)\s+suspicion\s+of|по\s+подозрению|"
-        r"подозрева\w+|күдікті\w*|күдікпен|күдіктел\w*|шектүү\w*|шектел\w*)(?!\w)",
+        r"подозрева\w+|күдікті\w*|күдікпен|күдіктел\w*|шектүү\w*|шектелүүчү\w*)(?!\w)",
         _F,
     ),
     "report": re.compile(

@@ -336,7 +336,7 @@ def _universal_dropped(d: Difference, ctx: DiffContext) -> bool:
         before = _WORDS.findall(text[max(0, d.statement_span[0] - 30) : d.statement_span[0]])
         if before and before[-1].lower() in _FLOATING_AFTER:
             return False  # "we all support", "they have all signed": the verb follows, no noun
-        if before and _floats_after_subject(before[-1], after[0]):
+        if before and _floats_after_subject(before[-2:], after[0]):
             return False  # "the ministers all agreed": "all" of the subject, which is kept
         nouns = [w for w in after if w.lower() not in STOPWORDS and english_content(w)]
         return any(english_stem(w) in report for w in nouns)
@@ -350,18 +350,26 @@ def _universal_dropped(d: Difference, ctx: DiffContext) -> bool:
     )
 
 
-def _floats_after_subject(before: str, after: str) -> bool:
+def _floats_after_subject(before: list[str], after: str) -> bool:
     """An English "all" floating after a noun subject, before its verb: "the ministers all
-    agreed", "the regions all reported", "Almaty and Astana all want" (WordNet: the word before
-    is a noun or a name, not a past or "-ing" form of a verb; the word after is a past form of
-    a verb or a word only a verb). It says the subject's whole takes part, which "the
-    ministers agreed" says too: no claim is narrowed, unlike "closed all schools" (a verb
-    before, a noun after)."""
-    b = before.lower()
+    agreed", "the regions all reported", "Almaty and Astana all want" (``before``: the one or
+    two words before "all"; the last is a name or a plural noun — WordNet: a noun, not a past or
+    "-ing" form of a verb — and the one before it, if any, a function word that opens a subject
+    ("the", "and"), not a modal, an auxiliary, "to" or a content word, which would make the
+    last word a verb: "will help all affected residents", "the state supports all displaced
+    families"; the word after "all" is a past form of a verb or a word only a verb). It says
+    the subject's whole takes part, which "the ministers agreed" says too: no claim is narrowed,
+    unlike "closed all schools" (a verb before, a noun after)."""
+    word = before[-1]
+    b = word.lower()
     if b in STOPWORDS or b.endswith(("ed", "ing")):
         return False
-    if not (before[:1].isupper() or "n" in wordnet.parts_of_speech(b)):
+    if not (word[:1].isupper() or (b.endswith("s") and "n" in wordnet.parts_of_speech(b))):
         return False
+    if len(before) > 1:
+        prev = before[-2].lower()
+        if prev not in STOPWORDS or prev in _FLOATING_AFTER or prev == "to":
+            return False
     return wordnet.past_of_verb(after) or wordnet.parts_of_speech(after) == {"v"}
 
 
