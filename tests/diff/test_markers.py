@@ -747,3 +747,53 @@ def test_elections_that_will_be_called_attribute_nothing(
     found = diffs("Now new parliamentary elections will be called.",
                   "New parliamentary elections must be scheduled.", lexicon, **kw)  # fmt: skip
     assert of_kind(found, "attribution") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("К сожалению, агрессия не утихает, требование моей отставки продолжается.", "ru"),
+        ("Өкінішке қарай, агрессия басылмай жатыр, менің отставкам туралы талап жалғасуда.",
+         "kk"),
+        ("Тилекке каршы, агрессия басылбай жатат, менин отставкам тууралуу талап уланууда.",
+         "ky"),
+    ],
+)  # fmt: skip
+def test_a_negation_negates_its_own_clause_only(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    # "not subsiding" is retold as "continues unabated"; "demand" after the comma is no word
+    # the negation negates, so finding it in the report shows no flip.
+    kw = {"source": source, "src": src} if source else {}
+    statement = "Unfortunately, the aggression is not subsiding, and the demand for my resignation continues."
+    report = "Regrettably, the aggression continues unabated and demands for my resignation are still there."
+    assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
+    flipped = (
+        "Regrettably, the aggression is subsiding, and the demand for my resignation continues."
+    )
+    assert [d.statement for d in of_kind(diffs(statement, flipped, lexicon, **kw), "negation")] == [
+        "not"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("I am not holding on to power.", None),
+        ("Я не держусь за власть.", "ru"),
+        ("Мен билікке жабысып отырған жоқпын.", "kk"),
+        ("Мен бийликке жабышып отурган жокмун.", "ky"),
+    ],
+)
+def test_a_headline_and_body_quoting_one_negation_repeat_it(
+    statement: str, src: str | None, lexicon: Lexicon
+) -> None:
+    # The headline has no full stop, so the two report sentences read as one.
+    kw = {"source": statement, "src": src} if src else {}
+    translation = "I am not holding on to power."
+    report = "‘I am not holding on to power’ “I am not holding on to power.”"
+    assert of_kind(diffs(translation, report, lexicon, **kw), "negation") == []
+    # a statement that negates nothing: the report's negation is a flip (shown once per fact)
+    found = diffs("I am holding on to power.", report, lexicon)
+    assert [d.report for d in of_kind(found, "negation")] == ["not"]
