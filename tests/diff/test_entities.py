@@ -186,3 +186,24 @@ def test_name_lookup_asks_same_name_of_few_words_on_a_long_line(
     monkeypatch.undo()
     assert found == [_found_by_scan(k, words) for k in keys]
     assert found[0] and found.count(True) < len(keys)
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("Вчера Жогорку Кенеш утвердил состав правительства.", "ru"),
+        ("Кеше Жогорку Кеңес үкімет құрамын бекітті.", "kk"),
+        ("Кечээ Жогорку Кеңеш өкмөттүн курамын бекитти.", "ky"),
+    ],
+)
+def test_the_jogorku_kenesh_is_the_parliament(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": src} if source else {}
+    statement = "Yesterday the Jogorku Kenesh approved the composition of the government."
+    same = "Yesterday the Parliament approved the composition of the Government."
+    assert of_kind(diffs(statement, same, lexicon, **kw), "entity") == []
+    other = "Yesterday the Security Council approved the composition of the Government."
+    found = of_kind(diffs(statement, other, lexicon, **kw), "entity")
+    assert [(d.statement, d.report) for d in found] == [("Jogorku Kenesh", "Security Council")]
