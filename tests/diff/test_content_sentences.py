@@ -60,3 +60,28 @@ def test_an_omission_does_not_run_across_the_statements_sentences(lexicon: Lexic
 )
 def test_a_sentence_end_is_a_stop_then_a_capital(text: str, ends: bool) -> None:
     assert bool(SENTENCE_END.search(text)) is ends
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("Военнослужащие и правоохранительные органы обязаны применять оружие для защиты "
+         "Государственной резиденции.", "ru"),
+        ("Әскери қызметшілер мен құқық қорғау органдары Мемлекеттік резиденцияны қорғау үшін "
+         "қару қолдануға міндетті.", "kk"),
+        ("Аскер кызматчылары жана укук коргоо органдары Мамлекеттик резиденцияны коргоо үчүн "
+         "курал колдонууга милдеттүү.", "ky"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_compound_and_its_words_apart_are_one_wording(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": src} if source else {}
+    statement = "Servicemen and law-enforcement bodies are obliged to use weapons to protect the State Residence."
+    same = "Military personnel and law enforcement agencies are obliged to use weapons to protect the state residence."
+    found = diffs(statement, same, lexicon, **kw)
+    assert [d for d in found if d.kind in ("wording", "omission", "addition")] == []
+    other = "Soldiers, riot police officers and private security guards are obliged to use weapons to protect the state residence."
+    found = diffs(statement, other, lexicon, **kw)
+    assert [d.kind for d in found if d.kind in ("wording", "omission", "addition")] == ["wording"]

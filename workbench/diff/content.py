@@ -202,9 +202,24 @@ def _setting(d: Difference, settings: list[Span]) -> bool:
 def _near(tokens: list[Token], keys: list[str], other: list[Token]) -> set[str]:
     """The ``keys`` (stems) of ``tokens`` found on the other side, up to inflection or
     derivation (:func:`workbench.diff.text.akin`: "fire" ~ "fired", "evacuated" ~
-    "evacuation"; not "militants" ~ "military"): a word merely inflected is no difference."""
-    index = akin_index(t.text for t in other)
-    return {k for t, k in zip(tokens, keys, strict=True) if akin_in(t.text, index)}
+    "evacuation"; not "militants" ~ "military"): a word merely inflected is no difference. A
+    hyphenated compound and its parts written apart are the same words ("law-enforcement
+    bodies" ~ "law enforcement agencies" differ in one word)."""
+    index = akin_index(w for t in other for w in (t.text, *_compound_parts(t.text)))
+    return {
+        k
+        for t, k in zip(tokens, keys, strict=True)
+        if akin_in(t.text, index)
+        or ((parts := _compound_parts(t.text)) and all(akin_in(p, index) for p in parts))
+    }
+
+
+def _compound_parts(word: str) -> list[str]:
+    """The parts of a hyphenated compound ("law-enforcement" → law, enforcement), so that it
+    and the two words "law enforcement" are one wording; a word without a hyphen has none."""
+    if "-" not in word:
+        return []
+    return [p for p in word.split("-") if len(p) >= 2]
 
 
 def _block(ctx: DiffContext, left: list[list[Token]], right: list[list[Token]]) -> list[Difference]:
