@@ -380,3 +380,28 @@ def test_pipeline_formats_refuse_unknown_names(tmp_path: Path) -> None:
         translations_as([], "docx", "kk")
     with pytest.raises(UserInputError, match="use csv or jsonl"):
         export_judgments(tmp_path / "j.sqlite", "xml")
+
+
+@pytest.mark.parametrize(
+    "options", [{"confidence": 1000}, {"significance": "bootstrap"}, {"significance": "ar"}]
+)
+def test_intervals_on_three_segments_stay_in_the_metric_range(options: dict[str, object]) -> None:
+    """sacreBLEU's mean ± half-width leaves 0–100 on 3 segments (chrF 54.3–111.4, TER
+    -13.5–53.2): the interval printed for a system is clipped to what the metric can score."""
+    ref = [
+        "The minister said the road will open in May.",
+        "Prices rose by five percent.",
+        "He met the delegation on Tuesday.",
+    ]
+    a = [*ref[:2], "He saw delegates Tuesday."]
+    b = ["A minister says roads open in May.", "Prices went up five per cent.", ref[2]]
+    systems = score_systems([("a", a), ("b", b)], [ref], metrics="bleu,chrf,ter", **options)  # type: ignore[arg-type]
+    clipped = 0
+    for system in systems:
+        for score in system.scores:
+            assert score.ci_low is not None and score.ci_high is not None
+            assert 0.0 <= score.ci_low <= score.score <= score.ci_high
+            if score.metric != "ter":
+                assert score.ci_high <= 100.0
+            clipped += score.ci_low == 0.0 or score.ci_high == 100.0
+    assert clipped >= 3  # a's chrF and BLEU reach 100, a's TER reaches 0

@@ -88,6 +88,11 @@ class PairedMetric(Metric, Protocol):
         """The metric object used for segment-level scores."""
         ...
 
+    @property
+    def score_range(self) -> tuple[float, float | None]:
+        """The lowest and highest score the metric can give (``None``: no upper bound)."""
+        ...
+
     def statistics(self, metric: Any, hypotheses: Sequence[str]) -> list[list[float]]:
         """Per-segment sufficient statistics of one system."""
         ...
@@ -112,6 +117,8 @@ class SacrebleuMetric:
         max_segment_words: Longest segment (hypothesis or reference, in whitespace words) the
             metric accepts; ``None``: no limit. TER's shift search grows with the square of the
             length (a 185 KB line took 4 GB), so TER refuses longer segments with one sentence.
+        score_range: Lowest and highest possible score (``None``: unbounded, TER's edits can
+            outnumber the reference's words); confidence intervals are clipped to it.
     """
 
     name: str
@@ -123,6 +130,7 @@ class SacrebleuMetric:
     supports_significance: bool = True
     supports_workers: bool = True
     max_segment_words: int | None = None
+    score_range: tuple[float, float | None] = (0.0, 100.0)
 
     def check_lengths(self, segments: Sequence[str], what: str) -> None:
         """Refuse a segment longer than :attr:`max_segment_words` with one sentence.
@@ -217,7 +225,13 @@ METRICS.add("chrf++", SacrebleuMetric("chrf++", "CHRF", defaults={"word_order": 
 TER_MAX_SEGMENT_WORDS = 1_000
 METRICS.add(
     "ter",
-    SacrebleuMetric("ter", "TER", higher_is_better=False, max_segment_words=TER_MAX_SEGMENT_WORDS),
+    SacrebleuMetric(
+        "ter",
+        "TER",
+        higher_is_better=False,
+        max_segment_words=TER_MAX_SEGMENT_WORDS,
+        score_range=(0.0, None),
+    ),
 )
 METRICS.add("comet", "workbench.score.comet:COMET")
 

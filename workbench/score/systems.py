@@ -237,8 +237,16 @@ def _evaluate(job: _Job) -> tuple[list[MetricScore], list[SignificanceResult]]:
         )
     elif job.confidence:
         intervals = [bootstrap_interval(sacre, st, job.confidence, job.seed) for st in stats]
+    low, high = paired.score_range
     scores = [
-        replace(score, ci_low=iv[1], ci_high=iv[2], ci_resamples=n_ci) if iv else score
+        replace(
+            score,
+            ci_low=max(iv[1], low),
+            ci_high=iv[2] if high is None else min(iv[2], high),
+            ci_resamples=n_ci,
+        )
+        if iv
+        else score
         for score, iv in zip(scores, intervals, strict=True)
     ]
     tests = [
