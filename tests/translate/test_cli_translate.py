@@ -257,3 +257,32 @@ def test_default_engine_comes_from_the_catalog(src: str) -> None:
     entry = default_for(src)
     assert choose_model(src) == (entry.engine, entry.hub_id)
     assert choose_model(src, model=entry.name) == (entry.engine, entry.name)
+
+
+def test_a_model_folder_in_the_home_is_found_by_its_name(
+    tiny_marian_dir: Path,
+    workbench_home: Path,
+    capsysbinary: pytest.CaptureFixture[bytes],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``--model NAME`` finds ``<home>/models/NAME`` as the UI does (it used to be taken for a
+    Hub id and send the user to ``models pull``, which refuses a local name); without
+    ``--engine`` the engine is read from the folder. An unknown name still fails in one line."""
+    import shutil
+
+    shutil.copytree(tiny_marian_dir, workbench_home / "models" / "tiny-ru-en")
+    monkeypatch.chdir(workbench_home)  # no ./tiny-ru-en here: only the home's folder can match
+    outputs = []
+    for engine in (["--engine", "opus-mt"], []):
+        capsysbinary.readouterr()
+        fake = io.TextIOWrapper(io.BytesIO(f"{SENTENCES[0]}\n".encode()), encoding="utf-8")
+        monkeypatch.setattr(sys, "stdin", fake)
+        code = main(["translate", *engine, "--model", "tiny-ru-en", "--src", "ru", *FAST])
+        out, err = capsysbinary.readouterr()
+        assert code == 0, err.decode("utf-8")
+        outputs.append(out.decode("utf-8"))
+    assert outputs[0] == outputs[1] and outputs[0].strip()
+    fake = io.TextIOWrapper(io.BytesIO(b"x\n"), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    assert main(["translate", "--model", "no-such-local", "--src", "ru", *FAST]) == 2
+    assert "no-such-local" in capsysbinary.readouterr().err.decode("utf-8")

@@ -245,7 +245,7 @@ def _translator_for(
     pool = EnginePool(settings)
 
     def translator_for(src: str) -> Translator:
-        engine, model = choose_model(src, "en", args.engine, args.model)
+        engine, model = choose_model(src, "en", args.engine, args.model, settings)
         return pool.get(engine, model, src)
 
     return translator_for

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(results)
         write_output(results, args.output, args.format)
         return 0
-    engine, model = choose_model(args.src, args.tgt, args.engine, args.model)
+    engine, model = choose_model(args.src, args.tgt, args.engine, args.model, settings)
     pool = EnginePool(settings)
     try:
         translator = pool.get(

@@ -285,7 +285,7 @@ def translate_lines(
     """
     from workbench.pipeline.translate import EnginePool, choose_model
 
-    engine, model = choose_model(src, tgt, engine, model)
+    engine, model = choose_model(src, tgt, engine, model, settings)
     opts = dict(options or {})
     if ray is not None:
         spec = EngineSpec(engine, model, src, tgt, tuple(sorted(opts.items())))

@@ -94,12 +94,15 @@ class ModelAccess:
             return entry.hub_id
         if (engine, value) in self.offered:
             return value
-        found = self._in_folders(value)
+        found = self.in_folders(value)
         if found is None:
             raise UserInputError(REFUSAL)
         return str(found)
 
-    def _in_folders(self, value: str) -> Path | None:
+    def in_folders(self, value: str) -> Path | None:
+        """The folder ``value`` names inside one of :attr:`folders` (by its name there or a
+        path inside one), or ``None``; ``..`` is never followed. ``workbench translate``
+        uses it too, so a name finds the same folder on the command line as in the UI."""
         typed = Path(value)
         if ".." in typed.parts:
             return None

@@ -128,7 +128,8 @@ def models_dir(settings: Settings) -> Path:
     return settings.home / "models"
 
 
-def _engine_of(folder: Path) -> str | None:
+def engine_of(folder: Path) -> str | None:
+    """The engine that runs a model folder (``ct2``, or by its config's family), or ``None``."""
     from workbench.engines.ct2 import is_ct2_folder
     from workbench.engines.hf import detect_family
 
@@ -165,7 +166,7 @@ def local_models(
         for folder in sorted(
             p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")
         ):
-            engine = _engine_of(folder)
+            engine = engine_of(folder)
             if engine is None:
                 continue
             source = str(catalog.read_json(folder / SIDECAR).get("source") or "")

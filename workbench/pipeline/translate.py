@@ -101,16 +101,33 @@ class EnginePool:
 
 
 def choose_model(
-    src: str, tgt: str = "en", engine: str | None = None, model: str | None = None
+    src: str,
+    tgt: str = "en",
+    engine: str | None = None,
+    model: str | None = None,
+    settings: Settings | None = None,
 ) -> tuple[str, str]:
     """``(engine, model)`` from what the user gave, filling gaps from the model catalog.
 
     Nothing given: the catalog default for the pair. Only a model: the catalog entry's engine.
-    Only an engine: the default model of the pair when that engine can run it.
+    Only an engine: the default model of the pair when that engine can run it. With
+    ``settings``, a model name that is neither a folder here nor a catalog name is looked up
+    in ``<home>/models`` by the UI's resolver
+    (:meth:`~workbench.pipeline.model_access.ModelAccess.in_folders`); the folder found is the
+    model, and its engine is read from the folder when none was given.
 
     Raises:
         UserInputError: when the gap cannot be filled from the catalog.
     """
+    named = model and not models.is_local(model) and models.find_entry(model) is None
+    if named and model and settings is not None:
+        from workbench.pipeline.model_access import ModelAccess
+        from workbench.pipeline.models import engine_of
+
+        found = ModelAccess.for_serve(settings).in_folders(model)
+        if found is not None:
+            model = str(found)
+            engine = engine or engine_of(found)
     if engine and model:
         return engine, model
     if model:
