@@ -212,6 +212,23 @@ def test_cases_list_names_a_malformed_case_and_lists_the_others(
     assert "not valid TOML" in err and err.count("\n") == 1
 
 
+def test_cases_list_warns_once_per_malformed_case_on_a_terminal(tmp_path: Path) -> None:
+    # A fresh process, as on a terminal (the CLI's own logging handler is live): the skipped
+    # case was printed twice, "WARNING: ..." by the loader's log and "warning: skipped a case:".
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "case.toml").write_text('title = "x\n', "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "workbench", "cases", "list", "--corpora", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = [line for line in proc.stderr.splitlines() if "case.toml" in line]
+    assert len(lines) == 1 and lines[0].startswith("warning: skipped a case: "), proc.stderr
+
+
 def test_an_empty_statements_file_is_named_before_its_translations_are_counted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -133,7 +133,9 @@ def list_cases(
     Args:
         root: The corpora folder.
         errors: When given, a malformed case is skipped and its message appended here (so
-            that one bad case does not hide the others, or stop ``serve``).
+            that one bad case does not hide the others, or stop ``serve``); the caller shows
+            it (``cases list`` on stderr, the Compare tab under the Case list), so it is
+            logged at DEBUG only: at WARNING a terminal read every skipped case twice.
         limits: Input caps.
         allow_outside: Passed to :func:`load_case`.
 
@@ -153,7 +155,7 @@ def list_cases(
         except CorpusError as err:
             if errors is None:
                 raise
-            log.warning("%s", err)
+            log.debug("skipped a case: %s", err)
             errors.append(str(err))
     return sorted(cases, key=lambda c: c.id)
 
