@@ -140,3 +140,26 @@ def test_no_superlative_addition_where_the_statement_ranks_or_a_speaker_does(
 )
 def test_following_as_a_time_word_is_no_cause(report: str, lexicon: Lexicon) -> None:
     assert _causes("Спасатели нашли тела горняков.", report, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("Citizens will be provided with food and other necessities.", None),
+        ("Граждане будут обеспечены продуктами и другими необходимыми товарами.", "ru"),
+        ("Азаматтар азық-түлікпен және басқа да қажетті тауарлармен қамтамасыз етіледі.", "kk"),
+        ("Жарандар азык-түлүк жана башка керектүү товарлар менен камсыз кылынат.", "ky"),
+    ],
+)
+def test_a_worst_case_scenario_is_no_superlative(
+    statement: str, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    report = (
+        "Citizens will be provided with food and other necessities even in the worst-case scenario."
+    )
+    assert of_kind(diffs(statement, report, lexicon, **kw), "addition") == []
+    ranked = "Citizens of the worst-hit region will be provided with food and other necessities."
+    assert [d.report for d in of_kind(diffs(statement, ranked, lexicon, **kw), "addition")] == [
+        "the worst"
+    ]

@@ -903,3 +903,23 @@ def test_wordnet_tells_a_past_verb_from_an_irregular_plural() -> None:
     assert not wordnet.past_of_verb("men") and not wordnet.past_of_verb("schools")
     assert wordnet.parts_of_speech("regions") == {"n"}
     assert wordnet.parts_of_speech("nosuchwordhere") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("statement", "src"),
+    [
+        ("Бұл індетпен күресуге толық мүмкіндігіміз бар екенін баса айтқым келеді.", "kk"),
+        ("Бул илдет менен күрөшүүгө толук мүмкүнчүлүгүбүз бар экенин баса белгилегим келет.", "ky"),
+        ("Хочу подчеркнуть, что у нас есть полная возможность бороться с этой эпидемией.", "ru"),
+        ("I want to stress that we have the full opportunity to fight this epidemic.", None),
+    ],
+)
+def test_every_opportunity_carries_a_full_opportunity(
+    statement: str, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": statement, "src": src} if src else {}
+    report = "I want to emphasize that we have every opportunity to fight this epidemic."
+    assert of_kind(diffs(statement, report, lexicon, **kw), "quantifier") == []
+    if src in ("kk", "ky"):  # «полная» and "full" are never flagged on their own
+        weaker = "I want to emphasize that we have an opportunity to fight this epidemic."
+        assert of_kind(diffs(statement, weaker, lexicon, **kw), "quantifier") != []

@@ -105,7 +105,7 @@ SUPERLATIVE_EN = re.compile(
     r"deadly|devastating|destructive|important|significant|powerful|dangerous))|"
     r"(?:was|were|is|are|be|been)\s+the\s+(?:first|only)\s+(?:to|ones?\s+to)|"
     r"record-(?:breaking|high|low)|(?:a|new|all-time)\s+record\s+(?:high|low|number|level|levels|"
-    r"amount|turnout|toll)|unprecedented)(?!\w)",
+    r"amount|turnout|toll)|unprecedented)(?!\w)(?!-case\b)",
     _F,
 )
 #: Superlatives, records and firsts in any of en/ru/kk/ky: the statement makes such a claim

@@ -254,7 +254,10 @@ def detect_quantifiers(ctx: DiffContext, claimed: Claims) -> Finding:
 _DEGREE_CARRIED = {
     "en": re.compile(
         r"(?<!\w)(?:full|fully|total|totally|complete|completely|entire|entirely|absolute|"
-        r"absolutely|utter|utterly|whole|wholly|in\s+full|altogether)(?!\w)",
+        r"absolutely|utter|utterly|whole|wholly|in\s+full|altogether|"
+        # "we have every opportunity" for «толық мүмкіндігіміз бар» (full opportunity)
+        r"every\s+(?:possible\s+)?(?:opportunity|chance|possibility|means|effort|reason|right))"
+        r"(?!\w)",
         re.IGNORECASE,
     ),
     "src": re.compile(
