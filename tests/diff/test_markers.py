@@ -797,3 +797,39 @@ def test_a_headline_and_body_quoting_one_negation_repeat_it(
     # a statement that negates nothing: the report's negation is a flip (shown once per fact)
     found = diffs("I am holding on to power.", report, lexicon)
     assert [d.report for d in of_kind(found, "negation")] == ["not"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Jeenbekov called for calm.", "The president calls upon citizens to stay home."]
+)
+def test_an_appeal_is_no_speech_verb(text: str) -> None:
+    assert attribution_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("Призываю премьер-министра Садыра Жапарова и других политиков увести своих сторонников "
+         "из столицы.", "ru"),
+        ("Премьер-министр Садыр Жапаровты және басқа саясаткерлерді жақтастарын астанадан алып "
+         "кетуге шақырамын.", "kk"),
+        ("Премьер-министр Садыр Жапаровду жана башка саясатчыларды тарапкерлерин борбордон алып "
+         "кетүүгө чакырам.", "ky"),
+    ],
+)  # fmt: skip
+def test_an_appeal_retold_as_called_on_moves_nothing(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    # "called on" read as a speech verb took "called" out of the word diff, which then found
+    # the statement's "call on Prime Minister" left out.
+    kw = {"source": source, "src": src} if source else {}
+    statement = (
+        "I call on Prime Minister Sadyr Japarov and other politicians to lead their supporters "
+        "out of the capital."
+    )
+    report = (
+        "He called on Japarov and other politicians to withdraw their supporters from the capital."
+    )
+    found = diffs(statement, report, lexicon, **kw)
+    assert [d for d in found if d.kind in ("attribution", "omission")] == []

@@ -229,7 +229,10 @@ _ATTR_EN = re.compile(
     rf"(?=[,.;:!?\n]|\s+(?:that|who|which|the|a)\b|$)|(?P<part>{_PARTICIPLES})(?!\w)|"
     rf"(?<!-)(?P<verb>{_VERBS}|called|calls)(?!\w)(?!\s+to\b)"
     r"(?!(?:(?<=declared)|(?<=announced))\s+(?:a|an|the|state|war|martial|emergency|victory|"
-    r"mourning|quarantine)\b))",
+    r"mourning|quarantine)\b)"
+    # "called on Japarov to withdraw", "calls for calm": an appeal retold, not a claim given to
+    # a speaker (the appeal's own words are the retelling of «Призываю ...»)
+    r"(?!(?:(?<=called)|(?<=calls))\s+(?:on|upon|for)\b))",
     _F,
 )
 _ATTR_SRC = re.compile(
