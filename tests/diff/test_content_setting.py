@@ -119,3 +119,31 @@ def test_a_fact_no_line_of_the_statement_holds_is_still_an_addition(lexicon: Lex
 def test_the_document_must_be_a_list_of_sentences(document: object, lexicon: Lexicon) -> None:
     with pytest.raises(UserInputError, match="statement's document must be a list"):
         find_differences("A.", "B.", lexicon=lexicon, document=document)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        (None, None),
+        ("Поэтому принял решение уйти в отставку.", "ru"),
+        ("Сондықтан отставкаға кету туралы шешім қабылдадым.", "kk"),
+        ("Ошондуктан кызматтан кетүү чечимин кабыл алдым.", "ky"),
+    ],
+)
+def test_where_the_statement_was_published_is_no_addition(
+    source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    kw = {"source": source, "src": src} if source else {}
+    statement = "Therefore I have decided to resign."
+    for report in (
+        'For this reason, I have made a decision to resign," the president said in a statement '
+        "uploaded to his website.",
+        'For this reason, I have made a decision to resign," the president said in a statement '
+        "posted on the presidential website.",
+    ):
+        assert of_kind(diffs(statement, report, lexicon, **kw), "addition") == []
+    fact = (
+        'For this reason, I have made a decision to resign," the president said, and ordered '
+        "troops back to their barracks."
+    )
+    assert of_kind(diffs(statement, fact, lexicon, **kw), "addition") != []

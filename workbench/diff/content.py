@@ -79,7 +79,10 @@ SETTING = re.compile(
     # … said in a radio address to farmers / during a speech at an awards evening for …
     r"|\b(?:in|during) (?:a|an|his|her|their) (?:[\w-]+ ){0,2}"
     r"(?:address|speech|interview|remarks|briefing|statement)\b"
-    r"(?: (?:to|with|on|at|before) (?:the |a |an )?(?:[\w’'-]+ ){0,4}[\w’'-]+)?(?=[,.;:!?]|$)"
+    # … said in a statement uploaded to his website / posted on the presidential site
+    r"(?: (?:posted|published|uploaded|released|issued|carried|broadcast|televised|aired))?"
+    r"(?: (?:to|with|on|at|before) (?:the |a |an |his |her |its |their )?(?:[\w’'-]+ ){0,4}"
+    r"[\w’'-]+)?(?=[,.;:!?\"”’]|$)"
     # …," the mayor said, speaking at a session of the council / while giving a yearly report
     r"|(?<=, )(?:speaking|addressing|talking|writing) (?:at|to|in|during|before|on)\b"
     + _UNTIL_FACT
