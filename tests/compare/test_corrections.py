@@ -76,6 +76,25 @@ def test_file_round_trips_hostile_text(tmp_path: Path) -> None:
     assert corrections_toml([]).startswith("#")
 
 
+def test_an_entry_missing_fields_says_which_entry_what_and_what_to_do(tmp_path: Path) -> None:
+    # It said only "correction 2: missing report_sentence." (no way to tell what to write).
+    entry = (
+        '[[link]]\naction = "add"\nstatement_document = "a"\nstatement_line = 1\n'
+        'report_document = "b"\n'
+    )
+    (tmp_path / CORRECTIONS_FILE).write_text(entry + "report_sentence = 2\n\n" + entry, "utf-8")
+    with pytest.raises(CorpusError) as err:
+        read_corrections(tmp_path)
+    message = str(err.value)
+    assert (
+        "correction 2 (the [[link]] table number 2 in the file): missing report_sentence."
+        in message
+    )
+    assert "Add to that table: report_sentence = N (1-based sentence in that report)" in message
+    assert message.endswith("; or delete the table to drop that correction.")
+    assert str(tmp_path / CORRECTIONS_FILE) in message and message.count("\n") == 0
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -41,6 +41,14 @@ CORRECTIONS_FILE = "corrections.toml"
 ACTIONS: tuple[str, ...] = ("add", "remove")
 _TEXT_FIELDS = ("statement_document", "report_document", "report_text", "by", "at", "note")
 _REQUIRED = ("action", "statement_document", "statement_line", "report_document", "report_sentence")
+#: How each required field is written, shown when it is missing.
+_EXAMPLES = {
+    "action": 'action = "add" (or "remove")',
+    "statement_document": 'statement_document = "ID" (the statement\'s id in case.toml)',
+    "statement_line": "statement_line = N (1-based line in that statement)",
+    "report_document": 'report_document = "ID" (the report\'s id in case.toml)',
+    "report_sentence": "report_sentence = N (1-based sentence in that report)",
+}
 
 
 def corrections_path(case_dir: str | Path) -> Path:
@@ -77,7 +85,11 @@ def _correction(entry: Any, path: Path, n: int) -> LinkCorrection:
         raise CorpusError(f"{where}: expected a [[link]] table.")
     missing = [k for k in _REQUIRED if k not in entry]
     if missing:
-        raise CorpusError(f"{where}: missing {', '.join(missing)}.")
+        raise CorpusError(
+            f"{where} (the [[link]] table number {n} in the file): missing "
+            f"{', '.join(missing)}. Add to that table: {'; '.join(_EXAMPLES[k] for k in missing)}"
+            "; or delete the table to drop that correction."
+        )
     if entry["action"] not in ACTIONS:
         raise CorpusError(
             f"{where}: action must be one of {', '.join(ACTIONS)}, not {entry['action']!r}."
