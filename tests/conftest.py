@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
+from tests.shared import shared_folder
 from workbench.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
+SHARED_DATA = shared_folder("data")
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import shared_folder
+
 REPO = Path(__file__).resolve().parents[1]
-SEED = REPO.parent / "shared" / "seed"
+SEED = shared_folder("seed")
 RUN = 9
 
 

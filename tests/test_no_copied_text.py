@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.shared import shared_folder
+
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
+DATA = shared_folder("data")
 PRIVATE = REPO / "private"
 RUN = 9
 #: Tracked files that are not prose or code (generated word tables, images).

@@ -4,7 +4,8 @@
 Helsinki-NLP/OPUS-MT-testsets) and NTREX-128 (MicrosoftTranslator/NTREX) at pinned commits into
 ``settings.data_dir/<test set>/``, one UTF-8 file per language (``kaz_Cyrl.txt``,
 ``eng_Latn.txt`` ...), each checked against its SHA-256. :func:`load_testset` finds a set there
-or, in a development checkout, in ``../shared/data`` next to the repository.
+or, in a development checkout, in ``../shared/data`` next to the repository (``../../shared/data``
+from a git worktree).
 
 Segment files are read as the ``sacrebleu`` command reads them: UTF-8, split on ``\\n`` only,
 trailing whitespace stripped from every line (a UTF-8 byte-order mark is dropped).
@@ -204,10 +205,15 @@ def read_segments(path: str | Path, limits: Limits | None = None) -> list[str]:
     return _segments(read_text(path, limits=limits).text, str(path))
 
 
-def search_path(settings: Settings) -> list[Path]:
-    """Folders searched for test sets: ``settings.data_dir``, then ``../shared/data``."""
-    dev = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-    return [settings.data_dir, dev]
+#: The checkout (or installed tree) this module is in.
+CHECKOUT = Path(__file__).resolve().parents[1]
+
+
+def search_path(settings: Settings, checkout: Path = CHECKOUT) -> list[Path]:
+    """Folders searched for test sets: ``settings.data_dir``, then ``shared/data`` beside the
+    development ``checkout``, or beside its parent for a git worktree (``<root>/wt/<branch>``
+    next to ``<root>/shared``)."""
+    return [settings.data_dir, *(root / "shared" / "data" for root in checkout.parents[:2])]
 
 
 def find_testset(name: str, settings: Settings) -> Path:

@@ -18,6 +18,7 @@ from workbench.testsets import (
     decode_segments,
     download,
     load_testset,
+    search_path,
 )
 
 
@@ -94,6 +95,22 @@ def test_unknown_and_missing_test_sets(settings: Settings, tmp_path: Path) -> No
         load_testset("newstest2019", "kk", settings)
     with pytest.raises(UserInputError, match="No 'de' side"):
         load_testset("flores200-dev", "de", settings)
+
+
+def test_shared_data_is_found_beside_a_checkout_and_beside_a_git_worktree(
+    settings: Settings, tmp_path: Path
+) -> None:
+    # A git worktree (<root>/wt/<branch>) has no shared/ beside it: the sets were not found
+    # there, so every test and `workbench score --testset` failed in an engineer's worktree.
+    data = tmp_path / "shared" / "data"
+    main, worktree = tmp_path / "main", tmp_path / "wt" / "branch"
+    assert search_path(settings, main) == [
+        settings.data_dir,
+        data,
+        tmp_path.parent / "shared" / "data",
+    ]
+    assert data in search_path(settings, worktree)
+    assert search_path(settings, worktree)[0] == settings.data_dir  # downloads come first
 
 
 @pytest.mark.parametrize(
