@@ -41,6 +41,22 @@ def test_undetectable_lines_take_their_neighbours_language() -> None:
     assert langs == ["ru", "ru", "ru"] and notices == ["Detected Russian."]
 
 
+def test_pasted_english_is_told_it_looks_like_english() -> None:
+    # It said "Could not tell whether the text is Kazakh, Kyrgyz or Russian" and sent the user
+    # to the Source language list, where no choice fits an English text.
+    english = [
+        "The government declared a state of emergency in the country.",
+        "Officials said the measures would stay in place until Monday.",
+    ]
+    with pytest.raises(UserInputError) as err:
+        sbs.line_languages(english, sbs.AUTO)
+    message = str(err.value)
+    assert message.startswith("The text looks like English") and "into English" in message
+    assert "Could not tell" not in message
+    with pytest.raises(UserInputError, match="^Could not tell whether the text is Kazakh"):
+        sbs.line_languages(["12:40", "2022"], sbs.AUTO)  # no language at all: as before
+
+
 @pytest.mark.parametrize("choice", ["xx", "en", ""])
 def test_unknown_language_choice_is_a_user_error(choice: str) -> None:
     with pytest.raises(UserInputError, match="Pick the source language"):
@@ -69,6 +85,18 @@ def test_txt_with_the_wrong_count_says_how_it_is_matched(tmp_path: Path) -> None
         match=r"has 4 translation lines.*3 sentences.*per input line or per sentence",
     ):
         sbs.import_system(_upload(tmp_path, "x.txt", "a\nb\nc\nd\n"), LINES, LANGS)
+
+
+def test_one_line_and_one_sentence_are_singular(tmp_path: Path) -> None:
+    # "x.txt has 2 translation lines, but the input has 1 lines and 1 sentences".
+    one = ["Первое предложение."]
+    with pytest.raises(UserInputError) as err:
+        sbs.import_system(_upload(tmp_path, "x.txt", "a\nb\n"), one, ["ru"])
+    assert "x.txt has 2 translation lines, but the input has 1 line and 1 sentence;" in str(
+        err.value
+    )
+    with pytest.raises(UserInputError, match="has 1 translation line, but the input has 3 lines"):
+        sbs.import_system(_upload(tmp_path, "y.txt", "a\n"), [*LINES, "Ещё."], [*LANGS, "ru"])
 
 
 def test_keyed_upload_matches_lines_or_sentences_and_names_the_missing(tmp_path: Path) -> None:

@@ -183,6 +183,11 @@ def line_languages(lines: Sequence[str], choice: str) -> tuple[list[str], list[s
     guesses = [guess_language(line) for line in lines]
     known = [g for g in guesses if g]
     if not known:
+        if langid.detect("\n".join(lines)).language == "en":
+            raise UserInputError(
+                "The text looks like English, and the workbench translates into English "
+                "(from Kazakh, Kyrgyz or Russian): paste the statement in its own language."
+            )
         raise UserInputError(
             "Could not tell whether the text is Kazakh, Kyrgyz or Russian; "
             "pick the language under Source language."
@@ -203,6 +208,11 @@ def line_languages(lines: Sequence[str], choice: str) -> tuple[list[str], list[s
     return out, [
         "Detected " + "; ".join(parts) + ": each line is translated from its own language."
     ]
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 line``, ``2 lines``, ``0 lines``."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _line_list(numbers: Sequence[int]) -> str:
@@ -426,8 +436,8 @@ def _by_position(
             f"{upload.name}: one translation per input line, spread over the line's sentences."
         ]
     raise UserInputError(
-        f"{upload.name} has {got} translation lines, but the input has {n_lines} lines and "
-        f"{n_sentences} sentences; a .txt must give one translation per input line or per "
+        f"{upload.name} has {_count(got, 'translation line')}, but the input has "
+        f"{_count(n_lines, 'line')} and {_count(n_sentences, 'sentence')}; a .txt must give one translation per input line or per "
         "sentence, in order (or upload a .tsv with the source text beside each translation)."
     )
 
