@@ -282,6 +282,13 @@ def test_a_model_folder_in_the_home_is_found_by_its_name(
         assert code == 0, err.decode("utf-8")
         outputs.append(out.decode("utf-8"))
     assert outputs[0] == outputs[1] and outputs[0].strip()
+    # A folder given by its path needs no --engine either (it asked for one).
+    fake = io.TextIOWrapper(io.BytesIO(f"{SENTENCES[0]}\n".encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", fake)
+    code = main(["translate", "--model", str(tiny_marian_dir), "--src", "ru", *FAST])
+    out, err = capsysbinary.readouterr()
+    assert code == 0, err.decode("utf-8")
+    assert out.decode("utf-8") == outputs[0]
     fake = io.TextIOWrapper(io.BytesIO(b"x\n"), encoding="utf-8")
     monkeypatch.setattr(sys, "stdin", fake)
     assert main(["translate", "--model", "no-such-local", "--src", "ru", *FAST]) == 2

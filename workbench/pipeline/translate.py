@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from workbench import langid, models
@@ -114,7 +115,8 @@ def choose_model(
     ``settings``, a model name that is neither a folder here nor a catalog name is looked up
     in ``<home>/models`` by the UI's resolver
     (:meth:`~workbench.pipeline.model_access.ModelAccess.in_folders`); the folder found is the
-    model, and its engine is read from the folder when none was given.
+    model, and its engine is read from the folder when none was given (as for a model
+    folder given by its path).
 
     Raises:
         UserInputError: when the gap cannot be filled from the catalog.
@@ -128,6 +130,10 @@ def choose_model(
         if found is not None:
             model = str(found)
             engine = engine or engine_of(found)
+    if model and not engine and models.is_local(model):
+        from workbench.pipeline.models import engine_of
+
+        engine = engine_of(Path(model).expanduser())
     if engine and model:
         return engine, model
     if model:
