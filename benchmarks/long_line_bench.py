@@ -94,6 +94,11 @@ def checks(src: str) -> dict[str, Callable[[str, str], object]]:
         out[f"diff.{name}"] = lambda en, cy, n=name: find_differences(
             en, en[::-1], source=cy, src=src, lexicon=lexicon, detectors=[n]
         )
+    # the negations of the report against a statement that negates once: the shapes above put
+    # the statement's line on both sides reversed, so no report negation was ever read there
+    out["diff.negation (report)"] = lambda en, cy: find_differences(
+        "The road is not open.", en, lexicon=lexicon, detectors=["negation"]
+    )
     for name in FAITH_ORDER:
         detect = DETECTORS.get(name)
         out[f"faithfulness.{name}"] = lambda en, cy, d=detect: d(

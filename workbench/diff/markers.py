@@ -868,11 +868,19 @@ def _said_again(span: Span, report: str) -> bool:
     report: a headline and the body that quote one line twice (‘I am not holding on to power’
     … “I am not holding on to power.”) repeat one negation; the sentence splitter cannot part a
     headline that ends without a full stop."""
-    words = [w.lower() for w in _content_after(report, span[1])]
+    words = tuple(w.lower() for w in _content_after(report, span[1]))
     if not words:
         return False
-    return any(
-        m.span != span and [w.lower() for w in _content_after(report, m.span[1])] == words
+    return any(at != span and negated == words for at, negated in _negated_words(report))
+
+
+@functools.lru_cache(maxsize=256)
+def _negated_words(report: str) -> tuple[tuple[Span, tuple[str, ...]], ...]:
+    """Each negation of ``report`` with the words it negates (:func:`_content_after`), read once
+    per report: :func:`_said_again` asks it of every report-only negation, and reading them all
+    again for each made a line of n negations cost n² (400 "not": 10 of 15 s)."""
+    return tuple(
+        (m.span, tuple(w.lower() for w in _content_after(report, m.span[1])))
         for m in negation_mentions(report)
         if m.span
     )
@@ -914,8 +922,20 @@ def _akin_index(text: str) -> tuple[AkinIndex, frozenset[str]]:
 
 
 #: What ends the clause a negation negates: "the aggression is not subsiding, and the demand
-#: ... continues" negates "subsiding", not "demand".
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+#: ... continues" negates "subsiding", not "demand". A lookahead, so that every place a break
+#: starts is found (``finditer`` of the plain pattern skips one that overlaps the last).
+_CLAUSE_BREAK = re.compile(r"(?=[,;:()\u2013\u2014]|\s-\s)")
+
+
+@functools.lru_cache(maxsize=256)
+def _clause_reading(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Where ``text``'s clause breaks start, and the indices of its content tokens (of
+    :func:`_tokens`), read once per text: :func:`_content_after` is asked once per negation,
+    and a search to the next break or the next content word from each one made a line of
+    many negations and no comma cost the square of its length."""
+    tokens = _tokens(text)[0]
+    breaks = tuple(m.start() for m in _CLAUSE_BREAK.finditer(text))
+    return breaks, tuple(k for k, t in enumerate(tokens) if is_content(t))
 
 
 def _content_after(text: str, at: int) -> list[str]:
@@ -924,17 +944,11 @@ def _content_after(text: str, at: int) -> list[str]:
     re-tokenising the rest of the text for each negation ("not not not …" of 5,000 characters
     took 5.8 s)."""
     tokens, ends = _tokens(text)
+    breaks, content = _clause_reading(text)
     i = bisect.bisect_left(ends, at + 1)
-    brk = _CLAUSE_BREAK.search(text, at)
-    stop = brk.start() if brk else len(text)
+    b = bisect.bisect_left(breaks, at)
+    stop = breaks[b] if b < len(breaks) else len(text)
     if i < len(tokens) and tokens[i].start < at:  # a word cut at ``at``: read as the slice did
         return [t.text for t in tokenize(text[at:stop]) if is_content(t)][:2]
-    out: list[str] = []
-    for t in tokens[i:]:
-        if t.start >= stop:
-            break
-        if is_content(t):
-            out.append(t.text)
-            if len(out) == 2:
-                break
-    return out
+    k = bisect.bisect_left(content, i)
+    return [tokens[j].text for j in content[k : k + 2] if tokens[j].start < stop]
