@@ -418,7 +418,8 @@ class _Known:
         self.texts = tuple(dict.fromkeys(context))
         self.lexicon = lexicon
         # the speakers these texts name: the issuer's texts together, each other text alone
-        self.voices = [tuple(dict.fromkeys(issuer))] if issuer else []
+        self.issuer = tuple(dict.fromkeys(issuer))
+        self.voices = [self.issuer] if issuer else []
         self.voices += [(t,) for t in self.texts if t not in issuer]
         # the issuer is a head of state: "the outgoing leader" is another name of his
         self.office = any(_HEAD_OF_STATE.search(t) for t in issuer)
@@ -467,7 +468,10 @@ class _Known:
         word of it but the verbs and small words of attribution is theirs. When both sides give
         the claim to the statement's own voice, however each names it, nothing moved."""
         words = [t.text for t in tokenize(attribution) if t.lower not in _MARKER_WORDS]
-        return bool(words) and all(self._has(w) or self._akin(w) for w in words)
+        office = _OFFICE if self.office else frozenset()
+        return bool(words) and all(
+            self._has(w) or self._akin(w) or w.lower() in office for w in words
+        )
 
     def same_voice(self, statement: str, report: str) -> bool:
         """Both sides of an attribution name ONE speaker of these texts (:meth:`speaks`): the
@@ -475,8 +479,11 @@ class _Known:
         title, "President Kassym-Jomart Tokayev"). A claim the statement gives to Nurtleu and
         the report to Tokayev moved between two voices, though the context names both."""
         return any(
-            (one := _known_of(v, self.lexicon)).speaks(statement) and one.speaks(report)
-            for v in self.voices
+            (one := _known_of(v, self.lexicon, v if i == 0 and self.issuer else ())).speaks(
+                statement
+            )
+            and one.speaks(report)
+            for i, v in enumerate(self.voices)
         )
 
     def retells(self, d: Difference) -> bool:
