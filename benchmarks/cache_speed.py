@@ -75,7 +75,9 @@ def main() -> None:
     parser.add_argument("--engine", default="opus-mt")
     parser.add_argument("--model", help="Hub id or folder (default: a tiny random Marian model)")
     parser.add_argument("--src", default="ru")
-    parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", default=str(shared_data()))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--max-length", type=int, default=8, help="generated tokens cap")
     args = parser.parse_args()

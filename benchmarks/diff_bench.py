@@ -391,7 +391,9 @@ def _fa_table(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(Path(__file__).parents[1].parent / "shared" / "data"))
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", default=str(shared_data()))
     parser.add_argument("--per-kind", type=int, default=300, help="plants per kind")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--lexicon", default=None, help="framing lexicon file (default: shipped)")

@@ -33,7 +33,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=997)
     parser.add_argument("--repeats", type=int, default=3)
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", type=Path, default=shared_data())
     args = parser.parse_args()
 
     from workbench.settings import Settings

@@ -32,7 +32,9 @@ def prefix(line: str, words: int | None) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(Path(__file__).parents[1].parent / "shared" / "data"))
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", default=str(shared_data()))
     args = parser.parse_args()
     data = {
         lang: (Path(args.data) / "flores200-dev" / f).read_text(encoding="utf-8").splitlines()

@@ -47,7 +47,9 @@ for _path in (REPO, REPO / "benchmarks"):
     if str(_path) not in sys.path:  # run as a script: this checkout's workbench and benchmarks
         sys.path.insert(0, str(_path))
 
-DATA = REPO.parent / "shared" / "data"
+from workbench.testsets import shared_data as _shared_data  # noqa: E402
+
+DATA = _shared_data()  # ../shared/data, or ../../shared/data from a git worktree
 HEAVY = ("torch", "transformers", "ctranslate2", "sentencepiece")
 
 

@@ -60,7 +60,9 @@ def score(cut: Callable[[str], list[int]], paras: list[tuple[str, set[int]]]) ->
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default=str(Path(__file__).parents[1].parent / "shared" / "data"))
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", default=str(shared_data()))
     parser.add_argument("--run", type=int, default=5, help="sentences per paragraph")
     args = parser.parse_args()
     print(

@@ -88,7 +88,9 @@ def spread_accuracy(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = Path(__file__).resolve().parents[2] / "shared" / "data"
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    default = shared_data()
     parser.add_argument("--data", default=str(default))
     parser.add_argument("--docs", type=int, default=0, help="first N documents (0: all)")
     args = parser.parse_args()

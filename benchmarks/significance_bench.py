@@ -129,7 +129,9 @@ def main() -> int:
     parser.add_argument("--segments", type=int, default=2000)
     parser.add_argument("--repeats", type=int, default=1, help="interleaved runs of each command")
     parser.add_argument("--resamples", type=int, default=1000)
-    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    parser.add_argument("--data", type=Path, default=shared_data())
     args = parser.parse_args()
     metrics = ["bleu", "chrf", "ter"]
     with tempfile.TemporaryDirectory() as tmp:

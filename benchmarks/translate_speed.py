@@ -59,7 +59,9 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: import the workbench of this checkout
     sys.path.insert(0, str(REPO))
 
-DATA = REPO.parent / "shared" / "data"
+from workbench.testsets import shared_data as _shared_data  # noqa: E402
+
+DATA = _shared_data()  # ../shared/data, or ../../shared/data from a git worktree
 SOURCES = ("flores200-dev/rus_Cyrl.txt", "ntrex128/rus_Cyrl.txt")
 TARGETS = ("flores200-dev/eng_Latn.txt", "ntrex128/eng_Latn.txt")
 VOCAB_SIZE = 62518  # opus-mt-ru-en

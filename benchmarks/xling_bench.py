@@ -48,8 +48,9 @@ from workbench.diff.bilexicon import (  # noqa: E402
     load_bilexicon,
 )
 from workbench.faithfulness.coverage import punctuation_clauses  # noqa: E402
+from workbench.testsets import shared_data  # noqa: E402
 
-DATA = REPO.parent / "shared" / "data"
+DATA = shared_data()  # ../shared/data, or ../../shared/data from a git worktree
 #: (corpus, English file, {language: file}, calibration lines)
 SETS = (
     ("NTREX-128", "ntrex128/eng_Latn.txt",

@@ -216,6 +216,14 @@ def search_path(settings: Settings, checkout: Path = CHECKOUT) -> list[Path]:
     return [settings.data_dir, *(root / "shared" / "data" for root in checkout.parents[:2])]
 
 
+def shared_data(checkout: Path = CHECKOUT) -> Path:
+    """The development data folder of :func:`search_path` that exists (``../shared/data``, or
+    ``../../shared/data`` from a git worktree); the first when neither does. The benchmarks'
+    default ``--data``."""
+    places = [root / "shared" / "data" for root in checkout.parents[:2]]
+    return next((p for p in places if p.is_dir()), places[0])
+
+
 def find_testset(name: str, settings: Settings) -> Path:
     """The folder of test set ``name``.
 

@@ -19,6 +19,7 @@ from workbench.testsets import (
     download,
     load_testset,
     search_path,
+    shared_data,
 )
 
 
@@ -111,6 +112,10 @@ def test_shared_data_is_found_beside_a_checkout_and_beside_a_git_worktree(
     ]
     assert data in search_path(settings, worktree)
     assert search_path(settings, worktree)[0] == settings.data_dir  # downloads come first
+    # the benchmarks' default --data: the place that exists, else the first
+    assert shared_data(worktree) == worktree.parent / "shared" / "data"  # none exists yet
+    (data / "flores200-dev").mkdir(parents=True)
+    assert shared_data(worktree) == data == shared_data(main)
 
 
 @pytest.mark.parametrize(
