@@ -14,6 +14,13 @@ def evidence_of(source: str, translation: str, src: str) -> set[str]:
     return evidence_keys(result.issues)
 
 
+def negation_severities(source: str, translation: str, src: str, embedder: object) -> list[float]:
+    """The severities of the negation issues one checked pair gives (``embedder`` None: span
+    checks only)."""
+    (r,) = check_pairs([source], [translation], src, embedder=embedder)  # type: ignore[arg-type]
+    return [i.severity for i in r.issues if i.kind == "negation"]
+
+
 def unit(*values: float) -> np.ndarray:
     """The float32 unit vector along ``values``."""
     v = np.array(values, dtype=np.float32)

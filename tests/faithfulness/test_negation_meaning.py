@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tests.faithfulness.helpers import TableEmbedder as _Table
+from tests.faithfulness.helpers import negation_severities as _negation
 from tests.faithfulness.helpers import unit as _unit
 from workbench.align.cache import CachingEmbedder
 from workbench.align.embedders import E5Embedder
@@ -30,11 +31,6 @@ from workbench.faithfulness.markers import (
 @pytest.fixture(scope="module")
 def e5() -> CachingEmbedder:
     return CachingEmbedder(E5Embedder(), None)
-
-
-def _negation(source: str, translation: str, src: str, embedder: object) -> list[float]:
-    (r,) = check_pairs([source], [translation], src, embedder=embedder)  # type: ignore[arg-type]
-    return [i.severity for i in r.issues if i.kind == "negation"]
 
 
 @pytest.mark.parametrize(

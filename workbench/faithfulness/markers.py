@@ -855,9 +855,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
 #: with their "not" removed made strong: calibration part (86 per language) +12 / +15 / +11,
 #: dev (77) +13 / +10 / +6. The clause alone (above 0.02) made a kk reference strong on both
 #: parts' untouched lines for fewer finds (docs/faithfulness.md, *Markers (session 10,
-#: fneg10)*).
+#: fneg10)*). The English side's contrast (an added "not", session 11) uses the same margin: its
+#: largest untouched shift is 0.006 / 0.004 / 0.009 on the calibration half (110 / 108 / 107
+#: candidates, kk / ky / ru) and 0.003 / 0.004 / 0.001 on dev (*Markers (session 11, fneg11)*).
 NEGATION_MARGIN = 0.0125
-NEGATION_SIGNATURE = f"affirm-sentence-and-clause>{NEGATION_MARGIN:g}"
+NEGATION_SIGNATURE = f"affirm-sentence-and-clause>{NEGATION_MARGIN:g}+english"
 #: Words that negate by themselves, with an affirmative counterpart (нет "there is not" → есть
 #: "there is"; kk/ky жоқ/жок → бар); a word of the list mapped to "" is left out (емес "is not"
 #: → the bare predicate; ky элек "not yet"; «не», «ни» before the word they negate).
@@ -956,6 +958,65 @@ def _negation_candidates(
     return out
 
 
+#: A contracted negation whose verb is not the letters before "n't".
+_EN_CONTRACTED = {"won't": "will", "can't": "can", "shan't": "shall", "ain't": "is"}
+
+
+def affirmed_english(text: str, span: tuple[int, int]) -> str | None:
+    """``text`` with the negated verb at ``span`` (an :data:`_EN_VERBAL` match) made
+    affirmative: "was not" → "was", "didn't" → "did", "won't" → "will", "cannot" → "can",
+    "never" left out. None for a span of another shape."""
+    a, b = span
+    word = text[a:b]
+    low = word.lower().replace("’", "'")
+    last = re.search(r"(?:^|\s)(not|never)$", low)
+    if last:  # "was not", "never": the word left out with the spaces before it
+        head = text[: a + last.start(1)].rstrip()
+        return head + text[b:] if head else text[b:].lstrip()
+    if low == "cannot":
+        return text[:a] + word[:3] + text[b:]
+    if low.endswith("n't"):
+        verb = _EN_CONTRACTED.get(low, word[:-3])
+        if low in _EN_CONTRACTED and word[:1].isupper():
+            verb = verb.capitalize()
+        return text[:a] + verb + text[b:]
+    return None
+
+
+def added_shift(vectors: ClauseVectors, clause: int, affirmed_row: np.ndarray) -> float:
+    """How much closer (cosine) the translation clause ``clause`` comes to its best source
+    clause when its negation is taken out (``affirmed_row``: the affirmed clause's unit
+    vector): :func:`negation_shift` seen from the English side."""
+    src = vectors.source
+    before = float((src @ vectors.translation[clause]).max())
+    return float((src @ affirmed_row).max()) - before
+
+
+def _added_candidates(
+    translation: str, issues: Sequence[FaithIssue], vectors: ClauseVectors | None
+) -> list[tuple[tuple[int, int], int, str, str]]:
+    """(English negation span, clause index, affirmed clause, affirmed sentence) for each
+    negated verb of a translation with no strong negation issue."""
+    if vectors is None or not vectors.source.size or not vectors.translation.size:
+        return []
+    if any(f.kind == "negation" and f.severity >= 1.0 for f in issues):
+        return []
+    concord = {m.start(1) for m in _EN_CONCORD.finditer(translation)}
+    out = []
+    for a, b in _negations(translation, _EN_VERBAL):
+        if a in concord:
+            continue
+        k = next((j for j, (x, y) in enumerate(vectors.translation_spans) if x <= a < y), None)
+        if k is None:
+            continue
+        x, y = vectors.translation_spans[k]
+        clause = affirmed_english(translation[x:y], (a - x, b - x))
+        sentence = affirmed_english(translation, (a, b))
+        if clause and clause.strip() and sentence and sentence.strip():
+            out.append(((a, b), k, clause.strip(), sentence.strip()))
+    return out
+
+
 def _rows_of(
     text: str, spans: Sequence[tuple[int, int]], rows: np.ndarray
 ) -> dict[str, np.ndarray]:
@@ -971,8 +1032,8 @@ def confirm_negations(
     vectors: Sequence[ClauseVectors | None],
     embedder: Vectors,
 ) -> list[list[FaithIssue]]:
-    """Each pair's issues, with a weak "source negation dropped" issue made strong (severity
-    1, the shift in its note) when the source reads closer to the translation without its
+    """Each pair's issues, with a "not" in excess found by meaning (below) and a weak "source
+    negation dropped" issue made strong (severity 1, the shift in its note) when the source reads closer to the translation without its
     negation, as a whole sentence and as the clause that holds it (both shifts above
     :data:`NEGATION_MARGIN`: :func:`negation_shift` for the clause). Two embedding calls for all
     pairs: the affirmed clause of each weak issue; then, for the issues whose clause shift
@@ -986,6 +1047,16 @@ def confirm_negations(
     kk/ky verbs :func:`_negated_word_rendered` does not know. The two views must agree: a
     clause cut that splits a negation from its verb, or a long sentence where one clause
     weighs little, moves only one of them.
+
+    The same contrast seen from the English side (session 11): for a translation with no
+    strong negation issue, each negated verb is made affirmative (:func:`affirmed_english`:
+    "was not" → "was", "didn't" → "did"); when the English then reads closer to the source,
+    as its clause against the best source clause (:func:`added_shift`) and as a sentence, both
+    by more than the margin, the "not" is in excess: a weak "not" in excess is made strong, or
+    a strong issue is added. It reaches the "not" added beside a source negation that the
+    English renders by another word («туура эмес» "not right" → "false"), where the count of
+    negations on each side cannot tell which English negation renders the source's. Its
+    clauses share the first embedding call and its sentences the second.
 
     Args:
         sources: The kk/ky/ru side of each pair.
@@ -1013,11 +1084,16 @@ def confirm_negations(
         for p, (s, found, v) in enumerate(zip(sources, issues, vectors, strict=True))
         for i, k, clause, sentence in _negation_candidates(s, src, found, v)
     ]
+    added = [
+        (p, span, k, clause, sentence)
+        for p, (t, found, v) in enumerate(zip(english, issues, vectors, strict=True))
+        for span, k, clause, sentence in _added_candidates(t, found, v)
+    ]
     out = [list(found) for found in issues]
-    if not jobs:
+    if not jobs and not added:
         return out
     known: dict[str, np.ndarray] = {}
-    for p in dict.fromkeys(p for p, *_ in jobs):
+    for p in dict.fromkeys(p for p, *_ in jobs + added):
         v = vectors[p]
         assert v is not None
         known.update(_rows_of(sources[p], v.source_spans, v.source))
@@ -1031,7 +1107,7 @@ def confirm_negations(
 
     # the clause first: the sentences (longer texts) are embedded only for the issues whose
     # clause shift already passes the margin, since both must
-    embed([clause for *_, clause, _ in jobs])
+    embed([clause for *_, clause, _ in jobs + added])
     passing = []
     for job in jobs:
         p, _, k, clause, _ = job
@@ -1040,8 +1116,17 @@ def confirm_negations(
         shift = negation_shift(v, k, known[clause])
         if shift > NEGATION_MARGIN:
             passing.append((job, shift))
+    passing_added = []
+    for p, span, k, clause, sentence in added:
+        v = vectors[p]
+        assert v is not None
+        shift = added_shift(v, k, known[clause])
+        if shift > NEGATION_MARGIN:
+            passing_added.append((p, span, sentence, shift))
     embed([t for (p, *_, sentence), _ in passing
-           for t in (sentence, sources[p].strip(), english[p].strip())])  # fmt: skip
+           for t in (sentence, sources[p].strip(), english[p].strip())]
+          + [t for p, _, sentence, _ in passing_added
+             for t in (sentence, sources[p].strip(), english[p].strip())])  # fmt: skip
     for (p, i, _, _, sentence), shift in passing:
         tr = known[english[p].strip()]
         whole = float(known[sentence] @ tr) - float(known[sources[p].strip()] @ tr)
@@ -1054,6 +1139,28 @@ def confirm_negations(
                 note=old.note + "; the source reads closer to the translation without it "
                 f"(+{shift:.3f} cosine)",
             )
+    done: set[int] = set()
+    for p, span, sentence, shift in passing_added:
+        whole = float(known[sentence] @ known[sources[p].strip()])
+        whole -= float(known[english[p].strip()] @ known[sources[p].strip()])
+        shift = min(shift, whole)
+        if shift <= NEGATION_MARGIN or p in done:
+            continue
+        done.add(p)
+        note = (
+            f"the translation reads closer to the source without {english[p][slice(*span)]!r} "
+            f"(+{shift:.3f} cosine)"
+        )
+        weak = next(
+            (i for i, f in enumerate(out[p]) if f.kind == "negation" and f.translation_span), None
+        )
+        if weak is not None:
+            out[p][weak] = replace(out[p][weak], severity=1.0, note=out[p][weak].note + "; " + note)
+        else:
+            out[p].append(
+                issue("negation", sources[p], english[p], None, span,
+                      f"a negation the source may not have: {note}")
+            )  # fmt: skip
     return out
 
 
