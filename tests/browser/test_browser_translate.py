@@ -121,7 +121,8 @@ def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, model_server:
     )
     page.locator("#translate-run").click()
     panel = page.locator("#translate-error").first
-    panel.get_by_text("pick the language under Source language").wait_for(timeout=60_000)
+    # English input: the message says so in the UI's words (ux11b, 420b067), never a CLI flag
+    panel.get_by_text("The text looks like English").wait_for(timeout=60_000)
     page.wait_for_timeout(11_000)  # a toast would be gone by now
     assert panel.is_visible()
     text = panel.inner_text()
