@@ -363,7 +363,9 @@ def report(
 def main() -> None:
     """Run the study (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    ap.add_argument("--data", type=Path, default=shared_data())
     ap.add_argument("--langs", default="kk,ky,ru")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--reps", type=int, default=2, help="dropped copies of every part line")

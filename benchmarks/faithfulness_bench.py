@@ -1337,7 +1337,9 @@ def report(
 def main() -> None:
     """Run the benchmark (see the module docstring)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    ap.add_argument("--data", type=Path, default=shared_data())
     ap.add_argument("--calibrate", action="store_true", help="write the calibration file first")
     ap.add_argument("--quantile", type=float, default=0.995, help="coverage flag quantile")
     ap.add_argument(
@@ -1389,6 +1391,8 @@ def main() -> None:
         ap.error("--calibrate fits the coverage models on clause vectors: drop --no-embedder")
     if args.n_cal < 0 or args.n < 0 or not 0 < args.budget < 1:
         ap.error("--n and --n-cal must be 0 or more and --budget a share between 0 and 1")
+    if not args.data.is_dir():
+        ap.error(f"--data {args.data} is not a folder")
     cal_lines, meas_lines = load(args.data)
     rng = random.Random(args.seed)
     # in memory: each source clause is embedded once

@@ -279,7 +279,9 @@ def part_parser(description: str) -> argparse.ArgumentParser:
     ``budget_study``): ``--data``, ``--on`` (dev or calibration; the final part is never read
     here), ``--langs``, ``--seed`` and ``--embedding-cache``."""
     ap = argparse.ArgumentParser(description=description)
-    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    from workbench.testsets import shared_data  # ../../shared/data from a git worktree
+
+    ap.add_argument("--data", type=Path, default=shared_data())
     ap.add_argument(
         "--on", choices=("dev", "calibration"), required=True,
         help="development part to read (the final part is never read here)",

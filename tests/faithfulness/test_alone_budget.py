@@ -147,6 +147,7 @@ def test_hedges_names_and_negation_enter_cheapest_first(bench: ModuleType) -> No
         (["--calibrate", "--no-embedder"], "drop --no-embedder"),
         (["--n-cal", "-1"], "0 or more"),
         (["--budget", "1.5"], "between 0 and 1"),
+        (["--data", "/nonexistent/data"], "is not a folder"),
     ],
 )
 def test_calibration_arguments_that_would_lose_or_break_it_are_refused(
