@@ -43,6 +43,7 @@ from pathlib import Path
 
 from workbench.align import AlignParams, Embedder, align, create_embedder, params_for
 from workbench.settings import Settings
+from workbench.testsets import shared_data
 from workbench.types import ReportRef, StatementRef
 
 FILES = {"kk": "kaz_Cyrl.txt", "ky": "kir_Cyrl.txt", "ru": "rus_Cyrl.txt"}
@@ -61,11 +62,9 @@ class Scenario:
 
 
 def default_data() -> Path:
-    """``../shared/data`` next to the repository (or two levels up, for a git worktree)."""
-    for root in (REPO.parent, REPO.parent.parent):
-        if (root / "shared" / "data").is_dir():
-            return root / "shared" / "data"
-    return REPO.parent / "shared" / "data"
+    """``../shared/data`` next to the repository (or two levels up, for a git worktree): the one
+    lookup of :func:`workbench.testsets.shared_data`, for this checkout."""
+    return shared_data(REPO)
 
 
 def read_lines(path: Path) -> list[str]:

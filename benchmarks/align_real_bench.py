@@ -54,6 +54,7 @@ from workbench.align import AlignParams, Embedder, align, create_embedder, param
 from workbench.align.anchors import Anchors
 from workbench.pipeline.anchors import default_anchors
 from workbench.settings import Settings
+from workbench.testsets import shared_data
 from workbench.types import ReportRef, StatementRef
 
 FILES = {"kk": "kaz_Cyrl.txt", "ky": "kir_Cyrl.txt", "ru": "rus_Cyrl.txt"}
@@ -145,11 +146,9 @@ class Case:
 
 
 def default_data() -> Path:
-    """``../shared/data`` next to the repository (or two levels up, for a git worktree)."""
-    for root in (REPO.parent, REPO.parent.parent):
-        if (root / "shared" / "data").is_dir():
-            return root / "shared" / "data"
-    return REPO.parent / "shared" / "data"
+    """``../shared/data`` next to the repository (or two levels up, for a git worktree): the one
+    lookup of :func:`workbench.testsets.shared_data`, for this checkout."""
+    return shared_data(REPO)
 
 
 def read_lines(path: Path) -> list[str]:
