@@ -1,5 +1,5 @@
-"""The clause signal study (session 11): its candidate signals on hand-made pairs, the sample it
-fits on, and its refusals."""
+"""The clause signal study (sessions 11-12): its candidate signals on hand-made pairs (word
+alignment by the lexicon: session 12), the sample it fits on, and its refusals."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from tests.scripts import assert_refused_before_reading, load_script
 from workbench.faithfulness.base import ClauseVectors
-from workbench.faithfulness.diffapi import WordCoverage
+from workbench.faithfulness.diffapi import BiLexicon, WordCoverage
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +121,51 @@ def test_a_clause_far_from_the_translation_with_its_words_unrendered_scores_high
     assert study.clause_unrendered(v, lost_second) == pytest.approx(1.0)
     assert study.clause_unrendered(v, lost_first) == pytest.approx(0.0, abs=1e-6)
     assert study.clause_unrendered(v, lost_second[2:3]) == 0.0  # one known word: not read
+
+
+def _tiny_lexicon() -> BiLexicon:
+    """ru: «президент» → president, «прибыл» → arrived, «сегодня» → today (hit rate 0.9)."""
+    entries = {"прези": {"pres": 1.0}, "прибы": {"arri": 1.0}, "сегод": {"toda": 1.0}}
+    return BiLexicon({"ru": entries}, "bilex:test", {"ru": dict.fromkeys(entries, 0.9)})
+
+
+SOURCE = "Президент сегодня прибыл в Астану."
+
+
+def _room(study: ModuleType, english: str, diagonal: bool = False) -> int:
+    lex = _tiny_lexicon()
+    words = lex.coverage(SOURCE, english, "ru")
+    places, free = study.english_places(lex, english, "ru", words)
+    _, span = study.unrendered_run(words)
+    return int(study.gap_room(words, places, free, span, len(SOURCE) if diagonal else 0))
+
+
+def test_each_rendered_source_word_is_placed_at_the_english_words_that_render_it(
+    study: ModuleType,
+) -> None:
+    english = "The president arrived in the capital."
+    lex = _tiny_lexicon()
+    words = lex.coverage(SOURCE, english, "ru")
+    places, free = study.english_places(lex, english, "ru", words)
+    assert [w.word for w in words] == ["Президент", "сегодня", "прибыл", "Астану"]
+    assert places == [[1], [], [2], []]  # The president arrived in the capital
+    assert free == [False, False, False, False, False, True]  # only "capital" is unclaimed
+
+
+def test_a_stretch_rendered_by_unknown_words_has_room_and_a_dropped_one_has_none(
+    study: ModuleType,
+) -> None:
+    # «сегодня» unrendered by the lexicon both times: rendered as "this morning" (a free word
+    # between its neighbours' English places), or left out (its place is empty)
+    assert _room(study, "The president this morning arrived in Astana.") == 1
+    assert _room(study, "The president arrived in Astana.") == 0
+    assert _room(study, "The president this morning arrived in Astana.", diagonal=True) == 1
+    assert _room(study, "The president arrived in Astana.", diagonal=True) == 0
+
+
+def test_without_an_unrendered_stretch_the_room_is_every_free_word(study: ModuleType) -> None:
+    free = [True, False, True]
+    assert study.gap_room([], [], free, None) == 2
+    # a stretch at the source's end with no rendered word after it: its place runs to the end
+    words = [WordCoverage("a", (0, 1), 1.0), WordCoverage("b", (2, 3), 0.0)]
+    assert study.gap_room(words, [[0], []], free, (2, 3)) == 1
