@@ -30,6 +30,23 @@ event), the sentence retells nothing of the case, or other lines.
 It prints numbers only: per folder the two cause tables with their tags, and recall by the number
 of reference lines of the sentence and by how often the outlet retells the line.
 
+Session 12 (align12) added what a reader asks of a folder that scores lower than another:
+
+* *reading* tags of each miss: an attribution verb in the sentence ("said", "according to",
+  "emphasized"; *frame*), a quotation of five or more words (*long quote*) or only shorter
+  quoted fragments (*quoted fragment*), and whether another line is the sentence's best;
+* of the reference pairs: the share whose line is the sentence's best by sentence margin, and
+  the median cosine of reference pairs against every other pair (how far a retelling stands
+  out of its case);
+* *evidence near the threshold*: every pair the aligner leaves unlinked at a sentence margin of
+  at least 0.98 / 1.0, split into the best line of a sentence left unlinked and a further line
+  of a sentence already linked, and counted right / all for each kind of evidence a rule could
+  add: none (the margin alone), the statement's names (rarity-weighted share of at least 1/3),
+  the word lexicon's words (share of at least 1/3), and a *diagonal neighbour* (the outlet's
+  previous or next sentence is linked to the previous or next line: an outlet quoting a
+  passage in order). A rule that adds such pairs keeps the folder's precision only where its
+  share right is at least the precision.
+
 Usage::
 
     python benchmarks/align_miss_study.py --cases /work/dev11 /work/dev11-tr
@@ -40,11 +57,14 @@ The cases hold real pages and are git-ignored; only this script and its numbers 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -61,6 +81,17 @@ from workbench.settings import Settings  # noqa: E402
 
 #: How far under the threshold a best line's margin is still "near".
 NEAR = 0.03
+#: Margins from which unlinked pairs are counted in the evidence table.
+NEAR_FLOORS = (0.98, 1.0)
+#: Least name or lexicon-word share counted as evidence in that table.
+SHARE = 1 / 3
+_FRAME = re.compile(
+    r"\b(?:said|says|told|added|noted|stated|stressed|emphasi[sz]ed|underlined|underscored|"
+    r"explained|announced|mentioned|replied|according to)\b",
+    re.IGNORECASE,
+)
+KINDS = ("margin only", "names", "lexicon words", "diagonal neighbour")
+_QUOTED = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]")
 QUOTES = ('"', "“", "”", "«", "»", "‘", "’")
 MISS_CAUSES = (
     "second line",
@@ -129,6 +160,37 @@ def miss_tags(position: int, text: str, reference: set[int], retold: int) -> tup
     )
 
 
+def reading_tags(text: str) -> tuple[str, ...]:
+    """How a missed sentence reads: an attribution frame, a long quotation or quoted fragments."""
+    quotes = [len(q.split()) for q in _QUOTED.findall(text)]
+    return (
+        "frame" if _FRAME.search(text) else "no frame",
+        "long quote"
+        if any(n >= 5 for n in quotes)
+        else "quoted fragment"
+        if quotes
+        else "no quote",
+    )
+
+
+def diagonal(line: int, position: int, linked: set[tuple[int, int]]) -> bool:
+    """True when the outlet's sentence before (after) ``position`` is linked to the line before
+    (after) ``line``: ``linked`` holds (line, position in the outlet) pairs."""
+    return any((line + d, position + d) in linked for d in (-1, 1))
+
+
+def evidence_kinds(names: float, words: float, neighbour: bool) -> tuple[str, ...]:
+    """The evidence kinds a near-threshold pair carries (always ``"margin only"``)."""
+    kinds = ["margin only"]
+    if names >= SHARE:
+        kinds.append("names")
+    if words >= SHARE:
+        kinds.append("lexicon words")
+    if neighbour:
+        kinds.append("diagonal neighbour")
+    return tuple(kinds)
+
+
 def wrong_kind(link_pass: str, outlet_has_reference: bool, reference: set[int]) -> str:
     """A wrong link by the pass that made it and what the reference says of its sentence."""
     what = (
@@ -141,8 +203,16 @@ def wrong_kind(link_pass: str, outlet_has_reference: bool, reference: set[int]) 
     return f"{link_pass.split(':')[0]} pass, {what}"
 
 
-def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> Counter:
-    """Counts of (table, cause or tag) for one case's misses, wrong links and recall."""
+def study_case(
+    folder: Path,
+    emb: Any,
+    anchors: Any,
+    params: Any,
+    cosines: dict[bool, list[float]] | None = None,
+) -> Counter:
+    """Counts of (table, cause or tag) for one case's misses, wrong links and recall;
+    ``cosines`` (when given) receives the cosine of every pair, by whether it is a reference
+    pair."""
     reading, gold, _, kept_s, kept_r = kept_case(folder, params)
     shipped = passes(kept_s, kept_r, emb, params, anchors)
     no_lone = passes(kept_s, kept_r, emb, replace(params, lone_floor=0.0), anchors)
@@ -158,6 +228,8 @@ def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> Counter:
     evidence = A._sentence_evidence(
         kept_s, kept_r, anchors, params.name_bonus != 0, params.word_bonus != 0
     )
+    every = A._sentence_evidence(kept_s, kept_r, anchors, True, True)  # names and words read
+    assert every is not None  # anchors are given
     counts: Counter = Counter()
     for doc, cols in A._outlet_columns(kept_r).items():
         mine = evidence.select(None, cols) if evidence is not None else None
@@ -167,7 +239,30 @@ def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> Counter:
         sims = A._adjust(full[:, cols], mine, params)
         cm, _, _ = clause_matrix(kept_s, kept_r, cols, views, emb, params, anchors)
         outlet_has_ref = any(ref[c] for c in cols)
+        pairs = {
+            (i, n) for n, c in enumerate(cols) for i in range(len(kept_s)) if (i, c) in shipped
+        }
         for n, c in enumerate(cols):
+            sentence_linked = any((i, n) in pairs for i in range(len(kept_s)))
+            best = int(margins[:, n].argmax())
+            for i, s in enumerate(lines):
+                right = s in ref[c]
+                if right:
+                    counts["reference", "best line"] += best == i
+                    counts["reference", "pairs"] += 1
+                if cosines is not None:
+                    cosines.setdefault(right, []).append(float(full[i, c]))
+                if (i, n) in pairs:
+                    continue
+                for floor in NEAR_FLOORS:
+                    if margins[i, n] < floor or (not sentence_linked and best != i):
+                        continue
+                    group = "further line" if sentence_linked else "best line"
+                    words = every.words[i, c] if every.words is not None else 0.0
+                    for kind in evidence_kinds(
+                        float(every.names[i, c]), float(words), diagonal(i, n, pairs)
+                    ):
+                        counts["near", floor, group, kind, right] += 1
             linked = {lines[i] for i in range(len(kept_s)) if (i, c) in shipped}
             best, cbest = int(margins[:, n].argmax()), int(cm[:, n].argmax())
             for i, s in enumerate(lines):
@@ -189,13 +284,18 @@ def study_case(folder: Path, emb: Any, anchors: Any, params: Any) -> Counter:
                     counts["missed", cause] += 1
                     for tag in miss_tags(n, kept_r[c].text, ref[c], told[doc, s]):
                         counts["missed tag", tag] += 1
+                    for tag in reading_tags(kept_r[c].text):
+                        counts["missed reading", tag] += 1
+                    counts["missed reading", "line best" if best == i else "another line best"] += 1
                 elif s not in ref[c] and (i, c) in shipped:
                     counts["wrong", wrong_kind(shipped[i, c], outlet_has_ref, ref[c])] += 1
                     counts["wrong tag", place(n)] += 1
     return counts
 
 
-def print_folder(name: str, counts: Counter) -> None:
+def print_folder(
+    name: str, counts: Counter, cosines: dict[bool, list[float]] | None = None
+) -> None:
     """The tables of one folder."""
     missed = sum(v for k, v in counts.items() if k[0] == "missed")
     wrong = sum(v for k, v in counts.items() if k[0] == "wrong")
@@ -217,6 +317,25 @@ def print_folder(name: str, counts: Counter) -> None:
             found, lost = counts[table, g, True], counts[table, g, False]
             cells.append(f"{g} {found}/{found + lost} = {found / max(found + lost, 1):.2f}")
         print(f"{table} of the sentence / line in the outlet: " + "; ".join(cells))
+    tags = sorted(k[1] for k in counts if k[0] == "missed reading")
+    print("missed, reading: " + ", ".join(f"{t} {counts['missed reading', t]}" for t in tags))
+    pairs = counts["reference", "pairs"]
+    line = f"reference pairs: {pairs}, the sentence's best line {counts['reference', 'best line']}"
+    line += f" ({counts['reference', 'best line'] / max(pairs, 1):.2f})"
+    if cosines:
+        med = {k: float(np.median(v)) for k, v in cosines.items() if v}
+        line += f"; median cosine {med.get(True, 0):.3f} against {med.get(False, 0):.3f} (others)"
+    print(line)
+    print("evidence near the threshold: unlinked pairs, right / all (margin >= floor)")
+    print("floor | group | " + " | ".join(KINDS))
+    for floor in NEAR_FLOORS:
+        for group in ("best line", "further line"):
+            cells = [
+                f"{counts['near', floor, group, k, True]}/"
+                f"{counts['near', floor, group, k, True] + counts['near', floor, group, k, False]}"
+                for k in KINDS
+            ]
+            print(f"{floor:.2f} | {group} | " + " | ".join(cells))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -229,9 +348,10 @@ def main(argv: list[str] | None = None) -> None:
     anchors = default_anchors()
     for folder, found in refs.items():
         counts: Counter = Counter()
+        cosines: dict[bool, list[float]] = {}
         for ref in found:
-            counts.update(study_case(ref.parent, emb, anchors, params))
-        print_folder(folder.name, counts)
+            counts.update(study_case(ref.parent, emb, anchors, params, cosines))
+        print_folder(folder.name, counts, cosines)
 
 
 if __name__ == "__main__":

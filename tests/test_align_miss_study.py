@@ -68,3 +68,39 @@ def test_bad_input_is_one_sentence_before_any_model_loads(
     err = capsys.readouterr().err
     assert "no case with a reference.toml under" in err
     assert "--cases" in err  # required
+
+
+def test_reading_tags_tell_frames_and_quotes(study: ModuleType) -> None:
+    assert study.reading_tags("“Stable energy supplies matter,” said Aibek Smadiyarov.") == (
+        "frame",
+        "quoted fragment",
+    )  # four quoted words: a fragment
+    assert study.reading_tags("According to him, “the charter holds two principles at odds.”") == (
+        "frame",
+        "long quote",
+    )
+    assert study.reading_tags("Kazakhstan refuses to recognise Donetsk, Luhansk") == (
+        "no frame",
+        "no quote",
+    )
+    # kk/ky/ru quotation marks count too (a report may quote the original wording)
+    assert study.reading_tags("Он сказал: «Это будет хаос для всего мира, конечно».")[1] == (
+        "long quote"
+    )
+
+
+def test_diagonal_neighbour_and_evidence_kinds(study: ModuleType) -> None:
+    linked = {(4, 2), (7, 9)}  # (line, position in the outlet)
+    assert study.diagonal(5, 3, linked)  # the sentence before retells the line before
+    assert study.diagonal(3, 1, linked)  # the sentence after retells the line after
+    assert not study.diagonal(5, 1, linked)  # line after, sentence before: not in order
+    assert not study.diagonal(4, 3, linked)  # same line, next sentence: no diagonal
+    assert not study.diagonal(0, 0, set())
+    assert study.evidence_kinds(0.0, 0.0, False) == ("margin only",)
+    assert study.evidence_kinds(0.5, 1 / 3, True) == (
+        "margin only",
+        "names",
+        "lexicon words",
+        "diagonal neighbour",
+    )
+    assert study.evidence_kinds(0.33, 0.2, False) == ("margin only",)  # under a third
