@@ -383,3 +383,32 @@ def test_stop_after_the_translation_ended_says_nothing_runs(ctx: UIContext) -> N
     assert ctx.stop_run("session-2") is True and newer.is_set()  # the newer run is stopped
     ctx.end_run("session-2", newer)
     assert ctx.stop_run("session-2") is False
+
+
+@pytest.mark.parametrize("src", ["kk", h.AUTO])
+def test_latin_kazakh_offline_names_the_alphabet_beside_the_missing_model(
+    ctx: UIContext, src: str
+) -> None:
+    # Session 11 left this: with no model on the machine, the user learnt only that the model
+    # is missing, and after fetching it, that the text must be converted to Cyrillic first.
+    from workbench.errors import ModelNotDownloadedError
+    from workbench.ui.wording import in_ui_terms
+
+    missing = "The model facebook/nllb-200-distilled-600M is not downloaded and cannot be fetched."
+
+    class OfflinePool:  # what the engine pool says with no network and no model here
+        def get(self, *args: object, **kwargs: object) -> None:
+            raise ModelNotDownloadedError(missing, "facebook/nllb-200-distilled-600M", "offline")
+
+    offline_ctx = UIContext(ctx.settings, _pool=OfflinePool())
+    latin_kazakh = "Ükimet elde tötenşe jağdai engizdi dep habarlady, internet öşirildi."
+    text = f"{latin_kazakh}\nҮкімет төтенше жағдай енгізді деп хабарлады, интернет өшірілді."
+    with pytest.raises(ModelNotDownloadedError) as err:
+        h.translate(offline_ctx, text, None, src, [], beam_size=1, max_length=8)
+    shown = in_ui_terms(str(err.value))
+    assert shown.startswith(missing)  # the missing model is still said first
+    assert "Line 1 is Kazakh written in the Latin alphabet" in shown and "Cyrillic" in shown
+    assert "workbench.langid" not in shown
+    with pytest.raises(ModelNotDownloadedError) as err:  # a Cyrillic text: no alphabet note
+        h.translate(offline_ctx, text.split("\n")[1], None, src, [], beam_size=1, max_length=8)
+    assert str(err.value) == missing
