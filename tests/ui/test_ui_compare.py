@@ -343,3 +343,34 @@ def test_uploaded_translations_left_aside_by_machine_translation_are_named(
     assert h.unused_translations_notice(without, h.DEFAULT_MODEL) is None
     sample = h.load(h.default_case(h.case_choices(ctx)))
     assert h.unused_translations_notice(sample, h.DEFAULT_MODEL) is None
+
+
+def test_a_broken_corrections_file_can_be_left_aside(
+    tmp_path: Path, sample: tuple[UIContext, h.CompareState]
+) -> None:
+    # Session 11 left this: the CLI had --no-corrections, the tab had no way to compare a case
+    # whose corrections.toml cannot be read, and its message did not say there was one.
+    import shutil
+
+    from workbench.errors import CorpusError
+
+    ctx, first = sample
+    folder = tmp_path / "case"
+    shutil.copytree(Path(first.case.path), folder)
+    broken = '[[link]]\naction = "remove"\nstatement_line = 2\n'  # no documents, no sentence
+    (folder / "corrections.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        h.run(ctx, h.load(str(folder)), h.SUPPLIED)
+    said = str(err.value)
+    assert "missing statement_document" in said and f"tick {h.IGNORE_CORRECTIONS!r}" in said
+    state = h.run(ctx, h.load(str(folder)), h.SUPPLIED, use_corrections=False)
+    assert state.corrections == ()
+    assert any("left aside" in n and "corrections.toml" in n for n in state.notices)
+    links = lambda st: [  # noqa: E731
+        (a.statement.index, r.index)
+        for dc in st.result.documents
+        for a in dc.comparison.alignments
+        for r in a.reports
+    ]
+    assert links(state) == links(first)  # the aligner's own links, as with no file
+    assert (folder / "corrections.toml").read_text(encoding="utf-8") == broken  # nothing lost

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import UserInputError
+from workbench.errors import CorpusError, UserInputError
 from workbench.types import (
     DIFFERENCE_KINDS,
     LANGUAGE_NAMES,
@@ -35,6 +35,8 @@ SUPPLIED = "supplied"
 #: "Translations" choice: machine-translate with the catalog default for each language.
 DEFAULT_MODEL = "default-model"
 OUTLET_TYPES: tuple[str, ...] = tuple(t.value for t in OutletType)
+#: The Compare tab's box that leaves a case's saved corrections aside (``--no-corrections``).
+IGNORE_CORRECTIONS = "Leave the saved link corrections aside"
 #: Id of the case built from uploaded files.
 UPLOADED = "uploaded"
 
@@ -189,6 +191,7 @@ def run(
     translations: str,
     progress: UIProgress | None = None,
     model: str = DEFAULT_MODEL,
+    use_corrections: bool = True,
 ) -> CompareState:
     """Compare ``case`` with supplied translations or machine translations.
 
@@ -198,13 +201,18 @@ def run(
         model: With machine translation, :data:`DEFAULT_MODEL` (the catalog's default for each
             language) or a value of :func:`model_choices`: a catalog, local, converted or
             ``serve --model`` model, as the Translate tab offers them.
+        use_corrections: ``False`` leaves the case's ``corrections.toml`` aside (as ``compare
+            --no-corrections``): the way to compare a case whose corrections file is broken.
 
     Raises:
         UserInputError: for a model no longer offered, or a catalog model without a statement
             language of the case.
+        CorpusError: when the case's corrections file cannot be read (the message says how to
+            compare without it).
     """
     from workbench.errors import ModelNotAvailableError
     from workbench.pipeline.compare import applied_corrections, compare_case, embedder_named
+    from workbench.pipeline.corrections import corrections_path
     from workbench.ui.wording import in_ui_terms
 
     translator_for = None
@@ -230,7 +238,12 @@ def run(
 
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
-    corrections = applied_corrections(case, None)
+    try:
+        corrections = applied_corrections(case, None if use_corrections else ())
+    except CorpusError as err:  # the file's problem, then the way round it in this tab
+        raise CorpusError(
+            f"{err} To compare without them for now, tick {IGNORE_CORRECTIONS!r}."
+        ) from err
     try:
         result = compare_case(
             case,
@@ -245,6 +258,11 @@ def run(
     notices = input_notices(case)
     if ignored := unused_translations_notice(case, translations):
         notices += (ignored,)
+    if not use_corrections and case.path and (saved := corrections_path(case.path)).exists():
+        notices += (
+            f"The link corrections saved with this case ({saved.name}) were left aside, "
+            f"as {IGNORE_CORRECTIONS!r} is ticked: the links are the aligner's own.",
+        )
     untranslated = [d.title or d.id for d in case.statements if d.translation is None]
     if translations == SUPPLIED and untranslated:
         notices += (

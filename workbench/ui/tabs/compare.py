@@ -86,6 +86,12 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     info="Used when machine-translating (cases and uploads).",
                     elem_id="compare-mt-model",
                 )
+                no_corrections = gr.Checkbox(
+                    value=False,
+                    label=h.IGNORE_CORRECTIONS,
+                    info="As if the case had no corrections.toml (a broken one is left as it is).",
+                    elem_id="compare-no-corrections",
+                )
                 run = gr.Button("Compare", variant="primary", elem_id="compare-run")
                 shared.model_lists.append((mt_model, lambda: h.model_choices(ctx)))
             with (
@@ -237,20 +243,21 @@ def build(ctx: UIContext, shared: Shared) -> None:
             path: str | None,
             how: str,
             model: str,
+            ignore: bool,
             kinds_: list[str],
             outlets_: list[str],
             docs_: list[str],
             min_sal: float,
             progress: Any = gr.Progress(),  # noqa: B008
         ) -> tuple[Any, ...]:
-            st = h.run(ctx, h.load(path), how, progress_adapter(progress), model)
+            st = h.run(ctx, h.load(path), how, progress_adapter(progress), model, not bool(ignore))
             all_docs = [v for _, v in h.outlet_choices(st)]
             return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
 
         outputs = [state, overview, documents, fix_statement, fix_sentence, *views]
         run.click(
             on_run,
-            inputs=[case, translations, mt_model, *filter_inputs],
+            inputs=[case, translations, mt_model, no_corrections, *filter_inputs],
             outputs=outputs,
             concurrency_limit=1,
         ).success(None, js=SHOW_RESULT)
