@@ -412,3 +412,58 @@ def test_latin_kazakh_offline_names_the_alphabet_beside_the_missing_model(
     with pytest.raises(ModelNotDownloadedError) as err:  # a Cyrillic text: no alphabet note
         h.translate(offline_ctx, text.split("\n")[1], None, src, [], beam_size=1, max_length=8)
     assert str(err.value) == missing
+
+
+def test_same_named_models_from_different_folders_are_told_apart(
+    settings: Settings, tiny_marian_dir: Path, tmp_path: Path
+) -> None:
+    # review11 F3: two conversions of same-named folders from different parents were two
+    # identical entries in every model list (and a second local folder of one name could not
+    # be picked at all: both had one value).
+    import shutil
+
+    from workbench.pipeline import models as pm
+
+    for parent in ("team-a", "team-b"):
+        shutil.copytree(tiny_marian_dir, tmp_path / parent / "my-ru-en")
+        pm.convert_model(str(tmp_path / parent / "my-ru-en"), settings)
+    ctx = UIContext(settings, models_dirs=(tmp_path / "team-a", tmp_path / "team-b"))
+    labels = dict((v, label) for label, v in h.model_choices(ctx))
+    local = [v for v in labels if v.startswith("local:local/")]
+    converted = [v for v in labels if v.startswith("local:converted/")]
+    assert len(local) == 2 and len(converted) == 2
+    assert sorted(labels[v].split(" (")[0] for v in local) == [
+        "my-ru-en · from team-a/",
+        "my-ru-en · from team-b/",
+    ]
+    assert sorted(labels[v].split(" (ct2)")[0] for v in converted) == [
+        "my-ru-en (int8) · from team-a/",
+        "my-ru-en (int8) · from team-b/",
+    ]
+    specs = h.resolve_systems(ctx, [*local, *converted])
+    assert len({s.label for s in specs}) == 4 and len({s.model for s in specs}) == 4
+    assert {Path(s.model).parent.name for s in specs[:2]} == {"team-a", "team-b"}
+    rows = models_h.local_rows(ctx)
+    assert len({r[0] for r in rows}) == len(rows) == 4
+
+
+def test_conversions_of_one_folder_at_two_revisions_show_the_revision() -> None:
+    from workbench.pipeline.models import LocalModel
+
+    src = "/srv/models/my-ru-en"
+    group = [
+        LocalModel(
+            f"srv--models--my-ru-en--sha256-{rev}--int8",
+            "ct2",
+            Path(f"/h/ct2/{rev}"),
+            "converted",
+            1.0,
+            src,
+        )
+        for rev in ("0123456789abcdef", "fedcba9876543210")
+    ]
+    names = h.shown_names(group)
+    assert sorted(names.values()) == [
+        "my-ru-en (int8) · revision sha256-01234567",
+        "my-ru-en (int8) · revision sha256-fedcba98",
+    ]

@@ -10,7 +10,7 @@ from typing import Any
 
 from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, cli_preview, shown_name
+from workbench.ui.handlers.translate import AUTO, cli_preview, shown_names
 
 CATALOG_HEADERS = [
     "Name",
@@ -47,15 +47,17 @@ def catalog_rows(ctx: UIContext) -> list[list[Any]]:
 def local_rows(ctx: UIContext) -> list[list[Any]]:
     """Models copied into ``<home>/models``, conversions in ``<home>/ct2``, ``serve`` folders."""
     extra = tuple((m.engine, m.model) for m in ctx.extra_models)
+    found = pm.local_models(ctx.settings, extra, tuple(ctx.models_dirs))
+    names = shown_names(found)
     return [
         [
-            shown_name(m),
+            names[str(m.path)],
             m.engine,
             m.kind,
             Path(m.source).name if m.source.startswith("/") else m.source,
             m.size_mb,
         ]
-        for m in pm.local_models(ctx.settings, extra, tuple(ctx.models_dirs))
+        for m in found
     ]
 
 

@@ -55,8 +55,13 @@ def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
     """``(label, value)`` for the model checkboxes: the catalog marked ready or would download
     (with sizes), then local, converted and ``serve --model`` models."""
     choices = [(s.label, f"{_CATALOG}{s.entry.name}") for s in pm.catalog_status(ctx.settings)]
+    found = local_models(ctx)
+    names = shown_names(found)
+    shown = {id(m) for m in _local(ctx, found) if m.kind != "serve"}
     choices += [
-        (local_label(m), f"{_LOCAL}{m.kind}/{m.name}") for m in _local(ctx) if m.kind != "serve"
+        (local_label(m, names[str(m.path)]), f"{_LOCAL}{key}")
+        for key, m in keyed(found).items()
+        if id(m) in shown
     ]
     for i in range(len(ctx.extra_models)):
         m = _serve_model(ctx, i)
@@ -75,10 +80,58 @@ def shown_name(m: pm.LocalModel) -> str:
     return m.name
 
 
-def local_label(m: pm.LocalModel) -> str:
-    """How a model list shows a local model or a conversion."""
+def shown_names(models: Sequence[pm.LocalModel]) -> dict[str, str]:
+    """Each model's shown name, by its folder (``str(path)``). Two that would read the same (conversions of
+    same-named folders from different parents, or of one folder re-copied with other weights;
+    one name in two model folders) are told apart by the folder they came from, else by the
+    revision (review11 F3: the lists had two identical entries)."""
+    names = {str(m.path): shown_name(m) for m in models}
+    groups: dict[str, list[pm.LocalModel]] = {}
+    for m in models:
+        groups.setdefault(names[str(m.path)], []).append(m)
+    for name, group in groups.items():
+        if len(group) > 1:
+            for m, tag in zip(group, _tags(group), strict=True):
+                names[str(m.path)] = f"{name} · {tag}"
+    return names
+
+
+def _origin(m: pm.LocalModel) -> Path:
+    """The folder a model came from: a conversion's source folder, else its own folder."""
+    if m.kind == "converted" and m.source and Path(m.source).is_absolute():
+        return Path(m.source)
+    return m.path
+
+
+def _tags(group: Sequence[pm.LocalModel]) -> list[str]:
+    """The fewest trailing parent folders that tell ``group`` apart, else the revisions."""
+    parents = [_origin(m).parent.parts for m in group]
+    for k in range(1, max(len(p) for p in parents) + 1):
+        tails = ["/".join(p[-k:]).lstrip("/") for p in parents]
+        if len(set(tails)) == len(tails):
+            return [f"from {t}/" if t else "from /" for t in tails]
+    revisions = [_revision(m) for m in group]
+    if len(set(revisions)) == len(revisions):
+        return [f"revision {r}" for r in revisions]
+    return [f"folder {m.name}" for m in group]
+
+
+def _revision(m: pm.LocalModel) -> str:
+    """The revision part of a conversion's folder (``<slug>--<revision>--<quantization>``)."""
+    parts = m.name.split("--")
+    if m.kind != "converted" or len(parts) < 3:
+        return m.name
+    rev = parts[-2]
+    return rev[:15] if rev.startswith("sha256-") else rev[:8]
+
+
+def local_label(m: pm.LocalModel, name: str | None = None) -> str:
+    """How a model list shows a local model or a conversion (``name``: its shown name)."""
+    name = name or shown_name(m)
     if m.kind == "converted" and m.source:
-        return f"{shown_name(m)} (ct2) · converted, {m.size_mb:,.0f} MB"
+        return f"{name} (ct2) · converted, {m.size_mb:,.0f} MB"
+    if name != m.name:
+        return m.label.replace(m.name, name, 1)
     return m.label
 
 
@@ -94,10 +147,24 @@ def local_models(ctx: UIContext) -> list[pm.LocalModel]:
     return pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))
 
 
-def _local(ctx: UIContext) -> list[pm.LocalModel]:
+def _local(ctx: UIContext, found: Sequence[pm.LocalModel]) -> list[pm.LocalModel]:
     catalog_ids = {s.entry.hub_id for s in pm.catalog_status(ctx.settings)}
     # A conversion of a catalog model is that catalog entry ("ready (converted)").
-    return [m for m in local_models(ctx) if m.source not in catalog_ids or not m.source]
+    return [m for m in found if m.source not in catalog_ids or not m.source]
+
+
+def keyed(models: Sequence[pm.LocalModel]) -> dict[str, pm.LocalModel]:
+    """The models by the key their list value holds: ``kind/name``, and ``kind/name#2``… for a
+    second folder of one name (``<home>/models`` and a ``serve --models-dir`` may both have
+    one: the second was unreachable)."""
+    out: dict[str, pm.LocalModel] = {}
+    for m in models:
+        key, n = f"{m.kind}/{m.name}", 1
+        while key in out:
+            n += 1
+            key = f"{m.kind}/{m.name}#{n}"
+        out[key] = m
+    return out
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -123,7 +190,9 @@ def resolve_systems(
         UserInputError: for a value that is not in the list (a stale page), or a typed model
             that is not on offer (one message, whatever the path).
     """
-    local = {f"{m.kind}/{m.name}": m for m in local_models(ctx)}
+    found = local_models(ctx)
+    local = keyed(found)
+    names = shown_names(found)
     specs = []
     for value in selected or ():
         if value.startswith(_CATALOG) and (
@@ -131,7 +200,7 @@ def resolve_systems(
         ):
             specs.append(spec)
         elif value.startswith(_LOCAL) and (m := local.get(value.removeprefix(_LOCAL))):
-            specs.append(sbs.SystemSpec(shown_name(m), m.engine, str(m.path)))
+            specs.append(sbs.SystemSpec(names[str(m.path)], m.engine, str(m.path)))
         elif value.startswith(_SERVE) and value.removeprefix(_SERVE).isdigit():
             i = int(value.removeprefix(_SERVE))
             if i >= len(ctx.extra_models):
