@@ -116,3 +116,37 @@ def test_one_system_is_scored_and_the_metric_table_keeps_its_headers_whole(
     rows = table_cells(page, "evaluate-metrics-table", rows=3)
     assert [r[0] for r in rows] == ["mt.en"] * 3 and all("–" in r[3] for r in rows)
     assert page.evaluate(BROKEN_WORDS_JS, "evaluate-metrics-table") == []
+
+
+def test_stacked_error_messages_leave_the_start_button_free(page: Any, server: Server) -> None:
+    # ux11's walk: error toasts that stay until closed stack top right, and two of them covered
+    # the Annotate tab's Start / resume button, so the annotator had to close them to go on.
+    open_tab(page, server, "Annotate")
+    start = page.locator("#annotate-start")
+    # nothing started: three refused actions, three messages that stay until closed
+    for elem_id in ("annotate-start", "annotate-back", "annotate-submit"):
+        page.locator(f"#{elem_id}").click()
+        page.wait_for_timeout(1500)
+    # gradio 6 groups them in one box, "Error (3)", that lists every message
+    toast = page.locator(".toast-body")
+    toast.get_by_text("Load an item first").wait_for(timeout=30_000)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.wait_for_timeout(300)
+    for elem_id in ("annotate-start", "annotate-annotator", "annotate-campaign"):
+        box = page.locator(f"#{elem_id}")
+        assert box.evaluate(ON_TOP_JS), f"the messages do not cover {elem_id}"
+    # the end of the page can be scrolled out from under them too
+    page.get_by_text("New campaign").click()
+    page.locator("#annotate-create-from-translate").wait_for()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    create = page.locator("#annotate-create-from-translate")
+    assert create.evaluate(ON_TOP_JS), "the messages do not cover the last button"
+    assert toast.first.is_visible()  # and the messages are still there to read
+    # a name and a campaign then start the items, the messages still open
+    page.locator("#annotate-annotator input, #annotate-annotator textarea").first.fill("bob")
+    page.locator("#annotate-campaign input").click()
+    page.get_by_role("option", name="pilot").click()
+    page.evaluate("window.scrollTo(0, 0)")
+    start.click()
+    page.locator("#annotate-status").get_by_text("item 1 of 2").wait_for()
