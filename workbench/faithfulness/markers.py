@@ -307,20 +307,50 @@ def _verb_spans(text: str, rx: re.Pattern[str] | None, src: str) -> list[tuple[i
 
 
 #: Russian parts of speech after «не»/«ни» that make a negated claim (a verb, a short
-#: participle, a predicative: «не подтвердили», «не был допущен», «не нужно»). «Не» before an
+#: participle, a predicative, a short adjective — a predicate too: «не подтвердили», «не был
+#: допущен», «не нужно», «не доступны», «не должна»; session 12). «Не» before a full
 #: adjective, a noun or a preposition is litotes or a contrast that translations render with
 #: no "not" («не первый» → "one of", «не из Уэльса» → "outside Wales").
-_RU_NEGATED_POS = frozenset({"VERB", "INFN", "PRTS", "PRED"})
+_RU_NEGATED_POS = frozenset({"VERB", "INFN", "PRTS", "PRED", "ADJS"})
 #: Words after a bare kk/ky negative participle or «емес»/«эмес» that keep it a predicate
 #: (auxiliaries, quotation verbs, conjunctions); any other word after it is the noun it
 #: qualifies («күтпеген жерден» "unexpectedly", «мемлекеттік емес субъект» "non-state actor").
 _PREDICATE_NEXT = re.compile(
-    r"(?:еді|эле|екен|экен|ед[іи]м\w*|болатын|болчу|болса|болсо|болды|болду|деп|дейт|деді|"
+    r"(?:еді|эле|екен\w*|экен\w*|ед[іи]м\w*|болатын|болчу|болса|болсо|болды|болду|деп|дейт|деді|"
     r"деди|деген\w*|дейді|деп\s|бірақ|бирок|ал|да|де|ма|ме|мо|мө|жок|жоқ|эмес|емес|ғой|го)",
     _F,
 )
 _PARTICIPLE = re.compile(r"(?:ған|ген|ган|гон|гөн|қан|кен|кан|кон|көн)$", _F)
 _NEXT_WORD = re.compile(r"\s+(\w+)")
+#: kk/ky litotes: «кем емес», «кем болмай» "not less than" = "at least", as «не менее»; no
+#: claim negated (still a place an English "not less than" may render).
+_LITOTES = re.compile(r"(?<!\w)(?:кем|аз)\s+$", _F)
+#: kk/ky negations that state a claim in more than one word, which the one-word verb endings
+#: above do not see (session 12): a negative converb before an auxiliary (чыгарылбай турган
+#: "that will not be released", жеткирбей койгон "did not deliver", ала албай калдым "I could
+#: not"; not -май тұрып / -бай туруп "before", a counterpart of "before"); a negative verbal
+#: noun before керек/тиіс "must" (катышпашы керек, шықпауы керек "must not"); the polite
+#: imperative (унутпаңыз, ұмытпаңыз "do not forget", before a closing mark or «деп»: «арабаңыз» "your cart" is a noun); the nominalised predicate (алган
+#: эместигин "that he did not take"); a person ending on жок/элек (сураган жокбуз "we did not
+#: ask", боло элекпиз "we have not yet"). Each verb form must also be a well-formed negative
+#: verb (:func:`_negative_verb`).
+_SRC_CERTAIN_PHRASE: dict[str, re.Pattern[str]] = {
+    "kk": re.compile(
+        r"(?<!\w)(?:\w{2,}(?:ма|ме|ба|бе|па|пе)й(?=\s+(?:тұр(?!ып)|қой|қал)\w*)|"
+        r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:уы|уі)(?=\s+(?:керек|тиіс)(?!\w))|"
+        r"\w{2,}(?:ма|ме|ба|бе|па|пе)(?:ңыз|ңіз)(?:дар|дер)?(?=\s*(?:[.!?,;:…»”\")]|$|\s+де(?:п|ген)(?!\w)))|"
+        r"емес(?:тіг|тік)\w*)(?!\w)",
+        _F,
+    ),
+    "ky": re.compile(
+        r"(?<!\w)(?:\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө|ма|ме|мо|мө)й(?=\s+(?:тур(?!уп)|кой|кал)\w*)|"
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө)(?:шы|ши|шу|шү)(?=\s+(?:керек|тийиш)(?!\w))|"
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө)(?:ңыз|ңиз|ңуз|ңүз)(?:дар|дер|дор|дөр)?(?=\s*(?:[.!?,;:…»”\")]|$|\s+де(?:п|ген)(?!\w)))|"
+        r"\w{2,}(?:ба|бе|бо|бө|па|пе|по|пө)й(?:сиз|суз|сүз|сиң|суң|сүң|буз|бүз|сыңар|сиңер|суңар|сүңөр)|"
+        r"эмес(?:тиг|тик)\w*|жок(?:буз|мин)|элек(?:пиз|мин|сиң|сиз))(?!\w)",
+        _F,
+    ),
+}
 
 
 def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
@@ -328,7 +358,11 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
     жоқ/емес/жок/эмес and negative verb forms, except a bare participle or «емес» that
     qualifies the noun after it (an attribute: "unexpected", "non-state")."""
     spans = _negations(source, _SRC_NEGATION[src])
-    spans = sorted(set(spans) | set(_verb_spans(source, _SUFFIX_NEGATION.get(src), src)))
+    spans = sorted(
+        set(spans)
+        | set(_verb_spans(source, _SUFFIX_NEGATION.get(src), src))
+        | set(_phrase_negations(source, src))
+    )
     out = []
     for a, b in spans:
         word = source[a:b]
@@ -341,10 +375,23 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
             nxt
             and (_PARTICIPLE.search(word) or word.lower() in ("емес", "эмес"))
             and not _PREDICATE_NEXT.fullmatch(nxt)
-        ):
+        ) or _LITOTES.search(source, 0, a):
             continue
         out.append((a, b))
     return out
+
+
+def _phrase_negations(source: str, src: str) -> list[tuple[int, int]]:
+    """The matches of :data:`_SRC_CERTAIN_PHRASE`: a verb form only when it is a well-formed
+    negative verb (:func:`_negative_verb`), жок/эмес/элек forms as they are."""
+    rx = _SRC_CERTAIN_PHRASE.get(src)
+    if rx is None:
+        return []
+    return [
+        (a, b) for a, b in _negations(source, rx)
+        if re.match(r"(?:жок|жоқ|эмес|емес|элек)", source[a:b], _F)
+        or _negative_verb(source[a:b], src)
+    ]  # fmt: skip
 
 
 #: Anything in a source that may carry a negation, certain or not: the certain forms above,
@@ -836,7 +883,15 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
     # the negated word itself stands in the translation without its "not" (and no "not" of
     # a fixed phrase, "why not", "not only", may render the source's): strong
-    literal = not _EN_NEGATION.search(ctx.translation) and _negated_word_rendered(ctx, src)
+    # a multi-word negation's verb (бербей турган, катышпашы керек) is read for its literal
+    # rendering only with a stem of four letters or more: the word lexicon's keys that begin
+    # with бол- "be" or бил- "know" are also билдир- "inform", билим "knowledge"
+    phrase = set(_phrase_negations(ctx.source, ctx.src))
+    read = [
+        (a, b) for a, b in src
+        if (a, b) not in phrase or len(_affirmative_stem(ctx.source[a:b], ctx.src) or "") >= 4
+    ]  # fmt: skip
+    literal = not _EN_NEGATION.search(ctx.translation) and _negated_word_rendered(ctx, read)
     return [
         issue("negation", ctx.source, ctx.translation, src[0], None,
               f"{len(src)} negation(s) in the source, none in the translation"
@@ -887,6 +942,15 @@ def _affirmed_verb(word: str, src: str) -> str | None:
         return stem + vowel + "р" + rest[1:]
     if rest.startswith("п"):  # evidential -ма-пты → -ыпты
         return stem + ("ы" if vowel in "ао" else ("і" if src == "kk" else "и")) + rest
+    if rest.startswith(("ш", "ң")):  # ky -ба-шы керек → -ышы; polite -ма-ңыз → -ыңыз
+        # the close vowel follows the stem's last vowel (ky rounds after о/у, ө/ү)
+        last = [c for c in stem if c in _VOWELS][-1]
+        close = (("ы" if last in _KK_BACK else "і") if src == "kk"
+                 else {"а": "ы", "ы": "ы", "я": "ы", "о": "у", "у": "у", "ю": "у", "ё": "у",
+                       "ө": "ү", "ү": "ү"}.get(last, "и"))  # fmt: skip
+        if rest[1:2] in ("ы", "і", "и", "у", "ү"):
+            rest = rest[0] + close + rest[2:]
+        return stem + ("" if stem[-1] in _VOWELS else close) + rest
     return stem + rest  # past, participle, conditional: -ма-ды → -ды
 
 
@@ -900,7 +964,7 @@ def affirmed(text: str, spans: list[tuple[int, int]], src: str) -> str:
     for a, b in sorted(spans, reverse=True):
         word = out[a:b]
         low = _SPACES.sub(" ", word.lower())
-        base = re.sub(r"^(жоқ|жок|емес|эмес)\w+$", r"\1", low)  # жоқпын "I am not"
+        base = re.sub(r"^(жоқ|жок|емес|эмес|элек)\w+$", r"\1", low)  # жоқпын "I am not"
         if base in _AFFIRMATIVE[src]:
             new = _AFFIRMATIVE[src][base]
             if new == "бар" and _PARTICIPLE.search(out[:a].rstrip()):

@@ -1,0 +1,89 @@
+"""Kazakh and Kyrgyz negations that take more than one word are certain source negations.
+
+A negative converb before an auxiliary (чыгарылбай турган "that will not be released",
+жеткирбей койгон "did not deliver", ала албай калдым "I could not"), a negative verbal noun
+before "must" (катышпашы керек, шықпауы керек "must not"), the polite imperative (унутпаңыз
+"do not forget"), the nominalised predicate (болгон эместигин "that it did not happen"), жок/
+элек with a person ending (сураган жокбуз "we did not ask") and эмес before экен ("that it is
+not") negate a claim: an English without any negation beside them drops it. Left alone:
+-май тұрып / -бай туруп "before", a noun whose letters end like an imperative (арабаңыз "your
+cart"), the litotes «кем емес» "not less than" (= "at least", like «не менее»).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.faithfulness import check_pairs
+from workbench.faithfulness.markers import _certain_source_negations, affirmed
+
+CERTAIN = [
+    ("ky", "Компания оюн чыгарылбай турганын айтты.", "чыгарылбай",
+     "Компания оюн чыгарыла турганын айтты."),
+    ("ky", "Жаңы эреже уруксат бербей турган болду.", "бербей", "Жаңы эреже уруксат бере турган болду."),
+    ("ky", "Бала каттарды жеткирбей койгон.", "жеткирбей", "Бала каттарды жеткире койгон."),
+    ("kk", "Жүре алмай қалдым.", "алмай", "Жүре ала қалдым."),
+    ("ky", "Сенатор шайлоого катышпашы керек.", "катышпашы", "Сенатор шайлоого катышышы керек."),
+    ("kk", "Бұл адам шықпауы керек.", "шықпауы", "Бұл адам шықуы керек."),
+    ("ky", "Паспортуңузду алууну унутпаңыз.", "унутпаңыз", "Паспортуңузду алууну унутуңуз."),
+    ("kk", "Төлқұжатыңызды әкелуді ұмытпаңыз.", "ұмытпаңыз", "Төлқұжатыңызды әкелуді ұмытыңыз."),
+    ("ky", "Ал бул окуя болгон эместигин айтты.", "эместигин", "Ал бул окуя болгон айтты."),
+    ("ky", "Тарых бул аягы эмес экенин көрсөтөт.", "эмес", "Тарых бул аягы экенин көрсөтөт."),
+    ("kk", "Олардың көпшілігі қауіпті емес екенін айтты.", "емес",
+     "Олардың көпшілігі қауіпті екенін айтты."),
+    ("ky", "Алардын уруксатын сураган жокбуз.", "жокбуз", "Алардын уруксатын сураган."),
+    ("ky", "Эрежелерге макул боло элекпиз.", "элекпиз", "Эрежелерге макул боло."),
+    ("ky", "Ал жерде чыныгы ойлорду көрбөйсүз.", "көрбөйсүз", "Ал жерде чыныгы ойлорду көрөсүз."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "word", "affirmative"), CERTAIN)
+def test_a_multi_word_negation_is_certain_and_affirmed(
+    src: str, source: str, word: str, affirmative: str
+) -> None:
+    spans = _certain_source_negations(source, src)
+    assert [source[a:b] for a, b in spans] == [word]
+    assert affirmed(source, spans, src) == affirmative
+
+
+NOT_CERTAIN = [
+    ("kk", "Ол келмей тұрып біз кеттік."),  # "before he came"
+    ("ky", "Ал келбей туруп биз кеттик."),
+    ("ky", "Сиздин арабаңыз жакшы экен."),  # "your cart"
+    ("kk", "Алым үш пайыздан кем болмай тұр."),  # "not less than" = "at least"
+    ("kk", "Алым үш пайыздан кем емес."),
+    ("ky", "Алым үч пайыздан кем эмес."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source"), NOT_CERTAIN)
+def test_before_nouns_and_litotes_are_left_alone(src: str, source: str) -> None:
+    assert _certain_source_negations(source, src) == []
+
+
+def _negation(source: str, translation: str, src: str) -> list[float]:
+    (result,) = check_pairs([source], [translation], src)
+    return [i.severity for i in result.issues if i.kind == "negation"]
+
+
+def test_a_dropped_multi_word_negation_is_an_issue() -> None:
+    assert _negation(
+        "Сенатор шайлоого катышпашы керек.", "The senator should run in the election.", "ky"
+    )
+    assert (
+        _negation(
+            "Сенатор шайлоого катышпашы керек.", "The senator should not run in the election.", "ky"
+        )
+        == []
+    )
+
+
+def test_litotes_is_no_dropped_negation() -> None:
+    # «кем емес» "not less than" is "at least", and still a place for "not less than"
+    assert (
+        _negation("Алым үш пайыздан кем емес.", "The fee is at least three per cent.", "kk") == []
+    )
+    assert (
+        _negation("Алым үш пайыздан кем емес.", "The fee is not less than three per cent.", "kk")
+        == []
+    )
