@@ -513,10 +513,29 @@ def _dictionary_stem(word: str) -> bool:
 def _english_negative_word(translation: str) -> bool:
     """Any English word that may render a source negation: a lexical negation (unhurt,
     without, refused), the words of :data:`_EN_ANY_NEGATION`, or a prefixed negative of an
-    English word (impractical, disregard, informal)."""
-    if _EN_LEXICAL.search(translation) or _EN_ANY_NEGATION.search(translation):
+    English word (impractical, insecure: :func:`_prefixed_negatives`). Not the words whose
+    prefix negates nothing (:data:`_NO_RENDER`: unfortunately, unilateral; increased,
+    invented, indigenous, disarmament), which :func:`_english_renders` leaves out too
+    (session 12: they hid a dropped source negation)."""
+    if _EN_ANY_NEGATION.search(translation):
         return True
-    return any(_dictionary_stem(m.group(1) or m.group(2)) for m in _PREFIXED.finditer(translation))
+    if any(not _NO_RENDER.fullmatch(m.group()) for m in _EN_LEXICAL.finditer(translation)):
+        return True
+    return bool(_prefixed_negatives(translation))
+
+
+def _prefixed_negatives(translation: str) -> set[int]:
+    """The starts of the translation's words with a negative prefix on a dictionary word that
+    negate (unhurt, impossible, insecure): not :data:`_NO_RENDER`, and not in-/im-/dis- before
+    a participle, a noun or an adjective of another make (increased, impassioned, disarmament,
+    indigenous, disparate)."""
+    return {
+        m.start() for m in _PREFIXED.finditer(translation)
+        if _dictionary_stem(m.group(1) or m.group(2))
+        and not _NO_RENDER.fullmatch(m.group())
+        # impassioned, disarmament, indigenous: no negated adjective
+        and not (m.group(2) and re.search(r"(?:ed|ment|ous|ar|ful)$|^dis", m.group(), _F))
+    }  # fmt: skip
 
 
 #: English words that render a negation by themselves (without, refused, denied, careless,
@@ -552,13 +571,7 @@ def _english_renders(translation: str) -> int:
     careless, non-binding, and a negative prefix on a dictionary word (unhurt, impossible,
     insecure), each place counted once (not :data:`_NO_RENDER`)."""
     starts = {m.start() for m in _EN_RENDERS.finditer(translation)}
-    starts |= {
-        m.start() for m in _PREFIXED.finditer(translation)
-        if _dictionary_stem(m.group(1) or m.group(2))
-        and not _NO_RENDER.fullmatch(m.group())
-        # impassioned, disarmament, indigenous: no negated adjective
-        and not (m.group(2) and re.search(r"(?:ed|ment|ous|ar|ful)$|^dis", m.group(), _F))
-    }  # fmt: skip
+    starts |= _prefixed_negatives(translation)
     return len(starts)
 
 
@@ -586,8 +599,8 @@ _COUNTERPARTS = (
 
 
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
-#: "unlike" («в отличие»), "unless", "individual".
-_NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*", _F)
+#: "unlike" («в отличие»), "unless", "individual", and uni- "one" (unilateral, unanimous).
+_NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*|unilateral\w*|unanim\w*", _F)
 
 
 def _possible_source_negations(
