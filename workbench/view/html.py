@@ -24,6 +24,7 @@ from workbench.view.model import (
     StatementInfo,
     StatementView,
     audit_marks,
+    link_words,
 )
 
 
@@ -180,6 +181,8 @@ def _retelling_html(r: Retelling) -> str:
         if r.by_analyst
         else ""
     )
+    score = link_words(r.score, r.by_analyst)
+    score = "" if score.startswith("linked") else f", {score}"  # the badge says it
     hidden = f'<li class="wb-empty">{r.hidden} hidden by the filters</li>' if r.hidden else ""
     diffs = "".join(_difference_item(d) for d in r.differences) or (
         "" if hidden else '<li class="wb-empty">no differences found</li>'
@@ -187,7 +190,7 @@ def _retelling_html(r: Retelling) -> str:
     return (
         f'<div class="wb-retelling" data-outlet="{esc(r.document_id)}">'
         f'<h4>{esc(r.outlet)} <span class="wb-sub">({esc(r.outlet_type)}, '
-        f"{_sentence_numbers(r.sentences)}, score {r.score:.2f})</span>{badge}</h4>"
+        f"{_sentence_numbers(r.sentences)}{score})</span>{badge}</h4>"
         f'<div class="wb-report-text">{highlight(r.text, spans)}</div>'
         f'<ul class="wb-diffs">{diffs}{hidden}</ul></div>'
     )
@@ -234,7 +237,7 @@ def statements_html(view: CompareView) -> str:
 def _pair_card(p: PairView, languages: dict[str, str]) -> str:
     return (
         f'<section class="wb-pair" data-statement="{p.statement.index}">'
-        f'<div class="wb-meta">{_statement_head(p.statement)} · alignment score {p.score:.2f}</div>'
+        f'<div class="wb-meta">{_statement_head(p.statement)} · {p.score_words}</div>'
         f'<div class="wb-side">{_statement_block(p.statement, _statement_diffs(p.retellings), languages)}</div>'
         f'<div class="wb-side">{"".join(_retelling_html(r) for r in p.retellings)}</div></section>'
     )

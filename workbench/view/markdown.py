@@ -17,6 +17,7 @@ from workbench.view.model import (
     Retelling,
     StatementInfo,
     audit_marks,
+    link_words,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -55,8 +56,10 @@ def _retelling(r: Retelling) -> list[str]:
     spans = [(*d.report_span, d.kind, d.note or d.kind) for d in r.differences if d.report_span]
     nums = ", ".join(str(s.number) for s in r.sentences)
     badge = " · *analyst link*" if r.by_analyst else ""
+    score = link_words(r.score, r.by_analyst)
+    score = "" if score.startswith("linked") else f", {score}"  # the badge says it
     lines = [
-        f"- **{md(r.outlet)}** ({md(r.outlet_type)}, sentence {nums}, score {r.score:.2f})"
+        f"- **{md(r.outlet)}** ({md(r.outlet_type)}, sentence {nums}{score})"
         f"{badge}: {highlight(r.text, spans, md_piece)}"
     ]
     lines += [_difference(d) for d in r.differences]
@@ -132,7 +135,7 @@ def view_markdown(view: CompareView) -> str:
         lines.append("")
     lines += [f"## Aligned pairs, in statement order ({len(view.pairs)})", ""]
     for p in view.pairs:
-        lines += [f"### {_head(p.statement)} · alignment score {p.score:.2f}", ""]
+        lines += [f"### {_head(p.statement)} · {p.score_words}", ""]
         lines += _statement_lines(p.statement, p.retellings)
         for r in p.retellings:
             lines += _retelling(r)

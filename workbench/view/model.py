@@ -241,6 +241,13 @@ class Retelling:
         return max((d.salience for d in self.differences), default=0.0)
 
 
+def link_words(score: float, by_analyst: bool) -> str:
+    """How a link's score reads. A link only an analyst made has no alignment score (0): it
+    reads "linked by an analyst", not "score 0.00" (which says the aligner saw no likeness;
+    ux12's walk of a five-outlet case)."""
+    return "linked by an analyst" if by_analyst and not score else f"score {score:.2f}"
+
+
 @dataclass(frozen=True)
 class StatementView:
     """A statement and every shown outlet's retelling of it, most salient first.
@@ -265,6 +272,13 @@ class PairView:
     statement: StatementInfo
     retellings: tuple[Retelling, ...]
     score: float
+
+    @property
+    def score_words(self) -> str:
+        """``alignment score 1.05``, or ``linked by an analyst`` for a link only an analyst
+        made."""
+        words = link_words(self.score, all(r.by_analyst for r in self.retellings))
+        return words if words.startswith("linked") else f"alignment {words}"
 
 
 @dataclass(frozen=True)
