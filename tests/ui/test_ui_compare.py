@@ -374,3 +374,17 @@ def test_a_broken_corrections_file_can_be_left_aside(
     ]
     assert links(state) == links(first)  # the aligner's own links, as with no file
     assert (folder / "corrections.toml").read_text(encoding="utf-8") == broken  # nothing lost
+
+
+def test_the_alignment_bar_never_goes_back_when_the_total_grows() -> None:
+    # ux12's walk (five outlets): the aligner asks for clauses after sentences, the total went
+    # 89 → 221 → 246 and the bar from 95 % back to 90 %.
+    seen: list[tuple[float, str]] = []
+    step = h.embedding_progress(lambda fraction, message: seen.append((fraction, message)))
+    for done, total in [(0, 89), (89, 89), (89, 221), (221, 221), (221, 246), (246, 247)]:
+        step(done, total)
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and 0.45 <= fractions[0] and fractions[-1] <= 0.95
+    assert (
+        seen[-2][1] == "Aligning: 221 of 246 sentences and clauses embedded"
+    )  # counts as they are
