@@ -95,7 +95,7 @@ def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Serve
     assert len(set(tops)) < len(tops)
     assert page.locator("#compare-statements mark.wb-diff").count() > 0
     assert page.dialogs == []  # type: ignore[attr-defined]
-    snap(page, "compare", height=1600)
+    snap(page, "compare", height=2200)
 
 
 def _correct(page: Any, action: str, saved: str) -> None:
@@ -131,6 +131,13 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
     again = _server(home, corpora)
     try:
         page.goto(again.url)
+        # ux12's walk: the saved corrections are shown as soon as the case is picked, not
+        # only after Compare (an empty tab looked as if they were lost)
+        open_tab(page, again, "Compare")
+        _pick(page, "compare-case", re.compile(f"^{CASE}"))
+        page.get_by_role("tab", name="Correct links").click()
+        page.locator("#compare-corrections").get_by_text("Browser Analyst").wait_for()
+        page.get_by_role("tab", name="Statements").click()
         _run_case(page, again)
         added = _card(page, STATEMENT_INDEX).locator('[data-outlet="independent-regional-en"]')
         added.wait_for(timeout=30_000)

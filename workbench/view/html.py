@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from workbench.types import LANGUAGE_NAMES
+from workbench.types import LANGUAGE_NAMES, LinkCorrection
 from workbench.view.kinds import kind_styles, style_of
 from workbench.view.model import (
     CompareView,
@@ -358,7 +358,12 @@ def aggregates_html(view: CompareView) -> str:
 
 def corrections_html(view: CompareView) -> str:
     """The analyst's link corrections applied to this comparison."""
-    if not view.corrections:
+    return corrections_table(view.corrections)
+
+
+def corrections_table(corrections: Sequence[LinkCorrection]) -> str:
+    """Link corrections as a table (a sentence when there are none)."""
+    if not corrections:
         return '<p class="wb-empty">No link corrections are saved with this case.</p>'
     rows = [
         [
@@ -370,7 +375,7 @@ def corrections_html(view: CompareView) -> str:
             esc(c.at),
             esc(c.note),
         ]
-        for c in view.corrections
+        for c in corrections
     ]
     return _table(["Action", "Statement", "Report sentence", "Text", "By", "When", "Note"], rows)
 

@@ -131,6 +131,28 @@ def case_overview(case: Case) -> str:
     )
 
 
+def saved_corrections_html(case: Case) -> str:
+    """The link corrections saved with ``case``, shown as soon as it is picked: after a restart
+    the Correct links tab was empty until Compare ran, as if the corrections were lost (ux12's
+    walk). A file that cannot be read is said here too, before any comparison."""
+    from workbench.pipeline.compare import applied_corrections
+    from workbench.view.html import corrections_table
+
+    try:
+        saved = applied_corrections(case, None)
+    except CorpusError as err:
+        return (
+            f'<p class="wb-error-text" role="alert">⚠ {esc(err)} To compare without them for '
+            f"now, tick {esc(repr(IGNORE_CORRECTIONS))}.</p>"
+        )
+    if not saved:
+        return corrections_table(())
+    return (
+        f'<p class="wb-sub">Saved with this case ({len(saved)}); applied when you press '
+        "Compare.</p>" + corrections_table(saved)
+    )
+
+
 def uploaded_case(
     statements_file: str | None,
     reports_file: str | None,

@@ -43,6 +43,16 @@ def on_case_value(path: object) -> str:
         return f'<p class="wb-empty">{esc(err)}</p>'
 
 
+def saved_corrections(path: object) -> str:
+    """The corrections saved with the case at ``path`` (empty without a loadable case)."""
+    if not isinstance(path, str) or not path:
+        return ""
+    try:
+        return h.saved_corrections_html(h.load(path))
+    except WorkbenchError:  # the overview says why the case cannot load
+        return ""
+
+
 def build(ctx: UIContext, shared: Shared) -> None:
     """Lay out the Compare tab and wire its events."""
     with gr.Tab("Compare", id="compare", elem_id="tab-compare"):
@@ -187,7 +197,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     fix_add = gr.Button("Add link", elem_id="compare-fix-add")
                     fix_remove = gr.Button("Remove link", elem_id="compare-fix-remove")
                 fix_status = gr.HTML(elem_id="compare-fix-status")
-                corrections = gr.HTML(elem_id="compare-corrections")
+                corrections = gr.HTML(saved_corrections(case.value), elem_id="compare-corrections")
         with gr.Row():
             export = gr.Button("Prepare HTML report", elem_id="compare-export")
             download = gr.File(
@@ -195,10 +205,13 @@ def build(ctx: UIContext, shared: Shared) -> None:
             )
 
         @guarded
-        def on_case(path: str | None) -> str:
-            return h.case_overview(h.load(path)) if path else ""
+        def on_case(path: str | None) -> tuple[str, str]:
+            if not path:
+                return "", ""
+            case_ = h.load(path)
+            return h.case_overview(case_), h.saved_corrections_html(case_)
 
-        case.change(on_case, inputs=case, outputs=overview)
+        case.change(on_case, inputs=case, outputs=[overview, corrections])
 
         def current_filters(
             st: h.CompareState | None,
