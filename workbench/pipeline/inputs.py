@@ -67,6 +67,29 @@ def language_notice(
     )
 
 
+def latin_kazakh_notice(lines: Sequence[str]) -> str | None:
+    """One sentence naming the lines that are Kazakh in a Latin alphabet, else ``None``.
+
+    The models read Kazakh in Cyrillic whichever language is picked, so the Translate tab says
+    this even when no model could be loaded (with the model, the translator says it per text).
+    """
+    found = [
+        (n, m)
+        for n, line in enumerate(lines, start=1)
+        if (m := langid.mismatch(line, "kk")) and langid.LATIN_KAZAKH in m
+    ]
+    if not found:
+        return None
+    numbers = [n for n, _ in found]
+    alphabet = found[0][1].rsplit("(", 1)[-1].rstrip(")")
+    shown = ", ".join(map(str, numbers[:8])) + (" …" if len(numbers) > 8 else "")
+    which = f"Line {shown} is" if len(numbers) == 1 else f"Lines {shown} are"
+    return (
+        f"{which} {langid.LATIN_KAZAKH} ({alphabet}); the models "
+        "read Kazakh in Cyrillic, so convert it first (workbench.langid.to_cyrillic can help)."
+    )
+
+
 def _document_notices(doc: Document, fix: str, by_title: bool) -> list[str]:
     named = by_title and doc.title
     what = doc.title if named else f"Document {doc.id!r}"

@@ -303,7 +303,7 @@ def embedding_progress(progress: UIProgress) -> Any:
         nonlocal furthest
         if total:
             furthest = max(furthest, 0.45 + 0.5 * min(done, total) / total)
-            progress(furthest, f"Aligning: {done:,} of {total:,} sentences and clauses embedded")
+            progress(furthest, f"Aligning: {done:,}/{total:,} sentences and clauses embedded")
 
     return step
 

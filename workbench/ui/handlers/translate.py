@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from workbench import langid
 from workbench.errors import UserInputError, WorkbenchError
 from workbench.pipeline import models as pm
 from workbench.pipeline import side_by_side as sbs
+from workbench.pipeline.inputs import latin_kazakh_notice
 from workbench.pipeline.postedits import PostEditStore
 from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES
 from workbench.ui.context import UIContext
@@ -280,33 +280,10 @@ def translate(
     except WorkbenchError as err:
         # A model that cannot be loaded ends the run before the translator's own alphabet
         # check: the user must learn both, or fetches the model only to be told to convert.
-        if (alphabet := alphabet_notice(lines)) and alphabet not in str(err):
+        if (alphabet := latin_kazakh_notice(lines)) and alphabet not in str(err):
             err.args = (f"{err} Also: {alphabet}", *err.args[1:])
         raise
     return replace(result, notices=(*notices, *result.notices)) if notices else result
-
-
-def alphabet_notice(lines: Sequence[str]) -> str | None:
-    """One sentence naming the lines that are Kazakh in a Latin alphabet, else ``None``.
-
-    The models read Kazakh in Cyrillic whichever language is picked, so this is said even when
-    no model could be loaded.
-    """
-    found = [
-        (n, m)
-        for n, line in enumerate(lines, start=1)
-        if (m := langid.mismatch(line, "kk")) and langid.LATIN_KAZAKH in m
-    ]
-    if not found:
-        return None
-    numbers = [n for n, _ in found]
-    alphabet = found[0][1].rsplit("(", 1)[-1].rstrip(")")
-    shown = ", ".join(map(str, numbers[:8])) + (" …" if len(numbers) > 8 else "")
-    which = f"Line {shown} is" if len(numbers) == 1 else f"Lines {shown} are"
-    return (
-        f"{which} {langid.LATIN_KAZAKH} ({alphabet}); the models "
-        "read Kazakh in Cyrillic, so convert it first (workbench.langid.to_cyrillic can help)."
-    )
 
 
 # ── the table and post-edits ─────────────────────────────────────────────────────────────
