@@ -87,3 +87,20 @@ def test_litotes_is_no_dropped_negation() -> None:
         _negation("Алым үш пайыздан кем емес.", "The fee is not less than three per cent.", "kk")
         == []
     )
+
+
+NOT_UNTIL = [
+    ("ky", "Испандыктарды 1818-жылы гана каратып алган.",
+     "Victory over the Spanish was not achieved until 1818."),
+    ("kk", "Ол тек демі үзілген сәтте ғана мойындады.",
+     "It wasn't until he stopped breathing that I acknowledged it."),
+    ("ru", "Победа была достигнута лишь в 1818 году.", "Victory was not achieved until 1818."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("src", "source", "translation"), NOT_UNTIL)
+def test_not_until_renders_only(src: str, source: str, translation: str) -> None:
+    assert _negation(source, translation, src) == []
+    # without the source's "only" the English "not" has no place
+    bare = source.replace(" гана", "").replace(" ғана", "").replace(" лишь", "")
+    assert _negation(bare, translation, src)

@@ -598,6 +598,18 @@ _COUNTERPARTS = (
 )
 
 
+#: "Not … until" (it was not until, did not start until): English says "only then" with a
+#: negation, where kk/ky/ru say "only" (ғана/қана, гана/кана, только/лишь; not «не только»).
+_EN_NOT_UNTIL = re.compile(
+    r"(?<!\w)(?:not|\w+n['’]t|never)\s+(?:\w+\s+){0,6}?(?:until|till)(?!\w)", _F
+)
+_SRC_ONLY: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"(?<!не\s)(?<!\w)(?:только|лишь)(?!\w)", _F),
+    "kk": re.compile(r"(?<!\w)(?:ғана|қана)(?!\s+емес)(?!\w)", _F),
+    "ky": re.compile(r"(?<!\w)(?:гана|кана)(?!\s+эмес)(?!\w)", _F),
+}
+
+
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
 #: "unlike" («в отличие»), "unless", "individual", and uni- "one" (unilateral, unanimous).
 _NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*|unilateral\w*|unanim\w*", _F)
@@ -875,6 +887,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
             min(len(src_rx.findall(ctx.source)), len(en_rx.findall(ctx.translation)))
             for src_rx, en_rx in _COUNTERPARTS
         ))  # fmt: skip
+        # "was not achieved until 1818" renders «1818-жылы гана» "only in 1818": an English
+        # "not … until" renders the source's "only", a place of its own
+        possible += min(
+            len(_SRC_ONLY[ctx.src].findall(ctx.source)), len(_EN_NOT_UNTIL.findall(ctx.translation))
+        )
         if count <= possible:
             return []  # "without" ← «без», "not known" ← «белгісіз», "mustn't" ← -пашы
         verbal = [v for v in _negations(ctx.translation, _EN_VERBAL) if v[0] not in concord]
