@@ -147,6 +147,16 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         # ux11's walk: removing a link said "Saved: link removeed".
         _correct(page, "remove", "Saved: link removed — 2 corrections kept with the case.")
         assert page.dialogs == []  # type: ignore[attr-defined]
+        # ux12's walk: the Markdown report of the same run, from the tab (it wrote only HTML)
+        page.locator("#compare-export-format").get_by_text("Markdown").click()
+        page.locator("#compare-export").click()
+        link = page.locator("#compare-download a").first
+        link.wait_for(timeout=60_000)
+        with page.expect_download() as info:
+            link.click()
+        md = Path(info.value.path()).read_text(encoding="utf-8")
+        assert md.startswith("# ") and "## Analyst corrections (2)" in md
+        assert "Browser Analyst" in md
     finally:
         again.stop()
 

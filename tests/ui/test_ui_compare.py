@@ -412,3 +412,27 @@ def test_saved_corrections_are_shown_when_the_case_is_picked(tmp_path: Path) -> 
     broken = h.saved_corrections_html(h.load(str(folder)))
     assert 'role="alert"' in broken and "missing statement_document" in broken
     assert h.IGNORE_CORRECTIONS in broken
+
+
+def test_the_report_comes_in_every_format_the_command_line_writes(
+    sample: tuple[UIContext, h.CompareState],
+) -> None:
+    # ux12's walk: the tab wrote only HTML; the Markdown report of the same run needed the
+    # command line (and the same filters typed again).
+    import json
+
+    from workbench.pipeline.compare import case_report
+
+    ctx, state = sample
+    flt = h.filters(["number"], h.OUTLET_TYPES)
+    for fmt, (name, suffix) in h.REPORT_FORMATS.items():
+        path = h.export_report(ctx, state, flt, fmt)
+        assert path.suffix == suffix and path.parent == ctx.exports_dir
+        text = path.read_text(encoding="utf-8")
+        assert text == case_report(state.result, state.case, name, flt, state.corrections)
+    md = h.export_report(ctx, state, flt, "Markdown").read_text(encoding="utf-8")
+    assert "## Differences by outlet type and kind" in md
+    assert "  - **number**" in md and "  - **attribution**" not in md  # the filter applies
+    json.loads(h.export_report(ctx, state, flt, "JSON").read_text(encoding="utf-8"))
+    with pytest.raises(UserInputError, match="report format"):
+        h.export_report(ctx, state, flt, "PDF")

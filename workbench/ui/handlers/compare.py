@@ -605,17 +605,40 @@ def _number(state: CompareState, ref: ReportRef) -> int:
     return ref.index - first + 1
 
 
+#: Report formats the tab offers: label → (``case_report`` format, file suffix).
+REPORT_FORMATS: dict[str, tuple[str, str]] = {
+    "HTML": ("html", ".html"),
+    "Markdown": ("md", ".md"),
+    "JSON": ("json", ".json"),
+}
+
+
+def export_report(
+    ctx: UIContext, state: CompareState | None, flt: ViewFilters | None = None, fmt: str = "HTML"
+) -> Path:
+    """Write the report of the comparison (the tab's filters applied) as ``fmt`` (a key of
+    :data:`REPORT_FORMATS`), as ``workbench compare --format`` writes it, and return its path.
+
+    Raises:
+        UserInputError: when no comparison has been run, or for an unknown format.
+    """
+    from workbench.pipeline.compare import case_report
+
+    if state is None:
+        raise UserInputError("Run a comparison first, then download its report.")
+    if fmt not in REPORT_FORMATS:
+        raise UserInputError(f"Pick a report format from the list ({', '.join(REPORT_FORMATS)}).")
+    name, suffix = REPORT_FORMATS[fmt]
+    path = output_path(ctx.exports_dir, f"compare-{state.result.case_id}", suffix)
+    text = case_report(state.result, state.case, name, flt, state.corrections)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def export_html(ctx: UIContext, state: CompareState | None, flt: ViewFilters | None = None) -> Path:
     """Write the HTML report of the comparison (the tab's filters applied) and return its path.
 
     Raises:
         UserInputError: when no comparison has been run.
     """
-    from workbench.pipeline.compare import case_report
-
-    if state is None:
-        raise UserInputError("Run a comparison first, then download its report.")
-    path = output_path(ctx.exports_dir, f"compare-{state.result.case_id}", ".html")
-    html = case_report(state.result, state.case, "html", flt, state.corrections)
-    path.write_text(html, encoding="utf-8")
-    return path
+    return export_report(ctx, state, flt, "HTML")

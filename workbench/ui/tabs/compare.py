@@ -198,8 +198,14 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     fix_remove = gr.Button("Remove link", elem_id="compare-fix-remove")
                 fix_status = gr.HTML(elem_id="compare-fix-status")
                 corrections = gr.HTML(saved_corrections(case.value), elem_id="compare-corrections")
-        with gr.Row():
-            export = gr.Button("Prepare HTML report", elem_id="compare-export")
+        with gr.Row(equal_height=False):
+            report_format = gr.Radio(
+                list(h.REPORT_FORMATS),
+                value="HTML",
+                label="Report format (as workbench compare --format)",
+                elem_id="compare-export-format",
+            )
+            export = gr.Button("Prepare report", elem_id="compare-export")
             download = gr.File(
                 label="Report", interactive=False, visible=False, elem_id="compare-download"
             )
@@ -376,12 +382,13 @@ def build(ctx: UIContext, shared: Shared) -> None:
         @guarded
         def on_export(
             st: h.CompareState | None,
+            fmt: str,
             kinds_: list[str],
             outlets_: list[str],
             docs_: list[str],
             min_sal: float,
         ) -> Any:
             flt = current_filters(st, kinds_, outlets_, docs_, min_sal)
-            return gr.update(value=str(h.export_html(ctx, st, flt)), visible=True)
+            return gr.update(value=str(h.export_report(ctx, st, flt, fmt)), visible=True)
 
-        export.click(on_export, inputs=[state, *filter_inputs], outputs=download)
+        export.click(on_export, inputs=[state, report_format, *filter_inputs], outputs=download)
