@@ -98,6 +98,13 @@ def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Serve
     snap(page, "compare", height=2200)
 
 
+#: Records every text the correction status shows (in ``window.wbStatuses``).
+STATUS_WATCH = """() => { window.wbStatuses = [];
+  const el = document.getElementById('compare-fix-status');
+  new MutationObserver(() => window.wbStatuses.push(el.innerText)).observe(
+    el, {childList: true, subtree: true, characterData: true}); }"""
+
+
 def _correct(page: Any, action: str, saved: str) -> None:
     """Link the statement at STATEMENT_INDEX and independent-regional-en's sentence 4 (or
     remove that link) as "Browser Analyst", and wait for the ``saved`` confirmation."""
@@ -106,8 +113,13 @@ def _correct(page: Any, action: str, saved: str) -> None:
     page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
         "Browser Analyst"
     )
+    page.evaluate(STATUS_WATCH)
     page.locator(f"#compare-fix-{action}").click()
     page.locator("#compare-fix-status").get_by_text(saved).wait_for(timeout=120_000)
+    # ux12's walk: the last confirmation stayed on screen while the next correction ran
+    doing = "Adding" if action == "add" else "Removing"
+    seen = page.evaluate("window.wbStatuses")
+    assert any(f"{doing} the link, saving it with the case" in s for s in seen), seen
 
 
 def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpora: Path) -> None:
@@ -169,6 +181,10 @@ def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> 
     page.locator("#compare-fix-add").click()
     page.get_by_text("Type your name so the correction says who made it.").first.wait_for(
         timeout=30_000
+    )
+    # the "Adding the link…" line is gone: nothing was added
+    page.wait_for_function(
+        "() => !document.getElementById('compare-fix-status').innerText.includes('Adding')"
     )
 
 

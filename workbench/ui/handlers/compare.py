@@ -321,6 +321,14 @@ def correction_saved_html(action: str, kept: int) -> str:
     )
 
 
+def correction_working_html(action: str) -> str:
+    """What *Correct links* says while a correction is saved and the case compared again: the
+    last confirmation ("Saved: link removed …") stayed on screen during the next correction
+    (ux12's walk)."""
+    doing = {"add": "Adding", "remove": "Removing"}.get(action, "Changing")
+    return f'<p class="wb-sub">{doing} the link, saving it with the case and comparing again…</p>'
+
+
 def unused_translations_notice(case: Case, translations: str) -> str | None:
     """One sentence when uploaded English translations go unused because Machine-translate is
     chosen: the choice is the analyst's ("Statements in English from"), so it is followed, but

@@ -366,18 +366,19 @@ def build(ctx: UIContext, shared: Shared) -> None:
             fix_note,
             *filter_inputs,
         ]
-        fix_add.click(
-            corrector("add"),
-            inputs=fix_inputs,
-            outputs=[state, *views, fix_status],
-            concurrency_limit=1,
-        )
-        fix_remove.click(
-            corrector("remove"),
-            inputs=fix_inputs,
-            outputs=[state, *views, fix_status],
-            concurrency_limit=1,
-        )
+
+        def working(action: str) -> Any:
+            return lambda: h.correction_working_html(action)
+
+        for button, action in ((fix_add, "add"), (fix_remove, "remove")):
+            # says what runs at once (the last confirmation stayed while the next one ran) and
+            # clears it when the correction is refused (the message says why)
+            button.click(working(action), outputs=fix_status, queue=False).then(
+                corrector(action),
+                inputs=fix_inputs,
+                outputs=[state, *views, fix_status],
+                concurrency_limit=1,
+            ).failure(lambda: "", outputs=fix_status, queue=False)
 
         @guarded
         def on_export(
