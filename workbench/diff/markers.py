@@ -391,11 +391,54 @@ def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tupl
     return out
 
 
+#: How outlets hedge or distance when they retell an official, read by the diff only (the
+#: faithfulness check's hedge classes, :data:`HEDGES`, are calibrated on their own, see
+#: docs/faithfulness.md): "an apparent drone attack" (the attack hedged; not "it became
+#: apparent", "no apparent reason"), and a self-description given back to its speaker,
+#: "Kazakhstan has called itself a responsible participant", "the group describes itself as
+#: ..." (the outlet does not vouch for it, as with "self-described").
+RETELLING_HEDGES: dict[str, re.Pattern[str]] = {
+    "uncertain": re.compile(
+        r"(?<!\w)(?:an?|the|this|what\s+(?:was|is|were|are|appeared\s+to\s+be)\s+an?)\s+"
+        r"(?P<m>apparent)(?=\s+[a-z])",
+        _F,
+    ),
+    "distancing": re.compile(
+        r"(?<!\w)(?P<m>(?:calls?|called|calling|describes?|described|describing|styles?|styled|"
+        r"styling|bills?|billed|billing|dubs?|dubbed|dubbing|brands?|branded|branding|touts?|"
+        r"touted|touting|proclaims?|proclaimed|proclaiming)\s+"
+        r"(?:itself|himself|herself|themselves))(?!\w)",
+        _F,
+    ),
+}
+
+
+@per_text
+def retelling_hedges(text: str) -> list[Mention]:
+    """Hedge and distancing markers of :data:`RETELLING_HEDGES` in English ``text`` (none in
+    kk/ky/ru text): the diff reads them beside :func:`hedge_mentions`."""
+    if is_cyrillic(text):
+        return []
+    return [
+        Mention(
+            m.group("m"),
+            m.span("m"),
+            role=cls,
+            note=f"hedge:{cls}",
+            category=cls,
+            context=context_of(text, m.span("m")),
+        )
+        for cls, rx in RETELLING_HEDGES.items()
+        for m in rx.finditer(text)
+    ]
+
+
 def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
     """Hedges on one side with no hedge of the same class on the other: a ``distancing``
-    difference for distancing markers, a ``certainty`` difference for the others."""
-    statement = hedge_mentions(ctx.statement)
-    report = hedge_mentions(ctx.report)
+    difference for distancing markers, a ``certainty`` difference for the others. Besides
+    :func:`hedge_mentions`, both English sides are read for :func:`retelling_hedges`."""
+    statement = _with_retelling(hedge_mentions(ctx.statement), ctx.statement)
+    report = _with_retelling(hedge_mentions(ctx.report), ctx.report)
     source = hedge_mentions(ctx.source, with_spans=False) if ctx.source else []
     found = [
         compare_mentions(
@@ -420,6 +463,17 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
             found[0].claims.report + found[1].claims.report,
         ),
     )
+
+
+def _with_retelling(found: list[Mention], text: str) -> list[Mention]:
+    """``found`` and the :func:`retelling_hedges` of ``text`` that overlap none of them."""
+    spans = [m.span for m in found if m.span]
+    extra = [
+        m
+        for m in retelling_hedges(text)
+        if m.span and not any(a < m.span[1] and m.span[0] < b for a, b in spans)
+    ]
+    return sorted([*found, *extra], key=lambda m: m.span or (0, 0)) if extra else found
 
 
 #: An opinion the statement gives to someone else ("he believes", «считает», «по его мнению»,

@@ -441,8 +441,12 @@ class _Known:
             return False
         if d.kind in ("framing", "label"):  # the label is in a statement retold alongside
             return d.category in self.categories
-        if d.kind in ("certainty", "distancing"):  # so is the hedge
+        if d.kind == "certainty":  # so is the hedge
             return d.category in self.hedges
+        if d.kind == "distancing":  # so are the same distancing words ("so-called", a quote's
+            # words): a title's scare quotes ('special operation') explain no "so-called DPR"
+            marked = [t.lower for t in tokenize(d.report)]
+            return d.category in self.hedges and bool(marked) and all(w in self.raw for w in marked)
         if d.kind == "negation":  # so is the negation ("does not recognise" the other line's)
             return self.negated
         if d.kind == "wording" and d.detector == "concept":  # a concept (use of force)

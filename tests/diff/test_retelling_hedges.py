@@ -1,0 +1,100 @@
+"""How outlets hedge and distance when they retell an official (keys12, session 12): "an
+apparent attack", "has called itself", and a distancing the context explains only with the
+same words."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon
+from workbench.diff.markers import hedge_mentions, retelling_hedges
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker", "kind"),
+    [
+        ("The ministry protested against the attack on the terminal.",
+         "The ministry condemned an apparent drone attack on the terminal.", "apparent",
+         "certainty"),
+        ("The rebels shelled the town.",
+         "The town came under what appeared to be an apparent artillery strike by the rebels.",
+         "apparent", "certainty"),
+        ("Kazakhstan, as a responsible participant in the energy market, stressed supplies.",
+         "Kazakhstan has called itself a responsible participant in the energy market.",
+         "called itself", "distancing"),
+        ("The movement is a peaceful civic initiative.",
+         "The movement describes itself as a peaceful civic initiative.",
+         "describes itself", "distancing"),
+        ("He is the defender of the workers.",
+         "He styles himself the defender of the workers.", "styles himself", "distancing"),
+    ],
+)  # fmt: skip
+def test_a_retelling_hedge_only_in_the_report_is_flagged(
+    statement: str, report: str, marker: str, kind: str, lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), kind)
+    assert d.report == marker and d.statement == ""
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the statement hedges too: the same class on both sides
+        ("The attack was apparently carried out by drones.",
+         "The ministry condemned an apparent drone attack."),
+        # "apparent" that hedges nothing
+        ("The damage to the pier is serious.",
+         "It became apparent that the damage to the pier is serious."),
+        ("The pier was closed for no reason.",
+         "The pier was closed for no apparent reason."),
+        # a reflexive that is no self-description
+        ("He called the minister on Monday.", "He called the minister himself on Monday."),
+        ("The team prepared for the match.", "The team prepared itself for the match."),
+    ],
+)  # fmt: skip
+def test_a_faithful_retelling_gets_no_retelling_hedge(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon)
+    assert not of_kind(found, "distancing") + of_kind(found, "certainty")
+
+
+def test_the_original_hedge_answers_an_apparent_attack(lexicon: Lexicon) -> None:
+    # the translation lost «по-видимому»; the report's "apparent" is the original's hedge
+    found = diffs("The attack was carried out by drones.",
+                  "The ministry condemned an apparent drone attack.", lexicon,
+                  source="Атака, по-видимому, была совершена дронами.", src="ru")  # fmt: skip
+    (d,) = of_kind(found, "certainty")
+    assert d.origin == "translation"
+
+
+def test_retelling_hedges_are_read_in_english_only_and_not_by_the_faithfulness_classes() -> None:
+    assert [m.text for m in retelling_hedges("Kazakhstan called itself a partner.")] == [
+        "called itself"
+    ]
+    assert retelling_hedges("Казахстан назвал себя партнёром, an apparent attack.") == []
+    assert retelling_hedges("") == []
+    # the faithfulness check reads hedge_mentions, which these forms leave as they were
+    assert hedge_mentions("an apparent attack; it called itself a partner") == []
+
+
+@pytest.mark.parametrize(
+    ("context", "flagged"),
+    [
+        # a title's scare quotes are another distancing: the report's "so-called" is its own
+        (["Tokayev's answer on the 'special operation' and the UN Charter"], True),
+        # a statement retold alongside says "so-called" itself: the report repeats it
+        (["The so-called republics are quasi-state territories."], False),
+    ],
+)
+def test_the_context_explains_a_distancing_only_with_the_same_words(
+    context: list[str], flagged: bool, lexicon: Lexicon
+) -> None:
+    found = diffs(
+        "This principle will be applied to quasi-state territories.",
+        "This principle will apply to quasi-state associations (the so-called republics).",
+        lexicon,
+        context=context,  # type: ignore[arg-type]
+    )
+    assert bool(of_kind(found, "distancing")) is flagged
