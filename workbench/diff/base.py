@@ -78,6 +78,7 @@ DETECTORS.add("modality", "workbench.diff.modality:detect_modality")
 DETECTORS.add("cause", "workbench.diff.additions:detect_causes")
 DETECTORS.add("superlative", "workbench.diff.additions:detect_superlatives")
 DETECTORS.add("caveat", "workbench.diff.caveats:detect_caveats")
+DETECTORS.add("reaction", "workbench.diff.reactions:detect_reactions")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -95,6 +96,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "cause",
     "superlative",
     "caveat",
+    "reaction",
     "content",
 )
 
