@@ -12,6 +12,8 @@ one:
 * ``cause`` (a cause or circumstance only the report gives, kind ``addition``),
 * ``superlative`` (a superlative, record or "first" only the report gives, kind ``addition``),
 * ``caveat`` (the statement's "but" clause the report does not retell, kind ``omission``),
+* ``reaction`` (an official reaction retold at another grade, kind ``wording``) and ``urgency``
+  (the statement's "immediate" the report drops, kind ``omission``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -63,7 +65,7 @@ SETS = (
 )  # fmt: skip
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
-    "concept",
+    "concept", "reaction", "urgency",
 )  # fmt: skip
 
 
@@ -78,9 +80,9 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
         for lang, rel in sources.items():
@@ -99,6 +101,8 @@ def false_fires() -> None:
                         counts["caveat"] += 1
                     elif d.kind == "attribution" and "as a claim" in d.note:
                         counts["claim"] += 1
+                    elif d.category in ("reaction", "urgency"):
+                        counts[d.category] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
                     elif d.kind == "wording":  # a lexicon concept (force, intensity)
@@ -109,7 +113,8 @@ def false_fires() -> None:
                   f"{counts['caveat']} | "
                   f"{counts['claim']} | "
                   f"{counts['quantifier']} | {counts['certainty']} | "
-                  f"{_concepts(counts, lexicon)} |")  # fmt: skip
+                  f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
+                  f"{counts['urgency']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

@@ -79,6 +79,7 @@ DETECTORS.add("cause", "workbench.diff.additions:detect_causes")
 DETECTORS.add("superlative", "workbench.diff.additions:detect_superlatives")
 DETECTORS.add("caveat", "workbench.diff.caveats:detect_caveats")
 DETECTORS.add("reaction", "workbench.diff.reactions:detect_reactions")
+DETECTORS.add("urgency", "workbench.diff.urgency:detect_urgency")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -97,6 +98,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "superlative",
     "caveat",
     "reaction",
+    "urgency",
     "content",
 )
 
