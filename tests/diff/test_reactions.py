@@ -48,6 +48,8 @@ def test_each_grade_is_read_in_each_language(text: str, grade: str) -> None:
         "He was condemned to death in absentia.",
         "Полиция разогнала акцию протеста.",
         "Халық арасында наразылық көп.",  # discontent, not a protest expressed
+        "Айыптоочу өкүмдөр чыгарылды.",  # ky: convictions (accusing verdicts)
+        "Айыптаушы тарап сотқа жүгінді.",  # kk: the prosecution
         "",
     ],
 )

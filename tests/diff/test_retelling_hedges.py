@@ -73,7 +73,10 @@ def test_retelling_hedges_are_read_in_english_only_and_not_by_the_faithfulness_c
     assert [m.text for m in retelling_hedges("Kazakhstan called itself a partner.")] == [
         "called itself"
     ]
-    assert retelling_hedges("Казахстан назвал себя партнёром, an apparent attack.") == []
+    # kk/ky/ru text: only the self-descriptions, so that a faithful "styles itself" is answered
+    assert [
+        m.text for m in retelling_hedges("Казахстан назвал себя партнёром, an apparent attack.")
+    ] == ["назвал себя"]
     assert retelling_hedges("") == []
     # the faithfulness check reads hedge_mentions, which these forms leave as they were
     assert hedge_mentions("an apparent attack; it called itself a partner") == []
@@ -98,3 +101,23 @@ def test_the_context_explains_a_distancing_only_with_the_same_words(
         context=context,  # type: ignore[arg-type]
     )
     assert bool(of_kind(found, "distancing")) is flagged
+
+
+@pytest.mark.parametrize(
+    ("source", "src"),
+    [
+        ("Группа, которая позиционирует себя как «голос потребителей», провела встречу.", "ru"),
+        ("Өзін «тұтынушылардың үні» деп жариялаған топ жиын өткізді.", "kk"),
+        ("Өзүн «керектөөчүлөрдүн үнү» катары көрсөткөн топ жыйын өткөрдү.", "ky"),
+    ],
+)
+def test_a_self_description_of_the_original_answers_the_reports(
+    source: str, src: str, lexicon: Lexicon
+) -> None:
+    # NTREX's faithful "a group which styles itself as the 'voice of the energy consumer'"
+    report = "The group, which styles itself as the voice of the consumer, held a meeting."
+    assert not of_kind(diffs(source, report, lexicon, source=source, src=src), "distancing")
+    # the report that drops it states the self-description as fact
+    dropped = diffs(source, "The voice of the consumer held a meeting.", lexicon, source=source,
+                    src=src)  # fmt: skip
+    assert of_kind(dropped, "distancing")

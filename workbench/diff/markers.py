@@ -10,6 +10,7 @@ Each marker is compared by class (hedges), by speaker (attributions) or by count
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -413,12 +414,36 @@ RETELLING_HEDGES: dict[str, re.Pattern[str]] = {
 }
 
 
+#: The same self-description in a kk/ky/ru statement, so that a faithful "styles itself" has its
+#: counterpart: ru «называет себя», «позиционирует себя как», kk «өзін ... деп атаған /
+#: жариялаған», ky «өзүн ... катары көрсөткөн / деп атаган».
+SELF_DESCRIBED_CYRILLIC = re.compile(
+    r"(?<!\w)(?:(?:называ\w*|назва\w*|имену\w*|позиционир\w*|провозгласи\w*|провозглаша\w*|"
+    r"объяви\w*|объявля\w*)\s+себя|себя\s+(?:называ\w*|имену\w*)|"
+    r"өз(?:ін|дерін|үн|үлөрүн|дөрүн)\s+(?:\S+\s+){0,8}?(?:деп\s+|катары\s+)"
+    r"(?:атай\w*|атаған\w*|атады|атаган\w*|атайт|жариялаған\w*|жариялады|жарыялаган\w*|"
+    r"санай\w*|көрсөткөн\w*|көрсөт\w*|таныстыр\w*))(?!\w)",
+    _F,
+)
+
+
 @per_text
 def retelling_hedges(text: str) -> list[Mention]:
-    """Hedge and distancing markers of :data:`RETELLING_HEDGES` in English ``text`` (none in
-    kk/ky/ru text): the diff reads them beside :func:`hedge_mentions`."""
+    """Hedge and distancing markers of :data:`RETELLING_HEDGES` in English ``text`` (in kk/ky/ru
+    text, the self-descriptions of :data:`SELF_DESCRIBED_CYRILLIC`): the diff reads them beside
+    :func:`hedge_mentions`."""
     if is_cyrillic(text):
-        return []
+        return [
+            Mention(
+                m.group(),
+                m.span(),
+                role="distancing",
+                note="hedge:distancing",
+                category="distancing",
+                context=context_of(text, m.span()),
+            )
+            for m in SELF_DESCRIBED_CYRILLIC.finditer(text)
+        ]
     return [
         Mention(
             m.group("m"),
@@ -439,7 +464,14 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
     :func:`hedge_mentions`, both English sides are read for :func:`retelling_hedges`."""
     statement = _with_retelling(hedge_mentions(ctx.statement), ctx.statement)
     report = _with_retelling(hedge_mentions(ctx.report), ctx.report)
-    source = hedge_mentions(ctx.source, with_spans=False) if ctx.source else []
+    source = (
+        [
+            *hedge_mentions(ctx.source, with_spans=False),
+            *(dataclasses.replace(m, span=None) for m in retelling_hedges(ctx.source)),
+        ]
+        if ctx.source
+        else []
+    )
     found = [
         compare_mentions(
             kind,

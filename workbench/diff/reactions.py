@@ -59,7 +59,10 @@ _REACTIONS: dict[str, re.Pattern[str]] = {
     ),
     "condemnation": re.compile(
         r"(?<!\w)(?:condemn\w*(?!\s+to\b)|denounc\w*|decr(?:y|ies|ied)|осужда\w*|осуди(?:л|ть|м|ла|ли|т)\w*|"
-        r"осуждени\w*|айыптай\w*|айыптады\w*|айыптау\w*|айыптоо\w*)(?!\w)",
+        r"осуждени\w*|айыптай\w*|айыптады\w*|айыптау(?!шы)\w*|"
+        # not kk «айыптаушы», ky «айыптоочу» (accusing, the prosecution: «айыптоочу өкүм», a
+        # conviction)
+        r"айыптоо(?!чу)\w*)(?!\w)",
         _F,
     ),
 }
