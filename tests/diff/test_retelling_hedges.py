@@ -114,10 +114,10 @@ def test_the_context_explains_a_distancing_only_with_the_same_words(
 def test_a_self_description_of_the_original_answers_the_reports(
     source: str, src: str, lexicon: Lexicon
 ) -> None:
-    # NTREX's faithful "a group which styles itself as the 'voice of the energy consumer'"
-    report = "The group, which styles itself as the voice of the consumer, held a meeting."
+    # as in a faithful NTREX reference: a group that "styles itself" the consumers' voice
+    report = "The consumers' voice, as the group styles itself, held a meeting on Monday."
     assert not of_kind(diffs(source, report, lexicon, source=source, src=src), "distancing")
     # the report that drops it states the self-description as fact
-    dropped = diffs(source, "The voice of the consumer held a meeting.", lexicon, source=source,
+    dropped = diffs(source, "The consumers' voice held a meeting on Monday.", lexicon, source=source,
                     src=src)  # fmt: skip
     assert of_kind(dropped, "distancing")
