@@ -149,20 +149,25 @@ MODALITY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
         re.compile(
             r"(?<!\w)(?:при\s+необходимости|в\s+случае\s+необходимости|если\s+(?:это\s+)?"
             r"(?:необходимо|нужно|потребуется)|по\s+мере\s+необходимости|"
-            r"қажет\s+болған\s+жағдайда|қажет\s+болса|қажеттілігіне\s+қарай|"
-            r"зарыл\s+болгон\s+учурда|зарыл\s+болсо|зарылчылык\s+болсо)(?!\w)",
+            r"қажет\s+болған\s+(?:жағдайда|кезде|сайын)|қажет\s+болса|қажеттілі\w*\s+қарай|"
+            r"(?:зарыл|керек)\s+болгон\s+(?:учурда|сайын)|зарыл\s+болсо|зарылчылык\s+болсо|"
+            r"зарылдыгына\s+жараша)(?!\w)",
             _F,
         ),
     ),
     "force": (
+        # force is an order to fire with intent to kill: "to kill", "to destroy" and «жою
+        # үшін» "in order to destroy" alone are any verb's complement ("it is illegal to
+        # kill", «үй-жай шерменделігін жою үшін» "to end the housing disgrace"; session 12:
+        # both fired on untouched lines of the read parts, nothing else did)
         re.compile(
-            r"(?<!\w)(?:(?:shoot|fire|shooting|firing)\s+to\s+kill|to\s+kill|lethal\s+force|"
-            r"deadly\s+force|to\s+destroy)(?!\w)",
+            r"(?<!\w)(?:(?:shoot|fire|shooting|firing|shot|fired|ordered|orders?)\s+"
+            r"(?:\w+\s+)?to\s+(?:kill|destroy)|shoot-to-kill|lethal\s+force|deadly\s+force)(?!\w)",
             _F,
         ),
         re.compile(
-            r"(?<!\w)(?:на\s+поражение|на\s+уничтожение|жою\s+үшін|өлтіру\s+үшін|"
-            r"өлтүрүү\s+үчүн)(?!\w)",
+            r"(?<!\w)(?:на\s+поражение|(?:огонь|огня|стрел\w*|удар\w*)\s+на\s+уничтожение|"
+            r"(?:жою|өлтіру)\s+үшін\s+(?:оқ\s+)?ат\w*|(?:жок\s+кылуу|өлтүрүү)\s+үчүн\s+(?:ок\s+)?ат\w*)(?!\w)",
             _F,
         ),
     ),
