@@ -436,3 +436,27 @@ def test_the_report_comes_in_every_format_the_command_line_writes(
     json.loads(h.export_report(ctx, state, flt, "JSON").read_text(encoding="utf-8"))
     with pytest.raises(UserInputError, match="report format"):
         h.export_report(ctx, state, flt, "PDF")
+
+
+def test_outlet_type_filters_offer_the_types_the_case_has(
+    compare_upload: tuple[Path, Path, Path], settings: Settings
+) -> None:
+    # ux12's walk: an all-foreign case offered "state" and "independent" boxes that changed
+    # nothing, and ticking its only type read as a filter in the report's heading.
+    from workbench.view import ViewFilters
+
+    st, tr, rep = compare_upload
+    case = h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign")
+    assert h.outlet_type_choices(case) == ["foreign"]
+    assert h.outlet_type_choices(None) == list(h.OUTLET_TYPES)
+    docs = [d.id for d in case.reports]
+    assert h.shown_filters(case, DIFFERENCE_KINDS, ["foreign"], docs) == ViewFilters()
+    assert h.shown_filters(case, DIFFERENCE_KINDS, [], docs).outlet_types == ()
+    assert h.shown_filters(None, DIFFERENCE_KINDS, h.OUTLET_TYPES, []) == ViewFilters()
+    sample = h.load(h.default_case(h.case_choices(UIContext(settings))))
+    present = h.outlet_type_choices(sample)
+    assert set(present) == {d.outlet_type.value for d in sample.reports}
+    narrowed = h.shown_filters(
+        sample, DIFFERENCE_KINDS, present[:1], [d.id for d in sample.reports]
+    )
+    assert narrowed.outlet_types == tuple(present[:1]) and len(present) > 1

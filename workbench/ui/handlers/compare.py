@@ -423,6 +423,23 @@ def filters(
     )
 
 
+def shown_filters(
+    case: Case | None,
+    kinds: Sequence[str],
+    outlet_types: Sequence[str],
+    outlets: Sequence[str],
+    min_salience: float = 0.0,
+) -> ViewFilters:
+    """The view filters of the tab's boxes for ``case``: every outlet, or every outlet type the
+    case has, ticked means "all" (an all-foreign case, its only type ticked, is not "filtered to
+    foreign" in the report's heading)."""
+    ids = {d.id for d in case.reports} if case is not None else set()
+    chosen = None if set(outlets or []) >= ids else list(outlets or [])
+    present = outlet_type_choices(case)
+    types = list(OUTLET_TYPES) if set(outlet_types or []) >= set(present) else outlet_types
+    return filters(kinds, types or [], chosen, min_salience)
+
+
 def view(state: CompareState, flt: ViewFilters) -> CompareView:
     """The one view of the stored comparison with ``flt`` applied."""
     return build_view(state.result, state.case, flt, state.corrections)
@@ -488,6 +505,16 @@ def outlet_choices(state: CompareState | None) -> list[tuple[str, str]]:
     if state is None:
         return []
     return [(f"{d.outlet} ({d.outlet_type.value})", d.id) for d in state.case.reports]
+
+
+def outlet_type_choices(case: Case | None) -> list[str]:
+    """The outlet types of the case's reporting, in :data:`OUTLET_TYPES` order (all of them
+    without a case): an all-foreign case offered "state" and "independent" filters that
+    changed nothing (ux12's walk)."""
+    if case is None:
+        return list(OUTLET_TYPES)
+    present = {d.outlet_type.value for d in case.reports}
+    return [t for t in OUTLET_TYPES if t in present]
 
 
 # ── corrections ───────────────────────────────────────────────────────────────────────────

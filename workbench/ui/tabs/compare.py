@@ -226,9 +226,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
             docs_: list[str],
             min_sal: float,
         ) -> h.ViewFilters:
-            ids = {v for _, v in h.outlet_choices(st)}
-            chosen = None if set(docs_ or []) >= ids else list(docs_ or [])
-            return h.filters(kinds_, outlets_, chosen, min_sal)
+            return h.shown_filters(st.case if st else None, kinds_, outlets_, docs_, min_sal)
 
         def render(
             st: h.CompareState | None,
@@ -246,9 +244,11 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 if notice not in shown:
                     gr.Warning(esc(in_ui_terms(notice)), duration=None)
             ids = [v for _, v in h.outlet_choices(st)]
+            types = h.outlet_type_choices(st.case)
             return (
                 st,
                 h.case_overview(st.case),
+                gr.update(choices=types, value=types),
                 gr.update(choices=h.outlet_choices(st), value=ids),
                 gr.update(choices=h.statement_choices(st), value=None),
                 gr.update(choices=h.sentence_choices(st), value=None),
@@ -271,9 +271,10 @@ def build(ctx: UIContext, shared: Shared) -> None:
         ) -> tuple[Any, ...]:
             st = h.run(ctx, h.load(path), how, progress_adapter(progress), model, not bool(ignore))
             all_docs = [v for _, v in h.outlet_choices(st)]
-            return (*fresh(st), *render(st, kinds_, outlets_, all_docs, min_sal))
+            types = h.outlet_type_choices(st.case)
+            return (*fresh(st), *render(st, kinds_, types, all_docs, min_sal))
 
-        outputs = [state, overview, documents, fix_statement, fix_sentence, *views]
+        outputs = [state, overview, outlets, documents, fix_statement, fix_sentence, *views]
         run.click(
             on_run,
             inputs=[case, translations, mt_model, no_corrections, *filter_inputs],
@@ -304,7 +305,8 @@ def build(ctx: UIContext, shared: Shared) -> None:
             st = h.run(ctx, case_, how, progress_adapter(progress), model)
             all_docs = [v for _, v in h.outlet_choices(st)]
             shown = (early,) if early else ()
-            return (*fresh(st, shown), *render(st, kinds_, outlets_, all_docs, min_sal))
+            types = h.outlet_type_choices(st.case)
+            return (*fresh(st, shown), *render(st, kinds_, types, all_docs, min_sal))
 
         run_upload.click(
             on_run_upload,
