@@ -179,3 +179,26 @@ def test_compare_files_honours_the_limits_the_notices_read_with(tmp_path: Path) 
         file_notices(RU, REPORT, src="ru", limits=small)
     with pytest.raises(CorpusError, match="lines"):
         compare_files(RU, REPORT, src="ru", translations=EN, limits=small)
+
+
+LATIN_2021 = "Ükimet elde tötenşe jağdai engizdi dep habarlady, internet öşirildi."
+LATIN_2017 = "U'kimet elde to'tense' jag'dai' engizdi dep habarlady, internet o'shirildi."
+CYRILLIC_KK = "Үкімет төтенше жағдай енгізді деп хабарлады, интернет өшірілді."
+
+
+def test_the_latin_kazakh_notice_names_every_line_and_every_alphabet() -> None:
+    # The Translate tab's note when no model could be loaded (3f3a91a): it named the first
+    # line's alphabet for all of them, though 2017 and 2021 convert with different tables.
+    from workbench.pipeline.inputs import latin_kazakh_notice
+
+    assert latin_kazakh_notice([CYRILLIC_KK, "", "   "]) is None
+    one = latin_kazakh_notice([CYRILLIC_KK, LATIN_2021])
+    assert one is not None and one.startswith(
+        "Line 2 is Kazakh written in the Latin alphabet (2021); "
+    )
+    both = latin_kazakh_notice([LATIN_2017, CYRILLIC_KK, LATIN_2021])
+    assert both is not None
+    assert both.startswith("Lines 1, 3 are Kazakh written in the Latin alphabet (2017, 2021); ")
+    many = latin_kazakh_notice([LATIN_2021] * 10)
+    assert many is not None and many.startswith("Lines 1, 2, 3, 4, 5, 6, 7, 8 … are ")
+    assert "(2021)" in many  # one alphabet named once

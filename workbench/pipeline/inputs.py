@@ -81,11 +81,13 @@ def latin_kazakh_notice(lines: Sequence[str]) -> str | None:
     if not found:
         return None
     numbers = [n for n, _ in found]
-    alphabet = found[0][1].rsplit("(", 1)[-1].rstrip(")")
+    # each alphabet the lines are in (mismatch ends "… alphabet (2017)"), first seen first: the
+    # 2017 and 2021 alphabets convert with different tables (to_cyrillic's ``alphabet``)
+    alphabets = list(dict.fromkeys(m.rsplit("(", 1)[-1].rstrip(")") for _, m in found))
     shown = ", ".join(map(str, numbers[:8])) + (" …" if len(numbers) > 8 else "")
     which = f"Line {shown} is" if len(numbers) == 1 else f"Lines {shown} are"
     return (
-        f"{which} {langid.LATIN_KAZAKH} ({alphabet}); the models "
+        f"{which} {langid.LATIN_KAZAKH} ({', '.join(alphabets)}); the models "
         "read Kazakh in Cyrillic, so convert it first (workbench.langid.to_cyrillic can help)."
     )
 
