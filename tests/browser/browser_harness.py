@@ -145,6 +145,16 @@ def wait_uploaded(page: Any, elem_id: str, *stems: str, timeout: float = 60) -> 
     )
 
 
+def prepared_download(page: Any, prefix: str) -> Path:
+    """Press ``#<prefix>-export``, wait for the file in ``#<prefix>-download`` and download it."""
+    page.locator(f"#{prefix}-export").click()
+    link = page.locator(f"#{prefix}-download a").first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    return Path(info.value.path())
+
+
 def start_server_with_model(home: Path, model_dir: Path, name: str) -> Server:
     """Copy a model folder into ``<home>/models/<name>`` (where an operator puts model folders)
     and start ``workbench serve`` there, with no ``--model``."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import REPO, Server, open_tab, snap, start_server
+from browser_harness import REPO, Server, open_tab, prepared_download, snap, start_server
 
 CASE = "spring-flood-karaozen"
 #: Statement 8 ("Rescuers are working around the clock") and the regional outlet's sentence on
@@ -161,12 +161,7 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         assert page.dialogs == []  # type: ignore[attr-defined]
         # ux12's walk: the Markdown report of the same run, from the tab (it wrote only HTML)
         page.locator("#compare-export-format").get_by_text("Markdown").click()
-        page.locator("#compare-export").click()
-        link = page.locator("#compare-download a").first
-        link.wait_for(timeout=60_000)
-        with page.expect_download() as info:
-            link.click()
-        md = Path(info.value.path()).read_text(encoding="utf-8")
+        md = prepared_download(page, "compare").read_text(encoding="utf-8")
         assert md.startswith("# ") and "## Analyst corrections (2)" in md
         assert "Browser Analyst" in md
     finally:

@@ -26,6 +26,15 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[UIContext, h.Compa
     return ctx, h.run(ctx, h.load(h.default_case(choices)), h.SUPPLIED)
 
 
+def _copy_of(state: h.CompareState, tmp_path: Path) -> Path:
+    """A copy of the compared case's folder (corrections are written into it)."""
+    import shutil
+
+    folder = tmp_path / "case"
+    shutil.copytree(Path(state.case.path or ""), folder)
+    return folder
+
+
 def test_sample_case_is_offered_first(settings: Settings) -> None:
     choices = h.case_choices(UIContext(settings))
     assert choices and choices[0][0].startswith(h.SAMPLE_CASE)
@@ -139,11 +148,8 @@ def test_uploaded_files_become_a_case(tmp_path: Path, settings: Settings) -> Non
 def test_analyst_corrects_a_link_and_it_survives_a_reload(
     tmp_path: Path, sample: tuple[UIContext, h.CompareState]
 ) -> None:
-    import shutil
-
     ctx, first = sample
-    folder = tmp_path / "case"
-    shutil.copytree(Path(first.case.path), folder)
+    folder = _copy_of(first, tmp_path)
     state = h.run(ctx, h.load(str(folder)), h.SUPPLIED)
     al = state.result.documents[0].comparison.alignments[0]
     rep = al.reports[0]
@@ -350,13 +356,10 @@ def test_a_broken_corrections_file_can_be_left_aside(
 ) -> None:
     # Session 11 left this: the CLI had --no-corrections, the tab had no way to compare a case
     # whose corrections.toml cannot be read, and its message did not say there was one.
-    import shutil
-
     from workbench.errors import CorpusError
 
     ctx, first = sample
-    folder = tmp_path / "case"
-    shutil.copytree(Path(first.case.path), folder)
+    folder = _copy_of(first, tmp_path)
     broken = '[[link]]\naction = "remove"\nstatement_line = 2\n'  # no documents, no sentence
     (folder / "corrections.toml").write_text(broken, encoding="utf-8")
     with pytest.raises(CorpusError) as err:
