@@ -451,3 +451,24 @@ def test_check_warns_when_the_source_is_not_in_src_or_the_translation_not_englis
     assert second.endswith("; the translations must be English.")
     assert main([*base, "--src", "ru", "--source", str(ru), "--translation", str(en)]) == 0
     assert warnings() == []
+
+
+def test_latin_kazakh_with_no_model_is_told_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # ux12 (as the Translate tab's session-11 defect): with no model here the run ended before
+    # the translator's alphabet check, so the user learnt of the Latin alphabet only after
+    # bringing the model in.
+    text = tmp_path / "in.txt"
+    text.write_text(
+        "Ükimet elde tötenşe jağdai engizdi dep habarlady, internet öşirildi.\n", "utf-8"
+    )
+    missing = tmp_path / "no-such-model"
+    args = ["translate", "--engine", "opus-mt", "--model", str(missing), "--src", "kk"]
+    assert main([*args, "--input", str(text)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: The model folder {missing} does not exist")
+    assert "Also: Line 1 is Kazakh written in the Latin alphabet" in err and "Cyrillic" in err
+    text.write_text("Үкімет төтенше жағдай енгізді деп хабарлады.\n", "utf-8")
+    assert main([*args, "--input", str(text)]) == 2
+    assert "Latin" not in capsys.readouterr().err  # a Cyrillic text: the model alone

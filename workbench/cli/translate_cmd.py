@@ -22,7 +22,8 @@ from pathlib import Path
 
 from workbench.cli.batch_cmd import add_ray_options, ray_run
 from workbench.cli.common import decode_text, read_text_file, settings_from_args
-from workbench.errors import UserInputError
+from workbench.errors import UserInputError, WorkbenchError
+from workbench.pipeline.inputs import note_alphabet
 from workbench.pipeline.translate import (
     EnginePool,
     choose_model,
@@ -73,15 +74,18 @@ def run(args: argparse.Namespace) -> int:
         print_warnings(results)
         write_output(results, args.output, args.format)
         return 0
-    engine, model = choose_model(args.src, args.tgt, args.engine, args.model, settings)
     pool = EnginePool(settings)
     try:
+        engine, model = choose_model(args.src, args.tgt, args.engine, args.model, settings)
         translator = pool.get(
             engine, model, args.src, args.tgt, args.beam_size, args.max_length,
             batch_size=args.batch_size,
         )  # fmt: skip
         with progress_bar(quiet=args.quiet) as progress:
             results = translate_texts(lines, translator, progress=progress)
+    except WorkbenchError as err:  # a model that cannot load (it loads on first use) ends the
+        note_alphabet(err, lines)  # run before the alphabet check: say both
+        raise
     finally:
         pool.close()
     print_warnings(results)

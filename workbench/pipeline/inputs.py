@@ -21,6 +21,7 @@ from pathlib import Path
 
 from workbench import langid
 from workbench.corpus import ReadResult, read_file
+from workbench.errors import WorkbenchError
 from workbench.textio import Limits
 from workbench.types import LANGUAGE_NAMES, Case, Document
 
@@ -90,6 +91,16 @@ def latin_kazakh_notice(lines: Sequence[str]) -> str | None:
         f"{which} {langid.LATIN_KAZAKH} ({', '.join(alphabets)}); the models "
         "read Kazakh in Cyrillic, so convert it first (workbench.langid.to_cyrillic can help)."
     )
+
+
+def note_alphabet(err: WorkbenchError, lines: Sequence[str]) -> None:
+    """Add :func:`latin_kazakh_notice` of ``lines`` to ``err``'s message (once).
+
+    A model that cannot be loaded ends a run before the translator's own alphabet check; the
+    user must learn both, or brings the model in only to be told to convert the text.
+    """
+    if (note := latin_kazakh_notice(lines)) and note not in str(err):
+        err.args = (f"{err} Also: {note}", *err.args[1:])
 
 
 def _document_notices(doc: Document, fix: str, by_title: bool) -> list[str]:

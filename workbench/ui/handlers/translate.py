@@ -17,7 +17,7 @@ from typing import Any
 from workbench.errors import UserInputError, WorkbenchError
 from workbench.pipeline import models as pm
 from workbench.pipeline import side_by_side as sbs
-from workbench.pipeline.inputs import latin_kazakh_notice
+from workbench.pipeline.inputs import note_alphabet
 from workbench.pipeline.postedits import PostEditStore
 from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES
 from workbench.ui.context import UIContext
@@ -278,10 +278,7 @@ def translate(
             progress=progress,
         )
     except WorkbenchError as err:
-        # A model that cannot be loaded ends the run before the translator's own alphabet
-        # check: the user must learn both, or fetches the model only to be told to convert.
-        if (alphabet := latin_kazakh_notice(lines)) and alphabet not in str(err):
-            err.args = (f"{err} Also: {alphabet}", *err.args[1:])
+        note_alphabet(err, lines)  # the missing model and the alphabet, both
         raise
     return replace(result, notices=(*notices, *result.notices)) if notices else result
 
