@@ -207,3 +207,38 @@ def test_the_jogorku_kenesh_is_the_parliament(
     other = "Yesterday the Security Council approved the composition of the Government."
     found = of_kind(diffs(statement, other, lexicon, **kw), "entity")
     assert [(d.statement, d.report) for d in found] == [("Jogorku Kenesh", "Security Council")]
+
+
+def test_fold_with_compiled_patterns_is_the_fold_of_the_pattern_strings() -> None:
+    """fold runs its variant patterns compiled once (session 12, speed); the keys are those of
+    running each pattern string through re.sub, for names of every script and shape."""
+    import re
+    import unicodedata
+
+    from workbench.diff import translit
+
+    def by_strings(name: str) -> str:
+        latin = unicodedata.normalize("NFKD", transliterate(name).lower())
+        latin = re.sub(r"['’`]s$|[^a-z]", "", latin.encode("ascii", "ignore").decode())
+        for pattern, repl in translit._FOLDS:
+            latin = re.sub(pattern, repl, latin)
+        return latin
+
+    names = ["Токаев", "Tokayev", "Қазақстан", "Kazakhstan", "Щучинск", "Zhaparov's", "Dzhaparov",
+             "Yevgeny", "Аллаа", "Ulytau", "Ұлытау", "Mphoxx", "Ыссык-Куль", "", "O'Neill"]  # fmt: skip
+    assert [fold(n) for n in names] == [by_strings(n) for n in names]
+    assert fold("Токаев") != fold("Жапаров")  # two names, two keys (a cache keyed right)
+
+
+def test_english_forms_of_two_texts_are_each_texts_own() -> None:
+    """The names table's whole-word patterns are compiled once for every text; each text gets
+    the forms it names, whole words only, in the table's order."""
+    from workbench.diff.morph import _names_table, english_forms
+
+    table = _names_table()
+    key, forms = next((k, f) for k, f in table.items() if any(" " not in x for x in f))
+    word = next(x for x in forms if " " not in x)
+    expected = [w for f in forms for w in f.split()]
+    assert english_forms(f"They met in {word} today") == expected
+    assert english_forms(f"They met in X{word}Y today") == []  # inside a word: no form
+    assert english_forms("Nothing named here") == []

@@ -141,10 +141,24 @@ def _english_forms(text: str) -> tuple[str, ...]:
             for form in table.get(key, ()):
                 out += form.split()
     lowered = f" {text.lower()} "
-    for forms in table.values():
-        if any(re.search(rf"(?<!\w){re.escape(f.lower())}(?!\w)", lowered) for f in forms):
+    for forms, patterns in _form_patterns():
+        # a form absent from the text cannot match as a whole word: no regex for it
+        if any(low in lowered and pattern.search(lowered) for low, pattern in patterns):
             out += [w for f in forms for w in f.split()]
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _form_patterns() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, re.Pattern[str]], ...]], ...]:
+    """Per entry of the names table (in its order), its forms and, per form, the form
+    lower-cased and its whole-word pattern, compiled once rather than for every text."""
+    return tuple(
+        (
+            forms,
+            tuple((f.lower(), re.compile(rf"(?<!\w){re.escape(f.lower())}(?!\w)")) for f in forms),
+        )
+        for forms in _names_table().values()
+    )
 
 
 @functools.lru_cache(maxsize=8192)

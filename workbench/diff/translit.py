@@ -35,6 +35,12 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     (r"k", "h"),  # Kazakh қ and Russian х stand for one sound (Қазақстан ~ Kazakhstan)
     (r"(.)\1", r"\1"),
 )  # fmt: skip
+#: :data:`_FOLDS` compiled once (``re.sub`` with a pattern string looks it up in ``re``'s cache
+#: on every call: 21 look-ups per name, a third of :func:`fold`'s time).
+_COMPILED_FOLDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl) for pattern, repl in _FOLDS
+)
+_NOT_LETTER = re.compile(r"['’`]s$|[^a-z]")
 
 
 def transliterate(text: str) -> str:
@@ -63,9 +69,9 @@ def fold(name: str) -> str:
     """One key for every spelling of a name: romanised, lower-case, ASCII, variants folded."""
     latin = transliterate(name).lower()
     latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
-    latin = re.sub(r"['’`]s$|[^a-z]", "", latin)
-    for pattern, repl in _FOLDS:
-        latin = re.sub(pattern, repl, latin)
+    latin = _NOT_LETTER.sub("", latin)
+    for pattern, repl in _COMPILED_FOLDS:
+        latin = pattern.sub(repl, latin)
     return latin
 
 
