@@ -395,8 +395,22 @@ def _phrase_negations(source: str, src: str) -> list[tuple[int, int]]:
     return [
         (a, b) for a, b in _negations(source, rx)
         if re.match(r"(?:жок|жоқ|эмес|емес|элек)", source[a:b], _F)
-        or _negative_verb(source[a:b], src)
+        or (_negative_verb(source[a:b], src) and not _noun_look_alike(source, a, b))
     ]  # fmt: skip
+
+
+#: "your" before a word: kk сіздің / сіздердің, ky сиздин / сиздердин.
+_YOUR = re.compile(r"(?<!\w)(?:сіздің|сіздердің|сиздин|сиздердин)\s+$", _F)
+
+
+def _noun_look_alike(source: str, a: int, b: int) -> bool:
+    """A verb-like match that is a noun or a name: a noun in -ма/-ба/-па with the polite "your"
+    ending after "your" («сіздің бағдарламаңыз», "your programme", not "do not programme"),
+    or a capitalised word inside a sentence (a name in -бай, «Оразбай», is no converb)."""
+    if _YOUR.search(source[max(0, a - 20) : a]):
+        return True
+    before = source[:a].rstrip()
+    return source[a].isupper() and bool(before) and before[-1] not in ".!?…:«\"“„("
 
 
 #: Anything in a source that may carry a negation, certain or not: the certain forms above,
