@@ -463,3 +463,33 @@ def test_outlet_type_filters_offer_the_types_the_case_has(
         sample, DIFFERENCE_KINDS, present[:1], [d.id for d in sample.reports]
     )
     assert narrowed.outlet_types == tuple(present[:1]) and len(present) > 1
+
+
+def test_a_page_load_lists_the_corrections_saved_since_serve_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workbench_home: Path
+) -> None:
+    # review12 F5: the list was built once with the app, so a link corrected on a running
+    # server was missing after a reload of the page, as if the work were lost.
+    import shutil
+
+    from workbench.corpus.corrections import write_corrections
+    from workbench.types import LinkCorrection
+    from workbench.ui.app import create_app
+
+    repo_case = Path(h.default_case(h.case_choices(UIContext(Settings.resolve()))) or "")
+    shutil.copytree(repo_case, tmp_path / "corpora" / repo_case.name)
+    monkeypatch.setenv("WORKBENCH_CORPORA", str(tmp_path / "corpora"))
+    ctx = UIContext(Settings.resolve())
+    app = create_app(ctx)
+    shown = [
+        b for b in app.blocks.values() if getattr(b, "elem_id", None) == "compare-corrections"
+    ]
+    (panel,) = shown
+    loads = [f for f in app.fns.values() if panel in f.outputs and not f.inputs]
+    assert loads, "no page-load event refreshes the saved corrections"
+    assert all("No link corrections are saved" in f.fn() for f in loads)
+    folder = Path(h.default_case(h.case_choices(ctx)) or "")
+    assert folder.parent == tmp_path / "corpora"
+    mine = LinkCorrection("remove", "st", 2, "wire", 3, "A sentence.", "Ann", "2026", "why")
+    write_corrections(folder, [mine])
+    assert any("Saved with this case (1)" in f.fn() for f in loads)

@@ -198,6 +198,9 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     fix_remove = gr.Button("Remove link", elem_id="compare-fix-remove")
                 fix_status = gr.HTML(elem_id="compare-fix-status")
                 corrections = gr.HTML(saved_corrections(case.value), elem_id="compare-corrections")
+                # read again on every page load: a correction saved since serve started is
+                # listed after a reload (the page opens on the default case)
+                shared.on_load.append((lambda: saved_corrections(case.value), [corrections]))
         with gr.Row(equal_height=False):
             report_format = gr.Radio(
                 list(h.REPORT_FORMATS),
