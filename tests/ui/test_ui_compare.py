@@ -481,9 +481,7 @@ def test_a_page_load_lists_the_corrections_saved_since_serve_started(
     monkeypatch.setenv("WORKBENCH_CORPORA", str(tmp_path / "corpora"))
     ctx = UIContext(Settings.resolve())
     app = create_app(ctx)
-    shown = [
-        b for b in app.blocks.values() if getattr(b, "elem_id", None) == "compare-corrections"
-    ]
+    shown = [b for b in app.blocks.values() if getattr(b, "elem_id", None) == "compare-corrections"]
     (panel,) = shown
     loads = [f for f in app.fns.values() if panel in f.outputs and not f.inputs]
     assert loads, "no page-load event refreshes the saved corrections"

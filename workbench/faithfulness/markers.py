@@ -410,7 +410,7 @@ def _noun_look_alike(source: str, a: int, b: int) -> bool:
     if _YOUR.search(source[max(0, a - 20) : a]):
         return True
     before = source[:a].rstrip()
-    return source[a].isupper() and bool(before) and before[-1] not in ".!?…:«\"“„("
+    return source[a].isupper() and bool(before) and before[-1] not in '.!?…:«"“„('
 
 
 #: Anything in a source that may carry a negation, certain or not: the certain forms above,
