@@ -118,3 +118,32 @@ def test_a_faithful_retelling_gets_no_reaction_flag(
     statement: str, report: str, source: str, src: str, lexicon: Lexicon
 ) -> None:
     assert not _reaction_flags(diffs(statement, report, lexicon, source=source, src=src))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "АҚШ Ресейді сайлауға араласты деп айыптады.",  # kk "accused Russia of interfering"
+        "Министрлик аны чек араны бузду деп айыптады.",  # ky, the same
+        "Суд осудил его на пять лет.",  # a court's sentence
+        "Суд осудил обвиняемого к лишению свободы.",
+        "The court condemned him to five years in prison.",
+        "He was condemned to death.",
+    ],
+)  # fmt: skip
+def test_an_accusation_or_a_sentence_is_no_condemnation(text: str) -> None:
+    # review12 F12: «… деп айыптады» is "accused … of", the commonest use of айыпта- in news
+    assert reactions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министрлік шабуылды айыптады.",  # kk "the ministry condemned the attack"
+        "Мы осудили нападение на терминал.",
+        "The ministry condemned the attack on the terminal.",
+        "The ministry condemned the attack, calling it a threat to energy security.",
+    ],
+)  # fmt: skip
+def test_a_condemnation_is_still_one(text: str) -> None:
+    assert [r.grade for r in reactions(text)] == [GRADES.index("condemnation")]

@@ -77,12 +77,32 @@ class Reaction:
     span: tuple[int, int]
 
 
+#: kk/ky «… деп айыптады» is "accused … of", not "condemned": the quoted charge before «деп».
+_ACCUSED_THAT = re.compile(r"(?<!\w)деп\s+$", _F)
+#: A court's sentence: «осудил его на пять лет», "condemned him to death / to ten years".
+_SENTENCED = re.compile(
+    r"^(?:\s+\S+){0,3}?\s+(?:на\s+\S+\s+(?:лет|год\w*|месяц\w*|суток)|к\s+(?:лишению|смерт\w*|"
+    r"пожизненн\w*|\d+)|to\s+(?:\S+\s+){0,2}(?:years?|months?|death|life|prison|jail))",
+    _F,
+)
+
+
+def _not_a_reaction(grade: int, text: str, start: int, end: int) -> bool:
+    """A condemnation word that is an accusation or a court's sentence (review12 F12)."""
+    if GRADES[grade] != "condemnation":
+        return False
+    return bool(_ACCUSED_THAT.search(text[max(0, start - 12) : start])) or bool(
+        _SENTENCED.match(text[end : end + 60])
+    )
+
+
 def reactions(text: str) -> list[Reaction]:
     """The reactions of ``text`` (en/ru/kk/ky), in order."""
     found = [
         Reaction(grade, m.group(), m.span())
         for grade, name in enumerate(GRADES)
         for m in _REACTIONS[name].finditer(text)
+        if not _not_a_reaction(grade, text, *m.span())
     ]
     return sorted(found, key=lambda r: r.span)
 
