@@ -317,3 +317,17 @@ def test_cli_filters_need_a_case(tmp_path: Path, session_home: Path) -> None:
         home=session_home,
     )
     assert out.returncode == 2 and "apply to case reports" in out.stderr
+
+
+def test_cli_names_the_way_round_a_broken_corrections_file(
+    case_copy: Case, session_home: Path
+) -> None:
+    # review12 F10: the tab's message said how to compare anyway, the command line's did not
+    (Path(case_copy.path) / "corrections.toml").write_text(
+        "[[link]]\naction = 1\n", encoding="utf-8"
+    )
+    out = _cli("compare", "--case", case_copy.path, home=session_home)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert "--no-corrections" in out.stderr and "statement_document" in out.stderr
+    ok = _cli("compare", "--case", case_copy.path, "--no-corrections", home=session_home)
+    assert ok.returncode == 0, ok.stderr

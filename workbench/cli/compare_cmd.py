@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import write_text_output
-from workbench.errors import UserInputError
+from workbench.errors import CorpusError, UserInputError
 from workbench.settings import Settings
 from workbench.types import SOURCE_LANGUAGES
 
@@ -156,6 +156,13 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         _warn(inputs.case_notices(case))
         flt = _filters(args)
         corrections = () if args.no_corrections else None
+        if corrections is None:
+            try:  # the file's problem, then the way round it on this command line
+                compare.applied_corrections(case, None)
+            except CorpusError as err:
+                raise CorpusError(
+                    f"{err} To compare without them for now, add --no-corrections."
+                ) from err
         result = compare.compare_case(
             case,
             translator_for=_translator_for(args, settings),
