@@ -107,3 +107,11 @@ def test_not_until_renders_only(src: str, source: str, translation: str) -> None
     # without the source's "only" the English "not" has no place
     bare = source.replace(" гана", "").replace(" ғана", "").replace(" лишь", "")
     assert _negation(bare, translation, src)
+
+
+def test_russian_ne_before_a_short_adjective_is_certain() -> None:
+    # d6066e6's Russian half (review12 F2): «не» + a short adjective negates the claim, «не» +
+    # a full adjective qualifies a noun
+    source = "Сервисы не доступны."
+    assert [source[a:b] for a, b in _certain_source_negations(source, "ru")] == ["не"]
+    assert _certain_source_negations("Это не новый план.", "ru") == []
