@@ -85,6 +85,9 @@ from workbench.faithfulness.coverage import (  # noqa: E402
     sentence_vector,
 )
 from workbench.faithfulness.diffapi import (  # noqa: E402
+    COGNATE,
+    NAME_MATCH,
+    WORD,
     BiLexicon,
     WordCoverage,
     cognate_key,
@@ -135,10 +138,6 @@ SIGNALS = (
     "run_fit", "clause_unrendered", "gap_room", "run_unplaced", "lost_per_free", "diag_room", "diag_unplaced",
     "lost_minus_free", "free_words", "mask_gain",
 )  # fmt: skip
-#: English words as the word lexicon reads them (``workbench.diff.bilexicon``).
-_EN_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-#: Fuzzy-ratio threshold of a name matched by spelling (the lexicon's ``NAME_MATCH``).
-NAME_MATCH = 75.0
 #: Unrendered hit-rate weight one free English word answers for in ``lost_minus_free``: even
 #: odds, not fitted (the logistic model weighs the feature as a whole).
 FREE_COST = 0.5
@@ -169,9 +168,9 @@ def english_places(
     its romanised spelling or, for a name, a capitalised word spelt alike; empty when it is
     unrendered), and for each English word whether it is a content word no source word claims
     (*free*: rendering something the lexicon does not know)."""
-    tokens = _EN_WORD.findall(english)
+    tokens = WORD.findall(english)
     stems = [english_stem(w) for w in tokens]
-    keys = [cognate_key(w) if len(w) >= 4 else "" for w in tokens]
+    keys = [cognate_key(w) if len(w) >= COGNATE else "" for w in tokens]
     claimed = [False] * len(tokens)
     places: list[list[int]] = []
     for w in words:
@@ -182,7 +181,7 @@ def english_places(
                 at = [i for i, tok in enumerate(tokens) if tok.replace(",", "") == digits]
             else:
                 options = lexicon.translations(lang, w.word)
-                key = cognate_key(w.word) if len(w.word) >= 4 else None
+                key = cognate_key(w.word) if len(w.word) >= COGNATE else None
                 at = [i for i in range(len(tokens)) if stems[i] in options or keys[i] == key]
                 if not at and w.kind == "spelling":
                     at = [

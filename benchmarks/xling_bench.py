@@ -44,6 +44,7 @@ if str(REPO) not in sys.path:
 from workbench.diff import Lexicon, find_differences, load_lexicon  # noqa: E402
 from workbench.diff.bilexicon import (  # noqa: E402
     COGNATE,
+    WORD,
     cognate_key,
     english_content,
     english_stem,
@@ -132,7 +133,6 @@ def _concepts(counts: Counter[str], lexicon: Lexicon) -> str:
     return ", ".join(f"{name} {counts[name]}" for name in names) or "-"
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _CUT = re.compile(
     r"\s*(?:[,;:()\[\]«»“”\"]|\s[—–-]\s)\s*|"
     r"\s+(?=(?:and|but|while|whereas|after|because|which|who|where|although|though|when)\s)",
@@ -153,14 +153,14 @@ def _rendered_share(source: str, lang: str, clause: str) -> tuple[int, int]:
     lex = load_bilexicon()
     stems: set[str] = set()
     cognates, digits = set(), set()
-    for w in _WORD.findall(source):
+    for w in WORD.findall(source):
         if any(c.isdigit() for c in w):
             digits.add(w)
         else:
             stems.update(lex.translations(lang, w))
             if len(w) >= COGNATE:
                 cognates.add(cognate_key(w))
-    words = [w for w in _WORD.findall(clause) if english_content(w) and w.lower() not in _FRAME]
+    words = [w for w in WORD.findall(clause) if english_content(w) and w.lower() not in _FRAME]
     found = sum(
         (w in digits) if any(c.isdigit() for c in w)
         else (english_stem(w) in stems or (len(w) >= COGNATE and cognate_key(w) in cognates))

@@ -45,9 +45,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from faithfulness_bench import lexicon_line, load  # noqa: E402
 
 from workbench.diff.bilexicon import (  # noqa: E402
-    _WORD,
     ENGLISH_STEM,
     SOURCE_STEM,
+    WORD,
     BiLexicon,
     english_content,
     english_stem,
@@ -60,12 +60,12 @@ Pair = tuple[list[str], list[str]]
 
 
 def _source(text: str) -> list[str]:
-    return [source_stem(w) for w in _WORD.findall(text) if not any(c.isdigit() for c in w)]
+    return [source_stem(w) for w in WORD.findall(text) if not any(c.isdigit() for c in w)]
 
 
 def _english(text: str) -> list[str]:
     return [
-        english_stem(w) for w in _WORD.findall(text)
+        english_stem(w) for w in WORD.findall(text)
         if english_content(w) and not any(c.isdigit() for c in w)
     ]  # fmt: skip
 

@@ -36,7 +36,8 @@ from workbench.errors import UserInputError
 SOURCE_STEM = 5
 #: Letters of an English stem (after one common suffix is stripped).
 ENGLISH_STEM = 4
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+#: A word as the lexicon reads it, on either side (an apostrophe inside it kept: "don't").
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
 _DIGITS = re.compile(r"\d")
 #: A thousands separator between digits ("9,000", "9 000", "9.000").
 _THOUSANDS = re.compile(r"(?<=\d)[,.\s\u00a0\u202f](?=\d{3}(?!\d))")
@@ -133,18 +134,18 @@ class BiLexicon:
         """Each source word the lexicon knows (or holding digits), with how well the
         translation renders it, in source order. Words the lexicon does not know are left
         out: they say nothing either way."""
-        tokens = _WORD.findall(translation)
+        tokens = WORD.findall(translation)
         english = {english_stem(w) for w in tokens}
         cognates = {cognate_key(w) for w in tokens if len(w) >= COGNATE}
         digits = {
-            w for w in tokens + _WORD.findall(_THOUSANDS.sub("", translation)) if _DIGITS.search(w)
+            w for w in tokens + WORD.findall(_THOUSANDS.sub("", translation)) if _DIGITS.search(w)
         }
         capitals = sorted({w for w in tokens if w[:1].isupper() and len(w) >= 3})
         budget = NAME_COMPARISONS
         table, hits = self.entries.get(lang, {}), self.hits.get(lang, {})
         spelled = self.spelling.get(lang, SPELLING_UNMEASURED)
         out: list[WordCoverage] = []
-        for k, m in enumerate(_WORD.finditer(source)):
+        for k, m in enumerate(WORD.finditer(source)):
             word = m.group()
             if _DIGITS.search(word):
                 out.append(WordCoverage(word, m.span(), float(word in digits), 1.0, "number"))

@@ -53,7 +53,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.bilexicon import english_content, english_stem, load_bilexicon
+from workbench.diff.bilexicon import WORD, english_content, english_stem, load_bilexicon
 from workbench.diff.morph import russian_future
 from workbench.diff.text import any_match, sentences
 from workbench.diff.voice import quotations
@@ -315,12 +315,9 @@ def _retells(ctx: DiffContext, clause: str) -> bool:
         covered = load_bilexicon().coverage(ctx.source, clause, ctx.src)
         if sum(c.covered for c in covered) >= RETOLD_WORDS:
             return True
-    mine = {english_stem(w) for w in _WORD.findall(clause) if english_content(w)}
-    theirs = {english_stem(w) for w in _WORD.findall(ctx.statement) if english_content(w)}
+    mine = {english_stem(w) for w in WORD.findall(clause) if english_content(w)}
+    theirs = {english_stem(w) for w in WORD.findall(ctx.statement) if english_content(w)}
     return len(mine & theirs) >= RETOLD_WORDS
-
-
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 def _shifted(ctx: DiffContext, shift: Shift) -> Difference | None:

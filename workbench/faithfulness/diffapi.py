@@ -20,6 +20,9 @@ from workbench.diff import (
     transliterate,
 )
 from workbench.diff.bilexicon import (
+    COGNATE,
+    NAME_MATCH,
+    WORD,
     BiLexicon,
     WordCoverage,
     cognate_key,
@@ -57,6 +60,9 @@ __all__ = [
     "Figure",
     "Lexicon",
     "categories_in",
+    "COGNATE",
+    "NAME_MATCH",
+    "WORD",
     "cognate_key",
     "english_content",
     "english_stem",
