@@ -61,6 +61,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NoReturn
 
 import numpy as np
 
@@ -124,8 +125,31 @@ class Line:
     src: dict[str, str]
 
 
+DATA_FILES = tuple(
+    f"{folder}/{name}"
+    for folder, extra in (("flores200-dev", ()), ("ntrex128", ("DOCUMENT_IDS.tsv",)))
+    for name in ("eng_Latn.txt", *SOURCES.values(), *extra)
+)
+
+
+def _refuse_data(what: str) -> NoReturn:
+    """``what`` and the way out on stderr, exit 2 (as argparse refuses an argument)."""
+    print(
+        f"error: {what}: give --data the folder holding FLORES-200 dev and NTREX-128 "
+        "(flores200-dev/, ntrex128/), as /work/shared/data does",
+        file=sys.stderr,
+    )
+    raise SystemExit(2)
+
+
 def load(data: Path) -> tuple[list[Line], list[Line]]:
-    """The calibration and measurement parts (see the module docstring)."""
+    """The calibration and measurement parts (see the module docstring); one sentence on stderr
+    and exit 2, before anything is read, when a file of ``DATA_FILES`` is missing from ``data``
+    (every benchmark and study that takes ``--data`` reads it through here)."""
+    missing = [name for name in DATA_FILES if not (data / name).is_file()]
+    if missing:
+        more = f" (and {len(missing) - 1} more of its files)" if len(missing) > 1 else ""
+        _refuse_data(f"--data {data} has no {missing[0]}{more}")
     cal: list[Line] = []
     meas: list[Line] = []
     for corpus, folder, half in (("flores", "flores200-dev", 498), ("ntrex", "ntrex128", 998)):
@@ -139,6 +163,13 @@ def load(data: Path) -> tuple[list[Line], list[Line]]:
             docs = [row.split("\t")[0] for row in ids]
         else:
             docs = [f"flores-{i // 30}" for i in range(len(en))]
+        short = [SOURCES[lang] for lang, rows in src.items() if len(rows) < len(en)]
+        short += ["DOCUMENT_IDS.tsv"] if len(docs) < len(en) else []
+        if short:
+            _refuse_data(f"--data {data}: {folder}/{short[0]} has fewer lines than its English")
+        if len(en) <= half:
+            _refuse_data(f"--data {data}: {folder}/eng_Latn.txt has {len(en)} lines, not the "
+                         f"whole set (more than {half})")  # fmt: skip
         for i, e in enumerate(en):
             line = Line(corpus, i, docs[i], e, {lang: s[i] for lang, s in src.items()})
             (cal if i < half else meas).append(line)
