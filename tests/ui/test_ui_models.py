@@ -37,8 +37,8 @@ def test_convert_a_copied_folder_and_see_it_listed(
 
     shutil.copytree(tiny_marian_dir, settings.home / "models" / "tiny-ru-en")
     ctx = UIContext(settings)
-    assert "tiny-ru-en" in h.choices(ctx)
-    message = h.convert(ctx, "tiny-ru-en", "int8")
+    assert ("tiny-ru-en", "local:local/tiny-ru-en") in h.choices(ctx)
+    message = h.convert(ctx, "local:local/tiny-ru-en", "int8")
     assert message.startswith("Converted tiny-ru-en to CTranslate2 (int8")
     kinds = {(r[0], r[2]) for r in h.local_rows(ctx)}
     assert ("tiny-ru-en", "local") in kinds
@@ -59,10 +59,44 @@ def test_pulling_a_local_model_says_it_is_already_here(
 
     shutil.copytree(tiny_marian_dir, settings.home / "models" / "tiny-ru-en")
     ctx = UIContext(settings.replace(offline=True))
-    assert "tiny-ru-en" in h.choices(ctx)
-    message = h.pull(ctx, "tiny-ru-en")
+    assert ("tiny-ru-en", "local:local/tiny-ru-en") in h.choices(ctx)
+    message = h.pull(ctx, "local:local/tiny-ru-en")
     assert message.startswith("tiny-ru-en is a local model, already on this machine: nothing to")
     assert "not a catalog model" not in message
+
+
+def test_same_named_local_folders_are_told_apart_and_each_converts_from_its_own(
+    settings: Settings, tiny_marian_dir: Path, tmp_path: Path
+) -> None:
+    # F7 (ux12): the Pull/Convert menu offered two local folders of one name alike
+    # ("my-ru-en" twice) and Convert took one of them whichever was picked (and found no
+    # `serve --models-dir` folder at all: the pipeline looks names up in <home>/models).
+    import json
+    import shutil
+
+    for parent in ("team-a", "team-b"):
+        shutil.copytree(tiny_marian_dir, tmp_path / parent / "my-ru-en")
+    ctx = UIContext(
+        settings.replace(offline=True), models_dirs=(tmp_path / "team-a", tmp_path / "team-b")
+    )
+    local = [(label, v) for label, v in h.choices(ctx) if v.startswith(h.LOCAL)]
+    assert sorted(label for label, _ in local) == [
+        "my-ru-en · from team-a/",
+        "my-ru-en · from team-b/",
+    ]
+    assert len({v for _, v in local}) == 2
+    for label, value in local:
+        assert h.convert(ctx, value, "int8").startswith(f"Converted {label} to CTranslate2")
+        assert h.pull(ctx, value).startswith(f"{label} is a local model, already on this")
+    sources = sorted(
+        json.loads((d / "workbench.json").read_text())["source"] for d in settings.ct2_dir.iterdir()
+    )
+    assert sources == [str(tmp_path / p / "my-ru-en") for p in ("team-a", "team-b")]
+    # a bare name two folders share (a page from before) is refused, not guessed
+    with pytest.raises(UserInputError, match="Two local folders are named my-ru-en"):
+        h.convert(ctx, "my-ru-en", "int8")
+    with pytest.raises(UserInputError, match="press Refresh"):
+        h.convert(ctx, "local:local/my-ru-en#3", "int8")
 
 
 def test_offline_pull_says_how_to_bring_a_model_in(settings: Settings) -> None:

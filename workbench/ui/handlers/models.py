@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from workbench.errors import UserInputError
 from workbench.pipeline import models as pm
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.translate import AUTO, cli_preview, shown_names
+from workbench.ui.handlers.translate import AUTO, cli_preview, keyed, shown_names
 
 CATALOG_HEADERS = [
     "Name",
@@ -61,14 +62,55 @@ def local_rows(ctx: UIContext) -> list[list[Any]]:
     ]
 
 
-def choices(ctx: UIContext) -> list[str]:
-    """What the Pull/Convert menu offers: catalog names, then local model names."""
+#: Prefix of a local model's value in the Pull/Convert menu (catalog names are plain).
+LOCAL = "local:"
+
+
+def choices(ctx: UIContext) -> list[tuple[str, str]]:
+    """What the Pull/Convert menu offers, as ``(label, value)``: catalog names, then local
+    models by their shown name. Two local folders of one name (``<home>/models`` and a
+    ``serve --models-dir``) read apart ("· from team-a/") and have values of their own, as in
+    the Translate tab and the Models table (F7: both read "my-ru-en" and Convert took one)."""
+    found = _local_models(ctx)
+    names = shown_names(found)
     local = [
-        m.name
-        for m in pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))
+        (names[str(m.path)], f"{LOCAL}{key}")
+        for key, m in keyed(found).items()
         if m.kind == "local"
     ]
-    return [s.entry.name for s in pm.catalog_status(ctx.settings)] + local
+    return [(s.entry.name, s.entry.name) for s in pm.catalog_status(ctx.settings)] + local
+
+
+def _local_models(ctx: UIContext) -> list[pm.LocalModel]:
+    return pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))
+
+
+def _picked(ctx: UIContext, value: str) -> tuple[pm.LocalModel, str] | None:
+    """The local model a menu value names and its shown name; None for a catalog name or Hub
+    id. A bare folder name (a page from before this menu had values) is taken when it names
+    one local folder only.
+
+    Raises:
+        UserInputError: for a local value that is no longer on offer, or a bare name that two
+            local folders share.
+    """
+    found = _local_models(ctx)
+    names = shown_names(found)
+    if value.startswith(LOCAL):
+        m = keyed(found).get(value.removeprefix(LOCAL))
+        if m is None or m.kind != "local":
+            raise UserInputError(
+                "That local model is no longer in the model folders; press Refresh and pick "
+                "it again."
+            )
+        return m, names[str(m.path)]
+    same = [m for m in found if m.kind == "local" and m.name == value]
+    if len(same) > 1:
+        raise UserInputError(
+            f"Two local folders are named {value}: press Refresh and pick one of them from "
+            "the list (each is shown with the folder it is in)."
+        )
+    return (same[0], names[str(same[0].path)]) if same else None
 
 
 def where_models_go(ctx: UIContext) -> str:
@@ -87,11 +129,11 @@ def pull(ctx: UIContext, name: str) -> str:
     catalog's pull would call it "not a catalog model" and tell the user to copy it into the
     models folder it is already in.
     """
-    local = {m.name: m for m in pm.local_models(ctx.settings, folders=tuple(ctx.models_dirs))}
-    if name in local and local[name].kind == "local":
+    picked = _picked(ctx, name)
+    if picked is not None:
         return (
-            f"{name} is a local model, already on this machine: nothing to pull. The Translate "
-            "tab offers it; Convert for ct2 makes a faster copy."
+            f"{picked[1]} is a local model, already on this machine: nothing to pull. The "
+            "Translate tab offers it; Convert for ct2 makes a faster copy."
         )
     return pm.pull(name, ctx.settings)
 
@@ -102,10 +144,20 @@ def quantizations() -> list[str]:
 
 
 def convert(ctx: UIContext, name: str, quantization: str) -> str:
-    """Convert a catalog or local model for the ``ct2`` engine; returns a confirmation."""
-    done = pm.convert(name, ctx.settings, quantization)
+    """Convert a catalog or local model for the ``ct2`` engine; returns a confirmation.
+
+    A local model is converted from the very folder picked in the menu (the pipeline's
+    ``convert`` looks a name up in ``<home>/models`` only, so it took one of two same-named
+    folders, and could not find a ``serve --models-dir`` folder at all)."""
+    picked = _picked(ctx, name)
+    if picked is None:
+        done = pm.convert(name, ctx.settings, quantization)
+        size, shown = done.size_mb, name
+    else:
+        out = pm.convert_model(str(picked[0].path), ctx.settings, quantization=quantization)
+        size, shown = pm.folder_size_mb(out), picked[1]
     return (
-        f"Converted {name} to CTranslate2 ({quantization}, {done.size_mb:,.0f} MB); "
+        f"Converted {shown} to CTranslate2 ({quantization}, {size:,.0f} MB); "
         "it is now listed as ready in the Translate tab."
     )
 
