@@ -293,3 +293,43 @@ class TextAnchors:
 def default_anchors() -> TextAnchors:
     """The anchors compare uses."""
     return TextAnchors()
+
+
+# ─── the weak-link gate: a link carried by the topic alone ─────────────────────────────────
+
+#: A link whose margin is less than this above the aligner's threshold is *barely* accepted.
+#: (``link_confidence`` reads it as under 1.0.)
+WEAK_MARGIN = 0.02
+#: Least share of a translated statement's English content stems the report sentence must hold
+#: to anchor a barely accepted link (the diff stage's stems, function words left out).
+WEAK_ENGLISH = 0.2
+#: Least share of a kk/ky/ru statement's content words (the word lexicon's usual English, each
+#: word weighted by how reliably it is rendered) the report sentence must hold, without a
+#: translation.
+WEAK_WORDS = 0.1
+
+
+def anchored(statement: str, translation: str, report: str) -> bool:
+    """Whether a report sentence shares an anchor with a statement line: a figure of the
+    original, or (with an English ``translation``) at least :data:`WEAK_ENGLISH` of the
+    translation's content stems, or (without one) at least :data:`WEAK_WORDS` of the
+    original's content words as the word lexicon renders them.
+
+    A link the aligner barely accepted and that shares no anchor is carried by the topic
+    alone: on the read real cases most such links are wrong, and their differences are noise
+    (docs/align.md, *Session 13 (align13)*).
+    """
+    if figure_keys(statement) & figure_keys(report):
+        return True
+    if translation.strip():
+        mine = _english_stems(translation)
+        return bool(mine) and len(mine & _english_stems(report)) >= WEAK_ENGLISH * len(mine)
+    return bool(_words([statement], [report], load_bilexicon())[0, 0] >= WEAK_WORDS)
+
+
+def weak_link(
+    score: float, threshold: float, statement: str, translation: str, report: str
+) -> bool:
+    """A link barely accepted (margin under ``threshold`` + :data:`WEAK_MARGIN`) that shares no
+    anchor (:func:`anchored`): shown as a link, its differences not computed."""
+    return score < threshold + WEAK_MARGIN and not anchored(statement, translation, report)

@@ -45,7 +45,7 @@ from workbench.diff import load_lexicon as _load_lexicon
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
-from workbench.pipeline.anchors import default_anchors
+from workbench.pipeline.anchors import default_anchors, weak_link
 from workbench.pipeline.corrections import apply_corrections
 from workbench.pipeline.faithfulness import check_translations
 from workbench.pipeline.translate import translate_texts
@@ -302,10 +302,12 @@ def fill_differences(
             if i != st.index and bool(o.translation) == bool(st.translation)
         ]
         diffs: list[Difference] = []
+        weak = weak_links(al, link_threshold)
         # One diff per report document: sentences from different outlets are not one text.
-        for start, doc_id, text in _report_groups(al):
+        # A weak link's sentence stays a link, but its differences are not computed.
+        for start, doc_id, text in _report_groups(al, weak):
             view = "translation" if st.translation else "original"
-            confidence, focus = _link_of(al, doc_id, link_threshold, view)
+            confidence, focus = _link_of(al, doc_id, link_threshold, view, weak)
             others = {
                 o.index: o.translation or o.text
                 for ref in al.reports
@@ -336,8 +338,27 @@ def fill_differences(
                 if _first_time(al, d, seen) and not any(same_fact(d, e) for e in shown[doc_id]):
                     diffs.append(d)
                     shown[doc_id].append(d)
-        filled.append(dataclasses.replace(al, differences=tuple(diffs)))
+        links = tuple(
+            dataclasses.replace(link, weak=True) if i in weak else link
+            for i, link in enumerate(al.links)
+        )
+        filled.append(dataclasses.replace(al, differences=tuple(diffs), links=links))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+def weak_links(al: Alignment, threshold: float | None) -> frozenset[int]:
+    """Positions in ``al.reports`` whose link is weak (:func:`workbench.pipeline.anchors.weak_link`:
+    barely accepted and sharing no figure or words with the statement). Without a threshold, or
+    for an alignment without per-link scores (a link the analyst added), none."""
+    if threshold is None or len(al.links) != len(al.reports):
+        return frozenset()
+    st = al.statement
+    return frozenset(
+        i
+        for i, (ref, link) in enumerate(zip(al.reports, al.links, strict=True))
+        if link.score > 0
+        and weak_link(link.score, threshold, st.text, st.translation or "", ref.full_text)
+    )
 
 
 def outlet_labels(reports: Sequence[ReportRef], lexicon: Lexicon) -> dict[str, frozenset[str]]:
@@ -378,18 +399,23 @@ def link_confidence(score: float, threshold: float) -> float:
 
 
 def _link_of(
-    al: Alignment, doc_id: str, threshold: float | None, view: str = "translation"
+    al: Alignment,
+    doc_id: str,
+    threshold: float | None,
+    view: str = "translation",
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[float | None, tuple[int, int] | None]:
     """Confidence and statement focus of one report document's part of an alignment.
 
     The focus is the part of the statement's ``view`` (``"translation"`` when the diff reads
     its English translation, ``"original"`` when it reads the original) that the outlet's clause
-    links retell; a clause link into the other view gives no focus.
+    links retell; a clause link into the other view gives no focus. Report positions in ``skip``
+    (weak links, whose differences are not computed) are left out.
     """
     links = [
         link
-        for ref, link in zip(al.reports, al.links, strict=False)
-        if ref.document_id == doc_id and len(al.links) == len(al.reports)
+        for i, (ref, link) in enumerate(zip(al.reports, al.links, strict=False))
+        if ref.document_id == doc_id and len(al.links) == len(al.reports) and i not in skip
     ]
     if threshold is None or (not links and al.score <= 0):
         return None, None  # no calibration, or a link the analyst added: trusted
@@ -401,16 +427,24 @@ def _link_of(
     return link_confidence(score, threshold), focus
 
 
-def _report_groups(alignment: Alignment) -> list[tuple[int, str, str]]:
+def _report_groups(
+    alignment: Alignment, skip: frozenset[int] = frozenset()
+) -> list[tuple[int, str, str]]:
     """Runs of an alignment's report sentences from one document: ``(offset in
-    :func:`joined_reports`, document id, text)``."""
+    :func:`joined_reports`, document id, text)``; a sentence in ``skip`` (its position in
+    ``reports``) is left out and ends the run."""
     groups: list[tuple[int, str, str]] = []  # (start, document id, text)
-    for ref, start, _ in report_offsets(alignment):
-        if groups and groups[-1][1] == ref.document_id:
+    cut = True
+    for i, (ref, start, _) in enumerate(report_offsets(alignment)):
+        if i in skip:
+            cut = True
+            continue
+        if groups and not cut and groups[-1][1] == ref.document_id:
             first, doc, text = groups[-1]
             groups[-1] = (first, doc, text + REPORT_JOINER + ref.text)
         else:
             groups.append((start, ref.document_id, ref.text))
+        cut = False
     return groups
 
 
@@ -919,8 +953,9 @@ def disagreeing_figures(
         if len(al.reports) > 1:
             found += [
                 (rep, d)
-                for rep, link in zip(al.reports, _links_of(al), strict=True)
+                for i, (rep, link) in enumerate(zip(al.reports, _links_of(al), strict=True))
                 if _sure_enough(al, rep.document_id, link_threshold)
+                and not (len(al.links) == len(al.reports) and al.links[i].weak)
                 for d in _sentence_figures(al, rep, lexicon, _confidence(link, link_threshold))
                 if translation_issue(
                     d, audits.get(al.statement.index), docs[al.statement.document_id].language
