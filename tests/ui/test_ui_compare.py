@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -388,7 +389,56 @@ def test_the_alignment_bar_never_goes_back_when_the_total_grows() -> None:
         step(done, total)
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[0] >= 0.45 and fractions[-1] <= 0.95
-    assert seen[-2][1] == "Aligning: 221/246 sentences and clauses embedded"  # counts as they are
+    assert seen[-2][1] == "Aligning: 221/246 sentences and clauses embedded; embedding 25…"
+    assert seen[-1][1] == "Aligning: 246/247 sentences and clauses embedded; embedding 1…"
+    step.close()
+
+
+def test_the_message_moves_while_one_embedding_call_runs() -> None:
+    # ux12's walk: "Aligning: 0/89 sentences and clauses embedded" stood still for 22 s (one
+    # embed call = one progress step). A heartbeat says what the call embeds and for how long;
+    # the embedder is called exactly as before (same texts, one call, same vectors).
+    import numpy as np
+
+    from workbench.align.embedders import Embedder
+    from workbench.pipeline.progress import ProgressEmbedder
+
+    calls: list[list[str]] = []
+
+    class Slow(Embedder):
+        name = "slow"
+
+        @property
+        def dim(self) -> int:
+            return 2
+
+        def _embed_batch(self, texts: list[str]) -> np.ndarray:
+            calls.append(texts)
+            time.sleep(2.6)
+            return np.ones((len(texts), 2), dtype=np.float32)
+
+    seen: list[tuple[float, str]] = []
+    step = h.embedding_progress(lambda f, m: seen.append((f, m)), every=0.5)
+    inner = Slow(batch_size=128)
+    vectors = ProgressEmbedder(inner, step).embed([f"s{i}" for i in range(89)])
+    time.sleep(1.2)  # between calls: the counts stay as they are, no heartbeat
+    after_call = len(seen)
+    step.close()
+    time.sleep(0.6)
+    assert vectors.shape == (89, 2) and len(calls) == 1 and len(calls[0]) == 89
+    messages = [m for _, m in seen]
+    assert messages[0] == "Aligning: 0/89 sentences and clauses embedded; embedding 89…"
+    beats = [m for m in messages if " s…" in m]
+    assert len(beats) >= 2, messages
+    assert all(
+        b.startswith("Aligning: 0/89 sentences and clauses embedded; embedding 89 for ")
+        for b in beats
+    )
+    seconds = [int(b.split(" for ")[1].split(" ")[0]) for b in beats]
+    assert seconds == sorted(seconds) and seconds[0] >= 1 and seconds[-1] >= 2
+    assert messages[-1] == "Aligning: 89/89 sentences and clauses embedded"
+    assert len(seen) == after_call  # nothing said after the call, nor after close()
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
 
 
 def test_saved_corrections_are_shown_when_the_case_is_picked(tmp_path: Path) -> None:

@@ -5,7 +5,11 @@ The comparison runs once; filters by difference kind and outlet type re-render t
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
+import logging
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +31,8 @@ from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import UIProgress, output_path, read_upload
 from workbench.ui.render import esc, table
 from workbench.view import CompareView, ViewFilters, build_view
+
+log = logging.getLogger("workbench")
 
 #: The sample case preselected in the Compare tab.
 SAMPLE_CASE = "kazakhstan-2022-01"
@@ -251,8 +257,6 @@ def run(
         if progress is not None and total:
             progress(0.05 + 0.4 * done / total, f"Translating: {done}/{total} sentences")
 
-    embedding = embedding_progress(progress) if progress is not None else None
-
     if progress is not None:
         progress(0.0, "Aligning statements with reporting…")
     try:
@@ -261,6 +265,7 @@ def run(
         raise CorpusError(
             f"{err} To compare without them for now, tick {IGNORE_CORRECTIONS!r}."
         ) from err
+    embedding = embedding_progress(progress) if progress is not None else None
     try:
         result = compare_case(
             case,
@@ -272,6 +277,9 @@ def run(
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
+    finally:
+        if embedding is not None:
+            embedding.close()
     notices = input_notices(case)
     if ignored := unused_translations_notice(case, translations):
         notices += (ignored,)
@@ -290,22 +298,83 @@ def run(
     return CompareState(case, result, corrections, notices, translations, model)
 
 
-def embedding_progress(progress: UIProgress) -> Any:
-    """``step(done, total)`` for the embedder: the bar from 45 % to 95 %, never backwards.
+class EmbeddingProgress:
+    """``step(done, total)`` for the embedder: the bar from 45 % to 95 %, never backwards, and
+    a heartbeat while one embedding call runs.
 
     The total grows as the aligner asks for more (sentences, then clauses): 221/221 went to
     221/246 and the bar from 95 % back to 90 % (ux12's walk); the count says the truth, the bar
-    keeps the furthest point reached.
+    keeps the furthest point reached. The embedder reports only before and after each call,
+    and one call embeds a whole batch: "0/89 sentences and clauses embedded" stood still for
+    22 s. While a call runs, the message is said again every ``every`` seconds with how many
+    texts it embeds and for how long, so the user sees the work go on. The vectors, the
+    batches and the results are untouched (the embedder is not called differently); call
+    :meth:`close` when the comparison ends.
+
+    Args:
+        progress: The tab's ``progress(fraction, message)``.
+        every: Seconds between two heartbeats.
     """
-    furthest = 0.45
 
-    def step(done: int, total: int) -> None:
-        nonlocal furthest
-        if total:
-            furthest = max(furthest, 0.45 + 0.5 * min(done, total) / total)
-            progress(furthest, f"Aligning: {done:,}/{total:,} sentences and clauses embedded")
+    def __init__(self, progress: UIProgress, every: float = 1.0) -> None:
+        self.progress = progress
+        self.every = every
+        self.furthest = 0.45
+        self.done = self.total = 0
+        self.started: float | None = None  # when the running call began; None between calls
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
-    return step
+    def message(self, elapsed: float | None = None) -> str:
+        """What the bar says: the counts, and during a call what it embeds and for how long."""
+        text = f"Aligning: {self.done:,}/{self.total:,} sentences and clauses embedded"
+        if self.started is None:
+            return text
+        running = self.total - self.done
+        if elapsed is None or elapsed < 1:
+            return f"{text}; embedding {running:,}…"
+        return f"{text}; embedding {running:,} for {int(elapsed)} s…"
+
+    def __call__(self, done: int, total: int) -> None:
+        if not total:
+            return
+        with self._lock:
+            self.furthest = max(self.furthest, 0.45 + 0.5 * min(done, total) / total)
+            self.done, self.total = done, total
+            self.started = time.monotonic() if done < total else None
+            self.progress(self.furthest, self.message())
+            if self.started is not None and self._thread is None and not self._stop.is_set():
+                # gradio finds the event to update through context variables: the heartbeat
+                # thread runs in a copy of this thread's context.
+                context = contextvars.copy_context()
+                self._thread = threading.Thread(
+                    target=context.run, args=(self._beat,), name="embedding-heartbeat", daemon=True
+                )
+                self._thread.start()
+
+    def _beat(self) -> None:
+        while not self._stop.wait(self.every):
+            with self._lock:
+                if self._stop.is_set() or self.started is None:
+                    continue
+                try:
+                    self.progress(self.furthest, self.message(time.monotonic() - self.started))
+                except Exception:  # a heartbeat never ends the comparison
+                    log.debug("embedding heartbeat stopped", exc_info=True)
+                    return
+
+    def close(self) -> None:
+        """End the heartbeat (nothing is said after this returns)."""
+        with self._lock:
+            self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def embedding_progress(progress: UIProgress, every: float = 1.0) -> EmbeddingProgress:
+    """The embedder's progress for the tab (see :class:`EmbeddingProgress`)."""
+    return EmbeddingProgress(progress, every)
 
 
 #: What the confirmation says of each correction action (``remove`` + "ed" read "removeed").
