@@ -44,6 +44,29 @@ def test_sample_case_is_offered_first(settings: Settings) -> None:
     assert "state" in overview and "foreign" in overview
 
 
+def test_statement_cards_give_the_statement_outlet_once_not_on_every_card(
+    sample: tuple[UIContext, h.CompareState],
+) -> None:
+    # ux12's walk: every statement card repeated the statement document's long outlet name
+    # ("President of Kazakhstan (posts of 5–7 January 2022, as reported)"). The cards give its
+    # short name (the full one on hover); the case overview and the reports' Documents table
+    # give the full name once.
+    ctx, state = sample
+    full = "President of Kazakhstan (posts of 5–7 January 2022, as reported)"
+    cards = h.statements_html(state, DIFFERENCE_KINDS, h.OUTLET_TYPES)
+    shown = re.sub(r"<[^>]+>", "", cards)  # the text a reader sees (hover titles aside)
+    assert cards.count('data-statement="') >= 2
+    assert full not in shown
+    assert shown.count("· President of Kazakhstan ") >= 2
+    assert f'title="{full}"' in cards
+    assert h.case_overview(state.case).count(full) == 1
+    for fmt in ("Markdown", "HTML"):
+        text = h.export_report(ctx, state, None, fmt).read_text(encoding="utf-8")
+        visible = re.sub(r"<[^>]+>", "", text) if fmt == "HTML" else text
+        assert visible.count(full) == 1, fmt  # the Documents table
+        assert visible.count("· President of Kazakhstan ") >= 2, fmt
+
+
 def test_pairs_show_differences_highlighted_by_kind(
     sample: tuple[UIContext, h.CompareState],
 ) -> None:
@@ -541,3 +564,22 @@ def test_a_page_load_lists_the_corrections_saved_since_serve_started(
     mine = LinkCorrection("remove", "st", 2, "wire", 3, "A sentence.", "Ann", "2026", "why")
     write_corrections(folder, [mine])
     assert any("Saved with this case (1)" in f.fn() for f in loads)
+
+
+@pytest.mark.parametrize(
+    ("outlet", "short"),
+    [
+        (
+            "President of Kazakhstan (posts of 5–7 January 2022, as reported)",
+            "President of Kazakhstan",
+        ),
+        ("Qazweek (English), citing KazTAG", "Qazweek"),
+        ("WeForNews", "WeForNews"),
+        ("(invented statement)", "(invented statement)"),  # all qualifier: kept whole
+        ("AP (wire)", "AP (wire)"),  # too short a head to stand alone
+    ],
+)
+def test_the_short_outlet_name_drops_only_the_qualifier(outlet: str, short: str) -> None:
+    from workbench.view.model import short_outlet
+
+    assert short_outlet(outlet) == short

@@ -25,6 +25,7 @@ from workbench.view.model import (
     StatementView,
     audit_marks,
     link_words,
+    short_outlet,
 )
 
 
@@ -137,9 +138,17 @@ def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
 
 def _statement_head(info: StatementInfo) -> str:
     return (
-        f'<span class="wb-num">Statement {info.number}</span> · {esc(info.outlet)} '
+        f'<span class="wb-num">Statement {info.number}</span> · {outlet_html(info.outlet)} '
         f'<span class="wb-sub">({esc(info.document_id)}, line {info.line})</span>'
     )
+
+
+def outlet_html(outlet: str) -> str:
+    """The outlet's short name (:func:`short_outlet`), the full one on hover when they differ."""
+    short = short_outlet(outlet)
+    if short == outlet:
+        return esc(outlet)
+    return f'<span class="wb-outlet" title="{esc(outlet)}">{esc(short)}</span>'
 
 
 def _sentence_numbers(sentences: Sequence[ReportSentence]) -> str:
@@ -435,6 +444,7 @@ margin-top:.5rem}
 .wb-statement-text{font-weight:500}
 .wb-original{opacity:.75;font-size:.88rem;margin-top:.2rem}
 .wb-sub{opacity:.7;font-size:.8rem;font-weight:normal}
+.wb-outlet{text-decoration:underline dotted;cursor:help}
 .wb-diffs{margin:.3rem 0 0;padding-left:1rem;font-size:.85rem}
 .wb-chip{display:inline-block;font-size:.75rem;border-radius:3px;padding:0 .35rem;color:#000;
 border:1px solid rgba(0,0,0,.25)}

@@ -18,6 +18,7 @@ from workbench.view.model import (
     StatementInfo,
     audit_marks,
     link_words,
+    short_outlet,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -36,7 +37,8 @@ def md(text: object) -> str:
 
 
 def _head(info: StatementInfo) -> str:
-    return f"Statement {info.number} · {md(info.outlet)} ({md(info.document_id)}, line {info.line})"
+    outlet = md(short_outlet(info.outlet))  # the full name: the Documents section
+    return f"Statement {info.number} · {outlet} ({md(info.document_id)}, line {info.line})"
 
 
 def _difference(d: DifferenceView) -> str:

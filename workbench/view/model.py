@@ -248,6 +248,16 @@ def link_words(score: float, by_analyst: bool) -> str:
     return "linked by an analyst" if by_analyst and not score else f"score {score:.2f}"
 
 
+def short_outlet(outlet: str) -> str:
+    """An outlet's name without its parenthesised qualifier, for headings that repeat it:
+    "President of Kazakhstan (spoken answer at the SPIEF plenary session, verbatim as quoted)"
+    reads "President of Kazakhstan" on every statement card (ux12's walk: the long name on
+    each of 13 cards), the full name being in the documents table (and on hover in HTML).
+    A name that is all qualifier, or has none, is kept whole."""
+    head = outlet.split(" (", 1)[0].rstrip(" ,;:–—-")
+    return head if len(head) >= 3 else outlet
+
+
 @dataclass(frozen=True)
 class StatementView:
     """A statement and every shown outlet's retelling of it, most salient first.

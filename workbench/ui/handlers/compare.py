@@ -124,14 +124,15 @@ def load(path: str | None) -> Case:
 
 
 def case_overview(case: Case) -> str:
-    """HTML table of a case's documents (escaped)."""
+    """HTML table of a case's documents (escaped), each outlet's full name once: the views'
+    headings give a statement document's outlet its short name (``short_outlet``)."""
     rows = [
-        (d.id, d.title, d.outlet_type.value, d.language, d.date, d.provenance.value)
+        (d.id, d.title, d.outlet, d.outlet_type.value, d.language, d.date, d.provenance.value)
         for d in case.documents
     ]
     head = f"<p><b>{esc(case.title)}</b></p><p class='wb-sub'>{esc(case.description)}</p>"
     return head + table(
-        ["Document", "Title", "Outlet type", "Language", "Date", "Provenance"],
+        ["Document", "Title", "Outlet", "Outlet type", "Language", "Date", "Provenance"],
         rows,
         css_class="wb-table",
     )
