@@ -27,6 +27,15 @@ nine features the model reads and candidate signals it does not:
   nearest the diagonal; ``free_words``: log(1 + the free English words); ``lost_per_free``:
   ``words_lost`` / (1 + free words) and ``lost_minus_free``: ``words_lost`` − 0.5 × free
   words — the unrendered source weight the English has no unexplained words for, anywhere;
+* clause marks (session 13, fclause13; no embedding, no lexicon): the commas, semicolons,
+  colons and spaced dashes of each side (:data:`MARKS`; quotes and brackets left out, as a
+  drop that cuts one bracket of a pair would be an artifact of the benchmark's cutter, not of
+  an omission). ``marks_lost``: the source's marks less the English's; ``marks_share``: that
+  over 1 + the source's marks; ``marks_gap``: the English's marks against the count the
+  source's would give at the language's typical ratio (log (1 + English) − log (1 + source ×
+  ratio), the ratio the median over the calibration sample's references) — a dropped clause
+  takes the mark that set it off with it, which a shorter rendering of the same clauses does
+  not;
 * ``mask_gain`` (``--mask``: one more clause embedding per pair): how much closer the source
   sentence vector comes to the translation's when that stretch is cut out of its clause.
 
@@ -99,8 +108,12 @@ from workbench.faithfulness.diffapi import (  # noqa: E402
 
 #: Signals that fall when a clause is dropped (the others rise).
 LOW_WHEN_DROPPED = frozenset(
-    {"length", "similarity", "best", "fit", "run_fit", "gap_room", "diag_room", "free_words"}
-)
+    {"length", "similarity", "best", "fit", "run_fit", "gap_room", "diag_room", "free_words",
+     "marks_gap"}
+)  # fmt: skip
+#: The clause marks counted on each side (``marks_*``): commas, semicolons, colons and dashes
+#: between spaces; not quotes or brackets, which come in pairs.
+MARKS = re.compile(r"[,;:،]|\s[—–-]\s")
 #: Rendered weight inside a stretch counts against it this many times (:func:`unrendered_run`).
 RENDERED_COST = 1.0
 #: Candidate sets added to the model's nine features.
@@ -125,6 +138,10 @@ SETS: dict[str, tuple[str, ...]] = {
     "+ diag_unplaced, diag_room": ("diag_unplaced", "diag_room"),
     "+ lost_minus_free": ("lost_minus_free",),
     "+ words_lost, free_words": ("words_lost", "free_words"),
+    "+ marks_lost": ("marks_lost",),
+    "+ marks_share": ("marks_share",),
+    "+ marks_gap": ("marks_gap",),
+    "+ marks_lost, marks_gap": ("marks_lost", "marks_gap"),
     "+ products of the nine (45)": tuple(
         f"{a}*{b}" for i, a in enumerate(OMISSION_FEATURES) for b in OMISSION_FEATURES[i:]
     ),
@@ -136,7 +153,7 @@ SPREAD = (0.005, 0.01, 0.015, 0.02, 0.03, 0.05)
 SIGNALS = (
     "length", "omission", "best", "fit", "words_lost", "words_clause", "run", "run_share",
     "run_fit", "clause_unrendered", "gap_room", "run_unplaced", "lost_per_free", "diag_room", "diag_unplaced",
-    "lost_minus_free", "free_words", "mask_gain",
+    "lost_minus_free", "free_words", "marks_lost", "marks_share", "marks_gap", "mask_gain",
 )  # fmt: skip
 #: Unrendered hit-rate weight one free English word answers for in ``lost_minus_free``: even
 #: odds, not fitted (the logistic model weighs the feature as a whole).
@@ -289,6 +306,28 @@ class Pair:
     values: dict[str, float]
 
 
+def marks(text: str) -> int:
+    """The clause marks of ``text`` (:data:`MARKS`)."""
+    return len(MARKS.findall(text))
+
+
+def marks_ratio(lines: Sequence[Line], lang: str) -> float:
+    """The typical English marks per source mark: the median over ``lines`` with a source mark
+    of (1 + English marks) / (1 + source marks) (the calibration sample's references)."""
+    got = [(1 + marks(ln.en)) / (1 + marks(ln.src[lang])) for ln in lines if marks(ln.src[lang])]
+    return float(np.median(got)) if got else 1.0
+
+
+def mark_values(source: str, english: str, ratio: float) -> dict[str, float]:
+    """``marks_lost``, ``marks_share`` and ``marks_gap`` of one pair (the module docstring)."""
+    ms, me = marks(source), marks(english)
+    return {
+        "marks_lost": float(ms - me),
+        "marks_share": (ms - me) / (1.0 + ms),
+        "marks_gap": math.log1p(me) - math.log1p(ms * ratio),
+    }
+
+
 def make_pairs(
     lines: Sequence[Line], lang: str, seed: int, reps: int, sample: bool
 ) -> list[tuple[int, bool, str]]:
@@ -317,9 +356,9 @@ def make_pairs(
 
 def read_pairs(
     lines: Sequence[Line], lang: str, embedder: object, pairs: list[tuple[int, bool, str]],
-    typical: float, mask: bool,
+    typical: float, mask: bool, ratio: float = 1.0,
 ) -> list[Pair]:  # fmt: skip
-    """Every pair's features, the candidates' included."""
+    """Every pair's features, the candidates' included (``ratio``: :func:`marks_ratio`)."""
     vecs = _vectors([(lines[k].src[lang], e) for k, _, e in pairs], embedder)  # type: ignore[arg-type]
     lexicon = load_bilexicon()
     rows: list[Pair] = []
@@ -351,6 +390,7 @@ def read_pairs(
         droom = gap_room(words, places, free, span, max(1, len(source)))
         values["diag_room"] = math.log1p(droom)
         values["diag_unplaced"] = run / (1.0 + droom)
+        values.update(mark_values(source, english, ratio))
         values["mask_gain"] = 0.0
         if mask and span is not None:
             got = masked_source(source, v, span)
@@ -535,6 +575,7 @@ def main() -> None:
         if model is None:
             raise SystemExit(f"the committed calibration has no omission model for {lang}")
         typical = cal.length_typical
+        ratio = marks_ratio(sample, lang)
         rows_sample = read_pairs(
             sample,
             lang,
@@ -542,6 +583,7 @@ def main() -> None:
             make_pairs(sample, lang, args.seed, args.reps, True),
             typical,
             args.mask,
+            ratio,
         )
         parts = {
             name: read_pairs(
@@ -551,6 +593,7 @@ def main() -> None:
                 make_pairs(lines, lang, args.seed, args.reps, False),
                 typical,
                 args.mask,
+                ratio,
             )
             for name, lines in (("calibration", outside), ("dev", dev))
             if name in wanted

@@ -169,3 +169,31 @@ def test_without_an_unrendered_stretch_the_room_is_every_free_word(study: Module
     # a stretch at the source's end with no rendered word after it: its place runs to the end
     words = [WordCoverage("a", (0, 1), 1.0), WordCoverage("b", (2, 3), 0.0)]
     assert study.gap_room(words, [[0], []], free, (2, 3)) == 1
+
+
+# ── clause marks (session 13) ──────────────────────────────────────────────────────────────
+
+
+def test_a_dropped_clause_takes_its_mark_and_a_hyphen_or_bracket_is_no_mark(
+    study: ModuleType,
+) -> None:
+    source = "Президент прибыл в Астану, где встретился с премьером; визит продлится два дня."
+    whole = "The president arrived in Astana, where he met the premier; the visit lasts two days."
+    dropped = "The president arrived in Astana; the visit lasts two days."
+    assert study.marks(source) == 2 and study.marks(whole) == 2 and study.marks(dropped) == 1
+    assert study.marks("a well-known (old) «name» — here") == 1  # only the spaced dash
+    lost = study.mark_values(source, dropped, 1.0)
+    kept = study.mark_values(source, whole, 1.0)
+    assert lost["marks_lost"] == 1.0 and kept["marks_lost"] == 0.0
+    assert lost["marks_share"] == pytest.approx(1 / 3)
+    assert lost["marks_gap"] < kept["marks_gap"] == pytest.approx(0.0)
+
+
+def test_the_typical_mark_ratio_is_read_on_lines_with_a_source_mark(study: ModuleType) -> None:
+    lines = [
+        study.Line("c", 0, "d", "One, two, three.", {"ru": "Один, два, три."}),  # 3/3
+        study.Line("c", 1, "d", "One two.", {"ru": "Один, два."}),  # 1/2
+        study.Line("c", 2, "d", "One, two.", {"ru": "Один два."}),  # no source mark: not read
+    ]
+    assert study.marks_ratio(lines, "ru") == pytest.approx(0.75)
+    assert study.marks_ratio(lines[2:], "ru") == 1.0
