@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from workbench.types import LANGUAGE_NAMES, LinkCorrection
 from workbench.view.kinds import kind_styles, style_of
 from workbench.view.model import (
+    WEAK_LINK_WORDS,
     CompareView,
     DifferenceView,
     PairView,
@@ -193,8 +194,11 @@ def _retelling_html(r: Retelling) -> str:
     score = link_words(r.score, r.by_analyst)
     score = "" if score.startswith("linked") else f", {score}"  # the badge says it
     hidden = f'<li class="wb-empty">{r.hidden} hidden by the filters</li>' if r.hidden else ""
+    if r.weak:
+        badge += f' <span class="wb-badge wb-weak" title="{WEAK_LINK_WORDS}">weak link</span>'
+    empty = WEAK_LINK_WORDS if r.weak else "no differences found"
     diffs = "".join(_difference_item(d) for d in r.differences) or (
-        "" if hidden else '<li class="wb-empty">no differences found</li>'
+        "" if hidden else f'<li class="wb-empty">{empty}</li>'
     )
     return (
         f'<div class="wb-retelling" data-outlet="{esc(r.document_id)}">'
@@ -453,7 +457,7 @@ mark.wb-diff[data-kinds]{outline:1px dashed rgba(0,0,0,.45)}
 .wb-salience{font-size:.72rem;opacity:.7}
 .wb-badge{font-size:.7rem;background:#1d4ed8;color:#fff;border-radius:3px;padding:0 .3rem;
 margin-left:.3rem}
-.wb-quoted{background:#6b7280}.wb-translation{background:#b45309}
+.wb-quoted{background:#6b7280}.wb-weak{background:#9ca3af}.wb-translation{background:#b45309}
 .wb-audit{border-left:3px solid #b45309;padding:.2rem .5rem;margin:.3rem 0;font-size:.88rem}
 .wb-audit-issues{margin:.2rem 0;padding-left:1.2rem}
 .wb-missing{font-size:.8rem;opacity:.75;margin:.3rem 0 0}

@@ -12,6 +12,7 @@ import re
 from workbench.view.html import highlight, outlets_shown
 from workbench.view.kinds import kind_styles
 from workbench.view.model import (
+    WEAK_LINK_WORDS,
     CompareView,
     DifferenceView,
     Retelling,
@@ -58,6 +59,7 @@ def _retelling(r: Retelling) -> list[str]:
     spans = [(*d.report_span, d.kind, d.note or d.kind) for d in r.differences if d.report_span]
     nums = ", ".join(str(s.number) for s in r.sentences)
     badge = " · *analyst link*" if r.by_analyst else ""
+    badge += " · *weak link*" if r.weak else ""
     score = link_words(r.score, r.by_analyst)
     score = "" if score.startswith("linked") else f", {score}"  # the badge says it
     lines = [
@@ -68,7 +70,7 @@ def _retelling(r: Retelling) -> list[str]:
     if r.hidden:
         lines.append(f"  - *{r.hidden} hidden by the filters*")
     if not r.differences and not r.hidden:
-        lines.append("  - *no differences found*")
+        lines.append(f"  - *{WEAK_LINK_WORDS if r.weak else 'no differences found'}*")
     return lines
 
 

@@ -223,6 +223,8 @@ class Retelling:
         differences: Shown differences, most salient first.
         hidden: How many differences the filters hide.
         by_analyst: True when an analyst added (one of) the links.
+        weak: True when every link of these sentences is weak (barely accepted, sharing no
+            figure and few words with the statement): their differences were not computed.
     """
 
     document_id: str
@@ -234,11 +236,19 @@ class Retelling:
     differences: tuple[DifferenceView, ...]
     hidden: int = 0
     by_analyst: bool = False
+    weak: bool = False
 
     @property
     def salience(self) -> float:
         """The salience of its most salient shown difference (0 without any)."""
         return max((d.salience for d in self.differences), default=0.0)
+
+
+#: What a weak retelling says instead of "no differences found" (none were looked for).
+WEAK_LINK_WORDS = (
+    "weak link: barely accepted and sharing no figure and few words with the statement; "
+    "its differences were not computed"
+)
 
 
 def link_words(score: float, by_analyst: bool) -> str:
@@ -470,16 +480,28 @@ class _Builder:
         key = (info.document_id, info.line, doc.id)
         sentences = tuple(self.sentence(r) for r, _ in refs)
         by_analyst = any((*key, s.number) in self.added for s in sentences)
+        # This outlet's own links: its best score, not the alignment's (the best of every
+        # outlet's: each retelling of a statement read the same score), and whether all are weak.
+        own = (
+            [
+                link
+                for ref, link in zip(al.reports, al.links, strict=True)
+                if ref.document_id == doc.id
+            ]
+            if len(al.links) == len(al.reports)
+            else []
+        )
         return Retelling(
             doc.id,
             doc.outlet,
             doc.outlet_type.value,
             sentences,
             REPORT_JOINER.join(text_parts),
-            al.score,
+            max((link.score for link in own), default=al.score),
             tuple(shown),
             hidden,
             by_analyst,
+            bool(own) and all(link.weak for link in own),
         )
 
 
