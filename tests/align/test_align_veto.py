@@ -149,3 +149,28 @@ def test_an_echo_link_sharing_no_word_of_the_translation_is_vetoed() -> None:
     assert _echo_pairs(synonyms, replace(LOOSE, word_veto=0.1)) == {(0, 0), (0, 2)}
     words = "alpha beta gamma delta epsilon sierra"  # five of its six words: the echo stands
     assert _echo_pairs(words, replace(LOOSE, word_veto=0.1)) == {(0, 0), (0, 1), (0, 2)}
+
+
+def test_the_sentence_veto_drops_a_whole_sentence_link_too() -> None:
+    """``sentence_veto`` (session 13; off in the calibration): any link, whole-sentence links
+    included, to a statement with an English text needs that share of its content words."""
+    embedder = CachingEmbedder(_SynonymEmbedder())
+    statements = [StatementRef(0, "[text withheld]", "Alpha beta gamma delta epsilon.")]
+    synonyms = [ReportRef(0, "Alef bet gimel dalet he.", "wire")]  # same meaning, no shared word
+    anchors = TextAnchors()
+    word_only = align(statements, synonyms, embedder, params=STRICT, anchors=anchors)
+    assert [link.unit for link in word_only.alignments[0].links] == ["sentence"]
+    strict = replace(STRICT, sentence_veto=0.2)
+    vetoed_all = align(statements, synonyms, embedder, params=strict, anchors=anchors)
+    assert vetoed_all.alignments == () and [r.index for r in vetoed_all.unmatched_reports] == [0]
+    assert "|sveto:0.200" in vetoed_all.signature
+    assert "sveto" not in word_only.signature
+    kept = [ReportRef(0, "Alpha beta gamma delta epsilon.", "wire")]
+    assert len(align(statements, kept, embedder, params=strict, anchors=anchors).alignments) == 1
+    assert CALIBRATIONS["e5-small"].sentence_veto == 0.0
+
+
+def test_a_bad_sentence_veto_is_one_clear_sentence() -> None:
+    for bad in (-0.1, 1.5):
+        with pytest.raises(UserInputError, match="sentence_veto of the aligner must be between 0"):
+            replace(BASE, sentence_veto=bad)
