@@ -23,7 +23,7 @@ from workbench.corpus.corrections import corrections_toml
 from workbench.errors import CorpusError, UserInputError
 from workbench.pipeline.compare import case_reports, case_statements, compare_case
 from workbench.pipeline.corrections import correct_link, line_starts
-from workbench.types import Case, CaseComparison, LinkCorrection
+from workbench.types import Alignment, Case, CaseComparison, LinkCorrection
 from workbench.view import build_view
 
 from .conftest import REPO, SAMPLE
@@ -331,3 +331,29 @@ def test_cli_names_the_way_round_a_broken_corrections_file(
     assert "--no-corrections" in out.stderr and "statement_document" in out.stderr
     ok = _cli("compare", "--case", case_copy.path, "--no-corrections", home=session_home)
     assert ok.returncode == 0, ok.stderr
+
+
+def test_one_correction_leaves_every_other_link_as_the_aligner_made_it(
+    case_copy: Case, e5: Embedder, sample_result: CaseComparison
+) -> None:
+    # ux13's walk: one removed link dropped the aligner's links (score, statement part, weak
+    # flag) of EVERY alignment of the case: the weak-link gate, the clause focus and each
+    # outlet's own link confidence were off for all statements, and the view gave every
+    # outlet the alignment's best score.
+    def by_statement(result: CaseComparison) -> dict[int, Alignment]:
+        return {a.statement.index: a for dc in result.documents for a in dc.comparison.alignments}
+
+    before = by_statement(sample_result)
+    st_index, _, rep_index = _first_link(sample_result)
+    fix = _correction(case_copy, "remove", st_index, rep_index)
+    after = by_statement(compare_case(case_copy, embedder=e5, corrections=(fix,)))
+    assert any(a.links for a in before.values())
+    for index, al in before.items():
+        if index == st_index:
+            continue
+        assert after[index].reports == al.reports and after[index].links == al.links
+    corrected = after.get(st_index)
+    kept = [i for i, r in enumerate(before[st_index].reports) if r.index != rep_index]
+    if corrected is not None:  # its other sentences keep their links
+        assert corrected.links == tuple(before[st_index].links[i] for i in kept)
+        assert corrected.score == max(link.score for link in corrected.links)

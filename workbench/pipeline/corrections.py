@@ -16,7 +16,15 @@ from datetime import datetime, timezone
 
 from workbench.corpus import corrections_path, read_corrections, write_corrections
 from workbench.errors import UserInputError
-from workbench.types import Alignment, Case, Comparison, LinkCorrection, ReportRef, StatementRef
+from workbench.types import (
+    Alignment,
+    AlignmentLink,
+    Case,
+    Comparison,
+    LinkCorrection,
+    ReportRef,
+    StatementRef,
+)
 
 #: Alignment score recorded for a link an analyst added (no embedding score exists).
 ANALYST_SCORE = 0.0
@@ -70,6 +78,33 @@ def line_starts(case: Case) -> dict[str, int]:
     return out
 
 
+@dataclasses.dataclass
+class _Row:
+    """An alignment being corrected; ``links`` parallel to ``refs``, or None when unknown."""
+
+    statement: StatementRef
+    refs: list[ReportRef]
+    score: float
+    links: list[AlignmentLink] | None
+
+    def remove(self, report_index: int) -> None:
+        """Drop the report sentence ``report_index`` (and its link)."""
+        keep = [i for i, r in enumerate(self.refs) if r.index != report_index]
+        if len(keep) == len(self.refs):
+            return
+        self.refs = [self.refs[i] for i in keep]
+        if self.links is not None:
+            self.links = [self.links[i] for i in keep]
+            # the alignment's score is its best link's: the removed one may have been it
+            self.score = max((link.score for link in self.links), default=self.score)
+
+    def alignment(self) -> Alignment:
+        """The corrected alignment, report sentences in order (their links with them)."""
+        order = sorted(range(len(self.refs)), key=lambda i: self.refs[i].index)
+        links = tuple(self.links[i] for i in order) if self.links is not None else ()
+        return Alignment(self.statement, tuple(self.refs[i] for i in order), self.score, (), links)
+
+
 def apply_corrections(
     comparison: Comparison,
     case: Case,
@@ -93,31 +128,41 @@ def apply_corrections(
         return comparison
     index = _Index(statements, reports)
     starts = line_starts(case)
-    # Each alignment as [statement, report sentences, score]; edited in place, order kept.
-    rows: list[tuple[StatementRef, list[ReportRef], float]] = [
-        (al.statement, list(al.reports), al.score) for al in comparison.alignments
+    # Each alignment as [statement, report sentences, score, links]; edited in place, order
+    # kept. The aligner's links (one per report sentence: its score, the part of the statement
+    # it retells, whether it is weak) stay with every sentence no correction touches: they
+    # were all dropped as soon as the case had one correction, so one removed link anywhere
+    # turned the weak-link gate, the clause focus and the per-outlet link confidence off for
+    # every statement of the case (ux13's walk).
+    rows: list[_Row] = [
+        _Row(
+            al.statement,
+            list(al.reports),
+            al.score,
+            list(al.links) if len(al.links) == len(al.reports) else None,
+        )
+        for al in comparison.alignments
     ]
     path = corrections_path(case.path) if case.path else "the corrections"
     for n, c in enumerate(corrections, 1):
         where = f"{path}, correction {n},"
         st = _statement(c, starts, index, where)
         rep = index.report(c, where)
-        mine = [row for row in rows if row[0].index == st.index]
+        mine = [row for row in rows if row.statement.index == st.index]
         if c.action == "remove":
-            for _, refs, _ in mine:
-                refs[:] = [r for r in refs if r.index != rep.index]
-        elif not any(r.index == rep.index for _, refs, _ in mine for r in refs):
+            for row in mine:
+                row.remove(rep.index)
+        elif not any(r.index == rep.index for row in mine for r in row.refs):
             same_outlet = [
-                row for row in mine if any(r.document_id == rep.document_id for r in row[1])
+                row for row in mine if any(r.document_id == rep.document_id for r in row.refs)
             ]
             if same_outlet:
-                same_outlet[0][1].append(rep)
+                same_outlet[0].refs.append(rep)
+                same_outlet[0].links = None  # an analyst's link has no score, span or unit
             else:
-                rows.append((st, [rep], ANALYST_SCORE))
+                rows.append(_Row(st, [rep], ANALYST_SCORE, None))
     alignments = tuple(
-        Alignment(st, tuple(sorted(refs, key=lambda r: r.index)), score)
-        for st, refs, score in sorted(rows, key=lambda row: row[0].index)
-        if refs
+        row.alignment() for row in sorted(rows, key=lambda r: r.statement.index) if row.refs
     )
     linked = {r.index for a in alignments for r in a.reports}
     retold = {a.statement.index for a in alignments}
