@@ -12,8 +12,10 @@ one:
 * ``cause`` (a cause or circumstance only the report gives, kind ``addition``),
 * ``superlative`` (a superlative, record or "first" only the report gives, kind ``addition``),
 * ``caveat`` (the statement's "but" clause the report does not retell, kind ``omission``),
-* ``reaction`` (an official reaction retold at another grade, kind ``wording``) and ``urgency``
-  (the statement's "immediate" the report drops, kind ``omission``),
+* ``reaction`` (an official reaction retold at another grade, kind ``wording``), ``urgency``
+  (the statement's "immediate" the report drops, kind ``omission``), ``scope`` (the
+  statement's limit, "of local scale", "temporary", the report drops) and ``promise`` (the
+  speaker's "we will" the report drops; both kind ``omission``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -66,7 +68,7 @@ SETS = (
 )  # fmt: skip
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
-    "concept", "reaction", "urgency",
+    "concept", "reaction", "urgency", "scope", "promise",
 )  # fmt: skip
 
 
@@ -81,9 +83,11 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise |"
     )
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
         for lang, rel in sources.items():
@@ -102,7 +106,7 @@ def false_fires() -> None:
                         counts["caveat"] += 1
                     elif d.kind == "attribution" and "as a claim" in d.note:
                         counts["claim"] += 1
-                    elif d.category in ("reaction", "urgency"):
+                    elif d.category in ("reaction", "urgency", "scope", "promise"):
                         counts[d.category] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
@@ -115,7 +119,7 @@ def false_fires() -> None:
                   f"{counts['claim']} | "
                   f"{counts['quantifier']} | {counts['certainty']} | "
                   f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
-                  f"{counts['urgency']} |")  # fmt: skip
+                  f"{counts['urgency']} | {counts['scope']} | {counts['promise']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

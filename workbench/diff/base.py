@@ -80,6 +80,8 @@ DETECTORS.add("superlative", "workbench.diff.additions:detect_superlatives")
 DETECTORS.add("caveat", "workbench.diff.caveats:detect_caveats")
 DETECTORS.add("reaction", "workbench.diff.reactions:detect_reactions")
 DETECTORS.add("urgency", "workbench.diff.urgency:detect_urgency")
+DETECTORS.add("scope", "workbench.diff.scope:detect_scope")
+DETECTORS.add("promise", "workbench.diff.promise:detect_promise")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -99,6 +101,8 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "caveat",
     "reaction",
     "urgency",
+    "scope",
+    "promise",
     "content",
 )
 

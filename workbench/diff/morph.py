@@ -191,3 +191,25 @@ def russian_future(text: str) -> bool:
         if tag.POS == "VERB" and "futr" in tag:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=8192)
+def russian_first_person_future(word: str, exclude: frozenset[str] = frozenset()) -> bool:
+    """True when one of pymorphy3's likeliest parses of a Russian word (those tied at the top
+    score: «исправим» is as likely a verb as a short adjective) is a verb in the first person of
+    the future («исправим», «обеспечу», «будем»), its lemma not in ``exclude``, and none is a
+    present (pymorphy3 reads «строим» both ways); False for a word of another language."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return False
+    parses = _analyzer().parse(word.lower().replace("ё", "е"))
+    if not parses or not parses[0].is_known:
+        return False
+    tied = [p for p in parses if p.score >= parses[0].score - 1e-9]
+    return not any(p.tag.POS == "VERB" and "pres" in p.tag for p in tied) and any(
+        p.tag.POS == "VERB"
+        and "futr" in p.tag
+        and "1per" in p.tag
+        and "indc" in p.tag
+        and p.normal_form not in exclude
+        for p in tied
+    )

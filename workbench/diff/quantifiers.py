@@ -112,6 +112,43 @@ CLASSES: dict[str, re.Pattern[str]] = {
         r"(?<!не\s)(?<!как\s)только(?!\s+что)|(?<!не\s)лишь|тек(?:\s+қана)?|бир\s+гана)(?!\w)",
         _F,
     ),
+    # How often (keys13, session 13): "has stated several times" retold as "has consistently
+    # supported" makes a few occasions a constant stance. Both classes are flagged only against
+    # each other (:data:`_PAIRED_ONLY`), and come before "every", "several", «каждый»,
+    # «бірнеше», which they hold.
+    "occasional": re.compile(
+        r"(?<!\w)(?:several\s+times|a\s+number\s+of\s+times|more\s+than\s+once|"
+        r"on\s+(?:several|a\s+number\s+of)\s+occasions|repeatedly|time\s+and\s+again|"
+        r"sometimes|occasionally|from\s+time\s+to\s+time|неоднократн\w*|несколько\s+раз|"
+        r"(?<!\w)не\s+раз|иногда|время\s+от\s+времени|бірнеше\s+(?:рет|мәрте)|талай\s+рет|"
+        r"кейде|бир\s+нече\s+(?:жолу|ирет|жолу)|бир\s+канча\s+(?:жолу|ирет)|кээде)(?!\w)",
+        _F,
+    ),
+    "constant": re.compile(
+        r"(?<!\w)(?:always|consistently|constantly|invariably|continually|at\s+all\s+times|"
+        r"every\s+time|unfailingly|steadfastly|всегда|постоянно|неизменно|последовательно|"
+        r"неуклонно|каждый\s+раз|әрқашан|әрдайым|үнемі|ұдайы|дәйекті\s+түрде|дайыма|"
+        r"ар\s+дайым|ардайым|ар\s+качан|ырааттуу\s+түрдө|ар\s+бир\s+жолу)(?!\w)",
+        _F,
+    ),
+    # Without precedent or within a span (keys13): "a disaster whose equal there has not been
+    # for many years" retold as "of unprecedented magnitude" lifts the bound. Flagged only
+    # against each other, before "many" (partial).
+    "unprecedented": re.compile(
+        r"(?<!\w)(?:unprecedented|without\s+precedent|never\s+(?:been\s+)?(?:seen\s+)?before|"
+        r"all-time|беспрецедентн\w*|небывал\w*|бұрын-соңды\s+болмаған|теңдесі\s+жоқ|"
+        r"теңдешсиз|мурда\s+болуп\s+көрбөгөн)(?!\w)",
+        _F,
+    ),
+    "within_years": re.compile(
+        r"(?<!\w)(?:(?:for|in)\s+(?:many|several)\s+years|(?:for|in)\s+(?:recent\s+)?decades|"
+        r"(?:(?:the\s+)?(?:last|past)\s+)?(?:\d+|forty|fifty|sixty|seventy|eighty|ninety|"
+        r"a\s+hundred)(?:-odd|\s+odd)?\s+years|многие\s+годы|много\s+лет|"
+        r"(?:за\s+)?последние\s+(?:\d+|\w+)\s+(?:\w+\s+)?(?:лет|десятилети\w*)|"
+        r"десятилети\w*|көп\s+жыл\w*|соңғы\s+\d+\s+жыл\w*|ондаған\s+жыл\w*|"
+        r"акыркы\s+\d+\s+жыл\w*|ондогон\s+жыл\w*)(?!\w)",
+        _F,
+    ),
     # "the most valuable" is a superlative, "a many-hour broadcast", "all-time", "winner-takes-all"
     # compounds, "all kinds of topics" a variety: no scope; "first of all", "once and for all",
     # "all in all" are discourse idioms, not an "all" over what follows
@@ -168,10 +205,14 @@ _YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d{2}\S*\s+(?:жыл|год)\S*\s*$")
 
 #: Classes that stand against each other on the two sides (one two-sided difference).
 _FAMILY = {"universal": "scope", "partial": "scope", "approx": "figure", "upper": "figure",
-           "lower": "figure", "degree": "degree", "exclusive": "exclusive"}  # fmt: skip
+           "lower": "figure", "degree": "degree", "exclusive": "exclusive",
+           "occasional": "frequency", "constant": "frequency",
+           "unprecedented": "precedent", "within_years": "precedent"}  # fmt: skip
 #: Classes flagged only when the other side has the opposite ("all" → "some"): an "all" or a
 #: "some" merely left out or added is how paraphrase reads.
-_PAIRED_ONLY = frozenset({"universal", "partial"})
+_PAIRED_ONLY = frozenset(
+    {"universal", "partial", "occasional", "constant", "unprecedented", "within_years"}
+)
 #: Classes flagged only when the statement has them and the report does not: a report's own
 #: "only" is how paraphrase reads as often as it narrows a claim.
 _DROPPED_ONLY = frozenset({"exclusive"})

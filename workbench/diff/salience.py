@@ -26,7 +26,8 @@ After the detectors ran, :func:`finish` turns their raw differences into the lis
    on held-out real cases it removed flags on keys and judged-real flags more often than the
    flags it kept (docs/diff.md, "Weak-link gate withdrawn").
 6. **Salience** (0–1): the kind's weight (:data:`workbench.types.DIFFERENCE_KIND_INFO`), lowered
-   for quoted words and for weak links, raised for clause-sized additions and omissions; at most
+   for quoted words and for weak links, raised for clause-sized additions and omissions and for
+   an omitted word that changes the claim (:data:`MARKED_OMISSIONS`); at most
    :data:`MAX_PER_PAIR` differences per pair, most salient first.
 """
 
@@ -625,12 +626,20 @@ def _in_focus(d: Difference, focus: Span) -> bool:
     return d.statement_span[0] < focus[1] and focus[0] < d.statement_span[1]
 
 
+#: Omissions of one marked word that changes the claim (the ``urgency``, ``scope`` and
+#: ``promise`` detectors: "immediate", "of local scale", "we will"): ranked as a shift of
+#: certainty or quantity, not as a one-word gap of the word diff (keys13, session 13).
+MARKED_OMISSIONS = frozenset({"urgency", "scope", "promise"})
+MARKED_OMISSION_WEIGHT = 0.7
+
+
 def salience(d: Difference, confidence: float | None = None) -> float:
     """How much ``d`` matters to an analyst, 0–1 (see the module docstring)."""
-    score = difference_kind(d.kind).weight
+    marked = d.kind == "omission" and d.category in MARKED_OMISSIONS
+    score = MARKED_OMISSION_WEIGHT if marked else difference_kind(d.kind).weight
     if d.voice == "quoted":
         score *= QUOTED_FACTOR if d.voice_kind == "quote" else SPEECH_FACTOR
-    if d.kind in ("omission", "addition", "wording"):
+    if d.kind in ("omission", "addition", "wording") and not marked:
         words = len(tokenize(d.statement or "")) + len(tokenize(d.report or ""))
         score *= min(1.4, 0.8 + 0.1 * words)
     if d.origin == "translation":

@@ -1,0 +1,69 @@
+"""How often and within what span: the quantifier detector's ``occasional``/``constant`` and
+``within_years``/``unprecedented`` classes (keys13, session 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs
+from workbench.diff import Lexicon
+from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
+
+
+def _lang(text: str) -> str:
+    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
+    if any(c in text.lower() for c in "әғқұһі"):
+        return "kk"
+    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
+
+
+def _quantifiers(statement: str, report: str, lexicon: Lexicon) -> list:  # type: ignore[type-arg]
+    cyrillic = not statement.isascii()
+    found = diffs(statement, report, lexicon,
+                  **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
+    return [(d.statement, d.report) for d in found if d.kind == "quantifier"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "pair"),
+    [
+        # a few occasions retold as a constant stance
+        ("The council has raised the matter several times.",
+         "The council has consistently raised the matter.", ("several times", "consistently")),
+        ("Sometimes the river floods the lower town.",
+         "The river always floods the lower town.", ("Sometimes", "always")),
+        ("Совет неоднократно поднимал этот вопрос.",
+         "The council has always raised the question.", ("неоднократно", "always")),
+        ("Кеңес бұл мәселені бірнеше рет көтерген.",
+         "The council has constantly raised the issue.", ("бірнеше рет", "constantly")),
+        ("Кеңеш бул маселени бир нече жолу көтөргөн.",
+         "The council has invariably raised the issue.", ("бир нече жолу", "invariably")),
+        # a span of years retold as without precedent
+        ("Such a drought has not been seen for many years.",
+         "An unprecedented drought hit the valley.", ("for many years", "unprecedented")),
+        ("Такой засухи не было многие годы.",
+         "The valley is facing an unprecedented drought.", ("многие годы", "unprecedented")),
+    ],
+)  # fmt: skip
+def test_frequency_and_precedent_shifts(
+    statement: str, report: str, pair: tuple[str, str], lexicon: Lexicon
+) -> None:
+    assert pair in _quantifiers(statement, report, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the same class on both sides
+        ("The council has raised the matter several times.",
+         "The council has repeatedly raised the matter."),
+        ("Such a drought has not been seen for many years.",
+         "It is the worst drought in decades."),
+        # one side only: how paraphrase reads
+        ("The council has raised the matter several times.", "The council raised the matter."),
+        ("The council raised the matter.", "The council has always raised the matter."),
+        ("The drought hit the valley.", "An unprecedented drought hit the valley."),
+    ],
+)  # fmt: skip
+def test_no_shift(statement: str, report: str, lexicon: Lexicon) -> None:
+    assert not _quantifiers(statement, report, lexicon)

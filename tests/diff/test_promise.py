@@ -1,0 +1,85 @@
+"""The speaker's promise the report drops: the ``promise`` detector (keys13, session 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs
+from workbench.diff import DETECTOR_ORDER, Lexicon
+from workbench.diff.morph import russian_first_person_future
+from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
+
+
+def _lang(text: str) -> str:
+    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
+    if any(c in text.lower() for c in "әғқұһі"):
+        return "kk"
+    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
+
+
+def _promise(found: tuple) -> list:  # type: ignore[type-arg]
+    return [d for d in found if d.category == "promise"]
+
+
+def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignore[type-arg]
+    cyrillic = not statement.isascii()
+    return diffs(statement, report, lexicon,
+                 **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "word"),
+    [
+        ("The harvest is poor, but we will cover every loss of the farmers.",
+         "The harvest is poor and farmers must stay patient.", "we will"),
+        ("I shall not let the tariffs rise this winter.",
+         "Tariffs are a concern this winter, the governor said.", "I shall"),
+        # a ru original without a translation: a first-person future, even tied with a short
+        # adjective in pymorphy3's parses
+        ("Дорога разрушена, но мы её восстановим до зимы.",
+         "The road is destroyed, and residents are worried.", "восстановим"),
+        ("Положение тяжёлое, но мы это исправим.", "The position is hard, he said.", "исправим"),
+        # kk/ky: a promise said as one
+        ("Мен бұған уәде беремін.", "He spoke about the issue.", "уәде беремін"),
+    ],
+)  # fmt: skip
+def test_the_speakers_promise_the_report_drops_is_an_omission(
+    statement: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    assert "promise" in DETECTOR_ORDER and "promise" in CROSS_LINGUAL_DETECTORS
+    (d,) = _promise(_run(statement, report, lexicon))
+    assert (d.kind, d.statement, d.report) == ("omission", word, "")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the report keeps the commitment
+        ("We will cover every loss of the farmers.", "The state will compensate farmers."),
+        ("We will cover every loss of the farmers.", "He pledged to cover the farmers' losses."),
+        ("I'll never forget this year.", "This is a year that I'll never forget."),
+        ("We will win the cup.", "He is sure we’ll win the cup."),
+        ("Мы её восстановим до зимы.", "He promised the road would be rebuilt by winter."),
+        ("Мы её восстановим до зимы.", "The authorities are determined to rebuild it."),
+        # a remark announced, a condition, a question, a third person: no commitment
+        ("I will note that prices rose.", "Prices rose, he noted."),
+        ("Отмечу, что цены выросли.", "Prices rose, he noted."),
+        ("If we do not act now, we will lose the harvest.", "He warned the harvest was at risk."),
+        ("Если мы не примем меры, урожай погибнет.", "He warned the harvest was at risk."),
+        ("Will we manage this alone?", "He asked whether help was needed."),
+        ("The meeting will be held in May.", "The meeting is planned for May."),
+        # kk/ky present-future alone is as often the habitual present ("we support")
+        ("Біз бейбіт келіссөзді қолдаймыз.", "Kazakhstan supports peaceful talks."),
+    ],
+)  # fmt: skip
+def test_no_promise_dropped(statement: str, report: str, lexicon: Lexicon) -> None:
+    assert not _promise(_run(statement, report, lexicon))
+
+
+def test_russian_first_person_future() -> None:
+    assert russian_first_person_future("построим")
+    assert russian_first_person_future("будем")
+    assert not russian_first_person_future("строим")  # present, not future
+    assert not russian_first_person_future("построят")  # third person
+    assert not russian_first_person_future("build")
+    assert not russian_first_person_future("скажу", exclude=frozenset({"сказать"}))

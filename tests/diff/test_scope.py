@@ -1,0 +1,81 @@
+"""A limit of the statement the report drops: the ``scope`` detector (keys13, session 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs
+from workbench.diff import DETECTOR_ORDER, Lexicon
+from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
+
+
+def _lang(text: str) -> str:
+    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
+    if any(c in text.lower() for c in "әғқұһі"):
+        return "kk"
+    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
+
+
+def _scope(found: tuple) -> list:  # type: ignore[type-arg]
+    return [d for d in found if d.category == "scope"]
+
+
+def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignore[type-arg]
+    cyrillic = not statement.isascii()
+    return diffs(statement, report, lexicon,
+                 **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "word"),
+    [
+        ("A quarantine of local scale was introduced in three districts.",
+         "A quarantine was introduced in three districts.", "of local scale"),
+        ("The bridge will be closed temporarily for repairs.",
+         "The bridge will be closed for repairs, the mayor said.", "temporarily"),
+        ("The ministry announced a partial call-up of reservists.",
+         "The ministry announced a call-up of reservists.", "partial"),
+        ("A limited contingent of engineers will be sent.",
+         "Engineers will be sent, the minister said.", "limited"),
+        # ru, kk and ky originals without a translation (the cross-lingual detectors)
+        ("В двух районах введён карантин местного масштаба.",
+         "A quarantine was introduced in two districts.", "местного масштаба"),
+        ("Көпір уақытша жабылады.", "The bridge will be closed.", "уақытша"),
+        ("Көпүрө убактылуу жабылат.", "The bridge will be shut.", "убактылуу"),
+    ],
+)  # fmt: skip
+def test_the_statements_limit_the_report_drops_is_an_omission(
+    statement: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    assert "scope" in DETECTOR_ORDER and "scope" in CROSS_LINGUAL_DETECTORS
+    (d,) = _scope(_run(statement, report, lexicon))
+    assert (d.kind, d.statement, d.report) == ("omission", word, "")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the report keeps the limit in its own words
+        ("A quarantine of local scale was introduced in three districts.",
+         "A local quarantine was introduced in three districts."),
+        ("The bridge will be closed temporarily for repairs.",
+         "The bridge will be shut for now while it is repaired."),
+        ("The ministry announced a partial call-up of reservists.",
+         "Only part of the reservists will be called up."),
+        ("В двух районах введён карантин местного масштаба.",
+         "A localised quarantine was introduced in two districts."),
+        # "local" of people and bodies, and «временной» (of time), are no limits
+        ("Local residents were told to stay indoors.", "Residents were told to stay indoors."),
+        ("Местные власти эвакуировали жителей.", "The authorities evacuated residents."),
+        ("Временной промежуток между двумя толчками был мал.",
+         "The two tremors came close together."),
+        ("Он не назвал никаких временных сроков.", "He gave no time frame."),
+        ("Речь идет о локальном бедствии.", "It is a district level disaster."),
+        # no limit in the statement
+        ("A quarantine was introduced in three districts.", "Three districts are in quarantine."),
+    ],
+)  # fmt: skip
+def test_a_retelling_that_keeps_the_limit_gets_no_flag(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert not _scope(_run(statement, report, lexicon))
