@@ -48,6 +48,13 @@ from workbench.faithfulness.spans import unit_of
         ("kk", "Пойыз сағат он бірде жолға шықты.",
          "The train left at 10 a.m.",
          "The train left at 11 a.m."),
+        # a whole hour in English ("o'clock") against the source's clock time (session 13)
+        ("ky", "Жыйын жергиликтүү убакыт боюнча саат 10:00до башталды.",
+         "The meeting began at 13 o'clock local time.",
+         "The meeting began at 10 o'clock local time."),
+        ("ru", "Митинг начался в 21:00.",
+         "The rally began at 8 o'clock in the evening.",
+         "The rally began at 9 o’clock in the evening."),
     ],
 )  # fmt: skip
 def test_a_changed_figure_is_strong_and_the_faithful_one_is_not_flagged(

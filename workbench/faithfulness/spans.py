@@ -368,6 +368,9 @@ _CLOCK = re.compile(
 )
 #: A clock time without minutes in English ("6 p.m.", "10am").
 _HOUR = re.compile(r"(?<![\d:])(?<!\d\.)(\d{1,2})\s?([ap])\.?m\.?(?!\w)", re.I)
+#: A whole hour in English ("10 o'clock"): a clock time to compare with the source's clock
+#: times («саат 10:00», «в 10:00»), morning or evening (session 13).
+_OCLOCK = re.compile(r"(?<![\d:])(?<!\d\.)(\d{1,2})\s?o['’]\s?clock(?!\w)", re.I)
 
 
 def _minutes(hour: int, minute: int, half: str | None) -> set[int]:
@@ -392,15 +395,23 @@ def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
         return []
     known = set().union(*src)
     out = []
-    found = [
-        (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
-        for m in _CLOCK.finditer(ctx.translation)
-        if int(m.group(1)) < 24 and int(m.group(2)) < 60
-    ] + [
-        (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
-        for m in _HOUR.finditer(ctx.translation)
-        if int(m.group(1)) <= 12
-    ]
+    found = (
+        [
+            (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
+            for m in _CLOCK.finditer(ctx.translation)
+            if int(m.group(1)) < 24 and int(m.group(2)) < 60
+        ]
+        + [
+            (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
+            for m in _HOUR.finditer(ctx.translation)
+            if int(m.group(1)) <= 12
+        ]
+        + [
+            (m.span(), _minutes(int(m.group(1)) % 24, 0, None))
+            for m in _OCLOCK.finditer(ctx.translation)
+            if int(m.group(1)) <= 24
+        ]
+    )
     for span, times in found:
         if times & known:
             continue
@@ -603,8 +614,14 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     left = list(src_figs)
     out: list[FaithIssue] = _changed_times(ctx)
     unmatched = []
+    # "10 o'clock" is a clock time where the source writes clock times (read by _changed_times)
+    oclock = (
+        {m.start() for m in _OCLOCK.finditer(ctx.translation)}
+        if _CLOCK.search(ctx.source)
+        else set()
+    )
     for fig in find_figures(ctx.translation, "en"):  # equal figures first, then the rest
-        if _in_time(ctx.translation, fig):
+        if _in_time(ctx.translation, fig) or fig.start in oclock:
             continue
         # a figure pairs with one written the same way first (digits with digits, a word with
         # a word): "two vans" takes «два», not the «2» of «в 2 часа дня» that "5pm" contradicts
