@@ -246,6 +246,13 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         h.evaluate(ctx, ref, [], None, True)
     with pytest.raises(UserInputError):
         h.evaluate(ctx, ref, [_write(tmp_path, "short.txt", SYS_A[:2])], significance="none")
+    # ux13's walk: the file box keeps earlier uploads; one file twice was "Two systems have
+    # the same name" with no word of which
+    a = _write(tmp_path, "a.txt", SYS_A)
+    other = tmp_path / "other"
+    other.mkdir()
+    with pytest.raises(UserInputError, match=r"Two systems are named a\.txt: the same file"):
+        h.evaluate(ctx, ref, [a, _write(other, "b.txt", SYS_A), _write(other, "a.txt", SYS_A)])
     with pytest.raises(UserInputError, match="Tick at least one metric"):
         h.evaluate(ctx, ref, [ref], metrics=[])
     with pytest.raises(UserInputError, match="Unknown significance"):

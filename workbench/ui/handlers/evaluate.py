@@ -109,8 +109,14 @@ def evaluate(
     if not extra and not files:
         raise UserInputError("Upload at least one system output (or use the Translate tab's).")
     names = [n for n, _ in extra] + [Path(p).name for p in files]
-    if len(set(names)) != len(names):
-        raise UserInputError("Two systems have the same name; rename one of the files.")
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        # ux13's walk: the file box keeps earlier uploads, so adding a file again gave two
+        # systems of one name with no word of which.
+        raise UserInputError(
+            f"Two systems are named {' and '.join(twice)}: the same file uploaded twice, or two "
+            "files of one name (or a file named as a Translate tab system). Remove one from "
+            "the system outputs (×), or rename it, and score again."
+        )
     method = SIGNIFICANCE_CHOICES[significance]
     # One system is scored with its interval and no test (as `workbench score` does): the
     # test, the radio's default, compares systems, and refusing a first single system left the
