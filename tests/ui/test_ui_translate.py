@@ -467,3 +467,29 @@ def test_conversions_of_one_folder_at_two_revisions_show_the_revision() -> None:
         "my-ru-en (int8) · revision sha256-01234567",
         "my-ru-en (int8) · revision sha256-fedcba98",
     ]
+
+
+def test_offline_a_mixed_text_names_every_languages_missing_default_model(
+    settings: Settings,
+) -> None:
+    # ux13's walk: Russian, Kazakh and Kyrgyz lines with nothing ticked and no model here
+    # named only the Russian model; the translator who brought it in met the next one.
+    from workbench.errors import ModelNotAvailableError, ModelNotDownloadedError
+
+    ctx = UIContext(settings.replace(offline=True))
+    text = (
+        "Президент подписал указ о выделении 2 миллиардов тенге.\n"
+        "Қазақстан Республикасының Президенті жарлыққа қол қойды.\n"
+        "Кыргыз Республикасынын Президенти жарлыкка кол койду."
+    )
+    with pytest.raises((ModelNotDownloadedError, ModelNotAvailableError)) as err:
+        h.translate(ctx, text, None, h.AUTO, [], beam_size=1, max_length=8)
+    message = str(err.value)
+    assert "opus-mt-tc-big-zle-en" in message  # the first missing model, as before
+    assert message.endswith(
+        "The text's other languages need models that are not here either: "
+        "nllb-200-distilled-600M for Kazakh (line 2) and Kyrgyz (line 3)."
+    )
+    with pytest.raises((ModelNotDownloadedError, ModelNotAvailableError)) as err:
+        h.translate(ctx, text.split("\n")[0], None, h.AUTO, [], beam_size=1, max_length=8)
+    assert "other languages" not in str(err.value)  # one language: nothing more to say

@@ -279,8 +279,60 @@ def translate(
         )
     except WorkbenchError as err:
         note_alphabet(err, lines)  # the missing model and the alphabet, both
+        if not specs and not uploads:
+            note_other_defaults(ctx, err, lines, src_choice)
         raise
     return replace(result, notices=(*notices, *result.notices)) if notices else result
+
+
+def note_other_defaults(
+    ctx: UIContext, err: WorkbenchError, lines: Sequence[str], src_choice: str
+) -> None:
+    """Add to ``err`` the other languages' default models that are not on this machine.
+
+    With nothing ticked each line goes to its language's default model, and the first one
+    missing ends the run: a text of Russian, Kazakh and Kyrgyz lines named only the Russian
+    model (ux13's walk), and the translator who brought it in was then told of the next one.
+    """
+    try:
+        languages, _ = sbs.line_languages(lines, src_choice)
+    except WorkbenchError:
+        return
+    missing = {
+        s.entry.name for s in pm.catalog_status(ctx.settings) if s.state == pm.NOT_HERE_OFFLINE
+    }
+    by_model: dict[str, list[tuple[str, int]]] = {}
+    for number, (lang, line) in enumerate(zip(languages, lines, strict=True), 1):
+        if line.strip():
+            for spec in sbs.default_systems([line], [lang]):
+                if (
+                    spec.label in missing
+                    and spec.label not in str(err)
+                    and spec.model not in str(err)
+                ):
+                    by_model.setdefault(spec.label, []).append((lang, number))
+    if not by_model:
+        return
+    parts = []
+    for model, where in by_model.items():
+        langs: dict[str, list[int]] = {}
+        for lang, number in where:
+            langs.setdefault(lang, []).append(number)
+        said = " and ".join(
+            f"{LANGUAGE_NAMES.get(lang, lang)} ({_lines(numbers)})"
+            for lang, numbers in langs.items()
+        )
+        parts.append(f"{model} for {said}")
+    err.args = (
+        f"{err} The text's other languages need models that are not here either: "
+        f"{'; '.join(parts)}.",
+        *err.args[1:],
+    )
+
+
+def _lines(numbers: Sequence[int]) -> str:
+    shown = ", ".join(map(str, numbers[:5])) + (" …" if len(numbers) > 5 else "")
+    return f"line {shown}" if len(numbers) == 1 else f"lines {shown}"
 
 
 # ── the table and post-edits ─────────────────────────────────────────────────────────────
