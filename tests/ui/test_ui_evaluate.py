@@ -285,6 +285,11 @@ def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(
     mt.write_text("One.\nTwo <b>.\n", "utf-8")
     settings.ensure_home()
     add_items_from_files(settings.judgments_path, src, [mt], campaign="pilot")
+    # ux13's walk: a campaign with items and no judgment read "0 judgments by 0 annotators"
+    # and "Only one annotator: agreement is undefined."
+    _, _, agreement = h.human_results(ctx, "pilot")
+    assert agreement.startswith("**0 judgments by 0 annotators.**")
+    assert "Only one annotator" not in agreement and "No judgments yet" in agreement
     rows = list(csv.DictReader(export_judgments(settings.judgments_path, "csv", "pilot", True)
                                .splitlines()))  # fmt: skip
     rows[0].update(annotator="ann", score="75")
@@ -302,8 +307,10 @@ def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(
     assert kept["line"] == "3" and kept["score"] == "<b>high</b>"
     again, none = h.import_judgments(ctx, str(upload), "pilot")
     assert "0 stored, 1 already there, 1 refused" in again
-    rows_, _, _ = h.human_results(ctx, "pilot")
+    rows_, _, agreement = h.human_results(ctx, "pilot")
     assert rows_[0][1] == 1  # the imported judgment is in the campaign's means
+    assert agreement.startswith("**1 judgment by 1 annotator.**")
+    assert "Only one annotator: agreement is undefined." in agreement
     bad = tmp_path / "bad.csv"
     bad.write_text("annotator,item_id,score,errors\nann,pilot:none:1,50,\n", "utf-8")
     html, _ = h.import_judgments(ctx, str(bad), "pilot")

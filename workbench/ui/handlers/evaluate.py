@@ -500,12 +500,17 @@ def _stat(value: float | None, items: int) -> str:
     return f"{value:.3f} ({items} shared {noun})"
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def agreement_markdown(stats: dict[str, Any]) -> str:
     """Agreement lines: each statistic with its sample size, "undefined" when it cannot be
     computed (never 0.000)."""
     agree = stats["agreement"]
     lines = [
-        f"**{stats['judgments']} judgments by {stats['annotators']} annotators.** "
+        f"**{_count(stats['judgments'], 'judgment')} by "
+        f"{_count(stats['annotators'], 'annotator')}.** "
         f"Agreement needs at least {stats['min_shared_items']} shared items.",
         f"- Krippendorff's alpha (scores, interval): "
         f"{_stat(agree['krippendorff_alpha_da'], agree['alpha_items'])}",
@@ -516,7 +521,13 @@ def agreement_markdown(stats: dict[str, Any]) -> str:
             f"{_stat(p['pearson'], p['da_items'])}; Cohen's kappa (worst severity) "
             f"{_stat(p['kappa_severity'], p['items'])}"
         )
-    if not agree["pairs"]:
+    if not agree["pairs"] and stats["annotators"] == 0:
+        # ux13's walk: a campaign with no judgment yet read "Only one annotator".
+        lines.append(
+            "- No judgments yet: judge the items in the Annotate tab, or fill in the judgments "
+            "template below and import it."
+        )
+    elif not agree["pairs"]:
         lines.append("- Only one annotator: agreement is undefined.")
     return "\n".join(lines)
 
