@@ -401,9 +401,10 @@ class AlignmentLink:
         unit: ``"sentence"`` when whole sentences were joined, ``"clause"`` when a clause of
             either side carried the link (a partial or merged retelling).
         view: Which text of the statement ``statement_span`` points into.
-        weak: The link was barely accepted and shares no figure or words with the statement
-            (set by the pipeline, :func:`workbench.pipeline.compare.weak_links`): it is shown as
-            a link, its differences are not computed.
+        weak: The report sentence shares no figure and few words with the statement (a link
+            barely accepted, or at any margin one to a translated line: set by the pipeline,
+            :func:`workbench.pipeline.compare.weak_links`): it is shown as a link, its
+            differences are not computed.
     """
 
     statement_span: tuple[int, int]

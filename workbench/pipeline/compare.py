@@ -348,7 +348,8 @@ def fill_differences(
 
 def weak_links(al: Alignment, threshold: float | None) -> frozenset[int]:
     """Positions in ``al.reports`` whose link is weak (:func:`workbench.pipeline.anchors.weak_link`:
-    barely accepted and sharing no figure or words with the statement). Without a threshold, or
+    sharing no figure and few words with the statement, barely accepted or, for a translated
+    line, at any margin). Without a threshold, or
     for an alignment without per-link scores (a link the analyst added), none."""
     if threshold is None or len(al.links) != len(al.reports):
         return frozenset()

@@ -223,8 +223,9 @@ class Retelling:
         differences: Shown differences, most salient first.
         hidden: How many differences the filters hide.
         by_analyst: True when an analyst added (one of) the links.
-        weak: True when every link of these sentences is weak (barely accepted, sharing no
-            figure and few words with the statement): their differences were not computed.
+        weak: True when every link of these sentences is weak (the sentence shares no figure
+            and few words with the statement: barely accepted, or at any margin for a
+            translated line): their differences were not computed.
     """
 
     document_id: str
@@ -246,7 +247,7 @@ class Retelling:
 
 #: What a weak retelling says instead of "no differences found" (none were looked for).
 WEAK_LINK_WORDS = (
-    "weak link: barely accepted and sharing no figure and few words with the statement; "
+    "weak link: the sentence shares no figure and few words with the statement; "
     "its differences were not computed"
 )
 
