@@ -163,10 +163,13 @@ def load(data: Path) -> tuple[list[Line], list[Line]]:
             docs = [row.split("\t")[0] for row in ids]
         else:
             docs = [f"flores-{i // 30}" for i in range(len(en))]
-        short = [SOURCES[lang] for lang, rows in src.items() if len(rows) < len(en)]
-        short += ["DOCUMENT_IDS.tsv"] if len(docs) < len(en) else []
-        if short:
-            _refuse_data(f"--data {data}: {folder}/{short[0]} has fewer lines than its English")
+        # the lines pair one to one: a longer source (or an English cut short) is misaligned too
+        unequal = [(SOURCES[lang], len(rows)) for lang, rows in src.items() if len(rows) != len(en)]
+        unequal += [("DOCUMENT_IDS.tsv", len(docs))] if len(docs) != len(en) else []
+        if unequal:
+            name, n = unequal[0]
+            _refuse_data(f"--data {data}: {folder}/{name} has {n} lines, its English {len(en)} "
+                         "(they must pair line by line)")  # fmt: skip
         if len(en) <= half:
             _refuse_data(f"--data {data}: {folder}/eng_Latn.txt has {len(en)} lines, not the "
                          f"whole set (more than {half})")  # fmt: skip

@@ -75,16 +75,24 @@ def test_one_missing_file_is_named(
     assert "has no ntrex128/DOCUMENT_IDS.tsv:" in err and "more" not in err.split(":")[0]
 
 
-def test_a_source_file_shorter_than_its_english_is_named(
-    bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("longer", [False, True])
+def test_a_source_file_of_another_length_than_its_english_is_named(
+    bench: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str], longer: bool
 ) -> None:
+    """Shorter or longer (review13: a longer source passed, its lines paired with the wrong
+    English ones when the English was the file cut short)."""
     data = _material(tmp_path)
     kir = data / "flores200-dev" / "kir_Cyrl.txt"
-    kir.write_text("".join(kir.read_text(encoding="utf-8").splitlines(True)[:-1]), "utf-8")
+    rows = kir.read_text(encoding="utf-8").splitlines(True)
+    english = len(rows)
+    kir.write_text("".join([*rows, "extra\n"] if longer else rows[:-1]), "utf-8")
     with pytest.raises(SystemExit) as exit_:
         bench.load(data)
     assert exit_.value.code == 2
-    assert "flores200-dev/kir_Cyrl.txt has fewer lines than its English" in capsys.readouterr().err
+    n = english + 1 if longer else english - 1
+    assert f"flores200-dev/kir_Cyrl.txt has {n} lines, its English {english}" in (
+        capsys.readouterr().err
+    )
 
 
 def test_a_set_too_short_for_both_halves_is_refused(
