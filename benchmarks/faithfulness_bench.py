@@ -235,6 +235,8 @@ _AUX = re.compile(
     r"\b(is|are|was|were|has|have|had|will|would|can|could|should|did|does|do|must|may)\b(?! not)"
 )
 _NEG = re.compile(r"\s+not\b|n't\b")
+#: Contracted negations whose stem is no positive word: the stem -> the positive auxiliary.
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
 _PEOPLE = re.compile(
     r"\b(people|residents|protesters|demonstrators|students|workers|civilians|citizens|"
     r"activists|supporters|fans|villagers|men|women|youths|participants)\b"
@@ -375,7 +377,17 @@ def remove_not(line: Line, lang: str, rng: random.Random, pools: Pools) -> str |
 def flip_negation(line: Line, lang: str, rng: random.Random, pools: Pools) -> str | None:
     m = _NEG.search(line.en)
     if m:
-        return line.en[: m.start()] + line.en[m.end() :]
+        head = line.en[: m.start()]
+        if m.group().startswith("n't"):
+            # "can't" / "won't" / "shan't" lose more than "n't": their positive forms are
+            # "can", "will", "shall" (not "ca", "wo", "sha", which no translation writes).
+            stem = re.search(r"(\w+)$", head)
+            if stem and stem.group(1).lower() in _CONTRACTED:
+                word = _CONTRACTED[stem.group(1).lower()]
+                if stem.group(1)[:1].isupper():
+                    word = word.capitalize()
+                head = head[: stem.start()] + word
+        return head + line.en[m.end() :]
     m = _AUX.search(line.en)
     if not m:
         return None
