@@ -28,7 +28,9 @@ def bars(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[int, int]]]:
     calls: dict[str, list[tuple[int, int]]] = {}
 
     @contextmanager
-    def recorder(quiet: bool, desc: str = "translating", unit: str = "sent") -> Iterator[object]:
+    def recorder(
+        quiet: bool, desc: str = "translating", unit: str = "sent", heartbeat: float = 0.0
+    ) -> Iterator[object]:
         mine = calls.setdefault(desc, [])
         yield None if quiet else (lambda done, total: mine.append((done, total)))
 
@@ -472,3 +474,34 @@ def test_latin_kazakh_with_no_model_is_told_both(
     text.write_text("Үкімет төтенше жағдай енгізді деп хабарлады.\n", "utf-8")
     assert main([*args, "--input", str(text)]) == 2
     assert "Latin" not in capsys.readouterr().err  # a Cyrillic text: the model alone
+
+
+def test_the_embedding_bar_keeps_time_while_one_call_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ux13's walk: `workbench compare`'s "aligning: embedding 0/117" stood still while one
+    # embed call ran (tqdm redraws only on updates); with a heartbeat its elapsed time moves.
+    import io
+    import re
+    import time
+
+    from workbench.cli.translate_cmd import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setenv("COLUMNS", "100")
+    with progress_bar(quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.25) as step:
+        assert step is not None
+        step(0, 117)  # the call begins
+        time.sleep(3.3)  # ... and runs with no report
+        during = screen.getvalue()
+        step(117, 117)
+        done = screen.getvalue()
+        time.sleep(0.6)  # between calls: no redraw
+        after = screen.getvalue()
+    seconds = {int(s) for s in re.findall(r"0/117 \[00:(\d\d)", during)}
+    assert {1, 2, 3} <= seconds, during  # redrawn as the seconds pass, still 0/117
+    assert after == done
+    assert "117/117" in screen.getvalue() and screen.getvalue().endswith("\n")

@@ -129,7 +129,9 @@ def run_compare(args: argparse.Namespace) -> int:
     _check_form(args)
     with (
         progress_bar(quiet=args.quiet) as progress,
-        progress_bar(quiet=args.quiet, desc="aligning: embedding", unit="text") as embedding,
+        progress_bar(
+            quiet=args.quiet, desc="aligning: embedding", unit="text", heartbeat=1.0
+        ) as embedding,
     ):
         options = {
             "embedder": compare.embedder_named(args.embedder, settings, embedding),

@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -131,30 +132,59 @@ def read_lines(path: str | None, settings: Settings | None = None) -> list[str]:
 
 @contextmanager
 def progress_bar(
-    quiet: bool, desc: str = "translating", unit: str = "sent"
+    quiet: bool, desc: str = "translating", unit: str = "sent", heartbeat: float = 0.0
 ) -> Iterator[Callable[[int, int], None] | None]:
-    """A tqdm bar on stderr (terminals only), shown once work lasts more than a second."""
+    """A tqdm bar on stderr (terminals only), shown once work lasts more than a second.
+
+    ``heartbeat`` > 0: while a step runs (the last report said ``done < total``) the bar is
+    redrawn every ``heartbeat`` seconds, so its elapsed time moves. The embedder reports only
+    around each call and one call embeds a whole batch: ``workbench compare``'s "aligning:
+    embedding 0/117" stood still for 15 s (ux13's walk; the Compare tab's heartbeat, in the
+    terminal).
+    """
     if quiet:
         yield None
         return
     from tqdm import tqdm
 
     bars: list[tqdm] = []  # type: ignore[type-arg]
+    lock = threading.Lock()
+    stop = threading.Event()
+    running = [False]
 
     def update(done: int, total: int) -> None:
-        if not bars:
-            if total == 0:
-                return
-            bars.append(tqdm(total=total, unit=unit, delay=1.0, desc=desc, disable=None))
-        bars[0].total = total
-        # update(), not n= and refresh(): refresh() never marks the bar shown, so close() found
-        # it "not displayed yet" (the delay) and left the cursor on its line: the next message
-        # ("wrote FILE", a warning) was printed onto the end of the bar.
-        bars[0].update(done - bars[0].n)
+        with lock:
+            if not bars:
+                if total == 0:
+                    return
+                bars.append(tqdm(total=total, unit=unit, delay=1.0, desc=desc, disable=None))
+            bars[0].total = total
+            # update(), not n= and refresh(): refresh() never marks the bar shown, so close()
+            # found it "not displayed yet" (the delay) and left the cursor on its line: the
+            # next message ("wrote FILE", a warning) was printed onto the end of the bar.
+            bars[0].update(done - bars[0].n)
+            running[0] = done < total
 
+    def beat() -> None:
+        while not stop.wait(heartbeat):
+            with lock:
+                if not bars or not running[0]:
+                    continue
+                bar = bars[0]
+                if bar.last_print_t >= bar.start_t + bar.delay:
+                    bar.refresh()  # shown already: redraw with the time elapsed
+                else:
+                    bar.update(0)  # shows it once the delay has passed
+
+    thread = threading.Thread(target=beat, name="progress-heartbeat", daemon=True)
+    if heartbeat > 0:
+        thread.start()
     try:
         yield update
     finally:
+        stop.set()
+        if thread.is_alive():
+            thread.join()
         for bar in bars:
             bar.close()
 
