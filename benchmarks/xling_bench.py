@@ -14,8 +14,9 @@ one:
 * ``caveat`` (the statement's "but" clause the report does not retell, kind ``omission``),
 * ``reaction`` (an official reaction retold at another grade, kind ``wording``), ``urgency``
   (the statement's "immediate" the report drops, kind ``omission``), ``scope`` (the
-  statement's limit, "of local scale", "temporary", the report drops) and ``promise`` (the
-  speaker's "we will" the report drops; both kind ``omission``),
+  statement's limit, "of local scale", "temporary", the report drops), ``promise`` (the
+  speaker's "we will" the report drops; both kind ``omission``) and ``actor`` (a body, "the
+  embassy", "the government", moved to another or dropped; kind ``attribution`` or ``omission``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -68,7 +69,7 @@ SETS = (
 )  # fmt: skip
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
-    "concept", "reaction", "urgency", "scope", "promise",
+    "concept", "reaction", "urgency", "scope", "promise", "actor",
 )  # fmt: skip
 
 
@@ -83,10 +84,10 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor |"
     )
     print(
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
@@ -106,7 +107,7 @@ def false_fires() -> None:
                         counts["caveat"] += 1
                     elif d.kind == "attribution" and "as a claim" in d.note:
                         counts["claim"] += 1
-                    elif d.category in ("reaction", "urgency", "scope", "promise"):
+                    elif d.category in ("reaction", "urgency", "scope", "promise", "actor"):
                         counts[d.category] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
@@ -119,7 +120,8 @@ def false_fires() -> None:
                   f"{counts['claim']} | "
                   f"{counts['quantifier']} | {counts['certainty']} | "
                   f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
-                  f"{counts['urgency']} | {counts['scope']} | {counts['promise']} |")  # fmt: skip
+                  f"{counts['urgency']} | {counts['scope']} | {counts['promise']} | "
+                  f"{counts['actor']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

@@ -67,3 +67,32 @@ def test_frequency_and_precedent_shifts(
 )  # fmt: skip
 def test_no_shift(statement: str, report: str, lexicon: Lexicon) -> None:
     assert not _quantifiers(statement, report, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "pair"),
+    [
+        # a lower bound after its figure, only in the report
+        ("Some drivers lose their licence if they broke the rules before.",
+         "Drivers with three or more fines lose their licence.", ("", "or more")),
+        ("Кээ бир айдоочулар мурда эрежени бузган болсо күбөлүгүнөн ажырайт.",
+         "Drivers with two or more fines lose their licence.", ("", "or more")),
+        ("Only adults may vote.", "People aged 18 or older may vote.", ("", "or older")),
+    ],
+)  # fmt: skip
+def test_a_bound_after_the_figure(
+    statement: str, report: str, pair: tuple[str, str], lexicon: Lexicon
+) -> None:
+    assert pair in _quantifiers(statement, report, lexicon)
+
+
+def test_the_same_bound_on_both_sides(lexicon: Lexicon) -> None:
+    assert not _quantifiers("Он забил 60 или больше голов.", "He scored 60 or more goals.", lexicon)
+    assert not _quantifiers(
+        "Голосуют граждане 18 лет и старше.", "Those 18 or older vote.", lexicon
+    )
+
+
+def test_more_or_less_is_no_bound(lexicon: Lexicon) -> None:
+    assert not _quantifiers("The plan works.", "The plan works, more or less.", lexicon)
+    assert not _quantifiers("Two of them came.", "Two or three of them came.", lexicon)

@@ -82,6 +82,7 @@ DETECTORS.add("reaction", "workbench.diff.reactions:detect_reactions")
 DETECTORS.add("urgency", "workbench.diff.urgency:detect_urgency")
 DETECTORS.add("scope", "workbench.diff.scope:detect_scope")
 DETECTORS.add("promise", "workbench.diff.promise:detect_promise")
+DETECTORS.add("actor", "workbench.diff.actors:detect_actors")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -103,6 +104,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "urgency",
     "scope",
     "promise",
+    "actor",
     "content",
 )
 

@@ -51,6 +51,18 @@ _AFTER_NUM = (
 #: reads the figure itself).
 _GLUED_APPROX = r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
 
+#: A lower bound after its figure: "two or more offences", "18 or older", «60 или больше», «18 лет
+#: и старше» (keys13). One fixed-width look-behind per number word.
+_EN_OR_MORE = (
+    r"(?:(?<=\d\s)|"
+    + "|".join(
+        rf"(?<=\b{w}\s)"
+        for w in sorted(words("two three four five six seven eight nine ten twelve twenty hundred"))
+    )
+    + r")or\s+(?:more|older|above|over)"
+    # ru «60 или больше голов», «18 лет и старше»
+    + r"|(?:(?<=\d\s)|(?<=\d\s\w{3}\s)|(?<=\d\s\w{4}\s))(?:и|или)\s+(?:более|больше|старше)"
+)
 #: "More than one term", "more than one country": an idiom for "several", no qualifier of a
 #: figure ("more than one million", "more than one in five" still are).
 _NOT_IDIOM = (
@@ -93,7 +105,7 @@ CLASSES: dict[str, re.Pattern[str]] = {
         rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
         rf"(?<!тем\s)не\s+менее(?:\s+чем)?{_NUM_RU}|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
-        rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде)(?!\w)",
+        rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде|{_EN_OR_MORE})(?!\w)",
         _F,
     ),
     "degree": re.compile(

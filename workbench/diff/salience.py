@@ -626,10 +626,11 @@ def _in_focus(d: Difference, focus: Span) -> bool:
     return d.statement_span[0] < focus[1] and focus[0] < d.statement_span[1]
 
 
-#: Omissions of one marked word that changes the claim (the ``urgency``, ``scope`` and
-#: ``promise`` detectors: "immediate", "of local scale", "we will"): ranked as a shift of
-#: certainty or quantity, not as a one-word gap of the word diff (keys13, session 13).
-MARKED_OMISSIONS = frozenset({"urgency", "scope", "promise"})
+#: Omissions of one marked word that changes the claim (the ``urgency``, ``scope``,
+#: ``promise`` and ``actor`` detectors: "immediate", "of local scale", "we will", "the
+#: government"): ranked as a shift of certainty or quantity, not as a one-word gap of the word
+#: diff (keys13, session 13).
+MARKED_OMISSIONS = frozenset({"urgency", "scope", "promise", "actor"})
 MARKED_OMISSION_WEIGHT = 0.7
 
 

@@ -1,0 +1,104 @@
+"""Which body acts: the ``actor`` detector (keys13, session 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs
+from workbench.diff import DETECTOR_ORDER, Lexicon
+from workbench.diff.actors import actor_mentions
+from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
+
+
+def _lang(text: str) -> str:
+    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
+    if any(c in text.lower() for c in "әғқұһі"):
+        return "kk"
+    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
+
+
+def _actor(statement: str, report: str, lexicon: Lexicon) -> list:  # type: ignore[type-arg]
+    cyrillic = not statement.isascii()
+    found = diffs(statement, report, lexicon,
+                  **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
+    return [(d.kind, d.statement, d.report) for d in found if d.category == "actor"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "expected"),
+    [
+        # the body that acts moved to another class
+        ("The consulate advises travellers to carry their passports.",
+         "The ministry urged travellers to carry passports.",
+         ("attribution", "consulate", "ministry")),
+        ("Поэтому посольство советует не ездить туда без нужды.",
+         "The Foreign Ministry told citizens to avoid needless trips.",
+         ("attribution", "посольство", "Ministry")),
+        ("Ошондуктан элчилик ал жакка барбоону сунуштайт.",
+         "The ministry advised citizens to stay away.",
+         ("attribution", "элчилик", "ministry")),
+        # the body dropped with no one named in its place
+        ("I have told the government to repair the dam.", "I ordered the dam repaired, he said.",
+         ("omission", "government", "")),
+        ("Я поручил правительству отремонтировать плотину.", "I ordered the dam repaired.",
+         ("omission", "правительству", "")),
+        ("Мен үкіметке бөгетті жөндеуді тапсырдым.", "He ordered the dam repaired.",
+         ("omission", "үкіметке", "")),
+    ],
+)  # fmt: skip
+def test_a_body_moved_or_dropped(
+    statement: str, report: str, expected: tuple[str, str, str], lexicon: Lexicon
+) -> None:
+    assert "actor" in DETECTOR_ORDER and "actor" in CROSS_LINGUAL_DETECTORS
+    assert _actor(statement, report, lexicon) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the same class in other words
+        ("I have told the government to repair the dam.", "He told the cabinet to repair the dam."),
+        ("The prime minister will lead the commission.", "The government head will lead it."),
+        ("Поэтому посольство советует не ездить туда.", "The embassy advised against trips."),
+        # one of the statement's bodies kept
+        ("The government and the parliament agreed.", "Parliament agreed to the plan."),
+        # a title before a name is the person's (the entity detector's), not a body
+        ("I call on Prime Minister Ivan Petrov to act.", "He called on Petrov to act."),
+        ("Призываю премьер-министра Ивана Петрова действовать.", "He called on Petrov to act."),
+        # "non-governmental", «өкмөттүк эмес», a league: no bodies
+        ("Non-governmental groups were not needed.", "Foreign aid groups were not needed."),
+        ("Чет өлкөлүк өкмөттүк эмес уюмдар керек эмес.", "Foreign aid groups were not needed."),
+        ("The side lost in the Premier League.", "The club lost again."),
+        # the report names the body in its own words
+        ("The government of the province said 900 were hurt.",
+         "According to provincial authorities, 900 were hurt."),
+        ("Сенатор выступил против.", "The senator spoke against it."),
+        # a body spoken of, not acting
+        ("We annulled the results of the elections to the parliament.",
+         "The results of the vote were annulled."),
+        ("New parliamentary elections will be called.", "New elections are expected."),
+        ("Результаты выборов в парламент отменены.", "The results of the vote were annulled."),
+        ("Жогорку Кеңештин депутаттарына телефон чалышкан.", "They phoned many people."),
+        ("Эми жаңы парламенттик шайлоолор дайындалат.", "New elections are expected."),
+        ("Парламент палаталарының төрағалары хабардар етілді.",
+         "The heads of the parliamentary chambers were informed."),
+        ("Бул Жогорку Кеңеш өңдүү түзүмдөрдө начар абал жаратты.",
+         "This harmed the government's standing."),
+        # no body in the statement; a report's own body is no move
+        ("Prices will be frozen until spring.", "The ministry said prices would be frozen."),
+    ],
+)  # fmt: skip
+def test_no_move(statement: str, report: str, lexicon: Lexicon) -> None:
+    assert not _actor(statement, report, lexicon)
+
+
+def test_bodies_not_people() -> None:
+    assert set(actor_mentions("The Prime Minister met the ministers.")) == set()
+    assert set(actor_mentions("Премьер-министр провёл совещание в министерстве.")) == {"ministry"}
+    assert set(actor_mentions("The head of government thanked the Senate.")) == {"parliament"}
+    assert set(actor_mentions("Non-governmental groups met the embassy.")) == {"embassy"}
+
+
+def test_a_report_naming_the_bodys_people_keeps_it(lexicon: Lexicon) -> None:
+    assert not _actor("Parliament rejected the bill.", "Lawmakers rejected the bill.", lexicon)
+    assert not _actor("The embassy issued a warning.", "The ambassador warned.", lexicon)
