@@ -1,4 +1,4 @@
-"""A dropped marked word (urgency, scope, promise) weighs as a quantifier, not as a one-word gap of
+"""A dropped marked word (urgency, scope, promise, actor) weighs as a quantifier, not as a one-word gap of
 the word diff (``salience.MARKED_OMISSIONS``, keys13, session 13): 17e6105 had no test of it."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ def _omission(text: str, category: str | None) -> Difference:
 
 
 def test_a_marked_omission_weighs_as_a_quantifier_whatever_its_length() -> None:
-    assert {"urgency", "scope", "promise"} == MARKED_OMISSIONS
+    assert {"urgency", "scope", "promise", "actor"} == MARKED_OMISSIONS
     assert difference_kind("quantifier").weight == MARKED_OMISSION_WEIGHT
     for category in sorted(MARKED_OMISSIONS):
         assert salience(_omission("temporary", category)) == MARKED_OMISSION_WEIGHT
