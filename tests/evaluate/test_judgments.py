@@ -328,3 +328,28 @@ def test_stats_by_protocol_on_the_command_line(tmp_path: Path) -> None:
     assert "1 judgment by 1 annotator (DA only)" in da.stdout
     bad = run_workbench("judgments", "stats", "--db", str(db), "--protocol", "likert")
     assert bad.returncode == 2
+
+
+def _plain(system: str, score: float | None, protocol: str, *errors: ErrorSpan) -> Judgment:
+    return Judgment(
+        "aliya", f"{system}-{score}-{len(errors)}", system, "src", "tr",
+        score=score, errors=errors, extra=(("protocol", protocol),),
+    )  # fmt: skip
+
+
+def test_mqm_per_segment_is_undefined_without_span_judgments() -> None:
+    """A DA-only system has no MQM penalty ("n/a"), not 0.00, which would read "no errors";
+    an MQM judgment marked "no errors" is a real 0 and counts."""
+    major = ErrorSpan(0, 2, "accuracy/mistranslation", "major")
+    judgments = [
+        _plain("da-only", 70, "da"),
+        _plain("da-only", 40, "da"),
+        _plain("mqm", None, "mqm"),  # "No errors" ticked
+        _plain("mqm", None, "mqm", major),
+        _plain("mixed", 55, "da"),  # a DA score says nothing of error spans
+        _plain("mixed", 60, "esa", major),
+    ]
+    systems = {s.system: s for s in system_averages(judgments)}
+    assert systems["da-only"].mqm_per_segment is None
+    assert systems["mqm"].mqm_per_segment == pytest.approx(5 / 2)
+    assert systems["mixed"].mqm_per_segment == pytest.approx(5.0)

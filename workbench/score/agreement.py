@@ -14,7 +14,8 @@ made-up 0.
 
 Per system: mean raw DA (or ESA) score with a 95% bootstrap interval, mean DA z-scored per
 annotator (as WMT does, so harsh and lenient annotators weigh the same), the MQM penalty per
-segment (minor 1, major 5, critical 10) and error counts by severity and by category.
+segment (minor 1, major 5, critical 10) over the judgments that mark error spans (MQM, ESA;
+undefined for a DA-only system, not 0) and error counts by severity and by category.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from workbench.score.judgments import SEVERITIES
+from workbench.score.protocols import PROTOCOLS, protocol_of
 from workbench.types import Judgment
 
 #: Severity labels in order, ``none`` for an item judged without errors.
@@ -47,7 +49,9 @@ class SystemHumanScores:
     da_judgments: int
     da_mean: float | None
     da_z_mean: float | None
-    mqm_per_segment: float
+    #: Penalty per segment over the judgments that mark error spans (MQM, ESA, or any with
+    #: errors); ``None`` when there are none, e.g. a DA-only campaign ("no errors" it is not).
+    mqm_per_segment: float | None
     errors_by_severity: tuple[tuple[str, int], ...]
     signatures: tuple[str, ...]
     da_ci_low: float | None = None
@@ -199,6 +203,16 @@ def _z_scores(judgments: Sequence[Judgment]) -> dict[int, float]:
     return out
 
 
+def _marks_spans(judgment: Judgment, legacy: bool) -> bool:
+    """Whether the judgment was made under a protocol that marks error spans (an MQM or ESA
+    judgment without errors says "no errors"; a DA score says nothing of them); a judgment with
+    no recorded protocol is one when ``legacy``."""
+    if not dict(judgment.extra).get("protocol"):
+        return legacy or judgment.score is None
+    name = protocol_of(judgment)
+    return name in PROTOCOLS and PROTOCOLS.get(name).uses_spans
+
+
 def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
     """Per-system averages of the judgments (see the module docstring), by system name."""
     items = list(judgments)
@@ -213,6 +227,10 @@ def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
         severities = Counter(e.severity for i in idx for e in items[i].errors)
         by_category = Counter((e.category, e.severity) for i in idx for e in items[i].errors)
         interval = mean_interval(da)
+        # Judgments from before protocols were recorded gave a score and spans together: where a
+        # system has any error span, its unrecorded judgments count as span judgments.
+        legacy = any(items[i].errors for i in idx)
+        spans = [i for i in idx if items[i].errors or _marks_spans(items[i], legacy)]
         out.append(
             SystemHumanScores(
                 system=system,
@@ -220,7 +238,9 @@ def system_averages(judgments: Iterable[Judgment]) -> list[SystemHumanScores]:
                 da_judgments=len(da),
                 da_mean=_mean(da),
                 da_z_mean=_mean([z[i] for i in idx if i in z]),
-                mqm_per_segment=sum(mqm_penalty(items[i]) for i in idx) / len(idx),
+                mqm_per_segment=(
+                    sum(mqm_penalty(items[i]) for i in spans) / len(spans) if spans else None
+                ),
                 errors_by_severity=tuple((s, severities.get(s, 0)) for s in SEVERITIES),
                 signatures=tuple(sorted({items[i].signature for i in idx if items[i].signature})),
                 da_ci_low=interval[0] if interval else None,
