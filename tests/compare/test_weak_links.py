@@ -100,3 +100,14 @@ def test_a_translated_line_whose_words_the_sentence_lacks_is_weak_at_any_margin(
     assert weak_link(
         THRESHOLD + 0.005, THRESHOLD, ORIGINAL, TRANSLATION, "Officials put the bill high."
     )
+
+
+def test_a_short_translated_line_reworded_whole_keeps_its_differences() -> None:
+    """A line of under WEAK_ENGLISH_LEAST content words is easily retold in other words: sharing
+    none of them is no evidence, so a sure link to it is not weak (review13 A1)."""
+    original = "Президент отправил правительство в отставку."
+    short = "The president dismissed the government."  # 3 content stems
+    reworded = "The head of state sacked the cabinet on Wednesday."
+    assert not weak_link(THRESHOLD + 0.2, THRESHOLD, original, short, reworded)
+    # barely accepted, it still needs an anchor of its own
+    assert weak_link(THRESHOLD + 0.005, THRESHOLD, original, short, reworded)

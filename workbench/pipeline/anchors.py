@@ -307,6 +307,10 @@ WEAK_ENGLISH = 0.2
 #: for any link, however sure, to show differences (without a shared figure): on the read
 #: translated real cases links under it were wrong 31 times in 36.
 WEAK_ENGLISH_ANY = 0.15
+#: :data:`WEAK_ENGLISH_ANY` judges only translations of at least this many content stems: a
+#: short line is easily reworded whole, so sharing none of its few words is no evidence (the
+#: aligner's word veto has the same floor, ``AlignParams.veto_least``).
+WEAK_ENGLISH_LEAST = 5
 #: Least share of a kk/ky/ru statement's content words (the word lexicon's usual English, each
 #: word weighted by how reliably it is rendered) the report sentence must hold, without a
 #: translation.
@@ -337,9 +341,12 @@ def weak_link(
     """A link barely accepted (margin under ``threshold`` + :data:`WEAK_MARGIN`) that shares no
     anchor (:func:`anchored`), or any link to a translated statement whose report sentence holds
     no figure of it and under :data:`WEAK_ENGLISH_ANY` of its English content stems: shown as a
-    link, its differences not computed."""
+    link, its differences not computed. The second rule needs a translation of at least
+    :data:`WEAK_ENGLISH_LEAST` content stems."""
     if translation.strip() and not figure_keys(statement) & figure_keys(report):
         mine = _english_stems(translation)
-        if mine and len(mine & _english_stems(report)) < WEAK_ENGLISH_ANY * len(mine):
+        if len(mine) >= WEAK_ENGLISH_LEAST and len(mine & _english_stems(report)) < (
+            WEAK_ENGLISH_ANY * len(mine)
+        ):
             return True
     return score < threshold + WEAK_MARGIN and not anchored(statement, translation, report)
