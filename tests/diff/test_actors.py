@@ -102,3 +102,44 @@ def test_bodies_not_people() -> None:
 def test_a_report_naming_the_bodys_people_keeps_it(lexicon: Lexicon) -> None:
     assert not _actor("Parliament rejected the bill.", "Lawmakers rejected the bill.", lexicon)
     assert not _actor("The embassy issued a warning.", "The ambassador warned.", lexicon)
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("Правительство выделило 5 миллиардов тенге фермерам.",
+         "Kazakhstan allocated 5 billion tenge to farmers."),
+        ("Парламент принял закон о выборах.", "Astana passed the election law."),
+        ("The government allocated 5 billion tenge to farmers.",
+         "Kazakhstan has allocated 5 billion tenge to farmers."),
+        ("Министерство иностранных дел заявило протест.", "Moscow said it protested."),
+    ],
+)  # fmt: skip
+def test_a_country_or_capital_that_acts_is_the_government(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    """News names a government by its country or capital (review13 K6)."""
+    assert not _actor(statement, report, lexicon)
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Farmers in Kazakhstan received 5 billion tenge.",  # a place, not who acts
+        "Kazakhstan's farmers received 5 billion tenge.",  # a possessive
+        "Farmers received 5 billion tenge, he said in Astana.",
+    ],
+)
+def test_a_place_that_does_not_act_names_no_one(report: str, lexicon: Lexicon) -> None:
+    found = _actor("The government allocated 5 billion tenge to farmers.", report, lexicon)
+    assert found == [("omission", "government", "")]
+
+
+def test_a_department_alone_is_no_ministry(lexicon: Lexicon) -> None:
+    assert "ministry" not in actor_mentions("The department of emergencies evacuated 300 people.")
+    assert "ministry" in actor_mentions("The State Department said so.")
+    assert not _actor(
+        "The department of emergencies evacuated 300 people.",
+        "Rescuers evacuated 300 people.",
+        lexicon,
+    )

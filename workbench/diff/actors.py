@@ -29,7 +29,9 @@ class. "The authorities" and "the administration" are a government; "non-governm
 
 from __future__ import annotations
 
+import functools
 import re
+from importlib import resources
 
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.types import Difference
@@ -52,7 +54,7 @@ ACTORS: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "ministry": re.compile(
-        r"(?<!\w)(?:ministr(?:y|ies)|(?-i:MFA)|foreign\s+office|departments?|"
+        r"(?<!\w)(?:ministr(?:y|ies)|(?-i:MFA)|foreign\s+office|state\s+department|"
         r"министерств(?!енн)\w*|(?-i:МИД(?:а|у|ом|е)?|СІМ\w*|ТИМ\w*)|министрлі\w*|министрлиг\w*|"
         r"министрлик\w*)(?!\w)",
         _F,
@@ -108,6 +110,40 @@ _TURKIC_NOT_ACTOR = re.compile(
 )
 
 
+#: Seats of government news names it by, besides the CLDR's places (:func:`_places`).
+_SEATS = ("Astana", "Nur-Sultan", "Akorda", "Kremlin", "Ak Orda")
+#: A place name that acts: not after a preposition (:data:`_EN_NOT_ACTOR`), not a possessive
+#: ("Kazakhstan's farmers"), and a lowercase word after it ("Moscow said", "Astana passed").
+_PLACE_ACTS = re.compile(r"^\s+(?!of\b|and\b|or\b)[a-z]")
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> re.Pattern[str]:
+    """Countries and cities (the CLDR table ``workbench/data/exonyms.tsv``, whose place names are
+    capitalised in ru/kk/ky, its language names not) and :data:`_SEATS`, as one pattern."""
+    names = set(_SEATS)
+    path = resources.files("workbench") / "data" / "exonyms.tsv"
+    for row in path.read_text(encoding="utf-8").splitlines():
+        if row.startswith("#") or "\t" not in row:
+            continue
+        english, forms = row.split("\t", 1)
+        if all(f[:1].isupper() for f in forms.split("|")):
+            names.add(english)
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{alts})(?![\w'’-])")
+
+
+def state_acts(text: str) -> bool:
+    """News names a government by its country or capital: "Kazakhstan allocated ...", "Astana
+    passed the law", "Moscow said" (review13 K6). Such a subject is the government class."""
+    for m in _places().finditer(text):
+        if _PLACE_ACTS.match(text[m.end() : m.end() + 20]) and not _EN_NOT_ACTOR.search(
+            text[max(0, m.start() - 20) : m.start()]
+        ):
+            return True
+    return False
+
+
 def actor_mentions(text: str, *, acting: bool = False) -> dict[str, tuple[int, int]]:
     """Per class, the span of its first body in ``text`` (a span is read by one class only).
     ``acting``: only bodies that may act — not after a preposition, not in a kk/ky genitive,
@@ -138,6 +174,8 @@ def detect_actors(ctx: DiffContext, claimed: Claims) -> Finding:
         return Finding()
     report = actor_mentions(ctx.report)
     people = {c for c, rx in PEOPLE.items() if rx.search(ctx.report)}
+    if state_acts(ctx.report):
+        people.add("government")
     gone = [c for c in statement if c not in report and c not in people]
     new = [c for c in report if c not in statement]
     if not gone:
