@@ -41,6 +41,8 @@ def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignor
         ("Положение тяжёлое, но мы это исправим.", "The position is hard, he said.", "исправим"),
         # kk/ky: a promise said as one
         ("Мен бұған уәде беремін.", "He spoke about the issue.", "уәде беремін"),
+        ("Биз буга кепилдик беребиз.", "He spoke about the issue.", "кепилдик беребиз"),
+        ("Мен убада берем.", "He spoke about the issue.", "убада берем"),
     ],
 )  # fmt: skip
 def test_the_speakers_promise_the_report_drops_is_an_omission(
@@ -70,6 +72,10 @@ def test_the_speakers_promise_the_report_drops_is_an_omission(
         ("The meeting will be held in May.", "The meeting is planned for May."),
         # kk/ky present-future alone is as often the habitual present ("we support")
         ("Біз бейбіт келіссөзді қолдаймыз.", "Kazakhstan supports peaceful talks."),
+        # kk/ky promise words in the third person: no commitment of the speaker (review13 K1)
+        ("Конституция азаматтардың құқығына кепілдік береді.", "Rights are in the constitution."),
+        ("Мыйзам жарандардын укугуна кепилдик берет.", "Rights are in the law."),
+        ("Ол бұған уәде берген болатын.", "He spoke about the issue."),
     ],
 )  # fmt: skip
 def test_no_promise_dropped(statement: str, report: str, lexicon: Lexicon) -> None:

@@ -81,8 +81,10 @@ PLEDGE = re.compile(
 
 #: A Kazakh or Kyrgyz verb in the first person of the present-future («қамтамасыз етеміз»,
 #: «камсыз кылабыз», «береміз»): the speaker promises it himself.
+#: kk/ky endings of the first person (singular and plural) after a verb's vowel.
+TURKIC_FIRST_PERSON = r"(?:мыз|міз|миз|муз|мүз|быз|біз|биз|буз|бүз|мын|мін|мин|мун|мүн)"
 _TURKIC_PROMISE = re.compile(
-    r"(?<!\w)\w{2,}(?:[аеәиіыоөуүй](?:мыз|міз|миз|муз|мүз|быз|біз|биз|буз|бүз|мын|мін|мин|мун|мүн))"
+    rf"(?<!\w)\w{{2,}}(?:[аеәиіыоөуүй]{TURKIC_FIRST_PERSON})"
     r"(?!\w)(?!\s+(?:керек|тиіс|тийиш|қажет|зарыл))",  # «қорғауымыз керек» is the duty itself
     _F,
 )

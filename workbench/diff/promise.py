@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.modality import PLEDGE
+from workbench.diff.modality import PLEDGE, TURKIC_FIRST_PERSON
 from workbench.diff.morph import russian_first_person_future
 from workbench.diff.text import tokenize, words
 from workbench.types import Difference
@@ -42,9 +42,11 @@ EN_PROMISE = re.compile(
     r"|(?<!\w)(?:we|i)\s+(?:promise|pledge|guarantee|vow)(?!\w)",
     _F,
 )
-#: A kk/ky promise said as one.
+#: A kk/ky promise said as one, in the first person only («уәде беремін», «кепілдік береміз»,
+#: ky «убада берем», «кепилдик беребиз»): «Конституция кепілдік береді» (the Constitution
+#: guarantees) and «Ол уәде берген» (he had promised) are no commitment of the speaker.
 TURKIC_PROMISE = re.compile(
-    r"(?<!\w)(?:уәде\s+бер\w*|кепілдік\s+бер\w*|убада\s+бер\w*|кепилдик\s+бер\w*)", _F
+    rf"(?<!\w)(?:уәде|кепілдік|убада|кепилдик)\s+бер(?:е{TURKIC_FIRST_PERSON}|ем)(?!\w)", _F
 )
 #: Russian verbs of the speaker's own speech («отмечу», «скажу», «напомню»), of ability and of
 #: "let's" («сможем», «увидим», «начнем»), by lemma: no commitment.
