@@ -71,6 +71,14 @@ def test_the_statements_limit_the_report_drops_is_an_omission(
          "The two tremors came close together."),
         ("Он не назвал никаких временных сроков.", "He gave no time frame."),
         ("Речь идет о локальном бедствии.", "It is a district level disaster."),
+        # a company's legal form is no limit (review13 K5)
+        ("Подрядчик — общество с ограниченной ответственностью «Курылыс».",
+         "The contractor is the Kurylys company."),
+        ("Мердігер — «Құрылыс» жауапкершілігі шектеулі серіктестігі.",
+         "The contractor is the Kurylys company."),
+        ("The bridge was built by a limited liability company.", "A company built the bridge."),
+        ("The bridge was built by Astana Construction Limited.",
+         "Astana Construction built the bridge."),
         # no limit in the statement
         ("A quarantine was introduced in three districts.", "Three districts are in quarantine."),
     ],
@@ -79,3 +87,9 @@ def test_a_retelling_that_keeps_the_limit_gets_no_flag(
     statement: str, report: str, lexicon: Lexicon
 ) -> None:
     assert not _scope(_run(statement, report, lexicon))
+
+
+def test_a_limit_beside_a_legal_form_is_still_read(lexicon: Lexicon) -> None:
+    found = _scope(_run("Only a limited contingent of Astana Construction Limited stays.",
+                        "The contingent of Astana Construction stays.", lexicon))  # fmt: skip
+    assert [(d.kind, d.statement) for d in found] == [("omission", "limited")]

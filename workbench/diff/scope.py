@@ -13,7 +13,9 @@ keeps the limit in its own words: "local", "partly", "for now", "restricted" ...
 Not limits: "local" of people and bodies ("local residents", "local authorities", «местные
 власти»): only a local *scale*, *level* or *character* is read; «временной» (of time: «временной
 промежуток», a time span) is not «временный» (temporary), nor are «временные рамки/сроки» (a
-time frame). A report that names another level ("a province level disaster") keeps a scale.
+time frame); nor is a company's legal form («общество с ограниченной ответственностью», kk
+«жауапкершілігі шектеулі серіктестігі», "a limited liability company", "Astana Construction
+Limited"; review13 K5). A report that names another level ("a province level disaster") keeps a scale.
 """
 
 from __future__ import annotations
@@ -46,11 +48,14 @@ LIMITS: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "limited": re.compile(
-        r"(?<!\w)(?:limited|ограниченн(?:ый|ая|ое|ые|ых|ым|ую|ыми|ого|ой|ом)|шектеулі|"
-        r"чектелген|чектүү)(?!\w)",
+        r"(?<!\w)(?:limited(?!\s+liability)|"
+        r"ограниченн(?:ый|ая|ое|ые|ых|ым|ую|ыми|ого|ой|ом)(?!\s+ответственност)|"
+        r"(?<!жауапкершілігі\s)шектеулі|(?<!жоопкерчилиги\s)(?:чектелген|чектүү))(?!\w)",
         _F,
     ),
 }
+#: A company's legal form after its name ("Astana Construction Limited", "... Ltd"): no limit.
+_LEGAL_FORM = re.compile(r"(?-i:[A-Z][\w&.-]*)\s+$")
 #: Report words that keep a limit of each class.
 KEPT: dict[str, re.Pattern[str]] = {
     "local": re.compile(
@@ -77,9 +82,13 @@ def limit_mentions(text: str) -> list[tuple[str, tuple[int, int], str]]:
     """The limits of ``text``: (class, span, words), in order, one per class."""
     out = []
     for cls, rx in LIMITS.items():
-        m = rx.search(text)
-        if m is not None:
+        for m in rx.finditer(text):
+            if m.group() == "Limited" and _LEGAL_FORM.search(
+                text[max(0, m.start() - 40) : m.start()]
+            ):
+                continue
             out.append((cls, m.span(), m.group()))
+            break
     return sorted(out, key=lambda x: x[1])
 
 
