@@ -39,6 +39,8 @@ def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignor
         ("Дорога разрушена, но мы её восстановим до зимы.",
          "The road is destroyed, and residents are worried.", "восстановим"),
         ("Положение тяжёлое, но мы это исправим.", "The position is hard, he said.", "исправим"),
+        ("Я этого не допущу.", "The position is hard, he said.", "допущу"),  # 1sg: no hortative
+        ("We will turn the economy around.", "The economy is weak, he said.", "We will"),
         # kk/ky: a promise said as one
         ("Мен бұған уәде беремін.", "He spoke about the issue.", "уәде беремін"),
         ("Биз буга кепилдик беребиз.", "He spoke about the issue.", "кепилдик беребиз"),
@@ -72,6 +74,14 @@ def test_the_speakers_promise_the_report_drops_is_an_omission(
         ("The meeting will be held in May.", "The meeting is planned for May."),
         # kk/ky present-future alone is as often the habitual present ("we support")
         ("Біз бейбіт келіссөзді қолдаймыз.", "Kazakhstan supports peaceful talks."),
+        # announcements, hortatives and feelings: no commitment (review13 K2)
+        ("We will discuss this tomorrow.", "The issue comes up tomorrow."),
+        ("I will now turn to the economy.", "He spoke about the economy."),
+        ("We will see.", "He said time would tell."),
+        ("We will be glad to welcome you.", "Guests are welcome, he said."),
+        ("Обсудим это завтра.", "The issue comes up tomorrow."),
+        ("Мы поговорим об этом позже.", "He spoke about it later."),
+        ("Мы будем рады видеть вас.", "Guests are welcome, he said."),
         # kk/ky promise words in the third person: no commitment of the speaker (review13 K1)
         ("Конституция азаматтардың құқығына кепілдік береді.", "Rights are in the constitution."),
         ("Мыйзам жарандардын укугуна кепилдик берет.", "Rights are in the law."),

@@ -17,8 +17,10 @@ translation, since only markers are read:
   "assured", "guaranteed", "is going to", "committed", "determined", "intends"): such a report
   keeps the commitment in its own words.
 
-Not promises: a speaker announcing what he is about to say ("I will note", «отмечу», «скажу»,
-«напомню»), and a first-person future inside a condition ("if we do not act", «если мы не
+Not promises: a speaker announcing what he is about to say or think over ("I will note", "we
+will discuss this tomorrow", "I will now turn to ...", «отмечу», «скажу», «обсудим»), a feeling
+("we will be glad", «будем рады»), a Russian first person plural without «мы» in its sentence (a
+hortative: «Обсудим это завтра», let's discuss it), and a first-person future inside a condition ("if we do not act", «если мы не
 примем») or a question.
 """
 
@@ -34,11 +36,22 @@ from workbench.types import Difference
 
 _F = re.IGNORECASE
 
-#: Verbs of the speaker's own speech: "I will note" announces a remark, not a commitment.
-_SPEECH = r"(?:say|note|add|stress|emphasi[sz]e|repeat|remind|mention|dwell|list|recall|point)"
+#: Verbs of the speaker's own speech, of considering and of turning to a topic: "I will note",
+#: "we will discuss this tomorrow", "I will now turn to the economy", "we will see" announce
+#: what he is about to say or think over, not a commitment (review13 K2); so does a feeling
+#: ("we will be glad to see you").
+_SPEECH = (
+    r"(?:say|note|add|stress|emphasi[sz]e|repeat|remind|mention|dwell|list|recall|point|"
+    r"discuss|talk|speak|tell|explain|describe|outline|consider|think|reflect|see|hear|"
+    r"(?:turn|move\s+on|return|come\s+back|go\s+back)\s+to|"
+    r"be\s+(?:glad|happy|pleased|delighted|grateful|thankful|honou?red))"
+)
+#: Adverbs between "will" and the verb ("I will now turn to ...", "we will briefly discuss").
+_SPEECH_ADVERB = r"(?:(?:now|then|also|briefly|first|next|later|again|not)\s+)*"
 #: An English commitment of the speaker (statement side).
 EN_PROMISE = re.compile(
-    rf"(?<!\w)(?:(?:we|i)\s+(?:will|shall)|we'll|i'll|we’ll|i’ll)(?!\w)(?!\s+(?:not\s+)?{_SPEECH}\b)"
+    r"(?<!\w)(?:(?:we|i)\s+(?:will|shall)|we'll|i'll|we’ll|i’ll)(?!\w)"
+    rf"(?!\s+{_SPEECH_ADVERB}{_SPEECH}\b)"
     r"|(?<!\w)(?:we|i)\s+(?:promise|pledge|guarantee|vow)(?!\w)",
     _F,
 )
@@ -49,12 +62,21 @@ TURKIC_PROMISE = re.compile(
     rf"(?<!\w)(?:уәде|кепілдік|убада|кепилдик)\s+бер(?:е{TURKIC_FIRST_PERSON}|ем)(?!\w)", _F
 )
 #: Russian verbs of the speaker's own speech («отмечу», «скажу», «напомню»), of ability and of
-#: "let's" («сможем», «увидим», «начнем»), by lemma: no commitment.
+#: "let's" («сможем», «увидим», «начнем»), by lemma: no commitment. («отметать» is there
+#: because pymorphy3 reads «отмечу» as its future as likely as «отметить»'s.)
 _RU_SPEECH = words(
     """сказать отметить напомнить подчеркнуть добавить повторить перечислить остановиться
     привести упомянуть заметить сообщить признаться отметать смочь увидеть посмотреть
-    начать перейти вспомнить представить"""
+    начать перейти вспомнить представить обсудить поговорить рассказать рассмотреть
+    обдумать подумать коснуться вернуться"""
 )
+#: «Будем рады/благодарны» (we will be glad): a feeling, not a commitment.
+_RU_FEELING = re.compile(
+    r"^\s+(?:очень\s+)?(?:рад|рады|счастлив\w*|благодарн\w*|признательн\w*)(?!\w)", _F
+)
+#: «мы», the subject pronoun of a 1pl commitment; a 1pl future without it in its sentence is a
+#: hortative («Обсудим это завтра», let's discuss it; review13 K2).
+_RU_WE = re.compile(r"(?<!\w)мы(?!\w)", _F)
 #: A condition or a question before the verb in its clause: no commitment.
 _CONDITION = re.compile(r"(?<!\w)(?:if|unless|whether|если|ли|бы)(?!\w)", _F)
 #: Report words that keep a commitment (besides :data:`workbench.diff.modality.PLEDGE`).
@@ -76,11 +98,23 @@ def promise_mention(text: str, *, russian: bool = False) -> tuple[int, int] | No
     if m2 is not None:
         return m2.span()
     for tok in tokenize(text) if russian else ():
-        if russian_first_person_future(tok.text, exclude=_RU_SPEECH) and not _conditional(
-            text, tok.start
+        if (
+            russian_first_person_future(tok.text, exclude=_RU_SPEECH)
+            and not _conditional(text, tok.start)
+            and not _RU_FEELING.match(text[tok.end : tok.end + 30])
+            and not (
+                tok.text.lower().endswith("м") and not _RU_WE.search(_sentence(text, tok.start))
+            )
         ):
             return tok.start, tok.end
     return None
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence of ``text`` around the offset ``start``."""
+    cut = max((m.end() for m in _CLAUSE.finditer(text, 0, start)), default=0)
+    end = _CLAUSE.search(text, start)
+    return text[cut : end.start() if end else len(text)]
 
 
 def _conditional(text: str, start: int) -> bool:
