@@ -43,6 +43,15 @@ def _quantifiers(statement: str, report: str, lexicon: Lexicon) -> list:  # type
          "An unprecedented drought hit the valley.", ("for many years", "unprecedented")),
         ("Такой засухи не было многие годы.",
          "The valley is facing an unprecedented drought.", ("многие годы", "unprecedented")),
+        # a span in any number word of ten or more, or a century (review13 K3)
+        ("Such a drought has not been seen for twenty years.",
+         "An unprecedented drought hit the valley.", ("twenty years", "unprecedented")),
+        ("Such a drought has not been seen for ten years.",
+         "An unprecedented drought hit the valley.", ("ten years", "unprecedented")),
+        ("Such a drought has not been seen in the past thirty-five years.",
+         "An unprecedented drought hit the valley.", ("the past thirty-five years", "unprecedented")),
+        ("Such a drought has not been seen for a century.",
+         "An unprecedented drought hit the valley.", ("for a century", "unprecedented")),
     ],
 )  # fmt: skip
 def test_frequency_and_precedent_shifts(
@@ -63,6 +72,8 @@ def test_frequency_and_precedent_shifts(
         ("The council has raised the matter several times.", "The council raised the matter."),
         ("The council raised the matter.", "The council has always raised the matter."),
         ("The drought hit the valley.", "An unprecedented drought hit the valley."),
+        ("Such a drought has not been seen for twenty years.", "A drought hit the valley."),
+        ("A drought hit the valley a century ago.", "An unprecedented drought hit the valley."),
     ],
 )  # fmt: skip
 def test_no_shift(statement: str, report: str, lexicon: Lexicon) -> None:

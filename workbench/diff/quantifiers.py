@@ -88,6 +88,14 @@ _JUST_AMOUNT = re.compile(
     re.IGNORECASE,
 )
 #: Markers by class: numeric qualifiers must precede a figure.
+#: English number words of a span of years, ten or more ("for twenty years", "the past
+#: thirty-five years", "two hundred years"; review13 K3).
+_SPAN_WORD = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"(?:a|one|two|three|several)\s+hundred|hundreds\s+of)"
+)
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
         rf"(?:(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу|шақты|чакты)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
@@ -133,7 +141,7 @@ CLASSES: dict[str, re.Pattern[str]] = {
         r"on\s+(?:several|a\s+number\s+of)\s+occasions|repeatedly|time\s+and\s+again|"
         r"sometimes|occasionally|from\s+time\s+to\s+time|неоднократн\w*|несколько\s+раз|"
         r"(?<!\w)не\s+раз|иногда|время\s+от\s+времени|бірнеше\s+(?:рет|мәрте)|талай\s+рет|"
-        r"кейде|бир\s+нече\s+(?:жолу|ирет|жолу)|бир\s+канча\s+(?:жолу|ирет)|кээде)(?!\w)",
+        r"кейде|бир\s+нече\s+(?:жолу|ирет)|бир\s+канча\s+(?:жолу|ирет)|кээде)(?!\w)",
         _F,
     ),
     "constant": re.compile(
@@ -152,10 +160,12 @@ CLASSES: dict[str, re.Pattern[str]] = {
         r"теңдешсиз|мурда\s+болуп\s+көрбөгөн)(?!\w)",
         _F,
     ),
+    # A span in words is any number word of ten or more, or a century (review13 K3).
     "within_years": re.compile(
         r"(?<!\w)(?:(?:for|in)\s+(?:many|several)\s+years|(?:for|in)\s+(?:recent\s+)?decades|"
-        r"(?:(?:the\s+)?(?:last|past)\s+)?(?:\d+|forty|fifty|sixty|seventy|eighty|ninety|"
-        r"a\s+hundred)(?:-odd|\s+odd)?\s+years|многие\s+годы|много\s+лет|"
+        rf"(?:(?:the\s+)?(?:last|past)\s+)?(?:\d+|{_SPAN_WORD})(?:-odd|\s+odd)?\s+years|"
+        r"(?:for|in|over|within)\s+(?:(?:more|less)\s+than\s+)?(?:(?:the\s+)?(?:last|past)\s+)?"
+        r"(?:a|one|half\s+a)\s+century|(?:for|in|over)\s+centuries|многие\s+годы|много\s+лет|"
         r"(?:за\s+)?последние\s+(?:\d+|\w+)\s+(?:\w+\s+)?(?:лет|десятилети\w*)|"
         r"десятилети\w*|көп\s+жыл\w*|соңғы\s+\d+\s+жыл\w*|ондаған\s+жыл\w*|"
         r"акыркы\s+\d+\s+жыл\w*|ондогон\s+жыл\w*)(?!\w)",
