@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff.helpers import diffs
+from tests.diff.helpers import cross_lingual_diffs
 from workbench.diff import DETECTOR_ORDER, Lexicon
 from workbench.diff.actors import actor_mentions
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 
 
-def _lang(text: str) -> str:
-    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
-    if any(c in text.lower() for c in "әғқұһі"):
-        return "kk"
-    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
-
-
 def _actor(statement: str, report: str, lexicon: Lexicon) -> list:  # type: ignore[type-arg]
-    cyrillic = not statement.isascii()
-    found = diffs(statement, report, lexicon,
-                  **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
+    found = cross_lingual_diffs(statement, report, lexicon)
     return [(d.kind, d.statement, d.report) for d in found if d.category == "actor"]
 
 

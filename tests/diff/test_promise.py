@@ -4,27 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff.helpers import diffs
+from tests.diff.helpers import cross_lingual_diffs
 from workbench.diff import DETECTOR_ORDER, Lexicon
 from workbench.diff.morph import russian_first_person_future
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 
 
-def _lang(text: str) -> str:
-    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
-    if any(c in text.lower() for c in "әғқұһі"):
-        return "kk"
-    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
-
-
 def _promise(found: tuple) -> list:  # type: ignore[type-arg]
     return [d for d in found if d.category == "promise"]
-
-
-def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignore[type-arg]
-    cyrillic = not statement.isascii()
-    return diffs(statement, report, lexicon,
-                 **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -51,7 +38,7 @@ def test_the_speakers_promise_the_report_drops_is_an_omission(
     statement: str, report: str, word: str, lexicon: Lexicon
 ) -> None:
     assert "promise" in DETECTOR_ORDER and "promise" in CROSS_LINGUAL_DETECTORS
-    (d,) = _promise(_run(statement, report, lexicon))
+    (d,) = _promise(cross_lingual_diffs(statement, report, lexicon))
     assert (d.kind, d.statement, d.report) == ("omission", word, "")
 
 
@@ -89,7 +76,7 @@ def test_the_speakers_promise_the_report_drops_is_an_omission(
     ],
 )  # fmt: skip
 def test_no_promise_dropped(statement: str, report: str, lexicon: Lexicon) -> None:
-    assert not _promise(_run(statement, report, lexicon))
+    assert not _promise(cross_lingual_diffs(statement, report, lexicon))
 
 
 def test_russian_first_person_future() -> None:

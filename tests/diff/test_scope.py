@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff.helpers import diffs
+from tests.diff.helpers import cross_lingual_diffs
 from workbench.diff import DETECTOR_ORDER, Lexicon
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 
 
-def _lang(text: str) -> str:
-    """kk, ky or ru, by the letters only Kazakh (or Kazakh and Kyrgyz) writes."""
-    if any(c in text.lower() for c in "әғқұһі"):
-        return "kk"
-    return "ky" if any(c in text.lower() for c in "ңөү") else "ru"
-
-
 def _scope(found: tuple) -> list:  # type: ignore[type-arg]
     return [d for d in found if d.category == "scope"]
-
-
-def _run(statement: str, report: str, lexicon: Lexicon) -> tuple:  # type: ignore[type-arg]
-    cyrillic = not statement.isascii()
-    return diffs(statement, report, lexicon,
-                 **({"detectors": CROSS_LINGUAL_DETECTORS, "src": _lang(statement)} if cyrillic else {}))  # type: ignore[arg-type]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -48,7 +35,7 @@ def test_the_statements_limit_the_report_drops_is_an_omission(
     statement: str, report: str, word: str, lexicon: Lexicon
 ) -> None:
     assert "scope" in DETECTOR_ORDER and "scope" in CROSS_LINGUAL_DETECTORS
-    (d,) = _scope(_run(statement, report, lexicon))
+    (d,) = _scope(cross_lingual_diffs(statement, report, lexicon))
     assert (d.kind, d.statement, d.report) == ("omission", word, "")
 
 
@@ -86,10 +73,10 @@ def test_the_statements_limit_the_report_drops_is_an_omission(
 def test_a_retelling_that_keeps_the_limit_gets_no_flag(
     statement: str, report: str, lexicon: Lexicon
 ) -> None:
-    assert not _scope(_run(statement, report, lexicon))
+    assert not _scope(cross_lingual_diffs(statement, report, lexicon))
 
 
 def test_a_limit_beside_a_legal_form_is_still_read(lexicon: Lexicon) -> None:
-    found = _scope(_run("Only a limited contingent of Astana Construction Limited stays.",
+    found = _scope(cross_lingual_diffs("Only a limited contingent of Astana Construction Limited stays.",
                         "The contingent of Astana Construction stays.", lexicon))  # fmt: skip
     assert [(d.kind, d.statement) for d in found] == [("omission", "limited")]
