@@ -129,6 +129,8 @@ def test_a_place_that_does_not_act_names_no_one(report: str, lexicon: Lexicon) -
 def test_a_department_alone_is_no_ministry(lexicon: Lexicon) -> None:
     assert "ministry" not in actor_mentions("The department of emergencies evacuated 300 people.")
     assert "ministry" in actor_mentions("The State Department said so.")
+    assert "ministry" in actor_mentions("The U.S. Defense Department set up a centre.")
+    assert "ministry" in actor_mentions("The Department of Justice said so.")
     assert not _actor(
         "The department of emergencies evacuated 300 people.",
         "Rescuers evacuated 300 people.",

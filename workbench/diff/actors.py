@@ -54,7 +54,8 @@ ACTORS: dict[str, re.Pattern[str]] = {
         _F,
     ),
     "ministry": re.compile(
-        r"(?<!\w)(?:ministr(?:y|ies)|(?-i:MFA)|foreign\s+office|state\s+department|"
+        r"(?<!\w)(?:ministr(?:y|ies)|(?-i:MFA)|foreign\s+office|"
+        r"(?-i:(?!The\b)[A-Z][\w.]*\s+Department|Department\s+of\s+[A-Z]\w*)|"
         r"министерств(?!енн)\w*|(?-i:МИД(?:а|у|ом|е)?|СІМ\w*|ТИМ\w*)|министрлі\w*|министрлиг\w*|"
         r"министрлик\w*)(?!\w)",
         _F,
