@@ -392,3 +392,22 @@ def test_a_report_figure_another_line_of_the_statement_gives_is_not_the_outlets(
     other = "The government allocated 5 billion tenge to 28 families."
     found = diffs(statement, other, lexicon, document=[elsewhere])
     assert [d.report for d in of_kind(found, "number")] == ["28"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "values"),
+    [
+        # «жүз» is "hundred" and also "face" and "swim": the face and the verb are no figure
+        ("Бет-жүзді толық жабатын киімге тыйым салынады.", "kk", []),
+        ("Бет-жүз ашық болуы тиіс.", "kk", []),
+        ("Бала өзенде ұзақ жүзді.", "kk", []),
+        ("Бет-жүздү жапкан кийимге тыюу салынат.", "ky", []),
+        # the number keeps its other forms
+        ("Жиналысқа жүз адам келді.", "kk", [100]),
+        ("Жүзден астам адам келді.", "kk", [100]),
+        ("Екі жүз елу адам келді.", "kk", [250]),
+        ("Эки жүз адам келди.", "ky", [200]),
+    ],
+)
+def test_kazakh_and_kyrgyz_face_is_no_hundred(text: str, lang: str, values: list[float]) -> None:
+    assert [f.value for f in find_figures(text, lang)] == values

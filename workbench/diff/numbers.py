@@ -168,11 +168,27 @@ def _inflected(table: dict[str, float], lang: str) -> dict[str, float]:
     return out
 
 
+#: kk/ky «жүз» is "hundred" and also "face" (and "swim"): its accusative forms («жүзді»,
+#: «бет-жүзді» "the face"; ky «жүздү») are the noun or the verb ("swam"), not a figure — a
+#: number word takes the accusative only when it stands for a noun.
+NOT_NUMBER_FORMS: dict[str, frozenset[str]] = {
+    "kk": frozenset({"жүзді", "жүзті", "жүзні"}),
+    "ky": frozenset({"жүздү", "жүзтү", "жүзнү"}),
+}
+
+
+def _number_forms(lang: str) -> dict[str, float]:
+    table = _inflected(KK_WORDS if lang == "kk" else KY_WORDS, lang)
+    return {w: v for w, v in table.items() if w not in NOT_NUMBER_FORMS[lang]}
+
+
 _WORD_TABLES: dict[str, dict[str, float]] = {
     "ru": RU_WORDS,
-    "kk": _inflected(KK_WORDS, "kk"),
-    "ky": _inflected(KY_WORDS, "ky"),
+    "kk": _number_forms("kk"),
+    "ky": _number_forms("ky"),
 }
+#: «бет-жүз» ("face", kk and ky): the word after «бет-» is no number.
+_FACE = re.compile(r"бет\s*-\s*$", re.IGNORECASE)
 
 #: Vague quantities ("thousands of") as value ranges [low, high).
 VAGUE: dict[str, tuple[float, float]] = {
@@ -388,6 +404,12 @@ def _from_words(text: str, table: dict[str, float]) -> list[Figure]:
     run: list[re.Match[str]] = []
     for m in [*_WORD.finditer(text), None]:
         word = m.group().lower() if m else ""
+        if (
+            m is not None
+            and word.startswith("жүз")
+            and _FACE.search(text, max(0, m.start() - 12), m.start())
+        ):
+            word = ""  # «бет-жүз»: "face"
         joiner = word == "and" and bool(run) and table.get(run[-1].group().lower(), 0) >= 100
         composes = not run or joiner or _composes(run[-1].group().lower(), word, table)
         if (
