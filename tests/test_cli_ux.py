@@ -505,3 +505,28 @@ def test_the_embedding_bar_keeps_time_while_one_call_runs(monkeypatch: pytest.Mo
     assert {1, 2, 3} <= seconds, during  # redrawn as the seconds pass, still 0/117
     assert after == done
     assert "117/117" in screen.getvalue() and screen.getvalue().endswith("\n")
+
+
+def test_the_embedding_heartbeat_is_silent_when_stderr_is_no_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # review13 X1: tqdm disables its bar when stderr is no terminal (`compare ... 2>file`, CI),
+    # and a disabled bar has no last_print_t: the heartbeat thread died with an AttributeError
+    # traceback on stderr during the first embed call longer than its period.
+    import io
+    import threading
+    import time
+
+    from workbench.cli.translate_cmd import progress_bar
+
+    screen = io.StringIO()  # isatty() is False
+    monkeypatch.setattr(sys, "stderr", screen)
+    died: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: died.append(args.exc_value))
+    with progress_bar(quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.05) as step:
+        assert step is not None
+        step(0, 117)
+        time.sleep(0.4)  # several heartbeats while the call runs
+        step(117, 117)
+    assert died == []
+    assert screen.getvalue() == ""

@@ -168,7 +168,9 @@ def progress_bar(
     def beat() -> None:
         while not stop.wait(heartbeat):
             with lock:
-                if not bars or not running[0]:
+                # a bar tqdm disabled (stderr no terminal: piped, redirected, CI) has no
+                # last_print_t / start_t / delay and nothing to redraw (review13 X1)
+                if not bars or not running[0] or bars[0].disable:
                     continue
                 bar = bars[0]
                 if bar.last_print_t >= bar.start_t + bar.delay:
