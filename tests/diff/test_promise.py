@@ -6,7 +6,7 @@ import pytest
 
 from tests.diff.helpers import cross_lingual_diffs
 from workbench.diff import DETECTOR_ORDER, Lexicon
-from workbench.diff.morph import russian_first_person_future
+from workbench.diff.morph import russian_first_person_future, russian_first_person_plural
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 
 
@@ -27,6 +27,9 @@ def _promise(found: tuple) -> list:  # type: ignore[type-arg]
          "The road is destroyed, and residents are worried.", "восстановим"),
         ("Положение тяжёлое, но мы это исправим.", "The position is hard, he said.", "исправим"),
         ("Я этого не допущу.", "The position is hard, he said.", "допущу"),  # 1sg: no hortative
+        # 1sg in -м (дать, создать) is singular too (review13 K7)
+        ("Я не дам закрыть завод.", "The plant's future is unclear.", "дам"),
+        ("Я создам новые рабочие места.", "Jobs are scarce, he said.", "создам"),
         ("We will turn the economy around.", "The economy is weak, he said.", "We will"),
         # kk/ky: a promise said as one
         ("Мен бұған уәде беремін.", "He spoke about the issue.", "уәде беремін"),
@@ -86,3 +89,12 @@ def test_russian_first_person_future() -> None:
     assert not russian_first_person_future("построят")  # third person
     assert not russian_first_person_future("build")
     assert not russian_first_person_future("скажу", exclude=frozenset({"сказать"}))
+
+
+def test_russian_first_person_plural() -> None:
+    assert russian_first_person_plural("обсудим")
+    assert russian_first_person_plural("будем")
+    assert not russian_first_person_plural("дам")  # 1sg, though it ends in -м
+    assert not russian_first_person_plural("создам")
+    assert not russian_first_person_plural("исправлю")
+    assert not russian_first_person_plural("build")

@@ -194,6 +194,22 @@ def russian_future(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def russian_first_person_plural(word: str) -> bool:
+    """True when one of pymorphy3's likeliest parses of a Russian word is a first-person
+    PLURAL future verb («обсудим», «будем»); «дам», «создам» (singular, though they end in -м
+    like the plural) are not."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return False
+    parses = _analyzer().parse(word.lower().replace("ё", "е"))
+    if not parses or not parses[0].is_known:
+        return False
+    tied = [p for p in parses if p.score >= parses[0].score - 1e-9]
+    return any(
+        p.tag.POS == "VERB" and "futr" in p.tag and "1per" in p.tag and "plur" in p.tag
+        for p in tied
+    )
+
+
 def russian_first_person_future(word: str, exclude: frozenset[str] = frozenset()) -> bool:
     """True when one of pymorphy3's likeliest parses of a Russian word (those tied at the top
     score: «исправим» is as likely a verb as a short adjective) is a verb in the first person of

@@ -30,7 +30,7 @@ import re
 
 from workbench.diff.base import Claims, DiffContext, Finding
 from workbench.diff.modality import PLEDGE, TURKIC_FIRST_PERSON
-from workbench.diff.morph import russian_first_person_future
+from workbench.diff.morph import russian_first_person_future, russian_first_person_plural
 from workbench.diff.text import tokenize, words
 from workbench.types import Difference
 
@@ -103,7 +103,8 @@ def promise_mention(text: str, *, russian: bool = False) -> tuple[int, int] | No
             and not _conditional(text, tok.start)
             and not _RU_FEELING.match(text[tok.end : tok.end + 30])
             and not (
-                tok.text.lower().endswith("м") and not _RU_WE.search(_sentence(text, tok.start))
+                russian_first_person_plural(tok.text)
+                and not _RU_WE.search(_sentence(text, tok.start))
             )
         ):
             return tok.start, tok.end
