@@ -198,16 +198,21 @@ def russian_first_person_plural(word: str) -> bool:
     """True when one of pymorphy3's likeliest parses of a Russian word is a first-person
     PLURAL future verb («обсудим», «будем»); «дам», «создам» (singular, though they end in -м
     like the plural) are not."""
-    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
-        return False
-    parses = _analyzer().parse(word.lower().replace("ё", "е"))
-    if not parses or not parses[0].is_known:
-        return False
-    tied = [p for p in parses if p.score >= parses[0].score - 1e-9]
     return any(
         p.tag.POS == "VERB" and "futr" in p.tag and "1per" in p.tag and "plur" in p.tag
-        for p in tied
+        for p in _likeliest_parses(word)
     )
+
+
+def _likeliest_parses(word: str) -> list[Any]:
+    """pymorphy3's parses of a Russian word tied at the top score; none for an unknown word or
+    a word of another language (Latin letters, kk/ky letters)."""
+    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
+        return []
+    parses = _analyzer().parse(word.lower().replace("ё", "е"))
+    if not parses or not parses[0].is_known:
+        return []
+    return [p for p in parses if p.score >= parses[0].score - 1e-9]
 
 
 def russian_first_person_future(word: str, exclude: frozenset[str] = frozenset()) -> bool:
@@ -215,12 +220,7 @@ def russian_first_person_future(word: str, exclude: frozenset[str] = frozenset()
     score: «исправим» is as likely a verb as a short adjective) is a verb in the first person of
     the future («исправим», «обеспечу», «будем»), its lemma not in ``exclude``, and none is a
     present (pymorphy3 reads «строим» both ways); False for a word of another language."""
-    if not _cyrillic(word) or _TURKIC_LETTERS.search(word):
-        return False
-    parses = _analyzer().parse(word.lower().replace("ё", "е"))
-    if not parses or not parses[0].is_known:
-        return False
-    tied = [p for p in parses if p.score >= parses[0].score - 1e-9]
+    tied = _likeliest_parses(word)
     return not any(p.tag.POS == "VERB" and "pres" in p.tag for p in tied) and any(
         p.tag.POS == "VERB"
         and "futr" in p.tag
