@@ -3,6 +3,7 @@ progress, ``-q`` is quiet, and options a command does not use are refused, not i
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -400,21 +401,30 @@ def test_stderr_under_quiet_ray_streams_while_the_work_runs(tmp_path: Path) -> N
     assert console.read() == b"warning: early\nwarning: late\n"  # Ray's line dropped
 
 
+class _Terminal(io.StringIO):
+    """A stderr that says it is a terminal, so tqdm draws its bar into it."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal(monkeypatch: pytest.MonkeyPatch) -> _Terminal:
+    """stderr replaced by a 100-column terminal whose text the test reads. Called from the test
+    body: pytest's capture sets sys.stderr again between a fixture's setup and the test."""
+    screen = _Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
+    monkeypatch.setenv("COLUMNS", "100")
+    return screen
+
+
 def test_the_progress_bar_ends_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
     # The bar was drawn with refresh(), which tqdm never counts as shown, so close() did not end
     # its line and "wrote FILE" was printed onto the end of the bar on a terminal.
-    import io
     import time
 
     from workbench.cli.translate_cmd import progress_bar
 
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    screen = Terminal()
-    monkeypatch.setattr(sys, "stderr", screen)
-    monkeypatch.setenv("COLUMNS", "100")
+    screen = _terminal(monkeypatch)
     with progress_bar(quiet=False, desc="aligning: embedding", unit="text") as progress:
         assert progress is not None
         progress(0, 10)
@@ -479,19 +489,12 @@ def test_latin_kazakh_with_no_model_is_told_both(
 def test_the_embedding_bar_keeps_time_while_one_call_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     # ux13's walk: `workbench compare`'s "aligning: embedding 0/117" stood still while one
     # embed call ran (tqdm redraws only on updates); with a heartbeat its elapsed time moves.
-    import io
     import re
     import time
 
     from workbench.cli.translate_cmd import progress_bar
 
-    class Terminal(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    screen = Terminal()
-    monkeypatch.setattr(sys, "stderr", screen)
-    monkeypatch.setenv("COLUMNS", "100")
+    screen = _terminal(monkeypatch)
     with progress_bar(quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.25) as step:
         assert step is not None
         step(0, 117)  # the call begins
@@ -513,7 +516,6 @@ def test_the_embedding_heartbeat_is_silent_when_stderr_is_no_terminal(
     # review13 X1: tqdm disables its bar when stderr is no terminal (`compare ... 2>file`, CI),
     # and a disabled bar has no last_print_t: the heartbeat thread died with an AttributeError
     # traceback on stderr during the first embed call longer than its period.
-    import io
     import threading
     import time
 
