@@ -42,6 +42,7 @@ from workbench.diff import (
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
+from workbench.diff.content import MEANING_KINDS, meaning_shared
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -250,6 +251,7 @@ def fill_differences(
     src_of: Mapping[str, str] | str,
     link_threshold: float | None = None,
     issuers: Mapping[str, Sequence[str]] | None = None,
+    embedder: Embedder | None = None,
 ) -> Comparison:
     """Fill each alignment's ``differences`` with :func:`workbench.diff.find_differences`.
 
@@ -265,6 +267,10 @@ def fill_differences(
             report naming or quoting the issuer ("Tokayev said") is no difference. The other
             statements a report sentence retells are context too, so a merged retelling is
             not flagged twice.
+        embedder: With it, a word-diff addition or omission of a translated statement that
+            says what the other side says in other words is dropped
+            (:func:`workbench.diff.content.meaning_shared`: taking the run out makes the two
+            sides markedly less alike); all such runs of the comparison are embedded at once.
     """
     filled = []
     retold: dict[int, list[StatementRef]] = defaultdict(list)
@@ -291,8 +297,8 @@ def fill_differences(
         documents[st_ref.document_id][st_ref.index] = st_ref
     in_order = {doc: sorted(refs.items()) for doc, refs in documents.items()}
     seen: set[tuple[object, ...]] = set()
+    found_by_group: list[_Group] = []
     for al in comparison.alignments:
-        shown: dict[str, list[Difference]] = defaultdict(list)  # per outlet, this statement
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
         detectors = DETECTOR_ORDER if st.translation else CROSS_LINGUAL_DETECTORS
@@ -301,7 +307,6 @@ def fill_differences(
             for i, o in in_order[st.document_id]
             if i != st.index and bool(o.translation) == bool(st.translation)
         ]
-        diffs: list[Difference] = []
         weak = weak_links(al, link_threshold)
         # One diff per report document: sentences from different outlets are not one text.
         # A weak link's sentence stays a link, but its differences are not computed.
@@ -334,16 +339,70 @@ def fill_differences(
                 issuer=(issuers or {}).get(st.document_id, ()),
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
-            for d in shifted:
-                if _first_time(al, d, seen) and not any(same_fact(d, e) for e in shown[doc_id]):
-                    diffs.append(d)
-                    shown[doc_id].append(d)
+            found_by_group.append((al, doc_id, text, start, shifted))
+    if embedder is not None:
+        found_by_group = _meaning_read(found_by_group, embedder)
+    diffs_of: dict[int, list[Difference]] = defaultdict(list)
+    shown_of: dict[int, dict[str, list[Difference]]] = defaultdict(lambda: defaultdict(list))
+    for al, doc_id, _, _, shifted in found_by_group:
+        diffs, shown = diffs_of[id(al)], shown_of[id(al)][doc_id]  # per outlet, this statement
+        for d in shifted:
+            if _first_time(al, d, seen) and not any(same_fact(d, e) for e in shown):
+                diffs.append(d)
+                shown.append(d)
+    for al in comparison.alignments:
+        weak = weak_links(al, link_threshold)
         links = tuple(
             dataclasses.replace(link, weak=True) if i in weak else link
             for i, link in enumerate(al.links)
         )
-        filled.append(dataclasses.replace(al, differences=tuple(diffs), links=links))
+        filled.append(dataclasses.replace(al, differences=tuple(diffs_of[id(al)]), links=links))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+#: One report document's part of an alignment and what the diff found in it: the alignment, the
+#: document id, the group's text, its offset in :func:`joined_reports`, the differences (shifted).
+_Group = tuple[Alignment, str, str, int, list[Difference]]
+
+
+def _meaning_read(groups: list[_Group], embedder: Embedder) -> list[_Group]:
+    """The groups without the word-diff additions and omissions of translated statements that
+    say what the other side says in other words (:func:`workbench.diff.content.meaning_shared`):
+    an addition is read in its own report sentence against the translation, an omission in the
+    translation against the group's report text."""
+    asked: list[tuple[int, int]] = []  # (group, difference) positions
+    items: list[tuple[str, tuple[int, int], str]] = []
+    for g, (al, _, text, _, found) in enumerate(groups):
+        english = al.statement.translation
+        if not english:
+            continue
+        for i, d in enumerate(found):
+            if d.detector != "content" or d.kind not in MEANING_KINDS:
+                continue
+            if d.kind == "omission" and d.statement_span is not None:
+                items.append((english, d.statement_span, text))
+            elif d.kind == "addition" and d.report_span is not None:
+                sentence, span = _own_sentence(al, d.report_span)
+                items.append((sentence, span, english))
+            else:
+                continue
+            asked.append((g, i))
+    shared = meaning_shared(items, embedder.embed)
+    dropped = {pos for pos, yes in zip(asked, shared, strict=True) if yes}
+    return [
+        (al, doc_id, text, start, [d for i, d in enumerate(found) if (g, i) not in dropped])
+        for g, (al, doc_id, text, start, found) in enumerate(groups)
+    ]
+
+
+def _own_sentence(al: Alignment, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The report sentence of ``al`` that holds the start of ``span`` (offsets into
+    :func:`joined_reports`) and the span's part of it, in the sentence's offsets."""
+    for ref, a, b in report_offsets(al):
+        if a <= span[0] < b:
+            return ref.text, (span[0] - a, min(span[1], b) - a)
+    joined = joined_reports(al)
+    return joined, span
 
 
 def weak_links(al: Alignment, threshold: float | None) -> frozenset[int]:
@@ -556,6 +615,7 @@ def compare_texts(
         lex,
         src,
         _threshold(emb, threshold),
+        embedder=emb,
     )
     checked: tuple[FaithResult, ...] = ()
     if audit and tr_sig == ["supplied"]:
@@ -738,7 +798,9 @@ def compare_case(
     aligned = align(statements, reports, emb, threshold=threshold, anchors=default_anchors())
     aligned = apply_corrections(aligned, case, statements, reports, corrections)
     issuers = {d.id: (d.outlet, d.title) for d in case.statements}
-    pooled = fill_differences(aligned, lex, src_of, _threshold(emb, threshold), issuers)
+    pooled = fill_differences(
+        aligned, lex, src_of, _threshold(emb, threshold), issuers, embedder=emb
+    )
     checked: tuple[FaithResult, ...] = ()
     if audit and translator_for is None:
         checked = audit_translations(statements, src_of, emb, lex, settings)

@@ -1,0 +1,146 @@
+"""A word-diff run read by meaning: an addition or omission that says what the other side says in
+other words is no difference (``workbench.diff.content.meaning_shared``), read through the
+pipeline with a sentence embedder (``fill_differences(embedder=...)``)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+import pytest
+
+from workbench.diff.content import MEANING_SHARED, meaning_shared, without_run
+from workbench.diff.text import is_content, stem, tokenize
+from workbench.errors import UserInputError
+from workbench.pipeline.compare import fill_differences, load_lexicon
+from workbench.types import Alignment, AlignmentLink, Comparison, ReportRef, StatementRef
+
+#: Stems that mean one thing in these tests (the stand-in embedder's "synonyms").
+_SAME = {"careful": "precaution", "prevent": "stop", "everybody": "citizen"}
+
+
+def bag_embed(texts: Sequence[str]) -> np.ndarray:
+    """A stand-in sentence embedder: a normalised bag of content-word stems (a few stems mapped
+    to one meaning), so that cosines follow shared meaning as a real embedder's roughly do."""
+    out = np.zeros((len(texts), 256), dtype=np.float32)
+    for i, text in enumerate(texts):
+        for tok in tokenize(text):
+            if is_content(tok):
+                key = stem(tok.text)
+                key = _SAME.get(key, key)
+                out[i, int(hashlib.md5(key.encode()).hexdigest(), 16) % 256] += 1.0
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return out / np.where(norms == 0, 1.0, norms)
+
+
+class BagEmbedder:
+    """Just the ``embed`` the pipeline calls, counting its calls."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        return bag_embed(texts)
+
+
+TRANSLATION = "Every citizen must take every precaution and help stop the virus from spreading."
+
+
+def test_a_run_the_other_side_says_in_other_words_is_shared() -> None:
+    report = "Everybody should be careful to prevent the spread of the virus, the minister said."
+    run = report.index("Everybody"), report.index(" the spread")
+    assert meaning_shared([(report, run, TRANSLATION)], bag_embed) == [True]
+
+
+def test_a_fact_the_other_side_lacks_is_not_shared() -> None:
+    report = "Schools and cinemas will close for a month, and the virus must be stopped."
+    run = 0, report.index(", and")
+    assert meaning_shared([(report, run, TRANSLATION)], bag_embed) == [False]
+
+
+def test_a_run_that_is_the_whole_text_is_never_shared() -> None:
+    text = "Stop the virus"
+    assert meaning_shared([(text, (0, len(text)), TRANSLATION)], bag_embed) == [False]
+
+
+def test_the_drop_is_a_threshold_and_nothing_is_embedded_for_no_run() -> None:
+    report = "Everybody should be careful to prevent the spread of the virus."
+    run = 0, report.index(" the spread")
+    assert meaning_shared([(report, run, TRANSLATION)], bag_embed, drop=2.0) == [False]
+    assert meaning_shared([], lambda texts: pytest.fail("nothing to embed")) == []
+    assert 0 < MEANING_SHARED < 0.2
+
+
+def test_without_run_leaves_one_space() -> None:
+    assert without_run("a bb cc dd", (2, 7)) == "a dd"
+    assert without_run("a bb", (2, 4)) == "a"
+
+
+@pytest.mark.parametrize("span", [(0, 0), (-1, 3), (3, 99), (5, 2)])
+def test_a_span_outside_its_text_is_refused(span: tuple[int, int]) -> None:
+    with pytest.raises(UserInputError, match="not inside"):
+        meaning_shared([("short text", span, "other")], bag_embed)
+
+
+# ── through the pipeline ────────────────────────────────────────────────────────────────────
+
+ORIGINAL = "Каждый гражданин должен соблюдать все меры предосторожности."
+THRESHOLD = 1.02
+
+
+def _filled(report: str, embedder: BagEmbedder | None, translation: str = TRANSLATION):
+    st = StatementRef(0, ORIGINAL, translation, "state-doc")
+    ref = ReportRef(3, report, "wire")
+    al = Alignment(st, (ref,), THRESHOLD + 0.1, links=(AlignmentLink((0, len(ORIGINAL)), 1.2),))
+    comparison = Comparison("sig", (al,), (), ())
+    return fill_differences(
+        comparison, load_lexicon(), "ru", link_threshold=THRESHOLD, embedder=embedder
+    ).alignments[0]
+
+
+PARAPHRASE = "Everybody should be as careful as possible to prevent the spread of the virus."
+NEW_FACT = (
+    "Every citizen must take every precaution and help stop the virus from spreading, and "
+    "concerts, exhibitions and football matches are cancelled until April."
+)
+
+
+def test_the_pipeline_drops_an_addition_said_in_other_words() -> None:
+    plain = _filled(PARAPHRASE, None)
+    assert [d.kind for d in plain.differences if d.detector == "content"]  # the word diff fires
+    embedder = BagEmbedder()
+    read = _filled(PARAPHRASE, embedder)
+    assert embedder.calls == 1  # every run of the comparison in one call
+    assert not [d for d in read.differences if d.detector == "content"]
+
+
+def test_the_pipeline_keeps_an_added_fact() -> None:
+    plain = _filled(NEW_FACT, None)
+    read = _filled(NEW_FACT, BagEmbedder())
+    added = [d.report for d in read.differences if d.kind == "addition"]
+    assert any("concerts" in a for a in added)
+    assert read.differences == plain.differences
+
+
+def test_an_omission_the_report_carries_in_other_words_is_dropped() -> None:
+    translation = TRANSLATION.rstrip(".") + ", and the borders will stay open."
+    report = "Everybody should be careful to prevent the spread of the virus, the minister said."
+
+    def omitted(embedder: BagEmbedder | None) -> list[str]:
+        found = _filled(report, embedder, translation).differences
+        return [d.statement for d in found if d.kind == "omission"]
+
+    assert omitted(None) == ["precaution and help stop", "borders will stay open"]
+    # the precaution is carried ("everybody should be careful to prevent"); the borders are not
+    assert omitted(BagEmbedder()) == ["borders will stay open"]
+    left_out = "Officials said the borders will stay open."
+    kept = [d.statement for d in _filled(left_out, BagEmbedder(), translation).differences]
+    assert "precaution and help stop the virus from spreading" in kept
+
+
+def test_no_embedder_call_without_a_translation() -> None:
+    embedder = BagEmbedder()
+    _filled(PARAPHRASE, embedder, translation="")
+    assert embedder.calls == 0
