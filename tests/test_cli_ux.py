@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ticks import ManualTicks
 from workbench.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -417,18 +418,25 @@ def _terminal(monkeypatch: pytest.MonkeyPatch) -> _Terminal:
     return screen
 
 
+def _tqdm_clock(monkeypatch: pytest.MonkeyPatch) -> ManualTicks:
+    """Test-driven ticks whose clock is also tqdm's (its elapsed time, its one-second delay), so
+    the bar tests need no sleeps (review13 U1)."""
+    ticks = ManualTicks()
+    monkeypatch.setattr("tqdm.std.time", ticks.clock)
+    return ticks
+
+
 def test_the_progress_bar_ends_its_line(monkeypatch: pytest.MonkeyPatch) -> None:
     # The bar was drawn with refresh(), which tqdm never counts as shown, so close() did not end
     # its line and "wrote FILE" was printed onto the end of the bar on a terminal.
-    import time
-
     from workbench.cli.translate_cmd import progress_bar
 
     screen = _terminal(monkeypatch)
+    ticks = _tqdm_clock(monkeypatch)
     with progress_bar(quiet=False, desc="aligning: embedding", unit="text") as progress:
         assert progress is not None
         progress(0, 10)
-        time.sleep(1.1)  # the bar shows once the work lasts more than a second
+        ticks.advance(1.1)  # the bar shows once the work lasts more than a second
         progress(5, 10)
         progress(10, 20)  # the total may grow
         progress(20, 20)
@@ -490,22 +498,28 @@ def test_the_embedding_bar_keeps_time_while_one_call_runs(monkeypatch: pytest.Mo
     # ux13's walk: `workbench compare`'s "aligning: embedding 0/117" stood still while one
     # embed call ran (tqdm redraws only on updates); with a heartbeat its elapsed time moves.
     import re
-    import time
 
     from workbench.cli.translate_cmd import progress_bar
 
     screen = _terminal(monkeypatch)
-    with progress_bar(quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.25) as step:
+    ticks = _tqdm_clock(monkeypatch)
+    bar = progress_bar(
+        quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.25, wait=ticks.wait
+    )
+    with bar as step:
         assert step is not None
         step(0, 117)  # the call begins
-        time.sleep(3.3)  # ... and runs with no report
+        for _ in range(3):  # ... and runs 3 s with no report
+            ticks.advance(1.0)
+            ticks.beat()
         during = screen.getvalue()
         step(117, 117)
         done = screen.getvalue()
-        time.sleep(0.6)  # between calls: no redraw
+        ticks.advance(0.6)
+        ticks.beat()  # between calls: no redraw
         after = screen.getvalue()
-    seconds = {int(s) for s in re.findall(r"0/117 \[00:(\d\d)", during)}
-    assert {1, 2, 3} <= seconds, during  # redrawn as the seconds pass, still 0/117
+    seconds = re.findall(r"0/117 \[00:(\d\d)", during)
+    assert seconds == ["01", "02", "03"], during  # redrawn as the seconds pass, still 0/117
     assert after == done
     assert "117/117" in screen.getvalue() and screen.getvalue().endswith("\n")
 
@@ -515,20 +529,21 @@ def test_the_embedding_heartbeat_is_silent_when_stderr_is_no_terminal(
 ) -> None:
     # review13 X1: tqdm disables its bar when stderr is no terminal (`compare ... 2>file`, CI),
     # and a disabled bar has no last_print_t: the heartbeat thread died with an AttributeError
-    # traceback on stderr during the first embed call longer than its period.
-    import threading
-    import time
-
+    # traceback on stderr during the first embed call longer than its period. (A beat that
+    # raises now ends the heartbeat, logged at debug level: ticks.beat() fails on that.)
     from workbench.cli.translate_cmd import progress_bar
 
     screen = io.StringIO()  # isatty() is False
     monkeypatch.setattr(sys, "stderr", screen)
-    died: list[BaseException | None] = []
-    monkeypatch.setattr(threading, "excepthook", lambda args: died.append(args.exc_value))
-    with progress_bar(quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.05) as step:
+    ticks = _tqdm_clock(monkeypatch)
+    bar = progress_bar(
+        quiet=False, desc="aligning: embedding", unit="text", heartbeat=0.05, wait=ticks.wait
+    )
+    with bar as step:
         assert step is not None
         step(0, 117)
-        time.sleep(0.4)  # several heartbeats while the call runs
+        for _ in range(3):  # several heartbeats while the call runs
+            ticks.advance(1.0)
+            ticks.beat()
         step(117, 117)
-    assert died == []
     assert screen.getvalue() == ""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -420,13 +419,18 @@ def test_the_alignment_bar_never_goes_back_when_the_total_grows() -> None:
 def test_the_message_moves_while_one_embedding_call_runs() -> None:
     # ux12's walk: "Aligning: 0/89 sentences and clauses embedded" stood still for 22 s (one
     # embed call = one progress step). A heartbeat says what the call embeds and for how long;
-    # the embedder is called exactly as before (same texts, one call, same vectors).
+    # the embedder is called exactly as before (same texts, one call, same vectors). The clock
+    # and the heartbeat's pauses are the test's (review13 U1: real sleeps and wall-clock limits).
+    import threading
+
     import numpy as np
 
+    from tests.ticks import ManualTicks
     from workbench.align.embedders import Embedder
     from workbench.pipeline.progress import ProgressEmbedder
 
     calls: list[list[str]] = []
+    ticks = ManualTicks()
 
     class Slow(Embedder):
         name = "slow"
@@ -437,31 +441,56 @@ def test_the_message_moves_while_one_embedding_call_runs() -> None:
 
         def _embed_batch(self, texts: list[str]) -> np.ndarray:
             calls.append(texts)
-            time.sleep(2.6)
+            for seconds in (0.5, 1.0, 1.0, 1.0):  # the call runs 3.5 s, a heartbeat each second
+                ticks.advance(seconds)
+                ticks.beat()
             return np.ones((len(texts), 2), dtype=np.float32)
 
     seen: list[tuple[float, str]] = []
-    step = h.embedding_progress(lambda f, m: seen.append((f, m)), every=0.5)
-    inner = Slow(batch_size=128)
-    vectors = ProgressEmbedder(inner, step).embed([f"s{i}" for i in range(89)])
-    time.sleep(1.2)  # between calls: the counts stay as they are, no heartbeat
-    after_call = len(seen)
-    step.close()
-    time.sleep(0.6)
-    assert vectors.shape == (89, 2) and len(calls) == 1 and len(calls[0]) == 89
-    messages = [m for _, m in seen]
-    assert messages[0] == "Aligning: 0/89 sentences and clauses embedded; embedding 89…"
-    beats = [m for m in messages if " s…" in m]
-    assert len(beats) >= 2, messages
-    assert all(
-        b.startswith("Aligning: 0/89 sentences and clauses embedded; embedding 89 for ")
-        for b in beats
+    step = h.embedding_progress(
+        lambda f, m: seen.append((f, m)), every=1.0, clock=ticks.clock, wait=ticks.wait
     )
-    seconds = [int(b.split(" for ")[1].split(" ")[0]) for b in beats]
-    assert seconds == sorted(seconds) and seconds[0] >= 1 and seconds[-1] >= 2
-    assert messages[-1] == "Aligning: 89/89 sentences and clauses embedded"
-    assert len(seen) == after_call  # nothing said after the call, nor after close()
+    vectors = ProgressEmbedder(Slow(batch_size=128), step).embed([f"s{i}" for i in range(89)])
+    ticks.advance(1.2)
+    ticks.beat()  # between calls: the counts stay as they are, no heartbeat
+    step.close()
+    assert vectors.shape == (89, 2) and len(calls) == 1 and len(calls[0]) == 89
+    running = "Aligning: 0/89 sentences and clauses embedded; embedding 89"
+    assert [m for _, m in seen] == [
+        f"{running}…",
+        f"{running}…",  # half a second in: no seconds yet
+        f"{running} for 1 s…",
+        f"{running} for 2 s…",
+        f"{running} for 3 s…",
+        "Aligning: 89/89 sentences and clauses embedded",
+    ]
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
+    assert not any(t.name == "embedding-heartbeat" for t in threading.enumerate())  # closed
+
+
+def test_the_heartbeat_beats_on_its_own_and_stops() -> None:
+    # The pause the tab really uses (no test-driven wait): beats come by themselves, none after
+    # close(). An event, not a sleep, tells the test a beat came; the 60 s are a hang guard.
+    import threading
+
+    said = threading.Event()
+    seen: list[str] = []
+
+    def progress(fraction: float, message: str) -> None:
+        seen.append(message)
+        if " for " in message:
+            said.set()
+
+    clock = iter(range(1000, 10**6))  # a second passes at each look at the clock
+    step = h.embedding_progress(progress, every=0.001, clock=lambda: float(next(clock)))
+    step(0, 5)
+    assert said.wait(60), seen
+    step.close()
+    assert seen[0] == "Aligning: 0/5 sentences and clauses embedded; embedding 5…"
+    assert all(
+        m.startswith("Aligning: 0/5 sentences and clauses embedded; embedding 5") for m in seen
+    )
+    assert not any(t.name == "embedding-heartbeat" for t in threading.enumerate())  # ended
 
 
 def test_saved_corrections_are_shown_when_the_case_is_picked(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from workbench.cli.batch_cmd import add_ray_options, ray_run
 from workbench.cli.common import decode_text, read_text_file, settings_from_args
 from workbench.errors import UserInputError, WorkbenchError
+from workbench.pipeline.heartbeat import Heartbeat, Wait
 from workbench.pipeline.inputs import note_alphabet
 from workbench.pipeline.translate import (
     EnginePool,
@@ -132,7 +133,12 @@ def read_lines(path: str | None, settings: Settings | None = None) -> list[str]:
 
 @contextmanager
 def progress_bar(
-    quiet: bool, desc: str = "translating", unit: str = "sent", heartbeat: float = 0.0
+    quiet: bool,
+    desc: str = "translating",
+    unit: str = "sent",
+    heartbeat: float = 0.0,
+    *,
+    wait: Wait | None = None,
 ) -> Iterator[Callable[[int, int], None] | None]:
     """A tqdm bar on stderr (terminals only), shown once work lasts more than a second.
 
@@ -140,7 +146,7 @@ def progress_bar(
     redrawn every ``heartbeat`` seconds, so its elapsed time moves. The embedder reports only
     around each call and one call embeds a whole batch: ``workbench compare``'s "aligning:
     embedding 0/117" stood still for 15 s (ux13's walk; the Compare tab's heartbeat, in the
-    terminal).
+    terminal). ``wait``: the pause between two redraws (:class:`Heartbeat`'s; tests drive it).
     """
     if quiet:
         yield None
@@ -149,7 +155,6 @@ def progress_bar(
 
     bars: list[tqdm] = []  # type: ignore[type-arg]
     lock = threading.Lock()
-    stop = threading.Event()
     running = [False]
 
     def update(done: int, total: int) -> None:
@@ -166,27 +171,24 @@ def progress_bar(
             running[0] = done < total
 
     def beat() -> None:
-        while not stop.wait(heartbeat):
-            with lock:
-                # a bar tqdm disabled (stderr no terminal: piped, redirected, CI) has no
-                # last_print_t / start_t / delay and nothing to redraw (review13 X1)
-                if not bars or not running[0] or bars[0].disable:
-                    continue
-                bar = bars[0]
-                if bar.last_print_t >= bar.start_t + bar.delay:
-                    bar.refresh()  # shown already: redraw with the time elapsed
-                else:
-                    bar.update(0)  # shows it once the delay has passed
+        with lock:
+            # a bar tqdm disabled (stderr no terminal: piped, redirected, CI) has no
+            # last_print_t / start_t / delay and nothing to redraw (review13 X1)
+            if not bars or not running[0] or bars[0].disable:
+                return
+            bar = bars[0]
+            if bar.last_print_t >= bar.start_t + bar.delay:
+                bar.refresh()  # shown already: redraw with the time elapsed
+            else:
+                bar.update(0)  # shows it once the delay has passed
 
-    thread = threading.Thread(target=beat, name="progress-heartbeat", daemon=True)
+    pulse = Heartbeat(heartbeat, beat, name="progress-heartbeat", wait=wait)
     if heartbeat > 0:
-        thread.start()
+        pulse.start()
     try:
         yield update
     finally:
-        stop.set()
-        if thread.is_alive():
-            thread.join()
+        pulse.stop()
         for bar in bars:
             bar.close()
 

@@ -5,17 +5,17 @@ The comparison runs once; filters by difference kind and outlet type re-render t
 
 from __future__ import annotations
 
-import contextvars
 import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workbench.errors import CorpusError, UserInputError
+from workbench.pipeline.heartbeat import Heartbeat, Wait
 from workbench.types import (
     DIFFERENCE_KINDS,
     LANGUAGE_NAMES,
@@ -315,17 +315,26 @@ class EmbeddingProgress:
     Args:
         progress: The tab's ``progress(fraction, message)``.
         every: Seconds between two heartbeats.
+        clock: Seconds from any fixed point (``time.monotonic``); the time a call has run.
+        wait: The pause between two heartbeats (see :data:`workbench.pipeline.heartbeat.Wait`;
+            tests drive it).
     """
 
-    def __init__(self, progress: UIProgress, every: float = 1.0) -> None:
+    def __init__(
+        self,
+        progress: UIProgress,
+        every: float = 1.0,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wait: Wait | None = None,
+    ) -> None:
         self.progress = progress
-        self.every = every
+        self.clock = clock
         self.furthest = 0.45
         self.done = self.total = 0
         self.started: float | None = None  # when the running call began; None between calls
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._heartbeat = Heartbeat(every, self._beat, name="embedding-heartbeat", wait=wait)
 
     def message(self, elapsed: float | None = None) -> str:
         """What the bar says: the counts, and during a call what it embeds and for how long."""
@@ -343,39 +352,30 @@ class EmbeddingProgress:
         with self._lock:
             self.furthest = max(self.furthest, 0.45 + 0.5 * min(done, total) / total)
             self.done, self.total = done, total
-            self.started = time.monotonic() if done < total else None
+            self.started = self.clock() if done < total else None
             self.progress(self.furthest, self.message())
-            if self.started is not None and self._thread is None and not self._stop.is_set():
-                # gradio finds the event to update through context variables: the heartbeat
-                # thread runs in a copy of this thread's context.
-                context = contextvars.copy_context()
-                self._thread = threading.Thread(
-                    target=context.run, args=(self._beat,), name="embedding-heartbeat", daemon=True
-                )
-                self._thread.start()
+            if self.started is not None:
+                self._heartbeat.start()
 
     def _beat(self) -> None:
-        while not self._stop.wait(self.every):
-            with self._lock:
-                if self._stop.is_set() or self.started is None:
-                    continue
-                try:
-                    self.progress(self.furthest, self.message(time.monotonic() - self.started))
-                except Exception:  # a heartbeat never ends the comparison
-                    log.debug("embedding heartbeat stopped", exc_info=True)
-                    return
+        with self._lock:
+            if self.started is not None:
+                self.progress(self.furthest, self.message(self.clock() - self.started))
 
     def close(self) -> None:
         """End the heartbeat (nothing is said after this returns)."""
-        with self._lock:
-            self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
+        self._heartbeat.stop()
 
 
-def embedding_progress(progress: UIProgress, every: float = 1.0) -> EmbeddingProgress:
+def embedding_progress(
+    progress: UIProgress,
+    every: float = 1.0,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    wait: Wait | None = None,
+) -> EmbeddingProgress:
     """The embedder's progress for the tab (see :class:`EmbeddingProgress`)."""
-    return EmbeddingProgress(progress, every)
+    return EmbeddingProgress(progress, every, clock=clock, wait=wait)
 
 
 #: What the confirmation says of each correction action (``remove`` + "ed" read "removeed").
