@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -24,6 +25,16 @@ def load_script(relative: str, name: str) -> ModuleType:
     return module
 
 
+def refusal(run: Callable[[], object], capsys: pytest.CaptureFixture[str]) -> str:
+    """What ``run()`` writes on stderr as it refuses its arguments; it must stop with exit
+    status 2 (argparse's usage error or ``parser.error``), not run, not crash. The callers check
+    the message in the text returned."""
+    with pytest.raises(SystemExit) as exit_:
+        run()
+    assert exit_.value.code == 2
+    return capsys.readouterr().err
+
+
 def assert_refused_before_reading(
     module: ModuleType, args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
@@ -36,7 +47,4 @@ def assert_refused_before_reading(
         raise AssertionError(f"{args} were not refused before the data was read")
 
     monkeypatch.setattr(module, "load", _ran_past_the_checks)
-    with pytest.raises(SystemExit) as exit_:
-        module.main()
-    assert exit_.value.code == 2
-    assert message in capsys.readouterr().err
+    assert message in refusal(module.main, capsys)

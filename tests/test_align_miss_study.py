@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from tests.align.conftest import STRICT
-from tests.scripts import load_script
+from tests.scripts import load_script, refusal
 
 
 @pytest.fixture(scope="module")
@@ -61,13 +61,9 @@ def test_tags_and_wrong_kinds(study: ModuleType) -> None:
 def test_bad_input_is_one_sentence_before_any_model_loads(
     study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for argv in (["--cases", str(tmp_path)], []):
-        with pytest.raises(SystemExit) as stop:
-            study.main(argv)
-        assert stop.value.code == 2
-    err = capsys.readouterr().err
-    assert "no case with a reference.toml under" in err
-    assert "--cases" in err  # required
+    said = refusal(lambda: study.main(["--cases", str(tmp_path)]), capsys)
+    assert "no case with a reference.toml under" in said
+    assert "--cases" in refusal(lambda: study.main([]), capsys)  # required
 
 
 def test_reading_tags_tell_frames_and_quotes(study: ModuleType) -> None:

@@ -10,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.scripts import load_script
+from tests.scripts import load_script, refusal
 
 SCRIPTS = [
     ("benchmarks/faithfulness_bench.py", ["--no-embedder", "--speed-n", "0", "--on", "dev"]),
@@ -41,10 +41,7 @@ def _material(root: Path, flores: int = 500, ntrex: int = 1000) -> Path:
 def _refused(module: ModuleType, args: list[str], monkeypatch: pytest.MonkeyPatch,
              capsys: pytest.CaptureFixture[str]) -> str:  # fmt: skip
     monkeypatch.setattr(sys, "argv", ["script.py", *args])
-    with pytest.raises(SystemExit) as exit_:
-        module.main()
-    assert exit_.value.code == 2
-    err = capsys.readouterr().err
+    err = refusal(module.main, capsys)
     assert "Traceback" not in err and err.count("\n") == 1  # one sentence, one line
     return err
 
