@@ -14,7 +14,10 @@ line starts with a lower-case letter). Every :class:`~workbench.types.Sentence` 
 English: razdel's abbreviation lists are Russian, so a cut after an English title before a
 capitalised word ("St. Petersburg", "Sen. Warren") or after "a.m."/"p.m." before a time zone
 ("7:15 a.m. Kyrgyz time") is undone (19 such wrong cuts in FLORES-200 dev + NTREX-128 English,
-none of them a true boundary).
+none of them a true boundary). A month abbreviated before a day or a year ("Oct. 6",
+"Moscow, Oct. 6 (Reuters)", "Sept. 2019") is no sentence end either: the splitter is given the
+text with that full stop read as a space (same length, so the offsets hold), which also lets it
+cut after the date ("on Oct. 4. Protests followed." is two sentences).
 """
 
 from __future__ import annotations
@@ -47,6 +50,10 @@ _EN_AMPM = re.compile(r"(?<![\w.])[ap]\.m\.$", re.IGNORECASE)
 _EN_ZONE = re.compile(
     r"(?!Local\b)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\s+time\b"
     r"|(?:GMT|UTC|EST|EDT|CST|CDT|PST|PDT|MSK|CET|CEST|BST|ALMT)\b"
+)
+#: A month abbreviated before a day or a year ("Oct. 6", "Sept. 2019"): its full stop ends nothing.
+_EN_MONTH_DOT = re.compile(
+    r"(?<![\w.])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(\.)(?=[ \t\u00a0]+\d)"
 )
 _CLOSING = frozenset(".!?…:;»\"')]")
 
@@ -113,7 +120,8 @@ def split_sentences(text: str, lang: str, *, splitter: str | None = None) -> lis
         block = text[b_start:b_end]
         if not block.strip():
             continue
-        spans = list(split(block, lang)) or [(0, len(block))]
+        seen = _without_month_dots(block) if lang == "en" else block
+        spans = list(split(seen, lang)) or [(0, len(block))]
         if lang == "en":
             spans = _join_english_abbreviations(block, spans)
         for s_start, s_end in _cover(block, spans):
@@ -121,6 +129,12 @@ def split_sentences(text: str, lang: str, *, splitter: str | None = None) -> lis
             if start < end:
                 out.append(Sentence(text[start:end], start, end, len(out)))
     return out
+
+
+def _without_month_dots(block: str) -> str:
+    """``block`` with the full stop of each month abbreviated before a day or a year ("Oct. 6")
+    made a space, for the splitter's eyes only: the same length, so its spans fit ``block``."""
+    return _EN_MONTH_DOT.sub(lambda m: m[0][:-1] + " ", block)
 
 
 def _cover(block: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -166,6 +166,27 @@ def test_unknown_splitter_lists_the_names() -> None:
             ["The attack began at 8 a.m.", "Police arrived at 9 a.m.", "Local time was given."],
         ),
         ("It ended at 6 p.m. GMT on Friday.", ["It ended at 6 p.m. GMT on Friday."]),
+        # a month abbreviated before a day or a year (hyg14: "Oct." was cut as a sentence end)
+        (
+            "MOSCOW, Oct. 6 (Reuters) - The president resigned. Crowds cheered.",
+            ["MOSCOW, Oct. 6 (Reuters) - The president resigned.", "Crowds cheered."],
+        ),
+        ("Moscow, Oct. 6", ["Moscow, Oct. 6"]),
+        (
+            "The vote of Oct. 4 was annulled on Oct. 6. Protests went on.",
+            ["The vote of Oct. 4 was annulled on Oct. 6.", "Protests went on."],
+        ),
+        (
+            "Talks began on Jan. 5, Feb. 2, Aug. 12, Sept. 30, Sep. 1, Nov. 11 and Dec. 31, 2020.",
+            [
+                "Talks began on Jan. 5, Feb. 2, Aug. 12, Sept. 30, Sep. 1, Nov. 11 and Dec. 31, 2020."
+            ],
+        ),
+        ("He was elected in Sept. 2019. He quit.", ["He was elected in Sept. 2019.", "He quit."]),
+        (  # no day or year after it: the splitter decides, as before
+            "The parliament met in Oct. The session ended.",
+            ["The parliament met in Oct.", "The session ended."],
+        ),
     ],
 )
 def test_english_titles_and_time_zones_do_not_end_a_sentence(
