@@ -34,6 +34,19 @@ def _run(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[st
     )
 
 
+def _compare(
+    files: dict[str, Path], *extra: str, home: Path | None = None, **other: Path | None
+) -> subprocess.CompletedProcess[str]:
+    """``workbench compare`` in the file form on ``files`` (Russian statements, a report, their
+    English translations) with ``extra`` arguments. ``rep=`` / ``tr=`` put another file in the
+    place of one; ``tr=None`` leaves ``--translations`` out."""
+    paths = {**files, **other}
+    args = ["--statements", str(paths["st"]), "--src", "ru", "--reporting", str(paths["rep"])]
+    if paths["tr"] is not None:
+        args += ["--translations", str(paths["tr"])]
+    return _run("compare", *args, *extra, home=home)
+
+
 @pytest.fixture
 def files(tmp_path: Path) -> dict[str, Path]:
     paths = {"st": tmp_path / "st.txt", "tr": tmp_path / "tr.txt", "rep": tmp_path / "rep.txt"}
@@ -44,18 +57,7 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 
 def test_file_form_json_follows_the_contract(files: dict[str, Path], session_home: Path) -> None:
-    out = _run(
-        "compare",
-        "--statements",
-        str(files["st"]),
-        "--src",
-        "ru",
-        "--reporting",
-        str(files["rep"]),
-        "--translations",
-        str(files["tr"]),
-        home=session_home,
-    )
+    out = _compare(files, home=session_home)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert isinstance(data["signature"], str) and "tr:[supplied]" in data["signature"]
@@ -87,22 +89,7 @@ def test_html_and_markdown_to_a_file(
 ) -> None:
     for fmt in ("html", "md"):
         target = tmp_path / f"out.{fmt}"
-        out = _run(
-            "compare",
-            "--statements",
-            str(files["st"]),
-            "--src",
-            "ru",
-            "--reporting",
-            str(files["rep"]),
-            "--translations",
-            str(files["tr"]),
-            "--format",
-            fmt,
-            "--output",
-            str(target),
-            home=session_home,
-        )
+        out = _compare(files, "--format", fmt, "--output", str(target), home=session_home)
         assert out.returncode == 0, out.stderr
         text = target.read_text(encoding="utf-8")
         assert "20,000" in text and "protesters" in text and "Signature" in text
@@ -128,17 +115,7 @@ def test_translations_with_another_line_count_are_refused(
 ) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_text("only one line\n", encoding="utf-8")
-    out = _run(
-        "compare",
-        "--statements",
-        str(files["st"]),
-        "--src",
-        "ru",
-        "--reporting",
-        str(files["rep"]),
-        "--translations",
-        str(bad),
-    )
+    out = _compare(files, tr=bad)
     assert out.returncode == 2
     assert "bad.txt has 1 lines but" in out.stderr and "st.txt has 2" in out.stderr
 
@@ -146,17 +123,7 @@ def test_translations_with_another_line_count_are_refused(
 def test_binary_reporting_is_refused_with_its_name(files: dict[str, Path], tmp_path: Path) -> None:
     binary = tmp_path / "rep.txt"
     binary.write_bytes(b"\x00\x01\x02PK")
-    out = _run(
-        "compare",
-        "--statements",
-        str(files["st"]),
-        "--src",
-        "ru",
-        "--reporting",
-        str(binary),
-        "--translations",
-        str(files["tr"]),
-    )
+    out = _compare(files, rep=binary)
     assert out.returncode == 2 and "rep.txt looks like a binary file" in out.stderr
 
 
@@ -200,36 +167,11 @@ def test_engine_translates_the_statements(
         ),
         encoding="utf-8",
     )
-    out = _run(
-        "compare",
-        "--statements",
-        str(files["st"]),
-        "--src",
-        "ru",
-        "--reporting",
-        str(files["rep"]),
-        "--engine",
-        "imported",
-        "--model",
-        str(tsv),
-        home=session_home,
-    )
+    out = _compare(files, "--engine", "imported", "--model", str(tsv), tr=None, home=session_home)
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert "engine:imported" in data["signature"] and "tr:[supplied]" not in data["signature"]
     (al,) = data["alignments"]
     assert al["statement"]["translation"] == "Almaty was attacked by 20,000 bandits."
-    both = _run(
-        "compare",
-        "--statements",
-        str(files["st"]),
-        "--src",
-        "ru",
-        "--reporting",
-        str(files["rep"]),
-        "--translations",
-        str(files["tr"]),
-        "--engine",
-        "imported",
-    )
+    both = _compare(files, "--engine", "imported")
     assert both.returncode == 2 and "not both" in both.stderr
