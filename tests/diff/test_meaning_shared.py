@@ -10,9 +10,10 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from workbench.diff.content import MEANING_SHARED, meaning_shared, without_run
+from workbench.diff.content import MEANING_SHARED, carried_by, meaning_shared, without_run
 from workbench.diff.text import is_content, stem, tokenize
 from workbench.errors import UserInputError
+from workbench.pipeline import compare
 from workbench.pipeline.compare import fill_differences, load_lexicon
 from workbench.types import Alignment, AlignmentLink, Comparison, ReportRef, StatementRef
 
@@ -144,3 +145,59 @@ def test_no_embedder_call_without_a_translation() -> None:
     embedder = BagEmbedder()
     _filled(PARAPHRASE, embedder, translation="")
     assert embedder.calls == 0
+
+
+# ── an omission another sentence of the same outlet tells ──────────────────────────────────
+
+
+def test_words_another_sentence_holds_all_but_one_carry_the_run() -> None:
+    run = "the referendums on joining the federation"
+    # "referendum" inflected, "federation" as is; "joining" alone is missing: all but one
+    assert carried_by(run, ["Russia held referendums in four regions of the federation."])
+    # a synonym (one WordNet synset) counts: "vote" for "referendum" does not, "poll" neither
+    assert not carried_by(run, ["Votes were held in four regions."])
+    assert carried_by("the tragedy shocked residents", ["A catastrophe shocked the residents."])
+
+
+def test_a_short_run_or_no_text_carries_nothing() -> None:
+    assert not carried_by("new elections", ["New elections will be held."])  # under MIN_WORDS
+    assert not carried_by("the referendums on joining the federation", [])
+
+
+def _two_sentences(*reports: str) -> Alignment:
+    st = StatementRef(0, ORIGINAL, TRANSLATION_TWO, "state-doc")
+    refs = tuple(ReportRef(i, text, "wire") for i, text in enumerate(reports))
+    links = tuple(AlignmentLink((0, len(ORIGINAL)), 1.2) for _ in refs)
+    return Alignment(st, refs, THRESHOLD + 0.1, links=links)
+
+
+TRANSLATION_TWO = (
+    "The ministry will not recognise the referendums on joining the neighbouring state that "
+    "were held in the four regions."
+)
+
+
+def test_the_pipeline_drops_an_omission_the_outlets_other_sentence_tells(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lead = "The ministry will not recognise the referendums on joining the neighbouring state."
+    quote = "The ministry said the votes held in the four regions would not be recognised."
+    other = ReportRef(7, "Markets were calm on Monday.", "other-wire")
+    # the two sentences are apart in the alignment (another outlet's between): two diffs
+    st = StatementRef(0, ORIGINAL, TRANSLATION_TWO, "state-doc")
+    refs = (ReportRef(0, lead, "wire"), other, ReportRef(5, quote, "wire"))
+    links = tuple(AlignmentLink((0, len(ORIGINAL)), 1.2) for _ in refs)
+    together = Comparison("sig", (Alignment(st, refs, THRESHOLD + 0.1, links=links),), (), ())
+
+    def omitted(comparison: Comparison) -> list[str]:
+        found = fill_differences(comparison, load_lexicon(), "ru", link_threshold=THRESHOLD)
+        diffs = found.alignments[0].differences
+        return [d.statement for d in diffs if d.kind == "omission" and d.report_document == "wire"]
+
+    assert not any("referendums" in o for o in omitted(together))
+    with monkeypatch.context() as m:  # without the rule the quotation's own diff flags it
+        m.setattr(compare, "carried_by", lambda *args: False)
+        assert any("referendums" in o for o in omitted(together))
+    # alone, the quotation leaves the referendums out
+    alone = Comparison("sig", (_two_sentences(quote),), (), ())
+    assert omitted(alone) == ["referendums on joining the neighbouring state"]

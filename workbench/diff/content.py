@@ -43,12 +43,15 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from workbench.diff import wordnet
 from workbench.diff.base import Claims, DiffContext, Finding
+from workbench.diff.lexicon import Lexicon
 from workbench.diff.paraphrase import (
     Counterparts,
     anchors,
     counterparts,
     covered_share,
+    lexicon_class,
     report_counterparts,
 )
 from workbench.diff.seqmatch import TokenMatcher
@@ -123,6 +126,27 @@ MEANING_SHARED = 0.05
 #: Kinds :func:`meaning_shared` reads (a ``wording`` run has words on both sides: its rewording's
 #: meaning is what an analyst judges, and the embedder does not tell a nuance from a synonym).
 MEANING_KINDS = frozenset({"addition", "omission"})
+
+
+def carried_by(run: str, texts: Sequence[str], lexicon: Lexicon | None = None) -> bool:
+    """Whether ``texts`` (the other sentences of one outlet that retell the same statement) hold
+    the content words of an omitted ``run``, all but one (:data:`LOST_WORDS`): the same English
+    word up to inflection or derivation (:func:`workbench.diff.text.akin`) or a synonym (one
+    WordNet synset; a word of the framing lexicon only as itself). The outlet then tells that
+    part of the statement in another sentence: no omission, one fact told once."""
+    content = [t.text for t in tokenize(run) if is_content(t)]
+    if len(content) < MIN_WORDS:
+        return False
+    theirs = [t.text for text in texts for t in tokenize(text) if is_content(t)]
+    index = akin_index(theirs)
+    senses: frozenset[int] = frozenset().union(*(wordnet.senses(w) for w in theirs))
+
+    def has(word: str) -> bool:
+        if akin_in(word, index):
+            return True
+        return not lexicon_class(word, lexicon) and bool(wordnet.senses(word) & senses)
+
+    return sum(not has(w) for w in content) <= LOST_WORDS
 
 
 def without_run(text: str, span: tuple[int, int]) -> str:

@@ -42,7 +42,7 @@ from workbench.diff import (
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
-from workbench.diff.content import MEANING_KINDS, meaning_shared
+from workbench.diff.content import MEANING_KINDS, carried_by, meaning_shared
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -342,6 +342,7 @@ def fill_differences(
             found_by_group.append((al, doc_id, text, start, shifted))
     if embedder is not None:
         found_by_group = _meaning_read(found_by_group, embedder)
+    found_by_group = _told_elsewhere(found_by_group, lexicon)
     diffs_of: dict[int, list[Difference]] = defaultdict(list)
     shown_of: dict[int, dict[str, list[Difference]]] = defaultdict(lambda: defaultdict(list))
     for al, doc_id, _, _, shifted in found_by_group:
@@ -393,6 +394,31 @@ def _meaning_read(groups: list[_Group], embedder: Embedder) -> list[_Group]:
         (al, doc_id, text, start, [d for i, d in enumerate(found) if (g, i) not in dropped])
         for g, (al, doc_id, text, start, found) in enumerate(groups)
     ]
+
+
+def _told_elsewhere(groups: list[_Group], lexicon: Lexicon) -> list[_Group]:
+    """The groups without the word-diff omissions that another group of the same outlet for the
+    same statement tells (:func:`workbench.diff.content.carried_by`): an outlet that retells a
+    line in two sentences apart (a lead and a quotation further down) leaves nothing out that
+    one of them holds."""
+    texts: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for al, doc_id, text, _, _ in groups:
+        texts[(id(al), doc_id)].append(text)
+    out: list[_Group] = []
+    for al, doc_id, text, start, found in groups:
+        others = [t for t in texts[(id(al), doc_id)] if t != text]
+        if others:
+            found = [
+                d
+                for d in found
+                if not (
+                    d.detector == "content"
+                    and d.kind == "omission"
+                    and carried_by(d.statement, others, lexicon)
+                )
+            ]
+        out.append((al, doc_id, text, start, found))
+    return out
 
 
 def _own_sentence(al: Alignment, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
