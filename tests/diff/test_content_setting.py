@@ -31,6 +31,11 @@ STATEMENT = "The president said the roads in the northern districts will be repa
         "speaking at a session of the regional council.",
         "The roads in the northern districts will be repaired this year, the president said "
         "while giving his yearly report to the council.",
+        # the reporting frame: whom the words were told to, when and where
+        "The roads in the northern districts will be repaired this year, the president told "
+        "journalists on Wednesday on the sidelines of the regional council.",
+        "The roads in the northern districts will be repaired this year, the president said as "
+        "he gave a televised address on Monday.",
     ],
 )
 def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon) -> None:
@@ -51,6 +56,10 @@ def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon
         # a setting opener does not hide an addition later in the sentence
         ("Speaking at a closed session of the cabinet, the president said the roads in the "
          "northern districts will be repaired this year, after farmers blocked the main highway.",
+         "farmers blocked the main highway"),
+        # whom the words were told to does not hide the fact told after it
+        ("The roads in the northern districts will be repaired this year, the president told "
+         "journalists after farmers blocked the main highway.",
          "farmers blocked the main highway"),
         # the occasion named mid-sentence does not hide what the statement lacks after it
         ("The roads in the northern districts will be repaired this year, the president said in a "

@@ -14,7 +14,8 @@ names the occasion of words the statement holds, not a fact it lacks. An additio
 wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
 radio address to farmers", "during a speech at an awards evening for teachers", "…," the mayor
 said, speaking at a session of the council", "while giving a yearly report", "answering a
-journalist's question"; :data:`SETTING`), is not flagged.
+journalist's question", "told journalists on Wednesday on the sidelines of the parliament",
+"delivers a speech Tuesday"; :data:`SETTING`), is not flagged.
 
 A writer's connective opening a clause ("As a result,", "In addition,", "Therefore,";
 :data:`CONNECTIVE`) is how a retelling links its sentences, not content.
@@ -103,7 +104,16 @@ SETTING = re.compile(
     + _UNTIL_FACT
     + r"|\bwhile (?:delivering|giving|making|speaking|addressing)\b"
     + _UNTIL_FACT
-    + r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b",
+    + r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b"
+    # … told journalists on Wednesday on the sidelines of the parliament / briefed reporters
+    r"|\b(?:told|telling|briefed|briefing) (?:the )?"
+    r"(?:journalists|reporters|correspondents|press|media|newsmen)\b"
+    + _UNTIL_FACT
+    # … delivers a speech Tuesday / gave a televised address on Monday
+    + r"|\b(?:deliver(?:s|ed|ing)?|g[ai]ves?|given|giving) (?:a|an|his|her|their) "
+    r"(?:[\w-]+ ){0,2}(?:address|speech|statement|briefing)\b"
+    r"(?: (?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"morning|evening|today|yesterday))?",
     re.IGNORECASE,
 )
 
