@@ -17,6 +17,9 @@ one:
   statement's limit, "of local scale", "temporary", the report drops), ``promise`` (the
   speaker's "we will" the report drops; both kind ``omission``) and ``actor`` (a body, "the
   embassy", "the government", moved to another or dropped; kind ``attribution`` or ``omission``),
+* ``refusal`` (a position retold as a refusal, "will not recognize"; kind ``certainty``) and
+  ``directive`` (what an official asks retold at another grade, "recommends" → "urged"; kind
+  ``wording``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -67,9 +70,11 @@ SETS = (
       "ru": "flores200-dev/rus_Cyrl.txt"},
      498),
 )  # fmt: skip
+#: Detectors counted by their category (one column each).
+_MARKED = ("reaction", "urgency", "scope", "promise", "actor", "refusal", "directive")
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
-    "concept", "reaction", "urgency", "scope", "promise", "actor",
+    "concept", "reaction", "urgency", "scope", "promise", "actor", "refusal", "directive",
 )  # fmt: skip
 
 
@@ -84,10 +89,10 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor | refusal | directive |"
     )
     print(
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
@@ -107,7 +112,7 @@ def false_fires() -> None:
                         counts["caveat"] += 1
                     elif d.kind == "attribution" and "as a claim" in d.note:
                         counts["claim"] += 1
-                    elif d.category in ("reaction", "urgency", "scope", "promise", "actor"):
+                    elif d.category in _MARKED:
                         counts[d.category] += 1
                     elif d.kind in ("quantifier", "certainty"):
                         counts[d.kind] += 1
@@ -121,7 +126,7 @@ def false_fires() -> None:
                   f"{counts['quantifier']} | {counts['certainty']} | "
                   f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
                   f"{counts['urgency']} | {counts['scope']} | {counts['promise']} | "
-                  f"{counts['actor']} |")  # fmt: skip
+                  f"{counts['actor']} | {counts['refusal']} | {counts['directive']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

@@ -37,6 +37,25 @@ def cross_lingual_diffs(statement: str, report: str, lexicon: Lexicon) -> tuple[
     return found
 
 
+def of_category(statement: str, report: str, lexicon: Lexicon, category: str) -> list[Difference]:
+    """The differences of one ``category`` of a pair, read as compare reads a line without a
+    translation (a Cyrillic original is both the statement and the source, every cross-lingual
+    detector), or an English pair with :func:`diffs`."""
+    if statement.isascii():
+        found = diffs(statement, report, lexicon)
+    else:
+        found = find_differences(
+            statement,
+            report,
+            source=statement,
+            src=language(statement),
+            lexicon=lexicon,
+            detectors=CROSS_LINGUAL_DETECTORS,
+        )
+        _check_spans(found, statement, report, {"source": statement})
+    return [d for d in found if d.category == category]
+
+
 def _check_spans(
     found: tuple[Difference, ...], statement: str, report: str, kw: dict[str, str]
 ) -> None:

@@ -83,6 +83,8 @@ DETECTORS.add("urgency", "workbench.diff.urgency:detect_urgency")
 DETECTORS.add("scope", "workbench.diff.scope:detect_scope")
 DETECTORS.add("promise", "workbench.diff.promise:detect_promise")
 DETECTORS.add("actor", "workbench.diff.actors:detect_actors")
+DETECTORS.add("refusal", "workbench.diff.refusal:detect_refusals")
+DETECTORS.add("directive", "workbench.diff.directives:detect_directives")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -105,6 +107,8 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "scope",
     "promise",
     "actor",
+    "refusal",
+    "directive",
     "content",
 )
 

@@ -274,9 +274,9 @@ def _prescribed(ctx: DiffContext) -> Difference | None:
         return None  # (another statement line the report retells may be what it prescribes)
     for start, end in sentences(ctx.report):
         sentence = ctx.report[start:end]
-        quoted = _quoted(sentence)
+        quoted = quoted_spans(sentence)
         m = next((m for m in PRESCRIPTION.finditer(sentence) if _own(m, quoted)), None)
-        if m is not None and _retells(ctx, _clause_at(sentence, m.start())):
+        if m is not None and retells(ctx, clause_at(sentence, m.start())):
             span = (start + m.start(), start + m.end())
             return Difference(
                 "certainty", "", ctx.report[span[0] : span[1]], None, span,
@@ -297,7 +297,7 @@ _CLAUSE_CUT = re.compile(
 RETOLD_WORDS = 2
 
 
-def _clause_at(sentence: str, at: int) -> str:
+def clause_at(sentence: str, at: int) -> str:
     """The clause of ``sentence`` that holds position ``at``."""
     start, end = 0, len(sentence)
     for cut in _CLAUSE_CUT.finditer(sentence):
@@ -309,7 +309,7 @@ def _clause_at(sentence: str, at: int) -> str:
     return sentence[start:end]
 
 
-def _retells(ctx: DiffContext, clause: str) -> bool:
+def retells(ctx: DiffContext, clause: str) -> bool:
     """The report clause renders at least :data:`RETOLD_WORDS` words of the statement: of its
     original through the bilingual lexicon (or the same digits, or a cognate spelling), or of
     its English translation by stem."""
@@ -359,7 +359,7 @@ def _own_firm(report: str, shift: Shift) -> tuple[int, int] | None:
     keeps no tentative word of its own (``None`` when there is none)."""
     for start, end in sentences(report):
         sentence = report[start:end]
-        quoted = _quoted(sentence)
+        quoted = quoted_spans(sentence)
         if not any(_own(m, quoted) for m in shift.kept.finditer(sentence)):
             pledge = next(
                 (
@@ -374,7 +374,7 @@ def _own_firm(report: str, shift: Shift) -> tuple[int, int] | None:
     return None
 
 
-def _quoted(sentence: str) -> list[tuple[int, int]]:
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
     """Quoted spans of one sentence; a quotation opened and not closed in it (a quote running
     on into the next sentence) runs to the sentence's end."""
     spans = [(q.start, q.end) for q in quotations(sentence)]
