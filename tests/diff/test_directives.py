@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from tests.diff.helpers import of_category
-from workbench.diff import DETECTOR_ORDER, Lexicon
+from workbench.diff import DETECTOR_ORDER, Lexicon, find_differences
 from workbench.diff.directives import GRADES, directives
+from workbench.diff.salience import WEAK_LINK, WEAK_LINK_KINDS
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 from workbench.types import Difference
 
@@ -132,3 +133,20 @@ def test_no_directive_difference_at_the_same_grade_or_without_one(
     statement: str, report: str, lexicon: Lexicon
 ) -> None:
     assert _directive_flags(statement, report, lexicon) == []
+
+
+def test_a_directive_is_kept_on_a_weak_link_as_the_outlets_own_word(lexicon: Lexicon) -> None:
+    """A link below ``WEAK_LINK`` keeps the report's own words (framing, distancing, certainty)
+    and the directive's grade, read from the outlet's own verb; other differences go."""
+    statement = "Министерство рекомендует гражданам воздержаться от поездок в приграничные районы."
+    report = "The ministry urged citizens to avoid trips to the border areas after the floods."
+    found = find_differences(
+        statement,
+        report,
+        source=statement,
+        src="ru",
+        lexicon=lexicon,
+        detectors=CROSS_LINGUAL_DETECTORS,
+        confidence=WEAK_LINK / 2,
+    )
+    assert [d.category for d in found if d.kind not in WEAK_LINK_KINDS] == ["directive"]

@@ -63,6 +63,9 @@ from workbench.types import Difference, difference_kind
 WEAK_LINK = 0.5
 #: Kinds about the report's own words, still true when the link is weak.
 WEAK_LINK_KINDS = frozenset({"framing", "distancing", "certainty"})
+#: Categories of other kinds kept on a weak link for the same reason: a directive's grade is read
+#: from the outlet's own verb ("urged" for the statement's "recommends"; keys14).
+WEAK_LINK_CATEGORIES = frozenset({"directive"})
 #: Links below this confidence (the aligner's margin less than 0.02 above its threshold) give
 #: at most one ``number`` flag: a pile of figures on such a link says the link is doubtful (on
 #: the same-topic traps of ``benchmarks/diff_gate_bench.py`` merging them cost no flag on a right
@@ -119,7 +122,9 @@ def finish(
     if focus is not None:
         diffs = [d for d in diffs if _in_focus(d, focus)]
     if confidence is not None and confidence < WEAK_LINK:
-        diffs = [d for d in diffs if d.kind in WEAK_LINK_KINDS]
+        diffs = [
+            d for d in diffs if d.kind in WEAK_LINK_KINDS or d.category in WEAK_LINK_CATEGORIES
+        ]
     if confidence is not None and confidence < STRONG_LINK:
         diffs = _one_figure_flag(diffs)
     diffs = [dataclasses.replace(d, salience=salience(d, confidence)) for d in diffs]
