@@ -201,3 +201,56 @@ def test_the_pipeline_drops_an_omission_the_outlets_other_sentence_tells(
     # alone, the quotation leaves the referendums out
     alone = Comparison("sig", (_two_sentences(quote),), (), ())
     assert omitted(alone) == ["referendums on joining the neighbouring state"]
+
+
+# ── one clause added by a sentence that retells two lines: one flag ─────────────────────────
+
+BUDGET = StatementRef(
+    0, "Совет утвердил новый бюджет.", "The council approved the new budget for the city.", "doc"
+)
+INTEGRITY = StatementRef(
+    1,
+    "Мы защищаем принципы территориальной целостности.",
+    "We defend the principles of territorial integrity of the state.",
+    "doc",
+)
+BOTH = (
+    "The council approved the new budget for the city, even as angry crowds blocked the main "
+    "square and burned tyres in defence of the principles of territorial integrity."
+)
+
+
+def _added(report: str, *statements: StatementRef) -> dict[int, list[str]]:
+    ref = ReportRef(0, report, "wire")
+    als = tuple(
+        Alignment(st, (ref,), 1.2, links=(AlignmentLink((0, len(st.text)), 1.2),))
+        for st in statements
+    )
+    filled = fill_differences(Comparison("s", als, (), ()), load_lexicon(), "ru", THRESHOLD)
+    return {
+        al.statement.index: [d.report for d in al.differences if d.kind == "addition"]
+        for al in filled.alignments
+    }
+
+
+def test_a_clause_added_to_a_sentence_retelling_two_lines_is_flagged_once() -> None:
+    # each line's diff finds the added clause (its run ends where that line's words begin)
+    assert _added(BOTH, BUDGET) == {
+        0: ["angry crowds blocked the main square and burned tyres in defence of the principles of "
+            "territorial integrity"]
+    }  # fmt: skip
+    assert _added(BOTH, INTEGRITY)[1]
+    # together: shown with the first line only
+    together = _added(BOTH, BUDGET, INTEGRITY)
+    assert len(together[0]) == 1 and together[1] == []
+
+
+def test_two_clauses_added_to_one_sentence_stay_two_flags() -> None:
+    report = (
+        "The council approved the new budget for the city after a stormy night session, and we "
+        "defend the principles of territorial integrity of the state, though angry crowds "
+        "blocked the main square and burned tyres."
+    )
+    together = _added(report, BUDGET, INTEGRITY)
+    assert together[0] and together[1]
+    assert not set(together[0]) & set(together[1])

@@ -43,6 +43,7 @@ from workbench.diff import (
 )
 from workbench.diff import load_lexicon as _load_lexicon
 from workbench.diff.content import MEANING_KINDS, carried_by, meaning_shared
+from workbench.diff.salience import word_diff_run
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -345,12 +346,21 @@ def fill_differences(
     found_by_group = _told_elsewhere(found_by_group, lexicon)
     diffs_of: dict[int, list[Difference]] = defaultdict(list)
     shown_of: dict[int, dict[str, list[Difference]]] = defaultdict(lambda: defaultdict(list))
+    # Word-diff additions shown, per report sentence: a sentence that retells two lines adds one
+    # clause once, whichever line's diff found it (the runs differ where the lines do).
+    added_in: dict[int, list[Difference]] = defaultdict(list)
     for al, doc_id, _, _, shifted in found_by_group:
         diffs, shown = diffs_of[id(al)], shown_of[id(al)][doc_id]  # per outlet, this statement
         for d in shifted:
-            if _first_time(al, d, seen) and not any(same_fact(d, e) for e in shown):
-                diffs.append(d)
-                shown.append(d)
+            if not _first_time(al, d, seen) or any(same_fact(d, e) for e in shown):
+                continue
+            if d.kind == "addition" and word_diff_run(d):
+                added = added_in[report_of(al, d).index]
+                if any(same_fact(d, e) for e in added):
+                    continue
+                added.append(d)
+            diffs.append(d)
+            shown.append(d)
     for al in comparison.alignments:
         weak = weak_links(al, link_threshold)
         links = tuple(
