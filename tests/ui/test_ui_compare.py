@@ -493,6 +493,38 @@ def test_the_heartbeat_beats_on_its_own_and_stops() -> None:
     assert not any(t.name == "embedding-heartbeat" for t in threading.enumerate())  # ended
 
 
+def test_corrections_left_aside_are_not_said_to_be_none_nor_applied_by_a_correction(
+    tmp_path: Path, sample: tuple[UIContext, h.CompareState]
+) -> None:
+    # hyg14's walk: with "Leave the saved link corrections aside" ticked, Correct links said "No
+    # link corrections are saved with this case" while corrections.toml held some (or could not
+    # be read); and a link corrected then compared again WITH every saved correction, the box
+    # still ticked (the state did not remember it, as it remembers the translations).
+    ctx, first = sample
+    folder = _copy_of(first, tmp_path)
+    state = h.run(ctx, h.load(str(folder)), h.SUPPLIED)
+    al = state.result.documents[0].comparison.alignments[0]
+    key = f"{al.reports[0].document_id}:{h._number(state, al.reports[0])}"
+    fixed = h.correct(ctx, state, "remove", al.statement.index, key, "Ann", "wrong outlet")
+    assert len(fixed.corrections) == 1
+    aside = h.run(ctx, h.load(str(folder)), h.SUPPLIED, use_corrections=False)
+    assert aside.corrections == () and not aside.use_corrections
+    panel = h.render_all(aside, h.filters(DIFFERENCE_KINDS, h.OUTLET_TYPES))[4]
+    assert "No link corrections are saved" not in panel
+    assert "Left aside" in panel and h.IGNORE_CORRECTIONS in panel
+    assert "Ann" in panel and "wrong outlet" in panel  # the saved one, shown, not applied
+    saved = (folder / "corrections.toml").read_text(encoding="utf-8")
+    other = state.result.documents[0].comparison.alignments[1]
+    with pytest.raises(UserInputError, match="untick"):
+        h.correct(ctx, aside, "add", other.statement.index, key, "Ann")
+    assert (folder / "corrections.toml").read_text(encoding="utf-8") == saved  # untouched
+    (folder / "corrections.toml").write_text("[[link]]\naction = 1\n", encoding="utf-8")
+    broken = h.run(ctx, h.load(str(folder)), h.SUPPLIED, use_corrections=False)
+    panel = h.render_all(broken, h.filters(DIFFERENCE_KINDS, h.OUTLET_TYPES))[4]
+    assert "No link corrections are saved" not in panel
+    assert "Left aside" in panel and "missing statement_document" in panel
+
+
 def test_saved_corrections_are_shown_when_the_case_is_picked(tmp_path: Path) -> None:
     # ux12's walk: after a restart the Correct links tab stayed empty until Compare ran, as if
     # the corrections were lost; a broken file was only told after pressing Compare.

@@ -61,6 +61,8 @@ class CompareState:
     #: a correction compares again the same way.
     translations: str = SUPPLIED
     model: str = DEFAULT_MODEL
+    #: ``False`` when the case's saved link corrections were left aside (the tab's box).
+    use_corrections: bool = True
 
 
 def case_list(ctx: UIContext) -> tuple[list[tuple[str, str]], list[str]]:
@@ -157,6 +159,29 @@ def saved_corrections_html(case: Case) -> str:
     return (
         f'<p class="wb-sub">Saved with this case ({len(saved)}); applied when you press '
         "Compare.</p>" + corrections_table(saved)
+    )
+
+
+def aside_corrections_html(case: Case) -> str:
+    """*Correct links* after a comparison that left the saved corrections aside: it said "No
+    link corrections are saved with this case" while the file held some, or could not be read
+    (hyg14's walk). The saved ones are listed, not applied; a broken file is named."""
+    from workbench.pipeline.compare import applied_corrections
+    from workbench.view.html import corrections_table
+
+    aside = (
+        f"Left aside in this comparison ({esc(repr(IGNORE_CORRECTIONS))} is ticked): the "
+        "links shown are the aligner's own."
+    )
+    try:
+        saved = applied_corrections(case, None)
+    except CorpusError as err:
+        return f'<p class="wb-error-text" role="alert">⚠ {aside} The saved file: {esc(err)}</p>'
+    if not saved:
+        return corrections_table(())
+    return (
+        f'<p class="wb-sub">{aside} Saved with this case ({len(saved)}), applied once it is '
+        "unticked and you press Compare:</p>" + corrections_table(saved)
     )
 
 
@@ -296,7 +321,7 @@ def run(
             "through cross-lingual embeddings alone and only the differences that need no "
             "translation are found; choose Machine-translate to translate them first.",
         )
-    return CompareState(case, result, corrections, notices, translations, model)
+    return CompareState(case, result, corrections, notices, translations, model, use_corrections)
 
 
 class EmbeddingProgress:
@@ -531,7 +556,7 @@ def render_all(state: CompareState | None, flt: ViewFilters) -> tuple[str, str, 
         vh.pairs_html(v),
         vh.unmatched_html(v),
         vh.aggregates_html(v) + sig,
-        vh.corrections_html(v),
+        vh.corrections_html(v) if state.use_corrections else aside_corrections_html(state.case),
     )
 
 
@@ -653,6 +678,14 @@ def correct(
 
     if state is None:
         raise UserInputError("Run a comparison first, then correct its links.")
+    if not state.use_corrections:
+        # compared again as it was made, the new link would be left aside with the others;
+        # compared with them, the box would be disregarded (hyg14's walk)
+        raise UserInputError(
+            f"This comparison leaves the saved link corrections aside ({IGNORE_CORRECTIONS!r} "
+            "is ticked): untick it and press Compare, then correct the links; a correction is "
+            "saved with the others and applied with them."
+        )
     if action not in ("add", "remove"):
         raise UserInputError(f"Unknown correction {action!r}; add or remove a link.")
     if statement is None or statement == "":
