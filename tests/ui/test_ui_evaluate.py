@@ -267,6 +267,19 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         h.human_results(ctx, "pilot")
     with pytest.raises(UserInputError, match="Score some systems"):
         h.export_report(ctx, None)
+    # hyg14's walk: an empty or binary upload was named by its path on the server
+    # ("/tmp/gradio/aa61…/empty.txt is empty"); the other tabs name the file alone
+    upload = tmp_path / "gradio-upload-aa61cdcd"
+    upload.mkdir()
+    empty = upload / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    for refs, systems, source in ((empty, [a], None), (ref, [empty], None), (ref, [a], empty)):
+        with pytest.raises(UserInputError) as err:
+            h.evaluate(
+                ctx, str(refs), [str(x) for x in systems], source_file=source and str(source)
+            )
+        said = str(err.value)
+        assert "empty.txt is empty" in said and str(upload) not in said, said
 
 
 def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from workbench.errors import UserInputError, WorkbenchError
@@ -65,6 +65,15 @@ def read_upload(
         raise UserInputError(f"The {what} {p.name} is empty; upload a file with text in it.")
     check_size(got.text, p.name)
     return got.text, list(got.notices)
+
+
+def by_file_name(message: str, paths: Iterable[str | Path | None]) -> str:
+    """``message`` with each uploaded file's path on the server replaced by its file name. The
+    tabs name an upload by its name only; readers shared with the command line (which names
+    the path it was given) said "/tmp/gradio/aa61…/empty.txt is empty" (hyg14's walk)."""
+    for path in sorted({str(p) for p in paths if p}, key=len, reverse=True):
+        message = message.replace(path, Path(path).name)
+    return message
 
 
 def check_size(text: str, what: str = "The text") -> None:

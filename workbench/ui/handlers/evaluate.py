@@ -32,7 +32,7 @@ from workbench.pipeline.evaluate import (
 )
 from workbench.types import MetricScore, SystemScores
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.common import output_path
+from workbench.ui.handlers.common import by_file_name, output_path
 from workbench.ui.render import esc
 
 #: Significance choices: label → method name (``None``: no test).
@@ -122,17 +122,23 @@ def evaluate(
     # test, the radio's default, compares systems, and refusing a first single system left the
     # evaluator with nothing but an error.
     alone = method is not None and len(names) < 2
-    scored = score_files(
-        files,
-        references,
-        names=names[len(extra) :] if files else None,
-        source=source_file or None,
-        extra_systems=extra,
-        metrics=list(metrics),
-        significance=None if alone else method,
-        confidence=DEFAULT_CONFIDENCE,
-        jobs=1,
-    )
+    try:
+        scored = score_files(
+            files,
+            references,
+            names=names[len(extra) :] if files else None,
+            source=source_file or None,
+            extra_systems=extra,
+            metrics=list(metrics),
+            significance=None if alone else method,
+            confidence=DEFAULT_CONFIDENCE,
+            jobs=1,
+        )
+    except UserInputError as err:
+        named = by_file_name(str(err), [*references, *files, source_file])
+        if named == str(err):
+            raise
+        raise UserInputError(named) from err
     if not alone:
         return scored
     note = (
