@@ -241,6 +241,21 @@ def test_uploaded_cp1251_file_is_read_with_a_notice(ctx: UIContext, tmp_path: Pa
     assert any("cp1251" in n for n in got.notices)
 
 
+def test_text_in_the_box_beside_an_uploaded_file_is_said_to_be_left_aside(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    # hyg14's walk: with a source file uploaded, the pasted text was dropped without a word
+    path = tmp_path / "statement.txt"
+    path.write_text("Власти ввели режим чрезвычайного положения.\n", encoding="utf-8")
+    pasted = "Войска направлены в Алматы."
+    got = h.translate(ctx, pasted, str(path), "ru", ["serve:0"], beam_size=1, max_length=16)
+    assert got.lines == ("Власти ввели режим чрезвычайного положения.",)
+    (said,) = [n for n in got.notices if "text in the box is left aside" in n]
+    assert "statement.txt" in said and "remove the file" in said
+    alone = h.translate(ctx, "", str(path), "ru", ["serve:0"], beam_size=1, max_length=16)
+    assert not any("left aside" in n for n in alone.notices)
+
+
 def test_model_list_marks_what_is_ready_and_what_would_download(ctx: UIContext) -> None:
     choices = dict((v, label) for label, v in h.model_choices(ctx))
     assert "would download, 310 MB" in choices["catalog:opus-mt-ru-en"] or (

@@ -229,7 +229,13 @@ def gather_input(text: str | None, upload: str | None) -> tuple[list[str], list[
     """
     notices: list[str] = []
     if upload:
+        pasted = (text or "").strip()
         text, notices = read_upload(upload, "source file")
+        if pasted:  # hyg14's walk: the box's text was dropped without a word
+            notices.append(
+                f"The text in the box is left aside: the uploaded source file {Path(upload).name} "
+                "is translated. To translate the box's text, remove the file (×)."
+            )
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     check_size(text)
     if not text.strip():
