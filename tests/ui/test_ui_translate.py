@@ -339,6 +339,25 @@ def test_notices_speak_ui_terms(ctx: UIContext) -> None:
     assert "--src" not in shown and "workbench.langid" not in shown
 
 
+def test_a_line_over_the_limit_is_told_in_ui_terms(ctx: UIContext, tmp_path: Path) -> None:
+    # hyg14's walk: "... (or raise max_line_chars)" in every tab, a setting no visitor can change
+    from workbench.ui.wording import in_ui_terms
+
+    path = tmp_path / "huge.txt"
+    path.write_text("Войска " * 40_000 + "\n", encoding="utf-8")
+    with pytest.raises(UserInputError) as err:
+        h.translate(ctx, "", str(path), "ru", ["serve:0"])
+    shown = in_ui_terms(str(err.value))
+    assert "huge.txt, line 1: 280,000 characters" in shown
+    assert "(or ask whoever runs the workbench to raise max_line_chars in its config.toml)" in shown
+    lines = in_ui_terms(
+        "a.txt has 9 lines, more than the 5 a file may have; split it (or raise max_lines)."
+    )
+    assert lines.endswith(
+        "(or ask whoever runs the workbench to raise max_lines in its config.toml)."
+    )
+
+
 @pytest.mark.parametrize(
     "headers",
     [

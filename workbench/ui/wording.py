@@ -39,6 +39,10 @@ UI_TERMS: tuple[tuple[str, str], ...] = (
     (r"`workbench models list`", "the Models tab"),
     (r"the `workbench` command line", "the workbench command line"),
     (r"judge the items `judgments add` stored", "judge the campaign's items"),
+    (  # the limits are the operator's settings; a visitor cannot raise them (hyg14's walk)
+        r"\(or raise (max_line_chars|max_lines)\)",
+        r"(or ask whoever runs the workbench to raise \1 in its config.toml)",
+    ),
     (
         r"write the columns of `workbench judgments export --format csv` \(its header\)",
         f'start from the file "{TEMPLATE_BUTTON}" gives (its header row)',
