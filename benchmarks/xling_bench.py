@@ -19,7 +19,8 @@ one:
   embassy", "the government", moved to another or dropped; kind ``attribution`` or ``omission``),
 * ``refusal`` (a position retold as a refusal, "will not recognize"; kind ``certainty``) and
   ``directive`` (what an official asks retold at another grade, "recommends" → "urged"; kind
-  ``wording``),
+  ``wording``), ``party`` (a side of a conflict only the report names, "the Russian-Ukrainian
+  conflict"; kind ``entity``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -71,10 +72,10 @@ SETS = (
      498),
 )  # fmt: skip
 #: Detectors counted by their category (one column each).
-_MARKED = ("reaction", "urgency", "scope", "promise", "actor", "refusal", "directive")
+_MARKED = ("reaction", "urgency", "scope", "promise", "actor", "refusal", "directive", "party")
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
-    "concept", "reaction", "urgency", "scope", "promise", "actor", "refusal", "directive",
+    "concept", "reaction", "urgency", "scope", "promise", "actor", "refusal", "directive", "party",
 )  # fmt: skip
 
 
@@ -89,10 +90,10 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor | refusal | directive |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor | refusal | directive | party |"
     )
     print(
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
@@ -126,7 +127,8 @@ def false_fires() -> None:
                   f"{counts['quantifier']} | {counts['certainty']} | "
                   f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
                   f"{counts['urgency']} | {counts['scope']} | {counts['promise']} | "
-                  f"{counts['actor']} | {counts['refusal']} | {counts['directive']} |")  # fmt: skip
+                  f"{counts['actor']} | {counts['refusal']} | {counts['directive']} | "
+                  f"{counts['party']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

@@ -85,6 +85,7 @@ DETECTORS.add("promise", "workbench.diff.promise:detect_promise")
 DETECTORS.add("actor", "workbench.diff.actors:detect_actors")
 DETECTORS.add("refusal", "workbench.diff.refusal:detect_refusals")
 DETECTORS.add("directive", "workbench.diff.directives:detect_directives")
+DETECTORS.add("party", "workbench.diff.parties:detect_parties")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -109,6 +110,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "actor",
     "refusal",
     "directive",
+    "party",
     "content",
 )
 

@@ -44,6 +44,7 @@ from workbench.diff.markers import hedge_mentions, negation_mentions
 from workbench.diff.modality import PRECONDITION
 from workbench.diff.numbers import find_figures
 from workbench.diff.paraphrase import lexicon_class
+from workbench.diff.parties import named_states, state_of
 from workbench.diff.quantifiers import quantifier_mentions
 from workbench.diff.text import (
     AKIN_MIN,
@@ -114,6 +115,9 @@ def finish(
     if document and any(_content_addition(d) or _report_label(d) for d in diffs):
         whole = _known_of(document, lexicon)
         diffs = [d for d in diffs if not whole.retells(d) and not whole.names_actors(d)]
+    if document and any(d.category == "party" for d in diffs):
+        named = named_states(document)  # a side the statement names in another line
+        diffs = [d for d in diffs if state_of(d) not in named]
     if document and any(_report_figure(d) for d in diffs):
         told = _figures_told(tuple(document))
         diffs = [d for d in diffs if not (_report_figure(d) and _told(d.report, told))]
