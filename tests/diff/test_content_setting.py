@@ -33,7 +33,7 @@ STATEMENT = "The president said the roads in the northern districts will be repa
         "while giving his yearly report to the council.",
         # the reporting frame: whom the words were told to, when and where
         "The roads in the northern districts will be repaired this year, the president told "
-        "journalists on Wednesday on the sidelines of the regional council.",
+        "reporters on Friday at a meeting of the regional council.",
         "The roads in the northern districts will be repaired this year, the president said as "
         "he gave a televised address on Monday.",
     ],

@@ -18,7 +18,7 @@ from workbench.pipeline.compare import fill_differences, load_lexicon
 from workbench.types import Alignment, AlignmentLink, Comparison, ReportRef, StatementRef
 
 #: Stems that mean one thing in these tests (the stand-in embedder's "synonyms").
-_SAME = {"careful": "precaution", "prevent": "stop", "everybody": "citizen"}
+_SAME = {"townsfolk": "resident", "shun": "keep", "quay": "bank", "shelter": "protect"}
 
 
 def bag_embed(texts: Sequence[str]) -> np.ndarray:
@@ -46,29 +46,32 @@ class BagEmbedder:
         return bag_embed(texts)
 
 
-TRANSLATION = "Every citizen must take every precaution and help stop the virus from spreading."
+TRANSLATION = (
+    "Every resident must keep away from the river banks and help protect the children from the "
+    "floodwater."
+)
 
 
 def test_a_run_the_other_side_says_in_other_words_is_shared() -> None:
-    report = "Everybody should be careful to prevent the spread of the virus, the minister said."
-    run = report.index("Everybody"), report.index(" the spread")
+    report = "Townsfolk should shun the quays to shelter the children, the mayor said."
+    run = report.index("Townsfolk"), report.index(" the children")
     assert meaning_shared([(report, run, TRANSLATION)], bag_embed) == [True]
 
 
 def test_a_fact_the_other_side_lacks_is_not_shared() -> None:
-    report = "Schools and cinemas will close for a month, and the virus must be stopped."
+    report = "Schools and markets will close for a month, and the children must be protected."
     run = 0, report.index(", and")
     assert meaning_shared([(report, run, TRANSLATION)], bag_embed) == [False]
 
 
 def test_a_run_that_is_the_whole_text_is_never_shared() -> None:
-    text = "Stop the virus"
+    text = "Protect the children"
     assert meaning_shared([(text, (0, len(text)), TRANSLATION)], bag_embed) == [False]
 
 
 def test_the_drop_is_a_threshold_and_nothing_is_embedded_for_no_run() -> None:
-    report = "Everybody should be careful to prevent the spread of the virus."
-    run = 0, report.index(" the spread")
+    report = "Townsfolk should shun the quays to shelter the children."
+    run = 0, report.index(" the children")
     assert meaning_shared([(report, run, TRANSLATION)], bag_embed, drop=2.0) == [False]
     assert meaning_shared([], lambda texts: pytest.fail("nothing to embed")) == []
     assert 0 < MEANING_SHARED < 0.2
@@ -101,44 +104,51 @@ def _filled(report: str, embedder: BagEmbedder | None, translation: str = TRANSL
     ).alignments[0]
 
 
-PARAPHRASE = "Everybody should be as careful as possible to prevent the spread of the virus."
+PARAPHRASE = (
+    "The children must be kept from the floodwater: townsfolk should shun the quays and shelter "
+    "them, the mayor said."
+)
 NEW_FACT = (
-    "Every citizen must take every precaution and help stop the virus from spreading, and "
-    "concerts, exhibitions and football matches are cancelled until April."
+    "Every resident must keep away from the river banks and help protect the children from the "
+    "floodwater, and the ferry, the night market and the summer fair are cancelled until July."
 )
 
 
+def _content_flags(report: str, embedder: BagEmbedder | None, translation: str = TRANSLATION):
+    found = _filled(report, embedder, translation).differences
+    return [(d.kind, d.report or d.statement) for d in found if d.detector == "content"]
+
+
 def test_the_pipeline_drops_an_addition_said_in_other_words() -> None:
-    plain = _filled(PARAPHRASE, None)
-    assert [d.kind for d in plain.differences if d.detector == "content"]  # the word diff fires
+    assert ("addition", "townsfolk should shun the quays and shelter") in _content_flags(
+        PARAPHRASE, None
+    )  # the word lists do not know these words
     embedder = BagEmbedder()
-    read = _filled(PARAPHRASE, embedder)
+    assert not [k for k, _ in _content_flags(PARAPHRASE, embedder) if k == "addition"]
     assert embedder.calls == 1  # every run of the comparison in one call
-    assert not [d for d in read.differences if d.detector == "content"]
 
 
 def test_the_pipeline_keeps_an_added_fact() -> None:
     plain = _filled(NEW_FACT, None)
     read = _filled(NEW_FACT, BagEmbedder())
     added = [d.report for d in read.differences if d.kind == "addition"]
-    assert any("concerts" in a for a in added)
+    assert any("ferry" in a for a in added)
     assert read.differences == plain.differences
 
 
 def test_an_omission_the_report_carries_in_other_words_is_dropped() -> None:
+    omitted = ("omission", "keep away from the river banks and help protect")
+    assert omitted in _content_flags(PARAPHRASE, None)
+    assert omitted not in _content_flags(PARAPHRASE, BagEmbedder())
+    # a report that leaves the advice out keeps its omission
     translation = TRANSLATION.rstrip(".") + ", and the borders will stay open."
-    report = "Everybody should be careful to prevent the spread of the virus, the minister said."
-
-    def omitted(embedder: BagEmbedder | None) -> list[str]:
-        found = _filled(report, embedder, translation).differences
-        return [d.statement for d in found if d.kind == "omission"]
-
-    assert omitted(None) == ["precaution and help stop", "borders will stay open"]
-    # the precaution is carried ("everybody should be careful to prevent"); the borders are not
-    assert omitted(BagEmbedder()) == ["borders will stay open"]
-    left_out = "Officials said the borders will stay open."
-    kept = [d.statement for d in _filled(left_out, BagEmbedder(), translation).differences]
-    assert "precaution and help stop the virus from spreading" in kept
+    left_out = _content_flags(
+        "Officials said the borders will stay open.", BagEmbedder(), translation
+    )
+    assert (
+        "omission",
+        "keep away from the river banks and help protect the children from the floodwater",
+    ) in left_out
 
 
 def test_no_embedder_call_without_a_translation() -> None:

@@ -14,8 +14,8 @@ names the occasion of words the statement holds, not a fact it lacks. An additio
 wholly inside such an address opener, or inside the occasion named mid-sentence ("… said in a
 radio address to farmers", "during a speech at an awards evening for teachers", "…," the mayor
 said, speaking at a session of the council", "while giving a yearly report", "answering a
-journalist's question", "told journalists on Wednesday on the sidelines of the parliament",
-"delivers a speech Tuesday"; :data:`SETTING`), is not flagged.
+journalist's question", "told reporters on Friday at the council", "gave a televised address on
+Monday"; :data:`SETTING`), is not flagged.
 
 A writer's connective opening a clause ("As a result,", "In addition,", "Therefore,";
 :data:`CONNECTIVE`) is how a retelling links its sentences, not content.
@@ -28,8 +28,8 @@ counterparts in the report too, all but one (:data:`LOST_WORDS`): "after long re
 reached a firm decision" retold as "it is about time" has lost what the statement said, even if
 every report word is found.
 
-Paraphrase the word lists do not know ("Everyone should be as careful as possible to prevent the
-spread" for "Every person must take every precaution and help keep the virus from spreading") is
+Paraphrase the word lists do not know ("townsfolk should shun the quays" for "every resident must
+keep away from the river banks") is
 read by meaning where a sentence embedder is at hand (:func:`meaning_shared`, applied by the
 pipeline, which has one): an addition whose removal makes its report sentence markedly *less*
 like the statement says what the statement says, in other words; an omission whose removal makes
@@ -105,11 +105,11 @@ SETTING = re.compile(
     + r"|\bwhile (?:delivering|giving|making|speaking|addressing)\b"
     + _UNTIL_FACT
     + r"|\b(?:answering|responding to|replying to) (?:a|the|his|her) (?:[\w’'-]+ ){0,2}questions?\b"
-    # … told journalists on Wednesday on the sidelines of the parliament / briefed reporters
+    # … told reporters on Friday at the council / briefed the press
     r"|\b(?:told|telling|briefed|briefing) (?:the )?"
     r"(?:journalists|reporters|correspondents|press|media|newsmen)\b"
     + _UNTIL_FACT
-    # … delivers a speech Tuesday / gave a televised address on Monday
+    # … gives a speech Tuesday / gave a televised address on Monday
     + r"|\b(?:deliver(?:s|ed|ing)?|g[ai]ves?|given|giving) (?:a|an|his|her|their) "
     r"(?:[\w-]+ ){0,2}(?:address|speech|statement|briefing)\b"
     r"(?: (?:on |this |last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
