@@ -32,7 +32,7 @@ def test_states_are_named_in_each_language(text: str, states: set[str]) -> None:
     [
         (
             "Мы обеспокоены обострением ситуации вокруг Украины.",
-            "Astana is worried by the escalating Russian-Ukrainian conflict.",
+            "Astana is worried by the growing Russian-Ukrainian conflict.",
             ["Russia"],
         ),
         (
@@ -66,11 +66,11 @@ def test_a_side_only_the_report_names_is_an_entity_difference(
         # a place, not a side: a state locating a port or a town
         (
             "Министрлік терминалға жасалған шабуылды айыптайды.",
-            "The terminal near Novorossiysk, Russia, was hit in an attack.",
+            "The tanker near Tuapse, Russia, was hit in an attack.",
         ),
         (
             "Министрлік терминалға жасалған шабуылды айыптайды.",
-            "The Russian Black Sea port was closed after the attack.",
+            "The Russian Baltic port was closed after the attack.",
         ),
         # the statement names the side itself
         (
@@ -94,7 +94,7 @@ def test_a_side_another_line_of_the_document_names_is_no_party(lexicon: Lexicon)
     statement = "Мы обеспокоены обострением ситуации."
     found = find_differences(
         statement,
-        "Astana is worried by the escalating Russian-Ukrainian conflict.",
+        "Astana is worried by the growing Russian-Ukrainian conflict.",
         source=statement,
         src="ru",
         lexicon=lexicon,

@@ -59,7 +59,7 @@ def test_a_stance_or_another_negation_is_no_refusal(text: str) -> None:
         ),
         (
             "Казахстан уважает принцип территориальной целостности государств.",
-            "Kazakhstan has no intention of recognizing the breakaway states' territorial claims.",
+            "Kazakhstan has no intention of accepting the breakaway states' territorial claims.",
         ),
         (
             "Қазақстан халықаралық құқық қағидаттарын ұстанады.",

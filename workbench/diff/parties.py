@@ -2,11 +2,11 @@
 
 Officials often leave the sides of a conflict unnamed on purpose: "the escalation of the
 situation around Ukraine" names no aggressor, a ministry that condemns "the attack on the
-terminal" names no attacker. A retelling that names one — "the escalating Russian-Ukrainian
+terminal" names no attacker. A retelling that names one — "the growing Russian-Ukrainian
 conflict", "the Ukrainian conflict", "Russia's aggression", "an attack by Ukraine" — puts in the
 official's mouth what he avoided. Names are otherwise flagged only when swapped (a report adds
-place names as a matter of course: "near Novorossiysk, Russia", "the Russian Black Sea port"),
-so this reads only a state named *as a side of a conflict*:
+place names as a matter of course: "near Tuapse, Russia", "the Russian Baltic port"), so this
+reads only a state named *as a side of a conflict*:
 
 * a demonym or a possessive of a state before a word of conflict ("Russian-Ukrainian conflict",
   "the Ukrainian conflict", "Russia's war", "Ukrainian drone attacks"; at most one word between),

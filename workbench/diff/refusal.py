@@ -3,8 +3,8 @@
 Officials often state a principle and leave its consequence unsaid: «Казахстан исходит из
 принципов международного права» (Kazakhstan proceeds from the principles of international law)
 says what the country stands on, not what it will do. A retelling that
-says in the outlet's own words that the country "will not recognize", "does not recognize",
-"has no intention of recognizing", "refused to" or "rejected" turns the principle into an
+says in the outlet's own words that the country "will not recognize", "does not accept",
+"has no intention of joining", "refused to" or "rejected" turns the principle into an
 explicit refusal the speaker did not voice — a claim stated more firmly than it was made. It is
 found across languages without a translation, because only markers are read.
 
