@@ -472,6 +472,26 @@ def test_check_warns_when_the_source_is_not_in_src_or_the_translation_not_englis
     assert warnings() == []
 
 
+def test_score_warns_of_a_system_output_not_in_english(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # hyg14's walk (the Evaluate tab's route): a Russian file scored as an English system
+    ref = tmp_path / "ref.txt"
+    ref.write_text(
+        "The president said the situation in the city is fully under control.\n", "utf-8"
+    )
+    ru = tmp_path / "ru.txt"
+    ru.write_text(
+        "Президент заявил, что ситуация в городе находится под полным контролем.\n", "utf-8"
+    )
+    args = ["score", "--ref", str(ref), "--metrics", "bleu", "--output", str(tmp_path / "s.txt")]
+    assert main([*args, "--hyp", str(ru)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: The system output ru.txt is given as English, but " in err
+    assert main([*args, "--hyp", str(ref)]) == 0
+    assert "is given as English" not in capsys.readouterr().err
+
+
 def test_latin_kazakh_with_no_model_is_told_both(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

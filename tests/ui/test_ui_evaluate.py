@@ -282,6 +282,26 @@ def test_user_errors(tmp_path: Path, settings: Settings) -> None:
         assert "empty.txt is empty" in said and str(upload) not in said, said
 
 
+def test_a_system_or_reference_not_in_english_is_named(tmp_path: Path, settings: Settings) -> None:
+    # hyg14's walk: a Russian file uploaded as a system output was scored as English (BLEU 3.7)
+    # without a word; Compare and `check` warn of a side in the wrong language
+    ctx = UIContext(settings)
+    russian = [
+        "Президент заявил, что ситуация в городе находится под полным контролем.",
+        "Войска были направлены в Алматы по просьбе правительства страны.",
+        "Цены на продукты выросли на двадцать процентов за последний месяц.",
+    ]
+    ref = _write(tmp_path, "ref.txt", REFS)
+    ru = _write(tmp_path, "ru.txt", russian)
+    got = h.evaluate(ctx, ref, [_write(tmp_path, "a.txt", SYS_A), ru], significance="none")
+    (said,) = [w for w in got.warnings if "ru.txt" in w]
+    assert said.startswith("The system output ru.txt is given as English, but ")
+    assert said.endswith("; the outputs must be English.")
+    assert not any("a.txt" in w for w in got.warnings)
+    swapped = h.evaluate(ctx, ru, [_write(tmp_path, "b.txt", SYS_A)], significance="none")
+    assert any(w.startswith("The reference is given as English, but ") for w in swapped.warnings)
+
+
 def test_judgments_made_elsewhere_are_imported_with_bad_rows_named(
     tmp_path: Path, settings: Settings
 ) -> None:

@@ -67,6 +67,7 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
     """Score the ``--hyp`` files against the ``--ref`` files with the scoring options; print
     the evaluation's warnings (too few segments ...) on stderr."""
     from workbench.pipeline.evaluate import DEFAULT_CONFIDENCE, score_files
+    from workbench.pipeline.inputs import english_notices
 
     evaluation = score_files(
         args.hyp,
@@ -81,7 +82,8 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
         confidence=DEFAULT_CONFIDENCE if args.confidence else 0,
         limits=settings_from_args(args).limits,
     )
-    for warning in evaluation.warnings:
+    notes = english_notices(evaluation.hypotheses, evaluation.references)
+    for warning in (*notes, *evaluation.warnings):
         print(f"warning: {warning}", file=sys.stderr)
     return evaluation
 

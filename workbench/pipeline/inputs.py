@@ -197,3 +197,27 @@ def file_notices(
             if note := language_notice(body.translations, "en", what, fix, unit):
                 notes.append(note)
     return notes
+
+
+def english_notices(
+    hypotheses: Sequence[tuple[str, Sequence[str]]], references: Sequence[Sequence[str]]
+) -> list[str]:
+    """A sentence for each system output or reference that is not English.
+
+    A Russian file scored as an English system got BLEU 3.7 and not a word (hyg14's walk of the
+    Evaluate tab), where ``compare`` and ``check`` warn of a side in the wrong language.
+
+    Args:
+        hypotheses: ``(name, segments)`` of every system (``Evaluation.hypotheses``).
+        references: Every reference stream (``Evaluation.references``).
+    """
+    notes = []
+    for name, segments in hypotheses:
+        what = f"The system output {name}"
+        if note := language_notice(segments, "en", what, "the outputs must be English"):
+            notes.append(note)
+    for number, segments in enumerate(references, start=1):
+        what = "The reference" if len(references) == 1 else f"Reference {number}"
+        if note := language_notice(segments, "en", what, "the references must be English"):
+            notes.append(note)
+    return notes

@@ -139,13 +139,15 @@ def evaluate(
         if named == str(err):
             raise
         raise UserInputError(named) from err
-    if not alone:
-        return scored
-    note = (
-        f"Only one system, so no {significance} test: it compares two systems or more. "
-        "Its score has its 95% interval; upload another system to test the difference."
-    )
-    return replace(scored, warnings=(note, *scored.warnings))
+    from workbench.pipeline.inputs import english_notices
+
+    notes = english_notices(scored.hypotheses, scored.references)
+    if alone:
+        notes.append(
+            f"Only one system, so no {significance} test: it compares two systems or more. "
+            "Its score has its 95% interval; upload another system to test the difference."
+        )
+    return replace(scored, warnings=(*notes, *scored.warnings)) if notes else scored
 
 
 def _arrow(score: MetricScore) -> str:
