@@ -399,6 +399,30 @@ def _certain_source_negations(source: str, src: str) -> list[tuple[int, int]]:
     return out
 
 
+#: Russian parts of speech after «не» that negate a word, not a claim the check is sure of
+#: (:data:`_RU_NEGATED_POS` are): a full adjective, an adverb, a pronoun, a noun, a numeral, a
+#: comparative («не первый» "not the first", «далеко не дружественный», «а не компанию»
+#: "rather than the company", «не все»). Translations often render them with no "not" («не
+#: первый» → "one of several"), so they are no weak issue; they count only when the English
+#: holds the negated word itself without any negation (:func:`_negated_word_rendered`). Not a
+#: full participle or a gerund: «не имеющая выхода к морю» is "landlocked" (fneg13).
+_RU_WORD_NEGATED_POS = frozenset({"ADJF", "ADVB", "NPRO", "NOUN", "NUMR", "COMP"})
+
+
+def _word_negations(source: str, src: str) -> list[tuple[int, int]]:
+    """Russian «не» before a word of :data:`_RU_WORD_NEGATED_POS` that is no verb, short
+    adjective or predicative (those are :func:`_certain_source_negations`); nothing for kk/ky."""
+    if src != "ru":
+        return []
+    out = []
+    for a, b in _negations(source, _SRC_NEGATION[src]):
+        after = _NEXT_WORD.match(source, b)
+        pos = russian_pos(after.group(1)) if after and source[a:b].lower() == "не" else frozenset()
+        if pos & _RU_WORD_NEGATED_POS and not pos & _RU_NEGATED_POS:
+            out.append((a, b))
+    return out
+
+
 def _phrase_negations(source: str, src: str) -> list[tuple[int, int]]:
     """The matches of :data:`_SRC_CERTAIN_PHRASE`: a verb form only when it is a well-formed
     negative verb (:func:`_negative_verb`), жок/эмес/элек forms as they are."""
@@ -640,6 +664,49 @@ _SRC_ONLY: dict[str, re.Pattern[str]] = {
     "kk": re.compile(r"(?<!\w)(?:ғана|қана)(?!\s+емес)(?!\w)", _F),
     "ky": re.compile(r"(?<!\w)(?:гана|кана)(?!\s+эмес)(?!\w)", _F),
 }
+
+#: "Not only" in each source language: ru «не только», «не просто», «не лишь», «не столько»;
+#: kk «ғана емес», «қана емес»; ky «гана эмес», «кана эмес». A fixed phrase that the negation
+#: count reads on neither side (:data:`_NOT_NEGATION`), so an English "not only" that lost its
+#: "not" ("it's just about the vote" for «речь идёт не только о голосовании») leaves no trace
+#: there: :func:`_not_only_lost` reads it.
+_SRC_NOT_ONLY: dict[str, re.Pattern[str]] = {
+    "ru": re.compile(r"(?<!\w)не\s+(?:только|просто|лишь|столько)(?!\w)", _F),
+    "kk": re.compile(r"(?<!\w)(?:ғана|қана)\s+емес(?!\w)", _F),
+    "ky": re.compile(r"(?<!\w)(?:гана|кана)\s+эмес(?!\w)", _F),
+}
+#: The English "not only" and its kin ("not just", "isn't merely", "not simply"), and "just
+#: not" (a negation the count reads anyway).
+_EN_NOT_ONLY = re.compile(
+    r"(?<!\w)(?:(?:not|\w+n['’]t)\s+(?:\w+\s+)?(?:only|just|merely|simply|solely)|"
+    r"(?:only|just|merely|simply|solely)\s+not)(?!\w)",
+    _F,
+)
+#: A bare English "only" (just, merely, simply, solely) with no negation before it.
+_EN_ONLY = re.compile(
+    r"(?<!\w)(?<!not\s)(?<!n['’]t\s)(?:only|just|merely|simply|solely)(?!\s+not)(?!\w)", _F
+)
+
+
+def _not_only_lost(
+    source: str, translation: str, src: str
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A source "not only" (:data:`_SRC_NOT_ONLY`) the translation says as a bare "only": the
+    source's phrase and the English word, or None. Counted: the source's "not only" phrases
+    beyond the English "not only" forms (:data:`_EN_NOT_ONLY`) must meet a bare English "only"
+    beyond the source's own bare "only" words (:data:`_SRC_ONLY`: «только», ғана, гана). A
+    translation that renders «не только X, но и Y» by "both X and Y" or "X as well as Y" has
+    no bare "only" left for it."""
+    rx = _SRC_NOT_ONLY.get(src)
+    if rx is None:
+        return None
+    phrases = list(rx.finditer(source))
+    if len(phrases) <= len(_EN_NOT_ONLY.findall(translation)):
+        return None
+    bare = list(_EN_ONLY.finditer(translation))
+    if len(bare) <= len(_SRC_ONLY[src].findall(source)):
+        return None
+    return phrases[0].span(), bare[-1].span()
 
 
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
@@ -902,6 +969,12 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     no word that may render it (unhurt, without, only, until, whether, impractical...). Fixed
     phrases (тем не менее, not only, жок дегенде) count on neither side.
     """
+    lost = _not_only_lost(ctx.source, ctx.translation, ctx.src)
+    if lost is not None:
+        return [
+            issue("negation", ctx.source, ctx.translation, lost[0], lost[1],
+                  "the source's \"not only\" is a bare \"only\" in the translation")
+        ]  # fmt: skip
     tr = _negations(ctx.translation, _EN_NEGATION)
     # "don't need no help": a negative word agreeing with a negated verb is one negation
     concord = {m.start(1) for m in _EN_CONCORD.finditer(ctx.translation)}
@@ -941,7 +1014,22 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
                   1.0 if strong else 0.6)
         ]  # fmt: skip
     src = _certain_source_negations(ctx.source, ctx.src)
-    if not src or _english_negative_word(ctx.translation):
+    if not src:
+        # «не первый» said as "the first": a Russian word negated, its literal rendering
+        # without any negation (strong), else nothing (:func:`_word_negations`)
+        negated = _word_negations(ctx.source, ctx.src)
+        if (
+            negated and not _EN_NEGATION.search(ctx.translation)
+            and not _english_negative_word(ctx.translation)
+            and _negated_word_rendered(ctx, negated)
+        ):  # fmt: skip
+            return [
+                issue("negation", ctx.source, ctx.translation, negated[0], None,
+                      f"{len(negated)} negated word(s) in the source, no negation in the "
+                      "translation; the negated word is rendered without it")
+            ]  # fmt: skip
+        return []
+    if _english_negative_word(ctx.translation):
         return []  # «не пострадал» → "unhurt", «көрінбейтін» → "invisible"
     # the negated word itself stands in the translation without its "not" (and no "not" of
     # a fixed phrase, "why not", "not only", may render the source's): strong
