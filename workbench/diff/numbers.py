@@ -316,9 +316,21 @@ def _clock_times(text: str) -> list[Figure]:
     return out
 
 
+#: The end of an ordinal: English "1st", "22nd", "third"; in digits Russian «1-й», «5-го», «3-я»,
+#: kk/ky «1-ші», «5-інші», «1-чи», «3-чү». Before a unit of time it names one day or year ("the
+#: 1st day", «в 1-й день», «айдың 1-ші күнінде»), not a duration. (Russian «5-ти дней», «2-х
+#: лет» are cardinals, kk/ky case endings «5-ке», «3-те» too.)
+ORDINAL_END = re.compile(
+    r"(?:st|nd|rd|th|\d-(?:[оы]?й|[ао]я|[ое]е|[оы]?го|[оы]?му|[оы]?м|ую|[ыі]?н?ш[ыі]|"
+    r"[ыиуү]?н?ч[ыиуү]))$",
+    re.IGNORECASE,
+)
+
+
 def _with_duration(text: str, fig: Figure) -> Figure:
-    """A figure followed by a unit of time becomes a duration in hours ("24 hours" = 24)."""
-    if fig.unit or fig.vague or fig.percent or re.search(r"(?:st|nd|rd|th)$", fig.text):
+    """A figure followed by a unit of time becomes a duration in hours ("24 hours" = 24); an
+    ordinal in digits does not (:data:`ORDINAL_END`)."""
+    if fig.unit or fig.vague or fig.percent or ORDINAL_END.search(fig.text):
         return fig
     unit = duration_unit(text, fig.end)
     if unit is None:

@@ -42,15 +42,19 @@ from workbench.diff.morph import (
     turkic_stems,
 )
 from workbench.diff.numbers import (
+    EN_WORDS,
     KK_WORDS,
     KY_WORDS,
+    ORDINAL_END,
     TURKIC_NUMBER_ENDINGS,
     Figure,
     sign_money,
 )
 
 __all__ = [
+    "ORDINAL_END",
     "EN_MODAL",
+    "EN_WORDS",
     "KK_WORDS",
     "KY_WORDS",
     "SOURCE_ABILITY",

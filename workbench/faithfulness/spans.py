@@ -434,18 +434,53 @@ def _run_counts(text: str) -> Counter[str]:
     return Counter(re.sub(r"[,.\u00a0\u202f ]", "", m.group()) for m in _RUN.finditer(text))
 
 
-def _more_often(fig: Figure, counts: tuple[Counter[str], Counter[str]], left: list[Figure]) -> bool:
+def _more_often(
+    fig: Figure,
+    counts: tuple[Counter[str], Counter[str]],
+    left: list[Figure],
+    romans_left: set[float] | frozenset[float] = frozenset(),
+) -> bool:
     """A one-number figure (2, 5.6, 1,200) whose digits the translation writes more often than
     the source, while a source figure is left unmatched: "2 goals and 5 assists in a 5-3 win"
     for «5:3 … 2 гол … 2 пас» is a changed 2, not a second 5 (the digits standing somewhere in
-    the source are no match for each of their copies)."""
+    the source are no match for each of their copies). A Roman numeral no English figure took
+    is such a figure: "the 12th century" beside "12 km" for «12 км … IX века»."""
     runs = [re.sub(r"[,.\u00a0\u202f ]", "", m.group()) for m in _RUN.finditer(fig.text)]
     if len(runs) != 1:
         return False  # a date or a range: parsed differently on each side
     run = runs[0]
-    return counts[0][run] > counts[1][run] and any(
-        _DIGIT.search(f.text) and not f.vague for f in left
+    return counts[0][run] > counts[1][run] and (
+        any(_DIGIT.search(f.text) and not f.vague for f in left) or bool(romans_left)
     )
+
+
+#: What stands between a figure and its conversion in brackets: its unit, the bracket ("45 miles
+#: (", "300 km (").
+_TO_BRACKET = re.compile(r"\s*-?\s*[^\W\d_]{1,12}\.?\s*\(\s*$")
+
+
+def _stated_conversion(fig: Figure, paired: list[Figure], text: str) -> bool:
+    """``fig`` and a figure the source has (``paired``) are one quantity in two units, one in
+    brackets after the other ("25 miles (72 kilometers)" for «72 км»), and ``fig`` is no
+    conversion of it, even rounded as a writer rounds their own conversion (10 %, as
+    :func:`_own_conversion`: "six meters (18 feet)" is 19.7 feet): the translation states the
+    figure changed."""
+    for other in paired:
+        first, second = (fig, other) if fig.start < other.start else (other, fig)
+        if not _TO_BRACKET.match(text[first.end : second.start]) or not other.value:
+            continue
+        return not any(
+            abs(fig.value / other.value / c - 1) < 0.1 or abs(other.value / fig.value / c - 1) < 0.1
+            for c in _CONVERSIONS
+        )
+    return False
+
+
+def _masked(text: str, figs: list[Figure]) -> str:
+    """``text`` with the spans of ``figs`` blanked out (the same length, so offsets hold)."""
+    for f in figs:
+        text = text[: f.start] + " " * (f.end - f.start) + text[f.end :]
+    return text
 
 
 #: A Kazakh or Kyrgyz hour spelled in words after a time-of-day word: «саат түшкү экиде» "at
@@ -595,10 +630,15 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     word is a source figure («жиырма бесінші» 25, «биринчи октябрда» 1 October:
     :func:`_ordinal_figures`). A
     small figure in digits counts as present when the source spells its value in a word
-    ("2 hour" ~ «двухчасового»). Strong (severity 1): a figure in digits where the source
-    has a figure left unmatched, and a source figure of two or more digits the translation lost;
-    weak: a figure where the source has none left (a number the source spells in a way the
-    normaliser does not read), a number word.
+    ("2 hour" ~ «двухчасового») and no other English figure took that word. Figures pair by
+    form over the whole line before any pair across forms (digits with digits, words with
+    words), and a figure in digits whose only equal is a source number word is the changed
+    figure of a source figure in digits left over ("3-4" for «3-1 … төрт топ»). Strong
+    (severity 1): a figure in digits where the source has a figure (or a Roman numeral) left
+    unmatched or where the English states its own conversion of a paired figure and it does not
+    fit ("25 miles (72 km)"), and a source figure of two or more digits the translation lost; weak: a figure where
+    the source has none left (a number the source spells in a way the normaliser does not
+    read), a number word.
     """
     src_figs = [
         f
@@ -607,7 +647,8 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         and f.unit != "time"
         and ctx.source[max(0, f.start - 2) : f.start] != "&#"
     ]  # fmt: skip (a time is read by _changed_times; an HTML entity «&#39;» is no figure)
-    src_figs += _ordinal_figures(ctx.source, ctx.src)
+    ordinals = _ordinal_figures(ctx.source, ctx.src)
+    src_figs += ordinals
     src_digits = _digits(ctx.source)
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
@@ -620,27 +661,70 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         if _CLOCK.search(ctx.source)
         else set()
     )
-    for fig in find_figures(ctx.translation, "en"):  # equal figures first, then the rest
-        if _in_time(ctx.translation, fig) or fig.start in oclock:
-            continue
-        # a figure pairs with one written the same way first (digits with digits, a word with
-        # a word): "two vans" takes «два», not the «2» of «в 2 часа дня» that "5pm" contradicts
+    compared = [
+        f
+        for f in find_figures(ctx.translation, "en")
+        if not _in_time(ctx.translation, f) and f.start not in oclock
+    ]
+    # equal figures first, then the rest; a figure pairs with one written the same way first
+    # (digits with digits, a word with a word), over the whole line before any pairs across
+    # forms: "two vans" takes «два», not the «2» of «в 2 часа дня» that "5pm" contradicts, and
+    # "four months" takes «төрт ай» before the changed "4th day" can
+    cross: list[Figure] = []
+    paired: list[Figure] = []
+    for fig in compared:
         form = bool(_DIGIT.search(fig.text))
-        match = min(
-            (f for f in left if _same(fig, f)),
-            key=lambda f: bool(_DIGIT.search(f.text)) != form,
-            default=None,
+        match = next(
+            (f for f in left if _same(fig, f) and bool(_DIGIT.search(f.text)) == form), None
         )
         if match is not None:
             left.remove(match)
+            paired.append(fig)
+        else:
+            cross.append(fig)
+    across: list[tuple[Figure, Figure]] = []
+    for fig in cross:
+        match = next((f for f in left if _same(fig, f)), None)
+        if match is not None:
+            left.remove(match)
+            across.append((fig, match))
         else:
             unmatched.append(fig)
+    # a figure in digits whose only equal is a source cardinal word, while a source figure in
+    # digits is left unmatched, renders that figure changed ("3-4" for «3-1 … төрт топ»
+    # "fourballs"): digits stay digits in translation (an ordinal word is often written in
+    # digits: "Category 1" for «биринчи категория»; a source hour an English time renders is
+    # no figure left: «саат 5те» ~ "5 a.m.")
+    times = {int(m.group(1)) % 12 for m in _HOUR.finditer(ctx.translation)}
+    contested: list[Figure] = []
+    if any(
+        _DIGIT.search(f.text)
+        and not f.vague
+        and not (_small_hour(f) and int(f.value) % 12 in times)
+        for f in left
+    ):
+        for fig, match in across:
+            if _DIGIT.search(fig.text) and not _DIGIT.search(match.text) and match not in ordinals:
+                left.append(match)
+                contested.append(fig)
+    unmatched += contested
+    # a source number word another English figure took renders that figure, not this one
+    spelled = _masked(
+        ctx.source, [f for f in src_figs if f not in left and not _DIGIT.search(f.text)]
+    )
+    # a Roman numeral of the source (a century) is a source figure until a figure takes it
+    romans_left = romans - {f.value for f in compared}
     counts = _run_counts(ctx.translation), _run_counts(ctx.source)
     out += _changed_hours(ctx, counts[1], left)
     # figures in digits before number words: a source figure left over goes to the figure
     # written as one ("Channel 8" for «5-арнада»), not to a word the source spells its own way
     # ("six" for «алтауы»)
-    for fig in sorted(unmatched, key=lambda f: not _DIGIT.search(f.text)):
+    # ("82 kilometers" for «72км» takes it before "45 miles" converts it: a figure in the unit of
+    # a source figure left over goes first)
+    for fig in sorted(
+        unmatched,
+        key=lambda f: (not _DIGIT.search(f.text), not _same_unit_left(f, ctx, left)),
+    ):
         has_digits = bool(_DIGIT.search(fig.text))
         converted = (
             _converted(fig, src_figs, ctx.translation, ctx.source)
@@ -652,12 +736,17 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                 left.remove(converted)
             continue
         if has_digits and (
-            (_digits_in_source(fig, src_digits, src_whole) and not _more_often(fig, counts, left))
+            (
+                _digits_in_source(fig, src_digits, src_whole)
+                and not _more_often(fig, counts, left, romans_left)
+            )
             or fig.value in romans
         ):
             continue
-        if (not has_digits or not _digits_with_unit(fig)) and _word_in_source(
-            fig, ctx.source, ctx.src
+        if (
+            (not has_digits or not _digits_with_unit(fig))
+            and fig not in contested
+            and _word_in_source(fig, spelled, ctx.src)
         ):
             continue  # "2 hour" ~ «двухчасового»
         if not has_digits and fig.vague:
@@ -673,7 +762,8 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                   (near[0].start, near[0].end) if near else None, (fig.start, fig.end),
                   f"figure {fig.text!r} has no equal in the source"
                   + (f" (source: {near[0].text!r})" if near else ""),
-                  1.0 if has_digits and (left or romans) else 0.6)
+                  1.0 if has_digits and (left or romans or _stated_conversion(fig, paired, ctx.translation))
+                  else 0.6)
         )  # fmt: skip
         if near:
             left.remove(near[0])
