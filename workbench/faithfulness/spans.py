@@ -21,8 +21,10 @@ from rapidfuzz import fuzz
 from workbench.faithfulness.acronyms import is_acronym
 from workbench.faithfulness.base import FaithContext, issue
 from workbench.faithfulness.diffapi import (
+    EN_WORDS,
     KK_WORDS,
     KY_WORDS,
+    ORDINAL_END,
     TURKIC_ENDINGS,
     TURKIC_NUMBER_ENDINGS,
     BiLexicon,
@@ -636,7 +638,9 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     figure of a source figure in digits left over ("3-4" for «3-1 … төрт топ»). Strong
     (severity 1): a figure in digits where the source has a figure (or a Roman numeral) left
     unmatched or where the English states its own conversion of a paired figure and it does not
-    fit ("25 miles (72 km)"), and a source figure of two or more digits the translation lost; weak: a figure where
+    fit ("25 miles (72 km)"), a source figure of two or more digits the translation lost, and a
+    source quantity of one digit with no counterpart anywhere in the English
+    (:func:`_quantity_lost`: «2 миллиарда тенге» dropped with its clause); weak: a figure where
     the source has none left (a number the source spells in a way the normaliser does not
     read), a number word.
     """
@@ -786,7 +790,70 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
                       f"source figure {fig.text!r} is missing from the translation")
             )  # fmt: skip
+        elif _quantity_lost(fig, ctx, en_figs, ordinals, src_figs):
+            out.append(
+                issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
+                      f"source figure {fig.text!r} has no counterpart in the translation")
+            )  # fmt: skip
     return out
+
+
+#: English words that render a small figure without being one: "both" and "a couple" for «два»,
+#: "a decade" for «10 лет», "a dozen", "twice", "triple" (matched as word beginnings).
+_EN_RENDERS: dict[int, str] = {
+    2: "both|pair|couple|double|twice|twin|second|half", 3: "triple|thrice|trio|third",
+    4: "quarter|fourth", 10: "decade|tenth", 12: "dozen",
+}  # fmt: skip
+#: The English number words of 2–12, cardinal and ordinal ("two|second"), by value.
+_EN_SPELLED = {v: "|".join(w for w, x in EN_WORDS.items() if x == v) for v in range(2, 13)}
+
+
+#: A rank after a figure is an ordinal: Russian «место» in the singular after any figure («7
+#: место», «на 3 месте»; a count of places takes «места»/«мест»: «3 места», «30 мест»), a kk/ky
+#: «орын»/«орун» joined by a hyphen («3-орын», «5-орунду»); also the first of two («7 или 8
+#: место»).
+_RANK = re.compile(
+    r"(?:\s*(?:[-–—]|или|и|or)\s*\d+)?(?:(?:-?[еой])?\s+мест(?:о|е|ом|у)\b|-орын|-орун)",
+    re.IGNORECASE,
+)
+
+
+def _quantity_lost(
+    fig: Figure, ctx: FaithContext, en_figs: list[Figure], ordinals: list[Figure],
+    src_figs: list[Figure],
+) -> bool:  # fmt: skip
+    """A source figure of one digit that counts something (2 миллиарда, 5 %, 3 адам, 7 место)
+    with no counterpart anywhere in the translation: no English figure of its value, its digit
+    or its number word nowhere in the English (also inside a word: "fourballs"), nor a word that
+    renders a small number ("both", "a couple", "a decade", "a dozen"). Not a day or a month
+    (dates), a time, an ordinal or a rank («7 место», :data:`_RANK`), a plain 1 ("a"), a vague
+    amount, an hour the English writes
+    as a time, nor a measure the translation gives in other units ("5–8 см" ~ "2 to 3 inches").
+    Figures of two or more digits are the strong rule above it; number words are not read here
+    (on untouched references of the calibration half 1–2 % of kk/ky lines hold a spelled number
+    the English renders otherwise: «екі есе» "twice", «екі жақ» "both sides", «он төрт»)."""
+    digits = re.sub(r"\D", "", fig.text)
+    if (
+        len(digits) != 1 or fig.vague or fig.unit in ("date", "time") or fig in ordinals
+        or ORDINAL_END.search(fig.text) or (fig.value == 1 and not fig.percent)
+    ):  # fmt: skip
+        return False
+    number = int(digits)
+    low = ctx.translation.lower()
+    words = "|".join(filter(None, (_EN_SPELLED.get(number), _EN_RENDERS.get(number))))
+    if (
+        any(_same(fig, e) or e.value == number for e in en_figs)
+        or number in {int(d) for d in re.findall(r"\d+", ctx.translation)}  # "04:00" for «4 часов»
+        or (words and re.search(rf"\b(?:{words})", low))
+    ):
+        return False
+    if _small_hour(fig) and _HOUR.search(ctx.translation):
+        return False  # «саат 5те» ~ "5 a.m." (the English hour is read by _changed_hours)
+    if _RANK.match(ctx.source, fig.end):
+        return False  # «7 место», «3-орын»: a rank, an ordinal
+    if unit_of(fig, ctx.source) is not None and any(unit_of(e, ctx.translation) for e in en_figs):
+        return False  # a measure the translation converts («5 до 8 см» ~ "2 to 3 inches")
+    return not _own_conversion(fig, src_figs, ctx.source)  # «20 фут (6 метр)»
 
 
 #: Names whose English form is no spelling of the kk/ky/ru one (exonyms), as romanised
