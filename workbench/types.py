@@ -403,8 +403,9 @@ class AlignmentLink:
         view: Which text of the statement ``statement_span`` points into.
         weak: The report sentence shares no figure and few words with the statement (a link
             barely accepted, or at any margin one to a translated line: set by the pipeline,
-            :func:`workbench.pipeline.compare.weak_links`): it is shown as a link, its
-            differences are not computed.
+            :func:`workbench.pipeline.compare.weak_links`): it is shown as a link, and only the
+            differences read in the outlet's own words (labels, distancing, certainty, a
+            directive's grade) are computed for it.
     """
 
     statement_span: tuple[int, int]

@@ -82,9 +82,9 @@ def test_a_weak_link_gives_no_figures() -> None:
     ]  # fmt: skip
     assert "number" not in kinds[0] and "number" in kinds[1]
     assert "framing" in kinds[0]  # the report's own loaded label stays true on a weak link
-    # ... unless the link shares no figure or words with the line: then it is carried by the
-    # topic alone and gives no differences at all (workbench.pipeline.compare.weak_links)
-    assert kinds[2] == set()
+    # ... and when the link shares no figure or words with the line (carried by the topic
+    # alone: workbench.pipeline.compare.weak_links) only the report's own words are read
+    assert kinds[2] == {"framing"}
 
 
 def test_an_official_titled_by_one_outlet_is_the_same_voice_in_another() -> None:

@@ -1,4 +1,5 @@
-"""A weak link (barely accepted, no shared figure or words) is shown as a link, without flags."""
+"""A weak link (barely accepted, no shared figure or words) is shown as a link; only the kinds read
+in the outlet's own words (a label, distancing, certainty, a directive's grade) are flagged on it."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_empty_texts_are_no_anchor_and_no_error() -> None:
     assert weak_link(THRESHOLD, THRESHOLD, "", "", "")
 
 
-def test_a_weak_link_stays_a_link_and_gives_no_differences() -> None:
+def test_a_weak_link_stays_a_link_and_gives_no_pair_differences() -> None:
     topic = ReportRef(4, TOPIC, "wire")
     sure = _filled(THRESHOLD + 0.05, topic, translation=None).alignments[0]
     assert sure.differences  # a sure link: its differences are shown
@@ -62,6 +63,27 @@ def test_a_weak_link_stays_a_link_and_gives_no_differences() -> None:
     assert json.loads(json.dumps(out))["alignments"][0]["weak_links"] == [4]
     sure_out = comparison_to_dict(_filled(THRESHOLD + 0.05, topic, translation=None))
     assert sure_out["alignments"][0]["weak_links"] == []
+
+
+def test_a_weak_link_keeps_only_what_the_outlet_says_in_its_own_words() -> None:
+    """The outlet's own label or distancing holds whatever line the sentence retells; a figure
+    the line has and the sentence lacks is a difference only if the link is right."""
+    for text, kind, word in (
+        ("Officials blamed terrorists for the unrest in the north on Sunday.", "framing", "terrorists"),
+        ("The so-called unrest in the north went on through Sunday, officials said.", "distancing", "so-called"),
+    ):  # fmt: skip
+        report = ReportRef(4, text, "wire")
+        sure = _filled(THRESHOLD + 0.05, report, translation=None).alignments[0]
+        assert {d.kind for d in sure.differences} == {kind, "number"}  # 120 billion omitted
+        weak = _filled(THRESHOLD + 0.005, report, translation=None).alignments[0]
+        assert weak.links[0].weak
+        assert [(d.kind, d.report) for d in weak.differences] == [(kind, word)]
+        assert all(
+            d.salience <= e.salience
+            for d in weak.differences
+            for e in sure.differences
+            if e.kind == kind
+        )
 
 
 def test_the_weak_sentence_of_an_outlet_does_not_silence_its_sure_one() -> None:

@@ -109,7 +109,7 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                 "reports": [_report_dict(r) for r in a.reports],
                 "score": float(a.score),
                 "differences": [_difference_dict(d) for d in a.differences],
-                # report sentences (their ``index``) on a weak link: differences not computed
+                # report sentences (their ``index``) on a weak link: own-voice differences only
                 "weak_links": [r.index for r, k in zip(a.reports, a.links, strict=False) if k.weak],
             }
             for a in comparison.alignments

@@ -341,7 +341,8 @@ def weak_link(
     """A link barely accepted (margin under ``threshold`` + :data:`WEAK_MARGIN`) that shares no
     anchor (:func:`anchored`), or any link to a translated statement whose report sentence holds
     no figure of it and under :data:`WEAK_ENGLISH_ANY` of its English content stems: shown as a
-    link, its differences not computed. The second rule needs a translation of at least
+    link whose only differences are those read in the outlet's own words (labels, distancing,
+    certainty, a directive's grade; session 14). The second rule needs a translation of at least
     :data:`WEAK_ENGLISH_LEAST` content stems."""
     if translation.strip() and not figure_keys(statement) & figure_keys(report):
         mine = _english_stems(translation)

@@ -310,10 +310,20 @@ def fill_differences(
         ]
         weak = weak_links(al, link_threshold)
         # One diff per report document: sentences from different outlets are not one text.
-        # A weak link's sentence stays a link, but its differences are not computed.
-        for start, doc_id, text in _report_groups(al, weak):
+        # A weak link's sentence stays a link and is diffed apart, at confidence 0: only the
+        # kinds read in the outlet's own words are kept (salience.WEAK_LINK_KINDS and
+        # WEAK_LINK_CATEGORIES: a label, distancing, certainty, a directive's grade), never a
+        # figure, name or word-diff run the link may have paired wrongly (session 14, lead).
+        groups = [(g, False) for g in _report_groups(al, weak)]
+        if weak:
+            rest = frozenset(range(len(al.reports))) - weak
+            groups += [(g, True) for g in _report_groups(al, rest)]
+        for (start, doc_id, text), is_weak in groups:
             view = "translation" if st.translation else "original"
-            confidence, focus = _link_of(al, doc_id, link_threshold, view, weak)
+            confidence: float | None = 0.0
+            focus: tuple[int, int] | None = None
+            if not is_weak:
+                confidence, focus = _link_of(al, doc_id, link_threshold, view, weak)
             others = {
                 o.index: o.translation or o.text
                 for ref in al.reports
@@ -506,7 +516,7 @@ def _link_of(
     The focus is the part of the statement's ``view`` (``"translation"`` when the diff reads
     its English translation, ``"original"`` when it reads the original) that the outlet's clause
     links retell; a clause link into the other view gives no focus. Report positions in ``skip``
-    (weak links, whose differences are not computed) are left out.
+    (weak links, diffed apart at confidence 0) are left out.
     """
     links = [
         link

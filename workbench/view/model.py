@@ -225,7 +225,7 @@ class Retelling:
         by_analyst: True when an analyst added (one of) the links.
         weak: True when every link of these sentences is weak (the sentence shares no figure
             and few words with the statement: barely accepted, or at any margin for a
-            translated line): their differences were not computed.
+            translated line): only their own-voice differences were computed.
     """
 
     document_id: str
@@ -245,10 +245,10 @@ class Retelling:
         return max((d.salience for d in self.differences), default=0.0)
 
 
-#: What a weak retelling says instead of "no differences found" (none were looked for).
+#: What a weak retelling says instead of "no differences found" (only own-voice kinds were looked for).
 WEAK_LINK_WORDS = (
     "weak link: the sentence shares no figure and few words with the statement; "
-    "its differences were not computed"
+    "only the outlet's own words were compared (labels, distancing, certainty, a directive)"
 )
 
 
