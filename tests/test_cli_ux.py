@@ -461,7 +461,7 @@ def test_check_warns_when_the_source_is_not_in_src_or_the_translation_not_englis
 
     assert main([*base, "--src", "kk", "--source", str(ru), "--translation", str(en)]) == 0
     (err,) = warnings()
-    assert err.startswith("warning: st.ru is given as Kazakh, but 1 of its 1 lines do not look ")
+    assert err.startswith("warning: st.ru is given as Kazakh, but its one line does not look ")
     assert err.endswith("; check --src.")
     assert main([*base, "--src", "ru", "--source", str(en), "--translation", str(ru)]) == 0
     first, second = warnings()

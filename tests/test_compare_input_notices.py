@@ -202,3 +202,21 @@ def test_the_latin_kazakh_notice_names_every_line_and_every_alphabet() -> None:
     many = latin_kazakh_notice([LATIN_2021] * 10)
     assert many is not None and many.startswith("Lines 1, 2, 3, 4, 5, 6, 7, 8 … are ")
     assert "(2021)" in many  # one alphabet named once
+
+
+def test_the_count_says_which_lines_were_checked_and_agrees_in_number() -> None:
+    # hyg14's walk: a 2-line English file given as Russian was told "1 of its 1 lines do not
+    # look like Russian": the short 2nd line is not checked, so the count read as wrong.
+
+    long = "The ministry said on Monday that the new budget would be adopted in spring."
+    note = language_notice([long, "", "Officials said it was true."], "ru", "english.txt", "fix")
+    assert note is not None
+    assert note.startswith(
+        "english.txt is given as Russian, but the one of its 2 lines long enough to tell "
+        "(25 letters or more) does not look like Russian (line 1 looks like English"
+    )
+    note = language_notice([long], "ru", "english.txt", "fix")
+    assert note is not None and "but its one line does not look like Russian (line 1 " in note
+    note = language_notice([long, long, "Short."], "ru", "e.txt", "fix")
+    assert note is not None and "but 2 of the 2 of its 3 lines long enough" in note
+    assert "do not look like Russian (line 1, for one, looks" in note

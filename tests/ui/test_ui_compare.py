@@ -259,7 +259,7 @@ def test_an_uploaded_report_not_in_english_is_told_to_be_english(tmp_path: Path)
     rep = tmp_path / "rep.txt"
     rep.write_text("Власти сообщили о гибели более двухсот человек в городе.\n", encoding="utf-8")
     (notice,) = h.input_notices(h.uploaded_case(str(st), str(rep), "ru"))
-    assert notice.startswith("rep.txt is given as English, but 1 of its 1 lines do not look")
+    assert notice.startswith("rep.txt is given as English, but its one line does not look")
     assert notice.endswith("; the reporting must be English (upload it in English).")
     assert "Statement language" not in notice
 

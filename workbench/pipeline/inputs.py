@@ -43,6 +43,7 @@ def language_notice(
             numbers are the file's lines, ``"record"`` for a CSV or JSONL file, whose readers
             skip the header and blank rows (its record 1 is not its line 1).
     """
+    total = sum(1 for line in lines if line.strip())
     checked = [
         (number, line)
         for number, line in enumerate(lines, start=1)
@@ -53,19 +54,39 @@ def language_notice(
         return None
     reason, _ = Counter(f for _, f in found).most_common(1)[0]
     first = next(n for n, f in found if f == reason)
+    example = f"{unit} {first}{', for one,' if len(found) > 1 else ''} {reason}"
     name = LANGUAGE_NAMES.get(declared, declared)
+    subject, singular = _counted(len(found), len(checked), total, unit)
     if langid.LATIN_KAZAKH in reason and declared != "en":
         # The alphabet is what is wrong, which no choice of language fixes (as check_language).
         also = "" if declared == "kk" else " and give it as Kazakh"
         return (
-            f"{what} is given as {name}, but {len(found)} of its {len(checked)} {unit}s are in "
-            f"the Latin alphabet ({unit} {first}, for one, {reason}); the models expect "
+            f"{what} is given as {name}, but {subject} {'is' if singular else 'are'} in "
+            f"the Latin alphabet ({example}); the models expect "
             f"Cyrillic, so convert it first (workbench.langid.to_cyrillic can help){also}."
         )
     return (
-        f"{what} is given as {name}, but {len(found)} of its {len(checked)} {unit}s do not look "
-        f"like {name} ({unit} {first}, for one, {reason}); {fix}."
+        f"{what} is given as {name}, but {subject} {'does' if singular else 'do'} not look "
+        f"like {name} ({example}); {fix}."
     )
+
+
+def _counted(found: int, checked: int, total: int, unit: str) -> tuple[str, bool]:
+    """The subject of :func:`language_notice`'s sentence, and whether its verb is singular.
+
+    Only lines of :data:`workbench.langid.MIN_LETTERS` letters or more are checked (a shorter
+    one is too short for CLD2 to tell), so when some lines are shorter the count says of how
+    many lines it is: "1 of its 1 lines" for a file of two lines read as a wrong count (hyg14's
+    walk).
+    """
+    if checked == total:
+        if total == 1:
+            return f"its one {unit}", True
+        return f"{found} of its {total} {unit}s", found == 1
+    long_enough = f"long enough to tell ({langid.MIN_LETTERS} letters or more)"
+    if checked == 1:
+        return f"the one of its {total} {unit}s {long_enough}", True
+    return f"{found} of the {checked} of its {total} {unit}s {long_enough}", found == 1
 
 
 def latin_kazakh_notice(lines: Sequence[str]) -> str | None:
