@@ -89,7 +89,20 @@ def test_outlet_filter_keeps_only_that_reporting(sample: tuple[UIContext, h.Comp
         shown = re.findall(r'class="wb-retelling" data-outlet="([^"]+)"', html)
         assert shown and {docs[d] for d in shown} == {outlet}
     assert len(foreign.split('class="wb-pair"')) != len(independent.split('class="wb-pair"'))
-    assert "No aligned pair" in h.pairs_html(state, DIFFERENCE_KINDS, [])
+    assert "No outlet type is ticked" in h.pairs_html(state, DIFFERENCE_KINDS, [])
+
+
+def test_no_kind_ticked_is_said_not_that_nothing_is_retold(
+    sample: tuple[UIContext, h.CompareState],
+) -> None:
+    # hyg14's walk: every kind unticked, Statements said "No statement is retold by the outlets
+    # and kinds shown" while the outlets retell them; no kind is shown.
+    _, state = sample
+    for html in (
+        h.statements_html(state, [], h.OUTLET_TYPES),
+        h.pairs_html(state, [], h.OUTLET_TYPES),
+    ):
+        assert "No difference kind is ticked" in html and "No statement is retold" not in html
 
 
 def test_statement_view_puts_every_outlet_side_by_side(

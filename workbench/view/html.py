@@ -24,6 +24,7 @@ from workbench.view.model import (
     Span,
     StatementInfo,
     StatementView,
+    ViewFilters,
     audit_marks,
     link_words,
     short_outlet,
@@ -235,10 +236,27 @@ def _languages(view: CompareView) -> dict[str, str]:
     return {d.id: d.language for d in view.documents}
 
 
+def _nothing_ticked(filters: ViewFilters) -> str | None:
+    """Why nothing is shown when a filter shows nothing at all: with every difference kind
+    unticked, "No statement is retold by the outlets and kinds shown" read as if the outlets
+    retold nothing (hyg14's walk)."""
+    if filters.kinds == ():
+        return "No difference kind is ticked: tick one to see the statements retold with it."
+    if filters.outlet_types == ():
+        return "No outlet type is ticked: tick one to see its outlets' retellings."
+    if filters.outlets == ():
+        return "No outlet is ticked: tick one to see its retellings."
+    return None
+
+
 def statements_html(view: CompareView) -> str:
     """The statement-centric view: each statement and every outlet's retelling of it."""
     if not view.statements:
-        return '<p class="wb-empty">No statement is retold by the outlets and kinds shown.</p>'
+        why = (
+            _nothing_ticked(view.filters)
+            or "No statement is retold by the outlets and kinds shown."
+        )
+        return f'<p class="wb-empty">{why}</p>'
     langs = _languages(view)
     cards = "".join(statement_card(s, langs) for s in view.statements)
     return (
@@ -259,7 +277,8 @@ def _pair_card(p: PairView, languages: dict[str, str]) -> str:
 def pairs_html(view: CompareView) -> str:
     """The alignments in statement order, each with its retellings."""
     if not view.pairs:
-        return '<p class="wb-empty">No aligned pair matches these filters.</p>'
+        why = _nothing_ticked(view.filters) or "No aligned pair matches these filters."
+        return f'<p class="wb-empty">{why}</p>'
     langs = _languages(view)
     return (
         f'<p class="wb-count">{len(view.pairs)} aligned pairs</p>'
