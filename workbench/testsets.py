@@ -26,6 +26,7 @@ from workbench.errors import UserInputError, WorkbenchError
 from workbench.registry import Registry
 from workbench.settings import Settings
 from workbench.textio import Limits, decode_bytes, read_text
+from workbench.wording import count
 
 log = logging.getLogger("workbench")
 
@@ -268,7 +269,7 @@ def load_testset(
     sources, references = (read_segments(f) for f in files)
     if len(sources) != len(references):
         raise UserInputError(
-            f"{files[0]} has {len(sources)} lines but {files[1]} has {len(references)}; "
+            f"{files[0]} has {count(len(sources), 'line')} but {files[1]} has {len(references)}; "
             "the test set is damaged, download it again."
         )
     if limit is not None:

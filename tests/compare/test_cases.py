@@ -139,7 +139,7 @@ def test_bad_case_toml_names_file_and_line(
 def test_translation_with_a_different_line_count_is_refused(tmp_path: Path) -> None:
     folder = _mini(tmp_path)
     (folder / "st.en.txt").write_text("Only one line.\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"st\.en\.txt has 1 lines but .*st\.txt has 2"):
+    with pytest.raises(CorpusError, match=r"st\.en\.txt has 1 line but .*st\.txt has 2"):
         load_case(folder)
 
 

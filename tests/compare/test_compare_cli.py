@@ -117,7 +117,7 @@ def test_translations_with_another_line_count_are_refused(
     bad.write_text("only one line\n", encoding="utf-8")
     out = _compare(files, tr=bad)
     assert out.returncode == 2
-    assert "bad.txt has 1 lines but" in out.stderr and "st.txt has 2" in out.stderr
+    assert "bad.txt has 1 line but" in out.stderr and "st.txt has 2" in out.stderr
 
 
 def test_binary_reporting_is_refused_with_its_name(files: dict[str, Path], tmp_path: Path) -> None:

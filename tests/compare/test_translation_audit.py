@@ -229,7 +229,7 @@ def test_a_translation_file_with_fewer_lines_is_refused_by_the_case_loader(
 ) -> None:
     folder = _write_case(tmp_path / "short")
     (folder / "address.en.txt").write_text("Only one line.\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"address\.en\.txt has 1 lines"):
+    with pytest.raises(CorpusError, match=r"address\.en\.txt has 1 line but"):
         case_at(folder)
 
 

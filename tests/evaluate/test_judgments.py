@@ -244,7 +244,7 @@ def test_cli_judgments_add_loads_items_once(tmp_path: Path) -> None:
             REFS[0],
         )
     bad = run_workbench("judgments", "add", "--src", str(src), "--hyp", str(short), "--db", str(db))
-    assert bad.returncode == 2 and "has 2 segments but there are 4 sources" in bad.stderr
+    assert bad.returncode == 2 and "has 2 segments but the source has 4 segments." in bad.stderr
 
 
 def test_one_shared_item_gives_undefined_agreement_not_zero(tmp_path: Path) -> None:

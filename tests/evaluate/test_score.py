@@ -367,7 +367,7 @@ def test_cli_two_segments_warn_and_every_system_has_an_interval(tmp_path: Path) 
     assert ter["higher_is_better"] is False and ter["ci_low"] <= ter["score"] <= ter["ci_high"]
     short_src = write_lines(tmp_path / "src.txt", ["Бір."])
     bad = run_workbench("score", "--ref", str(ref), "--hyp", str(a), "--src", str(short_src))
-    assert bad.returncode == 2 and "source has 1 segments" in bad.stderr
+    assert bad.returncode == 2 and "source has 1 segment but" in bad.stderr
 
 
 def test_pipeline_formats_refuse_unknown_names(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from workbench.cli.common import read_text_file, settings_from_args, write_text_output
 from workbench.errors import UserInputError
 from workbench.types import SOURCE_LANGUAGES
+from workbench.wording import count
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -71,7 +72,7 @@ def run_check(args: argparse.Namespace) -> int:
     translations = read_lines(args.translation, "translation")
     if len(sources) != len(translations):
         raise UserInputError(
-            f"{args.source} has {len(sources)} lines but {args.translation} has "
+            f"{args.source} has {count(len(sources), 'line')} but {args.translation} has "
             f"{len(translations)}; give one translation line per source line."
         )
     # A source in another language than --src is checked with the wrong language's rules and

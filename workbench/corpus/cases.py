@@ -42,6 +42,7 @@ from workbench.corpus.readers import ReadResult, read_file
 from workbench.errors import CorpusError
 from workbench.textio import Limits
 from workbench.types import Case, Document, OutletType, Provenance
+from workbench.wording import count
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -329,7 +330,7 @@ def _load_translation(
     tr = _read_checked(tr_path, entry.get("translation_sha256"), where, files.limits)
     if len(tr.lines) != len(body.lines):
         raise CorpusError(
-            f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
+            f"{tr.path} has {count(len(tr.lines), 'line')} but {body.path} has {len(body.lines)}; "
             "give one English line per statement line."
         )
     return tr.text, prov

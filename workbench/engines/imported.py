@@ -27,6 +27,7 @@ from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.textio import decode_bytes
 from workbench.translation_files import KEYED_SUFFIXES, normalise, pair_table, read_rows
+from workbench.wording import count
 
 FORMATS = (".txt", *KEYED_SUFFIXES)
 
@@ -111,7 +112,7 @@ class ImportedEngine(Translator):
             lines = [line for line in lines if line]
             if len([t for t in texts if t.strip()]) != len(lines):
                 raise UserInputError(
-                    f"{self.path} has {len(self._lines)} lines ({len(lines)} non-blank) but the "
+                    f"{self.path} has {count(len(self._lines), 'line')} ({len(lines)} non-blank) but the "
                     f"input has {len(texts)} ({sum(1 for t in texts if t.strip())} non-blank); "
                     "a .txt file pairs translations with input lines by position."
                 )

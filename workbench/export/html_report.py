@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.errors import UserInputError
 from workbench.types import MetricScore, SystemScores
+from workbench.wording import count
 
 _COLOURS = ("#1b6ca8", "#d1495b", "#2e933c", "#edae49", "#6a4c93", "#00798c", "#8d6a9f")
 _W, _H, _PAD = 420, 240, 46
@@ -265,7 +266,7 @@ def render_html_report(
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>{_esc(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{_esc(title)}</h1><p>{len(systems)} systems, {n} segments. Made {made} by "
+        f"<h1>{_esc(title)}</h1><p>{count(len(systems), 'system')}, {count(n, 'segment')}. Made {made} by "
         f"workbench {__version__}.</p>{f'<p>{_esc(notes)}</p>' if notes else ''}"
         f"{''.join(f'<p class=warn>{_esc(w)}</p>' for w in warnings)}"
         f"<h2>Corpus scores</h2>{_table(systems)}<h2>Signatures</h2>{_signatures(systems)}"

@@ -74,6 +74,7 @@ from workbench.types import (
     StatementRef,
 )
 from workbench.view import ViewFilters, check_filters
+from workbench.wording import count
 
 log = logging.getLogger("workbench")
 
@@ -183,7 +184,7 @@ def statement_refs(
     """
     if translations is not None and len(translations) != len(lines):
         raise UserInputError(
-            f"The translations have {len(translations)} lines but the statements have "
+            f"The translations have {count(len(translations), 'line')} but the statements have "
             f"{len(lines)}; give one English line per statement line."
         )
     refs = []
@@ -228,7 +229,7 @@ def compare_files(
         tr = files.translations
         if len(tr.lines) != len(body.lines):
             raise UserInputError(
-                f"{tr.path} has {len(tr.lines)} lines but {body.path} has {len(body.lines)}; "
+                f"{tr.path} has {count(len(tr.lines), 'line')} but {body.path} has {len(body.lines)}; "
                 "give one English line per statement line."
             )
         supplied = tr.lines

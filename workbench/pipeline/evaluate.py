@@ -17,6 +17,7 @@ from workbench.settings import Settings
 from workbench.testsets import load_testset, read_segments
 from workbench.textio import Limits
 from workbench.types import AnnotationItem, SystemScores, Translation
+from workbench.wording import count
 
 log = logging.getLogger("workbench")
 
@@ -147,7 +148,7 @@ def evaluate_systems(
     """
     if sources is not None and references and len(sources) != len(references[0]):
         raise UserInputError(
-            f"The source has {len(sources)} segments but the reference has "
+            f"The source has {count(len(sources), 'segment')} but the reference has "
             f"{len(references[0])}; they must be line-aligned."
         )
     scores = score_systems(
@@ -290,7 +291,8 @@ def annotation_items(
     for name, hyps in systems:
         if len(hyps) != len(sources):
             raise UserInputError(
-                f"System {name!r} has {len(hyps)} segments but there are {len(sources)} sources."
+                f"System {name!r} has {count(len(hyps), 'segment')} but the source has "
+                f"{count(len(sources), 'segment')}."
             )
     if references is not None and len(references) != len(sources):
         raise UserInputError("The reference is not line-aligned with the sources.")

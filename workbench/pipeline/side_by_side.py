@@ -40,6 +40,7 @@ from workbench.types import (
     Translation,
     TranslationSignature,
 )
+from workbench.wording import count
 
 #: The source-language choice that asks for detection per line.
 AUTO = "auto"
@@ -208,11 +209,6 @@ def line_languages(lines: Sequence[str], choice: str) -> tuple[list[str], list[s
     return out, [
         "Detected " + "; ".join(parts) + ": each line is translated from its own language."
     ]
-
-
-def _count(n: int, noun: str) -> str:
-    """``1 line``, ``2 lines``, ``0 lines``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _line_list(numbers: Sequence[int]) -> str:
@@ -436,8 +432,8 @@ def _by_position(
             f"{upload.name}: one translation per input line, spread over the line's sentences."
         ]
     raise UserInputError(
-        f"{upload.name} has {_count(got, 'translation line')}, but the input has "
-        f"{_count(n_lines, 'line')} and {_count(n_sentences, 'sentence')}; a .txt must give one translation per input line or per "
+        f"{upload.name} has {count(got, 'translation line')}, but the input has "
+        f"{count(n_lines, 'line')} and {count(n_sentences, 'sentence')}; a .txt must give one translation per input line or per "
         "sentence, in order (or upload a .tsv with the source text beside each translation)."
     )
 

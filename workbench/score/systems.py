@@ -32,6 +32,7 @@ from workbench.score.significance import (
     seed_environment,
 )
 from workbench.types import MetricScore, SignificanceResult, SystemScores
+from workbench.wording import count
 
 log = logging.getLogger("workbench")
 
@@ -82,13 +83,13 @@ def validate_inputs(
     for i, ref in enumerate(references[1:], start=2):
         if len(ref) != n:
             raise UserInputError(
-                f"Reference {i} has {len(ref)} segments but reference 1 has {n}; "
+                f"Reference {i} has {count(len(ref), 'segment')} but reference 1 has {n}; "
                 "references must be line-aligned."
             )
     for name, hyps in systems:
         if len(hyps) != n:
             raise UserInputError(
-                f"System {name!r} has {len(hyps)} segments but the reference has {n}; "
+                f"System {name!r} has {count(len(hyps), 'segment')} but the reference has {n}; "
                 "they must be line-aligned (one segment per line)."
             )
 

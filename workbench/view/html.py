@@ -29,6 +29,7 @@ from workbench.view.model import (
     link_words,
     short_outlet,
 )
+from workbench.wording import count
 
 
 def esc(text: object) -> str:
@@ -260,7 +261,7 @@ def statements_html(view: CompareView) -> str:
     langs = _languages(view)
     cards = "".join(statement_card(s, langs) for s in view.statements)
     return (
-        f'<p class="wb-count">{len(view.statements)} statements retold, most salient first</p>'
+        f'<p class="wb-count">{count(len(view.statements), "statement")} retold, most salient first</p>'
         f'<div class="wb-statements">{cards}</div>'
     )
 

@@ -34,6 +34,7 @@ from workbench.types import MetricScore, SystemScores
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import by_file_name, output_path
 from workbench.ui.render import esc
+from workbench.wording import count
 
 #: Significance choices: label → method name (``None``: no test).
 SIGNIFICANCE_CHOICES: dict[str, str | None] = {
@@ -508,17 +509,13 @@ def _stat(value: float | None, items: int) -> str:
     return f"{value:.3f} ({items} shared {noun})"
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def agreement_markdown(stats: dict[str, Any]) -> str:
     """Agreement lines: each statistic with its sample size, "undefined" when it cannot be
     computed (never 0.000)."""
     agree = stats["agreement"]
     lines = [
-        f"**{_count(stats['judgments'], 'judgment')} by "
-        f"{_count(stats['annotators'], 'annotator')}.** "
+        f"**{count(stats['judgments'], 'judgment')} by "
+        f"{count(stats['annotators'], 'annotator')}.** "
         f"Agreement needs at least {stats['min_shared_items']} shared items.",
         f"- Krippendorff's alpha (scores, interval): "
         f"{_stat(agree['krippendorff_alpha_da'], agree['alpha_items'])}",
