@@ -41,6 +41,22 @@ def ctx(settings: Settings, tmp_path: Path) -> UIContext:
     return ctx
 
 
+def test_a_new_campaign_with_an_existing_name_says_it_adds_to_it(
+    ctx: UIContext, tmp_path: Path
+) -> None:
+    # hyg14's walk: "New campaign" named like an existing one adds its items to it, and said
+    # "Campaign walk: 0 new items stored" with no word that the campaign existed.
+    before = h.campaigns(ctx)
+    src = _write(tmp_path, "src.txt", SOURCES)
+    name, added = h.create_campaign(ctx, "pilot", src, [_write(tmp_path, "opus.txt", MT)])
+    said = h.stored_message(name, added, before)
+    assert said.startswith("Campaign **pilot** already existed: ")
+    assert "added to the existing campaign pilot" in said
+    name, added = h.create_campaign(ctx, "fresh", src, [_write(tmp_path, "one.txt", MT)])
+    assert h.stored_message(name, added, before) == "Campaign **fresh**: 3 new items stored."
+    assert h.stored_message("x", 1, []) == "Campaign **x**: 1 new item stored."
+
+
 def test_blind_and_shuffled_per_annotator_with_the_seed_recorded(ctx: UIContext) -> None:
     alice = h.resume(ctx, "alice", "pilot")
     bob = h.resume(ctx, "bob", "pilot")

@@ -23,6 +23,7 @@ from workbench.types import ErrorSpan
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import read_upload
 from workbench.ui.render import esc
+from workbench.wording import count
 
 log = logging.getLogger("workbench")
 
@@ -116,6 +117,20 @@ def create_campaign(
     systems = [(Path(p).name, _lines(p, "translation file")) for p in system_files]
     references = _lines(reference_file, "reference file") if reference_file else None
     return pa.create_campaign(ctx.settings, name, sources, systems, references=references)
+
+
+def stored_message(name: str, added: int, before: Sequence[str]) -> str:
+    """What "Create" says: the new items stored, and whether ``name`` was among the campaigns
+    ``before`` it (a "New campaign" with an existing name adds to that campaign; the walk saw
+    "Campaign walk: 0 new items stored" with no word that the campaign existed)."""
+    items = count(added, "new item")
+    if name not in before:
+        return f"Campaign **{esc(name)}**: {items} stored."
+    kept = "" if added else " (it has these items already)"
+    return (
+        f"Campaign **{esc(name)}** already existed: {items} added to the existing campaign "
+        f"{esc(name)}{kept}."
+    )
 
 
 def campaign_from_translations(ctx: UIContext, name: str, result: Any) -> tuple[str, int]:

@@ -142,15 +142,16 @@ def _new_campaign(ctx: UIContext, shared: Shared, campaign: Any) -> None:
             )
         created = gr.Markdown(elem_id="annotate-created")
 
-    def refreshed(name: str, added: int) -> tuple[Any, str]:
-        message = f"Campaign **{esc(name)}**: {added} new items stored."
+    def refreshed(before: list[str], name: str, added: int) -> tuple[Any, str]:
+        message = h.stored_message(name, added, before)
         return gr.update(choices=h.campaigns(ctx), value=name), message
 
     @guarded
     def on_create(
         name: str, src: str | None, systems: list[str] | None, ref: str | None
     ) -> tuple[Any, str]:
-        return refreshed(*h.create_campaign(ctx, name, src, systems, ref))
+        before = h.campaigns(ctx)
+        return refreshed(before, *h.create_campaign(ctx, name, src, systems, ref))
 
     create.click(
         on_create,
@@ -160,7 +161,8 @@ def _new_campaign(ctx: UIContext, shared: Shared, campaign: Any) -> None:
 
     @guarded
     def on_from_translate(name: str, result: Any) -> tuple[Any, str]:
-        return refreshed(*h.campaign_from_translations(ctx, name, result))
+        before = h.campaigns(ctx)
+        return refreshed(before, *h.campaign_from_translations(ctx, name, result))
 
     from_translate.click(
         on_from_translate, inputs=[new_name, shared.translations], outputs=[campaign, created]
