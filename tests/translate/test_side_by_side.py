@@ -197,3 +197,24 @@ def test_the_cli_imported_engine_reads_tmx_and_xliff_by_source(tmp_path: Path) -
     bad.write_text("<tmx><body>", encoding="utf-8")
     with pytest.raises(UserInputError, match="not well-formed XML"):
         create("imported", str(bad), "ru")
+
+
+def test_uploaded_translations_not_in_english_are_named(tmp_path: Path) -> None:
+    # hyg14's walk: Russian lines uploaded as "Translations made elsewhere" were taken as they
+    # came; only the faithfulness column called them untranslated (Evaluate and Compare warn).
+    lines = [
+        "Власти ввели режим чрезвычайного положения в стране.",
+        "Министерство сообщило о гибели ста шестидесяти четырёх человек.",
+    ]
+    upload = _upload(tmp_path, "ru.txt", "\n".join(lines) + "\n")
+    _, notices = sbs.import_system(upload, lines, ["ru", "ru"])
+    assert notices == [
+        "The uploaded translation ru.txt is given as English, but 2 of its 2 input lines do not "
+        "look like English (input line 1, for one, looks like Russian (by cld2)); translations "
+        "made elsewhere must be English."
+    ]
+    english = ["The authorities declared a state of emergency in the country.", "Rest."]
+    _, notices = sbs.import_system(
+        _upload(tmp_path, "en.txt", "\n".join(english)), lines, ["ru"] * 2
+    )
+    assert notices == []

@@ -398,6 +398,14 @@ def import_system(
             for s, text in zip(sentences, texts, strict=True)
         )
         out.append(Translation(line, " ".join(t for t in texts if t), signature, pairs))
+    # Translations in the wrong language were taken as they came; only the faithfulness
+    # column called them "untranslated" (hyg14's walk): say so as Evaluate and Compare do.
+    from workbench.pipeline.inputs import language_notice
+
+    what = f"The uploaded translation {upload.name}"
+    fix = f"translations made elsewhere must be {LANGUAGE_NAMES.get(tgt, tgt)}"
+    if note := language_notice([t.text for t in out], tgt, what, fix, "input line"):
+        notices = [*notices, note]
     name = label or f"imported: {upload.name}"
     return system_result(name, "imported", upload.name, out), notices
 
