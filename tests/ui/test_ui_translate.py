@@ -256,6 +256,32 @@ def test_text_in_the_box_beside_an_uploaded_file_is_said_to_be_left_aside(
     assert not any("left aside" in n for n in alone.notices)
 
 
+def test_text_left_aside_is_said_also_when_the_run_fails(ctx: UIContext, tmp_path: Path) -> None:
+    # hyg14's walk: the "left aside" notice came with a result only; a run that failed (no
+    # model offline) showed the error alone.
+    from workbench.errors import ModelNotDownloadedError
+
+    missing = "The model Helsinki-NLP/opus-mt-ru-en is not downloaded and cannot be fetched."
+
+    class OfflinePool:
+        def get(self, *args: object, **kwargs: object) -> None:
+            raise ModelNotDownloadedError(missing, "Helsinki-NLP/opus-mt-ru-en", "offline")
+
+    offline_ctx = UIContext(ctx.settings, _pool=OfflinePool())
+    path = tmp_path / "statement.txt"
+    path.write_text("Власти ввели режим чрезвычайного положения.\n", encoding="utf-8")
+    with pytest.raises(ModelNotDownloadedError) as err:
+        h.translate(offline_ctx, "Войска направлены.", str(path), "ru", [], beam_size=1)
+    said = str(err.value)
+    assert said.startswith(missing) and "Also: The text in the box is left aside" in said
+    with pytest.raises(UserInputError) as bad:  # an error before translating says it too
+        h.translate(ctx, "Войска.", str(path), "ru", [], [_write(tmp_path, "t.csv", "a,b\n")])
+    assert "left aside" in str(bad.value)
+    with pytest.raises(ModelNotDownloadedError) as err:  # nothing pasted: nothing left aside
+        h.translate(offline_ctx, "", str(path), "ru", [], beam_size=1)
+    assert str(err.value).startswith(missing) and "left aside" not in str(err.value)
+
+
 def test_model_list_marks_what_is_ready_and_what_would_download(ctx: UIContext) -> None:
     choices = dict((v, label) for label, v in h.model_choices(ctx))
     assert "would download, 310 MB" in choices["catalog:opus-mt-ru-en"] or (

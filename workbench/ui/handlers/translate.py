@@ -270,23 +270,31 @@ def translate(
     the input is used.
     """
     lines, notices = gather_input(text, upload)
-    uploads = read_translations(imported, src_choice)
-    specs = resolve_systems(ctx, selected, custom_model, custom_engine)
     try:
-        result = sbs.translate_side_by_side(
-            ctx.pool,
-            lines,
-            src_choice,
-            specs,
-            uploads,
-            beam_size=int(beam_size),
-            max_length=int(max_length),
-            progress=progress,
-        )
+        uploads = read_translations(imported, src_choice)
+        specs = resolve_systems(ctx, selected, custom_model, custom_engine)
+        try:
+            result = sbs.translate_side_by_side(
+                ctx.pool,
+                lines,
+                src_choice,
+                specs,
+                uploads,
+                beam_size=int(beam_size),
+                max_length=int(max_length),
+                progress=progress,
+            )
+        except WorkbenchError as err:
+            note_alphabet(err, lines)  # the missing model and the alphabet, both
+            if not specs and not uploads:
+                note_other_defaults(ctx, err, lines, src_choice)
+            raise
     except WorkbenchError as err:
-        note_alphabet(err, lines)  # the missing model and the alphabet, both
-        if not specs and not uploads:
-            note_other_defaults(ctx, err, lines, src_choice)
+        # hyg14's walk: "the text in the box is left aside" came with a result only; a run
+        # that failed (no model offline) showed the error alone.
+        for note in notices:
+            if note not in str(err):
+                err.args = (f"{err} Also: {note}", *err.args[1:])
         raise
     return replace(result, notices=(*notices, *result.notices)) if notices else result
 
