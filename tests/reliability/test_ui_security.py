@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import shutil
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -156,33 +155,33 @@ def test_quick_actions_are_not_queued_behind_a_long_run(
     served: tuple[Server, Any, Path],
 ) -> None:
     from gradio_client import Client
+    from gradio_client.utils import Status
 
     server, _, root = served
     long_text = "\n".join(f"Это предложение номер {i} для долгого перевода." for i in range(60))
     slow = Client(server.url, verbose=False)
-    started = threading.Event()
     args = _translate_args(slow, text=long_text, custom="tiny-ru-en", beam=2, max_length=48)
     quick_actions = [name for name, params in _endpoints(slow).items() if not params]
     assert quick_actions  # events without inputs: list campaigns, refresh tables ...
 
-    def long_run() -> None:
-        started.set()
-        slow.predict(*args, api_name=TRANSLATE)
-
-    worker = threading.Thread(target=long_run, daemon=True)
-    t0 = time.monotonic()
-    worker.start()
-    started.wait()
-    time.sleep(1.0)
+    # hyg14's finding 7: this asserted a wall-clock ratio (long run > 3x a quick action) after
+    # a 1 s sleep, which a loaded box can break with no queueing at all. What shows that the
+    # quick action is not queued behind the long run is the order: it comes back while the
+    # long run is still at work (queued, it could only start after the long run ended).
     quick = Client(server.url, verbose=False)
+    job = slow.submit(*args, api_name=TRANSLATE)
+    deadline = time.monotonic() + 300
+    while job.status().code != Status.PROGRESS and not job.done():  # at work, however slow
+        assert time.monotonic() < deadline, job.status()
+        time.sleep(0.05)
+    assert not job.done(), "the long run ended before it reported progress; make it longer"
     t1 = time.monotonic()
     quick.predict(api_name=quick_actions[0])
     quick_seconds = time.monotonic() - t1
-    worker.join(timeout=600)
-    long_seconds = time.monotonic() - t0
-    print(f"long run {long_seconds:.1f} s, quick action {quick_seconds:.2f} s")
-    assert long_seconds > 3 * quick_seconds, (long_seconds, quick_seconds)
-    assert quick_seconds < 10
+    still_running = not job.done()
+    job.result(timeout=600)
+    print(f"quick action {quick_seconds:.2f} s, long run still running: {still_running}")
+    assert still_running, "the quick action came back only after the long run ended"
 
 
 def test_the_access_rule_directly(settings: Settings, tmp_path: Path) -> None:
