@@ -52,7 +52,9 @@ def test_evaluator_reads_segments_directions_and_intervals(
     wait_uploaded(page, "evaluate-reference", "reference")
     wait_uploaded(page, "evaluate-source", "source")
     page.locator("#evaluate-run").click()
-    rows = table_cells(page, "evaluate-metrics-table", rows=9, timeout=180)
+    # 180 s ran out twice at load 15-21 and the test body took 177.5 s at load 9 (hyg14b, session
+    # 14). The wait only bounds a hang; the assertions below are the test.
+    rows = table_cells(page, "evaluate-metrics-table", rows=9, timeout=420)
     assert len(rows) == 9, rows  # 3 systems × BLEU, chrF, TER
     by = {(r[0], r[1].split()[0]): r for r in rows}
     assert by["m2m.en", "ter"][1] == "ter ↓ lower is better"
