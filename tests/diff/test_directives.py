@@ -150,3 +150,46 @@ def test_a_directive_is_kept_on_a_weak_link_as_the_outlets_own_word(lexicon: Lex
         confidence=WEAK_LINK / 2,
     )
     assert [d.category for d in found if d.kind not in WEAK_LINK_KINDS] == ["directive"]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Asked by reporters to comment, the ministry recommended that citizens postpone trips abroad.",
+        "The minister, who was asked in parliament to explain the delay, recommended that citizens "
+        "postpone trips abroad.",
+    ],
+)
+def test_an_official_who_was_asked_makes_no_appeal(report: str, lexicon: Lexicon) -> None:
+    """review14 K1: a passive or opening "asked" is a question put to the official."""
+    statement = "The ministry recommends that citizens postpone trips abroad."
+    assert _directive_flags(statement, report, lexicon) == []
+    asking = "The ministry asked citizens to postpone trips abroad."
+    assert [d.report for d in _directive_flags(statement, asking, lexicon)] == [
+        "asked citizens to postpone"
+    ]
+
+
+def test_only_a_directive_in_a_clause_that_retells_the_line_counts(lexicon: Lexicon) -> None:
+    """review14 K2: another directive of the outlet's text, by someone else about something
+    else, is no retelling of the statement's advice."""
+    statement = "We recommend that residents stay home."
+    other = "Officials recommend residents stay home; police ordered drivers to leave the bridge."
+    assert _directive_flags(statement, other, lexicon) == []
+    stronger = "Officials ordered residents to stay home."
+    assert [d.report for d in _directive_flags(statement, stronger, lexicon)] == [
+        "ordered residents to stay"
+    ]
+
+
+def test_a_merged_retelling_takes_the_grade_of_every_line_it_retells(lexicon: Lexicon) -> None:
+    """review14 K2: "urged" for a line that recommends and another line that urges is faithful."""
+    statement = "The embassy recommends that citizens postpone their trips."
+    report = (
+        "The embassy urged citizens to postpone their trips and to register with the consulate."
+    )
+    line = "We urge all citizens abroad to register with the consulate."
+    found = find_differences(statement, report, lexicon=lexicon, context=[line])
+    assert [d for d in found if d.category == "directive"] == []
+    alone = find_differences(statement, report, lexicon=lexicon)
+    assert [d.category for d in alone if d.category == "directive"] == ["directive"]

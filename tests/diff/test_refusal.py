@@ -153,3 +153,24 @@ def test_another_statement_line_that_refuses_explains_the_report(lexicon: Lexico
         context=["Мы не признаем такие выборы."],
     )
     assert [d for d in found if d.category == "refusal"] == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        ("Kazakhstan opposes sanctions against its neighbours.",
+         "Kazakhstan does not support sanctions against its neighbours."),
+        ("Казахстан выступает против санкций против соседей.",
+         "Kazakhstan does not support sanctions against its neighbours."),
+        ("We will refrain from sending troops abroad.", "Kazakhstan will not send troops abroad."),
+        ("Мы воздержимся от отправки войск за рубеж.", "Kazakhstan will not send troops abroad."),
+        ("Kazakhstan abstained in the vote on the resolution.",
+         "Kazakhstan did not back the resolution in the vote."),
+    ],
+)  # fmt: skip
+def test_opposing_or_refraining_is_a_position_a_refusal_retells(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    """review14 K3: a statement that opposes, abstains or refrains voices what "does not support"
+    or "will not send" says."""
+    assert _refusals(statement, report, lexicon) == []

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.modality import OBLIGATION, quoted_spans
+from workbench.diff.modality import OBLIGATION, clause_at, quoted_spans, retells
 from workbench.diff.text import sentences
 from workbench.types import Difference
 
@@ -51,7 +51,12 @@ _DIRECTIVES: dict[str, re.Pattern[str]] = {
     ),
     "appeal": re.compile(
         r"(?<!\w)(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)(?!\s+(?-i:[A-Z]))|"
-        r"appeal(?:s|ed|ing)?\s+to|ask(?:s|ed|ing)?\s+(?:\w+\s+){1,3}?to\s+(?!be\b)\w+|"
+        r"appeal(?:s|ed|ing)?\s+to|"
+        # not a passive or opening "asked" ("was asked by reporters to comment", "Asked to
+        # explain, the minister said"): the official was asked, asked no one (review14 K1)
+        r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeen\s)(?<!\bbeing\s)"
+        r"(?<!\bwhen\s)(?<!\bif\s)(?<![.!?]\s)(?<!^)"
+        r"ask(?:s|ed|ing)?\s+(?!by\b)(?:\w+\s+){1,3}?to\s+(?!be\b)\w+|"
         r"призыва\w*|призв(?:ал|ала|али|ать)|прошу|просим|просит|просил\w*|"
         r"шақыр(?:амын|амыз|ады|ды)|өтінемін|өтінеміз|"
         r"чакыр(?:ам|абыз|ат|ды)|суранам|суранабыз|өтүнөм|өтүнөбүз)(?!\w)",
@@ -94,25 +99,46 @@ def directives(text: str) -> list[Directive]:
     return sorted(found, key=lambda d: d.span)
 
 
-def _own(text: str) -> list[Directive]:
-    """The directives of a report in the outlet's own words (outside quotations)."""
-    out: list[Directive] = []
+def _own(text: str) -> list[tuple[Directive, str]]:
+    """The directives of a report in the outlet's own words (outside quotations), each with the
+    clause that holds it."""
+    out: list[tuple[Directive, str]] = []
     for start, end in sentences(text):
-        quoted = quoted_spans(text[start:end])
+        sentence = text[start:end]
+        quoted = quoted_spans(sentence)
         out += [
-            Directive(d.grade, d.text, (start + d.span[0], start + d.span[1]))
-            for d in directives(text[start:end])
+            (
+                Directive(d.grade, d.text, (start + d.span[0], start + d.span[1])),
+                clause_at(sentence, d.span[0]),
+            )
+            for d in directives(sentence)
             if not any(a <= d.span[0] < b for a, b in quoted)
         ]
     return out
 
 
+def _retold(ctx: DiffContext, found: list[tuple[Directive, str]]) -> list[Directive]:
+    """The report's directives that retell the statement, as refusals are read: a directive in a
+    clause that renders the statement (:func:`retells`), not another directive of the outlet's
+    text by someone else about something else (review14 K2). Where no clause does, an English
+    statement (a translation, or an English pair) rules them all out; an original alone (the
+    bilingual lexicon renders few kk/ky words) cannot tell, and every directive stays."""
+    retelling = [d for d, clause in found if retells(ctx, clause)]
+    if retelling:
+        return retelling
+    if ctx.statement != (ctx.source or "") and re.search(r"[A-Za-z]", ctx.statement):
+        return []
+    return [d for d, _ in found]
+
+
 def detect_directives(ctx: DiffContext, claimed: Claims) -> Finding:
     """The report's strongest directive against the statement's (one ``wording`` at most)."""
-    report = _own(ctx.report)
+    report = _retold(ctx, _own(ctx.report))
     if not report:
         return Finding()
-    texts = [t for t in (ctx.statement, ctx.source or "") if t]
+    # the statement's grade over every line the report sentence retells (a merged retelling
+    # of "recommends" and another line's "urge" gives "urged" faithfully; review14 K2)
+    texts = [t for t in (ctx.statement, ctx.source or "", *ctx.context) if t]
     top = max(report, key=lambda d: d.grade)
     said = max((d.grade for t in texts for d in directives(t)), default=-1)
     if any(COMPULSION.search(t) for t in texts):

@@ -72,7 +72,11 @@ _REFUSED = re.compile(
     r"(?<!\w)(?:отказ\w*|откаж\w*|отверг\w*|отвергн\w*|отклон\w*|исключ\w*|непризнан\w*|"
     r"запрет\w*|запрещ\w*|"
     r"бас\s+тарт\w*|теріске\s+шығар\w*|қабылдамай\w*|тыйым\w*|"
-    r"баш\s+тарт\w*|четке\s+ка[кг]\w*|тыюу\w*|тыю\s+салы\w*)(?!\w)",
+    r"баш\s+тарт\w*|четке\s+ка[кг]\w*|тыюу\w*|тыю\s+салы\w*|"
+    # opposing, abstaining, refraining are positions a "does not support" / "will not send"
+    # retells faithfully (review14 K3)
+    r"против|воздерж\w*|қарсы\w*|каршы\w*|oppos(?:e|es|ed|ing)|refrain\w*|abstain\w*|"
+    r"stay(?:s|ed|ing)?\s+out\s+of)(?!\w)",
     _F,
 )
 #: A Kazakh or Kyrgyz verb with a negative suffix (-ма/-ме/-ба/-бе/-па/-пе, ky also -мо/-мө/
