@@ -61,6 +61,14 @@ def test_a_scene_setting_opener_is_not_an_addition(report: str, lexicon: Lexicon
         ("The roads in the northern districts will be repaired this year, the president told "
          "journalists after farmers blocked the main highway.",
          "farmers blocked the main highway"),
+        # "told reporters" without "that": only when and where follow it as the occasion
+        # (review14 N1)
+        ("The president told reporters on Monday the roads in the northern districts will be "
+         "repaired this year and the bridges over the river will be closed for tolls.",
+         "bridges over the river will be closed for tolls"),
+        ("The president told reporters on Monday at the forum the roads in the northern districts "
+         "will be repaired this year and the bridges over the river will be closed for tolls.",
+         "bridges over the river will be closed for tolls"),
         # the occasion named mid-sentence does not hide what the statement lacks after it
         ("The roads in the northern districts will be repaired this year, the president said in a "
          "statement blaming the regional governor for stolen repair funds.",

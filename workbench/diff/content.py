@@ -87,6 +87,20 @@ _UNTIL_FACT = (
     r"[^,.;:!?])*"
 )
 
+#: What may follow "told reporters": when and where only. English news drops "that" after it
+#: ("told reporters on Monday the government would ..."), so the rest of the clause is the fact
+#: told, never the occasion (review14 N1).
+_AUDIENCE_TAIL = (
+    r"(?: (?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday"
+    r"|this (?:week|morning|afternoon|evening)))?"
+    r"(?: (?:in|at) (?:the )?(?-i:[A-Z])[\w’'-]*(?: (?-i:[A-Z])[\w’'-]*)*"
+    # or a place phrase that ends the clause ("at a meeting of the regional council.")
+    r"| (?:at|in|during|after) (?:a|an|the|his|her|their) "
+    r"(?:(?!(?:will|would|is|are|was|were|has|have|had|can|could|should|must|may|might)\b)"
+    r"[\w’'-]+ ){0,5}?[\w’'-]+(?=[,.;:!?\"”’]|$))?"
+    r"(?: (?:on|at) the sidelines of " + _UNTIL_FACT + ")?"
+)
+
 #: The occasion of the words: a clause opening a report sentence ("Speaking at …,",
 #: "Addressing …,", "In an interview with …,"), up to its comma, or named mid-sentence.
 SETTING = re.compile(
@@ -108,7 +122,7 @@ SETTING = re.compile(
     # … told reporters on Friday at the council / briefed the press
     r"|\b(?:told|telling|briefed|briefing) (?:the )?"
     r"(?:journalists|reporters|correspondents|press|media|newsmen)\b"
-    + _UNTIL_FACT
+    + _AUDIENCE_TAIL
     # … gives a speech Tuesday / gave a televised address on Monday
     + r"|\b(?:deliver(?:s|ed|ing)?|g[ai]ves?|given|giving) (?:a|an|his|her|their) "
     r"(?:[\w-]+ ){0,2}(?:address|speech|statement|briefing)\b"
