@@ -36,10 +36,12 @@ def bag_embed(texts: Sequence[str]) -> np.ndarray:
 
 
 class BagEmbedder:
-    """Just the ``embed`` the pipeline calls, counting its calls."""
+    """Just the ``embed`` the pipeline calls, counting its calls; named as the embedder whose
+    scale MEANING_SHARED was measured on (the rule reads no other)."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str = "e5-small") -> None:
         self.calls = 0
+        self.name = name
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
@@ -264,3 +266,11 @@ def test_two_clauses_added_to_one_sentence_stay_two_flags() -> None:
     together = _added(report, BUDGET, INTEGRITY)
     assert together[0] and together[1]
     assert not set(together[0]) & set(together[1])
+
+
+def test_an_embedder_of_another_scale_does_not_read_runs_by_meaning() -> None:
+    """review14 N2: MEANING_SHARED is a cosine drop on e5-small's scale."""
+    other = BagEmbedder(name="labse")
+    kinds = [k for k, _ in _content_flags(PARAPHRASE, other)]
+    assert other.calls == 0
+    assert kinds == [k for k, _ in _content_flags(PARAPHRASE, None)]

@@ -42,7 +42,7 @@ from workbench.diff import (
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
-from workbench.diff.content import MEANING_KINDS, carried_by, meaning_shared
+from workbench.diff.content import MEANING_EMBEDDERS, MEANING_KINDS, carried_by, meaning_shared
 from workbench.diff.salience import word_diff_run
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
@@ -352,8 +352,15 @@ def fill_differences(
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             found_by_group.append((al, doc_id, text, start, shifted))
-    if embedder is not None:
+    if embedder is not None and getattr(embedder, "name", None) in MEANING_EMBEDDERS:
         found_by_group = _meaning_read(found_by_group, embedder)
+    elif embedder is not None:
+        log.info(
+            "Word-diff runs are not read by meaning with embedder %r: MEANING_SHARED was "
+            "measured on %s only.",
+            getattr(embedder, "name", "?"),
+            ", ".join(sorted(MEANING_EMBEDDERS)),
+        )
     found_by_group = _told_elsewhere(found_by_group, lexicon)
     diffs_of: dict[int, list[Difference]] = defaultdict(list)
     shown_of: dict[int, dict[str, list[Difference]]] = defaultdict(lambda: defaultdict(list))
