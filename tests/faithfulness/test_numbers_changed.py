@@ -59,14 +59,14 @@ from workbench.faithfulness.spans import unit_of
         # the changed figure's value is a number word the source spells for another thing, which
         # an English number word renders: "four months" takes «төрт ай», so "4th" is changed
         ("kk", "Жарыс айдың бірінші күні, төрт ай бұрын жарияланады.",
-         "The race is announced on the 4th day of the month, four months ahead.",
-         "The race is announced on the 1st day of the month, four months ahead."),
+         "The race is announced on the 4th of each month, four months ahead.",
+         "The race is announced on the 1st of each month, four months ahead."),
         ("ky", "Уруксат айдын 1-чи күнү, төрт ай мурда берилет.",
-         "Permits are given on the 4th day of the month, four months ahead.",
-         "Permits are given on the 1st day of the month, four months ahead."),
-        ("ru", "Заявки принимают в 1-й день месяца, за четыре месяца до старта.",
-         "Applications are taken on the 4th day of the month, four months before the start.",
-         "Applications are taken on the 1st day of the month, four months before the start."),
+         "Permits are given on the 4th of each month, four months ahead.",
+         "Permits are given on the 1st of each month, four months ahead."),
+        ("ru", "Заявки принимают в 1-й день каждого месяца, за четыре месяца до старта.",
+         "Applications are taken on the 4th of each month, four months before the start.",
+         "Applications are taken on the 1st of each month, four months before the start."),
         # a score in digits whose new value only a source word has («төрт топ» "fourballs")
         ("kk", "Команда таңғы төрт топта 3-1 есебімен жеңді.",
          "The team won the morning fourballs 3-4.",
