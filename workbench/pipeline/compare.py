@@ -300,6 +300,7 @@ def fill_differences(
     in_order = {doc: sorted(refs.items()) for doc, refs in documents.items()}
     seen: set[tuple[object, ...]] = set()
     found_by_group: list[_Group] = []
+    weak_of: dict[int, frozenset[int]] = {}  # each alignment's weak links, read once
     for al in comparison.alignments:
         st = al.statement
         src = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
@@ -309,7 +310,7 @@ def fill_differences(
             for i, o in in_order[st.document_id]
             if i != st.index and bool(o.translation) == bool(st.translation)
         ]
-        weak = weak_links(al, link_threshold)
+        weak = weak_of[id(al)] = weak_links(al, link_threshold)
         # One diff per report document: sentences from different outlets are not one text.
         # A weak link's sentence stays a link and is diffed apart, at confidence 0: only the
         # kinds read in the outlet's own words are kept (salience.WEAK_LINK_KINDS and
@@ -352,13 +353,13 @@ def fill_differences(
             )
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             found_by_group.append((al, doc_id, text, start, shifted))
-    if embedder is not None and getattr(embedder, "name", None) in MEANING_EMBEDDERS:
+    if embedder is not None and embedder.name in MEANING_EMBEDDERS:
         found_by_group = _meaning_read(found_by_group, embedder)
     elif embedder is not None:
         log.info(
             "Word-diff runs are not read by meaning with embedder %r: MEANING_SHARED was "
             "measured on %s only.",
-            getattr(embedder, "name", "?"),
+            embedder.name,
             ", ".join(sorted(MEANING_EMBEDDERS)),
         )
     found_by_group = _told_elsewhere(found_by_group, lexicon)
@@ -380,7 +381,7 @@ def fill_differences(
             diffs.append(d)
             shown.append(d)
     for al in comparison.alignments:
-        weak = weak_links(al, link_threshold)
+        weak = weak_of[id(al)]
         links = tuple(
             dataclasses.replace(link, weak=True) if i in weak else link
             for i, link in enumerate(al.links)
