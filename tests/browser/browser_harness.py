@@ -2,10 +2,15 @@
 
 Used by the browser tests (``tests/browser``); ``WORKBENCH_SCREENSHOTS=1`` makes them
 also write the screenshots in ``docs/screenshots``.
+
+Every wait of the browser tests is set here and scaled by one factor, :data:`SLOWDOWN`, read
+once when this module is imported (see :func:`slowdown_factor`): ``wait_s`` and ``wait_ms``
+turn a wait measured on an idle machine into the wait to use now.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import socket
@@ -14,7 +19,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +35,70 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+
+
+#: The environment variable that, when set, is the factor every wait is multiplied by.
+SLOWDOWN_ENV = "WB_BROWSER_SLOWDOWN"
+#: The most the load average alone may stretch a wait (a load of 16 per core still waits 8x).
+MAX_LOAD_SLOWDOWN = 8.0
+#: Playwright's wait for any step a test gives no wait of its own (``page.set_default_timeout``
+#: and ``expect``), in seconds on an idle machine.
+DEFAULT_WAIT_S = 30.0
+#: Not scaled: how often :func:`table_cells` looks at the table, not how long it waits.
+POLL_MS = 200
+#: Not scaled: gradio closes a toast 10 s of wall-clock time after it opens, whatever the load,
+#: so a toast still open after 11 s is one that stays until closed.
+TOAST_GONE_MS = 11_000
+
+
+def slowdown_factor(
+    environ: Mapping[str, str] = os.environ,
+    loadavg: Callable[[], tuple[float, float, float]] = os.getloadavg,
+    cpus: Callable[[], int | None] = os.cpu_count,
+) -> float:
+    """How much longer than on an idle machine the browser tests wait.
+
+    ``WB_BROWSER_SLOWDOWN``, when set, is the factor (a number above 0: ``1`` waits as on an
+    idle machine whatever the load, ``4`` four times as long). Unset or blank, it is the
+    1-minute load average per CPU core, at least 1 and at most :data:`MAX_LOAD_SLOWDOWN`.
+
+    Raises:
+        ValueError: when ``WB_BROWSER_SLOWDOWN`` is not a finite number above 0.
+    """
+    raw = environ.get(SLOWDOWN_ENV, "").strip()
+    if raw:
+        try:
+            factor = float(raw)
+        except ValueError:
+            factor = math.nan
+        if not math.isfinite(factor) or factor <= 0:
+            raise ValueError(
+                f"{SLOWDOWN_ENV}={raw!r} is not a factor: give a number above 0, such as 1"
+                " (wait as on an idle machine) or 4 (wait four times as long), or unset it"
+                " to follow the load average"
+            )
+        return factor
+    per_core = loadavg()[0] / max(1, cpus() or 1)
+    return min(MAX_LOAD_SLOWDOWN, max(1.0, per_core))
+
+
+#: The factor every wait of this run is multiplied by, read once.
+SLOWDOWN = slowdown_factor()
+
+
+def wait_s(seconds: float) -> float:
+    """A wait of ``seconds`` on an idle machine, in seconds, scaled by :data:`SLOWDOWN`."""
+    return seconds * SLOWDOWN
+
+
+def wait_ms(seconds: float) -> float:
+    """A wait of ``seconds`` on an idle machine, in Playwright's milliseconds, scaled."""
+    return seconds * SLOWDOWN * 1000
+
+
+def pause(page: Any, seconds: float) -> None:
+    """Let the page settle for ``seconds`` (scaled): for a step with nothing to wait *for*."""
+    page.wait_for_timeout(wait_ms(seconds))
 
 
 def free_port() -> int:
@@ -52,18 +121,18 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=wait_s(10))
             except subprocess.TimeoutExpired:
                 self.process.kill()
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=wait_s(10))
 
 
 def start_server(home: Path, extra_args: Sequence[str] = (), timeout: float = 90) -> Server:
     """Start ``python -m workbench serve`` on a free port with ``WORKBENCH_HOME=home``.
 
     Raises:
-        RuntimeError: when the server does not answer within ``timeout`` seconds (the message
-            includes the end of its log).
+        RuntimeError: when the server does not answer within ``timeout`` seconds on an idle
+            machine, scaled by :data:`SLOWDOWN` (the message includes the end of its log).
     """
     port = free_port()
     log = home / f"serve-{port}.log"
@@ -77,12 +146,12 @@ def start_server(home: Path, extra_args: Sequence[str] = (), timeout: float = 90
             stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + wait_s(timeout)
     while time.monotonic() < deadline:
         if process.poll() is not None:
             break
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(url, timeout=wait_s(2)) as response:
                 if response.status == 200:
                     return Server(process, url, log)
         except (urllib.error.URLError, OSError):
@@ -108,7 +177,7 @@ def snap(page: Any, name: str, height: int | None = None) -> None:
     if os.environ.get("WORKBENCH_SCREENSHOTS") != "1":
         return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_timeout(400)
+    pause(page, 0.4)
     clip = None
     if height is not None:
         clip = {"x": 0, "y": 0, "width": page.viewport_size["width"], "height": height}
@@ -121,9 +190,10 @@ def table_cells(
     """The text of every body cell of the ``gr.Dataframe`` with ``elem_id``, row by row.
 
     Args:
-        rows: Wait (up to ``timeout`` seconds) until the table shows this many rows.
+        rows: Wait (up to ``timeout`` seconds on an idle machine, scaled) until the table
+            shows this many rows.
     """
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + wait_s(timeout)
     while True:
         cells: list[list[str]] = page.locator(f"#{elem_id}").evaluate(
             """el => Array.from(el.querySelectorAll('[role=row]'))
@@ -132,16 +202,17 @@ def table_cells(
         )
         if rows is None or len(cells) == rows or time.monotonic() > deadline:
             return cells
-        page.wait_for_timeout(200)
+        page.wait_for_timeout(POLL_MS)
 
 
 def wait_uploaded(page: Any, elem_id: str, *stems: str, timeout: float = 60) -> None:
-    """Wait until the ``gr.File`` with ``elem_id`` lists files whose names contain ``stems``."""
+    """Wait (up to ``timeout`` seconds, scaled) until the ``gr.File`` with ``elem_id`` lists
+    files whose names contain ``stems``."""
     page.wait_for_function(
         "([id, stems]) => { const el = document.getElementById(id);"
         " return !!el && stems.every(s => el.innerText.includes(s)); }",
         arg=[elem_id, list(stems)],
-        timeout=timeout * 1000,
+        timeout=wait_ms(timeout),
     )
 
 
@@ -149,7 +220,7 @@ def prepared_download(page: Any, prefix: str) -> Path:
     """Press ``#<prefix>-export``, wait for the file in ``#<prefix>-download`` and download it."""
     page.locator(f"#{prefix}-export").click()
     link = page.locator(f"#{prefix}-download a").first
-    link.wait_for(timeout=60_000)
+    link.wait_for(timeout=wait_ms(60))
     with page.expect_download() as info:
         link.click()
     return Path(info.value.path())
@@ -170,7 +241,7 @@ def set_slider(page: Any, elem_id: str, value: str) -> None:
         box.fill(value)
         box.press("Enter")
         box.blur()
-        page.wait_for_timeout(300)
+        pause(page, 0.3)
         if slider.input_value() == value:
             return
     raise AssertionError(f"{elem_id} did not take {value}")
@@ -184,4 +255,4 @@ def translate_with_fast_decoding(page: Any, model: str) -> None:
     for elem_id, value in (("translate-beam", "1"), ("translate-max-length", "16")):
         set_slider(page, elem_id, value)
     page.locator("#translate-run").click()
-    page.locator("#translate-signatures code").first.wait_for(timeout=120_000)
+    page.locator("#translate-signatures code").first.wait_for(timeout=wait_ms(120))

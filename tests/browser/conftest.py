@@ -1,7 +1,8 @@
 """Fixtures for the browser tests: a headless Chromium and a running ``workbench serve``.
 
 The tests skip cleanly when ``/usr/bin/chromium`` or the ``playwright`` package is missing.
-Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screenshots/``.
+Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screenshots/``, and
+``WB_BROWSER_SLOWDOWN`` to stretch every wait (``browser_harness.slowdown_factor``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from browser_harness import Server, start_server, start_server_with_model  # noqa: E402
+from browser_harness import (  # noqa: E402
+    DEFAULT_WAIT_S,
+    Server,
+    start_server,
+    start_server_with_model,
+    wait_ms,
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -27,7 +34,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    """A fresh page that records every JavaScript dialog it sees in ``page.dialogs``."""
+    """A fresh page that records every JavaScript dialog it sees in ``page.dialogs``.
+
+    Every step, and every ``expect``, waits ``DEFAULT_WAIT_S`` scaled unless it says otherwise.
+    """
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=wait_ms(DEFAULT_WAIT_S))
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
     pg.dialogs = []  # type: ignore[attr-defined]
@@ -37,7 +50,7 @@ def page(browser: Any) -> Iterator[Any]:
         dialog.dismiss()
 
     pg.on("dialog", on_dialog)
-    pg.set_default_timeout(30_000)
+    pg.set_default_timeout(wait_ms(DEFAULT_WAIT_S))
     yield pg
     context.close()
 

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, start_server, table_cells, wait_uploaded
+from browser_harness import (
+    Server,
+    open_tab,
+    snap,
+    start_server,
+    table_cells,
+    wait_ms,
+    wait_uploaded,
+)
 
 SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов.", "Миссия продлится неделю."]
 MT = ["164 people died.", "20,000 bandits were detained.", "The mission will last a week."]
@@ -111,7 +119,7 @@ def _select_with_mouse(page: Any, word: str) -> None:
     from playwright.sync_api import expect
 
     span = page.locator("#annotate-span input, #annotate-span textarea").first
-    expect(span).to_have_value(word, timeout=15_000)
+    expect(span).to_have_value(word, timeout=wait_ms(15))
 
 
 def _score(page: Any, value: str) -> None:
@@ -190,7 +198,7 @@ def test_two_annotators_judge_blind_mark_with_the_mouse_edit_and_read_results(
     # review10 (fix11): the campaign's template, to judge elsewhere and import, downloads here
     page.locator("#evaluate-judgments-template").click()
     link = page.locator("#evaluate-judgments-template-file a").first
-    link.wait_for(timeout=60_000)
+    link.wait_for(timeout=wait_ms(60))
     with page.expect_download() as info:
         link.click()
     template = Path(info.value.path()).read_text("utf-8").splitlines()

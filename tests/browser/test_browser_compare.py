@@ -14,7 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import REPO, Server, open_tab, prepared_download, snap, start_server
+from browser_harness import (
+    REPO,
+    TOAST_GONE_MS,
+    Server,
+    open_tab,
+    prepared_download,
+    snap,
+    start_server,
+    wait_ms,
+)
 
 CASE = "spring-flood-karaozen"
 #: Statement 8 ("Rescuers are working around the clock") and the regional outlet's sentence on
@@ -52,7 +61,7 @@ def _run_case(page: Any, server: Server) -> None:
     page.locator("#compare-case input").click()
     page.get_by_role("option", name=re.compile(f"^{CASE}")).click()
     page.locator("#compare-run").click()
-    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=180_000)
+    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=wait_ms(180))
 
 
 def _card_top(page: Any) -> float:
@@ -81,7 +90,7 @@ def test_statement_view_shows_four_outlets_side_by_side(page: Any, server: Serve
     assert max(counts) >= 4
     # The result comes into view: the first statement card starts on the screen (it was below
     # the case, legend and filters, and the Compare button seemed to do nothing).
-    page.wait_for_function("() => window.scrollY > 0", timeout=10_000)
+    page.wait_for_function("() => window.scrollY > 0", timeout=wait_ms(10))
     top = _card_top(page)
     assert 0 <= top < page.viewport_size["height"]
     # The retellings of the widest statement sit side by side (one row, several columns).
@@ -115,7 +124,7 @@ def _correct(page: Any, action: str, saved: str) -> None:
     )
     page.evaluate(STATUS_WATCH)
     page.locator(f"#compare-fix-{action}").click()
-    page.locator("#compare-fix-status").get_by_text(saved).wait_for(timeout=120_000)
+    page.locator("#compare-fix-status").get_by_text(saved).wait_for(timeout=wait_ms(120))
     # ux12's walk: the last confirmation stayed on screen while the next correction ran
     doing = "Adding" if action == "add" else "Removing"
     seen = page.evaluate("window.wbStatuses")
@@ -133,7 +142,7 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
         page.get_by_role("tab", name="Statements").click()
         added = card.locator('[data-outlet="independent-regional-en"]')
-        added.wait_for(timeout=30_000)
+        added.wait_for(timeout=wait_ms(30))
         assert "analyst link" in added.inner_text()
     finally:
         srv.stop()
@@ -152,7 +161,7 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         page.get_by_role("tab", name="Statements").click()
         _run_case(page, again)
         added = _card(page, STATEMENT_INDEX).locator('[data-outlet="independent-regional-en"]')
-        added.wait_for(timeout=30_000)
+        added.wait_for(timeout=wait_ms(30))
         assert "analyst link" in added.inner_text()
         page.get_by_role("tab", name="Correct links").click()
         assert "Browser Analyst" in page.locator("#compare-corrections").inner_text()
@@ -175,7 +184,7 @@ def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> 
     _pick(page, "compare-fix-sentence", re.compile(r"^foreign-wire-en · 3: "))
     page.locator("#compare-fix-add").click()
     page.get_by_text("Type your name so the correction says who made it.").first.wait_for(
-        timeout=30_000
+        timeout=wait_ms(30)
     )
     # the "Adding the link…" line is gone: nothing was added
     page.wait_for_function(
@@ -204,7 +213,7 @@ def test_uploaded_translations_left_aside_are_named_as_the_work_starts(
     _pick(page, "compare-mt-model", re.compile("tiny-ru-en"))
     page.locator("#compare-run-upload").click()
     notice = page.get_by_text("Your uploaded English translations are not used")
-    notice.first.wait_for(timeout=120_000)
-    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=180_000)
-    page.wait_for_timeout(11_000)  # a toast that closes itself would be gone by now
+    notice.first.wait_for(timeout=wait_ms(120))
+    page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=wait_ms(180))
+    page.wait_for_timeout(TOAST_GONE_MS)  # a toast that closes itself would be gone by now
     assert notice.first.is_visible()

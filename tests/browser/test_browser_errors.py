@@ -15,7 +15,17 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_harness import REPO, Server, open_tab, start_server, table_cells, wait_uploaded
+from browser_harness import (
+    REPO,
+    TOAST_GONE_MS,
+    Server,
+    open_tab,
+    pause,
+    start_server,
+    table_cells,
+    wait_ms,
+    wait_uploaded,
+)
 
 SOURCES = ["Погибли 164 человека.", "Задержаны 20 000 бандитов."]
 MT = ["164 people died.", "20,000 bandits were detained."]
@@ -62,7 +72,7 @@ def test_back_on_the_first_item_keeps_the_item_on_screen_and_the_message_until_c
     page.locator("#annotate-back").click()
     toast = page.locator(".toast-body").filter(has_text="first item")
     toast.wait_for()
-    page.wait_for_timeout(11_000)  # gradio's default toast (10 s) would be gone by now
+    page.wait_for_timeout(TOAST_GONE_MS)  # gradio's default toast (10 s) would be gone by now
     assert toast.is_visible(), "the message stays until the annotator closes it"
     assert source.input_value() == shown
     assert source.evaluate(ON_TOP_JS), "the item's source is not covered by an 'Error' box"
@@ -126,12 +136,12 @@ def test_stacked_error_messages_leave_the_start_button_free(page: Any, server: S
     # nothing started: three refused actions, three messages that stay until closed
     for elem_id in ("annotate-start", "annotate-back", "annotate-submit"):
         page.locator(f"#{elem_id}").click()
-        page.wait_for_timeout(1500)
+        pause(page, 1.5)
     # gradio 6 groups them in one box, "Error (3)", that lists every message
     toast = page.locator(".toast-body")
-    toast.get_by_text("Load an item first").wait_for(timeout=30_000)
+    toast.get_by_text("Load an item first").wait_for(timeout=wait_ms(30))
     page.evaluate("window.scrollTo(0, 0)")
-    page.wait_for_timeout(300)
+    pause(page, 0.3)
     for elem_id in ("annotate-start", "annotate-annotator", "annotate-campaign"):
         box = page.locator(f"#{elem_id}")
         assert box.evaluate(ON_TOP_JS), f"the messages do not cover {elem_id}"
@@ -139,7 +149,7 @@ def test_stacked_error_messages_leave_the_start_button_free(page: Any, server: S
     page.get_by_text("New campaign").click()
     page.locator("#annotate-create-from-translate").wait_for()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(300)
+    pause(page, 0.3)
     create = page.locator("#annotate-create-from-translate")
     assert create.evaluate(ON_TOP_JS), "the messages do not cover the last button"
     assert toast.first.is_visible()  # and the messages are still there to read

@@ -16,6 +16,7 @@ from browser_harness import (
     open_tab,
     snap,
     translate_with_fast_decoding,
+    wait_ms,
     wait_uploaded,
 )
 
@@ -40,7 +41,7 @@ def test_translate_flags_show_which_engine_changed_the_figure(
     wait_uploaded(page, "translate-imported", "agency-translation")
     translate_with_fast_decoding(page, "tiny-ru-en")
     flags = page.locator("#translate-faith")
-    flags.get_by_text("sentences flagged", exact=False).first.wait_for(timeout=120_000)
+    flags.get_by_text("sentences flagged", exact=False).first.wait_for(timeout=wait_ms(120))
     assert flags.inner_text().count("sentences flagged") == 2  # one line per engine
     uploaded = flags.locator("li", has_text="agency").inner_text()
     assert "1 of 2 sentences flagged" in uploaded  # the changed figure, not the other sentence

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import Server, open_tab, snap, start_server
+from browser_harness import Server, open_tab, pause, snap, start_server, wait_s
 
 TABS = ("Translate", "Compare", "Evaluate", "Annotate", "Models")
 
@@ -51,16 +51,18 @@ def test_auth_keeps_the_app_closed_until_login(tmp_path: Path) -> None:
     server = start_server(tmp_path, ["--auth", "ann:s3cret"])
     try:
         with pytest.raises(urllib.error.HTTPError) as closed:
-            urllib.request.urlopen(server.url + "config", timeout=10)
+            urllib.request.urlopen(server.url + "config", timeout=wait_s(10))
         assert closed.value.code == 401
         opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
         )
         with pytest.raises(urllib.error.HTTPError):
-            opener.open(server.url + "login", data=b"username=ann&password=wrong", timeout=10)
+            opener.open(
+                server.url + "login", data=b"username=ann&password=wrong", timeout=wait_s(10)
+            )
         login = urllib.parse.urlencode({"username": "ann", "password": "s3cret"}).encode()
-        assert opener.open(server.url + "login", data=login, timeout=10).status == 200
-        assert opener.open(server.url + "config", timeout=10).status == 200
+        assert opener.open(server.url + "login", data=login, timeout=wait_s(10)).status == 200
+        assert opener.open(server.url + "config", timeout=wait_s(10)).status == 200
     finally:
         server.stop()
 
@@ -75,7 +77,7 @@ def test_upload_boxes_leave_their_prompt_visible(page: Any, server: Server) -> N
     for tab in TABS:
         open_tab(page, server, tab)
         page.locator(f"#tab-{tab.lower()}").wait_for(state="visible")
-        page.wait_for_timeout(300)
+        pause(page, 0.3)
         hidden += page.locator(f"#tab-{tab.lower()}").evaluate(
             """panel => [...panel.querySelectorAll('[data-testid="block-label"]')].flatMap(label => {
                  const prompt = label.closest('.block')?.querySelector('[data-testid="upload-text"]');

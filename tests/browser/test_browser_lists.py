@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import REPO, Server, open_tab, start_server
+from browser_harness import REPO, Server, open_tab, start_server, wait_ms
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_a_model_copied_in_while_serving_is_offered_after_a_reload(
     shutil.copytree(tiny_marian_dir, plain_server.home / "models" / "copied-ru-en")  # type: ignore[attr-defined]
     page.reload()
     open_tab(page, plain_server, "Translate")
-    page.locator("#translate-models").get_by_text("copied-ru-en").wait_for(timeout=30_000)
+    page.locator("#translate-models").get_by_text("copied-ru-en").wait_for(timeout=wait_ms(30))
     open_tab(page, plain_server, "Compare")
     options = _options(page, "compare-mt-model")
     assert options[0] == "Default model per language"

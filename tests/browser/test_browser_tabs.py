@@ -7,22 +7,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from browser_harness import Server, open_tab, snap
+from browser_harness import Server, open_tab, snap, wait_ms
 
 
 def test_sample_case_shows_highlighted_differences(page: Any, server: Server) -> None:
+    from playwright.sync_api import expect
+
     open_tab(page, server, "Compare")
     assert "kazakhstan-2022-01" in page.locator("#compare-case input").input_value()
     page.locator("#compare-run").click()
-    page.locator("#compare-statements mark.wb-diff").first.wait_for(timeout=180_000)
+    page.locator("#compare-statements mark.wb-diff").first.wait_for(timeout=wait_ms(180))
     page.get_by_role("tab", name="Aligned pairs").click()
     marks = page.locator("#compare-pairs mark.wb-diff")
-    marks.first.wait_for(timeout=30_000)
+    marks.first.wait_for(timeout=wait_ms(30))
     kinds = {marks.nth(i).get_attribute("data-kind") for i in range(marks.count())}
     assert {"number", "attribution"} <= kinds
     snap(page, "compare-pairs", height=1500)
     page.locator("#compare-kinds").get_by_label("number", exact=True).uncheck()
-    page.wait_for_timeout(1000)
-    assert page.locator('#compare-pairs mark[data-kind="number"]').count() == 0
+    expect(page.locator('#compare-pairs mark[data-kind="number"]')).to_have_count(0)
     page.get_by_role("tab", name="Aggregates").click()
     assert "Differences by outlet type and kind" in page.locator("#compare-aggregates").inner_text()

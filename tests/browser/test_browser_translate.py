@@ -14,11 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from browser_harness import (
+    TOAST_GONE_MS,
     Server,
     open_tab,
+    pause,
     snap,
     table_cells,
     translate_with_fast_decoding,
+    wait_ms,
     wait_uploaded,
 )
 
@@ -68,7 +71,7 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
     assert "engine:opus-mt" in signatures and "beam:1" in signatures
     # Post-edit the model's translation of 1.2 in the table cell.
     _edit_cell(page, 1, 3, "The authorities shut schools until the end of the week.")
-    page.get_by_text("Saved your edit of sentence 1.2").wait_for(timeout=60_000)
+    page.get_by_text("Saved your edit of sentence 1.2").wait_for(timeout=wait_ms(60))
     expect(page.locator('#translate-table [data-testid="cell-1-3"]')).to_contain_text(
         "✎ The authorities shut schools until the end of the week."
     )
@@ -79,7 +82,7 @@ def test_translator_uploads_compares_post_edits_and_downloads_xliff(
     page.locator("#translate-format").get_by_text("XLIFF").click()
     page.locator("#translate-export").click()
     link = page.locator("#translate-download a").first
-    link.wait_for(timeout=60_000)
+    link.wait_for(timeout=wait_ms(60))
     with page.expect_download() as info:
         link.click()
     root = ET.parse(info.value.path()).getroot()
@@ -122,8 +125,8 @@ def test_errors_stay_until_dismissed_and_speak_ui_terms(page: Any, model_server:
     page.locator("#translate-run").click()
     panel = page.locator("#translate-error").first
     # English input: the message says so in the UI's words (ux11b, 420b067), never a CLI flag
-    panel.get_by_text("The text looks like English").wait_for(timeout=60_000)
-    page.wait_for_timeout(11_000)  # a toast would be gone by now
+    panel.get_by_text("The text looks like English").wait_for(timeout=wait_ms(60))
+    page.wait_for_timeout(TOAST_GONE_MS)  # a toast would be gone by now
     assert panel.is_visible()
     text = panel.inner_text()
     assert "--src" not in text and "workbench." not in text
@@ -146,10 +149,10 @@ def test_hostile_text_in_uploads_and_input_is_shown_as_text(
     page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
     wait_uploaded(page, "translate-imported", "hostile")
     page.locator("#translate-run").click()
-    page.locator("#translate-signatures code").first.wait_for(timeout=60_000)
+    page.locator("#translate-signatures code").first.wait_for(timeout=wait_ms(60))
     assert HOSTILE in table_cells(page, "translate-table", rows=1)[0][1]
     assert page.locator('img[src="x"]').count() == 0
-    page.wait_for_timeout(500)
+    pause(page, 0.5)
     assert page.dialogs == []  # type: ignore[attr-defined]
 
 
@@ -166,7 +169,7 @@ def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
     page.get_by_role("option", name="opus-mt-ru-en", exact=True).click()
     page.locator("#models-pull").click()
     panel = page.locator("#models-error").first
-    panel.get_by_text("HF_HUB_OFFLINE").wait_for(timeout=60_000)
+    panel.get_by_text("HF_HUB_OFFLINE").wait_for(timeout=wait_ms(60))
     text = panel.inner_text()
     assert "models" in text and "workbench models pull" not in text
     snap(page, "models")
@@ -177,13 +180,13 @@ def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
     page.locator("#models-convert").click()
     page.wait_for_function(
         "() => document.querySelector('#models-status textarea')?.value.startsWith('Converted')",
-        timeout=120_000,
+        timeout=wait_ms(120),
     )
     assert "converted" in page.locator("#models-local").inner_text()
     page.get_by_role("tab", name="Translate").click()
     models = page.locator("#translate-models")
     # shown by the model it came from and its quantization, not by its folder (a path slug)
     models.get_by_text("tiny-ru-en (int8) (ct2) · converted", exact=False).first.wait_for(
-        timeout=30_000
+        timeout=wait_ms(30)
     )
     assert "--int8" not in models.inner_text()

@@ -75,7 +75,7 @@ def _browser_session(page: Any, server: Any, name: str) -> None:
 def test_three_translators_three_annotators_and_six_browsers_keep_every_judgment(
     browser: Any, tmp_path: Path
 ) -> None:
-    from browser_harness import start_server
+    from browser_harness import start_server, wait_ms
     from test_browser_annotate import IDLE_STATUS_JS, _score, _status
 
     home = tmp_path / "home"
@@ -141,7 +141,7 @@ def test_three_translators_three_annotators_and_six_browsers_keep_every_judgment
                 page.wait_for_function(
                     "([old, idle]) => { const t = eval(idle)(); return t !== null && t !== old; }",
                     arg=[old, IDLE_STATUS_JS],
-                    timeout=120_000,
+                    timeout=wait_ms(120),
                 )
         outputs = [p.communicate(timeout=600) for p in translators]
         counts = [p.communicate(timeout=600) for p in annotators]
