@@ -83,6 +83,40 @@ def test_a_fact_the_statement_lacks_is_still_an_addition(
     assert not any(d.report.lower().startswith(("speaking", "addressing")) for d in found)
 
 
+@pytest.mark.parametrize(
+    ("report", "added"),
+    [
+        ("The president told reporters on Monday the government would raise pensions next year.",
+         None),
+        ("The president told reporters on Monday the government would raise pensions next year "
+         "and would also cut taxes for large farming companies.",
+         "cut taxes for large farming companies"),
+    ],
+)  # fmt: skip
+def test_the_audience_and_day_are_cut_from_an_addition_run(
+    report: str, added: str | None, lexicon: Lexicon
+) -> None:
+    """review14 N1 follow-up: "reporters on Monday the government" was one word-diff run, the
+    audience and the day (the occasion) and one word of the fact told; the occasion's words do
+    not count toward an addition, so one word is left and nothing is added."""
+    found = of_kind(diffs("We will raise pensions next year.", report, lexicon), "addition")
+    assert not [d for d in found if "reporters" in d.report or "Monday" in d.report], found
+    assert [d.report for d in found] == ([added] if added else [])
+
+
+def test_an_addition_keeps_its_words_outside_the_occasion(lexicon: Lexicon) -> None:
+    """A run that begins in the occasion and goes on with a clause of its own is cut to that
+    clause."""
+    report = (
+        "The roads in the northern districts will be repaired this year, the president told "
+        "reporters on Friday farmers blocked the main highway for three days."
+    )
+    found = of_kind(diffs(STATEMENT, report, lexicon), "addition")
+    assert [d.report for d in found] == ["farmers blocked the main highway"], found
+    d = found[0]
+    assert d.report_span is not None and report[slice(*d.report_span)] == d.report
+
+
 def test_an_occasion_clause_ends_where_a_fact_begins(lexicon: Lexicon) -> None:
     """ "speaking at a rally" is the occasion; "after farmers blocked the main highway" is not."""
     report = (

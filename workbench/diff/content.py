@@ -39,6 +39,7 @@ fact does the opposite: without it the two sides are as alike or more.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
@@ -277,7 +278,7 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
                 _groups(r_missing, claimed.report, ctx.report),
             )
     settings = [m.span() for m in SETTING.finditer(ctx.report)]
-    diffs = [d for d in diffs if not _setting(d, settings)]
+    diffs = [t for d in diffs if (t := _off_setting(d, settings, ctx.report)) is not None]
     other: list[Counterparts] = []  # the statement side's counterparts, read once if needed
     return Finding(tuple(d for d in diffs if not _paraphrase(d, ctx, other)))
 
@@ -310,12 +311,23 @@ def _lost(run: str, ctx: DiffContext) -> int:
     return sum(not back.has(t.text) for t in tokenize(run) if is_content(t))
 
 
-def _setting(d: Difference, settings: list[Span]) -> bool:
-    """``d`` is an addition lying inside a scene-setting opener of the report."""
-    if d.kind != "addition" or d.report_span is None:
-        return False
+def _off_setting(d: Difference, settings: list[Span], report: str) -> Difference | None:
+    """``d`` less its words inside the report's scene-setting (:data:`SETTING`): ``None`` for
+    an addition with fewer than :data:`MIN_WORDS` content words outside it, an addition cut to
+    the words outside it when the run began or ended inside it ("reporters on Monday the
+    government": the audience and the day are the occasion, one word is left; review14 N1),
+    else ``d`` as it is."""
+    if d.kind != "addition" or d.report_span is None or not settings:
+        return d
     a, b = d.report_span
-    return any(s <= a and b <= e for s, e in settings)
+    words = [t for t in tokenize(report[a:b]) if is_content(t)]
+    outside = [t for t in words if not covered((a + t.start, a + t.end), settings)]
+    if len(outside) == len(words):
+        return d
+    if len(outside) < MIN_WORDS:
+        return None
+    start, end = a + outside[0].start, a + outside[-1].end
+    return dataclasses.replace(d, report=report[start:end], report_span=(start, end))
 
 
 def _near(tokens: list[Token], keys: list[str], other: list[Token]) -> set[str]:
