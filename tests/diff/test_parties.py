@@ -50,6 +50,12 @@ def test_states_are_named_in_each_language(text: str, states: set[str]) -> None:
             "The ministry condemned Russia's strike on the oil terminal.",
             ["Russia"],
         ),
+        # a blow still is one beside the agreement and stoppage rule (review14 K4)
+        (
+            "The ministry condemned the strike on the oil terminal.",
+            "Russian drone strikes hit the oil terminal again.",
+            ["Russia"],
+        ),
     ],
 )
 def test_a_side_only_the_report_names_is_an_entity_difference(
@@ -82,6 +88,13 @@ def test_a_side_only_the_report_names_is_an_entity_difference(
             "Мы обеспокоены ситуацией.",
             "Russian forces hold most of the region, Kazakhstan said.",
         ),
+        # a "strike" that is no blow: an agreement struck, a stoppage of work (review14 K4)
+        ("Министрлік келісімді құптайды.", "A Chinese company strikes a deal with the ministry."),
+        ("Министрлік келісімді құптайды.", "China strikes deal on gas supplies."),
+        ("Министрлік келісімді құптайды.", "The Chinese firm strikes a new agreement."),
+        ("Министрлік келісімді құптайды.", "Russia strikes the right balance, the minister said."),
+        ("Министрлік жағдайды бақылап отыр.", "Kazakh miners strike over pay."),
+        ("Министрлік жағдайды бақылап отыр.", "The Kyrgyz hunger strike ended on Friday."),
     ],
 )
 def test_no_party_for_a_place_a_side_the_statement_names_or_no_conflict(

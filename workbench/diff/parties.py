@@ -55,9 +55,23 @@ _EN = re.compile(rf"(?<![\w.])(?:{_STATE})(?!\w)")
 _STEMS = [(state, stem) for state, (_, cy) in STATES.items() for stem in cy.split()]
 _CYRILLIC_WORD = re.compile(r"[^\W\d_]+")
 
+#: A "strike" that is no blow: a verb of agreement ("China strikes a deal", "strikes the right
+#: balance") or a stoppage of work ("Kazakh miners strike", "a Kyrgyz hunger strike";
+#: review14 K4).
+_NO_BLOW = (
+    r"(?<!\bminers\s)(?<!\bworkers\s)(?<!\bemployees\s)(?<!\bteachers\s)(?<!\bdoctors\s)"
+    r"(?<!\bdrivers\s)(?<!\bstudents\s)(?<!\bstaff\s)(?<!\bunion\s)(?<!\bhunger\s)"
+    r"(?<!\bgeneral\s)(?<!\blabor\s)(?<!\blabour\s)"
+)
+_NOT_A_DEAL = (
+    r"(?!\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+)?"
+    r"(?:deals?|agreements?|accords?|bargains?|balance|compromise|chord|tone|note|pose|pact|"
+    r"partnership|alliance)\b)"
+)
 #: Words of a conflict (English).
 _CONFLICT = (
-    r"conflict|conflicts|war|wars|warfare|aggression|invasion|offensive|attacks?|strikes?|"
+    r"conflict|conflicts|war|wars|warfare|aggression|invasion|offensive|attacks?|"
+    rf"{_NO_BLOW}strikes?{_NOT_A_DEAL}|"
     r"shelling|bombardment|occupation|annexation|escalation|hostilities|incursion"
 )
 #: A state (demonym, name or possessive) named as a side of a conflict.
