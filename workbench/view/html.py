@@ -19,7 +19,6 @@ from workbench.view.model import (
     CompareView,
     DifferenceView,
     PairView,
-    ReportSentence,
     Retelling,
     Span,
     StatementInfo,
@@ -27,6 +26,7 @@ from workbench.view.model import (
     ViewFilters,
     audit_marks,
     link_words,
+    sentence_numbers,
     short_outlet,
 )
 from workbench.wording import count
@@ -154,11 +154,6 @@ def outlet_html(outlet: str) -> str:
     return f'<span class="wb-outlet" title="{esc(outlet)}">{esc(short)}</span>'
 
 
-def _sentence_numbers(sentences: Sequence[ReportSentence]) -> str:
-    nums = ", ".join(str(s.number) for s in sentences)
-    return f"sentence{'s' if len(sentences) > 1 else ''} {nums}"
-
-
 def _difference_item(d: DifferenceView) -> str:
     st = f"“{esc(d.statement)}”" if d.statement else "—"
     rep = f"“{esc(d.report)}”" if d.report else "—"
@@ -205,7 +200,7 @@ def _retelling_html(r: Retelling) -> str:
     return (
         f'<div class="wb-retelling" data-outlet="{esc(r.document_id)}">'
         f'<h4>{esc(r.outlet)} <span class="wb-sub">({esc(r.outlet_type)}, '
-        f"{_sentence_numbers(r.sentences)}{score})</span>{badge}</h4>"
+        f"{sentence_numbers(r.sentences)}{score})</span>{badge}</h4>"
         f'<div class="wb-report-text">{highlight(r.text, spans)}</div>'
         f'<ul class="wb-diffs">{diffs}{hidden}</ul></div>'
     )

@@ -19,6 +19,7 @@ from workbench.view.model import (
     StatementInfo,
     audit_marks,
     link_words,
+    sentence_numbers,
     short_outlet,
 )
 
@@ -57,13 +58,12 @@ def _difference(d: DifferenceView) -> str:
 
 def _retelling(r: Retelling) -> list[str]:
     spans = [(*d.report_span, d.kind, d.note or d.kind) for d in r.differences if d.report_span]
-    nums = ", ".join(str(s.number) for s in r.sentences)
     badge = " · *analyst link*" if r.by_analyst else ""
     badge += " · *weak link*" if r.weak else ""
     score = link_words(r.score, r.by_analyst)
     score = "" if score.startswith("linked") else f", {score}"  # the badge says it
     lines = [
-        f"- **{md(r.outlet)}** ({md(r.outlet_type)}, sentence {nums}{score})"
+        f"- **{md(r.outlet)}** ({md(r.outlet_type)}, {sentence_numbers(r.sentences)}{score})"
         f"{badge}: {highlight(r.text, spans, md_piece)}"
     ]
     lines += [_difference(d) for d in r.differences]

@@ -213,6 +213,13 @@ class ReportSentence:
     text: str
 
 
+def sentence_numbers(sentences: Sequence[ReportSentence]) -> str:
+    """How a retelling names its report sentences: "sentence 4", "sentences 5, 9" (the Markdown
+    report said "sentence 5, 9" where the tab and the HTML report said "sentences")."""
+    nums = ", ".join(str(s.number) for s in sentences)
+    return f"sentence{'s' if len(sentences) > 1 else ''} {nums}"
+
+
 @dataclass(frozen=True)
 class Retelling:
     """What one outlet's report sentences linked to one statement say, and how they differ.
