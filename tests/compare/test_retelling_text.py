@@ -2,7 +2,10 @@
 session 15).
 
 The Markdown report named an outlet's two linked sentences "sentence 5, 9" where the tab and the
-HTML report said "sentences 5, 9".
+HTML report said "sentences 5, 9". An outlet's retelling of a statement was the linked clause of
+its sentence 5 and its whole sentence 9 joined by one space: "and if the flag is changed in places
+The goal of the draft law is ..." read as one run-on sentence of the outlet, and a clause alone
+("is not, in fact, a sunflower.") as the outlet's whole sentence.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from workbench.types import (
     Case,
     CaseComparison,
     Comparison,
+    Difference,
     Document,
     DocumentComparison,
     OutletType,
@@ -24,12 +28,22 @@ from workbench.view.model import CompareView, ViewFilters, build_view
 STATEMENT = StatementRef(
     0, "Флаг меняют во многих странах.", "Flags change in many countries.", "st"
 )
+SPEAKER = (
+    "The speaker said that if the flag is changed, funds will not be lost, "
+    "and if the flag is changed in places where it is needed, sponsors will pay."
+)
+CLAUSE = "and if the flag is changed in places"
 GOAL = "The goal of the draft law is to improve the flag."
 TAIL = "The old flag is not, in fact, a sunflower."
 
 
-def _view(reports: tuple[ReportRef, ...]) -> CompareView:
-    al = Alignment(STATEMENT, reports, 1.05)
+def _clause(index: int, sentence: str, clause: str) -> ReportRef:
+    start = sentence.index(clause)
+    return ReportRef(index, clause, "wire", (start, start + len(clause)), sentence)
+
+
+def _view(reports: tuple[ReportRef, ...], differences: tuple[Difference, ...] = ()) -> CompareView:
+    al = Alignment(STATEMENT, reports, 1.05, differences)
     lines = [f"Sentence {i}." for i in range(1, 12)]
     for ref in reports:
         lines[ref.index] = ref.full_text
@@ -66,3 +80,46 @@ def test_the_markdown_report_names_two_sentences_as_the_tab_does() -> None:
     assert "sentence 8," in markdown.view_markdown(one) and "sentence 8," in html.statements_html(
         one
     )
+
+
+def _joined(reports: tuple[ReportRef, ...]) -> str:
+    """The pipeline's joined text, which ``report_span`` points into."""
+    return " ".join(r.text for r in reports)
+
+
+def test_a_clause_and_a_later_sentence_read_as_pieces_not_one_sentence() -> None:
+    reports = (_clause(4, SPEAKER, CLAUSE), ReportRef(8, GOAL, "wire"))
+    at = _joined(reports).index("places")
+    added = Difference("addition", "", "places", None, (at, at + len("places")), "only in report")
+    improve = _joined(reports).index("improve")
+    changed = Difference("wording", "change", "improve", (6, 12), (improve, improve + 7))
+    view = _view(reports, (added, changed))
+    (retelling,) = view.statements[0].retellings
+    assert retelling.text == f"…{CLAUSE}… {GOAL}"
+    spans = {d.report: retelling.text[slice(*d.report_span)] for d in retelling.differences}
+    assert spans == {"places": "places", "improve": "improve"}  # highlights stay on their words
+    md = markdown.view_markdown(view)
+    assert "…and if the flag is changed in <mark" in md and "</mark>… The goal of" in md
+    assert 'data-kind="addition"' in html.statements_html(view)
+
+
+def test_sentences_that_are_not_neighbours_have_an_ellipsis_between() -> None:
+    reports = (ReportRef(2, "Sentence three.", "wire"), ReportRef(8, GOAL, "wire"))
+    (retelling,) = _view(reports).statements[0].retellings
+    assert retelling.text == f"Sentence three. … {GOAL}"
+    neighbours = (ReportRef(2, "Sentence three.", "wire"), ReportRef(3, GOAL, "wire"))
+    (retelling,) = _view(neighbours).statements[0].retellings
+    assert retelling.text == f"Sentence three. {GOAL}"
+
+
+def test_a_clause_that_ends_its_sentence_is_marked_at_its_start_only() -> None:
+    (retelling,) = (
+        _view((_clause(7, TAIL, "is not, in fact, a sunflower."),)).statements[0].retellings
+    )
+    assert retelling.text == "…is not, in fact, a sunflower."
+    assert retelling.sentences[0].number == 8
+
+
+def test_a_whole_sentence_is_shown_as_it_is() -> None:
+    (retelling,) = _view((ReportRef(7, TAIL, "wire"),)).statements[0].retellings
+    assert retelling.text == TAIL

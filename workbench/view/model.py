@@ -226,7 +226,9 @@ class Retelling:
 
     Attributes:
         sentences: The linked report sentences of this outlet, in order.
-        text: Their text joined by :data:`REPORT_JOINER` (``report_span`` points here).
+        text: Their text joined by :data:`REPORT_JOINER` (``report_span`` points here), with
+            :data:`ELLIPSIS` where words of the report are left out: around a linked clause
+            that is not its whole sentence, and between sentences that are not neighbours.
         differences: Shown differences, most salient first.
         hidden: How many differences the filters hide.
         by_analyst: True when an analyst added (one of) the links.
@@ -455,11 +457,19 @@ class _Builder:
         self, al: Alignment, info: StatementInfo, doc: Document, refs: list[tuple[ReportRef, int]]
     ) -> Retelling:
         # Map the alignment's joined-text offsets of this outlet's sentences to the retelling's.
-        text_parts, shifts, pos = [], [], 0
-        for ref, start in refs:
+        text_parts: list[str] = []
+        shifts: list[tuple[int, int, int]] = []
+        pos = 0
+        for i, (ref, start) in enumerate(refs):
+            before, after = _cut_marks(ref)
+            if i:
+                gap = _gap(refs[i - 1][0], ref, text_parts[-1].endswith(ELLIPSIS) or bool(before))
+                text_parts.append(gap)
+                pos += len(gap)
+            pos += len(before)
             shifts.append((start, start + len(ref.text), pos - start))
-            text_parts.append(ref.text)
-            pos += len(ref.text) + len(REPORT_JOINER)
+            text_parts.append(f"{before}{ref.text}{after}")
+            pos += len(ref.text) + len(after)
         shown, hidden = [], 0
         for d in al.differences:
             span = _moved(d.report_span, shifts)
@@ -504,13 +514,39 @@ class _Builder:
             doc.outlet,
             doc.outlet_type.value,
             sentences,
-            REPORT_JOINER.join(text_parts),
+            "".join(text_parts),
             max((link.score for link in own), default=al.score),
             tuple(shown),
             hidden,
             by_analyst,
             bool(own) and all(link.weak for link in own),
         )
+
+
+#: Marks words of a report sentence a retelling leaves out: the rest of a sentence whose clause
+#: alone is linked, or the sentences between two linked ones.
+ELLIPSIS = "…"
+
+
+def _cut_marks(ref: ReportRef) -> tuple[str, str]:
+    """``("…", "")``, ``("", "…")``, both or neither: whether the linked clause ``ref`` starts
+    after its sentence's start and ends before its end (a whole sentence: neither). A clause
+    shown bare ("is not, in fact, a sunflower.") read as the outlet's whole sentence (hyg15's
+    walk of a five-outlet case)."""
+    if ref.span is None or not ref.sentence:
+        return "", ""
+    start, end = ref.span
+    before = ELLIPSIS if ref.sentence[:start].strip() else ""
+    after = ELLIPSIS if ref.sentence[end:].strip(" \t\n.!?;:,»”\"'’)") else ""
+    return before, after
+
+
+def _gap(previous: ReportRef, ref: ReportRef, marked: bool) -> str:
+    """What stands between two linked pieces of one outlet: a space, or " … " when sentences
+    of the report lie between them and no cut mark says so already (sentences 5 and 9 read as
+    one run-on sentence, hyg15's walk)."""
+    skipped = ref.index > previous.index + 1
+    return f" {ELLIPSIS} " if skipped and not marked else REPORT_JOINER
 
 
 def _belongs(d: Difference, span: tuple[int, int] | None, doc_id: str, al: Alignment) -> bool:
