@@ -47,9 +47,15 @@ Session 12 (align12) added what a reader asks of a folder that scores lower than
   passage in order). A rule that adds such pairs keeps the folder's precision only where its
   share right is at least the precision.
 
+Session 15 (align15) added ``--by-case``: per case, its reference pairs, those found, and the
+missed ones by tag (merged; repeated in the outlet; in a headline; in a *long* sentence of
+``LONG_WORDS`` words or more; *wrong pick*: the sentence linked to other lines, the causes *second
+line* and *other line only*; *not best*), and its wrong links, so a folder's low recall can be
+placed in its cases (a language, a kind of statement) rather than guessed.
+
 Usage::
 
-    python benchmarks/align_miss_study.py --cases /work/dev11 /work/dev11-tr
+    python benchmarks/align_miss_study.py --cases /work/dev11 /work/dev11-tr [--by-case]
 
 The cases hold real pages and are git-ignored; only this script and its numbers are committed.
 """
@@ -91,6 +97,22 @@ _FRAME = re.compile(
     re.IGNORECASE,
 )
 KINDS = ("margin only", "names", "lexicon words", "diagonal neighbour")
+#: A report sentence of at least this many words is *long* in the per-case table.
+LONG_WORDS = 30
+#: Columns of the per-case table (``--by-case``): counts of missed reference links but the first
+#: three and the last.
+CASE_COLUMNS = (
+    "pairs",
+    "found",
+    "missed",
+    "merged",
+    "repeated",
+    "headline",
+    "long",
+    "wrong pick",
+    "not best",
+    "wrong links",
+)
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]")
 QUOTES = ('"', "“", "”", "«", "»", "‘", "’")
 MISS_CAUSES = (
@@ -267,6 +289,8 @@ def study_case(
             best, cbest = int(margins[:, n].argmax()), int(cm[:, n].argmax())
             for i, s in enumerate(lines):
                 if s in ref[c]:
+                    counts["case", "pairs"] += 1
+                    counts["case", "found"] += s in linked
                     counts["recall by lines", f"{min(len(ref[c]), 3)} lines", s in linked] += 1
                     counts["recall by retellings", f"{min(told[doc, s], 3)}x", s in linked] += 1
                 if s in ref[c] and s not in linked:
@@ -287,7 +311,15 @@ def study_case(
                     for tag in reading_tags(kept_r[c].text):
                         counts["missed reading", tag] += 1
                     counts["missed reading", "line best" if best == i else "another line best"] += 1
+                    counts["case", "missed"] += 1
+                    counts["case", "merged"] += len(ref[c]) > 1
+                    counts["case", "repeated"] += told[doc, s] > 1
+                    counts["case", "headline"] += n == 0
+                    counts["case", "long"] += len(kept_r[c].text.split()) >= LONG_WORDS
+                    counts["case", "wrong pick"] += cause in ("second line", "other line only")
+                    counts["case", "not best"] += cause == "not best"
                 elif s not in ref[c] and (i, c) in shipped:
+                    counts["case", "wrong links"] += 1
                     counts["wrong", wrong_kind(shipped[i, c], outlet_has_ref, ref[c])] += 1
                     counts["wrong tag", place(n)] += 1
     return counts
@@ -338,9 +370,19 @@ def print_folder(
             print(f"{floor:.2f} | {group} | " + " | ".join(cells))
 
 
+def case_row(name: str, counts: Counter) -> str:
+    """One row of the per-case table: the case and its ``CASE_COLUMNS`` counts."""
+    return " | ".join([name] + [str(counts["case", col]) for col in CASE_COLUMNS])
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, nargs="+", required=True)
+    parser.add_argument(
+        "--by-case",
+        action="store_true",
+        help="also print each case's reference pairs, found and missed links by tag",
+    )
     args = parser.parse_args(argv)
     refs = rce.references_under(args.cases, parser)
     emb = create_embedder("e5-small", settings=Settings.resolve())
@@ -349,9 +391,15 @@ def main(argv: list[str] | None = None) -> None:
     for folder, found in refs.items():
         counts: Counter = Counter()
         cosines: dict[bool, list[float]] = {}
+        rows = []
         for ref in found:
-            counts.update(study_case(ref.parent, emb, anchors, params, cosines))
+            one = study_case(ref.parent, emb, anchors, params, cosines)
+            rows.append(case_row(ref.parent.name, one))
+            counts.update(one)
         print_folder(folder.name, counts, cosines)
+        if args.by_case:
+            print("case | " + " | ".join(CASE_COLUMNS))
+            print("\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -100,3 +100,16 @@ def test_diagonal_neighbour_and_evidence_kinds(study: ModuleType) -> None:
         "diagonal neighbour",
     )
     assert study.evidence_kinds(0.33, 0.2, False) == ("margin only",)  # under a third
+
+
+def test_case_row_lists_every_column_in_order(study: ModuleType) -> None:
+    from collections import Counter
+
+    counts = Counter({("case", "pairs"): 5, ("case", "found"): 2, ("case", "missed"): 3})
+    counts["case", "wrong pick"] = 1
+    row = study.case_row("kk-case", counts).split(" | ")
+    assert row[0] == "kk-case" and len(row) == len(study.CASE_COLUMNS) + 1
+    assert dict(zip(study.CASE_COLUMNS, row[1:], strict=True)) == {
+        "pairs": "5", "found": "2", "missed": "3", "merged": "0", "repeated": "0",
+        "headline": "0", "long": "0", "wrong pick": "1", "not best": "0", "wrong links": "0",
+    }  # fmt: skip
