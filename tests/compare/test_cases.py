@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_workbench
 from workbench.corpus import find_case, list_cases, load_case
 from workbench.errors import CorpusError
 from workbench.settings import Settings
@@ -166,19 +166,8 @@ def test_corpora_folder_comes_from_settings(tmp_path: Path) -> None:
 
 
 def _cli(*args: str, env_corpora: Path | None = None) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = dict(os.environ)
-    if env_corpora is not None:
-        env["WORKBENCH_CORPORA"] = str(env_corpora)
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        timeout=120,
-    )
+    env = {"WORKBENCH_CORPORA": str(env_corpora)} if env_corpora is not None else None
+    return run_workbench(*args, env=env, timeout=120)
 
 
 def test_cli_cases_list(tmp_path: Path) -> None:

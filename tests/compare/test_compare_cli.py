@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_workbench
 from workbench.types import CaseComparison
 
 REPO = Path(__file__).resolve().parents[2]
@@ -24,14 +23,7 @@ REPORT = (
 
 def _run(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
     pre = ["--home", str(home)] if home else []
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *pre, *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=dict(os.environ),
-        timeout=300,
-    )
+    return run_workbench(*pre, *args)
 
 
 def _compare(

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli import run_workbench
 from workbench import models
 from workbench.engines import ENGINES, create
 from workbench.errors import ModelNotAvailableError, UserInputError
@@ -18,15 +19,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    import os
-
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={**os.environ, **(env or {})},
-    )
+    return run_workbench(*args, env=env)
 
 
 def test_catalog_entries_are_complete() -> None:

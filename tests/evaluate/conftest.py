@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import perturb
+from tests.cli import run_workbench as run_workbench  # the evaluate tests import it from here
 
 REPO = Path(__file__).resolve().parents[2]
 SACREBLEU = Path(sys.executable).with_name("sacrebleu")
@@ -32,16 +33,6 @@ def flores_files(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) ->
         "c": write_lines(folder / "c.txt", perturb(lines, 3, 0.05, 0.20)),
         "ref2": write_lines(folder / "ref2.txt", perturb(lines, 4, 0.02, 0.02)),
     }
-
-
-def run_workbench(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=300,
-    )
 
 
 def run_sacrebleu(*args: str, env: dict[str, str] | None = None) -> str:

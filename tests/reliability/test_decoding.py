@@ -8,12 +8,12 @@ files (``read_segments``), case and ``compare`` files (``read_file``), UI upload
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.cli import run_workbench
 from workbench.corpus import read_file
 from workbench.engines import create
 from workbench.errors import WorkbenchError
@@ -21,7 +21,6 @@ from workbench.testsets import decode_segments, read_segments
 from workbench.textio import Limits, decode_bytes
 from workbench.ui.handlers.common import read_upload
 
-REPO = Path(__file__).resolve().parents[2]
 TEXT = "Власти ввели режим.\nСегодня — выборы.\n"
 
 
@@ -120,18 +119,8 @@ def test_limits_refuse_with_the_setting_to_raise(raw: bytes, limits: Limits, mes
     assert decode_bytes(b"a\n" * 10, "f.txt", limits=Limits(max_lines=10)).text
 
 
-def _cli(*args: str, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    import os
-
-    env = {**os.environ, **(env_extra or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "workbench", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        timeout=120,
-        env=env,
-    )
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run_workbench(*args, env=env, timeout=120)
 
 
 def test_translate_refuses_a_nul_after_8kb_and_a_too_long_line(tmp_path: Path) -> None:
@@ -153,7 +142,7 @@ def test_the_line_cap_is_a_setting_of_the_environment(tmp_path: Path) -> None:
     tr = tmp_path / "tr.txt"
     tr.write_text("First.\nSecond.\n", encoding="utf-8")
     args = ["translate", "--engine", "imported", "--model", str(tr), "--src", "ru"]
-    proc = _cli(*args, "--input", str(src), env_extra={"WORKBENCH_MAX_LINES": "1"})
+    proc = _cli(*args, "--input", str(src), env={"WORKBENCH_MAX_LINES": "1"})
     assert proc.returncode == 2 and "2 lines, more than the 1" in proc.stderr
     proc = _cli(*args, "--input", str(src), "--no-cache")
     assert proc.returncode == 0, proc.stderr
