@@ -431,6 +431,30 @@ class Alignment:
 
 
 @dataclass(frozen=True)
+class LinkSuggestion:
+    """A statement line the aligner ranks best for a report sentence it left unlinked.
+
+    A suggestion is not a link: no difference is computed for it and alignment precision and
+    recall do not count it. The analyst may accept it as an added link (a correction).
+
+    Attributes:
+        report: The unlinked report sentence.
+        statement: The suggested statement line.
+        rank: 1 for the sentence's best line by ratio margin, 2 for the next, ...
+        margin: The sentence ratio margin of the pair (with anchors), as the aligner ranks it.
+        cosine: The pair's cosine (the statement's best view: original or translation).
+        unit: ``"sentence"``: whole sentences were compared.
+    """
+
+    report: ReportRef
+    statement: StatementRef
+    rank: int
+    margin: float
+    cosine: float
+    unit: str = "sentence"
+
+
+@dataclass(frozen=True)
 class OutletLeftovers:
     """What one report document (outlet), aligned to the statements on its own, left unlinked.
 
@@ -438,11 +462,14 @@ class OutletLeftovers:
         document_id: The report document.
         unmatched_statements: Statements this outlet does not retell.
         unmatched_reports: This outlet's report sentences that retell no statement.
+        suggestions: For the unlinked report sentences that are on topic, their best statement
+            lines by the aligner's margin (:class:`LinkSuggestion`, by sentence then rank).
     """
 
     document_id: str
     unmatched_statements: tuple[StatementRef, ...]
     unmatched_reports: tuple[ReportRef, ...]
+    suggestions: tuple[LinkSuggestion, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ from workbench.types import (
     Alignment,
     AlignmentLink,
     Comparison,
+    LinkSuggestion,
     OutletLeftovers,
     ReportRef,
     StatementRef,
@@ -424,6 +425,39 @@ CALIBRATIONS: dict[str, AlignParams] = {
 }
 
 
+@dataclass(frozen=True)
+class SuggestRule:
+    """Which statement lines are suggested for a report sentence the aligner left unlinked.
+
+    The sentence's best ``k`` lines by sentence ratio margin (with anchors, as the sentence pass
+    ranks them), each kept when its margin reaches ``margin`` and its cosine reaches the
+    aligner's ``gate`` (a sentence under the gate with every line is off topic: nothing is
+    suggested). Suggestions are read off the matrices the aligner already computed: nothing is
+    embedded for them, and no link changes.
+
+    Attributes:
+        k: At most this many lines per sentence (0: no suggestions).
+        margin: Least sentence ratio margin of a suggested line.
+        cosine: Least cosine of a suggested line; ``None``: the aligner's ``gate`` (studies
+            pass 0 to see every rank).
+    """
+
+    k: int = 3
+    margin: float = 0.99
+    cosine: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.k < 0 or self.margin < 0 or (self.cosine is not None and self.cosine < 0):
+            raise UserInputError(
+                "k of the link suggestions must be 0 (none) or more, margin and cosine 0 or more."
+            )
+
+
+#: The suggestion rule the pipeline uses (chosen on the read real cases: docs/align.md,
+#: "Session 15 (suggest15): suggested links").
+SUGGEST = SuggestRule()
+
+
 def params_for(embedder: Embedder, threshold: float | None = None) -> AlignParams:
     """The calibrated constants for ``embedder``, with ``threshold`` overriding the margin.
 
@@ -672,6 +706,7 @@ def align(
     threshold: float | None = None,
     params: AlignParams | None = None,
     anchors: Anchors | None = None,
+    suggest: SuggestRule | None = SUGGEST,
 ) -> Comparison:
     """Line statement sentences up against report sentences, outlet by outlet, in any order.
 
@@ -690,6 +725,8 @@ def align(
         anchors: Figures and names as evidence (see :mod:`workbench.align.anchors`; the
             pipeline passes :func:`workbench.pipeline.anchors.default_anchors`); ``None``
             aligns on the embeddings alone.
+        suggest: Which lines to suggest for the report sentences left unlinked (each outlet's
+            ``suggestions``); ``None`` suggests nothing.
 
     Returns:
         A :class:`~workbench.types.Comparison` with one alignment per retold statement (in
@@ -711,6 +748,8 @@ def align(
     kept_s = [statements[p] for p in keep_s]
     kept_r = [reports[p] for p in keep_r]
     links: dict[tuple[int, int], _Found] = {}  # (kept statement, kept report) -> link
+    # each kept report sentence's best lines: (kept statement, margin, cosine), best first
+    ranked: dict[int, list[tuple[int, float, float]]] = {}
     if kept_s and kept_r:
         views = _views(kept_s, kept_r, embedder)
         full = _similarity(views)  # statements × every report sentence, once for the case
@@ -722,7 +761,9 @@ def align(
         near: dict[int, list[tuple[int, float]]] | None = {} if chosen.second_share else None
         for cols in outlets.values():
             links.update(
-                _align_outlet(kept_s, kept_r, cols, views, chosen, evidence, full, best, near)
+                _align_outlet(
+                    kept_s, kept_r, cols, views, chosen, evidence, full, best, near, ranked, suggest
+                )
             )
         if chosen.units == "clause":
             clause_links_ = _clause_pass(
@@ -749,12 +790,26 @@ def align(
     found = {(keep_s[i], keep_r[j]): value for (i, j), value in links.items()}
     linked_s = {i for i, _ in found}
     linked_r = {j for _, j in found}
+    suggested: dict[int, list[LinkSuggestion]] = {}
+    for j, best_lines in ranked.items():
+        if keep_r[j] in linked_r:
+            continue
+        suggested[keep_r[j]] = [
+            LinkSuggestion(
+                report=reports[keep_r[j]],
+                statement=statements[keep_s[i]],
+                rank=rank,
+                margin=round(margin, 4),
+                cosine=round(cosine, 4),
+            )
+            for rank, (i, margin, cosine) in enumerate(best_lines, 1)
+        ]
     return Comparison(
         signature=signature(embedder, chosen, anchors),
         alignments=_alignments(statements, reports, found),
         unmatched_statements=tuple(s for p, s in enumerate(statements) if p not in linked_s),
         unmatched_reports=tuple(r for p, r in enumerate(reports) if p not in linked_r),
-        outlets=_outlet_leftovers(statements, reports, found),
+        outlets=_outlet_leftovers(statements, reports, found, suggested),
     )
 
 
@@ -798,13 +853,17 @@ def _align_outlet(
     full: np.ndarray | None = None,
     best_of: dict[int, tuple[int, float]] | None = None,
     near: dict[int, list[tuple[int, float]]] | None = None,
+    ranked: dict[int, list[tuple[int, float, float]]] | None = None,
+    suggest: SuggestRule | None = None,
 ) -> dict[tuple[int, int], _Found]:
     """Links of one outlet (report positions ``cols``) to the statements, with their margins
     (``full``: the case's cosines, statements × every report sentence, if already computed).
 
     ``best_of``, when given, receives each report position's best statement and its margin (for
     the echo pass); ``near`` each report position's statements with a margin of at least
-    ``params.second_margin`` (for the second-line pass)."""
+    ``params.second_margin`` (for the second-line pass); ``ranked`` (with ``suggest``) each
+    report position's best statements by margin that ``suggest`` keeps, with margin and
+    cosine (for the suggested links)."""
     sub = replace(views, report=views.report[list(cols)])
     mine = evidence.select(None, cols) if evidence else None
     raw = full[:, list(cols)] if full is not None else _similarity(sub)
@@ -819,11 +878,33 @@ def _align_outlet(
     if near is not None:
         for i, j in zip(*np.nonzero(margins >= params.second_margin), strict=True):
             near.setdefault(cols[int(j)], []).append((int(i), float(margins[i, j])))
+    if ranked is not None and suggest is not None and suggest.k and len(statements):
+        least = params.gate if suggest.cosine is None else suggest.cosine
+        ranked.update(_ranked(margins, raw, cols, suggest, least))
     if params.exclusive < 9:
         best = margins.max(axis=0)
         found = {(i, j) for i, j in found if margins[i, j] >= best[j] - params.exclusive}
     found |= merge_check(statements, [reports[c] for c in cols], sub, sims, margins, params)
     return {(i, cols[j]): _Found(float(margins[i, j])) for i, j in found}
+
+
+def _ranked(
+    margins: np.ndarray, cosines: np.ndarray, cols: Sequence[int], rule: SuggestRule, gate: float
+) -> dict[int, list[tuple[int, float, float]]]:
+    """Each report position's best ``rule.k`` statements by margin (``margins``: statements ×
+    the outlet's sentences ``cols``) that reach ``rule.margin`` and whose cosine reaches
+    ``gate``: (statement, margin, cosine), best first; positions with none are left out."""
+    out: dict[int, list[tuple[int, float, float]]] = {}
+    order = np.argsort(-margins, axis=0, kind="stable")[: rule.k]
+    for j, c in enumerate(cols):
+        kept = [
+            (int(i), float(margins[i, j]), float(cosines[i, j]))
+            for i in order[:, j]
+            if margins[i, j] >= rule.margin and cosines[i, j] >= gate
+        ]
+        if kept:
+            out[c] = kept
+    return out
 
 
 def echo_links(
@@ -1256,8 +1337,10 @@ def _outlet_leftovers(
     statements: Sequence[StatementRef],
     reports: Sequence[ReportRef],
     found: dict[tuple[int, int], _Found],
+    suggested: dict[int, list[LinkSuggestion]] | None = None,
 ) -> tuple[OutletLeftovers, ...]:
     out = []
+    suggested = suggested or {}
     for doc, cols in _outlet_columns(reports).items():
         mine = set(cols)
         linked_s = {i for i, j in found if j in mine}
@@ -1269,6 +1352,9 @@ def _outlet_leftovers(
                     s for p, s in enumerate(statements) if p not in linked_s
                 ),
                 unmatched_reports=tuple(reports[j] for j in cols if j not in linked_r),
+                suggestions=tuple(
+                    s for j in cols if j not in linked_r for s in suggested.get(j, ())
+                ),
             )
         )
     return tuple(out)
