@@ -73,3 +73,17 @@ def test_a_weak_link_does_not_say_no_differences_were_found() -> None:
     for text, times in ((html.statements_html(view), 1), (html.pairs_html(view), 1), (md, 2)):
         assert text.count("no differences found") == times  # the wire's: its link is not weak
         assert text.count(WEAK_LINK_WORDS) >= times and "weak link" in text
+
+
+def test_the_markdown_report_says_once_what_a_weak_link_is() -> None:
+    # hyg15's walk: a weak retelling with differences showed "*weak link*" and its differences,
+    # and nothing in the Markdown said that only the outlet's own words were compared
+    weak = markdown.view_markdown(
+        _view((AlignmentLink((0, 16), 1.10), AlignmentLink((0, 16), 1.02, weak=True)))
+    )
+    legend = weak.split("## Differences by outlet type")[0]
+    assert "- *weak link* (beside an outlet): the sentence shares no figure" in legend
+    strong = markdown.view_markdown(
+        _view((AlignmentLink((0, 16), 1.10), AlignmentLink((0, 16), 1.03)))
+    )
+    assert "weak link" not in strong

@@ -127,6 +127,9 @@ def view_markdown(view: CompareView) -> str:
         lines += [f"Filters — {md('; '.join(a for a in active if a))}", ""]
     lines += ["## Difference kinds", ""]
     lines += [f"- **{k.name}**: {md(k.definition)}" for k in kind_styles()]
+    if any(r.weak for sv in view.statements for r in sv.retellings):
+        # the HTML says it on the badge's hover; a Markdown reader has no hover (hyg15's walk)
+        lines.append(f"- *weak link* (beside an outlet): {md(WEAK_LINK_WORDS.split(': ', 1)[1])}")
     lines += ["", *_aggregates(view)]
     lines += [f"## Statements and every outlet's retelling ({len(view.statements)})", ""]
     for sv in view.statements:
