@@ -160,13 +160,21 @@ def test_html_report_is_written(sample: tuple[UIContext, h.CompareState]) -> Non
         h.export_html(ctx, None)
 
 
+def _uploads(folder: Path, before: str = "") -> tuple[Path, Path, Path]:
+    """A Russian statement, its English translation (each after ``before``) and an English
+    report, as a user uploads them: ``(statements, translations, reporting)``."""
+    texts = {
+        "st.txt": f"{before}Погибли 164 человека.\n",
+        "tr.txt": f"{before}164 people died.\n",
+        "rep.txt": "Officials said 225 people had died. Other news followed.",
+    }
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder / "st.txt", folder / "tr.txt", folder / "rep.txt"
+
+
 def test_uploaded_files_become_a_case(tmp_path: Path, settings: Settings) -> None:
-    st = tmp_path / "st.txt"
-    st.write_text("<script>alert(1)</script> Погибли 164 человека.\n", encoding="utf-8")
-    tr = tmp_path / "tr.txt"
-    tr.write_text("<script>alert(1)</script> 164 people died.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. Other news followed.", encoding="utf-8")
+    st, tr, rep = _uploads(tmp_path, "<script>alert(1)</script> ")
     case = h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign")
     assert [d.outlet_type.value for d in case.documents] == ["state", "foreign"]
     ctx = UIContext(settings)
@@ -218,12 +226,7 @@ def test_analyst_corrects_a_link_and_it_survives_a_reload(
 
 
 def test_uploaded_comparison_cannot_save_corrections(tmp_path: Path, settings: Settings) -> None:
-    st = tmp_path / "st.txt"
-    st.write_text("Погибли 164 человека.\n", encoding="utf-8")
-    tr = tmp_path / "tr.txt"
-    tr.write_text("164 people died.\n", encoding="utf-8")
-    rep = tmp_path / "rep.txt"
-    rep.write_text("Officials said 225 people had died. Other news followed.", encoding="utf-8")
+    st, tr, rep = _uploads(tmp_path)
     ctx = UIContext(settings)
     state = h.run(ctx, h.uploaded_case(str(st), str(rep), "ru", str(tr), "foreign"), h.SUPPLIED)
     key = h.sentence_choices(state)[1][1]
