@@ -121,3 +121,58 @@ def test_a_self_description_of_the_original_answers_the_reports(
     dropped = diffs(source, "The consumers' voice held a meeting on Monday.", lexicon, source=source,
                     src=src)  # fmt: skip
     assert of_kind(dropped, "distancing")
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "marker"),
+    [
+        # a certainty the outlet hedges with a bare modal (holdout14's az-may-impose)
+        ("We receive warnings that secondary sanctions will be imposed on our economy.",
+         "We are warned that the West may impose secondary sanctions on our economy.", "may"),
+        ("The minister will resign next week.", "The minister might resign next week.",
+         "might"),
+        # a fact the outlet calls perceived (holdout14's al-perceived)
+        ("The reason is the increase in violent crimes in recent years.",
+         "The reason is a perceived increase in violent crimes in recent years.", "perceived"),
+    ],
+)  # fmt: skip
+def test_the_outlets_own_modal_or_perceived_is_a_hedge(
+    statement: str, report: str, marker: str, lexicon: Lexicon
+) -> None:
+    (d,) = of_kind(diffs(statement, report, lexicon), "certainty")
+    assert d.report == marker and d.statement == ""
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source", "src"),
+    [
+        # the statement's own modal: "can" in the translation, a modal verb of the original
+        ("Russia can attack at any time.", "Russia may attack at any time.", None, None),
+        ("Russia can launch an offensive.", "Russia may launch an offensive.",
+         "Россия может начать наступление.", "ru"),
+        ("Ресей кез келген уақытта шабуыл жасай алады.", "Russia may attack at any time.",
+         "Ресей кез келген уақытта шабуыл жасай алады.", "kk"),
+        # no bare modal: the month, a wish, a ban, "may be" / "may just have" (the hedge table's)
+        ("The parade takes place on 9 May.", "The parade takes place on May 9.", None, None),
+        ("I said: God bless them.", "I said: May God bless them.", None, None),
+        ("Visitors are not allowed to leave.", "Visitors may not leave.", None, None),
+        ("The session was what the cup needed.",
+         "The session might just have been what the cup needed.", None, None),
+        ("Kazakhstan will join the accords.", "Kazakhstan may well join the accords.", None,
+         None),
+    ],
+)  # fmt: skip
+def test_a_modal_the_statement_has_or_no_bare_modal_is_no_hedge(
+    statement: str, report: str, source: str | None, src: str | None, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=source, src=src)
+    assert not [d for d in of_kind(found, "certainty") if d.report_span], found
+
+
+def test_the_bare_modal_and_perceived_are_read_by_the_diff_only() -> None:
+    assert [m.text for m in retelling_hedges("The West may impose a perceived threat.")] == [
+        "may",
+        "perceived",
+    ]
+    # the faithfulness check's hedge classes are unchanged
+    assert hedge_mentions("The West may impose sanctions over a perceived threat.") == []

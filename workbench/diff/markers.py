@@ -401,7 +401,13 @@ def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tupl
 RETELLING_HEDGES: dict[str, re.Pattern[str]] = {
     "uncertain": re.compile(
         r"(?<!\w)(?:an?|the|this|what\s+(?:was|is|were|are|appeared\s+to\s+be)\s+an?)\s+"
-        r"(?P<m>apparent)(?=\s+[a-z])",
+        r"(?P<m>apparent|perceived)(?=\s+[a-z])"
+        # a bare "may" / "might" before a verb: "the West may impose sanctions" for "sanctions
+        # will be imposed" (not "May" the month or a wish, not "may not" (a ban), nor "may be" /
+        # "may (just) have", which the hedge table reads or leaves); where the statement has a
+        # modal of its own, :func:`_modal_rendered` reads it as that modal's rendering
+        r"|(?<![\w’'])(?P<mm>(?-i:may|might))\s+"
+        r"(?!(?:(?:just|also|still|well|even|\w+ly)\s+)?(?:be|have|not|well)\b)(?=[a-z]+\b)",
         _F,
     ),
     "distancing": re.compile(
@@ -446,15 +452,17 @@ def retelling_hedges(text: str) -> list[Mention]:
         ]
     return [
         Mention(
-            m.group("m"),
-            m.span("m"),
+            m.group(g),
+            m.span(g),
             role=cls,
             note=f"hedge:{cls}",
             category=cls,
-            context=context_of(text, m.span("m")),
+            context=context_of(text, m.span(g)),
         )
         for cls, rx in RETELLING_HEDGES.items()
         for m in rx.finditer(text)
+        for g in ("m", "mm")
+        if g in rx.groupindex and m.group(g)
     ]
 
 
@@ -486,7 +494,13 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
         )
     ]
     certainty = _rendered_by_modal(
-        tuple(d for d in found[1].differences if not _others_opinion_dropped(d)), ctx, report
+        tuple(
+            d
+            for d in found[1].differences
+            if not _others_opinion_dropped(d) and not _modal_rendered(d, ctx)
+        ),
+        ctx,
+        report,
     )
     return Finding(
         found[0].differences + certainty + _hedge_only_quoted(ctx, statement, report),
@@ -587,6 +601,25 @@ def _rendered_by_modal(
             continue
         out.append(d)
     return tuple(out)
+
+
+#: The report's bare modal read as a retelling hedge (:data:`RETELLING_HEDGES`).
+_BARE_MODAL = frozenset({"may", "might"})
+
+
+def _modal_rendered(d: Difference, ctx: DiffContext) -> bool:
+    """The report's bare "may" / "might" (a retelling hedge) where the statement has a modal
+    word of its own: an English "can", "could", "may", "possible" (:data:`EN_MODAL`) in its
+    translation, or a modal verb of ability in its original (:data:`SOURCE_ABILITY`:
+    «может», kk/ky "-а ал-"). The report then renders that modal, it adds no hedge."""
+    if d.statement_span is not None or d.report.lower() not in _BARE_MODAL:
+        return False
+    ability = SOURCE_ABILITY.get(ctx.src or "ru", SOURCE_ABILITY["ru"])
+    return any(
+        (ability.search(text) if is_cyrillic(text) else EN_MODAL.search(text))
+        for text in (ctx.statement, ctx.source or "")
+        if text
+    )
 
 
 def _hedge_only_quoted(
