@@ -74,6 +74,17 @@ def test_waits_are_scaled_by_the_one_factor() -> None:
     assert harness.wait_ms(30) == 30_000 * harness.SLOWDOWN
 
 
+def test_the_run_says_its_factor_in_the_header() -> None:
+    env = {**os.environ, SLOWDOWN_ENV: "2.5"}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-p", "no:cacheprovider",
+         str(BROWSER_TESTS / "test_browser_tabs.py")],
+        cwd=BROWSER_TESTS.parents[1], env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert f"browser waits x2.50 ({SLOWDOWN_ENV} set)" in done.stdout
+
+
 def _callee(call: ast.Call) -> str:
     func = call.func
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")

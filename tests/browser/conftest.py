@@ -7,6 +7,7 @@ Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screensho
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,11 +19,19 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from browser_harness import (  # noqa: E402
     DEFAULT_WAIT_S,
+    SLOWDOWN,
+    SLOWDOWN_ENV,
     Server,
     start_server,
     start_server_with_model,
     wait_ms,
 )
+
+
+def pytest_report_header() -> str:
+    """The factor this run's waits are stretched by, so that a timeout can be read against it."""
+    how = f"{SLOWDOWN_ENV} set" if os.environ.get(SLOWDOWN_ENV, "").strip() else "load per core"
+    return f"browser waits x{SLOWDOWN:.2f} ({how})"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
