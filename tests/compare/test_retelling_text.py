@@ -10,6 +10,8 @@ The goal of the draft law is ..." read as one run-on sentence of the outlet, and
 
 from __future__ import annotations
 
+import dataclasses
+
 from workbench.types import (
     Alignment,
     Case,
@@ -123,3 +125,21 @@ def test_a_clause_that_ends_its_sentence_is_marked_at_its_start_only() -> None:
 def test_a_whole_sentence_is_shown_as_it_is() -> None:
     (retelling,) = _view((ReportRef(7, TAIL, "wire"),)).statements[0].retellings
     assert retelling.text == TAIL
+
+
+def test_the_reports_name_a_corrected_statement_by_its_words_too() -> None:
+    # hyg15's walk: "japarov-2023-10-ru line 10" alone in Correct links and the reports
+    from workbench.types import LinkCorrection
+
+    view = _view((ReportRef(7, TAIL, "wire"),))
+    fixes = (
+        LinkCorrection("remove", "st", 1, "wire", 8, TAIL, "Ann", "2026"),
+        LinkCorrection("add", "st", 5, "wire", 2, "Sentence 2.", "Ann", "2026"),
+    )
+    view = dataclasses.replace(view, corrections=fixes)
+    table = html.corrections_html(view)
+    assert f'st line 1<br><span class="wb-sub">“{STATEMENT.text}”</span>' in table
+    assert "st line 5</td>" in table  # the case has no line 5: nothing made up
+    md = markdown.view_markdown(view)
+    assert f"- remove: st line 1 “{STATEMENT.text}” ↔ wire sentence 8" in md
+    assert "- add: st line 5 ↔ wire sentence 2" in md

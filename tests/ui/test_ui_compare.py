@@ -567,6 +567,30 @@ def test_saved_corrections_are_shown_when_the_case_is_picked(tmp_path: Path) -> 
     assert h.IGNORE_CORRECTIONS in broken
 
 
+def test_a_saved_correction_shows_the_statement_it_names(tmp_path: Path) -> None:
+    # hyg15's walk: the Correct links table named a statement only as "document line 10", so
+    # the analyst had to look the line up to read what was corrected
+    import shutil
+
+    from workbench.corpus.corrections import write_corrections
+    from workbench.types import LinkCorrection
+    from workbench.view.html import esc
+
+    folder = tmp_path / "case"
+    shutil.copytree(
+        Path(h.default_case(h.case_choices(UIContext(Settings.resolve()))) or ""), folder
+    )
+    doc = h.load(str(folder)).statements[0]
+    assert doc.translation is not None
+    english = doc.translation.split("\n")[1].strip()
+    mine = LinkCorrection("remove", doc.id, 2, "wire", 3, "A sentence.", "Ann", "2026")
+    lost = LinkCorrection("add", doc.id, 999, "wire", 4, "Another.", "Ann", "2026")
+    write_corrections(folder, [mine, lost])
+    shown = h.saved_corrections_html(h.load(str(folder)))
+    assert f"{doc.id} line 2<br>" in shown and esc(english) in shown
+    assert f"{doc.id} line 999</td>" in shown  # a line the case lacks: named, nothing made up
+
+
 def test_the_report_comes_in_every_format_the_command_line_writes(
     sample: tuple[UIContext, h.CompareState],
 ) -> None:

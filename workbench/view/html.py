@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from workbench.types import LANGUAGE_NAMES, LinkCorrection
+from workbench.types import LANGUAGE_NAMES, Document, LinkCorrection
 from workbench.view.kinds import kind_styles, style_of
 from workbench.view.model import (
     WEAK_LINK_WORDS,
@@ -28,6 +28,7 @@ from workbench.view.model import (
     link_words,
     sentence_numbers,
     short_outlet,
+    statement_line_text,
 )
 from workbench.wording import count
 
@@ -386,17 +387,26 @@ def aggregates_html(view: CompareView) -> str:
 
 def corrections_html(view: CompareView) -> str:
     """The analyst's link corrections applied to this comparison."""
-    return corrections_table(view.corrections)
+    return corrections_table(view.corrections, view.documents)
 
 
-def corrections_table(corrections: Sequence[LinkCorrection]) -> str:
-    """Link corrections as a table (a sentence when there are none)."""
+def corrections_table(
+    corrections: Sequence[LinkCorrection], documents: Sequence[Document] = ()
+) -> str:
+    """Link corrections as a table (a sentence when there are none); with the case's
+    ``documents``, each statement's English under its document and line."""
     if not corrections:
         return '<p class="wb-empty">No link corrections are saved with this case.</p>'
+
+    def statement(c: LinkCorrection) -> str:
+        text = statement_line_text(documents, c.statement_document, c.statement_line)
+        said = f'<br><span class="wb-sub">“{esc(text)}”</span>' if text else ""
+        return f"{esc(c.statement_document)} line {c.statement_line}{said}"
+
     rows = [
         [
             esc(c.action),
-            f"{esc(c.statement_document)} line {c.statement_line}",
+            statement(c),
             f"{esc(c.report_document)} sentence {c.report_sentence}",
             esc(c.report_text),
             esc(c.by),

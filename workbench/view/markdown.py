@@ -21,6 +21,7 @@ from workbench.view.model import (
     link_words,
     sentence_numbers,
     short_outlet,
+    statement_line_text,
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
@@ -212,10 +213,12 @@ def _leftovers(view: CompareView) -> list[str]:
 
 def _corrections(view: CompareView) -> list[str]:
     lines = [f"## Analyst corrections ({len(view.corrections)})", ""]
-    lines += [
-        f"- {c.action}: {md(c.statement_document)} line {c.statement_line} ↔ "
-        f"{md(c.report_document)} sentence {c.report_sentence} “{md(c.report_text)}” — "
-        f"{md(c.by)}, {md(c.at)}" + (f" ({md(c.note)})" if c.note else "")
-        for c in view.corrections
-    ]
+    for c in view.corrections:
+        said = statement_line_text(view.documents, c.statement_document, c.statement_line)
+        lines.append(
+            f"- {c.action}: {md(c.statement_document)} line {c.statement_line}"
+            + (f" “{md(said)}”" if said else "")
+            + f" ↔ {md(c.report_document)} sentence {c.report_sentence} “{md(c.report_text)}” — "
+            f"{md(c.by)}, {md(c.at)}" + (f" ({md(c.note)})" if c.note else "")
+        )
     return lines + [""]

@@ -213,6 +213,17 @@ class ReportSentence:
     text: str
 
 
+def statement_line_text(documents: Sequence[Document], document_id: str, line: int) -> str:
+    """The English of line ``line`` (1-based) of statement document ``document_id``: its
+    supplied translation, else the line as written; "" when the case has no such line. The
+    Correct links table named a corrected statement only as "document line 10" (hyg15's walk)."""
+    for doc in documents:
+        if doc.id == document_id:
+            lines = (doc.translation if doc.translation is not None else doc.text).split("\n")
+            return lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return ""
+
+
 def sentence_numbers(sentences: Sequence[ReportSentence]) -> str:
     """How a retelling names its report sentences: "sentence 4", "sentences 5, 9" (the Markdown
     report said "sentence 5, 9" where the tab and the HTML report said "sentences")."""

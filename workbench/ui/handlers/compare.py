@@ -158,7 +158,7 @@ def saved_corrections_html(case: Case) -> str:
         return corrections_table(())
     return (
         f'<p class="wb-sub">Saved with this case ({len(saved)}); applied when you press '
-        "Compare.</p>" + corrections_table(saved)
+        "Compare.</p>" + corrections_table(saved, case.documents)
     )
 
 
@@ -181,7 +181,7 @@ def aside_corrections_html(case: Case) -> str:
         return corrections_table(())
     return (
         f'<p class="wb-sub">{aside} Saved with this case ({len(saved)}), applied once it is '
-        "unticked and you press Compare:</p>" + corrections_table(saved)
+        "unticked and you press Compare:</p>" + corrections_table(saved, case.documents)
     )
 
 
