@@ -24,6 +24,7 @@ from workbench.types import (
     Difference,
     FaithResult,
     LinkCorrection,
+    LinkSuggestion,
     ReportRef,
     StatementRef,
 )
@@ -118,6 +119,36 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
             _statement_dict(s, audits.get(s.index)) for s in comparison.unmatched_statements
         ],
         "unmatched_reports": [_report_dict(r) for r in comparison.unmatched_reports],
+        # not links: the aligner's best lines for the sentences it left unlinked
+        "suggested_links": [_suggestion_dict(s) for s in suggestions_of(comparison)],
+    }
+
+
+def suggestions_of(comparison: Comparison) -> tuple[LinkSuggestion, ...]:
+    """Every outlet's suggested links, by report sentence then rank."""
+    found = {
+        (s.report.index, s.statement.index): s for o in comparison.outlets for s in o.suggestions
+    }
+    return tuple(sorted(found.values(), key=lambda s: (s.report.index, s.rank)))
+
+
+def _suggestion_dict(s: LinkSuggestion) -> dict[str, Any]:
+    """A suggested link: ``report`` (the unlinked sentence), ``statement`` (the suggested line,
+    ``index`` counted across the case's statement documents), ``rank`` (1: the sentence's best
+    line), ``margin`` (the aligner's sentence ratio margin), ``cosine``, ``unit``."""
+    return {
+        "report": _report_dict(s.report),
+        "statement": {
+            "index": s.statement.index,
+            "number": s.statement.index + 1,
+            "text": s.statement.text,
+            "translation": s.statement.translation,
+            "document_id": s.statement.document_id,
+        },
+        "rank": s.rank,
+        "margin": s.margin,
+        "cosine": s.cosine,
+        "unit": s.unit,
     }
 
 
@@ -131,6 +162,7 @@ def flatten(result: CaseComparison) -> Comparison:
         ),
         unmatched_reports=result.unmatched_reports,
         translation_audit=result.translation_audit,
+        outlets=tuple(o for dc in result.documents for o in dc.comparison.outlets),
     )
 
 
@@ -211,8 +243,30 @@ def case_to_dict(
             }
             for d in case.documents
         ]
+        _name_suggestions(out["suggested_links"], case)
     out["aggregates"] = aggregates_to_dict(result)
     return out
+
+
+def _name_suggestions(suggestions: list[dict[str, Any]], case: Case) -> None:
+    """Give each suggested link the ``correction`` that accepts it: the fields of an added
+    link (:class:`~workbench.types.LinkCorrection`, lines and sentences 1-based per document)."""
+    from workbench.pipeline.compare import case_reports
+    from workbench.pipeline.corrections import line_starts
+
+    starts = line_starts(case)
+    first: dict[str, int] = {}
+    for r in case_reports(case):
+        first.setdefault(r.document_id, r.index)
+    for s in suggestions:
+        st, rep = s["statement"], s["report"]
+        s["correction"] = {
+            "action": "add",
+            "statement_document": st["document_id"],
+            "statement_line": st["index"] - starts.get(st["document_id"], 0) + 1,
+            "report_document": rep["document_id"],
+            "report_sentence": rep["index"] - first.get(rep["document_id"], rep["index"]) + 1,
+        }
 
 
 def to_json(data: dict[str, Any]) -> str:

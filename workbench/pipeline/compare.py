@@ -937,6 +937,9 @@ def _split_by_document(
                     unmatched_statements=tuple(
                         s for s in o.unmatched_statements if s.document_id == doc.id
                     ),
+                    suggestions=tuple(
+                        s for s in o.suggestions if s.statement.document_id == doc.id
+                    ),
                 )
                 for o in pooled.outlets
             ),

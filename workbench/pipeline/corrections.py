@@ -22,6 +22,7 @@ from workbench.types import (
     Case,
     Comparison,
     LinkCorrection,
+    OutletLeftovers,
     ReportRef,
     StatementRef,
 )
@@ -171,6 +172,31 @@ def apply_corrections(
         alignments=alignments,
         unmatched_statements=tuple(s for s in statements if s.index not in retold),
         unmatched_reports=tuple(r for r in reports if r.index not in linked),
+        outlets=tuple(
+            _corrected_outlet(o, alignments, statements, reports) for o in comparison.outlets
+        ),
+    )
+
+
+def _corrected_outlet(
+    outlet: OutletLeftovers,
+    alignments: Sequence[Alignment],
+    statements: Sequence[StatementRef],
+    reports: Sequence[ReportRef],
+) -> OutletLeftovers:
+    """An outlet's leftovers after the corrections: a sentence now linked leaves its
+    suggestions (an accepted suggestion is a link), a line it now retells is retold, a sentence
+    whose link was removed is unlinked."""
+    doc = outlet.document_id
+    linked = {r.index for a in alignments for r in a.reports if r.document_id == doc}
+    retold = {a.statement.index for a in alignments if any(r.document_id == doc for r in a.reports)}
+    return dataclasses.replace(
+        outlet,
+        unmatched_statements=tuple(s for s in statements if s.index not in retold),
+        unmatched_reports=tuple(
+            r for r in reports if r.document_id == doc and r.index not in linked
+        ),
+        suggestions=tuple(s for s in outlet.suggestions if s.report.index not in linked),
     )
 
 

@@ -23,6 +23,7 @@ from workbench.view.model import (
     Span,
     StatementInfo,
     StatementView,
+    SuggestedLink,
     ViewFilters,
     audit_marks,
     link_words,
@@ -304,14 +305,35 @@ def unmatched_html(view: CompareView) -> str:
     ]
     total = sum(len(o.sentences) for o in view.leftovers)
     parts.append(f"<h4>Report sentences that retell no statement ({total})</h4>")
+    if any(o.suggestions for o in view.leftovers):
+        parts.append(
+            '<p class="wb-sub">A suggested link is the aligner\'s best line for a sentence it '
+            "left unlinked: not a link until you accept it (Correct links).</p>"
+        )
     for o in view.leftovers:
-        items = "".join(f"<li>sentence {s.number}: {esc(s.text)}</li>" for s in o.sentences)
+        items = "".join(
+            f"<li>sentence {s.number}: {esc(s.text)}{_suggestions_html(o.suggested_for(s))}</li>"
+            for s in o.sentences
+        )
         parts.append(
             f'<h5 data-outlet="{esc(o.document_id)}">{esc(o.outlet)} '
             f'<span class="wb-sub">({esc(o.outlet_type)}, {len(o.sentences)})</span></h5>'
             f"<ul>{items or none}</ul>"
         )
     return "".join(parts) + "</div>"
+
+
+def _suggestions_html(suggestions: Sequence[SuggestedLink]) -> str:
+    """A leftover sentence's suggested links, best first (nothing when it has none)."""
+    if not suggestions:
+        return ""
+    items = "".join(
+        f'<li class="wb-suggestion" data-statement="{s.statement.index}" '
+        f'data-sentence="{esc(s.sentence.document_id)}:{s.sentence.number}">'
+        f"{esc(s.words)}: {esc(s.statement.english)}</li>"
+        for s in suggestions
+    )
+    return f'<ul class="wb-suggestions">{items}</ul>'
 
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

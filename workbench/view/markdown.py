@@ -207,7 +207,17 @@ def _leftovers(view: CompareView) -> list[str]:
     lines += ["", f"## Report sentences that retell no statement ({total})", ""]
     for o in view.leftovers:
         lines.append(f"- **{md(o.outlet)}** ({md(o.outlet_type)}): {len(o.sentences)}")
-        lines += [f"  - sentence {s.number}: {md(s.text)}" for s in o.sentences]
+        for s in o.sentences:
+            lines.append(f"  - sentence {s.number}: {md(s.text)}")
+            lines += [
+                f"    - *{md(g.words)}*: {md(g.statement.english)}" for g in o.suggested_for(s)
+            ]
+    if any(o.suggestions for o in view.leftovers):
+        lines += [
+            "",
+            "A suggested link is the aligner's best line for a sentence it left unlinked: not a "
+            "link until the analyst accepts it.",
+        ]
     return lines + [""]
 
 

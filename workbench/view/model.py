@@ -323,13 +323,49 @@ class PairView:
 
 
 @dataclass(frozen=True)
+class SuggestedLink:
+    """A statement line the aligner ranks best for a report sentence it left unlinked: not a
+    link (no difference is computed for it) until the analyst accepts it as one.
+
+    Attributes:
+        sentence: The unlinked report sentence.
+        statement: The suggested statement line.
+        rank: 1 for the sentence's best line by the aligner's margin, then 2, 3.
+        margin: The aligner's sentence ratio margin of the pair (the score shown).
+        cosine: The pair's cosine.
+    """
+
+    sentence: ReportSentence
+    statement: StatementInfo
+    rank: int
+    margin: float
+    cosine: float
+
+    @property
+    def words(self) -> str:
+        """ "possibly retells statement 7 (kk-doc, line 7; score 0.99)", as every rendering
+        says it."""
+        st = self.statement
+        return (
+            f"possibly retells statement {st.number} ({st.document_id}, line {st.line}; "
+            f"score {self.margin:.2f})"
+        )
+
+
+@dataclass(frozen=True)
 class OutletLeftovers:
-    """Report sentences of one outlet that retell no statement."""
+    """Report sentences of one outlet that retell no statement, and the suggested links of
+    those the aligner finds on topic (by sentence, then rank)."""
 
     document_id: str
     outlet: str
     outlet_type: str
     sentences: tuple[ReportSentence, ...]
+    suggestions: tuple[SuggestedLink, ...] = ()
+
+    def suggested_for(self, sentence: ReportSentence) -> tuple[SuggestedLink, ...]:
+        """The suggestions of one of this outlet's sentences, best first."""
+        return tuple(s for s in self.suggestions if s.sentence.index == sentence.index)
 
 
 @dataclass(frozen=True)
@@ -673,8 +709,23 @@ def _leftovers(b: _Builder, shown: list[Document]) -> tuple[OutletLeftovers, ...
     per_doc: dict[str, list[ReportSentence]] = defaultdict(list)
     for ref in b.result.unmatched_reports:
         per_doc[ref.document_id].append(b.sentence(ref))
+    left = {r.index for r in b.result.unmatched_reports}
+    suggested: dict[str, dict[tuple[int, int], SuggestedLink]] = defaultdict(dict)
+    for dc in b.result.documents:
+        for o in dc.comparison.outlets:
+            for s in o.suggestions:
+                if s.report.index in left:
+                    suggested[o.document_id][s.report.index, s.statement.index] = SuggestedLink(
+                        b.sentence(s.report), b.statement(s.statement), s.rank, s.margin, s.cosine
+                    )
     return tuple(
-        OutletLeftovers(d.id, d.outlet, d.outlet_type.value, tuple(per_doc.get(d.id, ())))
+        OutletLeftovers(
+            d.id,
+            d.outlet,
+            d.outlet_type.value,
+            tuple(per_doc.get(d.id, ())),
+            tuple(sorted(suggested[d.id].values(), key=lambda s: (s.sentence.index, s.rank))),
+        )
         for d in shown
     )
 
@@ -781,6 +832,17 @@ def as_case(comparison: Comparison, title: str) -> tuple[CaseComparison, Case]:
         tuple(st(s) for s in comparison.unmatched_statements),
         tuple(rep(r) for r in comparison.unmatched_reports),
         translation_audit=comparison.translation_audit,
+        outlets=tuple(
+            replace(
+                o,
+                document_id=o.document_id or "reporting",
+                suggestions=tuple(
+                    replace(g, report=rep(g.report), statement=st(g.statement))
+                    for g in o.suggestions
+                ),
+            )
+            for o in comparison.outlets
+        ),
     )
     doc_ids = dict.fromkeys(
         [a.statement.document_id for a in named.alignments]
@@ -798,6 +860,15 @@ def as_case(comparison: Comparison, title: str) -> tuple[CaseComparison, Case]:
                     tuple(a for a in named.alignments if a.statement.document_id == d),
                     tuple(s for s in named.unmatched_statements if s.document_id == d),
                     named.unmatched_reports,
+                    outlets=tuple(
+                        replace(
+                            o,
+                            suggestions=tuple(
+                                g for g in o.suggestions if g.statement.document_id == d
+                            ),
+                        )
+                        for o in named.outlets
+                    ),
                 ),
             )
             for d in doc_ids
