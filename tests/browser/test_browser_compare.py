@@ -1,5 +1,6 @@
 """Compare in a real browser: the statement-centric view of a case with five outlets, and an
-analyst's link correction that is saved with the case and still there after a server restart.
+analyst's link correction (typed, or a suggested link accepted) that is saved with the case and
+still there after a server restart.
 
 The server runs on a copy of the corpora folder (``--corpora``), so the correction is written
 into the copy, never into the repository's cases.
@@ -217,3 +218,63 @@ def test_uploaded_translations_left_aside_are_named_as_the_work_starts(
     page.locator("#compare-statements .wb-statement-card").first.wait_for(timeout=wait_ms(180))
     page.wait_for_timeout(TOAST_GONE_MS)  # a toast that closes itself would be gone by now
     assert notice.first.is_visible()
+
+
+SUGGESTION_ANALYST = "Suggestion Analyst"
+
+
+def test_a_suggestion_accepted_in_one_step_stays_after_a_restart(
+    page: Any, home: Path, tmp_path: Path
+) -> None:
+    # suggest15: the Unmatched tab shows the aligner's best line for a sentence it left
+    # unlinked; one pick and one press in Correct links accept it as a link (own corpora copy:
+    # the other restart test counts its corrections)
+    corpora = tmp_path / "corpora"
+    shutil.copytree(REPO / "corpora" / CASE, corpora / CASE)
+    srv = _server(home, corpora)
+    try:
+        _run_case(page, srv)
+        page.get_by_role("tab", name="Unmatched").click()
+        shown = page.locator("#compare-unmatched li.wb-suggestion").first
+        shown.wait_for(timeout=wait_ms(30))
+        statement = int(shown.get_attribute("data-statement") or "-1")
+        outlet, _, number = (shown.get_attribute("data-sentence") or "").rpartition(":")
+        assert "possibly retells statement" in shown.inner_text()
+        assert _card(page, statement).locator(f'[data-outlet="{outlet}"]').count() == 0
+        page.get_by_role("tab", name="Correct links").click()
+        page.locator("#compare-fix-suggestion input").click()
+        wanted = re.compile(rf"^{re.escape(outlet)} · sentence {number} possibly retells "
+                            rf"statement {statement + 1} ")  # fmt: skip
+        page.get_by_role("option", name=wanted).first.click()
+        page.locator("#compare-fix-analyst textarea, #compare-fix-analyst input").first.fill(
+            SUGGESTION_ANALYST
+        )
+        page.locator("#compare-fix-accept").click()
+        saved = "Saved: link added — 1 correction kept with the case."
+        page.locator("#compare-fix-status").get_by_text(saved).wait_for(timeout=wait_ms(120))
+        assert SUGGESTION_ANALYST in page.locator("#compare-corrections").inner_text()
+        page.get_by_role("tab", name="Statements").click()
+        added = _card(page, statement).locator(f'[data-outlet="{outlet}"]')
+        added.wait_for(timeout=wait_ms(30))
+        assert "analyst link" in added.inner_text()
+        assert page.dialogs == []  # type: ignore[attr-defined]
+    finally:
+        srv.stop()
+    text = (corpora / CASE / "corrections.toml").read_text(encoding="utf-8")
+    assert f'by = "{SUGGESTION_ANALYST}"' in text and f"report_sentence = {number}" in text
+    again = _server(home, corpora)
+    try:
+        page.goto(again.url)
+        _run_case(page, again)
+        added = _card(page, statement).locator(f'[data-outlet="{outlet}"]')
+        added.wait_for(timeout=wait_ms(30))
+        assert "analyst link" in added.inner_text()
+        page.get_by_role("tab", name="Unmatched").click()
+        gone = page.locator(
+            f'#compare-unmatched li.wb-suggestion[data-sentence="{outlet}:{number}"]'
+        )
+        assert gone.count() == 0  # a link now, no longer a suggestion
+        page.get_by_role("tab", name="Correct links").click()
+        assert SUGGESTION_ANALYST in page.locator("#compare-corrections").inner_text()
+    finally:
+        again.stop()

@@ -718,6 +718,92 @@ def correct(
     return dataclasses.replace(fresh, corrections=saved)
 
 
+#: The note an accepted suggested link is saved with when the analyst gives none.
+ACCEPTED_NOTE = "accepted a suggested link"
+
+
+def suggestion_choices(state: CompareState | None) -> list[tuple[str, str]]:
+    """``(label, "statement index|document:number")`` of every suggested link of the comparison
+    (the aligner's best lines for the sentences it left unlinked), by outlet and sentence."""
+    if state is None:
+        return []
+    out = []
+    for o in build_view(state.result, state.case, None, state.corrections).leftovers:
+        for s in o.suggestions:
+            label = (
+                f"{o.document_id} · sentence {s.sentence.number} {s.words}: "
+                f"{_short(s.statement.english, 70)}"
+            )
+            out.append((label, f"{s.statement.index}|{s.sentence.document_id}:{s.sentence.number}"))
+    return out
+
+
+def accept_suggestion(
+    ctx: UIContext,
+    state: CompareState | None,
+    choice: str | None,
+    analyst: str,
+    note: str = "",
+    progress: UIProgress | None = None,
+) -> CompareState:
+    """Accept a suggested link as an added link: saved with the case like any correction (see
+    :func:`correct`), and the case compared again with it.
+
+    Raises:
+        UserInputError: without a comparison or a pick, for a suggestion this comparison does
+            not make (any more), or when the case's files changed since it was compared (the
+            statement or the sentence reads differently): nothing is saved then.
+    """
+    from workbench.pipeline.compare import case_statements
+
+    if state is None:
+        raise UserInputError("Run a comparison first, then accept a suggested link.")
+    if not choice:
+        raise UserInputError("Pick the suggested link to accept.")
+    shown = dict((value, label) for label, value in suggestion_choices(state))
+    if choice not in shown:
+        raise UserInputError(
+            f"{choice!r} is not a suggested link of this comparison (it was linked or the case "
+            "was compared again since); pick one from the list as it is now."
+        )
+    statement, _, sentence = choice.partition("|")
+    if state.case.path:
+        now = load(str(state.case.path))
+        was_st = {s.index: s for s in case_statements(state.case)}[int(statement)]
+        now_st = {s.index: s for s in case_statements(now)}.get(int(statement))
+        was_rep = _sentence_texts(state.case).get(sentence)
+        now_rep = _sentence_texts(now).get(sentence)
+        if now_st is None or now_st.text != was_st.text or now_rep != was_rep:
+            raise UserInputError(
+                f"The case's files changed since it was compared: {shown[choice].split(':')[0]} "
+                "no longer reads as it did. Nothing was saved; press Compare again and pick the "
+                "suggestion anew."
+            )
+    return correct(
+        ctx,
+        state,
+        "add",
+        int(statement),
+        sentence,
+        analyst,
+        note.strip() or ACCEPTED_NOTE,
+        None,
+        progress,
+    )
+
+
+def _sentence_texts(case: Case) -> dict[str, str]:
+    """Each report sentence of ``case`` by ``"document:number"`` (numbered from 1 per outlet)."""
+    from workbench.pipeline.compare import case_reports
+
+    first: dict[str, int] = {}
+    out = {}
+    for r in case_reports(case):
+        first.setdefault(r.document_id, r.index)
+        out[f"{r.document_id}:{r.index - first[r.document_id] + 1}"] = r.text
+    return out
+
+
 def _check_change(state: CompareState, c: LinkCorrection, statement_index: int) -> None:
     """Refuse adding a link that is there or removing one that is not."""
     linked = any(

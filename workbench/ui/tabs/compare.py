@@ -196,6 +196,18 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 with gr.Row():
                     fix_add = gr.Button("Add link", elem_id="compare-fix-add")
                     fix_remove = gr.Button("Remove link", elem_id="compare-fix-remove")
+                with gr.Row():
+                    # the aligner's best lines for the sentences it left unlinked (Unmatched
+                    # tab): one pick and one press add the link, saved like the others
+                    fix_suggestion = gr.Dropdown(
+                        choices=[],
+                        label="Suggested link (not a link until you accept it)",
+                        elem_id="compare-fix-suggestion",
+                        scale=5,
+                    )
+                    fix_accept = gr.Button(
+                        "Accept suggestion", elem_id="compare-fix-accept", scale=1
+                    )
                 fix_status = gr.HTML(elem_id="compare-fix-status")
                 corrections = gr.HTML(saved_corrections(case.value), elem_id="compare-corrections")
                 # read again on every page load: a correction saved since serve started is
@@ -255,6 +267,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                 gr.update(choices=h.outlet_choices(st), value=ids),
                 gr.update(choices=h.statement_choices(st), value=None),
                 gr.update(choices=h.sentence_choices(st), value=None),
+                gr.update(choices=h.suggestion_choices(st), value=None),
             )
 
         views = [statements, pairs, unmatched, aggregates, corrections]
@@ -277,7 +290,16 @@ def build(ctx: UIContext, shared: Shared) -> None:
             types = h.outlet_type_choices(st.case)
             return (*fresh(st), *render(st, kinds_, types, all_docs, min_sal))
 
-        outputs = [state, overview, outlets, documents, fix_statement, fix_sentence, *views]
+        outputs = [
+            state,
+            overview,
+            outlets,
+            documents,
+            fix_statement,
+            fix_sentence,
+            fix_suggestion,
+            *views,
+        ]
         run.click(
             on_run,
             inputs=[case, translations, mt_model, no_corrections, *filter_inputs],
@@ -329,6 +351,16 @@ def build(ctx: UIContext, shared: Shared) -> None:
         for control in filter_inputs:
             control.change(render, inputs=[state, *filter_inputs], outputs=views)
 
+        def corrected(new: h.CompareState, action: str, *filters_: Any) -> tuple[Any, ...]:
+            """What a saved correction changes: the state, the views, the confirmation and
+            the suggested links (an accepted one is a link now)."""
+            return (
+                new,
+                *render(new, *filters_),
+                h.correction_saved_html(action, len(new.corrections)),
+                gr.update(choices=h.suggestion_choices(new), value=None),
+            )
+
         def corrector(action: str) -> Any:
             @guarded
             def on_fix(
@@ -354,12 +386,7 @@ def build(ctx: UIContext, shared: Shared) -> None:
                     None,  # compared again as it was made (its translations and model)
                     progress_adapter(progress),
                 )
-                done = h.correction_saved_html(action, len(new.corrections))
-                return (
-                    new,
-                    *render(new, kinds_, outlets_, docs_, min_sal),
-                    done,
-                )
+                return corrected(new, action, kinds_, outlets_, docs_, min_sal)
 
             return on_fix
 
@@ -375,15 +402,40 @@ def build(ctx: UIContext, shared: Shared) -> None:
         def working(action: str) -> Any:
             return lambda: h.correction_working_html(action)
 
-        for button, action in ((fix_add, "add"), (fix_remove, "remove")):
+        def wire(button: Any, action: str, fn: Any, inputs: list[Any]) -> None:
             # says what runs at once (the last confirmation stayed while the next one ran) and
             # clears it when the correction is refused (the message says why)
             button.click(working(action), outputs=fix_status, queue=False).then(
-                corrector(action),
-                inputs=fix_inputs,
-                outputs=[state, *views, fix_status],
+                fn,
+                inputs=inputs,
+                outputs=[state, *views, fix_status, fix_suggestion],
                 concurrency_limit=1,
             ).failure(lambda: "", outputs=fix_status, queue=False)
+
+        for button, action in ((fix_add, "add"), (fix_remove, "remove")):
+            wire(button, action, corrector(action), fix_inputs)
+
+        @guarded
+        def on_accept(
+            st: h.CompareState | None,
+            choice: str | None,
+            analyst: str,
+            note: str,
+            kinds_: list[str],
+            outlets_: list[str],
+            docs_: list[str],
+            min_sal: float,
+            progress: Any = gr.Progress(),  # noqa: B008
+        ) -> tuple[Any, ...]:
+            new = h.accept_suggestion(ctx, st, choice, analyst, note, progress_adapter(progress))
+            return corrected(new, "add", kinds_, outlets_, docs_, min_sal)
+
+        wire(
+            fix_accept,
+            "add",
+            on_accept,
+            [state, fix_suggestion, fix_analyst, fix_note, *filter_inputs],
+        )
 
         @guarded
         def on_export(
