@@ -176,3 +176,47 @@ def test_the_bare_modal_and_perceived_are_read_by_the_diff_only() -> None:
     ]
     # the faithfulness check's hedge classes are unchanged
     assert hedge_mentions("The West may impose sanctions over a perceived threat.") == []
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "report"),
+    [
+        # the official's own quotation marks, kept by the outlet (holdout14, holdout13)
+        ("Батыстың «қайталама санкциялары» салынатыны туралы ескертпелер аламыз.", "kk",
+         "We are warned that the West may impose “repeated sanctions” on our economy."),
+        ('Высказывания "говорящих голов" на федеральных каналах заслуживают реакции.', "ru",
+         "The remarks of “talking heads” on federal channels deserve a reaction."),
+    ],
+)  # fmt: skip
+def test_a_quote_the_original_makes_itself_is_no_distancing(
+    source: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert not of_kind(diffs(source, report, lexicon, source=source, src=src), "distancing")
+
+
+def test_the_outlets_own_quote_stays_a_distancing(lexicon: Lexicon) -> None:
+    source = 'Высказывания "говорящих голов" на федеральных каналах заслуживают реакции.'
+    # the report quotes words the original's quotation does not hold
+    found = diffs(source, "The “statements and” remarks on federal channels deserve a reaction.",
+                  lexicon, source=source, src="ru")  # fmt: skip
+    assert [d.report for d in of_kind(found, "distancing")] == ["“statements and”"]
+    # no quotation in the original: the outlet's marks are its own
+    found = diffs("Санкции будут введены.", "The West will impose “repeated sanctions”.", lexicon,
+                  source="Санкции будут введены.", src="ru")  # fmt: skip
+    assert [d.report for d in of_kind(found, "distancing")] == ["“repeated sanctions”"]
+
+
+def test_a_quote_the_translation_keeps_answers_no_second_report_quote(lexicon: Lexicon) -> None:
+    """The original's one quotation stands behind the translation's ‘good bank’; the report's
+    “asset” is a quote of its own (diff_bench's planted scare quote)."""
+    found = diffs(
+        "Virgin have only purchased the ‘good bank’ of Northern Rock, not the asset management "
+        "company.",
+        "Virgin have only purchased the ‘good bank’ of Northern Rock, not the “asset” management "
+        "company.",
+        lexicon,
+        source="Virgin акцияларды басқару компаниясын емес, Northern Rock құрамындағы «жақсы "
+        "банктің» сатып алды.",
+        src="kk",
+    )
+    assert [d.report for d in of_kind(found, "distancing")] == ["“asset”"]

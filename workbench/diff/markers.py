@@ -25,6 +25,7 @@ from workbench.diff.base import (
     context_of,
 )
 from workbench.diff.entities import NEWS_AGENCIES, named_in
+from workbench.diff.paraphrase import counterparts
 from workbench.diff.text import (
     STOPWORDS,
     AkinIndex,
@@ -502,8 +503,9 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
         ctx,
         report,
     )
+    distancing = _quoted_in_original(found[0].differences, ctx, statement)
     return Finding(
-        found[0].differences + certainty + _hedge_only_quoted(ctx, statement, report),
+        distancing + certainty + _hedge_only_quoted(ctx, statement, report),
         Claims(
             found[0].claims.statement + found[1].claims.statement,
             found[0].claims.report + found[1].claims.report,
@@ -602,6 +604,50 @@ def _rendered_by_modal(
         out.append(d)
     return tuple(out)
 
+
+def _quoted_in_original(
+    diffs: tuple[Difference, ...], ctx: DiffContext, statement: list[Mention]
+) -> tuple[Difference, ...]:
+    """The distancing differences less the report's scare quotes that render a short quotation
+    of the kk/ky/ru original: the official put the words in quotation marks himself
+    («қайталама санкциялары» → “repeated sanctions”, "говорящих голов" → “talking heads”), so
+    the outlet keeps his marks, it distances nothing. :func:`hedge_mentions` reads no quotes
+    in kk/ky/ru text (they mark names there too), so the original's marks are read here, for
+    the diff only: a quote of one to three words (:func:`_scare`) one of whose words the
+    report's quoted content word renders (the word lexicon,
+    :func:`workbench.diff.paraphrase.counterparts`). Each of the original's quotes answers one
+    report quote, and those the English statement keeps as scare quotes of its own answer
+    none (the translation's quote already stands for it)."""
+    quotes = [
+        q
+        for text in dict.fromkeys((ctx.statement, ctx.source or ""))  # no-tr: one text twice
+        if text and is_cyrillic(text)
+        for m in _QUOTE.finditer(text)
+        if _scare(q := next(g for g in m.groups() if g is not None))
+    ]
+    kept = sum(1 for m in statement if m.role == "distancing" and m.text[:1] in _OPENING_MARKS)
+    spare = quotes[kept:] if not is_cyrillic(ctx.statement) else quotes
+    out = []
+    for d in diffs:
+        if spare and d.statement_span is None and d.report[:1] in _OPENING_MARKS:
+            words = [t.text for t in tokenize(d.report) if is_content(t)]
+            match = next(
+                (
+                    q
+                    for q in spare
+                    if any(counterparts((), q, ctx.src or "ru").has(w) for w in words)
+                ),
+                None,
+            )
+            if match is not None:
+                spare.remove(match)
+                continue
+        out.append(d)
+    return tuple(out)
+
+
+#: Opening quotation marks of a report's scare quote.
+_OPENING_MARKS = frozenset("“«‘\"'")
 
 #: The report's bare modal read as a retelling hedge (:data:`RETELLING_HEDGES`).
 _BARE_MODAL = frozenset({"may", "might"})
