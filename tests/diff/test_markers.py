@@ -137,6 +137,34 @@ def test_matching_negations_are_no_difference(
     assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
 
 
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the sample case, statement 7 (hyg15's walk): "other than" says the "not"
+        ("Some of them spoke a language that was not Kazakh.",
+         "Tokayev has also said that some of the attackers spoke a language other than Kazakh."),
+        ("We choose peace, not war.", "We choose peace rather than war."),
+        ("The talks will not be held in Astana.",
+         "The talks will be held in Bishkek instead of Astana."),
+        # and the other way round: the statement excludes, the report negates
+        ("They chose dialogue rather than force.", "They chose dialogue, not force."),
+    ],
+)  # fmt: skip
+def test_a_negation_said_as_other_than_is_no_difference(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon), "negation") == []
+
+
+def test_other_than_before_other_words_leaves_the_negation(lexicon: Lexicon) -> None:
+    (d,) = of_kind(
+        diffs("The bridge was not damaged.",
+              "Buildings other than the bridge were damaged.", lexicon),
+        "negation",
+    )  # fmt: skip
+    assert d.statement == "not"
+
+
 def test_a_repeated_marker_is_matched_in_its_own_context(lexicon: Lexicon) -> None:
     (d,) = of_kind(
         diffs("It is wise for new riders to not rush.", "It is never wise for new riders to not rush.",

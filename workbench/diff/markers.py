@@ -31,6 +31,7 @@ from workbench.diff.text import (
     AkinIndex,
     Span,
     Token,
+    akin,
     akin_in,
     akin_index,
     is_content,
@@ -1064,8 +1065,20 @@ def _flipped(d: Difference, ctx: DiffContext) -> bool:
     after = _content_after(text, span[1])
     if not after:
         return True
+    if any(akin(m.group(1), w) for m in _EXCLUDING.finditer(other) for w in after):
+        return False  # "not Kazakh" said as "other than Kazakh": the same negation
     others, forms = _akin_index(other)
     return any(akin_in(t, others) or wordnet.lemmas(t) & forms for t in after)
+
+
+#: A negation in other words, and the word it excludes: "a language that was not Kazakh" is
+#: "a language other than Kazakh" (hyg15's walk of the sample case), "peace, not war" is "peace
+#: rather than war", "not be held in Astana" is "held in Bishkek instead of Astana" (one of the
+#: two words the negation negates, :func:`_content_after`).
+_EXCLUDING = re.compile(
+    r"(?<!\w)(?:other\s+than|rather\s+than|instead\s+of)\s+(?:(?:the|an?)\s+)?([^\W\d_][\w’'-]*)",
+    re.IGNORECASE,
+)
 
 
 @functools.lru_cache(maxsize=256)
