@@ -342,6 +342,46 @@ def test_a_first_person_speech_verb_attributes_nothing(
 
 
 @pytest.mark.parametrize(
+    ("statement", "flagged"),
+    [
+        # the English speaker in the first person (holdout11, holdout13, holdout14; keys15)
+        ("I will say that the situation is under control.", False),
+        ("Without any exaggeration I can say that the situation is under control.", False),
+        ("I said: the situation is under control.", False),
+        ("We have said it before: the situation is under control.", False),
+        ("The minister said the situation is under control.", True),
+    ],
+)
+def test_an_english_first_person_speech_verb_attributes_nothing(
+    statement: str, flagged: bool, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, "The situation is under control.", lexicon)
+    assert bool(of_kind(found, "attribution")) is flagged
+    assert not of_kind(found, "omission")  # the speech verb's words stay examined
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "It is no exaggeration to say that the situation is under control.",
+        "Needless to say, the situation is under control.",
+        "The situation is under control, he said, and declined to say more.",
+    ],
+)
+def test_an_infinitive_speech_verb_gives_the_claim_to_nobody(report: str, lexicon: Lexicon) -> None:
+    assert [m.text for m in attribution_mentions(report) if "to say" in report[: m.span[1]]
+            and m.text.endswith("say")] == []  # fmt: skip
+    found = diffs("The situation is under control.", report, lexicon)
+    assert not [d for d in of_kind(found, "attribution") if "say" in d.report.split()[-1:]]
+
+
+def test_the_reports_first_person_quote_is_the_speakers_voice(lexicon: Lexicon) -> None:
+    # two translations of one line (Tatoeba, diff_bench): "I told" and "I've just told"
+    found = diffs("Repeat what I told you.", "Repeat what I've just told you.", lexicon)
+    assert not of_kind(found, "attribution")
+
+
+@pytest.mark.parametrize(
     ("report", "speakers"),
     [
         # "states" as a noun is no speech verb: after a hyphen, a preposition or a quantifier

@@ -721,6 +721,8 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     for m in (_ATTR_SRC if cyrillic else _ATTR_EN).finditer(text):
         if not cyrillic and m.group("verb") and _not_speech_before(text, m.start()):
             continue  # "deaths were reported" is a hedge; "the alleged attackers" an adjective
+        if not cyrillic and m.group("verb") and _INFINITIVE_BEFORE.search(text, 0, m.start()):
+            continue  # "it is no exaggeration to say", "declined to say": nobody says it
         if (
             not cyrillic
             and _NOUN_FORM.fullmatch(m.group())
@@ -753,6 +755,26 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
                     speaker=_clean(whole))
         )  # fmt: skip
     return out
+
+
+#: "to" right before a speech verb: an infinitive ("it is no exaggeration to say", "needless to
+#: say", "declined to say") gives the claim to no speaker.
+_INFINITIVE_BEFORE = re.compile(r"(?<!\w)to\s+$", _F)
+#: A speaker in the first person: the statement's own voice ("I will say", "I said: ...", "any
+#: exaggeration I can say"), as the Russian «хочу заявить» is (:data:`_FIRST_PERSON_RU`).
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+#: Auxiliaries and modals between a speaker and the speech verb ("I can say", "we have said").
+_AUXILIARY = words("can could will would shall should must may might have has had do did also just")
+
+
+def _first_person(m: Mention) -> bool:
+    """The attribution's speaker ends in "I" or "we" (auxiliaries and modals dropped)."""
+    words = [re.sub(r"['’](?:ve|d|ll|m)$", "", w.lower()) for w in m.speaker.split()]
+    while words and words[-1] in _AUXILIARY:
+        words.pop()
+    return bool(words) and words[-1] in _FIRST_PERSON
 
 
 def _not_speech_before(text: str, at: int) -> bool:
@@ -902,6 +924,9 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
     claims = Claims(
         tuple(m.span for m in statement if m.span), tuple(m.span for m in report if m.span)
     )
+    # the statement's speaker in the first person speaks in its own voice ("I will say ..."):
+    # its words stay examined (claimed), but it gives the claim to nobody else
+    statement = [m for m in statement if not _first_person(m)]
     diffs: list[Difference] = []
     first = (statement or source)[0] if statement or source else None
     if first is not None and not report and not _issuer_speaks(first, ctx.issuer):
@@ -911,6 +936,8 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
         )  # fmt: skip
     doubted = any(_DOUBT_SRC.search(t) for t in (ctx.statement, ctx.source or "") if t)
     for r in report:
+        if _first_person(r):
+            continue  # "I've just told you": the speaker's own voice, quoted
         if any(_same_speaker(s, r) for s in statement + source) or _authorities(r):
             verb = _DOUBT_VERB.search(_with_next_words(ctx.report, r.span))
             if verb and not doubted and not statement:
