@@ -75,7 +75,7 @@ def _browser_session(page: Any, server: Any, name: str) -> None:
 def test_three_translators_three_annotators_and_six_browsers_keep_every_judgment(
     browser: Any, tmp_path: Path
 ) -> None:
-    from browser_harness import start_server, wait_ms
+    from browser_harness import start_server, wait_ms, wait_s
     from test_browser_annotate import IDLE_STATUS_JS, _score, _status
 
     home = tmp_path / "home"
@@ -143,8 +143,8 @@ def test_three_translators_three_annotators_and_six_browsers_keep_every_judgment
                     arg=[old, IDLE_STATUS_JS],
                     timeout=wait_ms(120),
                 )
-        outputs = [p.communicate(timeout=600) for p in translators]
-        counts = [p.communicate(timeout=600) for p in annotators]
+        outputs = [p.communicate(timeout=wait_s(600)) for p in translators]
+        counts = [p.communicate(timeout=wait_s(600)) for p in annotators]
         elapsed = time.monotonic() - started
     finally:
         for context in contexts:
@@ -167,4 +167,4 @@ def test_three_translators_three_annotators_and_six_browsers_keep_every_judgment
     expected |= {f"browser-{i}": BROWSER_JUDGMENTS for i in range(6)}
     assert by_annotator == expected
     assert len(list((home / "backups").glob("judgments-*.sqlite"))) == 3  # rotated
-    assert elapsed < 600
+    assert elapsed < wait_s(600)  # scaled as the page waits are (browser_harness)
