@@ -1515,7 +1515,9 @@ def detect_hedges(ctx: FaithContext) -> list[FaithIssue]:
 #: сірә, шығар, -ған сияқты; балким, окшойт, болжолдуу, -са керек), ``report`` (сообщается,
 #: по данным; хабарлауынша, деректер бойынша; маалымат боюнча, кабарлангандай),
 #: ``approximation`` (около, примерно, почти before a figure; шамамен, 400-ге жуық, мыңдай;
-#: болжол менен, 300гө жакын) and ``distancing`` («так называемый»). Words that more often
+#: болжол менен, 300гө жакын) and ``distancing`` («так называемый»). Session 14: a kk/ky
+#: participle + -дыр/-дір "probably did" (барғандыр, ky жылдыргандыр, көбөйткөндүр) and ky -мак
+#: + -тыр "probably will" (басылмактыр) are uncertain too, and a closing particle after an adverb. Words that more often
 #: stand in faithful pairs without any English hedge are left out: «кажется» ("feels", "we
 #: experience time as"), «может» ("can"), «болжам» ("forecast"), «деп аталатын» (how kk/ky
 #: introduce any name: "called"), «жакын» without a figure ("near").
@@ -1552,7 +1554,8 @@ _DROPPED_HEDGES: dict[str, dict[str, re.Pattern[str]]] = {
         "uncertain": re.compile(
             r"(?<!\w)(?:мүмкін(?!\s+емес)|ықтимал\w*|шығар(?:мын|сың|сыз|мыз)?|болар(?!\s+еді)|"
             r"сірә|сыңайлы|имиш|бәлкім|(?<![^\s.!?«“\"(—–-])шамасы(?=,)|"
-            r"\w+(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:сияқты|тәрізді|секілді))(?!\w)",
+            r"\w+(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:сияқты|тәрізді|секілді)|"
+            r"\w{2,}(?:ған|ген|қан|кен)(?:дыр|дір))(?!\w)",
             _F,
         ),
         "report": re.compile(
@@ -1576,7 +1579,9 @@ _DROPPED_HEDGES: dict[str, dict[str, re.Pattern[str]]] = {
             r"(?<!\w)(?:мүмкүн(?!\s+эмес)|ыктымал\w*|болжолдуу|балким|окшойт|сыягы|кыязы|имиш|белем|"
             r"\w+(?:ган|ген|гон|гөн|кан|кен|кон|көн)\s+шекилдүү|"
             r"чыгар(?:мын|сың|сыз|быз)?|\w+(?:са|се|со|сө)\s+керек|"
-            r"\w+(?:ган|ген|гон|гөн|кан|кен|кон|көн)\s+(?:сыяктуу|сыңары))(?!\w)",
+            r"\w+(?:ган|ген|гон|гөн|кан|кен|кон|көн)\s+(?:сыяктуу|сыңары)|"
+            r"\w{2,}(?:ган|ген|гон|гөн|кан|кен|кон|көн)(?:дыр|дир|дур|дүр)|"
+            r"\w{2,}(?:мак|мек|мок|мөк)(?:тыр|тир|тур|түр))(?!\w)",
             _F,
         ),
         "report": re.compile(
@@ -1598,8 +1603,8 @@ _DROPPED_HEDGES: dict[str, dict[str, re.Pattern[str]]] = {
 #: A kk/ky sentence often says one hedge twice, an adverb and a closing particle («Мүмкін, …
 #: шығар», «Балким … окшойт»): the pair counts once.
 _HEDGE_PARTICLE = {
-    "kk": re.compile(r"шығар\w*|болар", _F),
-    "ky": re.compile(r"чыгар\w*|окшойт", _F),
+    "kk": re.compile(r"шығар\w*|болар|\w+(?:дыр|дір)", _F),
+    "ky": re.compile(r"чыгар\w*|окшойт|\w+(?:дыр|дир|дур|дүр|тыр|тир|тур|түр)", _F),
 }
 _HEDGE_ADVERB = {
     "kk": re.compile(r"мүмкін|сірә|бәлкім|шамасы", _F),
