@@ -17,11 +17,15 @@ from workbench.faithfulness import ClauseVectors, check_pairs
 from workbench.faithfulness.base import issue
 from workbench.faithfulness.namemeaning import (
     MARGIN,
+    PAIRED,
     PLACEHOLDER,
     confirm_names,
     masked_clause,
     meaning_shift,
+    pair_names,
+    source_candidates,
 )
+from workbench.types import FaithIssue
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +79,10 @@ def test_a_name_the_source_carries_by_meaning_stays_weak(e5: CachingEmbedder) ->
 def test_the_signature_says_whether_names_were_read_by_meaning(e5: CachingEmbedder) -> None:
     line = "Members of the Grand Canyon approved the law on the digital ruble."
     (with_vectors,) = check_pairs([DUMA], [line], "ru", embedder=e5)
-    assert f"|namemeaning:mask-{PLACEHOLDER}-best-clause>{MARGIN:g}|" in with_vectors.signature
+    assert (
+        f"|namemeaning:pair>={PAIRED:g}+mask-{PLACEHOLDER}-best-clause>{MARGIN:g}|"
+        in with_vectors.signature
+    )
     (blind,) = check_pairs([DUMA], [line], "ru")
     assert "namemeaning:" not in blind.signature
     (no_names,) = check_pairs([DUMA], [line], "ru", embedder=e5,
@@ -129,3 +136,69 @@ def test_confirm_names_promotes_by_the_shift_in_one_call_and_leaves_the_input() 
 def test_confirm_names_says_in_one_sentence_when_the_lists_differ() -> None:
     with pytest.raises(UserInputError, match="give one of each per pair"):
         confirm_names(["a", "b"], [[]], [None, None], _Table({}))
+
+
+# session 14: an English name and a source name both left unpaired by spelling, read by meaning
+SHOW = "Сериал «Неукротимый» вышел в эфир в 2016 году."
+SHOW_EN = "The series Indomitable aired in 2016."
+
+
+def test_the_unpaired_source_names_are_read_alone_and_with_the_next_word() -> None:
+    assert source_candidates(SHOW, SHOW_EN, "ru") == ["Неукротимый", "Неукротимый» вышел"]
+    # every source name has its English counterpart: nothing to pair with
+    assert source_candidates("Иван приехал в Москву.", "Ivan arrived in Moscow.", "ru") == []
+
+
+def _name_issue(source: str, translation: str, name: str, twin: str) -> FaithIssue:
+    a = translation.index(name)
+    b = source.index(twin)
+    return issue("name", source, translation, (b, b + len(twin)), (a, a + len(name)),
+                 f"name {name!r} has no counterpart in the source", 0.6)  # fmt: skip
+
+
+def test_pair_names_drops_a_name_that_renders_the_unpaired_source_name_in_one_call() -> None:
+    swap_en = "The series Golden Globe aired in 2016."
+    rendered = _name_issue(SHOW, SHOW_EN, "Indomitable", "Неукротимый")
+    swapped = _name_issue(SHOW, swap_en, "Golden Globe", "Неукротимый")
+    other = issue("number", SHOW, SHOW_EN, None, None, "a figure", 0.6)
+    table = _Table(
+        {
+            "Indomitable": _unit(1, 0, 0),
+            "Golden Globe": _unit(0, 1, 0),
+            "Неукротимый": _unit(1, 0.1, 0),  # near "Indomitable": the name rendered
+            "Неукротимый» вышел": _unit(0, 0, 1),
+        }
+    )
+    given = [[rendered, other], [swapped], []]
+    out = pair_names([SHOW, SHOW, "Иван приехал."], [SHOW_EN, swap_en, "Ivan arrived."], "ru",
+                     given, table)  # fmt: skip
+    assert out == [[other], [swapped], []]
+    assert len(table.calls) == 1 and sorted(table.calls[0]) == sorted(table.rows)
+    assert given[0] == [rendered, other]  # the input is not changed
+
+
+def test_pair_names_embeds_nothing_without_an_unpaired_name_on_both_sides() -> None:
+    source = "Иван приехал в Москву."
+    en = "Ivan met the Golden Globe in Moscow."
+    found = _name_issue(source, en, "Golden Globe", "Иван")
+    quiet = _Table({})
+    # no name issue at all, or the source's names all have their counterparts
+    assert pair_names([source], ["Ivan arrived in Moscow."], "ru", [[]], quiet) == [[]]
+    assert pair_names([source], [en], "ru", [[found]], quiet) == [[found]]
+    assert not quiet.calls
+
+
+def test_pair_names_says_in_one_sentence_when_the_lists_differ() -> None:
+    with pytest.raises(UserInputError, match="give one of each per pair"):
+        pair_names(["a"], ["a", "b"], "ru", [[], []], _Table({}))
+
+
+def test_a_translated_title_is_paired_by_meaning_and_a_swap_is_not(e5: CachingEmbedder) -> None:
+    today = "Об этом сообщила газета «Сегодня»."
+    # spelling alone cannot pair "Today" with «Сегодня»: a weak name issue
+    assert _names(today, "This was reported by the newspaper Today.", "ru", None) == [
+        (0.6, "Today")
+    ]
+    assert _names(today, "This was reported by the newspaper Today.", "ru", e5) == []
+    swapped = _names(today, "This was reported by the newspaper Golden Globe.", "ru", e5)
+    assert [n for _, n in swapped] == ["Golden Globe"]

@@ -31,7 +31,7 @@ from workbench.faithfulness.diffapi import BiLexicon, Lexicon, load_bilexicon, l
 from workbench.faithfulness.estimators import Estimator
 from workbench.faithfulness.markers import NEGATION_SIGNATURE, confirm_negations
 from workbench.faithfulness.namemeaning import SIGNATURE as NAME_MEANING
-from workbench.faithfulness.namemeaning import confirm_names
+from workbench.faithfulness.namemeaning import confirm_names, pair_names
 from workbench.faithfulness.surface import length_ratio
 from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
 
@@ -240,10 +240,14 @@ def check_pairs(
         for i in live
     }
     found_by = {i: [f for _, fn in funcs for f in fn(ctx)] for i, ctx in contexts.items()}
-    if use_vectors and "name" in detectors:  # names by meaning (namemeaning.confirm_names)
+    if use_vectors and "name" in detectors:  # names by meaning (namemeaning)
         assert embedder is not None
+        paired = pair_names(
+            [pairs[i][0] for i in live], [pairs[i][1] for i in live], src,
+            [found_by[i] for i in live], embedder,
+        )  # fmt: skip
         confirmed = confirm_names(
-            [pairs[i][1] for i in live], [found_by[i] for i in live],
+            [pairs[i][1] for i in live], paired,
             [by_index[i] for i in live], embedder,
         )  # fmt: skip
         found_by = dict(zip(live, confirmed, strict=True))

@@ -15,13 +15,26 @@ the source's meaning with it, so the placeholder lowers the cosine; a name the s
 (a swap) is noise to the embedder, and the placeholder raises it. A shift above
 :data:`MARGIN` makes the issue strong (severity 1).
 
+Session 14 (fname14) first pairs names by meaning where *both* sides keep a name the spelling
+left unpaired (:func:`pair_names`): a translated name ("Great Fleet" for «Ұлы флотта», "Today"
+for «Сегодня», "Indomitable" for «Тынымсыз») leaves an English name of common words beside a
+capitalised source word the matcher cannot spell; the English name and each such source name
+(alone and with the word after it) are embedded as short strings, and at :data:`PAIRED` cosine
+or nearer the English name is the source name rendered, not a swap: its issue is dropped.
+Session 10 matched every English name with every source word and pair and cost +23 % texts
+(check/embed 1.25 -> 1.41); here only the lines with an unpaired name on both sides are read,
+and only against the source's unpaired names.
+
 Cost: one extra embedding of one clause per weak English-name issue (on human references about
-one line in twenty), in one batch for the whole check. Without an embedder (span-only runs)
-nothing changes, and :func:`workbench.faithfulness.core.faith_signature` says which was run.
+one line in twenty), and of the name and a few source strings per English-name issue on lines
+with an unpaired source name, in one batch for the whole check. Without an embedder (span-only
+runs) nothing changes, and :func:`workbench.faithfulness.core.faith_signature` says which was
+run.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -29,6 +42,7 @@ import numpy as np
 
 from workbench.errors import UserInputError
 from workbench.faithfulness.base import ClauseVectors, Vectors
+from workbench.faithfulness.spans import unmatched_source_names
 from workbench.types import FaithIssue
 
 #: What stands in for the name in the masked clause: a one-letter token the embedder reads as
@@ -46,8 +60,76 @@ PLACEHOLDER = "X"
 #: against 0.46 / 0.46 / 0.33 % by spelling, more than names alone may take in kk and ru
 #: (docs/faithfulness.md, *Names (session 9, fname9)*).
 MARGIN = 0.01
+#: An English name and a source name both left unpaired by spelling are one name rendered
+#: (cosine of the two short strings embedded alone) at this or nearer: the issue is dropped.
+#: Chosen on the calibration part and checked on dev (docs/faithfulness.md, *Names (session 14,
+#: fname14)*).
+PAIRED = 0.88
 #: How the check reads names by meaning (a field of the check's signature).
-SIGNATURE = f"mask-{PLACEHOLDER}-best-clause>{MARGIN:g}"
+SIGNATURE = f"pair>={PAIRED:g}+mask-{PLACEHOLDER}-best-clause>{MARGIN:g}"
+_WORD = re.compile(r"\w+")
+
+
+def source_candidates(source: str, translation: str, src: str) -> list[str]:
+    """The source names the spelling leaves without an English counterpart
+    (:func:`workbench.faithfulness.spans.unmatched_source_names`), each alone and with the
+    word after it («Ұлы», «Ұлы флотта»): what an unpaired English name may render."""
+    out: list[str] = []
+    for m in unmatched_source_names(source, translation, src):
+        a, b = m.span(1)
+        out.append(source[a:b])
+        after = _WORD.search(source, b)
+        if after is not None:
+            out.append(source[a : after.end()])
+    return list(dict.fromkeys(out))
+
+
+def pair_names(
+    sources: Sequence[str],
+    translations: Sequence[str],
+    src: str,
+    issues: Sequence[list[FaithIssue]],
+    embedder: Vectors,
+) -> list[list[FaithIssue]]:
+    """Each pair's issues without the English-name issues whose name renders a source name the
+    spelling left unpaired (:func:`source_candidates`, cosine :data:`PAIRED` or nearer). Only
+    pairs with an English-name issue and an unpaired source name are read; one embedding call
+    for all of them (none when there are none).
+
+    Raises:
+        UserInputError: when ``sources``, ``translations`` and ``issues`` differ in length.
+    """
+    if not len(sources) == len(translations) == len(issues):
+        raise UserInputError(
+            f"{len(sources)} sources, {len(translations)} translations and {len(issues)} issue "
+            "lists: give one of each per pair."
+        )
+    named = [
+        (p, i, translations[p][f.translation_span[0] : f.translation_span[1]])
+        for p, found in enumerate(issues)
+        for i, f in enumerate(found)
+        if f.kind == "name" and f.translation_span is not None
+    ]
+    lines = {p for p, _, _ in named}
+    candidates = {p: source_candidates(sources[p], translations[p], src) for p in sorted(lines)}
+    named = [(p, i, name) for p, i, name in named if candidates[p] and name.strip()]
+    out = [list(found) for found in issues]
+    if not named:
+        return out
+    texts = list(
+        dict.fromkeys(
+            [name for *_, name in named] + [c for p, _, _ in named for c in candidates[p]]
+        )
+    )
+    rows = dict(zip(texts, np.asarray(embedder.embed(texts), dtype=np.float32), strict=True))
+    dropped = {
+        (p, i)
+        for p, i, name in named
+        if max(float(rows[c] @ rows[name]) for c in candidates[p]) >= PAIRED
+    }
+    return [
+        [f for i, f in enumerate(found) if (p, i) not in dropped] for p, found in enumerate(out)
+    ]
 
 
 def _clause_of(spans: Sequence[tuple[int, int]], start: int) -> int | None:
