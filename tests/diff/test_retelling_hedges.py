@@ -207,16 +207,14 @@ def test_the_outlets_own_quote_stays_a_distancing(lexicon: Lexicon) -> None:
 
 
 def test_a_quote_the_translation_keeps_answers_no_second_report_quote(lexicon: Lexicon) -> None:
-    """The original's one quotation stands behind the translation's ‘good bank’; the report's
-    “asset” is a quote of its own (diff_bench's planted scare quote)."""
+    """The original's one quotation stands behind the translation's ‘clean part’; the report's
+    “debt” is a quote of its own (the shape of diff_bench's planted scare quote)."""
     found = diffs(
-        "Virgin have only purchased the ‘good bank’ of Northern Rock, not the asset management "
-        "company.",
-        "Virgin have only purchased the ‘good bank’ of Northern Rock, not the “asset” management "
-        "company.",
+        "The fund bought only the ‘clean part’ of Lakeside Bank, not its debt collection arm.",
+        "The fund bought only the ‘clean part’ of Lakeside Bank, not its “debt” collection arm.",
         lexicon,
-        source="Virgin акцияларды басқару компаниясын емес, Northern Rock құрамындағы «жақсы "
-        "банктің» сатып алды.",
+        source="Қор Lakeside Bank банкінің тек «таза бөлігін» сатып алды, борыш жинайтын бөлімін "
+        "емес.",
         src="kk",
     )
-    assert [d.report for d in of_kind(found, "distancing")] == ["“asset”"]
+    assert [d.report for d in of_kind(found, "distancing")] == ["“debt”"]
