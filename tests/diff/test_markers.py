@@ -375,6 +375,21 @@ def test_an_infinitive_speech_verb_gives_the_claim_to_nobody(report: str, lexico
     assert not [d for d in of_kind(found, "attribution") if "say" in d.report.split()[-1:]]
 
 
+@pytest.mark.parametrize(
+    ("report", "speaker"),
+    [
+        ("Japarov took to Facebook to say the situation is under control.", "Japarov"),
+        ("The minister went on to say that the border stays open.", "The minister"),
+    ],
+)
+def test_a_speech_verb_after_a_motion_or_use_verb_keeps_its_speaker(
+    report: str, speaker: str
+) -> None:
+    """Only an impersonal or refusing frame gives an infinitive speech verb's claim to nobody
+    (review15 K4): "took to Facebook to say" is still the subject's."""
+    assert any(speaker in m.speaker for m in attribution_mentions(report))
+
+
 def test_the_reports_first_person_quote_is_the_speakers_voice(lexicon: Lexicon) -> None:
     # two renderings of one line, "I told" and "I've just told" (the shape diff_bench met in
     # Tatoeba, in the project's own words)

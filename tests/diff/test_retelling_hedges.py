@@ -160,6 +160,12 @@ def test_the_outlets_own_modal_or_perceived_is_a_hedge(
          "The session might just have been what the cup needed.", None, None),
         ("Kazakhstan will join the accords.", "Kazakhstan may well join the accords.", None,
          None),
+        # the noun "might" (review15 K1)
+        ("The country's military power is growing.", "The country's military might is growing.",
+         None, None),
+        ("The army fought with all its strength.", "The army fought with all its might and won.",
+         None, None),
+        ("The power of the army was shown.", "The might of the army was shown.", None, None),
     ],
 )  # fmt: skip
 def test_a_modal_the_statement_has_or_no_bare_modal_is_no_hedge(

@@ -464,8 +464,26 @@ def retelling_hedges(text: str) -> list[Mention]:
         for cls, rx in RETELLING_HEDGES.items()
         for m in rx.finditer(text)
         for g in ("m", "mm")
-        if g in rx.groupindex and m.group(g)
+        if g in rx.groupindex and m.group(g) and not (g == "mm" and _noun_might(text, m.start(g)))
     ]
+
+
+#: Words before "might" that make it the noun ("military might", "with all their might").
+_MIGHT_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her|our|my|your|all|full|military|economic|industrial|naval"
+    r"|nuclear|financial|sheer|great|whose)|['’]s)\s+$",
+    _F,
+)
+#: Words after "might" that make it the noun ("the might of", "might and main", "might is").
+_MIGHT_NOUN_AFTER = re.compile(r"might\s+(?:of|and|or|is|was|has|had|that|which|in)\b", _F)
+
+
+def _noun_might(text: str, start: int) -> bool:
+    """The bare modal at ``start`` is the noun "might" ("Russia's military might is growing",
+    "with all their might and"), no hedge (review15 K1)."""
+    return text[start : start + 5].lower() == "might" and bool(
+        _MIGHT_NOUN_BEFORE.search(text, 0, start) or _MIGHT_NOUN_AFTER.match(text, start)
+    )
 
 
 def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
@@ -757,9 +775,15 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
     return out
 
 
-#: "to" right before a speech verb: an infinitive ("it is no exaggeration to say", "needless to
-#: say", "declined to say") gives the claim to no speaker.
-_INFINITIVE_BEFORE = re.compile(r"(?<!\w)to\s+$", _F)
+#: "to" right before a speech verb in an impersonal or refusing frame ("it is no exaggeration to
+#: say", "needless to say", "safe to say", "declined to say") gives the claim to no speaker. Not
+#: any "to": "X went on to say", "X took to Facebook to say", "X used the briefing to announce"
+#: still give the claim to X (review15 K4).
+_INFINITIVE_BEFORE = re.compile(
+    r"(?<!\w)(?:exaggeration|needless|safe|fair|suffice\s+it|hard|difficult|easy|early|premature"
+    r"|declined|declines|declining|refused|refuses|refusing)(?:\s+\w+)?\s+to\s+$",
+    _F,
+)
 #: A speaker in the first person: the statement's own voice ("I will say", "I said: ...", "any
 #: exaggeration I can say"), as the Russian «хочу заявить» is (:data:`_FIRST_PERSON_RU`).
 _FIRST_PERSON = frozenset({"i", "we"})
