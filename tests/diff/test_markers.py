@@ -918,3 +918,19 @@ def test_an_appeal_retold_as_called_on_moves_nothing(
     )
     found = diffs(statement, report, lexicon, **kw)
     assert [d for d in found if d.kind in ("attribution", "omission")] == []
+
+
+@pytest.mark.parametrize(
+    ("report", "note"),
+    [
+        ("Proponents of changing the flag's design say the sun looks like a pancake.",
+         "attributed to Proponents of changing the flag's design"),
+        ("The Ministry of Foreign Affairs of the Kyrgyz Republic said the talks went well.",
+         "attributed to The Ministry of Foreign Affairs of the Kyrgyz Republic"),
+        ("Tokayev has also said the talks went well.", "attributed to Tokayev"),
+    ],
+)  # fmt: skip
+def test_the_attribution_note_names_the_whole_speaker(report: str, note: str) -> None:
+    """The note an analyst reads names the speaker the mention keeps, not its last four words
+    ("attributed to of the Kyrgyz Republic"; review15 K3)."""
+    assert [m.note for m in attribution_mentions(report)] == [note]

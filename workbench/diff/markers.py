@@ -768,7 +768,8 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
         whole = _whole_speaker(text, m.start()) if who and start < m.start() else who
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
-                    note=f"attributed to {_clean(who) or 'someone'}", value=_speaker_key(whole),
+                    note=f"attributed to {_clean(whole) or _clean(who) or 'someone'}",
+                    value=_speaker_key(whole),
                     context=context_of(text, (start, end)) if with_spans else "",
                     speaker=_clean(whole))
         )  # fmt: skip
