@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import browser_harness as harness
-from tests.browser.browser_harness import SLOWDOWN_ENV, slowdown_factor
+from tests.browser.browser_harness import SLOWDOWN_ENV, Waits, slowdown_factor
 
 BROWSER_TESTS = Path(__file__).parent / "browser"
 #: Harness functions whose ``timeout`` is in seconds on an idle machine and scaled inside.
@@ -70,19 +70,75 @@ def test_a_bad_variable_stops_the_browser_tests_before_any_runs() -> None:
 
 
 def test_waits_are_scaled_by_the_one_factor() -> None:
-    assert harness.wait_s(10) == 10 * harness.SLOWDOWN
-    assert harness.wait_ms(30) == 30_000 * harness.SLOWDOWN
+    assert harness.wait_s(10) == harness.WAITS.scale(10)
+    assert harness.wait_ms(30) == harness.WAITS.scale(30) * 1000
+    assert harness.slowdown() == harness.WAITS.factor
 
 
-def test_the_run_says_its_factor_in_the_header() -> None:
-    env = {**os.environ, SLOWDOWN_ENV: "2.5"}
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_the_load_is_read_at_the_first_wait_not_when_the_harness_is_made() -> None:
+    """review15 B2: the factor was read at collection, an hour before CI's browser tests."""
+    load = [0.5]
+    waits = Waits({}, lambda: _load(load[0]), lambda: 2, _Clock())
+    assert waits.factor is None
+    load[0] = 8.0  # the machine got busy between collection and the first browser test
+    assert waits.scale(30) == 120.0
+    load[0] = 0.5  # read once: later waits keep the factor the run started with
+    assert waits.scale(30) == 120.0 and waits.factor == 4.0
+
+
+def test_a_failing_run_at_the_highest_factor_costs_at_most_the_budget_more() -> None:
+    """review15 B1: with the server broken every test runs out of its first wait; at 8x that
+    cost hours. Each wait here runs out (the clock moves by the whole wait): the stretched run
+    lasts at most the budget longer than the same run with no wait stretched."""
+    clock = _Clock()
+    waits = Waits({}, lambda: _load(40.0), lambda: 2, clock, budget_s=1800)
+    idle = [180, 30, 30, 420, 120, 60, 90] * 10  # the first waits of the browser tests, x10
+    start = clock.now
+    for seconds in idle:
+        clock.now += waits.scale(seconds)
+    assert waits.factor == 8.0
+    assert clock.now - start <= sum(idle) + 1800
+    assert waits.scale(30) == 30  # once the budget is spent a wait is as on an idle machine
+    fresh = Waits({}, lambda: _load(40.0), lambda: 2, _Clock(), budget_s=1800)
+    assert fresh.scale(180) == 180 * 8  # inside the budget the factor applies whole
+    partly = Waits({}, lambda: _load(40.0), lambda: 2, clock, budget_s=1800)
+    partly.read()
+    clock.now += 1700
+    assert partly.scale(30) == 30 + 100  # near its end the stretch is what is left
+
+
+def test_a_factor_given_in_the_variable_has_no_budget() -> None:
+    clock = _Clock()
+    waits = Waits({SLOWDOWN_ENV: "8"}, lambda: _load(0.0), lambda: 2, clock, budget_s=1800)
+    waits.read()
+    clock.now += 10_000
+    assert waits.scale(30) == 240.0
+
+
+def _collect_header(env: dict[str, str]) -> str:
+    """What ``pytest --collect-only`` of one browser test prints with ``env``."""
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-p", "no:cacheprovider",
          str(BROWSER_TESTS / "test_browser_tabs.py")],
         cwd=BROWSER_TESTS.parents[1], env=env, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert f"browser waits x2.50 ({SLOWDOWN_ENV} set)" in done.stdout
+    return done.stdout
+
+
+def test_the_run_says_its_factor_in_the_header() -> None:
+    given = _collect_header({**os.environ, SLOWDOWN_ENV: "2.5"})
+    assert f"browser waits x2.50 ({SLOWDOWN_ENV} set)" in given
+    unset = _collect_header({k: v for k, v in os.environ.items() if k != SLOWDOWN_ENV})
+    assert "browser waits x the load per core when the first browser test starts" in unset
 
 
 def _callee(call: ast.Call) -> str:

@@ -3,8 +3,8 @@
 Used by the browser tests (``tests/browser``); ``WORKBENCH_SCREENSHOTS=1`` makes them
 also write the screenshots in ``docs/screenshots``.
 
-Every wait of the browser tests is set here and scaled by one factor, :data:`SLOWDOWN`, read
-once when this module is imported (see :func:`slowdown_factor`): ``wait_s`` and ``wait_ms``
+Every wait of the browser tests is set here and scaled by one factor (:func:`slowdown`),
+read once, when the first wait is asked for (see :class:`Waits`): ``wait_s`` and ``wait_ms``
 turn a wait measured on an idle machine into the wait to use now.
 """
 
@@ -41,6 +41,12 @@ CHROMIUM_ARGS = [
 SLOWDOWN_ENV = "WB_BROWSER_SLOWDOWN"
 #: The most the load average alone may stretch a wait (a load of 16 per core still waits 8x).
 MAX_LOAD_SLOWDOWN = 8.0
+#: How long after the first browser wait a factor read from the load may still stretch a wait,
+#: in seconds. With the server broken every browser test runs out of its first wait, so at 8x
+#: the stretching alone could cost hours (review15 B1); with this budget a run costs at most
+#: this much more than the same run with no wait stretched (plus one test's default-wait
+#: stretch, see :meth:`Waits.scale`). A factor given in ``WB_BROWSER_SLOWDOWN`` has no budget.
+STRETCH_BUDGET_S = 1800.0
 #: Playwright's wait for any step a test gives no wait of its own (``page.set_default_timeout``
 #: and ``expect``), in seconds on an idle machine.
 DEFAULT_WAIT_S = 30.0
@@ -49,6 +55,28 @@ POLL_MS = 200
 #: Not scaled: gradio closes a toast 10 s of wall-clock time after it opens, whatever the load,
 #: so a toast still open after 11 s is one that stays until closed.
 TOAST_GONE_MS = 11_000
+
+
+def env_factor(environ: Mapping[str, str] = os.environ) -> float | None:
+    """The factor ``WB_BROWSER_SLOWDOWN`` gives, or None when it is unset or blank.
+
+    Raises:
+        ValueError: when ``WB_BROWSER_SLOWDOWN`` is not a finite number above 0.
+    """
+    raw = environ.get(SLOWDOWN_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        factor = float(raw)
+    except ValueError:
+        factor = math.nan
+    if not math.isfinite(factor) or factor <= 0:
+        raise ValueError(
+            f"{SLOWDOWN_ENV}={raw!r} is not a factor: give a number above 0, such as 1"
+            " (wait as on an idle machine) or 4 (wait four times as long), or unset it"
+            " to follow the load average"
+        )
+    return factor
 
 
 def slowdown_factor(
@@ -65,35 +93,78 @@ def slowdown_factor(
     Raises:
         ValueError: when ``WB_BROWSER_SLOWDOWN`` is not a finite number above 0.
     """
-    raw = environ.get(SLOWDOWN_ENV, "").strip()
-    if raw:
-        try:
-            factor = float(raw)
-        except ValueError:
-            factor = math.nan
-        if not math.isfinite(factor) or factor <= 0:
-            raise ValueError(
-                f"{SLOWDOWN_ENV}={raw!r} is not a factor: give a number above 0, such as 1"
-                " (wait as on an idle machine) or 4 (wait four times as long), or unset it"
-                " to follow the load average"
-            )
-        return factor
+    given = env_factor(environ)
+    if given is not None:
+        return given
     per_core = loadavg()[0] / max(1, cpus() or 1)
     return min(MAX_LOAD_SLOWDOWN, max(1.0, per_core))
 
 
-#: The factor every wait of this run is multiplied by, read once.
-SLOWDOWN = slowdown_factor()
+class Waits:
+    """The factor of one run's waits, read when the first wait is asked for, and its budget.
+
+    ``WB_BROWSER_SLOWDOWN`` is checked when this is made (so a bad value stops the run before
+    any test), but the load average is read at the first :meth:`scale`, i.e. when the first
+    browser test starts its server, not when pytest collects (which in CI is long before).
+    """
+
+    def __init__(
+        self,
+        environ: Mapping[str, str] = os.environ,
+        loadavg: Callable[[], tuple[float, float, float]] = os.getloadavg,
+        cpus: Callable[[], int | None] = os.cpu_count,
+        clock: Callable[[], float] = time.monotonic,
+        budget_s: float = STRETCH_BUDGET_S,
+    ) -> None:
+        self.given = env_factor(environ)
+        self._environ, self._loadavg, self._cpus = environ, loadavg, cpus
+        self._clock = clock
+        self.budget_s = budget_s
+        self.factor: float | None = None
+        self.started: float | None = None
+
+    def read(self) -> float:
+        """The factor, read now (and the budget's clock started) if no wait has read it yet."""
+        if self.factor is None:
+            self.factor = slowdown_factor(self._environ, self._loadavg, self._cpus)
+            self.started = self._clock()
+        return self.factor
+
+    def scale(self, seconds: float) -> float:
+        """A wait of ``seconds`` on an idle machine, stretched by the factor.
+
+        A factor read from the load stretches a wait by at most what is left of
+        :attr:`budget_s` since the first wait, so a wait starting ``t`` seconds after it ends
+        by ``budget_s - t + seconds`` at the latest, and a wait starting after the budget is
+        spent waits as on an idle machine. Summed over the run, waits that run out cost at most
+        ``budget_s`` more than unstretched ones would. (A page's default wait is set when its
+        test starts, so one test's steps may overrun the budget by one default-wait stretch.)
+        """
+        factor = self.read()
+        if self.given is not None:
+            return seconds * factor
+        assert self.started is not None
+        left = max(0.0, self.budget_s - (self._clock() - self.started))
+        return seconds + min(seconds * (factor - 1.0), left)
+
+
+#: This run's waits (a bad ``WB_BROWSER_SLOWDOWN`` raises here, on import).
+WAITS = Waits()
+
+
+def slowdown() -> float:
+    """This run's factor (read from the load at the first call, when the variable is unset)."""
+    return WAITS.read()
 
 
 def wait_s(seconds: float) -> float:
-    """A wait of ``seconds`` on an idle machine, in seconds, scaled by :data:`SLOWDOWN`."""
-    return seconds * SLOWDOWN
+    """A wait of ``seconds`` on an idle machine, in seconds, stretched (:meth:`Waits.scale`)."""
+    return WAITS.scale(seconds)
 
 
 def wait_ms(seconds: float) -> float:
-    """A wait of ``seconds`` on an idle machine, in Playwright's milliseconds, scaled."""
-    return seconds * SLOWDOWN * 1000
+    """A wait of ``seconds`` on an idle machine, in Playwright's milliseconds, stretched."""
+    return WAITS.scale(seconds) * 1000
 
 
 def pause(page: Any, seconds: float) -> None:
@@ -132,7 +203,7 @@ def start_server(home: Path, extra_args: Sequence[str] = (), timeout: float = 90
 
     Raises:
         RuntimeError: when the server does not answer within ``timeout`` seconds on an idle
-            machine, scaled by :data:`SLOWDOWN` (the message includes the end of its log).
+            machine, scaled by :func:`wait_s` (the message includes the end of its log).
     """
     port = free_port()
     log = home / f"serve-{port}.log"

@@ -2,12 +2,11 @@
 
 The tests skip cleanly when ``/usr/bin/chromium`` or the ``playwright`` package is missing.
 Set ``WORKBENCH_SCREENSHOTS=1`` to (re)write the screenshots in ``docs/screenshots/``, and
-``WB_BROWSER_SLOWDOWN`` to stretch every wait (``browser_harness.slowdown_factor``).
+``WB_BROWSER_SLOWDOWN`` to stretch every wait (``browser_harness.Waits``).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from browser_harness import (  # noqa: E402
     DEFAULT_WAIT_S,
-    SLOWDOWN,
     SLOWDOWN_ENV,
+    WAITS,
     Server,
     start_server,
     start_server_with_model,
@@ -29,9 +28,22 @@ from browser_harness import (  # noqa: E402
 
 
 def pytest_report_header() -> str:
-    """The factor this run's waits are stretched by, so that a timeout can be read against it."""
-    how = f"{SLOWDOWN_ENV} set" if os.environ.get(SLOWDOWN_ENV, "").strip() else "load per core"
-    return f"browser waits x{SLOWDOWN:.2f} ({how})"
+    """How this run's waits are stretched, so that a timeout can be read against it."""
+    if WAITS.given is not None:
+        return f"browser waits x{WAITS.given:.2f} ({SLOWDOWN_ENV} set)"
+    return (
+        "browser waits x the load per core when the first browser test starts (1 to 8),"
+        f" stretched only in the {WAITS.budget_s:.0f} s after it"
+    )
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """The factor the waits had, once a browser test has read it."""
+    if WAITS.factor is None or WAITS.given is not None:
+        return
+    terminalreporter.write_line(
+        f"browser waits x{WAITS.factor:.2f} (load per core when the first browser test started)"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
