@@ -78,12 +78,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import real_cases_eval as rce  # noqa: E402
 from align_link_study import clause_matrix  # noqa: E402
-from align_translated_study import kept_case, passes  # noqa: E402
+from align_translated_study import kept_case, passes, study_aligner  # noqa: E402
 
 from workbench.align import aligner as A  # noqa: E402
-from workbench.align import create_embedder  # noqa: E402
-from workbench.pipeline.anchors import default_anchors  # noqa: E402
-from workbench.settings import Settings  # noqa: E402
 
 #: How far under the threshold a best line's margin is still "near".
 NEAR = 0.03
@@ -385,9 +382,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     refs = rce.references_under(args.cases, parser)
-    emb = create_embedder("e5-small", settings=Settings.resolve())
-    params = A.params_for(emb)
-    anchors = default_anchors()
+    emb, params, anchors = study_aligner()
     for folder, found in refs.items():
         counts: Counter = Counter()
         cosines: dict[bool, list[float]] = {}

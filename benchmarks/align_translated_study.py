@@ -98,6 +98,13 @@ def passes(kept_s: Any, kept_r: Any, emb: Any, params: Any, anchors: Any) -> dic
     return {key: how[key] for key in links}
 
 
+def study_aligner() -> tuple[Any, Any, Any]:
+    """What the studies align with, as the pipeline does: the e5-small embedder, its shipped
+    aligner constants and the pipeline's anchors (``emb, params, anchors``)."""
+    emb = create_embedder("e5-small", settings=Settings.resolve())
+    return emb, A.params_for(emb), default_anchors()
+
+
 def kept_case(folder: Path, params: Any) -> tuple[Any, set, list[int], list[Any], list[Any]]:
     """A case's reference reader, its reference links, and what ``align()`` aligns of it: the
     positions of the kept statements, the kept statements and the kept report sentences."""

@@ -41,12 +41,9 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 import real_cases_eval as rce  # noqa: E402
 from align_link_study import clause_matrix  # noqa: E402
-from align_translated_study import kept_case  # noqa: E402
+from align_translated_study import kept_case, study_aligner  # noqa: E402
 
 from workbench.align import aligner as A  # noqa: E402
-from workbench.align import create_embedder  # noqa: E402
-from workbench.pipeline.anchors import default_anchors  # noqa: E402
-from workbench.settings import Settings  # noqa: E402
 
 #: Least sentence margins of a suggestion studied.
 MARGINS = (0.97, 0.99, 1.0)
@@ -164,9 +161,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--cases", type=Path, nargs="+", required=True)
     args = parser.parse_args(argv)
     refs = rce.references_under(args.cases, parser)
-    emb = create_embedder("e5-small", settings=Settings.resolve())
-    params = A.params_for(emb)
-    anchors = default_anchors()
+    emb, params, anchors = study_aligner()
     for folder, found in refs.items():
         counts: Counter = Counter()
         for ref in found:
