@@ -684,3 +684,14 @@ def test_the_short_outlet_name_drops_only_the_qualifier(outlet: str, short: str)
     from workbench.view.model import short_outlet
 
     assert short_outlet(outlet) == short
+
+
+def test_a_long_pick_label_is_cut_at_a_word_end() -> None:
+    # review16's screenshot of Correct links: a suggestion's label read "in front of the ak…"
+    said = "A meeting was held with residents who had gathered in front of the town hall building."
+    assert (
+        h._short(said, 70) == "A meeting was held with residents who had gathered in front of the…"
+    )
+    assert h._short(said, 200) == said
+    assert h._short("x" * 100, 10) == "x" * 9 + "…"  # one long word is cut where it must be
+    assert len(h._short(said, 70)) <= 70

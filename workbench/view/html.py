@@ -512,6 +512,9 @@ margin-left:.3rem}
 .wb-legend small{opacity:.75}
 .wb-loaded{font-weight:bold;color:#9b1c31}
 .wb-empty{opacity:.7;font-style:italic}
+.wb-suggestions{list-style:none;margin:.15rem 0 .3rem .3rem;padding-left:.6rem;
+border-left:2px dashed #9aa5b1}
+.wb-suggestion{font-style:italic;opacity:.8}
 table.wb-table{border-collapse:collapse;font-size:.88rem;margin:.4rem 0}
 table.wb-table th,table.wb-table td{border-bottom:1px solid #ccc;padding:.25rem .5rem;
 text-align:left;vertical-align:top}

@@ -649,7 +649,15 @@ def sentence_choices(state: CompareState | None) -> list[tuple[str, str]]:
 
 
 def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """``text`` cut to ``limit`` characters with "…", at a word's end where one falls in the
+    last third (a pick read "in front of the ak…" for "akimat"; review16's screenshot)."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space >= (limit * 2) // 3:
+        head = head[:space]
+    return head.rstrip(" ,;:") + "…"
 
 
 def correct(
