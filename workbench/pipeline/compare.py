@@ -20,6 +20,7 @@ Conventions:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -42,7 +43,13 @@ from workbench.diff import (
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
-from workbench.diff.content import MEANING_EMBEDDERS, MEANING_KINDS, carried_by, meaning_shared
+from workbench.diff.content import (
+    MEANING_EMBEDDERS,
+    MEANING_KINDS,
+    carried_by,
+    cut_at,
+    meaning_shared,
+)
 from workbench.diff.salience import word_diff_run
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
@@ -351,6 +358,8 @@ def fill_differences(
                 document=rest_of_document,
                 issuer=(issuers or {}).get(st.document_id, ()),
             )
+            breaks = _sentence_breaks(al, start, len(text))
+            found = tuple(part for d in found for part in cut_at(d, breaks, text))
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
             found_by_group.append((al, doc_id, text, start, shifted))
     if embedder is not None and embedder.name in MEANING_EMBEDDERS:
@@ -561,6 +570,19 @@ def _report_groups(
             groups.append((start, ref.document_id, ref.text))
         cut = False
     return groups
+
+
+def _sentence_breaks(alignment: Alignment, start: int, length: int) -> list[int]:
+    """Where one report sentence ends and another begins in the group of
+    :func:`joined_reports` at ``start`` (``length`` characters): the joiner's offset in the
+    group's text, between two pieces of different sentences (two clauses of one sentence
+    linked apart are one text). For :func:`workbench.diff.content.cut_at`."""
+    pieces = [(ref, a, b) for ref, a, b in report_offsets(alignment) if start <= a < start + length]
+    return [
+        end - start
+        for (ref, _, end), (nxt, _, _) in itertools.pairwise(pieces)
+        if ref.index != nxt.index
+    ]
 
 
 def _shift(diff: Difference, offset: int) -> Difference:
