@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -24,7 +25,7 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
-from workbench.diff.entities import NEWS_AGENCIES, named_in
+from workbench.diff.entities import _SURNAME, NEWS_AGENCIES, named_in
 from workbench.diff.paraphrase import counterparts
 from workbench.diff.text import (
     STOPWORDS,
@@ -268,7 +269,7 @@ OFFICIAL: tuple[str, ...] = tuple(
 )
 _PRONOUNS = words(
     "he she they it we i you who which that this nobody no one someone somebody everyone everybody"
-    " him her them us me"
+    " him her them us me он она они ол ал олар алар"
 )
 #: Words dropped from a speaker ("Tokayev has also said" → "Tokayev").
 _NOT_SPEAKER = words("has have had also later then again once further first later will would")
@@ -758,14 +759,16 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):
             who, start, end = m.group("who1"), m.start(), m.end()
+            whole = who
         elif cyrillic and not m.group("ru"):
             # kk/ky: the speaker opens or closes the clause; its names stand for the speaker
             who, start, end = " ".join(_sentence_names(text, m.start())), m.start(), m.end()
+            whole = who
         elif not cyrillic and m.group("part"):
-            who, start, end = "", m.start(), m.end()
+            who = whole = ""
+            start, end = m.start(), m.end()
         else:
-            who, start, end = _speaker(text, m.start(), m.end())
-        whole = _whole_speaker(text, m.start()) if who and start < m.start() else who
+            who, whole, start, end = _speaker(text, m.start(), m.end())
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
                     note=f"attributed to {_clean(whole) or _clean(who) or 'someone'}",
@@ -833,24 +836,66 @@ def _sentence_names(text: str, at: int) -> list[str]:
 _CLAUSE_END = re.compile(r"[,.;:!?\"“”«»()\n]")
 
 
-def _speaker(text: str, start: int, end: int) -> tuple[str, int, int]:
+def _speaker(text: str, start: int, end: int) -> tuple[str, str, int, int]:
     """The speaker of a speech verb: the words before it in its clause ("the ministry said"),
-    or after it when the verb opens the clause ("..., said the minister")."""
-    clause = _CLAUSE_END.split(text[:start])[-1]
+    or after it when the verb opens the clause ("..., said the minister"); second, the whole
+    speaker, not cut to its last four words as the mention is ("the Ministry of Foreign Affairs
+    of the Kyrgyz Republic").
+
+    An adverbial clause before the verb ("Centerra, for its part, said") and a preposition
+    right after it ("The Chairman of the Committee, Kamchybek Tashiev, announced at a joint
+    meeting") leave the speaker to the clause before the comma; a speaker after the verb ends
+    before a participle ("..., said Tokayev emphasizing the ...")."""
+    at = start
+    clause = _CLAUSE_END.split(text[:at])[-1]
+    if _ADVERBIAL.match(clause) or (not clause.strip() and _PREPOSITION_NEXT.match(text, end)):
+        at = _comma_before(text, at)
+        clause = _CLAUSE_END.split(text[:at])[-1]
+        if _HAS_VERB.search(clause):
+            at, clause = start, ""
     if clause.strip():
         words = _clause_speaker(clause, last=4)
         if not words:
-            return "", start, end
+            return "", "", start, end
         who = " ".join(w.group() for w in words)
-        return who, start - len(clause) + words[0].start(), end
+        whole = " ".join(w.group() for w in _clause_speaker(clause))
+        relative = _RELATIVE.search(clause, 0, words[0].start())
+        if relative and not _boundary(relative.group(1)):
+            whole = f"{relative.group(1)} {relative.group(2)} {whole}"  # "foreigners who came ..."
+        return who, whole, at - len(clause) + words[0].start(), end
     after = _CLAUSE_END.split(text[end:])[0]
     if re.match(r"\s*(?:that|whether|how|why|what|if|there|it|this|the|a|an)\b", after, _F):
-        return "", start, end  # "..., said that ..." : what follows is the claim, not a speaker
-    if re.search(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|must|did)\b",
-                 after, _F):  # fmt: skip
-        return "", start, end  # "..., said X were ..." : a clause with its own verb is the claim
-    who = " ".join(after.split()[:4])
-    return who, start, end + (text[end:].find(who) + len(who) if who else 0)
+        return "", "", start, end  # "..., said that ...": what follows is the claim
+    if _HAS_VERB.search(after):
+        return "", "", start, end  # "..., said X were ...": a clause with its verb is the claim
+    tail = after.split()
+    names = list(itertools.takewhile(lambda w: not _NOT_AFTER_SPEAKER.fullmatch(w), tail))
+    who = " ".join(names[:4])
+    return who, who, start, end + (text[end:].find(who) + len(who) if who else 0)
+
+
+#: The noun a relative clause that holds the speech verb's subject hangs on ("foreigners who
+#: came to visit us said"): the speaker is the noun, not the relative clause.
+_RELATIVE = re.compile(r"([^\W\d_][\w'’-]*)\s+(who|whom)\s+$", _F)
+_HAS_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|must|did)\b", _F
+)
+#: Words that end a speaker read after its verb: a participle ("said Tokayev emphasizing the
+#: cultural ...") or a preposition ("announced at a joint meeting": no speaker follows).
+_NOT_AFTER_SPEAKER = re.compile(
+    r"\w+ing|at|in|on|to|for|with|by|from|during|after|before|under|within|about|over|via", _F
+)
+_PREPOSITION_NEXT = re.compile(r"\s+(?:at|in|on|during|before|after|to)\s", _F)
+#: A clause before a speech verb that is an adverbial, not a speaker ("Centerra, for its part,
+#: said").
+_ADVERBIAL = re.compile(r"\s*(?:for|at|in|on|during|after|before|under|within|with)\s", _F)
+
+
+def _comma_before(text: str, at: int) -> int:
+    """The comma that ends the clause before offset ``at`` (``at`` itself when that clause ends
+    otherwise)."""
+    cut = max(text.rfind(c, 0, at) for c in ',;:.!?\n"“”«»()')
+    return cut if cut >= 0 and text[cut] == "," else at
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -880,13 +925,6 @@ def _clause_speaker(clause: str, last: int | None = None) -> list[re.Match[str]]
         out.append(word)
         end = start
     return out[::-1]
-
-
-def _whole_speaker(text: str, start: int) -> str:
-    """The whole speaker before a speech verb, not cut to its last four words as the mention is
-    (:func:`_speaker`): "the Ministry of Foreign Affairs of the Kyrgyz Republic"."""
-    clause = _CLAUSE_END.split(text[:start])[-1]
-    return " ".join(w.group() for w in _clause_speaker(clause))
 
 
 def _boundary(word: str) -> bool:
@@ -960,9 +998,23 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
                        f"{first.note} in the statement; stated as fact in the report")
         )  # fmt: skip
     doubted = any(_DOUBT_SRC.search(t) for t in (ctx.statement, ctx.source or "") if t)
+    # the speakers the report quotes its speaker naming («foreigners who came said ...»): they
+    # retell the statement's own attribution, in the quoted speaker's words
+    quoted = [r for r in report if _in_quotation(ctx.report, r.span)]
     for r in report:
         if _first_person(r):
             continue  # "I've just told you": the speaker's own voice, quoted
+        if r in quoted:
+            continue  # «When the minister told me ...»: the quoted speaker's words, not the outlet's
+        if (
+            _names_issuer(r, ctx.issuer)
+            and not _HEDGED_ATTRIBUTION.search(r.text)
+            and all(
+                _issuer_speaks(s, ctx.issuer) or any(_same_speaker(s, q) for q in quoted)
+                for s in statement + source
+            )
+        ):
+            continue  # "..., Kamchybek Tashiev said" retelling Tashiev's own words: his voice
         if any(_same_speaker(s, r) for s in statement + source) or _authorities(r):
             verb = _DOUBT_VERB.search(_with_next_words(ctx.report, r.span))
             if verb and not doubted and not statement:
@@ -999,8 +1051,82 @@ def _issuer_speaks(m: Mention, issuer: Iterable[str]) -> bool:
     voice in the third person (as "the ministry said" is in a report), so a report stating it
     as fact moves nothing. The whole speaker must name the issuer's outlet or title
     (:func:`workbench.diff.entities.named_in`): "The President of Uzbekistan" in the ministry's
-    statement is someone else, and "the government" is not "the ministry"."""
-    return named_in(m.speaker, issuer)
+    statement is someone else, and "the government" is not "the ministry". A speaker that is the
+    issuer's person ("Head of State Kassym-Jomart Tokayev called ..." in a readout of Tokayev's
+    meeting, :func:`_names_issuer`) or none but a personal pronoun («Ал ... белгиледи», «по его
+    словам», "he noted": the principal the statement retells) is the issuer's voice too."""
+    issuer = tuple(issuer)
+    if not issuer:
+        return False
+    unnamed = {w.lower for w in tokenize(m.speaker)} <= _PERSONAL
+    return named_in(m.speaker, issuer) or unnamed or _names_issuer(m, issuer)
+
+
+#: A speaker that is the principal a statement retells, not named again: a personal pronoun
+#: (ru, kk, ky too). Not "some", "people", "they": a claim they voice is others' ("Some say").
+_PERSONAL = words("he she him her his он она его её ее ал ол")
+
+
+#: An attribution that holds the claim at a distance ("Tokayev reportedly stated"): flagged even
+#: when it names the statement's own speaker.
+_HEDGED_ATTRIBUTION = re.compile(
+    r"(?<!\w)(?:reportedly|allegedly|purportedly|supposedly|apparently|was\s+quoted)(?!\w)", _F
+)
+#: Parenthesised asides of an issuer's outlet ("(Kazakh text as quoted by El.kz)"): provenance,
+#: not who speaks.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
+def _person_words(text: str, *, every: bool = False) -> list[str]:
+    """Capitalised words of ``text`` that are a surname (Tokayev, Жапаров, Ташиев: the ending
+    the entity detector confirms names by), not an official word and not the complement of
+    "of"; only the last word unless ``every`` (the speaker's head: "Head of State Kassym-Jomart
+    Tokayev" → "Tokayev"; "President of Uzbekistan" has none)."""
+    tokens = tokenize(text)
+    out = []
+    for i, t in enumerate(tokens):
+        if not every and i != len(tokens) - 1:
+            continue
+        name = re.sub(r"['’]s$", "", t.text)
+        if (
+            len(name) >= 4
+            and name[0].isupper()
+            and _SURNAME.search(name) is not None
+            and not name.lower().startswith(OFFICIAL)
+            and name.lower() not in NEWS_AGENCIES
+            and not (i and tokens[i - 1].lower in {"of", "the"})
+        ):
+            out.append(name)
+    return out
+
+
+def _names_issuer(m: Mention, issuer: Iterable[str]) -> bool:
+    """The attribution's speaker is the issuer's person: its name (the speaker's last word; any
+    name of a Kazakh or Kyrgyz clause, whose speaker is not cut out) is a name of the issuer's
+    outlet or title ("Kamchybek Tashiev" for "Tashiev to the joint meeting ...", "senior
+    diplomat Bakyt Kadyrov" for "..., B. Kadyrov"), up to spelling (:func:`same_name`)."""
+    names = [w for text in issuer for w in _person_words(_ASIDE.sub(" ", text), every=True)]
+    every = m.speaker not in m.text  # a kk/ky verb: the sentence's names, not a cut speaker
+    return any(
+        same_name(w, n, vowels=True) for w in _person_words(m.speaker, every=every) for n in names
+    )
+
+
+def _in_quotation(text: str, span: Span | None) -> bool:
+    """The span sits inside quotation marks: a quotation of ``text``, one opened before it and
+    not closed, or one closed after it that opened before ``text`` begins (a quote running over
+    from the previous sentence: "The charter says ...,» he said.")."""
+    if span is None:
+        return False
+    if any(q.start <= span[0] and span[1] <= q.end for q in quotations(text)):
+        return True
+    before, after = text[: span[0]], text[span[1] :]
+    if sum(map(before.count, "«“")) > sum(map(before.count, "»”")) or before.count('"') % 2:
+        return True  # opened before the span, not closed
+    if any(c in before for c in '«“"'):
+        return False
+    first = next((c for c in after if c in '«“»”"'), "")
+    return first in ("»", "”") or (first == '"' and after.count('"') % 2 == 1)
 
 
 def _with_next_words(text: str, span: Span | None) -> str:
