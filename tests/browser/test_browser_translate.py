@@ -39,9 +39,20 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def _edit_cell(page: Any, row: int, col: int, text: str) -> None:
+    """Double-click a cell and type into its editor. Under load a double-click sometimes opens
+    no editor (review16's run at load 8.5: the textarea never came in 114 s), so the cell is
+    double-clicked again, as :func:`browser_harness.set_slider` types a slider's value again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     cell = page.locator(f'#translate-table [data-testid="cell-{row}-{col}"]')
-    cell.dblclick()
     editor = cell.locator("textarea").first
+    for _ in range(3):
+        cell.dblclick()
+        try:
+            editor.wait_for(timeout=wait_ms(10))
+            break
+        except PlaywrightTimeout:
+            continue
     editor.fill(text)
     editor.press("Enter")
 
