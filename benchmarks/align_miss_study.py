@@ -50,7 +50,9 @@ Session 12 (align12) added what a reader asks of a folder that scores lower than
 Session 15 (align15) added ``--by-case``: per case, its reference pairs, those found, and the
 missed ones by tag (merged; repeated in the outlet; in a headline; in a *long* sentence of
 ``LONG_WORDS`` words or more; *wrong pick*: the sentence linked to other lines, the causes *second
-line* and *other line only*; *not best*), and its wrong links, so a folder's low recall can be
+line* and *other line only*; *not best*; session 16: *best near*, the cause *best line, near*),
+its wrong links and (session 16) its cosine gap (median cosine of its reference pairs less that
+of every other pair), so a folder's low recall can be
 placed in its cases (a language, a kind of statement) rather than guessed.
 
 Usage::
@@ -108,6 +110,7 @@ CASE_COLUMNS = (
     "long",
     "wrong pick",
     "not best",
+    "best near",
     "wrong links",
 )
 _QUOTED = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]")
@@ -315,6 +318,7 @@ def study_case(
                     counts["case", "long"] += len(kept_r[c].text.split()) >= LONG_WORDS
                     counts["case", "wrong pick"] += cause in ("second line", "other line only")
                     counts["case", "not best"] += cause == "not best"
+                    counts["case", "best near"] += cause == "best line, near"
                 elif s not in ref[c] and (i, c) in shipped:
                     counts["case", "wrong links"] += 1
                     counts["wrong", wrong_kind(shipped[i, c], outlet_has_ref, ref[c])] += 1
@@ -367,9 +371,16 @@ def print_folder(
             print(f"{floor:.2f} | {group} | " + " | ".join(cells))
 
 
-def case_row(name: str, counts: Counter) -> str:
-    """One row of the per-case table: the case and its ``CASE_COLUMNS`` counts."""
-    return " | ".join([name] + [str(counts["case", col]) for col in CASE_COLUMNS])
+def case_row(name: str, counts: Counter, cosines: dict[bool, list[float]]) -> str:
+    """One row of the per-case table: the case, its ``CASE_COLUMNS`` counts and the median
+    cosine of its reference pairs less that of every other pair (how far a retelling stands out
+    of its case)."""
+    gap = (
+        f"{np.median(cosines[True]) - np.median(cosines[False]):.3f}"
+        if cosines.get(True) and cosines.get(False)
+        else "-"
+    )
+    return " | ".join([name] + [str(counts["case", col]) for col in CASE_COLUMNS] + [gap])
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -388,12 +399,15 @@ def main(argv: list[str] | None = None) -> None:
         cosines: dict[bool, list[float]] = {}
         rows = []
         for ref in found:
-            one = study_case(ref.parent, emb, anchors, params, cosines)
-            rows.append(case_row(ref.parent.name, one))
+            mine: dict[bool, list[float]] = {}
+            one = study_case(ref.parent, emb, anchors, params, mine)
+            for key, values in mine.items():
+                cosines.setdefault(key, []).extend(values)
+            rows.append(case_row(ref.parent.name, one, mine))
             counts.update(one)
         print_folder(folder.name, counts, cosines)
         if args.by_case:
-            print("case | " + " | ".join(CASE_COLUMNS))
+            print("case | " + " | ".join(CASE_COLUMNS) + " | cosine gap")
             print("\n".join(rows))
 
 

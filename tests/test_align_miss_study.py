@@ -107,9 +107,14 @@ def test_case_row_lists_every_column_in_order(study: ModuleType) -> None:
 
     counts = Counter({("case", "pairs"): 5, ("case", "found"): 2, ("case", "missed"): 3})
     counts["case", "wrong pick"] = 1
-    row = study.case_row("kk-case", counts).split(" | ")
-    assert row[0] == "kk-case" and len(row) == len(study.CASE_COLUMNS) + 1
-    assert dict(zip(study.CASE_COLUMNS, row[1:], strict=True)) == {
+    counts["case", "best near"] = 2
+    cosines = {True: [0.84, 0.86, 0.90], False: [0.70, 0.78, 0.80]}
+    row = study.case_row("kk-case", counts, cosines).split(" | ")
+    assert row[0] == "kk-case" and len(row) == len(study.CASE_COLUMNS) + 2
+    assert dict(zip(study.CASE_COLUMNS, row[1:-1], strict=True)) == {
         "pairs": "5", "found": "2", "missed": "3", "merged": "0", "repeated": "0",
-        "headline": "0", "long": "0", "wrong pick": "1", "not best": "0", "wrong links": "0",
+        "headline": "0", "long": "0", "wrong pick": "1", "not best": "0", "best near": "2",
+        "wrong links": "0",
     }  # fmt: skip
+    assert row[-1] == "0.080"  # median 0.86 of the reference pairs less median 0.78
+    assert study.case_row("kk-case", counts, {True: [0.9]}).endswith(" | -")  # no other pair
