@@ -68,6 +68,7 @@ from workbench.diff.text import (
     is_cyrillic,
     stem,
     tokenize,
+    words,
 )
 from workbench.errors import UserInputError
 from workbench.types import Difference
@@ -79,6 +80,24 @@ MIN_WORDS = 3
 #: :mod:`workbench.diff.salience`: "a lot of" retold as "many" is how retellings read;
 #: "long reflection ... reached a firm decision" retold as "about time" has lost two).
 LOST_WORDS = 1
+
+#: The speaker's frame around what a line says, not what it says: verbs of saying, wanting and
+#: thinking ("I want to note that", "it can now be considered that", "began his speech"), the
+#: aspect of an act ("begin the process of", "we are continuing"), modals and discourse adverbs
+#: ("now", "since", "also", "firstly"). Not a noun ("state", "process"), a verb of emphasis
+#: ("vividly emphasise" raises a claim's weight) nor "told" ("police have been told to guard"
+#: is an order). A run counts
+#: toward :data:`MIN_WORDS` only with its words outside this frame: a retelling that drops or
+#: rewords the frame and keeps the claim moves nothing an analyst needs (docs/diff.md,
+#: *Session 16 (trnoise16)*).
+FRAME_WORDS = words(
+    """say says said saying stated stating note notes noted noting
+    added adding pointed recall recalled remind reminded explain explained want wants wanted
+    wish wishes wished like would i’d i'd we’d we'd consider considered considering believe
+    believed think thinks thought begin begins began begun beginning start starts started
+    continue continues continued continuing now since then also already still today firstly
+    secondly may might can could must should shall will"""
+)
 
 #: The rest of an occasion clause, up to punctuation or a connective that opens a fact of its
 #: own ("speaking at a rally after farmers blocked the highway": the rally is the occasion, the
@@ -306,6 +325,7 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
             )
     settings = [m.span() for m in SETTING.finditer(ctx.report)]
     diffs = [t for d in diffs if (t := _off_setting(d, settings, ctx.report)) is not None]
+    diffs = [t for d in diffs if (t := _beyond_frame(d)) is not None]
     other: list[Counterparts] = []  # the statement side's counterparts, read once if needed
     return Finding(tuple(d for d in diffs if not _paraphrase(d, ctx, other)))
 
@@ -355,6 +375,29 @@ def _off_setting(d: Difference, settings: list[Span], report: str) -> Difference
         return None
     start, end = a + outside[0].start, a + outside[-1].end
     return dataclasses.replace(d, report=report[start:end], report_span=(start, end))
+
+
+def _weight(run: str) -> int:
+    """The content words of ``run`` outside the speaker's frame (:data:`FRAME_WORDS`)."""
+    return sum(is_content(t) and t.lower not in FRAME_WORDS for t in tokenize(run))
+
+
+def _beyond_frame(d: Difference) -> Difference | None:
+    """``d`` if its runs are clause-sized without the speaker's frame (:data:`FRAME_WORDS`):
+    an omission or addition with :data:`MIN_WORDS` such words, a rewording with as many on each
+    side. A rewording whose statement side is all frame and whose report side is more than a
+    clause is the report's addition (as :func:`_block` reads "a word or two for a whole
+    clause"); the rest is ``None``."""
+    if d.kind == "omission":
+        return d if _weight(d.statement) >= MIN_WORDS else None
+    if d.kind == "addition":
+        return d if _weight(d.report) >= MIN_WORDS else None
+    own, theirs = _weight(d.statement), _weight(d.report)
+    if own >= MIN_WORDS and theirs >= MIN_WORDS:
+        return d
+    if own < MIN_WORDS and theirs > MIN_WORDS:
+        return Difference("addition", "", d.report, None, d.report_span, "only in report")
+    return None
 
 
 def _near(tokens: list[Token], keys: list[str], other: list[Token]) -> set[str]:
