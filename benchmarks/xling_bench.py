@@ -20,7 +20,8 @@ one:
 * ``refusal`` (a position retold as a refusal, "will not recognize"; kind ``certainty``) and
   ``directive`` (what an official asks retold at another grade, "recommends" → "urged"; kind
   ``wording``), ``party`` (a side of a conflict only the report names, "the Russian-Ukrainian
-  conflict"; kind ``entity``),
+  conflict"; kind ``entity``), ``hearsay`` (what the statement gives to people, "people say",
+  «говорят, что», retold without them; kind ``certainty``),
 * the statement's assertion retold as an accusation ("accused"; kind ``attribution``),
 * ``quantifier`` and ``hedge`` flags as the diff shows them (for the before/after of a change).
 
@@ -76,6 +77,7 @@ _MARKED = ("reaction", "urgency", "scope", "promise", "actor", "refusal", "direc
 DETECTORS = (
     "number", "hedge", "attribution", "quantifier", "modality", "cause", "superlative", "caveat",
     "concept", "reaction", "urgency", "scope", "promise", "actor", "refusal", "directive", "party",
+    "hearsay",
 )  # fmt: skip
 
 
@@ -90,10 +92,10 @@ def false_fires() -> None:
     """Flags of the marker detectors on faithful translations, per corpus and language."""
     lexicon = load_lexicon()
     print(
-        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor | refusal | directive | party |"
+        "| corpus | lang | pairs | duty→pledge | proposal→decision | instruction→decision | description→prescription | cause | superlative | caveat | accused | quantifier | certainty (hedges) | concept (wording) | reaction | urgency | scope | promise | actor | refusal | directive | party | hearsay |"
     )
     print(
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     for corpus, english, sources, n in SETS:
         eng = _lines(english, n)
@@ -103,7 +105,9 @@ def false_fires() -> None:
                 for d in find_differences(
                     src, ref, source=src, src=lang, lexicon=lexicon, detectors=DETECTORS
                 ):
-                    if "modality" in d.note:
+                    if d.detector == "hearsay":
+                        counts["hearsay"] += 1
+                    elif "modality" in d.note:
                         counts[_shift(d.note)] += 1
                     elif d.kind == "addition" and "cause" in d.note:
                         counts["cause"] += 1
@@ -128,7 +132,7 @@ def false_fires() -> None:
                   f"{_concepts(counts, lexicon)} | {counts['reaction']} | "
                   f"{counts['urgency']} | {counts['scope']} | {counts['promise']} | "
                   f"{counts['actor']} | {counts['refusal']} | {counts['directive']} | "
-                  f"{counts['party']} |")  # fmt: skip
+                  f"{counts['party']} | {counts['hearsay']} |")  # fmt: skip
 
 
 def _shift(note: str) -> str:

@@ -86,6 +86,7 @@ DETECTORS.add("actor", "workbench.diff.actors:detect_actors")
 DETECTORS.add("refusal", "workbench.diff.refusal:detect_refusals")
 DETECTORS.add("directive", "workbench.diff.directives:detect_directives")
 DETECTORS.add("party", "workbench.diff.parties:detect_parties")
+DETECTORS.add("hearsay", "workbench.diff.hearsay:detect_hearsay")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -111,6 +112,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "refusal",
     "directive",
     "party",
+    "hearsay",
     "content",
 )
 
