@@ -17,7 +17,12 @@ link:
 * its anchors: a figure of the line in the sentence, the share of the translation's English
   content stems the sentence holds (translated lines), the word lexicon's share (the others);
 * whether the pipeline marked it weak (``anchors.weak_link``): its flags are then only the
-  outlet's own-voice kinds, shown anyway.
+  outlet's own-voice kinds, shown anyway;
+* where it sits: how many lines the sentence is linked to (``lines``), its place in the outlet
+  (``place``, 0 the headline), whether another sentence of the outlet retells the line at a higher
+  margin (``surer``), and how much more of another line's words the sentence holds than of this
+  line's (``better``: the anchors' share, English stems or lexicon words, best other line less
+  this one).
 
 It prints numbers only: per folder the wrong-link flags by unit, weak or not, margin band; the
 medians of each feature for wrong-link, key and real flags; and, for each single-feature gate
@@ -82,6 +87,7 @@ class Row:
     lines: int  # statement lines the report sentence is linked to
     place: int  # the sentence's place in its outlet (0: the headline)
     surer: bool  # another sentence of the outlet is linked to the line at a higher margin
+    better: float = 0.0  # another line's word share with the sentence less this line's (max)
 
     def own_voice(self) -> bool:
         return self.kind in WEAK_LINK_KINDS or self.category in WEAK_LINK_CATEGORIES
@@ -118,6 +124,15 @@ class Runner:
         v /= np.linalg.norm(v, axis=1, keepdims=True)
         return float(v[0] @ v[1])
 
+    def share(self, st: Any, report: str) -> float:
+        """The anchors' word share of a line with a report sentence: of the translation's English
+        content stems (a translated line), else of the original's words as the lexicon renders
+        them."""
+        if st.translation:
+            stems = _english_stems(st.translation)
+            return len(stems & _english_stems(report)) / len(stems) if stems else 0.0
+        return float(_words([st.text], [report], self.lexicon)[0, 0])
+
     def rows(self, folder: Path, flags: list[rce.Flag]) -> list[Row]:
         links: dict[tuple[int, str], list[tuple[Any, Any, Any]]] = defaultdict(list)
         lines: Counter[int] = Counter()
@@ -129,6 +144,14 @@ class Runner:
                     lines[ref.index] += 1
         for r in self.reports:
             first[r.document_id] = min(first.get(r.document_id, r.index), r.index)
+        every = {
+            st.index: st
+            for doc in self.result.documents
+            for st in [
+                *(al.statement for al in doc.comparison.alignments),
+                *doc.comparison.unmatched_statements,
+            ]
+        }
         out = []
         for f in flags:
             if f.cls == "unjudged":
@@ -147,6 +170,9 @@ class Runner:
             english = len(stems & _english_stems(ref.full_text)) / len(stems) if stems else -1.0
             lex = float(_words([st.text], [ref.full_text], self.lexicon)[0, 0])
             d = f.difference
+            others = [o for i, o in sorted(every.items()) if i != st.index]
+            better = max((self.share(o, ref.full_text) for o in others), default=0.0)
+            better -= self.share(st, ref.full_text)
             out.append(
                 Row(
                     folder.parent.name,
@@ -164,6 +190,7 @@ class Runner:
                     lines[ref.index],
                     ref.index - first.get(ref.document_id, ref.index),
                     any(x[1].index != ref.index and x[2].score > link.score for x in mine),
+                    round(better, 3),
                 )
             )
         return out
@@ -289,7 +316,7 @@ def summary(outlets: list[rce.Outlet]) -> str:
     )
 
 
-FEATURES = ("margin", "cosine", "english", "lexicon", "lines", "place", "surer")
+FEATURES = ("margin", "cosine", "english", "lexicon", "lines", "place", "surer", "better")
 
 
 def parse_gates(text: str, parser: argparse.ArgumentParser) -> list[tuple[str, str, float]]:
@@ -324,7 +351,7 @@ def main(argv: list[str] | None = None) -> None:
         "english<0.2,english<0.25,english<0.3,lexicon<0.1,lexicon<0.15,lexicon<0.2,lines>1,"
         "place<1,place<3,surer>0",
         help="comma-separated FEATURE<VALUE or FEATURE>VALUE (features: margin, cosine, english, "
-        "lexicon, lines, place, surer)",
+        "lexicon, lines, place, surer, better)",
     )
     parser.add_argument("--dump", action="store_true", help="one line per wrong-link and key flag")
     parser.add_argument(
