@@ -48,7 +48,13 @@ def test_nested_quotes_have_depth() -> None:
         ("Иманкуловдун сөзү боюнча, кырдаал көзөмөлдө.", "кырдаал көзөмөлдө", "Иманкуловдун"),
         # the speaker ends at its last letter, however many spaces stand before the marker
         ("Министр   сөзінше, жол көктемде ашылады.", "жол көктемде ашылады", "Министр"),
-        ("Those he called 'terrorists' fled.", "'terrorists'", "he"),
+        # a bare pronoun names the nearest name before it, or says no one is named (review15 K3)
+        ("Those he called 'terrorists' fled.", "'terrorists'", "someone (he)"),
+        ("Minister Aibek Duisenov spoke. He said the canal is dry.", "the canal is dry",
+         "He (Aibek Duisenov)"),
+        # the whole speaker, not its last four words (review15 K3)
+        ("Proponents of widening the old canal say the banks are weak.", "the banks are weak",
+         "Proponents of widening the old canal"),
     ],
 )  # fmt: skip
 def test_reported_speech_and_its_speaker(text: str, speech: str, speaker: str) -> None:
@@ -65,7 +71,7 @@ def test_voice_at_gives_the_innermost_voice() -> None:
     voices = find_voices(text)
     inner = voice_at(voices, (text.index("so-called"), text.index("so-called") + 9))
     assert inner is not None and inner.kind == "quote" and inner.depth == 1
-    assert inner.speaker == "He"
+    assert inner.speaker == "someone (he)"  # no name before "He" to stand for (review15 K3)
     assert voice_at(voices, (0, 2)) is None  # "He" is the outlet's own words
     assert voice_at(voices, None) is None
 
@@ -158,7 +164,9 @@ def _reference_speech(text: str) -> list[tuple[int, int, str, tuple[int, int] | 
         words = words[cut:]
         if words:
             who = voice._SPEAKER_NOISE.sub("", " ".join(words[-4:]))
-            return who, m.start() - len(clause) + clause.rfind(who), m.end()
+            at = m.start() - len(clause) + clause.rfind(who)
+            whole = voice._SPEAKER_NOISE.sub("", " ".join(words[-voice._SPEAKER_WORDS :]))
+            return voice._named(whole, text, at), at, m.end()
         after = re.split(r"[,.;:!?\"“”«»()\n]", text[m.end() :])[0]
         who = " ".join(after.split()[:4])
         return who, m.start(), m.end() + (after.find(who) + len(who) if who else 0)

@@ -203,12 +203,38 @@ def _speaker_of(text: str, m: re.Match[str]) -> tuple[str, int, int]:
         words = words[:1]
     words = words[cut:]
     if words:
+        # the marker's span holds the last four words (what the other stages read); the speaker
+        # shown is the whole one
         who = _SPEAKER_NOISE.sub("", " ".join(words[-4:]))
-        return who, m.start() - len(clause) + clause.rfind(who), m.end()
+        at = m.start() - len(clause) + clause.rfind(who)
+        whole = _SPEAKER_NOISE.sub("", " ".join(words[-_SPEAKER_WORDS:]))
+        return _named(whole, text, at), at, m.end()
     stop = _AFTER_SPEAKER_STOP.search(text, m.end())
     after = text[m.end() : stop.start() if stop else len(text)]
     who = " ".join(after.split()[:4])
     return who, m.start(), m.end() + (after.find(who) + len(who) if who else 0)
+
+
+#: Words of the clause before a speech verb kept as its speaker: the whole speaker an analyst
+#: reads ("Proponents of changing the flag's design"), not its last four words ("changing the
+#: flag's design"; review15 K3).
+_SPEAKER_WORDS = 8
+#: A speaker that is only a personal pronoun: shown with the name it stands for.
+_BARE_PRONOUN = re.compile(r"he|she|him|her", re.IGNORECASE)
+_CAPITALISED_NAME = re.compile(
+    r"(?<![\w.])[A-Z][a-z]+(?:ov|ev|yev|ova|eva|in|ina|uly|uulu|bek|bayev)\b"
+)
+
+
+def _named(who: str, text: str, at: int) -> str:
+    """``who``, or for a bare pronoun the name it stands for: the nearest titled name or
+    surname before it ("he (Tokayev)"), else "someone (he)" (review15 K3: "reported speech of
+    he" named nobody)."""
+    if not _BARE_PRONOUN.fullmatch(who):
+        return who
+    titled = list(_TITLED.finditer(text, 0, at))
+    names = [m.group(1).strip() for m in titled] or _CAPITALISED_NAME.findall(text, 0, at)
+    return f"{who} ({names[-1]})" if names else f"someone ({who.lower()})"
 
 
 #: What ends the clause a speaker is read from, before the verb / after it (single characters).
