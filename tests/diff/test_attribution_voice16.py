@@ -118,3 +118,33 @@ def test_others_in_the_statement_still_move_when_stated_as_fact(
     lexicon: Lexicon, statement: str
 ) -> None:
     assert _attributions(statement, "The canal is an urgent task.", lexicon, issuer=WATER)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Duisenov took to Facebook to say the canal is dry.", "Duisenov"),
+        ("Duisenov went on to say that the canal is dry.", "Duisenov"),
+        ("The water minister used the briefing to announce that the canal is dry.",
+         "The water minister"),
+    ],
+)  # fmt: skip
+def test_a_speaker_who_goes_on_or_uses_a_briefing_to_speak_keeps_the_claim(
+    text: str, speaker: str
+) -> None:
+    """review15 K4: "X used the briefing to announce that ..." gave no attribution, and "X took
+    to Facebook to say" read the speaker as "X took to Facebook to"."""
+    (m,) = attribution_mentions(text)
+    assert m.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text", ["Duisenov is expected to announce the results.", "Needless to say, it is dry."]
+)
+def test_an_impersonal_frame_before_to_say_gives_the_claim_to_nobody(text: str) -> None:
+    assert attribution_mentions(text) == []
+
+
+def test_announce_is_speech_only_after_going_on_or_using_something_to() -> None:
+    """ "the states should adopt a visa-free regime and announce a common visa": to proclaim."""
+    assert attribution_mentions("The states should agree and announce a common visa.") == []

@@ -179,7 +179,7 @@ _QUOTE = re.compile(
 
 #: Speech verbs that make an attribution ("X said", "said X").
 _VERBS = (
-    r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|reported|"
+    r"said|says|say|stated|states|claimed|claims|told|tells|announced|announces|announce|reported|"
     r"added|noted|insisted|asserted|declared|confirmed|explained|argued|warned|"
     r"wrote|tweeted|maintained|reiterated|stressed|emphasi[sz]ed|established|ruled|concluded|"
     r"suggested|described|insists|blamed|pointed\s+out|alleged(?!\s+(?!that\b)[a-z])|"
@@ -755,6 +755,13 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             and not _CLAUSE_CLOSES.match(text, m.end())
         ):
             continue  # "the two towns have long maintained close ties": no speech
+        if (
+            not cyrillic
+            and m.group("verb")
+            and m.group("verb").lower() == "announce"
+            and not _TO_SAY.match(_CLAUSE_END.split(text[: m.start()])[-1])
+        ):
+            continue  # "should ... announce a Central Asian Schengen": to proclaim, not speech
         if cyrillic and m.group("ru") and _FIRST_PERSON_RU.fullmatch(m.group("ru")):
             continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):
@@ -785,7 +792,7 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
 #: still give the claim to X (review15 K4).
 _INFINITIVE_BEFORE = re.compile(
     r"(?<!\w)(?:exaggeration|needless|safe|fair|suffice\s+it|hard|difficult|easy|early|premature"
-    r"|declined|declines|declining|refused|refuses|refusing)(?:\s+\w+)?\s+to\s+$",
+    r"|declined|declines|declining|refused|refuses|refusing|expected|due)(?:\s+\w+)?\s+to\s+$",
     _F,
 )
 #: A speaker in the first person: the statement's own voice ("I will say", "I said: ...", "any
@@ -854,6 +861,10 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, str, int, int]:
         if _HAS_VERB.search(clause):
             at, clause = start, ""
     if clause.strip():
+        to = _TO_SAY.match(clause)
+        if to and to.group(1).strip():
+            clause = to.group(1)  # "Japarov took to Facebook to say": Japarov
+            at = at - len(_CLAUSE_END.split(text[:at])[-1]) + len(clause)
         words = _clause_speaker(clause, last=4)
         if not words:
             return "", "", start, end
@@ -874,6 +885,14 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, str, int, int]:
     return who, who, start, end + (text[end:].find(who) + len(who) if who else 0)
 
 
+#: "X went on to say", "X took to Facebook to say", "X used the briefing to announce": the
+#: speaker is the subject before the verb of motion or use, not the clause up to "to" (review15
+#: K4).
+_TO_SAY = re.compile(
+    r"(.*?)\b(?:went|goes|go|took|takes|take|used|uses|use|continued|continues|turned|"
+    r"hastened|rushed|moved|rose)\b.*\bto\s*$",
+    _F | re.DOTALL,
+)
 #: The noun a relative clause that holds the speech verb's subject hangs on ("foreigners who
 #: came to visit us said"): the speaker is the noun, not the relative clause.
 _RELATIVE = re.compile(r"([^\W\d_][\w'’-]*)\s+(who|whom)\s+$", _F)
