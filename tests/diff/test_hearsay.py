@@ -5,28 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff.helpers import diffs, language
-from workbench.diff import DETECTOR_ORDER, Lexicon, find_differences
+from tests.diff.helpers import diffs, of_category
+from workbench.diff import DETECTOR_ORDER, Lexicon
 from workbench.diff.hearsay import HEARSAY
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 from workbench.types import Difference
 
 
 def _hearsay(statement: str, report: str, lexicon: Lexicon) -> list[Difference]:
-    """The hearsay flags of a pair as compare reads it (an English pair with every detector; a
-    Cyrillic original without a translation with the cross-lingual ones)."""
-    if statement.isascii():
-        found = diffs(statement, report, lexicon)
-    else:
-        found = find_differences(
-            statement,
-            report,
-            source=statement,
-            src=language(statement),
-            lexicon=lexicon,
-            detectors=CROSS_LINGUAL_DETECTORS,
-        )
-    return [d for d in found if d.detector == "hearsay"]
+    """The hearsay flags of a pair as compare reads it (:func:`tests.diff.helpers.of_category`;
+    the hedge table's ``report`` class shares the category)."""
+    return [d for d in of_category(statement, report, lexicon, "report") if d.detector == "hearsay"]
 
 
 def test_the_detector_runs_with_and_without_a_translation() -> None:

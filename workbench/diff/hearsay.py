@@ -19,8 +19,8 @@ The rule fires only when
   "there is a notion / view / belief that"; ru «говорят, что», «в обществе часто говорили»,
   «бытует мнение»; kk «деген түсінік бар»; ky «деген түшүнүк бар», «деп айтышат»), not to a
   named speaker ("foreigners said" is an attribution, read by the ``attribution`` detector);
-* a clause of the report retells the line (it renders at least :data:`RETOLD` of its words, of
-  the original through the bilingual lexicon or of the translation by stem)
+* a clause of the report retells the line (it renders at least :data:`RETOLD` of its words:
+  :func:`workbench.diff.modality.retells`)
 * and nothing in that clause or before it in the report keeps the hearsay (:data:`KEPT`:
   "it is believed", "a public opinion", "in society", "the alleged ...", "people", "view", ...),
   nor a short tail right after it (", many believe").
@@ -37,7 +37,8 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding
-from workbench.diff.bilexicon import WORD, english_content, english_stem, load_bilexicon
+from workbench.diff.bilexicon import WORD, english_content, english_stem
+from workbench.diff.modality import retells
 from workbench.diff.text import sentences
 from workbench.types import Difference
 
@@ -116,19 +117,6 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _retells(ctx: DiffContext, clause: str) -> bool:
-    """The report clause renders at least :data:`RETOLD` words of the statement: of its original
-    through the bilingual lexicon, or of its English by stem (as
-    :func:`workbench.diff.modality.retells` reads it)."""
-    if ctx.source and ctx.src:
-        covered = load_bilexicon().coverage(ctx.source, clause, ctx.src)
-        if sum(c.covered for c in covered) >= RETOLD:
-            return True
-    mine = {english_stem(w) for w in WORD.findall(clause) if english_content(w)}
-    theirs = {english_stem(w) for w in WORD.findall(ctx.statement) if english_content(w)}
-    return len(mine & theirs) >= RETOLD
-
-
 def _retold_part(ctx: DiffContext, start: int, end: int) -> tuple[int, int]:
     """The part of the report clause ``[start, end)`` up to its last word that the statement's
     English shares (by stem), so that the flag does not take from the word diff the outlet's
@@ -161,7 +149,7 @@ def detect_hearsay(ctx: DiffContext, claimed: Claims) -> Finding:
             if KEPT.search(clause):
                 kept_before = True
                 continue
-            if kept_before or flagged or not _retells(ctx, clause):
+            if kept_before or flagged or not retells(ctx, clause, RETOLD):
                 continue
             tail = ctx.report[clauses[i + 1][0] : clauses[i + 1][1]] if i + 1 < len(clauses) else ""
             if tail and len(tail.split()) <= _TAIL_WORDS and KEPT.search(tail):

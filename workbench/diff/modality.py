@@ -309,17 +309,17 @@ def clause_at(sentence: str, at: int) -> str:
     return sentence[start:end]
 
 
-def retells(ctx: DiffContext, clause: str) -> bool:
-    """The report clause renders at least :data:`RETOLD_WORDS` words of the statement: of its
-    original through the bilingual lexicon (or the same digits, or a cognate spelling), or of
-    its English translation by stem."""
+def retells(ctx: DiffContext, clause: str, need: int = RETOLD_WORDS) -> bool:
+    """The report clause renders at least ``need`` (:data:`RETOLD_WORDS`) words of the
+    statement: of its original through the bilingual lexicon (or the same digits, or a cognate
+    spelling), or of its English translation by stem."""
     if ctx.source and ctx.src:
         covered = load_bilexicon().coverage(ctx.source, clause, ctx.src)
-        if sum(c.covered for c in covered) >= RETOLD_WORDS:
+        if sum(c.covered for c in covered) >= need:
             return True
     mine = {english_stem(w) for w in WORD.findall(clause) if english_content(w)}
     theirs = {english_stem(w) for w in WORD.findall(ctx.statement) if english_content(w)}
-    return len(mine & theirs) >= RETOLD_WORDS
+    return len(mine & theirs) >= need
 
 
 def _shifted(ctx: DiffContext, shift: Shift) -> Difference | None:
