@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from workbench.diff.content import cut_at
 from workbench.pipeline.compare import fill_differences, joined_reports, load_lexicon
 from workbench.types import (
@@ -80,5 +82,17 @@ def test_cut_at_keeps_clause_sized_parts_only() -> None:
     assert all(text[slice(*p.report_span)] == p.report for p in parts if p.report_span)
     short = cut_at(d, [text.index(" traders")], text)  # "angry fishermen and" has two words
     assert [p.report for p in short] == ["traders protest Dockers fear losing jobs"]
-    other = Difference("wording", "a b c", text, (0, 5), (0, len(text)), detector="content")
-    assert cut_at(other, [10], text) == [other]
+    number = Difference("number", "", text, None, (0, len(text)), detector="number")
+    assert cut_at(number, [10], text) == [number]
+
+
+def test_a_rewording_keeps_its_larger_part() -> None:
+    text = "fear a sharp rise in river flooding and the harbour closure"
+    join = text.index(" and the harbour")
+    d = Difference("wording", "feel concern", text, (0, 12), (0, len(text)), detector="content")
+    (kept,) = cut_at(d, [join], text)
+    assert kept.report == "fear a sharp rise in river flooding"
+    assert kept.statement == "feel concern" and kept.statement_span == (0, 12)
+    tiny = Difference("wording", "feel concern", "sharp fear closed", (0, 12), (0, 17))
+    tiny = dataclasses.replace(tiny, detector="content")
+    assert cut_at(tiny, [5, 10], tiny.report) == []  # no part is clause-sized

@@ -204,15 +204,19 @@ def cut_at(d: Difference, breaks: Sequence[int], report: str) -> list[Difference
     the join ("... places The goal of the draft law is to") reads as one clause the outlet never
     wrote (review15 K2). A word-diff run keeps each part with :data:`MIN_WORDS` content words,
     as an addition of its own sentence; a clause a detector found by the connective that opens
-    it ("amid ...": ``cause``, ``superlative``) keeps its first part. A smaller part goes. Any
-    other difference is returned as it is."""
-    if d.kind != "addition" or d.report_span is None:
+    it ("amid ...": ``cause``, ``superlative``) keeps its first part. A smaller part goes. A
+    word-diff rewording keeps the report part with the most content words, if clause-sized.
+    Any other difference is returned as it is."""
+    kinds = ("addition", "wording") if d.detector == "content" else ("addition",)
+    if d.kind not in kinds or d.report_span is None:
         return [d]
     a, b = d.report_span
     inside = sorted(x for x in breaks if a < x < b)
     if not inside:
         return [d]
     parts = list(zip([a, *inside], [*inside, b], strict=True))
+    if d.kind == "wording":
+        parts = [max(parts, key=lambda p: _weight(report[p[0] : p[1]]))]
     out = []
     for lo, hi in parts if d.detector == "content" else parts[:1]:
         words = [t for t in tokenize(report[lo:hi]) if is_content(t)]
