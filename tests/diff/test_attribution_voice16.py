@@ -148,3 +148,18 @@ def test_an_impersonal_frame_before_to_say_gives_the_claim_to_nobody(text: str) 
 def test_announce_is_speech_only_after_going_on_or_using_something_to() -> None:
     """ "the states should adopt a visa-free regime and announce a common visa": to proclaim."""
     assert attribution_mentions("The states should agree and announce a common visa.") == []
+
+
+def test_a_claim_the_report_quotes_is_the_speakers_words_not_the_outlets_assertion(
+    lexicon: Lexicon,
+) -> None:
+    """The statement retells what others said; a report that quotes the speaker retelling it
+    («there was an opinion in town that ...») does not state it as fact, however the quote
+    words the others' view; the same words in the outlet's own voice do."""
+    statement = "Before this, people in our town often said that the canal was dry."
+    quoted = "“Before this, there was a common opinion in town that the canal was dry."
+    assert _attributions(statement, quoted, lexicon, issuer=WATER) == []
+    framed = "“There was a common opinion that the canal was dry,” Duisenov said."
+    assert _attributions(statement, framed, lexicon, issuer=WATER) == []
+    own = "Before this, the canal was dry."
+    assert _attributions(statement, own, lexicon, issuer=WATER)

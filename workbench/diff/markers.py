@@ -1011,7 +1011,11 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
     statement = [m for m in statement if not _first_person(m)]
     diffs: list[Difference] = []
     first = (statement or source)[0] if statement or source else None
-    if first is not None and not report and not _issuer_speaks(first, ctx.issuer):
+    # the report quotes the speaker: a claim inside its quotation marks is the speaker's words
+    # (with whatever attribution they hold: «there was an opinion in society that ...»), not
+    # the outlet's own assertion
+    quoting = _mostly_quoted(ctx.report)
+    if first is not None and not report and not quoting and not _issuer_speaks(first, ctx.issuer):
         diffs.append(
             Difference("attribution", first.text if first.span else "", "", first.span, None,
                        f"{first.note} in the statement; stated as fact in the report")
@@ -1028,9 +1032,12 @@ def detect_attributions(ctx: DiffContext, claimed: Claims) -> Finding:
         if (
             _names_issuer(r, ctx.issuer)
             and not _HEDGED_ATTRIBUTION.search(r.text)
-            and all(
-                _issuer_speaks(s, ctx.issuer) or any(_same_speaker(s, q) for q in quoted)
-                for s in statement + source
+            and (
+                quoting
+                or all(
+                    _issuer_speaks(s, ctx.issuer) or any(_same_speaker(s, q) for q in quoted)
+                    for s in statement + source
+                )
             )
         ):
             continue  # "..., Kamchybek Tashiev said" retelling Tashiev's own words: his voice
@@ -1129,6 +1136,24 @@ def _names_issuer(m: Mention, issuer: Iterable[str]) -> bool:
     return any(
         same_name(w, n, vowels=True) for w in _person_words(m.speaker, every=every) for n in names
     )
+
+
+def _mostly_quoted(text: str) -> bool:
+    """Half the letters of ``text`` or more lie inside quotation marks: its quotations, one opened
+    and not closed (running to the end) or one closed that opened before it (from the start),
+    as :func:`_in_quotation` reads them; curly marks only for the last two."""
+    inside = bytearray(len(text) + 1)
+    for q in quotations(text):
+        if q.depth == 0:  # outermost quotations do not overlap: each letter is marked once
+            inside[q.start : q.end] = b"\x01" * (q.end - q.start)
+    free = [i for i, c in enumerate(text) if c in "«“»”" and not inside[i]]
+    if free and text[free[0]] in "»”":
+        inside[: free[0]] = b"\x01" * free[0]
+    opener = next((i for i in free if text[i] in "«“"), None)
+    if opener is not None:
+        inside[opener:] = b"\x01" * (len(text) + 1 - opener)
+    letters = [i for i, c in enumerate(text) if c.isalpha()]
+    return bool(letters) and 2 * sum(inside[i] for i in letters) >= len(letters)
 
 
 def _in_quotation(text: str, span: Span | None) -> bool:
