@@ -5,7 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 from workbench.diff.content import cut_at
-from workbench.pipeline.compare import fill_differences, joined_reports, load_lexicon
+from workbench.pipeline.compare import (
+    _sentence_breaks,
+    fill_differences,
+    joined_reports,
+    load_lexicon,
+)
 from workbench.types import (
     Alignment,
     AlignmentLink,
@@ -66,7 +71,22 @@ def test_a_cause_clause_keeps_the_part_its_connective_opens() -> None:
 
 
 def test_two_clauses_of_one_sentence_are_one_text() -> None:
-    """Pieces of one sentence (one index) linked apart are not cut."""
+    """Pieces of one sentence (one index) linked apart are not cut; two sentences are, at the
+    joiner. (review16: this test gave ``cut_at`` no breaks and so could not fail; it now reads
+    ``_sentence_breaks``, where the rule is.)"""
+    whole = "Angry fishermen protested, and the dockers welcomed the plan."
+    first, second = whole.index("Angry"), whole.index("the dockers")
+    clauses = (
+        ReportRef(4, whole[first : whole.index(",")], "wire", (first, whole.index(",")), whole),
+        ReportRef(4, whole[second:], "wire", (second, len(whole)), whole),
+    )
+    st = StatementRef(0, "строка", STATEMENT, "state-doc")
+    links = tuple(AlignmentLink((0, len(STATEMENT)), 1.1) for _ in clauses)
+    one = Alignment(st, clauses, 1.1, links=links)
+    assert _sentence_breaks(one, 0, len(joined_reports(one))) == []
+    other = ReportRef(9, "The union of dockers welcomed the plan.", "wire")
+    two = Alignment(st, (clauses[0], other), 1.1, links=links)
+    assert _sentence_breaks(two, 0, len(joined_reports(two))) == [len(clauses[0].text)]
     d = Difference("addition", "", "angry fishermen and traders", None, (0, 27), detector="content")
     assert cut_at(d, [], d.report) == [d]
 
