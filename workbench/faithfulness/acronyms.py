@@ -14,6 +14,7 @@ is another thing: which words an acronym stands for, not whether a word is one.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: Dotted initials: U.S., A.I., N.F.L.
@@ -24,11 +25,13 @@ _TWO_CAPITALS = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2}")
 _WITH_DIGIT = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\W_]*\d")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """True for a word written as initials: dotted initials (U.S.), a word that starts with two
     capitals (NHS, ROVs, АҚШ-тың, СПИДом: a case ending or a hyphenated tail may follow), a
     word with two or more capitals making at least half its letters (AfCFTA, PhD, MerPolCC), or
-    a capital with a digit (A1GP, G7). Not: McCain, iPhone, Нью-Йорк, 39C."""
+    a capital with a digit (A1GP, G7). Not: McCain, iPhone, Нью-Йорк, 39C. Memoised: the checks
+    ask it of every English word of a pair, and words repeat."""
     if _DOTTED.fullmatch(word) or _TWO_CAPITALS.match(word) or _WITH_DIGIT.match(word):
         return True
     letters = [c for c in word if c.isalpha()]

@@ -262,6 +262,9 @@ class FaithContext:
         vectors: Clause vectors of both sides, when an embedder was given.
         words: The kk/ky/ru → English word lexicon (coverage reads which source words the
             translation renders); None leaves the word features neutral.
+        memo: What the checks of this pair computed and read again (the coverage features:
+            the coverage check reads them for its flag, the risk for the score), by name;
+            filled on first use, never part of the inputs.
     """
 
     source: str
@@ -271,6 +274,7 @@ class FaithContext:
     calibration: LanguageCalibration
     vectors: ClauseVectors | None = None
     words: BiLexicon | None = None
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
 Detector = Callable[[FaithContext], list[FaithIssue]]

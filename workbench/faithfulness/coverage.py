@@ -305,13 +305,17 @@ def pair_words(ctx: FaithContext) -> list[WordCoverage] | None:
 
 
 def pair_features(ctx: FaithContext) -> CoverageFeatures | None:
-    """:func:`features` of a check's pair, with the word lexicon's coverage when it has one."""
+    """:func:`features` of a check's pair, with the word lexicon's coverage when it has one;
+    computed once per context (the coverage check and the risk both read them: a check runs
+    every pair's detectors before any pair's risk, so a small cache of recent pairs missed)."""
     if ctx.vectors is None:
         return None
-    c = ctx.calibration
-    return features(
-        ctx.vectors, ctx.source, ctx.translation, c.length_typical, pair_words(ctx), ctx.src
-    )
+    if "features" not in ctx.memo:
+        c = ctx.calibration
+        ctx.memo["features"] = features(
+            ctx.vectors, ctx.source, ctx.translation, c.length_typical, pair_words(ctx), ctx.src
+        )
+    return ctx.memo["features"]  # type: ignore[return-value]
 
 
 def risk(f: CoverageFeatures, ctx: FaithContext) -> float:

@@ -1266,6 +1266,26 @@ def _added_candidates(
     return out
 
 
+def negation_texts(
+    sources: Sequence[str],
+    translations: Sequence[str],
+    src: str,
+    issues: Sequence[list[FaithIssue]],
+    vectors: Sequence[ClauseVectors | None],
+) -> list[str]:
+    """The texts :func:`confirm_negations` embeds in its first call for these issues (the
+    affirmed clauses that are no clause of their pair): the check embeds them beforehand with
+    the names' texts, in one call."""
+    out: list[str] = []
+    for s, t, found, v in zip(sources, translations, issues, vectors, strict=True):
+        wanted = [c for _, _, c, _ in _negation_candidates(s, src, found, v)]
+        wanted += [c for _, _, c, _ in _added_candidates(t, found, v)]
+        if wanted and v is not None:
+            known = {s[a:b] for a, b in v.source_spans} | {t[a:b] for a, b in v.translation_spans}
+            out += [c for c in wanted if c not in known]
+    return out
+
+
 def _rows_of(
     text: str, spans: Sequence[tuple[int, int]], rows: np.ndarray
 ) -> dict[str, np.ndarray]:

@@ -12,7 +12,7 @@ import functools
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
@@ -1100,8 +1100,10 @@ class _SourceWord:
     named: frozenset[str] = frozenset()
 
 
+@functools.lru_cache(maxsize=65536)
 def _romanised(word: str) -> str:
-    """The folded romanised key of a source word, "дж" folded like "j" (Джеймс ~ James)."""
+    """The folded romanised key of a source word, "дж" folded like "j" (Джеймс ~ James);
+    memoised: a check romanises each word form with its stems and endings off."""
     return fold(transliterate(word)).replace("dj", "j")
 
 
@@ -1113,7 +1115,10 @@ _NAME_ADJECTIVE = re.compile(
 )
 
 
-def _source_words(source: str) -> list[_SourceWord]:
+@functools.lru_cache(maxsize=256)
+def _source_words(source: str) -> tuple[_SourceWord, ...]:
+    """The source's words with their romanised keys; memoised (a tuple of frozen words): the
+    name check and the coverage features' ``names_lost`` read the same sentence in turn."""
     out = []
     for m in _WORD.finditer(source):
         w = m.group()
@@ -1136,7 +1141,7 @@ def _source_words(source: str) -> list[_SourceWord]:
         out.append(
             _SourceWord(w, m.start(), m.end(), frozenset(stems | named), w[0].isupper(), named)
         )
-    return out
+    return tuple(out)
 
 
 def _matches(word: str, src: _SourceWord) -> bool:
@@ -1190,9 +1195,11 @@ def dictionary_words() -> frozenset[str]:
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _common_word(word: str) -> bool:
     """True when ``word`` (any case, plural or possessive) is a common English word, or a
-    compound written in camel case of common words (CowParade, FirstGroup)."""
+    compound written in camel case of common words (CowParade, FirstGroup); memoised (the
+    name check asks it of every English word of a pair)."""
     humps = re.findall(r"[A-Z][a-z]{2,}", word)
     if len(humps) >= 2 and "".join(humps) == re.sub(r"['’]s?$", "", word):
         return all(_common_word(h) for h in humps)
@@ -1296,7 +1303,7 @@ def _source_names(source: str, src: str = "ru") -> list[re.Match[str]]:
 
 
 def unmatched_source_names(
-    source: str, translation: str, src: str, words: list[_SourceWord] | None = None
+    source: str, translation: str, src: str, words: Sequence[_SourceWord] | None = None
 ) -> list[re.Match[str]]:
     """The source names (:func:`_source_names`) with no counterpart among the translation's
     capitalised words, matched across scripts (:func:`_matches`); a hyphenated name is matched

@@ -245,10 +245,12 @@ def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
     spans = chain(_all_adjacent(tokens), _all_repeats(tokens, n))
     first = next(spans, None)
     src_tokens = list(_WORDS.finditer(ctx.source)) if first is not None else []
-    source_repeats = _SourceRepeats(ctx, tokens)
+    # built only when a repetition is found (most lines have none): it reads every word
+    source_repeats: _SourceRepeats | None = None
     if first is None or _repeats(src_tokens, n) or _adjacent_repeat(src_tokens):
         span = None
     else:
+        source_repeats = _SourceRepeats(ctx, tokens)
         # the first repetition the source does not make (it may repeat one phrase, not all)
         span = next((sp for sp in chain([first], spans) if not source_repeats(sp)), None)
     if span is not None:
@@ -257,7 +259,11 @@ def detect_repetition(ctx: FaithContext) -> list[FaithIssue]:
                   f"{ctx.translation[span[0]:span[1]]!r} repeats earlier words")
         )  # fmt: skip
     for m in re.finditer(r"(?<!\w)(\w+)(?:\W+\1(?!\w)){2,}", ctx.translation, re.IGNORECASE):
-        if m.span() != span and not source_repeats(m.span()):
+        if m.span() == span:
+            continue
+        if source_repeats is None:
+            source_repeats = _SourceRepeats(ctx, tokens)
+        if not source_repeats(m.span()):
             out.append(issue("repetition", ctx.source, ctx.translation, None, m.span(),
                              f"{m.group(1)!r} repeated"))  # fmt: skip
     for m in _JUNK.finditer(ctx.translation):
