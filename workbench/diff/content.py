@@ -86,16 +86,17 @@ LOST_WORDS = 1
 #: aspect of an act ("begin the process of", "we are continuing"), modals and discourse adverbs
 #: ("now", "since", "also", "firstly"). Not a noun ("state", "process"), a verb of emphasis
 #: ("vividly emphasise" raises a claim's weight) nor "told" ("police have been told to guard"
-#: is an order). A run counts
+#: is an order), nor "today", "then", "still" or "like" (a date the report may add, "the dam
+#: burst today"; a simile's preposition: review16 T2). A run counts
 #: toward :data:`MIN_WORDS` only with its words outside this frame: a retelling that drops or
 #: rewords the frame and keeps the claim moves nothing an analyst needs (docs/diff.md,
 #: *Session 16 (trnoise16)*).
 FRAME_WORDS = words(
     """say says said saying stated stating note notes noted noting
     added adding pointed recall recalled remind reminded explain explained want wants wanted
-    wish wishes wished like would i’d i'd we’d we'd consider considered considering believe
+    wish wishes wished would i’d i'd we’d we'd consider considered considering believe
     believed think thinks thought begin begins began begun beginning start starts started
-    continue continues continued continuing now since then also already still today firstly
+    continue continues continued continuing now since also already firstly
     secondly may might can could must should shall will"""
 )
 

@@ -855,11 +855,19 @@ def _speaker(text: str, start: int, end: int) -> tuple[str, str, int, int]:
     before a participle ("..., said Tokayev emphasizing the ...")."""
     at = start
     clause = _CLAUSE_END.split(text[:at])[-1]
+    if not clause.strip() and (comma := text.rfind(",", 0, at)) >= 0:
+        aside = _CLAUSE_END.split(text[:comma])[-1]  # "Centerra, for its part, said"
+        if not text[comma + 1 : at].strip() and _ADVERBIAL.match(aside) and len(aside.split()) <= 4:
+            at = _comma_before(text, comma)
+            clause = _CLAUSE_END.split(text[:at])[-1] if at != comma else ""
     if _ADVERBIAL.match(clause) or (not clause.strip() and _PREPOSITION_NEXT.match(text, end)):
+        own = clause
         at = _comma_before(text, at)
         clause = _CLAUSE_END.split(text[:at])[-1]
         if _HAS_VERB.search(clause):
             at, clause = start, ""
+        elif own.strip() and _NO_SPEAKER.fullmatch(clause):
+            at, clause = start, own  # "On Tuesday, in Bishkek the minister said": not "On Tuesday"
     if clause.strip():
         to = _TO_SAY.match(clause)
         if to and to.group(1).strip():
@@ -908,6 +916,16 @@ _PREPOSITION_NEXT = re.compile(r"\s+(?:at|in|on|during|before|after|to)\s", _F)
 #: A clause before a speech verb that is an adverbial, not a speaker ("Centerra, for its part,
 #: said").
 _ADVERBIAL = re.compile(r"\s*(?:for|at|in|on|during|after|before|under|within|with)\s", _F)
+#: A clause before the comma that is itself no speaker: another prepositional phrase or a
+#: sentence adverb ("On Tuesday, in Bishkek the minister said", "Meanwhile, at the briefing the
+#: minister said": the speaker is in the clause the verb ends, review16 N2).
+_NO_SPEAKER = re.compile(
+    r"\s*(?:(?:for|at|in|on|during|after|before|under|within|with|by|since|until|from|over)\s.*"
+    r"|(?:meanwhile|however|earlier|later|also|separately|additionally|moreover|furthermore|"
+    r"yesterday|today|then|now|finally|first|firstly|previously|subsequently|likewise|similarly|"
+    r"instead|still|thus|therefore|nevertheless|again)\s*)",
+    _F | re.DOTALL,
+)
 
 
 def _comma_before(text: str, at: int) -> int:
@@ -1084,7 +1102,11 @@ def _issuer_speaks(m: Mention, issuer: Iterable[str]) -> bool:
     issuer = tuple(issuer)
     if not issuer:
         return False
-    unnamed = {w.lower for w in tokenize(m.speaker)} <= _PERSONAL
+    said_by = {w.lower for w in tokenize(m.speaker)}
+    if said_by:
+        unnamed = said_by <= _PERSONAL
+    else:  # «по его словам» holds its pronoun; "as reported", «сообщается» hold none (review16 N1)
+        unnamed = bool({w.lower for w in tokenize(m.text)} & _PERSONAL)
     return named_in(m.speaker, issuer) or unnamed or _names_issuer(m, issuer)
 
 
