@@ -52,3 +52,14 @@ def test_a_bare_pronoun_is_named_by_a_surname_not_by_an_english_word() -> None:
     assert _named("he", text, text.index("he")) == "someone (he)"
     text = "Tokayev arrived. Within hours he said the canal is dry."
     assert _named("he", text, text.index("he said")) == "he (Tokayev)"
+
+
+def test_called_and_a_name_with_nothing_said_of_it_is_no_speech() -> None:
+    """With N1 a speaker-less mention is no longer the issuer's voice, so "called" as naming
+    ("where the country called X was") must not be read as speech at all."""
+    assert attribution_mentions("Few knew where the town called Naryn was.") == []
+    assert attribution_mentions("The minister called Bolot Sydykov on Monday.") == []
+    (m,) = attribution_mentions("The minister called the canal a disaster.")
+    assert m.speaker == "The minister"
+    (m,) = attribution_mentions("The minister called Western plans a disaster.")
+    assert m.speaker == "The minister"

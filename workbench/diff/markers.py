@@ -776,6 +776,12 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             start, end = m.start(), m.end()
         else:
             who, whole, start, end = _speaker(text, m.start(), m.end())
+            if (
+                not cyrillic
+                and (m.group("verb") or "").lower() in ("called", "calls")
+                and _NAMED_AFTER.match(text, m.end())
+            ):
+                continue  # "the country called Kyrgyzstan was", "Tokayev called Putin": no claim
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
                     note=f"attributed to {_clean(whole) or _clean(who) or 'someone'}",
@@ -784,6 +790,15 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
                     speaker=_clean(whole))
         )  # fmt: skip
     return out
+
+
+#: A name and nothing said of it after "called" ("where the country called Kyrgyzstan was",
+#: "Tokayev called Putin on Monday"): a name given or a telephone call, no claim given to a
+#: speaker ("called Western sanctions illegal", "called the canal a disaster" are). Case-sensitive.
+_NAMED_AFTER = re.compile(
+    r"\s+(?:[A-ZА-ЯЁ][\w'’-]*\s*)+(?=[,.;:!?)\"”»]|$|(?:was|is|were|are|has|had|on|in|at|to|and|"
+    r"or|last|this|yesterday|today)\b)"
+)
 
 
 #: "to" right before a speech verb in an impersonal or refusing frame ("it is no exaggeration to
