@@ -63,3 +63,6 @@ def test_called_and_a_name_with_nothing_said_of_it_is_no_speech() -> None:
     assert m.speaker == "The minister"
     (m,) = attribution_mentions("The minister called Western plans a disaster.")
     assert m.speaker == "The minister"
+    # a Title-Case headline keeps its attribution (review16 N4)
+    (m,) = attribution_mentions("Minister Sydykov Called Western Plans A Disaster")
+    assert "Sydykov" in m.speaker

@@ -778,7 +778,7 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             who, whole, start, end = _speaker(text, m.start(), m.end())
             if (
                 not cyrillic
-                and (m.group("verb") or "").lower() in ("called", "calls")
+                and (m.group("verb") or "") in ("called", "calls")  # not a Title-Case "Called"
                 and _NAMED_AFTER.match(text, m.end())
             ):
                 continue  # "the country called Kyrgyzstan was", "Tokayev called Putin": no claim
