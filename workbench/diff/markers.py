@@ -762,6 +762,12 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             and not _TO_SAY.match(_CLAUSE_END.split(text[: m.start()])[-1])
         ):
             continue  # "should ... announce a Central Asian Schengen": to proclaim, not speech
+        if (
+            not cyrillic
+            and (m.group("verb") or "") in ("called", "calls")  # not a Title-Case "Called"
+            and _NAMED_AFTER.match(text, m.end())
+        ):
+            continue  # "the country called Kyrgyzstan was", "Tokayev called Putin": no claim
         if cyrillic and m.group("ru") and _FIRST_PERSON_RU.fullmatch(m.group("ru")):
             continue  # «Хочу заявить», «подчеркну»: the speaker's own voice, no attribution
         if not cyrillic and m.group("acc"):
@@ -776,12 +782,6 @@ def attribution_mentions(text: str, *, with_spans: bool = True) -> list[Mention]
             start, end = m.start(), m.end()
         else:
             who, whole, start, end = _speaker(text, m.start(), m.end())
-            if (
-                not cyrillic
-                and (m.group("verb") or "") in ("called", "calls")  # not a Title-Case "Called"
-                and _NAMED_AFTER.match(text, m.end())
-            ):
-                continue  # "the country called Kyrgyzstan was", "Tokayev called Putin": no claim
         out.append(
             Mention(text[start:end], (start, end) if with_spans else None, role="attribution",
                     note=f"attributed to {_clean(whole) or _clean(who) or 'someone'}",
