@@ -17,6 +17,11 @@ said, speaking at a session of the council", "while giving a yearly report", "an
 journalist's question", "told reporters on Friday at the council", "gave a televised address on
 Monday"; :data:`SETTING`), is not flagged.
 
+The outlet's frame of the speech act is no addition either: the topic a speaker turned to
+("Regarding the drivers' complaints, the mayor said: …"), the channel after a quotation ("…," he
+said in comments to the state agency), a clause saying only that someone spoke about something
+("the mayor discussed the issue in an interview"; :data:`SPEECH_FRAME`).
+
 A writer's connective opening a clause ("As a result,", "In addition,", "Therefore,";
 :data:`CONNECTIVE`) is how a retelling links its sentences, not content.
 
@@ -152,6 +157,43 @@ SETTING = re.compile(
     r"morning|evening|today|yesterday))?",
     re.IGNORECASE,
 )
+
+
+#: The outlet's frame of the speech act: what tells *that* a line was said, on which topic,
+#: through which channel, not what it says (docs/diff.md, *Session 17 (trnoise17)*). It changes
+#: no who (the attribution detector reads the speaker), what, how much or how sure of the claim.
+#: Three forms: the topic a speaker is asked about or turns to, opening the sentence ("Regarding
+#: the artists' wish to play for free, the president said: …", "Elaborating on the deal, the
+#: envoy noted that …"); where the quoted words were given, after the closing quote and its
+#: speech verb ("…," he insisted in comments to the state agency; "…," he said, as quoted by
+#: his office); a clause that says only that someone spoke about something ("the president
+#: discussed the issue in an interview with the agency", "our minister often spoke about the
+#: topic"), up to a comma or a connective that opens a fact of its own.
+_SPEECH_VERB = (
+    r"(?:said|says|stated|states|told|noted|notes|added|insisted|insists|stressed|stresses|"
+    r"emphasi[sz]ed|underlined|underscored|explained|declared|wrote|writes|remarked|recalled|"
+    r"reiterated|pointed\s+out|announced|commented|replied|responded|answered|argued)"
+)
+#: The topic opener, up to its comma, before a speech verb in the same clause.
+_TOPIC_OPENER = (
+    r"(?:^|(?<=[.!?]\s))(?:regarding|concerning|elaborating\s+on|commenting\s+on|referring\s+to|"
+    r"turning\s+to|asked\s+about|responding\s+to|in\s+response\s+to|as\s+for|"
+    r"(?:in|with)\s+regards?\s+to|on\s+the\s+(?:issue|topic|subject|question)\s+of)\b"
+    rf"[^,.;:!?\"“”«»]*,(?=(?:\s+[\w’'.-]+){{1,6}}?\s+{_SPEECH_VERB}\b)"
+)
+#: The source or channel after the closing quote and "X said" / "said X".
+_AFTER_QUOTE = (
+    rf"(?<=[\"”»])\s*,?\s*(?:(?:[\w’'.-]+\s+){{0,6}}?{_SPEECH_VERB}|{_SPEECH_VERB}"
+    r"(?:\s+[\w’'.-]+){1,6}?)\s*,?\s+(?:as\s+quoted\s+by|quoted\s+by|in|on|at|to|via|"
+    r"according\s+to)\b" + _UNTIL_FACT
+)
+#: A clause that says only that someone spoke about something.
+_SPOKE_ABOUT = (
+    r"(?:^|(?<=[.!?]\s)|(?<=[«“\"]))[^,.;:!?\"“”«»]*?\b(?:spoke|speaks|talked|talks|discussed|"
+    r"discusses|addressed|addresses|commented)\s+(?:about|on|upon|the\s+(?:issue|topic|matter|"
+    r"question|nation))\b" + _UNTIL_FACT
+)
+SPEECH_FRAME = re.compile("|".join((_TOPIC_OPENER, _AFTER_QUOTE, _SPOKE_ABOUT)), re.IGNORECASE)
 
 
 #: A writer's connective opening a clause ("As a result, the mayor is ready …", "In addition,
@@ -329,7 +371,7 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
                 _groups(s_missing, claimed.statement, ctx.statement),
                 _groups(r_missing, claimed.report, ctx.report),
             )
-    settings = [m.span() for m in SETTING.finditer(ctx.report)]
+    settings = [m.span() for rx in (SETTING, SPEECH_FRAME) for m in rx.finditer(ctx.report)]
     diffs = [t for d in diffs if (t := _off_setting(d, settings, ctx.report)) is not None]
     diffs = [t for d in diffs if (t := _beyond_frame(d)) is not None]
     other: list[Counterparts] = []  # the statement side's counterparts, read once if needed
