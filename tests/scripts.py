@@ -48,3 +48,11 @@ def assert_refused_before_reading(
 
     monkeypatch.setattr(module, "load", _ran_past_the_checks)
     assert message in refusal(module.main, capsys)
+
+
+def assert_needs_cases(module: ModuleType, empty: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``module.main`` (a study of the real cases) refuses a run without ``--cases`` and a
+    ``--cases`` folder (``empty``) that holds no case, each with a message that names it."""
+    said = refusal(lambda: module.main(["--cases", str(empty)]), capsys)
+    assert "no case with a reference.toml under" in said
+    assert "--cases" in refusal(lambda: module.main([]), capsys)  # required

@@ -9,7 +9,7 @@ from types import ModuleType
 import pytest
 
 from tests.align.conftest import STRICT
-from tests.scripts import load_script, refusal
+from tests.scripts import assert_needs_cases, load_script
 
 
 @pytest.fixture(scope="module")
@@ -61,9 +61,7 @@ def test_tags_and_wrong_kinds(study: ModuleType) -> None:
 def test_bad_input_is_one_sentence_before_any_model_loads(
     study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    said = refusal(lambda: study.main(["--cases", str(tmp_path)]), capsys)
-    assert "no case with a reference.toml under" in said
-    assert "--cases" in refusal(lambda: study.main([]), capsys)  # required
+    assert_needs_cases(study, tmp_path, capsys)
 
 
 def test_reading_tags_tell_frames_and_quotes(study: ModuleType) -> None:

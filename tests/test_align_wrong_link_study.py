@@ -8,7 +8,7 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 
-from tests.scripts import load_script, refusal
+from tests.scripts import assert_needs_cases, load_script, refusal
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +84,7 @@ def test_summary_is_the_evals_all_line(study: ModuleType) -> None:
 def test_bad_input_is_one_sentence_before_any_model_loads(
     study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    said = refusal(lambda: study.main(["--cases", str(tmp_path)]), capsys)
-    assert "no case with a reference.toml under" in said
-    assert "--cases" in refusal(lambda: study.main([]), capsys)  # required
+    assert_needs_cases(study, tmp_path, capsys)
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "reference.toml").write_text("", encoding="utf-8")
     before = study.CALIBRATIONS["e5-small"]

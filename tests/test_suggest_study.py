@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from tests.scripts import load_script, refusal
+from tests.scripts import assert_needs_cases, load_script
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,4 @@ def test_gates_count_shown_sentences_suggestions_and_right_ones(study: ModuleTyp
 def test_bad_input_is_one_sentence_before_any_model_loads(
     study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    said = refusal(lambda: study.main(["--cases", str(tmp_path)]), capsys)
-    assert "no case with a reference.toml under" in said
-    assert "--cases" in refusal(lambda: study.main([]), capsys)
+    assert_needs_cases(study, tmp_path, capsys)

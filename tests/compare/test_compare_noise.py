@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.compare.helpers import filled_alignment
 from workbench.diff import same_fact
 from workbench.diff.salience import word_diff_run
 from workbench.pipeline.compare import fill_differences, load_lexicon
@@ -18,11 +19,7 @@ STATEMENT = "The floods are the largest disaster the region has seen in many yea
 
 
 def _filled(*reports: ReportRef) -> list[Difference]:
-    st = StatementRef(0, "line 0", STATEMENT, "state-doc")
-    links = tuple(AlignmentLink((0, len(STATEMENT)), 1.1) for _ in reports)
-    comparison = Comparison("sig", (Alignment(st, reports, 1.1, links=links),), (), ())
-    filled = fill_differences(comparison, load_lexicon(), "ru", link_threshold=1.032)
-    return list(filled.alignments[0].differences)
+    return list(filled_alignment(STATEMENT, *reports).differences)
 
 
 def test_the_headline_and_the_body_give_one_flag_for_one_fact() -> None:

@@ -4,31 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from tests.compare.helpers import filled_alignment
 from workbench.diff.content import cut_at
-from workbench.pipeline.compare import (
-    _sentence_breaks,
-    fill_differences,
-    joined_reports,
-    load_lexicon,
-)
-from workbench.types import (
-    Alignment,
-    AlignmentLink,
-    Comparison,
-    Difference,
-    ReportRef,
-    StatementRef,
-)
+from workbench.pipeline.compare import _sentence_breaks, joined_reports
+from workbench.types import Alignment, AlignmentLink, Difference, ReportRef, StatementRef
 
 STATEMENT = "The council approved the new plan for the river port on Tuesday."
 
 
 def _filled(*reports: ReportRef) -> tuple[Alignment, list[Difference]]:
-    st = StatementRef(0, "строка", STATEMENT, "state-doc")
-    links = tuple(AlignmentLink((0, len(STATEMENT)), 1.1) for _ in reports)
-    comparison = Comparison("sig", (Alignment(st, reports, 1.1, links=links),), (), ())
-    filled = fill_differences(comparison, load_lexicon(), "ru", link_threshold=1.032)
-    return filled.alignments[0], list(filled.alignments[0].differences)
+    al = filled_alignment(STATEMENT, *reports, original="строка")
+    return al, list(al.differences)
 
 
 def test_an_addition_stops_where_a_joined_sentence_ends() -> None:
