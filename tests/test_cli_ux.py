@@ -79,6 +79,20 @@ def test_eval_shows_progress_while_translating(
     assert "test:flores200-dev|pair:ru-en|n:3" in capsys.readouterr().out
 
 
+def test_eval_refuses_a_wrong_metric_before_it_translates(
+    tiny_marian_dir: Path,
+    shared_data: Path,
+    progress_calls: list[tuple[int, int]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # review17: `eval --metrics bleu,blue` translated the whole test set, then refused "blue"
+    args = ["eval", "--engine", "opus-mt", "--model", str(tiny_marian_dir), "--src", "ru"]
+    args += ["--limit", "2", "--beam-size", "1", "--max-length", "4", "--metrics", "bleu,blue"]
+    assert main(args) == 2
+    assert "Unknown metric 'blue'; available: " in capsys.readouterr().err
+    assert progress_calls == []  # not one sentence translated
+
+
 def test_compare_with_an_engine_shows_progress_while_translating(
     tiny_marian_dir: Path,
     tmp_path: Path,

@@ -189,8 +189,9 @@ def decode_segments(raw: bytes, name: str, limits: Limits | None = None) -> list
 
 
 def _segments(text: str, name: str) -> list[str]:
-    if not text:
-        raise UserInputError(f"{name} is empty; give a file with one segment per line.")
+    if not text.strip():  # blank lines only: scored, they gave 0.0 everywhere and no word why
+        what = "is empty" if not text else "has only blank lines"
+        raise UserInputError(f"{name} {what}; give a file with one segment per line.")
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()

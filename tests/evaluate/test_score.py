@@ -131,12 +131,15 @@ def files(tmp_path: Path, small: tuple[list[str], list[str], list[str]]) -> dict
     bad.write_bytes(("x" * 300 + "\n").encode() * (len(ref) - 1) + b"late \x00 byte\n")
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"  # scored as 60 empty segments, it gave 0.0 and no message
+    blank.write_bytes(b"\n" * (len(ref) - 1) + b"  \r\n")
     return {
         "ref": write_lines(tmp_path / "ref.txt", ref),
         "a": write_lines(tmp_path / "a.txt", a),
         "short": write_lines(tmp_path / "short.txt", a[:10]),
         "nul": bad,
         "empty": empty,
+        "blank": blank,
     }
 
 
@@ -145,6 +148,7 @@ def files(tmp_path: Path, small: tuple[list[str], list[str], list[str]]) -> dict
     [
         ("short", "has 10 segments but the reference has 60; they must be line-aligned"),
         ("empty", "is empty; give a file with one segment per line"),
+        ("blank", "has only blank lines; give a file with one segment per line"),
         ("nul", "looks like a binary file, not text (a NUL byte on line 60)"),
     ],
 )

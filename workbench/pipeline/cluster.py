@@ -348,9 +348,11 @@ def evaluate_many(
     """
     from workbench.pipeline.evaluate import evaluate_testset
     from workbench.pipeline.translate import EnginePool
+    from workbench.score import metric_names
 
     if not jobs:
         raise UserInputError("Give at least one --engine/--model and one --testset.")
+    metric_names(metrics)  # before any task starts (evaluate_testset checks again, cheaply)
     options: dict[str, Any] = {
         "limit": limit,
         "metrics": metrics,

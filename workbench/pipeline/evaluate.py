@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.errors import UserInputError
-from workbench.score import DEFAULT_METRICS, DEFAULT_SEED, score_systems
+from workbench.score import DEFAULT_METRICS, DEFAULT_SEED, metric_names, score_systems
 from workbench.settings import Settings
 from workbench.testsets import load_testset, read_segments
 from workbench.textio import Limits
@@ -250,6 +250,9 @@ def evaluate_testset(
     """
     from workbench.pipeline.translate import EnginePool, translate_texts
 
+    # A wrong metric name was refused only after the whole test set was translated (review17):
+    # check the names before any model loads.
+    metric_names(metrics)
     data = load_testset(testset, src, settings, limit=limit)
     engines = pool if isinstance(pool, EnginePool) else EnginePool(settings)
     translator = engines.get(engine, model, src, beam_size=beam_size, max_length=max_length)

@@ -13,6 +13,7 @@ from workbench.score.metrics import (
     SacrebleuMetric,
     display_name,
     higher_is_better,
+    metric_names,
 )
 from workbench.score.significance import DEFAULT_SEED, SIGNIFICANCE
 from workbench.score.systems import score_systems, validate_inputs
@@ -27,6 +28,7 @@ __all__ = [
     "SacrebleuMetric",
     "display_name",
     "higher_is_better",
+    "metric_names",
     "score_systems",
     "validate_inputs",
 ]
