@@ -34,12 +34,17 @@ class AnchorEvidence:
             word lexicon's usual English for a kk/ky/ru word, the same stem for an English
             one), each word weighted by how reliably it is rendered and by its rarity among
             the left texts (0..1); ``None`` when the anchors do not read words.
+        gloss: Report side (session 17): the share of the right text's content words, name
+            words and figures that the left text's word-by-word English *gloss* carries, each
+            weighted by 1 / the number of left texts whose gloss carries it (0..1); ``None``
+            when the anchors were not asked for it (``Anchors.gloss``).
     """
 
     names: np.ndarray
     figures: np.ndarray
     conflict: np.ndarray
     words: np.ndarray | None = None
+    gloss: np.ndarray | None = None
 
     def select(self, rows: Sequence[int] | None, cols: Sequence[int] | None) -> AnchorEvidence:
         """The evidence for a sub-matrix (``None`` keeps every row or column)."""
@@ -52,7 +57,8 @@ class AnchorEvidence:
             return m
 
         words = cut(self.words) if self.words is not None else None
-        return AnchorEvidence(cut(self.names), cut(self.figures), cut(self.conflict), words)
+        gloss = cut(self.gloss) if self.gloss is not None else None
+        return AnchorEvidence(cut(self.names), cut(self.figures), cut(self.conflict), words, gloss)
 
 
 class Anchors(Protocol):
@@ -90,6 +96,12 @@ class Anchors(Protocol):
         of a merged retelling takes from a second statement."""
         ...
 
+    def gloss(self, left: Sequence[Sequence[str]], right: Sequence[str]) -> np.ndarray:
+        """The gloss coverage (:attr:`AnchorEvidence.gloss`) of every (statement, report text)
+        pair, ``len(left) × len(right)``; each statement is given as its texts (the original
+        and, when there is one, its English translation: one gloss of both)."""
+        ...
+
 
 def adjusted(
     sims: np.ndarray,
@@ -99,6 +111,7 @@ def adjusted(
     figure_bonus: float,
     figure_penalty: float,
     word_bonus: float = 0.0,
+    gloss_bonus: float = 0.0,
 ) -> np.ndarray:
     """``sims`` with the anchor evidence added (``None``: unchanged)."""
     if evidence is None:
@@ -111,4 +124,6 @@ def adjusted(
     )
     if word_bonus and evidence.words is not None:
         out = out + word_bonus * evidence.words
+    if gloss_bonus and evidence.gloss is not None:
+        out = out + gloss_bonus * evidence.gloss
     return np.asarray(out, dtype=np.float32)

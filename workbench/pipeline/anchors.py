@@ -243,6 +243,61 @@ def _words(left: Sequence[str], right: Sequence[str], lexicon: BiLexicon) -> np.
     return np.asarray(shared / np.maximum(total, 1e-9)[:, None], dtype=np.float32)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def gloss_items(text: str) -> frozenset[str]:
+    """A statement text's word-by-word English *gloss* as items: the word lexicon's usual
+    English stems of its kk/ky/ru words (``w:``; an English text, a supplied translation, gives
+    its own stems), its name words folded to Latin (``n:``) and its figures (``f:``)."""
+    items: set[str] = set()
+    if _lang(text) is None:
+        items |= {f"w:{s}" for s in _english_stems(text)}
+    else:
+        for options, _ in _shipped_word_options(text).values():
+            items |= {f"w:{o}" for o in options}
+    for forms in name_words(text):
+        items |= {f"n:{f}" for f in forms}
+    items |= {f"f:{k}" for k in figure_keys(text)}
+    return frozenset(items)
+
+
+@lru_cache(maxsize=65536)
+def report_items(text: str) -> frozenset[str]:
+    """An English report text's items to meet a gloss: its content stems (``w:``), every word
+    of 3+ letters folded (``n:``: a name the name finder misses still meets a glossed name) and
+    its figures (``f:``)."""
+    items = {f"w:{s}" for s in _english_stems(text)}
+    items |= {f"n:{fold(w)}" for w in _NAME_WORD.findall(text) if len(w) >= MIN_NAME}
+    items |= {f"f:{k}" for k in figure_keys(text)}
+    return frozenset(items)
+
+
+def gloss_coverage(left: Sequence[Sequence[str]], right: Sequence[str]) -> np.ndarray:
+    """For each (statement, report text) pair: the report's items the statement's gloss carries,
+    each weighted by 1 / the number of statements whose gloss carries it, as a share of the
+    weight of every report item some statement's gloss carries (0 when none does).
+
+    Each statement is the list of its texts (the original, its translation when given): one
+    gloss of all of them. Report side and spread over the statements, unlike
+    :attr:`AnchorEvidence.words` (the share of the *statement's* words): a report sentence that
+    retells one clause of a long line is covered by that line as much as by a short one, and an
+    item every line's gloss carries (the topic's words) counts little."""
+    out = np.zeros((len(left), len(right)), dtype=np.float32)
+    glosses = [frozenset().union(*(gloss_items(t) for t in texts if t.strip())) for texts in left]
+    reports = [report_items(t) for t in right]
+    items = sorted(set().union(*glosses) & set().union(*reports)) if glosses and reports else []
+    if not items:
+        return out
+    has_g = _incidence([g.intersection(items) for g in glosses], items)  # statement × item
+    has_r = _incidence([r.intersection(items) for r in reports], items)  # report × item
+    weight = 1.0 / np.maximum(has_g.sum(axis=0), 1)
+    total = has_r @ weight
+    shared = (has_g * weight) @ has_r.T
+    return np.asarray(shared / np.maximum(total, 1e-9)[None, :], dtype=np.float32)
+
+
 class TextAnchors:
     """Figures and names of kk/ky/ru and English texts (see the module docstring)."""
 
@@ -288,6 +343,11 @@ class TextAnchors:
             told = frozenset().union(*(_english_stems(t) for t in linked))
             out.append((len((mine & _english_stems(right)) - told), len(mine)))
         return out
+
+    def gloss(self, left: Sequence[Sequence[str]], right: Sequence[str]) -> np.ndarray:
+        """The gloss coverage of every (statement, report text) pair (:func:`gloss_coverage`;
+        see :meth:`~workbench.align.anchors.Anchors.gloss`)."""
+        return gloss_coverage(left, right)
 
 
 def default_anchors() -> TextAnchors:
