@@ -30,6 +30,11 @@ threshold: per sentence its best line by margin + ``w`` × gloss coverage (cosin
 evidence at the floor), counted right / all at thresholds ``THRESHOLDS``; a threshold that keeps
 the shipped number of links shows whether the gloss re-ranks (more right links) or only adds.
 
+``--repick`` (session 17) counts what a *re-pick* would do: a sentence the shipped aligner links
+to one line through the sentence pass moved to its best line by margin + ``w`` × gloss coverage
+when that is another line (no link added or removed): right → wrong, wrong → right, wrong → wrong,
+and right → right (both lines in the reference).
+
 ``--prefix`` also embeds the statement side with e5's ``passage:`` prefix (the report side
 ``query:``, and both ``passage:``) and ranks by those cosines: the embedder's asymmetric mode
 (it re-embeds the folder's sentences once per prefix, through the cache).
@@ -56,7 +61,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 import real_cases_eval as rce  # noqa: E402
-from align_translated_study import kept_case, study_aligner  # noqa: E402
+from align_translated_study import kept_case, passes, study_aligner  # noqa: E402
 
 from workbench.align import aligner as A  # noqa: E402
 from workbench.align import create_embedder  # noqa: E402
@@ -100,6 +105,7 @@ def study_case(
     prefixed: dict[str, Any],
     pooled: dict[str, tuple[list[float], list[bool]]],
     links: dict[tuple[str, float], list[int]] | None = None,
+    repick: dict[tuple[float, str], int] | None = None,
 ) -> dict[str, list[float]]:
     """Per signal: [top-1 credit sum, sentences, AUC wins, AUC pairs, merged top-2 hits,
     merged reference lines] over the case's reference sentences."""
@@ -127,6 +133,10 @@ def study_case(
         [[s.text, s.translation or ""] for s in kept_s], [r.text for r in kept_r]
     )
     out: dict[str, list[float]] = defaultdict(lambda: [0.0] * 6)
+    shipped = passes(kept_s, kept_r, emb, params, anchors) if repick is not None else {}
+    linked: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (i, c), how in shipped.items():
+        linked[c].append((i, how))
     for cols in A._outlet_columns(kept_r).values():
         mine = evidence.select(None, cols) if evidence is not None else None
         raw = A.ratio_margin(full[:, cols], params.k, params.prior, params.k_statement)
@@ -139,6 +149,16 @@ def study_case(
             raw_p = A.ratio_margin(cos[:, cols], params.k, params.prior, params.k_statement)
             views_of[name] = (A._adjust(raw_p, mine, params), A._adjust(cos[:, cols], mine, params))
         for n, c in enumerate(cols):
+            if repick is not None and len(linked[c]) == 1 and linked[c][0][1] == "sentence":
+                i = linked[c][0][0]
+                for w in WEIGHTS:
+                    j = int((margins[:, n] + w * cover[:, c]).argmax())
+                    if j != i:
+                        moved = f"{'right' if lines[i] in ref[c] else 'wrong'} -> " + (
+                            "right" if lines[j] in ref[c] else "wrong"
+                        )
+                        repick[w, moved] = repick.get((w, moved), 0) + 1
+                    repick[w, "links"] = repick.get((w, "links"), 0) + 1
             for view, (marg, sim) in views_of.items() if links is not None else ():
                 for w in (0.0, *WEIGHTS) if not view else (0.0,):
                     score = marg[:, n] + w * cover[:, c]
@@ -204,6 +224,9 @@ def main(argv: list[str] | None = None) -> None:
         "--links", action="store_true", help="also count sentence-pass links by weight, threshold"
     )
     parser.add_argument(
+        "--repick", action="store_true", help="also count re-picks of sentence-pass links"
+    )
+    parser.add_argument(
         "--prefix", action="store_true", help="also rank by cosines with e5's passage: prefix"
     )
     args = parser.parse_args(argv)
@@ -219,8 +242,9 @@ def main(argv: list[str] | None = None) -> None:
         total: dict[str, list[float]] = defaultdict(lambda: [0.0] * 6)
         pooled: dict[str, tuple[list[float], list[bool]]] = {}
         links: dict[tuple[str, float], list[int]] | None = {} if args.links else None
+        repick: dict[tuple[float, str], int] | None = {} if args.repick else None
         for ref in found:
-            rows = study_case(ref.parent, emb, anchors, params, prefixed, pooled, links)
+            rows = study_case(ref.parent, emb, anchors, params, prefixed, pooled, links, repick)
             for name, row in rows.items():
                 total[name] = [a + b for a, b in zip(total[name], row, strict=True)]
         print(f"\n## {folder.name}")
@@ -234,6 +258,12 @@ def main(argv: list[str] | None = None) -> None:
         for name, (scores, right) in pooled.items():
             ap, r8, r7 = curve(scores, right)
             print(f"{name} | {len(right)} ({sum(right)}) | {ap:.3f} | {r8:.3f} | {r7:.3f}")
+        if repick is not None:
+            kinds = ("right -> wrong", "wrong -> right", "wrong -> wrong", "right -> right")
+            print("re-pick: weight | one-line sentence-pass links | " + " | ".join(kinds))
+            for w in WEIGHTS:
+                cells = [str(repick.get((w, k), 0)) for k in kinds]
+                print(f"{w} | {repick.get((w, 'links'), 0)} | " + " | ".join(cells))
         if links is not None:
             print(
                 "sentence pass, best line, right/all: margin | " + " | ".join(map(str, THRESHOLDS))
