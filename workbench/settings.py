@@ -8,7 +8,7 @@ Environment variables:
     WORKBENCH_HOME      where caches, converted models and judgments live
                         (default: the user's data folder, e.g. ``~/.local/share/workbench``).
     WORKBENCH_CONFIG    a TOML config file (default: ``$WORKBENCH_HOME/config.toml`` if present).
-    WORKBENCH_THREADS   CPU threads for engines and embedders (default: all cores).
+    WORKBENCH_THREADS   CPU threads for engines and embedders (default 0: all cores).
     WORKBENCH_OFFLINE   ``1`` to never contact the Hugging Face Hub (``HF_HUB_OFFLINE`` also counts).
     WORKBENCH_CACHE     ``0`` to disable the translation cache.
     WORKBENCH_CORPORA   the folder of cases (default: ``corpora/`` next to the package).
@@ -91,6 +91,11 @@ class Settings:
                 raise UserInputError(
                     f"The setting {name} must be a whole number >= 1, not {value!r}."
                 )
+        if isinstance(self.threads, bool) or not isinstance(self.threads, int) or self.threads < 0:
+            raise UserInputError(
+                f"The setting threads (WORKBENCH_THREADS) must be a whole number >= 0 "
+                f"(0: let each engine use every core), not {self.threads!r}."
+            )
         if isinstance(self.backup_every, bool) or not isinstance(self.backup_every, int):
             raise UserInputError(
                 f"The setting backup_every must be a whole number, not {self.backup_every!r}."

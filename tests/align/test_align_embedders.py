@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from tests.align.conftest import CountingEmbedder
-from workbench.align import EMBEDDERS, CachingEmbedder, EmbedderError, create_embedder
-from workbench.align.embedders import E5Embedder, SentenceTransformerEmbedder
+from workbench.align import EMBEDDERS, CachingEmbedder, EmbedderError, create_embedder, embedders
+from workbench.align.embedders import E5Embedder, SentenceTransformerEmbedder, openmp_environment
 from workbench.errors import CacheError, UnknownNameError, UserInputError
 from workbench.settings import Settings
 
@@ -130,3 +134,71 @@ def test_batches_go_by_length_but_rows_keep_the_input_order(counting: CountingEm
     assert counting.seen == ["b", "d d", "c c c", "a much longer sentence here"]
     for row, text in zip(together, texts, strict=True):
         np.testing.assert_array_equal(row, counting.embed([text])[0])
+
+
+# ── the engine's threads (speed17): a passive OpenMP wait, WORKBENCH_THREADS honoured ────────
+
+
+def test_openmp_environment_waits_passively_and_keeps_the_users_choices() -> None:
+    assert openmp_environment(0, {}) == {"OMP_WAIT_POLICY": "passive"}
+    assert openmp_environment(2, {}) == {"OMP_WAIT_POLICY": "passive", "OMP_NUM_THREADS": "2"}
+    # a wait policy or thread count the user set is left alone; WORKBENCH_THREADS wins
+    assert openmp_environment(0, {"OMP_WAIT_POLICY": "active", "OMP_NUM_THREADS": "4"}) == {}
+    assert openmp_environment(1, {"OMP_WAIT_POLICY": "active", "OMP_NUM_THREADS": "4"}) == {
+        "OMP_NUM_THREADS": "1"
+    }
+    assert openmp_environment(3, {"OMP_WAIT_POLICY": "passive", "OMP_NUM_THREADS": "3"}) == {}
+
+
+@pytest.mark.parametrize("bad", [-1, "2", 1.5, True, None])
+def test_openmp_environment_refuses_bad_thread_counts(bad: object) -> None:
+    with pytest.raises(UserInputError, match="whole number >= 0"):
+        openmp_environment(bad, {})  # type: ignore[arg-type]
+
+
+def test_engine_threads_are_set_once_before_the_first_load(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embedders, "_OPENMP_LOADED", [])
+    env: dict[str, str] = {"OMP_NUM_THREADS": "8"}
+    embedders._load_openmp(2, env)
+    assert env == {"OMP_NUM_THREADS": "2", "OMP_WAIT_POLICY": "passive"}
+    env.clear()
+    embedders._load_openmp(2, env)  # the engine is loaded: nothing is set again, nothing said
+    assert env == {} and not caplog.records
+    with caplog.at_level(logging.WARNING, logger="workbench"):
+        embedders._load_openmp(1, env)
+    assert env == {} and "already runs with the thread setting 2" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("-2", "whole number >= 0"), ("two", "WORKBENCH_THREADS must be a whole number")],
+)
+def test_bad_workbench_threads_is_a_clear_error(tmp_path: Path, value: str, message: str) -> None:
+    env = {"WORKBENCH_HOME": str(tmp_path), "WORKBENCH_THREADS": value}
+    with pytest.raises(UserInputError, match=message):
+        Settings.resolve(env=env)
+    (tmp_path / "config.toml").write_text('threads = "four"\n', encoding="utf-8")
+    with pytest.raises(UserInputError, match="threads .* whole number >= 0"):
+        Settings.resolve(env={"WORKBENCH_HOME": str(tmp_path)})
+    assert Settings.resolve(env={**env, "WORKBENCH_THREADS": "0"}).threads == 0
+
+
+def test_one_thread_gives_the_same_vectors(e5: CachingEmbedder, tmp_path: Path) -> None:
+    """WORKBENCH_THREADS=1 in a new process (the engine reads its threads once, at load): the
+    vectors are the same bits as this process's engine gives (default threads)."""
+    texts = ["Министр заявил, что цены не вырастут.", "The minister said prices would not rise."]
+    code = (
+        "import os, sys; from workbench.align import create_embedder; "
+        "from workbench.settings import Settings; "
+        "v = create_embedder(settings=Settings.resolve(), cache=False).embed(sys.argv[1:]); "
+        "sys.stdout.write(os.environ['OMP_NUM_THREADS'] + os.environ['OMP_WAIT_POLICY'] + v.tobytes().hex())"
+    )
+    env = {**os.environ, "WORKBENCH_THREADS": "1", "WORKBENCH_HOME": str(tmp_path)}
+    env.pop("OMP_WAIT_POLICY", None)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *texts], capture_output=True, text=True, env=env, check=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.stdout == "1passive" + e5.embed(texts).tobytes().hex()

