@@ -53,6 +53,10 @@ def test_the_frame_of_the_speech_act_is_no_addition(report: str, lexicon: Lexico
         # after the quote, a clause that is no channel ("as" opens a fact)
         (QUOTE + ",” the mayor said, as lorries cracked the main support beams.",
          "lorries cracked the main support beams"),
+        # a straight quote after a space opens the quotation: its words are the claim
+        ('The mayor added: "Drivers said on the radio the old bridge over the northern river '
+         'will be closed for repairs from next month and grain exports stop."',
+         "grain exports stop"),
         # what the speaker adds after the quote is said, not a channel
         (QUOTE + ",” the mayor said, adding that lorries cracked the main support beams.",
          "lorries cracked the main support beams"),

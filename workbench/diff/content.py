@@ -182,9 +182,11 @@ _TOPIC_OPENER = (
     r"(?:in|with)\s+regards?\s+to|on\s+the\s+(?:issue|topic|subject|question)\s+of)\b"
     rf"[^,.;:!?\"“”«»]*,(?=(?:\s+[\w’'.-]+){{1,6}}?\s+{_SPEECH_VERB}\b)"
 )
-#: The source or channel after the closing quote and "X said" / "said X".
+#: The source or channel after the closing quote and "X said" / "said X". A straight quote
+#: closes only after a word or a mark, not after a space ('added: "Farmers said on the radio …'
+#: opens the quotation: its words are the claim).
 _AFTER_QUOTE = (
-    rf"(?<=[\"”»])\s*,?\s*(?:(?:[\w’'.-]+\s+){{0,6}}?{_SPEECH_VERB}|{_SPEECH_VERB}"
+    rf"(?:(?<=[”»])|(?<=\S\"))\s*,?\s*(?:(?:[\w’'.-]+\s+){{0,6}}?{_SPEECH_VERB}|{_SPEECH_VERB}"
     r"(?:\s+[\w’'.-]+){1,6}?)\s*,?\s+(?:as\s+quoted\s+by|quoted\s+by|in|on|at|to|via|"
     r"according\s+to)\b" + _UNTIL_FACT
 )
