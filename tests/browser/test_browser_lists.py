@@ -81,3 +81,17 @@ def test_the_case_list_says_what_it_left_out_and_is_read_again_on_reload(
         assert len(options) == len(set(options)) == 2
     finally:
         srv.stop()
+
+
+def test_a_long_choice_ends_before_the_dropdown_arrow(page: Any, plain_server: Server) -> None:
+    # review17's walk: the sample case's "id — title" ran on under the Case list's arrow, the
+    # arrow drawn over "how o…"; the text now stops short of the arrow and ends in "…".
+    open_tab(page, plain_server, "Compare")
+    box = page.locator("#compare-case input").evaluate(
+        """i => { const s = getComputedStyle(i), r = i.getBoundingClientRect();
+                  const a = i.parentElement.querySelector('.icon-wrap').getBoundingClientRect();
+                  return {long: i.scrollWidth > i.clientWidth, overflow: s.textOverflow,
+                          textEnd: r.right - parseFloat(s.paddingRight), arrow: a.left}; }"""
+    )
+    assert box["long"], box  # the sample case's title is longer than the box
+    assert box["overflow"] == "ellipsis" and box["textEnd"] <= box["arrow"], box
