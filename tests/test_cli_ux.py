@@ -79,6 +79,13 @@ def test_eval_shows_progress_while_translating(
     assert "test:flores200-dev|pair:ru-en|n:3" in capsys.readouterr().out
 
 
+def _tiny_eval(model: Path, *more: str) -> list[str]:
+    """``workbench eval`` of the tiny random-weight model on Russian, kept cheap (beam 1, four
+    tokens), with ``more`` options."""
+    args = ["eval", "--engine", "opus-mt", "--model", str(model), "--src", "ru"]
+    return [*args, "--beam-size", "1", "--max-length", "4", *more]
+
+
 def test_eval_refuses_a_wrong_metric_before_it_translates(
     tiny_marian_dir: Path,
     shared_data: Path,
@@ -86,9 +93,7 @@ def test_eval_refuses_a_wrong_metric_before_it_translates(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     # review17: `eval --metrics bleu,blue` translated the whole test set, then refused "blue"
-    args = ["eval", "--engine", "opus-mt", "--model", str(tiny_marian_dir), "--src", "ru"]
-    args += ["--limit", "2", "--beam-size", "1", "--max-length", "4", "--metrics", "bleu,blue"]
-    assert main(args) == 2
+    assert main(_tiny_eval(tiny_marian_dir, "--limit", "2", "--metrics", "bleu,blue")) == 2
     assert "Unknown metric 'blue'; available: " in capsys.readouterr().err
     assert progress_calls == []  # not one sentence translated
 
@@ -343,9 +348,8 @@ def test_eval_of_several_test_sets_shows_progress_for_each(
     progress_calls: list[tuple[int, int]],
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    args = ["eval", "--engine", "opus-mt", "--model", str(tiny_marian_dir), "--src", "ru"]
-    args += ["--testset", "flores200-dev,ntrex128", "--limit", "2"]
-    assert main([*args, "--beam-size", "1", "--max-length", "4"]) == 0
+    args = _tiny_eval(tiny_marian_dir, "--testset", "flores200-dev,ntrex128", "--limit", "2")
+    assert main(args) == 0
     finished = [(d, t) for d, t in progress_calls if d == t and t > 0]
     assert len(finished) >= 2, progress_calls  # one bar run per test set
     out = capsys.readouterr().out
