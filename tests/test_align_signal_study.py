@@ -9,7 +9,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from tests.scripts import load_script, refusal
+from tests.scripts import assert_needs_cases, load_script
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,4 @@ def test_curve_gives_average_precision_and_recall_at_precision(study: ModuleType
 def test_refuses_a_folder_without_cases(
     study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    said = refusal(lambda: study.main(["--cases", str(tmp_path)]), capsys)
-    assert "reference.toml" in said
-    assert "--cases" in refusal(lambda: study.main([]), capsys)
+    assert_needs_cases(study, tmp_path, capsys)
