@@ -178,6 +178,17 @@ def test_a_corrected_link_persists_across_a_restart(page: Any, home: Path, corpo
         again.stop()
 
 
+def test_a_comparison_closes_the_errors_of_earlier_attempts(page: Any, server: Server) -> None:
+    # review17's walk: "Run a comparison first, …" (Prepare report pressed too early) stayed in
+    # the corner beside the comparison it asked for; a warning of the run itself stays (below).
+    open_tab(page, server, "Compare")
+    page.locator("#compare-export").click()
+    stale = page.get_by_text("Run a comparison first, then download its report.").first
+    stale.wait_for(timeout=wait_ms(30))
+    _run_case(page, server)
+    stale.wait_for(state="hidden", timeout=wait_ms(10))
+
+
 def test_correction_without_a_name_is_one_message(page: Any, server: Server) -> None:
     _run_case(page, server)
     page.get_by_role("tab", name="Correct links").click()
