@@ -5,7 +5,7 @@ is (``content.SPEECH_FRAME``, docs/diff.md, *Session 17 (trnoise17)*)."""
 
 from __future__ import annotations
 
-import time
+import re
 
 import pytest
 
@@ -33,6 +33,11 @@ QUOTE = "“The old bridge over the northern river will be closed for repairs fr
         "The mayor discussed the issue in a lengthy interview with the regional news agency, "
         "saying the old bridge over the northern river will be closed for repairs from next "
         "month.",
+        # what was spoken about is a topic the statement carries, then only the channel
+        "The mayor spoke about the old bridge on state radio, saying the old bridge over the "
+        "northern river will be closed for repairs from next month.",
+        "The mayor addressed the nation in a televised speech, saying the old bridge over the "
+        "northern river will be closed for repairs from next month.",
     ],
 )
 def test_the_frame_of_the_speech_act_is_no_addition(report: str, lexicon: Lexicon) -> None:
@@ -64,6 +69,22 @@ def test_the_frame_of_the_speech_act_is_no_addition(report: str, lexicon: Lexico
         ("The mayor talked about the bridge, which heavy lorries cracked last winter, saying "
          "the old bridge over the northern river will be closed for repairs from next month.",
          "heavy lorries cracked last winter"),
+        # a fact inside the speaking clause: what was spoken about, a second verb after "and"
+        # (review17 F1)
+        ("The governor addressed the nation and announced a curfew in four provinces, saying the "
+         "old bridge over the northern river will be closed for repairs from next month.",
+         "announced a curfew"),
+        ("The governor commented on the dismissal of the harbour chief over smuggling, saying "
+         "the old bridge over the northern river will be closed for repairs from next month.",
+         "dismissal of the harbour chief over smuggling"),
+        ("The governor spoke about fraud in the tax office and the resignation of two judges, "
+         "saying the old bridge over the northern river will be closed for repairs from next "
+         "month.",
+         "fraud in the tax office"),
+        # a relative clause inside the topic opener is a fact of its own
+        ("Regarding the flood that destroyed forty homes in the valley, the governor said the old "
+         "bridge over the northern river will be closed for repairs from next month.",
+         "flood that destroyed"),
     ],
 )  # fmt: skip
 def test_a_fact_in_the_frame_s_places_is_still_an_addition(
@@ -73,9 +94,43 @@ def test_a_fact_in_the_frame_s_places_is_still_an_addition(
     assert any(added in d.report for d in found), found
 
 
-def test_the_frame_is_read_in_linear_time() -> None:
-    """A long line with many quotes and no sentence end: the pattern's scans stay short."""
-    text = ("“a b,” he said in x y z " * 400) + ("word " * 4000)
-    start = time.perf_counter()
-    list(SPEECH_FRAME.finditer(text))
-    assert time.perf_counter() - start < 2.0
+def _nested_unbounded(pattern: str) -> list[str]:
+    """The unbounded repeats (``*``, ``+``, ``{n,}``) of ``pattern`` that hold another unbounded
+    repeat: the only shape that can backtrack without bound. Read from Python's own parse of
+    the pattern, so the answer does not depend on the machine's load."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    found: list[str] = []
+
+    def repeats(items: object, inside: bool) -> bool:
+        any_unbounded = False
+        for op, arg in items:  # type: ignore[attr-defined]
+            subs: list[object] = []
+            unbounded = False
+            if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+                unbounded = arg[1] == c.MAXREPEAT
+                subs = [arg[2]]
+            elif op == c.SUBPATTERN:
+                subs = [arg[-1]]
+            elif op == c.BRANCH:
+                subs = list(arg[1])
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                subs = [arg[1]]
+            held = any([repeats(sub, inside or unbounded) for sub in subs])
+            if unbounded and held:
+                found.append(str(arg[2])[:80])
+            any_unbounded = any_unbounded or unbounded or held
+        return any_unbounded
+
+    repeats(_parser.parse(pattern, re.IGNORECASE), False)
+    return found
+
+
+def test_the_frame_cannot_backtrack_without_bound() -> None:
+    """No unbounded repeat of the frame's pattern holds another one: every ``*`` takes one
+    character (or one character past a look-ahead) per step, and the word repeats inside are
+    bounded (``{0,7}``), so a long line is read in time linear in its length for each start
+    (this replaces a wall-clock bound, which a loaded machine can break)."""
+    assert _nested_unbounded(r"(?:\w+\s*)+$")  # the check sees the classic case
+    assert _nested_unbounded(SPEECH_FRAME.pattern) == []

@@ -180,7 +180,11 @@ _TOPIC_OPENER = (
     r"(?:^|(?<=[.!?]\s))(?:regarding|concerning|elaborating\s+on|commenting\s+on|referring\s+to|"
     r"turning\s+to|asked\s+about|responding\s+to|in\s+response\s+to|as\s+for|"
     r"(?:in|with)\s+regards?\s+to|on\s+the\s+(?:issue|topic|subject|question)\s+of)\b"
-    rf"[^,.;:!?\"“”«»]*,(?=(?:\s+[\w’'.-]+){{1,6}}?\s+{_SPEECH_VERB}\b)"
+    # the topic ends at its comma; a relative clause or a conjunction in it ("Regarding the flood
+    # that destroyed forty homes, …") tells a fact of its own, and then nothing is the frame
+    r"(?:(?!\b(?:that|which|who|whom|whose|where|when|while|after|because|amid|following)\b)"
+    r"[^,.;:!?\"“”«»])*"
+    rf",(?=(?:\s+[\w’'.-]+){{1,6}}?\s+{_SPEECH_VERB}\b)"
 )
 #: The source or channel after the closing quote and "X said" / "said X". A straight quote
 #: closes only after a word or a mark, not after a space ('added: "Farmers said on the radio …'
@@ -190,13 +194,63 @@ _AFTER_QUOTE = (
     r"(?:\s+[\w’'.-]+){1,6}?)\s*,?\s+(?:as\s+quoted\s+by|quoted\s+by|in|on|at|to|via|"
     r"according\s+to)\b" + _UNTIL_FACT
 )
-#: A clause that says only that someone spoke about something.
+#: A word that opens a fact of its own or leaves the speaking clause; no word of its topic.
+_NOT_TOPIC = (
+    r"(?:in|during|at|on|with|to|via|through|before|that|which|who|whom|whose|where|when|while|"
+    r"after|as|because|amid|following|saying|adding|but)"
+)
+#: A channel phrase after the topic: "in an interview with the agency", "on state radio".
+_CHANNEL = (
+    r"(?:\s+(?:in|during|at|on|with|to|via|through|before)\s+(?:(?:a|an|the|his|her|its|their|"
+    r"this|that)\s+|(?=(?-i:[A-Z])|(?:state\s+)?(?:television|tv|radio|parliament|air)\b))"
+    rf"(?:(?!{_NOT_TOPIC}\b|and\b)[\w’'-]+\s+){{0,4}}?[\w’'-]+){{0,3}}"
+)
+#: A clause that says only that someone spoke about something: the topic (group ``topic``) and
+#: a channel phrase, up to the clause's end. The topic is frame only when it names no fact of
+#: its own: a word such as "the issue", "the nation", or words the statement or the rest of the
+#: report's sentence already carries (:func:`speech_frames`); "addressed the nation and
+#: announced a curfew", "commented on the dismissal of the port's chief" are facts (review17 F1).
 _SPOKE_ABOUT = (
     r"(?:^|(?<=[.!?]\s)|(?<=[«“\"]))[^,.;:!?\"“”«»]*?\b(?:spoke|speaks|talked|talks|discussed|"
-    r"discusses|addressed|addresses|commented)\s+(?:about|on|upon|the\s+(?:issue|topic|matter|"
-    r"question|nation))\b" + _UNTIL_FACT
+    r"discusses|addressed|addresses|commented)(?:\s+(?:about|on|upon))?\s+"
+    rf"(?P<topic>(?:(?!{_NOT_TOPIC}\b)[\w’'-]+\s+){{0,7}}?(?!{_NOT_TOPIC}\b)[\w’'-]+)"
+    + _CHANNEL
+    + r"(?=\s*(?:[,.;:!?\"”’»]|$))"
 )
 SPEECH_FRAME = re.compile("|".join((_TOPIC_OPENER, _AFTER_QUOTE, _SPOKE_ABOUT)), re.IGNORECASE)
+#: Topic words that name no fact: what a speaker "addressed" or "discussed" in general.
+_TOPIC_WORDS = frozenset(
+    {
+        *("issue", "issues", "topic", "topics", "matter", "matters", "question", "questions"),
+        *("subject", "subjects", "situation", "problem", "problems", "nation", "country"),
+        *("people", "public"),
+    }
+)
+
+
+def speech_frames(report: str, statement: str) -> list[Span]:
+    """The spans of the outlet's frame of the speech act in ``report`` (:data:`SPEECH_FRAME`); a
+    clause saying someone spoke about something counts only when its topic's content words are
+    topic words (:data:`_TOPIC_WORDS`) or words ``statement`` or the rest of the report carries
+    (the same word up to inflection): a topic the report adds is a fact, and stays an
+    addition."""
+    spans = []
+    for m in SPEECH_FRAME.finditer(report):
+        topic = m.group("topic")
+        if topic is not None:
+            words = [
+                t.text for t in tokenize(topic) if is_content(t) and t.lower not in _TOPIC_WORDS
+            ]
+            index = akin_index(
+                t.text
+                for text in (statement, without_run(report, m.span()))
+                for t in tokenize(text)
+                if is_content(t)
+            )
+            if not all(akin_in(w, index) for w in words):
+                continue
+        spans.append(m.span())
+    return spans
 
 
 #: A writer's connective opening a clause ("As a result, the mayor is ready …", "In addition,
@@ -375,7 +429,8 @@ def detect_content(ctx: DiffContext, claimed: Claims) -> Finding:
                 _groups(s_missing, claimed.statement, ctx.statement),
                 _groups(r_missing, r_claims, ctx.report),
             )
-    settings = [m.span() for rx in (SETTING, SPEECH_FRAME) for m in rx.finditer(ctx.report)]
+    settings = [m.span() for m in SETTING.finditer(ctx.report)]
+    settings += speech_frames(ctx.report, ctx.statement)
     diffs = [t for d in diffs if (t := _off_setting(d, settings, ctx.report)) is not None]
     diffs = [t for d in diffs if (t := _beyond_frame(d)) is not None]
     other: list[Counterparts] = []  # the statement side's counterparts, read once if needed
