@@ -87,6 +87,7 @@ DETECTORS.add("refusal", "workbench.diff.refusal:detect_refusals")
 DETECTORS.add("directive", "workbench.diff.directives:detect_directives")
 DETECTORS.add("party", "workbench.diff.parties:detect_parties")
 DETECTORS.add("hearsay", "workbench.diff.hearsay:detect_hearsay")
+DETECTORS.add("unnamed", "workbench.diff.unnamed:detect_unnamed")
 DETECTORS.add("content", "workbench.diff.content:detect_content")
 
 #: The order detectors run in: specific kinds first, the content diff last.
@@ -113,6 +114,7 @@ DETECTOR_ORDER: tuple[str, ...] = (
     "directive",
     "party",
     "hearsay",
+    "unnamed",
     "content",
 )
 
