@@ -67,9 +67,10 @@ def test_a_weak_link_stays_a_link_and_gives_no_pair_differences() -> None:
 
 def test_a_weak_link_keeps_only_what_the_outlet_says_in_its_own_words() -> None:
     """The outlet's own label or distancing holds whatever line the sentence retells; a figure
-    the line has and the sentence lacks is a difference only if the link is right."""
+    the line has and the sentence lacks is a difference only if the link is right. (A label in
+    reported speech, "Officials blamed terrorists …", is the speaker's: not kept, review17 F4.)"""
     for text, kind, word in (
-        ("Officials blamed terrorists for the unrest in the north on Sunday.", "framing", "terrorists"),
+        ("Officials fought terrorists in the north on Sunday.", "framing", "terrorists"),
         ("The so-called unrest in the north went on through Sunday, officials said.", "distancing", "so-called"),
     ):  # fmt: skip
         report = ReportRef(4, text, "wire")
