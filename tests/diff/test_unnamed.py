@@ -44,23 +44,22 @@ def test_the_detector_runs_with_and_without_a_translation() -> None:
 @pytest.mark.parametrize(
     ("statement", "report", "name"),
     [
-        # a translation (the -tr path): the place of the land is dropped, the rest retold
+        # a translation (the -tr path): the place of the school is dropped, the rest retold
         (
-            "As payment for the road we were given 20 hectares of farmland next to Ostrovka "
-            "village.",
-            "As payment for the road we were given 20 hectares of farmland.",
-            "Ostrovka",
+            "The new school will be built next year beside Tamdy village, the minister said.",
+            "The new school will be built next year, the minister said.",
+            "Tamdy",
         ),
         # the original, no translation (ky, ru)
         (
-            "Жол үчүн компенсация катары Островка айылынын жанынан 20 гектар жер алдык.",
-            "As compensation for the road we received 20 hectares of land.",
-            "Островка",
+            "Жаңы мектеп кийинки жылы Тамды айылынын жанында курулат.",
+            "The new school will be built next year.",
+            "Тамды",
         ),
         (
-            "В качестве компенсации за дорогу мы получили у села Кызылжар 20 гектаров земли.",
-            "As compensation for the road we received 20 hectares of land.",
-            "Кызылжар",
+            "Новая школа будет построена в следующем году у села Тамды.",
+            "The new school will be built next year.",
+            "Тамды",
         ),
         # a people kk writes in lower case: "a custom of the Kazakhs" retold as "a custom"
         (
@@ -94,13 +93,12 @@ def test_a_people_retold_as_a_generic_group_is_a_label(lexicon: Lexicon) -> None
     [
         # the name is there, in another spelling or script
         (
-            "As payment for the road we were given 20 hectares of farmland next to Ostrovka "
-            "village.",
-            "As payment for the road we were given 20 hectares of farmland near Ostrovka.",
+            "The new school will be built next year beside Tamdy village, the minister said.",
+            "The new school will be built next year near Tamdy, the minister said.",
         ),
         (
-            "Жол үчүн компенсация катары Островка айылынын жанынан 20 гектар жер алдык.",
-            "As compensation for the road we received 20 hectares of land near Ostrovka.",
+            "Жаңы мектеп кийинки жылы Тамды айылынын жанында курулат.",
+            "The new school will be built next year near Tamdy.",
         ),
         # the report retells another clause of the line, not the one with the name
         (
