@@ -179,6 +179,11 @@ def references_under(
 ) -> dict[Path, list[Path]]:
     """Each folder's case reference files (``<case>/reference.toml``), in order; a folder with
     none is refused through ``parser`` (the studies' one-sentence error, exit 2)."""
+    missing = [folder for folder in folders if not folder.is_dir()]
+    if missing:
+        parser.error(
+            f"{missing[0]}: no such folder (give a folder of cases, each with a reference.toml)."
+        )
     refs = {folder: sorted(folder.glob("*/reference.toml")) for folder in folders}
     empty = [folder for folder, found in refs.items() if not found]
     if empty:
@@ -353,6 +358,10 @@ def main() -> None:
     parser.add_argument("--show-unjudged", action="store_true")
     parser.add_argument("--show-keys", action="store_true", help="each key difference: how found")
     args = parser.parse_args()
+    if not args.cases.is_dir():
+        raise SystemExit(
+            f"--cases {args.cases}: no such folder (give a folder of cases, each with a reference.toml)"
+        )
     folders = sorted(p.parent for p in args.cases.glob("*/reference.toml"))
     if not folders:
         raise SystemExit(f"no case with a reference.toml under {args.cases}")

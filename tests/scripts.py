@@ -51,8 +51,11 @@ def assert_refused_before_reading(
 
 
 def assert_needs_cases(module: ModuleType, empty: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``module.main`` (a study of the real cases) refuses a run without ``--cases`` and a
-    ``--cases`` folder (``empty``) that holds no case, each with a message that names it."""
+    """``module.main`` (a study of the real cases) refuses a run without ``--cases``, a
+    ``--cases`` folder (``empty``) that holds no case and one that does not exist, each with a
+    message that names it."""
     said = refusal(lambda: module.main(["--cases", str(empty)]), capsys)
     assert "no case with a reference.toml under" in said
+    said = refusal(lambda: module.main(["--cases", str(empty / "missing")]), capsys)
+    assert "missing: no such folder" in said
     assert "--cases" in refusal(lambda: module.main([]), capsys)  # required

@@ -18,6 +18,17 @@ def bench() -> ModuleType:
     return load_script("benchmarks/real_cases_eval.py", "real_cases_eval_under_test")
 
 
+def test_a_missing_or_empty_cases_folder_is_refused_by_name(
+    bench: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", ["real_cases_eval.py", "--cases", str(tmp_path / "nope")])
+    with pytest.raises(SystemExit, match="nope: no such folder"):
+        bench.main()
+    monkeypatch.setattr("sys.argv", ["real_cases_eval.py", "--cases", str(tmp_path)])
+    with pytest.raises(SystemExit, match="no case with a reference.toml under"):
+        bench.main()
+
+
 def test_the_top_third_is_rounded_up_and_read_by_salience(bench: ModuleType) -> None:
     o = bench.Outlet()
     # seven flags: the third rounded up is three, the three most salient
