@@ -37,23 +37,34 @@ def cross_lingual_diffs(statement: str, report: str, lexicon: Lexicon) -> tuple[
     return found
 
 
-def of_category(statement: str, report: str, lexicon: Lexicon, category: str) -> list[Difference]:
-    """The differences of one ``category`` of a pair, read as compare reads a line without a
-    translation (a Cyrillic original is both the statement and the source, every cross-lingual
-    detector), or an English pair with :func:`diffs`."""
+def as_compare_reads(
+    statement: str, report: str, lexicon: Lexicon, issuer: tuple[str, ...] = ()
+) -> tuple[Difference, ...]:
+    """The differences of a pair read as compare reads a line without a translation (a Cyrillic
+    original is both the statement and the source, every cross-lingual detector), or an English
+    pair as a translation; ``issuer`` is the statement's speaker (compare's context). Every span
+    is checked."""
     if statement.isascii():
-        found = diffs(statement, report, lexicon)
-    else:
-        found = find_differences(
-            statement,
-            report,
-            source=statement,
-            src=language(statement),
-            lexicon=lexicon,
-            detectors=CROSS_LINGUAL_DETECTORS,
-        )
-        _check_spans(found, statement, report, {"source": statement})
-    return [d for d in found if d.category == category]
+        found = find_differences(statement, report, lexicon=lexicon, context=issuer, issuer=issuer)
+        _check_spans(found, statement, report, {})
+        return found
+    found = find_differences(
+        statement,
+        report,
+        source=statement,
+        src=language(statement),
+        lexicon=lexicon,
+        detectors=CROSS_LINGUAL_DETECTORS,
+        context=issuer,
+        issuer=issuer,
+    )
+    _check_spans(found, statement, report, {"source": statement})
+    return found
+
+
+def of_category(statement: str, report: str, lexicon: Lexicon, category: str) -> list[Difference]:
+    """The differences of one ``category`` of a pair, read by :func:`as_compare_reads`."""
+    return [d for d in as_compare_reads(statement, report, lexicon) if d.category == category]
 
 
 def _check_spans(

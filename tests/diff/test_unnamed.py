@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.diff.helpers import diffs, language
-from workbench.diff import DETECTOR_ORDER, Lexicon, find_differences
+from tests.diff.helpers import as_compare_reads
+from workbench.diff import DETECTOR_ORDER, Lexicon
 from workbench.pipeline.compare import CROSS_LINGUAL_DETECTORS
 from workbench.types import Difference
 
@@ -14,25 +14,8 @@ from workbench.types import Difference
 def _unnamed(
     statement: str, report: str, lexicon: Lexicon, issuer: tuple[str, ...] = ()
 ) -> list[Difference]:
-    """The detector's flags as compare reads the pair: an English statement as a translation
-    (every detector), a Cyrillic one as the original with no translation."""
-    if statement.isascii():
-        found = diffs(statement, report, lexicon)
-        if issuer:
-            found = find_differences(
-                statement, report, lexicon=lexicon, context=issuer, issuer=issuer
-            )
-    else:
-        found = find_differences(
-            statement,
-            report,
-            source=statement,
-            src=language(statement),
-            lexicon=lexicon,
-            detectors=CROSS_LINGUAL_DETECTORS,
-            context=issuer,
-            issuer=issuer,
-        )
+    """The detector's flags as compare reads the pair (:func:`as_compare_reads`)."""
+    found = as_compare_reads(statement, report, lexicon, issuer)
     return [d for d in found if d.detector == "unnamed"]
 
 
