@@ -246,9 +246,38 @@ def test_cases_list_warns_once_per_malformed_case_on_a_terminal(tmp_path: Path) 
         cwd=REPO,
         timeout=120,
     )
-    assert proc.returncode == 0, proc.stderr
+    # The only case is broken: nothing could be listed, so the listing fails (status 2) after
+    # naming the problem once (it exited 0 with nothing listed, as for an empty folder).
+    assert proc.returncode == 2, proc.stderr
     lines = [line for line in proc.stderr.splitlines() if "case.toml" in line]
     assert len(lines) == 1 and lines[0].startswith("warning: skipped a case: "), proc.stderr
+    assert proc.stderr.splitlines()[-1] == (
+        f"error: No case in {tmp_path} could be read (1 case skipped, named above); "
+        "fix what is named and list again."
+    )
+    assert "Traceback" not in proc.stderr and proc.stdout == ""
+
+
+def test_cases_list_fails_when_every_case_is_broken_and_names_each(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Two broken cases and no good one: each is named, then one error line, status 2. An empty
+    # folder (no case.toml at all) is an answer, not a failure: "No cases in ..." and status 0.
+    assert main(["cases", "list", "--corpora", str(tmp_path)]) == 0
+    assert capsys.readouterr().err == f"No cases in {tmp_path}.\n"
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "case.toml").write_text('title = "x\n', "utf-8")
+    assert main(["cases", "list", "--corpora", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert out == "" and len(lines) == 3
+    assert all(line.startswith("warning: skipped a case: ") for line in lines[:2])
+    assert str(tmp_path / "one") in lines[0] and str(tmp_path / "two") in lines[1]
+    assert lines[2] == (
+        f"error: No case in {tmp_path} could be read (2 cases skipped, each named above); "
+        "fix what is named and list again."
+    )
 
 
 def test_an_empty_statements_file_is_named_before_its_translations_are_counted(

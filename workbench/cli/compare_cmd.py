@@ -100,6 +100,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def run_cases_list(args: argparse.Namespace) -> int:
     """Print one line per case: id, number of documents, languages, title."""
     from workbench.pipeline.compare import cases_in
+    from workbench.wording import count
 
     settings = _settings(args)
     skipped: list[str] = []  # one malformed case does not hide the others (as in the UI)
@@ -111,6 +112,14 @@ def run_cases_list(args: argparse.Namespace) -> int:
     )
     for message in skipped:
         print(f"warning: skipped a case: {message}", file=sys.stderr)
+    if skipped and not cases:
+        # Every case was skipped: a listing that exits 0 with nothing listed read as "no
+        # cases here" to a script. Some good cases beside broken ones still list and exit 0.
+        named = "named above" if len(skipped) == 1 else "each named above"
+        raise UserInputError(
+            f"No case in {settings.corpora_dir} could be read ({count(len(skipped), 'case')} "
+            f"skipped, {named}); fix what is named and list again."
+        )
     if not cases:
         print(f"No cases in {settings.corpora_dir}.", file=sys.stderr)
         return 0
