@@ -136,6 +136,7 @@ def reported_speech(text: str) -> list[Voice]:
     "CLAUSE, X said" and "CLAUSE, according to X" cover the clause before it.
     """
     out: list[Voice] = []
+    read: dict[int, str] = {}  # id of a voice in ``out`` -> its speaker as read (not printed)
     for m in _SPEECH.finditer(text):
         if m.group("verb") and _NOT_SPEECH_BEFORE.search(
             text, _tail_start(text, m.start()), m.start()
@@ -143,19 +144,21 @@ def reported_speech(text: str) -> list[Voice]:
             continue
         speaker, mstart, mend = _speaker_of(text, m)
         outer = voice_at(out, (m.start(), m.end()))
-        if outer is not None and outer.speaker and not _PRONOUN_IT.fullmatch(outer.speaker):
+        said = read[id(outer)] if outer is not None else ""
+        if said and not _PRONOUN_IT.fullmatch(said):
             # a verb inside another's speech: "The minister said it was wrong to call them …"
             # (no speaker of its own), "The government says … what it calls …" (its pronoun)
             if not speaker:
-                speaker = outer.speaker
+                speaker = said
             elif _PRONOUN_IT.fullmatch(speaker):
-                speaker = f"{speaker} ({outer.speaker})"
+                speaker = f"{speaker} ({said})" if _printed(said) else speaker
+        shown = _printed(speaker)
         start, end = _sentence(text, mstart)
         if m.group("verb") and m.group("verb").lower().startswith("деп"):
             words = list(re.finditer(r"\S+", text[start : m.start()]))[-2:]
             if words:
                 a, b = start + words[0].start(), start + words[-1].end()
-                out.append(Voice(a, b, "speech", speaker, marker=(mstart, mend)))
+                _add(out, read, Voice(a, b, "speech", shown, marker=(mstart, mend)), speaker)
             continue
         if m.group("verb") and _NAMING.fullmatch(m.group("verb")):
             named = _NAME_OBJECT.match(text, m.end())
@@ -165,7 +168,7 @@ def reported_speech(text: str) -> list[Voice]:
                 stop = _NAME_END.search(text, b)
                 if speaker and stop and named.group("name").strip()[0] not in "«“„\"'‘":
                     b = stop.start()  # "call the people who took to the streets bandits"
-                out.append(Voice(a, b, "speech", speaker, marker=(mstart, mend)))
+                _add(out, read, Voice(a, b, "speech", shown, marker=(mstart, mend)), speaker)
             continue
         after = text[mend:end].strip(" ,:—–-")
         before = text[start:mstart].strip(" ,:—–-")
@@ -178,8 +181,23 @@ def reported_speech(text: str) -> list[Voice]:
             span = (mend, end) if len(after.split()) >= 2 else (start, mstart)
         span = _trim(text, span)
         if span[1] - span[0] > 1 and (after or before):
-            out.append(Voice(span[0], span[1], "speech", speaker, marker=(mstart, mend)))
+            _add(
+                out, read, Voice(span[0], span[1], "speech", shown, marker=(mstart, mend)), speaker
+            )
     return out
+
+
+def _add(out: list[Voice], read: dict[int, str], voice: Voice, speaker: str) -> None:
+    """Append ``voice`` to ``out`` and keep the speaker it was read with in ``read``."""
+    out.append(voice)
+    read[id(voice)] = speaker
+
+
+def _printed(speaker: str) -> str:
+    """The speaker as the views print it: "" (no speaker) when it holds no letter or digit. A
+    sentence opening "…said" read the ellipsis as its speaker and the Labels table printed
+    "quoted: …" (review17). Display only: the spans are found with the speaker as read."""
+    return speaker if any(c.isalnum() for c in speaker) else ""
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -297,15 +315,16 @@ _CAPITALISED_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]+(?:ov|ev|yev|ova|eva|uly|u
 
 def _named(who: str, text: str, at: int) -> str:
     """``who``, or for a bare pronoun the name it stands for: the nearest titled name or
-    surname before it ("he (Tokayev)"), else "someone (he)" (review15 K3: "reported speech of
-    he" named nobody)."""
+    surname before it ("he (Tokayev)"), else "he (unnamed)" (review15 K3: "reported speech of
+    he" named nobody; "someone (he)", as it read until session 18, hid the pronoun the text
+    has behind a word it does not, and read oddly beside "He (Tokayev)" in the Labels table)."""
     if not _BARE_PRONOUN.fullmatch(who):
         return who
     titled = list(_TITLED.finditer(text, 0, at))
     names = [m.group(1).strip() for m in titled] or _CAPITALISED_NAME.findall(text, 0, at)
     # else the office it stands for ("the foreign minister … He reportedly blamed"; review17 F3)
     names = names or [m.group().strip() for m in _OFFICE.finditer(text, 0, at)]
-    return f"{who} ({names[-1]})" if names else f"someone ({who.lower()})"
+    return f"{who} ({names[-1] if names else 'unnamed'})"
 
 
 #: An office named without a name ("the foreign minister"), what a pronoun after it stands for.
