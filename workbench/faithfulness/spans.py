@@ -29,6 +29,7 @@ from workbench.faithfulness.diffapi import (
     TURKIC_NUMBER_ENDINGS,
     BiLexicon,
     Figure,
+    Lexicon,
     categories_in,
     english_stem,
     find_figures,
@@ -1629,13 +1630,91 @@ def _people_noun(translation: str) -> _Span | None:
     return _Span(m.group(), m.start(), m.end()) if m else None
 
 
+#: How far apart the words of a label of several words may stand and still be one label
+#: (first to last word, both counted): "terrorist groups, local and foreign" is five words.
+SPLIT_LABEL_WORDS = 6
+#: Words that join the modifiers of one noun phrase ("local and foreign", «местные и
+#: иностранные», «жергілікті және шетелдік», «ички жана тышкы»), and articles.
+_JOINERS = frozenset(
+    {"and", "or", "nor", "both", "either", "neither", "as", "well", "the", "a", "an"}
+    | {"и", "или", "также"}
+    | {"және", "мен", "бен", "пен", "немесе", "да", "де"}
+    | {"жана", "менен", "же", "дагы"}
+)
+_TOKEN = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[.!?;:…]")
+
+
+_SPLIT_TERMS: dict[tuple[int, str], tuple[Lexicon, tuple[tuple[re.Pattern[str], ...], ...]]] = {}
+
+
+def _split_terms(lexicon: Lexicon, category: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """The words of each term of ``category`` that has two words or more («шетелдік
+    террорист*» → шетелдік, террорист…), one pattern a word (a starred word is a stem);
+    remembered per lexicon (by identity, kept alive in the cache) and category."""
+    hit = _SPLIT_TERMS.get((id(lexicon), category))
+    if hit is not None and hit[0] is lexicon:
+        return hit[1]
+    out = []
+    for term in lexicon.terms:
+        if term.category != category:
+            continue
+        words = [w for w in re.split(r"[\s\-]+", term.term.lower().replace("ё", "е")) if w]
+        if len(words) >= 2:
+            out.append(
+                tuple(
+                    re.compile(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else ""))
+                    for w in words
+                )
+            )
+    _SPLIT_TERMS[(id(lexicon), category)] = (lexicon, tuple(out))
+    return tuple(out)
+
+
+def _label_split(text: str, lexicon: Lexicon, category: str) -> bool:
+    """Whether ``text`` holds every word of a label of ``category`` made of several words,
+    apart but in one noun phrase: within :data:`SPLIT_LABEL_WORDS` words of one clause, and
+    any other word between them joined by a coordinator ("terrorist groups, local and foreign"
+    renders «жергілікті және шетелдік террористік топтар»; "the foreign minister said terrorist
+    groups" is two phrases). The lexicon's terms match only their words side by side."""
+    terms = _split_terms(lexicon, category)
+    if not terms:
+        return False
+    for clause in _CLAUSE_END.split(text.lower().replace("ё", "е")):
+        tokens = _TOKEN.findall(clause)
+        for words in terms:
+            places = [[i for i, t in enumerate(tokens) if w.fullmatch(t)] for w in words]
+            if not all(places):
+                continue
+            for first in places[0]:
+                near = [min(ps, key=lambda i: abs(i - first)) for ps in places[1:]]
+                lo, hi = min(first, *near), max(first, *near)
+                if hi - lo + 1 > SPLIT_LABEL_WORDS:
+                    continue
+                between = set(range(lo, hi + 1)) - {first, *near}
+                others = [tokens[i] for i in between if tokens[i] not in _JOINERS]
+                if not others or any(tokens[i] in _JOINERS for i in between):
+                    return True
+    return False
+
+
 def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
     """Loaded labels on one side whose category the other side does not use ("бандиты" →
-    "protesters"; "people" → "terrorists")."""
+    "protesters"; "people" → "terrorists"). A label of several words that the other side says
+    with its words apart in one noun phrase (:func:`_label_split`) is that side's too."""
     src_hits = find_labels(ctx.source, ctx.lexicon)
     tr_hits = find_labels(ctx.translation, ctx.lexicon)
     src_cats = categories_in(ctx.source, ctx.lexicon)  # nested too: "foreign terrorists"
     tr_cats = categories_in(ctx.translation, ctx.lexicon)
+    src_cats |= {
+        h.category for h in tr_hits
+        if h.loaded and h.category not in src_cats and _label_split(ctx.source, ctx.lexicon, h.category)
+    }  # fmt: skip
+    tr_cats |= {
+        h.category for h in src_hits
+        if h.loaded and h.category not in tr_cats
+        and _label_split(ctx.translation, ctx.lexicon, h.category)
+    }  # fmt: skip
     out: list[FaithIssue] = []
     for h in tr_hits:
         if h.loaded and h.category not in src_cats:
