@@ -97,3 +97,92 @@ def test_bad_input_is_one_sentence_before_any_model_loads(
         said = refusal(lambda b=bad: study.main(["--cases", str(tmp_path), "--set", b]), capsys)
         assert message in said
     assert study.CALIBRATIONS["e5-small"] is before  # nothing changed
+
+
+# Session 18: the second line's gap, the aligner's own margins, the fitted-and-checked search.
+
+
+def test_second_gap_reads_the_best_other_line_and_a_lone_line_has_no_rival(
+    study: ModuleType,
+) -> None:
+    assert study.second_gap({0: 1.05, 1: 1.01, 2: 1.03}, 0, 9.0) == pytest.approx(0.02)
+    assert study.second_gap({0: 1.00, 1: 1.03}, 0, 9.0) == pytest.approx(-0.03)  # a clause link
+    assert study.second_gap({1: 1.01}, 0, 1.04) == pytest.approx(0.03)  # the link's own score
+    assert study.second_gap({0: 1.05}, 0, 1.05) == 1.0  # a statement of one line
+    assert study.second_gap({}, 0, 1.05) == 1.0  # a sentence the aligner never scored
+
+
+def test_caught_margins_keeps_each_outlets_matrix_and_puts_the_aligner_back(
+    study: ModuleType,
+) -> None:
+    from tests.align.conftest import LOOSE, CountingEmbedder
+    from workbench.align import aligner
+    from workbench.types import ReportRef, StatementRef
+
+    lines = [
+        StatementRef(0, "Министр сказал, что мост откроют весной.", None),
+        StatementRef(1, "Школа в селе получила новые парты.", None),
+    ]
+    told = [
+        ReportRef(4, "The bridge opens in spring, the minister said.", "a"),
+        ReportRef(5, "A village school got new desks.", "b"),
+    ]
+    before = (aligner.link, aligner._align_outlet)
+    margins: dict[tuple[str, int], dict[int, float]] = {}
+    with study.caught_margins(margins):
+        aligner.align(lines, told, CountingEmbedder(), params=LOOSE)
+    assert (aligner.link, aligner._align_outlet) == before
+    assert set(margins) == {("a", 4), ("b", 5)}  # one row per report sentence, keyed by outlet
+    assert all(set(row) == {0, 1} for row in margins.values())  # every line of the statement
+    empty: dict[tuple[str, int], dict[int, float]] = {}
+    with study.caught_margins(empty):
+        aligner.align(lines, [], CountingEmbedder(), params=LOOSE)  # an empty report
+        aligner.align(lines[:1], told[:1], CountingEmbedder(), params=LOOSE)  # a one-line statement
+    assert set(empty) == {("a", 4)} and set(empty[("a", 4)]) == {0}
+    with pytest.raises(RuntimeError), study.caught_margins({}):
+        raise RuntimeError("a failing case")
+    assert (aligner.link, aligner._align_outlet) == before  # put back on an error too
+
+
+def test_search_fits_on_the_other_folders_and_reports_the_checked_ones(
+    study: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def rows(folder: str, translated: bool, *spec: tuple[str, float]) -> list[object]:
+        return [
+            _row(study, cls, folder=folder, translated=translated, cosine=cos, english=0.5)
+            for cls, cos in spec
+        ]
+
+    by = {
+        "a": rows("a", False, ("wrong-link", 0.80), ("key", 0.90)),
+        "a-tr": rows("a-tr", True, ("wrong-link", 0.81), ("key", 0.91)),
+        "b": rows("b", False, ("wrong-link", 0.83), ("key", 0.83)),
+    }
+    monkeypatch.setattr(study, "SEARCH_GRID", {"cosine": (0.82, 0.85)})
+    found = study.search(by, {"b"}, 5)
+    # cosine<0.85 would take a's and a-tr's wrong links and no key there: fitted; on b it takes a key
+    assert ("cosine<0.85", {"wrong-link": 2}, {"wrong-link": 1, "key": 1}) in found
+    assert found[0][1] == {"wrong-link": 2}
+    # fitted on a and b, cosine<0.85 takes b's key: only cosine<0.82 is left; it takes wrong links
+    # of lines without a translation only (a), so it is no gate for both kinds
+    assert study.search(by, {"a-tr"}, 5) == []
+    assert [f[0] for f in study.folds(by)] == ["a + a-tr", "b"]
+    assert study.folds(by)[0][1] == "none"  # fitted on b alone: no gate for both kinds
+
+
+def test_search_and_check_refuse_bad_input_before_any_model_loads(
+    study: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "reference.toml").write_text("", encoding="utf-8")
+    base = ["--cases", str(tmp_path)]
+    said = refusal(lambda: study.main([*base, "--search", "-1"]), capsys)
+    assert "--search takes a number of gates" in said
+    said = refusal(lambda: study.main([*base, "--check", "holdout16"]), capsys)
+    assert "'holdout16' is not the name of a --cases folder" in said
+    import argparse
+
+    gates = study.parse_gates(
+        "second<0.01,outlets<2,sure<0.02&relcos<-0.02", argparse.ArgumentParser()
+    )
+    assert gates[-1] == ("sure<0.02&relcos", "<", -0.02)
