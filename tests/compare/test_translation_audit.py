@@ -37,7 +37,7 @@ from workbench.types import (
     StatementRef,
 )
 from workbench.view import build_view
-from workbench.view.html import statements_html
+from workbench.view.html import audit_html, statements_html
 from workbench.view.markdown import view_markdown
 
 REPO = Path(__file__).resolve().parents[2]
@@ -186,7 +186,7 @@ def test_the_audit_is_in_the_view_json_html_and_markdown(
     assert "translation departs</span>" in html  # the unmatched statement 4
     assert "translation&#x27;s</span>" in html or "translation's</span>" in html
     md = case_report(soft_result, case, "md")
-    assert "**Translation audit** — The supplied translation departs from the original" in md
+    assert "**Translation audit** — The supplied translation departs from the original (" in md
     assert ">20 тысяч</mark>" in md and "*translation's*" in md
     assert "· *translation departs*" in md
     assert 'class="wb-audit"' in statements_html(view)  # the UI's statement-centric view
@@ -288,3 +288,40 @@ def test_cli_json_has_the_audit(soft_case: Path, session_home: Path) -> None:
     data = json.loads(out.read_text(encoding="utf-8"))
     audits = [a["statement"]["translation_audit"] for a in data["alignments"]]
     assert any(a and a["flagged"] for a in audits)
+
+
+def test_an_unflagged_audit_says_not_flagged_then_lists_its_issues() -> None:
+    """review17: the audit of a translation the check did not flag read "minor points (not
+    flagged)" above an issue an analyst must read (the sample case: a loaded label the
+    translation drops). The head says what is known, the issues come right under it, then both
+    sides with them marked, in the Markdown and the HTML alike."""
+    from workbench.view.markdown import _audit_lines
+    from workbench.view.model import StatementInfo, audit_marks
+
+    source, translation = "Власти назвали их бандитами.", "The authorities named them."
+    at = source.index("бандитами")
+    issue = FaithIssue(
+        "label", "бандитами", "", (at, at + 9), None, note="a loaded label is missing"
+    )
+    audit = FaithResult(0, source, translation, 0.64, False, (issue,))
+    info = StatementInfo(0, 1, 1, "st", "State", source, translation, audit)
+    marks = audit_marks(info)
+    assert marks is not None
+    assert (marks.head, marks.detail) == (
+        "The supplied translation is not flagged",
+        "faithfulness 0.64, 1 issue found",
+    )
+    md = "\n".join(_audit_lines(info))
+    assert "minor" not in md
+    assert md.startswith(
+        "**Translation audit** — The supplied translation is not flagged "
+        "(faithfulness 0.64, 1 issue found):\n\n- **label** “бандитами” — a loaded label"
+    )
+    assert md.index("**label**") < md.index("- original:") < md.index("- translation:")
+    html = audit_html(info)
+    assert "minor" not in html and "is not flagged" in html
+    assert html.index("wb-audit-issues") < html.index("original:") < html.index("translation:")
+    flagged = StatementInfo(0, 1, 1, "st", "State", source, translation,
+                            FaithResult(0, source, translation, 0.3, True, (issue, issue)))  # fmt: skip
+    marks = audit_marks(flagged)
+    assert marks is not None and marks.detail == "faithfulness 0.30, 2 issues"

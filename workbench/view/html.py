@@ -116,8 +116,8 @@ def _statement_block(
 
 
 def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
-    """Where the supplied translation departs from the original: both sides with the
-    faithfulness issues highlighted, and one line per issue ("" when nothing was found)."""
+    """Where the supplied translation departs from the original: the verdict, one line per
+    issue, then both sides with the issues highlighted ("" when nothing was found)."""
     marks = audit_marks(info)
     if marks is None or info.translation_audit is None or info.translation is None:
         return ""
@@ -132,12 +132,12 @@ def audit_html(info: StatementInfo, lang_attr: str = "") -> str:
     return (
         f'<div class="wb-audit" data-flagged="{str(audit.flagged).lower()}">'
         f'<div class="wb-audit-head"><span class="wb-badge wb-translation">translation audit'
-        f'</span> {marks.head} <span class="wb-sub">(faithfulness {audit.score:.2f})</span></div>'
+        f'</span> {marks.head} <span class="wb-sub">({marks.detail}):</span></div>'
+        f'<ul class="wb-audit-issues">{items}</ul>'
         f'<div class="wb-audit-side"><span class="wb-sub">original:</span> '
         f"<span{lang_attr}>{highlight(info.text, marks.source)}</span></div>"
         f'<div class="wb-audit-side"><span class="wb-sub">translation:</span> '
-        f"{highlight(info.translation, marks.translation)}</div>"
-        f'<ul class="wb-audit-issues">{items}</ul></div>'
+        f"{highlight(info.translation, marks.translation)}</div></div>"
     )
 
 

@@ -90,18 +90,18 @@ def _audit_lines(info: StatementInfo) -> list[str]:
     if marks is None or info.translation_audit is None or info.translation is None:
         return []
     audit = info.translation_audit
-    lines = [
-        f"**Translation audit** — {marks.head} (faithfulness {audit.score:.2f})",
-        "",
-        f"- original: {highlight(info.text, marks.source, md_piece)}",
-        f"- translation: {highlight(info.translation, marks.translation, md_piece)}",
-    ]
+    lines = [f"**Translation audit** — {marks.head} ({marks.detail}):", ""]
     for i in audit.issues:
         sides = (f" “{md(i.source)}”" if i.source else "") + (
             f" → “{md(i.translation)}”" if i.translation else ""
         )
-        lines.append(f"  - **{md(i.kind)}**{sides} — {md(i.note)}")
-    return lines + [""]
+        lines.append(f"- **{md(i.kind)}**{sides} — {md(i.note)}")
+    return lines + [
+        "",
+        f"- original: {highlight(info.text, marks.source, md_piece)}",
+        f"- translation: {highlight(info.translation, marks.translation, md_piece)}",
+        "",
+    ]
 
 
 def view_markdown(view: CompareView) -> str:

@@ -40,6 +40,7 @@ from workbench.types import (
     StatementRef,
 )
 from workbench.view.kinds import style_of
+from workbench.wording import count
 
 #: How the report sentences of one retelling are joined (the compare pipeline's joiner).
 REPORT_JOINER = " "
@@ -170,28 +171,40 @@ class AuditMarks:
     """The audit of a statement's supplied translation as every rendering shows it.
 
     Attributes:
-        head: The one-line verdict ("departs from the original" or "minor points").
+        head: The verdict ("departs from the original" or "is not flagged").
+        detail: The score and how many issues the list under the head holds
+            ("faithfulness 0.64, 1 issue found").
         source: Issue spans into the original (:attr:`StatementInfo.text`).
         translation: Issue spans into the supplied translation.
     """
 
     head: str
+    detail: str
     source: tuple[Span, ...]
     translation: tuple[Span, ...]
 
 
 def audit_marks(info: StatementInfo) -> AuditMarks | None:
-    """What the renderings show of ``info``'s translation audit (None: nothing to show)."""
+    """What the renderings show of ``info``'s translation audit (None: nothing to show).
+
+    The renderings print the head, then the issues, then both sides with them marked. The
+    head of an unflagged translation said "minor points (not flagged)" above an issue the
+    analyst should read (a loaded label the translation drops is no minor point): it says now
+    only what is known, that the check did not flag it and how many issues it lists.
+    """
     audit = info.translation_audit
     if audit is None or not audit.issues or info.translation is None:
         return None
     head = (
         "The supplied translation departs from the original"
         if audit.flagged
-        else "The supplied translation: minor points (not flagged)"
+        else "The supplied translation is not flagged"
     )
+    found = count(len(audit.issues), "issue")
+    detail = f"faithfulness {audit.score:.2f}, {found}{'' if audit.flagged else ' found'}"
     return AuditMarks(
         head,
+        detail,
         tuple(
             (*i.source_span, i.kind, f"{i.kind}: {i.note}") for i in audit.issues if i.source_span
         ),
