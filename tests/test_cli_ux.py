@@ -613,3 +613,26 @@ def test_the_embedding_heartbeat_is_silent_when_stderr_is_no_terminal(
             ticks.beat()
         step(117, 117)
     assert screen.getvalue() == ""
+
+
+def test_score_resamples_go_with_a_test_or_an_interval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `--resamples 5` alone was ignored without a word, `--confidence --resamples 7` resampled
+    # 1,000 times, `--resamples 99999999999` was a numpy traceback (1.46 TiB), `--jobs -1` ran.
+    ref, hyp = tmp_path / "ref.en", tmp_path / "hyp.en"
+    for path in (ref, hyp):
+        path.write_text("The river rose by a metre.\nThe road was closed at noon.\n", "utf-8")
+    base = ["score", "--ref", str(ref), "--hyp", str(hyp), "--metrics", "chrf"]
+    assert main([*base, "--resamples", "5"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --resamples goes with --significance or --confidence (it sets their "
+        "resamples); add one of them, or leave --resamples out.\n"
+    )
+    assert main([*base, "--confidence", "--resamples", "7", "--format", "json"]) == 0
+    assert '"ci_resamples": 7' in capsys.readouterr().out
+    assert main([*base, "--confidence", "--resamples", "99999999999"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --resamples must be at most 100,000") and err.count("\n") == 1
+    assert main([*base, "--jobs", "-1"]) == 2
+    assert capsys.readouterr().err.startswith("error: --jobs must be 0 (one process per metric)")

@@ -96,6 +96,30 @@ def test_significance_parameters_are_checked(small: tuple[list[str], list[str], 
         score_systems([("a", a), ("b", b)], [ref], significance="permutation")
 
 
+def test_absurd_resamples_and_jobs_are_one_sentence(
+    small: tuple[list[str], list[str], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--resamples 99999999999` was a numpy traceback (1.46 TiB to allocate) and `--jobs -1`
+    was taken as one worker without a word (review18)."""
+    import workbench.score.systems as systems
+
+    ref, a, b = small
+    pair = [("a", a), ("b", b)]
+    with pytest.raises(MetricError, match=r"at most 100,000, not 99,999,999,999"):
+        score_systems(pair, [ref], significance="bootstrap", resamples=99_999_999_999)
+    with pytest.raises(MetricError, match=r"at most 100,000"):
+        score_systems(pair, [ref], confidence=100_001)
+    with pytest.raises(UserInputError, match=r"--jobs must be 0 .* not -1"):
+        score_systems(pair, [ref], jobs=-1)
+
+    def out_of_memory(*args: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(systems, "_run", out_of_memory)
+    with pytest.raises(MetricError, match=rf"resample {len(ref)} segments 5,000 times; give a"):
+        score_systems(pair, [ref], significance="bootstrap", resamples=5000)
+
+
 def test_misaligned_and_empty_inputs_are_user_errors(
     small: tuple[list[str], list[str], list[str]],
 ) -> None:

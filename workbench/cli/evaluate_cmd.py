@@ -69,6 +69,19 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
     from workbench.pipeline.evaluate import DEFAULT_CONFIDENCE, score_files
     from workbench.pipeline.inputs import english_notices
 
+    if args.resamples is not None and not (args.significance or args.confidence):
+        # it was ignored without a word: the scores came out as if it had not been given
+        raise UserInputError(
+            "--resamples goes with --significance or --confidence (it sets their resamples); "
+            "add one of them, or leave --resamples out."
+        )
+    # --confidence alone resamples --resamples times (it took 1,000 whatever was given); with a
+    # test, --resamples is the test's and every system's interval is the test's own
+    confidence = 0
+    if args.confidence:
+        confidence = (
+            DEFAULT_CONFIDENCE if args.significance else args.resamples or DEFAULT_CONFIDENCE
+        )
     evaluation = score_files(
         args.hyp,
         args.ref,
@@ -79,7 +92,7 @@ def _systems_from_args(args: argparse.Namespace) -> Evaluation:
         resamples=args.resamples,
         seed=args.seed,
         jobs=args.jobs,
-        confidence=DEFAULT_CONFIDENCE if args.confidence else 0,
+        confidence=confidence,
         limits=settings_from_args(args).limits,
     )
     notes = english_notices(evaluation.hypotheses, evaluation.references)

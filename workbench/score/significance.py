@@ -68,14 +68,27 @@ def seed_environment(seed: int) -> None:
         logging.getLogger("sacrebleu").setLevel(logging.WARNING)
 
 
+#: The most resamples / AR trials a test takes: 100 times sacreBLEU's default bootstrap, 10
+#: times its AR trials. sacreBLEU draws every bootstrap resample at once (resamples ×
+#: segments indices, and their statistics): ``--resamples 99999999999`` was a traceback about
+#: allocating 1.46 TiB (review18).
+MAX_RESAMPLES = 100_000
+
+
 def check_parameters(resamples: int, seed: int) -> None:
-    """Reject parameters sacreBLEU would silently change.
+    """Reject parameters sacreBLEU would silently change, or could not run.
 
     Raises:
-        MetricError: for fewer than one resample, or seed 0 (sacreBLEU treats 0 as unseeded).
+        MetricError: for fewer than one resample or more than :data:`MAX_RESAMPLES`, or seed 0
+            (sacreBLEU treats 0 as unseeded).
     """
     if resamples < 1:
         raise MetricError(f"--resamples must be at least 1, not {resamples}.")
+    if resamples > MAX_RESAMPLES:
+        raise MetricError(
+            f"--resamples must be at most {MAX_RESAMPLES:,}, not {resamples:,} (sacreBLEU's "
+            "defaults are 1,000 bootstrap resamples and 10,000 AR trials)."
+        )
     if seed < 1:
         raise MetricError(
             f"--seed must be a positive whole number, not {seed} "

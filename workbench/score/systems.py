@@ -132,6 +132,8 @@ def score_systems(
     """
     pairs = list(systems.items()) if isinstance(systems, Mapping) else list(systems)
     validate_inputs(pairs, references)
+    if jobs < 0:  # was taken as one worker without a word
+        raise UserInputError(f"--jobs must be 0 (one process per metric) or more, not {jobs}.")
     names = metric_names(metrics)
     if confidence:
         check_parameters(confidence, seed)
@@ -157,7 +159,17 @@ def score_systems(
         )
         for name in names
     ]
-    results = _run(built, jobs, seed)
+    try:
+        results = _run(built, jobs, seed)
+    except MemoryError as err:
+        # sacreBLEU resamples every segment's statistics at once: many resamples of a long
+        # test set can exceed the memory (a traceback, with nothing said of what to change)
+        n = resamples if significance else confidence
+        times = f" {n:,} times" if n else ""
+        raise MetricError(
+            f"Not enough memory to resample {count(len(references[0]), 'segment')}{times}; "
+            "give a smaller --resamples."
+        ) from err
     return _collect(pairs, names, results)
 
 
