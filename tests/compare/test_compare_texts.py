@@ -146,3 +146,30 @@ def test_compare_files_reads_translations_from_a_jsonl_statement_file(
     bad.write_text("one\ntwo\n", encoding="utf-8")
     with pytest.raises(UserInputError, match=r"tr\.txt has 2 lines but .*st\.jsonl has 3"):
         compare_files(st, rep, src="ru", translations=bad, embedder=e5)
+
+
+def test_an_empty_reporting_is_refused_before_the_statements_are_translated(
+    tmp_path: Path, e5: Embedder
+) -> None:
+    """The statements were machine-translated first and the empty reporting found after (a
+    long wait for nothing); the file was not named, as an empty statements file is (review18)."""
+
+    class Counting(_Dictionary):
+        calls = 0
+
+        def _translate_batch(self, texts: list[str]) -> list[str]:
+            Counting.calls += 1
+            return super()._translate_batch(texts)
+
+    tr = Counting("dict", "ru")
+    with pytest.raises(UserInputError, match="reporting is empty"):
+        compare_texts(STATEMENTS, " \n", src="ru", translator=tr, embedder=e5)
+    assert Counting.calls == 0
+    compare_texts(STATEMENTS, REPORT, src="ru", translator=tr, embedder=e5)
+    assert Counting.calls > 0  # the double does count
+    statements, reporting = tmp_path / "st.txt", tmp_path / "report.txt"
+    statements.write_text("\n".join(STATEMENTS), "utf-8")
+    reporting.write_text("\n \n", "utf-8")
+    with pytest.raises(UserInputError) as err:
+        compare_files(statements, reporting, src="ru", embedder=e5)
+    assert str(err.value) == f"The reporting file {reporting} is empty; give English report text."

@@ -241,6 +241,10 @@ def compare_files(
             )
         supplied = tr.lines
     report = files.reporting
+    if not report.text.strip():  # named, as the statements file is ("The reporting is empty")
+        raise UserInputError(
+            f"The reporting file {report.path} is empty; give English report text."
+        )
     return compare_texts(body.lines, report.text, src=src, translations=supplied, **options)
 
 
@@ -678,14 +682,14 @@ def compare_texts(
     lines = statement_lines(statements)
     if not any(line.strip() for line in lines):
         raise UserInputError("The statements are empty; give at least one statement line.")
+    reps = report_refs(reports)
+    if not reps:  # before the statements are machine-translated, not after
+        raise UserInputError("The reporting is empty; give English report text.")
     tr_sig = ["supplied"] if translations is not None else []
     if translations is None and translator is not None:
         translations = translate_lines(lines, translator, progress)
         tr_sig = [str(translator.signature)]
     refs = statement_refs(lines, translations)
-    reps = report_refs(reports)
-    if not reps:
-        raise UserInputError("The reporting is empty; give English report text.")
     emb, lex = _resolve(embedder, lexicon, settings)
     comparison = fill_differences(
         align(refs, reps, emb, threshold=threshold, anchors=default_anchors()),
