@@ -149,6 +149,44 @@ def test_serve_refuses_a_bad_port() -> None:
         run(args)
 
 
+def test_serve_refuses_bad_models_corpora_and_hosts_before_it_starts(tmp_path: Path) -> None:
+    """An unknown engine or a missing model folder in --model, a --corpora that is no folder,
+    were accepted and failed only in the Tab; an address that does not resolve was told to
+    "pick another port" after uvicorn's own error line (review18)."""
+    from workbench.cli.serve_cmd import run
+
+    text = tmp_path / "st.en.txt"
+    text.write_text("One line.\n", "utf-8")
+
+    def refused(**given: object) -> str:
+        args = argparse.Namespace(
+            home=str(tmp_path / "home"), host="127.0.0.1", port=7860, auth=None, share=False,
+            model=[], corpora=None, models_dir=[],
+        )  # fmt: skip
+        vars(args).update(given)
+        with pytest.raises(UserInputError) as err:
+            run(args)
+        return str(err.value)
+
+    assert refused(model=["nosuch:/m"]) == (
+        "--model nosuch:/m: no engine 'nosuch'; available: ct2, imported, m2m100, nllb, "
+        "opus-mt, pivot."
+    )
+    missing = tmp_path / "no-model"
+    assert refused(model=[f"opus-mt:{missing}"]) == (
+        f"--model opus-mt:{missing}: the model folder {missing} does not exist."
+    )
+    assert refused(model=[f"nllb:{text}"]).endswith(f"{text} is a file, not a model folder.")
+    assert refused(model=[f"imported:{tmp_path}"]).endswith(f"{tmp_path} is a folder; give a file.")
+    assert (
+        refused(corpora=missing) == f"--corpora {missing} is not a folder; give a folder of cases."
+    )
+    assert refused(host="999.1.1.1").startswith(
+        "Cannot serve on 999.1.1.1: the address cannot be resolved ("
+    )
+    assert not (tmp_path / "home").exists()  # refused before the home or a store was touched
+
+
 def test_docs_list_every_elem_id() -> None:
     import re
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.cli.common import settings_from_args
 from workbench.errors import UserInputError
+
+if TYPE_CHECKING:
+    from workbench.ui.context import ModelChoice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -59,25 +63,59 @@ def parse_auth(spec: str | None) -> tuple[str, str] | None:
 
 def run(args: argparse.Namespace) -> int:
     """Handler of ``workbench serve``."""
-    from workbench.ui.app import serve
+    from workbench.ui.app import check_host, serve
     from workbench.ui.context import ModelChoice, UIContext
 
     settings = settings_from_args(args)
     if args.corpora is not None:
+        if not args.corpora.is_dir():  # as --models-dir: the Compare tab had no case, no word
+            raise UserInputError(
+                f"--corpora {args.corpora} is not a folder; give a folder of cases."
+            )
         settings = settings.replace(corpora=args.corpora)
-    ctx = UIContext(
-        settings,
-        extra_models=tuple(ModelChoice.parse(m) for m in args.model),
-        models_dirs=tuple(args.models_dir),
-    )
+    extra = tuple(ModelChoice.parse(m) for m in args.model)
+    for choice in extra:
+        check_model_choice(choice)
+    ctx = UIContext(settings, extra_models=extra, models_dirs=tuple(args.models_dir))
     ctx.model_access  # noqa: B018 - checks every --models-dir now, before the server starts
     if args.port < 0 or args.port > 65535:
         raise UserInputError(f"--port must be between 0 and 65535, not {args.port}.")
     auth = parse_auth(args.auth)
+    check_host(args.host)  # before the exposure warning, which would speak of a bad address
     if warning := exposure_warning(args.host, auth, args.share):
         print(warning, file=sys.stderr)
     serve(ctx, host=args.host, port=args.port, auth=auth, share=args.share)
     return 0
+
+
+def check_model_choice(choice: ModelChoice) -> None:
+    """Refuse a ``--model`` that cannot work before the server starts: an engine that does not
+    exist, or a path that is no model folder (no translations file, for ``imported``). Both
+    were offered in the Translate tab and failed only when a visitor picked them.
+
+    Raises:
+        UserInputError: naming the ``--model`` and what is wrong.
+    """
+    from workbench.engines import ENGINES
+    from workbench.models import looks_like_path
+
+    if choice.engine not in ENGINES:
+        raise UserInputError(
+            f"--model {choice.engine}:{choice.model}: no engine {choice.engine!r}; available: "
+            f"{', '.join(ENGINES.names())}."
+        )
+    path = Path(choice.model).expanduser()
+    if choice.engine == "imported" and not path.is_file():
+        raise UserInputError(
+            f"--model imported:{choice.model}: the translations file {choice.model} "
+            f"{'is a folder' if path.is_dir() else 'does not exist'}; give a file."
+        )
+    folder = choice.engine not in ("imported", "pivot") and looks_like_path(choice.model)
+    if folder and not path.is_dir():
+        what = "is a file, not a model folder" if path.exists() else "does not exist"
+        raise UserInputError(
+            f"--model {choice.engine}:{choice.model}: the model folder {choice.model} {what}."
+        )
 
 
 def exposure_warning(host: str, auth: tuple[str, str] | None, share: bool) -> str | None:

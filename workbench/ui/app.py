@@ -128,6 +128,26 @@ def prepare_stores(ctx: UIContext) -> list[str]:
     return notices
 
 
+def check_host(host: str) -> None:
+    """Refuse an address that does not resolve before anything starts. Gradio said "Cannot
+    find empty port" whatever failed, after uvicorn's own "ERROR: [Errno -2]" line: an address
+    that is no name was told to pick another port (review18).
+
+    Raises:
+        UserInputError: naming the address and what to give instead.
+    """
+    import socket
+
+    try:
+        socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as why:
+        reason = getattr(why, "strerror", None) or str(why)
+        raise UserInputError(
+            f"Cannot serve on {host}: the address cannot be resolved ({reason}); give --host an "
+            "address of this machine, such as 127.0.0.1 or 0.0.0.0."
+        ) from why
+
+
 def serve(
     ctx: UIContext,
     *,
@@ -140,8 +160,10 @@ def serve(
     """Launch the app and (when ``block``) serve until interrupted.
 
     Raises:
-        UserInputError: when the port is taken or the address cannot be bound.
+        UserInputError: when the address does not resolve, or the port is taken or the
+            address cannot be bound.
     """
+    check_host(host)
     ctx.settings.ensure_home()
     ctx.notices = tuple(prepare_stores(ctx))
     app = create_app(ctx)
