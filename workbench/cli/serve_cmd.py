@@ -96,26 +96,10 @@ def check_model_choice(choice: ModelChoice) -> None:
     Raises:
         UserInputError: naming the ``--model`` and what is wrong.
     """
-    from workbench.engines import ENGINES
-    from workbench.models import looks_like_path
+    from workbench.pipeline.translate import model_problem
 
-    if choice.engine not in ENGINES:
-        raise UserInputError(
-            f"--model {choice.engine}:{choice.model}: no engine {choice.engine!r}; available: "
-            f"{', '.join(ENGINES.names())}."
-        )
-    path = Path(choice.model).expanduser()
-    if choice.engine == "imported" and not path.is_file():
-        raise UserInputError(
-            f"--model imported:{choice.model}: the translations file {choice.model} "
-            f"{'is a folder' if path.is_dir() else 'does not exist'}; give a file."
-        )
-    folder = choice.engine not in ("imported", "pivot") and looks_like_path(choice.model)
-    if folder and not path.is_dir():
-        what = "is a file, not a model folder" if path.exists() else "does not exist"
-        raise UserInputError(
-            f"--model {choice.engine}:{choice.model}: the model folder {choice.model} {what}."
-        )
+    if problem := model_problem(choice.engine, choice.model):
+        raise UserInputError(f"--model {choice.engine}:{choice.model}: {problem}.")
 
 
 def exposure_warning(host: str, auth: tuple[str, str] | None, share: bool) -> str | None:

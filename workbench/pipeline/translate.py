@@ -155,6 +155,25 @@ def choose_model(
     )
 
 
+def model_problem(engine: str, model: str) -> str | None:
+    """What makes ``engine`` with ``model`` unusable before any model is loaded, or None: an
+    engine that is not registered, a path that is no model folder, an ``imported`` file that
+    is none. A Hub id or catalog name is not looked up (that may need the network)."""
+    from workbench.engines import ENGINES
+
+    if engine not in ENGINES:
+        return f"no engine {engine!r}; available: {', '.join(ENGINES.names())}"
+    path = Path(model).expanduser()
+    if engine == "imported" and not path.is_file():
+        what = "is a folder" if path.is_dir() else "does not exist"
+        return f"the translations file {model} {what}; give a file"
+    folder = engine not in ("imported", "pivot") and models.looks_like_path(model)
+    if folder and not path.is_dir():
+        what = "is a file, not a model folder" if path.exists() else "does not exist"
+        return f"the model folder {model} {what}"
+    return None
+
+
 def _sentences(text: str, translator: Translator) -> list[Sentence]:
     if translator.segment_input:
         return split_sentences(text, translator.src)
