@@ -407,6 +407,23 @@ def _fmt(t: dict[str, int]) -> str:
     )
 
 
+def single_folds(docs: list[Doc], feature: str, groups: list[set[str]]) -> str:
+    """Each group of folders left out in turn: the cut of ``feature`` fitted on the rest
+    (:func:`cut_of`) read on the group; what the cuts take on the groups together, and the groups
+    where they gate a linked outlet with a key."""
+    total: dict[str, int] = defaultdict(int)
+    cells = []
+    for out in groups:
+        c = cut_of([d for d in docs if d.folder not in out], feature)
+        t = taken([d for d in docs if d.folder in out], feature, c)
+        for k, v in t.items():
+            total[k] += v
+        if t.get("keyed") or t.get("key"):
+            name = min(out, key=len)
+            cells.append(f"{name}: keyed {t.get('keyed', 0)}, key flags {t.get('key', 0)}")
+    return f"{_fmt(total)} | " + ("; ".join(cells) or "no keyed outlet gated")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=Path, nargs="*", default=[])
@@ -467,20 +484,22 @@ def main(argv: list[str] | None = None) -> None:
         print(f"{feat} | {c:.4f} | {_fmt(taken(docs, feat, c))} | {over}")
     if args.folds:
         pairs = sorted({f.removesuffix("-tr") for f in folders})
+        print("\nsingle cuts, each set and its -tr twin left out in turn (cut fitted on the rest)")
         for feat in FEATURES:
-            total: dict[str, int] = defaultdict(int)
-            cells = []
-            for p in pairs:
-                out = {p, f"{p}-tr"}
-                c = cut_of([d for d in docs if d.folder not in out], feat)
-                t = taken([d for d in docs if d.folder in out], feat, c)
-                for k, v in t.items():
-                    total[k] += v
-                if t.get("keyed") or t.get("key"):
-                    cells.append(f"{p}: keyed {t.get('keyed', 0)}, key flags {t.get('key', 0)}")
+            print(f"folds {feat} | " + single_folds(docs, feat, [{p, f"{p}-tr"} for p in pairs]))
+        for tr in (False, True):
+            view = [d for d in docs if d.folder.endswith("-tr") == tr]
             print(
-                f"folds {feat} | {_fmt(total)} | " + ("; ".join(cells) or "no keyed outlet gated")
+                f"\nsingle cuts fitted on the {'-tr' if tr else 'plain'} sets only (cut of all of "
+                "them; then each set left out in turn)"
             )
+            for feat in FEATURES:
+                c = cut_of(view, feat)
+                sets = [{f} for f in folders if f.endswith("-tr") == tr]
+                print(
+                    f"{'-tr' if tr else 'plain'} {feat} < {c:.4f}: "
+                    f"{_fmt(taken(view, feat, c))} | left out: {single_folds(view, feat, sets)}"
+                )
         print(
             "\nleft out | gate of one or two conditions fitted on the rest | taken on the pair left out"
         )
@@ -489,7 +508,7 @@ def main(argv: list[str] | None = None) -> None:
             f"(fitted on all sets: {whole[0] if whole else 'none'}: "
             f"{_fmt(gated(docs, whole[1])) if whole else '-'})"
         )
-        total = defaultdict(int)
+        total: dict[str, int] = defaultdict(int)
         for p in pairs:
             out = {p, f"{p}-tr"}
             fitted = pair_search([d for d in docs if d.folder not in out])

@@ -196,3 +196,16 @@ def test_saved_rows_are_read_back(
     out = capsys.readouterr().out
     assert "== set: outlets {'trap': 1, 'thin': 0, 'retelling': 1}" in out
     assert "best_margin | 0.0300 | traps 1" in out
+
+
+def test_single_folds_name_the_left_out_set_where_a_keyed_outlet_falls(study: ModuleType) -> None:
+    docs = [
+        _doc(study, "trap", folder="a", best_margin=0.004, flags={"wrong-link": 2}),
+        _doc(study, "retelling", folder="a", best_margin=0.01, keys=1, document="ra"),
+        _doc(study, "retelling", folder="b", best_margin=0.002, keys=1, flags={"key": 1}),
+    ]
+    said = study.single_folds(docs, "best_margin", [{"a"}, {"b"}])
+    # left out, "a" meets the cut fitted on "b" (0.002): nothing under it; "b" meets 0.01
+    assert said.endswith("b: keyed 1, key flags 1")
+    assert "wrong-link 0" in said and "traps 0" in said
+    assert study.single_folds(docs[:2], "best_margin", [{"a"}]).endswith("no keyed outlet gated")
