@@ -21,6 +21,7 @@ class _Read(Exception):
         ("benchmarks/faithfulness_bench.py", ["--no-embedder", "--speed-n", "0"]),
         ("benchmarks/omission_study.py", ["--on", "dev"]),
         ("benchmarks/clause_signal_study.py", []),
+        ("benchmarks/name_signal_study.py", []),
     ],
 )
 def test_without_data_the_benchmark_reads_the_shared_data_folder(

@@ -16,6 +16,7 @@ SCRIPTS = [
     ("benchmarks/faithfulness_bench.py", ["--no-embedder", "--speed-n", "0", "--on", "dev"]),
     ("benchmarks/omission_study.py", ["--on", "dev"]),
     ("benchmarks/clause_signal_study.py", []),
+    ("benchmarks/name_signal_study.py", []),
     ("benchmarks/budget_study.py", ["--on", "dev"]),
 ]
 
