@@ -1074,8 +1074,9 @@ def disagreeing_figures(
 ) -> tuple[FigureDisagreement, ...]:
     """Figures that differ between a statement and the reports retelling it.
 
-    Two passes: every ``number`` difference of an alignment (a figure only one side gives, or
-    given differently), and then each report sentence of the alignment on its own, so that a
+    Only a figure both sides give, differently (:func:`figure_on_each_side`): a figure one side
+    gives and the other leaves out disagrees with nothing. Two passes: every ``number``
+    difference of an alignment, and then each report sentence of the alignment on its own, so that a
     report giving 103 where the statement says 164 shows even when another report sentence of
     the same alignment repeats 164. With ``link_threshold`` a sentence on a weak link gives no
     figures of its own, and an outlet whose link to the statement is below
@@ -1088,6 +1089,7 @@ def disagreeing_figures(
     out: list[FigureDisagreement] = []
     seen: set[tuple[int, int, str, str]] = set()
     for al in comparison.alignments:
+        language = docs[al.statement.document_id].language
         # a figure the report shares with the original (the translation departs) is no
         # disagreement of the report
         found = [
@@ -1095,6 +1097,7 @@ def disagreeing_figures(
             for d in al.differences
             if d.kind == "number"
             and d.origin != "translation"
+            and figure_on_each_side(d, language)
             and _sure_enough(al, d.report_document, link_threshold)
         ]
         if len(al.reports) > 1:
@@ -1103,11 +1106,10 @@ def disagreeing_figures(
                 for i, (rep, link) in enumerate(zip(al.reports, _links_of(al), strict=True))
                 if _sure_enough(al, rep.document_id, link_threshold)
                 and not (len(al.links) == len(al.reports) and al.links[i].weak)
-                for d in _sentence_figures(al, rep, lexicon, _confidence(link, link_threshold))
-                if translation_issue(
-                    d, audits.get(al.statement.index), docs[al.statement.document_id].language
+                for d in _sentence_figures(
+                    al, rep, lexicon, _confidence(link, link_threshold), language
                 )
-                is None
+                if translation_issue(d, audits.get(al.statement.index), language) is None
             ]
         for rep, d in found:
             key = (al.statement.index, rep.index, d.statement, d.report)
@@ -1156,7 +1158,11 @@ def _confidence(score: float | None, threshold: float | None) -> float | None:
 
 
 def _sentence_figures(
-    al: Alignment, rep: ReportRef, lexicon: Lexicon, confidence: float | None = None
+    al: Alignment,
+    rep: ReportRef,
+    lexicon: Lexicon,
+    confidence: float | None = None,
+    language: str | None = None,
 ) -> list[Difference]:
     """Figures a single report sentence gives differently (both sides present)."""
     st = al.statement
@@ -1171,8 +1177,17 @@ def _sentence_figures(
     return [
         d
         for d in diffs
-        if d.kind == "number" and d.statement and d.report and d.origin != "translation"
+        if d.kind == "number" and figure_on_each_side(d, language) and d.origin != "translation"
     ]
+
+
+def figure_on_each_side(d: Difference, language: str | None = None) -> bool:
+    """Whether a ``number`` difference has a figure on each side, so that the two can disagree.
+    A figure only one side gives (the statement's vote count the report leaves out, the report's
+    own percentage) is no disagreement: the pair's flag shows it, the case's figures do not. Nor
+    is a figure set against words that hold none (a date the report gives only as a weekday, a
+    season left as "in the coming months"). ``language``: the statement's (its number words)."""
+    return bool(find_figures(d.statement or "", language) and find_figures(d.report or "", "en"))
 
 
 # ─── reports ─────────────────────────────────────────────────────────────────────────────────
