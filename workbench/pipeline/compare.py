@@ -20,6 +20,7 @@ Conventions:
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import itertools
 import logging
 import re
@@ -50,6 +51,7 @@ from workbench.diff.content import (
     cut_at,
     meaning_shared,
 )
+from workbench.diff.dates import WEEKDAY, find_dates
 from workbench.diff.salience import word_diff_run
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
@@ -265,6 +267,7 @@ def fill_differences(
     link_threshold: float | None = None,
     issuers: Mapping[str, Sequence[str]] | None = None,
     embedder: Embedder | None = None,
+    dates: Mapping[str, str] | None = None,
 ) -> Comparison:
     """Fill each alignment's ``differences`` with :func:`workbench.diff.find_differences`.
 
@@ -284,6 +287,8 @@ def fill_differences(
             says what the other side says in other words is dropped
             (:func:`workbench.diff.content.meaning_shared`: taking the run out makes the two
             sides markedly less alike); all such runs of the comparison are embedded at once.
+        dates: Per statement document id, the day it was issued (``YYYY-MM-DD``): a date the
+            report gives as that day's weekday is no difference (:func:`weekday_of_its_day`).
     """
     filled = []
     retold: dict[int, list[StatementRef]] = defaultdict(list)
@@ -362,6 +367,8 @@ def fill_differences(
                 document=rest_of_document,
                 issuer=(issuers or {}).get(st.document_id, ()),
             )
+            issued = (dates or {}).get(st.document_id, "")
+            found = tuple(d for d in found if not weekday_of_its_day(d, issued))
             breaks = _sentence_breaks(al, start, len(text))
             found = tuple(part for d in found for part in cut_at(d, breaks, text))
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
@@ -401,6 +408,39 @@ def fill_differences(
         )
         filled.append(dataclasses.replace(al, differences=tuple(diffs_of[id(al)]), links=links))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+#: English weekdays in :meth:`datetime.date.weekday` order (Monday is 0).
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_of_its_day(d: Difference, issued: str) -> bool:
+    """Whether ``d`` is a date the statement gives that the report gives only as a weekday
+    ("4 October" → "on Saturday") where that weekday is checkably the statement's own day: the
+    weekday of the statement's date (in its own year, else in the year the statement was
+    issued) or of the day it was issued (``issued``, ``YYYY-MM-DD``). News writes a date of the
+    week it reports as a weekday, and a weekday of the day the words were spoken says when they
+    were said; the reader loses no day. A weekday that is neither stays a difference, and so
+    does any weekday when no day can be checked (no year, no issue date)."""
+    day = WEEKDAY.fullmatch((d.report or "").strip())
+    if d.kind != "number" or day is None:
+        return False
+    stated = find_dates(d.statement or "")
+    try:
+        issue = datetime.date.fromisoformat(issued) if issued else None
+    except ValueError:
+        issue = None
+    days = [issue] if issue else []
+    for v in stated:
+        year = v.year or (issue.year if issue else None)
+        if year:
+            try:
+                days.append(datetime.date(year, v.month, v.day))
+            except ValueError:  # 30 February
+                continue
+    if not stated or not days:
+        return False
+    return any(_WEEKDAYS[x.weekday()] == day.group().lower() for x in days)
 
 
 #: One report document's part of an alignment and what the diff found in it: the alignment, the
@@ -879,8 +919,9 @@ def compare_case(
     aligned = align(statements, reports, emb, threshold=threshold, anchors=default_anchors())
     aligned = apply_corrections(aligned, case, statements, reports, corrections)
     issuers = {d.id: (d.outlet, d.title) for d in case.statements}
+    dates = {d.id: d.date for d in case.statements}
     pooled = fill_differences(
-        aligned, lex, src_of, _threshold(emb, threshold), issuers, embedder=emb
+        aligned, lex, src_of, _threshold(emb, threshold), issuers, embedder=emb, dates=dates
     )
     checked: tuple[FaithResult, ...] = ()
     if audit and translator_for is None:
