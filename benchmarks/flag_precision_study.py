@@ -49,6 +49,9 @@ def note_form(note: str) -> str:
     s = re.sub(r"\([^)]*\)", "(…)", note or "")
     s = re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’", "'…'", s)
     s = re.sub(r"\b([A-Za-z_]+):[A-Za-z][\w-]*", r"\1:*", s)
+    # who speaks or is credited: "reported speech of the ministry", "attributed to Tokayev"
+    s = re.sub(r"\b(speech of|quoted of|attributed to) [^;]*?(?= in the statement|;|$)", r"\1 …", s)
+    s = re.sub(r"\b(statement|report) names (?!no one)[^;]*?(?= as |;|$)", r"\1 names …", s)
     s = re.sub(r"\d[\d.,]*", "N", s)
     return s.strip()[:80]
 

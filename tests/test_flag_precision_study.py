@@ -19,12 +19,18 @@ def study() -> ModuleType:
 
 def test_a_note_loses_what_is_particular_to_one_flag(study: ModuleType) -> None:
     assert study.note_form("hedge:opinion; only in report") == "hedge:*; only in report"
-    assert (
-        study.note_form("reported speech of someone (the mayor)")
-        == "reported speech of someone (…)"
-    )
+    assert study.note_form("reported speech of someone (the mayor)") == "reported speech of …"
     assert study.note_form("figure; also: 1,700, 411") == "figure; also: N N"
     assert study.note_form("label 'thugs' for 'protesters'") == "label '…' for '…'"
+    said = "only in report; reported speech of the regional governor"
+    assert study.note_form(said) == "only in report; reported speech of …"
+    credited = "stated as fact in the statement; report: attributed to Aliyev"
+    assert study.note_form(credited) == "stated as fact in the statement; report: attributed to …"
+    actor = "actor: the statement names the council; the report names no one in its place"
+    assert (
+        study.note_form(actor)
+        == "actor: the statement names …; the report names no one in its place"
+    )
     row = {"kind": "addition", "detector": "content", "note": "only in report"}
     assert study.sub_kind(row, "detector") == "addition/content"
     assert study.sub_kind(row, "note") == "addition/content/none/only in report"
