@@ -53,6 +53,7 @@ from workbench.diff.content import (
 )
 from workbench.diff.dates import WEEKDAY, find_dates
 from workbench.diff.salience import word_diff_run
+from workbench.diff.text import is_cyrillic
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -368,7 +369,11 @@ def fill_differences(
                 issuer=(issuers or {}).get(st.document_id, ()),
             )
             issued = (dates or {}).get(st.document_id, "")
-            found = tuple(d for d in found if not weekday_of_its_day(d, issued))
+            found = tuple(
+                d
+                for d in found
+                if not weekday_of_its_day(d, issued) and not original_quote_marks(d, st)
+            )
             breaks = _sentence_breaks(al, start, len(text))
             found = tuple(part for d in found for part in cut_at(d, breaks, text))
             shifted = [dataclasses.replace(_shift(d, start), report_document=doc_id) for d in found]
@@ -408,6 +413,28 @@ def fill_differences(
         )
         filled.append(dataclasses.replace(al, differences=tuple(diffs_of[id(al)]), links=links))
     return dataclasses.replace(comparison, alignments=tuple(filled))
+
+
+#: A quotation in kk/ky/ru text: «…», “…”, „…“ or straight double quotes.
+_ORIGINAL_QUOTE = re.compile(r"«[^«»]+»|“[^“”]+”|„[^„“]+“|(?<!\w)\"[^\"]+\"")
+#: What opens a quotation in an English translation.
+_OPENING = ("“", "‘", '"', "'", "«")
+
+
+def original_quote_marks(d: Difference, st: StatementRef) -> bool:
+    """Whether ``d`` is a distancing that only the translation's quotation marks make, where
+    the kk/ky/ru original quotes too: in those languages quotation marks set off terms, names
+    and formats («черный список», «аутрич»), not the speaker's distance, which is why the
+    original's marks are never read as distancing (:func:`workbench.diff.hedge_mentions`
+    reads no quotes in Cyrillic text). A translation that carries them over ("the 'outreach'
+    format") is read the same way: the report that gives the term without marks drops no
+    distancing. A distancing word of the statement ("so-called") stays a difference."""
+    if d.kind != "distancing" or d.report_span is not None or not st.translation:
+        return False
+    words = (d.statement or "").strip()
+    if not words.startswith(_OPENING):
+        return False
+    return is_cyrillic(st.text) and bool(_ORIGINAL_QUOTE.search(st.text))
 
 
 #: English weekdays in :meth:`datetime.date.weekday` order (Monday is 0).
