@@ -128,6 +128,15 @@ def alignment(
     return sim, {(i, int(j)) for i, j in enumerate(fwd) if bwd[j] == i}
 
 
+def recall_at(bad: Sequence[float], good: Sequence[float], share: float) -> float:
+    """The share of corrupted pairs scoring below the ``share`` quantile of the untouched ones
+    (lower is worse): recall when ``share`` of the untouched lines are flagged."""
+    if not bad or not good:
+        return float("nan")
+    limit = float(np.quantile(np.asarray(good), share))
+    return float(np.mean(np.asarray(bad) < limit))
+
+
 def longest_run(flags: Sequence[bool]) -> int:
     best = run = 0
     for f in flags:
@@ -255,6 +264,11 @@ def report_part(
             return "-"
         return f"{auroc([scores[k] for k in by.get(kind, [])], [scores[k] for k in clean]):.3f}"
 
+    def at_low(kind: str, values: Sequence[float], sign: float = 1.0) -> str:
+        bad = [sign * values[k] for k in by.get(kind, [])]
+        good = [sign * values[k] for k in clean]
+        return " / ".join(f"{recall_at(bad, good, q):.2f}" for q in (0.01, 0.05))
+
     n_sw, n_dr = len(by.get("swapped name", [])), len(by.get("dropped clause", []))
     print(f"[{part}] {lang}: {len(lines)} lines, {len(pairs)} pairs ({took:.0f} s token pass "
           "and alignment)")  # fmt: skip
@@ -271,6 +285,19 @@ def report_part(
           f"{au('dropped clause', 'longest run share', True):.3f}); source words' mean best "
           f"cosine {au('dropped clause', 'mean best cosine'):.3f}; check "
           f"{check_au('dropped clause')}")  # fmt: skip
+    names = [p.values["name min cosine"] for p in pairs]
+    runs = [p.values["longest unaligned run"] for p in pairs]
+    got = (
+        f"  recall with 1 % / 5 % of untouched lines past the same limit: swapped name "
+        f"{at_low('swapped name', names)}, dropped clause (longest run) "
+        f"{at_low('dropped clause', runs, -1.0)}"
+    )
+    if scores is not None:
+        got += (
+            f"; the check's score: swapped name {at_low('swapped name', scores)}, dropped "
+            f"clause {at_low('dropped clause', scores)}"
+        )
+    print(got)
     sys.stdout.flush()
 
 

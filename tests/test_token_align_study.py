@@ -32,6 +32,13 @@ def test_name_words_skip_the_first_word_of_a_sentence(study: ModuleType) -> None
     assert "Yesterday" not in words and "Ivanova" not in words
 
 
+def test_recall_at_a_share_of_untouched_lines(study: ModuleType) -> None:
+    good = [float(v) for v in range(100)]  # untouched: 0..99, lower is worse
+    assert study.recall_at([-1.0, 0.5, 50.0, 3.0], good, 0.05) == 0.75  # limit 4.95
+    assert study.recall_at([-1.0, 1.5], good, 0.01) == 0.5  # limit 0.99
+    assert np.isnan(study.recall_at([], good, 0.01))
+
+
 def test_longest_run_and_alignment(study: ModuleType) -> None:
     assert study.longest_run([True, True, False, True, True, True, False]) == 3
     assert study.longest_run([]) == 0
