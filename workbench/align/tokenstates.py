@@ -314,14 +314,21 @@ class TokenEncoder:
         self.max_tokens = int(lib.e5t_max_tokens(handle))
 
     def _tokens(self, i: int, data: bytes) -> tuple[np.ndarray, np.ndarray]:
-        cap = len(data) + 16
-        ids = np.empty(cap, dtype=np.int32)
-        spans = np.empty((cap, 2), dtype=np.int32)
-        n = self._lib.e5t_tokens(
-            self._m, data, len(data), int(self.prefix == "query"),
-            ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
-            spans.ctypes.data_as(ctypes.POINTER(ctypes.c_int)), cap,
-        )  # fmt: skip
+        cap, n = len(data) + 16, -2
+        while n == -2:  # normalisation can make more characters than bytes (ﬁ -> f i)
+            cap *= 4
+            ids = np.empty(cap, dtype=np.int32)
+            spans = np.empty((cap, 2), dtype=np.int32)
+            n = self._lib.e5t_tokens(
+                self._m, data, len(data), int(self.prefix == "query"),
+                ids.ctypes.data_as(ctypes.POINTER(ctypes.c_int)),
+                spans.ctypes.data_as(ctypes.POINTER(ctypes.c_int)), cap,
+            )  # fmt: skip
+        if n == -4:
+            raise UserInputError(
+                f"text {i + 1} has characters that the model's normalisation expands too far "
+                "(such as U+FDFA, 18 letters); remove them first."
+            )
         if n == -1:
             raise UserInputError(
                 f"text {i + 1} is longer than the model's window of {self.max_tokens} tokens "

