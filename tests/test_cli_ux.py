@@ -636,3 +636,21 @@ def test_score_resamples_go_with_a_test_or_an_interval(
     assert err.startswith("error: --resamples must be at most 100,000") and err.count("\n") == 1
     assert main([*base, "--jobs", "-1"]) == 2
     assert capsys.readouterr().err.startswith("error: --jobs must be 0 (one process per metric)")
+
+
+def test_ray_pool_options_go_with_ray(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `--actors 0`, `--block-size 0` or `--job-dir FILE` without --ray were ignored without a
+    # word (the run went on on this machine, as if they had not been given).
+    text = tmp_path / "in.txt"
+    text.write_text("Текст.\n", "utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["translate", "--src", "ru", "--input", str(text), "--actors", "0"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --actors goes with --ray (the Ray pool); add --ray, or leave it out to "
+        "translate on this machine.\n"
+    )
+    args = ["batch", str(tmp_path), "-o", str(out), "--src", "ru", "--block-size", "0"]
+    assert main([*args, "--job-dir", str(text)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --job-dir, --block-size go with --ray") and err.count("\n") == 1
+    assert not out.exists()

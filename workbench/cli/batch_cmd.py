@@ -70,6 +70,34 @@ def add_ray_options(p: argparse.ArgumentParser) -> None:
     )
 
 
+#: The pool options of :func:`add_ray_options` and their defaults: given without ``--ray`` they
+#: did nothing, without a word (``--actors 0``, ``--block-size 0`` ran on this machine).
+RAY_ONLY: tuple[tuple[str, str, object], ...] = (
+    ("ray_cpus", "--ray-cpus", None),
+    ("cpus_per_actor", "--cpus-per-actor", 1),
+    ("actors", "--actors", None),
+    ("job_dir", "--job-dir", None),
+    ("block_size", "--block-size", 256),
+)
+
+
+def check_ray_options(args: argparse.Namespace) -> None:
+    """Refuse a Ray pool option given without ``--ray``.
+
+    Raises:
+        UserInputError: naming the options and ``--ray``.
+    """
+    if args.ray is not None:
+        return
+    given = [flag for name, flag, default in RAY_ONLY if getattr(args, name, default) != default]
+    if given:
+        raise UserInputError(
+            f"{', '.join(given)} {'go' if len(given) > 1 else 'goes'} with --ray (the Ray "
+            "pool); add --ray, or leave "
+            f"{'them' if len(given) > 1 else 'it'} out to translate on this machine."
+        )
+
+
 def ray_run(args: argparse.Namespace) -> object:
     """The :class:`~workbench.pipeline.cluster.RayRun` the options describe."""
     from workbench.pipeline.cluster import PoolOptions, RayRun
@@ -90,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
     from workbench.pipeline.batch import batch_records, read_archive
     from workbench.pipeline.cluster import translate_lines
 
+    check_ray_options(args)
     settings = settings_from_args(args)
     if args.no_cache:
         settings = settings.replace(use_cache=False)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from workbench.cli.batch_cmd import add_ray_options, ray_run
+from workbench.cli.batch_cmd import add_ray_options, check_ray_options, ray_run
 from workbench.cli.common import decode_text, read_text_file, settings_from_args
 from workbench.errors import UserInputError, WorkbenchError
 from workbench.pipeline.heartbeat import Heartbeat, Wait
@@ -63,6 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     """Handle ``workbench translate``."""
+    check_ray_options(args)
     settings = settings_from_args(args)
     if args.no_cache:
         settings = settings.replace(use_cache=False)
