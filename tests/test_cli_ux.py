@@ -654,3 +654,33 @@ def test_ray_pool_options_go_with_ray(tmp_path: Path, capsys: pytest.CaptureFixt
     err = capsys.readouterr().err
     assert err.startswith("error: --job-dir, --block-size go with --ray") and err.count("\n") == 1
     assert not out.exists()
+
+
+def test_a_db_that_is_no_sqlite_file_is_refused_not_salvaged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `judgments export --db ratings.csv` took the CSV for a damaged database: it was moved
+    # aside as ratings.damaged-….csv and an empty SQLite file written in its place.
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("annotator,item,score\nalma,1,70\n", "utf-8")
+    before = ratings.read_bytes()
+    src, hyp = tmp_path / "src.txt", tmp_path / "sys.txt"
+    src.write_text("Текст.\n", "utf-8")
+    hyp.write_text("Text.\n", "utf-8")
+    for args in (
+        ["judgments", "export", "--db", str(ratings)],
+        ["judgments", "stats", "--db", str(ratings)],
+        ["judgments", "add", "--db", str(ratings), "--src", str(src), "--hyp", str(hyp),
+         "--campaign", "c"],
+    ):  # fmt: skip
+        assert main(args) == 2, args
+        err = capsys.readouterr().err
+        assert err.startswith(f"error: {ratings} is not a judgments database (not an SQLite file)")
+        assert err.count("\n") == 1
+    assert ratings.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ratings.csv", "src.txt", "sys.txt"]
+    # a store made by `judgments add` is still read
+    store = tmp_path / "j.sqlite"
+    args = ["judgments", "add", "--db", str(store), "--src", str(src), "--hyp", str(hyp)]
+    assert main([*args, "--campaign", "c"]) == 0
+    assert main(["judgments", "stats", "--db", str(store)]) == 0

@@ -257,14 +257,44 @@ def _db_path(args: argparse.Namespace) -> Path:
         path = Path(args.db)
         if not path.is_file():
             raise UserInputError(f"No judgments database at {path}.")
+        _check_given_db(path)
         return path
     return settings_from_args(args).judgments_path
+
+
+#: The first bytes of every SQLite file.
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_given_db(path: Path) -> None:
+    """Refuse a ``--db`` that is no SQLite file at all. The store's salvage took any such file
+    for a damaged database: `judgments export --db ratings.csv` moved the CSV aside as
+    ``ratings.damaged-….csv`` and wrote an empty database in its place (review18). A damaged
+    store of the workbench still starts with SQLite's header and is still salvaged; the home's
+    own store (no ``--db``) is salvaged as before.
+
+    Raises:
+        UserInputError: when ``path`` has content that does not start with SQLite's header.
+    """
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(_SQLITE_MAGIC))
+    except OSError as err:
+        raise UserInputError(f"Cannot read {path}: {err.strerror or err}.") from err
+    if head and head != _SQLITE_MAGIC:
+        raise UserInputError(
+            f"{path} is not a judgments database (not an SQLite file); give --db the .sqlite "
+            "file the Annotate tab or `workbench judgments add` made, or leave --db out for the "
+            "home's."
+        )
 
 
 def _judgments_add(args: argparse.Namespace) -> int:
     from workbench.pipeline.annotate import add_items_from_files
 
     path = Path(args.db) if args.db else settings_from_args(args).judgments_path
+    if args.db and path.is_file():
+        _check_given_db(path)
     added, total = add_items_from_files(
         path, args.src, args.hyp, reference=args.ref, names=args.names, campaign=args.campaign
     )
