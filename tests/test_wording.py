@@ -11,3 +11,19 @@ def test_count_agrees_in_number() -> None:
     assert count(2, "line") == "2 lines"
     assert count(3, "analysis", "analyses") == "3 analyses"
     assert count(1, "analysis", "analyses") == "1 analysis"
+
+
+def test_megabytes_never_says_a_folder_is_empty() -> None:
+    # A model folder under half a megabyte was listed "local, 0 MB" (review18's walk).
+    from workbench.wording import megabytes
+
+    assert megabytes(0.3) == "< 1 MB"
+    assert megabytes(0.0) == "0 MB"  # nothing there (a catalog model without a published size)
+    assert megabytes(0.6) == "1 MB"
+    assert megabytes(1960.4) == "1,960 MB"
+    from pathlib import Path
+
+    from workbench.pipeline.models import LocalModel
+
+    tiny = LocalModel("tiny-nllb", "nllb", Path("/m/tiny-nllb"), "local", 0.4)
+    assert tiny.label == "tiny-nllb (nllb) · local, < 1 MB"

@@ -19,6 +19,7 @@ from pathlib import Path
 from workbench import models as catalog
 from workbench.errors import EngineError, ModelNotAvailableError, UserInputError
 from workbench.settings import Settings
+from workbench.wording import megabytes
 
 #: What a catalog model's state is called in the UI.
 READY_CACHED = "ready (downloaded)"
@@ -54,7 +55,7 @@ class ModelStatus:
     @property
     def label(self) -> str:
         """How a model list shows it: name, engine, state and size."""
-        size = f"{self.size_mb:,.0f} MB"
+        size = megabytes(self.size_mb)
         return f"{self.entry.name} ({self.entry.engine}) · {self.state}, {size}"
 
 
@@ -84,7 +85,7 @@ class LocalModel:
         """How a model list shows it."""
         source = Path(self.source).name if Path(self.source).is_absolute() else self.source
         origin = f" from {source}" if source else ""
-        return f"{self.name} ({self.engine}) · {self.kind}{origin}, {self.size_mb:,.0f} MB"
+        return f"{self.name} ({self.engine}) · {self.kind}{origin}, {megabytes(self.size_mb)}"
 
 
 def folder_size_mb(path: Path) -> float:

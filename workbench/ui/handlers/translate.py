@@ -23,6 +23,7 @@ from workbench.types import LANGUAGE_NAMES, SOURCE_LANGUAGES
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import UIProgress, check_size, output_path, read_upload
 from workbench.ui.render import esc
+from workbench.wording import megabytes
 
 log = logging.getLogger("workbench")
 
@@ -66,7 +67,7 @@ def model_choices(ctx: UIContext) -> list[tuple[str, str]]:
     for i in range(len(ctx.extra_models)):
         m = _serve_model(ctx, i)
         choices.append(
-            (f"{m.engine}: {m.name} · given to serve, {m.size_mb:,.0f} MB", f"{_SERVE}{i}")
+            (f"{m.engine}: {m.name} · given to serve, {megabytes(m.size_mb)}", f"{_SERVE}{i}")
         )
     return choices
 
@@ -129,7 +130,7 @@ def local_label(m: pm.LocalModel, name: str | None = None) -> str:
     """How a model list shows a local model or a conversion (``name``: its shown name)."""
     name = name or shown_name(m)
     if m.kind == "converted" and m.source:
-        return f"{name} (ct2) · converted, {m.size_mb:,.0f} MB"
+        return f"{name} (ct2) · converted, {megabytes(m.size_mb)}"
     if name != m.name:
         return m.label.replace(m.name, name, 1)
     return m.label
