@@ -10,6 +10,6 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
 
 
 def megabytes(size_mb: float) -> str:
-    """A size in a model list: ``"1,960 MB"``; ``"< 1 MB"`` for a folder under half a megabyte,
-    which ``:,.0f`` printed as ``"0 MB"`` (a tiny model folder looked empty; review18)."""
-    return "< 1 MB" if 0 < size_mb < 0.5 else f"{size_mb:,.0f} MB"
+    """A size in a model list: ``"1,960 MB"``; ``"< 1 MB"`` for a folder under a megabyte, which
+    ``:,.0f`` printed as ``"0 MB"`` up to 0.5 (a tiny model folder looked empty; review18)."""
+    return "< 1 MB" if 0 < size_mb < 1 else f"{size_mb:,.0f} MB"

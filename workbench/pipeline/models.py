@@ -207,7 +207,7 @@ def pull(model: str, settings: Settings) -> str:
         resolved = catalog.pull(hub_id, settings)
     except ModelNotAvailableError as err:
         raise ModelNotAvailableError(offline_help(hub_id, settings)) from err
-    return f"{hub_id} is ready on this machine ({folder_size_mb(resolved.path):,.0f} MB)."
+    return f"{hub_id} is ready on this machine ({megabytes(folder_size_mb(resolved.path))})."
 
 
 def convert(model: str, settings: Settings, quantization: str = "int8") -> LocalModel:
