@@ -137,6 +137,9 @@ class LanguageCalibration:
     #: Logistic models of a dropped clause and of another sentence (None: the gap thresholds).
     omission_model: CoverageModel | None = None
     unrelated_model: CoverageModel | None = None
+    #: Logistic model of a swapped English name: an English-name issue at or above its limit
+    #: is strong, below it weak (:mod:`workbench.faithfulness.namescore`; None: the hand rules).
+    name_model: CoverageModel | None = None
     #: Kinds precise enough on references to flag a pair on their own.
     alone_kinds: tuple[str, ...] = (
         "number", "label", "modality", "untranslated", "wrong_language", "repetition",
@@ -218,7 +221,7 @@ def _language(values: dict[str, object]) -> LanguageCalibration:
     extra: dict[str, object] = {}
     if isinstance(alone, list):
         extra["alone_kinds"] = tuple(str(k) for k in alone)
-    for key in ("omission_model", "unrelated_model"):
+    for key in ("omission_model", "unrelated_model", "name_model"):
         model = values.get(key)
         if isinstance(model, dict):
             extra[key] = _model(model)

@@ -36,6 +36,7 @@ from workbench.faithfulness.markers import (
 )
 from workbench.faithfulness.namemeaning import SIGNATURE as NAME_MEANING
 from workbench.faithfulness.namemeaning import confirm_names, name_texts, pair_names
+from workbench.faithfulness.namescore import grade, meaning_texts, meaning_values, spelling_values
 from workbench.faithfulness.surface import length_ratio
 from workbench.types import SOURCE_LANGUAGES, FaithEstimate, FaithIssue, FaithResult
 
@@ -285,6 +286,7 @@ def check_pairs(
                 [by_index[i] for i in live])  # fmt: skip
         embedder.prefetch(
             (name_texts(*args) if "name" in detectors else [])
+            + (meaning_texts(*args) if "name" in detectors and cal.name_model else [])
             + (negation_texts(*args) if "negation" in detectors else [])
         )
     if use_vectors and "name" in detectors:  # names by meaning (namemeaning)
@@ -298,6 +300,20 @@ def check_pairs(
             [by_index[i] for i in live], embedder,
         )  # fmt: skip
         found_by = dict(zip(live, confirmed, strict=True))
+        if cal.name_model is not None:  # one calibrated score decides strong or weak
+            assert names is not None
+            srcs, trs = [pairs[i][0] for i in live], [pairs[i][1] for i in live]
+            values = [
+                spelling_values(s, t, src, found_by[i], names)
+                for s, t, i in zip(srcs, trs, live, strict=True)
+            ]
+            meaning_values(
+                srcs, trs, src, [found_by[i] for i in live], [by_index[i] for i in live],
+                values, embedder,
+            )  # fmt: skip
+            found_by = {
+                i: grade(found_by[i], v, cal.name_model) for i, v in zip(live, values, strict=True)
+            }
     if use_vectors and "negation" in detectors:  # a dropped negation by meaning
         assert embedder is not None
         confirmed = confirm_negations(
