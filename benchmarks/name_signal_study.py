@@ -9,7 +9,8 @@ the benchmark checks them, and prints:
 
 * **the failure table**: for each swap not flagged, why (the swapped-in name spells a source
   word by the matcher, or is otherwise no candidate; no issue; weak only; strong but outspent:
-  names never flag alone, ``NEVER_ALONE``); for each reference with a name issue, why (a name
+  before session 18 names never flagged alone, since then a strong name short of the evidence
+  limit); for each reference with a name issue, why (a name
   the word lexicon renders from a source word, a name the source lacks while every source name
   has its counterpart, a near spelling of an unpaired source word, a name of common words beside
   an unpaired source name, a certain one beside it, a source name dropped);
@@ -302,7 +303,7 @@ def swap_failure(pair: Pair) -> str:
         if not m.values["n_unm"]:
             return "weak only: every source name has a counterpart"
         return "weak only: the unpaired source name is not certain, near or elsewhere"
-    return "strong but outspent (names never flag alone)"
+    return "strong but outspent (not flagged alone)"
 
 
 def reference_failure(pair: Pair) -> str | None:
