@@ -10,7 +10,7 @@ import pytest
 
 from workbench.errors import UserInputError
 from workbench.settings import Settings
-from workbench.types import DIFFERENCE_KINDS
+from workbench.types import DIFFERENCE_KINDS, FaithIssue
 from workbench.ui.context import UIContext
 from workbench.ui.handlers import compare as h
 
@@ -119,12 +119,19 @@ def test_statement_view_puts_every_outlet_side_by_side(
     numbers = [int(n) for n in re.findall(r'<span class="wb-num">Statement (\d+)</span>', html)]
     assert numbers and min(numbers) >= 1
     # The audit of the supplied translations sits under the statements it flags. The sample
-    # case's translations are faithful (no line flagged), so one audit that lists an issue is
-    # marked flagged here.
+    # case's translations are faithful (no line flagged, and since 311e0cb the split label
+    # "terrorist groups, local and foreign" is no issue either), so one audit of a statement
+    # the view shows is marked flagged here, with an issue of our own.
     audits = state.result.translation_audit
     assert audits and not any(a.flagged for a in audits)
-    k = next(i for i, a in enumerate(audits) if a.issues)
-    marked = (*audits[:k], dataclasses.replace(audits[k], flagged=True), *audits[k + 1 :])
+    on_cards = {int(n) for c in cards for n in re.findall(r'^ data-statement="(\d+)"', c)}
+    k = next(i for i, a in enumerate(audits) if a.index in on_cards)
+    issue = FaithIssue("number", "", "", None, None, "a figure of the original is not in it")
+    marked = (
+        *audits[:k],
+        dataclasses.replace(audits[k], flagged=True, issues=(*audits[k].issues, issue)),
+        *audits[k + 1 :],
+    )
     state = dataclasses.replace(
         state, result=dataclasses.replace(state.result, translation_audit=marked)
     )
