@@ -45,13 +45,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # this checkout's workbench, not another editable install
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from faithfulness_bench import SOURCES, DocDraws, Line, _whole_names, auroc, load  # noqa: E402
+from faithfulness_bench import (  # noqa: E402
+    SOURCES,
+    DocDraws,
+    Line,
+    auroc,
+    load,
+    swap_spans,
+)
 from omission_study import parts as development_parts  # noqa: E402
 
 from workbench.align import CachingEmbedder, create_embedder  # noqa: E402
@@ -68,6 +74,7 @@ from workbench.faithfulness.namemeaning import (  # noqa: E402
     meaning_shift,
     source_candidates,
 )
+from workbench.faithfulness.namescore import _best, source_side  # noqa: E402
 from workbench.types import FaithIssue  # noqa: E402
 
 #: What the model reads of one English name mention (the module docstring; ``best_*`` are
@@ -87,9 +94,6 @@ RATES = (0.002, 0.005, 0.01, 0.02)
 #: Shares of the calibration part's references (their out-of-fold scores) above which names
 #: are simulated flagging alone (:func:`names_alone`).
 ALONE_AT = (0.002, 0.005)
-#: The least probability of a word-lexicon rendering that counts for ``rendered`` (lower than
-#: the check's 0.5: a feature, not a decision).
-RENDER_P = 0.05
 
 
 @dataclass
@@ -122,31 +126,7 @@ def swap_copies(lines: Sequence[Line], seed: int) -> list[tuple[int, str, tuple[
     """(line, swapped English, the new name's span) for every line with a name: the
     benchmark's ``swap_name`` (a whole name of three letters or more for a name of another line
     of the part whose first three letters differ), one copy per line, drawn with ``seed``."""
-    names = sorted({n for ln in lines for _, _, n in _whole_names(ln.en)})
-    rng = random.Random(seed)
-    out = []
-    for k, ln in enumerate(lines):
-        found = _whole_names(ln.en)
-        if not found:
-            continue
-        s, e, name = rng.choice(found)
-        other = rng.choice([n for n in names if n[:3].lower() != name[:3].lower()])
-        english = ln.en[:s] + other + ln.en[e:]
-        if english != ln.en:
-            out.append((k, english, (s, s + len(other))))
-    return out
-
-
-def _best(parts: Sequence[str], words: Sequence[S._SourceWord]) -> float:
-    """The best fuzzy ratio (0-1) of a romanised form of any of ``parts`` to the start of any
-    key of ``words``."""
-    best = 0.0
-    for p in parts:
-        for variant in S._phonetic_forms(fold(p)):
-            for w in words:
-                for k in w.keys:
-                    best = max(best, fuzz.ratio(variant, k[: len(variant) + 2]) / 100)
-    return best
+    return swap_spans(lines, random.Random(seed))
 
 
 def _by_exonym(word: str, src: S._SourceWord) -> bool:
@@ -173,18 +153,9 @@ def mention_values(
     ``paircos`` (:func:`meaning_values`). A mention the spelling pairs with a source word (or
     whose title word spells a source name) has the spelling features of a paired name and how
     it is paired; the others the check's own evidence."""
-    words = S._source_words(source)
-    unmatched = S.unmatched_source_names(source, english, lang, words)
-    spans = [m.span(1) for m in unmatched] + S._unmatched_latin_words(source, english)
-    left = [w for w in words if any(a <= w.start < b for a, b in spans)]
-    capital = [w for w in words if w.capital]
-    certain_src = any(
-        S._certain_source_name(m.group(1), lang, not source[: m.start(1)].strip(' «"“„('))
-        for m in unmatched
-    )
-    rendered = {
-        e for w in words for e, p in bilex.translations(lang, w.text).items() if p >= RENDER_P
-    }
+    side = source_side(source, english, lang, bilex)
+    words, spans, left, capital = side.words, side.spans, side.left, side.capital
+    certain_src, rendered = side.certain_src, side.rendered
     candidates = source_candidates(source, english, lang) if spans else []
     out = []
     for parts, span, certain in S._english_mentions(english, institutions=True):

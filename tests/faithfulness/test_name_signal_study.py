@@ -4,6 +4,7 @@ name, its failure table, the out-of-fold model and the recall it prints, and its
 from __future__ import annotations
 
 import random
+import sys
 from types import ModuleType
 
 import numpy as np
@@ -35,11 +36,12 @@ def test_each_line_with_a_name_gets_one_swap_and_the_new_names_span(study: Modul
         _line(study, 2, "Farmers from Almaty came to see Senator Kavanaugh."),
     ]
     copies = study.swap_copies(lines, 3)
+    bench = sys.modules[study.swap_spans.__module__]  # the benchmark the swaps come from
     assert [k for k, _, _ in copies] == [0, 2]  # the line without a name has no copy
     for k, english, (a, b) in copies:
         assert english != lines[k].en
         new = english[a:b]
-        assert new in {n for ln in lines for _, _, n in study._whole_names(ln.en)}
+        assert new in {n for ln in lines for _, _, n in bench._whole_names(ln.en)}
         assert english.replace(new, "", 1) != english
     assert study.swap_copies(lines, 3) == copies  # the same draws for the same seed
     assert study.swap_copies(lines, 3) != study.swap_copies(lines, 4) or len(copies) < 2
@@ -155,11 +157,12 @@ def test_bad_arguments_are_refused_before_anything_is_read(
 
 def test_the_swaps_draw_as_the_benchmarks_swap_name_draws(study: ModuleType) -> None:
     lines = [_line(study, 0, ENGLISH), _line(study, 1, "Farmers from Almaty met Senator Cole.")]
-    names = sorted({n for ln in lines for _, _, n in study._whole_names(ln.en)})
+    bench = sys.modules[study.swap_spans.__module__]
+    names = sorted({n for ln in lines for _, _, n in bench._whole_names(ln.en)})
     rng = random.Random(5)
     expected = []
     for ln in lines:
-        found = study._whole_names(ln.en)
+        found = bench._whole_names(ln.en)
         s, e, name = rng.choice(found)
         other = rng.choice([n for n in names if n[:3].lower() != name[:3].lower()])
         expected.append(ln.en[:s] + other + ln.en[e:])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -66,6 +66,42 @@ def _best(parts: Sequence[str], words: Sequence[S._SourceWord]) -> float:
     return best
 
 
+@dataclass(frozen=True)
+class SourceSide:
+    """What the name features read of a source line against its translation: its words, the
+    spans of its names the translation leaves unpaired (and unmatched Latin words), the words in
+    them (``left``), its capitalised words, whether an unpaired name is certainly one, and the
+    English stems the word lexicon renders its words by (p >= :data:`RENDER_P`)."""
+
+    words: Sequence[S._SourceWord]
+    spans: list[tuple[int, int]]
+    left: list[S._SourceWord]
+    capital: list[S._SourceWord]
+    certain_src: bool
+    rendered: set[str]
+
+
+def source_side(source: str, translation: str, src: str, bilex: BiLexicon) -> SourceSide:
+    """:class:`SourceSide` of ``source`` (read once per line by the check and by
+    ``benchmarks/name_signal_study.py``)."""
+    words = S._source_words(source)
+    unmatched = S.unmatched_source_names(source, translation, src, words)
+    spans = [m.span(1) for m in unmatched] + S._unmatched_latin_words(source, translation)
+    return SourceSide(
+        words=words,
+        spans=spans,
+        left=[w for w in words if any(a <= w.start < b for a, b in spans)],
+        capital=[w for w in words if w.capital],
+        certain_src=any(
+            S._certain_source_name(m.group(1), src, not source[: m.start(1)].strip(' «"“„('))
+            for m in unmatched
+        ),
+        rendered={
+            e for w in words for e, p in bilex.translations(src, w.text).items() if p >= RENDER_P
+        },
+    )
+
+
 def spelling_values(
     source: str, translation: str, src: str, issues: Sequence[FaithIssue], bilex: BiLexicon
 ) -> dict[int, dict[str, float]]:
@@ -74,18 +110,9 @@ def spelling_values(
     todo = english_issues(issues)
     if not todo:
         return {}
-    words = S._source_words(source)
-    unmatched = S.unmatched_source_names(source, translation, src, words)
-    spans = [m.span(1) for m in unmatched] + S._unmatched_latin_words(source, translation)
-    left = [w for w in words if any(a <= w.start < b for a, b in spans)]
-    capital = [w for w in words if w.capital]
-    certain_src = any(
-        S._certain_source_name(m.group(1), src, not source[: m.start(1)].strip(' «"“„('))
-        for m in unmatched
-    )
-    rendered = {
-        e for w in words for e, p in bilex.translations(src, w.text).items() if p >= RENDER_P
-    }
+    side = source_side(source, translation, src, bilex)
+    words, spans, left, capital = side.words, side.spans, side.left, side.capital
+    certain_src, rendered = side.certain_src, side.rendered
     mentions = {span: (parts, certain) for parts, span, certain in S._english_mentions(
         translation, institutions=True
     )}  # fmt: skip
