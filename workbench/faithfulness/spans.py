@@ -1633,14 +1633,17 @@ def _people_noun(translation: str) -> _Span | None:
 #: How far apart the words of a label of several words may stand and still be one label
 #: (first to last word, both counted): "terrorist groups, local and foreign" is five words.
 SPLIT_LABEL_WORDS = 6
-#: Words that join the modifiers of one noun phrase ("local and foreign", «местные и
-#: иностранные», «жергілікті және шетелдік», «ички жана тышкы»), and articles.
-_JOINERS = frozenset(
-    {"and", "or", "nor", "both", "either", "neither", "as", "well", "the", "a", "an"}
-    | {"и", "или", "также"}
+#: Words that coordinate the modifiers of one noun phrase ("local and foreign", «как местные,
+#: так и иностранные», «жергілікті және шетелдік», «ички жана тышкы»).
+_COORDINATORS = frozenset(
+    {"and", "or", "nor", "both", "either", "neither", "as", "well"}
+    | {"и", "или", "также", "как", "так"}
     | {"және", "мен", "бен", "пен", "немесе", "да", "де"}
     | {"жана", "менен", "же", "дагы"}
 )
+#: Articles: they may stand inside the phrase, but join nothing (review18: "the" taken for a
+#: coordinator made "foreign aid reached the militants" one label).
+_ARTICLES = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[.!?;:…]")
 
@@ -1672,30 +1675,58 @@ def _split_terms(lexicon: Lexicon, category: str) -> tuple[tuple[re.Pattern[str]
 
 
 def _label_split(text: str, lexicon: Lexicon, category: str) -> bool:
-    """Whether ``text`` holds every word of a label of ``category`` made of several words,
-    apart but in one noun phrase: within :data:`SPLIT_LABEL_WORDS` words of one clause, and
-    any other word between them joined by a coordinator ("terrorist groups, local and foreign"
-    renders «жергілікті және шетелдік террористік топтар»; "the foreign minister said terrorist
-    groups" is two phrases). The lexicon's terms match only their words side by side."""
+    """Whether ``text`` holds a label of ``category`` made of several words with its head (the
+    last word) apart from its modifier (the words before it, side by side) in one noun phrase,
+    the modifier coordinated with another within :data:`SPLIT_LABEL_WORDS` words of one clause
+    (:func:`_one_phrase`): "terrorist groups, local and foreign" renders «жергілікті және
+    шетелдік террористік топтар», "foreign and local militants" is "foreign militants"; "the
+    foreign minister said terrorist groups" and "foreign aid reached the militants" are two
+    phrases. The lexicon's terms match only their words side by side."""
     terms = _split_terms(lexicon, category)
     if not terms:
         return False
     for clause in _CLAUSE_END.split(text.lower().replace("ё", "е")):
-        tokens = _TOKEN.findall(clause)
+        found = list(_TOKEN.finditer(clause))
+        tokens = [m.group() for m in found]
         for words in terms:
-            places = [[i for i, t in enumerate(tokens) if w.fullmatch(t)] for w in words]
-            if not all(places):
-                continue
-            for first in places[0]:
-                near = [min(ps, key=lambda i: abs(i - first)) for ps in places[1:]]
-                lo, hi = min(first, *near), max(first, *near)
-                if hi - lo + 1 > SPLIT_LABEL_WORDS:
-                    continue
-                between = set(range(lo, hi + 1)) - {first, *near}
-                others = [tokens[i] for i in between if tokens[i] not in _JOINERS]
-                if not others or any(tokens[i] in _JOINERS for i in between):
-                    return True
+            *modifier, head = words
+            width = len(modifier)
+            starts = [
+                i
+                for i in range(len(tokens) - width + 1)
+                if all(w.fullmatch(tokens[i + k]) for k, w in enumerate(modifier))
+            ]
+            heads = [i for i, t in enumerate(tokens) if head.fullmatch(t)]
+            for m in starts:
+                for h in heads:
+                    if _one_phrase(clause, found, m, m + width, h):
+                        return True
     return False
+
+
+def _one_phrase(clause: str, found: list[re.Match[str]], start: int, end: int, head: int) -> bool:
+    """Whether the modifier (tokens ``start``..``end``-1) and the head (token ``head``) of a
+    label are one noun phrase, the modifier coordinated with one other: "foreign and local
+    militants" (a coordinator right after the modifier, one word, then the head), or
+    "militants, local and foreign" / "terrorist groups, both local and foreign" / «боевики, как
+    местные, так и иностранные» (the head, a comma, one or two words and a coordinator right
+    before the modifier). Articles may stand between; they join nothing."""
+    tokens = [m.group() for m in found]
+    lo, hi = min(start, head), max(end - 1, head)
+    if hi - lo + 1 > SPLIT_LABEL_WORDS:
+        return False
+    if head == end:  # side by side: the term itself
+        return True
+    if head > end:  # modifier first: "foreign and local militants"
+        between = tokens[end:head]
+        words = [t for t in between if t not in _COORDINATORS and t not in _ARTICLES]
+        return bool(between) and between[0] in _COORDINATORS and len(words) == 1
+    if head + 1 > start - 1:  # side by side, the other way round
+        return False
+    between = tokens[head + 1 : start]
+    words = [t for t in between if t not in _COORDINATORS and t not in _ARTICLES]
+    comma = "," in clause[found[head].end() : found[start].start()]
+    return comma and between[-1] in _COORDINATORS and 1 <= len(words) <= 2
 
 
 def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
