@@ -44,6 +44,7 @@ from workbench.diff import (
     titled_names,
 )
 from workbench.diff import load_lexicon as _load_lexicon
+from workbench.diff.bilexicon import WORD, load_bilexicon
 from workbench.diff.content import (
     MEANING_EMBEDDERS,
     MEANING_KINDS,
@@ -52,8 +53,10 @@ from workbench.diff.content import (
     meaning_shared,
 )
 from workbench.diff.dates import WEEKDAY, find_dates
+from workbench.diff.paraphrase import counterparts
 from workbench.diff.salience import word_diff_run
-from workbench.diff.text import is_cyrillic
+from workbench.diff.text import is_content, is_cyrillic, tokenize
+from workbench.diff.voice import quotations
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -372,7 +375,7 @@ def fill_differences(
             found = tuple(
                 d
                 for d in found
-                if not weekday_of_its_day(d, issued) and not original_quote_marks(d, st)
+                if not weekday_of_its_day(d, issued) and not original_quote_marks(d, st, src)
             )
             breaks = _sentence_breaks(al, start, len(text))
             found = tuple(part for d in found for part in cut_at(d, breaks, text))
@@ -421,20 +424,43 @@ _ORIGINAL_QUOTE = re.compile(r"«[^«»]+»|“[^“”]+”|„[^„“]+“|(?
 _OPENING = ("“", "‘", '"', "'", "«")
 
 
-def original_quote_marks(d: Difference, st: StatementRef) -> bool:
+def original_quote_marks(d: Difference, st: StatementRef, src: str = "") -> bool:
     """Whether ``d`` is a distancing that only the translation's quotation marks make, where
-    the kk/ky/ru original quotes too: in those languages quotation marks set off terms, names
-    and formats («черный список», «аутрич»), not the speaker's distance, which is why the
-    original's marks are never read as distancing (:func:`workbench.diff.hedge_mentions`
+    the kk/ky/ru original quotes the same words: in those languages quotation marks set off
+    terms, names and formats («черный список», «аутрич»), not the speaker's distance, which is
+    why the original's marks are never read as distancing (:func:`workbench.diff.hedge_mentions`
     reads no quotes in Cyrillic text). A translation that carries them over ("the 'outreach'
     format") is read the same way: the report that gives the term without marks drops no
-    distancing. A distancing word of the statement ("so-called") stays a difference."""
+    distancing. A distancing word of the statement ("so-called") stays a difference, and so do
+    marks around words the original does not quote, even where it quotes others (review18 F3:
+    a law's name in «…» excused the translation's scare quotes around another phrase): see
+    :func:`_same_quotation`. ``src`` is the original's language (default ``ru``)."""
     if d.kind != "distancing" or d.report_span is not None or not st.translation:
         return False
     words = (d.statement or "").strip()
-    if not words.startswith(_OPENING):
+    if not words.startswith(_OPENING) or not is_cyrillic(st.text):
         return False
-    return is_cyrillic(st.text) and bool(_ORIGINAL_QUOTE.search(st.text))
+    originals = [m.group()[1:-1] for m in _ORIGINAL_QUOTE.finditer(st.text)]
+    return bool(originals) and _same_quotation(words, st.translation, originals, src or "ru")
+
+
+def _same_quotation(quoted: str, translation: str, originals: list[str], src: str) -> bool:
+    """Whether the translation's quotation ``quoted`` renders one of the original's quotations
+    (``originals``, their words without the marks): a content word of it has a counterpart
+    among that quotation's words, by the diff stage's word lexicon and synonyms
+    (:func:`workbench.diff.paraphrase.counterparts`, as the report's quotes are read against
+    the original's in :mod:`workbench.diff.markers`). Where the lexicon knows no word of the
+    original's quotation at its place («аутрич»), place decides: both texts quote as often and
+    this is the same quotation in order."""
+    content = [t.text for t in tokenize(quoted) if is_content(t)]
+    if any(counterparts((), q, src).has(w) for q in originals for w in content):
+        return True
+    ours = [q for q in quotations(translation) if q.depth == 0]
+    place = next((i for i, q in enumerate(ours) if translation[q.start : q.end] == quoted), None)
+    if place is None or len(ours) != len(originals):
+        return False
+    lexicon = load_bilexicon()
+    return not any(lexicon.translations(src, w) for w in WORD.findall(originals[place]))
 
 
 #: English weekdays in :meth:`datetime.date.weekday` order (Monday is 0).
