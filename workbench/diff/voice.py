@@ -452,3 +452,32 @@ def is_titled_name(text: str) -> bool:
     """True for one "title name" string of :func:`titled_names` ("dictator Vladimir Putin"):
     it tells who an official is, and its title is no label the statement used."""
     return _TITLED.fullmatch(text.strip()) is not None
+
+
+#: Before a time phrase that says when words were said: a speech verb or a word for the speech,
+#: up to three words, then "on" ("said on", "told reporters on", "in a statement on",
+#: "speaking on", "wrote on Facebook on").
+_SAID_ON = re.compile(
+    rf"(?<!\w)(?:{_SPEECH_EN}|speaking|spoke|speaks|statement|address|remarks|speech|interview|"
+    r"briefing|posted|post)(?:\s+[\w’'.-]+){0,3}?\s+on\s+$",
+    re.IGNORECASE,
+)
+#: After a time phrase opening its clause ("On Thursday, the minister announced …"): the
+#: speaker, then a speech verb; or the speech owned by the day ("Thursday's address").
+_OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*on\s+$", re.IGNORECASE)
+_THEN_SAID = re.compile(rf"^,?\s+(?:[\w’'.-]+\s+){{0,5}}?(?:{_SPEECH_EN})(?!\w)", re.IGNORECASE)
+_DAYS_SPEECH = re.compile(
+    r"^['’]s\s+(?:\w+\s+)?(?:statement|address|remarks|speech|post|interview|briefing)\b",
+    re.IGNORECASE,
+)
+
+
+def said_then(text: str, span: Span) -> bool:
+    """Whether the time phrase at ``span`` of English ``text`` (a weekday, a date) tells when
+    words were said rather than when what they say happens: "the minister said on Thursday",
+    "told reporters on Thursday", "On Thursday, the minister announced …", "in Thursday's
+    address"; not "the council meets on Monday, the ministry said"."""
+    before, after = text[max(0, span[0] - 80) : span[0]], text[span[1] : span[1] + 80]
+    if _SAID_ON.search(before) or _DAYS_SPEECH.match(after):
+        return True
+    return bool(_OPENS_CLAUSE.search(before) and _THEN_SAID.match(after))

@@ -56,7 +56,7 @@ from workbench.diff.dates import WEEKDAY, find_dates
 from workbench.diff.paraphrase import counterparts
 from workbench.diff.salience import word_diff_run
 from workbench.diff.text import is_content, is_cyrillic, tokenize
-from workbench.diff.voice import quotations
+from workbench.diff.voice import quotations, said_then
 from workbench.engines.base import ProgressFn, Translator
 from workbench.errors import UserInputError
 from workbench.pipeline import inputs
@@ -375,7 +375,7 @@ def fill_differences(
             found = tuple(
                 d
                 for d in found
-                if not weekday_of_its_day(d, issued) and not original_quote_marks(d, st, src)
+                if not weekday_of_its_day(d, issued, text) and not original_quote_marks(d, st, src)
             )
             breaks = _sentence_breaks(al, start, len(text))
             found = tuple(part for d in found for part in cut_at(d, breaks, text))
@@ -467,13 +467,17 @@ def _same_quotation(quoted: str, translation: str, originals: list[str], src: st
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def weekday_of_its_day(d: Difference, issued: str) -> bool:
+def weekday_of_its_day(d: Difference, issued: str, report: str = "") -> bool:
     """Whether ``d`` is a date the statement gives that the report gives only as a weekday
     ("4 October" → "on Saturday") where that weekday is checkably the statement's own day: the
     weekday of the statement's date (in its own year, else in the year the statement was
-    issued) or of the day it was issued (``issued``, ``YYYY-MM-DD``). News writes a date of the
-    week it reports as a weekday, and a weekday of the day the words were spoken says when they
-    were said; the reader loses no day. A weekday that is neither stays a difference, and so
+    issued), or the weekday of the day it was issued (``issued``, ``YYYY-MM-DD``) where the
+    report's weekday says when the words were said ("the minister said on Thursday": ``report``
+    is the text ``d.report_span`` is in, :func:`workbench.diff.voice.said_then`). News writes a
+    date of the week it reports as a weekday, and a weekday of the day the words were spoken
+    says when they were said; the reader loses no day. Another weekday stays a difference —
+    also the issue day's weekday given as the day of what the statement dates ("the council
+    meets on Monday" for a meeting on Tuesday the 10th, said on Monday: review18 F2) — and so
     does any weekday when no day can be checked (no year, no issue date)."""
     day = WEEKDAY.fullmatch((d.report or "").strip())
     if d.kind != "number" or day is None:
@@ -483,7 +487,8 @@ def weekday_of_its_day(d: Difference, issued: str) -> bool:
         issue = datetime.date.fromisoformat(issued) if issued else None
     except ValueError:
         issue = None
-    days = [issue] if issue else []
+    said = issue is not None and d.report_span is not None and said_then(report, d.report_span)
+    days = [issue] if issue and said else []
     for v in stated:
         year = v.year or (issue.year if issue else None)
         if year:
