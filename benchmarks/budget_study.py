@@ -29,7 +29,7 @@ is never read here.
 Usage::
 
     python benchmarks/budget_study.py --on dev [--langs kk,ky,ru] [--n 120] [--seed 7]
-        [--embedding-cache FILE] [--data ../shared/data]
+        [--embedding-cache FILE] [--data ../shared/data] [--calibration FILE]
 """
 
 from __future__ import annotations
@@ -180,11 +180,14 @@ def demoted_keys(issues: Sequence[FaithIssue], kind: str, side: str) -> set[str]
 
 
 def study(
-    lines: Sequence[Line], lang: str, embedder: object, n: int, seed: int
-) -> tuple[list[Pair], LanguageCalibration]:
+    lines: Sequence[Line], lang: str, embedder: object, n: int, seed: int,
+    calibration_file: Path = CALIBRATION_FILE,
+) -> tuple[list[Pair], LanguageCalibration]:  # fmt: skip
     """Every pair the benchmark makes on ``lines`` (untouched references and the sample's
-    corruptions), checked with the committed calibration of ``lang``."""
-    calibration = load_calibration(CALIBRATION_FILE)
+    corruptions), checked with the calibration of ``lang`` in ``calibration_file`` (the
+    committed one by default; a held-out one, ``faithfulness_bench.py --hold-out-dev``, to see
+    which kinds flag a part no calibration read)."""
+    calibration = load_calibration(calibration_file)
     cal = calibration.get(lang)
     pairs = benchmark_pairs(lines, lang, n, seed)
     two = [(s, t) for _, s, t in pairs]
@@ -334,15 +337,21 @@ def main() -> None:
         help="also print, per kind that flags alone, stricter evidence levels and the room they "
         "give back (report_levels)",
     )  # fmt: skip
+    ap.add_argument(
+        "--calibration", type=Path, default=CALIBRATION_FILE,
+        help="calibration file to check with (default: the committed one)",
+    )  # fmt: skip
     args = ap.parse_args()
     langs = part_langs(ap, args)
     if args.n < 1:
         ap.error("--n must be 1 or more")
+    if not args.calibration.is_file():
+        ap.error(f"--calibration {args.calibration} is no file")
     lines, embedder = part_inputs(ap, args, load)
     print(f"# budget study: {args.on} part, {len(lines)} lines, n={args.n}, "
-          f"calibration {load_calibration(CALIBRATION_FILE).name}")  # fmt: skip
+          f"calibration {args.calibration}: {load_calibration(args.calibration).name}")  # fmt: skip
     for lang in langs:
-        pairs, cal = study(lines, lang, embedder, args.n, args.seed)
+        pairs, cal = study(lines, lang, embedder, args.n, args.seed, args.calibration)
         report(lang, [p.name for p in pairs], *needs(pairs, cal))
         if args.levels:
             report_levels(lang, pairs, cal)

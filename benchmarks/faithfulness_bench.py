@@ -46,6 +46,14 @@ span kinds' rates are the larger of their rates on the calibration half and on d
     python benchmarks/faithfulness_bench.py --calibrate --on dev --n 0 --speed-n 0
 ``--on calibration`` measures on the calibration-half lines outside that sample (development);
 ``--embedding-cache`` keeps vectors in an SQLite file between development runs.
+
+``--calibration FILE`` names the calibration file ``--calibrate`` writes and the table reads (the
+committed one by default). ``--hold-out-dev`` (session 20) calibrates without any dev line into
+that file (never the committed one) and measures ``--on dev`` with it: the false-flag rate dev gets
+when it is unseen, beside the committed calibration's in-sample one::
+
+    python benchmarks/faithfulness_bench.py --calibrate --hold-out-dev \
+        --calibration /tmp/heldout.toml --on dev --n 120 --speed-n 0 --show 0
 """
 
 from __future__ import annotations
@@ -1337,10 +1345,10 @@ def auroc(bad: Sequence[float], good: Sequence[float]) -> float:
 
 def measure(
     lines: Sequence[Line], lang: str, n: int, rng: random.Random, pools: Pools, embedder: object,
-    show: int,
+    show: int, calibration: Calibration | None = None,
 ) -> tuple[dict[str, tuple[int, float, float]], list[bool], Counter[str]]:  # fmt: skip
     """Recall and AUROC per corruption, whether each untouched line was flagged (in ``lines``'
-    order) and the kinds that fired.
+    order) and the kinds that fired, under ``calibration`` (the committed one when None).
 
     Corruptions are made on a sample of ``n`` lines (every line where it applies for
     :data:`WHOLE_HALF`); the faithful class is every untouched line of the part, so the
@@ -1357,6 +1365,7 @@ def measure(
         [p[2] for p in pairs],
         lang,
         embedder=embedder,  # type: ignore[arg-type]
+        calibration=calibration,
     )
     by: dict[str, list[tuple[float, bool, str, str]]] = defaultdict(list)
     fired: Counter[str] = Counter()
@@ -1444,15 +1453,15 @@ def speed(
 
 def report(
     lines: Sequence[Line], langs: Sequence[str], args: argparse.Namespace, pools: Pools,
-    embedder: object,
+    embedder: object, calibration: Calibration | None = None,
 ) -> None:  # fmt: skip
-    """Measure every language and print the tables."""
+    """Measure every language under ``calibration`` and print the tables."""
     table: dict[str, dict[str, tuple[int, float, float]]] = {}
     flags: dict[str, list[bool]] = {}
     fired: dict[str, Counter[str]] = {}
     for lang in langs:
         table[lang], flags[lang], fired[lang] = measure(
-            lines, lang, args.n, random.Random(args.seed), pools, embedder, args.show
+            lines, lang, args.n, random.Random(args.seed), pools, embedder, args.show, calibration
         )
     print("\n## Recall at the operating point / AUROC (n) per corruption and language")
     print("| corruption | target | " + " | ".join(langs) + " |")
@@ -1472,9 +1481,43 @@ def report(
         half = 1.96 * math.sqrt(max(rate * (1 - rate), 1e-9) / max(1, len(lines)))
         lo, hi = document_interval(flags[lang], docs)
         print(
-            f"{lang}: {rate:.3f} (95% interval {max(0.0, rate - half):.3f}-{rate + half:.3f}; "
-            f"by document {lo:.3f}-{hi:.3f})   kinds fired: {kinds or '-'}"
+            f"{lang}: {rate:.3f} = {sum(flags[lang])} of {len(flags[lang])} (95% interval "
+            f"{max(0.0, rate - half):.3f}-{rate + half:.3f}; by document {lo:.3f}-{hi:.3f})   "
+            f"kinds fired: {kinds or '-'}"
         )
+
+
+def calibration_parts(
+    cal_lines: Sequence[Line], dev_lines: Sequence[Line], outside: Sequence[Line],
+    hold_out_dev: bool,
+) -> tuple[dict[str, Sequence[Line]], Sequence[Line]]:  # fmt: skip
+    """The parts :func:`calibrate` reads besides its sample: the span kinds' parts and the
+    unrelated model's extra references. Committed: the calibration half and dev, and dev's
+    references (lines the word lexicon never saw). Held out (``--hold-out-dev``, session 20):
+    no dev line at all — the calibration half alone, and the calibration-half references
+    outside the sample (the lexicon learned from most of them: their unrelated log-odds are
+    lower than unseen text's, so the limit they set errs towards firing more)."""
+    if hold_out_dev:
+        return {"calibration half": cal_lines}, outside
+    return {"calibration half": cal_lines, "dev": dev_lines}, dev_lines
+
+
+def held_out_refusal(args: argparse.Namespace) -> str | None:
+    """Why ``--hold-out-dev`` (or ``--calibration``) cannot run as asked, or None: the held-out
+    calibration is fitted in the same run (``--calibrate``), never overwrites the committed
+    file, and is measured on dev (or on the calibration half) only."""
+    committed = args.calibration.resolve() == CALIBRATION_FILE.resolve()
+    if args.hold_out_dev:
+        if not args.calibrate:
+            return "--hold-out-dev fits a calibration without dev: give --calibrate too"
+        if committed:
+            return ("--hold-out-dev must not overwrite the committed calibration: give "
+                    "--calibration a file elsewhere (e.g. /tmp/heldout.toml)")  # fmt: skip
+        if args.on not in ("dev", "calibration"):
+            return f"--hold-out-dev measures on dev (or calibration), not --on {args.on}"
+    if args.calibration.is_dir():
+        return f"--calibration {args.calibration} is a folder, not a calibration file"
+    return None
 
 
 def main() -> None:
@@ -1525,6 +1568,18 @@ def main() -> None:
         default=None,
         help="SQLite file keeping vectors between runs (development)",
     )
+    ap.add_argument(
+        "--calibration", type=Path, default=CALIBRATION_FILE,
+        help="the calibration file --calibrate writes and the table is measured with (default: "
+        "the committed one)",
+    )  # fmt: skip
+    ap.add_argument(
+        "--hold-out-dev", action="store_true",
+        help="with --calibrate: fit without any dev line (span kinds' rates and shares from the "
+        "calibration half alone, the unrelated model's limit on the calibration-half references "
+        "outside the sample) into --calibration, a file other than the committed one; then "
+        "measure --on dev with it: the rate dev gets when no dev line was read",
+    )  # fmt: skip
     args = ap.parse_args()
     started = time.perf_counter()
     langs = args.langs.split(",")
@@ -1536,6 +1591,11 @@ def main() -> None:
         ap.error("--n and --n-cal must be 0 or more and --budget a share between 0 and 1")
     if not args.data.is_dir():
         ap.error(f"--data {args.data} is not a folder")
+    hold_out_error = held_out_refusal(args)
+    if hold_out_error:
+        ap.error(hold_out_error)
+    if not args.calibrate and not args.calibration.is_file():
+        ap.error(f"--calibration {args.calibration} is no file (write one with --calibrate)")
     cal_lines, meas_lines = load(args.data)
     rng = random.Random(args.seed)
     # in memory: each source clause is embedded once
@@ -1549,21 +1609,25 @@ def main() -> None:
     dev_lines, final_lines = split_measurement(meas_lines)
     if args.calibrate:
         tails = (args.omission_tail, args.unrelated_tail)
+        span_parts, unrelated_refs = calibration_parts(
+            cal_lines, dev_lines, outside, args.hold_out_dev
+        )
         text = calibrate(
             sample, langs, args.quantile, args.budget, embedder, tails, args.seed,
-            span_parts={"calibration half": cal_lines, "dev": dev_lines},
-            omission_refs=outside, unrelated_refs=dev_lines,
+            span_parts=span_parts, omission_refs=outside, unrelated_refs=unrelated_refs,
         )  # fmt: skip
-        CALIBRATION_FILE.write_text(text, encoding="utf-8")
-        print(f"wrote {CALIBRATION_FILE.relative_to(REPO)}")
-    calibration = load_calibration(CALIBRATION_FILE)
+        args.calibration.write_text(text, encoding="utf-8")
+        print(f"wrote {args.calibration}")
+    calibration = load_calibration(args.calibration)
     measured = {
         "calibration": outside, "dev": dev_lines, "final": final_lines, "measurement": meas_lines
     }[args.on]  # fmt: skip
     names = sorted({name for ln in measured for _, _, name in _whole_names(ln.en)})
     pools = Pools(tuple(names), tuple(measured))
     print(f"# faithfulness benchmark  seed={args.seed} n={args.n} per language")
-    print(f"calibration: {calibration.name} ({calibration.data})")
+    print(f"calibration: {args.calibration}: {calibration.name} ({calibration.data})")
+    if args.hold_out_dev:
+        print("held out: no dev line entered this calibration; dev is measured as unseen text")
     if args.on == "calibration":
         print("measured on: the CALIBRATION half (FLORES-200 dev lines 1-498 + NTREX-128 lines "
               "1-998) outside the calibration sample, for developing the detectors; not a "
@@ -1578,7 +1642,7 @@ def main() -> None:
         if args.on == "final" and args.show:
             print("warning: --show prints final-part lines; use --show 0 for the reported table")
     if args.n:
-        report(measured, langs, args, pools, embedder)
+        report(measured, langs, args, pools, embedder, calibration)
     if args.speed_n:
         speed(meas_lines, args.speed_n, lambda: create_embedder(cache=False))
     print(f"\ntime {time.perf_counter() - started:.0f}s")
