@@ -88,6 +88,36 @@ def test_html_and_markdown_to_a_file(
     assert (tmp_path / "out.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_file_form_reports_list_the_figures_and_labels_they_hold(
+    tmp_path: Path, session_home: Path
+) -> None:
+    """review20: the file form's HTML and Markdown said "No figure differs." under a `number`
+    flag 164 -> 103, and listed no label, because those aggregates were only computed for a
+    case (the Compare tab's uploads are a case, so it showed them)."""
+    files = {"st": tmp_path / "st.txt", "tr": tmp_path / "tr.txt", "rep": tmp_path / "rep.txt"}
+    files["st"].write_text(
+        "Минздрав сообщил о 164 погибших.\nНа Алматы напали 20 тысяч бандитов.\n", "utf-8"
+    )
+    files["tr"].write_text(
+        "The health ministry reported 164 dead.\nAlmaty was attacked by 20,000 bandits.\n",
+        "utf-8",
+    )
+    files["rep"].write_text(
+        "The health ministry reported 103 dead. Bandits attacked Almaty, 20,000 of them.\n",
+        "utf-8",
+    )
+    md = _compare(files, "--format", "md", home=session_home)
+    assert md.returncode == 0, md.stderr
+    figures = md.stdout.split("## Figures that disagree", 1)[1].split("\n## ", 1)[0]
+    assert "No figure differs" not in figures
+    assert "164 (statements) vs 103 (reporting, independent)" in figures
+    labels = md.stdout.split("## Labels for the actors", 1)[1].split("\n## ", 1)[0]
+    assert "- independent: **bandits** ×1" in labels and "- state: **bandits** ×1" in labels
+    page = _compare(files, "--format", "html", home=session_home)
+    assert page.returncode == 0, page.stderr
+    assert "No figure differs" not in page.stdout and ">bandits<" in page.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

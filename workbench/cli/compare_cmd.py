@@ -192,16 +192,16 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         )
     )
     translator = None if args.translations else _translator_for(args, settings)
-    comparison = compare.compare_files(
+    return compare.compare_files_report(
         args.statements,
         args.reporting,
+        args.format,
         src=args.src,
         translations=args.translations,
         limits=settings.limits,
         translator=translator(args.src) if translator else None,
         **options,
     )
-    return compare.comparison_report(comparison, args.format)
 
 
 def _warn(notices: list[str]) -> None:
