@@ -178,6 +178,34 @@ def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
     assert out.read_text("utf-8") == ""
 
 
+def test_judgments_export_writes_the_format_its_file_name_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review20: `judgments export --template -o items.csv` wrote JSON Lines into items.csv (the
+    # format defaulted to jsonl whatever the name), and `judgments import items.csv` then said
+    # the file "has no annotator, item_id, score, errors column".
+    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
+    src.write_text("Бір.\nЕкі.\n", "utf-8")
+    hyp.write_text("One.\nTwo.\n", "utf-8")
+    db = str(tmp_path / "j.sqlite")
+    assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    export = ["judgments", "export", "--template", "--db", db, "-o"]
+    assert main([*export, str(tmp_path / "items.csv")]) == 0
+    assert (tmp_path / "items.csv").read_text("utf-8").startswith("annotator,item_id,")
+    assert main([*export, str(tmp_path / "items.jsonl")]) == 0
+    assert (tmp_path / "items.jsonl").read_text("utf-8").startswith('{"annotator": ""')
+    capsys.readouterr()
+    # A format given is written whatever the name (as before), and a name that says neither
+    # keeps the default.
+    assert main([*export, str(tmp_path / "x.csv"), "--format", "jsonl"]) == 0
+    assert (tmp_path / "x.csv").read_text("utf-8").startswith('{"annotator": ""')
+    assert main([*export, str(tmp_path / "items.txt")]) == 0
+    assert (tmp_path / "items.txt").read_text("utf-8").startswith('{"annotator": ""')
+    # Standard output keeps the default JSON Lines.
+    assert main(["judgments", "export", "--template", "--db", db]) == 0
+    assert capsys.readouterr().out.startswith('{"annotator": ""')
+
+
 def test_an_empty_judgments_csv_keeps_the_columns_of_a_full_one(tmp_path: Path) -> None:
     from workbench.export.tables import JUDGMENT_COLUMNS, judgment_rows, to_csv
     from workbench.types import Judgment

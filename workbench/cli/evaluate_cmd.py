@@ -207,7 +207,11 @@ def _register_judgments(sub: argparse._SubParsersAction) -> None:  # type: ignor
     p = sub.add_parser("judgments", help="export human judgments or show agreement statistics")
     jsub = p.add_subparsers(dest="judgments_command", metavar="ACTION", required=True)
     exp = jsub.add_parser("export", help="write judgments as CSV or JSONL")
-    exp.add_argument("--format", choices=["csv", "jsonl"], default="jsonl")
+    exp.add_argument(
+        "--format",
+        choices=["csv", "jsonl"],
+        help="default: csv for an --output named .csv, else jsonl",
+    )
     exp.add_argument("--output", "-o", help="file to write (default: stdout)")
     exp.add_argument("--db", help="judgments database (default: the workbench home's)")
     exp.add_argument("--campaign", help="only this campaign's judgments (default: all)")
@@ -305,12 +309,22 @@ def _judgments_add(args: argparse.Namespace) -> int:
 def _judgments_export(args: argparse.Namespace) -> int:
     from workbench.pipeline.annotate import export_judgments
 
-    text = export_judgments(_db_path(args), args.format, args.campaign, args.template)
-    if len(text.splitlines()) <= (1 if args.format == "csv" else 0):  # a CSV's header only
+    fmt = _export_format(args.format, args.output)
+    text = export_judgments(_db_path(args), fmt, args.campaign, args.template)
+    if len(text.splitlines()) <= (1 if fmt == "csv" else 0):  # a CSV's header only
         where = f"campaign {args.campaign!r}" if args.campaign else "any campaign"
         print(f"warning: no judgments in {where} yet; nothing to export.", file=sys.stderr)
     write_text_output(text, args.output)
     return 0
+
+
+def _export_format(given: str | None, output: str | None) -> str:
+    """The format of ``judgments export``: ``given``, else CSV for an ``output`` named
+    ``.csv``, else JSON Lines. review20: ``-o items.csv`` wrote JSON Lines into items.csv,
+    which ``judgments import`` then refused as a CSV without the columns."""
+    if given:
+        return given
+    return "csv" if output and Path(output).suffix.lower() == ".csv" else "jsonl"
 
 
 def _judgments_import(args: argparse.Namespace) -> int:
