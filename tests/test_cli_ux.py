@@ -64,6 +64,32 @@ def test_compare_shows_progress_while_embedding_for_the_alignment(
     assert main(["-q", *args, "-o", str(tmp_path / "c.json")]) == 0  # -q: no bar at all
 
 
+def test_check_shows_progress_while_embedding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # review20's walk: `workbench check` on 150 FLORES lines was silent for 64 s (a terminal,
+    # no bar): the clause coverage embeds every sentence and clause, and nothing said so.
+    recorded = bars(monkeypatch)
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    source, translation = tmp_path / "src.txt", tmp_path / "en.txt"
+    source.write_text("Врачи оказывают помощь раненым.\nНа Алматы напали бандиты.\n", "utf-8")
+    translation.write_text("Doctors are treating the wounded.\nBandits attacked Almaty.\n", "utf-8")
+    args = ["check", "--src", "ru", "--source", str(source), "--translation", str(translation)]
+    assert main([*args, "-o", str(tmp_path / "a.jsonl")]) == 0
+    steps = recorded["checking: embedding"]
+    assert steps and steps[0][0] == 0 and steps[-1][0] == steps[-1][1] >= 4
+    assert all(a <= b for (a, _), (b, _) in zip(steps, steps[1:], strict=False))
+    # The vectors are cached: a second run embeds nothing and writes the same lines.
+    recorded["checking: embedding"].clear()
+    assert main([*args, "-o", str(tmp_path / "b.jsonl")]) == 0
+    assert recorded["checking: embedding"] == []
+    assert (tmp_path / "a.jsonl").read_text("utf-8") == (tmp_path / "b.jsonl").read_text("utf-8")
+    # -q and --no-embedder: no bar.
+    assert main(["-q", *args, "-o", str(tmp_path / "c.jsonl")]) == 0
+    assert main([*args, "--no-embedder", "-o", str(tmp_path / "d.jsonl")]) == 0
+    assert recorded["checking: embedding"] == []
+
+
 def test_eval_shows_progress_while_translating(
     tiny_marian_dir: Path,
     shared_data: Path,
