@@ -136,6 +136,22 @@ def test_bad_case_toml_names_file_and_line(
         load_case(folder)
 
 
+def test_every_missing_key_of_a_table_is_named_at_once(tmp_path: Path) -> None:
+    # review20's walk: a case.toml written by hand was refused once per missing key ("missing
+    # key 'title'", then after the fix "missing key 'provenance'", ...), one run each.
+    toml = MINIMAL.replace('outlet = "Paper"\n', "", 1).replace('outlet_type = "foreign"\n', "", 1)
+    folder = _mini(tmp_path, toml)
+    with pytest.raises(CorpusError) as err:
+        load_case(folder)
+    assert str(err.value).endswith(
+        "case.toml, line 16: missing keys 'outlet' and 'outlet_type'; add them."
+    )
+    case_keys = MINIMAL.replace('id = "mini"\n', "", 1).replace('title = "Mini case"\n', "", 1)
+    (tmp_path / "b").mkdir()
+    with pytest.raises(CorpusError, match=r"line 1: missing keys 'id' and 'title'; add them\.$"):
+        load_case(_mini(tmp_path / "b", case_keys))
+
+
 def test_translation_with_a_different_line_count_is_refused(tmp_path: Path) -> None:
     folder = _mini(tmp_path)
     (folder / "st.en.txt").write_text("Only one line.\n", encoding="utf-8")
