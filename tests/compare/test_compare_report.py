@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -202,3 +203,23 @@ def test_voice_and_translation_origin_are_shown_in_both_reports() -> None:
     md = CASE_FORMATS["md"](result, case)
     assert "*quoted: the president*" in md and "*translation's*" in md
     assert "**terrorists** ×1 (+4 quoted: the president)" in md
+
+
+def test_an_empty_label_table_says_so_as_the_figures_do() -> None:
+    # review20's walk: with no label of the lexicon in the texts, the Markdown's "Labels for the
+    # actors" heading stood over nothing and the HTML's table had a header and no row, where the
+    # figures below say "No figure differs.".
+    result, case = _case_result()
+    bare = dataclasses.replace(result, label_uses=())
+    md = CASE_FORMATS["md"](bare, case)
+    labels = md.split("## Labels for the actors", 1)[1].split("\n## ", 1)[0]
+    assert labels.strip().endswith("No label for the actors (of the framing lexicon) is used.")
+    page = CASE_FORMATS["html"](bare, case)
+    section = page.split("<h4>Labels for the actors", 1)[1].split("<h4>", 1)[0]
+    assert "<table" not in section
+    assert '<p class="wb-empty">No label for the actors (of the framing lexicon) is used.</p>' in (
+        section
+    )
+    # With labels the table is there, and no such sentence.
+    full = CASE_FORMATS["md"](result, case)
+    assert "No label for the actors" not in full and "**bandits** ×2" in full

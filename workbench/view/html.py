@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from workbench.types import LANGUAGE_NAMES, Document, LinkCorrection
 from workbench.view.kinds import kind_styles, style_of
 from workbench.view.model import (
+    NO_LABELS,
     WEAK_LINK_WORDS,
     CompareView,
     DifferenceView,
@@ -390,9 +391,13 @@ def aggregates_html(view: CompareView) -> str:
         + "<h4>Labels for the actors, by outlet type</h4>"
         + '<p class="wb-sub">"Own voice" counts the outlet\'s own uses; uses inside quotations '
         "or reported speech are listed apart, with their speakers.</p>"
-        + _table(
-            ["Outlet type", "Label", "Category", "Loaded?", "Own voice", "Quoted (speakers)"],
-            label_rows,
+        + (
+            _table(
+                ["Outlet type", "Label", "Category", "Loaded?", "Own voice", "Quoted (speakers)"],
+                label_rows,
+            )
+            if label_rows
+            else f'<p class="wb-empty">{esc(NO_LABELS)}</p>'
         )
         + "<h4>Figures that disagree</h4>"
         + (

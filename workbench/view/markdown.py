@@ -12,6 +12,7 @@ import re
 from workbench.view.html import highlight, outlets_shown
 from workbench.view.kinds import kind_styles
 from workbench.view.model import (
+    NO_LABELS,
     WEAK_LINK_WORDS,
     CompareView,
     DifferenceView,
@@ -184,7 +185,7 @@ def _aggregates(view: CompareView) -> list[str]:
             who = f": {md(', '.join(u.speakers))}" if u.speakers else ""
             quoted = f" (+{u.quoted} quoted{who})"
         by_type.setdefault(u.outlet_type, []).append(f"{label} ×{u.count}{quoted}")
-    lines += [f"- {md(t)}: {', '.join(v)}" for t, v in sorted(by_type.items())]
+    lines += [f"- {md(t)}: {', '.join(v)}" for t, v in sorted(by_type.items())] or [NO_LABELS]
     lines += ["", "## Figures that disagree", ""]
     lines += [
         f"- {md(f.statement) or '—'} ({md(f.statement_document)}) vs {md(f.report) or '—'} "

@@ -278,6 +278,9 @@ class Retelling:
         return max((d.salience for d in self.differences), default=0.0)
 
 
+#: What the label aggregate says when no label of the framing lexicon is used (as the figures
+#: say "No figure differs."; review20: the heading stood over nothing).
+NO_LABELS = "No label for the actors (of the framing lexicon) is used."
 #: What a weak retelling says instead of "no differences found" (only own-voice kinds were looked for).
 WEAK_LINK_WORDS = (
     "weak link: the sentence shares no figure and few words with the statement; "
