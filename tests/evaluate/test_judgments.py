@@ -353,3 +353,28 @@ def test_mqm_per_segment_is_undefined_without_span_judgments() -> None:
     assert systems["da-only"].mqm_per_segment is None
     assert systems["mqm"].mqm_per_segment == pytest.approx(5 / 2)
     assert systems["mixed"].mqm_per_segment == pytest.approx(5.0)
+
+
+def test_names_that_do_not_fit_the_files_are_told_apart(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review20's walk: `score --names x` with two --hyp said "--names gives 1 names for 2
+    # hypothesis files", and `--names a,` with two said "gives 2 names for 2 hypothesis files"
+    # (which reads as right) for an empty name.
+    from workbench.cli import main
+
+    ref, hyp_a, hyp_b = tmp_path / "ref.txt", tmp_path / "a.txt", tmp_path / "b.txt"
+    for path in (ref, hyp_a, hyp_b):
+        path.write_text("One.\nTwo.\n", "utf-8")
+    args = ["score", "--ref", str(ref), "--hyp", str(hyp_a), "--hyp", str(hyp_b), "--names"]
+    assert main([*args, "x"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --names gives 1 name for 2 hypothesis files; give one non-empty name per "
+        "--hyp, separated by commas.\n"
+    )
+    assert main([*args, "a,"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --names gives an empty name (name 2 of 2); give one non-empty name per "
+        "--hyp, separated by commas.\n"
+    )
+    assert main([*args, "a,b"]) == 0

@@ -58,10 +58,16 @@ def system_names(paths: Sequence[str | Path], names: str | Sequence[str] | None)
     if names:
         given = names.split(",") if isinstance(names, str) else list(names)
         given = [n.strip() for n in given]
-        if len(given) != len(paths) or not all(given):
+        fix = "give one non-empty name per --hyp, separated by commas."
+        if len(given) != len(paths):
             raise UserInputError(
-                f"--names gives {len(given)} names for {len(paths)} hypothesis files; "
-                "give one non-empty name per --hyp, separated by commas."
+                f"--names gives {count(len(given), 'name')} for "
+                f"{count(len(paths), 'hypothesis file')}; " + fix
+            )
+        if not all(given):  # the count fits: say which one is empty (review20)
+            empty = given.index("") + 1
+            raise UserInputError(
+                f"--names gives an empty name (name {empty} of {len(given)}); " + fix
             )
         return given
     found = [Path(p).name for p in paths]
