@@ -232,6 +232,34 @@ def test_judgments_export_writes_the_format_its_file_name_says(
     assert capsys.readouterr().out.startswith('{"annotator": ""')
 
 
+def test_a_judgments_csv_that_is_empty_or_json_lines_is_named_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review20's walk: `judgments import` said of an empty .csv, and of a template in JSON Lines
+    # that an earlier `judgments export -o items.csv` wrote, that it "has no annotator,
+    # item_id, score, errors column".
+    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
+    src.write_text("Бір.\n", "utf-8")
+    hyp.write_text("One.\n", "utf-8")
+    db = str(tmp_path / "j.sqlite")
+    assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    empty, jsonl = tmp_path / "empty.csv", tmp_path / "items.csv"
+    empty.write_text("\n", "utf-8")
+    export = ["judgments", "export", "--template", "--db", db, "--format", "jsonl"]
+    assert main([*export, "-o", str(jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["judgments", "import", str(empty), "--db", db]) == 2
+    assert capsys.readouterr().err == (
+        "error: empty.csv is empty; fill in the rows `workbench judgments export --template "
+        "--format csv` writes.\n"
+    )
+    assert main(["judgments", "import", str(jsonl), "--db", db]) == 2
+    assert capsys.readouterr().err == (
+        "error: items.csv holds JSON Lines, not CSV; name it items.jsonl and import that.\n"
+    )
+    assert not (tmp_path / "items.refused.csv").exists()
+
+
 def test_an_empty_judgments_csv_keeps_the_columns_of_a_full_one(tmp_path: Path) -> None:
     from workbench.export.tables import JUDGMENT_COLUMNS, judgment_rows, to_csv
     from workbench.types import Judgment

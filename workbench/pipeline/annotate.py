@@ -493,6 +493,16 @@ def _judgment_rows(file: Path) -> list[tuple[int, dict[str, str]]]:
     if kind not in (".csv", ".jsonl"):
         raise UserInputError(f"{file.name}: judgments are imported from .csv or .jsonl files.")
     text = read_text(file, name=file.name).text  # messages name the file, not its folder
+    if not text.strip():
+        raise UserInputError(
+            f"{file.name} is empty; fill in the rows `workbench judgments export --template "
+            f"--format {kind[1:]}` writes."
+        )
+    if kind == ".csv" and text.lstrip().startswith("{"):
+        # as `judgments export -o items.csv` wrote before it read the name (review20)
+        raise UserInputError(
+            f"{file.name} holds JSON Lines, not CSV; name it {file.stem}.jsonl and import that."
+        )
     rows: list[tuple[int, dict[str, str]]] = []
     if kind == ".jsonl":
         for number, line in enumerate(text.splitlines(), start=1):
