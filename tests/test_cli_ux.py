@@ -41,27 +41,37 @@ def bars(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[tuple[int, int]]]:
     return calls
 
 
+def _bar_then_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, args: list[str], desc: str, least: int
+) -> dict[str, list[tuple[int, int]]]:
+    """Run ``args`` three times with a fresh home: the bar ``desc`` counts at least ``least``
+    texts embedded the first time; the second finds them cached (no bar, the same output);
+    ``-q`` shows none."""
+    recorded = bars(monkeypatch)
+    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
+    assert main([*args, "-o", str(tmp_path / "a.out")]) == 0
+    steps = recorded[desc]
+    assert steps and steps[0][0] == 0 and steps[-1][0] == steps[-1][1] >= least
+    assert all(a <= b for (a, _), (b, _) in zip(steps, steps[1:], strict=False))
+    # A second run finds every vector in the cache: nothing is embedded, no bar.
+    recorded[desc].clear()
+    assert main([*args, "-o", str(tmp_path / "b.out")]) == 0
+    assert recorded[desc] == []
+    assert (tmp_path / "a.out").read_text("utf-8") == (tmp_path / "b.out").read_text("utf-8")
+    assert main(["-q", *args, "-o", str(tmp_path / "c.out")]) == 0  # -q: no bar at all
+    assert recorded[desc] == []
+    return recorded
+
+
 def test_compare_shows_progress_while_embedding_for_the_alignment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # ux9's walk: a long case showed nothing while its sentences were embedded (it looked hung).
-    recorded = bars(monkeypatch)
-    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     statements = SAMPLE / "statements" / "tokayev-2022-01-07.ru.txt"
     args = ["compare", "--statements", str(statements), "--src", "ru"]
     args += ["--reporting", str(SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt")]
     args += ["--translations", str(SAMPLE / "statements" / "tokayev-2022-01-07.en.txt")]
-    assert main([*args, "-o", str(tmp_path / "a.json")]) == 0
-    steps = recorded["aligning: embedding"]
-    assert steps and steps[0][0] == 0 and steps[-1][0] == steps[-1][1] >= 10
-    assert all(a <= b for (a, _), (b, _) in zip(steps, steps[1:], strict=False))
-    # A second run finds every vector in the cache: nothing is embedded, no bar.
-    recorded["aligning: embedding"].clear()
-    assert main([*args, "-o", str(tmp_path / "b.json")]) == 0
-    assert recorded["aligning: embedding"] == []
-    same = (tmp_path / "a.json").read_text("utf-8") == (tmp_path / "b.json").read_text("utf-8")
-    assert same
-    assert main(["-q", *args, "-o", str(tmp_path / "c.json")]) == 0  # -q: no bar at all
+    _bar_then_cache(monkeypatch, tmp_path, args, "aligning: embedding", 10)
 
 
 def test_check_shows_progress_while_embedding(
@@ -69,25 +79,13 @@ def test_check_shows_progress_while_embedding(
 ) -> None:
     # review20's walk: `workbench check` on 150 FLORES lines was silent for 64 s (a terminal,
     # no bar): the clause coverage embeds every sentence and clause, and nothing said so.
-    recorded = bars(monkeypatch)
-    monkeypatch.setenv("WORKBENCH_HOME", str(tmp_path / "home"))
     source, translation = tmp_path / "src.txt", tmp_path / "en.txt"
     source.write_text("Врачи оказывают помощь раненым.\nНа Алматы напали бандиты.\n", "utf-8")
     translation.write_text("Doctors are treating the wounded.\nBandits attacked Almaty.\n", "utf-8")
     args = ["check", "--src", "ru", "--source", str(source), "--translation", str(translation)]
-    assert main([*args, "-o", str(tmp_path / "a.jsonl")]) == 0
-    steps = recorded["checking: embedding"]
-    assert steps and steps[0][0] == 0 and steps[-1][0] == steps[-1][1] >= 4
-    assert all(a <= b for (a, _), (b, _) in zip(steps, steps[1:], strict=False))
-    # The vectors are cached: a second run embeds nothing and writes the same lines.
-    recorded["checking: embedding"].clear()
-    assert main([*args, "-o", str(tmp_path / "b.jsonl")]) == 0
-    assert recorded["checking: embedding"] == []
-    assert (tmp_path / "a.jsonl").read_text("utf-8") == (tmp_path / "b.jsonl").read_text("utf-8")
-    # -q and --no-embedder: no bar.
-    assert main(["-q", *args, "-o", str(tmp_path / "c.jsonl")]) == 0
+    recorded = _bar_then_cache(monkeypatch, tmp_path, args, "checking: embedding", 4)
     assert main([*args, "--no-embedder", "-o", str(tmp_path / "d.jsonl")]) == 0
-    assert recorded["checking: embedding"] == []
+    assert recorded["checking: embedding"] == []  # no clause coverage: nothing to embed
 
 
 def test_eval_shows_progress_while_translating(
@@ -175,16 +173,22 @@ def test_report_refuses_a_format_it_would_ignore(
     assert not (tmp_path / "r.html").exists()
 
 
-def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # `judgments stats --campaign typo` said "No campaign", `judgments export` wrote nothing
-    # and exited 0: a typo in a campaign name looked like an empty campaign.
+def _judgments_db(tmp_path: Path) -> str:
+    """A judgments store in ``tmp_path`` holding two kk → en items (`judgments add`)."""
     src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
     src.write_text("Бір.\nЕкі.\n", "utf-8")
     hyp.write_text("One.\nTwo.\n", "utf-8")
     db = str(tmp_path / "j.sqlite")
     assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    return db
+
+
+def test_exporting_judgments_of_an_unknown_campaign_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `judgments stats --campaign typo` said "No campaign", `judgments export` wrote nothing
+    # and exited 0: a typo in a campaign name looked like an empty campaign.
+    db = _judgments_db(tmp_path)
     capsys.readouterr()
     out = tmp_path / "out.csv"
     export = ["judgments", "export", "--db", db, "--format", "csv", "-o", str(out)]
@@ -210,11 +214,7 @@ def test_judgments_export_writes_the_format_its_file_name_says(
     # review20: `judgments export --template -o items.csv` wrote JSON Lines into items.csv (the
     # format defaulted to jsonl whatever the name), and `judgments import items.csv` then said
     # the file "has no annotator, item_id, score, errors column".
-    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
-    src.write_text("Бір.\nЕкі.\n", "utf-8")
-    hyp.write_text("One.\nTwo.\n", "utf-8")
-    db = str(tmp_path / "j.sqlite")
-    assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    db = _judgments_db(tmp_path)
     export = ["judgments", "export", "--template", "--db", db, "-o"]
     assert main([*export, str(tmp_path / "items.csv")]) == 0
     assert (tmp_path / "items.csv").read_text("utf-8").startswith("annotator,item_id,")
@@ -238,11 +238,7 @@ def test_a_judgments_csv_that_is_empty_or_json_lines_is_named_so(
     # review20's walk: `judgments import` said of an empty .csv, and of a template in JSON Lines
     # that an earlier `judgments export -o items.csv` wrote, that it "has no annotator,
     # item_id, score, errors column".
-    src, hyp = tmp_path / "src.txt", tmp_path / "hyp.txt"
-    src.write_text("Бір.\n", "utf-8")
-    hyp.write_text("One.\n", "utf-8")
-    db = str(tmp_path / "j.sqlite")
-    assert main(["judgments", "add", "--src", str(src), "--hyp", str(hyp), "--db", db]) == 0
+    db = _judgments_db(tmp_path)
     empty, jsonl = tmp_path / "empty.csv", tmp_path / "items.csv"
     empty.write_text("\n", "utf-8")
     export = ["judgments", "export", "--template", "--db", db, "--format", "jsonl"]
