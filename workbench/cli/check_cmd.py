@@ -65,11 +65,9 @@ def read_lines(path: str, what: str) -> list[str]:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the files and write JSONL or HTML."""
-    from workbench.align import DEFAULT_EMBEDDER
     from workbench.cli.translate_cmd import progress_bar
     from workbench.pipeline.faithfulness import check_translations, render
     from workbench.pipeline.inputs import language_notice
-    from workbench.pipeline.progress import embedder_with_progress
 
     sources = read_lines(args.source, "source")
     translations = read_lines(args.translation, "translation")
@@ -102,11 +100,9 @@ def run_check(args: argparse.Namespace) -> int:
             translations,
             args.src,
             settings=settings,
-            embedder=None
-            if args.no_embedder
-            else embedder_with_progress(DEFAULT_EMBEDDER, settings, embedding),
             use_embedder=not args.no_embedder,
             estimators=args.estimator,
+            progress=embedding,
         )
     write_text_output(render(results, args.format), args.output, announce=True)
     return 0

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from workbench.align import DEFAULT_EMBEDDER, Embedder, create_embedder
+from workbench.engines.base import ProgressFn
 from workbench.faithfulness import (
     DETECTOR_ORDER,
     Calibration,
@@ -19,6 +20,7 @@ from workbench.faithfulness import (
     load_calibration,
 )
 from workbench.faithfulness.diffapi import Lexicon, load_lexicon
+from workbench.pipeline.progress import embedder_with_progress
 from workbench.settings import Settings
 from workbench.types import FaithResult
 
@@ -35,6 +37,7 @@ def check_translations(
     calibration: Calibration | None = None,
     estimators: Sequence[str] = (),
     detectors: Sequence[str] = DETECTOR_ORDER,
+    progress: ProgressFn | None = None,
 ) -> list[FaithResult]:
     """Check (source sentence, translation) pairs; one result per pair, in input order.
 
@@ -50,6 +53,9 @@ def check_translations(
         estimators: Names of model-based estimators to add (``cometkiwi``, ``xcomet``,
             ``metricx-qe``); an unavailable one raises with one sentence saying why.
         detectors: Detector names to run.
+        progress: ``progress(done, total)`` over the texts the bundled embedder actually
+            embeds (cache hits are not counted; :mod:`workbench.pipeline.progress`), for
+            ``workbench check``'s bar. Not used with an ``embedder`` of the caller's.
 
     Raises:
         UserInputError: unequal lengths, unknown language, non-text or over-long input.
@@ -57,7 +63,7 @@ def check_translations(
     """
     emb = None
     if use_embedder and "coverage" in detectors:
-        emb = embedder or create_embedder(DEFAULT_EMBEDDER, settings=settings)
+        emb = embedder or embedder_with_progress(DEFAULT_EMBEDDER, settings, progress)
     return check_pairs(
         sources,
         translations,
