@@ -6,6 +6,7 @@ import pytest
 
 from tests.diff.helpers import diffs, of_kind
 from workbench.diff import Lexicon, find_differences, find_figures
+from workbench.diff.numbers import mentions
 from workbench.faithfulness import check_pairs
 
 
@@ -411,3 +412,128 @@ def test_a_report_figure_another_line_of_the_statement_gives_is_not_the_outlets(
 )
 def test_kazakh_and_kyrgyz_face_is_no_hundred(text: str, lang: str, values: list[float]) -> None:
     assert [f.value for f in find_figures(text, lang)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        # both ends of a range that share one month (and year) are dates
+        ("Форум пройдёт 14-17 сентября 2022 года.", "ru", [(914, 2022), (917, 2022)]),
+        ("Форум пройдёт с 14 по 17 сентября.", "ru", [(914, None), (917, None)]),
+        ("Форум пройдёт с 14-го по 17 сентября.", "ru", [(914, None), (917, None)]),
+        ("Форум пройдёт 14–17 сентября.", "ru", [(914, None), (917, None)]),
+        ("Форум пройдёт между 14 и 17 сентября.", "ru", [(914, None), (917, None)]),
+        ("Форум пройдёт с 14 до 17 сентября.", "ru", [(914, None), (917, None)]),
+        ("The forum is held on 14–17 September.", "en", [(914, None), (917, None)]),
+        ("The forum is held September 14-17.", "en", [(914, None), (917, None)]),
+        ("The forum runs from September 14th to 17th.", "en", [(914, None), (917, None)]),
+        ("It runs between 14 and 17 September 2022.", "en", [(914, 2022), (917, 2022)]),
+        ("It runs between September 14 and 17.", "en", [(914, None), (917, None)]),
+        ("It runs September 14-17, 2022.", "en", [(914, 2022), (917, 2022)]),
+        ("Форум 14-17 қыркүйекте өтеді.", "kk", [(914, None), (917, None)]),
+        ("Форум 2022 жылғы 14-17 қыркүйекте өтті.", "kk", [(914, 2022), (917, 2022)]),
+        ("Форум 14 бен 17 қыркүйек аралығында өтеді.", "kk", [(914, None), (917, None)]),
+        ("Форум 14-нен 17 қыркүйекке дейін өтеді.", "kk", [(914, None), (917, None)]),
+        ("Форум 14-17-сентябрда өтөт.", "ky", [(914, None), (917, None)]),
+        ("Форум 14-дөн 17-сентябрга чейин өтөт.", "ky", [(914, None), (917, None)]),
+        ("Форум 14 менен 17-сентябрь аралыгында өтөт.", "ky", [(914, None), (917, None)]),
+    ],
+)
+def test_both_ends_of_a_date_range_are_dates(
+    text: str, lang: str, dates: list[tuple[int, int | None]]
+) -> None:
+    found = find_figures(text, lang)
+    assert [(f.value, f.year) for f in found] == dates
+    assert all(f.unit == "date" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # no range: a count before a date, a score, a name, a descending pair, "and" without
+        # "between", an ablative without «дейін»
+        ("Killed 14 people on 17 September.", "en", [("", 14), ("date", 917)]),
+        ("A 3-1 win on 5 March.", "en", [("", 3), ("", 1), ("date", 305)]),
+        ("COVID-19 September figures.", "en", []),
+        ("The 17-14 vote on 20 September.", "en", [("", 17), ("", 14), ("date", 920)]),
+        ("It rose by 14 and 17 September was calm.", "en", [("", 14), ("date", 917)]),
+        ("Погибли 14 и 17 сентября пострадали.", "ru", [("", 14), ("date", 917)]),
+        ("Ол 14-нен 17 қыркүйекте оралды.", "kk", [("", 14), ("date", 917)]),
+        ("September 14 at 17:00.", "en", [("date", 914), ("time", 1020)]),
+    ],
+)
+def test_figures_next_to_a_date_that_make_no_range_stay_figures(
+    text: str, lang: str, figures: list[tuple[str, float]]
+) -> None:
+    assert [(f.unit, f.value) for f in find_figures(text, lang)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # a word that only starts like a unit or a month is not one
+        ("Еліміздің он аймағында су тасқыны болды.", "kk", [("", 10)]),
+        ("Он аймакта суу ташкыны болду.", "ky", [("", 10)]),
+        ("Он айнаны сатып алды.", "kk", [("", 10)]),
+        ("5 күнделікті жаттығу жасады.", "kk", [("", 5)]),
+        ("Бес жылқы жоғалды.", "kk", [("", 5)]),
+        ("Он жумушчу келди.", "ky", [("", 10)]),
+        ("Текст в 2 частях.", "ru", [("", 2)]),
+        ("Пришли 5 майоров.", "ru", [("", 5)]),
+        ("6 маусымдық жұмыс.", "kk", [("", 6)]),
+        # the unit words with their endings still are units
+        ("Он айда бітеді.", "kk", [("duration", 7200)]),
+        ("10 айға созылды, алты айдан кейін.", "kk", [("duration", 7200), ("duration", 4320)]),
+        ("Үш айлық жоспар, айлар бойы.", "kk", [("duration", 2160)]),
+        ("Эки айда бүтөт.", "ky", [("duration", 1440)]),
+        ("5 күнге, 3 күннен кейін.", "kk", [("duration", 120), ("duration", 72)]),
+        ("Үч күндө бүтөт.", "ky", [("duration", 72)]),
+        ("2 сағатқа созылды, 5 саатка созулду.", "kk", [("duration", 2), ("duration", 5)]),
+        ("Екі апта, 2 аптадан кейін.", "kk", [("duration", 336), ("duration", 336)]),
+        ("Эки жумага созулду.", "ky", [("duration", 336)]),
+        ("30 тәулікке, 3 тәулігінде.", "kk", [("duration", 720), ("duration", 72)]),
+        ("На 5 часов, 24 часа, 3 суток, 2 недели, 6 месяцев.", "ru",
+         [("duration", 5), ("duration", 24), ("duration", 72), ("duration", 336),
+          ("duration", 4320)]),
+        ("24-часовой срок.", "ru", [("duration", 24)]),
+        # months with their endings are still dates
+        ("5 мая, 1-майдан, 14 қыркүйектегі, 3 желтоқсанның, 8 марта.", "ru",
+         [("date", 505), ("date", 501), ("date", 914), ("date", 1203), ("date", 308)]),
+        ("1 наурызында, 2-сентябрындагы, 16 декабрда.", "ky",
+         [("date", 301), ("date", 902), ("date", 1216)]),
+    ],
+)  # fmt: skip
+def test_unit_and_month_words_are_whole_words_with_their_endings(
+    text: str, lang: str, figures: list[tuple[str, float]]
+) -> None:
+    assert [(f.unit, f.value) for f in find_figures(text, lang)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "age"),
+    [
+        ("Оған 69 жастағы ер адам келді.", "kk", True),
+        ("Форумға 5 мың жастар қатысты.", "kk", False),
+        ("Форумга 5 миң жаштар катышты.", "ky", False),
+    ],
+)
+def test_young_people_are_no_age(text: str, lang: str, age: bool) -> None:
+    (m,) = mentions(text, lang)
+    assert (m.role == "age") is age
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Форум пройдёт 14-17 сентября 2022 года.", "ru", "The forum opens September 14th."),
+        ("Форум пройдёт с 14 по 17 сентября.", "ru", "The forum runs on 14–17 September."),
+        ("Форум 14-17 қыркүйекте өтеді.", "kk", "The forum runs from September 14th to 17th."),
+        ("Форум 14-17-сентябрда өтөт.", "ky", "The forum runs September 14-17."),
+        ("Еліміздің он аймағында су тасқыны болды.", "kk", "Floods hit 10 regions."),
+    ],
+)
+def test_a_range_and_a_region_retold_are_no_number_difference(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    found = diffs(statement, report, lexicon, source=statement, src=src)
+    assert of_kind(found, "number") == []

@@ -8,6 +8,7 @@ durations in hours. The number detector compares them as values, so "second of J
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -72,25 +73,73 @@ _MONTH_CY = "|".join(f"(?:{stem})" for stems in _MONTH_STEMS.values() for stem i
 _ORD = "|".join(sorted(map(re.escape, ORDINAL_DAYS), key=len, reverse=True))
 _CARD = "|".join(sorted(map(re.escape, CARDINAL_DAYS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:1[89]|20)\d\d)"
+
+
+def turkic_forms(stem: str, *, plural: str = "лдт", first: str = "", deriv: bool = True) -> str:
+    r"""A regex for ``stem`` alone or with the endings a kk/ky noun takes: plural, possessive,
+    case (dative, locative, ablative, genitive, accusative, "of" -дағы) and, with ``deriv``,
+    the adjective in -лық/-дық and the adverb in -лап. Callers add ``(?!\w)``: the word is the
+    stem with these endings and nothing else, so «айда», «айлар», «айынан» are months and
+    «аймақ» ("region"), «айна», «айдар» are not; «күнге» is days, «күнделікті» ("daily") is
+    not. ``plural`` is the letter its plural starts with, ``first`` the letters an ending may
+    start with (any when empty)."""
+    case = r"[ғгқк][аеоө]|н?[дт][аеоө](?:н|[ғг][ыіиуү])?|[нтд][ыіиуү][ңн]?|н[аеоө]н?"
+    possessive = r"с?[ыіиуү](?:н(?:[аеоө]н?|[дт][аеоө](?:н|[ғг][ыіиуү])?|[ыіиуү][ңн])?)?"
+    tail = rf"(?:[{plural}][аеоө]р)?(?:{possessive}|{case})?"
+    if deriv:
+        tail = rf"(?:{tail}|[лдт][ыіиуү][қкг]|л[аеоө]п)"
+    guard = f"(?=[{first}])" if first else ""
+    return rf"{stem}(?:{guard}{tail})?"
+
+
+#: A month word after its day: the stem with a Russian ending (the stems of
+#: :data:`_MONTH_STEMS` hold the letters before it) or kk/ky endings, not any word the stem
+#: starts («5 майор», «6 маусымдық» "seasonal" are no dates).
+_MONTH_WORD = rf"(?P<m5>{_MONTH_CY})(?:[ьяеюиау]|[её]м|ом)?" + turkic_forms("", deriv=False)
+
 _DATE = re.compile(
-    r"(?<![\w-])(?:"
+    # a day after a hyphen is a date when a figure is before the hyphen («14-17 сентября»,
+    # the end of a range), not after a name (COVID-19 September)
+    r"(?<!\w)(?<![^\d]-)(?:"
     rf"(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_EN})\.?(?:,?\s+{_YEAR})?|"
     rf"(?P<m2>{_MONTH_EN})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>(?:1[89]|20)\d\d))?|"
     rf"(?:the\s+)?(?P<o3>{_ORD})\s+of\s+(?P<m3>{_MONTH_EN})(?:,?\s+(?P<y3>(?:1[89]|20)\d\d))?|"
     rf"(?P<m4>{_MONTH_EN})\s+(?:the\s+)?(?P<o4>{_ORD})|"
     rf"(?P<m7>(?!may\b|march\b)(?:{_MONTH_EN}))\s+(?P<c7>{_CARD})(?![\w-])|"
     rf"(?:(?P<y5>(?:1[89]|20)\d\d)\s*(?:жылғы|жылы|-жылы|-жылдын|ж\.)\s+)?"
-    rf"(?P<d5>\d{{1,2}})[\s-]*(?P<m5>{_MONTH_CY})\w*(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?"
+    rf"(?P<d5>\d{{1,2}})[\s-]*{_MONTH_WORD}(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?"
     r")(?!\w)",
     re.IGNORECASE,
 )
 
-#: Duration units in hours.
+#: Duration units in hours: whole words with their endings (:func:`turkic_forms`), not every
+#: word they start: «он аймағында» is "in ten regions", «2 частях» "in two parts", «5
+#: күнделікті» "5 daily".
 _UNITS: tuple[tuple[str, float], ...] = (
-    (r"hours?|hrs?|час\w*|сағат\w*|саат\w*", 1.0),
-    (r"days?|сут\w*|тәулік\w*|дн(?:я|ей)|день|күн\w*", 24.0),  # kk «30 тәулікке»
-    (r"weeks?|недел\w*|апта\w*|жума\w*", 168.0),
-    (r"months?|месяц\w*|ай\w*", 720.0),
+    (
+        r"hours?|hrs?|час(?:ов(?:ой|ого|ому|ым|ом|ая|ую|ые|ых|ыми)?|а|ам|ами|ах|у)?|"
+        + turkic_forms("сағат", plural="т", first="тқы")
+        + "|"
+        + turkic_forms("саат", plural="т", first="ткы"),
+        1.0,
+    ),
+    (
+        r"days?|сут(?:ки|ок|кам|ками|ках|ку|кой|очн\w*)|дн(?:я|ей)|день|"
+        + turkic_forms("сутка", plural="л", first="сгғдлн")  # ky «30 суткага»
+        + "|"
+        + turkic_forms("тәулі[кг]", plural="т", first="ктгі")  # kk «30 тәулікке»
+        + "|"
+        + turkic_forms("күн", plural="д", first="дгніүе"),
+        24.0,
+    ),
+    (
+        r"weeks?|недел\w*|"
+        + turkic_forms("апта", plural="л", first="сғгдлн")
+        + "|"
+        + turkic_forms("жума", plural="л", first="сгдлн"),
+        168.0,
+    ),
+    (r"months?|месяц\w*|" + turkic_forms("ай", plural="л", first="лдғгы"), 720.0),
 )
 _UNIT = re.compile(
     r"\s*(?:-\s*)?(?:"
@@ -119,6 +168,7 @@ class DateValue:
 def find_dates(text: str) -> list[DateValue]:
     """Dates in ``text`` (English or kk/ky/ru)."""
     out = []
+    month_first: list[bool] = []  # "September 14": a range's second day may follow it
     for m in _DATE.finditer(text):
         g = {k: v for k, v in m.groupdict().items() if v}
         month = _month(
@@ -138,7 +188,83 @@ def find_dates(text: str) -> list[DateValue]:
         year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5") or g.get("y6")
         if month and 1 <= day <= 31:
             out.append(DateValue(m.start(), m.end(), month, day, int(year) if year else None))
-    return out
+            month_first.append("m2" in g)
+    return _with_range_ends(text, out, month_first)
+
+
+#: The first day of a range whose second day has the month: "14–17 September", «14-17
+#: сентября», «с 14 по 17 сентября», "between 14 and 17 September", «14 мен 17 қыркүйек»,
+#: «14-нен 17 қыркүйекке дейін» (the ablative, with «дейін»/«чейин» after the date); a kk/ky
+#: year before it («2022 жылғы 14-17 қыркүйекте») is the range's year.
+_RANGE_FIRST = re.compile(
+    r"(?:(?P<y>(?:1[89]|20)\d\d)\s*(?:жылғы|жылы|-жылы|-жылдын|ж\.)\s+)?"
+    r"(?:(?<!\w)(?P<lead>from|between|с|со|между)\s+)?"
+    r"(?<![\w.,:-])(?P<d>\d{1,2})(?:st|nd|rd|th|-?(?:го|е|ого))?"
+    r"(?:\s*(?:[-–—]|(?P<word>to|through|until|till|and|по|до|и|мен|бен|пен|менен))\s*"
+    r"|-?(?P<abl>[дтн][аеоө]н)\s+)$",
+    re.IGNORECASE,
+)
+#: The second day of a range after a date with its month first: "September 14-17", "from
+#: September 14th to 17th", "between September 14 and 17", "September 14–17, 2022".
+_RANGE_SECOND = re.compile(
+    r"\s*(?:[-–—]|\s(?P<word>to|through|until|till|and)\s)\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?![\w:.,]\d|\w)(?:,?\s+(?P<y>(?:1[89]|20)\d\d)(?!\w))?",
+    re.IGNORECASE,
+)
+#: «дейін», «чейин», «шейін»: "until", after the second date of a kk/ky range.
+_UNTIL_AFTER = re.compile(r"\s+(?:дейін|дейiн|шейін|чейин)(?!\w)", re.IGNORECASE)
+#: Joining words only a range's lead makes a range: "between 14 and 17", «с 14 до 17».
+_NEEDS_LEAD = {"and": ("between",), "и": ("между",), "до": ("с", "со")}
+
+
+def _with_range_ends(text: str, dates: list[DateValue], month_first: list[bool]) -> list[DateValue]:
+    """``dates`` with the other day of each range that shares one month (and year) with a
+    date: "14" of «14-17 сентября» and "17" of "September 14-17" are dates too, with the
+    month and year of the range (the first day before the second, in one month)."""
+    out: list[DateValue] = []
+    for date, first in zip(dates, month_first, strict=True):
+        if first:
+            m = _RANGE_SECOND.match(text, date.end)
+            if m and _joined(m, text, date.start) and date.day < int(m.group("d")) <= 31:
+                year = date.year or (int(m.group("y")) if m.group("y") else None)
+                out += [
+                    dataclasses.replace(date, year=year),
+                    DateValue(m.start("d"), m.end(), date.month, int(m.group("d")), year),
+                ]
+                continue
+        else:
+            m = _RANGE_FIRST.search(text, max(0, date.start - 40), date.start)
+            if (
+                m
+                and _joined(m, text, m.start("d"))
+                and int(m.group("d")) < date.day
+                and (not m.group("abl") or _UNTIL_AFTER.match(text, date.end))
+                and not any(o.start < m.end("d") and m.start() < o.end for o in out)
+            ):
+                year = date.year or (int(m.group("y")) if m.group("y") else None)
+                start = m.start("y") if m.group("y") else m.start("d")
+                out += [
+                    DateValue(start, m.end("d"), date.month, int(m.group("d")), year),
+                    dataclasses.replace(date, year=year),
+                ]
+                continue
+        out.append(date)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _joined(m: re.Match[str], text: str, before: int) -> bool:
+    """The range's joining word needs no lead, or has its lead ("between" before "and")."""
+    leads = _NEEDS_LEAD.get((m.group("word") or "").lower())
+    if leads is None:
+        return True
+    lead = m.groupdict().get("lead") or _lead_before(text, before)
+    return (lead or "").lower() in leads
+
+
+def _lead_before(text: str, start: int) -> str:
+    """The word right before ``start`` ("between" of "between September 14 and 17")."""
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+    return m.group(1) if m else ""
 
 
 def _month(word: str) -> int:

@@ -509,8 +509,11 @@ def _any_same(mention: Mention, others: dict[tuple[object, ...], Mention]) -> bo
     return any(same_value(mention, o) for o in others.values())
 
 
-#: A person's age: "the 69-year-old", "aged 69", "Tokayev, 69, said", «69-летний».
-_AGE_AFTER = re.compile(r"(?:(?:-|\s)?years?(?:-|\s)|-)old\b|-летн|\s+жаст|\s+жашт", re.IGNORECASE)
+#: A person's age: "the 69-year-old", "aged 69", "Tokayev, 69, said", «69-летний», «69 жастағы»;
+#: not «5 мың жастар» ("5,000 young people"), kk/ky «жастар», «жаштар», «жастық».
+_AGE_AFTER = re.compile(
+    r"(?:(?:-|\s)?years?(?:-|\s)|-)old\b|-летн|\s+жаст(?!ар|ық)|\s+жашт(?!ар|ык)", re.IGNORECASE
+)
 _AGE_BEFORE = re.compile(r"(?:\b[Aa]ged\s+|[A-ZА-ЯЁ][\w’'-]+,\s*)$")
 
 
