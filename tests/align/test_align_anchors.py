@@ -22,6 +22,22 @@ def test_figures_are_read_as_values_across_languages() -> None:
     assert figure_keys("Some thousands gathered") == frozenset()  # vague: no anchor
 
 
+@pytest.mark.parametrize(
+    ("statement", "same", "other"),
+    [
+        ("События 14-17 сентября 2022 года.", "the September 14th to 17th events",
+         "On September 14th, armed clashes began."),
+        ("Оқиғалар 14-17 қыркүйекте болды.", "events of September 14-17",
+         "Clashes began on 14 September."),
+    ],
+)  # fmt: skip
+def test_a_date_range_is_one_anchor(statement: str, same: str, other: str) -> None:
+    # the period of a range, not each of its days: a sentence giving only its first day shares
+    # no anchor with it
+    assert "date:914-917" in figure_keys(statement) & figure_keys(same)
+    assert not {k for k in figure_keys(statement) & figure_keys(other) if k.startswith("date")}
+
+
 def test_names_match_across_scripts_and_case_endings() -> None:
     ev = TextAnchors().evidence(
         ["Президент встретился с Путиным в Алматы.", "Доступ в интернет был отключён."],

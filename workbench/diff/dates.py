@@ -163,6 +163,9 @@ class DateValue:
     month: int
     day: int
     year: int | None
+    #: For an end of a range in one month ("14–17 September"), the range as (first, last)
+    #: month * 100 + day: one period, not two days (the alignment's anchors key it so).
+    period: tuple[int, int] | None = None
 
 
 def find_dates(text: str) -> list[DateValue]:
@@ -227,9 +230,11 @@ def _with_range_ends(text: str, dates: list[DateValue], month_first: list[bool])
             m = _RANGE_SECOND.match(text, date.end)
             if m and _joined(m, text, date.start) and date.day < int(m.group("d")) <= 31:
                 year = date.year or (int(m.group("y")) if m.group("y") else None)
+                day = int(m.group("d"))
+                period = (date.month * 100 + date.day, date.month * 100 + day)
                 out += [
-                    dataclasses.replace(date, year=year),
-                    DateValue(m.start("d"), m.end(), date.month, int(m.group("d")), year),
+                    dataclasses.replace(date, year=year, period=period),
+                    DateValue(m.start("d"), m.end(), date.month, day, year, period),
                 ]
                 continue
         else:
@@ -243,9 +248,11 @@ def _with_range_ends(text: str, dates: list[DateValue], month_first: list[bool])
             ):
                 year = date.year or (int(m.group("y")) if m.group("y") else None)
                 start = m.start("y") if m.group("y") else m.start("d")
+                day = int(m.group("d"))
+                period = (date.month * 100 + day, date.month * 100 + date.day)
                 out += [
-                    DateValue(start, m.end("d"), date.month, int(m.group("d")), year),
-                    dataclasses.replace(date, year=year),
+                    DateValue(start, m.end("d"), date.month, day, year, period),
+                    dataclasses.replace(date, year=year, period=period),
                 ]
                 continue
         out.append(date)

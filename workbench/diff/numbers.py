@@ -218,6 +218,8 @@ class Figure:
     percent: bool = False
     unit: str = ""
     year: int | None = None
+    #: A date that is one end of a range in one month: the range (see ``DateValue.period``).
+    period: tuple[int, int] | None = None
 
     @property
     def vague(self) -> bool:
@@ -252,7 +254,7 @@ def _figures(text: str, lang: str | None) -> tuple[Figure, ...]:
     that retells it)."""
     figures = [
         Figure(text[d.start : d.end], d.start, d.end, d.month * 100 + d.day, unit="date",
-               year=d.year)
+               year=d.year, period=d.period)
         for d in find_dates(text)
     ]  # fmt: skip
     taken = _Taken((f.start, f.end) for f in figures)

@@ -8,7 +8,9 @@ in the pipeline that composes both, builds the anchors from those helpers.
 
 * **Figures**: the values :func:`workbench.diff.find_figures` reads (digits with multipliers,
   number words, dates as month-day, percentages apart); vague amounts ("thousands") are not
-  anchors.
+  anchors. A date range in one month ("14–17 September", «14-17 сентября») is one anchor,
+  the period: a sentence that gives only its first day ("On September 14th, clashes began")
+  shares no anchor with it.
 * **Names**: each word of the names :func:`workbench.diff.entities.find_names` finds, folded
   (:func:`workbench.diff.fold`) together with its forms without a Russian or Turkic case ending
   (Путиным → putin, Қазақстанды → hazahstan); two words match when their folded forms have a fuzzy ratio of at least
@@ -71,7 +73,7 @@ def figure_keys(text: str) -> frozenset[str]:
             continue
         if f.unit != "date" and not f.percent and abs(f.value) < SMALL:
             continue  # "four-day week", "one in five", "2&1": too common to tell sentences apart
-        value = f"{f.value:g}"
+        value = f"{f.value:g}" if f.period is None else "{}-{}".format(*f.period)
         keys.add(f"date:{value}" if f.unit == "date" else f"{value}{'%' if f.percent else ''}")
         if f.year:
             keys.add(f"{f.year}")
