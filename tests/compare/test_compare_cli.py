@@ -116,6 +116,20 @@ def test_file_form_reports_list_the_figures_and_labels_they_hold(
     page = _compare(files, "--format", "html", home=session_home)
     assert page.returncode == 0, page.stderr
     assert "No figure differs" not in page.stdout and ">bandits<" in page.stdout
+    # review20b: the JSON had no "aggregates" key at all (a case's JSON has it).
+    out = _compare(files, "--format", "json", home=session_home)
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert "alignments" in data and "signature" in data  # the contract's keys stay
+    agg = data["aggregates"]
+    assert [(f["statement"], f["report"], f["outlet_type"]) for f in agg["figures"]] == [
+        ("164", "103", "independent")
+    ]
+    labels = agg["labels_by_outlet_type"]
+    assert [lu["label"] for lu in labels["independent"]] == ["bandits"]
+    assert [lu["label"] for lu in labels["state"]] == ["bandits"]
+    assert set(agg) == {"translation_audit", "differences_by_outlet_type",
+                        "leftovers_by_outlet_type", "labels_by_outlet_type", "figures"}  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -243,8 +243,9 @@ def compare_files_report(
     limits: Limits | None = None,
     **options: Any,
 ) -> str:
-    """:func:`compare_files` and its report in ``fmt`` (:func:`comparison_report`), the HTML
-    and Markdown with the aggregates a case's report has: the labels each side uses and the
+    """:func:`compare_files` and its report in ``fmt``: the JSON of :func:`comparison_report`
+    plus the ``aggregates`` key of a case's JSON (review20b: it had none), the HTML and
+    Markdown with the aggregates a case's report has: the labels each side uses and the
     figures that disagree (:func:`count_labels`, :func:`disagreeing_figures`), as the Compare
     tab shows them for uploaded files. They were left empty, so the report said "No figure
     differs." under a ``number`` flag 164 → 103 (review20).
@@ -260,8 +261,6 @@ def compare_files_report(
     comparison = compare_texts(
         lines, text, src=src, translations=supplied, embedder=emb, lexicon=lex, **options
     )
-    if fmt == "json":
-        return comparison_report(comparison, fmt)
     from workbench.view.model import as_case
 
     result, case = as_case(comparison, "Statements compared with reporting")
@@ -287,6 +286,10 @@ def compare_files_report(
         label_uses=count_labels(named, whole, lex),
         figures=disagreeing_figures(named, whole, lex, threshold, comparison.translation_audit),
     )
+    if fmt == "json":  # the comparison's contract, with the aggregates of the one result
+        from workbench.export.compare_report import aggregates_to_dict, comparison_to_dict, to_json
+
+        return to_json({**comparison_to_dict(comparison), "aggregates": aggregates_to_dict(result)})
     return case_report(result, case, fmt)
 
 
