@@ -3,6 +3,7 @@ progress, ``-q`` is quiet, and options a command does not use are refused, not i
 
 from __future__ import annotations
 
+import argparse
 import io
 import subprocess
 import sys
@@ -431,6 +432,35 @@ def test_an_output_that_cannot_be_written_is_refused_before_the_work(
     assert main([*args, str(tmp_path)]) == 2
     assert capsys.readouterr().err.endswith(f"{tmp_path} is a folder; give a file name.\n")
     assert not (tmp_path / "j.sqlite").exists(), "judgments export opened its store first"
+
+
+@pytest.mark.parametrize("command", list(_writing_commands(Path("/nonexistent"))))
+def test_an_output_folder_that_exists_but_cannot_be_written_is_refused_before_the_work(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # review20b: `-o /proc/out.html` passed the check (root may write to /proc by its mode
+    # bits) and failed only after the work; a file given as a folder was called a missing
+    # folder to create. Tests run as root, so a chmod'ed folder would be writable here.
+    args = _writing_commands(tmp_path)[command]
+    assert main([*args, "/proc/workbench-out.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err == "error: Cannot write /proc/workbench-out.txt: No such file or directory.\n"
+    afile = tmp_path / "notes.txt"
+    afile.write_text("kept\n", "utf-8")
+    assert main([*args, f"{afile}/out.json"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"error: Cannot write {afile}/out.json: {afile} is a file, not a folder.\n"
+    assert afile.read_text("utf-8") == "kept\n"
+    assert not (tmp_path / "j.sqlite").exists(), "judgments export opened its store first"
+
+
+def test_the_output_check_leaves_no_file_behind_and_keeps_an_existing_one(tmp_path: Path) -> None:
+    from workbench.cli.common import check_outputs
+
+    new, old = tmp_path / "new.json", tmp_path / "old.json"
+    old.write_text("before\n", "utf-8")
+    check_outputs(argparse.Namespace(output=str(new), save=str(old)))
+    assert not new.exists() and old.read_text("utf-8") == "before\n"
 
 
 def test_a_ctranslate2_folder_given_to_a_transformers_engine_names_the_ct2_engine(

@@ -79,12 +79,14 @@ def check_outputs(args: argparse.Namespace) -> None:
     A translation, comparison or evaluation can take minutes; a mistyped output folder used
     to be found only when the result was written, and the result was lost.
 
-    Raises:
-        UserInputError: when an output is a folder, or its folder does not exist or cannot
-            be written.
-    """
-    import os
+    The file is opened as the command will open it (:func:`_write_problem`): the mode bits
+    alone let ``-o /proc/out.html`` or a read-only file system through, above all to root,
+    and the work was lost when the result was written (review20b).
 
+    Raises:
+        UserInputError: when an output is a folder, its folder does not exist or is a file,
+            or the file cannot be written.
+    """
     for name, option in OUTPUT_OPTIONS:
         value = getattr(args, name, None)
         if not isinstance(value, str) or not value:
@@ -93,12 +95,33 @@ def check_outputs(args: argparse.Namespace) -> None:
         folder = path.parent
         if path.is_dir():
             raise UserInputError(f"{option} {value} is a folder; give a file name.")
+        if folder.exists() and not folder.is_dir():
+            raise UserInputError(f"Cannot write {value}: {folder} is a file, not a folder.")
         if not folder.is_dir():
             raise UserInputError(
                 f"Cannot write {value}: the folder {folder} does not exist; create it first."
             )
-        if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-            raise UserInputError(f"Cannot write {value}: permission denied.")
+        problem = _write_problem(path)
+        if problem:
+            raise UserInputError(f"Cannot write {value}: {problem}.")
+
+
+def _write_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be opened for writing (the system's words), or ``None``; nothing is
+    left changed: a new file is created and removed again, an existing one is opened to append
+    and closed unwritten. A device or pipe (``/dev/stdout``) is judged by its mode bits only,
+    since opening a pipe waits for its reader."""
+    try:
+        if not os.path.lexists(path):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            path.unlink()
+        elif path.is_file():
+            os.close(os.open(path, os.O_WRONLY | os.O_APPEND))
+        elif path.exists() and not os.access(path, os.W_OK):  # not a dangling link
+            return "permission denied"
+    except OSError as err:
+        return err.strerror or str(err)
+    return None
 
 
 #: A log line of Ray's C++ core (``[2026-11-30 05:54:53,174 E 23630 23630] core_worker.cc:2465:
