@@ -152,6 +152,44 @@ def test_every_missing_key_of_a_table_is_named_at_once(tmp_path: Path) -> None:
         load_case(_mini(tmp_path / "b", case_keys))
 
 
+@pytest.mark.parametrize(
+    ("file", "expected"),
+    [
+        (
+            "rep.txt",
+            "line 16: document 'rep' (rep.txt) is empty; give it text or remove its "
+            "[[documents]] table from case.toml.",
+        ),
+        (
+            "st.en.txt",
+            "line 5: the translation of document 'st' (st.en.txt) is empty; give it one "
+            "English line per statement line, or remove the translation and "
+            "translation_provenance keys from case.toml.",
+        ),
+    ],
+)
+def test_an_empty_document_is_named_with_what_to_do(
+    tmp_path: Path, file: str, expected: str
+) -> None:
+    # review20's walk: "reports/empty.en.txt is empty; a document needs text." refused the
+    # whole case without naming the document or saying what to do about it.
+    folder = _mini(tmp_path)
+    (folder / file).write_text("\n \n", encoding="utf-8")
+    with pytest.raises(CorpusError) as err:
+        load_case(folder)
+    assert str(err.value) == f"{folder / 'case.toml'}, {expected}"
+
+
+def test_a_case_with_an_empty_document_writes_no_report(tmp_path: Path) -> None:
+    folder = _mini(tmp_path)
+    (folder / "rep.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "report.html"
+    done = run_workbench("compare", "--case", str(folder), "--format", "html", "-o", str(out))
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "remove its [[documents]] table" in done.stderr
+    assert not out.exists()
+
+
 def test_translation_with_a_different_line_count_is_refused(tmp_path: Path) -> None:
     folder = _mini(tmp_path)
     (folder / "st.en.txt").write_text("Only one line.\n", encoding="utf-8")

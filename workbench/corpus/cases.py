@@ -300,7 +300,11 @@ def _load_document(
     if language not in _LANGUAGES:
         raise CorpusError(f"{where}: language {language!r} is not one of: {', '.join(_LANGUAGES)}.")
     body_path = files.path(entry["file"], "file", where)
-    body = _read_checked(body_path, entry.get("sha256"), where, files.limits)
+    body = _read_checked(
+        body_path, entry.get("sha256"), where, files.limits,
+        empty=f"document {entry['id']!r} ({entry['file']}) is empty; give it text or remove "
+        "its [[documents]] table from case.toml",
+    )  # fmt: skip
     notices = list(body.notices)
     translation_text, translation_prov = None, None
     if entry.get("translation"):
@@ -340,7 +344,12 @@ def _load_translation(
         raise CorpusError(f"{where}: missing key 'translation_provenance' for the translation.")
     prov = _enum(Provenance, prov_raw, "translation_provenance", where)
     tr_path = files.path(entry["translation"], "translation", where)
-    tr = _read_checked(tr_path, entry.get("translation_sha256"), where, files.limits)
+    tr = _read_checked(
+        tr_path, entry.get("translation_sha256"), where, files.limits,
+        empty=f"the translation of document {entry['id']!r} ({entry['translation']}) is empty; "
+        "give it one English line per statement line, or remove the translation and "
+        "translation_provenance keys from case.toml",
+    )  # fmt: skip
     if len(tr.lines) != len(body.lines):
         raise CorpusError(
             f"{tr.path} has {count(len(tr.lines), 'line')} but {body.path} has {len(body.lines)}; "
@@ -349,7 +358,10 @@ def _load_translation(
     return tr.text, prov
 
 
-def _read_checked(path: Path, sha256: Any, where: str, limits: Limits) -> ReadResult:
+def _read_checked(path: Path, sha256: Any, where: str, limits: Limits, *, empty: str) -> ReadResult:
+    """The file of a document or of its translation, checked against its ``sha256``; ``empty``
+    says what is wrong when it holds no text (review20b: "X is empty; a document needs text."
+    named neither the document nor what to do, and the whole case was refused)."""
     result = read_file(path, limits)
     if sha256:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -359,7 +371,7 @@ def _read_checked(path: Path, sha256: Any, where: str, limits: Limits) -> ReadRe
                 f"update the checksum to {digest} if the change is intended."
             )
     if not any(line.strip() for line in result.lines):
-        raise CorpusError(f"{path} is empty; a document needs text.")
+        raise CorpusError(f"{where}: {empty}.")
     return result
 
 
