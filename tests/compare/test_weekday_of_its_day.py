@@ -34,6 +34,17 @@ def _in(statement: str, sentence: str) -> tuple[Difference, str]:
         # the day it was said, not the date's
         ("17 May", "The minister said on Thursday that the vote is due.", "2026-03-12", True),
         ("17 May", "On Thursday, the minister announced the vote.", "2026-03-12", True),
+        # review20b: wire style gives the day without "on"
+        ("17 May", "The minister said Thursday that the vote is due.", "2026-03-12", True),
+        ("17 May", "The minister told reporters Thursday the vote is due.", "2026-03-12", True),
+        ("17 May", "The minister told journalists Thursday the vote is due.", "2026-03-12", True),
+        ("17 May", "The minister told a briefing Thursday the vote is due.", "2026-03-12", True),
+        ("17 May", "The minister said in a statement Thursday the vote is due.", "2026-03-12",
+         True),  # fmt: skip
+        ("17 May", "The minister said Thursday's vote is due.", "2026-03-12", False),
+        ("17 May", "The minister said the vote is due Thursday.", "2026-03-12", False),
+        ("10 March", "The ministry said the council meets Monday.", "2026-03-09", False),
+        ("10 March", "Reporters gathered Monday.", "2026-03-09", False),
         # review18 F2: the issue day's weekday given as the day of what the statement dates
         ("17 May", "The vote is due on Thursday.", "2026-03-12", False),
         ("10 March", "The council meets on Monday.", "2026-03-09", False),

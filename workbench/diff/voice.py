@@ -462,6 +462,16 @@ _SAID_ON = re.compile(
     r"briefing|posted|post)(?:\s+[\w’'.-]+){0,3}?\s+on\s+$",
     re.IGNORECASE,
 )
+#: Right before a weekday or date given without "on" (US wire style), which says when words were
+#: said: a speech verb, alone or with its audience or channel ("said Monday", "told reporters
+#: Monday", "told a briefing Monday", "said in a statement Monday"; review20b).
+_SAID_DAY = re.compile(
+    rf"(?<!\w)(?:{_SPEECH_EN})(?:\s+(?:reporters|journalists|the\s+press|"
+    r"(?:at\s+)?an?\s+(?:news\s+|press\s+)?(?:briefing|conference)|in\s+a\s+statement))?\s+$",
+    re.IGNORECASE,
+)
+#: A weekday owning what follows ("said Thursday's vote"): the day of the vote, not of the words.
+_OWNS = re.compile(r"^['’]s\b")
 #: After a time phrase opening its clause ("On Thursday, the minister announced …"): the
 #: speaker, then a speech verb; or the speech owned by the day ("Thursday's address").
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?]\s+|\n)\s*on\s+$", re.IGNORECASE)
@@ -475,9 +485,12 @@ _DAYS_SPEECH = re.compile(
 def said_then(text: str, span: Span) -> bool:
     """Whether the time phrase at ``span`` of English ``text`` (a weekday, a date) tells when
     words were said rather than when what they say happens: "the minister said on Thursday",
-    "told reporters on Thursday", "On Thursday, the minister announced …", "in Thursday's
-    address"; not "the council meets on Monday, the ministry said"."""
+    "told reporters on Thursday", "said Thursday", "told reporters Thursday", "On Thursday, the
+    minister announced …", "in Thursday's address"; not "the council meets on Monday, the
+    ministry said", nor "said Thursday's vote is due"."""
     before, after = text[max(0, span[0] - 80) : span[0]], text[span[1] : span[1] + 80]
     if _SAID_ON.search(before) or _DAYS_SPEECH.match(after):
+        return True
+    if _SAID_DAY.search(before) and not _OWNS.match(after):
         return True
     return bool(_OPENS_CLAUSE.search(before) and _THEN_SAID.match(after))
