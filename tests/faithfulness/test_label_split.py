@@ -21,10 +21,14 @@ SPLIT_IN_ENGLISH = [
      "The village was raided by militants, both local and foreign."),
     ("ky", "Шаарга жергиликтүү жана чет элдик террористтер кол салды.",
      "The city was struck by terrorists, local and foreign alike."),
+    ("ru", "Город атаковали местные и иностранные боевики.",  # review20b: a dash
+     "The town was attacked by militants — local and foreign."),
 ]  # fmt: skip
 
 SPLIT_IN_SOURCE = [
     ("ru", "Склад захватили боевики, как местные, так и иностранные.",
+     "Foreign militants and local ones seized the depot."),
+    ("ru", "Склад захватили боевики: местные и иностранные.",  # review20b: a colon
      "Foreign militants and local ones seized the depot."),
 ]  # fmt: skip
 
@@ -73,6 +77,11 @@ def test_a_label_really_left_out_stays_an_issue() -> None:
         "The foreign press and the militants spoke.",
         "Militants attacked local and foreign journalists.",  # the modifiers are another noun's
         "Иностранные журналисты и боевики вышли к границе.",
+        # a colon still ends the clause anywhere but right after the head
+        "Foreign aid ended: militants crossed the border.",
+        "Foreign and local aid ended: militants crossed.",
+        "The militants said: local and foreign aid is welcome.",
+        "Foreign: militants crossed.",
     ],
 )
 def test_words_of_two_noun_phrases_are_not_one_label(text: str) -> None:
@@ -85,6 +94,12 @@ def test_words_of_two_noun_phrases_are_not_one_label(text: str) -> None:
         "Foreign and local militants attacked.",  # the modifiers coordinated before the head
         "Terrorist groups, local and foreign, were named.",
         "Склад захватили боевики, как местные, так и иностранные.",
+        # review20b: a dash or a colon right after the head, before the coordinated modifiers
+        "The town was attacked by militants — local and foreign.",
+        "The town was attacked by militants – both local and foreign.",
+        "The town was attacked by militants - local and foreign.",
+        "Город атаковали боевики: местные и иностранные.",
+        "Город атаковали боевики — как местные, так и иностранные.",
     ],
 )
 def test_a_label_whose_modifier_is_coordinated_is_one_label(text: str) -> None:

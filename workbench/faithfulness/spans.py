@@ -1645,7 +1645,12 @@ _COORDINATORS = frozenset(
 #: coordinator made "foreign aid reached the militants" one label).
 _ARTICLES = frozenset({"the", "a", "an"})
 _TOKEN = re.compile(r"\w+")
-_CLAUSE_END = re.compile(r"[.!?;:…]")
+#: A colon ends a clause too, except right after a label's head (:data:`_APPOSITION`).
+_CLAUSE_END = re.compile(r"[.!?;…]")
+#: Right after a label's head, before its coordinated modifiers: "militants, local and
+#: foreign", "militants — local and foreign", «боевики: местные и иностранные» (review20b: a
+#: dash or a colon there was not read as one phrase).
+_APPOSITION = re.compile(r"\s*(?:[,:—–]|-\s)")
 
 
 _SPLIT_TERMS: dict[tuple[int, str], tuple[Lexicon, tuple[tuple[re.Pattern[str], ...], ...]]] = {}
@@ -1710,11 +1715,16 @@ def _one_phrase(clause: str, found: list[re.Match[str]], start: int, end: int, h
     militants" (a coordinator right after the modifier, one word, then the head), or
     "militants, local and foreign" / "terrorist groups, both local and foreign" / «боевики, как
     местные, так и иностранные» (the head, a comma, one or two words and a coordinator right
-    before the modifier). Articles may stand between; they join nothing."""
+    before the modifier; a dash or a colon right after the head does as the comma: "militants —
+    local and foreign", «боевики: местные и иностранные»). Articles may stand between; they join
+    nothing. A colon anywhere else between them ends the clause."""
     tokens = [m.group() for m in found]
     lo, hi = min(start, head), max(end - 1, head)
     if hi - lo + 1 > SPLIT_LABEL_WORDS:
         return False
+    if head >= end:  # a colon between ends the clause
+        if ":" in clause[found[end - 1].end() : found[head].start()]:
+            return False
     if head == end:  # side by side: the term itself
         return True
     if head > end:  # modifier first: "foreign and local militants"
@@ -1725,8 +1735,12 @@ def _one_phrase(clause: str, found: list[re.Match[str]], start: int, end: int, h
         return False
     between = tokens[head + 1 : start]
     words = [t for t in between if t not in _COORDINATORS and t not in _ARTICLES]
-    comma = "," in clause[found[head].end() : found[start].start()]
-    return comma and between[-1] in _COORDINATORS and 1 <= len(words) <= 2
+    gap = clause[found[head].end() : found[start].start()]
+    after_head = _APPOSITION.match(gap)
+    if ":" in gap[after_head.end() if after_head else 0 :]:
+        return False  # a colon that is not the head's ends the clause
+    apart = "," in gap or after_head is not None
+    return apart and between[-1] in _COORDINATORS and 1 <= len(words) <= 2
 
 
 def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
