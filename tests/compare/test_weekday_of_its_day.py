@@ -39,8 +39,7 @@ def _in(statement: str, sentence: str) -> tuple[Difference, str]:
         ("17 May", "The minister told reporters Thursday the vote is due.", "2026-03-12", True),
         ("17 May", "The minister told journalists Thursday the vote is due.", "2026-03-12", True),
         ("17 May", "The minister told a briefing Thursday the vote is due.", "2026-03-12", True),
-        ("17 May", "The minister said in a statement Thursday the vote is due.", "2026-03-12",
-         True),  # fmt: skip
+        ("17 May", "The minister said in a statement Thursday that it is due.", "2026-03-12", True),
         ("17 May", "The minister said Thursday's vote is due.", "2026-03-12", False),
         ("17 May", "The minister said the vote is due Thursday.", "2026-03-12", False),
         ("10 March", "The ministry said the council meets Monday.", "2026-03-09", False),

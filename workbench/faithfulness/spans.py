@@ -1722,9 +1722,8 @@ def _one_phrase(clause: str, found: list[re.Match[str]], start: int, end: int, h
     lo, hi = min(start, head), max(end - 1, head)
     if hi - lo + 1 > SPLIT_LABEL_WORDS:
         return False
-    if head >= end:  # a colon between ends the clause
-        if ":" in clause[found[end - 1].end() : found[head].start()]:
-            return False
+    if head >= end and ":" in clause[found[end - 1].end() : found[head].start()]:
+        return False  # a colon between ends the clause
     if head == end:  # side by side: the term itself
         return True
     if head > end:  # modifier first: "foreign and local militants"
