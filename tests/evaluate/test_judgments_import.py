@@ -121,7 +121,8 @@ def test_jsonl_rows_and_broken_lines(db: str, tmp_path: Path) -> None:
         ("j.tsv", "a\tb\n", "imported from .csv or .jsonl"),
         ("j.csv", "annotator,score\nann,1\n", "has no item_id, errors column"),
         ("j.csv", "annotator,item_id,score,errors\n", "has no judgments to import"),
-        ("j.jsonl", "\n", "has no judgments to import"),
+        # a blank file is named empty, with the template that fills it (review20, 08f6dc0)
+        ("j.jsonl", "\n", r"is empty; fill in the rows .*--format jsonl"),
     ],
 )
 def test_a_file_that_cannot_be_imported_is_one_sentence(
