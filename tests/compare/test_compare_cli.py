@@ -61,10 +61,12 @@ def test_file_form_json_follows_the_contract(files: dict[str, Path], session_hom
         "number": 1,  # what users see: counted from 1
         "text": "На Алматы напали 20 тысяч бандитов.",
         "translation": "Almaty was attacked by 20,000 bandits.",
-        "document_id": "",
+        # files21: the file form compares the case of its files (as the Compare tab's
+        # uploads), whose documents are named as its aggregates name them; it said "" here
+        "document_id": "statements",
     }
-    assert [r["text"] for r in al["reports"]] == [
-        "The president claimed that 20,000 protesters had stormed Almaty."
+    assert [(r["text"], r["document_id"]) for r in al["reports"]] == [
+        ("The president claimed that 20,000 protesters had stormed Almaty.", "reporting")
     ]
     assert isinstance(al["score"], float)
     for d in al["differences"]:
@@ -211,3 +213,102 @@ def test_engine_translates_the_statements(
     assert al["statement"]["translation"] == "Almaty was attacked by 20,000 bandits."
     both = _compare(files, "--engine", "imported")
     assert both.returncode == 2 and "not both" in both.stderr
+
+
+#: The keys of the file form's JSON that the Compare tab's JSON download of the same files
+#: must hold alike (the tab's adds the case, its documents and a correction per suggestion).
+SAME_KEYS = ("signature", "alignments", "unmatched_statements", "unmatched_reports", "aggregates")
+
+
+@pytest.mark.parametrize("form", ["txt", "jsonl"])
+def test_the_file_form_and_the_compare_tabs_upload_give_the_same_json(
+    tmp_path: Path, session_home: Path, form: str
+) -> None:
+    """files21 (issue 9): the file form ran compare_texts and rebuilt a stand-in case for its
+    aggregates, the tab built a case of the uploads and ran compare_case; a JSONL statements
+    file with its translations was read by the command line's corpus readers and by the tab as
+    plain text (each JSON record compared as a statement). Both compare files_case now."""
+    from workbench.settings import Settings
+    from workbench.ui.context import UIContext
+    from workbench.ui.handlers import compare as h
+
+    lines = ["Минздрав сообщил о 164 погибших.", "На Алматы напали 20 тысяч бандитов."]
+    english = ["The health ministry reported 164 dead.", "Almaty was attacked by 20,000 bandits."]
+    rep = tmp_path / "rep.txt"
+    rep.write_text(
+        "The health ministry reported 103 dead. Bandits attacked Almaty, 20,000 of them.\n"
+        "The national football team lost its match on Tuesday evening.\n",
+        "utf-8",
+    )
+    tr: Path | None = None
+    if form == "txt":
+        st, tr = tmp_path / "st.txt", tmp_path / "tr.txt"
+        st.write_text("\n".join(lines) + "\n", "utf-8")
+        tr.write_text("\n".join(english) + "\n", "utf-8")
+    else:
+        st = tmp_path / "st.jsonl"
+        records = [{"text": s, "translation": t} for s, t in zip(lines, english, strict=True)]
+        st.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    out = _compare({"st": st, "tr": tr, "rep": rep}, home=session_home)
+    assert out.returncode == 0, out.stderr
+    cli = json.loads(out.stdout)
+    ctx = UIContext(Settings.resolve(env={"WORKBENCH_HOME": str(session_home)}))
+    case = h.uploaded_case(str(st), str(rep), "ru", str(tr) if tr else None, "independent")
+    state = h.run(ctx, case, h.SUPPLIED)
+    tab = json.loads(h.export_report(ctx, state, fmt="JSON").read_text(encoding="utf-8"))
+    assert [al["statement"]["text"] for al in tab["alignments"]] == lines  # not JSON records
+    for key in SAME_KEYS:
+        assert cli[key] == tab[key], key
+    assert [(f["statement"], f["report"]) for f in cli["aggregates"]["figures"]] == [("164", "103")]
+
+
+@pytest.mark.parametrize(
+    ("broken", "content", "expected"),
+    [
+        ("st", b"", "The statements file st.txt is empty; give one statement a line."),
+        ("st", b"\n \n", "The statements file st.txt is empty; give one statement a line."),
+        ("rep", b"\n", "The reporting file rep.txt is empty; give English report text."),
+        (
+            "tr",
+            b"",
+            "The translations file tr.txt is empty; give one English line per statement line.",
+        ),
+        ("tr", b"one line\n", "tr.txt has 1 line but st.txt has 2; give one English line"),
+        ("rep", b"\x00\x01\x02PK", "rep.txt looks like a binary file"),
+        ("st", None, "st.txt does not exist; check the path."),
+    ],
+)
+def test_bad_files_get_one_message_from_the_command_line_and_the_tab(
+    files: dict[str, Path], broken: str, content: bytes | None, expected: str
+) -> None:
+    """files21: the file form and the tab's uploads read and check the files in one place
+    (files_case); the tab's message is the command line's with the file's name for its path."""
+    from workbench.errors import UserInputError
+    from workbench.ui.handlers import compare as h
+
+    if content is None:
+        files[broken].unlink()
+    else:
+        files[broken].write_bytes(content)
+    out = _compare(files)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    folder = f"{files['st'].parent}/"
+    said = out.stderr.strip().removeprefix("error: ").replace(folder, "")
+    assert said.startswith(expected), out.stderr
+    with pytest.raises(UserInputError) as info:
+        h.uploaded_case(str(files["st"]), str(files["rep"]), "ru", str(files["tr"]))
+    assert str(info.value) == said and folder not in str(info.value)
+
+
+def test_files_case_refuses_an_unknown_outlet_type(files: dict[str, Path]) -> None:
+    from workbench.errors import UserInputError
+    from workbench.pipeline.compare import files_case
+
+    with pytest.raises(UserInputError, match="Unknown outlet type 'tabloid'; pick one of state"):
+        files_case(files["st"], files["rep"], src="ru", report_outlet="tabloid")
+    case = files_case(files["st"], files["rep"], src="ru", translations=files["tr"])
+    assert [(d.id, d.title, d.language) for d in case.documents] == [
+        ("statements", "st.txt", "ru"),
+        ("reporting", "rep.txt", "en"),
+    ]
+    assert case.documents[0].translation == TRANSLATIONS.rstrip("\n")

@@ -83,6 +83,8 @@ from workbench.types import (
     KindCount,
     LabelUse,
     LinkCorrection,
+    OutletType,
+    Provenance,
     ReportRef,
     StatementRef,
 )
@@ -209,103 +211,44 @@ def statement_refs(
     return refs
 
 
-def compare_files(
+def files_case(
     statements: str | Path,
     reporting: str | Path,
     *,
     src: str,
     translations: str | Path | None = None,
+    report_outlet: str = "independent",
     limits: Limits | None = None,
-    **options: Any,
-) -> Comparison:
-    """:func:`compare_texts` over files read with the corpus readers (.txt/.jsonl/.csv), by
-    :func:`workbench.pipeline.inputs.read_compare_files` (the reader of the input notices too)
-    under ``limits`` (``None``: the defaults).
+    case_id: str = "files",
+    title: str = "Statements compared with reporting",
+) -> Case:
+    """The case of Compare's file form: one statement document (``statements``, in ``src``)
+    and one report document (``reporting``, English), read with the corpus readers
+    (.txt/.jsonl/.csv, :func:`workbench.pipeline.inputs.read_compare_files`) under ``limits``.
+    ``workbench compare --statements … --reporting …`` and the Compare tab's uploads build
+    their case here and both run :func:`compare_case` on it (issue 9: the file form ran
+    :func:`compare_texts` and rebuilt a stand-in case for its aggregates).
 
-    Supplied translations come from ``translations`` (one English line per statement line) or
-    from a ``translation`` field/column of the statements file itself.
+    The documents are ``statements`` (outlet type ``state``) and ``reporting`` (of
+    ``report_outlet``: ``state``, ``independent`` or ``foreign``), each titled by its file's
+    name; the readers' notices (an encoding fallback) are the case's. Supplied translations
+    come from ``translations`` (one English line per statement line) or from a
+    ``translation`` field/column of the statements file itself.
 
-    Raises:
-        CorpusError: for an unreadable file (the message names file and line).
-        UserInputError: when the translations do not have one line per statement line.
-    """
-    lines, supplied, text = _read_files(statements, reporting, translations, limits)
-    return compare_texts(lines, text, src=src, translations=supplied, **options)
-
-
-def compare_files_report(
-    statements: str | Path,
-    reporting: str | Path,
-    fmt: str,
-    *,
-    src: str,
-    translations: str | Path | None = None,
-    limits: Limits | None = None,
-    **options: Any,
-) -> str:
-    """:func:`compare_files` and its report in ``fmt``: the JSON of :func:`comparison_report`
-    plus the ``aggregates`` key of a case's JSON (review20b: it had none), the HTML and
-    Markdown with the aggregates a case's report has: the labels each side uses and the
-    figures that disagree (:func:`count_labels`, :func:`disagreeing_figures`), as the Compare
-    tab shows them for uploaded files. They were left empty, so the report said "No figure
-    differs." under a ``number`` flag 164 → 103 (review20).
+    ``case_id`` and ``title`` name the case (the tab's is ``uploaded``).
 
     Raises:
-        UserInputError: for an unknown format, empty input or translations of the wrong length.
-        CorpusError: for an unreadable file.
+        CorpusError: for a missing, binary or undecodable file (the message names it).
+        UserInputError: for an empty file, translations without one line per statement line,
+            or an unknown outlet type.
     """
-    _check_format(fmt)
-    lines, supplied, text = _read_files(statements, reporting, translations, limits)
-    emb, lex = _resolve(options.pop("embedder", None), options.pop("lexicon", None),
-                        options.get("settings"))  # fmt: skip
-    comparison = compare_texts(
-        lines, text, src=src, translations=supplied, embedder=emb, lexicon=lex, **options
-    )
-    from workbench.view.model import as_case
-
-    result, case = as_case(comparison, "Statements compared with reporting")
-    named = Comparison(
-        result.signature,
-        tuple(a for dc in result.documents for a in dc.comparison.alignments),
-        tuple(s for dc in result.documents for s in dc.comparison.unmatched_statements),
-        result.unmatched_reports,
-        translation_audit=comparison.translation_audit,
-    )
-    # The stand-in case knows neither the statements' language nor the reporting's text.
-    whole = dataclasses.replace(
-        case,
-        documents=tuple(
-            dataclasses.replace(d, text=text) if d.language == "en"
-            else dataclasses.replace(d, language=src)
-            for d in case.documents
-        ),
-    )  # fmt: skip
-    threshold = _threshold(emb, options.get("threshold"))
-    result = dataclasses.replace(
-        result,
-        label_uses=count_labels(named, whole, lex),
-        figures=disagreeing_figures(named, whole, lex, threshold, comparison.translation_audit),
-    )
-    if fmt == "json":  # the comparison's contract, with the aggregates of the one result
-        from workbench.export.compare_report import aggregates_to_dict, comparison_to_dict, to_json
-
-        return to_json({**comparison_to_dict(comparison), "aggregates": aggregates_to_dict(result)})
-    return case_report(result, case, fmt)
-
-
-def _read_files(
-    statements: str | Path,
-    reporting: str | Path,
-    translations: str | Path | None,
-    limits: Limits | None,
-) -> tuple[tuple[str, ...], tuple[str, ...] | None, str]:
-    """The statement lines, their supplied translations (or ``None``) and the reporting's text
-    of :func:`compare_files`, checked.
-
-    Raises:
-        CorpusError: for an unreadable file (the message names file and line).
-        UserInputError: for an empty file, or translations without one line per statement line.
-    """
+    try:
+        outlet = OutletType(report_outlet)
+    except ValueError as err:
+        raise UserInputError(
+            f"Unknown outlet type {report_outlet!r}; "
+            f"pick one of {', '.join(t.value for t in OutletType)}."
+        ) from err
     files = inputs.read_compare_files(
         statements, reporting, translations=translations, limits=limits
     )
@@ -317,6 +260,11 @@ def _read_files(
     supplied = body.translations
     if files.translations is not None:
         tr = files.translations
+        if not any(line.strip() for line in tr.lines):
+            raise UserInputError(
+                f"The translations file {tr.path} is empty; give one English line per "
+                "statement line."
+            )
         if len(tr.lines) != len(body.lines):
             raise UserInputError(
                 f"{tr.path} has {count(len(tr.lines), 'line')} but {body.path} has {len(body.lines)}; "
@@ -328,7 +276,129 @@ def _read_files(
         raise UserInputError(
             f"The reporting file {report.path} is empty; give English report text."
         )
-    return body.lines, supplied, report.text
+    notices = [*body.notices, *(files.translations.notices if files.translations else ()),
+               *report.notices]  # fmt: skip
+    documents = (
+        Document(
+            id="statements",
+            title=Path(statements).name,
+            outlet="statements",
+            outlet_type=OutletType.STATE,
+            language=src,
+            text="\n".join(body.lines),
+            translation="\n".join(supplied) if supplied is not None else None,
+            translation_provenance=Provenance.ORIGINAL if supplied is not None else None,
+        ),
+        Document(
+            id="reporting",
+            title=Path(reporting).name,
+            outlet="reporting",
+            outlet_type=outlet,
+            language="en",
+            text=report.text,
+        ),
+    )
+    return Case(
+        id=case_id,
+        title=title,
+        description="",
+        documents=documents,
+        notices=tuple(notices),
+    )
+
+
+def compare_files(
+    statements: str | Path,
+    reporting: str | Path,
+    *,
+    src: str,
+    translations: str | Path | None = None,
+    limits: Limits | None = None,
+    translator: Translator | None = None,
+    **options: Any,
+) -> Comparison:
+    """The comparison of :func:`compare_files_case` as one :class:`Comparison` (the file
+    form's JSON contract: its alignments, leftovers and audit over the one statement file).
+
+    ``translator``: machine-translate the statements (instead of supplied translations);
+    ``options``: those of :func:`compare_case` (``embedder``, ``threshold``, ``settings`` …).
+
+    Raises:
+        CorpusError: for an unreadable file (the message names file and line).
+        UserInputError: for an empty file or translations of the wrong length.
+    """
+    from workbench.export.compare_report import flatten
+
+    result, _ = compare_files_case(
+        statements, reporting, src=src, translations=translations, limits=limits,
+        translator=translator, **options,
+    )  # fmt: skip
+    return flatten(result)
+
+
+def compare_files_case(
+    statements: str | Path,
+    reporting: str | Path,
+    *,
+    src: str,
+    translations: str | Path | None = None,
+    limits: Limits | None = None,
+    translator: Translator | None = None,
+    report_outlet: str = "independent",
+    **options: Any,
+) -> tuple[CaseComparison, Case]:
+    """:func:`compare_case` on the case of :func:`files_case` (the result and the case): the
+    file form compares as a case does, with the same aggregates the Compare tab shows for the
+    same files uploaded.
+
+    Raises:
+        CorpusError: for an unreadable file (the message names file and line).
+        UserInputError: for an empty file or translations of the wrong length.
+    """
+    case = files_case(
+        statements, reporting, src=src, translations=translations,
+        report_outlet=report_outlet, limits=limits,
+    )  # fmt: skip
+    translator_for = None if translator is None else (lambda _lang: translator)
+    return compare_case(case, translator_for=translator_for, corrections=(), **options), case
+
+
+def compare_files_report(
+    statements: str | Path,
+    reporting: str | Path,
+    fmt: str,
+    *,
+    src: str,
+    translations: str | Path | None = None,
+    limits: Limits | None = None,
+    translator: Translator | None = None,
+    **options: Any,
+) -> str:
+    """:func:`compare_files_case` and its report in ``fmt``: the JSON of
+    :func:`comparison_report` (:func:`compare_files`) plus the ``aggregates`` key of a case's
+    JSON, the HTML and Markdown of a case (:func:`case_report`), aggregates included.
+
+    Raises:
+        UserInputError: for an unknown format, empty input or translations of the wrong length.
+        CorpusError: for an unreadable file.
+    """
+    _check_format(fmt)
+    result, case = compare_files_case(
+        statements, reporting, src=src, translations=translations, limits=limits,
+        translator=translator, **options,
+    )  # fmt: skip
+    if fmt == "json":  # the comparison's contract, with the aggregates of the one result
+        from workbench.export.compare_report import (
+            aggregates_to_dict,
+            comparison_to_dict,
+            flatten,
+            to_json,
+        )
+
+        return to_json(
+            {**comparison_to_dict(flatten(result)), "aggregates": aggregates_to_dict(result)}
+        )
+    return case_report(result, case, fmt)
 
 
 def translate_lines(

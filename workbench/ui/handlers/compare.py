@@ -14,21 +14,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from workbench.errors import CorpusError, UserInputError
+from workbench.errors import CorpusError, UserInputError, WorkbenchError
 from workbench.pipeline.heartbeat import Heartbeat, Wait
 from workbench.types import (
     DIFFERENCE_KINDS,
     LANGUAGE_NAMES,
     Case,
     CaseComparison,
-    Document,
     LinkCorrection,
     OutletType,
-    Provenance,
     ReportRef,
 )
 from workbench.ui.context import UIContext
-from workbench.ui.handlers.common import UIProgress, output_path, read_upload
+from workbench.ui.handlers.common import UIProgress, by_file_name, check_size, output_path
 from workbench.ui.render import esc, table
 from workbench.view import CompareView, ViewFilters, build_view
 
@@ -192,51 +190,41 @@ def uploaded_case(
     translations_file: str | None = None,
     report_outlet: str = "independent",
 ) -> Case:
-    """A one-statement, one-report case built from uploaded files.
+    """The case of uploaded files: :func:`workbench.pipeline.compare.files_case`, the one the
+    command line's file form compares, so the tab and ``workbench compare --statements …``
+    give the same result for the same files (.txt/.jsonl/.csv, a ``translation`` field or
+    column of the statements file included). Messages and notices name each upload by its
+    file name, never its path on the server.
 
     Raises:
-        UserInputError: for missing or unreadable files, or an unknown outlet type.
+        UserInputError: for missing, empty, unreadable or too large files, or an unknown
+            outlet type.
     """
-    statements, notices = read_upload(statements_file, "statements file")
-    reporting, more = read_upload(reports_file, "reporting file")
-    notices += more
-    translation = None
-    if translations_file:
-        translation, more = read_upload(translations_file, "translations file")
-        notices += more
+    from workbench.pipeline.compare import files_case
+
+    if not statements_file:
+        raise UserInputError("No statements file was uploaded; choose a file first.")
+    if not reports_file:
+        raise UserInputError("No reporting file was uploaded; choose a file first.")
+    uploads = (statements_file, reports_file, translations_file)
     try:
-        outlet = OutletType(report_outlet)
-    except ValueError as err:
-        raise UserInputError(
-            f"Unknown outlet type {report_outlet!r}; pick one of {', '.join(OUTLET_TYPES)}."
-        ) from err
-    docs = (
-        Document(
-            id="statements",
-            title=Path(statements_file or "").name,
-            outlet="uploaded",
-            outlet_type=OutletType.STATE,
-            language=src,
-            text=statements.rstrip("\n"),
-            translation=translation.rstrip("\n") if translation else None,
-            translation_provenance=Provenance.ORIGINAL if translation else None,
-        ),
-        Document(
-            id="reporting",
-            title=Path(reports_file or "").name,
-            outlet="uploaded",
-            outlet_type=outlet,
-            language="en",
-            text=reporting,
-        ),
-    )
-    return Case(
-        id=UPLOADED,
-        title="Uploaded statements and reporting",
-        description="",
-        documents=docs,
-        notices=tuple(notices),
-    )
+        case = files_case(
+            statements_file,
+            reports_file,
+            src=src,
+            translations=translations_file or None,
+            report_outlet=report_outlet,
+            case_id=UPLOADED,
+            title="Uploaded statements and reporting",
+        )
+    except WorkbenchError as err:  # a reader's CorpusError too: one kind of error for the tab
+        raise UserInputError(by_file_name(str(err), uploads)) from err
+    for doc in case.documents:
+        check_size(doc.text, doc.title)
+        if doc.translation is not None:
+            check_size(doc.translation, Path(translations_file or doc.title).name)
+    notices = tuple(by_file_name(n, uploads) for n in case.notices)
+    return dataclasses.replace(case, notices=notices)
 
 
 def run(
