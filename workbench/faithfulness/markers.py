@@ -951,6 +951,20 @@ def _word_before(
     return word, start
 
 
+def _written_as_english(word: str) -> bool:
+    """Whether a negation word is written as English writes a word: in lower case,
+    capitalised or in capitals ("no", "No", "NO", "Don't"). "nO" is no English word but the end
+    of "On" read backwards: a sentence reversed letter by letter was listed in Evaluate with
+    "negation 'nO'" (review20)."""
+    return word in (word.lower(), word.upper(), word[:1].upper() + word[1:].lower())
+
+
+def _has_english_negation(translation: str) -> bool:
+    """Whether ``translation`` holds a word of :data:`_EN_NEGATION` (fixed phrases included)
+    written as English writes it (:func:`_written_as_english`)."""
+    return any(_written_as_english(m.group()) for m in _EN_NEGATION.finditer(translation))
+
+
 def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     """A negation on one side only: a "not" the source gives no ground for, or a source's
     certain negation rendered by no negative word at all.
@@ -975,7 +989,11 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
             issue("negation", ctx.source, ctx.translation, lost[0], lost[1],
                   "the source's \"not only\" is a bare \"only\" in the translation")
         ]  # fmt: skip
-    tr = _negations(ctx.translation, _EN_NEGATION)
+    tr = [
+        (a, b)
+        for a, b in _negations(ctx.translation, _EN_NEGATION)
+        if _written_as_english(ctx.translation[a:b])
+    ]
     # "don't need no help": a negative word agreeing with a negated verb is one negation
     concord = {m.start(1) for m in _EN_CONCORD.finditer(ctx.translation)}
     tr = [(a, b) for a, b in tr if a not in concord]
@@ -1019,7 +1037,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         # without any negation (strong), else nothing (:func:`_word_negations`)
         negated = _word_negations(ctx.source, ctx.src)
         if (
-            negated and not _EN_NEGATION.search(ctx.translation)
+            negated and not _has_english_negation(ctx.translation)
             and not _english_negative_word(ctx.translation)
             and _negated_word_rendered(ctx, negated)
         ):  # fmt: skip
@@ -1041,7 +1059,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
         (a, b) for a, b in src
         if (a, b) not in phrase or len(_affirmative_stem(ctx.source[a:b], ctx.src) or "") >= 4
     ]  # fmt: skip
-    literal = not _EN_NEGATION.search(ctx.translation) and _negated_word_rendered(ctx, read)
+    literal = not _has_english_negation(ctx.translation) and _negated_word_rendered(ctx, read)
     return [
         issue("negation", ctx.source, ctx.translation, src[0], None,
               f"{len(src)} negation(s) in the source, none in the translation"
