@@ -312,3 +312,19 @@ def test_files_case_refuses_an_unknown_outlet_type(files: dict[str, Path]) -> No
         ("reporting", "rep.txt", "en"),
     ]
     assert case.documents[0].translation == TRANSLATIONS.rstrip("\n")
+
+
+def test_an_upload_no_reader_reads_is_refused_as_on_the_command_line(
+    files: dict[str, Path],
+) -> None:
+    """files21: the tab read any upload as plain text; it reads with the command line's
+    readers now, so a file of another kind is refused with their message, by its name."""
+    from workbench.errors import UserInputError
+    from workbench.ui.handlers import compare as h
+
+    notes = files["st"].with_name("notes.md")
+    notes.write_text(STATEMENTS, encoding="utf-8")
+    out = _compare(files, st=notes)
+    assert out.returncode == 2 and "notes.md: no reader for .md files" in out.stderr
+    with pytest.raises(UserInputError, match=r"^notes\.md: no reader for \.md files; use one of"):
+        h.uploaded_case(str(notes), str(files["rep"]), "ru")
