@@ -537,3 +537,64 @@ def test_a_range_and_a_region_retold_are_no_number_difference(
 ) -> None:
     found = diffs(statement, report, lexicon, source=statement, src=src)
     assert of_kind(found, "number") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figures"),
+    [
+        # kk/ky: the month in the genitive before its day's ordinal («қыркүйектің 14-і», "the
+        # 14th of September"), with «күні»/«күнү» and case endings; a year before it is its year
+        ("Форум қыркүйектің 14-і күні өтеді.", "kk", [("date", 914, None)]),
+        ("Форум 2023 жылғы қыркүйектің 14-інде өтті.", "kk", [("date", 914, 2023)]),
+        ("Желтоқсанның 16-сы – Тәуелсіздік күні.", "kk", [("date", 1216, None)]),
+        ("Шілденің 1-інен бастап күшіне енеді.", "kk", [("date", 701, None)]),
+        ("Қаңтардың 5-ші жұлдызында.", "kk", [("date", 105, None)]),
+        ("Маусымның 6-сы күнгі шешім.", "kk", [("date", 606, None)]),
+        ("Форум сентябрдын 14ү өттү.", "ky", [("date", 914, None)]),
+        ("Форум 2023-жылдын сентябрынын 14-үндө өттү.", "ky", [("date", 914, 2023)]),
+        ("Майдын 9-у күнү майрам.", "ky", [("date", 509, None)]),
+        ("Январдын 5-чи күнү.", "ky", [("date", 105, None)]),
+        # a day of the month with no month named is a day, not a duration of N days
+        ("Айдың 5-і күні төленеді.", "kk", [("", 5, None)]),
+        ("Айдын 5-и күнү төлөнөт.", "ky", [("", 5, None)]),
+        # the day before the month still is a date; Russian «14-го сентября» too
+        ("Форум 14 қыркүйекте өтеді.", "kk", [("date", 914, None)]),
+        ("Форум 14-қыркүйекте өтеді.", "kk", [("date", 914, None)]),
+        ("Форум 14-сентябрда өтөт.", "ky", [("date", 914, None)]),
+        ("Форум пройдёт 14-го сентября 2023 года.", "ru", [("date", 914, 2023)]),
+        ("Праздник 1-е мая.", "ru", [("date", 501, None)]),
+        ("The forum is on the 14th of September.", "en", [("date", 914, None)]),
+        # not dates: a count of days, a city's name with a count after it, a month with no day
+        ("5 күні бойы жаңбыр жауды.", "kk", [("duration", 120, None)]),
+        ("Қазанның 3 ауданы.", "kk", [("", 3, None)]),
+        ("Қыркүйектің соңында 14 адам келді.", "kk", [("", 14, None)]),
+    ],
+)  # fmt: skip
+def test_kazakh_and_kyrgyz_month_first_dates_are_dates(
+    text: str, lang: str, figures: list[tuple[str, float, int | None]]
+) -> None:
+    assert [(f.unit, f.value, f.year) for f in find_figures(text, lang)] == figures
+
+
+@pytest.mark.parametrize(
+    ("statement", "src", "report"),
+    [
+        ("Форум қыркүйектің 14-і күні өтеді.", "kk", "The forum opens on September 14."),
+        ("Форум 2023 жылғы қыркүйектің 14-інде өтті.", "kk", "The forum opened on 14 September 2023."),
+        ("Форум сентябрдын 14ү өттү.", "ky", "The forum was held on September 14."),
+        ("Форум пройдёт 14-го сентября.", "ru", "The forum opens on September 14."),
+    ],
+)  # fmt: skip
+def test_a_month_first_date_retold_is_no_number_difference(
+    statement: str, src: str, report: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon, source=statement, src=src), "number") == []
+
+
+def test_a_month_first_date_changed_is_a_number_difference(lexicon: Lexicon) -> None:
+    statement = "Форум қыркүйектің 14-і күні өтеді."
+    found = of_kind(
+        diffs(statement, "The forum opens on September 15.", lexicon, source=statement, src="kk"),
+        "number",
+    )
+    assert [(d.statement, d.report) for d in found] == [("қыркүйектің 14-і күні", "September 15")]

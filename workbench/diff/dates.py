@@ -97,6 +97,18 @@ def turkic_forms(stem: str, *, plural: str = "лдт", first: str = "", deriv: b
 #: starts («5 майор», «6 маусымдық» "seasonal" are no dates).
 _MONTH_WORD = rf"(?P<m5>{_MONTH_CY})(?:[ьяеюиау]|[её]м|ом)?" + turkic_forms("", deriv=False)
 
+#: A kk/ky month in the genitive: «қыркүйектің», «желтоқсанның», «шілденің», «сентябрдын»,
+#: «сентябрынын» (its possessive first), «майдын».
+_MONTH_GENITIVE = rf"(?P<m8>{_MONTH_CY})ь?[ыіиуү]?[ндт][ыіиуү][ңн]"
+#: A day's ordinal after the genitive month: «14-і», «16-сы», «5-ші», «1-інші», ky «14ү», «5-чи»,
+#: «14-үнчү», with a case ending («14-інде», «1-інен», «14-үндө», «14-індегі»).
+_DAY_ORDINAL = (
+    r"-?(?:[ыіиуү]?н?[шч][ыіиуү]|с?[ыіиуү])"
+    r"(?:н(?:[дт][аеоө](?:[ғгк][ыіиуү])?|[аеоө]н?|[ыіиуү][ңн]))?"
+)
+#: «күні», «күнү», «күнгі», «жұлдызы» after a day of the month ("on the 14th"): part of the date.
+_DAY_WORD = r"(?:\s+(?:күн[іиүг]\w*|жұлдыз\w*))?"
+
 _DATE = re.compile(
     # a day after a hyphen is a date when a figure is before the hyphen («14-17 сентября»,
     # the end of a range), not after a name (COVID-19 September)
@@ -107,7 +119,11 @@ _DATE = re.compile(
     rf"(?P<m4>{_MONTH_EN})\s+(?:the\s+)?(?P<o4>{_ORD})|"
     rf"(?P<m7>(?!may\b|march\b)(?:{_MONTH_EN}))\s+(?P<c7>{_CARD})(?![\w-])|"
     rf"(?:(?P<y5>(?:1[89]|20)\d\d)\s*(?:жылғы|жылы|-жылы|-жылдын|ж\.)\s+)?"
-    rf"(?P<d5>\d{{1,2}})[\s-]*{_MONTH_WORD}(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?"
+    rf"(?P<d5>\d{{1,2}})(?:-(?:го|ого|е|ое)(?=\s))?[\s-]*{_MONTH_WORD}"
+    r"(?:\s+(?P<y6>(?:1[89]|20)\d\d)\s*(?:года|г\.?))?|"
+    # kk/ky, the month first in the genitive: «2023 жылғы қыркүйектің 14-інде»
+    rf"(?:(?P<y8>(?:1[89]|20)\d\d)\s*-?\s*(?:жылғы|жылы|жылдын|жылдың|ж\.)\s+)?"
+    rf"{_MONTH_GENITIVE}\s+(?P<d8>\d{{1,2}}){_DAY_ORDINAL}(?!\w){_DAY_WORD}"
     r")(?!\w)",
     re.IGNORECASE,
 )
@@ -180,6 +196,7 @@ def find_dates(text: str) -> list[DateValue]:
             or g.get("m3")
             or g.get("m4")
             or g.get("m7")
+            or g.get("m8")
             or g.get("m5", "")
         )
         if "o3" in g or "o4" in g:
@@ -187,8 +204,8 @@ def find_dates(text: str) -> list[DateValue]:
         elif "c7" in g:
             day = CARDINAL_DAYS[g["c7"].lower()]
         else:
-            day = int(g.get("d1") or g.get("d2") or g.get("d5") or 0)
-        year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5") or g.get("y6")
+            day = int(g.get("d1") or g.get("d2") or g.get("d5") or g.get("d8") or 0)
+        year = g.get("y") or g.get("y2") or g.get("y3") or g.get("y5") or g.get("y6") or g.get("y8")
         if month and 1 <= day <= 31:
             out.append(DateValue(m.start(), m.end(), month, day, int(year) if year else None))
             month_first.append("m2" in g)

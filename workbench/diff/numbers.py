@@ -329,10 +329,22 @@ ORDINAL_END = re.compile(
 )
 
 
+#: A kk/ky figure with a possessive ending: «айдың 5-і күні» is "on the 5th (day) of the
+#: month", one day, not five days (ky «айдын 5-и күнү»).
+_POSSESSIVE_END = re.compile(r"\d-с?[ыіиуү]$", re.IGNORECASE)
+
+
 def _with_duration(text: str, fig: Figure) -> Figure:
     """A figure followed by a unit of time becomes a duration in hours ("24 hours" = 24); an
-    ordinal in digits does not (:data:`ORDINAL_END`)."""
-    if fig.unit or fig.vague or fig.percent or ORDINAL_END.search(fig.text):
+    ordinal in digits does not (:data:`ORDINAL_END`), nor a kk/ky day of the month («5-і
+    күні», :data:`_POSSESSIVE_END`)."""
+    if (
+        fig.unit
+        or fig.vague
+        or fig.percent
+        or ORDINAL_END.search(fig.text)
+        or _POSSESSIVE_END.search(fig.text)
+    ):
         return fig
     unit = duration_unit(text, fig.end)
     if unit is None:
