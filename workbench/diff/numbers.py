@@ -273,8 +273,13 @@ def _figures(text: str, lang: str | None) -> tuple[Figure, ...]:
             figures.append(Figure(m.group(), m.start(), m.end(), low, high))
             taken.add(m.start(), m.end())
     table = _WORD_TABLES.get(lang or "ru", RU_WORDS) if is_cyrillic(text) else EN_WORDS
+    if lang in ("kk", "ky") and is_cyrillic(text):
+        for f in _spelled_articles(text, table):
+            if not taken.overlaps(f.start, f.end):
+                figures.append(f)
+                taken.add(f.start, f.end)
     figures += [f for f in _from_words(text, table) if not taken.overlaps(f.start, f.end)]
-    figures = [_with_duration(text, f) for f in figures]
+    figures = [_as_article(text, _with_duration(text, f)) for f in figures]
     taken = _Taken((f.start, f.end) for f in figures)
     figures += [
         Figure(text[a:b], a, b, hours, unit="duration")
@@ -327,6 +332,76 @@ ORDINAL_END = re.compile(
     r"[ыиуү]?н?ч[ыиуү]))$",
     re.IGNORECASE,
 )
+
+
+#: The number of an article, paragraph or part of a law, read before it: "Article 25", "Art.
+#: 7", "paragraph 2", "Part 3", "Article 25(3)", «статья 25», «статьи 25», «ст. 7», «пункт 3»,
+#: «п. 3», «часть 2», «ч. 2».
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![\w.])(?:articles?|art\.|paragraphs?|para\.|clauses?|sub-?paragraphs?|sections?|parts?|"
+    r"стать(?:я|и|е|ю|ей|ях|ям|ями)|ст\.|(?:под)?пункт(?:а|у|ом|е|ы|ов|ах|ам|ами)?|пп?\.|"
+    r"част(?:ь|и|ью|ей|ях|ям|ями)|ч\.)\s*(?:№\s*)?(?:\d{1,4}\s*\(\s*)?$",
+    re.IGNORECASE,
+)
+#: ... and after it, as an ordinal: «25-я статья», «3-й пункт», kk «25-бабы», «3-тармағы»,
+#: «2-бөлігі», ky «25-беренеси», «3-бөлүгү», «25-статьясы» (a plain «25 баптан», «25 статей»,
+#: «2 части» counts articles and parts: a quantity).
+_ARTICLE_AFTER = re.compile(
+    r"\d+(?:-(?:[аяйе]|[ао]я|[оы]?й|[оы]?го|[оы]?му|ую|[оы]?м)\s+(?:стать|(?:под)?пункт|част)|"
+    r"(?:st|nd|rd|th)\s+(?:article|paragraph|part|clause|section)|"
+    r"\s*-\s*(?:ба[пб]|тарма[қғ]|бөлі[кг]|берене|бөлү[кг]|пункт|статья))\w*",
+    re.IGNORECASE,
+)
+
+
+#: A kk/ky article numbered in words, an ordinal word last: «жиырма бесінші бабы» ("the 25th
+#: article"), ky «жыйырма бешинчи беренеси». Only before an article or paragraph word: an
+#: ordinal elsewhere («екінші» "second, another", ky «акыркы үчүнчү бөлүктө» "in the last third
+#: period") stays no figure.
+_SPELLED_ARTICLE = re.compile(
+    r"(?<!\w)(?P<num>(?:[^\W\d_]+\s+){0,3}[^\W\d_]+н[шч][ыіиуү])"
+    r"\s+(?:ба[пб]|тарма[қғ]|берене)\w*",
+    re.IGNORECASE,
+)
+
+
+def _spelled_articles(text: str, table: dict[str, float]) -> list[Figure]:
+    """Article numbers written as kk/ky ordinal words (:data:`_SPELLED_ARTICLE`), unit
+    ``article``: the number words before the ordinal and its stem make the number."""
+    out = []
+    for m in _SPELLED_ARTICLE.finditer(text):
+        *before, last = m.group("num").split()
+        # the ordinal's stem: «бесінші» → «бес», «екінші» → «екі», «жиырмасыншы» → «жиырма»
+        stem = next((last[:-n] for n in (3, 4, 5) if last[:-n].lower() in table), None)
+        if stem is None:
+            continue
+        parts = [*before, stem]
+        while parts[0].lower() not in table:
+            parts = parts[1:]  # words before the number («Конституцияның»)
+        values = [table.get(p.lower()) for p in parts]
+        if any(v is None or v < 20 or v % 10 for v in values[:-1]):
+            continue  # only tens before the last word make one number («жиырма бес»)
+        start = m.end("num") - len(last) - len(" ".join(parts[:-1])) - (len(parts) > 1)
+        if text[start : m.end("num")].split() != [*parts[:-1], last]:
+            continue  # the words were not single-spaced: no span to give
+        value = sum(v for v in values if v is not None)
+        out.append(Figure(text[start : m.end("num")], start, m.end("num"), value, unit="article"))
+    return out
+
+
+def _as_article(text: str, fig: Figure) -> Figure:
+    """A figure in digits that numbers an article, paragraph or part of a law
+    (:data:`_ARTICLE_BEFORE`, :data:`_ARTICLE_AFTER`) gets the unit ``article``: it pairs only
+    with another such number and is never a figure one side leaves out ("Article 25" in a
+    report for «Конституцияның жиырма бесінші бабы» or for no article at all is no figure
+    added)."""
+    if fig.unit or fig.vague or fig.percent or not fig.text[:1].isdigit():
+        return fig
+    if _ARTICLE_BEFORE.search(text, max(0, fig.start - 24), fig.start) or _ARTICLE_AFTER.match(
+        text, fig.start
+    ):
+        return dataclasses.replace(fig, unit="article")
+    return fig
 
 
 #: A kk/ky figure with a possessive ending: «айдың 5-і күні» is "on the 5th (day) of the
@@ -497,6 +572,8 @@ def same_value(a: Mention, b: Mention) -> bool:
     fa, fb = a.value, b.value
     assert isinstance(fa, Figure) and isinstance(fb, Figure)
     if fa.percent != fb.percent or (fa.unit == "date") != (fb.unit == "date"):
+        return False
+    if (fa.unit == "article") != (fb.unit == "article"):
         return False
     if (fa.unit == "time") != (fb.unit == "time"):
         return False
@@ -696,12 +773,12 @@ def _season_left_open(ctx: DiffContext) -> tuple[Difference, ...]:
 def _minor(m: Mention) -> bool:
     fig = m.value
     assert isinstance(fig, Figure)
-    if fig.unit in ("duration", "year", "date", "time") or m.role in ("year", "age"):
+    if fig.unit in ("duration", "year", "date", "time", "article") or m.role in ("year", "age"):
         return True
     return not re.search(r"\d", fig.text) and not fig.vague and fig.value <= 10
 
 
-_CLASSES = frozenset({"percent", "money", "year", "date", "duration", "time", "age"})
+_CLASSES = frozenset({"percent", "money", "year", "date", "duration", "time", "age", "article"})
 
 
 def _same_class(a: Mention, b: Mention) -> bool:
