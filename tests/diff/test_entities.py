@@ -242,3 +242,63 @@ def test_english_forms_of_two_texts_are_each_texts_own() -> None:
     assert english_forms(f"They met in {word} today") == expected
     assert english_forms(f"They met in X{word}Y today") == []  # inside a word: no form
     assert english_forms("Nothing named here") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "texts", "named"),
+    [
+        # an acronym and the name it abbreviates are one name, across scripts: a romanised
+        # initial of each content word (Қазақстан→K, темір→T, жолы→Z)
+        ("KTZ", ["«Қазақстан темір жолы» компаниясы хабарлады"], True),
+        ("KTZ", ["Компания «Казахстан темир жолы» сообщила"], True),
+        ("ҚТЖ", ["Kazakhstan Temir Zholy said"], True),
+        ("КТЖ", ["Kazakhstan Temir Zholy said"], True),
+        ("ҚТЖ-ның", ["KTZ said"], True),
+        ("Kazakhstan Temir Zholy", ["KTZ said"], True),
+        ("Kazakhstan Temir Zholy", ["ҚТЖ хабарлады"], True),
+        ("Комитет национальной безопасности", ["The KNB said"], True),
+        ("Kazakhstan Temir Zholy", ["Kazakhstan Railways said"], True),  # the names table
+        # other initials are other names
+        ("KTZ", ["«Қазақстан мұнай газы» хабарлады"], False),
+        ("ҚТЖ", ["Kazakhstan Munai Gaz said"], False),
+        ("Kazakhstan Temir Zholy", ["KMG said"], False),
+        ("KT", ["«Қазақстан темір жолы» хабарлады"], False),  # two letters: too short to tell
+    ],
+)  # fmt: skip
+def test_an_acronym_names_what_its_initials_spell_across_scripts(
+    name: str, texts: list[str], named: bool
+) -> None:
+    from workbench.diff.entities import named_in
+
+    assert named_in(name, texts) is named
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "source", "src"),
+    [
+        ("This year KTZ will buy new wagons in the Aktobe region.",
+         "This year Kazakhstan Railways will buy new wagons in the Aktobe region.",
+         "Биыл ҚТЖ Ақтөбе облысында жаңа вагондар сатып алады.", "kk"),
+        ("This year Kazakhstan Temir Zholy will buy new wagons in the Aktobe region.",
+         "This year KTZ will buy new wagons in the Aktobe region.",
+         "Биыл «Қазақстан темір жолы» Ақтөбе облысында жаңа вагондар сатып алады.", "kk"),
+        ("This year KTZ will buy new wagons in the Aktobe region.",
+         "This year Kazakhstan Temir Zholy will buy new wagons in the Aktobe region.",
+         "В этом году КТЖ закупит новые вагоны в Актюбинской области.", "ru"),
+    ],
+)  # fmt: skip
+def test_an_acronym_for_its_name_is_no_entity_difference(
+    statement: str, report: str, source: str, src: str, lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon, source=source, src=src), "entity") == []
+
+
+def test_an_acronym_swapped_for_another_name_is_still_an_entity_difference(
+    lexicon: Lexicon,
+) -> None:
+    found = of_kind(
+        diffs("This year KTZ will buy new wagons.", "This year KazMunayGas will buy new wagons.",
+              lexicon),
+        "entity",
+    )  # fmt: skip
+    assert [(d.statement, d.report) for d in found] == [("KTZ", "KazMunayGas")]

@@ -29,7 +29,15 @@ from workbench.diff.base import (
 )
 from workbench.diff.morph import english_forms, is_common_word
 from workbench.diff.text import STOPWORDS, Token, per_text, tokenize, words
-from workbench.diff.translit import VOWEL_VARIANT_LENGTH, fold, same_name, strip_endings
+from workbench.diff.translit import (
+    ACRONYM_JOINERS,
+    VOWEL_VARIANT_LENGTH,
+    acronym_spellings,
+    fold,
+    initials_spellings,
+    same_name,
+    strip_endings,
+)
 
 #: Words that are capitalised without being names (titles, months, days).
 NOT_NAMES: frozenset[str] = words(
@@ -134,7 +142,19 @@ def _present(mention: Mention, words: _Words) -> bool:
     found = [_found(k, words) for k in keys]
     # the surname or head noun must be there ("Kassym-Jomart Tokayev" ~ "Tokayev"), and most
     # of a longer name ("Los Angeles Police Department" !~ "Federation Police Department")
-    return found[-1] and (len(found) <= 2 or 2 * sum(found) > len(found))
+    if found[-1] and (len(found) <= 2 or 2 * sum(found) > len(found)):
+        return True
+    return _as_acronym(keys, words)
+
+
+def _as_acronym(keys: list[str], words: _Words) -> bool:
+    """A name and its acronym on the other side are one name, across scripts: "KTZ" or «ҚТЖ»
+    for «Қазақстан темір жолы» or "Kazakhstan Temir Zholy", and the reverse (the romanised
+    initials of :func:`~workbench.diff.translit.acronym_spellings` and
+    :func:`~workbench.diff.translit.initials_spellings`, three letters or more)."""
+    if len(keys) == 1:
+        return bool(acronym_spellings(keys[0]) & (words.initials | words.acronyms))
+    return bool(initials_spellings(keys) & words.acronyms)
 
 
 #: The vowels :func:`~workbench.diff.translit.vowel_variant` lets differ, as one letter.
@@ -148,8 +168,16 @@ class _Words:
     call, not by a ``same_name`` call per word (a line of many names was quadratic: 0.84 s for
     5,000 characters in benchmarks/long_line_bench.py)."""
 
-    def __init__(self, words: Iterable[Token]) -> None:
+    def __init__(self, words: Iterable[Token], texts: Iterable[str] = ()) -> None:
         self.texts = {w.text for w in words}
+        #: The Latin spellings of the acronyms of ``texts`` and of the initials of their names
+        #: of several words (:func:`_acronyms_of`), for :func:`_as_acronym`.
+        self.acronyms: set[str] = set()
+        self.initials: set[str] = set()
+        for text in texts:
+            acronyms, initials = _acronyms_of(text)
+            self.acronyms |= acronyms
+            self.initials |= initials
         self.by_fold: dict[str, list[str]] = {}
         self.by_start: dict[str, list[str]] = {}
         self.by_vowels: dict[str, list[str]] = {}
@@ -194,7 +222,7 @@ def _words_of(text: str) -> _Words:
     """``_Words`` of a text and its English forms, built once per text: a statement is compared
     with every outlet that retells it, a report sentence with every statement it is linked to
     (a ``_Words`` is only read after it is built)."""
-    return _Words(_with_forms(text))
+    return _Words(_with_forms(text), [text])
 
 
 def _found(key: str, words: _Words) -> bool:
@@ -313,6 +341,35 @@ def _initials(tokens: list[Token], text: str) -> list[str]:
     return out
 
 
+#: Words after a capitalised one read as one name for its initials («Қазақстан темір жолы»,
+#: «Комитет национальной безопасности»: kk and ru write the words after the first in lower
+#: case).
+_LONGEST_NAME = 5
+
+
+@functools.lru_cache(maxsize=16384)
+def _acronyms_of(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The Latin spellings of the acronyms of ``text`` («ҚТЖ-ның» → KTZ, ...), and of the
+    initials of each run of up to :data:`_LONGEST_NAME` words that opens with a capitalised
+    word and holds no punctuation (its first three, four and five words)."""
+    tokens = tokenize(text)
+    acronyms = frozenset(a for t in tokens for a in acronym_spellings(t.text))
+    initials: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if not tok.text[:1].isupper() or acronym_spellings(tok.text):
+            continue
+        run = [tok]
+        for nxt in tokens[i + 1 : i + _LONGEST_NAME * 2]:
+            if text[run[-1].end : nxt.start].strip(" -") or acronym_spellings(nxt.text):
+                break
+            run.append(nxt)
+            content = [t.text for t in run if t.lower not in ACRONYM_JOINERS]
+            if len(content) > _LONGEST_NAME:
+                break
+            initials |= initials_spellings(content)
+    return acronyms, frozenset(initials)
+
+
 def named_in(name: str, texts: Iterable[str]) -> bool:
     """Whether ``name``, a whole mention ("the Ministry of Foreign Affairs of the Kyrgyz
     Republic", «Министерство энергетики Республики Узбекистан»), names what ``texts`` name.
@@ -329,10 +386,13 @@ def named_in(name: str, texts: Iterable[str]) -> bool:
     keys = [re.sub(r"['’]s$", "", t.text) for t in tokenize(name) if t.lower not in STOPWORDS]
     if not keys:
         return False
-    held = _Words(w for text in texts for w in _with_forms(text))
+    texts = list(texts)
+    held = _Words((w for text in texts for w in _with_forms(text)), texts)
     found = [_found(k, held) for k in keys]
     missing = found.count(False)
-    return found[0] and found[-1] and missing <= (1 if len(keys) >= 4 else 0)
+    if found[0] and found[-1] and missing <= (1 if len(keys) >= 4 else 0):
+        return True
+    return _as_acronym(keys, held)
 
 
 def _same_place(a: Mention, b: Mention) -> bool:

@@ -15,6 +15,7 @@ import unicodedata
 from rapidfuzz import fuzz
 
 from workbench.diff.morph import russian_lemma, turkic_stems
+from workbench.diff.text import words
 
 _TABLE: dict[str, str] = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
@@ -164,3 +165,60 @@ _ADJECTIVAL = re.compile(r"(?:инск|енск|анск|нск|ск)(?:ий|а�
 
 def _cyrillic_word(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+#: Initials a Cyrillic letter may be romanised to in an English acronym: Жогорку → J or Z
+#: (Zholy), Хабар → K or H, Евразийский → E or Y; other letters as :func:`transliterate`
+#: spells their first sound (Қ → K, Ш → S, Ү → U).
+_INITIAL_OPTIONS: dict[str, tuple[str, ...]] = {
+    "е": ("E", "Y"), "ё": ("E", "Y"), "ю": ("U", "Y"), "я": ("A", "Y"), "х": ("K", "H"),
+    "ж": ("Z", "J"), "ц": ("T", "C"), "қ": ("K", "Q"), "й": ("Y", "I"),
+}  # fmt: skip
+#: Small words a name of several words holds without their initial (en, ru, kk, ky).
+ACRONYM_JOINERS = words("of the for and on in и по для при в на о об және мен жана менен")
+#: Initials before a case ending or a possessive: ҚТЖ-ның, КТЖ, KTZ’s, АКШнын (capitals first).
+_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}(?=$|[-’'][^\W\d_]*$|[а-яёәғқңөұүһі]{1,5}$)")
+#: Acronyms this short are too many to tell apart by their initials.
+SHORTEST_ACRONYM = 3
+
+
+def _initial_options(letter: str) -> tuple[str, ...]:
+    low = letter.lower()
+    if low in _INITIAL_OPTIONS:
+        return _INITIAL_OPTIONS[low]
+    latin = transliterate(low)[:1].upper()
+    latin = unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode()
+    return (latin,) if latin.isalpha() else ()
+
+
+def _spellings(letters: str) -> frozenset[str]:
+    """Every Latin spelling of ``letters`` (one initial each) under :func:`_initial_options`."""
+    out = [""]
+    for letter in letters:
+        options = _initial_options(letter)
+        if not options:
+            return frozenset()
+        out = [s + o for s in out for o in options]
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=16384)
+def acronym_spellings(word: str) -> frozenset[str]:
+    """The Latin spellings of an acronym of any script, without its case ending: ҚТЖ-ның →
+    {KTZ, KTJ, QTZ, QTJ}, КНБ → {KNB}, "KTZ's" → {KTZ}; empty for a word that is no acronym
+    (capitals first, :data:`SHORTEST_ACRONYM` to 8 of them) or of shorter initials."""
+    m = _ACRONYM.match(word)
+    if m is None or len(m.group()) < SHORTEST_ACRONYM:
+        return frozenset()
+    return _spellings(m.group())
+
+
+def initials_spellings(words: list[str]) -> frozenset[str]:
+    """The Latin spellings of the initials of a name of several words, small words
+    (:data:`ACRONYM_JOINERS`) skipped: «Қазақстан темір жолы» → {KTZ, KTJ, QTZ, QTJ},
+    "Kazakhstan Temir Zholy" → {KTZ}, «Комитет национальной безопасности» → {KNB}. Empty for
+    fewer than :data:`SHORTEST_ACRONYM` content words."""
+    content = [w for w in words if w and w.lower() not in ACRONYM_JOINERS]
+    if len(content) < SHORTEST_ACRONYM:
+        return frozenset()
+    return _spellings("".join(w[0] for w in content))
