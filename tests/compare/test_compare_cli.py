@@ -328,3 +328,24 @@ def test_an_upload_no_reader_reads_is_refused_as_on_the_command_line(
     assert out.returncode == 2 and "notes.md: no reader for .md files" in out.stderr
     with pytest.raises(UserInputError, match=r"^notes\.md: no reader for \.md files; use one of"):
         h.uploaded_case(str(notes), str(files["rep"]), "ru")
+
+
+@pytest.mark.parametrize("name", ["statements", "st.txt"])
+def test_a_folder_given_as_a_file_is_called_a_folder(
+    files: dict[str, Path], tmp_path: Path, name: str
+) -> None:
+    """review21: a folder without a .txt ending given for --statements, --reporting or
+    --translations was "no reader for .(no extension) files", as if it were a file of another
+    kind; it is called a folder, as `check` and a folder named like a text file are."""
+    from workbench.corpus.readers import read_file
+    from workbench.errors import CorpusError
+
+    folder = tmp_path / "inputs" / name
+    folder.mkdir(parents=True)
+    for key in ("st", "rep", "tr"):
+        out = _compare(files, **{key: folder})
+        assert out.returncode == 2 and "Traceback" not in out.stderr
+        assert out.stderr.strip() == f"error: {folder} is a folder, not a file; give a text file."
+    with pytest.raises(CorpusError, match=r"is a folder, not a file; give a text file\.$"):
+        read_file(folder)
+

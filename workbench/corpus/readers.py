@@ -78,6 +78,8 @@ def read_file(path: str | Path, limits: Limits | None = None) -> ReadResult:
     p = Path(path)
     if not p.exists():  # before the extension: a mistyped path is not a format problem
         raise CorpusError(f"{p} does not exist; check the path.")
+    if p.is_dir():  # a folder is no file of another kind (it was "no reader for ." files)
+        raise CorpusError(f"{p} is a folder, not a file; give a text file.")
     ext = p.suffix.lower().lstrip(".")
     try:
         reader = READERS.get(ext)
