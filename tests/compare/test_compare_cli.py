@@ -349,3 +349,14 @@ def test_a_folder_given_as_a_file_is_called_a_folder(
     with pytest.raises(CorpusError, match=r"is a folder, not a file; give a text file\.$"):
         read_file(folder)
 
+
+def test_a_cp1251_file_is_announced_once(files: dict[str, Path], tmp_path: Path) -> None:
+    """review21: a cp1251 statements file's notice was printed three times by the file form
+    (once by the command, then logged by each of the two reads of the file); it is said once,
+    and the report is still written."""
+    files["st"].write_bytes(STATEMENTS.encode("cp1251"))
+    out = _compare(files, "--format", "json", "-o", str(tmp_path / "out.json"))
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.count("st.txt is not UTF-8") == 1, out.stderr
+    assert "it was read as cp1251" in out.stderr
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["alignments"]

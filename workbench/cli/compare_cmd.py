@@ -207,8 +207,11 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
 def _warn(notices: list[str]) -> None:
     """What the user should know about the input (a file not in its declared language), on
     stderr before the work starts: a mislabelled language otherwise gives silent nonsense."""
+    from workbench.textio import told
+
     for notice in notices:
-        print(f"warning: {notice}", file=sys.stderr, flush=True)
+        if not told(notice):  # an encoding fallback is logged by the reader already
+            print(f"warning: {notice}", file=sys.stderr, flush=True)
 
 
 def _split(value: str | None) -> tuple[str, ...] | None:
