@@ -360,3 +360,17 @@ def test_a_cp1251_file_is_announced_once(files: dict[str, Path], tmp_path: Path)
     assert out.stderr.count("st.txt is not UTF-8") == 1, out.stderr
     assert "it was read as cp1251" in out.stderr
     assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["alignments"]
+
+
+def test_figures_that_disagree_say_what_the_figure_is(files: dict[str, Path]) -> None:
+    """review21: the Markdown's "Figures that disagree" listed an article number changed from
+    25 to 26 as a bare "25 (statements) vs 26 (...)", a count to the reader; each line now ends
+    with the flag's note, as the HTML's Note column shows it ("article number", "figure")."""
+    files["st"].write_text("Согласно статье 25 Конституции задержаны 164 человека.\n", "utf-8")
+    files["tr"].write_text("Under Article 25 of the Constitution, 164 people were detained.\n")
+    files["rep"].write_text("Under Article 26 of the Constitution, 103 people were detained.\n")
+    out = _compare(files, "--format", "md")
+    assert out.returncode == 0, out.stderr
+    figures = out.stdout.split("## Figures that disagree")[1].split("\n## ")[0]
+    assert "- 25 (statements) vs 26 (reporting, independent) · article number: “" in figures
+    assert "- 164 (statements) vs 103 (reporting, independent) · figure: “" in figures

@@ -79,3 +79,18 @@ def test_an_article_number_is_no_count_of_the_same_value(lexicon: Lexicon) -> No
         diffs(statement, "25 people will vote.", lexicon, source=statement, src="ru"), "number"
     )
     assert [(d.statement, d.report) for d in found] == [("", "25")]
+
+
+def test_a_changed_article_number_is_called_an_article_number(lexicon: Lexicon) -> None:
+    """review21: the flag 25 → 26 said "figure", as for a count, and the reports' figures that
+    disagree listed a bare "25 vs 26"; its note names what the number is."""
+    statement = "Конституцияның 25-бабы бойынша 164 адам ұсталды."
+    found = of_kind(
+        diffs(statement, "Under Article 26 of the Constitution, 103 people were detained.",
+              lexicon, source=statement, src="kk"),
+        "number",
+    )  # fmt: skip
+    assert [(d.statement, d.report, d.note) for d in found] == [
+        ("25-бабы", "26", "article number"),
+        ("164", "103", "figure"),
+    ]

@@ -637,6 +637,11 @@ def _role(text: str, fig: Figure) -> str:
     return ""
 
 
+#: A flag's note for a figure of a unit that a bare number does not tell (an article number
+#: changed from 25 to 26 said "figure", as a count does).
+_NOTES = {"article": "article number"}
+
+
 def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> list[Mention]:
     """Figures of ``text`` as mentions (spans dropped for source text)."""
     return [
@@ -644,7 +649,7 @@ def mentions(text: str, lang: str | None = None, *, with_spans: bool = True) -> 
             f.text,
             (f.start, f.end) if with_spans else None,
             role=_role(text, f),
-            note="figure" if not f.vague else "vague amount",
+            note=_NOTES.get(f.unit, "figure") if not f.vague else "vague amount",
             category="figure" if not f.vague else "vague amount",
             value=f,
             context=context_of(text, (f.start, f.end)) if with_spans else "",

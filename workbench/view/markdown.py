@@ -189,7 +189,8 @@ def _aggregates(view: CompareView) -> list[str]:
     lines += ["", "## Figures that disagree", ""]
     lines += [
         f"- {md(f.statement) or '—'} ({md(f.statement_document)}) vs {md(f.report) or '—'} "
-        f"({md(f.report_document)}, {md(f.outlet_type)}): “{md(f.statement_sentence)}” / "
+        f"({md(f.report_document)}, {md(f.outlet_type)}){' · ' + md(f.note) if f.note else ''}: "
+        f"“{md(f.statement_sentence)}” / "
         f"“{md(f.report_sentence)}”"
         for f in view.figures
     ] or ["No figure differs."]
