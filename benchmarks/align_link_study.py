@@ -55,7 +55,7 @@ import real_cases_eval as rce  # noqa: E402
 
 from workbench.align import aligner as A  # noqa: E402
 from workbench.align import create_embedder  # noqa: E402
-from workbench.align.clauses import split_clauses  # noqa: E402
+from workbench.align.clauses import split_report_clauses  # noqa: E402
 from workbench.align.units import _best_per_owner, _top_mean, statement_clauses  # noqa: E402
 from workbench.pipeline.anchors import default_anchors  # noqa: E402
 from workbench.pipeline.compare import case_at, case_reports, case_statements  # noqa: E402
@@ -71,7 +71,7 @@ def clause_matrix(
     st_cl = statement_clauses(kept_s, words, most)
     rp_cl = []
     for n, j in enumerate(cols):
-        for c in split_clauses(kept_r[j].text, min_words=words, max_clauses=most):
+        for c in split_report_clauses(kept_r[j].text, min_words=words, max_clauses=most):
             rp_cl.append((n, c))
     texts = list(dict.fromkeys([c.text for _, _, c in st_cl] + [c.text for _, c in rp_cl]))
     vec = emb.embed(texts) if texts else np.zeros((0, views.report.shape[1]), dtype=np.float32)

@@ -108,11 +108,12 @@ def _weight(text: str) -> int:
     return 0 if count <= FRAME_WORDS and _FRAME.search(text.strip()) else count
 
 
-def _cut_points(text: str) -> list[int]:
+def _cut_points(text: str, extra_words: frozenset[str] = frozenset()) -> list[int]:
     """Offsets where a clause may begin, in order, without 0 and ``len(text)``."""
     points = {m.end() for m in _BOUNDARY.finditer(text)}
     for m in _WORD.finditer(text):
-        if m.start() > 0 and m.group().lower() in CLAUSE_WORDS:
+        word = m.group().lower()
+        if m.start() > 0 and (word in CLAUSE_WORDS or word in extra_words):
             points.add(m.start())
     # quoted spans do not overlap and come in order, so only the last one that opens before a
     # point can hold it: one bisection per point instead of a scan of every quote (a line of
@@ -139,8 +140,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _pieces(text: str) -> list[tuple[int, int]]:
-    bounds = [0, *_cut_points(text), len(text)]
+def _pieces(text: str, extra_words: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    bounds = [0, *_cut_points(text, extra_words), len(text)]
     out = [_trim(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
     return [(a, b) for a, b in out if b > a]
 
@@ -161,24 +162,37 @@ def _join(pieces: list[tuple[int, int]], k: int) -> tuple[list[tuple[int, int]],
     return [*pieces[:a], (pieces[a][0], pieces[b][1]), *pieces[b + 1 :]], a
 
 
-def split_clauses(text: str, *, min_words: int = 4, max_clauses: int = 4) -> tuple[Clause, ...]:
+def split_clauses(
+    text: str,
+    *,
+    min_words: int = 4,
+    max_clauses: int = 4,
+    extra_words: frozenset[str] = frozenset(),
+) -> tuple[Clause, ...]:
     """Cut a sentence into clauses with their character offsets.
 
     Args:
         text: A sentence, or a line holding several sentences (any of en/ru/kk/ky).
         min_words: Least number of words of a clause; shorter pieces join a neighbour.
         max_clauses: Most clauses returned; beyond it the shortest pieces join neighbours.
+        extra_words: Words (lower case) before which a clause may also begin, besides
+            :data:`CLAUSE_WORDS`: the aligner's report side passes
+            :data:`workbench.align.clauses.REPORT_CLAUSE_WORDS`; the default cuts as before.
 
     Returns:
         The clauses in text order, ``text[c.start:c.end] == c.text``; empty when the text
         has fewer than two clauses (the whole text is then the only unit).
 
     Raises:
-        ValueError: for ``min_words`` or ``max_clauses`` below 1 (a programming error).
+        ValueError: for ``min_words`` or ``max_clauses`` below 1, or ``extra_words`` given as
+            one string (its substrings would match) or holding a word that is not lower case
+            (it would never match): programming errors.
     """
     if min_words < 1 or max_clauses < 1:
         raise ValueError("min_words and max_clauses must be at least 1")
-    pieces = _pieces(text)
+    if isinstance(extra_words, str) or any(w != w.lower() or not w for w in extra_words):
+        raise ValueError("extra_words must be a set of non-empty lower-case words")
+    pieces = _pieces(text, extra_words)
     # each piece's weight is read once, and again only when it is joined: re-reading every
     # piece after each join made a line of many short pieces quadratic ("a, a, a, …": 2.3 s
     # for 5,000 characters)
@@ -242,6 +256,8 @@ def _join_short(
     return out
 
 
-def clause_texts(texts: Iterable[str], **options: int) -> list[tuple[Clause, ...]]:
-    """:func:`split_clauses` of every text (``options`` as for it)."""
-    return [split_clauses(t, **options) for t in texts]
+def clause_texts(
+    texts: Iterable[str], *, min_words: int = 4, max_clauses: int = 4
+) -> list[tuple[Clause, ...]]:
+    """:func:`split_clauses` of every text (``min_words`` and ``max_clauses`` as for it)."""
+    return [split_clauses(t, min_words=min_words, max_clauses=max_clauses) for t in texts]

@@ -187,3 +187,55 @@ def test_a_cut_inside_a_quote_among_many_quotes_is_dropped() -> None:
     quote = text.index('"he said')
     assert not any(quote < p < quote + len('"he said, and that was all"') - 1 for p in cuts)
     assert text.index("and then") in cuts
+
+
+# --- session 21 (align21): a report sentence is also cut before "amid" ----------------------
+
+AMID = "The minister said the ferry tried to dock at Aktau amid strong winds over the Caspian."
+
+
+def test_a_report_sentence_is_cut_before_amid() -> None:
+    from workbench.align.clauses import split_report_clauses
+
+    clauses = split_report_clauses(AMID)
+    assert [c.text for c in clauses] == [
+        "The minister said the ferry tried to dock at Aktau",
+        "amid strong winds over the Caspian.",
+    ]
+    assert all(AMID[c.start : c.end] == c.text for c in clauses)
+
+
+def test_amid_is_no_cut_of_the_shared_cutter() -> None:
+    """Statements and their translations are cut as the faithfulness stage cuts them (the audit
+    reuses the aligner's clause vectors): "amid" is no clause word there."""
+    from workbench.align.units import statement_clauses
+    from workbench.types import StatementRef
+
+    assert "amid" not in CLAUSE_WORDS
+    assert split_clauses(AMID) == ()
+    assert statement_clauses([StatementRef(0, "Текст.", AMID)], 4, 4) == []
+
+
+def test_amid_is_not_cut_inside_a_quote_nor_into_a_short_piece() -> None:
+    from workbench.align.clauses import split_report_clauses
+
+    quoted = 'He said the ferry "tried to dock at Aktau amid strong winds" and then it turned back.'
+    assert all(not c.text.startswith("amid") for c in split_report_clauses(quoted))
+    # "amid the fog." is under min_words: it stays with the clause before it
+    assert split_report_clauses("The ferry tried to dock at Aktau amid the fog.") == ()
+    # the word, not a part of one: "pyramid" and "amidst" are no cut
+    assert split_report_clauses("They built a pyramid of evidence amidst many doubts today.") == ()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    ["amid", frozenset({"Amid"}), frozenset({""})],
+    ids=["one-string", "capitalised", "empty-word"],
+)
+def test_bad_extra_words_are_refused(extra: object) -> None:
+    with pytest.raises(ValueError, match="lower-case words"):
+        split_clauses(AMID, extra_words=extra)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="at least 1"):
+        from workbench.align.clauses import split_report_clauses
+
+        split_report_clauses(AMID, min_words=0)

@@ -136,6 +136,7 @@ def test_the_signature_names_the_unit_mode(e5: CachingEmbedder) -> None:
     sentence = align(_statements(), reports, e5, params=replace(params, units="sentence")).signature
     assert "units:clause|cthr:" in clause and "units:sentence" in sentence
     assert "cthr:" not in sentence
+    assert "|maxc:4|rcut:amid|" in clause and "rcut:" not in sentence  # the report cut words
 
 
 @pytest.mark.parametrize(
@@ -230,3 +231,18 @@ def test_the_budget_counts_only_sentences_that_have_clauses() -> None:
     assert sorted({j for j, _ in cut}) == [4, 6, 8]
     assert [c.text for j, c in cut if j == 8] == ["w8 a b c", "and w8 d e f."]
     assert candidates(reports, best, priority, budget=0.0, **kw) == []
+
+
+def test_a_report_sentence_is_cut_before_amid_for_the_clause_pass() -> None:
+    """Session 21 (align21): the clause pass cuts report sentences before "amid" too, so a
+    sentence merging a line's event with another line's circumstance has a unit for each."""
+    from workbench.align.units import candidates
+
+    text = "The minister said the ferry tried to dock at Aktau amid strong winds over the Caspian."
+    reports = [ReportRef(0, text, "wire")]
+    best = np.full(1, 0.9, dtype=np.float32)
+    cut = candidates(reports, best, best, gate=0.8, budget=1.0, min_words=4, max_clauses=4)
+    assert [c.text for _, c in cut] == [
+        "The minister said the ferry tried to dock at Aktau",
+        "amid strong winds over the Caspian.",
+    ]

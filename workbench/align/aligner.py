@@ -54,7 +54,7 @@ import numpy as np
 
 from workbench import __version__
 from workbench.align.anchors import AnchorEvidence, Anchors, adjusted
-from workbench.align.clauses import Clause
+from workbench.align.clauses import REPORT_CLAUSE_WORDS, Clause
 from workbench.align.embedders import Embedder
 from workbench.align.units import Units, candidates, clause_links, statement_clauses
 from workbench.errors import UserInputError
@@ -292,7 +292,8 @@ class AlignParams:
         """``thr:…|floor:…|sec:…|gain:…|prior:…|k:…|units:…`` for the alignment signature.
 
         With ``units:clause`` the clause constants follow (``cthr``, ``cfloor``, ``gate``,
-        ``budget``, ``words``, ``maxc``); ``rwords`` when ``min_report_words`` is not 0.
+        ``budget``, ``words``, ``maxc``, and ``rcut``: the report side's extra clause words,
+        :data:`~workbench.align.clauses.REPORT_CLAUSE_WORDS`); ``rwords`` when ``min_report_words`` is not 0.
         """
         out = (
             f"thr:{self.threshold:.3f}|floor:{self.floor:.3f}|sec:{self.secondary:.3f}|"
@@ -306,7 +307,8 @@ class AlignParams:
                 f"|cthr:{self.clause_threshold:.3f}|cfloor:{self.clause_floor:.3f}|"
                 f"gate:{self.gate:.3f}|budget:{self.budget:.2f}|least:{self.least}|"
                 f"words:{self.min_words}|"
-                f"maxc:{self.max_clauses}"
+                f"maxc:{self.max_clauses}|"
+                f"rcut:{'+'.join(sorted(REPORT_CLAUSE_WORDS))}"
             )
         if self.min_report_words:
             out += f"|rwords:{self.min_report_words}"

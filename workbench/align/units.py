@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from workbench.align.clauses import Clause, split_clauses
+from workbench.align.clauses import Clause, split_clauses, split_report_clauses
 from workbench.types import ReportRef, StatementRef
 
 
@@ -118,7 +118,8 @@ def candidates(
         budget: Most sentences cut, as a share of ``len(reports)``.
         least: Sentences that may be cut whatever the share (a small case is cut whole: its
             clauses cost seconds; the share bounds the cost of a big one).
-        min_words, max_clauses: As for :func:`~workbench.align.clauses.split_clauses`.
+        min_words, max_clauses: As for :func:`~workbench.align.clauses.split_clauses`; a
+            report sentence is cut by :func:`~workbench.align.clauses.split_report_clauses`.
     """
     most = max(least, int(np.ceil(budget * len(reports))))
     gated = sorted(
@@ -129,7 +130,9 @@ def candidates(
     for j in gated:  # best first; a sentence of one clause is skipped, not counted
         if len(cut) >= most:
             break
-        clauses = split_clauses(reports[j].text, min_words=min_words, max_clauses=max_clauses)
+        clauses = split_report_clauses(
+            reports[j].text, min_words=min_words, max_clauses=max_clauses
+        )
         if clauses:
             cut[j] = clauses
     return [(j, c) for j in sorted(cut) for c in cut[j]]
