@@ -8,7 +8,7 @@ import pytest
 
 from tests.faithfulness.helpers import evidence_of
 from workbench.faithfulness.diffapi import find_figures
-from workbench.faithfulness.spans import unit_of
+from workbench.faithfulness.spans import _spelled_hours, unit_of
 
 
 @pytest.mark.parametrize(
@@ -215,3 +215,66 @@ def test_an_ordinal_adverb_is_no_figure() -> None:
     assert not {"number", "number_weak"} & evidence_of(
         source, "Firstly, the road was repaired; secondly, 3 bridges were built.", "kk"
     )
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "changed", "faithful"),
+    [
+        # a word that only begins like a number word after «сағат»/«кешкі» is no spelled hour:
+        # «сағат оның қолында» "the watch in his hand" holds no 10, so "10 p.m." is changed
+        ("kk", "Кешкі сағат жетіде келді, сағат оның қолында еді.",
+         "He came at 10 p.m., the watch in his hand.",
+         "He came at 7 p.m., the watch in his hand."),
+        # «саат үчүн» / «сағат үшін» "for the watch" holds no 3
+        ("ky", "Кечки саат жетиде ал саат үчүн акча төлөдү.",
+         "At 3 p.m. he paid money for the watch.",
+         "At 7 p.m. he paid money for the watch."),
+        ("kk", "Кешкі сағат сегізде ол сағат үшін ақша төледі.",
+         "At 3 p.m. he paid money for the watch.",
+         "At 8 p.m. he paid money for the watch."),
+        # «кешкі алтын шапақ» "the golden evening glow" holds no 6
+        ("kk", "Кешкі алтын шапақта олар сағат тоғызда жиналды.",
+         "In the golden evening glow they gathered at 6 p.m.",
+         "In the golden evening glow they gathered at 9 p.m."),
+    ],
+)  # fmt: skip
+def test_a_word_a_number_word_begins_hides_no_changed_hour(
+    src: str, source: str, changed: str, faithful: str
+) -> None:
+    assert "number" in evidence_of(source, changed, src)
+    assert not {"number", "number_weak"} & evidence_of(source, faithful, src)
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "translation"),
+    [
+        # «сағат оның қолында» / «саат онун колунда» "the watch in his hand": no hour 10 to
+        # contest the English noon
+        ("kk", "Ол түсте келді, сағат оның қолында болды.",
+         "He came at 12 p.m.; the watch was in his hand."),
+        ("ky", "Ал түштө келди, саат онун колунда болчу.",
+         "He came at 12 p.m.; the watch was in his hand."),
+    ],
+)  # fmt: skip
+def test_a_word_a_number_word_begins_is_no_spelled_hour(
+    src: str, source: str, translation: str
+) -> None:
+    assert not {"number", "number_weak"} & evidence_of(source, translation, src)
+
+
+def test_spelled_hours_are_whole_number_words_with_their_endings() -> None:
+    def hours(text: str, src: str) -> list[int]:
+        return [h for h, _ in _spelled_hours(text, src)]
+
+    # the forms an hour takes: bare, plural, dative, locative, ablative, genitive, ten and unit
+    assert hours("саат бир, саат экилерде, кечки жетиге, саат үчтө, саат бештен", "ky") == [
+        1, 2, 7, 3, 5
+    ]  # fmt: skip
+    assert hours("сағат екінің, сағат төртке, түнгі онда, сағат он бірде, таңғы алтыда", "kk") == [
+        2, 4, 10, 11, 6
+    ]  # fmt: skip
+    # words a number word only begins: "for", "his", "gold", "but", "reaching", 60, "several"
+    for word in ("үшін", "оның", "алтын", "бірақ", "жетіп", "бірнеше", "онсыз"):
+        assert hours(f"сағат {word}", "kk") == [], word
+    for word in ("үчүн", "онун", "бирок", "жетишти", "алтымыш", "ондой"):
+        assert hours(f"саат {word}", "ky") == [], word

@@ -31,6 +31,7 @@ from workbench.diff.bilexicon import (
     load_bilexicon,
     source_stem,
 )
+from workbench.diff.dates import turkic_forms
 from workbench.diff.entities import find_names
 from workbench.diff.lexicon import categories_in
 from workbench.diff.markers import EN_MODAL, SOURCE_ABILITY, hedge_mentions, negation_mentions
@@ -85,6 +86,7 @@ __all__ = [
     "sign_money",
     "source_stem",
     "transliterate",
+    "turkic_forms",
     "turkic_stems",
     "WordCoverage",
 ]

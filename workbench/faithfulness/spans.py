@@ -42,6 +42,7 @@ from workbench.faithfulness.diffapi import (
     russian_pos,
     sign_money,
     transliterate,
+    turkic_forms,
     turkic_stems,
 )
 from workbench.types import FaithIssue
@@ -494,11 +495,26 @@ _SPELLED_HOUR = re.compile(
     r"(\w+)(?:\s+(\w+))?",
     re.I,
 )
-#: kk/ky units with any case ending («бирге», «экилерде», «жетиге»): the number words of the
-#: diff stage (:data:`workbench.diff.numbers.KK_WORDS`, ``KY_WORDS``), one home for them.
+
+
+def _hour_word(words: Iterable[str]) -> re.Pattern[str]:
+    """A kk/ky number word of ``words`` as a whole word with the endings an hour takes: a
+    plural and a case ending (:func:`turkic_forms`, the diff stage's rule for unit words;
+    «бирде», «экилерде», «жетиге», «үштен», «он бірде»). Only endings that start with a
+    consonant: a number word that goes on with a vowel or another letter is another word
+    («үшін»/«үчүн» "for", «оның»/«онун» "his", «алтын» "gold", «бірақ» "but", «жетіп»
+    "reaching", «алтымыш» 60), not an hour."""
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    form = turkic_forms(f"(?:{alternation})", first="лдтгғкқн", deriv=False)
+    return re.compile(form, re.I)
+
+
+#: kk/ky units 1–9 as hours (:func:`_hour_word`): the number words of the diff stage
+#: (:data:`workbench.diff.numbers.KK_WORDS`, ``KY_WORDS``), one home for them; and ten.
 _HOUR_UNITS = tuple(
-    (v, "|".join(w for w, x in {**KK_WORDS, **KY_WORDS}.items() if x == v)) for v in range(1, 10)
+    (v, _hour_word(w for w, x in {**KK_WORDS, **KY_WORDS}.items() if x == v)) for v in range(1, 10)
 )
+_HOUR_TEN = _hour_word(["он"])
 
 
 #: kk/ky ordinal number words: a cardinal of the diff stage's tables (up to 90) with the ordinal
@@ -545,11 +561,8 @@ def _ordinal_figures(source: str, src: str) -> list[Figure]:
 
 
 def _hour_unit(word: str | None) -> int | None:
-    """The unit a kk/ky number word with a case ending spells (1–9), or None."""
-    return next(
-        (v for v, r in _HOUR_UNITS if word and re.fullmatch(rf"(?:{r})\w{{0,6}}", word, re.I)),
-        None,
-    )
+    """The unit a kk/ky number word with its ending spells as an hour (1–9), or None."""
+    return next((v for v, r in _HOUR_UNITS if word and r.fullmatch(word)), None)
 
 
 def _spelled_hours(source: str, src: str) -> list[tuple[int, tuple[int, int]]]:
@@ -559,7 +572,7 @@ def _spelled_hours(source: str, src: str) -> list[tuple[int, tuple[int, int]]]:
     out = []
     for m in _SPELLED_HOUR.finditer(source):
         first, second = m.group(1), m.group(2)
-        if re.fullmatch(r"он\w{0,4}", first, re.I):
+        if _HOUR_TEN.fullmatch(first):
             unit = _hour_unit(second) if first.lower() == "он" else None
             out.append((10 + (unit or 0), m.span(1) if unit is None else (m.start(1), m.end(2))))
         elif (unit := _hour_unit(first)) is not None:
