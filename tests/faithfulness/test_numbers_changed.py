@@ -278,3 +278,35 @@ def test_spelled_hours_are_whole_number_words_with_their_endings() -> None:
         assert hours(f"сағат {word}", "kk") == [], word
     for word in ("үчүн", "онун", "бирок", "жетишти", "алтымыш", "ондой"):
         assert hours(f"саат {word}", "ky") == [], word
+
+
+@pytest.mark.parametrize(
+    ("src", "source", "changed", "faithful"),
+    [
+        # a number glued to a name by a hyphen («Формула-1») is no figure of the normaliser's,
+        # but it is the source's number: "Formula 3" where the English writes no 1 changed it
+        ("ky", "Ал Формула-1 жарышында 5 жолу жеңген.",
+         "He won 5 times in Formula 3 racing.",
+         "He won 5 times in Formula 1 racing."),
+        ("ru", "Он 4 раза выигрывал чемпионат Формулы-1.",
+         "He won the Formula 2 championship 4 times.",
+         "He won the Formula 1 championship 4 times."),
+    ],
+)  # fmt: skip
+def test_a_changed_name_number_is_a_strong_changed_figure(
+    src: str, source: str, changed: str, faithful: str
+) -> None:
+    assert "number" in evidence_of(source, changed, src)
+    assert not {"number", "number_weak"} & evidence_of(source, faithful, src)
+
+
+def test_a_name_number_the_english_keeps_makes_no_other_figure_strong() -> None:
+    # the English writes the name's 19: an added figure elsewhere stays weak
+    source = "COVID-19 пандемиясы кезинде мектептер жабылды."
+    assert "number" not in evidence_of(
+        source, "Schools closed during the COVID-19 pandemic of 2 years.", "ky"
+    )
+    # no English figure at all: the name renamed without its number is no figure changed
+    assert not {"number", "number_weak"} & evidence_of(
+        source, "Schools closed during the coronavirus pandemic.", "ky"
+    )

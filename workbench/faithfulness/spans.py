@@ -626,6 +626,20 @@ def _small_hour(fig: Figure) -> bool:
     return len(runs) == 1 and int(runs[0]) <= 24 and not fig.vague
 
 
+#: A number glued by a hyphen to a capitalised name in the source («Формула-1», COVID-19,
+#: Су-27): the diff stage's normaliser reads it as part of the name, not as a figure.
+_NAME_NUMBER = re.compile(r"(?<![\w-])[^\W\d_]*[A-ZА-ЯЁ][^\W\d_]*-(\d+)(?![\d.,]\d|\w)")
+
+
+def _name_number_left(source: str, translation: str) -> bool:
+    """The source glues a number to a name («Формула-1») whose digits the translation writes
+    nowhere: the name's number is a source figure left over, so an English figure with no
+    equal ("Formula 4") is that number changed, as a figure left is (strong), not a figure the
+    source spells some unread way (weak)."""
+    en = _digits(translation)
+    return any(m.group(1) not in en for m in _NAME_NUMBER.finditer(source))
+
+
 def _digits_with_unit(fig: Figure) -> bool:
     """A figure of several digit groups or a decimal (1,200; 2.5), which no number word of
     the source spells; a small whole number ("2 hour", "24-hour") may be one."""
@@ -780,7 +794,8 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                   (near[0].start, near[0].end) if near else None, (fig.start, fig.end),
                   f"figure {fig.text!r} has no equal in the source"
                   + (f" (source: {near[0].text!r})" if near else ""),
-                  1.0 if has_digits and (left or romans or _stated_conversion(fig, paired, ctx.translation))
+                  1.0 if has_digits and (left or romans or _stated_conversion(fig, paired, ctx.translation)
+                                         or _name_number_left(ctx.source, ctx.translation))
                   else 0.6)
         )  # fmt: skip
         if near:
