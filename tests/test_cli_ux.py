@@ -792,3 +792,18 @@ def test_a_db_that_is_no_sqlite_file_is_refused_not_salvaged(
     args = ["judgments", "add", "--db", str(store), "--src", str(src), "--hyp", str(hyp)]
     assert main([*args, "--campaign", "c"]) == 0
     assert main(["judgments", "stats", "--db", str(store)]) == 0
+
+
+@pytest.mark.parametrize("command", ["cases", "models", "data", "judgments"])
+def test_a_command_without_its_action_names_the_missing_action(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review21: `workbench cases` printed the help of `workbench`, not of `cases`, with
+    status 1; `models`, `data` and `judgments` give their own usage and name the missing
+    action, status 2 (argparse's usage error), and `cases` now does the same."""
+    with pytest.raises(SystemExit) as info:
+        main([command])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: workbench {command} ")
+    assert "error: the following arguments are required:" in err

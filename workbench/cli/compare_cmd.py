@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``compare`` and ``cases`` to ``sub``."""
     _register_compare(sub)
     cases = sub.add_parser("cases", help="list the cases of the corpora folder")
-    cases_sub = cases.add_subparsers(dest="cases_command", metavar="COMMAND")
+    cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
     listing = cases_sub.add_parser("list", help="list the cases, their documents and languages")
     _add_corpora_option(listing)
     listing.set_defaults(handler=run_cases_list)
