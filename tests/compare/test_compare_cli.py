@@ -374,3 +374,37 @@ def test_figures_that_disagree_say_what_the_figure_is(files: dict[str, Path]) ->
     figures = out.stdout.split("## Figures that disagree")[1].split("\n## ")[0]
     assert "- 25 (statements) vs 26 (reporting, independent) · article number: “" in figures
     assert "- 164 (statements) vs 103 (reporting, independent) · figure: “" in figures
+
+
+def test_statements_without_a_translation_are_said_as_the_tab_says(
+    files: dict[str, Path], tmp_path: Path
+) -> None:
+    """review21: the Compare tab says that uploads with no translation are aligned through
+    cross-lingual embeddings alone; the file form and a case compared with no --translations
+    and no --engine said nothing. The sentence is made in one place (untranslated_notice)."""
+    from workbench.pipeline.inputs import untranslated_notice
+
+    said = untranslated_notice(["st.txt"], "give --translations (one English line per "
+                               "statement line), or --engine to translate them first")  # fmt: skip
+    assert said is not None and untranslated_notice([], "fix") is None
+    out = _compare(files, "-o", str(tmp_path / "out.json"), tr=None)
+    assert out.returncode == 0, out.stderr
+    assert f"warning: {said}\n" in out.stderr
+    out = _compare(files, "-o", str(tmp_path / "out.json"))
+    assert out.returncode == 0 and "No English translation" not in out.stderr, out.stderr
+    case = tmp_path / "case"
+    case.mkdir()
+    (case / "st.txt").write_text(STATEMENTS, "utf-8")
+    (case / "rep.txt").write_text(REPORT, "utf-8")
+    (case / "case.toml").write_text(
+        'id = "bare"\ntitle = "Bare"\ndescription = ""\n\n'
+        '[[documents]]\nid = "st"\ntitle = "St"\nfile = "st.txt"\nlanguage = "ru"\n'
+        'outlet = "Ministry"\noutlet_type = "state"\nprovenance = "original"\n\n'
+        '[[documents]]\nid = "rep"\ntitle = "Rep"\nfile = "rep.txt"\nlanguage = "en"\n'
+        'outlet = "Wire"\noutlet_type = "foreign"\nprovenance = "original"\n',
+        "utf-8",
+    )
+    out = _run("compare", "--case", str(case), "-o", str(tmp_path / "case.json"))
+    assert out.returncode == 0, out.stderr
+    assert "warning: No English translation for st: its statements are aligned" in out.stderr
+    assert "give --engine (and --model) to translate them first." in out.stderr

@@ -164,7 +164,13 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
             limits=settings.limits,
             allow_outside=settings.allow_outside_case_files,
         )
-        _warn(inputs.case_notices(case))
+        notices = inputs.case_notices(case)
+        if not (args.engine or args.model):  # the tab says it too (ui.handlers.compare.run)
+            untranslated = [d.id for d in case.statements if d.translation is None]
+            fix = "give --engine (and --model) to translate them first"
+            if note := inputs.untranslated_notice(untranslated, fix):
+                notices.append(note)
+        _warn(notices)
         flt = _filters(args)
         corrections = () if args.no_corrections else None
         if corrections is None:
@@ -189,6 +195,10 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
             src=args.src,
             translations=args.translations,
             limits=settings.limits,
+            untranslated_fix=None
+            if args.engine or args.model
+            else "give --translations (one English line per statement line), or --engine to "
+            "translate them first",
         )
     )
     translator = None if args.translations else _translator_for(args, settings)

@@ -193,8 +193,11 @@ def file_notices(
     src: str,
     translations: str | Path | None = None,
     limits: Limits | None = None,
+    untranslated_fix: str | None = None,
 ) -> list[str]:
-    """The readers' notices of ``compare``'s files and every file not in its language.
+    """The readers' notices of ``compare``'s files and every file not in its language; with
+    ``untranslated_fix`` (no engine translates), :func:`untranslated_notice` when the statements
+    have no translation (no ``translations`` file, no translation in the statements file).
 
     Raises:
         CorpusError: for an unreadable file (as :func:`workbench.pipeline.compare.compare_files`).
@@ -217,7 +220,22 @@ def file_notices(
             fix = "the translations must be English"
             if note := language_notice(body.translations, "en", what, fix, unit):
                 notes.append(note)
+    if untranslated_fix and files.translations is None and files.statements.translations is None:
+        notes.append(untranslated_notice([Path(statements).name], untranslated_fix) or "")
     return notes
+
+
+def untranslated_notice(names: Sequence[str], fix: str) -> str | None:
+    """The sentence for statement documents compared with no English translation (``names``):
+    what that costs and ``fix``, how to give one (the tab's button, the command's options).
+    ``None`` when every statement document has one."""
+    if not names:
+        return None
+    return (
+        f"No English translation for {', '.join(names)}: its statements are aligned "
+        "through cross-lingual embeddings alone and only the differences that need no "
+        f"translation are found; {fix}."
+    )
 
 
 def english_notices(

@@ -302,13 +302,12 @@ def run(
             f"The link corrections saved with this case ({saved.name}) were left aside, "
             f"as {IGNORE_CORRECTIONS!r} is ticked: the links are the aligner's own.",
         )
+    from workbench.pipeline.inputs import untranslated_notice
+
     untranslated = [d.title or d.id for d in case.statements if d.translation is None]
-    if translations == SUPPLIED and untranslated:
-        notices += (
-            f"No English translation for {', '.join(untranslated)}: its statements are aligned "
-            "through cross-lingual embeddings alone and only the differences that need no "
-            "translation are found; choose Machine-translate to translate them first.",
-        )
+    fix = "choose Machine-translate to translate them first"
+    if translations == SUPPLIED and (note := untranslated_notice(untranslated, fix)):
+        notices += (note,)
     return CompareState(case, result, corrections, notices, translations, model, use_corrections)
 
 
