@@ -378,3 +378,13 @@ def test_names_that_do_not_fit_the_files_are_told_apart(
         "--hyp, separated by commas.\n"
     )
     assert main([*args, "a,b"]) == 0
+
+
+@pytest.mark.parametrize(("segments", "said"), [(1, "1 segment"), (2, "2 segments")])
+def test_the_sample_warning_counts_its_segments_in_english(segments: int, said: str) -> None:
+    """review21: `score` on one segment warned of "a bootstrap over 1 segments"."""
+    from workbench.pipeline.evaluate import sample_warnings
+
+    (warning,) = sample_warnings(segments, tested=False)
+    assert warning.startswith(f"Only {said}: corpus scores from fewer than 100 segments")
+    assert f"(a bootstrap over {said} can give" in warning

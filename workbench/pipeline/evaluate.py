@@ -117,9 +117,10 @@ def sample_warnings(segments: int, tested: bool) -> list[str]:
         return []
     what = "confidence intervals and p-values" if tested else "corpus scores"
     return [
-        f"Only {segments} segment{'s' if segments != 1 else ''}: {what} from fewer than "
-        f"{MIN_RELIABLE_SEGMENTS} segments are unreliable (a bootstrap over {segments} "
-        "segments can give a zero-width interval and a tiny p-value by chance); score "
+        f"Only {count(segments, 'segment')}: {what} from fewer than "
+        f"{MIN_RELIABLE_SEGMENTS} segments are unreliable (a bootstrap over "
+        f"{count(segments, 'segment')} can give a zero-width interval and a tiny p-value by "
+        "chance); score "
         f"{MIN_RELIABLE_SEGMENTS} or more segments before drawing conclusions."
     ]
 
