@@ -408,3 +408,19 @@ def test_statements_without_a_translation_are_said_as_the_tab_says(
     assert out.returncode == 0, out.stderr
     assert "warning: No English translation for st: its statements are aligned" in out.stderr
     assert "give --engine (and --model) to translate them first." in out.stderr
+
+
+def test_the_file_form_is_filtered_as_the_tabs_uploads(files: dict[str, Path]) -> None:
+    """review21: the Compare tab filters the report of uploaded files (kinds, outlet types,
+    salience); `compare --statements … --kinds framing` was refused ("apply to case reports")
+    though the file form reports the case of its files. Its HTML and Markdown are filtered as
+    a case's; an unknown kind is the case's sentence."""
+    out = _compare(files, "--format", "md", "--kinds", "framing")
+    assert out.returncode == 0, out.stderr
+    assert "Filters — kinds: framing" in out.stdout
+    kinds = {line.split("**")[1] for line in out.stdout.splitlines() if line.startswith("  - **")}
+    assert kinds == {"framing"}
+    out = _compare(files, "--format", "md")
+    assert len({ln.split("**")[1] for ln in out.stdout.splitlines() if ln.startswith("  - **")}) > 1
+    out = _compare(files, "--format", "md", "--kinds", "nonsense")
+    assert out.returncode == 2 and "Unknown difference kind 'nonsense'" in out.stderr

@@ -312,11 +312,14 @@ def test_cli_filters_need_a_case(tmp_path: Path, session_home: Path) -> None:
         "ru",
         "--reporting",
         "b",
-        "--kinds",
-        "number",
+        "--no-corrections",
         home=session_home,
     )
-    assert out.returncode == 2 and "apply to case reports" in out.stderr
+    # review21: the filters apply to the file form's case too (as to the tab's uploads); the
+    # corrections saved with a case folder do not
+    assert out.returncode == 2 and out.stderr.strip() == (
+        "error: --no-corrections applies to a case folder's saved corrections; give --case ID."
+    )
 
 
 def test_cli_names_the_way_round_a_broken_corrections_file(

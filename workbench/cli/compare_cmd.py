@@ -68,19 +68,25 @@ def _register_compare(sub: argparse._SubParsersAction) -> None:  # type: ignore[
     )
     p.add_argument("--format", choices=FORMATS, default="json")
     p.add_argument("--output", "-o", metavar="FILE", help="write here instead of standard output")
-    p.add_argument("--kinds", metavar="K,K", help="case reports: show only these difference kinds")
     p.add_argument(
-        "--outlets", metavar="ID,ID", help="case reports: show only these report documents"
+        "--kinds", metavar="K,K", help="HTML and Markdown reports: show only these difference kinds"
     )
     p.add_argument(
-        "--outlet-types", metavar="T,T", help="case reports: show only these outlet types"
+        "--outlets",
+        metavar="ID,ID",
+        help="HTML and Markdown reports: show only these report documents",
+    )
+    p.add_argument(
+        "--outlet-types",
+        metavar="T,T",
+        help="HTML and Markdown reports: show only these outlet types",
     )
     p.add_argument(
         "--min-salience",
         type=float,
         default=0.0,
         metavar="X",
-        help="case reports: hide differences less salient than X (0-1)",
+        help="HTML and Markdown reports: hide differences less salient than X (0-1)",
     )
     p.add_argument(
         "--no-corrections",
@@ -210,6 +216,7 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         translations=args.translations,
         limits=settings.limits,
         translator=translator(args.src) if translator else None,
+        filters=_filters(args),
         **options,
     )
 
@@ -248,13 +255,10 @@ def _check_form(args: argparse.Namespace) -> None:
         if extra:
             raise UserInputError(f"Give either --case or {', '.join(extra)}, not both.")
         return
-    case_only = [
-        f"--{n.replace('_', '-')}"
-        for n in ("kinds", "outlets", "outlet_types", "min_salience", "no_corrections")
-        if getattr(args, n)
-    ]
-    if case_only:
-        raise UserInputError(f"{', '.join(case_only)} apply to case reports; give --case ID.")
+    if args.no_corrections:  # the filters apply to the case of the files, as in the tab
+        raise UserInputError(
+            "--no-corrections applies to a case folder's saved corrections; give --case ID."
+        )
     missing = [f"--{n}" for n in ("statements", "src", "reporting") if not getattr(args, n)]
     if missing:
         raise UserInputError(

@@ -372,11 +372,13 @@ def compare_files_report(
     translations: str | Path | None = None,
     limits: Limits | None = None,
     translator: Translator | None = None,
+    filters: ViewFilters | None = None,
     **options: Any,
 ) -> str:
     """:func:`compare_files_case` and its report in ``fmt``: the JSON of
     :func:`comparison_report` (:func:`compare_files`) plus the ``aggregates`` key of a case's
-    JSON, the HTML and Markdown of a case (:func:`case_report`), aggregates included.
+    JSON, the HTML and Markdown of a case (:func:`case_report`), aggregates included, under
+    ``filters`` as a case's (the JSON, as a case's, is not filtered).
 
     Raises:
         UserInputError: for an unknown format, empty input or translations of the wrong length.
@@ -398,7 +400,7 @@ def compare_files_report(
         return to_json(
             {**comparison_to_dict(flatten(result)), "aggregates": aggregates_to_dict(result)}
         )
-    return case_report(result, case, fmt)
+    return case_report(result, case, fmt, filters)
 
 
 def translate_lines(
