@@ -424,3 +424,42 @@ def test_the_file_form_is_filtered_as_the_tabs_uploads(files: dict[str, Path]) -
     assert len({ln.split("**")[1] for ln in out.stdout.splitlines() if ln.startswith("  - **")}) > 1
     out = _compare(files, "--format", "md", "--kinds", "nonsense")
     assert out.returncode == 2 and "Unknown difference kind 'nonsense'" in out.stderr
+
+
+@pytest.mark.parametrize("form", ["case", "files"])
+def test_an_unknown_filter_is_refused_before_the_work(
+    form: str,
+    files: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """review21's leftover: `--kinds nonsense` was refused only after the whole comparison had
+    run (minutes on a big case). It is checked against the case before compare_case starts."""
+    from workbench.cli import main
+    from workbench.pipeline import compare
+
+    def no_work(*_a: object, **_k: object) -> None:
+        raise AssertionError("the comparison ran before the filters were checked")
+
+    monkeypatch.setattr(compare, "compare_case", no_work)
+    where = (
+        ["--case", str(REPO / "corpora" / "kazakhstan-2022-01")]
+        if form == "case"
+        else ["--statements", str(files["st"]), "--src", "ru", "--reporting", str(files["rep"]),
+              "--translations", str(files["tr"])]
+    )  # fmt: skip
+    rc = main(["--home", str(tmp_path / "home"), "compare", *where, "--format", "md",
+               "--kinds", "nonsense"])  # fmt: skip
+    assert rc == 2
+    assert "Unknown difference kind 'nonsense'" in capsys.readouterr().err
+
+
+def test_filters_with_json_are_said_to_apply_to_the_reports(files: dict[str, Path]) -> None:
+    """review21's leftover: `--kinds` with `--format json` was ignored without a word."""
+    out = _compare(files, "--format", "json", "--kinds", "framing")
+    assert out.returncode == 0, out.stderr
+    assert "--kinds filter the HTML and Markdown reports; the JSON holds every difference" in (
+        out.stderr
+    )
+    assert "filter the HTML" not in _compare(files, "--format", "json").stderr

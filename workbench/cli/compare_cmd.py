@@ -163,6 +163,15 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
     """The report of a case (``--case``) or of the given files, in ``--format``."""
     from workbench.pipeline import compare, inputs
 
+    given = [f"--{n.replace('_', '-')}" for n in ("kinds", "outlets", "outlet_types")
+             if getattr(args, n)] + (["--min-salience"] if args.min_salience else [])  # fmt: skip
+    if given and args.format == "json":  # said, not silently ignored
+        print(
+            f"warning: {', '.join(given)} filter the HTML and Markdown reports; the JSON holds "
+            "every difference.",
+            file=sys.stderr,
+            flush=True,
+        )
     if args.case:
         case = compare.case_named(
             args.case,
@@ -178,6 +187,7 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
                 notices.append(note)
         _warn(notices)
         flt = _filters(args)
+        compare.check_filters(flt, case, compare.DIFFERENCE_KINDS)  # before the work
         corrections = () if args.no_corrections else None
         if corrections is None:
             try:  # the file's problem, then the way round it on this command line

@@ -345,20 +345,24 @@ def compare_files_case(
     limits: Limits | None = None,
     translator: Translator | None = None,
     report_outlet: str = "independent",
+    filters: ViewFilters | None = None,
     **options: Any,
 ) -> tuple[CaseComparison, Case]:
     """:func:`compare_case` on the case of :func:`files_case` (the result and the case): the
     file form compares as a case does, with the same aggregates the Compare tab shows for the
-    same files uploaded.
+    same files uploaded. ``filters`` are checked against that case before the work.
 
     Raises:
         CorpusError: for an unreadable file (the message names file and line).
-        UserInputError: for an empty file or translations of the wrong length.
+        UserInputError: for an empty file, translations of the wrong length or a filter naming
+            something the case lacks.
     """
     case = files_case(
         statements, reporting, src=src, translations=translations,
         report_outlet=report_outlet, limits=limits,
     )  # fmt: skip
+    if filters is not None:  # an unknown kind is said before the work, not after it
+        check_filters(filters, case, DIFFERENCE_KINDS)
     translator_for = None if translator is None else (lambda _lang: translator)
     return compare_case(case, translator_for=translator_for, corrections=(), **options), case
 
@@ -387,7 +391,7 @@ def compare_files_report(
     _check_format(fmt)
     result, case = compare_files_case(
         statements, reporting, src=src, translations=translations, limits=limits,
-        translator=translator, **options,
+        translator=translator, filters=filters, **options,
     )  # fmt: skip
     if fmt == "json":  # the comparison's contract, with the aggregates of the one result
         from workbench.export.compare_report import (
