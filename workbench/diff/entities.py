@@ -387,7 +387,12 @@ def named_in(name: str, texts: Iterable[str]) -> bool:
     if not keys:
         return False
     texts = list(texts)
-    held = _Words((w for text in texts for w in _with_forms(text)), texts)
+    # one text (the detectors' case: a report line, an issuer): its index built once per text
+    held = (
+        _words_of(texts[0])
+        if len(texts) == 1
+        else _Words((w for text in texts for w in _with_forms(text)), texts)
+    )
     found = [_found(k, held) for k in keys]
     missing = found.count(False)
     if found[0] and found[-1] and missing <= (1 if len(keys) >= 4 else 0):
