@@ -23,6 +23,7 @@ One flag per state and pair.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -87,11 +88,20 @@ def named_states(texts: Iterable[str]) -> set[str]:
     state) or by the stems of their ru/kk/ky forms («России», «Ресейдің», «Мәскеу»)."""
     out: set[str] = set()
     for text in texts:
-        out |= {_BY_WORD[m.group()] for m in _EN.finditer(text)}
-        for word in _CYRILLIC_WORD.findall(text.lower()):
-            if not word.isascii():
-                out |= {state for state, stem in _STEMS if word.startswith(stem)}
+        out |= _states_in(text)
     return out
+
+
+@functools.lru_cache(maxsize=16384)
+def _states_in(text: str) -> frozenset[str]:
+    """:func:`named_states` of one text, read once per text: a statement is compared with every
+    outlet that retells it, a report line with every statement it is linked to (each Cyrillic
+    word was tried against every stem on each call)."""
+    out = {_BY_WORD[m.group()] for m in _EN.finditer(text)}
+    for word in _CYRILLIC_WORD.findall(text.lower()):
+        if not word.isascii():
+            out |= {state for state, stem in _STEMS if word.startswith(stem)}
+    return frozenset(out)
 
 
 def state_of(d: Difference) -> str:
