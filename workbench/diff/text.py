@@ -205,6 +205,7 @@ SENTENCE_END = re.compile(
 )
 
 
+@per_text
 def sentences(text: str) -> list[Span]:
     """The spans of ``text``'s sentences (:data:`SENTENCE_END`), each with its stop and closing
     quotes, without the space between two; one span for a text with no sentence end."""
