@@ -792,7 +792,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         out.append(
             issue("number", ctx.source, ctx.translation,
                   (near[0].start, near[0].end) if near else None, (fig.start, fig.end),
-                  f"figure {fig.text!r} has no equal in the source"
+                  f"{_called(fig)} {fig.text!r} has no equal in the source"
                   + (f" (source: {near[0].text!r})" if near else ""),
                   1.0 if has_digits and (left or romans or _stated_conversion(fig, paired, ctx.translation)
                                          or _name_number_left(ctx.source, ctx.translation))
@@ -817,14 +817,21 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
                 continue  # «в 19 часов» ~ "at 7 p.m."
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
-                      f"source figure {fig.text!r} is missing from the translation")
+                      f"source {_called(fig)} {fig.text!r} is missing from the translation")
             )  # fmt: skip
         elif _quantity_lost(fig, ctx, en_figs, ordinals, src_figs):
             out.append(
                 issue("number", ctx.source, ctx.translation, (fig.start, fig.end), None,
-                      f"source figure {fig.text!r} has no counterpart in the translation")
+                      f"source {_called(fig)} {fig.text!r} has no counterpart in the translation")
             )  # fmt: skip
     return out
+
+
+def _called(fig: Figure) -> str:
+    """What a note calls ``fig``: an article number (unit ``article``, «статья 25» ~ "Article
+    26") is no count, and `workbench check` called it a "figure" (as compare's notes did before
+    session 21)."""
+    return "article number" if fig.unit == "article" else "figure"
 
 
 #: English words that render a small figure without being one: "both" and "a couple" for «два»,
