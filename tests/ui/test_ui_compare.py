@@ -326,6 +326,28 @@ def test_an_uploaded_cp1251_file_is_noticed(tmp_path: Path) -> None:
     assert any("cp1251" in n for n in h.input_notices(case))
 
 
+def test_the_tabs_cp1251_notices_say_what_to_do_in_the_browser(tmp_path: Path) -> None:
+    """tidy22 (issue 9): the tab's cp1251 notice told a browser user to run iconv; it says
+    what the user can do there (the tab shows its notices through in_ui_terms)."""
+    from workbench.ui.wording import in_ui_terms
+
+    st = tmp_path / "st.txt"
+    st.write_bytes("Погибли 164 человека.\n".encode("cp1251"))
+    rep = tmp_path / "rep.txt"
+    rep.write_text("Officials said 225 people had died.", encoding="utf-8")
+    (shown,) = [in_ui_terms(n) for n in h.input_notices(h.uploaded_case(str(st), str(rep), "ru"))]
+    assert shown == (
+        "st.txt is not UTF-8 (first non-UTF-8 byte on line 1); it was read as cp1251 (Windows "
+        "Cyrillic): check the text, or save the file as UTF-8 (a text editor's Save As) and "
+        "upload it again."
+    )
+    st.write_bytes(b"\x98\x98 not text\n")  # 0x98 is no cp1251 character: refused
+    with pytest.raises(UserInputError) as refused:
+        h.uploaded_case(str(st), str(rep), "ru")
+    said = in_ui_terms(str(refused.value))
+    assert "iconv" not in said and "(save it as UTF-8 in a text editor)" in said
+
+
 def test_comparing_shows_the_embedding_progress(
     tmp_path: Path, compare_upload: tuple[Path, Path, Path]
 ) -> None:

@@ -38,6 +38,11 @@ UI_TERMS: tuple[tuple[str, str], ...] = (
     (r"`workbench models convert[^`]*`", "the Models tab's Convert for ct2"),
     (r"`workbench models list`", "the Models tab"),
     (r"the `workbench` command line", "the workbench command line"),
+    (  # a browser user has no shell (tidy22, issue 9): what to do in the tab instead of iconv
+        r"check the text, or convert the file with `iconv -f cp1251 -t utf-8`",
+        "check the text, or save the file as UTF-8 (a text editor's Save As) and upload it again",
+    ),
+    (r"\(e\.g\. convert it with iconv\)", "(save it as UTF-8 in a text editor)"),
     (r"judge the items `judgments add` stored", "judge the campaign's items"),
     (  # the limits are the operator's settings; a visitor cannot raise them (hyg14's walk)
         r"\(or raise (max_line_chars|max_lines)\)",
