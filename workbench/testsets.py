@@ -198,13 +198,22 @@ def _segments(text: str, name: str) -> list[str]:
     return [line.rstrip() for line in lines]
 
 
-def read_segments(path: str | Path, limits: Limits | None = None) -> list[str]:
+def read_segments(
+    path: str | Path, limits: Limits | None = None, notices: list[str] | None = None
+) -> list[str]:
     """Read a one-segment-per-line text file exactly as ``sacrebleu`` would.
+
+    Args:
+        notices: When given, the file's decoding notices (a cp1251 fallback) are added to it,
+            for a caller that shows them to the user (the command line logs them anyway).
 
     Raises:
         UserInputError: when the file is missing, empty, binary, undecodable or over a limit.
     """
-    return _segments(read_text(path, limits=limits).text, str(path))
+    got = read_text(path, limits=limits)
+    if notices is not None:
+        notices.extend(n for n in got.notices if n not in notices)
+    return _segments(got.text, str(path))
 
 
 #: The checkout (or installed tree) this module is in.

@@ -410,3 +410,29 @@ def test_a_judgments_template_downloads_and_bad_headers_point_to_it(
     shown = in_ui_terms(str(err.value))
     assert "`" not in shown and "workbench judgments" not in shown
     assert TEMPLATE_BUTTON in shown and shown.startswith("sheet.csv has no annotator, item_id")
+
+
+def test_a_file_read_as_cp1251_is_said_beside_the_scores(tmp_path: Path, settings: Settings) -> None:
+    """review22's walk: a cp1251 file was scored with the notice in the server's log only."""
+    source = tmp_path / "src-1251.txt"
+    source.write_bytes("Кошка на коврике.\nДождь.\nЦены выросли.\n".encode("cp1251"))
+    state = h.evaluate(
+        UIContext(settings),
+        _write(tmp_path, "ref.txt", REFS),
+        [_write(tmp_path, "a.txt", SYS_A)],
+        metrics=["bleu"],
+        source_file=str(source),
+    )
+    said = h.warnings_markdown(state)
+    assert "src-1251.txt is not UTF-8" in said and "read as cp1251" in said
+    assert str(tmp_path) not in said, "an upload is named by its file name, not its server path"
+    notice, few = said.split("\n\n")  # a paragraph each, not run on as one
+    assert "cp1251" in notice and "Only 3 segments" in few
+    utf8 = h.evaluate(
+        UIContext(settings),
+        _write(tmp_path, "ref.txt", REFS),
+        [_write(tmp_path, "a.txt", SYS_A)],
+        metrics=["bleu"],
+        source_file=_write(tmp_path, "src.txt", ["Кошка.", "Дождь.", "Цены."]),
+    )
+    assert "cp1251" not in h.warnings_markdown(utf8)

@@ -193,11 +193,13 @@ def score_files(
     jobs: int = 0,
     confidence: int = 0,
     limits: Limits | None = None,
+    notices: list[str] | None = None,
 ) -> Evaluation:
     """Read hypothesis, reference (and source) files as ``sacrebleu`` does and score them.
 
     Files are decoded and capped by :mod:`workbench.textio` (``limits``: the settings' caps;
-    ``None``: the defaults).
+    ``None``: the defaults). ``notices``, when given, receives the files' decoding notices (a
+    file read as cp1251), which the Evaluate tab shows beside the scores.
 
     ``workbench score``/``report`` and the UI's Evaluate tab both call this. Systems given in
     ``extra_systems`` (e.g. the UI's fresh translations) come first; the first system is the
@@ -211,15 +213,16 @@ def score_files(
     if not references:
         raise UserInputError("Give at least one --ref file.")
     labels = system_names(hypotheses, names) if hypotheses else []
-    refs = [read_segments(p, limits) for p in references]
+    refs = [read_segments(p, limits, notices) for p in references]
     systems = [(name, list(h)) for name, h in extra_systems]
     systems += [
-        (label, read_segments(p, limits)) for label, p in zip(labels, hypotheses, strict=True)
+        (label, read_segments(p, limits, notices))
+        for label, p in zip(labels, hypotheses, strict=True)
     ]
     return evaluate_systems(
         systems,
         refs,
-        sources=read_segments(source, limits) if source else None,
+        sources=read_segments(source, limits, notices) if source else None,
         metrics=metrics,
         significance=significance,
         resamples=resamples,

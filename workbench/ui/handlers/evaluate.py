@@ -123,6 +123,9 @@ def evaluate(
     # test, the radio's default, compares systems, and refusing a first single system left the
     # evaluator with nothing but an error.
     alone = method is not None and len(names) < 2
+    # a file read as cp1251 was said only in the server's log (review22's walk): the evaluator
+    # scored it with no word that its bytes were guessed
+    decoded: list[str] = []
     try:
         scored = score_files(
             files,
@@ -134,6 +137,7 @@ def evaluate(
             significance=None if alone else method,
             confidence=DEFAULT_CONFIDENCE,
             jobs=1,
+            notices=decoded,
         )
     except UserInputError as err:
         named = by_file_name(str(err), [*references, *files, source_file])
@@ -142,7 +146,8 @@ def evaluate(
         raise UserInputError(named) from err
     from workbench.pipeline.inputs import english_notices
 
-    notes = english_notices(scored.hypotheses, scored.references)
+    notes = [by_file_name(n, [*references, *files, source_file]) for n in decoded]
+    notes += english_notices(scored.hypotheses, scored.references)
     if alone:
         notes.append(
             f"Only one system, so no {significance} test: it compares two systems or more. "
@@ -194,10 +199,11 @@ def metric_rows(state: Evaluation | None) -> list[list[Any]]:
 
 
 def warnings_markdown(state: Evaluation | None) -> str:
-    """The evaluation's warnings as a Markdown block (empty when there are none)."""
+    """The evaluation's warnings as a Markdown block (empty when there are none), a paragraph
+    each (joined by one newline, two warnings ran on as one paragraph: review22's walk)."""
     if state is None or not state.warnings:
         return ""
-    return "\n".join(f"⚠️ **{esc(w)}**" for w in state.warnings)
+    return "\n\n".join(f"⚠️ **{esc(w)}**" for w in state.warnings)
 
 
 def metric_names(state: Evaluation | None) -> list[str]:
