@@ -57,6 +57,28 @@ def test_a_new_campaign_with_an_existing_name_says_it_adds_to_it(
     assert h.stored_message("x", 1, []) == "Campaign **x**: 1 new item stored."
 
 
+def test_a_file_read_as_cp1251_is_said_when_the_campaign_is_created(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """review22's walk: a cp1251 source became a campaign with the notice in the server's log
+    only, so the annotators' text was a guess nobody was told about."""
+    source = tmp_path / "src-1251.txt"
+    source.write_bytes(("\n".join(SOURCES) + "\n").encode("cp1251"))
+    notices: list[str] = []
+    ctx = UIContext(settings)
+    name, added = h.create_campaign(
+        ctx, "c1251", str(source), [_write(tmp_path, "mt.txt", MT)], None, notices
+    )
+    said = h.stored_message(name, added, [], notices)
+    assert said.startswith("Campaign **c1251**: 3 new items stored.\n- ⚠ ")
+    assert "src-1251.txt is not UTF-8" in said and "read as cp1251" in said
+    assert str(tmp_path) not in said, "an upload is named by its file name, not its server path"
+    clean: list[str] = []
+    utf8 = _write(tmp_path, "s.txt", SOURCES)
+    h.create_campaign(ctx, "utf8", utf8, [_write(tmp_path, "m.txt", MT)], None, clean)
+    assert clean == []
+
+
 def test_blind_and_shuffled_per_annotator_with_the_seed_recorded(ctx: UIContext) -> None:
     alice = h.resume(ctx, "alice", "pilot")
     bob = h.resume(ctx, "bob", "pilot")

@@ -88,8 +88,10 @@ def store_status(ctx: UIContext) -> str:
         return f"Judgments cannot be saved or shown right now: {err}"
 
 
-def _lines(path: str | None, what: str) -> list[str]:
-    text, _ = read_upload(path, what)
+def _lines(path: str | None, what: str, notices: list[str] | None = None) -> list[str]:
+    text, told = read_upload(path, what)
+    if notices is not None:
+        notices.extend(told)
     lines = text.replace("\r\n", "\n").rstrip("\n").split("\n")
     if not any(line.strip() for line in lines):
         raise UserInputError(f"The {what} is empty.")
@@ -102,35 +104,43 @@ def create_campaign(
     source_file: str | None,
     system_files: Sequence[str] | None,
     reference_file: str | None = None,
+    notices: list[str] | None = None,
 ) -> tuple[str, int]:
     """Store a campaign built from uploaded line-aligned files; returns ``(name, new items)``.
 
-    Systems are named after their files (annotators never see these names).
+    Systems are named after their files (annotators never see these names). ``notices``, when
+    given, receives the files' decoding notices (a file read as cp1251), for "Create" to say.
 
     Raises:
         UserInputError: for a missing name or file, or files of different lengths.
     """
     pa.campaign_name(name)
-    sources = _lines(source_file, "source file")
+    sources = _lines(source_file, "source file", notices)
     if not system_files:
         raise UserInputError("Upload at least one file of translations to judge.")
-    systems = [(Path(p).name, _lines(p, "translation file")) for p in system_files]
-    references = _lines(reference_file, "reference file") if reference_file else None
+    systems = [(Path(p).name, _lines(p, "translation file", notices)) for p in system_files]
+    references = _lines(reference_file, "reference file", notices) if reference_file else None
     return pa.create_campaign(ctx.settings, name, sources, systems, references=references)
 
 
-def stored_message(name: str, added: int, before: Sequence[str]) -> str:
+def stored_message(
+    name: str, added: int, before: Sequence[str], notices: Sequence[str] = ()
+) -> str:
     """What "Create" says: the new items stored, and whether ``name`` was among the campaigns
     ``before`` it (a "New campaign" with an existing name adds to that campaign; the walk saw
-    "Campaign walk: 0 new items stored" with no word that the campaign existed)."""
+    "Campaign walk: 0 new items stored" with no word that the campaign existed), then the
+    files' decoding ``notices`` (a file read as cp1251 was said in the server's log only:
+    review22's walk)."""
     items = count(added, "new item")
     if name not in before:
-        return f"Campaign **{esc(name)}**: {items} stored."
-    kept = "" if added else " (it has these items already)"
-    return (
-        f"Campaign **{esc(name)}** already existed: {items} added to the existing campaign "
-        f"{esc(name)}{kept}."
-    )
+        said = f"Campaign **{esc(name)}**: {items} stored."
+    else:
+        kept = "" if added else " (it has these items already)"
+        said = (
+            f"Campaign **{esc(name)}** already existed: {items} added to the existing campaign "
+            f"{esc(name)}{kept}."
+        )
+    return "\n".join([said, *(f"- ⚠ {esc(n)}" for n in notices)])
 
 
 def campaign_from_translations(ctx: UIContext, name: str, result: Any) -> tuple[str, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import gradio as gr
@@ -142,8 +143,10 @@ def _new_campaign(ctx: UIContext, shared: Shared, campaign: Any) -> None:
             )
         created = gr.Markdown(elem_id="annotate-created")
 
-    def refreshed(before: list[str], name: str, added: int) -> tuple[Any, str]:
-        message = h.stored_message(name, added, before)
+    def refreshed(
+        before: list[str], name: str, added: int, notices: Sequence[str] = ()
+    ) -> tuple[Any, str]:
+        message = h.stored_message(name, added, before, notices)
         return gr.update(choices=h.campaigns(ctx), value=name), message
 
     @guarded
@@ -151,7 +154,9 @@ def _new_campaign(ctx: UIContext, shared: Shared, campaign: Any) -> None:
         name: str, src: str | None, systems: list[str] | None, ref: str | None
     ) -> tuple[Any, str]:
         before = h.campaigns(ctx)
-        return refreshed(before, *h.create_campaign(ctx, name, src, systems, ref))
+        notices: list[str] = []
+        stored = h.create_campaign(ctx, name, src, systems, ref, notices)
+        return refreshed(before, *stored, notices)
 
     create.click(
         on_create,
