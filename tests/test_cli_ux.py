@@ -807,3 +807,29 @@ def test_a_command_without_its_action_names_the_missing_action(
     err = capsys.readouterr().err
     assert err.startswith(f"usage: workbench {command} ")
     assert "error: the following arguments are required:" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "prog"),
+    [
+        (["translate", "--src", "ru", "notes.txt"], "workbench translate"),
+        (["compare", "case-folder"], "workbench compare"),
+        (["judgments", "export", "pilot"], "workbench judgments export"),
+    ],
+)
+def test_a_file_given_without_its_option_gets_the_commands_usage(
+    argv: list[str], prog: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """review22's walk: `workbench translate --src ru notes.txt` printed the usage of
+    `workbench` (COMMAND ...) and "unrecognized arguments", with no word of the command's own
+    options; now the command's usage, and where its files go."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"usage: {prog} ")
+    assert f"{prog}: error: unrecognized arguments: {argv[-1]} ({prog} takes its files" in err
+    assert f"see {prog} --help" in err
+    with pytest.raises(SystemExit):
+        main([*argv[:-1], "--no-such-option"])
+    assert f"({prog} has no such option; see {prog} --help)" in capsys.readouterr().err

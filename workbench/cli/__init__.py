@@ -50,10 +50,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_parser(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser of the deepest (sub-)command named in ``argv`` (``parser`` when none is)."""
+    current = parser
+    for token in argv:
+        subs = [a for a in current._actions if isinstance(a, argparse._SubParsersAction)]
+        if subs and token in subs[0].choices:
+            current = subs[0].choices[token]
+    return current
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``workbench`` console script."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    args, extras = parser.parse_known_args(given)
+    if extras:
+        # review22's walk: `workbench translate --src ru notes.txt` printed the usage of
+        # `workbench` and "unrecognized arguments: notes.txt", with no word of the command's
+        # own options (its files are given with --input, --statements, --ref ...)
+        command = command_parser(parser, given)
+        hint = (
+            f"{command.prog} has no such option"
+            if extras[0].startswith("-")
+            else f"{command.prog} takes its files with options, as its usage above shows"
+        )
+        command.error(
+            f"unrecognized arguments: {' '.join(extras)} ({hint}; see {command.prog} --help)"
+        )
     logging.basicConfig(
         level=logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO,
         format="%(levelname)s: %(message)s",
