@@ -412,7 +412,9 @@ def test_a_judgments_template_downloads_and_bad_headers_point_to_it(
     assert TEMPLATE_BUTTON in shown and shown.startswith("sheet.csv has no annotator, item_id")
 
 
-def test_a_file_read_as_cp1251_is_said_beside_the_scores(tmp_path: Path, settings: Settings) -> None:
+def test_a_file_read_as_cp1251_is_said_beside_the_scores(
+    tmp_path: Path, settings: Settings
+) -> None:
     """review22's walk: a cp1251 file was scored with the notice in the server's log only."""
     source = tmp_path / "src-1251.txt"
     source.write_bytes("Кошка на коврике.\nДождь.\nЦены выросли.\n".encode("cp1251"))
