@@ -72,6 +72,7 @@ def test_a_file_read_as_cp1251_is_said_when_the_campaign_is_created(
     said = h.stored_message(name, added, [], notices)
     assert said.startswith("Campaign **c1251**: 3 new items stored.\n- ⚠ ")
     assert "src-1251.txt is not UTF-8" in said and "read as cp1251" in said
+    assert "save the file as UTF-8" in said and "iconv" not in said  # the tab's terms
     assert str(tmp_path) not in said, "an upload is named by its file name, not its server path"
     clean: list[str] = []
     utf8 = _write(tmp_path, "s.txt", SOURCES)

@@ -427,6 +427,7 @@ def test_a_file_read_as_cp1251_is_said_beside_the_scores(
     )
     said = h.warnings_markdown(state)
     assert "src-1251.txt is not UTF-8" in said and "read as cp1251" in said
+    assert "save the file as UTF-8" in said and "iconv" not in said  # the tab's terms
     assert str(tmp_path) not in said, "an upload is named by its file name, not its server path"
     notice, few = said.split("\n\n")  # a paragraph each, not run on as one
     assert "cp1251" in notice and "Only 3 segments" in few

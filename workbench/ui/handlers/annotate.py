@@ -23,6 +23,7 @@ from workbench.types import ErrorSpan
 from workbench.ui.context import UIContext
 from workbench.ui.handlers.common import read_upload
 from workbench.ui.render import esc
+from workbench.ui.wording import in_ui_terms
 from workbench.wording import count
 
 log = logging.getLogger("workbench")
@@ -140,7 +141,7 @@ def stored_message(
             f"Campaign **{esc(name)}** already existed: {items} added to the existing campaign "
             f"{esc(name)}{kept}."
         )
-    return "\n".join([said, *(f"- ⚠ {esc(n)}" for n in notices)])
+    return "\n".join([said, *(f"- ⚠ {esc(in_ui_terms(n))}" for n in notices)])
 
 
 def campaign_from_translations(ctx: UIContext, name: str, result: Any) -> tuple[str, int]:

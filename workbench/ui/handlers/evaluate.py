@@ -145,8 +145,9 @@ def evaluate(
             raise
         raise UserInputError(named) from err
     from workbench.pipeline.inputs import english_notices
+    from workbench.ui.wording import in_ui_terms
 
-    notes = [by_file_name(n, [*references, *files, source_file]) for n in decoded]
+    notes = [in_ui_terms(by_file_name(n, [*references, *files, source_file])) for n in decoded]
     notes += english_notices(scored.hypotheses, scored.references)
     if alone:
         notes.append(
