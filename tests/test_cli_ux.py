@@ -833,3 +833,17 @@ def test_a_file_given_without_its_option_gets_the_commands_usage(
     with pytest.raises(SystemExit):
         main([*argv[:-1], "--no-such-option"])
     assert f"({prog} has no such option; see {prog} --help)" in capsys.readouterr().err
+
+
+def test_a_second_positional_says_the_command_takes_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`models info NAME` and `judgments import FILE` take one positional: a second one is not
+    told to go with an option it has not (review22)."""
+    with pytest.raises(SystemExit):
+        main(["judgments", "import", "a.csv", "b.csv"])
+    err = capsys.readouterr().err
+    assert "unrecognized arguments: b.csv (workbench judgments import takes one FILE;" in err
+    with pytest.raises(SystemExit):
+        main(["models", "info", "a", "b"])
+    assert "(workbench models info takes one model; the rest go" in capsys.readouterr().err

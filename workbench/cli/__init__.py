@@ -70,11 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `workbench` and "unrecognized arguments: notes.txt", with no word of the command's
         # own options (its files are given with --input, --statements, --ref ...)
         command = command_parser(parser, given)
-        hint = (
-            f"{command.prog} has no such option"
-            if extras[0].startswith("-")
-            else f"{command.prog} takes its files with options, as its usage above shows"
-        )
+        hint = f"{command.prog} takes its files with options, as its usage above shows"
+        if extras[0].startswith("-"):
+            hint = f"{command.prog} has no such option"
+        elif positional := [
+            a.metavar or a.dest for a in command._positionals._group_actions if a.nargs != 0
+        ]:  # `batch ARCHIVE`, `models info NAME`: one given, the rest go with options
+            hint = f"{command.prog} takes one {' '.join(map(str, positional))}; the rest go with options"
         command.error(
             f"unrecognized arguments: {' '.join(extras)} ({hint}; see {command.prog} --help)"
         )
