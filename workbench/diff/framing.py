@@ -13,6 +13,9 @@ cross-lingual ``concept`` comparison.
   original, the translation and the report: a
   meaning the report shares with the original but the translation lacks is the translation's
   departure (``origin="translation"``); one the report adds on its own is a ``wording`` change.
+  A translation that renders the degree with an everyday word ("very important", "highly
+  valued") carries it as the lexicon's «очень», «өте» do for the originals: the report's
+  "extremely" for it is no difference, neither the report's nor the translation's (noise22).
 """
 
 from __future__ import annotations
@@ -27,6 +30,12 @@ _SPEAKS = re.compile(
     r"\s+(?:\w+\s+)?(?:said|say|says|told|tell|claimed|claim|claims|reported|insisted|"
     r"alleged|described|recalled|added|pointed\s+out|called|calls|branded|dubbed|termed)\b",
     re.IGNORECASE,
+)
+#: Everyday English degree words a translation renders an original's intensifier by ("very
+#: important" for «аса маңызды»): not intensity terms themselves (a report's "very" is no
+#: stronger claim), but they carry the original's degree as the lexicon's «очень», «өте» do.
+_EVERYDAY_DEGREE = re.compile(
+    r"(?<!\w)(?:very|highly|particularly|especially|truly|really)(?!\w)", re.IGNORECASE
 )
 
 
@@ -97,6 +106,8 @@ def detect_concepts(ctx: DiffContext, claimed: Claims) -> Finding:
     """Meanings such as use of force, compared across the original, the translation and the
     report (see the module docstring)."""
     statement = {h.category for h in find_concepts(ctx.statement, ctx.lexicon)}
+    if ctx.source and _EVERYDAY_DEGREE.search(ctx.statement):
+        statement.add("intensity")  # the translation renders a degree, weaker but there
     source = _concept_hits(ctx.source, ctx.lexicon) if ctx.source else {}
     diffs: list[Difference] = []
     seen: set[str] = set()

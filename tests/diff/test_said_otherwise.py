@@ -1,0 +1,57 @@
+"""Flags an analyst reads as noise (issue 9, session 22, noise22): the same claim said in other
+words by a translation or a report is no difference.
+
+* an original's degree word that the translation renders by an everyday "very" and the report
+  by "extremely" is neither the report's nor the translation's departure;
+* a statement that refuses or refrains ("refusing to sign", «воздержится») is what a report's
+  "will not sign" or "has no intention" retells: no negation added;
+* a ministry's spokesman named "the diplomat" or "the spokesman" by the report is the issuer
+  himself: no attribution moved;
+* a figure that measures the speech ("in his 20-minute address") is the outlet's scene-setting,
+  no figure of the claim.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.diff.helpers import diffs, of_kind
+from workbench.diff import Lexicon
+
+
+def _concepts(translation: str, report: str, source: str, src: str, lexicon: Lexicon) -> list:
+    found = diffs(translation, report, lexicon, source=source, src=src)
+    return [d for d in of_kind(found, "wording") if d.detector == "concept"]
+
+
+@pytest.mark.parametrize(
+    ("source", "src", "translation", "report"),
+    [
+        ("Бұл аса маңызды шешім.", "kk", "This is a very important decision.",
+         "This is an extremely important decision."),
+        ("Бул өтө маанилүү маселе.", "ky", "This is a highly important matter.",
+         "This is a matter of utmost importance."),
+        ("Это крайне важный вопрос.", "ru", "This is a very important question.",
+         "This is a profoundly important question."),
+    ],
+)  # fmt: skip
+def test_an_everyday_degree_of_the_translation_carries_the_originals(
+    source: str, src: str, translation: str, report: str, lexicon: Lexicon
+) -> None:
+    assert _concepts(translation, report, source, src, lexicon) == []
+
+
+def test_a_translation_without_a_degree_word_still_leaves_it_to_the_translation(
+    lexicon: Lexicon,
+) -> None:
+    (d,) = _concepts("This is an important decision.", "This is an extremely important decision.",
+                     "Бұл аса маңызды шешім.", "kk", lexicon)  # fmt: skip
+    assert d.origin == "translation" and d.report == "extremely"
+
+
+def test_a_report_intensifier_with_no_degree_anywhere_is_still_the_reports(
+    lexicon: Lexicon,
+) -> None:
+    (d,) = _concepts("The ministry condemned the attack.", "The ministry sharply condemned the attack.",
+                     "Министерство осудило нападение.", "ru", lexicon)  # fmt: skip
+    assert d.origin == "report" and d.report == "sharply"
