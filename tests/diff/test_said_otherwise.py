@@ -55,3 +55,38 @@ def test_a_report_intensifier_with_no_degree_anywhere_is_still_the_reports(
     (d,) = _concepts("The ministry condemned the attack.", "The ministry sharply condemned the attack.",
                      "Министерство осудило нападение.", "ru", lexicon)  # fmt: skip
     assert d.origin == "report" and d.report == "sharply"
+
+
+@pytest.mark.parametrize(
+    ("statement", "report", "kw"),
+    [
+        ("Signing the treaty or refusing to sign it is a question for the parliament.",
+         "Whether to sign the treaty or not sign it is a question for the parliament.", {}),
+        ("For now the republic will refrain from joining the union.",
+         "The republic has no intention of joining the union for now.",
+         {"source": "Пока республика воздержится от вступления в союз.", "src": "ru"}),
+        ("Shall we build the dam or abandon it, the people will decide.",
+         "The people will decide whether the dam is built or not built.",
+         {"source": "Бөгетті салу немесе салудан бас тарту — халықтың шешімі.", "src": "kk"}),
+    ],
+)  # fmt: skip
+def test_a_refusal_of_the_statement_answers_the_reports_negation(
+    statement: str, report: str, kw: dict[str, str], lexicon: Lexicon
+) -> None:
+    assert of_kind(diffs(statement, report, lexicon, **kw), "negation") == []
+
+
+def test_a_refusal_retold_without_a_negation_is_no_negation_left_out(lexicon: Lexicon) -> None:
+    found = diffs("The republic will refrain from joining the union.",
+                  "The republic will stay outside the union.", lexicon)  # fmt: skip
+    assert of_kind(found, "negation") == []
+
+
+def test_a_negation_beyond_the_refusal_is_still_flagged(lexicon: Lexicon) -> None:
+    # one refusal answers one negation: a second, about the treaty being signed, is the report's
+    (d,) = of_kind(
+        diffs("The republic refused to join the union; the treaty was signed.",
+              "The republic did not join the union, and the treaty was not signed.", lexicon),
+        "negation",
+    )  # fmt: skip
+    assert d.report == "not" and d.statement == ""

@@ -293,6 +293,21 @@ _NEGATION: dict[str, re.Pattern[str]] = {
 }
 
 
+#: Words of refusal of a statement besides its negations (ru, kk, ky; English refrain, abstain,
+#: oppose): the refusal detector's gate, and what a report's negation may retell (noise22).
+REFUSED = re.compile(
+    r"(?<!\w)(?:отказ\w*|откаж\w*|отверг\w*|отвергн\w*|отклон\w*|исключ\w*|непризнан\w*|"
+    r"запрет\w*|запрещ\w*|"
+    r"бас\s+тарт\w*|теріске\s+шығар\w*|қабылдамай\w*|тыйым\w*|"
+    r"баш\s+тарт\w*|четке\s+ка[кг]\w*|тыюу\w*|тыю\s+салы\w*|"
+    # opposing, abstaining, refraining are positions a "does not support" / "will not send"
+    # retells faithfully (review14 K3)
+    r"против|воздерж\w*|қарсы\w*|каршы\w*|oppos(?:e|es|ed|ing)|refrain\w*|abstain\w*|"
+    r"stay(?:s|ed|ing)?\s+out\s+of)(?!\w)",
+    _F,
+)
+
+
 @per_text
 def hedge_mentions(text: str, *, with_spans: bool = True) -> list[Mention]:
     """Hedge markers and scare quotes (short quoted phrases) of ``text``.
@@ -1257,17 +1272,55 @@ def _heads(matches: Iterable[re.Match[str]], text: str) -> list[re.Match[str]]:
 
 def detect_negations(ctx: DiffContext, claimed: Claims) -> Finding:
     """Negations on one side with no counterpart on the other."""
-    statement = negation_mentions(ctx.statement, ctx.src)
+    negations = negation_mentions(ctx.statement, ctx.src)
+    # A word of refusal of the statement ("refusing to build", «воздержится», «бас тарту») is
+    # what a report's "not build" or "has no intention" retells: it answers one report negation,
+    # and is never flagged itself (a refusal retold without "not" dropped nothing).
+    refusing = _refusal_mentions(ctx.statement, negations)
+    statement = negations + refusing
     report = negation_mentions(ctx.report)
     source = negation_mentions(ctx.source, ctx.src, with_spans=False) if ctx.source else []
+    if ctx.source:
+        source += _refusal_mentions(ctx.source, source, with_spans=False)
     found = compare_mentions(
         "negation", statement, report, lambda a, b: True, source=source, pair=False,
         translation_origin=False,
     )  # fmt: skip
+    held = {m.span for m in refusing}
     kept = tuple(
-        d for d in found.differences if _flipped(d, ctx) and not _retold_twice(d, ctx, statement)
+        d
+        for d in found.differences
+        if d.statement_span not in held
+        and _flipped(d, ctx)
+        and not _retold_twice(d, ctx, statement)
     )
-    return Finding(kept, found.claims)
+    claims = Claims(tuple(s for s in found.claims.statement if s not in held), found.claims.report)
+    return Finding(kept, claims)
+
+
+#: An English word of refusal besides :data:`REFUSED` and the negations ("refusing to build",
+#: "the refusal", "rejected", "declined to").
+_REFUSING_EN = re.compile(
+    r"(?<!\w)(?:refus(?:e|es|ed|ing|al)|reject\w*|declin(?:e|es|ed|ing)\s+to)(?!\w)", _F
+)
+
+
+def _refusal_mentions(
+    text: str, negations: list[Mention], *, with_spans: bool = True
+) -> list[Mention]:
+    """The words of refusal of ``text`` (:data:`REFUSED`, :data:`_REFUSING_EN`) that no
+    negation mention of it already covers ("refused to" is one)."""
+    taken = [m.span for m in negations if m.span]
+    found = sorted([*REFUSED.finditer(text), *_REFUSING_EN.finditer(text)], key=lambda m: m.start())
+    out: list[Mention] = []
+    for m in found:
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        taken.append(m.span())
+        out.append(
+            Mention(m.group(), m.span() if with_spans else None, role="negation", note="negation")
+        )
+    return out
 
 
 def _retold_twice(d: Difference, ctx: DiffContext, statement: list[Mention]) -> bool:

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from workbench.diff.base import Claims, DiffContext, Finding
+from workbench.diff.markers import REFUSED as _REFUSED
 from workbench.diff.markers import negation_mentions
 from workbench.diff.modality import clause_at, quoted_spans, retells
 from workbench.diff.text import sentences
@@ -65,18 +66,6 @@ REFUSAL = re.compile(
     r"give\s+(?:his|her|their)\s+name|speak|disclose))|no\s+(?:intention|plans?)\s+(?:of|to)|"
     r"(?:does|do|did)\s+not\s+(?:intend|plan)\s+to|(?:doesn|don|didn)['’]t\s+(?:intend|plan)\s+to)"
     r"(?!\w)",
-    _F,
-)
-#: Words of refusal of a statement besides its negations (ru, kk, ky).
-_REFUSED = re.compile(
-    r"(?<!\w)(?:отказ\w*|откаж\w*|отверг\w*|отвергн\w*|отклон\w*|исключ\w*|непризнан\w*|"
-    r"запрет\w*|запрещ\w*|"
-    r"бас\s+тарт\w*|теріске\s+шығар\w*|қабылдамай\w*|тыйым\w*|"
-    r"баш\s+тарт\w*|четке\s+ка[кг]\w*|тыюу\w*|тыю\s+салы\w*|"
-    # opposing, abstaining, refraining are positions a "does not support" / "will not send"
-    # retells faithfully (review14 K3)
-    r"против|воздерж\w*|қарсы\w*|каршы\w*|oppos(?:e|es|ed|ing)|refrain\w*|abstain\w*|"
-    r"stay(?:s|ed|ing)?\s+out\s+of)(?!\w)",
     _F,
 )
 #: A Kazakh or Kyrgyz verb with a negative suffix (-ма/-ме/-ба/-бе/-па/-пе, ky also -мо/-мө/
