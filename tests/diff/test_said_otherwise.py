@@ -90,3 +90,33 @@ def test_a_negation_beyond_the_refusal_is_still_flagged(lexicon: Lexicon) -> Non
         "negation",
     )  # fmt: skip
     assert d.report == "not" and d.statement == ""
+
+
+MINISTRY = ["Ministry of Foreign Affairs spokesman", "Briefing of the MFA spokesman"]
+STATEMENT = "The embassy has no connection to the exhibition."
+
+
+@pytest.mark.parametrize(
+    "speaker", ["The diplomat noted", "The spokesman said", "The ministry added"]
+)
+def test_a_ministrys_spokesman_named_by_his_office_is_the_issuer(
+    speaker: str, lexicon: Lexicon
+) -> None:
+    report = f"{speaker} that the embassy has no connection to the exhibition."
+    found = diffs(STATEMENT, report, lexicon, context=MINISTRY, issuer=MINISTRY)
+    assert of_kind(found, "attribution") == []
+
+
+def test_a_diplomat_is_no_office_of_an_issuer_that_is_no_ministry(lexicon: Lexicon) -> None:
+    issuer = ["Akimat of the city", "Statement of the akim"]
+    report = "The diplomat noted that the embassy has no connection to the exhibition."
+    found = diffs(STATEMENT, report, lexicon, context=issuer, issuer=issuer)
+    assert [d.report for d in of_kind(found, "attribution")] == ["The diplomat noted"]
+
+
+def test_an_embassy_is_no_ministry_of_the_spokesman(lexicon: Lexicon) -> None:
+    # which body speaks is the claim's actor: the spokesman's office words do not join the two
+    found = diffs("The embassy stated that it has no connection to the exhibition.",
+                  "The ministry stated that it has no connection to the exhibition.", lexicon,
+                  context=MINISTRY, issuer=MINISTRY)  # fmt: skip
+    assert [(d.statement, d.report) for d in of_kind(found, "attribution")] != []

@@ -254,6 +254,18 @@ _HEAD_OF_STATE = re.compile(
 _OFFICE = words(
     "president presidential leader head state outgoing incumbent embattled country's nation's"
 )
+#: A foreign ministry's or an embassy's voice in the issuer's texts ("MFA spokesman", «МИД»,
+#: «пресс-секретарь», kk «СІМ», «елшілігі», ky «ТИМ», «элчилиги»), and how reports name that
+#: speaker without his name: "the diplomat noted", "the spokesman said" (noise22: "the diplomat"
+#: for the ministry's own spokesman was a flag of no moved claim). Not "the ministry" or "the
+#: embassy": which body speaks is the claim's actor, and an embassy is no ministry.
+_DIPLOMATIC = re.compile(
+    r"(?<!\w)(?:spokes(?:man|woman|person)|press\s+secretary|foreign\s+ministry|mfa|embassy|"
+    r"diplomat\w*|ambassador|мид|пресс-секретар\w*|посольств\w*|посол\w*|сім|тим|елші\w*|"
+    r"элчи\w*|сыртқы\s+істер|тышкы\s+иштер)(?!\w)",
+    re.IGNORECASE,
+)
+_DIPLOMATIC_OFFICE = words("diplomat spokesman spokeswoman spokesperson official press secretary")
 
 
 _KnownParts = tuple[
@@ -429,8 +441,12 @@ class _Known:
         self.issuer = tuple(dict.fromkeys(issuer))
         self.voices = [self.issuer] if issuer else []
         self.voices += [(t,) for t in self.texts if t not in issuer]
-        # the issuer is a head of state: "the outgoing leader" is another name of his
-        self.office = any(_HEAD_OF_STATE.search(t) for t in issuer)
+        # the issuer is a head of state ("the outgoing leader") or a ministry's voice ("the
+        # diplomat"): the words reports name him by without his name
+        self.office: frozenset[str] = frozenset().union(
+            _OFFICE if any(_HEAD_OF_STATE.search(t) for t in issuer) else (),
+            _DIPLOMATIC_OFFICE if any(_DIPLOMATIC.search(t) for t in issuer) else (),
+        )
         self.senses: frozenset[int] | None = None  # read on first use (:meth:`_near`)
         parts = [_known_in(text, lexicon) for text in self.texts]
         self.categories: set[str] = set().union(*(p[0] for p in parts))
@@ -465,7 +481,7 @@ class _Known:
         if d.kind == "entity":
             words = words[-1:]  # the surname or head names the same one
         if d.kind == "attribution" and self.office:  # "The outgoing leader said"
-            return bool(words) and all(self._has(w) or w.lower() in _OFFICE for w in words)
+            return bool(words) and all(self._has(w) or w.lower() in self.office for w in words)
         return bool(words) and all(self._has(w) for w in words)
 
     def names_actors(self, d: Difference) -> bool:
@@ -480,9 +496,8 @@ class _Known:
         word of it but the verbs and small words of attribution is theirs. When both sides give
         the claim to the statement's own voice, however each names it, nothing moved."""
         words = [t.text for t in tokenize(attribution) if t.lower not in _MARKER_WORDS]
-        office = _OFFICE if self.office else frozenset()
         return bool(words) and all(
-            self._has(w) or self._akin(w) or w.lower() in office for w in words
+            self._has(w) or self._akin(w) or w.lower() in self.office for w in words
         )
 
     def same_voice(self, statement: str, report: str) -> bool:
