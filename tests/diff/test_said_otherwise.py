@@ -120,3 +120,23 @@ def test_an_embassy_is_no_ministry_of_the_spokesman(lexicon: Lexicon) -> None:
                   "The ministry stated that it has no connection to the exhibition.", lexicon,
                   context=MINISTRY, issuer=MINISTRY)  # fmt: skip
     assert [(d.statement, d.report) for d in of_kind(found, "attribution")] != []
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["he said in his nearly 20-minute address", "the governor said in a 40-minute speech",
+     "she told a two-hour press conference"],
+)  # fmt: skip
+def test_a_figure_measuring_the_speech_is_no_figure_of_the_claim(
+    tail: str, lexicon: Lexicon
+) -> None:
+    found = diffs("This is the worst drought in 50 years.",
+                  f'"This is the worst drought in 50 years," {tail}.', lexicon)  # fmt: skip
+    assert of_kind(found, "number") == []
+
+
+def test_a_figure_of_the_claim_beside_the_speech_stays(lexicon: Lexicon) -> None:
+    found = diffs("This is the worst drought in 50 years.",
+                  '"This is the worst drought in 50 years," he said of the 20 districts hit.',
+                  lexicon)  # fmt: skip
+    assert [d.report for d in of_kind(found, "number")] == ["20"]

@@ -106,7 +106,7 @@ def finish(
         for d in _merged(found)
         if not _precondition_negation(d, report) and not _quoting_marks(d, voices)
     ]
-    diffs = [d for d in diffs if not _no_speaker_to_differ(d)]
+    diffs = [d for d in diffs if not _no_speaker_to_differ(d) and not _length_of_speech(d, report)]
     if not amount_in_statement:
         diffs = [d for d in diffs if not _own_context_figure(d)]
     if context:
@@ -197,6 +197,29 @@ def _own_context_figure(d: Difference) -> bool:
         and d.origin == "report"
         and not d.changed_from
         and d.voice == "own"
+    )
+
+
+#: What follows a figure that measures the speech itself: "a 15-minute address", "his 40-minute
+#: speech", "a two-hour press conference", "a 12-page statement".
+_SPEECH_LENGTH = re.compile(
+    r"\s*[-‐–]?\s*(?:minutes?|hours?|pages?)[-‐–\s](?:long\s+)?(?:(?:televised|video|televised\s+video|"
+    r"annual|national|live|phone|telephone)\s+)?(?:address|speech|interview|briefing|statement|"
+    r"message|call|conversation|talks?|meeting|press\s+conference|broadcast|remarks)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _length_of_speech(d: Difference, report: str) -> bool:
+    """A figure only the report gives that measures the speech it retells ("he said in his
+    nearly 15-minute address"): the outlet's scene-setting about the act of speaking, no figure
+    of the claim the statement could have given (noise22)."""
+    return (
+        d.kind == "number"
+        and d.statement_span is None
+        and d.report_span is not None
+        and d.origin == "report"
+        and _SPEECH_LENGTH.match(report, d.report_span[1]) is not None
     )
 
 
