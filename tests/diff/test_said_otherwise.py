@@ -65,7 +65,7 @@ def test_a_report_intensifier_with_no_degree_anywhere_is_still_the_reports(
         ("For now the republic will refrain from joining the union.",
          "The republic has no intention of joining the union for now.",
          {"source": "Пока республика воздержится от вступления в союз.", "src": "ru"}),
-        ("Shall we build the dam or abandon it, the people will decide.",
+        ("Building the dam or refusing to build it is for the people to decide.",
          "The people will decide whether the dam is built or not built.",
          {"source": "Бөгетті салу немесе салудан бас тарту — халықтың шешімі.", "src": "kk"}),
     ],
@@ -80,6 +80,15 @@ def test_a_refusal_retold_without_a_negation_is_no_negation_left_out(lexicon: Le
     found = diffs("The republic will refrain from joining the union.",
                   "The republic will stay outside the union.", lexicon)  # fmt: skip
     assert of_kind(found, "negation") == []
+
+
+def test_the_originals_refusal_alone_answers_no_report_negation(lexicon: Lexicon) -> None:
+    # only the translation's words are read: an original's «против» in another clause is no
+    # refusal the report's "not" retells
+    found = diffs("The deputies voted against the budget; the bridge was repaired.",
+                  "The deputies voted against the budget; the bridge was not repaired.", lexicon,
+                  source="Депутаты голосовали против бюджета; мост отремонтировали.", src="ru")  # fmt: skip
+    assert [d.report for d in of_kind(found, "negation")] == ["not"]
 
 
 def test_a_negation_beyond_the_refusal_is_still_flagged(lexicon: Lexicon) -> None:
