@@ -11,6 +11,7 @@ import pytest
 
 from workbench.cli import main
 from workbench.errors import CorpusError
+from workbench.pipeline.compare import files_case
 from workbench.pipeline.inputs import case_notices, file_notices, language_notice
 
 REPO = Path(__file__).resolve().parents[1]
@@ -22,8 +23,16 @@ EN = SAMPLE / "statements" / "tokayev-2022-01-07.en.txt"
 REPORT = SAMPLE / "reports" / "foreign-wire-2022-01-09.en.txt"
 
 
+def _notices(
+    statements: Path, reporting: Path, *, src: str, translations: Path | None = None
+) -> list[str]:
+    """The file form's notices: of the case its files make (read once, tidy22)."""
+    case = files_case(statements, reporting, src=src, translations=translations)
+    return file_notices(case, translations=translations)
+
+
 def test_kazakh_statements_given_as_russian_are_named_with_a_line() -> None:
-    notes = file_notices(KK, REPORT, src="ru")
+    notes = _notices(KK, REPORT, src="ru")
     assert len(notes) == 1
     assert notes[0].startswith(f"{KK.name} is given as Russian, but ")
     assert "(line 1, for one, looks like Kazakh (by cld2)); check --src." in notes[0]
@@ -31,11 +40,14 @@ def test_kazakh_statements_given_as_russian_are_named_with_a_line() -> None:
 
 @pytest.mark.parametrize(("path", "src"), [(KK, "kk"), (RU, "ru"), (KY, "ky")])
 def test_statements_in_their_language_give_no_notice(path: Path, src: str) -> None:
-    assert file_notices(path, REPORT, src=src, translations=EN if src == "ru" else None) == []
+    assert _notices(path, REPORT, src=src, translations=EN if src == "ru" else None) == []
 
 
-def test_reporting_and_translations_must_be_english() -> None:
-    notes = file_notices(RU, RU, src="ru", translations=KK)
+def test_reporting_and_translations_must_be_english(tmp_path: Path) -> None:
+    kk = tmp_path / "kk.txt"  # one line per statement line: the case is built before its notices
+    lines = KK.read_text("utf-8").splitlines()
+    kk.write_text("\n".join(_fill(lines, RU)) + "\n", "utf-8")
+    notes = _notices(RU, RU, src="ru", translations=kk)
     assert [n.split(";")[-1] for n in notes] == [
         " the reporting must be English.",
         " the translations must be English.",
@@ -54,7 +66,7 @@ def test_a_quotation_in_another_language_is_no_alarm() -> None:
 
 def test_file_notices_refuse_a_missing_file_in_one_sentence(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="does not exist; check the path"):
-        file_notices(tmp_path / "none.txt", REPORT, src="ru")
+        _notices(tmp_path / "none.txt", REPORT, src="ru")
 
 
 def test_the_sample_cases_give_no_notice() -> None:
@@ -125,10 +137,10 @@ def test_a_csv_or_jsonl_file_is_named_by_record_not_by_line(tmp_path: Path, suff
         path.write_text(buffer.getvalue(), "utf-8")
     else:
         path.write_text("\n\n".join(json.dumps({"text": t}) for t in [ru, *kk]), "utf-8")
-    notes = file_notices(path, REPORT, src="ru")
+    notes = _notices(path, REPORT, src="ru")
     assert len(notes) == 1
     assert "2 of its 3 records do not look like Russian (record 2, for one," in notes[0]
-    assert file_notices(KK, REPORT, src="ru")[0].count(" lines ") == 1  # .txt: file lines
+    assert _notices(KK, REPORT, src="ru")[0].count(" lines ") == 1  # .txt: file lines
 
 
 @pytest.mark.parametrize(("src", "also"), [("kk", ""), ("ru", " and give it as Kazakh")])
@@ -141,42 +153,66 @@ def test_latin_kazakh_statements_are_told_to_convert_not_to_check_the_language(
 
     path = tmp_path / "st.txt"
     path.write_text(to_latin(KK.read_text("utf-8")), "utf-8")
-    (note,) = file_notices(path, REPORT, src=src)
+    (note,) = _notices(path, REPORT, src=src)
     assert "9 of its 9 lines are in the Latin alphabet (line 1, for one, looks like Kazakh" in note
     assert note.endswith(f"(workbench.langid.to_cyrillic can help){also}.")
     assert "check --src" not in note
     # a Latin-script Kazakh report is still told that the reporting must be English
-    assert file_notices(KK, path, src="kk")[0].endswith("; the reporting must be English.")
+    assert _notices(KK, path, src="kk")[0].endswith("; the reporting must be English.")
 
 
-def test_notices_and_compare_read_the_files_through_one_reader(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+def _fill(lines: list[str], like: Path) -> list[str]:
+    """``lines`` repeated to as many lines as the file ``like`` has."""
+    count = len(like.read_text("utf-8").rstrip("\n").split("\n"))
+    return [lines[i % len(lines)] for i in range(count)]
+
+
+def test_the_file_form_reads_each_file_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # review10 (fix11): file_notices read compare's files with a reader of its own, so the two
-    # could drift apart (it honoured the settings' limits, compare_files did not)
-    from workbench.pipeline import compare, inputs
+    # tidy22 (issue 9): the file form read its files twice, once in file_notices for its
+    # warnings and once in files_case for its work (textio kept a process-wide set of the
+    # notices already said, not to say a cp1251 notice twice); its notices are its case's now
+    from workbench.corpus import readers
 
-    seen: list[tuple[object, ...]] = []
+    read: list[str] = []
+    real = readers.read_text
 
-    def spy(*args: object, **kw: object) -> inputs.CompareFiles:
-        seen.append((*args, kw.get("translations"), kw.get("limits")))
-        raise CorpusError("read")
+    def counted(path: str | Path, **kw: object) -> object:
+        read.append(Path(path).name)
+        return real(path, **kw)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(inputs, "read_compare_files", spy)
-    with pytest.raises(CorpusError, match="read"):
-        file_notices(RU, REPORT, src="ru", translations=EN)
-    with pytest.raises(CorpusError, match="read"):
-        compare.compare_files(RU, REPORT, src="ru", translations=EN)
-    assert seen[0] == seen[1] == (RU, REPORT, EN, None)
+    monkeypatch.setattr(readers, "read_text", counted)
+    args = ["compare", "--statements", str(RU), "--src", "kk", "--reporting", str(REPORT)]
+    assert main([*args, "--translations", str(EN), "-o", str(tmp_path / "out.json")]) == 0
+    assert sorted(read) == sorted([RU.name, REPORT.name, EN.name])
+    assert f"warning: {RU.name} is given as Kazakh" in capsys.readouterr().err
 
 
-def test_compare_files_honours_the_limits_the_notices_read_with(tmp_path: Path) -> None:
+def test_two_compares_in_one_process_each_say_their_cp1251_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # tidy22: textio logged a decoding notice once per process and compare left out what was
+    # logged, so a second compare of the same file (or of another file of the same name) in
+    # one process (the UI, tests) said nothing of it
+    st = tmp_path / "st.txt"
+    st.write_bytes(RU.read_text("utf-8").encode("cp1251"))
+    args = ["compare", "--statements", str(st), "--src", "ru", "--reporting", str(REPORT)]
+    for run in (1, 2):
+        caplog.clear()
+        assert main([*args, "--translations", str(EN), "-o", str(tmp_path / "out.json")]) == 0
+        printed = [e for e in capsys.readouterr().err.splitlines() if "st.txt is not UTF-8" in e]
+        logged = [r for r in caplog.records if "st.txt is not UTF-8" in r.getMessage()]
+        assert len(logged) == 1 and not [e for e in printed if e.startswith("warning:")], run
+
+
+def test_the_file_form_honours_the_limits(tmp_path: Path) -> None:
     from workbench.pipeline.compare import compare_files
     from workbench.textio import Limits
 
     small = Limits(max_lines=3)
     with pytest.raises(CorpusError, match="lines"):
-        file_notices(RU, REPORT, src="ru", limits=small)
+        files_case(RU, REPORT, src="ru", limits=small)
     with pytest.raises(CorpusError, match="lines"):
         compare_files(RU, REPORT, src="ru", translations=EN, limits=small)
 

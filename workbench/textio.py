@@ -32,8 +32,6 @@ log = logging.getLogger("workbench")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 # Share of control characters above which cp1251-decoded bytes are taken to be binary.
 _MAX_CONTROL_SHARE = 0.01
-#: Decoding notices logged by this process (each is logged once).
-_TOLD: set[str] = set()
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
     (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
@@ -104,17 +102,9 @@ def decode_bytes(
     if nul >= 0:
         raise error(_nul_message(name, decoded.text.count("\n", 0, nul) + 1))
     check_limits(decoded.text, name, limits or Limits(), error=error)
-    for notice in decoded.notices:
-        if notice not in _TOLD:  # a file read twice (compare's check, then its work) is told once
-            _TOLD.add(notice)
-            log.warning("%s", notice)
+    for notice in decoded.notices:  # each read says its own (read a file once, not twice)
+        log.warning("%s", notice)
     return decoded
-
-
-def told(notice: str) -> bool:
-    """Whether ``notice`` (a decoding notice of :func:`decode_bytes`) is already logged in this
-    process: a command that prints its inputs' notices leaves these out, not to say them twice."""
-    return notice in _TOLD
 
 
 def read_text(

@@ -382,11 +382,15 @@ def test_statements_without_a_translation_are_said_as_the_tab_says(
     """review21: the Compare tab says that uploads with no translation are aligned through
     cross-lingual embeddings alone; the file form and a case compared with no --translations
     and no --engine said nothing. The sentence is made in one place (untranslated_notice)."""
+    from workbench.pipeline.compare import files_case
     from workbench.pipeline.inputs import untranslated_notice
 
-    said = untranslated_notice(["st.txt"], "give --translations (one English line per "
-                               "statement line), or --engine to translate them first")  # fmt: skip
-    assert said is not None and untranslated_notice([], "fix") is None
+    bare = files_case(files["st"], files["rep"], src="ru")
+    fix = "give --translations (one English line per statement line), or --engine to translate "
+    said = untranslated_notice(bare, f"{fix}them first", by_title=True)
+    assert said is not None and said.startswith("No English translation for st.txt: ")
+    translated = files_case(files["st"], files["rep"], src="ru", translations=files["tr"])
+    assert untranslated_notice(translated, "fix") is None
     out = _compare(files, "-o", str(tmp_path / "out.json"), tr=None)
     assert out.returncode == 0, out.stderr
     assert f"warning: {said}\n" in out.stderr

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from workbench.cli.common import write_text_output
@@ -181,11 +181,10 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         )
         notices = inputs.case_notices(case)
         if not (args.engine or args.model):  # the tab says it too (ui.handlers.compare.run)
-            untranslated = [d.id for d in case.statements if d.translation is None]
             fix = "give --engine (and --model) to translate them first"
-            if note := inputs.untranslated_notice(untranslated, fix):
+            if note := inputs.untranslated_notice(case, fix):
                 notices.append(note)
-        _warn(notices)
+        _warn(notices, logged=case.notices)
         flt = _filters(args)
         compare.check_filters(flt, case, compare.DIFFERENCE_KINDS)  # before the work
         corrections = () if args.no_corrections else None
@@ -204,40 +203,39 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
         )
         applied = compare.applied_corrections(case, corrections)
         return compare.case_report(result, case, args.format, flt, applied)
-    _warn(
-        inputs.file_notices(
-            args.statements,
-            args.reporting,
-            src=args.src,
-            translations=args.translations,
-            limits=settings.limits,
-            untranslated_fix=None
-            if args.engine or args.model
-            else "give --translations (one English line per statement line), or --engine to "
-            "translate them first",
-        )
-    )
-    translator = None if args.translations else _translator_for(args, settings)
-    return compare.compare_files_report(
+    case = compare.files_case(
         args.statements,
         args.reporting,
-        args.format,
         src=args.src,
         translations=args.translations,
         limits=settings.limits,
+    )  # the files are read here, once: the notices are the case's
+    fix = (
+        "give --translations (one English line per statement line), or --engine to translate "
+        "them first"
+    )
+    untranslated_fix = None if args.engine or args.model else fix
+    notices = inputs.file_notices(
+        case, translations=args.translations, untranslated_fix=untranslated_fix
+    )
+    _warn(notices, logged=case.notices)
+    translator = None if args.translations else _translator_for(args, settings)
+    return compare.files_report(
+        case,
+        args.format,
         translator=translator(args.src) if translator else None,
         filters=_filters(args),
         **options,
     )
 
 
-def _warn(notices: list[str]) -> None:
+def _warn(notices: list[str], logged: Sequence[str] = ()) -> None:
     """What the user should know about the input (a file not in its declared language), on
-    stderr before the work starts: a mislabelled language otherwise gives silent nonsense."""
-    from workbench.textio import told
-
+    stderr before the work starts: a mislabelled language otherwise gives silent nonsense.
+    ``logged``: the readers' notices (an encoding fallback), which the reader logged as it
+    read the file, once (:func:`workbench.textio.decode_bytes`), so not printed again."""
     for notice in notices:
-        if not told(notice):  # an encoding fallback is logged by the reader already
+        if notice not in logged:
             print(f"warning: {notice}", file=sys.stderr, flush=True)
 
 

@@ -317,7 +317,7 @@ def compare_files(
     translator: Translator | None = None,
     **options: Any,
 ) -> Comparison:
-    """The comparison of :func:`compare_files_case` as one :class:`Comparison` (the file
+    """The comparison of the case of :func:`files_case` as one :class:`Comparison` (the file
     form's JSON contract: its alignments, leftovers and audit over the one statement file).
 
     ``translator``: machine-translate the statements (instead of supplied translations);
@@ -329,70 +329,49 @@ def compare_files(
     """
     from workbench.export.compare_report import flatten
 
-    result, _ = compare_files_case(
-        statements, reporting, src=src, translations=translations, limits=limits,
-        translator=translator, **options,
-    )  # fmt: skip
-    return flatten(result)
+    case = files_case(statements, reporting, src=src, translations=translations, limits=limits)
+    return flatten(compare_files_case(case, translator=translator, **options))
 
 
 def compare_files_case(
-    statements: str | Path,
-    reporting: str | Path,
+    case: Case,
     *,
-    src: str,
-    translations: str | Path | None = None,
-    limits: Limits | None = None,
     translator: Translator | None = None,
-    report_outlet: str = "independent",
     filters: ViewFilters | None = None,
     **options: Any,
-) -> tuple[CaseComparison, Case]:
-    """:func:`compare_case` on the case of :func:`files_case` (the result and the case): the
-    file form compares as a case does, with the same aggregates the Compare tab shows for the
-    same files uploaded. ``filters`` are checked against that case before the work.
+) -> CaseComparison:
+    """:func:`compare_case` on the case of :func:`files_case` (no link corrections): the file
+    form compares as a case does, with the same aggregates the Compare tab shows for the same
+    files uploaded. ``filters`` are checked against that case before the work.
 
     Raises:
-        CorpusError: for an unreadable file (the message names file and line).
-        UserInputError: for an empty file, translations of the wrong length or a filter naming
-            something the case lacks.
+        UserInputError: for a filter naming something the case lacks.
     """
-    case = files_case(
-        statements, reporting, src=src, translations=translations,
-        report_outlet=report_outlet, limits=limits,
-    )  # fmt: skip
     if filters is not None:  # an unknown kind is said before the work, not after it
         check_filters(filters, case, DIFFERENCE_KINDS)
     translator_for = None if translator is None else (lambda _lang: translator)
-    return compare_case(case, translator_for=translator_for, corrections=(), **options), case
+    return compare_case(case, translator_for=translator_for, corrections=(), **options)
 
 
-def compare_files_report(
-    statements: str | Path,
-    reporting: str | Path,
+def files_report(
+    case: Case,
     fmt: str,
     *,
-    src: str,
-    translations: str | Path | None = None,
-    limits: Limits | None = None,
     translator: Translator | None = None,
     filters: ViewFilters | None = None,
     **options: Any,
 ) -> str:
-    """:func:`compare_files_case` and its report in ``fmt``: the JSON of
+    """:func:`compare_files_case` on the case of :func:`files_case` (built, and its notices
+    said, by the caller: the files are read once) and its report in ``fmt``: the JSON of
     :func:`comparison_report` (:func:`compare_files`) plus the ``aggregates`` key of a case's
     JSON, the HTML and Markdown of a case (:func:`case_report`), aggregates included, under
     ``filters`` as a case's (the JSON, as a case's, is not filtered).
 
     Raises:
-        UserInputError: for an unknown format, empty input or translations of the wrong length.
-        CorpusError: for an unreadable file.
+        UserInputError: for an unknown format or a filter naming something the case lacks.
     """
     _check_format(fmt)
-    result, case = compare_files_case(
-        statements, reporting, src=src, translations=translations, limits=limits,
-        translator=translator, filters=filters, **options,
-    )  # fmt: skip
+    result = compare_files_case(case, translator=translator, filters=filters, **options)
     if fmt == "json":  # the comparison's contract, with the aggregates of the one result
         from workbench.export.compare_report import (
             aggregates_to_dict,

@@ -174,9 +174,8 @@ def read_compare_files(
     translations: str | Path | None = None,
     limits: Limits | None = None,
 ) -> CompareFiles:
-    """Read ``compare``'s files: the one reader of :func:`file_notices` and
-    :func:`workbench.pipeline.compare.compare_files`, so that what is checked before the work
-    is what the work reads (same readers, same ``limits``).
+    """Read ``compare``'s files with the corpus readers under ``limits``: the one reader of
+    :func:`workbench.pipeline.compare.files_case`, whose case :func:`file_notices` reads.
 
     Raises:
         CorpusError: for an unreadable file (the message names file and line).
@@ -187,48 +186,53 @@ def read_compare_files(
 
 
 def file_notices(
-    statements: str | Path,
-    reporting: str | Path,
+    case: Case,
     *,
-    src: str,
     translations: str | Path | None = None,
-    limits: Limits | None = None,
     untranslated_fix: str | None = None,
 ) -> list[str]:
-    """The readers' notices of ``compare``'s files and every file not in its language; with
-    ``untranslated_fix`` (no engine translates), :func:`untranslated_notice` when the statements
-    have no translation (no ``translations`` file, no translation in the statements file).
+    """The notices of Compare's file form, taken from its case
+    (:func:`workbench.pipeline.compare.files_case`, which read the files once): the readers'
+    notices, then every file not in its language, each named by its file name; with
+    ``untranslated_fix`` (no engine translates), :func:`untranslated_notice` when the
+    statements have no translation (no ``translations`` file, none in the statements file).
 
-    Raises:
-        CorpusError: for an unreadable file (as :func:`workbench.pipeline.compare.compare_files`).
+    ``translations``: the translations file the case was built with (its name and suffix name
+    it in a notice; it is not read again). A ``.txt`` file's numbers are its lines, another's
+    its records (:func:`language_notice`'s ``unit``).
     """
-    files = read_compare_files(statements, reporting, translations=translations, limits=limits)
-    checks = [
-        (statements, files.statements, src, "check --src"),
-        (reporting, files.reporting, "en", "the reporting must be English"),
-    ]
-    if translations is not None and files.translations is not None:
-        checks.append((translations, files.translations, "en", "the translations must be English"))
-    notes: list[str] = []
-    for path, body, language, fix in checks:
-        notes += body.notices
+    (st,), (rep,) = case.statements, case.reports
+    english = "the translations must be English"
+    notes = list(case.notices)
+
+    def check(text: str, language: str, path: str | Path, what: str, fix: str) -> None:
         unit = "line" if Path(path).suffix.lower() == ".txt" else "record"
-        if note := language_notice(body.lines, language, Path(path).name, fix, unit):
+        if note := language_notice(text.split("\n"), language, what, fix, unit):
             notes.append(note)
-        if body is files.statements and translations is None and body.translations is not None:
-            what = f"The translations in {Path(path).name}"
-            fix = "the translations must be English"
-            if note := language_notice(body.translations, "en", what, fix, unit):
-                notes.append(note)
-    if untranslated_fix and files.translations is None and files.statements.translations is None:
-        notes.append(untranslated_notice([Path(statements).name], untranslated_fix) or "")
+
+    check(st.text, st.language, st.title, st.title, "check --src")
+    if st.translation is not None and translations is None:
+        check(st.translation, "en", st.title, f"The translations in {st.title}", english)
+    check(rep.text, "en", rep.title, rep.title, "the reporting must be English")
+    if st.translation is not None and translations is not None:
+        check(st.translation, "en", translations, Path(translations).name, english)
+    if untranslated_fix and (note := untranslated_notice(case, untranslated_fix, by_title=True)):
+        notes.append(note)
     return notes
 
 
-def untranslated_notice(names: Sequence[str], fix: str) -> str | None:
-    """The sentence for statement documents compared with no English translation (``names``):
-    what that costs and ``fix``, how to give one (the tab's button, the command's options).
-    ``None`` when every statement document has one."""
+def untranslated_notice(case: Case, fix: str, *, by_title: bool = False) -> str | None:
+    """The sentence for the statement documents of ``case`` compared with no English
+    translation: what that costs and ``fix``, how to give one (the tab's button, the command's
+    options). ``None`` when every statement document has one. The one place that lists them
+    (the command's case and file forms and the Compare tab each built the list before).
+
+    ``by_title``: name documents by title (the file names of uploads and of the file form),
+    not by id.
+    """
+    names = [
+        (d.title or d.id) if by_title else d.id for d in case.statements if d.translation is None
+    ]
     if not names:
         return None
     return (

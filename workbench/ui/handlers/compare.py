@@ -304,9 +304,8 @@ def run(
         )
     from workbench.pipeline.inputs import untranslated_notice
 
-    untranslated = [d.title or d.id for d in case.statements if d.translation is None]
     fix = "choose Machine-translate to translate them first"
-    if translations == SUPPLIED and (note := untranslated_notice(untranslated, fix)):
+    if translations == SUPPLIED and (note := untranslated_notice(case, fix, by_title=True)):
         notices += (note,)
     return CompareState(case, result, corrections, notices, translations, model, use_corrections)
 
