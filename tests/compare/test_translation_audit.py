@@ -23,7 +23,7 @@ from workbench.pipeline.compare import (
     case_at,
     case_report,
     compare_case,
-    compare_texts,
+    compare_files,
     translation_issue,
 )
 from workbench.types import (
@@ -213,15 +213,20 @@ def test_audit_can_be_left_out(soft_case: Path, e5: Embedder) -> None:
     assert "|audit:" not in result.signature
 
 
-def test_compare_texts_audits_supplied_translations_only(e5: Embedder) -> None:
-    lines, official = ORIGINAL.splitlines(), OFFICIAL.splitlines()
-    audited = compare_texts(lines, WIRE, src="ru", translations=official, embedder=e5)
+def test_the_file_form_audits_supplied_translations_only(tmp_path: Path, e5: Embedder) -> None:
+    # tidy22: this ran compare_texts (removed); the file form compares the case of its files
+    st, tr, wire = tmp_path / "st.txt", tmp_path / "tr.txt", tmp_path / "wire.txt"
+    st.write_text(ORIGINAL, "utf-8")
+    tr.write_text(OFFICIAL, "utf-8")
+    wire.write_text(WIRE, "utf-8")
+    audited = compare_files(st, wire, src="ru", translations=tr, embedder=e5)
     assert [a.index for a in audited.translation_audit] == [0, 1, 2, 3]
     assert audited.translation_audit[0].flagged
-    bare = compare_texts(lines, WIRE, src="ru", embedder=e5)  # no translation: nothing to audit
+    bare = compare_files(st, wire, src="ru", embedder=e5)  # no translation: nothing to audit
     assert bare.translation_audit == ()
-    with pytest.raises(UserInputError, match="translations have 3 lines but the statements have 4"):
-        compare_texts(lines, WIRE, src="ru", translations=official[:3], embedder=e5)
+    tr.write_text("\n".join(OFFICIAL.splitlines()[:3]), "utf-8")
+    with pytest.raises(UserInputError, match=r"tr\.txt has 3 lines but .*st\.txt has 4"):
+        compare_files(st, wire, src="ru", translations=tr, embedder=e5)
 
 
 def test_a_translation_file_with_fewer_lines_is_refused_by_the_case_loader(

@@ -2,10 +2,11 @@
 
 corpus ──► segment ──► translate ──► align ──► diff ──► (aggregates) ──► present
 
-:func:`compare_texts` compares one set of statements (one language) with reporting;
 :func:`compare_case` compares every statement document of a case with all its reporting at once
 and adds the aggregates an analyst reads first: differences by outlet type and kind, the labels
-each outlet type uses for the actors, and the figures that disagree.
+each outlet type uses for the actors, and the figures that disagree. It is the one path from
+texts to a comparison: the file form and the Compare tab's uploads compare the case of their
+files (:func:`files_case`).
 
 Conventions:
     * A statement is one input line (it may hold several sentences); its index is its line number
@@ -164,25 +165,15 @@ def cases_in(corpora: str | Path, **options: Any) -> list[Case]:
 # ─── building the sentences the aligner sees ─────────────────────────────────────────────────
 
 
-def statement_lines(statements: str | Sequence[str]) -> list[str]:
-    """Statements as lines: a text is split at line breaks; a sequence is taken as is."""
-    return statements.split("\n") if isinstance(statements, str) else list(statements)
-
-
-def report_refs(
-    reports: str | Sequence[str], document_id: str = "", start: int = 0
-) -> list[ReportRef]:
-    """English report sentences: a text is cut into sentences; a sequence is taken as sentences.
+def report_refs(text: str, document_id: str = "", start: int = 0) -> list[ReportRef]:
+    """The English sentences of a report document's ``text``.
 
     Args:
-        reports: Report text, or report sentences already cut.
+        text: The report's text (cut into sentences).
         document_id: Recorded on every sentence.
         start: Index of the first sentence (to count across documents).
     """
-    if isinstance(reports, str):
-        texts = [s.text for s in split_sentences(reports, "en")]
-    else:
-        texts = [t.strip() for t in reports if t.strip()]
+    texts = [s.text for s in split_sentences(text, "en")]
     return [ReportRef(start + i, t, document_id) for i, t in enumerate(texts)]
 
 
@@ -227,7 +218,7 @@ def files_case(
     (.txt/.jsonl/.csv, :func:`workbench.pipeline.inputs.read_compare_files`) under ``limits``.
     ``workbench compare --statements … --reporting …`` and the Compare tab's uploads build
     their case here and both run :func:`compare_case` on it (issue 9: the file form ran
-    :func:`compare_texts` and rebuilt a stand-in case for its aggregates).
+    ``compare_texts``, removed in session 22, and rebuilt a stand-in case for its aggregates).
 
     The documents are ``statements`` (outlet type ``state``) and ``reporting`` (of
     ``report_outlet``: ``state``, ``independent`` or ``foreign``), each titled by its file's
@@ -873,69 +864,6 @@ def _resolve(
     )
 
 
-def compare_texts(
-    statements: str | Sequence[str],
-    reports: str | Sequence[str],
-    *,
-    src: str,
-    translations: Sequence[str] | None = None,
-    translator: Translator | None = None,
-    embedder: Embedder | None = None,
-    lexicon: Lexicon | None = None,
-    threshold: float | None = None,
-    progress: ProgressFn | None = None,
-    settings: Settings | None = None,
-    audit: bool = True,
-) -> Comparison:
-    """Line statements (one per line) up against English reporting and find the differences.
-
-    Args:
-        statements: kk/ky/ru statements, one per line (a text is split at line breaks).
-        reports: English reporting as text (cut into sentences) or as sentences.
-        src: Language of the statements.
-        translations: Supplied English translations, one per statement line.
-        translator: Used to translate the statements when no ``translations`` are given.
-            Without either, statements are aligned through cross-lingual embeddings alone.
-        embedder: Sentence embedder (default: the bundled e5-small, cached).
-        lexicon: Framing lexicon (default: the bundled one).
-        threshold: Alignment threshold (default: the embedder's calibrated value).
-        progress: ``progress(done, total)`` while translating.
-        settings: Resolved settings (embedding cache location).
-        audit: Check supplied ``translations`` against the statements
-            (:func:`audit_translations`, ``translation_audit``) and mark the report differences
-            that sit on a departure of the translation as its own (:func:`attribute_to_translation`).
-            Machine translations are not audited.
-
-    Raises:
-        UserInputError: for empty input or translations of the wrong length.
-    """
-    lines = statement_lines(statements)
-    if not any(line.strip() for line in lines):
-        raise UserInputError("The statements are empty; give at least one statement line.")
-    reps = report_refs(reports)
-    if not reps:  # before the statements are machine-translated, not after
-        raise UserInputError("The reporting is empty; give English report text.")
-    tr_sig = ["supplied"] if translations is not None else []
-    if translations is None and translator is not None:
-        translations = translate_lines(lines, translator, progress)
-        tr_sig = [str(translator.signature)]
-    refs = statement_refs(lines, translations)
-    emb, lex = _resolve(embedder, lexicon, settings)
-    comparison = fill_differences(
-        align(refs, reps, emb, threshold=threshold, anchors=default_anchors()),
-        lex,
-        src,
-        _threshold(emb, threshold),
-        embedder=emb,
-    )
-    checked: tuple[FaithResult, ...] = ()
-    if audit and tr_sig == ["supplied"]:
-        checked = audit_translations(refs, src, emb, lex, settings)
-        comparison = attribute_to_translation(comparison, checked, src)
-    sig = _audit_signature(combined_signature(comparison.signature, lex, tr_sig), checked)
-    return dataclasses.replace(comparison, signature=sig)
-
-
 # ─── the audit of supplied translations ─────────────────────────────────────────────────────
 
 #: Faithfulness issues that speak of the whole translation, not of one place in it: a report
@@ -959,7 +887,7 @@ def audit_translations(
     Args:
         statements: The statements (their ``translation`` is the supplied English).
         src_of: The statements' language, or a mapping of document id to language.
-        embedder, lexicon, settings: As for :func:`compare_texts`.
+        embedder, lexicon, settings: As for :func:`compare_case`.
 
     Returns:
         One :class:`FaithResult` per checked statement, its ``index`` the statement's index,
@@ -1081,7 +1009,11 @@ def compare_case(
         case: The case (see :func:`workbench.corpus.load_case`).
         translator_for: Machine-translate the statements with ``translator_for(language)``
             instead of using the supplied translations.
-        embedder, lexicon, threshold, progress, settings: As for :func:`compare_texts`.
+        embedder: Sentence embedder (default: the bundled e5-small, cached).
+        lexicon: Framing lexicon (default: the bundled one).
+        threshold: Alignment threshold (default: the embedder's calibrated value).
+        progress: ``progress(done, total)`` while translating.
+        settings: Resolved settings (embedding cache location).
         corrections: The analyst's link corrections to apply (default: those saved with the
             case, see :mod:`workbench.pipeline.corrections`; ``()`` for none). The signature
             counts them (``|corrections:N``).

@@ -1,4 +1,6 @@
-"""compare_texts and compare_files: statements lined up against report text, small inputs."""
+"""compare_files: statements lined up against report text, small inputs, through the case of
+the files (files_case, compare_case). tidy22 (issue 9): these tests ran compare_texts, a second
+path from texts to a comparison that no product code called; it is removed."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ import pytest
 from workbench.align import Embedder
 from workbench.engines.base import Translator
 from workbench.errors import UserInputError
-from workbench.pipeline.compare import compare_files, compare_texts
+from workbench.pipeline.compare import compare_files
+from workbench.types import Comparison
 
 STATEMENTS = [
     "На Алматы напали 20 тысяч бандитов.",
@@ -28,8 +31,25 @@ REPORT = (
 )
 
 
-def test_supplied_translations(e5: Embedder) -> None:
-    c = compare_texts(STATEMENTS, REPORT, src="ru", translations=TRANSLATIONS, embedder=e5)
+def _compare(
+    folder: Path,
+    statements: list[str],
+    report: str,
+    translations: list[str] | None = None,
+    **options: object,
+) -> Comparison:
+    """compare_files on files of ``statements`` (Russian), ``report`` and ``translations``."""
+    st, rep, tr = folder / "st.txt", folder / "rep.txt", folder / "tr.txt"
+    st.write_text("\n".join(statements) + "\n", "utf-8")
+    rep.write_text(report, "utf-8")
+    if translations is not None:
+        tr.write_text("\n".join(translations) + "\n", "utf-8")
+    given = tr if translations is not None else None
+    return compare_files(st, rep, src="ru", translations=given, **options)  # type: ignore[arg-type]
+
+
+def test_supplied_translations(tmp_path: Path, e5: Embedder) -> None:
+    c = _compare(tmp_path, STATEMENTS, REPORT, TRANSLATIONS, embedder=e5)
     by_statement = {a.statement.index: a for a in c.alignments}
     assert by_statement[0].reports[0].text.startswith("The president claimed")
     assert by_statement[0].statement.translation == TRANSLATIONS[0]
@@ -54,15 +74,17 @@ class _Dictionary(Translator):
         return [table[t] for t in texts]
 
 
-def test_translator_is_used_when_no_translations_are_given(e5: Embedder) -> None:
+def test_translator_is_used_when_no_translations_are_given(tmp_path: Path, e5: Embedder) -> None:
     tr = _Dictionary("dict", "ru")
-    c = compare_texts("\n".join(STATEMENTS), REPORT, src="ru", translator=tr, embedder=e5)
+    c = _compare(tmp_path, STATEMENTS, REPORT, translator=tr, embedder=e5)
     assert {a.statement.translation for a in c.alignments} <= set(TRANSLATIONS)
     assert "engine:dictionary" in c.signature
 
 
-def test_without_translation_aligns_across_languages_and_skips_the_token_diff(e5: Embedder) -> None:
-    c = compare_texts(STATEMENTS, REPORT, src="ru", embedder=e5)
+def test_without_translation_aligns_across_languages_and_skips_the_token_diff(
+    tmp_path: Path, e5: Embedder
+) -> None:
+    c = _compare(tmp_path, STATEMENTS, REPORT, embedder=e5)
     assert c.alignments, "cross-lingual embeddings should still line up the bandits sentence"
     for a in c.alignments:
         assert a.statement.translation is None
@@ -70,7 +92,9 @@ def test_without_translation_aligns_across_languages_and_skips_the_token_diff(e5
     assert "tr:[none]" in c.signature
 
 
-def test_without_translation_the_cross_lingual_detectors_read_the_original(e5: Embedder) -> None:
+def test_without_translation_the_cross_lingual_detectors_read_the_original(
+    tmp_path: Path, e5: Embedder
+) -> None:
     statements = [
         "Мы должны обеспечить безопасность жителей затопленных сёл.",
         "Режим чрезвычайной ситуации объявлен в трёх областях.",
@@ -79,7 +103,7 @@ def test_without_translation_the_cross_lingual_detectors_read_the_original(e5: E
         "The government will ensure the safety of residents of the flooded villages. "
         "An emergency was declared in three regions amid protests over the slow evacuation."
     )
-    c = compare_texts(statements, report, src="ru", embedder=e5)
+    c = _compare(tmp_path, statements, report, embedder=e5)
     by_statement = {a.statement.index: a for a in c.alignments}
     assert set(by_statement) == {0, 1}, c.alignments
     pledge = [d for d in by_statement[0].differences if "modality" in d.note]
@@ -88,16 +112,11 @@ def test_without_translation_the_cross_lingual_detectors_read_the_original(e5: E
     assert [d.report for d in cause] == ["amid protests over the slow evacuation"]
 
 
-def test_report_given_as_sentences_and_blank_lines_keep_line_numbers(e5: Embedder) -> None:
+def test_blank_lines_keep_line_numbers(tmp_path: Path, e5: Embedder) -> None:
     lines = [STATEMENTS[0], "", STATEMENTS[1]]
     trs = [TRANSLATIONS[0], "", TRANSLATIONS[1]]
-    c = compare_texts(
-        lines,
-        ["  ", "The president claimed that 20,000 protesters stormed Almaty."],
-        src="ru",
-        translations=trs,
-        embedder=e5,
-    )
+    report = "  \nThe president claimed that 20,000 protesters stormed Almaty.\n"
+    c = _compare(tmp_path, lines, report, trs, embedder=e5)
     indices = sorted(
         [a.statement.index for a in c.alignments] + [s.index for s in c.unmatched_statements]
     )
@@ -108,21 +127,21 @@ def test_report_given_as_sentences_and_blank_lines_keep_line_numbers(e5: Embedde
 @pytest.mark.parametrize(
     ("statements", "report", "translations", "expected"),
     [
-        (["", " "], REPORT, None, "statements are empty"),
-        (STATEMENTS, "  \n ", None, "reporting is empty"),
-        (
-            STATEMENTS,
-            REPORT,
-            TRANSLATIONS[:2],
-            "translations have 2 lines but the statements have 3",
-        ),
+        (["", " "], REPORT, None, r"statements file .*st\.txt is empty"),
+        (STATEMENTS, "  \n ", None, r"reporting file .*rep\.txt is empty"),
+        (STATEMENTS, REPORT, TRANSLATIONS[:2], r"tr\.txt has 2 lines but .*st\.txt has 3"),
     ],
 )
 def test_bad_input_is_one_clear_error(
-    e5: Embedder, statements: list[str], report: str, translations: list[str] | None, expected: str
+    tmp_path: Path,
+    e5: Embedder,
+    statements: list[str],
+    report: str,
+    translations: list[str] | None,
+    expected: str,
 ) -> None:
     with pytest.raises(UserInputError, match=expected):
-        compare_texts(statements, report, src="ru", translations=translations, embedder=e5)
+        _compare(tmp_path, statements, report, translations, embedder=e5)
 
 
 def test_compare_files_reads_translations_from_a_jsonl_statement_file(
@@ -162,14 +181,10 @@ def test_an_empty_reporting_is_refused_before_the_statements_are_translated(
             return super()._translate_batch(texts)
 
     tr = Counting("dict", "ru")
-    with pytest.raises(UserInputError, match="reporting is empty"):
-        compare_texts(STATEMENTS, " \n", src="ru", translator=tr, embedder=e5)
-    assert Counting.calls == 0
-    compare_texts(STATEMENTS, REPORT, src="ru", translator=tr, embedder=e5)
-    assert Counting.calls > 0  # the double does count
-    statements, reporting = tmp_path / "st.txt", tmp_path / "report.txt"
-    statements.write_text("\n".join(STATEMENTS), "utf-8")
-    reporting.write_text("\n \n", "utf-8")
     with pytest.raises(UserInputError) as err:
-        compare_files(statements, reporting, src="ru", embedder=e5)
+        _compare(tmp_path, STATEMENTS, "\n \n", translator=tr, embedder=e5)
+    reporting = tmp_path / "rep.txt"
     assert str(err.value) == f"The reporting file {reporting} is empty; give English report text."
+    assert Counting.calls == 0
+    _compare(tmp_path, STATEMENTS, REPORT, translator=tr, embedder=e5)
+    assert Counting.calls > 0  # the double does count
