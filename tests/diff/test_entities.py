@@ -273,6 +273,18 @@ def test_an_acronym_names_what_its_initials_spell_across_scripts(
     assert named_in(name, texts) is named
 
 
+def test_a_name_longer_than_any_acronym_is_not_spelled_by_its_initials() -> None:
+    # each initial of two spellings (Ж: J or Z) doubled the spellings, so a weak model's run of
+    # one capitalised word repeated 30 times stalled Compare (2 ** 30 spellings); no acronym is
+    # read longer than eight letters, so no name of nine content words or more has initials
+    from workbench.diff.entities import named_in
+    from workbench.diff.translit import LONGEST_ACRONYM, initials_spellings
+
+    assert len(initials_spellings(["Жұлдыз"] * LONGEST_ACRONYM)) == 2**LONGEST_ACRONYM
+    assert initials_spellings(["Жұлдыз"] * (LONGEST_ACRONYM + 1)) == frozenset()
+    assert named_in(" ".join(["Жұлдыз"] * 30), ["JJJJJJJJJ said"]) is False
+
+
 @pytest.mark.parametrize(
     ("statement", "report", "source", "src"),
     [

@@ -176,10 +176,15 @@ _INITIAL_OPTIONS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 #: Small words a name of several words holds without their initial (en, ru, kk, ky).
 ACRONYM_JOINERS = words("of the for and on in и по для при в на о об және мен жана менен")
-#: Initials before a case ending or a possessive: ҚТЖ-ның, КТЖ, KTZ’s, АКШнын (capitals first).
-_ACRONYM = re.compile(r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,8}(?=$|[-’'][^\W\d_]*$|[а-яёәғқңөұүһі]{1,5}$)")
 #: Acronyms this short are too many to tell apart by their initials.
 SHORTEST_ACRONYM = 3
+#: No acronym is read longer than this (:data:`_ACRONYM`), so no name of more content words
+#: is spelled by its initials: each initial of two spellings doubles them (2 ** words).
+LONGEST_ACRONYM = 8
+#: Initials before a case ending or a possessive: ҚТЖ-ның, КТЖ, KTZ’s, АКШнын (capitals first).
+_ACRONYM = re.compile(
+    rf"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{{2,{LONGEST_ACRONYM}}}(?=$|[-’'][^\W\d_]*$|[а-яёәғқңөұүһі]{{1,5}}$)"
+)
 
 
 def _initial_options(letter: str) -> tuple[str, ...]:
@@ -217,8 +222,10 @@ def initials_spellings(words: list[str]) -> frozenset[str]:
     """The Latin spellings of the initials of a name of several words, small words
     (:data:`ACRONYM_JOINERS`) skipped: «Қазақстан темір жолы» → {KTZ, KTJ, QTZ, QTJ},
     "Kazakhstan Temir Zholy" → {KTZ}, «Комитет национальной безопасности» → {KNB}. Empty for
-    fewer than :data:`SHORTEST_ACRONYM` content words."""
+    fewer than :data:`SHORTEST_ACRONYM` content words or more than :data:`LONGEST_ACRONYM`
+    (no acronym that long is read; a run of capitalised words, such as a weak model's
+    repeated «Алматы Алматы …», would otherwise be spelled 2 ** words ways)."""
     content = [w for w in words if w and w.lower() not in ACRONYM_JOINERS]
-    if len(content) < SHORTEST_ACRONYM:
+    if not SHORTEST_ACRONYM <= len(content) <= LONGEST_ACRONYM:
         return frozenset()
     return _spellings("".join(w[0] for w in content))
