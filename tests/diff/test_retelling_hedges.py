@@ -224,3 +224,68 @@ def test_a_quote_the_translation_keeps_answers_no_second_report_quote(lexicon: L
         src="kk",
     )
     assert [d.report for d in of_kind(found, "distancing")] == ["“debt”"]
+
+
+# keys22: a statement that gives a name with a modal ("this can be called the worst ...") holds
+# the claim open; a retelling that states it as fact drops the hedge.
+@pytest.mark.parametrize(
+    ("statement", "report", "lang"),
+    [
+        ("By its size this can be called the worst storm in half a century.",
+         "The country faces its worst storm in half a century.", ""),
+        ("The result can rightly be described as a breakthrough for the region.",
+         "The result is a breakthrough for the region.", ""),
+        # no translation: the kk/ky/ru original is read
+        ("Бұл жарты ғасырдағы ең қатты дауыл деуге болады.",
+         "The country faces its worst storm in half a century.", "kk"),
+        ("Бул жарым кылымдагы эң катуу бороон деп айтууга болот.",
+         "The country faces its worst storm in half a century.", "ky"),
+        ("Это, можно сказать, сильнейший шторм за полвека.",
+         "The country faces its worst storm in half a century.", "ru"),
+    ],
+)  # fmt: skip
+def test_a_name_given_with_a_modal_that_the_report_states_as_fact_is_flagged(
+    statement: str, report: str, lang: str, lexicon: Lexicon
+) -> None:
+    kw = {"src": lang} if lang else {}
+    (d,) = of_kind(diffs(statement, report, lexicon, **kw), "certainty")
+    assert d.report == "" and d.statement_span is not None
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the report keeps the hedge
+        ("By its size this can be called the worst storm in half a century.",
+         "This can be called the worst storm in half a century, he said."),
+        # an ability, not a naming
+        ("The bridge can be used by trucks again.", "Trucks use the bridge again."),
+    ],
+)  # fmt: skip
+def test_a_name_given_with_a_modal_kept_or_absent_is_not_flagged(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert not of_kind(diffs(statement, report, lexicon), "certainty")
+
+
+def test_a_kk_name_given_with_a_modal_is_read_but_one_said_with_confidence_is_not() -> None:
+    assert [m.role for m in retelling_hedges("Бұл ең ірі апат деуге болады.")] == ["naming"]
+    assert retelling_hedges("Можно с уверенностью сказать, что это так.") == []
+    assert retelling_hedges("Можно сказать с уверенностью, что это так.") == []
+    # the faithfulness classes do not read it (the diff's own list)
+    assert hedge_mentions("This can be called the largest flood.") == []
+
+
+@pytest.mark.parametrize("lang", ["", "kk"])
+def test_a_name_given_with_a_modal_retold_with_perhaps_is_one_change_of_grade(
+    lang: str, lexicon: Lexicon
+) -> None:
+    statement = (
+        "Бұл жарты ғасырдағы ең қатты дауыл деуге болады."
+        if lang
+        else "By its size this can be called the worst storm in half a century."
+    )
+    kw = {"src": lang} if lang else {}
+    found = diffs(statement, "It is perhaps the worst storm in half a century.", lexicon, **kw)
+    (d,) = of_kind(found, "certainty")
+    assert d.report == "perhaps" and d.statement_span is not None

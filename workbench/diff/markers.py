@@ -416,6 +416,11 @@ def _merge_distancing(found: list[tuple[int, int, str]], text: str) -> list[tupl
 #: apparent", "no apparent reason"), and a self-description given back to its speaker,
 #: "Kazakhstan has called itself a responsible participant", "the group describes itself as
 #: ..." (the outlet does not vouch for it, as with "self-described").
+_CAN_BE_CALLED = (
+    r"can\s+(?:(?:rightly|safely|fairly|justly|truly|well|now|also)\s+)?be\s+"
+    r"(?:called|termed|described\s+as|regarded\s+as|seen\s+as|characteri[sz]ed\s+as|"
+    r"said\s+to\s+be)"
+)
 RETELLING_HEDGES: dict[str, re.Pattern[str]] = {
     "uncertain": re.compile(
         r"(?<!\w)(?:an?|the|this|what\s+(?:was|is|were|are|appeared\s+to\s+be)\s+an?)\s+"
@@ -428,6 +433,12 @@ RETELLING_HEDGES: dict[str, re.Pattern[str]] = {
         r"(?!(?:(?:just|also|still|well|even|\w+ly)\s+)?(?:be|have|not|well)\b)(?=[a-z]+\b)",
         _F,
     ),
+    # A name given with a modal (keys22): "this can be called the largest" says that one may
+    # call it so, not that it is. A class of its own: an outlet that states it as fact drops a
+    # hedge, and one that says "perhaps it is" changes its grade (a weaker claim), a change
+    # of one hedge for another (:func:`detect_hedges` pairs them) ("could be called" is the
+    # table's "could be").
+    "naming": re.compile(rf"(?<!\w)(?P<m>{_CAN_BE_CALLED})(?!\w)", _F),
     "distancing": re.compile(
         r"(?<!\w)(?P<m>(?:calls?|called|calling|describes?|described|describing|styles?|styled|"
         r"styling|bills?|billed|billing|dubs?|dubbed|dubbing|brands?|branded|branding|touts?|"
@@ -451,23 +462,43 @@ SELF_DESCRIBED_CYRILLIC = re.compile(
 )
 
 
+#: The same name given with a modal in a kk/ky/ru statement (keys22): kk «... деуге болады»,
+#: «деп айтуға / атауға болады», ky «... деп айтууга / атоого болот», «десе болот», ru «можно
+#: сказать», «можно назвать», «можно считать» ("it can be called", "one may say"). Not "one
+#: can say with confidence" («можно с уверенностью сказать», kk «сеніммен айтуға болады»:
+#: no «деп» before it), which vouches for the claim.
+CAN_BE_CALLED_CYRILLIC = re.compile(
+    r"(?<!\w)(?:деуге\s+болады|деп\s+(?:айтуға|атауға|санауға|есептеуге)\s+болады|"
+    r"деп\s+(?:айтууга|атоого|эсептөөгө|саноого)\s+болот|десе(?:к|ңиз)?\s+болот|"
+    r"можно\s+(?:сказать|назвать|считать)(?!\s+с\s+уверенностью))(?!\w)",
+    _F,
+)
+
+
 @per_text
 def retelling_hedges(text: str) -> list[Mention]:
     """Hedge and distancing markers of :data:`RETELLING_HEDGES` in English ``text`` (in kk/ky/ru
-    text, the self-descriptions of :data:`SELF_DESCRIBED_CYRILLIC`): the diff reads them beside
-    :func:`hedge_mentions`."""
+    text, the self-descriptions of :data:`SELF_DESCRIBED_CYRILLIC` and the modal namings of
+    :data:`CAN_BE_CALLED_CYRILLIC`): the diff reads them beside :func:`hedge_mentions`."""
     if is_cyrillic(text):
-        return [
-            Mention(
-                m.group(),
-                m.span(),
-                role="distancing",
-                note="hedge:distancing",
-                category="distancing",
-                context=context_of(text, m.span()),
-            )
-            for m in SELF_DESCRIBED_CYRILLIC.finditer(text)
-        ]
+        return sorted(
+            (
+                Mention(
+                    m.group(),
+                    m.span(),
+                    role=cls,
+                    note=f"hedge:{cls}",
+                    category=cls,
+                    context=context_of(text, m.span()),
+                )
+                for cls, rx in (
+                    ("distancing", SELF_DESCRIBED_CYRILLIC),
+                    ("naming", CAN_BE_CALLED_CYRILLIC),
+                )
+                for m in rx.finditer(text)
+            ),
+            key=lambda m: m.span or (0, 0),
+        )
     return [
         Mention(
             m.group(g),
@@ -712,7 +743,7 @@ def _hedge_only_quoted(
     hedges = [
         m
         for m in statement
-        if m.role in ("report", "uncertain")
+        if m.role in ("report", "uncertain", "naming")
         and m.span
         and not any(a <= m.span[0] < b for a, b in s_quotes)  # the statement's own words
     ]
