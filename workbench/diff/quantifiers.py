@@ -51,6 +51,10 @@ _AFTER_NUM = (
 #: reads the figure itself).
 _GLUED_APPROX = r"(?:(?<=\d)|(?<=\d-)|(?<=мың)|(?<=миң))(?:дай|дей|тай|тей|дой|дөй|той|төй)"
 
+#: A lower bound glued to its figure: "80-plus years", "a 100-plus crowd", "50+ villages" (keys22:
+#: "the largest in 80-plus years" for "of the last 80 years"). Not a sum ("2 plus 2", "1+1").
+_GLUED_PLUS = r"(?<=\d)(?:-plus(?!\w)|\+(?![\w+]))"
+
 #: A lower bound after its figure: "two or more offences", "18 or older", «60 или больше», «18 лет
 #: и старше» (keys13). One fixed-width look-behind per number word.
 _EN_OR_MORE = (
@@ -113,7 +117,8 @@ CLASSES: dict[str, re.Pattern[str]] = {
         rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
         rf"(?<!тем\s)не\s+менее(?:\s+чем)?{_NUM_RU}|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
-        rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде|{_EN_OR_MORE})(?!\w)",
+        rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде|{_EN_OR_MORE})(?!\w)"
+        rf"|{_GLUED_PLUS}",
         _F,
     ),
     "degree": re.compile(
