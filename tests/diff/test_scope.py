@@ -80,3 +80,50 @@ def test_a_limit_beside_a_legal_form_is_still_read(lexicon: Lexicon) -> None:
     found = _scope(cross_lingual_diffs("Only a limited contingent of Astana Construction Limited stays.",
                         "The contingent of Astana Construction stays.", lexicon))  # fmt: skip
     assert [(d.kind, d.statement) for d in found] == [("omission", "limited")]
+
+
+# keys22: a choice the statement leaves open both ways, retold as one option
+@pytest.mark.parametrize(
+    ("statement", "report", "word"),
+    [
+        ("Opening a new airport or refusing to open one is a question for the whole region.",
+         "Opening a new airport is a question for the whole region.", "or refusing"),
+        ("We will see this autumn whether to extend the deadline or not.",
+         "The deadline will be extended this autumn.", "or not"),
+        ("Жаңа әуежай салу немесе одан бас тарту – бүкіл өңірдің мәселесі.",
+         "Building a new airport is a question for the whole region.", "немесе одан бас тарту"),
+        ("Новый аэропорт строить или отказаться от него – вопрос всего региона.",
+         "Building a new airport is a question for the whole region.", "или отказаться"),
+        ("Жаңы аэропорт куруу же андан баш тартуу – бүт аймактын маселеси.",
+         "Building a new airport is a question for the whole region.", "же андан баш тартуу"),
+    ],
+)  # fmt: skip
+def test_a_choice_left_open_retold_as_one_option_is_flagged(
+    statement: str, report: str, word: str, lexicon: Lexicon
+) -> None:
+    (d,) = _scope(cross_lingual_diffs(statement, report, lexicon))
+    assert d.kind == "omission" and d.statement == word and "both ways" in d.note
+
+
+@pytest.mark.parametrize(
+    ("statement", "report"),
+    [
+        # the report keeps the choice open in its own words
+        ("Opening a new airport or refusing to open one is a question for the whole region.",
+         "Whether to open a new airport is a question for the whole region."),
+        ("Opening a new airport or refusing to open one is a question for the whole region.",
+         "Opening or not opening a new airport is a question for the region."),
+        ("Opening a new airport or refusing to open one is a question for the whole region.",
+         "The region will hold a referendum on the new airport."),
+        # "not only" is no choice; a refusal that is no option of a choice
+        ("This concerns not only the city or not only the region.",
+         "This concerns the city."),
+        ("The council refused to open a new airport.", "The council did not open an airport."),
+    ],
+)  # fmt: skip
+def test_a_choice_kept_open_or_no_choice_is_not_flagged(
+    statement: str, report: str, lexicon: Lexicon
+) -> None:
+    assert not [
+        d for d in _scope(cross_lingual_diffs(statement, report, lexicon)) if "both" in d.note
+    ]

@@ -16,6 +16,10 @@ Not limits: "local" of people and bodies ("local residents", "local authorities"
 time frame); nor is a company's legal form («общество с ограниченной ответственностью», kk
 «жауапкершілігі шектеулі серіктестігі», "a limited liability company", "Astana Construction
 Limited"; review13 K5). A report that names another level ("a province level disaster") keeps a scale.
+
+Session 22 (keys22) adds a fifth class, ``either``: the statement leaves a choice open both ways
+("to build or to refuse to build", «или нет»), and the report keeps one option with no word of
+the other ("whether", "or not", "refusal", "against" ...).
 """
 
 from __future__ import annotations
@@ -53,6 +57,18 @@ LIMITS: dict[str, re.Pattern[str]] = {
         r"(?<!жауапкершілігі\s)шектеулі|(?<!жоопкерчилиги\s)(?:чектелген|чектүү))(?!\w)",
         _F,
     ),
+    # The choice left open both ways (keys22): "building a plant or refusing to build one",
+    # "whether to extend the deadline or not", «строить или отказаться», «или нет», kk «салу
+    # немесе салудан бас тарту», ky «куруу же андан баш тартуу». A retelling that keeps one
+    # option ("building the plant is an important issue") states as the question what the
+    # statement left open; each option is one word short of the word diff's clause size.
+    "either": re.compile(
+        r"(?<!\w)(?:or\s+not(?!\s+only)\b|or\s+(?:\w+\s+){0,2}?(?:refus\w+|reject\w+|renounc\w+)|"
+        r"или\s+нет|или\s+(?:\w+\s+){0,2}?(?:отказ\w*|отказа\w*)|"
+        r"немесе\s+(?:\w+\s+){0,2}?бас\s+тарт\w*|"
+        r"же\s+(?:\w+\s+){0,2}?баш\s+тарт\w*|же\s+жокпу)(?!\w)",
+        _F,
+    ),
 }
 #: A company's legal form after its name ("Astana Construction Limited", "... Ltd"): no limit.
 _LEGAL_FORM = re.compile(r"(?-i:[A-Z][\w&.-]*)\s+$")
@@ -75,7 +91,19 @@ KEPT: dict[str, re.Pattern[str]] = {
     "limited": re.compile(
         r"(?<!\w)(?:limited|restricted|small|narrow|minor|only|modest|local)(?!\w)", _F
     ),
+    "either": re.compile(
+        r"(?<!\w)(?:whether|either|or\s+not|not\s+to|refus\w+|reject\w+|renounc\w+|"
+        r"abandon\w*|against|for\s+or|pros?\s+and\s+cons?|"
+        # a choice still to be made keeps both options open: "a referendum on building it",
+        # "the decision to build", "the people will decide"
+        r"referend\w+|plebiscite|vote|voting|decid\w*|decision|choice|choose|option)(?!\w)",
+        _F,
+    ),
 }
+
+
+#: Notes of the classes that are no limit of a measure.
+_NOTES = {"either": "scope: the statement leaves the choice open both ways; the report gives one"}
 
 
 def limit_mentions(text: str) -> list[tuple[str, tuple[int, int], str]]:
@@ -108,7 +136,7 @@ def detect_scope(ctx: DiffContext, claimed: Claims) -> Finding:
                 "",
                 span,
                 None,
-                f"scope: the statement limits it ({cls}); the report does not",
+                _NOTES.get(cls, f"scope: the statement limits it ({cls}); the report does not"),
                 category="scope",
             )
             for cls, span, text in found
