@@ -362,6 +362,14 @@ def test_comparing_shows_the_embedding_progress(
     assert embedded and embedded[-1][1].startswith("Aligning: ")
     done, total = embedded[-1][1].split(" ")[1].split("/")
     assert done == total and 0.45 <= embedded[0][0] <= embedded[-1][0] <= 0.95
+    # review22's walk: after the embedding the bar stood at 95 % with the last count and no word
+    # while the differences were found; each step after the alignment is said, in order
+    steps = [m.split("…")[0] + "…" for _, m in seen if not m.startswith("Aligning")]
+    assert list(dict.fromkeys(steps)) == [
+        "Finding the differences…",
+        "Checking the supplied translations against their originals…",
+    ], steps
+    assert [f for f, _ in seen] == sorted(f for f, _ in seen)
 
 
 def test_machine_translation_takes_any_model_the_translate_tab_offers(
@@ -511,6 +519,33 @@ def test_the_message_moves_while_one_embedding_call_runs() -> None:
     ]
     assert [f for f, _ in seen] == sorted(f for f, _ in seen)
     assert not any(t.name == "embedding-heartbeat" for t in threading.enumerate())  # closed
+
+
+def test_a_step_after_the_alignment_is_said_with_its_time_and_the_counts_stop() -> None:
+    # review22's walk: a big case's differences took minutes after the last count; the bar said
+    # "Aligning: 65/65 …" at 95 % all that time. The step is said at once and with its seconds
+    # at each heartbeat; the few clauses the differences embed do not bring the counts back.
+    from tests.ticks import ManualTicks
+
+    ticks = ManualTicks()
+    seen: list[tuple[float, str]] = []
+    step = h.embedding_progress(
+        lambda f, m: seen.append((f, m)), every=1.0, clock=ticks.clock, wait=ticks.wait
+    )
+    step(0, 65)
+    step(65, 65)
+    step.stage("differences")
+    step(65, 70)  # the differences' own embedding
+    for _ in range(2):
+        ticks.advance(1.0)
+        ticks.beat()
+    step.close()
+    assert [m for _, m in seen][2:] == [
+        "Finding the differences…",
+        "Finding the differences… 1 s",
+        "Finding the differences… 2 s",
+    ]
+    assert [f for f, _ in seen][2:] == [0.95] * 3
 
 
 def test_the_heartbeat_beats_on_its_own_and_stops() -> None:

@@ -288,6 +288,7 @@ def run(
             settings=ctx.settings,
             corrections=corrections,
             embedder=embedder_named(None, ctx.settings, embedding),
+            stage=embedding.stage if embedding is not None else None,
         )
     except ModelNotAvailableError as err:  # said for the command line ("models pull", paths)
         raise ModelNotAvailableError(in_ui_terms(str(err))) from err
@@ -316,7 +317,11 @@ class EmbeddingProgress:
 
     The total grows as the aligner asks for more (sentences, then clauses): 221/221 went to
     221/246 and the bar from 95 % back to 90 % (ux12's walk); the count says the truth, the bar
-    keeps the furthest point reached. The embedder reports only before and after each call,
+    keeps the furthest point reached. After the alignment, :meth:`stage` says which step of the
+    comparison runs (:data:`~workbench.pipeline.compare.STAGES`: "Finding the differences… 12 s",
+    with a heartbeat, at 95 %); the embedder's counts are not said again from then on (the
+    differences embed a few clauses of their own: the bar stood at "95 %" with the last count and
+    no word while a big case's differences were found). The embedder reports only before and after each call,
     and one call embeds a whole batch: "0/89 sentences and clauses embedded" stood still for
     22 s. While a call runs, the message is said again every ``every`` seconds with how many
     texts it embeds and for how long, so the user sees the work go on. The vectors, the
@@ -343,12 +348,19 @@ class EmbeddingProgress:
         self.clock = clock
         self.furthest = 0.45
         self.done = self.total = 0
-        self.started: float | None = None  # when the running call began; None between calls
+        self.started: float | None = (
+            None  # when the running call (or step) began; None between calls
+        )
+        self.step: str | None = None  # the step after the alignment (see :meth:`stage`)
         self._lock = threading.Lock()
         self._heartbeat = Heartbeat(every, self._beat, name="embedding-heartbeat", wait=wait)
 
     def message(self, elapsed: float | None = None) -> str:
-        """What the bar says: the counts, and during a call what it embeds and for how long."""
+        """What the bar says: the counts, and during a call what it embeds and for how long; after
+        the alignment, the step that runs and for how long."""
+        if self.step is not None:
+            seconds = "" if elapsed is None or elapsed < 1 else f" {int(elapsed)} s"
+            return f"{self.step}…{seconds}"
         text = f"Aligning: {self.done:,}/{self.total:,} sentences and clauses embedded"
         if self.started is None:
             return text
@@ -361,12 +373,26 @@ class EmbeddingProgress:
         if not total:
             return
         with self._lock:
+            if self.step is not None:  # a step's own embedding: the step's message stays
+                return
             self.furthest = max(self.furthest, 0.45 + 0.5 * min(done, total) / total)
             self.done, self.total = done, total
             self.started = self.clock() if done < total else None
             self.progress(self.furthest, self.message())
             if self.started is not None:
                 self._heartbeat.start()
+
+    def stage(self, name: str) -> None:
+        """The comparison's step ``name`` (a key of :data:`~workbench.pipeline.compare.STAGES`)
+        begins: said at once and, while it runs, every ``every`` seconds with its time."""
+        from workbench.pipeline.compare import STAGES
+
+        with self._lock:
+            self.step = STAGES.get(name, name)
+            self.started = self.clock()
+            self.furthest = max(self.furthest, 0.95)
+            self.progress(self.furthest, self.message())
+            self._heartbeat.start()
 
     def _beat(self) -> None:
         with self._lock:
