@@ -194,11 +194,11 @@ _EN_LEXICAL = re.compile(
 )
 _SRC_LEXICAL: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
-        r"(?<!\w)(?:без(?!опасн)\w*|отказ\w*|отсутств\w*|лиш[её]н\w*|лишил\w*|кроме|вместо|"
+        r"(?<!\w)(?:без(?!опасн)\w*|отказ\w*|отсутств\w*|лиш[её]н\w*|лишил\w*|кроме(?!\s+того)|вместо|"
         r"неизвест\w*|невозмож\w*|невидим\w*|недоступ\w*|незакон\w*|неудач\w*|неспособ\w*|"
         r"неясн\w*|неверн\w*|недостат\w*|непри\w+|нерав\w+|нецел\w+|неуда\w+|"
         r"запрет\w*|прекрат\w*|отверг\w*|отклон\w*|избе[гж]\w*|едва|"
-        r"пропа[лв]\w*|потер\w+|проигр\w+|провал\w*)(?!\w)",
+        r"пропа[лв]\w*|потер\w+|утрат\w+|проигр\w+|провал\w*)(?!\w)",
         _F,
     ),
     "kk": re.compile(
@@ -450,6 +450,15 @@ def _noun_look_alike(source: str, a: int, b: int) -> bool:
     return source[a].isupper() and bool(before) and before[-1] not in '.!?…:«"“„('
 
 
+#: «перестать» "stop" in its forms (перестал, перестанут, переставали, перестаёт), not the
+#: words that begin with its letters: «перестрелка» "shootout", «перестройка», «перестановка»
+#: "reshuffle", «переставить» "move" (session 22: «перест-» took them all).
+_STOP_RU = (
+    r"переста(?:ть|л\w*|н(?:у|ешь|ет|ем|ете|ут|ь|ьте)|ю|ёшь|ёт|ём|ёте|ют|в|"
+    r"ва(?:ть|л\w*|я|йте?))"
+)
+
+
 #: Anything in a source that may carry a negation, certain or not: the certain forms above,
 #: any kk/ky verb with a negative suffix before any ending (мушташпашы "must not fight",
 #: катышпасам "though I do not take part", албастыгы "that one cannot"), a bare negative
@@ -461,7 +470,7 @@ _SRC_ANY_NEGATION: dict[str, re.Pattern[str]] = {
     "ru": re.compile(
         r"(?<!\w)(?:недовол\w*|неизмен\w*|независим\w*|недолг\w*|нереш\w*|неспособ\w*|нехват\w*|нехорош\w*|"
         r"неуже\w*|неинтерес\w*|неплох\w*|непонят\w*|неправ\w*|несправедлив\w*|"
-        r"вряд|перест\w+|редк\w*|реже|пореже|мало|плох\w*|порица\w*|запрещ\w*|отрица\w*|"
+        r"вряд|" + _STOP_RU + r"|редк\w*|реже|пореже|мало|плох\w*|порица\w*|запрещ\w*|отрица\w*|"
         r"опроверг\w*|"
         r"напрасн\w*|тщетн\w*)(?!\w)",
         _F,
@@ -600,7 +609,8 @@ def _prefixed_negatives(translation: str) -> set[int]:
 #: kk/ky negated converb or verbal noun and a Russian «кроме», «вместо», «запрет»: "except",
 #: "aside from" (қоспағанда "not counting"), "instead", "rather than" (-май "without doing"),
 #: "prevent", "avoid" (жол бермеу "not letting"), "ban", "prohibit", a "no-" compound
-#: (келісімшартсыз "no-deal"), "-free", "hardly", "lose" (проиграть, жоғалту), "rare" (редко,
+#: (келісімшартсыз "no-deal"), "-free", "hardly", "lose", "loss" (проиграть, жоғалту, утрата;
+#: "loss" since session 22), "rare" (редко,
 #: сирек, сейрек), "cancel" and the other verbs of annulment (overturn, repeal, annul, revoke,
 #: reversed, quash, invalidate, neutralise: жокко чыгаруу, жоққа шығару "make nonexistent",
 #: «свести на нет»), and the nouns of lack (shortage, shortfall, deprivation, deficiency,
@@ -613,7 +623,7 @@ _EN_RENDERS = re.compile(
     r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing|"
     r"except\w*|aside\s+from|apart\s+from|other\s+than|instead|rather\s+than|prevent\w*|"
     r"avoid\w*|prohibit\w*|forbid\w*|forbade|ban|bans|banned|"
-    r"no-\w+|\w+-free|hardly|barely|scarcely|lost|lose|loses|losing|losers?|rare|rarely|seldom|"
+    r"no-\w+|\w+-free|hardly|barely|scarcely|lost|lose|loses|losing|losers?|loss|losses|rare|rarely|seldom|"
     r"cancel\w*|abort\w*|overturn\w*|revers(?:ed|ing|al)|annul\w*|nullif\w*|revok\w*|"
     r"revocation|repeal\w*|rescind\w*|quash\w*|invalidat\w*|neutrali[sz]\w*|"
     r"shortages?|shortfalls?|depriv\w*|deficien\w*|insufficien\w*|scarcity|dearth)"
