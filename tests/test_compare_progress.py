@@ -65,3 +65,48 @@ def test_the_default_embedder_reports_inside_its_cache(settings: Settings) -> No
 def test_an_unknown_embedder_is_one_sentence(settings: Settings) -> None:
     with pytest.raises(UnknownNameError, match="e5-small"):
         embedder_named("no-such-embedder", settings, lambda d, t: None)
+
+
+def test_the_command_line_says_each_step_after_the_alignment_on_a_terminal() -> None:
+    # review22's walk (the tab; the command line the same): after the embedding bar ended a big
+    # case's differences ran with no word. On a terminal each step is said; piped, nothing.
+    import io
+
+    from workbench.cli.compare_cmd import say_stage
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    said, piped = Terminal(), io.StringIO()
+    for name in ("differences", "audit"):
+        say_stage(name, said)
+        say_stage(name, piped)
+    assert said.getvalue().splitlines() == [
+        "finding the differences…",
+        "checking the supplied translations against their originals…",
+    ]
+    assert piped.getvalue() == ""
+
+
+def test_the_command_line_passes_its_step_callback_to_the_comparison(
+    tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the callback must reach compare_case (through the case form's options), unless --quiet
+    from pathlib import Path
+
+    from workbench.cli import compare_cmd, main
+    from workbench.pipeline import compare
+
+    got: list[object] = []
+
+    def fake(case: object, **options: object) -> None:
+        got.append(options.get("stage"))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(compare, "compare_case", fake)
+    home = Path(str(tmp_path))
+    for quiet in ([], ["-q"]):
+        with pytest.raises(SystemExit):
+            main([*quiet, "--home", str(home), "compare", "--case", "kazakhstan-2022-01"])
+    assert got == [compare_cmd.say_stage, None]

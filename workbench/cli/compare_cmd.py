@@ -153,10 +153,26 @@ def run_compare(args: argparse.Namespace) -> int:
             "threshold": args.threshold,
             "settings": settings,
             "progress": progress,
+            "stage": None if args.quiet else say_stage,
         }
         text = _compare(args, settings, options)
     write_text_output(text, args.output, announce=True)
     return 0
+
+
+def say_stage(name: str, stream: Any = None) -> None:
+    """The comparison's step after the alignment, on a terminal's stderr beside the bars
+    ("finding the differences…"; :data:`workbench.pipeline.compare.STAGES`): a big case's
+    differences took seconds after the embedding bar had ended, with no word. Nothing when
+    stderr is no terminal (piped, redirected, CI), as the bars."""
+    from tqdm import tqdm
+
+    from workbench.pipeline.compare import STAGES
+
+    stream = stream or sys.stderr
+    if stream.isatty():
+        step = STAGES.get(name, name)
+        tqdm.write(f"{step[:1].lower()}{step[1:]}…", file=stream)
 
 
 def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, Any]) -> str:
