@@ -160,3 +160,18 @@ def test_stacked_error_messages_leave_the_start_button_free(page: Any, server: S
     page.evaluate("window.scrollTo(0, 0)")
     start.click()
     page.locator("#annotate-status").get_by_text("item 1 of 2").wait_for()
+
+
+def test_the_translate_error_panel_has_one_red_border(page: Any, server: Server) -> None:
+    # review22's walk: gradio 6 draws a Group twice, one inside the other with the same id and
+    # classes, so the error panel showed a red border inside a red border.
+    open_tab(page, server, "Translate")
+    page.locator("#translate-run").click()  # nothing to translate: the panel opens
+    page.locator("#translate-error-text").get_by_text("nothing to translate").wait_for(
+        timeout=wait_ms(30)
+    )
+    widths = page.locator(".wb-error-panel").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null)"
+        ".map(e => parseFloat(getComputedStyle(e).borderLeftWidth))"
+    )
+    assert sorted(widths, reverse=True)[:2] in ([5.0], [5.0, 0.0]), widths
