@@ -724,6 +724,14 @@ def _not_only_lost(
 _NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*|unilateral\w*|unanim\w*", _F)
 
 
+#: Russian fixed phrases with «не» that English says with no negation at all: «тем не менее»
+#: "however, nevertheless", «чуть ли не» "almost", «не раз» "more than once, repeatedly". No
+#: place an added "not" could take (the other Russian fixed phrases stay places: «не менее»
+#: "no less than", «не более» "not more than", «или нет» "or not", «не исключено» "not ruled
+#: out" are said with one).
+_RU_NO_PLACE = re.compile(r"(?<!\w)(?:тем\s+не\s+менее|чуть\s+ли\s+не|не\s+раз)(?!\w)", _F)
+
+
 def _possible_source_negations(
     source: str, src: str, renders: int | None = None, translation: str = ""
 ) -> int:
@@ -736,8 +744,9 @@ def _possible_source_negations(
     there are such words or negated "have"s in ``translation`` (:data:`_EN_PRIVATION`: «баспанасыз»
     "who do not have a home"): the rest were rendered by a word that negates nothing ("safe",
     "free") and leave no place for an English "not"."""
-    # a kk/ky fixed phrase (жок дегенде "at least", күмән жоқ "no doubt") negates nothing
-    fixed = [m.span() for m in _NOT_NEGATION.finditer(source)] if src != "ru" else []
+    # a kk/ky fixed phrase (жок дегенде "at least", күмән жоқ "no doubt") negates nothing; a
+    # Russian one only when English says it with no negation (:data:`_RU_NO_PLACE`)
+    fixed = [m.span() for m in (_NOT_NEGATION if src != "ru" else _RU_NO_PLACE).finditer(source)]
     starts = {m.start() for m in _SRC_NEGATION[src].finditer(source)}
     for rx in (_SRC_ANY_NEGATION[src], _SRC_LEXICAL.get(src)):
         if rx is not None:
