@@ -719,6 +719,28 @@ def _not_only_lost(
     return phrases[0].span(), bare[-1].span()
 
 
+#: An English "not only" / "not merely" and what may follow it in its sentence: "but", "also",
+#: "as well", "too", "even" (the second half a "not only" announces).
+_EN_NOT_ONLY_FIXED = re.compile(r"(?<!\w)not\s+(?:only|merely)(?!\w)", _F)
+_NOT_ONLY_SEQUEL = re.compile(r"(?<!\w)(?:but|also|as\s+well|too|even)(?!\w)|[.!?;]", _F)
+
+
+def _not_only_alone(source: str, translation: str, src: str) -> list[tuple[int, int]]:
+    """The "not" of each English "not only" / "not merely" that no "but", "also", "as well",
+    "too" or "even" follows before the sentence ends, when the source has no "not only"
+    (:data:`_SRC_NOT_ONLY`): a negation, not the fixed phrase ("is not only three years into
+    his career" for «работает всего три года»). A "not only" announces a second half; one
+    with none and no "not only" in the source is a "not" put before an "only"."""
+    if _SRC_NOT_ONLY[src].search(source):
+        return []
+    out = []
+    for m in _EN_NOT_ONLY_FIXED.finditer(translation):
+        sequel = _NOT_ONLY_SEQUEL.search(translation, m.end())
+        if sequel is None or sequel.group() in ".!?;":
+            out.append((m.start(), m.start() + 3))
+    return out
+
+
 #: Words with a negative prefix that render no negation: "unfortunately" («к сожалению»),
 #: "unlike" («в отличие»), "unless", "individual", and uni- "one" (unilateral, unanimous).
 _NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*|unilateral\w*|unanim\w*", _F)
@@ -1016,6 +1038,7 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
     # "don't need no help": a negative word agreeing with a negated verb is one negation
     concord = {m.start(1) for m in _EN_CONCORD.finditer(ctx.translation)}
     tr = [(a, b) for a, b in tr if a not in concord]
+    tr = sorted(tr + _not_only_alone(ctx.source, ctx.translation, ctx.src))
     if tr:
         words = [ctx.translation[a:b].lower() for a, b in tr]
         count = len(tr) - (words.count("nor") if "neither" in words else 0)  # neither…nor: one
