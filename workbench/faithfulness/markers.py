@@ -645,7 +645,8 @@ def _english_renders(translation: str) -> int:
 #: («қарамастан», «карабастан», «несмотря» "not looking at" = despite) and "although",
 #: "though", "even if", "while", "whereas", "however", "in the face of", "amid", "whether"
 #: («болгонуна карабай» "regardless of whether"); "while not yet" (kk -май тұрып, ky -бай туруп, «... электе») and
-#: "before", "until".
+#: "before", "until"; "as long as not" (ru «пока … не», kk/ky -майынша/-байынча; session 23)
+#: and "until".
 _COUNTERPARTS = (
     (
         re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F),
@@ -661,7 +662,32 @@ _COUNTERPARTS = (
         ),
         re.compile(r"(?<!\w)(?:before|until|till)(?!\w)", _F),
     ),
+    # "until": ru «пока (мы) не очистим», kk/ky the negative converb in -майынша/-байынча
+    # ("as long as not purged"; тазаланмайынча, келмейінше)
+    (
+        re.compile(
+            r"(?<!\w)(?:пока\s+(?:\w+\s+){0,3}?не|\w{2,}(?:ма|ме|ба|бе|па|пе|бо|бө|по|пө|мо|мө)"
+            r"(?:йынша|йінше|йынча|йинче|йунча|йүнчө))(?!\w)",
+            _F,
+        ),
+        re.compile(r"(?<!\w)(?:until|till)(?!\w)", _F),
+    ),
 )
+
+
+def _rendered_by_counterpart(
+    spans: list[tuple[int, int]], source: str, translation: str
+) -> list[tuple[int, int]]:
+    """``spans`` (source negations) less those inside a source phrase of
+    :data:`_COUNTERPARTS` that an English conjunction of its pair renders («пока мы не
+    очистим» → "until we purge"): as many as the English has such words, first first."""
+    for src_rx, en_rx in _COUNTERPARTS:
+        words = len(en_rx.findall(translation))
+        if not words or not spans:
+            continue
+        phrases = [m.span() for m in src_rx.finditer(source)][:words]
+        spans = [(a, b) for a, b in spans if not any(p <= a < q for p, q in phrases)]
+    return spans
 
 
 #: "Not … until" (it was not until, did not start until): English says "only then" with a
@@ -1073,7 +1099,9 @@ def detect_negation(ctx: FaithContext) -> list[FaithIssue]:
                   + (f"at most {possible} in the source" if possible else "none in the source"),
                   1.0 if strong else 0.6)
         ]  # fmt: skip
-    src = _certain_source_negations(ctx.source, ctx.src)
+    src = _rendered_by_counterpart(
+        _certain_source_negations(ctx.source, ctx.src), ctx.source, ctx.translation
+    )
     if not src:
         # «не первый» said as "the first": a Russian word negated, its literal rendering
         # without any negation (strong), else nothing (:func:`_word_negations`)
