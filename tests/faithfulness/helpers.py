@@ -14,6 +14,13 @@ def evidence_of(source: str, translation: str, src: str) -> set[str]:
     return evidence_keys(result.issues)
 
 
+def assert_added_not_found(source: str, faithful: str, flipped: str, src: str) -> None:
+    """The faithful translation gives no negation issue, strong or weak; the one with a "not"
+    added gives a strong one."""
+    assert not {"negation", "negation_weak"} & evidence_of(source, faithful, src)
+    assert "negation" in evidence_of(source, flipped, src)
+
+
 def negation_severities(source: str, translation: str, src: str, embedder: object) -> list[float]:
     """The severities of the negation issues one checked pair gives (``embedder`` None: span
     checks only)."""
