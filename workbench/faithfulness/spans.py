@@ -385,6 +385,28 @@ def _minutes(hour: int, minute: int, half: str | None) -> set[int]:
     return {hour * 60 + minute, ((hour + 12) % 24) * 60 + minute}
 
 
+def _english_times(text: str) -> list[tuple[tuple[int, int], set[int]]]:
+    """The English clock times of ``text`` (11:00, 2:30 p.m., 6 p.m., "10 o'clock"), each with
+    its span and the minutes of the day it may mean."""
+    return (
+        [
+            (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
+            for m in _CLOCK.finditer(text)
+            if int(m.group(1)) < 24 and int(m.group(2)) < 60
+        ]
+        + [
+            (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
+            for m in _HOUR.finditer(text)
+            if int(m.group(1)) <= 12
+        ]
+        + [
+            (m.span(), _minutes(int(m.group(1)) % 24, 0, None))
+            for m in _OCLOCK.finditer(text)
+            if int(m.group(1)) <= 24
+        ]
+    )
+
+
 def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
     """An English clock time that is none of the source's clock times (11:00 → 14:00; 2:30
     p.m. ~ 14:30), when the source writes its times with minutes. A translation that moves a
@@ -399,24 +421,7 @@ def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
         return []
     known = set().union(*src)
     out = []
-    found = (
-        [
-            (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
-            for m in _CLOCK.finditer(ctx.translation)
-            if int(m.group(1)) < 24 and int(m.group(2)) < 60
-        ]
-        + [
-            (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
-            for m in _HOUR.finditer(ctx.translation)
-            if int(m.group(1)) <= 12
-        ]
-        + [
-            (m.span(), _minutes(int(m.group(1)) % 24, 0, None))
-            for m in _OCLOCK.finditer(ctx.translation)
-            if int(m.group(1)) <= 24
-        ]
-    )
-    for span, times in found:
+    for span, times in _english_times(ctx.translation):
         if times & known:
             continue
         out.append(
@@ -424,6 +429,31 @@ def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
                   f"time {ctx.translation[span[0]:span[1]]!r} is none of the source's times")
         )  # fmt: skip
     return out
+
+
+#: English words for the two clock times that have no figure: noon (12:00) and midnight (0:00).
+_NOON = re.compile(r"(?<!\w)(?:noon|midday|midnight)(?!\w)", re.I)
+#: A time written as four digits, with no separator ("0230 UTC", "1500 hours").
+_MILITARY = re.compile(r"(?<![\d:.,])([01]\d|2[0-3])([0-5]\d)(?![\d:.,]\d|\d)")
+
+
+def _lost_times(ctx: FaithContext) -> list[FaithIssue]:
+    """Source clock times written with minutes (12:00, 08.46) that no English time renders (in
+    any of its forms: 12:00, 12 p.m., "12 o'clock", noon, 1200): a time dropped with its
+    clause ("between 12:00 and 13:00" left as "13:00"). No human translation of the calibration
+    half or dev drops one (2,251 lines per language; session 23)."""
+    english: set[int] = set().union(*(times for _, times in _english_times(ctx.translation)))
+    for m in _MILITARY.finditer(ctx.translation):
+        english |= _minutes(int(m.group(1)), int(m.group(2)), None)
+    if _NOON.search(ctx.translation):
+        english |= {0, 12 * 60}
+    return [
+        issue("number", ctx.source, ctx.translation, m.span(), None,
+              f"source time {m.group()!r} is missing from the translation")
+        for m in _CLOCK.finditer(ctx.source)
+        if int(m.group(1)) < 24 and int(m.group(2)) < 60
+        and not _minutes(int(m.group(1)), int(m.group(2)), m.group(3)) & english
+    ]  # fmt: skip
 
 
 def _same_unit_left(fig: Figure, ctx: FaithContext, left: list[Figure]) -> bool:
@@ -685,7 +715,7 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
     left = list(src_figs)
-    out: list[FaithIssue] = _changed_times(ctx)
+    out: list[FaithIssue] = _changed_times(ctx) + _lost_times(ctx)
     unmatched = []
     # "10 o'clock" is a clock time where the source writes clock times (read by _changed_times)
     oclock = (
