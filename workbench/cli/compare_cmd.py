@@ -200,6 +200,8 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
             fix = "give --engine (and --model) to translate them first"
             if note := inputs.untranslated_notice(case, fix):
                 notices.append(note)
+            if note := inputs.unaudited_notice(case):
+                notices.append(note)
         _warn(notices, logged=case.notices)
         flt = _filters(args)
         compare.check_filters(flt, case, compare.DIFFERENCE_KINDS)  # before the work
@@ -234,6 +236,10 @@ def _compare(args: argparse.Namespace, settings: Settings, options: dict[str, An
     notices = inputs.file_notices(
         case, translations=args.translations, untranslated_fix=untranslated_fix
     )
+    if (args.translations or not (args.engine or args.model)) and (
+        note := inputs.unaudited_notice(case, by_title=True)
+    ):
+        notices.append(note)
     _warn(notices, logged=case.notices)
     translator = None if args.translations else _translator_for(args, settings)
     return compare.files_report(

@@ -63,7 +63,7 @@ from workbench.errors import UserInputError
 from workbench.pipeline import inputs
 from workbench.pipeline.anchors import default_anchors, weak_link
 from workbench.pipeline.corrections import apply_corrections
-from workbench.pipeline.faithfulness import check_translations
+from workbench.pipeline.faithfulness import check_translations, too_long_to_check
 from workbench.pipeline.translate import translate_texts
 from workbench.segment import split_sentences
 from workbench.settings import Settings
@@ -882,7 +882,9 @@ def audit_translations(
 
     Uses the faithfulness stage (:func:`workbench.pipeline.faithfulness.check_translations`)
     with the comparison's own embedder and lexicon, so its sentence vectors come from the same
-    cache. Statements without a translation, or in no kk/ky/ru language, are not checked.
+    cache. Statements without a translation, or in no kk/ky/ru language, are not checked, nor
+    is a line longer on either side than the check reads (:func:`too_long_to_check`; the
+    notices say so before the work, :func:`workbench.pipeline.inputs.unaudited_notice`).
 
     Args:
         statements: The statements (their ``translation`` is the supplied English).
@@ -896,7 +898,11 @@ def audit_translations(
     by_lang: dict[str, list[StatementRef]] = defaultdict(list)
     for st in statements:
         lang = src_of if isinstance(src_of, str) else src_of.get(st.document_id, "")
-        if st.translation and lang in SOURCE_LANGUAGES:
+        if (
+            st.translation
+            and lang in SOURCE_LANGUAGES
+            and not too_long_to_check(st.text, st.translation)
+        ):
             by_lang[lang].append(st)
     out: list[FaithResult] = []
     for lang, refs in by_lang.items():

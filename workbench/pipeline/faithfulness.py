@@ -14,6 +14,7 @@ from workbench.align import DEFAULT_EMBEDDER, Embedder, create_embedder
 from workbench.engines.base import ProgressFn
 from workbench.faithfulness import (
     DETECTOR_ORDER,
+    MAX_CHARS,
     Calibration,
     check_pairs,
     create_estimator,
@@ -74,6 +75,17 @@ def check_translations(
         detectors=detectors,
         estimators=[create_estimator(n, settings) for n in estimators],
     )
+
+
+def too_long_to_check(source: str, translation: str) -> bool:
+    """Whether a pair is longer on either side than the check reads (:data:`MAX_CHARS`).
+
+    Compare's audit of supplied translations leaves such a statement line unchecked, and says
+    so before the work (:func:`workbench.pipeline.inputs.unaudited_notice`): a statement
+    paragraph of 5,247 characters ended the whole comparison, after the alignment, with the
+    check's own "source line 1 has 5247 characters (limit 5000)" (review23's walk).
+    """
+    return len(source) > MAX_CHARS or len(translation) > MAX_CHARS
 
 
 def source_language(sources: Sequence[str]) -> str | None:

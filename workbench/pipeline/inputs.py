@@ -221,6 +221,39 @@ def file_notices(
     return notes
 
 
+def unaudited_notice(case: Case, *, by_title: bool = False) -> str | None:
+    """The sentence for statement lines whose supplied translation the comparison does not
+    check against them (the audit), being longer on either side than the faithfulness check
+    reads; ``None`` when there is none. Say it only when the supplied translations are used
+    (no machine translation): the audit runs only then.
+
+    ``by_title``: name documents by title (the file names of uploads and of the file form),
+    not by id.
+    """
+    from workbench.faithfulness import MAX_CHARS
+    from workbench.pipeline.faithfulness import too_long_to_check
+    from workbench.types import SOURCE_LANGUAGES
+
+    named = []
+    for doc in case.statements:
+        if doc.translation is None or doc.language not in SOURCE_LANGUAGES:
+            continue
+        pairs = zip(doc.text.split("\n"), doc.translation.split("\n"), strict=False)
+        lines = [n for n, (s, t) in enumerate(pairs, start=1) if too_long_to_check(s, t)]
+        if lines:
+            shown = ", ".join(map(str, lines[:8])) + (" …" if len(lines) > 8 else "")
+            which = "line" if len(lines) == 1 else "lines"
+            named.append(f"{which} {shown} of {(doc.title or doc.id) if by_title else doc.id}")
+    if not named:
+        return None
+    return (
+        f"Too long for the check of supplied translations (over {MAX_CHARS:,} characters, the "
+        f"statement or its translation): statement {'; '.join(named)}. Compared with the "
+        "reporting, but the translation is not checked against its original; to have it "
+        "checked, put one sentence a line, in the translation alike."
+    )
+
+
 def untranslated_notice(case: Case, fix: str, *, by_title: bool = False) -> str | None:
     """The sentence for the statement documents of ``case`` compared with no English
     translation: what that costs and ``fix``, how to give one (the tab's button, the command's

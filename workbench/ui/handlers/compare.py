@@ -303,10 +303,12 @@ def run(
             f"The link corrections saved with this case ({saved.name}) were left aside, "
             f"as {IGNORE_CORRECTIONS!r} is ticked: the links are the aligner's own.",
         )
-    from workbench.pipeline.inputs import untranslated_notice
+    from workbench.pipeline.inputs import unaudited_notice, untranslated_notice
 
     fix = "choose Machine-translate to translate them first"
     if translations == SUPPLIED and (note := untranslated_notice(case, fix, by_title=True)):
+        notices += (note,)
+    if translations == SUPPLIED and (note := unaudited_notice(case, by_title=True)):
         notices += (note,)
     return CompareState(case, result, corrections, notices, translations, model, use_corrections)
 
