@@ -35,6 +35,7 @@ from workbench.align import DEFAULT_EMBEDDER, Embedder, align, create_embedder, 
 from workbench.corpus import find_case, list_cases, load_case, read_corrections
 from workbench.diff import (
     DETECTOR_ORDER,
+    MAX_CHARS,
     Lexicon,
     carried_labels,
     diff_signature,
@@ -781,13 +782,18 @@ def _report_groups(
 ) -> list[tuple[int, str, str]]:
     """Runs of an alignment's report sentences from one document: ``(offset in
     :func:`joined_reports`, document id, text)``; a sentence in ``skip`` (its position in
-    ``reports``) is left out and ends the run."""
+    ``reports``) is left out and ends the run, and a run ends before it would outgrow what one
+    diff reads (:data:`workbench.diff.MAX_CHARS`): a report of 3,000 sentences linked 273 of
+    them to one statement, and the whole comparison ended with "The report is 37,946
+    characters long … split it into sentences first" (review23's walk)."""
     groups: list[tuple[int, str, str]] = []  # (start, document id, text)
     cut = True
     for i, (ref, start, _) in enumerate(report_offsets(alignment)):
         if i in skip:
             cut = True
             continue
+        if groups and len(groups[-1][2]) + len(REPORT_JOINER) + len(ref.text) > MAX_CHARS:
+            cut = True
         if groups and not cut and groups[-1][1] == ref.document_id:
             first, doc, text = groups[-1]
             groups[-1] = (first, doc, text + REPORT_JOINER + ref.text)
