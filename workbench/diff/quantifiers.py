@@ -28,7 +28,7 @@ from workbench.types import Difference
 
 _F = re.IGNORECASE
 _NUM = (
-    r"(?=\s*(?:[$€£¥₸]\s?)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+    r"(?=\s*(?:[$€£¥₸]\s?)?(?:\d|(?:twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
     r"fifty|a\s+(?:hundred|thousand|million)|hundreds|thousands|dozens|tens)\b))"
 )
 _NUM_CY = r"(?=\s*\d)"
@@ -41,11 +41,61 @@ _NUM_RU = (
 #: «до» bounds a quantity only before digits or a number word with тысяч/миллион («до
 #: двадцати тысяч»); «до двух часов» is a time.
 _UPTO_RU = r"(?=\s*(?:\d|\w+\s+(?:тысяч|миллион)))"
+#: A unit with the indefinite article stands for its figure ("at least a year", "about an hour",
+#: "up to a week", "more than a decade"; dev23: four outlets wrote "at least a year" for a
+#: statement's plain one year and none was flagged, the marker read only before digits or
+#: number words). Not after "over" or "under" ("talks held over a week" is a duration), and
+#: "about" not before "of" ("a film about a day of ..." is a topic).
+_A_UNIT = (
+    r"(?=\s*an?\s+(?:year|month|week|day|hour|minute|decade|century|fortnight|dozen)\b"
+    r"(?!\s+of\b))"
+)
+#: The Russian qualifier before a bare genitive unit, the figure one unsaid («не менее года»,
+#: «около месяца», «не более недели», «более суток»): what "at least a year" renders.
+_UNIT_RU = r"(?=\s*(?:года|полугода|месяца|недели|суток|дня|часа|десятилетия|века)(?!\w))"
+#: The same unit in the accusative, after "at least" («по крайней мере час», «как минимум на
+#: неделю», «не меньше месяца»).
+_UNIT_RU_ANY = (
+    r"(?=\s*(?:на\s+)?(?:одн\w+\s+)?(?:год|года|полгода|полугода|месяц|месяца|неделю|недели|"
+    r"сутки|суток|день|дня|час|часа)(?!\w))"
+)
+#: The same after a comma that sets «по крайней мере» off («по крайней мере, дважды»).
+_COMMA_NUM_RU = _NUM_RU.replace("(?=", "(?=,?", 1)
+_COMMA_UNIT_RU = _UNIT_RU_ANY.replace("(?=", "(?=,?", 1)
+#: «до» before "one" and a unit, or after «срок», is "up to" («до одного года», «на срок до
+#: недели»); a bare «до месяца» is as often "before the month" («за четыре месяца до месяца
+#: старта»), «до дня выборов» "until election day".
+_UPTO_UNIT_RU = (
+    r"(?=\s*(?:одного|одной)\s+(?:года|месяца|недели|суток|дня|часа)(?!\w))|"
+    r"(?<=срок\s)до(?=\s*(?:года|полугода|месяца|недели|суток)(?!\w))"
+)
+#: kk «кемінде» ("at least") bounds an amount only before a figure, as "at least" does: not
+#: before a year («кемінде 2009 жылдың маусымында» is "at least the rest of the 2009 season")
+#: nor alone («Кемінде, ...» is "at a minimum").
+_KK_AT_LEAST = (
+    r"кемінде(?=\s*(?:(?!(?:1[89]|20)\d\d(?!\d))\d|(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|"
+    r"тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан|жүз|мың)(?!\w)))"
+)
+#: kk/ky qualifiers after "one" and a unit of time («бір жылға жуық», «бір айдан астам», «бир
+#: жумага чейин»): the Turkic form of "about a month", "up to a week" (one look-behind each,
+#: fixed width; a unit of place or a thing is left out: «бир үйгө жакын» is "near a house").
+_ONE_UNIT = "|".join(
+    rf"(?<=\b{one}\s{unit}\s)"
+    for one in ("бір", "бир")
+    for unit in sorted(
+        words(
+            "жылға жылдан айға айдан аптаға аптадан күнге күннен сағатқа сағаттан "  # kk
+            "жылга айга жумага жумадан күнгө саатка сааттан"  # ky
+        )
+    )
+)
 #: kk/ky (and ru «с лишним») qualifiers follow the figure: «15тен ашык», «1000ге жакын».
 _AFTER_NUM = (
     r"(?:(?<=\d\s)|(?<=\d\w\s)|(?<=\d\w\w\s)|(?<=\d\w\w\w\s)|(?<=\d\w\w\w\w\s)|"
     r"(?<=\d-\w\w\s)|(?<=\d-\w\w\w\s)|(?<=мың\w\w\w\s)|(?<=миң\w\w\w\s)|"
-    r"(?<=мың\w\w\s)|(?<=миң\w\w\s)|(?<=жүз\w\w\s)|(?<=жүз\w\w\w\s)|(?<=мың\s)|(?<=миң\s))"
+    r"(?<=мың\w\w\s)|(?<=миң\w\w\s)|(?<=жүз\w\w\s)|(?<=жүз\w\w\w\s)|(?<=мың\s)|(?<=миң\s)|"
+    + _ONE_UNIT
+    + ")"
 )
 #: kk/ky "about" glued to a figure: «20 мыңдай», «100-дей», «50дөй» (the figure normaliser
 #: reads the figure itself).
@@ -102,19 +152,27 @@ _SPAN_WORD = (
 )
 CLASSES: dict[str, re.Pattern[str]] = {
     "approx": re.compile(
-        rf"(?:(?<!\w)(?:{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу|шақты|чакты)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
+        rf"(?:(?<!\w)(?:(?:about|around|roughly|approximately|nearly|almost|close\s+to){_A_UNIT}|"
+        rf"около{_UNIT_RU}|{_AFTER_NUM}(?:жакын|жуық|шамасында|шамалы|чамалуу|шақты|чакты)|(?:about|around|roughly|approximately|nearly|almost|close\s+to|some|"
         rf"an\s+estimated|estimated|or\s+so|more\s+or\s+less|circa){_NUM}|около{_NUM_RU}|примерно|приблизительно|"
         rf"порядка{_NUM_RU}|почти|шамамен|болжол\s+менен|жакын{_NUM_CY})|{_GLUED_APPROX})(?!\w)",
         _F,
     ),
     "upper": re.compile(
-        rf"(?<!\w)(?:{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
+        rf"(?<!\w)(?:(?:up\s+to|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|"
+        rf"just\s+under){_A_UNIT}|не\s+(?:более|больше){_UNIT_RU}|до{_UPTO_UNIT_RU}|"
+        rf"{_AFTER_NUM}(?:чейин|дейін|дейин)|(?:up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|"
         rf"less\s+than|under|just\s+under){_NUM}|до{_UPTO_RU}|не\s+(?:более|больше){_NUM_RU}|"
         rf"(?<!не\s)(?:менее|меньше)\s+чем{_NUM_RU}|максимум{_NUM_CY})(?!\w)",
         _F,
     ),
     "lower": re.compile(
-        rf"(?<!\w)(?:{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
+        rf"(?<!\w)(?:(?:at\s+least|more\s+than|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|"
+        rf"no\s+less\s+than|just\s+over|well\s+over){_A_UNIT}|(?<!тем\s)не\s+менее{_UNIT_RU}|"
+        rf"(?:более|больше){_UNIT_RU}|не\s+меньше{_NUM_RU}|не\s+меньше{_UNIT_RU_ANY}|"
+        rf"по\s+крайней\s+мере{_COMMA_NUM_RU}|по\s+крайней\s+мере{_COMMA_UNIT_RU}|"
+        rf"(?:как\s+)?минимум{_UNIT_RU_ANY}|дольше(?:\s+чем)?{_NUM_RU}|дольше{_UNIT_RU}|{_KK_AT_LEAST}|"
+        rf"{_AFTER_NUM}(?:ашык|ашуун|астам|аса|артық|с\s+лишним|с\s+небольшим)|(?:at\s+least|more\s+than{_NOT_IDIOM}|over|above|upwards\s+of|in\s+excess\s+of|"
         rf"no\s+fewer\s+than|no\s+less\s+than|just\s+over|well\s+over|upward\s+of){_NUM}|"
         rf"(?<!тем\s)не\s+менее(?:\s+чем)?{_NUM_RU}|более(?:\s+чем)?{_NUM_RU}|свыше|больше(?:\s+чем)?{_NUM_RU}|"
         rf"(?:как\s+)?минимум{_NUM_CY}|кем\s+дегенде|кеминде|жок\s+дегенде|{_EN_OR_MORE})(?!\w)"
