@@ -151,10 +151,17 @@ class OutletType(str, Enum):
 
 
 class Provenance(str, Enum):
-    """How the text of a document came to be."""
+    """How the text of a document (or of its supplied translation) came to be.
+
+    ``original``: as its author or publisher wrote it (for a translation: the publisher's own
+    English version); ``reconstructed``: put together from quotes or reports of it;
+    ``human-translated``: a person's translation that is not the publisher's own (a translator's,
+    an analyst's, the project's); ``machine-translated``: an MT engine's output.
+    """
 
     ORIGINAL = "original"
     RECONSTRUCTED = "reconstructed"
+    HUMAN_TRANSLATED = "human-translated"
     MACHINE_TRANSLATED = "machine-translated"
 
 

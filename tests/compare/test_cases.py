@@ -68,7 +68,7 @@ def test_sample_case_loads_with_honest_metadata() -> None:
         assert doc.translation is not None
         assert len(doc.translation.splitlines()) == len(doc.text.splitlines())
         assert 8 <= len(doc.text.splitlines()) <= 15
-        assert doc.translation_provenance is Provenance.ORIGINAL
+        assert doc.translation_provenance is Provenance.HUMAN_TRANSLATED  # the project's own
 
 
 @pytest.mark.parametrize(("language", "letters"), [("kk", "әғқңөұүһі"), ("ky", "ңөү")])
@@ -134,6 +134,25 @@ def test_bad_case_toml_names_file_and_line(
     folder = _mini(tmp_path, MINIMAL.replace(old, new, 1))
     with pytest.raises(CorpusError, match=expected):
         load_case(folder)
+
+
+def test_a_translators_own_translation_is_human_translated(tmp_path: Path) -> None:
+    """A translation made by a translator or analyst (not the publisher's English) has a value
+    of its own: two case builders of session 23 wrote ``"human"`` and had to label their own
+    English ``original``, which the reports then showed as the publisher's version."""
+    toml = MINIMAL.replace(
+        'translation_provenance = "original"', 'translation_provenance = "human-translated"'
+    )
+    case = load_case(_mini(tmp_path, toml))
+    assert case.statements[0].translation_provenance is Provenance.HUMAN_TRANSLATED
+    bad = MINIMAL.replace('translation_provenance = "original"', 'translation_provenance = "human"')
+    (tmp_path / "other").mkdir()
+    with pytest.raises(
+        CorpusError,
+        match=r"line 5: translation_provenance 'human' is not one of: "
+        r"original, reconstructed, human-translated, machine-translated\.",
+    ):
+        load_case(_mini(tmp_path / "other", bad))
 
 
 def test_every_missing_key_of_a_table_is_named_at_once(tmp_path: Path) -> None:

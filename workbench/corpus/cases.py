@@ -13,10 +13,10 @@ A ``case.toml`` looks like::
     outlet = "..."
     outlet_type = "state"            # state | independent | foreign
     language = "ru"                  # kk | ky | ru | en
-    provenance = "reconstructed"     # original | reconstructed | machine-translated
+    provenance = "reconstructed"     # original | reconstructed | human-translated | machine-translated
     file = "statements/tokayev-ru.txt"
     translation = "statements/tokayev-ru.en.txt"   # optional, one English line per line
-    translation_provenance = "original"            # required with a translation
+    translation_provenance = "human-translated"    # required with a translation (same values)
     date = "2022-01-07"              # optional: date, url, licence, notes, sha256
 
 File paths are relative to the folder of ``case.toml`` and must stay inside it: an absolute
