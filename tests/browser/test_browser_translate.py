@@ -201,3 +201,34 @@ def test_models_tab_lists_local_models_and_says_how_to_bring_one_in(
         timeout=wait_ms(30)
     )
     assert "--int8" not in models.inner_text()
+
+
+def test_the_result_table_offers_no_row_or_column_to_add_or_delete(
+    page: Any, server: Server, tmp_path: Path
+) -> None:
+    # review23's walk: gradio 6 gave the table a "+" (add row) and cell menus with "Add row
+    # above/below", "Add column to the left/right" and "Delete column": a translation column
+    # deleted on screen stayed in every download, and an added row took no edit ("Only the
+    # systems' translations can be edited"). Sorting and filtering stay.
+    upload = tmp_path / "done-elsewhere.txt"
+    upload.write_text(EN[2] + "\n", encoding="utf-8")
+    open_tab(page, server, "Translate")
+    page.locator("#translate-input textarea").fill(RU[1])
+    page.locator("#translate-imported input[type=file]").set_input_files(str(upload))
+    wait_uploaded(page, "translate-imported", "done-elsewhere")
+    page.locator("#translate-run").click()
+    assert len(table_cells(page, "translate-table", rows=1)) == 1
+    assert page.locator("#translate-table .add-row-button:visible").count() == 0
+    menus = []
+    for cell in ('[data-testid="cell-0-2"]', "th"):
+        target = page.locator(f"#translate-table {cell}").last
+        target.click() if cell != "th" else target.hover()
+        target.locator("button.cell-menu-button").first.click()
+        menu = page.locator(".cell-menu").first
+        menu.wait_for(timeout=wait_ms(10))
+        menus.append(menu.locator("button:visible").all_inner_texts())
+        page.keyboard.press("Escape")
+        page.mouse.click(5, 5)
+    shown = [item.strip() for items in menus for item in items]
+    assert not [item for item in shown if item.startswith(("Add ", "Delete "))], shown
+    assert "Sort ascending" in shown, shown
