@@ -184,7 +184,7 @@ MODALITY: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 #: a rendering, not a flip.
 _EN_LEXICAL = re.compile(
     r"(?<!\w)(?:un(?!der|til|i[toqvs]|cle|less(?!\w))[a-z]{3,}|(?:in|im|ir|il|non-?)[a-z]*(?:ible|able)|"
-    r"[a-z]{3,}less|without|lack\w*|fail\w*|refus\w*|reject\w*|"
+    r"(?!nevertheless|nonetheless)[a-z]{3,}less|without|lack\w*|fail\w*|refus\w*|reject\w*|"
     r"den(?:y|ies|ied|ying|ial)|absen\w*|devoid|free\s+of|instead|rather\s+than|"
     r"neither|nor|hardly|barely|scarcely|ban|bann\w+|bans|prevent\w*|avoid\w*|"
     r"invalid|impossible|unknown|ignor\w*|zero|nowhere|wrong\w*|incorrect\w*|false|non-\w+|"
@@ -603,8 +603,8 @@ def _prefixed_negatives(translation: str) -> set[int]:
     }  # fmt: skip
 
 
-#: English words that render a negation by themselves (without, refused, denied, careless,
-#: non-binding); with :data:`_PREFIXED` words (unhurt, impossible, insecure) they pair with
+#: English words that render a negation by themselves (without, refused, denied, careless —
+#: not "nevertheless", "nonetheless" —, non-binding); with :data:`_PREFIXED` words (unhurt, impossible, insecure) they pair with
 #: the source's negation places before a "not" may take one. Also the words that render a
 #: kk/ky negated converb or verbal noun and a Russian «кроме», «вместо», «запрет»: "except",
 #: "aside from" (қоспағанда "not counting"), "instead", "rather than" (-май "without doing"),
@@ -619,7 +619,7 @@ def _prefixed_negatives(translation: str) -> set[int]:
 #: «бас тартпайды» as often, and the pair fired on untouched lines of the calibration half.
 _EN_RENDERS = re.compile(
     r"(?<!\w)(?:without|lack\w*|fail\w*|refus\w*|reject\w*|den(?:y|ies|ied|ying|ial)|"
-    r"absen\w*|devoid|(?!unless|regardless|less)[a-z]{3,}less|non-\w+|"
+    r"absen\w*|devoid|(?!unless|regardless|less|nevertheless|nonetheless)[a-z]{3,}less|non-\w+|"
     r"despite|in\s+spite|regardless|notwithstanding|disappear\w*|vanish\w*|missing|"
     r"except\w*|aside\s+from|apart\s+from|other\s+than|instead|rather\s+than|prevent\w*|"
     r"avoid\w*|prohibit\w*|forbid\w*|forbade|ban|bans|banned|"
@@ -643,7 +643,8 @@ def _english_renders(translation: str) -> int:
 
 #: Source negations and the English conjunctions that render them: a concessive converb
 #: («қарамастан», «карабастан», «несмотря» "not looking at" = despite) and "although",
-#: "though", "even if", "while", "whereas", "however", "in the face of", "amid", "whether"
+#: "though", "even if", "while", "whereas", "however", "nevertheless", "nonetheless" (session
+#: 23: no "-less" word that renders a negation of its own), "in the face of", "amid", "whether"
 #: («болгонуна карабай» "regardless of whether"); "while not yet" (kk -май тұрып, ky -бай туруп, «... электе») and
 #: "before", "until"; "as long as not" (ru «пока … не», kk/ky -майынша/-байынча; session 23)
 #: and "until".
@@ -652,6 +653,7 @@ _COUNTERPARTS = (
         re.compile(r"(?<!\w)(?:қарамастан|қарамай|карабастан|карабай|несмотря)(?!\w)", _F),
         re.compile(
             r"(?<!\w)(?:although|though|even\s+if|even\s+as|while|whilst|whereas|however|"
+            r"nevertheless|nonetheless|"
             r"in\s+the\s+face\s+of|amid|whether)(?!\w)",
             _F,
         ),
