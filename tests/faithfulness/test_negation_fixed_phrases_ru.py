@@ -72,3 +72,16 @@ def test_bad_input_reads_no_place() -> None:
     assert _possible_source_negations("тем  не\tменее", "ru") == 0
     # «не раздумывая» "without a second thought" is no «не раз»: the phrase is whole words
     assert _possible_source_negations("Он согласился, не раздумывая.", "ru") == 1
+
+
+@pytest.mark.parametrize("src", ["ru", "kk", "ky"])
+def test_none_the_less_is_no_negation(src: str) -> None:
+    # "none the less" says «тем не менее» (and kk «дегенмен», ky «ошентсе да») with no negation:
+    # its "none" is no English negation in excess of the source's places
+    source = {
+        "ru": "Тем не менее, завод откроется весной.",
+        "kk": "Дегенмен, зауыт көктемде ашылады.",
+        "ky": "Ошентсе да, завод жазында ачылат.",
+    }[src]
+    keys = _keys(source, "None the less, the plant will open in spring.", src)
+    assert not {"negation", "negation_weak"} & keys

@@ -119,7 +119,7 @@ _NOT_NEGATION = re.compile(
     r"не\s+исключ\w+|или\s+нет|чуть\s+ли\s+не|не\s+раз|"
     r"жок\s+деген\w*|жок\s+эле\s+деген\w*|жоқ\s+дегенде|ең\s+болмаса|күмән\s+жоқ|шек\s+жок|"
     r"шүбә\s+жоқ|шексиз|жылжымайтын\s+мүлі\w*|кыймылсыз\s+мүлк\w*|не\s+обош\w+\s+без|жоқ\s+(?:қыл|ет)\w*|жок\s+кыл\w*|айла\s+жок|амал\s+жоқ|"
-    r"(?<=,\s)not\s+\w+ing|not\s+only|not\s+merely|not\s+least|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
+    r"(?<=,\s)not\s+\w+ing|not\s+only|not\s+merely|not\s+least|none\s+the\s+less|never\s+more\s+so|for\s+nothing|why\s+\w+n['’]t|why\s+not|nothing\s+but|no\s+doubt|whether\s+or\s+not)(?!\w)",
     _F,
 )
 
