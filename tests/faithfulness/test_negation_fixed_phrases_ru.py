@@ -30,6 +30,12 @@ from workbench.faithfulness.markers import _possible_source_negations
         ("Команда чуть ли не каждый день тренируется на стадионе.",
          "The team trains at the stadium almost every day.",
          "The team does not train at the stadium almost every day."),
+        ("Это, без сомнения, лучший фильм года.",
+         "Certainly, this is the best film of the year.",
+         "Certainly, this is not the best film of the year."),
+        ("Без всякого сомнения, команда выйдет в финал.",
+         "No doubt the team will reach the final.",
+         "No doubt the team will not reach the final."),
         ("Министр не раз посещал этот район.",
          "The minister has visited the area more than once.",
          "The minister has not visited the area more than once."),
@@ -63,6 +69,8 @@ def test_fixed_phrases_said_with_a_negation_stay_places(source: str, translation
 def test_the_places_counted() -> None:
     assert _possible_source_negations("Тем не менее, он пришёл.", "ru") == 0
     assert _possible_source_negations("Он не раз приходил.", "ru") == 0
+    assert _possible_source_negations("Он, без сомнения, придёт.", "ru") == 0
+    assert _possible_source_negations("Он пришёл без зонта.", "ru") == 1
     assert _possible_source_negations("Тем не менее, он не пришёл.", "ru") == 1
     assert _possible_source_negations("Пришли не менее десяти человек.", "ru") == 1
 

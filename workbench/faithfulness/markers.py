@@ -775,11 +775,16 @@ _NO_RENDER = re.compile(r"unfortunate\w*|unlike|unless|individual\w*|unilateral\
 
 
 #: Russian fixed phrases with «не» that English says with no negation at all: «тем не менее»
-#: "however, nevertheless", «чуть ли не» "almost", «не раз» "more than once, repeatedly". No
+#: "however, nevertheless", «чуть ли не» "almost", «не раз» "more than once, repeatedly", «без
+#: (всякого) сомнения» "no doubt, certainly" (as kk күмән жоқ, шүбә жоқ are; "no doubt" is an
+#: English fixed phrase too). No
 #: place an added "not" could take (the other Russian fixed phrases stay places: «не менее»
 #: "no less than", «не более» "not more than", «или нет» "or not", «не исключено» "not ruled
 #: out" are said with one).
-_RU_NO_PLACE = re.compile(r"(?<!\w)(?:тем\s+не\s+менее|чуть\s+ли\s+не|не\s+раз)(?!\w)", _F)
+_RU_NO_PLACE = re.compile(
+    r"(?<!\w)(?:тем\s+не\s+менее|чуть\s+ли\s+не|не\s+раз|без\s+(?:всякого\s+)?сомнени\w*)(?!\w)",
+    _F,
+)
 
 
 def _possible_source_negations(
