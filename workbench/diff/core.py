@@ -124,6 +124,7 @@ def find_differences(
         outlet_labels=outlet_labels,
         document=document,
         issuer=issuer,
+        src=src,
         amount_in_statement=speaks_of_amount(statement, src)
         or bool(source and speaks_of_amount(source, src)),
     )

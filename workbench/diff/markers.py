@@ -25,7 +25,9 @@ from workbench.diff.base import (
     compare_mentions,
     context_of,
 )
+from workbench.diff.bilexicon import english_stem, load_bilexicon
 from workbench.diff.entities import _SURNAME, NEWS_AGENCIES, named_in
+from workbench.diff.lexicon import Lexicon, find_labels
 from workbench.diff.paraphrase import counterparts
 from workbench.diff.text import (
     STOPWORDS,
@@ -569,7 +571,7 @@ def detect_hedges(ctx: DiffContext, claimed: Claims) -> Finding:
         ctx,
         report,
     )
-    distancing = _quoted_in_original(found[0].differences, ctx, statement)
+    distancing = _speakers_own_words(_quoted_in_original(found[0].differences, ctx, statement), ctx)
     return Finding(
         distancing + certainty + _hedge_only_quoted(ctx, statement, report),
         Claims(
@@ -710,6 +712,97 @@ def _quoted_in_original(
                 continue
         out.append(d)
     return tuple(out)
+
+
+def _speakers_own_words(diffs: tuple[Difference, ...], ctx: DiffContext) -> tuple[Difference, ...]:
+    """The distancing differences less the report's bare quotes of a phrase the statement
+    says (:func:`quotes_the_speaker`): an outlet that quotes the speaker's phrase gives him his
+    words, which is attribution, not distancing."""
+    if not any(d.statement_span is None and d.report[:1] in _OPENING_MARKS for d in diffs):
+        return diffs
+    return tuple(
+        d
+        for d in diffs
+        if not quotes_the_speaker(d, ctx.report, ctx.statement, ctx.source, ctx.src, ctx.lexicon)
+    )
+
+
+def quotes_the_speaker(
+    d: Difference,
+    report: str,
+    statement: str,
+    source: str | None,
+    src: str | None,
+    lexicon: Lexicon | None,
+    *,
+    strict: bool = False,
+) -> bool:
+    """``d`` is a report's bare quote (a ``distancing`` difference that starts with the
+    quotation mark and has no statement side) of a phrase ``statement`` (or its kk/ky/ru
+    ``source``) says: “lasting peace” where the statement asks for a lasting peace. The quote
+    holds two content words or more; its last (the head) has a counterpart in the statement
+    (:func:`workbench.diff.paraphrase.counterparts`), and so does every other, or it stands
+    where the statement puts a word before the head that nothing else of the ``report``
+    renders (:func:`_room_before`): an outlet's English of the
+    speaker's phrase (“root causes” for "the original causes", «первоначальные причины»; the
+    word lexicon knows one usual rendering of a word). A single quoted word stays a scare quote
+    (the outlet marks one word of the speaker's as not its own: the “flood”), and so do a quote
+    that adds a word the statement has no place for (“repeated sanctions” where it speaks of
+    sanctions, or "heavy" before the fines the report's "impose" already renders), a quote that holds a label of the framing lexicon (“terrorists”: the outlet
+    puts the speaker's label at a distance) and one a distancing word marks ("what he called
+    “…”", "so-called": those differences do not start with the quotation mark). ``strict``,
+    for a line the report is not known to retell: a word counts only as itself or a usual
+    rendering (:meth:`Counterparts.says`), no synonym (“lots of questions” is no quote of
+    lines on proposals and "a mass of crimes")."""
+    if d.kind != "distancing" or d.statement_span is not None or d.report[:1] not in _OPENING_MARKS:
+        return False
+    words = [t.text for t in tokenize(d.report) if is_content(t)]
+    if len(words) < 2 or (lexicon and find_labels(d.report, lexicon)):
+        return False
+    cyrillic = is_cyrillic(statement)
+    texts = [t for t in dict.fromkeys((statement, source or "")) if t]
+    said = counterparts(
+        () if cyrillic else (statement,), statement if cyrillic else source, src or "ru", lexicon
+    )
+    has = said.says if strict else said.has
+    unsaid = sum(1 for w in words[:-1] if not has(w))
+    if not has(words[-1]):
+        return False
+    if d.report_span:  # the rest of the report: the quote's own words render the room
+        report = report[: d.report_span[0]] + " " + report[d.report_span[1] :]
+    return not unsaid or any(_room_before(words[-1], unsaid, t, src, report) for t in texts)
+
+
+def _room_before(head: str, n: int, text: str, src: str | None, report: str) -> bool:
+    """``text`` puts ``n`` content words right before a word that renders ``head`` (English:
+    the same word up to inflection; kk/ky/ru: a word the word lexicon translates so, at any
+    probability), none of which a word of ``report`` renders: the place a quote's other words
+    render ("the original causes" for “root causes”; not "impose fines" for “heavy fines” in
+    a report that says "impose")."""
+    tokens = tokenize(text)
+    said = [t.text for t in tokenize(report)]
+    if is_cyrillic(text):
+        bilex = load_bilexicon()
+        english = {english_stem(w) for w in said}
+
+        def renders(word: str, token: str) -> bool:
+            return english_stem(word) in bilex.translations(src or "ru", token)
+
+        def answered(token: str) -> bool:
+            return bool(english & set(bilex.translations(src or "ru", token)))
+    else:
+
+        def renders(word: str, token: str) -> bool:
+            return akin(word, token)
+
+        def answered(token: str) -> bool:
+            return any(akin(w, token) for w in said)
+
+    hits = [i for i, t in enumerate(tokens) if renders(head, t.text)]
+    return any(
+        i >= n and all(is_content(t) and not answered(t.text) for t in tokens[i - n : i])
+        for i in hits
+    )
 
 
 #: Opening quotation marks of a report's scare quote.

@@ -144,6 +144,12 @@ class Counterparts:
     def _index(self) -> AkinIndex:
         return akin_index(self.words)
 
+    def says(self, word: str) -> bool:
+        """Whether ``word`` (English) is here as itself, up to inflection, or as a usual rendering
+        of a word of the original: :meth:`has` without synonyms."""
+        w = word.lower()
+        return akin_in(w, self._index) or english_stem(w) in self.rendered
+
     def has(self, word: str) -> bool:
         """Whether ``word`` (English) has a counterpart here. A word of a lexicon class finds
         synonyms (through the word lexicon or WordNet) only where a word of its class is."""

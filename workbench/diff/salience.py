@@ -40,7 +40,7 @@ from collections.abc import Collection, Sequence
 
 from workbench.diff import wordnet
 from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
-from workbench.diff.markers import hedge_mentions, negation_mentions
+from workbench.diff.markers import hedge_mentions, negation_mentions, quotes_the_speaker
 from workbench.diff.modality import PRECONDITION
 from workbench.diff.numbers import find_figures
 from workbench.diff.paraphrase import lexicon_class
@@ -93,13 +93,14 @@ def finish(
     document: Sequence[str] = (),
     amount_in_statement: bool = True,
     issuer: Sequence[str] = (),
+    src: str | None = None,
 ) -> tuple[Difference, ...]:
     """Voice, merging, context, focus, gating, salience and order (see the module docstring).
     ``issuer`` (texts of ``context`` naming who issued the statement) is one voice: an
     attribution both sides give to it is no move (:meth:`_Known.same_voice`).
     ``amount_in_statement`` false (the statement, translation and original, speaks of no
     amount: :func:`speaks_of_amount`) drops the outlet's own figures the statement lacks
-    (:func:`_own_context_figure`)."""
+    (:func:`_own_context_figure`). ``src`` is the language of a kk/ky/ru ``document``."""
     voices = find_voices(report)
     diffs = [
         _voiced(d, voices)
@@ -115,6 +116,8 @@ def finish(
     if document and any(_content_addition(d) or _report_label(d) for d in diffs):
         whole = _known_of(document, lexicon)
         diffs = [d for d in diffs if not whole.retells(d) and not whole.names_actors(d)]
+    if document and any(d.kind == "distancing" for d in diffs):
+        diffs = [d for d in diffs if not _quotes_another_line(d, report, document, src, lexicon)]
     if document and any(d.category == "party" for d in diffs):
         named = named_states(document)  # a side the statement names in another line
         diffs = [d for d in diffs if state_of(d) not in named]
@@ -152,6 +155,18 @@ def _quoting_marks(d: Difference, voices: Sequence[Voice]) -> bool:
         return True
     first = next((t.lower for t in tokenize(d.report)), "")
     return first in _SAYING
+
+
+def _quotes_another_line(
+    d: Difference, report: str, document: Sequence[str], src: str | None, lexicon: Lexicon | None
+) -> bool:
+    """``d`` is a report's bare quote of a phrase another line of the statement's document
+    says (:func:`workbench.diff.markers.quotes_the_speaker`, strictly: the report is not
+    known to retell that line): a report sentence that retells two lines quotes
+    the speaker's words of the line it is not linked to; that is his voice, no distancing."""
+    return d.kind == "distancing" and any(
+        quotes_the_speaker(d, report, line, None, src, lexicon, strict=True) for line in document
+    )
 
 
 def _precondition_negation(d: Difference, report: str) -> bool:
