@@ -1729,7 +1729,7 @@ _HEDGE_ADVERB = {
 _EN_KEEPS_DROPPED: dict[str, re.Pattern[str]] = {
     "uncertain": re.compile(
         r"(?<!\w)(?:may|might|could|can|cannot|able|likely|unlikely|likelihood|probabl\w*|sounds?|sounded|"
-        r"possibl\w*|perhaps|maybe|apparent\w*|seem(?:s|ed|ing|ingly)?|appear(?:s|ed|ing)?|"
+        r"possib\w*|perhaps|maybe|apparent\w*|seem(?:s|ed|ing|ingly)?|appear(?:s|ed|ing)?|"
         r"looks?|looked|as\s+if|as\s+though|suggest\w*|presumabl\w*|supposed\w*|alleged\w*|"
         r"purported\w*|reportedly|claim\w*|accus\w*|suspect\w*|expected|estimated?|"
         r"potential\w*|chances?|doubt\w*|uncertain\w*|unclear|apt|"
@@ -1806,6 +1806,69 @@ def _kept_by_dropped_list(ctx: FaithContext, cls: str) -> bool:
     return any(k in table and table[k].search(ctx.source) for k in kinds.get(cls, ()))
 
 
+#: A negated ability of the source: kk «-а алма-», ky «-а алба-» (арыла алмай "cannot get rid
+#: of"), ru «не» before «может», «смог»… (:data:`SOURCE_ABILITY`'s matches).
+_NEGATED_ABILITY = {
+    "kk": re.compile(r"\s+алма", _F),
+    "ky": re.compile(r"\s+алба", _F),
+}
+_RU_NOT_BEFORE = re.compile(r"(?<!\w)не\s+$", _F)
+#: An English modal said negated ("cannot", "can't", "could not"): how a translation renders a
+#: negated ability; "unable" and "couldn't" are no :data:`EN_MODAL` match, so they take nothing.
+_EN_MODAL_NEGATED = re.compile(r"\s*(?:not|n't|n’t)(?!\w)", _F)
+#: The modals of ability among :data:`EN_MODAL` ("may not", "might not" keep a hedge and deny
+#: the claim; they render no negated ability).
+_EN_ABILITY = frozenset({"can", "could", "able"})
+
+
+def _negated_ability(ctx: FaithContext, m: re.Match[str]) -> bool:
+    """Whether the source's ability ``m`` is negated (cannot, could not)."""
+    rx = _NEGATED_ABILITY.get(ctx.src)
+    if rx is not None:
+        return bool(rx.search(m.group()))
+    return bool(_RU_NOT_BEFORE.search(ctx.source[max(0, m.start() - 4) : m.start()]))
+
+
+def _modals_for_ability(ctx: FaithContext) -> int:
+    """How many English modals ("can", "could", "may") render the source's own modal verbs of
+    ability (:data:`SOURCE_ABILITY`) rather than keep an uncertain hedge: one per ability, a
+    negated ability («арыла алмай» "cannot get over", «не может») only by a negated modal of
+    ability ("cannot", "could not"; "may not" denies with a hedge). A negated ability said
+    another way ("struggle with", "fail to") leaves a plain "could" or "may" to the hedge it
+    renders: when any ability took any modal, «… арыла алмай … ушықтыруы мүмкін» rendered
+    "… could make worse what many struggle with" read as a dropped «мүмкін» (NTREX 1459, kk;
+    «қайтара алмауы мүмкін» "may not get back", NTREX 954)."""
+    negated = positive = 0
+    for m in SOURCE_ABILITY[ctx.src].finditer(ctx.source):
+        if _negated_ability(ctx, m):
+            negated += 1
+        else:
+            positive += 1
+    en_negated = en_positive = 0
+    for m in EN_MODAL.finditer(ctx.translation):
+        word = m.group().lower()
+        if word == "cannot" or (
+            word in _EN_ABILITY and _EN_MODAL_NEGATED.match(ctx.translation, m.end())
+        ):
+            en_negated += 1
+        else:
+            en_positive += 1
+    return min(positive, en_positive) + min(negated, en_negated)
+
+
+#: A Russian full adjective «возможный» (возможные оползни "possible landslides", все возможные
+#: недостатки "all possible shortcomings", всё возможное "everything possible"): an attribute,
+#: not a claim's hedge. Translations render it by a noun or a paraphrase ("people who saw or
+#: heard anything" for «возможных свидетелей») or leave it; its drop alone is weak evidence.
+#: The adverb and predicate «возможно» stays strong.
+_ATTRIBUTIVE_POSSIBLE = re.compile(r"возможн(?:ый|ая|ое|ые|ого|ой|ую|ых|ым|ыми|ому|ом)", _F)
+
+
+def _attributive_only(found: Sequence[re.Match[str]]) -> bool:
+    """Whether every uncertain source hedge found is an attributive «возможный»."""
+    return all(_ATTRIBUTIVE_POSSIBLE.fullmatch(x.group()) for x in found)
+
+
 def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
     """Source hedges the translation keeps with fewer words than the source has hedges.
 
@@ -1834,8 +1897,7 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
                 and any(adverb.fullmatch(w) for w in words)
             ):  # fmt: skip
                 need -= 1
-            ability = len(SOURCE_ABILITY[ctx.src].findall(ctx.source))
-            have -= min(ability, len(EN_MODAL.findall(ctx.translation)))
+            have -= _modals_for_ability(ctx)
         elif kind == "report":
             # only a speech word ``have`` counted can render the source's speech verb instead:
             # "added", "noted", "declared" keep no report, so they take none away
@@ -1862,6 +1924,7 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
                 for x in found
             )
         )
+        weak = weak or (kind == "uncertain" and _attributive_only(found))
         return [
             issue("hedge", ctx.source, ctx.translation, m.span(), None,
                   f"the source's {kind} hedge {m.group()!r} is missing from the translation"

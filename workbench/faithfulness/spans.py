@@ -1672,6 +1672,12 @@ _ROMAN_WORD = re.compile(r"M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?
 #: Lexicon categories that label people (a «бандит», a «террорист»), as opposed to events
 #: («беспорядки») or adjectives («радикальный»).
 _PERSON_CATEGORIES = frozenset({"terror", "criminal"})
+#: A label of a people category that names no people: an ideology (-изм: «терроризм»,
+#: «экстремизм», kk/ky «терроризмге»), an activity (-ств-: «мародёрство») or an act
+#: («теракт»). A plain people noun in the English ("people", "men") does not stand in for it:
+#: «война с терроризмом» rendered "the war on terror" in a line that counts "360,000 people"
+#: read as terrorism neutralised into people (NTREX 1464, kk and ru).
+_NOT_PEOPLE = re.compile(r"изм|ств|теракт", re.IGNORECASE)
 _PEOPLE_NOUN = re.compile(
     r"(?<!\w)(?:people|persons?|individuals?|men|women|youths?|residents|citizens|civilians|"
     r"protesters|demonstrators|participants|activists)(?!\w)",
@@ -1841,7 +1847,7 @@ def detect_labels(ctx: FaithContext) -> list[FaithIssue]:
                 _Span(neutral.text, neutral.start, neutral.end)
                 if neutral is not None
                 else _people_noun(ctx.translation)
-                if h.category in _PERSON_CATEGORIES
+                if h.category in _PERSON_CATEGORIES and not _NOT_PEOPLE.search(h.text)
                 else None
             )
             # neutralised (a neutral label stands in the English) is strong evidence; missing
