@@ -274,7 +274,9 @@ def files_case(
         Document(
             id="statements",
             title=Path(statements).name,
-            outlet="statements",
+            # named by its file, as the title is: "Statement 2 · statements (statements,
+            # line 2)" and an outlet called "reporting" told the analyst nothing (review23)
+            outlet=Path(statements).name,
             outlet_type=OutletType.STATE,
             language=src,
             text="\n".join(body.lines),
@@ -284,7 +286,7 @@ def files_case(
         Document(
             id="reporting",
             title=Path(reporting).name,
-            outlet="reporting",
+            outlet=Path(reporting).name,
             outlet_type=outlet,
             language="en",
             text=report.text,
