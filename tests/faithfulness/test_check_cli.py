@@ -83,6 +83,8 @@ def test_html_page_is_offline_and_escaped(files: dict[str, Path], tmp_path: Path
                  str(files["tr"]), "--no-embedder").stdout.splitlines()  # fmt: skip
     flagged = sum(json.loads(line)["flagged"] for line in lines)
     assert flagged >= 1 and f"{flagged} flagged" in text
+    # three lines to check; the blank one is kept in place, not counted as a line (review23)
+    assert f"3 lines (and 1 blank line, kept in place), {flagged} flagged" in text
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from dataclasses import asdict
 
 from workbench import __version__
 from workbench.types import FAITH_KIND_INFO, FaithIssue, FaithResult
+from workbench.wording import count
 
 #: Highlight colour of each faithfulness kind (from :data:`workbench.types.FAITH_KIND_INFO`).
 KIND_COLOURS: dict[str, str] = {k.name: k.colour for k in FAITH_KIND_INFO}
@@ -84,6 +85,10 @@ def to_html(results: Sequence[FaithResult], *, title: str = "Faithfulness check"
     """A standalone HTML page: per line the source and translation with issue spans marked,
     the score, and the issues with notes. Opens offline; every text is escaped."""
     flagged = sum(r.flagged for r in results)
+    blank = sum(not (r.source.strip() or r.translation.strip()) for r in results)
+    counted = count(len(results) - blank, "line") + (
+        f" (and {count(blank, 'blank line')}, kept in place)" if blank else ""
+    )
     rows = []
     for r in results:
         notes = "".join(
@@ -101,7 +106,7 @@ def to_html(results: Sequence[FaithResult], *, title: str = "Faithfulness check"
     return (
         '<!DOCTYPE html><html><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_css()}</style></head><body>"
-        f"<h1>{html.escape(title)}</h1><p>{len(results)} lines, {flagged} flagged. Score 0–1, "
+        f"<h1>{html.escape(title)}</h1><p>{counted}, {flagged} flagged. Score 0–1, "
         "higher is more faithful; below 0.5 is flagged.</p>"
         f"<p><code>{html.escape(signature)}</code></p>"
         "<table><tr><th>#</th><th>source</th><th>translation</th><th>score</th><th>issues</th>"
