@@ -132,6 +132,17 @@ def test_app_builds_with_every_tab(settings: object) -> None:
         assert f"tab-{tab}" in ids
 
 
+def test_annotate_opens_item_one_by_default(settings: object) -> None:
+    """Annotate numbers its items from 1; the "Open item #" box showed 0 (review23's walk)."""
+    pytest.importorskip("gradio")
+    from workbench.ui.app import create_app
+    from workbench.ui.context import UIContext
+
+    app = create_app(UIContext(settings=settings))  # type: ignore[arg-type]
+    (box,) = [b for b in app.blocks.values() if getattr(b, "elem_id", None) == "annotate-goto"]
+    assert box.value == 1 and box.minimum == 1  # type: ignore[attr-defined]
+
+
 def test_serve_refuses_a_bad_port() -> None:
     from workbench.cli.serve_cmd import run
 

@@ -110,8 +110,12 @@ def _controls() -> dict[str, Any]:
         c["skip"] = gr.Button("Skip", elem_id="annotate-skip")
         c["submit"] = gr.Button("Submit and next", variant="primary", elem_id="annotate-submit")
     with gr.Row(equal_height=True):
-        c["goto"] = gr.Number(
-            label="Open item # (to read or edit)", precision=0, elem_id="annotate-goto"
+        c["goto"] = gr.Number(  # items are numbered from 1 (an empty box showed 0)
+            value=1,
+            minimum=1,
+            label="Open item # (to read or edit)",
+            precision=0,
+            elem_id="annotate-goto",
         )
         c["goto_run"] = gr.Button("Open", size="sm", elem_id="annotate-goto-run")
     return c
