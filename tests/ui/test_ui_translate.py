@@ -405,6 +405,20 @@ def test_table_widths_fill_the_table_and_leave_the_flags_room(headers: list[str]
     assert all(named[s] >= 14 for s in headers[2:] if s not in ("Agreement", "Flags"))
 
 
+def test_the_first_count_says_a_model_loads_first(ctx: UIContext) -> None:
+    """The count's first report ("0/N sentences") comes before the engine loads its model, which
+    takes seconds on first use: the bar said "0/3 sentences" with no word of what it waited for
+    (review23's walk). It says so; the later counts are bare."""
+    seen: list[str] = []
+    h.translate(
+        ctx, "Первая строка.\nВторая строка.\nТретья строка.", None, "ru", ["serve:0"],
+        beam_size=1, max_length=4, progress=lambda fraction, message: seen.append(message),
+    )  # fmt: skip
+    counts = [m for m in seen if "sentences" in m]
+    assert counts[0].endswith(": 0/3 sentences (a model's first use loads it first)"), seen
+    assert counts[-1].endswith(": 3/3 sentences"), seen
+
+
 def test_stop_ends_a_long_translation_at_its_next_batch(ctx: UIContext) -> None:
     # A 300-line file on a real model runs for minutes and the tab had no way to stop it
     # (gradio's `cancels` lets a running function finish).

@@ -706,7 +706,13 @@ def translate_side_by_side(
 
         def step(done: int, total: int, k: int = k, spec: SystemSpec = spec) -> None:
             if progress is not None and total:
-                progress((k + done / total) / len(specs), f"{spec.label}: {done}/{total} sentences")
+                # the count's first report comes before a model's lazy load: "0/N" alone stood
+                # for the load's seconds with no word of what was waited for (review23's walk)
+                wait = " (a model's first use loads it first)" if done == 0 else ""
+                progress(
+                    (k + done / total) / len(specs),
+                    f"{spec.label}: {done}/{total} sentences{wait}",
+                )
 
         if progress is not None:
             progress(k / len(specs), f"Loading {spec.label}…")
