@@ -135,6 +135,15 @@ HEDGES: dict[str, re.Pattern[str]] = {
         r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bwidely\s)"
         r"believed(?=\s+that\b)|"
         r"in\s+(?:my|our|his|her|their)\s+(?:opinion|view)|"
+        # a conviction is the speaker's opinion too: "I am convinced that", "we are confident
+        # that", «я уверен, что», «(мы) убеждены, что», kk «сенімдімін» (not "confident in";
+        # not «X уверена, что» nor ky «... ишенимдүүмүн деп айтат», someone else's certainty,
+        # which an English "she is certain" retells: xling_bench NTREX ru/ky)
+        r"(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:\w+ly\s+)?(?:convinced|confident|sure|certain)"
+        r"(?=\s+that\b|,)|"
+        r"(?:(?<!\w)(?:я|мы)\s+(?:\w+о\s+)?|^)"
+        r"(?:уверен|уверена|уверены|убежд[её]н|убеждена|убеждены)(?=,?\s+что\b)|"
+        r"сенімдімін|сенімдіміз|"
         r"(?:считаю|считаем|считает|считают|полагаю|полагаем|полагает|думаю|думаем)"
         r"(?!\s+(?:о|об|обо|над|необходим\w*|нужн\w*|важн\w*|целесообразн\w*|правильн\w*|"
         r"возможн\w*|своим\w*|своей|своего)(?!\w))|"
@@ -624,12 +633,12 @@ SOURCE_ABILITY: dict[str, re.Pattern[str]] = {
     ),
     "kk": re.compile(
         r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:ды|мын|мыз|сыз|сың|тын|ды)|ма\w*|ған\w*|атын\w*|"
-        r"ар\w*|са\w*|ды\w*)|\w+(?:уға|уге)\s+болады)(?!\w)",
+        r"ар\w*|са\w*|ды\w*)|\w+(?:уға|уге)\s+(?:болады|болар(?:\s+еді)?))(?!\w)",
         _F,
     ),
     "ky": re.compile(
         r"(?<!\w)(?:\w+(?:а|е|й)\s+ал(?:а(?:т|м|бы|сы)\w*|ба\w*|ган\w*|ар\w*|са\w*|ды\w*|"
-        r"ат\w*)|\w+(?:уу|үү)га\s+болот)(?!\w)",
+        r"ат\w*)|\w+(?:уу|үү)га\s+(?:болот|болмок|болор(?:\s+эле)?))(?!\w)",
         _F,
     ),
 }
@@ -646,8 +655,10 @@ def _rendered_by_modal(
     """Certainty differences less those a modal verb explains, one modal for each. Only for an
     original read without a translation (its hedge words are kk/ky/ru):
 
-    * the original's uncertain hedge that the report renders by a bare modal verb of its own
-      ("may", "can", "could" outside every report hedge): «мүмкін» → "may" keeps the hedge;
+    * the original's uncertain hedge, or the speaker's own opinion («деп ойлаймын» "I
+      think"), that the report renders by a bare modal verb of its own ("may", "can", "could"
+      outside every report hedge): «мүмкін» → "may" keeps the hedge, and "I think a year is
+      needed" → "a year could be needed" holds the claim open as the speaker did;
     * the report's modal hedge ("could be", "may have") where the original has a modal verb
       of ability or possibility (:data:`SOURCE_ABILITY`: «может», «можно», kk/ky "-а ал-"):
       «может оказаться» → "could be" adds no hedge."""
@@ -663,7 +674,8 @@ def _rendered_by_modal(
     out = []
     for d in diffs:
         uncertain = d.category == "uncertain" and not (d.statement_span and d.report_span)
-        if uncertain and d.statement_span and spare:
+        held_open = uncertain or (d.category == "opinion" and d.report_span is None)
+        if held_open and d.statement_span and spare:
             spare -= 1
             continue
         if uncertain and d.report_span and abilities and EN_MODAL.match(d.report):

@@ -43,7 +43,7 @@ from workbench.diff.lexicon import Lexicon, categories_in, find_concepts
 from workbench.diff.markers import hedge_mentions, negation_mentions, quotes_the_speaker
 from workbench.diff.modality import PRECONDITION
 from workbench.diff.numbers import find_figures
-from workbench.diff.paraphrase import lexicon_class
+from workbench.diff.paraphrase import counterparts, lexicon_class
 from workbench.diff.parties import named_states, state_of
 from workbench.diff.quantifiers import quantifier_mentions
 from workbench.diff.text import (
@@ -52,6 +52,7 @@ from workbench.diff.text import (
     akin_in,
     akin_index,
     is_content,
+    is_cyrillic,
     stem,
     tokenize,
     words,
@@ -118,6 +119,8 @@ def finish(
         diffs = [d for d in diffs if not whole.retells(d) and not whole.names_actors(d)]
     if document and any(d.kind == "distancing" for d in diffs):
         diffs = [d for d in diffs if not _quotes_another_line(d, report, document, src, lexicon)]
+    if document and any(_report_hedge(d) for d in diffs):
+        diffs = [d for d in diffs if not _hedge_of_another_line(d, report, document, src)]
     if document and any(d.category == "party" for d in diffs):
         named = named_states(document)  # a side the statement names in another line
         diffs = [d for d in diffs if state_of(d) not in named]
@@ -167,6 +170,40 @@ def _quotes_another_line(
     return d.kind == "distancing" and any(
         quotes_the_speaker(d, report, line, None, src, lexicon, strict=True) for line in document
     )
+
+
+def _report_hedge(d: Difference) -> bool:
+    """A hedge of belief or possibility only the report has ("I believe", "could be")."""
+    return (
+        d.kind == "certainty"
+        and d.category in ("opinion", "uncertain")
+        and d.statement_span is None
+        and d.report_span is not None
+    )
+
+
+def _hedge_of_another_line(
+    d: Difference, report: str, document: Sequence[str], src: str | None
+) -> bool:
+    """``d`` (:func:`_report_hedge`) is the hedge of another line of the statement's document
+    that the report sentence retells too: that line holds a hedge of the same class and two
+    content words or more of the report, outside the hedge, are its words or their usual
+    renderings (:meth:`workbench.diff.paraphrase.Counterparts.says`, no synonyms). A merged
+    retelling linked to one line ("I believe the debate will take a year, after which a vote
+    could be held" for "I think the debate needs a year." and "A vote can then be held.")
+    carries the hedge of the line it is not linked to; the claim's certainty did not move."""
+    if not _report_hedge(d) or d.report_span is None:
+        return False
+    start, end = d.report_span
+    rest = [t.text for t in tokenize(report[:start] + " " + report[end:]) if is_content(t)]
+    for line in document:
+        if d.category not in {m.role for m in hedge_mentions(line, with_spans=False)}:
+            continue
+        cyrillic = is_cyrillic(line)
+        said = counterparts(() if cyrillic else (line,), line if cyrillic else None, src or "ru")
+        if sum(1 for w in dict.fromkeys(w.lower() for w in rest) if said.says(w)) >= 2:
+            return True
+    return False
 
 
 def _precondition_negation(d: Difference, report: str) -> bool:
