@@ -24,6 +24,7 @@ from workbench.diff.markers import hedge_mentions
         ("Көпүрөнү май айында ачууга болмок.", "The bridge could be opened in May."),
         # the speaker's "I think" rendered by a bare "could": the claim is held open on both sides
         ("Көпір мамырда ашылады деп ойлаймын.", "The bridge could open in May, the mayor said."),
+        ("I think a year is needed for the debate.", "The debate could last a year, she said."),
     ],
 )  # fmt: skip
 def test_a_hedge_on_both_sides_is_no_certainty_difference(
@@ -61,3 +62,8 @@ def test_a_hedge_of_a_line_the_report_does_not_retell_explains_nothing(lexicon: 
     ):
         found = find_differences(VOTE, MERGED, lexicon=lexicon, document=document)
         assert [d.report for d in of_kind(found, "certainty")] == ["I believe"]
+
+
+def test_a_modal_the_statement_has_itself_renders_no_dropped_opinion(lexicon: Lexicon) -> None:
+    found = diffs("I think the debate could last a year.", "The debate could last a year.", lexicon)
+    assert [d.statement for d in of_kind(found, "certainty")] == ["I think"]

@@ -652,7 +652,7 @@ EN_MODAL = re.compile(r"(?<!\w)(?:can|could|cannot|able|may|might|possible)(?!\w
 def _rendered_by_modal(
     diffs: tuple[Difference, ...], ctx: DiffContext, report: list[Mention]
 ) -> tuple[Difference, ...]:
-    """Certainty differences less those a modal verb explains, one modal for each. Only for an
+    """Certainty differences less those a modal verb explains, one modal for each. For an
     original read without a translation (its hedge words are kk/ky/ru):
 
     * the original's uncertain hedge, or the speaker's own opinion («деп ойлаймын» "I
@@ -661,19 +661,28 @@ def _rendered_by_modal(
       needed" → "a year could be needed" holds the claim open as the speaker did;
     * the report's modal hedge ("could be", "may have") where the original has a modal verb
       of ability or possibility (:data:`SOURCE_ABILITY`: «может», «можно», kk/ky "-а ал-"):
-      «может оказаться» → "could be" adds no hedge."""
-    if not is_cyrillic(ctx.statement):
+      «может оказаться» → "could be" adds no hedge.
+
+    For an English statement only the speaker's own opinion rendered by a bare modal, and
+    only by a modal beyond those the statement has ("I think a year is needed" → "the
+    discussion could last a year")."""
+    english = not is_cyrillic(ctx.statement)
+    if english and not any(d.category == "opinion" and d.report_span is None for d in diffs):
         return diffs
     taken = [m.span for m in report if m.span]
     spare = sum(
         1 for m in EN_MODAL.finditer(ctx.report)
         if not any(a <= m.start() < b for a, b in taken)
     )  # fmt: skip
+    if english:
+        spare -= len(EN_MODAL.findall(ctx.statement))
     ability = SOURCE_ABILITY.get(ctx.src or "ru", SOURCE_ABILITY["ru"])
-    abilities = len(ability.findall(ctx.statement))
+    abilities = 0 if english else len(ability.findall(ctx.statement))
     out = []
     for d in diffs:
-        uncertain = d.category == "uncertain" and not (d.statement_span and d.report_span)
+        uncertain = (
+            not english and d.category == "uncertain" and not (d.statement_span and d.report_span)
+        )
         held_open = uncertain or (d.category == "opinion" and d.report_span is None)
         if held_open and d.statement_span and spare:
             spare -= 1
