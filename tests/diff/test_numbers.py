@@ -598,3 +598,46 @@ def test_a_month_first_date_changed_is_a_number_difference(lexicon: Lexicon) -> 
         "number",
     )
     assert [(d.statement, d.report) for d in found] == [("қыркүйектің 14-і күні", "September 15")]
+
+
+@pytest.mark.parametrize(
+    ("statement", "elsewhere", "src"),
+    [
+        ("Үкімет 5 миллиард теңге бөлді.", "Отыз отбасы зардап шекті.", "kk"),
+        ("Өкмөт 5 миллиард теңге бөлдү.", "Отуз үй-бүлө жабыркады.", "ky"),
+        ("Правительство выделило 5 миллиардов тенге.", "Пострадали тридцать семей.", "ru"),
+    ],
+)
+def test_a_report_figure_another_line_gives_in_words_is_not_the_outlets(
+    statement: str, elsewhere: str, src: str, lexicon: Lexicon
+) -> None:
+    # dev23: a kk line's «он» ("ten") was read with the Russian number words, so a report that
+    # retold it with the next line ("for 10 years, but ...") was flagged for an added 10.
+    report = "The government allocated 5 billion tenge to 30 families."
+    found = diffs(statement, report, lexicon, src=src)
+    assert "30" in [d.report for d in of_kind(found, "number")]  # without the document
+    found = diffs(statement, report, lexicon, src=src, document=[elsewhere])
+    assert "30" not in [d.report for d in of_kind(found, "number")]
+    other = "The government allocated 5 billion tenge to 28 families."
+    found = diffs(statement, other, lexicon, src=src, document=[elsewhere])
+    assert "28" in [d.report for d in of_kind(found, "number")]
+
+
+@pytest.mark.parametrize(
+    ("statement", "elsewhere", "src"),
+    [
+        ("Үкімет 5 миллиард теңге бөлді.", "Мен бұл кеңесті он жыл басқардым.", "kk"),
+        ("Өкмөт 5 миллиард теңге бөлдү.", "Мен бул кеңешти он жыл жетектедим.", "ky"),
+    ],
+)
+def test_ten_said_in_a_turkic_word_on_another_line_is_the_statements(
+    statement: str, elsewhere: str, src: str, lexicon: Lexicon
+) -> None:
+    # One report sentence retells two lines; its "10" is the other line's «он», a figure of
+    # the statement, and "12" is not.
+    report = "He led the council for 10 years, and the government allocated 5 billion tenge."
+    found = diffs(statement, report, lexicon, src=src, document=[elsewhere])
+    assert of_kind(found, "number") == []
+    other = report.replace("10", "12")
+    found = diffs(statement, other, lexicon, src=src, document=[elsewhere])
+    assert [d.report for d in of_kind(found, "number")] == ["12"]

@@ -125,7 +125,7 @@ def finish(
         named = named_states(document)  # a side the statement names in another line
         diffs = [d for d in diffs if state_of(d) not in named]
     if document and any(_report_figure(d) for d in diffs):
-        told = _figures_told(tuple(document))
+        told = _figures_told(tuple(document), src)
         diffs = [d for d in diffs if not (_report_figure(d) and _told(d.report, told))]
     if outlet_labels:
         diffs = [d for d in diffs if not _label_used_elsewhere(d, outlet_labels)]
@@ -476,11 +476,12 @@ def _report_figure(d: Difference) -> bool:
 _FigureKey = tuple[float, float | None, bool, str]
 
 
-def _figures_of(text: str) -> frozenset[_FigureKey]:
-    """The figures of ``text`` as values (value, upper bound, percent, unit): "3 decades" and
-    «30 лет» are both 30, "30 days" and «30 тәулік» both 720 hours."""
+def _figures_of(text: str, lang: str | None = None) -> frozenset[_FigureKey]:
+    """The figures of ``text`` (in ``lang`` when Cyrillic) as values (value, upper bound, percent,
+    unit): "3 decades" and «30 лет» are both 30, "30 days" and «30 тәулік» both 720 hours, kk/ky
+    «он» and "10" both 10 (read with the Russian number words, kk «он» was no figure: dev23)."""
     return frozenset(
-        (f.value, f.high, f.percent, f.unit) for f in find_figures(text) if f.unit != "time"
+        (f.value, f.high, f.percent, f.unit) for f in find_figures(text, lang) if f.unit != "time"
     )
 
 
@@ -493,9 +494,10 @@ def _told(report: str, told: frozenset[_FigureKey]) -> bool:
 
 
 @functools.lru_cache(maxsize=64)
-def _figures_told(texts: tuple[str, ...]) -> frozenset[_FigureKey]:
-    """Every figure the other lines of the statement's document give, once per document."""
-    return frozenset().union(*(_figures_of(t) for t in texts))
+def _figures_told(texts: tuple[str, ...], lang: str | None = None) -> frozenset[_FigureKey]:
+    """Every figure the other lines of the statement's document (in ``lang``) give, once per
+    document."""
+    return frozenset().union(*(_figures_of(t, lang) for t in texts))
 
 
 def _content_addition(d: Difference) -> bool:
