@@ -25,6 +25,9 @@ CANAL = (
          "The mayor backs the pause only if it brings a “durable settlement” of the canal dispute."),
         ("Мы поддерживаем паузу в работах, если она приведёт к долгосрочному соглашению по спору.",
          "Moscow backs the pause in the works if it brings a “long-term agreement” on the dispute."),
+        # the phrase word for word, though the lexicon gives «мир» as "peace" only rarely
+        ("Мы поддерживаем паузу в работах, если она приведёт к долгосрочному миру в долине.",
+         "Moscow backs the pause in the works if it brings “long-term peace” to the valley."),
         # «прочному» before the agreement: “solid” renders it
         ("Мы поддерживаем паузу в работах, если она приведёт к прочному соглашению по спору.",
          "Moscow backs the pause in the works if it brings a “solid agreement” on the dispute."),
@@ -86,3 +89,14 @@ def test_another_line_explains_a_quote_only_by_its_own_words(lexicon: Lexicon) -
         assert of_kind(
             find_differences(PAUSE, MERGED, lexicon=lexicon, document=document), "distancing"
         )
+
+
+def test_the_words_apart_are_no_quoted_phrase(lexicon: Lexicon) -> None:
+    """«долгосрочный» and «миру» apart, not the phrase, and the lexicon gives «миру» as "peace"
+    only rarely: the quote is the outlet's."""
+    found = cross_lingual_diffs(
+        "Долгосрочный план для долины ведёт к миру.",
+        "Moscow plans “long-term peace” in the valley.",
+        lexicon,
+    )
+    assert [d.report for d in of_kind(found, "distancing")] == ["“long-term peace”"]

@@ -785,6 +785,8 @@ def quotes_the_speaker(
     said = counterparts(
         () if cyrillic else (statement,), statement if cyrillic else source, src or "ru", lexicon
     )
+    if any(_phrase_in(words, t, src) for t in texts):
+        return True
     has = said.says if strict else said.has
     unsaid = sum(1 for w in words[:-1] if not has(w))
     if not has(words[-1]):
@@ -792,6 +794,27 @@ def quotes_the_speaker(
     if d.report_span:  # the rest of the report: the quote's own words render the room
         report = report[: d.report_span[0]] + " " + report[d.report_span[1] :]
     return not unsaid or any(_room_before(words[-1], unsaid, t, src, report) for t in texts)
+
+
+def _renders(word: str, token: str, src: str | None) -> bool:
+    """The English ``word`` renders ``token``: the same word up to inflection, or (a kk/ky/ru
+    token) a translation the word lexicon gives it at any probability."""
+    if is_cyrillic(token):
+        return english_stem(word) in load_bilexicon().translations(src or "ru", token)
+    return akin(word, token)
+
+
+def _phrase_in(words: list[str], text: str, src: str | None) -> bool:
+    """The quote's content ``words`` render, in order, content words that follow each other in
+    ``text`` («долгосрочному миру» for “long-term peace”, though the lexicon gives «мир» as
+    "peace" only at 0.02): the phrase itself, which no single-word look-up needs to vouch
+    for."""
+    tokens = [t.text for t in tokenize(text) if is_content(t)]
+    n = len(words)
+    return any(
+        all(_renders(w, tok, src) for w, tok in zip(words, tokens[i : i + n], strict=True))
+        for i in range(len(tokens) - n + 1)
+    )
 
 
 def _room_before(head: str, n: int, text: str, src: str | None, report: str) -> bool:
@@ -802,24 +825,11 @@ def _room_before(head: str, n: int, text: str, src: str | None, report: str) -> 
     a report that says "impose")."""
     tokens = tokenize(text)
     said = [t.text for t in tokenize(report)]
-    if is_cyrillic(text):
-        bilex = load_bilexicon()
-        english = {english_stem(w) for w in said}
 
-        def renders(word: str, token: str) -> bool:
-            return english_stem(word) in bilex.translations(src or "ru", token)
+    def answered(token: str) -> bool:
+        return any(_renders(w, token, src) for w in said)
 
-        def answered(token: str) -> bool:
-            return bool(english & set(bilex.translations(src or "ru", token)))
-    else:
-
-        def renders(word: str, token: str) -> bool:
-            return akin(word, token)
-
-        def answered(token: str) -> bool:
-            return any(akin(w, token) for w in said)
-
-    hits = [i for i, t in enumerate(tokens) if renders(head, t.text)]
+    hits = [i for i, t in enumerate(tokens) if _renders(head, t.text, src)]
     return any(
         i >= n and all(is_content(t) and not answered(t.text) for t in tokens[i - n : i])
         for i in hits
