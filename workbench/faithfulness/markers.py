@@ -1856,19 +1856,6 @@ def _modals_for_ability(ctx: FaithContext) -> int:
     return min(positive, en_positive) + min(negated, en_negated)
 
 
-#: A Russian full adjective «возможный» (возможные оползни "possible landslides", все возможные
-#: недостатки "all possible shortcomings", всё возможное "everything possible"): an attribute,
-#: not a claim's hedge. Translations render it by a noun or a paraphrase ("people who saw or
-#: heard anything" for «возможных свидетелей») or leave it; its drop alone is weak evidence.
-#: The adverb and predicate «возможно» stays strong.
-_ATTRIBUTIVE_POSSIBLE = re.compile(r"возможн(?:ый|ая|ое|ые|ого|ой|ую|ых|ым|ыми|ому|ом)", _F)
-
-
-def _attributive_only(found: Sequence[re.Match[str]]) -> bool:
-    """Whether every uncertain source hedge found is an attributive «возможный»."""
-    return all(_ATTRIBUTIVE_POSSIBLE.fullmatch(x.group()) for x in found)
-
-
 def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
     """Source hedges the translation keeps with fewer words than the source has hedges.
 
@@ -1924,7 +1911,6 @@ def _dropped_hedges(ctx: FaithContext) -> list[FaithIssue]:
                 for x in found
             )
         )
-        weak = weak or (kind == "uncertain" and _attributive_only(found))
         return [
             issue("hedge", ctx.source, ctx.translation, m.span(), None,
                   f"the source's {kind} hedge {m.group()!r} is missing from the translation"
