@@ -385,15 +385,24 @@ def _minutes(hour: int, minute: int, half: str | None) -> set[int]:
     return {hour * 60 + minute, ((hour + 12) % 24) * 60 + minute}
 
 
-def _english_times(text: str) -> list[tuple[tuple[int, int], set[int]]]:
+#: Clock times of a text, each with its span and the minutes of the day it may mean.
+_Times = list[tuple[tuple[int, int], set[int]]]
+
+
+def _clock_times(text: str) -> _Times:
+    """The clock times of ``text`` written with minutes (11:00, 08.46, 2:30 p.m.)."""
+    return [
+        (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
+        for m in _CLOCK.finditer(text)
+        if int(m.group(1)) < 24 and int(m.group(2)) < 60
+    ]
+
+
+def _english_times(text: str) -> _Times:
     """The English clock times of ``text`` (11:00, 2:30 p.m., 6 p.m., "10 o'clock"), each with
     its span and the minutes of the day it may mean."""
     return (
-        [
-            (m.span(), _minutes(int(m.group(1)), int(m.group(2)), m.group(3)))
-            for m in _CLOCK.finditer(text)
-            if int(m.group(1)) < 24 and int(m.group(2)) < 60
-        ]
+        _clock_times(text)
         + [
             (m.span(), _minutes(int(m.group(1)), 0, m.group(2)))
             for m in _HOUR.finditer(text)
@@ -407,21 +416,23 @@ def _english_times(text: str) -> list[tuple[tuple[int, int], set[int]]]:
     )
 
 
-def _changed_times(ctx: FaithContext) -> list[FaithIssue]:
-    """An English clock time that is none of the source's clock times (11:00 → 14:00; 2:30
-    p.m. ~ 14:30), when the source writes its times with minutes. A translation that moves a
-    time to another time zone is flagged too; no human translation of the calibration half
-    did (1,496 per language)."""
-    src = [
-        _minutes(int(m.group(1)), int(m.group(2)), m.group(3))
-        for m in _CLOCK.finditer(ctx.source)
-        if int(m.group(1)) < 24 and int(m.group(2)) < 60
-    ]
+def _time_issues(ctx: FaithContext) -> list[FaithIssue]:
+    """Clock times changed (:func:`_changed_times`) or lost (:func:`_lost_times`), when the
+    source writes its times with minutes: both read the source's and the English times once."""
+    src = _clock_times(ctx.source)
     if not src:
         return []
-    known = set().union(*src)
+    english = _english_times(ctx.translation)
+    return _changed_times(ctx, src, english) + _lost_times(ctx, src, english)
+
+
+def _changed_times(ctx: FaithContext, src: _Times, english: _Times) -> list[FaithIssue]:
+    """An English clock time that is none of the source's clock times ``src`` (11:00 → 14:00;
+    2:30 p.m. ~ 14:30). A translation that moves a time to another time zone is flagged too;
+    no human translation of the calibration half did (1,496 per language)."""
+    known = set().union(*(times for _, times in src))
     out = []
-    for span, times in _english_times(ctx.translation):
+    for span, times in english:
         if times & known:
             continue
         out.append(
@@ -437,22 +448,21 @@ _NOON = re.compile(r"(?<!\w)(?:noon|midday|midnight)(?!\w)", re.I)
 _MILITARY = re.compile(r"(?<![\d:.,])([01]\d|2[0-3])([0-5]\d)(?![\d:.,]\d|\d)")
 
 
-def _lost_times(ctx: FaithContext) -> list[FaithIssue]:
-    """Source clock times written with minutes (12:00, 08.46) that no English time renders (in
-    any of its forms: 12:00, 12 p.m., "12 o'clock", noon, 1200): a time dropped with its
-    clause ("between 12:00 and 13:00" left as "13:00"). No human translation of the calibration
-    half or dev drops one (2,251 lines per language; session 23)."""
-    english: set[int] = set().union(*(times for _, times in _english_times(ctx.translation)))
+def _lost_times(ctx: FaithContext, src: _Times, english: _Times) -> list[FaithIssue]:
+    """Source clock times ``src`` (12:00, 08.46) that no English time renders (in any of its
+    forms: 12:00, 12 p.m., "12 o'clock", noon, 1200): a time dropped with its clause ("between
+    12:00 and 13:00" left as "13:00"). No human translation of the calibration half or dev
+    drops one (2,251 lines per language; session 23)."""
+    said: set[int] = set().union(*(times for _, times in english))
     for m in _MILITARY.finditer(ctx.translation):
-        english |= _minutes(int(m.group(1)), int(m.group(2)), None)
+        said |= _minutes(int(m.group(1)), int(m.group(2)), None)
     if _NOON.search(ctx.translation):
-        english |= {0, 12 * 60}
+        said |= {0, 12 * 60}
     return [
-        issue("number", ctx.source, ctx.translation, m.span(), None,
-              f"source time {m.group()!r} is missing from the translation")
-        for m in _CLOCK.finditer(ctx.source)
-        if int(m.group(1)) < 24 and int(m.group(2)) < 60
-        and not _minutes(int(m.group(1)), int(m.group(2)), m.group(3)) & english
+        issue("number", ctx.source, ctx.translation, span, None,
+              f"source time {ctx.source[span[0]:span[1]]!r} is missing from the translation")
+        for span, times in src
+        if not times & said
     ]  # fmt: skip
 
 
@@ -617,7 +627,7 @@ def _changed_hours(
     («таңғы 7», «в 19 часов», «саат экиде»), while the source writes a small figure in digits
     that no English figure matched (``left``) or spells an hour in words after a time-of-day
     word («саат түшкү экилерде», :func:`_spelled_hours`): a changed hour. Times with minutes
-    are :func:`_changed_times`' (when the source writes its times with minutes, nothing here)."""
+    are :func:`_time_issues`' (when the source writes its times with minutes, nothing here)."""
     others = [f for f in left if _small_hour(f)]
     spelled = [] if others else _spelled_hours(ctx.source, ctx.src)
     if not (others or spelled) or _CLOCK.search(ctx.source):
@@ -708,16 +718,16 @@ def detect_numbers(ctx: FaithContext) -> list[FaithIssue]:
         if not _in_time(ctx.source, f)
         and f.unit != "time"
         and ctx.source[max(0, f.start - 2) : f.start] != "&#"
-    ]  # fmt: skip (a time is read by _changed_times; an HTML entity «&#39;» is no figure)
+    ]  # fmt: skip (a time is read by _time_issues; an HTML entity «&#39;» is no figure)
     ordinals = _ordinal_figures(ctx.source, ctx.src)
     src_figs += ordinals
     src_digits = _digits(ctx.source)
     src_whole = _whole_runs(ctx.source)
     romans = _roman(ctx.source)
     left = list(src_figs)
-    out: list[FaithIssue] = _changed_times(ctx) + _lost_times(ctx)
+    out: list[FaithIssue] = _time_issues(ctx)
     unmatched = []
-    # "10 o'clock" is a clock time where the source writes clock times (read by _changed_times)
+    # "10 o'clock" is a clock time where the source writes clock times (read by _time_issues)
     oclock = (
         {m.start() for m in _OCLOCK.finditer(ctx.translation)}
         if _CLOCK.search(ctx.source)
